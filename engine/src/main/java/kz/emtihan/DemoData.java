@@ -1,0 +1,100 @@
+package kz.emtihan;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Random;
+import kz.emtihan.auth.Caller;
+import kz.emtihan.auth.Role;
+import kz.emtihan.bank.model.Passport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --demo}: one user per role (password {@code demo-<role>}, students {@code demo-student}), a valid
+ * bank of 120 arithmetic questions mixed 40/40/20, and an intermediate attestation open now for a week
+ * with student1..student5 on its roster. Loaded once; a second start finds it and does nothing.
+ */
+final class DemoData {
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+  static final String[] ROLES = {"admin", "teacher", "expert", "proctor", "secretary", "commission", "registrar"};
+
+  private DemoData() {}
+
+  static Future<Void> load(Services s) {
+    return s.users().find("teacher").compose(existing -> {
+      if (existing.isPresent()) {
+        log.info("demo data already present");
+        return Future.succeededFuture();
+      }
+      return create(s);
+    });
+  }
+
+  private static Future<Void> create(Services s) {
+    JsonArray users = new JsonArray();
+    for (String role : ROLES) {
+      if (role.equals("admin")) continue;
+      users.add(user(role, capitalised(role) + " (demo)", role, "demo-" + role));
+    }
+    for (int i = 1; i <= 5; i++) users.add(user("student" + i, "Student " + i + " (demo)", "student", "demo-student"));
+    Caller teacher = new Caller("teacher", "Teacher (demo)", EnumSet.of(Role.TEACHER));
+    Passport passport = new Passport("Mathematics 1", "6B06101 Information Systems", "English",
+        java.util.List.of("A. Teacher"), java.util.List.of("Calculator is not allowed", "Table of multiplication"));
+    return s.users().upsert(users)
+        .compose(n -> s.banks().create(teacher, passport))
+        .compose(bankId -> s.banks().add(teacher, bankId, questions()).map(bankId))
+        .compose(bankId -> {
+          Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+          JsonObject exam = new JsonObject().put("bankId", bankId).put("title", "Mathematics 1 — intermediate attestation (demo)")
+              .put("kind", "intermediate-attestation").put("opensAt", now.minus(Duration.ofHours(1)).toString())
+              .put("closesAt", now.plus(Duration.ofDays(7)).toString())
+              .put("proctoring", new JsonObject().put("camera", false).put("screen", false).put("identity", false));
+          return s.exam().exams().create(teacher, exam);
+        })
+        .compose(examId -> s.exam().exams().replaceRoster(teacher, examId,
+            new JsonArray().add("student1").add("student2").add("student3").add("student4").add("student5")))
+        .onSuccess(n -> log.info("demo data loaded: users teacher/demo-teacher, student1..5/demo-student, ..."))
+        .mapEmpty();
+  }
+
+  private static JsonObject user(String id, String name, String role, String password) {
+    return new JsonObject().put("id", id).put("name", name).put("roles", new JsonArray().add(role)).put("password", password);
+  }
+
+  /** 48 easy (addition), 48 medium (multiplication), 24 hard (linear equations): 40/40/20 of 120. */
+  static JsonArray questions() {
+    Random r = new Random(2026);
+    JsonArray out = new JsonArray();
+    for (int i = 0; i < 48; i++) {
+      int a = 10 + i, b = 3 + (i * 7) % 40;
+      out.add(numeric("What is " + a + " + " + b + "?", a + b, "easy", "Addition", r));
+    }
+    for (int i = 0; i < 48; i++) {
+      int a = 6 + i % 12, b = 11 + i;
+      out.add(numeric("What is " + a + " × " + b + "?", a * b, "medium", "Multiplication", r));
+    }
+    for (int i = 0; i < 24; i++) {
+      int x = 2 + i, k = 3 + i % 5, c = 4 + i;
+      out.add(numeric("Solve for x: " + k + "x + " + c + " = " + (k * x + c), x, "hard", "Linear equations", r));
+    }
+    return out;
+  }
+
+  private static JsonObject numeric(String text, int answer, String difficulty, String topic, Random r) {
+    int correctAt = r.nextInt(5);
+    JsonArray options = new JsonArray();
+    int[] deltas = {-2, -1, 1, 2};
+    for (int i = 0, d = 0; i < 5; i++) options.add(Integer.toString(i == correctAt ? answer : answer + deltas[d++]));
+    return new JsonObject().put("text", text).put("options", options).put("correct", new JsonArray().add(correctAt))
+        .put("difficulty", difficulty).put("topic", topic);
+  }
+
+  private static String capitalised(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,42 @@
+package kz.emtihan;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import kz.emtihan.config.ConfigException;
+import kz.emtihan.config.ConfigLoader;
+import kz.emtihan.config.EmtihanConfig;
+
+/**
+ * {@code java -jar engine/target/emtihan.jar [--demo] [--config DIR]}. The config directory is --config,
+ * else $EMTIHAN_CONFIG_DIR, else ./config when it holds emtihan.yaml, else the packaged defaults.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    List<String> a = List.of(args);
+    boolean demo = a.contains("--demo");
+    Optional<Path> dir = configDir(a);
+    EmtihanConfig cfg;
+    try {
+      cfg = ConfigLoader.load(dir, System.getenv());
+    } catch (ConfigException e) {
+      System.err.println("Emtihan cannot start: configuration error at " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Engine engine = Engine.start(cfg, Optional.ofNullable(System.getenv("EMTIHAN_ADMIN_PASSWORD")), demo);
+    Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "emtihan-shutdown"));
+  }
+
+  private static Optional<Path> configDir(List<String> args) {
+    int i = args.indexOf("--config");
+    if (i >= 0 && i + 1 < args.size()) return Optional.of(Path.of(args.get(i + 1)));
+    String env = System.getenv("EMTIHAN_CONFIG_DIR");
+    if (env != null && !env.isBlank()) return Optional.of(Path.of(env));
+    if (Files.isRegularFile(Path.of("config", "emtihan.yaml"))) return Optional.of(Path.of("config"));
+    return Optional.empty();
+  }
+}

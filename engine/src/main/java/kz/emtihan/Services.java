@@ -1,0 +1,24 @@
+package kz.emtihan;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import kz.emtihan.audit.ReceiptSigner;
+import kz.emtihan.auth.Passwords;
+import kz.emtihan.auth.Tokens;
+import kz.emtihan.auth.Users;
+import kz.emtihan.bank.BankStore;
+import kz.emtihan.bank.Banks;
+import kz.emtihan.config.EmtihanConfig;
+import kz.emtihan.exam.ExamModule;
+import kz.emtihan.store.RedisStore;
+
+/** Every service of the engine, wired once from the config and the store. */
+public record Services(EmtihanConfig config, RedisStore store, Users users, Tokens tokens, Banks banks, ExamModule exam) {
+  public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
+    Users users = new Users(vertx, store.redis(), new Passwords(cfg.auth().bcryptCost()));
+    Tokens tokens = new Tokens(Tokens.secret(cfg.auth().jwtSecret(), cfg.dataDir()), cfg.auth().tokenLifetime(), Clock.systemUTC());
+    Banks banks = new Banks(new BankStore(store.redis()), cfg.regulation().bank());
+    ExamModule exam = ExamModule.create(store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()));
+    return new Services(cfg, store, users, tokens, banks, exam);
+  }
+}

@@ -1,0 +1,61 @@
+package kz.emtihan.auth;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import kz.emtihan.http.Bodies;
+import kz.emtihan.http.Rejection;
+
+/** HTTP for login, the token check, and user upload. Translation only. */
+public final class AuthRoutes {
+  private AuthRoutes() {}
+
+  public static void mountPublic(Router api, Users users, Tokens tokens) {
+    api.post("/auth/login").respond(ctx -> {
+      JsonObject body = Bodies.object(ctx);
+      String username = body.getValue("username") instanceof String s ? s : "";
+      String password = body.getValue("password") instanceof String s ? s : "";
+      if (username.isEmpty() || password.isEmpty()) {
+        throw Rejection.badRequest("bad-field", "'username' and 'password' are required");
+      }
+      return users.login(username, password).map(caller -> new JsonObject()
+          .put("token", tokens.issue(caller))
+          .put("user", callerJson(caller)));
+    });
+  }
+
+  /** Every route mounted after this one needs a valid bearer token. */
+  public static void mountTokenCheck(Router api, Tokens tokens) {
+    api.route().handler(ctx -> authenticate(ctx, tokens));
+  }
+
+  public static void mountProtected(Router api, Users users) {
+    api.get("/me").respond(ctx -> io.vertx.core.Future.succeededFuture(callerJson(Caller.of(ctx))));
+    api.post("/users").respond(ctx -> {
+      Caller.require(ctx, Role.ADMIN);
+      return users.upsert(Bodies.array(ctx)).map(n -> new JsonObject().put("created", n));
+    });
+  }
+
+  private static void authenticate(RoutingContext ctx, Tokens tokens) {
+    String header = ctx.request().getHeader("Authorization");
+    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+    if (token == null) {
+      ctx.fail(new Rejection(401, "unauthorized", "a bearer token is required"));
+      return;
+    }
+    var caller = tokens.verify(token);
+    if (caller.isEmpty()) {
+      ctx.fail(new Rejection(401, "unauthorized", "the token is invalid or expired"));
+      return;
+    }
+    caller.get().attach(ctx);
+    ctx.next();
+  }
+
+  static JsonObject callerJson(Caller c) {
+    return new JsonObject().put("id", c.id()).put("name", c.name())
+        .put("roles", new JsonArray(c.roles().stream().map(Role::code).sorted().toList()));
+  }
+}

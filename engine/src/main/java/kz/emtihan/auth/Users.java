@@ -1,0 +1,169 @@
+package kz.emtihan.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kz.emtihan.http.Rejection;
+import kz.emtihan.store.Keys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Accounts (5.11.2): stored in Redis hashes {@code user:<id>} with a bcrypt hash, never the password. */
+public final class Users {
+  private static final Logger log = LoggerFactory.getLogger(Users.class);
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+  static final int MIN_PASSWORD = 8;
+
+  private final Vertx vertx;
+  private final Redis redis;
+  private final Passwords passwords;
+
+  public Users(Vertx vertx, Redis redis, Passwords passwords) {
+    this.vertx = vertx;
+    this.redis = redis;
+    this.passwords = passwords;
+  }
+
+  /** A user to create or update; {@code password} empty keeps the stored one (required for a new user). */
+  public record Account(String id, String name, Set<Role> roles, Optional<String> password) {}
+
+  public Future<Caller> login(String username, String password) {
+    Rejection bad = new Rejection(401, "bad-credentials", "wrong username or password");
+    if (!ID.matcher(username).matches()) return Future.failedFuture(bad);
+    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(username))).compose(r -> {
+      String hash = field(r, "hash");
+      return vertx.executeBlocking(() -> passwords.matches(password, hash), false).compose(ok -> ok && hash != null
+          ? Future.succeededFuture(new Caller(username, field(r, "name"), roles(field(r, "roles"))))
+          : Future.failedFuture(bad));
+    });
+  }
+
+  public Future<Optional<Caller>> find(String id) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(id))).map(r -> {
+      String name = field(r, "name");
+      return name == null ? Optional.<Caller>empty() : Optional.of(new Caller(id, name, roles(field(r, "roles"))));
+    });
+  }
+
+  /** Validates every account first (problems carry the index), then stores all in one MULTI/EXEC. */
+  public Future<Integer> upsert(JsonArray body) {
+    List<JsonObject> problems = new ArrayList<>();
+    List<Account> accounts = new ArrayList<>();
+    for (int i = 0; i < body.size(); i++) {
+      Object item = body.getValue(i);
+      if (!(item instanceof JsonObject o)) {
+        problems.add(problem(i, "must be an object"));
+        continue;
+      }
+      parse(o, i, problems).ifPresent(accounts::add);
+    }
+    if (body.isEmpty()) problems.add(problem(0, "the list is empty"));
+    if (!problems.isEmpty()) {
+      return Future.failedFuture(new Rejection(400, "invalid-users", problems.size() + " user(s) are invalid", problems));
+    }
+    List<Future<Boolean>> exists = accounts.stream().map(a -> redis.send(Request.cmd(Command.EXISTS).arg(Keys.user(a.id())))
+        .map(r -> r.toInteger() == 1)).toList();
+    return Future.all(exists).compose(done -> {
+      for (int i = 0; i < accounts.size(); i++) {
+        if (!exists.get(i).result() && accounts.get(i).password().isEmpty()) {
+          problems.add(problem(i, "a new user needs a password"));
+        }
+      }
+      if (!problems.isEmpty()) {
+        return Future.failedFuture(new Rejection(400, "invalid-users", problems.size() + " user(s) are invalid", problems));
+      }
+      return vertx.executeBlocking(() -> accounts.stream()
+          .map(a -> a.password().map(passwords::hash).orElse("")).toList(), false);
+    }).compose(hashes -> {
+      List<Request> tx = new ArrayList<>();
+      tx.add(Request.cmd(Command.MULTI));
+      for (int i = 0; i < accounts.size(); i++) {
+        Account a = accounts.get(i);
+        Request set = Request.cmd(Command.HSET).arg(Keys.user(a.id())).arg("name").arg(a.name())
+            .arg("roles").arg(String.join(",", a.roles().stream().map(Role::code).sorted().toList()));
+        if (!hashes.get(i).isEmpty()) set.arg("hash").arg(hashes.get(i));
+        tx.add(set);
+        tx.add(Request.cmd(Command.SADD).arg("users").arg(a.id()));
+      }
+      tx.add(Request.cmd(Command.EXEC));
+      return redis.batch(tx).map(accounts.size());
+    });
+  }
+
+  /** First start (API.md): with no admin stored, create {@code admin} with the given or a generated password. */
+  public Future<Void> ensureAdmin(Optional<String> password) {
+    return redis.send(Request.cmd(Command.EXISTS).arg(Keys.user("admin"))).compose(r -> {
+      if (r.toInteger() == 1) return Future.succeededFuture();
+      String pw = password.filter(p -> !p.isBlank()).orElseGet(Users::generatedPassword);
+      JsonArray admin = new JsonArray().add(new JsonObject().put("id", "admin").put("name", "Administrator")
+          .put("roles", new JsonArray().add("admin")).put("password", pw));
+      return upsert(admin).onSuccess(n -> {
+        if (password.isEmpty()) log.warn("created user 'admin' with generated password {} (shown once; set EMTIHAN_ADMIN_PASSWORD to choose)", pw);
+        else log.info("created user 'admin' with the password from EMTIHAN_ADMIN_PASSWORD");
+      }).mapEmpty();
+    });
+  }
+
+  private static String generatedPassword() {
+    byte[] b = new byte[12];
+    new SecureRandom().nextBytes(b);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  private static Optional<Account> parse(JsonObject o, int i, List<JsonObject> problems) {
+    int before = problems.size();
+    String id = o.getValue("id") instanceof String s ? s : "";
+    if (!ID.matcher(id).matches()) problems.add(problem(i, "'id' must be 1-64 letters, digits or . _ @ -"));
+    String name = o.getValue("name") instanceof String s ? s.strip() : "";
+    if (name.isEmpty() || name.length() > 200) problems.add(problem(i, "'name' must be 1-200 characters"));
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    if (o.getValue("roles") instanceof JsonArray arr && !arr.isEmpty()) {
+      for (Object r : arr) {
+        Optional<Role> role = r instanceof String s ? Role.fromCode(s) : Optional.empty();
+        if (role.isEmpty()) problems.add(problem(i, "unknown role '" + r + "'"));
+        role.ifPresent(roles::add);
+      }
+    } else {
+      problems.add(problem(i, "'roles' must be a non-empty list"));
+    }
+    Optional<String> password = Optional.empty();
+    Object pw = o.getValue("password");
+    if (pw != null) {
+      if (!(pw instanceof String s) || s.length() < MIN_PASSWORD || s.length() > 200) {
+        problems.add(problem(i, "'password' must be " + MIN_PASSWORD + "-200 characters"));
+      } else {
+        password = Optional.of(s);
+      }
+    }
+    return problems.size() == before ? Optional.of(new Account(id, name, roles, password)) : Optional.empty();
+  }
+
+  private static JsonObject problem(int index, String message) {
+    return new JsonObject().put("index", index).put("message", message);
+  }
+
+  private static String field(Response hash, String name) {
+    if (hash == null) return null;
+    Response v = hash.get(name);
+    return v == null ? null : v.toString();
+  }
+
+  private static Set<Role> roles(String csv) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    if (csv != null) for (String r : csv.split(",")) Role.fromCode(r).ifPresent(roles::add);
+    return roles;
+  }
+}

@@ -1,0 +1,66 @@
+package kz.emtihan.bank;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.util.Optional;
+import kz.emtihan.auth.Caller;
+import kz.emtihan.auth.Role;
+import kz.emtihan.bank.model.Difficulty;
+import kz.emtihan.http.Bodies;
+import kz.emtihan.http.Rejection;
+
+/** HTTP for banks (API.md "Question banks"). Translation only. */
+public final class BankRoutes {
+  private BankRoutes() {}
+
+  public static void mount(Router api, Banks banks) {
+    api.post("/banks").respond(ctx -> {
+      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+      return banks.create(c, Banks.passport(Bodies.object(ctx))).map(id -> {
+        ctx.response().setStatusCode(201);
+        return new JsonObject().put("id", id);
+      });
+    });
+    api.get("/banks").respond(ctx -> {
+      Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
+      return banks.list();
+    });
+    api.get("/banks/:bankId").respond(ctx -> {
+      Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
+      return banks.summary(ctx.pathParam("bankId"));
+    });
+    api.get("/banks/:bankId/questions").respond(ctx -> {
+      Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
+      return banks.questionsForTeacher(ctx.pathParam("bankId"));
+    });
+    api.post("/banks/:bankId/questions").respond(ctx -> {
+      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+      return banks.add(c, ctx.pathParam("bankId"), Bodies.array(ctx)).map(n -> new JsonObject().put("added", n));
+    });
+    api.delete("/banks/:bankId/questions/:questionId").respond(ctx -> {
+      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+      return banks.deleteQuestion(c, ctx.pathParam("bankId"), ctx.pathParam("questionId"));
+    });
+    api.post("/banks/:bankId/import").respond(ctx -> {
+      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+      String format = Optional.ofNullable(ctx.queryParams().get("format"))
+          .orElseThrow(() -> Rejection.badRequest("bad-format", "the query parameter format=moodle-xml|gift is required"));
+      Optional<Difficulty> fallback = Optional.empty();
+      String d = ctx.queryParams().get("difficulty");
+      if (d != null) {
+        fallback = Optional.of(Difficulty.fromCode(d).orElseThrow(() ->
+            Rejection.badRequest("bad-difficulty", "difficulty must be easy, medium or hard")));
+      }
+      if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Rejection.badRequest("empty-file", "the request body must be the file");
+      return banks.importFile(c, ctx.pathParam("bankId"), format, ctx.body().buffer().getBytes(), fallback);
+    });
+    api.get("/banks/:bankId/validation").respond(ctx -> {
+      Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
+      return banks.validate(ctx.pathParam("bankId")).map(problems -> new JsonObject()
+          .put("ok", problems.isEmpty())
+          .put("problems", new JsonArray(problems.stream()
+              .map(p -> new JsonObject().put("rule", p.rule()).put("message", p.message())).toList())));
+    });
+  }
+}

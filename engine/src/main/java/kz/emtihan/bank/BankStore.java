@@ -1,0 +1,74 @@
+package kz.emtihan.bank;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import kz.emtihan.bank.model.Passport;
+import kz.emtihan.bank.model.Question;
+import kz.emtihan.store.Keys;
+
+/** Banks in Redis: {@code bank:<id>} (passport JSON, status, owner) and {@code bank:<id>:questions} (id → question JSON). */
+public final class BankStore {
+  private final Redis redis;
+
+  public BankStore(Redis redis) {
+    this.redis = redis;
+  }
+
+  /** A stored bank's header. */
+  public record BankHeader(String id, Passport passport, String status, String owner) {}
+
+  Future<Void> create(String id, Passport passport, String owner) {
+    return redis.send(Request.cmd(Command.HSET).arg(Keys.bank(id)).arg("passport").arg(PassportJson.toJson(passport).encode())
+        .arg("status").arg("draft").arg("owner").arg(owner)).compose(r -> redis.send(Request.cmd(Command.SADD).arg("banks").arg(id)))
+        .mapEmpty();
+  }
+
+  public Future<Optional<BankHeader>> header(String id) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.bank(id))).map(r -> {
+      if (r == null || r.get("passport") == null) return Optional.<BankHeader>empty();
+      return Optional.of(new BankHeader(id, PassportJson.fromJson(new JsonObject(r.get("passport").toString())),
+          r.get("status").toString(), r.get("owner").toString()));
+    });
+  }
+
+  /** All questions, ordered by id so every caller sees the same order. */
+  public Future<List<Question>> questions(String bankId) {
+    return redis.send(Request.cmd(Command.HVALS).arg(Keys.bankQuestions(bankId))).map(BankStore::parseAll);
+  }
+
+  static List<Question> parseAll(Response values) {
+    List<Question> out = new ArrayList<>();
+    if (values != null) for (Response v : values) out.add(QuestionJson.fromStored(v.toString()));
+    out.sort(Comparator.comparing(Question::id));
+    return out;
+  }
+
+  /** Stores all questions in one HSET: either all land or none. Same id replaces (edit). */
+  Future<Void> put(String bankId, List<Question> questions) {
+    if (questions.isEmpty()) return Future.succeededFuture();
+    Request r = Request.cmd(Command.HSET).arg(Keys.bankQuestions(bankId));
+    for (Question q : questions) r.arg(q.id()).arg(QuestionJson.stored(q).encode());
+    return redis.send(r).mapEmpty();
+  }
+
+  Future<Boolean> delete(String bankId, String questionId) {
+    return redis.send(Request.cmd(Command.HDEL).arg(Keys.bankQuestions(bankId)).arg(questionId)).map(r -> r.toInteger() == 1);
+  }
+
+  Future<List<String>> ids() {
+    return redis.send(Request.cmd(Command.SMEMBERS).arg("banks")).map(r -> {
+      List<String> out = new ArrayList<>();
+      for (Response v : r) out.add(v.toString());
+      out.sort(null);
+      return out;
+    });
+  }
+}

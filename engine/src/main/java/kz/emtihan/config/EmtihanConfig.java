@@ -1,0 +1,33 @@
+package kz.emtihan.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The engine's settings, built once at start-up by {@link ConfigLoader} and passed down. */
+public record EmtihanConfig(Http http, Store store, Path dataDir, Auth auth, Sweeper sweeper,
+                            Regulation regulation) {
+
+  public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes) {}
+
+  /** {@code redisUrl} empty: start the embedded server with this appendfsync policy. */
+  public record Store(Optional<String> redisUrl, String appendfsync, int poolSize) {}
+
+  /** {@code jwtSecret} empty: generate one and keep it in the data directory. */
+  public record Auth(Optional<String> jwtSecret, Duration tokenLifetime, int bcryptCost) {}
+
+  public record Sweeper(Duration interval, int batch) {}
+
+  public EmtihanConfig withPort(int port) {
+    return new EmtihanConfig(new Http(http.host(), port, http.bodyLimitBytes(), http.importLimitBytes()),
+        store, dataDir, auth, sweeper, regulation);
+  }
+
+  public EmtihanConfig withDataDir(Path dir) {
+    return new EmtihanConfig(http, store, dir, auth, sweeper, regulation);
+  }
+
+  public EmtihanConfig withRegulation(Regulation r) {
+    return new EmtihanConfig(http, store, dataDir, auth, sweeper, r);
+  }
+}

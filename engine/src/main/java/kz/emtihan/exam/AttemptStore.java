@@ -1,0 +1,122 @@
+package kz.emtihan.exam;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import kz.emtihan.exam.model.Attempt;
+import kz.emtihan.exam.model.AttemptStatus;
+import kz.emtihan.exam.model.Exam;
+import kz.emtihan.exam.model.Paper;
+import kz.emtihan.store.Keys;
+import kz.emtihan.store.LuaScript;
+
+/** Attempts in Redis. Every write that must be atomic is one Lua script checked against the store's clock. */
+final class AttemptStore {
+  private static final LuaScript START = LuaScript.load("/kz/emtihan/exam/start-attempt.lua");
+  private static final LuaScript SAVE = LuaScript.load("/kz/emtihan/exam/save-answer.lua");
+  private static final LuaScript FINALISE = LuaScript.load("/kz/emtihan/exam/finalise-attempt.lua");
+
+  private final Redis redis;
+
+  AttemptStore(Redis redis) {
+    this.redis = redis;
+  }
+
+  /** created | existing | not-on-roster | not-open, and the attempt id where there is one. */
+  record Started(String outcome, String attemptId) {}
+
+  /** stored | already | closed | missing, the seq now stored, and when. */
+  record Saved(String outcome, long seq, Instant at) {}
+
+  /** Creates the attempt unless (exam, student) has one already; atomic across engine nodes (5.20.3). */
+  Future<Started> startOnce(Exam exam, String studentId, String newId, long seed, Paper paper) {
+    return START.run(redis,
+        List.of(Keys.examAttempts(exam.id()), Keys.roster(exam.id()), Keys.attempt(newId), Keys.deadlines(), Keys.log(newId)),
+        List.of(studentId, newId, exam.id(), Long.toString(exam.opensAt().toEpochMilli()),
+            Long.toString(exam.closesAt().toEpochMilli()), Long.toString(exam.duration().toMillis()),
+            Long.toString(seed), paper.encode()))
+        .map(r -> new Started(r.get(0).toString(), r.get(1).toString()));
+  }
+
+  Future<Saved> save(String attemptId, String questionId, long seq, List<String> choices, long graceMillis) {
+    return SAVE.run(redis, List.of(Keys.attempt(attemptId), Keys.answers(attemptId), Keys.log(attemptId)),
+        List.of(questionId, Long.toString(seq), String.join(",", choices), Long.toString(graceMillis)))
+        .map(r -> new Saved(r.get(0).toString(), r.get(1).toLong(), Instant.ofEpochMilli(r.get(2).toLong())));
+  }
+
+  /** finalised | already | not-due | missing, and the status. */
+  Future<String[]> finalise(String attemptId, boolean timeout, long graceMillis, String actor) {
+    return FINALISE.run(redis, List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId), Keys.toGrade()),
+        List.of(attemptId, timeout ? "timeout" : "submit", Long.toString(graceMillis), actor))
+        .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
+  }
+
+  /** The attempt with its answers (two reads; answers are only ever added, so the pair is consistent enough to show). */
+  Future<Optional<Attempt>> load(String attemptId) {
+    Future<Response> head = redis.send(Request.cmd(Command.HGETALL).arg(Keys.attempt(attemptId)));
+    Future<Response> answers = redis.send(Request.cmd(Command.HGETALL).arg(Keys.answers(attemptId)));
+    return Future.all(head, answers).map(done -> {
+      Map<String, String> h = ExamStore.map(head.result());
+      if (!h.containsKey("status")) return Optional.<Attempt>empty();
+      return Optional.of(new Attempt(attemptId, h.get("examId"), h.get("studentId"),
+          AttemptStatus.fromCode(h.get("status")).orElseThrow(), millis(h.get("startedAt")), millis(h.get("deadline")),
+          Long.parseLong(h.get("seed")), Paper.decode(h.get("paper")),
+          Optional.ofNullable(h.get("finishedAt")).map(AttemptStore::millis), answers(answers.result())));
+    });
+  }
+
+  Future<Map<String, String>> fields(String attemptId) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.attempt(attemptId))).map(ExamStore::map);
+  }
+
+  Future<List<String>> log(String attemptId) {
+    return redis.send(Request.cmd(Command.LRANGE).arg(Keys.log(attemptId)).arg(0).arg(-1)).map(ExamStore::strings);
+  }
+
+  /** Records the grade and receipt, then takes the attempt off the to-grade set. Idempotent. */
+  Future<Void> storeResult(String attemptId, Map<String, String> result, String receiptJson) {
+    Request set = Request.cmd(Command.HSET).arg(Keys.attempt(attemptId));
+    result.forEach((k, v) -> set.arg(k).arg(v));
+    return redis.batch(List.of(Request.cmd(Command.MULTI), set,
+        Request.cmd(Command.SET).arg(Keys.receipt(attemptId)).arg(receiptJson),
+        Request.cmd(Command.SREM).arg(Keys.toGrade()).arg(attemptId), Request.cmd(Command.EXEC))).mapEmpty();
+  }
+
+  Future<Optional<String>> receipt(String attemptId) {
+    return redis.send(Request.cmd(Command.GET).arg(Keys.receipt(attemptId)))
+        .map(r -> r == null ? Optional.<String>empty() : Optional.of(r.toString()));
+  }
+
+  /** Attempts whose deadline is at or before {@code beforeMillis}, at most {@code batch}. */
+  Future<List<String>> due(long beforeMillis, int batch) {
+    return redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(Keys.deadlines()).arg("-inf").arg(beforeMillis)
+        .arg("LIMIT").arg(0).arg(batch)).map(ExamStore::strings);
+  }
+
+  Future<List<String>> ungraded(int batch) {
+    return redis.send(Request.cmd(Command.SRANDMEMBER).arg(Keys.toGrade()).arg(batch)).map(ExamStore::strings);
+  }
+
+  private static Map<String, Attempt.StoredAnswer> answers(Response r) {
+    Map<String, Attempt.StoredAnswer> out = new HashMap<>();
+    if (r == null) return out;
+    for (String q : r.getKeys()) {
+      String[] parts = r.get(q).toString().split("\\|", 3);
+      List<String> choices = parts[2].isEmpty() ? List.of() : List.of(parts[2].split(","));
+      out.put(q, new Attempt.StoredAnswer(Long.parseLong(parts[0]), millis(parts[1]), new ArrayList<>(choices)));
+    }
+    return out;
+  }
+
+  private static Instant millis(String s) {
+    return Instant.ofEpochMilli(Long.parseLong(s));
+  }
+}

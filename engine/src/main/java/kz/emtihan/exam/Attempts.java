@@ -1,0 +1,252 @@
+package kz.emtihan.exam;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import kz.emtihan.audit.ReceiptSigner;
+import kz.emtihan.audit.model.HashChain;
+import kz.emtihan.audit.model.Receipt;
+import kz.emtihan.auth.Caller;
+import kz.emtihan.auth.Role;
+import kz.emtihan.config.Regulation;
+import kz.emtihan.exam.model.Attempt;
+import kz.emtihan.exam.model.Draw;
+import kz.emtihan.exam.model.Marking;
+import kz.emtihan.exam.model.Paper;
+import kz.emtihan.grade.model.Grade;
+import kz.emtihan.http.Rejection;
+import kz.emtihan.store.Ids;
+import kz.emtihan.store.RedisStore;
+
+/** Use cases of attempts (5.20.3, 7.6): start once, autosave, submit, time out, grade, sign. */
+public final class Attempts {
+  private final Exams exams;
+  private final AttemptStore store;
+  private final RedisStore redis;
+  private final Regulation regulation;
+  private final ReceiptSigner signer;
+  private final SecureRandom seeds = new SecureRandom();
+
+  Attempts(Exams exams, AttemptStore store, RedisStore redis, Regulation regulation, ReceiptSigner signer) {
+    this.exams = exams;
+    this.store = store;
+    this.redis = redis;
+    this.regulation = regulation;
+    this.signer = signer;
+  }
+
+  /** The attempt view and whether this call created it (201) or resumed it (200). */
+  public record Started(boolean created, JsonObject attempt) {}
+
+  public Future<Started> start(Caller student, String examId) {
+    if (!student.has(Role.STUDENT)) return Future.failedFuture(Rejection.forbidden("only a student takes an exam"));
+    return exams.snapshot(examId).compose(snap -> {
+      long seed = seeds.nextLong();
+      Paper paper = Draw.of(snap.pool(), snap.exam().questionCount(), regulation.bank().mixPercent(), seed);
+      return store.startOnce(snap.exam(), student.id(), Ids.prefixed("a"), seed, paper).compose(s -> switch (s.outcome()) {
+        case "created", "existing" -> view(s.attemptId(), snap).map(json -> {
+          String status = json.getString("status");
+          if (!"in-progress".equals(status)) {
+            throw Rejection.conflict("attempt-finished", "the one attempt at this exam is used (5.20.3): " + status);
+          }
+          return new Started(s.outcome().equals("created"), json);
+        });
+        case "not-on-roster" -> Future.failedFuture(Rejection.forbidden("you are not on the roster of exam " + examId));
+        case "not-open" -> Future.failedFuture(Rejection.conflict("exam-not-open", "the exam is open from "
+            + snap.exam().opensAt() + " until " + snap.exam().closesAt()));
+        default -> Future.failedFuture(new IllegalStateException("start-attempt said " + s.outcome()));
+      });
+    });
+  }
+
+  private Future<JsonObject> view(String attemptId, ExamSnapshot snap) {
+    return Future.all(store.load(attemptId), redis.time()).map(done -> {
+      Attempt a = done.<java.util.Optional<Attempt>>resultAt(0).orElseThrow(() -> Rejection.notFound("attempt", attemptId));
+      return AttemptJson.forStudent(a, snap, done.resultAt(1));
+    });
+  }
+
+  /** The attempt, if the caller owns it or watches or teaches (API.md: owner, proctor, teacher). */
+  public Future<JsonObject> get(Caller caller, String attemptId) {
+    return readable(caller, attemptId).compose(a -> exams.snapshot(a.examId())
+        .compose(snap -> redis.time().map(now -> AttemptJson.forStudent(a, snap, now))));
+  }
+
+  private Future<Attempt> readable(Caller caller, String attemptId) {
+    return load(attemptId).map(a -> {
+      if (a.studentId().equals(caller.id()) || caller.hasAny(Role.PROCTOR, Role.TEACHER, Role.ADMIN)) return a;
+      throw Rejection.forbidden("attempt " + attemptId + " is not yours");
+    });
+  }
+
+  private Future<Attempt> owned(Caller caller, String attemptId) {
+    return load(attemptId).map(a -> {
+      if (a.studentId().equals(caller.id())) return a;
+      throw Rejection.forbidden("attempt " + attemptId + " is not yours");
+    });
+  }
+
+  private Future<Attempt> load(String attemptId) {
+    return store.load(attemptId).map(a -> a.orElseThrow(() -> Rejection.notFound("attempt", attemptId)));
+  }
+
+  /** Acknowledged only once Redis has it; a stale seq is answered with the stored seq and changes nothing. */
+  public Future<JsonObject> save(Caller caller, String attemptId, String questionId, JsonObject body) {
+    Object seqValue = body.getValue("seq");
+    if (!(seqValue instanceof Number n) || n.longValue() < 1 || n.doubleValue() != n.longValue()) {
+      return Future.failedFuture(Rejection.badRequest("bad-field", "'seq' must be a whole number from 1"));
+    }
+    long seq = n.longValue();
+    if (!(body.getValue("choices") instanceof JsonArray arr)) {
+      return Future.failedFuture(Rejection.badRequest("bad-field", "'choices' must be a list of option ids"));
+    }
+    return owned(caller, attemptId).compose(a -> exams.snapshot(a.examId()).compose(snap -> {
+      List<String> choices = choices(a, snap, questionId, arr);
+      return store.save(attemptId, questionId, seq, choices, regulation.answerGrace().toMillis());
+    })).map(saved -> switch (saved.outcome()) {
+      case "stored", "already" -> new JsonObject().put("savedAt", saved.at().toString()).put("seq", saved.seq());
+      case "closed" -> throw Rejection.conflict("attempt-closed", "the attempt is finished or past its deadline (5.20.3)");
+      default -> throw Rejection.notFound("attempt", attemptId);
+    });
+  }
+
+  /** 400 for a question not on this paper or an option not of this question. */
+  private static List<String> choices(Attempt a, ExamSnapshot snap, String questionId, JsonArray arr) {
+    Paper.Item item = a.paper().item(questionId)
+        .orElseThrow(() -> Rejection.badRequest("unknown-question", "question " + questionId + " is not on this paper"));
+    List<String> out = new ArrayList<>();
+    for (Object v : arr) {
+      if (!(v instanceof String s) || !item.optionOrder().contains(s)) {
+        throw Rejection.badRequest("unknown-option", "option " + v + " is not an option of question " + questionId);
+      }
+      if (!out.contains(s)) out.add(s);
+    }
+    if (out.size() > 1 && !snap.byId().get(questionId).multiple()) {
+      throw Rejection.badRequest("single-answer", "question " + questionId + " takes one option");
+    }
+    return out;
+  }
+
+  /**
+   * Merges the client's copy (each answer {@code [ids]} or {@code {"choices","seq"}}, by the seq rule; a bare
+   * list only fills a question with nothing stored), finalises once, grades and signs. A repeated submit
+   * returns the same result.
+   */
+  public Future<JsonObject> submit(Caller caller, String attemptId, JsonObject body) {
+    Object answers = body.getValue("answers");
+    if (answers != null && !(answers instanceof JsonObject)) {
+      return Future.failedFuture(Rejection.badRequest("bad-field", "'answers' must be an object of questionId → choices"));
+    }
+    return owned(caller, attemptId).compose(a -> {
+      Future<Void> merged = a.status().finished() || answers == null ? Future.succeededFuture()
+          : merge(caller, a, (JsonObject) answers);
+      return merged.compose(v -> store.finalise(attemptId, false, regulation.answerGrace().toMillis(), caller.id()));
+    }).compose(outcome -> grade(attemptId)).map(result -> new JsonObject()
+        .put("status", result.getString("status")).put("points", result.getDouble("points"))
+        .put("percent", result.getDouble("percent")).put("letter", result.getString("letter"))
+        .put("gpa", result.getDouble("gpa")).put("traditional", result.getString("traditional"))
+        .put("receipt", result.getJsonObject("receipt")));
+  }
+
+  private Future<Void> merge(Caller caller, Attempt a, JsonObject answers) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String qid : answers.fieldNames()) {
+      Object v = answers.getValue(qid);
+      JsonObject one;
+      if (v instanceof JsonObject o) one = o;
+      else if (v instanceof JsonArray arr) {
+        if (a.answers().containsKey(qid)) continue;
+        one = new JsonObject().put("choices", arr).put("seq", 1);
+      } else {
+        return Future.failedFuture(Rejection.badRequest("bad-field", "answer to " + qid + " must be a list or {choices, seq}"));
+      }
+      chain = chain.compose(x -> save(caller, a.id(), qid, one).<Void>mapEmpty().recover(err ->
+          err instanceof Rejection r && r.code().equals("attempt-closed") ? Future.succeededFuture() : Future.failedFuture(err)));
+    }
+    return chain;
+  }
+
+  /**
+   * Grades a finalised attempt and signs its receipt; idempotent (Ed25519 is deterministic), so the submit
+   * path and the sweeper may both run it.
+   */
+  Future<JsonObject> grade(String attemptId) {
+    return Future.all(load(attemptId), store.log(attemptId)).compose(done -> {
+      Attempt a = done.resultAt(0);
+      List<String> log = done.resultAt(1);
+      if (!a.status().finished()) return Future.failedFuture(Rejection.conflict("attempt-open", "the attempt is still in progress"));
+      return exams.snapshot(a.examId()).compose(snap -> {
+        Map<String, List<String>> answers = answersOf(a);
+        double points = Marking.points(a.paper(), snap.byId(), answers, regulation.scoring());
+        Grade g = regulation.scale().grade(points, a.paper().items().size());
+        Receipt r = receiptOf(a, log, answers);
+        JsonObject receipt = ReceiptJson.toJson(r, signer.sign(r), signer.publicKeyBase64());
+        Map<String, String> result = new HashMap<>();
+        result.put("points", Double.toString(g.points()));
+        result.put("percent", Double.toString(g.percent()));
+        result.put("letter", g.letter());
+        result.put("gpa", Double.toString(g.gpa()));
+        result.put("traditional", g.traditional());
+        JsonObject out = new JsonObject().put("status", a.status().code()).put("points", g.points())
+            .put("percent", g.percent()).put("letter", g.letter()).put("gpa", g.gpa())
+            .put("traditional", g.traditional()).put("receipt", receipt);
+        return store.storeResult(attemptId, result, receipt.encode()).map(out);
+      });
+    });
+  }
+
+  static Map<String, List<String>> answersOf(Attempt a) {
+    Map<String, List<String>> answers = new HashMap<>();
+    a.answers().forEach((q, ans) -> answers.put(q, ans.choices()));
+    return answers;
+  }
+
+  static Receipt receiptOf(Attempt a, List<String> log, Map<String, List<String>> answers) {
+    List<String> order = a.paper().items().stream().map(Paper.Item::questionId).toList();
+    return new Receipt(a.id(), a.studentId(), a.examId(), a.status().code(), HashChain.answersDigest(order, answers),
+        log.size(), HashChain.head(a.id(), log), a.finishedAt().map(Instant::toString).orElse(""));
+  }
+
+  public Future<JsonObject> receipt(Caller caller, String attemptId) {
+    return readable(caller, attemptId).compose(a -> store.receipt(attemptId)).map(r -> new JsonObject(
+        r.orElseThrow(() -> Rejection.conflict("no-receipt", "the attempt has no receipt until it is finished"))));
+  }
+
+  /**
+   * Recomputes the chain and the answers digest from the store and compares them with the signed receipt:
+   * {@code intact} is false when anything changed since the receipt was issued.
+   */
+  public Future<JsonObject> verify(String attemptId) {
+    return Future.all(load(attemptId), store.log(attemptId), store.receipt(attemptId)).map(done -> {
+      Attempt a = done.resultAt(0);
+      List<String> log = done.resultAt(1);
+      JsonObject stored = new JsonObject(done.<java.util.Optional<String>>resultAt(2)
+          .orElseThrow(() -> Rejection.conflict("no-receipt", "the attempt has no receipt yet")));
+      Receipt now = receiptOf(a, log, answersOf(a));
+      Receipt signed = ReceiptJson.fromJson(stored);
+      boolean signatureOk = ReceiptSigner.verify(signed, stored.getString("signature"), stored.getString("publicKey"));
+      List<String> changed = new ArrayList<>();
+      if (!now.answersDigest().equals(signed.answersDigest())) changed.add("answers");
+      if (!now.chainHead().equals(signed.chainHead()) || now.events() != signed.events()) changed.add("log");
+      if (!now.status().equals(signed.status())) changed.add("status");
+      return new JsonObject().put("attemptId", attemptId).put("signatureValid", signatureOk)
+          .put("intact", signatureOk && changed.isEmpty()).put("changed", new JsonArray(changed));
+    });
+  }
+
+  /** Times out attempts whose deadline + grace has passed on the store's clock and grades what is left ungraded. */
+  public Future<Integer> finaliseDue(int batch) {
+    long grace = regulation.answerGrace().toMillis();
+    return redis.time().compose(now -> store.due(now.toEpochMilli() - grace, batch)).compose(due -> {
+      List<Future<?>> work = new ArrayList<>();
+      for (String id : due) work.add(store.finalise(id, true, grace, "server"));
+      return Future.join(work).map(due.size());
+    }).compose(n -> store.ungraded(batch).compose(ids -> Future.join(ids.stream().map(this::grade).toList())).map(n));
+  }
+}

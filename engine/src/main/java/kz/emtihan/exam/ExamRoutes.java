@@ -1,0 +1,55 @@
+package kz.emtihan.exam;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import kz.emtihan.auth.Caller;
+import kz.emtihan.auth.Role;
+import kz.emtihan.grade.ResultsCsv;
+import kz.emtihan.http.Bodies;
+
+/** HTTP for exams and attempts (API.md "Exams", "Attempts"). Translation only. */
+public final class ExamRoutes {
+  private ExamRoutes() {}
+
+  public static void mount(Router api, Exams exams, Attempts attempts, Results results) {
+    api.post("/exams").respond(ctx -> {
+      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+      return exams.create(c, Bodies.object(ctx)).map(id -> {
+        ctx.response().setStatusCode(201);
+        return new JsonObject().put("id", id);
+      });
+    });
+    api.get("/exams").respond(ctx -> exams.list(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.PROCTOR, Role.REGISTRAR)));
+    api.get("/exams/:examId").respond(ctx -> exams.view(
+        Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.PROCTOR, Role.REGISTRAR), ctx.pathParam("examId")));
+    api.put("/exams/:examId/roster").respond(ctx -> {
+      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+      return exams.replaceRoster(c, ctx.pathParam("examId"), Bodies.array(ctx)).map(n -> new JsonObject().put("students", n));
+    });
+    api.get("/exams/:examId/results").respond(ctx -> {
+      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.REGISTRAR);
+      boolean csv = String.valueOf(ctx.request().getHeader("Accept")).contains("text/csv");
+      return results.of(c, ctx.pathParam("examId")).map(rows -> {
+        if (!csv) return rows;
+        ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"results-" + ctx.pathParam("examId") + ".csv\"");
+        return ResultsCsv.of(rows);
+      });
+    });
+    api.get("/me/exams").respond(ctx -> exams.mine(Caller.of(ctx)));
+    api.post("/exams/:examId/attempts").respond(ctx -> attempts.start(Caller.of(ctx), ctx.pathParam("examId")).map(s -> {
+      ctx.response().setStatusCode(s.created() ? 201 : 200);
+      return s.attempt();
+    }));
+    api.get("/attempts/:attemptId").respond(ctx -> attempts.get(Caller.of(ctx), ctx.pathParam("attemptId")));
+    api.put("/attempts/:attemptId/answers/:questionId").respond(ctx -> attempts.save(Caller.of(ctx),
+        ctx.pathParam("attemptId"), ctx.pathParam("questionId"), Bodies.object(ctx)));
+    api.post("/attempts/:attemptId/submit").respond(ctx ->
+        attempts.submit(Caller.of(ctx), ctx.pathParam("attemptId"), Bodies.objectOrEmpty(ctx)));
+    api.get("/attempts/:attemptId/receipt").respond(ctx -> attempts.receipt(Caller.of(ctx), ctx.pathParam("attemptId")));
+    api.get("/attempts/:attemptId/verification").respond(ctx -> {
+      Caller.require(ctx, Role.ADMIN, Role.TEACHER, Role.PROCTOR, Role.REGISTRAR);
+      return attempts.verify(ctx.pathParam("attemptId"));
+    });
+  }
+}

@@ -1,0 +1,109 @@
+package kz.emtihan.exam;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import kz.emtihan.exam.model.Exam;
+import kz.emtihan.store.Keys;
+
+/**
+ * Exams in Redis: {@code exam:<id>} (JSON), the bank's questions frozen at scheduling in
+ * {@code exam:<id>:questions} (so edits to the bank never change a running test and a paper can be rebuilt
+ * from its seed), the roster set, and per student the set of their exams.
+ */
+final class ExamStore {
+  private final Redis redis;
+
+  ExamStore(Redis redis) {
+    this.redis = redis;
+  }
+
+  /** Copies the bank's questions and stores the exam in one MULTI/EXEC. */
+  Future<Void> create(Exam exam, Map<String, String> questionJsonById) {
+    List<Request> tx = new ArrayList<>();
+    tx.add(Request.cmd(Command.MULTI));
+    Request put = Request.cmd(Command.HSET).arg(Keys.examQuestions(exam.id()));
+    questionJsonById.forEach((id, json) -> put.arg(id).arg(json));
+    tx.add(put);
+    tx.add(Request.cmd(Command.HSET).arg(Keys.exam(exam.id())).arg("json").arg(ExamJson.toJson(exam).encode()));
+    tx.add(Request.cmd(Command.SADD).arg(Keys.exams()).arg(exam.id()));
+    tx.add(Request.cmd(Command.EXEC));
+    return redis.batch(tx).mapEmpty();
+  }
+
+  Future<Optional<Exam>> get(String id) {
+    return redis.send(Request.cmd(Command.HGET).arg(Keys.exam(id)).arg("json"))
+        .map(r -> r == null ? Optional.<Exam>empty() : Optional.of(ExamJson.fromJson(new JsonObject(r.toString()))));
+  }
+
+  Future<List<String>> questionJsons(String examId) {
+    return redis.send(Request.cmd(Command.HVALS).arg(Keys.examQuestions(examId))).map(ExamStore::strings);
+  }
+
+  /** Replaces the roster; keeps each student's exam list in step. One MULTI/EXEC. */
+  Future<Void> replaceRoster(String examId, Set<String> students) {
+    return roster(examId).compose(old -> {
+      List<Request> tx = new ArrayList<>();
+      tx.add(Request.cmd(Command.MULTI));
+      tx.add(Request.cmd(Command.DEL).arg(Keys.roster(examId)));
+      if (!students.isEmpty()) {
+        Request add = Request.cmd(Command.SADD).arg(Keys.roster(examId));
+        students.forEach(add::arg);
+        tx.add(add);
+      }
+      for (String s : old) if (!students.contains(s)) tx.add(Request.cmd(Command.SREM).arg(Keys.studentExams(s)).arg(examId));
+      for (String s : students) tx.add(Request.cmd(Command.SADD).arg(Keys.studentExams(s)).arg(examId));
+      tx.add(Request.cmd(Command.EXEC));
+      return redis.batch(tx).mapEmpty();
+    });
+  }
+
+  Future<Set<String>> roster(String examId) {
+    return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.roster(examId))).map(r -> new TreeSet<>(strings(r)));
+  }
+
+  Future<List<String>> examsOf(String studentId) {
+    return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.studentExams(studentId))).map(ExamStore::strings);
+  }
+
+  Future<List<String>> all() {
+    return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.exams())).map(ExamStore::strings);
+  }
+
+  /** student → attempt id for one exam. */
+  Future<Map<String, String>> attemptsOf(String examId) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.examAttempts(examId))).map(ExamStore::map);
+  }
+
+  /** The student's attempt at an exam as {id, status}, if they started one. */
+  Future<Optional<String[]>> attemptOf(String examId, String studentId) {
+    return redis.send(Request.cmd(Command.HGET).arg(Keys.examAttempts(examId)).arg(studentId)).compose(r -> {
+      if (r == null) return Future.succeededFuture(Optional.<String[]>empty());
+      String id = r.toString();
+      return redis.send(Request.cmd(Command.HGET).arg(Keys.attempt(id)).arg("status"))
+          .map(s -> Optional.of(new String[] {id, s == null ? "unknown" : s.toString()}));
+    });
+  }
+
+  static List<String> strings(Response r) {
+    List<String> out = new ArrayList<>();
+    if (r != null) for (Response v : r) out.add(v.toString());
+    return out;
+  }
+
+  static Map<String, String> map(Response r) {
+    Map<String, String> out = new HashMap<>();
+    if (r != null) for (String k : r.getKeys()) out.put(k, r.get(k).toString());
+    return out;
+  }
+}

@@ -1,0 +1,127 @@
+package kz.emtihan.exam;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import kz.emtihan.auth.Caller;
+import kz.emtihan.auth.Role;
+import kz.emtihan.bank.Banks;
+import kz.emtihan.bank.QuestionJson;
+import kz.emtihan.bank.model.BankValidation;
+import kz.emtihan.bank.model.Question;
+import kz.emtihan.config.Regulation;
+import kz.emtihan.exam.model.Exam;
+import kz.emtihan.exam.model.ExamPlan;
+import kz.emtihan.http.Rejection;
+import kz.emtihan.store.Ids;
+
+/** Use cases of exams (5.20): schedule within the regulation's limits, rosters, the exam snapshot cache. */
+public final class Exams {
+  private static final Pattern STUDENT_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+  private final ExamStore store;
+  private final Banks banks;
+  private final Regulation regulation;
+  private final Map<String, Future<ExamSnapshot>> snapshots = new ConcurrentHashMap<>();
+
+  Exams(ExamStore store, Banks banks, Regulation regulation) {
+    this.store = store;
+    this.banks = banks;
+    this.regulation = regulation;
+  }
+
+  public Future<String> create(Caller teacher, JsonObject body) {
+    ExamPlan plan = ExamJson.plan(body);
+    Exam.Proctoring proctoring = ExamJson.proctoring(body);
+    return banks.readable(plan.bankId()).compose(bank -> banks.store().questions(plan.bankId()).compose(questions -> {
+      List<String> bankProblems = BankValidation.validate(bank.passport(), questions, regulation.bank()).stream()
+          .map(p -> p.rule() + " " + p.message()).toList();
+      ExamPlan.Checked checked = plan.check(regulation.limits(plan.kind()), questions.size(), bankProblems);
+      if (!checked.problems().isEmpty()) {
+        List<JsonObject> problems = checked.problems().stream()
+            .map(p -> new JsonObject().put("rule", p.rule()).put("message", p.message())).toList();
+        return Future.failedFuture(new Rejection(400, "exam-beyond-limits",
+            checked.problems().get(0).rule() + ": " + checked.problems().get(0).message(), problems));
+      }
+      Exam exam = new Exam(Ids.prefixed("e"), plan.bankId(), plan.title(), plan.kind(), plan.opensAt(), plan.closesAt(),
+          checked.durationMinutes(), checked.questionCount(), proctoring, teacher.id());
+      Map<String, String> frozen = new LinkedHashMap<>();
+      for (Question q : questions) frozen.put(q.id(), QuestionJson.stored(q).encode());
+      return store.create(exam, frozen).map(exam.id());
+    }));
+  }
+
+  Future<Exam> get(String examId) {
+    return store.get(examId).map(e -> e.orElseThrow(() -> Rejection.notFound("exam", examId)));
+  }
+
+  /** The exam and its frozen questions, cached for the life of the process (exams are never edited). */
+  Future<ExamSnapshot> snapshot(String examId) {
+    Future<ExamSnapshot> f = snapshots.computeIfAbsent(examId, id -> get(id).compose(exam -> store.questionJsons(id)
+        .map(jsons -> ExamSnapshot.of(exam, jsons.stream().map(QuestionJson::fromStored)
+            .sorted(Comparator.comparing(Question::id)).toList()))));
+    return f.recover(err -> {
+      snapshots.remove(examId, f);
+      return Future.failedFuture(err);
+    });
+  }
+
+  /** The exam, if the caller scheduled it or is an admin (or, for reading, holds one of {@code readers}). */
+  Future<Exam> owned(Caller caller, String examId, Role... readers) {
+    return get(examId).map(e -> {
+      if (caller.has(Role.ADMIN) || e.owner().equals(caller.id()) || caller.hasAny(readers)) return e;
+      throw Rejection.forbidden("exam " + examId + " belongs to another teacher");
+    });
+  }
+
+  public Future<Integer> replaceRoster(Caller caller, String examId, JsonArray body) {
+    Set<String> students = new LinkedHashSet<>();
+    List<JsonObject> problems = new ArrayList<>();
+    for (int i = 0; i < body.size(); i++) {
+      if (body.getValue(i) instanceof String s && STUDENT_ID.matcher(s).matches()) students.add(s);
+      else problems.add(new JsonObject().put("index", i).put("message", "a student id is 1-64 letters, digits or . _ @ -"));
+    }
+    if (!problems.isEmpty()) return Future.failedFuture(new Rejection(400, "invalid-roster", "the roster has bad ids", problems));
+    return owned(caller, examId).compose(e -> store.replaceRoster(examId, students)).map(students.size());
+  }
+
+  public Future<JsonArray> list(Caller caller) {
+    return store.all().compose(ids -> Future.all(ids.stream().map(this::get).toList()))
+        .map(all -> {
+          List<Exam> exams = all.<Exam>list().stream()
+              .filter(e -> caller.hasAny(Role.ADMIN, Role.PROCTOR, Role.REGISTRAR) || e.owner().equals(caller.id()))
+              .sorted(Comparator.comparing(Exam::opensAt)).toList();
+          return new JsonArray(exams.stream().map(ExamJson::toJson).toList());
+        });
+  }
+
+  public Future<JsonObject> view(Caller caller, String examId) {
+    return owned(caller, examId, Role.PROCTOR, Role.REGISTRAR).compose(e -> store.roster(examId)
+        .map(r -> ExamJson.toJson(e).put("roster", new JsonArray(new ArrayList<>(r)))));
+  }
+
+  /** The caller's exams with their own attempt, if any (API.md {@code GET /me/exams}). */
+  public Future<JsonArray> mine(Caller student) {
+    return store.examsOf(student.id()).compose(ids -> Future.all(ids.stream().map(id -> get(id)
+        .compose(e -> store.attemptOf(id, student.id()).map(attempt -> {
+          JsonObject o = new JsonObject().put("id", e.id()).put("title", e.title()).put("kind", e.kind().code())
+              .put("opensAt", e.opensAt().toString()).put("closesAt", e.closesAt().toString())
+              .put("durationMinutes", e.durationMinutes()).put("questionCount", e.questionCount());
+          return o.put("attempt", attempt.map(a -> new JsonObject().put("id", a[0]).put("status", a[1])).orElse(null));
+        }))).toList()))
+        .map(all -> new JsonArray(all.<JsonObject>list().stream()
+            .sorted(Comparator.comparing((JsonObject o) -> o.getString("opensAt"))).toList()));
+  }
+
+  ExamStore store() {
+    return store;
+  }
+}

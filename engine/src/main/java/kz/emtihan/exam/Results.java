@@ -1,0 +1,47 @@
+package kz.emtihan.exam;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kz.emtihan.auth.Caller;
+import kz.emtihan.auth.Role;
+
+/** The results list of an exam (5.33): one row per roster student, graded or not. */
+public final class Results {
+  private final Exams exams;
+  private final AttemptStore attempts;
+
+  Results(Exams exams, AttemptStore attempts) {
+    this.exams = exams;
+    this.attempts = attempts;
+  }
+
+  public Future<JsonArray> of(Caller caller, String examId) {
+    return exams.owned(caller, examId, Role.REGISTRAR).compose(e -> Future.all(
+        exams.store().roster(examId), exams.store().attemptsOf(examId))).compose(done -> {
+      List<String> students = new ArrayList<>(done.<java.util.Set<String>>resultAt(0));
+      Map<String, String> attemptOf = done.resultAt(1);
+      attemptOf.keySet().stream().filter(s -> !students.contains(s)).sorted().forEach(students::add);
+      List<Future<JsonObject>> rows = new ArrayList<>();
+      for (String s : students) rows.add(row(s, attemptOf.get(s)));
+      return Future.all(rows).map(all -> new JsonArray(all.list()));
+    });
+  }
+
+  private Future<JsonObject> row(String studentId, String attemptId) {
+    JsonObject row = new JsonObject().put("studentId", studentId).put("attemptId", attemptId);
+    if (attemptId == null) return Future.succeededFuture(row.put("status", "not-started"));
+    return attempts.fields(attemptId).map(f -> {
+      row.put("status", f.get("status"));
+      if (f.containsKey("letter")) {
+        row.put("points", Double.parseDouble(f.get("points"))).put("percent", Double.parseDouble(f.get("percent")))
+            .put("letter", f.get("letter")).put("gpa", Double.parseDouble(f.get("gpa")))
+            .put("traditional", f.get("traditional"));
+      }
+      return row;
+    });
+  }
+}

@@ -1,0 +1,27 @@
+package kz.emtihan.exam.model;
+
+import java.util.Optional;
+
+/** An attempt's life: in progress, then submitted by the student or timed out by the server. */
+public enum AttemptStatus {
+  IN_PROGRESS("in-progress"), SUBMITTED("submitted"), TIMED_OUT("timed-out");
+
+  private final String code;
+
+  AttemptStatus(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public boolean finished() {
+    return this != IN_PROGRESS;
+  }
+
+  public static Optional<AttemptStatus> fromCode(String code) {
+    for (AttemptStatus s : values()) if (s.code.equals(code)) return Optional.of(s);
+    return Optional.empty();
+  }
+}

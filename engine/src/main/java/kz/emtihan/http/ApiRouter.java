@@ -1,0 +1,60 @@
+package kz.emtihan.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import kz.emtihan.Services;
+import kz.emtihan.auth.AuthRoutes;
+import kz.emtihan.bank.BankRoutes;
+import kz.emtihan.exam.ExamRoutes;
+
+/** The whole HTTP surface, assembled in one place (API.md). */
+public final class ApiRouter {
+  private ApiRouter() {}
+
+  public static Router create(Vertx vertx, Services s) {
+    Router api = api(vertx, s);
+    Router root = Router.router(vertx);
+    root.route().handler(ApiRouter::securityHeaders);
+    root.get("/health").handler(ctx -> s.store().ping().onComplete(ping -> {
+      JsonObject body = new JsonObject().put("status", ping.succeeded() ? "up" : "degraded")
+          .put("store", ping.succeeded() ? "up" : "down");
+      ctx.response().setStatusCode(ping.succeeded() ? 200 : 503).putHeader("Content-Type", "application/json").end(body.encode());
+    }));
+    root.route("/api/v1/*").subRouter(api);
+    root.route("/*").handler(StaticHandler.create("proctor-ui").setIndexPage("index.html"));
+    root.route().failureHandler(Problems::respond);
+    return root;
+  }
+
+  /** 7 (issue 3): scripts only from this origin, nothing inline, no framing; tokens never in cookies. */
+  private static void securityHeaders(io.vertx.ext.web.RoutingContext ctx) {
+    ctx.response().putHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .putHeader("Referrer-Policy", "no-referrer");
+    ctx.next();
+  }
+
+  /** Everything under {@code /api/v1}. */
+  public static Router api(Vertx vertx, Services s) {
+    var http = s.config().http();
+    Router api = Router.router(vertx);
+    BodyHandler json = BodyHandler.create(false).setBodyLimit(http.bodyLimitBytes());
+    BodyHandler files = BodyHandler.create(false).setBodyLimit(http.importLimitBytes());
+    api.route().handler(ctx -> (ctx.request().path().endsWith("/import") ? files : json).handle(ctx));
+    api.get("/openapi.json").handler(OpenApi::serve);
+    api.get("/openapi.yaml").handler(OpenApi::serve);
+    AuthRoutes.mountPublic(api, s.users(), s.tokens());
+    AuthRoutes.mountTokenCheck(api, s.tokens());
+    AuthRoutes.mountProtected(api, s.users());
+    BankRoutes.mount(api, s.banks());
+    ExamRoutes.mount(api, s.exam().exams(), s.exam().attempts(), s.exam().results());
+    api.route().handler(ctx -> ctx.fail(404));
+    api.route().failureHandler(Problems::respond);
+    return api;
+  }
+}

@@ -1,0 +1,46 @@
+package kz.emtihan.http;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** Reads request bodies as JSON, turning anything else into a 400 {@code bad-json}. */
+public final class Bodies {
+  private Bodies() {}
+
+  public static JsonObject object(RoutingContext ctx) {
+    Object v = parse(ctx);
+    if (v instanceof JsonObject o) return o;
+    throw Rejection.badRequest("bad-json", "the body must be a JSON object");
+  }
+
+  /** An empty body counts as {@code {}}. */
+  public static JsonObject objectOrEmpty(RoutingContext ctx) {
+    if (ctx.body().length() <= 0) return new JsonObject();
+    return object(ctx);
+  }
+
+  public static JsonArray array(RoutingContext ctx) {
+    Object v = parse(ctx);
+    if (v instanceof JsonArray a) return a;
+    throw Rejection.badRequest("bad-json", "the body must be a JSON array");
+  }
+
+  private static Object parse(RoutingContext ctx) {
+    if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Rejection.badRequest("bad-json", "the body is empty");
+    try {
+      return Json.decodeValue(ctx.body().buffer());
+    } catch (DecodeException e) {
+      throw Rejection.badRequest("bad-json", "the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  /** A required string field. */
+  public static String string(JsonObject o, String field) {
+    Object v = o.getValue(field);
+    if (v instanceof String s && !s.isBlank()) return s;
+    throw Rejection.badRequest("bad-field", "'" + field + "' must be a non-empty string");
+  }
+}

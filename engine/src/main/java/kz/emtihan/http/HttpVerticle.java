@@ -1,0 +1,31 @@
+package kz.emtihan.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import kz.emtihan.Services;
+
+/** One HTTP server instance; the engine deploys one per core, all sharing the port. */
+public final class HttpVerticle extends VerticleBase {
+  private final Services services;
+  private final int port;
+  private HttpServer server;
+
+  public HttpVerticle(Services services, int port) {
+    this.services = services;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    var options = new HttpServerOptions().setHost(services.config().http().host()).setPort(port)
+        .setCompressionSupported(true).setIdleTimeout(120);
+    return vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, services)).listen()
+        .onSuccess(s -> server = s);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

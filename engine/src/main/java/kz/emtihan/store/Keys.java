@@ -1,0 +1,22 @@
+package kz.emtihan.store;
+
+/** The Redis key layout, in one place. */
+public final class Keys {
+  private Keys() {}
+
+  public static String user(String id) { return "user:" + id; }
+  public static String bank(String id) { return "bank:" + id; }
+  public static String bankQuestions(String id) { return "bank:" + id + ":questions"; }
+  public static String exam(String id) { return "exam:" + id; }
+  public static String examQuestions(String id) { return "exam:" + id + ":questions"; }
+  public static String roster(String id) { return "exam:" + id + ":roster"; }
+  public static String examAttempts(String id) { return "exam:" + id + ":attempts"; }
+  public static String exams() { return "exams"; }
+  public static String attempt(String id) { return "attempt:" + id; }
+  public static String answers(String id) { return "attempt:" + id + ":answers"; }
+  public static String log(String id) { return "attempt:" + id + ":log"; }
+  public static String receipt(String id) { return "attempt:" + id + ":receipt"; }
+  public static String studentExams(String studentId) { return "student:" + studentId + ":exams"; }
+  public static String deadlines() { return "deadlines"; }
+  public static String toGrade() { return "to-grade"; }
+}

@@ -1,0 +1,19 @@
+-- Finalise an attempt once: the student's submit, or the sweeper's timeout once deadline + grace has passed
+-- on the store's clock. A submit that arrives after deadline + grace finalises as timed-out.
+-- KEYS: 1 attempt hash, 2 deadlines zset, 3 log list, 4 to-grade set
+-- ARGV: 1 attempt id, 2 'submit' | 'timeout', 3 grace ms, 4 actor
+local a = redis.call('HMGET', KEYS[1], 'status', 'deadline')
+if not a[1] then return {'missing', ''} end
+if a[1] ~= 'in-progress' then return {'already', a[1]} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local nowS = string.format('%d', now)
+local late = now >= tonumber(a[2]) + tonumber(ARGV[3])
+if ARGV[2] == 'timeout' and not late then return {'not-due', a[1]} end
+local status = 'submitted'
+if late then status = 'timed-out' end
+redis.call('HSET', KEYS[1], 'status', status, 'finishedAt', nowS)
+redis.call('ZREM', KEYS[2], ARGV[1])
+redis.call('SADD', KEYS[4], ARGV[1])
+redis.call('RPUSH', KEYS[3], '{"type":"' .. status .. '","at":' .. nowS .. ',"by":"' .. ARGV[4] .. '"}')
+return {'finalised', status}

@@ -1,0 +1,23 @@
+-- Store one answer if the attempt is in progress, the store's clock is before deadline + grace, and seq is
+-- newer than the stored one (SaveDecision.of in Java). Appends the change to the attempt's log.
+-- KEYS: 1 attempt hash, 2 answers hash, 3 log list
+-- ARGV: 1 question id, 2 seq, 3 choices (comma-separated option ids), 4 grace ms
+local a = redis.call('HMGET', KEYS[1], 'status', 'deadline')
+if not a[1] then return {'missing', '0', '0'} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local nowS = string.format('%d', now)
+local deadline = tonumber(a[2])
+if a[1] ~= 'in-progress' or now >= deadline + tonumber(ARGV[4]) then return {'closed', '0', nowS} end
+local seq = tonumber(ARGV[2])
+local cur = redis.call('HGET', KEYS[2], ARGV[1])
+if cur then
+  local curSeq, curAt = string.match(cur, '^(%d+)|(%d+)|')
+  if seq <= tonumber(curSeq) then return {'already', curSeq, curAt} end
+end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. '|' .. nowS .. '|' .. ARGV[3])
+local kind = 'save'
+if now >= deadline then kind = 'save-in-grace' end
+redis.call('RPUSH', KEYS[3], '{"type":"' .. kind .. '","at":' .. nowS .. ',"question":"' .. ARGV[1] ..
+  '","seq":' .. ARGV[2] .. ',"choices":"' .. ARGV[3] .. '"}')
+return {'stored', ARGV[2], nowS}

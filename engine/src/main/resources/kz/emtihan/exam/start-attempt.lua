@@ -1,0 +1,19 @@
+-- Start an attempt exactly once per (exam, student), atomically across engine nodes (5.20.3: one attempt).
+-- The deadline is min(start + duration, window close) on the store's clock (Deadline.of in Java).
+-- KEYS: 1 exam attempts hash (student -> attempt), 2 roster set, 3 new attempt hash, 4 deadlines zset, 5 new attempt log
+-- ARGV: 1 student, 2 new attempt id, 3 exam id, 4 opensAt ms, 5 closesAt ms, 6 duration ms, 7 seed, 8 paper
+local existing = redis.call('HGET', KEYS[1], ARGV[1])
+if existing then return {'existing', existing} end
+if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then return {'not-on-roster', ''} end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if now < tonumber(ARGV[4]) or now >= tonumber(ARGV[5]) then return {'not-open', string.format('%d', now)} end
+local deadline = math.min(now + tonumber(ARGV[6]), tonumber(ARGV[5]))
+local nowS, deadlineS = string.format('%d', now), string.format('%d', deadline)
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[3], 'examId', ARGV[3], 'studentId', ARGV[1], 'status', 'in-progress',
+  'startedAt', nowS, 'deadline', deadlineS, 'seed', ARGV[7], 'paper', ARGV[8])
+redis.call('ZADD', KEYS[4], deadlineS, ARGV[2])
+redis.call('RPUSH', KEYS[5], '{"type":"start","at":' .. nowS .. ',"deadline":' .. deadlineS .. ',"seed":"' .. ARGV[7] ..
+  '","paper":"' .. ARGV[8] .. '"}')
+return {'created', ARGV[2]}

@@ -1,0 +1,62 @@
+package kz.emtihan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Banks, exams and rosters made through the real API, in the regulation's words. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  public static JsonObject passport() {
+    return new JsonObject().put("passport", new JsonObject().put("discipline", "Algebra").put("programme", "6B01501")
+        .put("language", "kk").put("compilers", new JsonArray().add("A. Teacher")).put("references", new JsonArray().add("Formula sheet")));
+  }
+
+  /** {@code easy + medium + hard} distinct five-option questions; the correct option of question i is index i % 5. */
+  public static JsonArray questions(int easy, int medium, int hard) {
+    JsonArray out = new JsonArray();
+    int n = 0;
+    for (String[] d : new String[][] {{"easy", "" + easy}, {"medium", "" + medium}, {"hard", "" + hard}}) {
+      for (int i = 0; i < Integer.parseInt(d[1]); i++, n++) {
+        JsonArray options = new JsonArray();
+        for (int o = 0; o < 5; o++) options.add("option " + o + " of question " + n);
+        out.add(new JsonObject().put("text", "Question " + n + " (" + d[0] + ")").put("options", options)
+            .put("correct", new JsonArray().add(n % 5)).put("difficulty", d[0]).put("topic", "Topic " + (n % 3)));
+      }
+    }
+    return out;
+  }
+
+  /** A bank that passes validation: 100 questions mixed 40/40/20 (7.6, 5.23.3). */
+  public static String validBank(TestEngine app, String teacherToken) {
+    String bankId = app.post("/api/v1/banks", teacherToken, passport()).json().getString("id");
+    TestEngine.Reply added = app.post("/api/v1/banks/" + bankId + "/questions", teacherToken, questions(40, 40, 20));
+    assertEquals(200, added.status(), added.body());
+    return bankId;
+  }
+
+  public static JsonObject attestation(String bankId, Instant opens, Instant closes) {
+    return new JsonObject().put("bankId", bankId).put("title", "Algebra attestation").put("kind", "intermediate-attestation")
+        .put("opensAt", opens.toString()).put("closesAt", closes.toString())
+        .put("proctoring", new JsonObject().put("camera", true).put("screen", true).put("identity", false));
+  }
+
+  /** An intermediate attestation open from an hour ago for a day, with this roster. */
+  public static String openExam(TestEngine app, String teacherToken, String bankId, String... students) {
+    Instant now = Instant.now();
+    return exam(app, teacherToken, attestation(bankId, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))), students);
+  }
+
+  public static String exam(TestEngine app, String teacherToken, JsonObject exam, String... students) {
+    TestEngine.Reply created = app.post("/api/v1/exams", teacherToken, exam);
+    assertEquals(201, created.status(), created.body());
+    String examId = created.json().getString("id");
+    TestEngine.Reply roster = app.put("/api/v1/exams/" + examId + "/roster", teacherToken, new JsonArray(java.util.List.of((Object[]) students)));
+    assertEquals(200, roster.status(), roster.body());
+    return examId;
+  }
+}

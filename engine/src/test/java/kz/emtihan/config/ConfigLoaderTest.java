@@ -1,0 +1,95 @@
+package kz.emtihan.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import kz.emtihan.TestEngine;
+import kz.emtihan.bank.model.Difficulty;
+import kz.emtihan.exam.model.ExamKind;
+import kz.emtihan.grade.model.ScoringRule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  String engineYaml() throws IOException {
+    return Files.readString(TestEngine.configDir().resolve("emtihan.yaml"));
+  }
+
+  String regulationYaml() throws IOException {
+    return Files.readString(TestEngine.configDir().resolve("regulation.yaml"));
+  }
+
+  EmtihanConfig loadWith(String engine, String regulation, Map<String, String> env) throws IOException {
+    Files.writeString(dir.resolve("emtihan.yaml"), engine);
+    Files.writeString(dir.resolve("regulation.yaml"), regulation);
+    return ConfigLoader.load(Optional.of(dir), env);
+  }
+
+  @Test
+  void theShippedFilesHoldTheRegulationsNumbers() { // 5.20.3, 7.6, 5.23.3
+    Regulation r = ConfigLoader.load(Optional.of(TestEngine.configDir()), Map.of()).regulation();
+    var a = r.limits(ExamKind.INTERMEDIATE_ATTESTATION);
+    assertEquals(30, a.maxQuestions());
+    assertEquals(50, a.minDurationMinutes());
+    assertEquals(50, a.maxDurationMinutes());
+    assertEquals(1, a.attempts());
+    assertEquals(100, r.bank().minQuestions());
+    assertEquals(5, r.bank().optionsPerQuestion());
+    assertEquals(Map.of(Difficulty.EASY, 40, Difficulty.MEDIUM, 40, Difficulty.HARD, 20), r.bank().mixPercent());
+    assertEquals(ScoringRule.ALL_OR_NOTHING, r.scoring());
+    assertEquals(60, r.rating().admissionPercent());
+  }
+
+  @Test
+  void thePackagedDefaultsLoadWithoutADirectory() {
+    assertEquals(8080, ConfigLoader.load(Optional.empty(), Map.of()).http().port());
+  }
+
+  @Test
+  void environmentOverridesByKeyPathAndAlias() throws IOException {
+    EmtihanConfig c = loadWith(engineYaml(), regulationYaml(), Map.of("EMTIHAN_PORT", "9090",
+        "EMTIHAN_STORE_APPENDFSYNC", "everysec", "EMTIHAN_DATA_DIR", "/tmp/x", "EMTIHAN_AUTH_TOKEN_MINUTES", "5"));
+    assertEquals(9090, c.http().port());
+    assertEquals("everysec", c.store().appendfsync());
+    assertEquals(Path.of("/tmp/x"), c.dataDir());
+    assertEquals(5, c.auth().tokenLifetime().toMinutes());
+    assertEquals("EMTIHAN_STORE_REDIS_URL", ConfigLoader.envName("store.redisUrl"));
+  }
+
+  @Test
+  void changingTheFileChangesTheRule() throws IOException {
+    EmtihanConfig c = loadWith(engineYaml(), regulationYaml().replace("maxQuestions: 30", "maxQuestions: 25")
+        .replace("defaultQuestions: 30\n    minDurationMinutes: 50", "defaultQuestions: 25\n    minDurationMinutes: 50"), Map.of());
+    assertEquals(25, c.regulation().limits(ExamKind.INTERMEDIATE_ATTESTATION).maxQuestions());
+  }
+
+  @Test
+  void aBadValueNamesItsKey() throws IOException {
+    var e = assertThrows(ConfigException.class, () -> loadWith(engineYaml().replace("port: 8080", "port: 99999"), regulationYaml(), Map.of()));
+    assertEquals("http.port", e.key());
+    e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), regulationYaml().replace("hard: 20", "hard: 25"), Map.of()));
+    assertEquals("bank.difficultyMix", e.key());
+    e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), regulationYaml().replace("rule: all-or-nothing", "rule: generous"), Map.of()));
+    assertEquals("scoring.rule", e.key());
+    e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), regulationYaml(), Map.of("EMTIHAN_PORT", "eighty")));
+    assertEquals("http.port", e.key());
+  }
+
+  @Test
+  void aMisspeltOrMissingKeyStopsStartUp() throws IOException {
+    var e = assertThrows(ConfigException.class, () -> loadWith(engineYaml().replace("bodyLimitBytes", "bodyLimitBites"), regulationYaml(), Map.of()));
+    assertTrue(e.key().equals("http.bodyLimitBytes") || e.key().equals("http.bodyLimitBites"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), regulationYaml().replace("  midterm:", "  midterms:"), Map.of()));
+    assertEquals("exams.midterms", e.key());
+    e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), "exams: [", Map.of()));
+    assertEquals("regulation.yaml", e.key());
+  }
+}

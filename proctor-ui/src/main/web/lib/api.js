@@ -1,0 +1,90 @@
+/**
+ * The engine's HTTP API (API.md), one function per call. Every function returns a Promise of the parsed
+ * JSON body and rejects with an ApiError carrying the HTTP status, the API's kebab-case error code and
+ * its human message. Status 0 means the server could not be reached.
+ */
+
+import { t } from './i18n.js';
+import { token } from './session.js';
+
+const BASE = '/api/v1';
+
+export class ApiError extends Error {
+  constructor(status, code, message, body = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.body = body;
+  }
+
+  /** True for failures worth retrying: no connection, or the server was unavailable. */
+  get transient() {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
+}
+
+async function request(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  const bearer = token();
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(BASE + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+      credentials: 'omit',
+    });
+  } catch {
+    throw new ApiError(0, 'network', t('error.network'));
+  }
+  const text = await response.text().catch(() => '');
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = null;
+  }
+  if (!response.ok) {
+    const code = data?.error ?? `http-${response.status}`;
+    const message = data?.message ?? t('error.http', { status: response.status });
+    throw new ApiError(response.status, code, message, data);
+  }
+  return { status: response.status, data };
+}
+
+const segment = (id) => encodeURIComponent(id);
+
+/** → {token, user:{id, name, roles}} */
+export async function login(username, password) {
+  return (await request('POST', '/auth/login', { username, password })).data;
+}
+
+/** → [{id, title, opensAt, closesAt, durationMinutes, attempt:{id, status}|null}] */
+export async function myExams() {
+  return (await request('GET', '/me/exams')).data;
+}
+
+/** → {created: boolean (201 new, 200 resumed), attempt: {id, deadline, serverTime, questions, answers, seqs}} */
+export async function startAttempt(examId) {
+  const { status, data } = await request('POST', `/exams/${segment(examId)}/attempts`);
+  return { created: status === 201, attempt: data };
+}
+
+/** → {savedAt, seq}; a seq not above the stored one is answered with the stored seq. */
+export async function saveAnswer(attemptId, questionId, choices, seq) {
+  return (await request('PUT', `/attempts/${segment(attemptId)}/answers/${segment(questionId)}`, { choices, seq })).data;
+}
+
+/** answers: {questionId: {choices, seq}}, the client's full copy. → {status, points, percent, letter, receipt} */
+export async function submitAttempt(attemptId, answers) {
+  return (await request('POST', `/attempts/${segment(attemptId)}/submit`, { answers })).data;
+}
+
+/** → the signed receipt {attemptId, studentId, examId, status, answersDigest, …, signedText, signature, publicKey} */
+export async function receipt(attemptId) {
+  return (await request('GET', `/attempts/${segment(attemptId)}/receipt`)).data;
+}

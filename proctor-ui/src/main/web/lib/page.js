@@ -1,0 +1,32 @@
+/**
+ * What every signed-in page does first: localise the static text, check there is a token, show who is
+ * signed in, and make the logout link work. A 401 from the API sends the user back to the login page.
+ */
+
+import { localise, t } from './i18n.js';
+import { signOut, token, user } from './session.js';
+
+/** Prepares a signed-in page; returns false (and leaves for the login page) when nobody is signed in. */
+export function startSignedInPage() {
+  localise();
+  if (!token()) {
+    window.location.replace('index.html');
+    return false;
+  }
+  const who = document.getElementById('who');
+  const me = user();
+  if (who && me) who.textContent = t('app.signedInAs', { name: me.name ?? me.id });
+  const logout = document.getElementById('logout');
+  logout?.addEventListener('click', (event) => {
+    event.preventDefault();
+    signOut();
+    window.location.assign('index.html?signedOut=1');
+  });
+  return true;
+}
+
+/** Ends the session after a 401 (expired or bad token) and returns to the login page with a notice. */
+export function sessionExpired() {
+  signOut();
+  window.location.replace('index.html?expired=1');
+}
