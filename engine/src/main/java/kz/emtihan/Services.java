@@ -17,7 +17,7 @@ public record Services(EmtihanConfig config, RedisStore store, Users users, Toke
   public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
     Users users = new Users(vertx, store.redis(), new Passwords(cfg.auth().bcryptCost()));
     Tokens tokens = new Tokens(Tokens.secret(cfg.auth().jwtSecret(), cfg.dataDir()), cfg.auth().tokenLifetime(), Clock.systemUTC());
-    Banks banks = new Banks(new BankStore(store.redis()), cfg.regulation().bank());
+    Banks banks = new Banks(vertx, new BankStore(store.redis()), cfg.regulation().bank());
     ExamModule exam = ExamModule.create(store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()));
     return new Services(cfg, store, users, tokens, banks, exam);
   }

@@ -1,6 +1,7 @@
 package kz.emtihan.bank;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -8,7 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
+import java.nio.charset.StandardCharsets;
+import kz.emtihan.bank.imports.GiftImport;
 import kz.emtihan.bank.imports.ImportException;
+import kz.emtihan.bank.imports.MoodleXmlImport;
 import kz.emtihan.bank.imports.ImportReport;
 import kz.emtihan.bank.imports.ImportedQuestion;
 import kz.emtihan.bank.model.BankRules;
@@ -22,10 +26,12 @@ import kz.emtihan.store.Ids;
 
 /** Use cases of question banks (5.21-5.23, 7.6): create with passport, add, import, validate. */
 public final class Banks {
+  private final Vertx vertx;
   private final BankStore store;
   private final BankRules rules;
 
-  public Banks(BankStore store, BankRules rules) {
+  public Banks(Vertx vertx, BankStore store, BankRules rules) {
+    this.vertx = vertx;
     this.store = store;
     this.rules = rules;
   }
@@ -73,32 +79,39 @@ public final class Banks {
   }
 
   /** Imports what can be used; everything else is reported with its position. An unparseable file adds nothing. */
+  /**
+   * Imports what can be used; everything else is reported with its position. An unparseable file adds
+   * nothing. Parsing runs on a worker thread: a large file must not stall the event loop.
+   */
   public Future<JsonObject> importFile(Caller caller, String bankId, String format, byte[] file, Optional<Difficulty> fallback) {
-    ImportReport report;
+    if (!format.equals("moodle-xml") && !format.equals("gift")) {
+      return Future.failedFuture(Rejection.badRequest("bad-format", "format must be moodle-xml or gift"));
+    }
+    return editable(caller, bankId).compose(h -> vertx.executeBlocking(() -> parse(format, file), false))
+        .compose(report -> {
+          List<Question> accepted = new ArrayList<>();
+          JsonArray skipped = new JsonArray();
+          report.skipped().forEach(s -> skipped.add(new JsonObject().put("position", s.position()).put("reason", s.reason())));
+          for (ImportedQuestion q : report.questions()) {
+            QuestionDraft d = new QuestionDraft(Optional.empty(), q.text(), q.options(), q.correct(),
+                q.difficulty().or(() -> fallback), q.topic());
+            List<String> problems = d.problems();
+            if (problems.isEmpty()) accepted.add(QuestionJson.toQuestion(d));
+            else skipped.add(new JsonObject().put("position", "question " + q.position() + " (line " + q.line() + ")")
+                .put("reason", String.join("; ", problems)));
+          }
+          return store.put(bankId, accepted).map(v -> new JsonObject().put("imported", accepted.size()).put("skipped", skipped));
+        });
+  }
+
+  private static ImportReport parse(String format, byte[] file) {
     try {
-      report = switch (format) {
-        case "moodle-xml" -> kz.emtihan.bank.imports.MoodleXmlImport.parse(file);
-        case "gift" -> kz.emtihan.bank.imports.GiftImport.parse(new String(file, java.nio.charset.StandardCharsets.UTF_8));
-        default -> throw Rejection.badRequest("bad-format", "format must be moodle-xml or gift");
-      };
+      return format.equals("gift") ? GiftImport.parse(new String(file, StandardCharsets.UTF_8)) : MoodleXmlImport.parse(file);
     } catch (ImportException e) {
       JsonObject where = new JsonObject().put("line", e.line()).put("column", e.column()).put("message", e.getMessage());
-      return Future.failedFuture(new Rejection(400, "unparseable-file",
-          "the file cannot be read at line " + e.line() + ": " + e.getMessage(), List.of(where)));
+      throw new Rejection(400, "unparseable-file", "the file cannot be read at line " + e.line() + ": " + e.getMessage(),
+          List.of(where));
     }
-    List<Question> accepted = new ArrayList<>();
-    JsonArray skipped = new JsonArray();
-    report.skipped().forEach(s -> skipped.add(new JsonObject().put("position", s.position()).put("reason", s.reason())));
-    for (ImportedQuestion q : report.questions()) {
-      QuestionDraft d = new QuestionDraft(Optional.empty(), q.text(), q.options(), q.correct(),
-          q.difficulty().or(() -> fallback), q.topic());
-      List<String> problems = d.problems();
-      if (problems.isEmpty()) accepted.add(QuestionJson.toQuestion(d));
-      else skipped.add(new JsonObject().put("position", "question " + q.position() + " (line " + q.line() + ")")
-          .put("reason", String.join("; ", problems)));
-    }
-    return editable(caller, bankId).compose(h -> store.put(bankId, accepted))
-        .map(v -> new JsonObject().put("imported", accepted.size()).put("skipped", skipped));
   }
 
   public Future<JsonObject> summary(String bankId) {

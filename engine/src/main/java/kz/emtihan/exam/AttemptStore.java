@@ -30,19 +30,20 @@ final class AttemptStore {
     this.redis = redis;
   }
 
-  /** created | existing | not-on-roster | not-open, and the attempt id where there is one. */
+  /** created | existing | not-on-roster | not-admitted | not-open, and the attempt id where there is one. */
   record Started(String outcome, String attemptId) {}
 
   /** stored | already | closed | missing, the seq now stored, and when. */
   record Saved(String outcome, long seq, Instant at) {}
 
   /** Creates the attempt unless (exam, student) has one already; atomic across engine nodes (5.20.3). */
-  Future<Started> startOnce(Exam exam, String studentId, String newId, long seed, Paper paper) {
+  Future<Started> startOnce(Exam exam, String studentId, String newId, long seed, Paper paper, int minAdmission) {
     return START.run(redis,
-        List.of(Keys.examAttempts(exam.id()), Keys.roster(exam.id()), Keys.attempt(newId), Keys.deadlines(), Keys.log(newId)),
+        List.of(Keys.examAttempts(exam.id()), Keys.roster(exam.id()), Keys.attempt(newId), Keys.deadlines(), Keys.log(newId),
+            Keys.admission(exam.id())),
         List.of(studentId, newId, exam.id(), Long.toString(exam.opensAt().toEpochMilli()),
             Long.toString(exam.closesAt().toEpochMilli()), Long.toString(exam.duration().toMillis()),
-            Long.toString(seed), paper.encode()))
+            Long.toString(seed), paper.encode(), Integer.toString(minAdmission)))
         .map(r -> new Started(r.get(0).toString(), r.get(1).toString()));
   }
 

@@ -49,7 +49,8 @@ public final class Attempts {
     return exams.snapshot(examId).compose(snap -> {
       long seed = seeds.nextLong();
       Paper paper = Draw.of(snap.pool(), snap.exam().questionCount(), regulation.bank().mixPercent(), seed);
-      return store.startOnce(snap.exam(), student.id(), Ids.prefixed("a"), seed, paper).compose(s -> switch (s.outcome()) {
+      return store.startOnce(snap.exam(), student.id(), Ids.prefixed("a"), seed, paper,
+          regulation.rating().minAdmissionRating()).compose(s -> switch (s.outcome()) {
         case "created", "existing" -> view(s.attemptId(), snap).map(json -> {
           String status = json.getString("status");
           if (!"in-progress".equals(status)) {
@@ -58,6 +59,8 @@ public final class Attempts {
           return new Started(s.outcome().equals("created"), json);
         });
         case "not-on-roster" -> Future.failedFuture(Rejection.forbidden("you are not on the roster of exam " + examId));
+        case "not-admitted" -> Future.failedFuture(new Rejection(403, "not-admitted", "your admission rating " + s.attemptId()
+            + " is below the " + regulation.rating().minAdmissionRating() + " needed to sit (5.30)"));
         case "not-open" -> Future.failedFuture(Rejection.conflict("exam-not-open", "the exam is open from "
             + snap.exam().opensAt() + " until " + snap.exam().closesAt()));
         default -> Future.failedFuture(new IllegalStateException("start-attempt said " + s.outcome()));
@@ -245,7 +248,7 @@ public final class Attempts {
     long grace = regulation.answerGrace().toMillis();
     return redis.time().compose(now -> store.due(now.toEpochMilli() - grace, batch)).compose(due -> {
       List<Future<?>> work = new ArrayList<>();
-      for (String id : due) work.add(store.finalise(id, true, grace, "server"));
+      for (String id : due) work.add(store.finalise(id, true, grace, "server").compose(r -> grade(id)));
       return Future.join(work).map(due.size());
     }).compose(n -> store.ungraded(batch).compose(ids -> Future.join(ids.stream().map(this::grade).toList())).map(n));
   }

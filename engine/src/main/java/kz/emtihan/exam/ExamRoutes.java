@@ -36,7 +36,7 @@ public final class ExamRoutes {
         return ResultsCsv.of(rows);
       });
     });
-    api.get("/me/exams").respond(ctx -> exams.mine(Caller.of(ctx)));
+    api.get("/me/exams").respond(ctx -> exams.mine(Caller.require(ctx, Role.STUDENT)));
     api.post("/exams/:examId/attempts").respond(ctx -> attempts.start(Caller.of(ctx), ctx.pathParam("examId")).map(s -> {
       ctx.response().setStatusCode(s.created() ? 201 : 200);
       return s.attempt();

@@ -50,12 +50,21 @@ final class ExamStore {
     return redis.send(Request.cmd(Command.HVALS).arg(Keys.examQuestions(examId))).map(ExamStore::strings);
   }
 
-  /** Replaces the roster; keeps each student's exam list in step. One MULTI/EXEC. */
-  Future<Void> replaceRoster(String examId, Set<String> students) {
+  /**
+   * Replaces the roster and the admission ratings (5.30; a student without one is admitted); keeps each
+   * student's exam list in step. One MULTI/EXEC.
+   */
+  Future<Void> replaceRoster(String examId, Set<String> students, Map<String, Double> ratings) {
     return roster(examId).compose(old -> {
       List<Request> tx = new ArrayList<>();
       tx.add(Request.cmd(Command.MULTI));
       tx.add(Request.cmd(Command.DEL).arg(Keys.roster(examId)));
+      tx.add(Request.cmd(Command.DEL).arg(Keys.admission(examId)));
+      if (!ratings.isEmpty()) {
+        Request set = Request.cmd(Command.HSET).arg(Keys.admission(examId));
+        ratings.forEach((s, r) -> set.arg(s).arg(Double.toString(r)));
+        tx.add(set);
+      }
       if (!students.isEmpty()) {
         Request add = Request.cmd(Command.SADD).arg(Keys.roster(examId));
         students.forEach(add::arg);

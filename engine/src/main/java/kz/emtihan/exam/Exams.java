@@ -82,15 +82,32 @@ public final class Exams {
     });
   }
 
+  /**
+   * Replaces the roster. Each entry is a student id, or {@code {"studentId", "admissionRating"}} where the
+   * rating (0-100) decides admission (5.30: below {@code rating.minAdmissionRating} the student may not sit).
+   */
   public Future<Integer> replaceRoster(Caller caller, String examId, JsonArray body) {
     Set<String> students = new LinkedHashSet<>();
+    Map<String, Double> ratings = new LinkedHashMap<>();
     List<JsonObject> problems = new ArrayList<>();
     for (int i = 0; i < body.size(); i++) {
-      if (body.getValue(i) instanceof String s && STUDENT_ID.matcher(s).matches()) students.add(s);
-      else problems.add(new JsonObject().put("index", i).put("message", "a student id is 1-64 letters, digits or . _ @ -"));
+      Object v = body.getValue(i);
+      String id = v instanceof String s ? s : v instanceof JsonObject o && o.getValue("studentId") instanceof String s ? s : "";
+      if (!STUDENT_ID.matcher(id).matches()) {
+        problems.add(new JsonObject().put("index", i).put("message", "a student id is 1-64 letters, digits or . _ @ -"));
+        continue;
+      }
+      if (v instanceof JsonObject o && o.containsKey("admissionRating")) {
+        if (o.getValue("admissionRating") instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 100) {
+          ratings.put(id, n.doubleValue());
+        } else {
+          problems.add(new JsonObject().put("index", i).put("message", "admissionRating must be a number 0-100 (5.30)"));
+        }
+      }
+      if (!students.add(id)) problems.add(new JsonObject().put("index", i).put("message", "student " + id + " is listed twice"));
     }
-    if (!problems.isEmpty()) return Future.failedFuture(new Rejection(400, "invalid-roster", "the roster has bad ids", problems));
-    return owned(caller, examId).compose(e -> store.replaceRoster(examId, students)).map(students.size());
+    if (!problems.isEmpty()) return Future.failedFuture(new Rejection(400, "invalid-roster", problems.size() + " roster entries are invalid", problems));
+    return owned(caller, examId).compose(e -> store.replaceRoster(examId, students, ratings)).map(students.size());
   }
 
   public Future<JsonArray> list(Caller caller) {

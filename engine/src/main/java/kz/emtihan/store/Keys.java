@@ -10,6 +10,7 @@ public final class Keys {
   public static String exam(String id) { return "exam:" + id; }
   public static String examQuestions(String id) { return "exam:" + id + ":questions"; }
   public static String roster(String id) { return "exam:" + id + ":roster"; }
+  public static String admission(String id) { return "exam:" + id + ":admission"; }
   public static String examAttempts(String id) { return "exam:" + id + ":attempts"; }
   public static String exams() { return "exams"; }
   public static String attempt(String id) { return "attempt:" + id; }

@@ -1,10 +1,15 @@
 -- Start an attempt exactly once per (exam, student), atomically across engine nodes (5.20.3: one attempt).
 -- The deadline is min(start + duration, window close) on the store's clock (Deadline.of in Java).
--- KEYS: 1 exam attempts hash (student -> attempt), 2 roster set, 3 new attempt hash, 4 deadlines zset, 5 new attempt log
--- ARGV: 1 student, 2 new attempt id, 3 exam id, 4 opensAt ms, 5 closesAt ms, 6 duration ms, 7 seed, 8 paper
+-- 5.30: a student whose admission rating on the roster is below the minimum may not sit.
+-- KEYS: 1 exam attempts hash (student -> attempt), 2 roster set, 3 new attempt hash, 4 deadlines zset, 5 new attempt log,
+--       6 admission ratings hash (student -> rating; absent = admitted)
+-- ARGV: 1 student, 2 new attempt id, 3 exam id, 4 opensAt ms, 5 closesAt ms, 6 duration ms, 7 seed, 8 paper,
+--       9 minimum admission rating
 local existing = redis.call('HGET', KEYS[1], ARGV[1])
 if existing then return {'existing', existing} end
 if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then return {'not-on-roster', ''} end
+local rating = redis.call('HGET', KEYS[6], ARGV[1])
+if rating and tonumber(rating) < tonumber(ARGV[9]) then return {'not-admitted', rating} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if now < tonumber(ARGV[4]) or now >= tonumber(ARGV[5]) then return {'not-open', string.format('%d', now)} end

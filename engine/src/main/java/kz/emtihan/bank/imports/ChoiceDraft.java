@@ -41,12 +41,12 @@ record ChoiceDraft(int position, int line, String name, RichText text, List<Rich
       safeOptions.add(option);
     }
     List<Integer> correct = new ArrayList<>();
-    for (int i = 0; i < weights.size(); i++) if (weights.get(i) > 0) correct.add(i);
+    for (int i = 0; i < weights.size(); i++) if (weights.get(i) > 0) correct.add(i);   // 7.6: one or more correct
     if (correct.isEmpty()) {
       report.skip(position, line, "multichoice question has no correct answer (no answer has a weight above 0)");
       return;
     }
-    DifficultyWords.Decision difficulty = DifficultyWords.decide(tags, category.difficulty());
+    DifficultyWords.Decision difficulty = DifficultyWords.decide(tags, category.difficulty());   // 5.23.3
     report.add(new ImportedQuestion(position, line, displayName(safeText.html()), safeText.html(),
         safeOptions.stream().map(HtmlText.Safe::html).toList(), correct, difficulty.difficulty(),
         category.topic()));
