@@ -7,6 +7,7 @@ import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
@@ -23,14 +24,54 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest {
   static TestEngine app;
 
+  static TestEngine secondNode;
+  static final String SHARED_SECRET = "a-secret-both-nodes-share-0123456789";
+
   @BeforeAll
   static void start() {
-    app = TestEngine.start();
+    app = TestEngine.start(Map.of("EMTIHAN_AUTH_JWT_SECRET", SHARED_SECRET));
+    String url = app.engine().embeddedRedis().orElseThrow().url();
+    secondNode = TestEngine.start(Map.of("EMTIHAN_REDIS_URL", url, "EMTIHAN_AUTH_JWT_SECRET", SHARED_SECRET));
   }
 
   @AfterAll
   static void stop() {
+    secondNode.close();
     app.close();
+  }
+
+  @Test
+  void startsOnTwoEngineNodesAtTheSameInstantMakeOneAttempt() throws Exception {
+    app.users("teacher", "t2");
+    app.users("student", "n1", "n2", "n3", "n4", "n5");
+    String teacher = app.loginAs("t2");
+    String examId = Fixtures.openExam(app, teacher, Fixtures.validBank(app, teacher), "n1", "n2", "n3", "n4", "n5");
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    try {
+      for (String student : List.of("n1", "n2", "n3", "n4", "n5")) {
+        String token = app.loginAs(student);
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        List<CompletableFuture<TestEngine.Reply>> replies = new ArrayList<>();
+        for (TestEngine node : List.of(app, secondNode)) {
+          replies.add(CompletableFuture.supplyAsync(() -> {
+            try {
+              barrier.await();
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+            return node.post("/api/v1/exams/" + examId + "/attempts", token, null);
+          }, pool));
+        }
+        TestEngine.Reply a = replies.get(0).get();
+        TestEngine.Reply b = replies.get(1).get();
+        assertEquals(Set.of(200, 201), Set.of(a.status(), b.status()), a.body() + " / " + b.body());
+        assertEquals(a.json().getString("id"), b.json().getString("id"));
+        assertEquals(a.json().getJsonArray("questions"), b.json().getJsonArray("questions"), "the same paper from both nodes");
+      }
+      assertEquals(5L, app.redis(Request.cmd(Command.HLEN).arg(Keys.examAttempts(examId))).toLong());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
