@@ -42,6 +42,7 @@ public final class Engine implements AutoCloseable {
       RedisStore store = RedisStore.connect(vertx, url, cfg.store().poolSize());
       store.ping().await(30, TimeUnit.SECONDS);
       Services services = Services.wire(vertx, store, cfg);
+      services.live().start().await(30, TimeUnit.SECONDS);
       services.users().ensureAdmin(adminPassword).await(30, TimeUnit.SECONDS);
       if (demo) DemoData.load(services).await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(new SweeperVerticle(services.exam().attempts(), cfg.sweeper().interval(), cfg.sweeper().batch()))
@@ -81,6 +82,7 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    services.live().close();
     closeQuietly(vertx, embedded);
   }
 

@@ -10,15 +10,21 @@ import kz.emtihan.bank.BankStore;
 import kz.emtihan.bank.Banks;
 import kz.emtihan.config.EmtihanConfig;
 import kz.emtihan.exam.ExamModule;
+import kz.emtihan.live.LiveHub;
+import kz.emtihan.live.LiveSocket;
+import kz.emtihan.live.Presence;
 import kz.emtihan.store.RedisStore;
 
 /** Every service of the engine, wired once from the config and the store. */
-public record Services(EmtihanConfig config, RedisStore store, Users users, Tokens tokens, Banks banks, ExamModule exam) {
+public record Services(EmtihanConfig config, RedisStore store, Users users, Tokens tokens, Banks banks, ExamModule exam,
+                       LiveHub live, LiveSocket liveSocket) {
   public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
     Users users = new Users(vertx, store.redis(), new Passwords(cfg.auth().bcryptCost()));
     Tokens tokens = new Tokens(Tokens.secret(cfg.auth().jwtSecret(), cfg.dataDir()), cfg.auth().tokenLifetime(), Clock.systemUTC());
     Banks banks = new Banks(vertx, new BankStore(store.redis()), cfg.regulation().bank());
     ExamModule exam = ExamModule.create(store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()));
-    return new Services(cfg, store, users, tokens, banks, exam);
+    LiveHub live = new LiveHub(vertx, store);
+    LiveSocket socket = new LiveSocket(live, tokens, exam.attempts(), exam.exams(), new Presence(store.redis(), live));
+    return new Services(cfg, store, users, tokens, banks, exam, live, socket);
   }
 }

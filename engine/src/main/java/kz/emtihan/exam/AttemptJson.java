@@ -31,7 +31,7 @@ final class AttemptJson {
       answers.put(qid, new JsonArray(ans.choices()));
       seqs.put(qid, ans.seq());
     });
-    JsonObject o = new JsonObject().put("id", a.id()).put("examId", a.examId()).put("title", snap.exam().title())
+    JsonObject o = new JsonObject().put("id", a.id()).put("examId", a.examId()).put("studentId", a.studentId()).put("title", snap.exam().title())
         .put("status", a.status().code()).put("startedAt", a.startedAt().toString())
         .put("deadline", a.deadline().toString()).put("serverTime", serverTime.toString())
         .put("questions", questions).put("answers", answers).put("seqs", seqs);

@@ -11,7 +11,10 @@ import kz.emtihan.http.Bodies;
 public final class ExamRoutes {
   private ExamRoutes() {}
 
-  public static void mount(Router api, Exams exams, Attempts attempts, Results results) {
+  public static void mount(Router api, ExamModule m) {
+    Exams exams = m.exams();
+    Attempts attempts = m.attempts();
+    Results results = m.results();
     api.post("/exams").respond(ctx -> {
       Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
       return exams.create(c, Bodies.object(ctx)).map(id -> {
@@ -36,6 +39,8 @@ public final class ExamRoutes {
         return ResultsCsv.of(rows);
       });
     });
+    api.get("/exams/:examId/progress").respond(ctx -> m.progress().of(
+        Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.PROCTOR), ctx.pathParam("examId")));
     api.get("/me/exams").respond(ctx -> exams.mine(Caller.require(ctx, Role.STUDENT)));
     api.post("/exams/:examId/attempts").respond(ctx -> attempts.start(Caller.of(ctx), ctx.pathParam("examId")).map(s -> {
       ctx.response().setStatusCode(s.created() ? 201 : 200);

@@ -23,6 +23,7 @@ public final class ApiRouter {
           .put("store", ping.succeeded() ? "up" : "down");
       ctx.response().setStatusCode(ping.succeeded() ? 200 : 503).putHeader("Content-Type", "application/json").end(body.encode());
     }));
+    root.get("/api/v1/ws").handler(s.liveSocket()::upgrade); // before the API router: no BodyHandler on the upgrade
     root.route("/api/v1/*").subRouter(api);
     root.route("/*").handler(StaticHandler.create("proctor-ui").setIndexPage("index.html"));
     root.route().failureHandler(Problems::respond);
@@ -52,7 +53,7 @@ public final class ApiRouter {
     AuthRoutes.mountTokenCheck(api, s.tokens());
     AuthRoutes.mountProtected(api, s.users());
     BankRoutes.mount(api, s.banks());
-    ExamRoutes.mount(api, s.exam().exams(), s.exam().attempts(), s.exam().results());
+    ExamRoutes.mount(api, s.exam());
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(Problems::respond);
     return api;

@@ -11,6 +11,7 @@ public final class Keys {
   public static String examQuestions(String id) { return "exam:" + id + ":questions"; }
   public static String roster(String id) { return "exam:" + id + ":roster"; }
   public static String admission(String id) { return "exam:" + id + ":admission"; }
+  public static String presence(String id) { return "exam:" + id + ":presence"; }
   public static String examAttempts(String id) { return "exam:" + id + ":attempts"; }
   public static String exams() { return "exams"; }
   public static String attempt(String id) { return "attempt:" + id; }

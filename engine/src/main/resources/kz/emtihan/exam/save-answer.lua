@@ -1,8 +1,9 @@
 -- Store one answer if the attempt is in progress, the store's clock is before deadline + grace, and seq is
 -- newer than the stored one (SaveDecision.of in Java). Appends the change to the attempt's log.
+-- Publishes answer-saved (which question and how many are answered; never the content) on live:exam:<exam>.
 -- KEYS: 1 attempt hash, 2 answers hash, 3 log list
--- ARGV: 1 question id, 2 seq, 3 choices (comma-separated option ids), 4 grace ms
-local a = redis.call('HMGET', KEYS[1], 'status', 'deadline')
+-- ARGV: 1 question id, 2 seq, 3 choices (comma-separated option ids), 4 grace ms, 5 attempt id
+local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'examId', 'studentId')
 if not a[1] then return {'missing', '0', '0'} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -16,8 +17,12 @@ if cur then
   if seq <= tonumber(curSeq) then return {'already', curSeq, curAt} end
 end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. '|' .. nowS .. '|' .. ARGV[3])
+redis.call('HSET', KEYS[1], 'lastActivity', nowS)
 local kind = 'save'
 if now >= deadline then kind = 'save-in-grace' end
 redis.call('RPUSH', KEYS[3], '{"type":"' .. kind .. '","at":' .. nowS .. ',"question":"' .. ARGV[1] ..
   '","seq":' .. ARGV[2] .. ',"choices":"' .. ARGV[3] .. '"}')
+redis.call('PUBLISH', 'live:exam:' .. a[3], '{"type":"answer-saved","examId":"' .. a[3] .. '","attemptId":"' .. ARGV[5] ..
+  '","studentId":"' .. a[4] .. '","questionId":"' .. ARGV[1] .. '","answered":' .. redis.call('HLEN', KEYS[2]) ..
+  ',"at":' .. nowS .. '}')
 return {'stored', ARGV[2], nowS}

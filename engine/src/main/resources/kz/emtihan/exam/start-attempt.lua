@@ -1,5 +1,6 @@
 -- Start an attempt exactly once per (exam, student), atomically across engine nodes (5.20.3: one attempt).
 -- The deadline is min(start + duration, window close) on the store's clock (Deadline.of in Java).
+-- Publishes attempt-started on live:exam:<exam> for the proctor's progress page.
 -- 5.30: a student whose admission rating on the roster is below the minimum may not sit.
 -- KEYS: 1 exam attempts hash (student -> attempt), 2 roster set, 3 new attempt hash, 4 deadlines zset, 5 new attempt log,
 --       6 admission ratings hash (student -> rating; absent = admitted)
@@ -17,8 +18,10 @@ local deadline = math.min(now + tonumber(ARGV[6]), tonumber(ARGV[5]))
 local nowS, deadlineS = string.format('%d', now), string.format('%d', deadline)
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('HSET', KEYS[3], 'examId', ARGV[3], 'studentId', ARGV[1], 'status', 'in-progress',
-  'startedAt', nowS, 'deadline', deadlineS, 'seed', ARGV[7], 'paper', ARGV[8])
+  'startedAt', nowS, 'deadline', deadlineS, 'seed', ARGV[7], 'paper', ARGV[8], 'lastActivity', nowS)
 redis.call('ZADD', KEYS[4], deadlineS, ARGV[2])
 redis.call('RPUSH', KEYS[5], '{"type":"start","at":' .. nowS .. ',"deadline":' .. deadlineS .. ',"seed":"' .. ARGV[7] ..
   '","paper":"' .. ARGV[8] .. '"}')
+redis.call('PUBLISH', 'live:exam:' .. ARGV[3], '{"type":"attempt-started","examId":"' .. ARGV[3] .. '","attemptId":"' ..
+  ARGV[2] .. '","studentId":"' .. ARGV[1] .. '","at":' .. nowS .. ',"deadline":' .. deadlineS .. '}')
 return {'created', ARGV[2]}

@@ -1,0 +1,112 @@
+package kz.emtihan.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import kz.emtihan.auth.Caller;
+import kz.emtihan.auth.Role;
+import kz.emtihan.auth.Tokens;
+import kz.emtihan.exam.Attempts;
+import kz.emtihan.exam.Exams;
+
+/**
+ * {@code GET /api/v1/ws?token=<JWT>} (API.md "Live events"). A student sends {@code {"type":"attempt","attemptId"}}
+ * and then receives {@code time} every 10 s and {@code attempt-closed}; a proctor, teacher or admin sends
+ * {@code {"type":"subscribe","examId"}} and receives every event of that exam from every node.
+ */
+public final class LiveSocket {
+  static final long TIME_EVERY_MILLIS = 10_000;
+  private final LiveHub hub;
+  private final Tokens tokens;
+  private final Attempts attempts;
+  private final Exams exams;
+  private final Presence presence;
+
+  public LiveSocket(LiveHub hub, Tokens tokens, Attempts attempts, Exams exams, Presence presence) {
+    this.hub = hub;
+    this.tokens = tokens;
+    this.attempts = attempts;
+    this.exams = exams;
+    this.presence = presence;
+  }
+
+  public void upgrade(RoutingContext ctx) {
+    Optional<Caller> caller = Optional.ofNullable(ctx.queryParams().get("token")).flatMap(tokens::verify);
+    if (caller.isEmpty()) {
+      ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json")
+          .end(new JsonObject().put("error", "unauthorized").put("message", "a valid token is required").encode());
+      return;
+    }
+    ctx.request().toWebSocket().onSuccess(ws -> open(ws, caller.get())).onFailure(ctx::fail);
+  }
+
+  private void open(ServerWebSocket ws, Caller caller) {
+    var vertx = io.vertx.core.Vertx.currentContext().owner();
+    send(ws, time());
+    String[] followed = new String[2]; // exam id, attempt id of a student's own attempt
+    long ticker = vertx.setPeriodic(TIME_EVERY_MILLIS, t -> {
+      send(ws, time());
+      if (followed[0] != null) presence.seen(followed[0], caller.id());
+    });
+    ws.textMessageHandler(text -> {
+      JsonObject msg;
+      try {
+        msg = new JsonObject(text);
+      } catch (DecodeException e) {
+        send(ws, error("bad-json", "messages are JSON objects"));
+        return;
+      }
+      String type = msg.getString("type", "");
+      switch (type) {
+        case "attempt" -> followAttempt(ws, caller, msg.getString("attemptId", ""), followed);
+        case "subscribe" -> subscribe(ws, caller, msg.getString("examId", ""));
+        case "ping" -> send(ws, time());
+        default -> send(ws, error("unknown-type", "unknown message type '" + type + "'"));
+      }
+    });
+    ws.closeHandler(v -> {
+      vertx.cancelTimer(ticker);
+      hub.leave(ws);
+      if (followed[0] != null) presence.left(followed[0], caller.id(), followed[1]);
+    });
+  }
+
+  private void followAttempt(ServerWebSocket ws, Caller caller, String attemptId, String[] followed) {
+    attempts.get(caller, attemptId).compose(a -> {
+      if (!caller.id().equals(a.getString("studentId"))) {
+        return Future.failedFuture(new IllegalStateException("not your attempt"));
+      }
+      followed[0] = a.getString("examId");
+      followed[1] = attemptId;
+      return hub.follow(LiveHub.attemptChannel(attemptId), ws)
+          .compose(v -> presence.joined(followed[0], caller.id(), attemptId)).map(a);
+    }).onSuccess(a -> send(ws, new JsonObject().put("type", "following").put("attemptId", attemptId)
+            .put("status", a.getString("status")).put("deadline", a.getString("deadline"))))
+        .onFailure(err -> send(ws, error("forbidden", "cannot follow attempt " + attemptId)));
+  }
+
+  private void subscribe(ServerWebSocket ws, Caller caller, String examId) {
+    if (!caller.hasAny(Role.PROCTOR, Role.TEACHER, Role.ADMIN)) {
+      send(ws, error("forbidden", "only a proctor, teacher or admin follows an exam"));
+      return;
+    }
+    exams.view(caller, examId).compose(e -> hub.follow(LiveHub.examChannel(examId), ws))
+        .onSuccess(v -> send(ws, new JsonObject().put("type", "subscribed").put("examId", examId)))
+        .onFailure(err -> send(ws, error("forbidden", "cannot follow exam " + examId + ": " + err.getMessage())));
+  }
+
+  private JsonObject time() {
+    return new JsonObject().put("type", "time").put("serverTime", hub.serverNow().toString());
+  }
+
+  private static JsonObject error(String code, String message) {
+    return new JsonObject().put("type", "error").put("error", code).put("message", message);
+  }
+
+  private static void send(ServerWebSocket ws, JsonObject o) {
+    if (!ws.isClosed()) ws.writeTextMessage(o.encode());
+  }
+}

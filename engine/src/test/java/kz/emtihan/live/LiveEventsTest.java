@@ -1,0 +1,153 @@
+package kz.emtihan.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import kz.emtihan.Fixtures;
+import kz.emtihan.TestEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * API.md "Live events": events travel through Redis, so a proctor connected to one engine node sees a
+ * student working on another.
+ */
+class LiveEventsTest {
+  static final String SECRET = "live-events-test-secret-0123456789abcdef";
+  static TestEngine nodeA;
+  static TestEngine nodeB;
+
+  @BeforeAll
+  static void start() {
+    nodeA = TestEngine.start(Map.of("EMTIHAN_AUTH_JWT_SECRET", SECRET));
+    nodeB = TestEngine.start(Map.of("EMTIHAN_AUTH_JWT_SECRET", SECRET,
+        "EMTIHAN_REDIS_URL", nodeA.engine().embeddedRedis().orElseThrow().url()));
+  }
+
+  @AfterAll
+  static void stop() {
+    nodeB.close();
+    nodeA.close();
+  }
+
+  /** A WebSocket client whose messages queue up for the test to take in order. */
+  static final class Socket implements WebSocket.Listener {
+    final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
+    final StringBuilder partial = new StringBuilder();
+    WebSocket ws;
+
+    static Socket open(TestEngine node, String token) {
+      Socket s = new Socket();
+      s.ws = HttpClient.newHttpClient().newWebSocketBuilder()
+          .buildAsync(URI.create("ws://localhost:" + node.engine().port() + "/api/v1/ws?token=" + token), s).join();
+      return s;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        messages.add(new JsonObject(partial.toString()));
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    void send(JsonObject o) {
+      ws.sendText(o.encode(), true).join();
+    }
+
+    /** The next message of this type, skipping others (time ticks, presence); fails after 10 s. */
+    JsonObject next(String type) throws InterruptedException {
+      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < giveUp) {
+        JsonObject m = messages.poll(giveUp - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (m != null && type.equals(m.getString("type"))) return m;
+      }
+      throw new AssertionError("no '" + type + "' message within 10 s");
+    }
+
+    void close() {
+      ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    }
+  }
+
+  @Test
+  void aProctorOnOneNodeSeesAStudentWorkingOnTheOther() throws Exception {
+    nodeA.users("teacher", "t1");
+    nodeA.users("proctor", "p1");
+    nodeA.users("student", "s1", "s2");
+    String teacher = nodeA.loginAs("t1");
+    String examId = Fixtures.openExam(nodeA, teacher, Fixtures.validBank(nodeA, teacher), "s1", "s2");
+
+    Socket proctor = Socket.open(nodeA, nodeA.loginAs("p1"));
+    assertEquals("time", proctor.next("time").getString("type"));
+    proctor.send(new JsonObject().put("type", "subscribe").put("examId", examId));
+    proctor.next("subscribed");
+
+    String student = nodeB.loginAs("s1");
+    JsonObject attempt = nodeB.post("/api/v1/exams/" + examId + "/attempts", student, null).json();
+    String attemptId = attempt.getString("id");
+    JsonObject started = proctor.next("attempt-started");
+    assertEquals("s1", started.getString("studentId"));
+    assertEquals(attemptId, started.getString("attemptId"));
+
+    Socket page = Socket.open(nodeB, student);
+    Instant serverTime = Instant.parse(page.next("time").getString("serverTime"));
+    assertTrue(Math.abs(serverTime.toEpochMilli() - System.currentTimeMillis()) < 5_000);
+    page.send(new JsonObject().put("type", "attempt").put("attemptId", attemptId));
+    assertEquals("in-progress", page.next("following").getString("status"));
+    JsonObject online = proctor.next("presence");
+    assertEquals(true, online.getBoolean("connected"));
+
+    JsonObject q = attempt.getJsonArray("questions").getJsonObject(0);
+    nodeB.put("/api/v1/attempts/" + attemptId + "/answers/" + q.getString("id"), student, new JsonObject()
+        .put("choices", new JsonArray().add(q.getJsonArray("options").getJsonObject(1).getString("id"))).put("seq", 1));
+    JsonObject saved = proctor.next("answer-saved");
+    assertEquals(1, saved.getInteger("answered"));
+    assertTrue(!saved.encode().contains(q.getJsonArray("options").getJsonObject(1).getString("id")), "no answer content");
+
+    JsonObject progress = nodeA.get("/api/v1/exams/" + examId + "/progress", nodeA.loginAs("p1")).json();
+    JsonObject row = progress.getJsonArray("students").stream().map(r -> (JsonObject) r)
+        .filter(r -> r.getString("studentId").equals("s1")).findFirst().orElseThrow();
+    assertEquals("in-progress", row.getString("status"));
+    assertEquals(1, row.getInteger("answered"));
+    assertEquals(true, row.getBoolean("connected"));
+    JsonObject other = progress.getJsonArray("students").stream().map(r -> (JsonObject) r)
+        .filter(r -> r.getString("studentId").equals("s2")).findFirst().orElseThrow();
+    assertEquals("not-started", other.getString("status"));
+
+    nodeA.post("/api/v1/attempts/" + attemptId + "/submit", student, null);
+    assertEquals("submitted", page.next("attempt-closed").getString("status"));
+    assertEquals("submitted", proctor.next("attempt-finished").getString("status"));
+
+    page.close();
+    assertEquals(false, proctor.next("presence").getBoolean("connected"));
+    proctor.close();
+  }
+
+  @Test
+  void aStudentCannotFollowAnExamAndABadTokenIsRefused() throws Exception {
+    nodeA.users("student", "s9");
+    Socket s = Socket.open(nodeA, nodeA.loginAs("s9"));
+    s.send(new JsonObject().put("type", "subscribe").put("examId", "whatever"));
+    assertEquals("forbidden", s.next("error").getString("error"));
+    s.close();
+    var refused = HttpClient.newHttpClient().newWebSocketBuilder()
+        .buildAsync(URI.create("ws://localhost:" + nodeA.engine().port() + "/api/v1/ws?token=forged"), new Socket());
+    assertTrue(refused.handle((ws, err) -> err != null).join(), "a bad token gets no socket");
+  }
+}
