@@ -4,7 +4,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.Future;
+import java.util.List;
 import kz.emtihan.http.Bodies;
+import kz.emtihan.http.CsvRecords;
 import kz.emtihan.http.Rejection;
 
 /** HTTP for login, the token check, and user upload. Translation only. */
@@ -31,10 +34,23 @@ public final class AuthRoutes {
   }
 
   public static void mountProtected(Router api, Users users) {
-    api.get("/me").respond(ctx -> io.vertx.core.Future.succeededFuture(callerJson(Caller.of(ctx))));
+    api.get("/me").respond(ctx -> Future.succeededFuture(callerJson(Caller.of(ctx))));
     api.post("/users").respond(ctx -> {
       Caller.require(ctx, Role.ADMIN);
       return users.upsert(Bodies.array(ctx)).map(n -> new JsonObject().put("created", n));
+    });
+    api.post("/users/import").respond(ctx -> {
+      Caller.require(ctx, Role.ADMIN);
+      List<CsvRecords.Row> rows = CsvRecords.parse(Bodies.text(ctx), List.of("id", "name", "roles"));
+      JsonArray list = new JsonArray();
+      for (CsvRecords.Row r : rows) {
+        JsonObject u = new JsonObject().put("id", r.get("id")).put("name", r.get("name"))
+            .put("roles", new JsonArray(List.of((Object[]) r.get("roles").split("[\\s|]+"))));
+        if (!r.get("password").isEmpty()) u.put("password", r.get("password"));
+        list.add(u);
+      }
+      return users.upsert(list).<JsonObject>map(n -> new JsonObject().put("created", n)).recover(err ->
+          Future.failedFuture(err instanceof Rejection rej ? CsvRecords.byLine(rej, rows) : err));
     });
   }
 

@@ -39,6 +39,10 @@ public final class ConfigLoader {
     ConfigTree engine = ConfigTree.parse("emtihan.yaml", read(configDir, "emtihan.yaml"));
     ConfigTree rules = ConfigTree.parse("regulation.yaml", read(configDir, "regulation.yaml"));
     applyEnv(engine, env);
+    ALIASES.forEach((name, key) -> {
+      if (env.containsKey(name)) engine.override(key, env.get(name));
+    });
+    applyEnv(rules, env);
     EmtihanConfig cfg = engine(engine, regulation(rules));
     engine.rejectUnread();
     rules.rejectUnread();
@@ -69,15 +73,15 @@ public final class ConfigLoader {
     }
   }
 
-  /** EMTIHAN_HTTP_PORT overrides http.port, EMTIHAN_STORE_REDIS_URL store.redisUrl, plus the short aliases. */
+  /**
+   * EMTIHAN_HTTP_PORT overrides http.port, EMTIHAN_STORE_REDIS_URL store.redisUrl, EMTIHAN_ANSWERS_GRACE_SECONDS
+   * answers.graceSeconds of regulation.yaml, plus the short aliases.
+   */
   static void applyEnv(ConfigTree tree, Map<String, String> env) {
     for (String key : tree.leaves()) {
       String name = envName(key);
       if (env.containsKey(name)) tree.override(key, env.get(name));
     }
-    ALIASES.forEach((name, key) -> {
-      if (env.containsKey(name)) tree.override(key, env.get(name));
-    });
   }
 
   static String envName(String key) {

@@ -5,7 +5,12 @@ import io.vertx.ext.web.Router;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.grade.ResultsCsv;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import java.util.List;
 import kz.emtihan.http.Bodies;
+import kz.emtihan.http.CsvRecords;
+import kz.emtihan.http.Rejection;
 
 /** HTTP for exams and attempts (API.md "Exams", "Attempts"). Translation only. */
 public final class ExamRoutes {
@@ -27,7 +32,25 @@ public final class ExamRoutes {
         Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.PROCTOR, Role.REGISTRAR), ctx.pathParam("examId")));
     api.put("/exams/:examId/roster").respond(ctx -> {
       Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
-      return exams.replaceRoster(c, ctx.pathParam("examId"), Bodies.array(ctx)).map(n -> new JsonObject().put("students", n));
+      if (!Bodies.isCsv(ctx)) {
+        return exams.replaceRoster(c, ctx.pathParam("examId"), Bodies.array(ctx)).map(n -> new JsonObject().put("students", n));
+      }
+      List<CsvRecords.Row> rows = CsvRecords.parse(Bodies.text(ctx), List.of("studentId"));
+      JsonArray roster = new JsonArray();
+      for (CsvRecords.Row r : rows) {
+        JsonObject entry = new JsonObject().put("studentId", r.get("studentId"));
+        String rating = r.get("admissionRating");
+        if (!rating.isEmpty()) {
+          try {
+            entry.put("admissionRating", Double.parseDouble(rating.replace(',', '.')));
+          } catch (NumberFormatException e) {
+            entry.put("admissionRating", rating);
+          }
+        }
+        roster.add(entry);
+      }
+      return exams.replaceRoster(c, ctx.pathParam("examId"), roster).<JsonObject>map(n -> new JsonObject().put("students", n))
+          .recover(err -> Future.failedFuture(err instanceof Rejection rej ? CsvRecords.byLine(rej, rows) : err));
     });
     api.get("/exams/:examId/results").respond(ctx -> {
       Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.REGISTRAR);

@@ -37,6 +37,18 @@ public final class Bodies {
     }
   }
 
+  /** The body as UTF-8 text (an uploaded file); empty is a 400. */
+  public static String text(RoutingContext ctx) {
+    if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Rejection.badRequest("empty-file", "the request body must be the file");
+    return ctx.body().asString("UTF-8");
+  }
+
+  /** Whether the request says its body is CSV. */
+  public static boolean isCsv(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
+  }
+
   /** A required string field. */
   public static String string(JsonObject o, String field) {
     Object v = o.getValue(field);
