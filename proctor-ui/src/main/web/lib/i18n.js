@@ -20,12 +20,14 @@ const messages = {
     'login.password': 'Password',
     'login.submit': 'Sign in',
     'login.busy': 'Signing in…',
+    'login.missing': 'Enter both your username and password.',
     'login.expired': 'Your session has ended. Please sign in again.',
     'login.loggedOut': 'You have signed out.',
 
     'exams.title': 'My exams — Emtihan',
     'exams.heading': 'My exams',
     'exams.none': 'You have no exams scheduled.',
+    'exams.notStudent': 'Only students take exams on this page. The pages for your role are not available yet.',
     'exams.window': 'Open',
     'exams.windowRange': '{from} – {to}',
     'exams.duration': 'Duration',
@@ -45,9 +47,11 @@ const messages = {
     'status.timed-out': 'Timed out',
     'status.terminated': 'Terminated',
 
-    'duration.minutes': '{n} minutes',
+    'duration.minutes.one': '{n} minute',
+    'duration.minutes.other': '{n} minutes',
 
     'attempt.title': 'Exam — Emtihan',
+    'attempt.cannotOpen': 'This exam cannot be opened',
     'attempt.noExam': 'No exam was chosen. Go back to your exams and pick one.',
     'attempt.back': 'Back to my exams',
     'attempt.timeLeft': 'Time left',
@@ -94,18 +98,21 @@ const messages = {
     'result.points': 'Points',
     'result.percent': 'Percent',
     'result.letter': 'Grade',
-    'result.submittedAt': 'Finished at',
+    'result.finishedAt': 'Finished at {time}.',
     'result.notShown': 'The score is shown right after you submit; this browser tab no longer has it. Your teacher has the results.',
     'result.receiptHeading': 'Your receipt',
     'result.receiptIntro': 'The receipt is a signed record of what you submitted. Keep a copy.',
     'result.download': 'Download receipt',
     'result.howToCheck': 'How to check it',
-    'result.checkText': 'The engine signs the text in "signedText" (UTF-8) with Ed25519. The signature is "signature" and the public key is "publicKey" (both Base64; the key is X.509 SubjectPublicKeyInfo). Anyone can check it with any Ed25519 tool, for example: base64 -d > key.der, then openssl pkeyutl -verify -pubin -keyform DER -inkey key.der -rawin -in signed.txt -sigfile signature.bin. Compare the key with the one your university publishes.',
+    'result.check1': 'The engine signs the text in "signedText" (as UTF-8 bytes) with Ed25519; it repeats the fields of the receipt, one per line.',
+    'result.check2': '"signature" is the signature and "publicKey" the engine\'s public key, both in Base64 (the key as X.509 SubjectPublicKeyInfo).',
+    'result.check3': 'Anyone can check it with an Ed25519 tool, for example with jq and OpenSSL 3 on the downloaded file (renamed receipt.json):',
+    'result.check4': 'A valid signature proves the receipt is unchanged only if "publicKey" is the key your university publishes: compare them.',
     'result.checkHere': 'Check the signature in this browser',
     'result.checkOk': 'The signature is valid for this public key, and the signed text matches the fields of the receipt.',
     'result.checkBad': 'The signature does NOT match. Keep the downloaded file and tell your exam office.',
     'result.checkMismatch': 'The signature is valid, but the signed text does not match the fields shown ({fields}).',
-    'result.checkUnsupported': 'This browser cannot check Ed25519 signatures; use another tool as described above.',
+    'result.checkUnsupported': 'This browser cannot check Ed25519 signatures here (it needs a current browser and an HTTPS page); use a tool as described below.',
     'result.backToExams': 'Back to my exams',
 
     'error.network': 'The server cannot be reached. Check your connection.',
@@ -122,6 +129,14 @@ export function t(key, params = {}) {
   const table = messages[language] ?? messages.en;
   const text = table[key] ?? messages.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+/** The plural form of key for count n (key.one, key.other, … by the language's rules), with {n} filled. */
+export function tn(key, n, params = {}) {
+  const form = new Intl.PluralRules(locale()).select(n);
+  const table = messages[language] ?? messages.en;
+  const chosen = `${key}.${form}` in table || `${key}.${form}` in messages.en ? `${key}.${form}` : `${key}.other`;
+  return t(chosen, { n: formatNumber(n), ...params });
 }
 
 /** The BCP 47 tag used for dates and numbers in the current language. */

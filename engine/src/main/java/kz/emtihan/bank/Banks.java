@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import kz.emtihan.bank.imports.GiftImport;
 import kz.emtihan.bank.imports.ImportException;
 import kz.emtihan.bank.imports.MoodleXmlImport;
+import kz.emtihan.bank.imports.QuestionHtml;
 import kz.emtihan.bank.imports.ImportReport;
 import kz.emtihan.bank.imports.ImportedQuestion;
 import kz.emtihan.bank.model.BankRules;
@@ -74,8 +75,8 @@ public final class Banks {
     if (!problems.isEmpty()) {
       return Future.failedFuture(new Rejection(400, "invalid-questions", problems.size() + " problem(s); nothing was added", problems));
     }
-    return editable(caller, bankId).compose(h -> store.put(bankId, drafts.stream().map(QuestionJson::toQuestion).toList()))
-        .map(drafts.size());
+    return editable(caller, bankId).compose(h -> store.put(bankId, drafts.stream().map(Banks::sanitised)
+        .map(QuestionJson::toQuestion).toList())).map(drafts.size());
   }
 
   /** Imports what can be used; everything else is reported with its position. An unparseable file adds nothing. */
@@ -142,6 +143,12 @@ public final class Banks {
   public Future<JsonArray> list() {
     return store.ids().compose(ids -> Future.all(ids.stream().map(this::summary).toList())
         .map(all -> new JsonArray(all.list())));
+  }
+
+  /** Question and option text is HTML everywhere; text sent as JSON passes the importers' allow-list too. */
+  private static QuestionDraft sanitised(QuestionDraft d) {
+    return new QuestionDraft(d.id(), QuestionHtml.sanitise(d.text()), d.options().stream().map(QuestionHtml::sanitise).toList(),
+        d.correct(), d.difficulty(), d.topic());
   }
 
   static JsonObject problem(int index, String message) {

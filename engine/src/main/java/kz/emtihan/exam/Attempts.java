@@ -54,7 +54,8 @@ public final class Attempts {
         case "created", "existing" -> view(s.attemptId(), snap).map(json -> {
           String status = json.getString("status");
           if (!"in-progress".equals(status)) {
-            throw Rejection.conflict("attempt-finished", "the one attempt at this exam is used (5.20.3): " + status);
+            throw new Rejection(409, "attempt-finished", "the one attempt at this exam is used (5.20.3): " + status,
+                List.of(), new JsonObject().put("attemptId", s.attemptId()).put("status", status));
           }
           return new Started(s.outcome().equals("created"), json);
         });
@@ -78,7 +79,18 @@ public final class Attempts {
   /** The attempt, if the caller owns it or watches or teaches (API.md: owner, proctor, teacher). */
   public Future<JsonObject> get(Caller caller, String attemptId) {
     return readable(caller, attemptId).compose(a -> exams.snapshot(a.examId())
-        .compose(snap -> redis.time().map(now -> AttemptJson.forStudent(a, snap, now))));
+        .compose(snap -> Future.all(redis.time(), a.status().finished() ? store.fields(attemptId) : Future.succeededFuture(Map.of()))
+            .map(done -> withResult(AttemptJson.forStudent(a, snap, done.resultAt(0)), done.resultAt(1)))));
+  }
+
+  /** A finished, graded attempt also shows its grade (the same fields as the submit response). */
+  private static JsonObject withResult(JsonObject view, Map<String, String> fields) {
+    if (fields.containsKey("letter")) {
+      view.put("result", new JsonObject().put("points", Double.parseDouble(fields.get("points")))
+          .put("percent", Double.parseDouble(fields.get("percent"))).put("letter", fields.get("letter"))
+          .put("gpa", Double.parseDouble(fields.get("gpa"))).put("traditional", fields.get("traditional")));
+    }
+    return view;
   }
 
   private Future<Attempt> readable(Caller caller, String attemptId) {

@@ -17,7 +17,10 @@ public final class ApiRouter {
   public static Router create(Vertx vertx, Services s) {
     Router api = api(vertx, s);
     Router root = Router.router(vertx);
-    root.route().handler(ApiRouter::securityHeaders);
+    root.route().handler(ctx -> {
+      ctx.response().putHeader("X-Server-Time", s.live().serverNow().toString()); // the store's clock, for countdowns
+      securityHeaders(ctx);
+    });
     root.get("/health").handler(ctx -> s.store().ping().onComplete(ping -> {
       JsonObject body = new JsonObject().put("status", ping.succeeded() ? "up" : "degraded")
           .put("store", ping.succeeded() ? "up" : "down");
@@ -25,7 +28,11 @@ public final class ApiRouter {
     }));
     root.get("/api/v1/ws").handler(s.liveSocket()::upgrade); // before the API router: no BodyHandler on the upgrade
     root.route("/api/v1/*").subRouter(api);
-    root.route("/*").handler(StaticHandler.create("proctor-ui").setIndexPage("index.html"));
+    root.route("/*").handler(ctx -> {
+      ctx.response().putHeader("Cache-Control", "no-cache"); // file names do not change per release: revalidate
+      ctx.next();
+    });
+    root.route("/*").handler(StaticHandler.create("proctor-ui").setIndexPage("index.html").setCachingEnabled(false));
     root.route().failureHandler(Problems::respond);
     return root;
   }

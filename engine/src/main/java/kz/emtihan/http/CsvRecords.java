@@ -65,7 +65,7 @@ public final class CsvRecords {
       }
       problems.add(copy);
     }
-    return new Rejection(r.status(), r.code(), r.getMessage(), problems);
+    return new Rejection(r.status(), r.code(), r.getMessage(), problems, r.details());
   }
 
   private static String firstLine(String s) {

@@ -32,7 +32,7 @@ final class Problems {
   private static JsonObject toJson(RoutingContext ctx) {
     Throwable t = ctx.failure();
     if (t instanceof Rejection r) {
-      JsonObject o = problem(r.status(), r.code(), r.getMessage());
+      JsonObject o = r.details().mergeIn(problem(r.status(), r.code(), r.getMessage()));
       if (!r.problems().isEmpty()) o.put("problems", new JsonArray(r.problems()));
       return o;
     }

@@ -11,12 +11,19 @@ public final class Rejection extends RuntimeException {
   private final int status;
   private final String code;
   private final List<JsonObject> problems;
+  private final JsonObject details;
 
   public Rejection(int status, String code, String message, List<JsonObject> problems) {
+    this(status, code, message, problems, new JsonObject());
+  }
+
+  /** @param details more fields for the error body, e.g. the id of the attempt that is already finished */
+  public Rejection(int status, String code, String message, List<JsonObject> problems, JsonObject details) {
     super(message, null, false, false);
     this.status = status;
     this.code = code;
     this.problems = List.copyOf(problems);
+    this.details = details.copy();
   }
 
   public Rejection(int status, String code, String message) {
@@ -42,4 +49,5 @@ public final class Rejection extends RuntimeException {
   public int status() { return status; }
   public String code() { return code; }
   public List<JsonObject> problems() { return problems; }
+  public JsonObject details() { return details.copy(); }
 }

@@ -1,0 +1,14 @@
+package kz.emtihan.bank.imports;
+
+/**
+ * Question and option text is HTML everywhere in the engine; this is the one way text from a teacher (JSON
+ * or a file) becomes safe to show: the same allow-list as the importers. Plain text stays readable
+ * ({@code a < b} becomes {@code a &lt; b}).
+ */
+public final class QuestionHtml {
+  private QuestionHtml() {}
+
+  public static String sanitise(String html) {
+    return HtmlText.of(new RichText(html, RichText.Format.HTML)).html();
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * attempt.html?exam=<examId>: starts or resumes the attempt, shows one question at a time, saves every
+ * change at once, counts down to the deadline on the server's clock, and submits (on request, or by
+ * itself when time is up).
+ */
+
+import { ApiError, saveAnswer, startAttempt, submitAttempt } from '../lib/api.js';
+import { AnswerBook } from '../lib/answers.js';
+import { countdown, serverClock } from '../lib/clock.js';
+import { h, param, setState } from '../lib/dom.js';
+import { formatCountdown, formatList, formatTime, t } from '../lib/i18n.js';
+import { sessionExpired, startSignedInPage } from '../lib/page.js';
+import { richText } from '../lib/richtext.js';
+import { keepResult } from '../lib/session.js';
+
+const $ = (id) => document.getElementById(id);
+const main = $('attempt');
+const ui = {
+  loading: $('attempt-loading'),
+  problem: $('attempt-problem'),
+  problemText: $('attempt-problem-text'),
+  body: $('attempt-body'),
+  title: $('exam-title'),
+  timerBox: $('timer-box'),
+  timer: $('timer'),
+  announcer: $('time-announcer'),
+  notice: $('attempt-notice'),
+  noticeText: $('attempt-notice-text'),
+  retry: $('submit-retry'),
+  heading: $('question-heading'),
+  saveState: $('save-state'),
+  answer: $('answer'),
+  text: $('question-text'),
+  hint: $('question-hint'),
+  options: $('options'),
+  prev: $('prev'),
+  next: $('next'),
+  clear: $('clear'),
+  progress: $('progress'),
+  barProgress: $('bar-progress'),
+  navList: $('nav-list'),
+  submitOpen: $('submit-open'),
+  confirm: $('confirm'),
+  confirmSummary: $('confirm-summary'),
+  confirmPending: $('confirm-pending'),
+  confirmCancel: $('confirm-cancel'),
+  confirmSubmit: $('confirm-submit'),
+};
+
+/** Minutes left at which the time is announced to screen readers. */
+const ANNOUNCE_AT_MINUTES = [10, 5, 1];
+const LOW_TIME_MS = 5 * 60 * 1000;
+const SUBMIT_TRIES = 5;
+
+let attempt = null;
+let book = null;
+let current = 0;
+let stopCountdown = () => {};
+let finishing = false;
+const announced = new Set();
+
+async function start() {
+  if (!startSignedInPage()) return;
+  const examId = param('exam');
+  if (!examId) {
+    fail(t('attempt.noExam'));
+    return;
+  }
+  try {
+    const sentAt = Date.now();
+    const started = await startAttempt(examId);
+    const clock = serverClock(started.attempt.serverTime, sentAt, Date.now());
+    attempt = started.attempt;
+    book = new AnswerBook({
+      answers: attempt.answers,
+      seqs: attempt.seqs,
+      save: (questionId, choices, seq) => saveAnswer(attempt.id, questionId, choices, seq),
+      listener: onAnswerChanged,
+      onClosed: () => finish('closed'),
+      onUnauthorized: sessionExpired,
+    });
+    buildPage(started.created);
+    stopCountdown = countdown(attempt.deadline, clock, showRemaining, () => finish('time'));
+    setState(main, 'ready');
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      sessionExpired();
+      return;
+    }
+    fail(err.message);
+  }
+}
+
+function fail(message) {
+  ui.loading.hidden = true;
+  ui.body.hidden = true;
+  ui.problemText.textContent = message;
+  ui.problem.hidden = false;
+  setState(main, 'error');
+}
+
+/** Builds the page; a resumed attempt opens at its first unanswered question. */
+function buildPage(created) {
+  ui.loading.hidden = true;
+  ui.title.textContent = attempt.title ?? '';
+  document.title = `${attempt.title ?? ''} — ${t('app.name')}`;
+  ui.navList.replaceChildren(...attempt.questions.map((question, index) => h('li', {},
+    h('button', {
+      type: 'button',
+      class: 'nav-button',
+      'data-question': question.id,
+      text: String(index + 1),
+      on: { click: () => show(index, true) },
+    }))));
+  ui.prev.addEventListener('click', () => show(current - 1, true));
+  ui.next.addEventListener('click', () => show(current + 1, true));
+  ui.clear.addEventListener('click', () => {
+    const question = attempt.questions[current];
+    book.set(question.id, []);
+    renderOptions(question);
+    ui.options.querySelector('input')?.focus();
+  });
+  ui.options.addEventListener('change', onOptionChanged);
+  ui.submitOpen.addEventListener('click', openConfirm);
+  ui.confirmCancel.addEventListener('click', () => ui.confirm.close());
+  ui.confirmSubmit.addEventListener('click', () => {
+    ui.confirm.close();
+    finish('student');
+  });
+  ui.retry.addEventListener('click', () => finish('student', true));
+  window.addEventListener('beforeunload', (event) => {
+    if (!finishing && book.unsaved) {
+      event.preventDefault();
+      event.returnValue = t('attempt.leaveWarning');
+    }
+  });
+  ui.body.hidden = false;
+  attempt.questions.forEach((question) => updateNavButton(question.id));
+  updateProgress();
+  const firstOpen = attempt.questions.findIndex((q) => !book.answered(q.id));
+  show(created || firstOpen < 0 ? 0 : firstOpen, false);
+}
+
+/** Shows question index; moves focus to its heading when the student navigated. */
+function show(index, moveFocus) {
+  if (index < 0 || index >= attempt.questions.length) return;
+  current = index;
+  const question = attempt.questions[index];
+  ui.heading.textContent = t('attempt.questionOf', { n: index + 1, total: attempt.questions.length });
+  ui.text.replaceChildren(richText(question.text));
+  ui.hint.textContent = question.multiple ? t('attempt.chooseMany') : t('attempt.chooseOne');
+  renderOptions(question);
+  renderSaveState(question.id);
+  ui.prev.disabled = index === 0;
+  ui.next.disabled = index === attempt.questions.length - 1;
+  for (const button of ui.navList.querySelectorAll('button')) {
+    if (button.dataset.question === question.id) button.setAttribute('aria-current', 'step');
+    else button.removeAttribute('aria-current');
+  }
+  if (moveFocus) ui.heading.focus();
+}
+
+/** Options are sanitised HTML like the question text (the engine cleans both); rendered through the same allow-list. */
+function renderOptions(question) {
+  const chosen = new Set(book.choices(question.id));
+  const type = question.multiple ? 'checkbox' : 'radio';
+  const letters = 'ABCDEFGHIJ';
+  ui.options.replaceChildren(...question.options.map((option, i) => h('label', { class: 'option' },
+    h('input', {
+      type,
+      name: `answer-${question.id}`,
+      value: option.id,
+      checked: chosen.has(option.id),
+      disabled: finishing,
+    }),
+    h('span', { class: 'option-letter', text: letters[i] ?? String(i + 1) }),
+    h('span', { class: 'option-text' }, richText(option.text)))));
+  ui.clear.disabled = finishing || chosen.size === 0;
+}
+
+function onOptionChanged() {
+  if (finishing) return;
+  const question = attempt.questions[current];
+  const choices = [...ui.options.querySelectorAll('input:checked')].map((input) => input.value);
+  book.set(question.id, choices);
+  ui.clear.disabled = choices.length === 0;
+}
+
+function onAnswerChanged(questionId) {
+  updateNavButton(questionId);
+  updateProgress();
+  if (attempt.questions[current]?.id === questionId) renderSaveState(questionId);
+}
+
+function renderSaveState(questionId) {
+  const { state, savedAt, message } = book.status(questionId);
+  ui.saveState.dataset.save = state;
+  switch (state) {
+    case 'saving': ui.saveState.textContent = t('attempt.save.saving'); break;
+    case 'saved': ui.saveState.textContent = t('attempt.save.saved', { time: formatTime(savedAt) }); break;
+    case 'error': ui.saveState.textContent = t('attempt.save.error'); break;
+    case 'rejected': ui.saveState.textContent = t('attempt.save.rejected', { message }); break;
+    default: ui.saveState.textContent = t('attempt.save.idle');
+  }
+}
+
+function updateNavButton(questionId) {
+  const index = attempt.questions.findIndex((q) => q.id === questionId);
+  const button = ui.navList.querySelector(`button[data-question="${CSS.escape(questionId)}"]`);
+  if (!button) return;
+  const answered = book.answered(questionId);
+  const { state } = book.status(questionId);
+  const notSaved = state === 'error' || state === 'rejected';
+  button.classList.toggle('answered', answered);
+  button.classList.toggle('not-saved', notSaved);
+  const key = notSaved ? 'attempt.navNotSaved' : answered ? 'attempt.navAnswered' : 'attempt.navUnanswered';
+  button.setAttribute('aria-label', t(key, { n: index + 1 }));
+}
+
+function updateProgress() {
+  const answered = attempt.questions.filter((q) => book.answered(q.id)).length;
+  ui.progress.textContent = t('attempt.progress', { answered, total: attempt.questions.length });
+  ui.barProgress.textContent = ui.progress.textContent;
+}
+
+function showRemaining(ms) {
+  ui.timer.textContent = formatCountdown(ms);
+  ui.timerBox.classList.toggle('timer-low', ms <= LOW_TIME_MS);
+  const minutes = Math.ceil(ms / 60000);
+  for (const mark of ANNOUNCE_AT_MINUTES) {
+    if (minutes === mark && !announced.has(mark) && ms > 0) {
+      announced.add(mark);
+      ui.announcer.textContent = mark === 1 ? t('attempt.timeAnnounceOne') : t('attempt.timeAnnounce', { n: mark });
+    }
+  }
+}
+
+function openConfirm() {
+  const unanswered = attempt.questions.map((q, i) => (book.answered(q.id) ? null : i + 1)).filter(Boolean);
+  const total = attempt.questions.length;
+  ui.confirmSummary.textContent = unanswered.length === 0
+    ? t('attempt.confirmAllAnswered', { total })
+    : t('attempt.confirmUnanswered', { count: unanswered.length, total, list: formatList(unanswered) });
+  ui.confirmPending.hidden = !book.unsaved;
+  ui.confirm.showModal();
+  ui.confirmCancel.focus();
+}
+
+/**
+ * Submits the attempt with the full copy of the answers, keeps the result for the result page and goes
+ * there. why: 'student' (confirmed), 'time' (deadline reached) or 'closed' (the server refused a save).
+ */
+async function finish(why, again = false) {
+  if (finishing && !again) return;
+  finishing = true;
+  stopCountdown();
+  book.close();
+  lockAnswers();
+  ui.retry.hidden = true;
+  const noticeKey = why === 'time' ? 'attempt.timeUp' : why === 'closed' ? 'attempt.closed' : 'attempt.submitting';
+  ui.notice.classList.remove('notice-error');
+  ui.noticeText.textContent = t(noticeKey);
+  ui.notice.hidden = false;
+  for (let tries = 1; ; tries += 1) {
+    try {
+      const result = await submitAttempt(attempt.id, book.copy());
+      keepResult(attempt.id, { ...result, title: attempt.title });
+      window.location.replace(`result.html?attempt=${encodeURIComponent(attempt.id)}`);
+      return;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        sessionExpired();
+        return;
+      }
+      if (err instanceof ApiError && err.transient && tries < SUBMIT_TRIES) {
+        await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** (tries - 1)));
+        continue;
+      }
+      ui.notice.classList.add('notice-error');
+      ui.noticeText.textContent = t('attempt.submitFailed', { message: err.message });
+      ui.retry.hidden = false;
+      ui.retry.focus();
+      return;
+    }
+  }
+}
+
+function lockAnswers() {
+  for (const input of ui.options.querySelectorAll('input')) input.disabled = true;
+  ui.clear.disabled = true;
+  ui.submitOpen.disabled = true;
+}
+
+start();

@@ -1,0 +1,108 @@
+/** exams.html: the student's exams, their windows in the browser's time zone, and a way in. */
+
+import { ApiError, myExams } from '../lib/api.js';
+import { formatDateTime, t, timeZoneName, tn } from '../lib/i18n.js';
+import { h, setState, showMessage } from '../lib/dom.js';
+import { sessionExpired, startSignedInPage } from '../lib/page.js';
+import { user } from '../lib/session.js';
+
+const main = document.getElementById('exams');
+const list = document.getElementById('exam-list');
+const loading = document.getElementById('exams-loading');
+const error = document.getElementById('exams-error');
+const none = document.getElementById('exams-none');
+const zone = document.getElementById('exams-zone');
+
+/** A timer that re-renders when the next window opens or closes, so the buttons follow the clock. */
+let refresh = null;
+
+async function start() {
+  if (!startSignedInPage()) return;
+  if (!(user()?.roles ?? []).includes('student')) {
+    loading.hidden = true;
+    showMessage(none, t('exams.notStudent'));
+    setState(main, 'ready');
+    return;
+  }
+  try {
+    const exams = await myExams();
+    render(exams);
+    setState(main, 'ready');
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      sessionExpired();
+      return;
+    }
+    loading.hidden = true;
+    showMessage(error, err.message);
+    setState(main, 'error');
+  }
+}
+
+function render(exams) {
+  loading.hidden = true;
+  none.hidden = exams.length > 0;
+  list.hidden = exams.length === 0;
+  zone.hidden = exams.length === 0;
+  zone.textContent = t('exams.timeZone', { zone: timeZoneName() });
+  const now = Date.now();
+  list.replaceChildren(...exams.map((exam) => examItem(exam, now)));
+  scheduleRefresh(exams, now);
+}
+
+function statusOf(exam) {
+  return exam.attempt?.status ?? 'not-started';
+}
+
+function examItem(exam, now) {
+  const headingId = `exam-${exam.id}-title`;
+  const status = statusOf(exam);
+  return h('li', { class: 'exam-card' },
+    h('article', { 'aria-labelledby': headingId },
+      h('h2', { id: headingId, text: exam.title }),
+      h('dl', { class: 'facts' },
+        fact(t('exams.window'), t('exams.windowRange', {
+          from: formatDateTime(exam.opensAt), to: formatDateTime(exam.closesAt),
+        })),
+        fact(t('exams.duration'), tn('duration.minutes', exam.durationMinutes)),
+        exam.questionCount ? fact(t('exams.questions'), String(exam.questionCount)) : null,
+        fact(t('exams.status'), h('span', { class: `status status-${status}`, text: t(`status.${status}`) }))),
+      action(exam, status, now)));
+}
+
+function fact(term, value) {
+  return h('div', { class: 'fact' }, h('dt', { text: term }), h('dd', {}, value));
+}
+
+function action(exam, status, now) {
+  if (status !== 'not-started' && status !== 'in-progress') {
+    return h('p', { class: 'actions' },
+      h('a', { class: 'button', href: `result.html?attempt=${encodeURIComponent(exam.attempt.id)}`, text: t('exams.receipt') }));
+  }
+  const opens = Date.parse(exam.opensAt);
+  const closes = Date.parse(exam.closesAt);
+  const open = now >= opens && now < closes;
+  const verb = status === 'in-progress' ? t('exams.resume') : t('exams.start');
+  let text = verb;
+  if (now < opens) text = t('exams.opensAt', { time: formatDateTime(exam.opensAt) });
+  else if (now >= closes) text = t('exams.closed', { time: formatDateTime(exam.closesAt) });
+  const button = h('button', {
+    class: open ? 'button button-primary' : 'button',
+    type: 'button',
+    disabled: !open,
+    text,
+    'aria-label': open ? t('exams.startLabel', { action: verb, title: exam.title }) : null,
+    on: { click: () => window.location.assign(`attempt.html?exam=${encodeURIComponent(exam.id)}`) },
+  });
+  return h('p', { class: 'actions' }, button);
+}
+
+function scheduleRefresh(exams, now) {
+  clearTimeout(refresh);
+  const upcoming = exams.flatMap((e) => [Date.parse(e.opensAt), Date.parse(e.closesAt)]).filter((at) => at > now);
+  if (upcoming.length === 0) return;
+  const wait = Math.min(...upcoming) - now + 500;
+  if (wait < 2 ** 31 - 1) refresh = setTimeout(() => render(exams), wait);
+}
+
+start();

@@ -1,0 +1,59 @@
+/** index.html: sign in, keep the token for this tab, go to the exam list. */
+
+import { ApiError, login } from '../lib/api.js';
+import { localise, t } from '../lib/i18n.js';
+import { param, setState, showMessage } from '../lib/dom.js';
+import { signIn, token } from '../lib/session.js';
+
+const main = document.getElementById('login');
+const form = document.getElementById('login-form');
+const username = document.getElementById('username');
+const password = document.getElementById('password');
+const submit = document.getElementById('login-submit');
+const error = document.getElementById('login-error');
+const notice = document.getElementById('login-notice');
+
+function start() {
+  localise();
+  if (token()) {
+    window.location.replace('exams.html');
+    return;
+  }
+  if (param('expired')) showMessage(notice, t('login.expired'));
+  else if (param('signedOut')) showMessage(notice, t('login.loggedOut'));
+  form.addEventListener('submit', onSubmit);
+  setState(main, 'ready');
+  username.focus();
+}
+
+async function onSubmit(event) {
+  event.preventDefault();
+  showMessage(error, '');
+  const name = username.value.trim();
+  const missing = [username, password].filter((input) => !input.value.trim());
+  for (const input of [username, password]) {
+    if (missing.includes(input)) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  }
+  if (missing.length > 0) {
+    showMessage(error, t('login.missing'));
+    missing[0].focus();
+    return;
+  }
+  submit.disabled = true;
+  submit.textContent = t('login.busy');
+  try {
+    signIn(await login(name, password.value));
+    window.location.assign('exams.html');
+  } catch (err) {
+    showMessage(error, err instanceof ApiError ? err.message : t('error.unexpected', { message: err.message }));
+    if (err instanceof ApiError && err.status === 401) {
+      password.value = '';
+      password.focus();
+    }
+    submit.disabled = false;
+    submit.textContent = t('login.submit');
+  }
+}
+
+start();

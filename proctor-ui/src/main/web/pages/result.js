@@ -1,0 +1,132 @@
+/**
+ * result.html?attempt=<id>: the score handed over by the attempt page (it is only in the submit response),
+ * and the signed receipt from GET …/receipt, to read, download and check.
+ */
+
+import { ApiError, receipt as fetchReceipt } from '../lib/api.js';
+import { h, param, setState, showMessage } from '../lib/dom.js';
+import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
+import { sessionExpired, startSignedInPage } from '../lib/page.js';
+import { keptResult } from '../lib/session.js';
+
+const $ = (id) => document.getElementById(id);
+const main = $('result');
+const ui = {
+  loading: $('result-loading'),
+  error: $('result-error'),
+  body: $('result-body'),
+  title: $('exam-title'),
+  score: $('score'),
+  scoreMissing: $('score-missing'),
+  finished: $('finished'),
+  download: $('download'),
+  check: $('check'),
+  checkResult: $('check-result'),
+  json: $('receipt-json'),
+};
+
+/** The lines of signedText in format emtihan-receipt-v1, by field. */
+const SIGNED_FIELDS = ['attemptId', 'studentId', 'examId', 'status', 'answersDigest', 'events', 'chainHead', 'submittedAt'];
+
+async function start() {
+  if (!startSignedInPage()) return;
+  const attemptId = param('attempt');
+  if (!attemptId) {
+    ui.loading.hidden = true;
+    showMessage(ui.error, t('result.noAttempt'));
+    setState(main, 'error');
+    return;
+  }
+  const kept = keptResult(attemptId);
+  let receipt;
+  try {
+    receipt = await fetchReceipt(attemptId);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      sessionExpired();
+      return;
+    }
+    if (!kept?.receipt) {
+      ui.loading.hidden = true;
+      showMessage(ui.error, err.message);
+      setState(main, 'error');
+      return;
+    }
+    receipt = kept.receipt;
+  }
+  render(kept, receipt);
+  setState(main, 'ready');
+}
+
+function render(kept, receipt) {
+  ui.loading.hidden = true;
+  ui.title.textContent = kept?.title ?? '';
+  ui.title.hidden = !kept?.title;
+  const status = kept?.status ?? receipt.status;
+  const rows = [[t('result.status'), status ? t(`status.${status}`) : '']];
+  if (kept && kept.points !== undefined) {
+    rows.push([t('result.points'), formatNumber(kept.points)]);
+    rows.push([t('result.percent'), `${formatNumber(kept.percent, 1)} %`]);
+    rows.push([t('result.letter'), kept.letter, kept.traditional]);
+  }
+  ui.score.replaceChildren(...rows.map(([term, value, note]) => h('div', { class: 'score-item' },
+    h('dt', { text: term }),
+    h('dd', {}, value ?? '', note ? h('span', { class: 'score-note', text: note }) : null))));
+  ui.finished.textContent = receipt.submittedAt ? t('result.finishedAt', { time: formatDateTime(receipt.submittedAt) }) : '';
+  ui.finished.hidden = !receipt.submittedAt;
+  ui.scoreMissing.hidden = Boolean(kept && kept.points !== undefined);
+
+  const text = JSON.stringify(receipt, null, 2);
+  ui.json.textContent = text;
+  const url = URL.createObjectURL(new Blob([text + '\n'], { type: 'application/json' }));
+  ui.download.href = url;
+  ui.download.download = `receipt-${receipt.attemptId ?? 'attempt'}.json`;
+  window.addEventListener('pagehide', () => URL.revokeObjectURL(url), { once: true });
+  ui.check.addEventListener('click', () => check(receipt));
+  ui.body.hidden = false;
+}
+
+async function check(receipt) {
+  ui.check.disabled = true;
+  try {
+    const message = await verify(receipt);
+    ui.checkResult.classList.toggle('notice-error', message !== t('result.checkOk'));
+    ui.checkResult.classList.toggle('notice-ok', message === t('result.checkOk'));
+    showMessage(ui.checkResult, message);
+  } finally {
+    ui.check.disabled = false;
+  }
+}
+
+/** The outcome of checking the Ed25519 signature over signedText with publicKey, as a sentence. */
+async function verify(receipt) {
+  if (!globalThis.crypto?.subtle) return t('result.checkUnsupported');
+  let key;
+  try {
+    key = await crypto.subtle.importKey('spki', base64(receipt.publicKey), { name: 'Ed25519' }, false, ['verify']);
+  } catch (err) {
+    if (err?.name === 'NotSupportedError') return t('result.checkUnsupported');
+    return t('result.checkBad');
+  }
+  let valid = false;
+  try {
+    valid = await crypto.subtle.verify({ name: 'Ed25519' }, key, base64(receipt.signature),
+      new TextEncoder().encode(receipt.signedText ?? ''));
+  } catch {
+    valid = false;
+  }
+  if (!valid) return t('result.checkBad');
+  const lines = String(receipt.signedText).split('\n');
+  if (lines[0] === 'emtihan-receipt-v1') {
+    const differing = SIGNED_FIELDS.filter((field, i) => String(receipt[field]) !== lines[i + 1]);
+    if (differing.length > 0) return t('result.checkMismatch', { fields: differing.join(', ') });
+  }
+  return t('result.checkOk');
+}
+
+function base64(text) {
+  const binary = atob(String(text ?? ''));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+start();
