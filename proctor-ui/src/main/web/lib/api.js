@@ -74,6 +74,11 @@ export async function startAttempt(examId) {
   return { created: status === 201, attempt: data };
 }
 
+/** → the attempt as the student sees it; a finished one carries {result: {points, percent, letter, gpa, traditional}}. */
+export async function getAttempt(attemptId) {
+  return (await request('GET', `/attempts/${segment(attemptId)}`)).data;
+}
+
 /** → {savedAt, seq}; a seq not above the stored one is answered with the stored seq. */
 export async function saveAnswer(attemptId, questionId, choices, seq) {
   return (await request('PUT', `/attempts/${segment(attemptId)}/answers/${segment(questionId)}`, { choices, seq })).data;

@@ -1,128 +1,66 @@
 /**
- * Every word the pages show, and the formatting of dates and durations. One table per language; a key
- * missing from a language falls back to English. Pages mark static text with data-i18n="key" (text) and
+ * Every word the pages show, and the formatting of dates and durations. The words live in message files,
+ * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages); a key missing from a
+ * language falls back to English. Pages mark static text with data-i18n="key" (text) and
  * data-i18n-attr="attribute:key;attribute:key"; code calls t(key, params).
  */
 
+import student_en from './messages/en.js';
+import staff_en from './messages/staff.en.js';
+import student_kk from './messages/kk.js';
+import staff_kk from './messages/staff.kk.js';
+import student_ru from './messages/ru.js';
+import staff_ru from './messages/staff.ru.js';
+
+/** The languages offered (12.1: Kazakh, Russian, English), in the order the switcher lists them. */
+export const LANGUAGES = [
+  { code: 'kk', name: 'Қазақша' },
+  { code: 'ru', name: 'Русский' },
+  { code: 'en', name: 'English' },
+];
+
 const messages = {
-  en: {
-    'app.name': 'Emtihan',
-    'app.noscript': 'This page needs JavaScript to work.',
-    'app.skip': 'Skip to content',
-    'app.loading': 'Loading…',
-    'app.logout': 'Log out',
-    'app.signedInAs': 'Signed in as {name}',
-
-    'login.title': 'Sign in — Emtihan',
-    'login.heading': 'Sign in',
-    'login.intro': 'Sign in with the username and password your university gave you.',
-    'login.username': 'Username',
-    'login.password': 'Password',
-    'login.submit': 'Sign in',
-    'login.busy': 'Signing in…',
-    'login.missing': 'Enter both your username and password.',
-    'login.expired': 'Your session has ended. Please sign in again.',
-    'login.loggedOut': 'You have signed out.',
-
-    'exams.title': 'My exams — Emtihan',
-    'exams.heading': 'My exams',
-    'exams.none': 'You have no exams scheduled.',
-    'exams.notStudent': 'Only students take exams on this page. The pages for your role are not available yet.',
-    'exams.window': 'Open',
-    'exams.windowRange': '{from} – {to}',
-    'exams.duration': 'Duration',
-    'exams.questions': 'Questions',
-    'exams.status': 'Status',
-    'exams.timeZone': 'Times are shown in your time zone ({zone}).',
-    'exams.start': 'Start exam',
-    'exams.resume': 'Resume exam',
-    'exams.opensAt': 'Opens at {time}',
-    'exams.closed': 'Closed at {time}',
-    'exams.receipt': 'View result and receipt',
-    'exams.startLabel': '{action}: {title}',
-
-    'status.not-started': 'Not started',
-    'status.in-progress': 'In progress',
-    'status.submitted': 'Submitted',
-    'status.timed-out': 'Timed out',
-    'status.terminated': 'Terminated',
-
-    'duration.minutes.one': '{n} minute',
-    'duration.minutes.other': '{n} minutes',
-
-    'attempt.title': 'Exam — Emtihan',
-    'attempt.cannotOpen': 'This exam cannot be opened',
-    'attempt.noExam': 'No exam was chosen. Go back to your exams and pick one.',
-    'attempt.back': 'Back to my exams',
-    'attempt.timeLeft': 'Time left',
-    'attempt.timeAnnounce': '{n} minutes left.',
-    'attempt.timeAnnounceOne': 'One minute left.',
-    'attempt.questionOf': 'Question {n} of {total}',
-    'attempt.chooseOne': 'Choose one answer.',
-    'attempt.chooseMany': 'Choose all answers that apply.',
-    'attempt.previous': 'Previous',
-    'attempt.next': 'Next',
-    'attempt.clear': 'Clear answer',
-    'attempt.navigator': 'Questions',
-    'attempt.navAnswered': 'Question {n}, answered',
-    'attempt.navUnanswered': 'Question {n}, not answered',
-    'attempt.navNotSaved': 'Question {n}, answer not saved yet',
-    'attempt.legendAnswered': 'Answered',
-    'attempt.legendUnanswered': 'Not answered',
-    'attempt.legendCurrent': 'Current',
-    'attempt.progress': '{answered} of {total} answered',
-    'attempt.submit': 'Finish and submit…',
-    'attempt.save.idle': '',
-    'attempt.save.saving': 'Saving…',
-    'attempt.save.saved': 'Saved at {time}',
-    'attempt.save.error': 'Not saved — retrying',
-    'attempt.save.rejected': 'Not saved: {message}',
-    'attempt.confirmTitle': 'Submit your answers?',
-    'attempt.confirmAllAnswered': 'You have answered all {total} questions.',
-    'attempt.confirmUnanswered': 'You have not answered {count} of {total} questions: {list}.',
-    'attempt.confirmPending': 'Some answers are still being saved; they are sent together with your submission.',
-    'attempt.confirmFinal': 'After you submit you cannot change your answers.',
-    'attempt.confirmCancel': 'Keep working',
-    'attempt.confirmSubmit': 'Submit now',
-    'attempt.submitting': 'Submitting your answers…',
-    'attempt.timeUp': 'Time is up. Your answers are being submitted.',
-    'attempt.closed': 'This attempt is closed. Your saved answers were kept.',
-    'attempt.submitFailed': 'Your answers could not be submitted: {message}',
-    'attempt.retrySubmit': 'Try again',
-    'attempt.leaveWarning': 'Some answers are not saved yet.',
-
-    'result.title': 'Result — Emtihan',
-    'result.heading': 'Your result',
-    'result.noAttempt': 'No attempt was chosen.',
-    'result.status': 'Status',
-    'result.points': 'Points',
-    'result.percent': 'Percent',
-    'result.letter': 'Grade',
-    'result.finishedAt': 'Finished at {time}.',
-    'result.notShown': 'The score is shown right after you submit; this browser tab no longer has it. Your teacher has the results.',
-    'result.receiptHeading': 'Your receipt',
-    'result.receiptIntro': 'The receipt is a signed record of what you submitted. Keep a copy.',
-    'result.download': 'Download receipt',
-    'result.howToCheck': 'How to check it',
-    'result.check1': 'The engine signs the text in "signedText" (as UTF-8 bytes) with Ed25519; it repeats the fields of the receipt, one per line.',
-    'result.check2': '"signature" is the signature and "publicKey" the engine\'s public key, both in Base64 (the key as X.509 SubjectPublicKeyInfo).',
-    'result.check3': 'Anyone can check it with an Ed25519 tool, for example with jq and OpenSSL 3 on the downloaded file (renamed receipt.json):',
-    'result.check4': 'A valid signature proves the receipt is unchanged only if "publicKey" is the key your university publishes: compare them.',
-    'result.checkHere': 'Check the signature in this browser',
-    'result.checkOk': 'The signature is valid for this public key, and the signed text matches the fields of the receipt.',
-    'result.checkBad': 'The signature does NOT match. Keep the downloaded file and tell your exam office.',
-    'result.checkMismatch': 'The signature is valid, but the signed text does not match the fields shown ({fields}).',
-    'result.checkUnsupported': 'This browser cannot check Ed25519 signatures here (it needs a current browser and an HTTPS page); use a tool as described below.',
-    'result.backToExams': 'Back to my exams',
-
-    'error.network': 'The server cannot be reached. Check your connection.',
-    'error.http': 'The server answered with an error ({status}).',
-    'error.unexpected': 'Something went wrong: {message}',
-  },
+  en: { ...student_en, ...staff_en },
+  kk: { ...student_kk, ...staff_kk },
+  ru: { ...student_ru, ...staff_ru },
 };
 
-const locales = { en: 'en-GB' };
-let language = 'en';
+const locales = { en: 'en-GB', kk: 'kk-KZ', ru: 'ru-RU' };
+const STORE_KEY = 'emtihan.language';
+let language = chosenLanguage();
+
+/** The remembered choice, else the browser's first language we offer, else Kazakh. */
+function chosenLanguage() {
+  const offered = LANGUAGES.map((l) => l.code);
+  let stored = null;
+  try {
+    stored = globalThis.localStorage?.getItem(STORE_KEY);
+  } catch {
+    stored = null;
+  }
+  if (offered.includes(stored)) return stored;
+  for (const tag of globalThis.navigator?.languages ?? []) {
+    const code = tag.slice(0, 2).toLowerCase();
+    if (offered.includes(code)) return code;
+  }
+  return 'kk';
+}
+
+/** The current language code. */
+export function currentLanguage() {
+  return language;
+}
+
+/** Switches and remembers the language; the caller re-renders (pages reload). */
+export function setLanguage(code) {
+  if (!LANGUAGES.some((l) => l.code === code)) return;
+  language = code;
+  try {
+    globalThis.localStorage?.setItem(STORE_KEY, code);
+  } catch {
+    // not remembered; the choice still holds for this page
+  }
+}
 
 /** The message for key in the current language, with {name} placeholders filled from params. */
 export function t(key, params = {}) {
@@ -146,7 +84,10 @@ export function locale() {
 
 /** Fills data-i18n / data-i18n-attr elements under root and sets the document language. */
 export function localise(root = document) {
-  if (root === document) document.documentElement.lang = language;
+  if (root === document) {
+    document.documentElement.lang = language;
+    addLanguageSwitcher();
+  }
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of root.querySelectorAll('[data-i18n-attr]')) {
     for (const pair of el.dataset.i18nAttr.split(';')) {
@@ -190,4 +131,35 @@ export function formatNumber(n, maximumFractionDigits = 2) {
 /** "1, 4 and 7"-style list in the current language. */
 export function formatList(items) {
   return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items.map(String));
+}
+
+/**
+ * A language choice in the page header (every page has one): switching remembers the choice and reloads,
+ * which is safe even mid-exam since the attempt resumes with every answer.
+ */
+function addLanguageSwitcher() {
+  const header = document.querySelector('.site-header');
+  if (!header || document.getElementById('language')) return;
+  const label = document.createElement('label');
+  label.className = 'language';
+  label.htmlFor = 'language';
+  label.textContent = t('app.language');
+  const select = document.createElement('select');
+  select.id = 'language';
+  for (const { code, name } of LANGUAGES) {
+    const option = document.createElement('option');
+    option.value = code;
+    option.lang = code;
+    option.textContent = name;
+    option.selected = code === language;
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    setLanguage(select.value);
+    window.location.reload();
+  });
+  const wrapper = document.createElement('div');
+  wrapper.className = 'language-switch';
+  wrapper.append(label, select);
+  header.append(wrapper);
 }

@@ -27,6 +27,8 @@ const ui = {
   notice: $('attempt-notice'),
   noticeText: $('attempt-notice-text'),
   retry: $('submit-retry'),
+  connection: $('connection'),
+  timeWarning: $('time-warning'),
   heading: $('question-heading'),
   saveState: $('save-state'),
   answer: $('answer'),
@@ -75,6 +77,8 @@ async function start() {
       answers: attempt.answers,
       seqs: attempt.seqs,
       save: (questionId, choices, seq) => saveAnswer(attempt.id, questionId, choices, seq),
+      storage: window.localStorage,
+      storageKey: `emtihan.answers.${attempt.id}`,
       listener: onAnswerChanged,
       onClosed: () => finish('closed'),
       onUnauthorized: sessionExpired,
@@ -128,6 +132,11 @@ function buildPage(created) {
     finish('student');
   });
   ui.retry.addEventListener('click', () => finish('student', true));
+  window.addEventListener('online', () => {
+    renderConnection();
+    book.retryNow();
+  });
+  window.addEventListener('offline', renderConnection);
   window.addEventListener('beforeunload', (event) => {
     if (!finishing && book.unsaved) {
       event.preventDefault();
@@ -187,9 +196,21 @@ function onOptionChanged() {
 }
 
 function onAnswerChanged(questionId) {
+  renderConnection();
+  if (questionId === null) return;
   updateNavButton(questionId);
   updateProgress();
   if (attempt.questions[current]?.id === questionId) renderSaveState(questionId);
+}
+
+/** Says clearly when the page is offline and how many answers wait on this device (data-* for tests). */
+function renderConnection() {
+  const offline = book.offline || !navigator.onLine;
+  const pending = book.pending;
+  main.dataset.connection = offline ? 'offline' : 'online';
+  main.dataset.pending = String(pending);
+  ui.connection.classList.toggle('connection-offline', offline);
+  ui.connection.textContent = offline ? t('attempt.offline', { n: pending }) : pending > 0 ? t('attempt.pending', { n: pending }) : '';
 }
 
 function renderSaveState(questionId) {
@@ -233,6 +254,13 @@ function showRemaining(ms) {
       ui.announcer.textContent = mark === 1 ? t('attempt.timeAnnounceOne') : t('attempt.timeAnnounce', { n: mark });
     }
   }
+  // visible warnings at 10 and 1 minute (issue 3), kept until the next one
+  const warning = minutes <= 1 && ms > 0 ? 'attempt.warn1' : minutes <= 10 && ms > 0 ? 'attempt.warn10' : null;
+  if (warning && ui.timeWarning.dataset.key !== warning) {
+    ui.timeWarning.dataset.key = warning;
+    ui.timeWarning.textContent = t(warning);
+    ui.timeWarning.hidden = false;
+  }
 }
 
 function openConfirm() {
@@ -264,6 +292,7 @@ async function finish(why, again = false) {
   for (let tries = 1; ; tries += 1) {
     try {
       const result = await submitAttempt(attempt.id, book.copy());
+      book.forget();
       keepResult(attempt.id, { ...result, title: attempt.title });
       window.location.replace(`result.html?attempt=${encodeURIComponent(attempt.id)}`);
       return;

@@ -1,7 +1,7 @@
 /** exams.html: the student's exams, their windows in the browser's time zone, and a way in. */
 
 import { ApiError, myExams } from '../lib/api.js';
-import { formatDateTime, t, timeZoneName, tn } from '../lib/i18n.js';
+import { formatCountdown, formatDateTime, t, timeZoneName, tn } from '../lib/i18n.js';
 import { h, setState, showMessage } from '../lib/dom.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import { user } from '../lib/session.js';
@@ -46,7 +46,9 @@ function render(exams) {
   zone.hidden = exams.length === 0;
   zone.textContent = t('exams.timeZone', { zone: timeZoneName() });
   const now = Date.now();
+  const focused = document.activeElement?.dataset?.exam; // re-rendering must not take the keyboard focus away
   list.replaceChildren(...exams.map((exam) => examItem(exam, now)));
+  if (focused) list.querySelector(`[data-exam="${CSS.escape(focused)}"]`)?.focus();
   scheduleRefresh(exams, now);
 }
 
@@ -84,15 +86,19 @@ function action(exam, status, now) {
   const open = now >= opens && now < closes;
   const verb = status === 'in-progress' ? t('exams.resume') : t('exams.start');
   let text = verb;
-  if (now < opens) text = t('exams.opensAt', { time: formatDateTime(exam.opensAt) });
+  if (now < opens) text = opens - now < 24 * 3600 * 1000
+    ? t('exams.opensIn', { time: formatCountdown(opens - now) })
+    : t('exams.opensAt', { time: formatDateTime(exam.opensAt) });
   else if (now >= closes) text = t('exams.closed', { time: formatDateTime(exam.closesAt) });
   const button = h('button', {
     class: open ? 'button button-primary' : 'button',
     type: 'button',
+    'data-exam': exam.id,
     disabled: !open,
     text,
     'aria-label': open ? t('exams.startLabel', { action: verb, title: exam.title }) : null,
-    on: { click: () => window.location.assign(`attempt.html?exam=${encodeURIComponent(exam.id)}`) },
+    // 5.40, 6.13: a first start goes through the rules page; a resume goes straight back to the test
+    on: { click: () => window.location.assign(`${status === 'in-progress' ? 'attempt' : 'rules'}.html?exam=${encodeURIComponent(exam.id)}`) },
   });
   return h('p', { class: 'actions' }, button);
 }
@@ -101,7 +107,9 @@ function scheduleRefresh(exams, now) {
   clearTimeout(refresh);
   const upcoming = exams.flatMap((e) => [Date.parse(e.opensAt), Date.parse(e.closesAt)]).filter((at) => at > now);
   if (upcoming.length === 0) return;
-  const wait = Math.min(...upcoming) - now + 500;
+  const next = Math.min(...upcoming);
+  // while an exam opens within the day, tick every second so the countdown to opening moves
+  const wait = next - now < 24 * 3600 * 1000 && next > now ? 1000 : next - now + 500;
   if (wait < 2 ** 31 - 1) refresh = setTimeout(() => render(exams), wait);
 }
 

@@ -1,9 +1,9 @@
 /**
- * result.html?attempt=<id>: the score handed over by the attempt page (it is only in the submit response),
+ * result.html?attempt=<id>: the score (handed over by the attempt page, or read from the finished attempt)
  * and the signed receipt from GET …/receipt, to read, download and check.
  */
 
-import { ApiError, receipt as fetchReceipt } from '../lib/api.js';
+import { ApiError, getAttempt, receipt as fetchReceipt } from '../lib/api.js';
 import { h, param, setState, showMessage } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
@@ -37,7 +37,16 @@ async function start() {
     setState(main, 'error');
     return;
   }
-  const kept = keptResult(attemptId);
+  let kept = keptResult(attemptId);
+  if (!kept || kept.points === undefined) {
+    // opened later (or the server timed the attempt out): the finished attempt carries its grade
+    try {
+      const attempt = await getAttempt(attemptId);
+      if (attempt.result) kept = { ...attempt.result, status: attempt.status, title: attempt.title };
+    } catch {
+      // the receipt below still shows what is known
+    }
+  }
   let receipt;
   try {
     receipt = await fetchReceipt(attemptId);

@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
+import kz.emtihan.bank.BankStore;
 import kz.emtihan.bank.Banks;
 import kz.emtihan.bank.QuestionJson;
 import kz.emtihan.bank.model.BankValidation;
@@ -128,10 +130,16 @@ public final class Exams {
   /** The caller's exams with their own attempt, if any (API.md {@code GET /me/exams}). */
   public Future<JsonArray> mine(Caller student) {
     return store.examsOf(student.id()).compose(ids -> Future.all(ids.stream().map(id -> get(id)
-        .compose(e -> store.attemptOf(id, student.id()).map(attempt -> {
+        .compose(e -> Future.all(store.attemptOf(id, student.id()), banks.store().header(e.bankId())).map(done -> {
+          Optional<String[]> attempt = done.resultAt(0);
+          Optional<BankStore.BankHeader> bank = done.resultAt(1);
           JsonObject o = new JsonObject().put("id", e.id()).put("title", e.title()).put("kind", e.kind().code())
               .put("opensAt", e.opensAt().toString()).put("closesAt", e.closesAt().toString())
-              .put("durationMinutes", e.durationMinutes()).put("questionCount", e.questionCount());
+              .put("durationMinutes", e.durationMinutes()).put("questionCount", e.questionCount())
+              .put("proctoring", ExamJson.toJson(e).getJsonObject("proctoring"));
+          // 5.22: the passport's allowed references and language, for the rules page before the test
+          bank.ifPresent(b -> o.put("discipline", b.passport().discipline()).put("language", b.passport().language())
+              .put("references", new JsonArray(b.passport().references())));
           return o.put("attempt", attempt.map(a -> new JsonObject().put("id", a[0]).put("status", a[1])).orElse(null));
         }))).toList()))
         .map(all -> new JsonArray(all.<JsonObject>list().stream()

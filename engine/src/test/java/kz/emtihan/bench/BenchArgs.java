@@ -1,0 +1,71 @@
+package kz.emtihan.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bench's settings, from {@code --key value} (or {@code --key=value}) arguments, else the system
+ * property {@code bench.<key>}, else a default. Every value is bounded so a run always ends by itself.
+ *
+ * @param students     student counts; each is a separate run on a fresh engine and data dir
+ * @param connections  keep-alive connections (= requests in flight) of the generator
+ * @param window       seconds over which each student's 30 first answers are spread (0: skip the paced phase)
+ * @param burst        whether every student then re-answers all 30 questions as fast as the connections allow
+ * @param doubleStart  percent of students whose browser sends "start" twice at the release (double click)
+ * @param pool         Redis connection pool size of the engine and of the ceiling server
+ * @param gzip         send {@code Accept-Encoding: gzip, deflate} like a browser
+ */
+record BenchArgs(List<Integer> students, int connections, int window, boolean burst, int doubleStart, int pool,
+                 boolean gzip, String appendfsync, Path out, long seed) {
+
+  static BenchArgs parse(String[] argv) {
+    Map<String, String> given = new HashMap<>();
+    for (int i = 0; i < argv.length; i++) {
+      String a = argv[i];
+      if (!a.startsWith("--")) throw new IllegalArgumentException("unexpected argument '" + a + "'");
+      int eq = a.indexOf('=');
+      if (eq > 0) given.put(a.substring(2, eq), a.substring(eq + 1));
+      else if (i + 1 < argv.length) given.put(a.substring(2), argv[++i]);
+      else throw new IllegalArgumentException(a + " needs a value");
+    }
+    List<Integer> students = new ArrayList<>();
+    for (String s : value(given, "students", "1000").split(",")) {
+      if (!s.isBlank()) students.add(bounded("students", Integer.parseInt(s.strip()), 1, 20_000));
+    }
+    if (students.isEmpty() || students.size() > 5) throw new IllegalArgumentException("--students takes 1 to 5 counts");
+    String fsync = value(given, "appendfsync", "always");
+    if (!List.of("always", "everysec", "no").contains(fsync)) throw new IllegalArgumentException("--appendfsync always|everysec|no");
+    BenchArgs args = new BenchArgs(List.copyOf(students),
+        bounded("connections", Integer.parseInt(value(given, "connections", "512")), 1, 8_000),
+        bounded("window", Integer.parseInt(value(given, "window", "120")), 0, 1_800),
+        Boolean.parseBoolean(value(given, "burst", "true")),
+        bounded("double-start", Integer.parseInt(value(given, "double-start", "10")), 0, 100),
+        bounded("pool", Integer.parseInt(value(given, "pool", "32")), 1, 1_024),
+        Boolean.parseBoolean(value(given, "gzip", "true")), fsync,
+        Path.of(value(given, "out", "bench-results")), Long.parseLong(value(given, "seed", "2026")));
+    given.keySet().removeAll(List.of("students", "connections", "window", "burst", "double-start", "pool", "gzip",
+        "appendfsync", "out", "seed"));
+    if (!given.isEmpty()) throw new IllegalArgumentException("unknown option(s) " + given.keySet());
+    return args;
+  }
+
+  private static String value(Map<String, String> given, String key, String fallback) {
+    String v = given.get(key);
+    if (v == null || v.isBlank()) v = System.getProperty("bench." + key);
+    return v == null || v.isBlank() ? fallback : v.strip();
+  }
+
+  private static int bounded(String key, int v, int min, int max) {
+    if (v < min || v > max) throw new IllegalArgumentException("--" + key + " must be " + min + ".." + max + ", was " + v);
+    return v;
+  }
+
+  /** One line for the report. */
+  String describe() {
+    return "connections=" + connections + " window=" + window + "s burst=" + burst + " double-start=" + doubleStart
+        + "% redis-pool=" + pool + " gzip=" + gzip + " appendfsync=" + appendfsync + " seed=" + seed;
+  }
+}

@@ -1,0 +1,104 @@
+package kz.emtihan.bench;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The exam-day load bench (run: {@code mvn -q -pl engine -am -Pbench -DskipTests verify
+ * -Dbench.students=1000,5000,10000}). For each student count, on a fresh in-process engine with a fresh
+ * data dir: N students log in, wait at a barrier, start in the same instant, answer 30 questions (paced,
+ * then as a burst), submit; the one-attempt rule is checked against the results list. Then the ceiling
+ * ({@link CeilingServer}: bare Vert.x + one Redis HSET per request, same client, pool and fsync) is driven
+ * by the same generator with the same connections and as many requests as the save burst. It prints
+ * throughput, p50/p95/p99 latency and errors by status/code per phase, save throughput as a ratio to the
+ * ceiling, blocked event-loop warnings, and PASS/MISS per target, into {@code bench-results/} as well.
+ * Loopback only; every request has a 60 s timeout and every phase a 20 min limit, so it always ends.
+ */
+public final class LoadGenerator {
+  private LoadGenerator() {}
+
+  public static void main(String[] argv) throws Exception {
+    BenchArgs args = BenchArgs.parse(argv);
+    BlockedThreadWatch watch = BlockedThreadWatch.attach();
+    Files.createDirectories(args.out());
+    String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    List<String> summary = new ArrayList<>();
+    for (int n : args.students()) {
+      String text;
+      try {
+        text = runOne(n, args, watch, summary);
+      } catch (Exception e) {
+        text = "=== " + n + " students: run aborted: " + e + " ===\n";
+        summary.add(String.format("%,7d students | aborted: %s", n, e.getMessage()));
+        e.printStackTrace();
+      }
+      System.out.println();
+      System.out.print(text);
+      write(args.out().resolve("bench-" + stamp + "-" + n + ".txt"), text);
+    }
+    String all = "=== summary (" + args.describe() + ") ===\n" + String.join("\n", summary) + "\n";
+    System.out.println();
+    System.out.print(all);
+    write(args.out().resolve("bench-" + stamp + "-summary.txt"), all);
+    System.exit(0);
+  }
+
+  private static String runOne(int n, BenchArgs args, BlockedThreadWatch watch, List<String> summary) throws Exception {
+    System.out.printf("%n--- %,d students: starting a fresh engine ---%n", n);
+    ExamDay.Outcome outcome;
+    double setupSeconds;
+    try (BenchEngine engine = BenchEngine.start(args);
+         Client client = new Client(engine.port(), args.connections(), args.gzip())) {
+      watch.exclude(client.thread());
+      long t = System.nanoTime();
+      Fixture.Created fx = Fixture.create(client, n, args.seed());
+      setupSeconds = (System.nanoTime() - t) / 1e9;
+      System.out.printf("  setup       %.1f s; exam %s%n", setupSeconds, fx.examId());
+      outcome = new ExamDay(client, args, fx).run();
+    }
+    int saves = outcome.burst() != null ? outcome.burst().count() : n * 30;
+    Phase ceiling = ceiling(n, saves, args);
+    List<BlockedThreadWatch.Warning> blocked = watch.eventLoopWarnings(outcome.fromNanos(), outcome.toNanos());
+    Report report = new Report(n, args).header(setupSeconds).phases(outcome, ceiling)
+        .checks(outcome, ceiling, blocked, watch.otherWarnings(outcome.fromNanos(), outcome.toNanos()));
+    summary.add(Report.summaryLine(n, outcome, ceiling, blocked.size()));
+    return report.toString();
+  }
+
+  /** The same generator, connections and request count against the bare endpoint: one HSET each. */
+  private static Phase ceiling(int n, int requests, BenchArgs args) {
+    System.out.printf("  ceiling     %,d PUTs, one Redis HSET each%n", requests);
+    try (CeilingServer server = CeilingServer.start(args.appendfsync(), args.pool());
+         Client client = new Client(server.port(), args.connections(), args.gzip())) {
+      List<Driver.Task> tasks = new ArrayList<>();
+      String token = "c".repeat(200);   // an unchecked header the size of a student's JWT, so requests weigh the same
+      for (int k = 0; k < requests; k++) {
+        String path = String.format("/ceiling/s%05d/q%02d", k % n + 1, k / n);
+        Buffer body = new JsonObject().put("choices", new JsonArray().add("o" + k % 5)).put("seq", 2).toBuffer();
+        tasks.add(new Driver.Task(0, () -> client.send(HttpMethod.PUT, path, token, body),
+            r -> r.status() == 200 ? null : r.label()));
+      }
+      Phase p = ExamDay.await(new Driver(client, args.connections()).run("ceiling-save",
+          "the same count of PUTs as fast as " + args.connections() + " connections allow", tasks));
+      System.out.printf("  ceiling     %.0f req/s%n", p.throughput());
+      return p;
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      System.err.println("could not write " + file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Filled in later; missing keys fall back to English. */
+export default {};
