@@ -31,10 +31,13 @@ public final class Users {
   private final Redis redis;
   private final Passwords passwords;
 
+  private final String unknownUserHash;
+
   public Users(Vertx vertx, Redis redis, Passwords passwords) {
     this.vertx = vertx;
     this.redis = redis;
     this.passwords = passwords;
+    this.unknownUserHash = passwords.hash(generatedPassword());
   }
 
   /** A user to create or update; {@code password} empty keeps the stored one (required for a new user). */
@@ -45,7 +48,9 @@ public final class Users {
     if (!ID.matcher(username).matches()) return Future.failedFuture(bad);
     return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(username))).compose(r -> {
       String hash = field(r, "hash");
-      return vertx.executeBlocking(() -> passwords.matches(password, hash), false).compose(ok -> ok && hash != null
+      // an unknown user costs the same bcrypt work, so the answer time does not tell which usernames exist
+      String checked = hash != null ? hash : unknownUserHash;
+      return vertx.executeBlocking(() -> passwords.matches(password, checked), false).compose(ok -> ok && hash != null
           ? Future.succeededFuture(new Caller(username, field(r, "name"), roles(field(r, "roles"))))
           : Future.failedFuture(bad));
     });

@@ -216,6 +216,7 @@ final class ExamDay {
   }
 
   private static void progress(Phase p) {
-    System.out.printf("  %-11s %d requests, %d errors, %.1f s%n", p.name, p.count(), p.errorCount(), p.seconds());
+    System.out.printf("  %s %-11s %d requests, %d errors, %.1f s%n", java.time.LocalTime.now().withNano(0), p.name,
+        p.count(), p.errorCount(), p.seconds());
   }
 }
