@@ -74,6 +74,15 @@ final class AttemptStore {
     });
   }
 
+  /** What never changes after the start: the exam, the student, the paper. */
+  record Meta(String examId, String studentId, Paper paper) {}
+
+  Future<Optional<Meta>> meta(String attemptId) {
+    return redis.send(Request.cmd(Command.HMGET).arg(Keys.attempt(attemptId)).arg("examId").arg("studentId").arg("paper"))
+        .map(r -> r == null || r.get(0) == null ? Optional.<Meta>empty()
+            : Optional.of(new Meta(r.get(0).toString(), r.get(1).toString(), Paper.decode(r.get(2).toString()))));
+  }
+
   Future<Map<String, String>> fields(String attemptId) {
     return redis.send(Request.cmd(Command.HGETALL).arg(Keys.attempt(attemptId))).map(ExamStore::map);
   }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import kz.emtihan.audit.ReceiptSigner;
 import kz.emtihan.audit.model.HashChain;
 import kz.emtihan.audit.model.Receipt;
@@ -32,6 +33,9 @@ public final class Attempts {
   private final Regulation regulation;
   private final ReceiptSigner signer;
   private final SecureRandom seeds = new SecureRandom();
+  /** Immutable parts of attempts this node has seen, so that a save costs one Lua call, not three reads. */
+  private final Map<String, Future<AttemptStore.Meta>> metas = new ConcurrentHashMap<>();
+  private static final int META_CACHE_LIMIT = 200_000;
 
   Attempts(Exams exams, AttemptStore store, RedisStore redis, Regulation regulation, ReceiptSigner signer) {
     this.exams = exams;
@@ -121,19 +125,32 @@ public final class Attempts {
     if (!(body.getValue("choices") instanceof JsonArray arr)) {
       return Future.failedFuture(Rejection.badRequest("bad-field", "'choices' must be a list of option ids"));
     }
-    return owned(caller, attemptId).compose(a -> exams.snapshot(a.examId()).compose(snap -> {
-      List<String> choices = choices(a, snap, questionId, arr);
-      return store.save(attemptId, questionId, seq, choices, regulation.answerGrace().toMillis());
-    })).map(saved -> switch (saved.outcome()) {
+    return meta(attemptId).compose(m -> {
+      if (!m.studentId().equals(caller.id())) return Future.failedFuture(Rejection.forbidden("attempt " + attemptId + " is not yours"));
+      return exams.snapshot(m.examId()).compose(snap -> {
+        List<String> choices = choices(m.paper(), snap, questionId, arr);
+        return store.save(attemptId, questionId, seq, choices, regulation.answerGrace().toMillis());
+      });
+    }).map(saved -> switch (saved.outcome()) {
       case "stored", "already" -> new JsonObject().put("savedAt", saved.at().toString()).put("seq", saved.seq());
       case "closed" -> throw Rejection.conflict("attempt-closed", "the attempt is finished or past its deadline (5.20.3)");
       default -> throw Rejection.notFound("attempt", attemptId);
     });
   }
 
+  private Future<AttemptStore.Meta> meta(String attemptId) {
+    if (metas.size() > META_CACHE_LIMIT) metas.clear();
+    Future<AttemptStore.Meta> f = metas.computeIfAbsent(attemptId, id -> store.meta(id)
+        .map(m -> m.orElseThrow(() -> Rejection.notFound("attempt", id))));
+    return f.recover(err -> {
+      metas.remove(attemptId, f);
+      return Future.failedFuture(err);
+    });
+  }
+
   /** 400 for a question not on this paper or an option not of this question. */
-  private static List<String> choices(Attempt a, ExamSnapshot snap, String questionId, JsonArray arr) {
-    Paper.Item item = a.paper().item(questionId)
+  private static List<String> choices(Paper paper, ExamSnapshot snap, String questionId, JsonArray arr) {
+    Paper.Item item = paper.item(questionId)
         .orElseThrow(() -> Rejection.badRequest("unknown-question", "question " + questionId + " is not on this paper"));
     List<String> out = new ArrayList<>();
     for (Object v : arr) {
