@@ -30,8 +30,11 @@ final class AttemptStore {
     this.redis = redis;
   }
 
-  /** created | existing | not-on-roster | not-admitted | not-open, and the attempt id where there is one. */
-  record Started(String outcome, String attemptId) {}
+  /**
+   * created | existing | not-on-roster | not-admitted | not-open, the attempt id where there is one, and for
+   * a created attempt its start and deadline on the store's clock (epoch millis; 0 otherwise).
+   */
+  record Started(String outcome, String attemptId, long startedAt, long deadline) {}
 
   /** stored | already | closed | missing, the seq now stored, and when. */
   record Saved(String outcome, long seq, Instant at) {}
@@ -44,7 +47,8 @@ final class AttemptStore {
         List.of(studentId, newId, exam.id(), Long.toString(exam.opensAt().toEpochMilli()),
             Long.toString(exam.closesAt().toEpochMilli()), Long.toString(exam.duration().toMillis()),
             Long.toString(seed), paper.encode(), Integer.toString(minAdmission)))
-        .map(r -> new Started(r.get(0).toString(), r.get(1).toString()));
+        .map(r -> new Started(r.get(0).toString(), r.get(1).toString(),
+            r.size() > 2 ? r.get(2).toLong() : 0, r.size() > 3 ? r.get(3).toLong() : 0));
   }
 
   Future<Saved> save(String attemptId, String questionId, long seq, List<String> choices, long graceMillis) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.emtihan.audit.ReceiptSigner;
 import kz.emtihan.audit.model.HashChain;
@@ -17,6 +18,7 @@ import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.exam.model.Attempt;
+import kz.emtihan.exam.model.AttemptStatus;
 import kz.emtihan.exam.model.Draw;
 import kz.emtihan.exam.model.Marking;
 import kz.emtihan.exam.model.Paper;
@@ -55,13 +57,17 @@ public final class Attempts {
       Paper paper = Draw.of(snap.pool(), snap.exam().questionCount(), regulation.bank().mixPercent(), seed);
       return store.startOnce(snap.exam(), student.id(), Ids.prefixed("a"), seed, paper,
           regulation.rating().minAdmissionRating()).compose(s -> switch (s.outcome()) {
-        case "created", "existing" -> view(s.attemptId(), snap).map(json -> {
+        // a new attempt is exactly what was just drawn: no need to read it back (the 10,000-at-once moment)
+        case "created" -> Future.succeededFuture(new Started(true, AttemptJson.forStudent(new Attempt(s.attemptId(),
+            examId, student.id(), AttemptStatus.IN_PROGRESS, Instant.ofEpochMilli(s.startedAt()),
+            Instant.ofEpochMilli(s.deadline()), seed, paper, Optional.empty(), Map.of()), snap, Instant.ofEpochMilli(s.startedAt()))));
+        case "existing" -> view(s.attemptId(), snap).map(json -> {
           String status = json.getString("status");
           if (!"in-progress".equals(status)) {
             throw new Rejection(409, "attempt-finished", "the one attempt at this exam is used (5.20.3): " + status,
                 List.of(), new JsonObject().put("attemptId", s.attemptId()).put("status", status));
           }
-          return new Started(s.outcome().equals("created"), json);
+          return new Started(false, json);
         });
         case "not-on-roster" -> Future.failedFuture(Rejection.forbidden("you are not on the roster of exam " + examId));
         case "not-admitted" -> Future.failedFuture(new Rejection(403, "not-admitted", "your admission rating " + s.attemptId()
@@ -75,7 +81,7 @@ public final class Attempts {
 
   private Future<JsonObject> view(String attemptId, ExamSnapshot snap) {
     return Future.all(store.load(attemptId), redis.time()).map(done -> {
-      Attempt a = done.<java.util.Optional<Attempt>>resultAt(0).orElseThrow(() -> Rejection.notFound("attempt", attemptId));
+      Attempt a = done.<Optional<Attempt>>resultAt(0).orElseThrow(() -> Rejection.notFound("attempt", attemptId));
       return AttemptJson.forStudent(a, snap, done.resultAt(1));
     });
   }
@@ -258,7 +264,7 @@ public final class Attempts {
     return Future.all(load(attemptId), store.log(attemptId), store.receipt(attemptId)).map(done -> {
       Attempt a = done.resultAt(0);
       List<String> log = done.resultAt(1);
-      JsonObject stored = new JsonObject(done.<java.util.Optional<String>>resultAt(2)
+      JsonObject stored = new JsonObject(done.<Optional<String>>resultAt(2)
           .orElseThrow(() -> Rejection.conflict("no-receipt", "the attempt has no receipt yet")));
       Receipt now = receiptOf(a, log, answersOf(a));
       Receipt signed = ReceiptJson.fromJson(stored);

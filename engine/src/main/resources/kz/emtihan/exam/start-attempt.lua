@@ -24,4 +24,4 @@ redis.call('RPUSH', KEYS[5], '{"type":"start","at":' .. nowS .. ',"deadline":' .
   '","paper":"' .. ARGV[8] .. '"}')
 redis.call('PUBLISH', 'live:exam:' .. ARGV[3], '{"type":"attempt-started","examId":"' .. ARGV[3] .. '","attemptId":"' ..
   ARGV[2] .. '","studentId":"' .. ARGV[1] .. '","at":' .. nowS .. ',"deadline":' .. deadlineS .. '}')
-return {'created', ARGV[2]}
+return {'created', ARGV[2], nowS, deadlineS}
