@@ -76,7 +76,9 @@ function render(kept, receipt) {
   if (kept && kept.points !== undefined) {
     rows.push([t('result.points'), formatNumber(kept.points)]);
     rows.push([t('result.percent'), `${formatNumber(kept.percent, 1)} %`]);
-    rows.push([t('result.letter'), kept.letter, kept.traditional]);
+    // the traditional grade comes from regulation.yaml in English words; shown in the page's language when known
+    const traditional = t(`traditional.${kept.traditional}`);
+    rows.push([t('result.letter'), kept.letter, traditional.startsWith('traditional.') ? kept.traditional : traditional]);
   }
   ui.score.replaceChildren(...rows.map(([term, value, note]) => h('div', { class: 'score-item' },
     h('dt', { text: term }),

@@ -140,4 +140,8 @@ export default {
     'exams.opensIn': 'Opens in {time}',
     'attempt.warn10': '10 minutes left. Check your unanswered questions.',
     'attempt.warn1': '1 minute left. Your answers will be submitted automatically when the time is up.',
+    'traditional.excellent': 'excellent',
+    'traditional.good': 'good',
+    'traditional.satisfactory': 'satisfactory',
+    'traditional.unsatisfactory': 'unsatisfactory',
 };

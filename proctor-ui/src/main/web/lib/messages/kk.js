@@ -140,4 +140,8 @@ export default {
     'exams.opensIn': 'Ашылуына {time} қалды',
     'attempt.warn10': '10 минут қалды. Жауап берілмеген сұрақтарыңызды тексеріңіз.',
     'attempt.warn1': '1 минут қалды. Уақыт біткенде жауаптарыңыз автоматты түрде тапсырылады.',
+    'traditional.excellent': 'өте жақсы',
+    'traditional.good': 'жақсы',
+    'traditional.satisfactory': 'қанағаттанарлық',
+    'traditional.unsatisfactory': 'қанағаттанарлықсыз',
 };

@@ -142,4 +142,8 @@ export default {
     'exams.opensIn': 'Откроется через {time}',
     'attempt.warn10': 'Осталось 10 минут. Проверьте вопросы без ответа.',
     'attempt.warn1': 'Осталась 1 минута. Когда время истечёт, ответы будут отправлены автоматически.',
+    'traditional.excellent': 'отлично',
+    'traditional.good': 'хорошо',
+    'traditional.satisfactory': 'удовлетворительно',
+    'traditional.unsatisfactory': 'неудовлетворительно',
 };
