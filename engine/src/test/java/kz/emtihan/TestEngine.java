@@ -79,7 +79,16 @@ public final class TestEngine implements AutoCloseable {
   }
 
   public Reply send(String method, String path, String token, String contentType, byte[] body, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+    return sendTo(base(), method, path, token, contentType, body, headers);
+  }
+
+  /** A JSON request to another engine node (a second process on the same Redis). */
+  public Reply sendTo(String base, String method, String path, String token, Object json) {
+    return sendTo(base, method, path, token, "application/json", json == null ? null : Json.encode(json).getBytes());
+  }
+
+  private Reply sendTo(String base, String method, String path, String token, String contentType, byte[] body, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     if (token != null) b.header("Authorization", "Bearer " + token);
     if (contentType != null) b.header("Content-Type", contentType);
