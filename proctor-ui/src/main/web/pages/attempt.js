@@ -7,6 +7,7 @@
 import { ApiError, saveAnswer, startAttempt, submitAttempt } from '../lib/api.js';
 import { AnswerBook } from '../lib/answers.js';
 import { countdown, serverClock } from '../lib/clock.js';
+import { connectLive } from '../lib/live.js';
 import { h, param, setState } from '../lib/dom.js';
 import { formatCountdown, formatList, formatTime, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
@@ -58,6 +59,7 @@ let attempt = null;
 let book = null;
 let current = 0;
 let stopCountdown = () => {};
+let live = null;
 let finishing = false;
 const announced = new Set();
 
@@ -71,7 +73,8 @@ async function start() {
   try {
     const sentAt = Date.now();
     const started = await startAttempt(examId);
-    const clock = serverClock(started.attempt.serverTime, sentAt, Date.now());
+    const measured = serverClock(started.attempt.serverTime, sentAt, Date.now());
+    const clock = { offset: measured.offset, now() { return Date.now() + this.offset; } };
     attempt = started.attempt;
     book = new AnswerBook({
       answers: attempt.answers,
@@ -85,6 +88,7 @@ async function start() {
     });
     buildPage(started.created);
     stopCountdown = countdown(attempt.deadline, clock, showRemaining, () => finish('time'));
+    live = followAttempt(clock);
     setState(main, 'ready');
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
@@ -93,6 +97,25 @@ async function start() {
     }
     fail(err.message);
   }
+}
+
+/**
+ * The live socket (API.md): the server's time every few seconds keeps the countdown on the server's clock,
+ * and attempt-closed (submitted elsewhere, timed out, stopped by a proctor) ends the page at once. It also
+ * tells the proctor's progress page that this student is connected.
+ */
+function followAttempt(clock) {
+  return connectLive({
+    onOpen: (send) => send({ type: 'attempt', attemptId: attempt.id }),
+    onMessage: (message) => {
+      if (message.type === 'time') {
+        const offset = Date.parse(message.serverTime) - Date.now();
+        if (Math.abs(offset - clock.offset) > 1000) clock.offset = offset; // ignore network jitter under a second
+      } else if (message.type === 'attempt-closed' && message.attemptId === attempt.id) {
+        finish('closed');
+      }
+    },
+  });
 }
 
 function fail(message) {
@@ -282,6 +305,7 @@ async function finish(why, again = false) {
   if (finishing && !again) return;
   finishing = true;
   stopCountdown();
+  live?.close();
   book.close();
   lockAnswers();
   ui.retry.hidden = true;

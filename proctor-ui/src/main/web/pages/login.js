@@ -1,9 +1,9 @@
-/** index.html: sign in, keep the token for this tab, go to the exam list. */
+/** index.html: sign in, keep the token for this tab, go to the exam list (staff: to the staff home). */
 
 import { ApiError, login } from '../lib/api.js';
 import { localise, t } from '../lib/i18n.js';
 import { param, setState, showMessage } from '../lib/dom.js';
-import { signIn, token } from '../lib/session.js';
+import { signIn, token, user } from '../lib/session.js';
 
 const main = document.getElementById('login');
 const form = document.getElementById('login-form');
@@ -13,10 +13,17 @@ const submit = document.getElementById('login-submit');
 const error = document.getElementById('login-error');
 const notice = document.getElementById('login-notice');
 
+/** Where a signed-in user starts: students at their exams; teachers, admins, experts, proctors, registrars at the staff pages. */
+const STAFF = ['admin', 'teacher', 'expert', 'proctor', 'registrar'];
+function home() {
+  const roles = user()?.roles ?? [];
+  return !roles.includes('student') && roles.some((role) => STAFF.includes(role)) ? 'teacher.html' : 'exams.html';
+}
+
 function start() {
   localise();
   if (token()) {
-    window.location.replace('exams.html');
+    window.location.replace(home());
     return;
   }
   if (param('expired')) showMessage(notice, t('login.expired'));
@@ -44,7 +51,7 @@ async function onSubmit(event) {
   submit.textContent = t('login.busy');
   try {
     signIn(await login(name, password.value));
-    window.location.assign('exams.html');
+    window.location.assign(home());
   } catch (err) {
     showMessage(error, err instanceof ApiError ? err.message : t('error.unexpected', { message: err.message }));
     if (err instanceof ApiError && err.status === 401) {

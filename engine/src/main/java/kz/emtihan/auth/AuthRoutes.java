@@ -35,6 +35,10 @@ public final class AuthRoutes {
 
   public static void mountProtected(Router api, Users users) {
     api.get("/me").respond(ctx -> Future.succeededFuture(callerJson(Caller.of(ctx))));
+    api.get("/users").respond(ctx -> {
+      Caller.require(ctx, Role.ADMIN);
+      return users.list();
+    });
     api.post("/users").respond(ctx -> {
       Caller.require(ctx, Role.ADMIN);
       return users.upsert(Bodies.array(ctx)).map(n -> new JsonObject().put("created", n));

@@ -63,6 +63,22 @@ public final class Users {
     });
   }
 
+  /** Every account (id, name, roles; never the hash), by id. */
+  public Future<JsonArray> list() {
+    return redis.send(Request.cmd(Command.SMEMBERS).arg("users")).compose(ids -> {
+      List<String> sorted = new ArrayList<>();
+      for (Response id : ids) sorted.add(id.toString());
+      sorted.sort(null);
+      return Future.all(sorted.stream().map(this::find).toList()).map(all -> {
+        JsonArray out = new JsonArray();
+        for (Object o : all.list()) {
+          ((Optional<?>) o).ifPresent(c -> out.add(AuthRoutes.callerJson((Caller) c)));
+        }
+        return out;
+      });
+    });
+  }
+
   /** Validates every account first (problems carry the index), then stores all in one MULTI/EXEC. */
   public Future<Integer> upsert(JsonArray body) {
     List<JsonObject> problems = new ArrayList<>();

@@ -15,6 +15,7 @@ import kz.emtihan.bank.imports.ImportException;
 import kz.emtihan.bank.imports.MoodleXmlImport;
 import kz.emtihan.bank.imports.QuestionHtml;
 import kz.emtihan.bank.imports.ImportReport;
+import kz.emtihan.bank.imports.ImportSkip;
 import kz.emtihan.bank.imports.ImportedQuestion;
 import kz.emtihan.bank.model.BankRules;
 import kz.emtihan.bank.model.BankValidation;
@@ -91,17 +92,21 @@ public final class Banks {
     return editable(caller, bankId).compose(h -> vertx.executeBlocking(() -> parse(format, file), false))
         .compose(report -> {
           List<Question> accepted = new ArrayList<>();
-          JsonArray skipped = new JsonArray();
-          report.skipped().forEach(s -> skipped.add(new JsonObject().put("position", s.position()).put("reason", s.reason())));
+          List<ImportSkip> skipped = new ArrayList<>(report.skipped());
+          java.util.Set<Integer> refused = new java.util.HashSet<>();
           for (ImportedQuestion q : report.questions()) {
             QuestionDraft d = new QuestionDraft(Optional.empty(), q.text(), q.options(), q.correct(),
                 q.difficulty().or(() -> fallback), q.topic());
             List<String> problems = d.problems();
-            if (problems.isEmpty()) accepted.add(QuestionJson.toQuestion(d));
-            else skipped.add(new JsonObject().put("position", "question " + q.position() + " (line " + q.line() + ")")
-                .put("reason", String.join("; ", problems)));
+            if (problems.isEmpty()) {
+              accepted.add(QuestionJson.toQuestion(d));
+            } else {
+              refused.add(q.position());
+              skipped.add(ImportSkip.of(q.position(), q.line(), String.join("; ", problems)));
+            }
           }
-          return store.put(bankId, accepted).map(v -> new JsonObject().put("imported", accepted.size()).put("skipped", skipped));
+          JsonArray notes = ImportNotes.toJson(skipped, refused);
+          return store.put(bankId, accepted).map(v -> new JsonObject().put("imported", accepted.size()).put("skipped", notes));
         });
   }
 

@@ -52,7 +52,7 @@ final class AttemptStore {
   }
 
   Future<Saved> save(String attemptId, String questionId, long seq, List<String> choices, long graceMillis) {
-    return SAVE.run(redis, List.of(Keys.attempt(attemptId), Keys.answers(attemptId), Keys.log(attemptId)),
+    return SAVE.run(redis, List.of(Keys.attempt(attemptId), Keys.answers(attemptId), Keys.log(attemptId), Keys.answered(attemptId)),
         List.of(questionId, Long.toString(seq), String.join(",", choices), Long.toString(graceMillis), attemptId))
         .map(r -> new Saved(r.get(0).toString(), r.get(1).toLong(), Instant.ofEpochMilli(r.get(2).toLong())));
   }

@@ -81,6 +81,15 @@ final class ExamStore {
     return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.roster(examId))).map(r -> new TreeSet<>(strings(r)));
   }
 
+  /** student → admission rating, for the students that have one (5.30). */
+  Future<Map<String, Double>> admission(String examId) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.admission(examId))).map(r -> {
+      Map<String, Double> out = new java.util.TreeMap<>();
+      map(r).forEach((k, v) -> out.put(k, Double.parseDouble(v)));
+      return out;
+    });
+  }
+
   Future<List<String>> examsOf(String studentId) {
     return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.studentExams(studentId))).map(ExamStore::strings);
   }

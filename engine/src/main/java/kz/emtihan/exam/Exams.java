@@ -123,8 +123,10 @@ public final class Exams {
   }
 
   public Future<JsonObject> view(Caller caller, String examId) {
-    return owned(caller, examId, Role.PROCTOR, Role.REGISTRAR).compose(e -> store.roster(examId)
-        .map(r -> ExamJson.toJson(e).put("roster", new JsonArray(new ArrayList<>(r)))));
+    return owned(caller, examId, Role.PROCTOR, Role.REGISTRAR).compose(e -> Future.all(store.roster(examId), store.admission(examId))
+        .map(done -> ExamJson.toJson(e).put("roster", new JsonArray(new ArrayList<>(done.<java.util.Set<String>>resultAt(0))))
+            .put("admission", new JsonObject(new java.util.HashMap<String, Object>(done.<Map<String, Double>>resultAt(1))))
+            .put("minAdmissionRating", regulation.rating().minAdmissionRating())));
   }
 
   /** The caller's exams with their own attempt, if any (API.md {@code GET /me/exams}). */

@@ -55,7 +55,7 @@ public final class Progress {
     if (attemptId == null) return Future.succeededFuture(row.put("status", "not-started").put("answered", 0));
     return redis.batch(List.of(
         Request.cmd(Command.HMGET).arg(Keys.attempt(attemptId)).arg("status").arg("deadline").arg("lastActivity"),
-        Request.cmd(Command.HLEN).arg(Keys.answers(attemptId)))).map(r -> {
+        Request.cmd(Command.SCARD).arg(Keys.answered(attemptId)))).map(r -> {
           Response f = r.get(0);
           row.put("status", f.get(0).toString()).put("deadline", Instant.ofEpochMilli(f.get(1).toLong()).toString())
               .put("answered", r.get(1).toInteger());

@@ -16,6 +16,7 @@ public final class Keys {
   public static String exams() { return "exams"; }
   public static String attempt(String id) { return "attempt:" + id; }
   public static String answers(String id) { return "attempt:" + id + ":answers"; }
+  public static String answered(String id) { return "attempt:" + id + ":answered"; }
   public static String log(String id) { return "attempt:" + id + ":log"; }
   public static String receipt(String id) { return "attempt:" + id + ":receipt"; }
   public static String studentExams(String studentId) { return "student:" + studentId + ":exams"; }

@@ -52,7 +52,13 @@ class BankImportTest {
     for (String type : new String[] {"truefalse", "essay", "shortanswer", "matching"}) {
       assertTrue(skipped.stream().anyMatch(s -> ((JsonObject) s).getString("reason").contains(type)), type + " reported: " + r.body());
     }
-    assertTrue(skipped.stream().allMatch(s -> ((JsonObject) s).getString("position").startsWith("question ")), "every skip has its position");
+    assertTrue(skipped.stream().allMatch(s -> ((JsonObject) s).getString("position").startsWith("question ")
+        && ((JsonObject) s).getInteger("question") > 0 && ((JsonObject) s).getInteger("line") > 0), "every skip has its position");
+    java.util.Map<Integer, java.util.Set<Boolean>> keptByQuestion = new java.util.HashMap<>();
+    skipped.forEach(s -> keptByQuestion.computeIfAbsent(((JsonObject) s).getInteger("question"), q -> new java.util.HashSet<>())
+        .add(((JsonObject) s).getBoolean("kept")));
+    assertTrue(keptByQuestion.values().stream().noneMatch(v -> v.size() > 1), "no question is both kept and skipped: " + r.body());
+    assertTrue(keptByQuestion.values().stream().anyMatch(v -> v.contains(true)), "notes on kept questions are marked");
     assertTrue(skipped.stream().anyMatch(s -> ((JsonObject) s).getString("reason").contains("no difficulty")),
         "a question without difficulty is reported, not guessed");
 

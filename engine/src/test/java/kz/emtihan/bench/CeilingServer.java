@@ -24,12 +24,14 @@ import kz.emtihan.store.RedisStore;
  */
 public final class CeilingServer implements AutoCloseable {
   private final Vertx vertx;
+  private final RedisStore store;
   private final EmbeddedRedis redis;
   private final Path dataDir;
   private final int port;
 
-  private CeilingServer(Vertx vertx, EmbeddedRedis redis, Path dataDir, int port) {
+  private CeilingServer(Vertx vertx, RedisStore store, EmbeddedRedis redis, Path dataDir, int port) {
     this.vertx = vertx;
+    this.store = store;
     this.redis = redis;
     this.dataDir = dataDir;
     this.port = port;
@@ -48,7 +50,7 @@ public final class CeilingServer implements AutoCloseable {
       int port = BenchEngine.freePort();
       Client.await(vertx.deployVerticle(() -> new Endpoint(store, port),
           new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))), 30);
-      return new CeilingServer(vertx, redis, data, port);
+      return new CeilingServer(vertx, store, redis, data, port);
     } catch (RuntimeException e) {
       Client.await(vertx.close(), 20);
       redis.stop();
@@ -59,6 +61,11 @@ public final class CeilingServer implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** The endpoint's Redis client (the bench reads Redis's latency monitor through it). */
+  public RedisStore store() {
+    return store;
   }
 
   @Override

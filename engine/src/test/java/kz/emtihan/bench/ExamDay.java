@@ -1,5 +1,6 @@
 package kz.emtihan.bench;
 
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -11,6 +12,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One exam day over real HTTP, as N browsers would do it: every student logs in; all wait at a barrier
@@ -159,27 +161,35 @@ final class ExamDay {
     return null;
   }
 
-  /** Question-major order so all students are active together; paced: answer q of 30 at (q + U(0,1)) / 30 of the window. */
+  /**
+   * Question-major order so all students are active together; paced: answer q of 30 at (q + U(0,1)) / 30 of
+   * the window. Requests are built when sent, so 300,000 waiting tasks stay small in the shared heap.
+   */
   private List<Driver.Task> saveTasks(int seq, boolean paced) {
     List<Driver.Task> saves = new ArrayList<>();
     long windowNanos = TimeUnit.SECONDS.toNanos(args.window());
+    Function<Client.Reply, String> check = r -> {
+      if (r.status() != 200) return r.label();
+      long stored = r.json().getLong("seq", -1L);
+      return stored == seq ? null : "200 stored-seq-" + stored;
+    };
     for (int q = 0; q < 30; q++) {
       for (int i = 0; i < n; i++) {
         if (attempt[i] == null || q >= questionIds[i].length) continue;
-        String[] opts = optionIds[i][q];
-        Buffer body = new JsonObject().put("choices", new JsonArray().add(opts[random.nextInt(opts.length)]))
-            .put("seq", seq).toBuffer();
-        String path = "/api/v1/attempts/" + attempt[i] + "/answers/" + questionIds[i][q];
-        String token = tokens[i];
+        int s = i, question = q;
         long due = paced ? (long) ((q + random.nextDouble()) / 30 * windowNanos) : 0;
-        saves.add(new Driver.Task(due, () -> client.send(HttpMethod.PUT, path, token, body), r -> {
-          if (r.status() != 200) return r.label();
-          long stored = r.json().getLong("seq", -1L);
-          return stored == seq ? null : "200 stored-seq-" + stored;
-        }));
+        saves.add(new Driver.Task(due, () -> save(s, question, seq), check));
       }
     }
     return saves;
+  }
+
+  /** PUT one answer: a random option of the question, as a student clicking. */
+  private Future<Client.Reply> save(int s, int q, int seq) {
+    String[] opts = optionIds[s][q];
+    Buffer body = new JsonObject().put("choices", new JsonArray().add(opts[random.nextInt(opts.length)]))
+        .put("seq", seq).toBuffer();
+    return client.send(HttpMethod.PUT, "/api/v1/attempts/" + attempt[s] + "/answers/" + questionIds[s][q], tokens[s], body);
   }
 
   private Check verify() {
@@ -211,12 +221,12 @@ final class ExamDay {
         mismatches, submitted);
   }
 
-  static Phase await(io.vertx.core.Future<Phase> phase) {
+  static Phase await(Future<Phase> phase) {
     return Client.await(phase, TimeUnit.MINUTES.toSeconds(PHASE_LIMIT_MINUTES));
   }
 
   private static void progress(Phase p) {
-    System.out.printf("  %s %-11s %d requests, %d errors, %.1f s%n", java.time.LocalTime.now().withNano(0), p.name,
+    System.out.printf("  %tT %-11s %d requests, %d errors, %.1f s%n", java.time.LocalTime.now(), p.name,
         p.count(), p.errorCount(), p.seconds());
   }
 }

@@ -20,6 +20,8 @@ final class Phase {
   private int count;
   private long begin;
   private long end;
+  private CpuMeter.Sample cpuBegin;
+  private CpuMeter.Sample cpuEnd;
   private boolean sorted;
 
   Phase(String name, String pacing, int expected) {
@@ -31,11 +33,18 @@ final class Phase {
 
   void begin(long nanos) {
     begin = nanos;
+    cpuBegin = CpuMeter.sample();
   }
 
   Phase end(long nanos) {
     end = nanos;
+    cpuEnd = CpuMeter.sample();
     return this;
+  }
+
+  /** Cores busy on average in this JVM and in redis-server, and the box's idle, iowait and steal. */
+  String cpu() {
+    return cpuBegin == null || cpuEnd == null ? "" : CpuMeter.between(cpuBegin, cpuEnd, seconds());
   }
 
   void record(long serviceNanos, long sinceDueNanos, String problem) {
@@ -90,15 +99,20 @@ final class Phase {
     return sortedNanos[Math.max(0, Math.min(n - 1, idx))] / 1e6;
   }
 
+  /** Cores used by other processes on the box during the phase (noise). */
+  double otherCores() {
+    return cpuBegin == null || cpuEnd == null ? 0 : CpuMeter.other(cpuBegin, cpuEnd, seconds());
+  }
+
   static String header() {
-    return String.format(Locale.ROOT, "%-13s %8s %6s %8s %9s  %8s %8s %8s %8s", "phase", "requests", "errors",
-        "wall s", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms");
+    return String.format(Locale.ROOT, "%-13s %8s %6s %8s %9s  %8s %8s %8s %8s  %s", "phase", "requests", "errors",
+        "wall s", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", " jvm redis other  idle iowait steal  gc ms");
   }
 
   /** The service-latency row. */
   String row() {
-    return String.format(Locale.ROOT, "%-13s %8d %6d %8.2f %9.0f  %8.1f %8.1f %8.1f %8.1f", name, count, errorCount(),
-        seconds(), throughput(), service(0.50), service(0.95), service(0.99), service(1.0));
+    return String.format(Locale.ROOT, "%-13s %8d %6d %8.2f %9.0f  %8.1f %8.1f %8.1f %8.1f  %s", name, count,
+        errorCount(), seconds(), throughput(), service(0.50), service(0.95), service(0.99), service(1.0), cpu());
   }
 
   /** The since-due row (for a burst: since the release). */

@@ -90,7 +90,7 @@ class StudentFlowE2eTest {
   }
 
   void takeWholeTestIn(String language, String student) {
-    openExamFor(student);
+    String examId = openExamFor(student);
     try (Browser b = Browser.open(app.base(), 1366, 768)) {
       signIn(b, student, language);
       assertEquals(language, b.js("return document.documentElement.lang"));
@@ -101,6 +101,8 @@ class StudentFlowE2eTest {
       }
       b.screenshot("student-" + language + "-1-exams");
       startFirstExam(b);
+      b.waitUntil("the proctor's progress shows the page connected (live socket)", () -> app.get("/api/v1/exams/" + examId
+          + "/progress", teacher).json().getJsonArray("students").getJsonObject(0).getBoolean("connected"), Duration.ofSeconds(10));
       for (int i = 0; i < 3; i++) {
         answerShownQuestion(b, i);
         next(b);

@@ -38,6 +38,11 @@ class CsvUploadTest {
     assertEquals(2, ok.json().getInteger("created"));
     JsonObject login = app.post("/api/v1/auth/login", null, new JsonObject().put("username", "t.kim").put("password", "pass-word-2")).json();
     assertEquals(new JsonArray().add("proctor").add("teacher"), login.getJsonObject("user").getJsonArray("roles"));
+    JsonArray listed = app.get("/api/v1/users", admin).array();
+    JsonObject aruzhan = listed.stream().map(u -> (JsonObject) u).filter(u -> u.getString("id").equals("aruzhan.b")).findFirst().orElseThrow();
+    assertEquals("Аружан Бекова", aruzhan.getString("name"));
+    assertEquals(false, listed.encode().contains("$2"), "no password hash ever leaves the server");
+    assertEquals(403, app.get("/api/v1/users", login.getString("token")).status());
 
     TestEngine.Reply bad = csv("POST", "/api/v1/users/import", admin,
         "id,name,roles,password\ngood.one,Good,student,long-password\nbad one,,wizard,x\n");
@@ -60,8 +65,10 @@ class CsvUploadTest {
     TestEngine.Reply ok = csv("PUT", "/api/v1/exams/" + examId + "/roster", teacher, "studentId,admissionRating\ns1,72.5\ns2,\ns3,49\n");
     assertEquals(200, ok.status(), ok.body());
     assertEquals(3, ok.json().getInteger("students"));
-    JsonArray roster = app.get("/api/v1/exams/" + examId, teacher).json().getJsonArray("roster");
+    JsonObject exam = app.get("/api/v1/exams/" + examId, teacher).json();
+    JsonArray roster = exam.getJsonArray("roster");
     assertEquals(new JsonArray().add("s1").add("s2").add("s3"), roster);
+    assertEquals(new JsonObject().put("s1", 72.5).put("s3", 49.0), exam.getJsonObject("admission"));
 
     TestEngine.Reply bad = csv("PUT", "/api/v1/exams/" + examId + "/roster", teacher, "studentId,admissionRating\ns4,80\ns 5,abc\n");
     assertEquals(400, bad.status());

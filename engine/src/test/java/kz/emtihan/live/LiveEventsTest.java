@@ -120,6 +120,13 @@ class LiveEventsTest {
     assertEquals(1, saved.getInteger("answered"));
     assertTrue(!saved.encode().contains(q.getJsonArray("options").getJsonObject(1).getString("id")), "no answer content");
 
+    nodeB.put("/api/v1/attempts/" + attemptId + "/answers/" + q.getString("id"), student,
+        new JsonObject().put("choices", new JsonArray()).put("seq", 2));
+    assertEquals(0, proctor.next("answer-saved").getInteger("answered"), "a cleared answer no longer counts");
+    nodeB.put("/api/v1/attempts/" + attemptId + "/answers/" + q.getString("id"), student, new JsonObject()
+        .put("choices", new JsonArray().add(q.getJsonArray("options").getJsonObject(1).getString("id"))).put("seq", 3));
+    assertEquals(1, proctor.next("answer-saved").getInteger("answered"));
+
     JsonObject progress = nodeA.get("/api/v1/exams/" + examId + "/progress", nodeA.loginAs("p1")).json();
     JsonObject row = progress.getJsonArray("students").stream().map(r -> (JsonObject) r)
         .filter(r -> r.getString("studentId").equals("s1")).findFirst().orElseThrow();

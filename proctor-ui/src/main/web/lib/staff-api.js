@@ -1,0 +1,138 @@
+/**
+ * The engine's HTTP API as the staff pages use it (API.md, openapi.yaml): banks, imports, exams, rosters,
+ * results, progress and user accounts. Same pattern as lib/api.js: every function returns a Promise of
+ * the parsed body and rejects with an ApiError (status, kebab-case code, human message, body with any
+ * `problems`). Status 0 means the server could not be reached.
+ */
+
+import { ApiError } from './api.js';
+import { t } from './i18n.js';
+import { token } from './session.js';
+
+const BASE = '/api/v1';
+
+/**
+ * One call. body: undefined (none), a plain value (sent as JSON), or {raw: Blob|string, type} for a
+ * file sent as it is. accept: the wanted response type; 'text/csv' answers with the text, not JSON.
+ */
+async function request(method, path, { body, accept = 'application/json' } = {}) {
+  const headers = { Accept: accept };
+  const bearer = token();
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
+  let payload;
+  if (body !== undefined && body !== null && typeof body === 'object' && 'raw' in body) {
+    headers['Content-Type'] = body.type;
+    payload = body.raw;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(BASE + path, { method, headers, body: payload, cache: 'no-store', credentials: 'omit' });
+  } catch {
+    throw new ApiError(0, 'network', t('error.network'));
+  }
+  const text = await response.text().catch(() => '');
+  const json = (response.headers.get('Content-Type') ?? '').includes('json') || accept === 'application/json';
+  let data = null;
+  if (json) {
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    const code = data?.error ?? `http-${response.status}`;
+    const message = data?.message ?? t('error.http', { status: response.status });
+    throw new ApiError(response.status, code, message, data);
+  }
+  return { status: response.status, data: json ? data : text };
+}
+
+const segment = (id) => encodeURIComponent(id);
+const get = async (path) => (await request('GET', path)).data;
+
+/** → {id, name, roles} of the caller */
+export const me = () => get('/me');
+
+// Banks (5.21-5.23, 7.6)
+
+/** → [{id, passport, status, owner, questionCount, byDifficulty:{easy, medium, hard}}] */
+export const listBanks = () => get('/banks');
+
+/** passport: {discipline, programme, language, compilers:[…], references:[…]} → {id} */
+export async function createBank(passport) {
+  return (await request('POST', '/banks', { body: { passport } })).data;
+}
+
+/** → {id, passport, status, owner, questionCount, byDifficulty} */
+export const getBank = (bankId) => get(`/banks/${segment(bankId)}`);
+
+/** → {ok, problems:[{rule, message}]} */
+export const validateBank = (bankId) => get(`/banks/${segment(bankId)}/validation`);
+
+/** → [{id, text, options:[…], correct:[index…], difficulty, topic}] */
+export const bankQuestions = (bankId) => get(`/banks/${segment(bankId)}/questions`);
+
+/** questions: [{id?, text, options, correct, difficulty, topic?}]; an id already in the bank replaces that question. → {added} */
+export async function saveQuestions(bankId, questions) {
+  return (await request('POST', `/banks/${segment(bankId)}/questions`, { body: questions })).data;
+}
+
+/** → nothing (204) */
+export async function deleteQuestion(bankId, questionId) {
+  await request('DELETE', `/banks/${segment(bankId)}/questions/${segment(questionId)}`);
+}
+
+/**
+ * Sends a Moodle XML or GIFT file as it is. format: 'moodle-xml' | 'gift'; difficulty: '' or the
+ * difficulty for questions the file gives none. → {imported, skipped:[{position, reason}]}
+ */
+export async function importQuestions(bankId, format, difficulty, file) {
+  const query = new URLSearchParams({ format });
+  if (difficulty) query.set('difficulty', difficulty);
+  const type = format === 'gift' ? 'text/plain; charset=utf-8' : 'application/xml';
+  return (await request('POST', `/banks/${segment(bankId)}/import?${query}`, { body: { raw: file, type } })).data;
+}
+
+// Exams (5.20, 5.33)
+
+/** → [{id, bankId, title, kind, opensAt, closesAt, durationMinutes, questionCount, proctoring, owner}] */
+export const listExams = () => get('/exams');
+
+/** exam: {bankId, title, kind, opensAt, closesAt, durationMinutes?, questionCount?, proctoring} → {id} */
+export async function createExam(exam) {
+  return (await request('POST', '/exams', { body: exam })).data;
+}
+
+/** → the exam with its roster (student ids) */
+export const getExam = (examId) => get(`/exams/${segment(examId)}`);
+
+/** file: a CSV (header studentId[,admissionRating]). → {students} */
+export async function uploadRoster(examId, file) {
+  return (await request('PUT', `/exams/${segment(examId)}/roster`, { body: { raw: file, type: 'text/csv; charset=utf-8' } })).data;
+}
+
+/** → [{studentId, attemptId, status, points?, percent?, letter?, gpa?, traditional?}] */
+export const examResults = (examId) => get(`/exams/${segment(examId)}/results`);
+
+/** → the results as CSV text (5.33: for the registry) */
+export async function examResultsCsv(examId) {
+  return (await request('GET', `/exams/${segment(examId)}/results`, { accept: 'text/csv' })).data;
+}
+
+/** → {examId, title, serverTime, questionCount, students:[{studentId, attemptId, status, answered, questionCount, deadline?, lastActivity?, lastSeen?, connected}]} */
+export async function examProgress(examId) {
+  const sentAt = Date.now();
+  const data = (await request('GET', `/exams/${segment(examId)}/progress`)).data;
+  return { ...data, sentAt, receivedAt: Date.now() };
+}
+
+// Users (5.11.2)
+
+/** file: a CSV with the header id,name,roles,password. → {created} */
+export async function importUsers(file) {
+  return (await request('POST', '/users/import', { body: { raw: file, type: 'text/csv; charset=utf-8' } })).data;
+}

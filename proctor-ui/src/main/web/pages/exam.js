@@ -1,0 +1,160 @@
+/**
+ * exam.html?exam=<examId>: an exam's details, its roster (replaced from a CSV file, with the per-line
+ * problems when the file is refused), the results table (5.33) with a CSV download for the registry, and
+ * a link to the live progress page.
+ */
+
+import { h, param, setState } from '../lib/dom.js';
+import { formatDateTime, formatNumber, t, tn } from '../lib/i18n.js';
+import { examResults, examResultsCsv, getBank, getExam, uploadRoster } from '../lib/staff-api.js';
+import {
+  $, busy, clearError, downloadText, fact, hasRole, kindName, labelColumns, pageFailed, showError, showProblems,
+  startStaffPage, statusBadge,
+} from './staff.js';
+
+const main = $('exam');
+const examId = param('exam');
+let exam = null;
+
+async function start() {
+  if (!startStaffPage()) return;
+  if (!examId) {
+    pageFailed(main, $('exam-loading'), $('exam-error'), new Error(t('staff.examPage.noExam')));
+    return;
+  }
+  try {
+    exam = await getExam(examId);
+    // the bank's name is a nicety: proctors and registrars may not read banks
+    const bank = hasRole('teacher', 'admin', 'expert') ? await getBank(exam.bankId).catch(() => null) : null;
+    $('exam-loading').hidden = true;
+    renderExam(exam, bank);
+    renderRoster(exam.roster ?? []);
+    $('exam-created').hidden = !param('created');
+    $('exam-body').hidden = false;
+    $('progress-link').href = `progress.html?exam=${encodeURIComponent(examId)}`;
+    $('roster-form').addEventListener('submit', onRoster);
+    if (hasRole('teacher', 'admin', 'registrar')) {
+      $('results-refresh').addEventListener('click', () => busy($('results-refresh'), t('staff.busy.loading'), loadResults));
+      $('results-csv').addEventListener('click', onCsv);
+      await loadResults();
+    }
+    setState(main, 'ready');
+  } catch (err) {
+    pageFailed(main, $('exam-loading'), $('exam-error'), err);
+  }
+}
+
+function renderExam(e, bank) {
+  $('exam-heading').textContent = e.title;
+  document.title = t('staff.examPage.titleOf', { title: e.title });
+  const p = e.proctoring ?? {};
+  const on = ['camera', 'screen', 'identity'].filter((k) => p[k]).map((k) => t(`staff.proctoring.${k}`));
+  const bankLabel = bank?.passport?.discipline ? t('staff.examPage.bankOf', { discipline: bank.passport.discipline, id: e.bankId }) : e.bankId;
+  $('exam-facts').replaceChildren(
+    fact(t('staff.exam.kind'), kindName(e.kind), { 'data-field': 'kind', 'data-value': e.kind }),
+    fact(t('staff.newExam.bank'), hasRole('teacher', 'admin', 'expert')
+      ? h('a', { href: `bank.html?bank=${encodeURIComponent(e.bankId)}`, text: bankLabel }) : bankLabel, { 'data-field': 'bank' }),
+    fact(t('staff.exam.opensAt'), formatDateTime(e.opensAt), { 'data-field': 'opensAt', 'data-value': e.opensAt }),
+    fact(t('staff.exam.closesAt'), formatDateTime(e.closesAt), { 'data-field': 'closesAt', 'data-value': e.closesAt }),
+    fact(t('staff.exam.duration'), tn('duration.minutes', e.durationMinutes), { 'data-field': 'durationMinutes', 'data-value': e.durationMinutes }),
+    fact(t('staff.exam.questions'), String(e.questionCount), { 'data-field': 'questionCount', 'data-value': e.questionCount }),
+    fact(t('staff.proctoring.heading'), on.length > 0 ? on.join(', ') : t('staff.proctoring.none'), { 'data-field': 'proctoring' }),
+    fact(t('staff.banks.owner'), e.owner, { 'data-field': 'owner' }));
+}
+
+function renderRoster(roster) {
+  const count = $('roster-count');
+  count.dataset.students = String(roster.length);
+  count.textContent = roster.length > 0 ? tn('staff.roster.count', roster.length) : t('staff.roster.empty');
+  $('roster-details').hidden = roster.length === 0;
+  $('roster-list').replaceChildren(...[...roster].sort().map((id) => h('li', { 'data-student': id, text: id })));
+}
+
+async function onRoster(event) {
+  event.preventDefault();
+  const error = $('roster-error');
+  const done = $('roster-result');
+  clearError(error);
+  done.hidden = true;
+  const input = $('roster-file');
+  input.removeAttribute('aria-invalid');
+  const file = input.files[0];
+  if (!file) {
+    input.setAttribute('aria-invalid', 'true');
+    showProblems(error, t('staff.roster.noFile'), []);
+    input.focus();
+    return;
+  }
+  try {
+    const result = await busy($('roster-submit'), t('staff.busy.uploading'), () => uploadRoster(examId, file));
+    done.dataset.students = String(result.students);
+    done.textContent = tn('staff.roster.stored', result.students);
+    done.hidden = false;
+    input.value = '';
+    exam = await getExam(examId);
+    renderRoster(exam.roster ?? []);
+    if (hasRole('teacher', 'admin', 'registrar')) await loadResults();
+  } catch (err) {
+    showError(error, err, { summary: err.code === 'invalid-roster' ? t('staff.roster.refused', { file: file.name }) : null });
+  }
+}
+
+// Results (5.33)
+
+async function loadResults() {
+  const error = $('results-error');
+  clearError(error);
+  try {
+    renderResults(await examResults(examId));
+  } catch (err) {
+    showError(error, err);
+  }
+}
+
+function number(value, digits = 2) {
+  return value === undefined || value === null ? '' : formatNumber(value, digits);
+}
+
+function renderResults(rows) {
+  const byStatus = {};
+  for (const row of rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
+  const summary = $('results-summary');
+  summary.textContent = rows.length === 0 ? t('staff.results.none') : t('staff.results.summary', {
+    total: rows.length,
+    finished: (byStatus.submitted ?? 0) + (byStatus['timed-out'] ?? 0),
+    inProgress: byStatus['in-progress'] ?? 0,
+    notStarted: byStatus['not-started'] ?? 0,
+  });
+  $('results-rows').replaceChildren(...[...rows].sort((a, b) => a.studentId.localeCompare(b.studentId)).map((row) => h('tr', {
+    'data-student': row.studentId, 'data-status': row.status,
+  },
+  h('th', { scope: 'row', text: row.studentId }),
+  h('td', { 'data-field': 'status' }, statusBadge(row.status)),
+  h('td', { class: 'num', 'data-field': 'points', 'data-value': row.points, text: number(row.points) }),
+  h('td', { class: 'num', 'data-field': 'percent', 'data-value': row.percent, text: row.percent === undefined ? '' : `${number(row.percent, 1)} %` }),
+  h('td', { 'data-field': 'letter', text: row.letter ?? '' }),
+  h('td', { class: 'num', 'data-field': 'gpa', 'data-value': row.gpa, text: number(row.gpa) }),
+  h('td', { 'data-field': 'traditional', text: row.traditional ? traditional(row.traditional) : '' }),
+  h('td', { 'data-field': 'attempt', class: 'mono', text: row.attemptId ?? '—' }))));
+  labelColumns($('results-table'));
+}
+
+function traditional(word) {
+  const key = `staff.traditional.${word}`;
+  const text = t(key);
+  return text === key ? word : text;
+}
+
+async function onCsv() {
+  const error = $('results-error');
+  clearError(error);
+  try {
+    const csv = await busy($('results-csv'), t('staff.busy.loading'), () => examResultsCsv(examId));
+    const stamp = new Date().toISOString().slice(0, 10);
+    downloadText(csv, `results-${examId}-${stamp}.csv`, 'text/csv;charset=utf-8');
+  } catch (err) {
+    showError(error, err);
+  }
+}
+
+start();
