@@ -39,6 +39,8 @@ const ui = {
   prev: $('prev'),
   next: $('next'),
   clear: $('clear'),
+  mark: $('mark'),
+  confirmMarked: $('confirm-marked'),
   progress: $('progress'),
   barProgress: $('bar-progress'),
   navList: $('nav-list'),
@@ -60,6 +62,8 @@ let book = null;
 let current = 0;
 let stopCountdown = () => {};
 let live = null;
+/** Questions the student marked to look at again; only on this device (the server does not need them). */
+let marked = new Set();
 let finishing = false;
 const announced = new Set();
 
@@ -148,6 +152,15 @@ function buildPage(created) {
     ui.options.querySelector('input')?.focus();
   });
   ui.options.addEventListener('change', onOptionChanged);
+  marked = loadMarks();
+  ui.mark.addEventListener('click', () => {
+    const id = attempt.questions[current].id;
+    if (marked.has(id)) marked.delete(id);
+    else marked.add(id);
+    saveMarks();
+    renderMark(id);
+    updateNavButton(id);
+  });
   ui.submitOpen.addEventListener('click', openConfirm);
   ui.confirmCancel.addEventListener('click', () => ui.confirm.close());
   ui.confirmSubmit.addEventListener('click', () => {
@@ -183,6 +196,7 @@ function show(index, moveFocus) {
   ui.hint.textContent = question.multiple ? t('attempt.chooseMany') : t('attempt.chooseOne');
   renderOptions(question);
   renderSaveState(question.id);
+  renderMark(question.id);
   ui.prev.disabled = index === 0;
   ui.next.disabled = index === attempt.questions.length - 1;
   for (const button of ui.navList.querySelectorAll('button')) {
@@ -216,6 +230,28 @@ function onOptionChanged() {
   const choices = [...ui.options.querySelectorAll('input:checked')].map((input) => input.value);
   book.set(question.id, choices);
   ui.clear.disabled = choices.length === 0;
+}
+
+function renderMark(questionId) {
+  const on = marked.has(questionId);
+  ui.mark.setAttribute('aria-pressed', String(on));
+  ui.mark.textContent = on ? t('attempt.unmark') : t('attempt.mark');
+}
+
+function loadMarks() {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(`emtihan.marked.${attempt.id}`) ?? '[]'));
+  } catch {
+    return new Set();
+  }
+}
+
+function saveMarks() {
+  try {
+    localStorage.setItem(`emtihan.marked.${attempt.id}`, JSON.stringify([...marked]));
+  } catch {
+    // not kept across a reload; the marks still work on this page
+  }
 }
 
 function onAnswerChanged(questionId) {
@@ -257,8 +293,10 @@ function updateNavButton(questionId) {
   const notSaved = state === 'error' || state === 'rejected';
   button.classList.toggle('answered', answered);
   button.classList.toggle('not-saved', notSaved);
+  button.classList.toggle('marked', marked.has(questionId));
   const key = notSaved ? 'attempt.navNotSaved' : answered ? 'attempt.navAnswered' : 'attempt.navUnanswered';
-  button.setAttribute('aria-label', t(key, { n: index + 1 }));
+  const label = t(key, { n: index + 1 });
+  button.setAttribute('aria-label', marked.has(questionId) ? `${label} ${t('attempt.navMarked')}` : label);
 }
 
 function updateProgress() {
@@ -292,6 +330,9 @@ function openConfirm() {
   ui.confirmSummary.textContent = unanswered.length === 0
     ? t('attempt.confirmAllAnswered', { total })
     : t('attempt.confirmUnanswered', { count: unanswered.length, total, list: formatList(unanswered) });
+  const marks = attempt.questions.map((q, i) => (marked.has(q.id) ? i + 1 : null)).filter(Boolean);
+  ui.confirmMarked.hidden = marks.length === 0;
+  ui.confirmMarked.textContent = marks.length === 0 ? '' : t('attempt.confirmMarked', { list: formatList(marks) });
   ui.confirmPending.hidden = !book.unsaved;
   ui.confirm.showModal();
   ui.confirmCancel.focus();

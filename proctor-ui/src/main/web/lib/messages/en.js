@@ -144,4 +144,9 @@ export default {
     'traditional.good': 'good',
     'traditional.satisfactory': 'satisfactory',
     'traditional.unsatisfactory': 'unsatisfactory',
+    'attempt.mark': 'Mark for review',
+    'attempt.unmark': 'Remove the review mark',
+    'attempt.legendMarked': 'Marked for review',
+    'attempt.navMarked': 'Marked for review.',
+    'attempt.confirmMarked': 'You marked these questions for review: {list}.',
 };

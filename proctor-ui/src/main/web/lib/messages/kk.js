@@ -144,4 +144,9 @@ export default {
     'traditional.good': 'жақсы',
     'traditional.satisfactory': 'қанағаттанарлық',
     'traditional.unsatisfactory': 'қанағаттанарлықсыз',
+    'attempt.mark': 'Қайта қарауға белгілеу',
+    'attempt.unmark': 'Белгіні алып тастау',
+    'attempt.legendMarked': 'Қайта қарауға белгіленген',
+    'attempt.navMarked': 'Қайта қарауға белгіленген.',
+    'attempt.confirmMarked': 'Сіз қайта қарауға белгілеген сұрақтар: {list}.',
 };

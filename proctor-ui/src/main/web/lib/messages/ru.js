@@ -146,4 +146,9 @@ export default {
     'traditional.good': 'хорошо',
     'traditional.satisfactory': 'удовлетворительно',
     'traditional.unsatisfactory': 'неудовлетворительно',
+    'attempt.mark': 'Отметить для проверки',
+    'attempt.unmark': 'Снять отметку',
+    'attempt.legendMarked': 'Отмечен для проверки',
+    'attempt.navMarked': 'Отмечен для проверки.',
+    'attempt.confirmMarked': 'Вы отметили для проверки вопросы: {list}.',
 };

@@ -109,8 +109,12 @@ class StudentFlowE2eTest {
       }
       b.waitUntil("three answers saved", () -> "0".equals(b.driver().findElement(By.id("attempt")).getAttribute("data-pending")),
           Duration.ofSeconds(10));
+      b.driver().findElement(By.cssSelector("#mark")).click(); // question 4 is marked for review
+      assertEquals("true", b.driver().findElement(By.id("mark")).getAttribute("aria-pressed"));
+      assertEquals(1L, b.js("return document.querySelectorAll('#nav-list button.marked').length"));
       b.screenshot("student-" + language + "-2-test");
       b.driver().findElement(By.id("submit-open")).click();
+      assertTrue(b.waitFor(By.id("confirm-marked")).getText().contains("4"), "the confirmation names the marked question");
       String summary = b.waitFor(By.id("confirm-summary")).getText();
       assertTrue(summary.contains("27") || summary.contains("4"), "the unanswered questions are listed: " + summary);
       b.screenshot("student-" + language + "-3-confirm");
