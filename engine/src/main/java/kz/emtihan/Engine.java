@@ -48,19 +48,23 @@ public final class Engine implements AutoCloseable {
       vertx.deployVerticle(new SweeperVerticle(services.exam().attempts(), cfg.sweeper().interval(), cfg.sweeper().batch()))
           .await(30, TimeUnit.SECONDS);
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-      HttpVerticle[] first = new HttpVerticle[1];
-      vertx.deployVerticle(() -> {
-        HttpVerticle v = new HttpVerticle(services, cfg.http().port());
-        if (first[0] == null) first[0] = v;
-        return v;
-      }, new DeploymentOptions().setInstances(instances)).await(30, TimeUnit.SECONDS);
-      int port = first[0].actualPort();
+      // Vert.x shares one listening socket among instances that ask for the same port; with port 0 each would
+      // bind its own random port, so a free port is chosen first and all instances ask for it
+      int port = cfg.http().port() == 0 ? freePort() : cfg.http().port();
+      vertx.deployVerticle(() -> new HttpVerticle(services, port), new DeploymentOptions().setInstances(instances))
+          .await(30, TimeUnit.SECONDS);
       log.info("Emtihan listening on http://localhost:{} ({} HTTP instance(s), store {})", port, instances,
           embedded.isPresent() ? "embedded Redis" : "external Redis");
       return new Engine(vertx, embedded, services, port);
     } catch (Exception e) {
       closeQuietly(vertx, embedded);
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 

@@ -22,7 +22,7 @@ public record Services(EmtihanConfig config, RedisStore store, Users users, Toke
     Users users = new Users(vertx, store.redis(), new Passwords(cfg.auth().bcryptCost()));
     Tokens tokens = new Tokens(Tokens.secret(cfg.auth().jwtSecret(), cfg.dataDir()), cfg.auth().tokenLifetime(), Clock.systemUTC());
     Banks banks = new Banks(vertx, new BankStore(store.redis()), cfg.regulation().bank());
-    ExamModule exam = ExamModule.create(store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()));
+    ExamModule exam = ExamModule.create(vertx, store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()));
     LiveHub live = new LiveHub(vertx, store);
     LiveSocket socket = new LiveSocket(live, tokens, exam.attempts(), exam.exams(), new Presence(store.redis(), live));
     return new Services(cfg, store, users, tokens, banks, exam, live, socket);

@@ -28,14 +28,21 @@ import javax.crypto.SecretKey;
  */
 public final class Tokens {
   private static final String ALG = "HS256";
+  private static final int CACHE_LIMIT = 100_000;
   private final SecretKey key;
   private final Duration lifetime;
   private final Clock clock;
+  private final io.jsonwebtoken.JwtParser parser;
+  /** Tokens already verified, with their expiry: a student's token is checked once, not on each of 30 saves. */
+  private final java.util.Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Verified(Caller caller, long expiresAtMillis) {}
 
   public Tokens(byte[] secret, Duration lifetime, Clock clock) {
     this.key = Keys.hmacShaKeyFor(secret);
     this.lifetime = lifetime;
     this.clock = clock;
+    this.parser = Jwts.parser().verifyWith(key).clock(() -> new Date(clock.millis())).build();
   }
 
   /** The configured secret, or one generated once and kept in {@code <dataDir>/jwt-hs256.key}. */
@@ -73,9 +80,18 @@ public final class Tokens {
 
   /** The caller a token speaks for, or empty when it is not a valid, unexpired HS256 token of ours. */
   public Optional<Caller> verify(String token) {
+    Verified known = verified.get(token);
+    if (known != null) {
+      if (clock.millis() < known.expiresAtMillis()) return Optional.of(known.caller());
+      verified.remove(token);
+      return Optional.empty();
+    }
+    return parse(token);
+  }
+
+  private Optional<Caller> parse(String token) {
     try {
-      Jws<Claims> jws = Jwts.parser().verifyWith(key).clock(() -> new Date(clock.millis())).build()
-          .parseSignedClaims(token);
+      Jws<Claims> jws = parser.parseSignedClaims(token);
       if (!ALG.equals(jws.getHeader().getAlgorithm())) return Optional.empty();
       Claims c = jws.getPayload();
       Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -83,7 +99,10 @@ public final class Tokens {
       if (raw instanceof List<?> list) {
         for (Object r : list) Role.fromCode(String.valueOf(r)).ifPresent(roles::add);
       }
-      return Optional.of(new Caller(c.getSubject(), String.valueOf(c.get("name")), roles));
+      Caller caller = new Caller(c.getSubject(), String.valueOf(c.get("name")), roles);
+      if (verified.size() >= CACHE_LIMIT) verified.clear();
+      verified.put(token, new Verified(caller, c.getExpiration().getTime()));
+      return Optional.of(caller);
     } catch (JwtException | IllegalArgumentException e) {
       return Optional.empty();
     }

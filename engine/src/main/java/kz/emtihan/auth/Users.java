@@ -27,14 +27,15 @@ public final class Users {
   static final Pattern ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
   static final int MIN_PASSWORD = 8;
 
-  private final Vertx vertx;
   private final Redis redis;
   private final Passwords passwords;
 
   private final String unknownUserHash;
+  /** bcrypt is CPU work: its own pool of cores - 1 threads keeps a login storm from starving the event loops. */
+  private final io.vertx.core.WorkerExecutor hashing;
 
   public Users(Vertx vertx, Redis redis, Passwords passwords) {
-    this.vertx = vertx;
+    this.hashing = vertx.createSharedWorkerExecutor("emtihan-bcrypt", Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     this.redis = redis;
     this.passwords = passwords;
     this.unknownUserHash = passwords.hash(generatedPassword());
@@ -50,7 +51,7 @@ public final class Users {
       String hash = field(r, "hash");
       // an unknown user costs the same bcrypt work, so the answer time does not tell which usernames exist
       String checked = hash != null ? hash : unknownUserHash;
-      return vertx.executeBlocking(() -> passwords.matches(password, checked), false).compose(ok -> ok && hash != null
+      return hashing.executeBlocking(() -> passwords.matches(password, checked), false).compose(ok -> ok && hash != null
           ? Future.succeededFuture(new Caller(username, field(r, "name"), roles(field(r, "roles"))))
           : Future.failedFuture(bad));
     });
@@ -106,7 +107,7 @@ public final class Users {
       if (!problems.isEmpty()) {
         return Future.failedFuture(new Rejection(400, "invalid-users", problems.size() + " user(s) are invalid", problems));
       }
-      return vertx.executeBlocking(() -> accounts.stream()
+      return hashing.executeBlocking(() -> accounts.stream()
           .map(a -> a.password().map(passwords::hash).orElse("")).toList(), false);
     }).compose(hashes -> {
       List<Request> tx = new ArrayList<>();

@@ -2,7 +2,6 @@ package kz.emtihan.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import kz.emtihan.Services;
 
@@ -10,7 +9,6 @@ import kz.emtihan.Services;
 public final class HttpVerticle extends VerticleBase {
   private final Services services;
   private final int port;
-  private HttpServer server;
 
   public HttpVerticle(Services services, int port) {
     this.services = services;
@@ -20,12 +18,7 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     var options = new HttpServerOptions().setHost(services.config().http().host()).setPort(port)
-        .setCompressionSupported(true).setIdleTimeout(120);
-    return vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, services)).listen()
-        .onSuccess(s -> server = s);
-  }
-
-  public int actualPort() {
-    return server.actualPort();
+        .setCompressionSupported(true).setCompressionContentSizeThreshold(1024).setIdleTimeout(120);
+    return vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, services)).listen();
   }
 }

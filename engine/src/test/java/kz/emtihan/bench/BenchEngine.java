@@ -42,12 +42,14 @@ final class BenchEngine implements AutoCloseable {
     env.put("EMTIHAN_STORE_POOL_SIZE", Integer.toString(args.pool()));
     env.put("EMTIHAN_STORE_APPENDFSYNC", args.appendfsync());
     env.put("EMTIHAN_STORE_REDIS_URL", "");
+    boolean started = false;
     try {
       EmtihanConfig cfg = ConfigLoader.load(Optional.of(configDir()), env);
-      return new BenchEngine(Engine.start(cfg, Optional.of(ADMIN_PASSWORD), false), data);
-    } catch (RuntimeException e) {
-      deleteTree(data);
-      throw e;
+      BenchEngine engine = new BenchEngine(Engine.start(cfg, Optional.of(ADMIN_PASSWORD), false), data);
+      started = true;
+      return engine;
+    } finally {
+      if (!started) deleteTree(data);
     }
   }
 

@@ -40,22 +40,28 @@ public final class CeilingServer implements AutoCloseable {
   /** Starts Redis and the endpoint on 127.0.0.1:{a free port}; blocks until it listens. */
   public static CeilingServer start(String appendfsync, int poolSize) {
     Path data = BenchEngine.tempDir("emtihan-ceiling");
-    EmbeddedRedis redis = EmbeddedRedis.start(data, appendfsync);
-    Vertx vertx = Vertx.vertx(new VertxOptions()
-        .setMaxEventLoopExecuteTime(100).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
-        .setBlockedThreadCheckInterval(100).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
+    EmbeddedRedis redis = null;
+    Vertx vertx = null;
+    boolean started = false;
     try {
+      redis = EmbeddedRedis.start(data, appendfsync);
+      vertx = Vertx.vertx(new VertxOptions()
+          .setMaxEventLoopExecuteTime(100).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+          .setBlockedThreadCheckInterval(100).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
       RedisStore store = RedisStore.connect(vertx, redis.url(), poolSize);
       Client.await(store.ping(), 30);
       int port = BenchEngine.freePort();
       Client.await(vertx.deployVerticle(() -> new Endpoint(store, port),
           new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors()))), 30);
-      return new CeilingServer(vertx, store, redis, data, port);
-    } catch (RuntimeException e) {
-      Client.await(vertx.close(), 20);
-      redis.stop();
-      BenchEngine.deleteTree(data);
-      throw e;
+      CeilingServer server = new CeilingServer(vertx, store, redis, data, port);
+      started = true;
+      return server;
+    } finally {
+      if (!started) {
+        if (vertx != null) Client.await(vertx.close(), 20);
+        if (redis != null) redis.stop();
+        BenchEngine.deleteTree(data);
+      }
     }
   }
 

@@ -35,13 +35,17 @@ public final class LoadGenerator {
     List<String> summary = new ArrayList<>();
     if (args.warmup() > 0) {
       System.out.printf("%n=== warm-up: %,d students, results discarded (the JIT compiles the hot paths) ===%n", args.warmup());
-      runOne(args.warmup(), args.forWarmup(), watch, gc, new ArrayList<>());
+      try {
+        runOne(args.warmup(), args.forWarmup(), watch, gc, new ArrayList<>());
+      } catch (Exception | LinkageError e) {
+        System.out.println("warm-up failed (the measured runs go on): " + e);
+      }
     }
     for (int n : args.students()) {
       String text;
       try {
         text = runOne(n, args, watch, gc, summary);
-      } catch (Exception e) {
+      } catch (Exception | LinkageError e) {
         text = "=== " + n + " students: run aborted: " + e + " ===\n";
         summary.add(String.format("%,7d students | aborted: %s", n, e.getMessage()));
         e.printStackTrace();
