@@ -24,43 +24,51 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method, path, body) {
-  const headers = { Accept: 'application/json' };
+/**
+ * One call. body: undefined (none), a plain value (sent as JSON), or {raw: Blob|string, type} for a
+ * file sent as it is. accept: the wanted response type; 'text/csv' answers with the text, not JSON.
+ */
+export async function request(method, path, { body, accept = 'application/json' } = {}) {
+  const headers = { Accept: accept };
   const bearer = token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let payload;
+  if (body !== undefined && body !== null && typeof body === 'object' && 'raw' in body) {
+    headers['Content-Type'] = body.type;
+    payload = body.raw;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
   let response;
   try {
-    response = await fetch(BASE + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: 'no-store',
-      credentials: 'omit',
-    });
+    response = await fetch(BASE + path, { method, headers, body: payload, cache: 'no-store', credentials: 'omit' });
   } catch {
     throw new ApiError(0, 'network', t('error.network'));
   }
   const text = await response.text().catch(() => '');
+  const json = (response.headers.get('Content-Type') ?? '').includes('json') || accept === 'application/json';
   let data = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
+  if (json) {
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
   }
   if (!response.ok) {
     const code = data?.error ?? `http-${response.status}`;
     const message = data?.message ?? t('error.http', { status: response.status });
     throw new ApiError(response.status, code, message, data);
   }
-  return { status: response.status, data };
+  return { status: response.status, data: json ? data : text };
 }
 
 const segment = (id) => encodeURIComponent(id);
 
 /** → {token, user:{id, name, roles}} */
 export async function login(username, password) {
-  return (await request('POST', '/auth/login', { username, password })).data;
+  return (await request('POST', '/auth/login', { body: { username, password } })).data;
 }
 
 /** → [{id, title, opensAt, closesAt, durationMinutes, attempt:{id, status}|null}] */
@@ -81,12 +89,12 @@ export async function getAttempt(attemptId) {
 
 /** → {savedAt, seq}; a seq not above the stored one is answered with the stored seq. */
 export async function saveAnswer(attemptId, questionId, choices, seq) {
-  return (await request('PUT', `/attempts/${segment(attemptId)}/answers/${segment(questionId)}`, { choices, seq })).data;
+  return (await request('PUT', `/attempts/${segment(attemptId)}/answers/${segment(questionId)}`, { body: { choices, seq } })).data;
 }
 
 /** answers: {questionId: {choices, seq}}, the client's full copy. → {status, points, percent, letter, receipt} */
 export async function submitAttempt(attemptId, answers) {
-  return (await request('POST', `/attempts/${segment(attemptId)}/submit`, { answers })).data;
+  return (await request('POST', `/attempts/${segment(attemptId)}/submit`, { body: { answers } })).data;
 }
 
 /** → the signed receipt {attemptId, studentId, examId, status, answersDigest, …, signedText, signature, publicKey} */

@@ -5,51 +5,7 @@
  * `problems`). Status 0 means the server could not be reached.
  */
 
-import { ApiError } from './api.js';
-import { t } from './i18n.js';
-import { token } from './session.js';
-
-const BASE = '/api/v1';
-
-/**
- * One call. body: undefined (none), a plain value (sent as JSON), or {raw: Blob|string, type} for a
- * file sent as it is. accept: the wanted response type; 'text/csv' answers with the text, not JSON.
- */
-async function request(method, path, { body, accept = 'application/json' } = {}) {
-  const headers = { Accept: accept };
-  const bearer = token();
-  if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  let payload;
-  if (body !== undefined && body !== null && typeof body === 'object' && 'raw' in body) {
-    headers['Content-Type'] = body.type;
-    payload = body.raw;
-  } else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
-  let response;
-  try {
-    response = await fetch(BASE + path, { method, headers, body: payload, cache: 'no-store', credentials: 'omit' });
-  } catch {
-    throw new ApiError(0, 'network', t('error.network'));
-  }
-  const text = await response.text().catch(() => '');
-  const json = (response.headers.get('Content-Type') ?? '').includes('json') || accept === 'application/json';
-  let data = null;
-  if (json) {
-    try {
-      data = text ? JSON.parse(text) : null;
-    } catch {
-      data = null;
-    }
-  }
-  if (!response.ok) {
-    const code = data?.error ?? `http-${response.status}`;
-    const message = data?.message ?? t('error.http', { status: response.status });
-    throw new ApiError(response.status, code, message, data);
-  }
-  return { status: response.status, data: json ? data : text };
-}
+import { request } from './api.js';
 
 const segment = (id) => encodeURIComponent(id);
 const get = async (path) => (await request('GET', path)).data;
