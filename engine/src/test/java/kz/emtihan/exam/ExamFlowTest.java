@@ -153,7 +153,7 @@ class ExamFlowTest {
   }
 
   @Test
-  void everyStudentGetsADifferentDrawAndTheSeedRebuildsIt() {
+  void everyStudentGetsADifferentDrawAndTheSeedRebuildsIt() { // 7.6
     String bankId = Fixtures.validBank(app, teacher);
     app.users("student", "d1", "d2");
     String examId = Fixtures.openExam(app, teacher, bankId, "d1", "d2");
@@ -164,8 +164,21 @@ class ExamFlowTest {
     Set<String> qb = new HashSet<>();
     b.getJsonArray("questions").forEach(q -> qb.add(((JsonObject) q).getString("id")));
     assertNotEquals(qa, qb, "7.6: a random selection per student");
-    String seed = app.redis(Request.cmd(Command.HGET).arg(Keys.attempt(a.getString("id"))).arg("seed")).toString();
-    assertNotNull(seed);
+    // 7.6 audit: the stored seed and the exam's frozen questions rebuild exactly the paper the student got
+    String attemptKey = Keys.attempt(a.getString("id"));
+    long seed = Long.parseLong(app.redis(Request.cmd(Command.HGET).arg(attemptKey).arg("seed")).toString());
+    String storedPaper = app.redis(Request.cmd(Command.HGET).arg(attemptKey).arg("paper")).toString();
+    java.util.List<kz.emtihan.bank.model.Question> frozen = new java.util.ArrayList<>();
+    for (var q : app.redis(Request.cmd(Command.HVALS).arg(Keys.examQuestions(examId)))) {
+      frozen.add(kz.emtihan.bank.QuestionJson.fromStored(q.toString()));
+    }
+    var mix = java.util.Map.of(kz.emtihan.bank.model.Difficulty.EASY, 40, kz.emtihan.bank.model.Difficulty.MEDIUM, 40,
+        kz.emtihan.bank.model.Difficulty.HARD, 20);
+    assertEquals(storedPaper, kz.emtihan.exam.model.Draw.of(frozen, 30, mix, seed).encode());
+    java.util.List<String> shown = a.getJsonArray("questions").stream().map(q -> ((JsonObject) q).getString("id")).toList();
+    assertEquals(shown, kz.emtihan.exam.model.Paper.decode(storedPaper).items().stream()
+        .map(kz.emtihan.exam.model.Paper.Item::questionId).toList(), "the student saw the questions in the rebuilt order");
+    assertNotNull(storedPaper);
   }
 
   @Test
