@@ -43,7 +43,8 @@ public final class Exams {
   public Future<String> create(Caller teacher, JsonObject body) {
     ExamPlan plan = ExamJson.plan(body);
     Exam.Proctoring proctoring = ExamJson.proctoring(body);
-    return banks.readable(plan.bankId()).compose(bank -> banks.store().questions(plan.bankId()).compose(questions -> {
+    // 5.21: an exam is scheduled from a bank its teacher is responsible for (an admin may use any)
+    return banks.editable(teacher, plan.bankId()).compose(bank -> banks.store().questions(plan.bankId()).compose(questions -> {
       List<String> bankProblems = BankValidation.validate(bank.passport(), questions, regulation.bank()).stream()
           .map(p -> p.rule() + " " + p.message()).toList();
       ExamPlan.Checked checked = plan.check(regulation.limits(plan.kind()), questions.size(), bankProblems);

@@ -108,8 +108,11 @@ class ErrorCasesTest {
   }
 
   @Test
-  void anotherTeachersBankCannotBeChanged() { // 5.21
-    assertError(app.post("/api/v1/banks/" + bankId + "/questions", app.loginAs("t2"), Fixtures.questions(1, 0, 0)), 403, "forbidden");
+  void anotherTeachersBankCannotBeChangedNorScheduled() { // 5.21
+    String t2 = app.loginAs("t2");
+    assertError(app.post("/api/v1/banks/" + bankId + "/questions", t2, Fixtures.questions(1, 0, 0)), 403, "forbidden");
+    Instant now = Instant.now();
+    assertError(app.post("/api/v1/exams", t2, Fixtures.attestation(bankId, now, now.plus(Duration.ofDays(1)))), 403, "forbidden");
   }
 
   @Test
