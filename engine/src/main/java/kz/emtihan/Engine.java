@@ -47,6 +47,7 @@ public final class Engine implements AutoCloseable {
       if (demo) DemoData.load(services).await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(new SweeperVerticle(services.exam().attempts(), cfg.sweeper().interval(), cfg.sweeper().batch()))
           .await(30, TimeUnit.SECONDS);
+      services.proctor().scheduleRetention(vertx);
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       // Vert.x shares one listening socket among instances that ask for the same port; with port 0 each would
       // bind its own random port, so a free port is chosen first and all instances ask for it

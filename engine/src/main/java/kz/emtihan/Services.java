@@ -13,18 +13,22 @@ import kz.emtihan.exam.ExamModule;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.live.LiveSocket;
 import kz.emtihan.live.Presence;
+import kz.emtihan.proctor.ProctorModule;
 import kz.emtihan.store.RedisStore;
 
 /** Every service of the engine, wired once from the config and the store. */
 public record Services(EmtihanConfig config, RedisStore store, Users users, Tokens tokens, Banks banks, ExamModule exam,
-                       LiveHub live, LiveSocket liveSocket) {
+                       ProctorModule proctor, LiveHub live, LiveSocket liveSocket) {
   public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
     Users users = new Users(vertx, store.redis(), new Passwords(cfg.auth().bcryptCost()));
     Tokens tokens = new Tokens(Tokens.secret(cfg.auth().jwtSecret(), cfg.dataDir()), cfg.auth().tokenLifetime(), Clock.systemUTC());
     Banks banks = new Banks(vertx, new BankStore(store.redis()), cfg.regulation().bank());
     ExamModule exam = ExamModule.create(vertx, store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()));
     LiveHub live = new LiveHub(vertx, store);
-    LiveSocket socket = new LiveSocket(live, tokens, exam.attempts(), exam.exams(), new Presence(store.redis(), live));
-    return new Services(cfg, store, users, tokens, banks, exam, live, socket);
+    ProctorModule proctor = ProctorModule.create(vertx, store, exam, live, cfg.proctoring(), cfg.dataDir(),
+        cfg.regulation().answerGrace().toMillis());
+    LiveSocket socket = new LiveSocket(live, tokens, exam.attempts(), exam.exams(), new Presence(store.redis(), live),
+        proctor::disconnected);
+    return new Services(cfg, store, users, tokens, banks, exam, proctor, live, socket);
   }
 }

@@ -104,6 +104,23 @@ public final class TestEngine implements AutoCloseable {
     }
   }
 
+  /** The raw bytes of a GET that must succeed (images, recordings). */
+  public byte[] getBytes(String path, String token, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).GET();
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    try {
+      HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() / 100 != 2) throw new AssertionError("GET " + path + " answered " + r.statusCode());
+      return r.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Reply get(String path, String token) {
     return send("GET", path, token, null, null);
   }

@@ -77,6 +77,16 @@ final class ConfigTree {
     return v;
   }
 
+  long longInteger(String path, long min, long max) {
+    JsonNode n = required(path);
+    if (!n.canConvertToLong() || !n.isIntegralNumber()) {
+      throw new ConfigException(path, "must be a whole number, was '" + n.asText() + "'");
+    }
+    long v = n.asLong();
+    if (v < min || v > max) throw new ConfigException(path, "must be " + min + ".." + max + ", was " + v);
+    return v;
+  }
+
   double decimal(String path, double min, double max) {
     JsonNode n = required(path);
     if (!n.isNumber()) throw new ConfigException(path, "must be a number, was '" + n.asText() + "'");

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The engine's settings, built once at start-up by {@link ConfigLoader} and passed down. */
 public record EmtihanConfig(Http http, Store store, Path dataDir, Auth auth, Sweeper sweeper,
-                            Regulation regulation) {
+                            ProctorSettings proctoring, Regulation regulation) {
 
   public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes) {}
 
@@ -20,14 +20,18 @@ public record EmtihanConfig(Http http, Store store, Path dataDir, Auth auth, Swe
 
   public EmtihanConfig withPort(int port) {
     return new EmtihanConfig(new Http(http.host(), port, http.bodyLimitBytes(), http.importLimitBytes()),
-        store, dataDir, auth, sweeper, regulation);
+        store, dataDir, auth, sweeper, proctoring, regulation);
   }
 
   public EmtihanConfig withDataDir(Path dir) {
-    return new EmtihanConfig(http, store, dir, auth, sweeper, regulation);
+    return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, regulation);
   }
 
   public EmtihanConfig withRegulation(Regulation r) {
-    return new EmtihanConfig(http, store, dataDir, auth, sweeper, r);
+    return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, r);
+  }
+
+  public EmtihanConfig withProctoring(ProctorSettings p) {
+    return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, regulation);
   }
 }

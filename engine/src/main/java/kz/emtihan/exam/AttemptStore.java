@@ -23,6 +23,7 @@ final class AttemptStore {
   private static final LuaScript START = LuaScript.load("/kz/emtihan/exam/start-attempt.lua");
   private static final LuaScript SAVE = LuaScript.load("/kz/emtihan/exam/save-answer.lua");
   private static final LuaScript FINALISE = LuaScript.load("/kz/emtihan/exam/finalise-attempt.lua");
+  private static final LuaScript RELEASE = LuaScript.load("/kz/emtihan/exam/release-hold.lua");
 
   private final Redis redis;
 
@@ -40,13 +41,13 @@ final class AttemptStore {
   record Saved(String outcome, long seq, Instant at) {}
 
   /** Creates the attempt unless (exam, student) has one already; atomic across engine nodes (5.20.3). */
-  Future<Started> startOnce(Exam exam, String studentId, String newId, long seed, Paper paper, int minAdmission) {
+  Future<Started> startOnce(Exam exam, String studentId, String newId, long seed, Paper paper, int minAdmission, boolean hold) {
     return START.run(redis,
         List.of(Keys.examAttempts(exam.id()), Keys.roster(exam.id()), Keys.attempt(newId), Keys.deadlines(), Keys.log(newId),
             Keys.admission(exam.id())),
         List.of(studentId, newId, exam.id(), Long.toString(exam.opensAt().toEpochMilli()),
             Long.toString(exam.closesAt().toEpochMilli()), Long.toString(exam.duration().toMillis()),
-            Long.toString(seed), paper.encode(), Integer.toString(minAdmission)))
+            Long.toString(seed), paper.encode(), Integer.toString(minAdmission), hold ? "1" : "0"))
         .map(r -> new Started(r.get(0).toString(), r.get(1).toString(),
             r.size() > 2 ? r.get(2).toLong() : 0, r.size() > 3 ? r.get(3).toLong() : 0));
   }
@@ -61,6 +62,20 @@ final class AttemptStore {
   Future<String[]> finalise(String attemptId, boolean timeout, long graceMillis, String actor) {
     return FINALISE.run(redis, List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId), Keys.toGrade()),
         List.of(attemptId, timeout ? "timeout" : "submit", Long.toString(graceMillis), actor))
+        .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
+  }
+
+  /** finalised | already | missing, and the status: a proctor ends the attempt for a violation (6.14). */
+  Future<String[]> terminate(String attemptId, String actor, String reason) {
+    return FINALISE.run(redis, List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId), Keys.toGrade()),
+        List.of(attemptId, "terminate", "0", actor, reason))
+        .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
+  }
+
+  /** released | not-held | missing, and the deadline (epoch ms) after it. */
+  Future<String[]> releaseHold(String attemptId, Instant closesAt, String actor) {
+    return RELEASE.run(redis, List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId)),
+        List.of(attemptId, Long.toString(closesAt.toEpochMilli()), actor))
         .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
   }
 
@@ -85,6 +100,17 @@ final class AttemptStore {
     return redis.send(Request.cmd(Command.HMGET).arg(Keys.attempt(attemptId)).arg("examId").arg("studentId").arg("paper"))
         .map(r -> r == null || r.get(0) == null ? Optional.<Meta>empty()
             : Optional.of(new Meta(r.get(0).toString(), r.get(1).toString(), Paper.decode(r.get(2).toString()))));
+  }
+
+  Future<Optional<AttemptFacts>> facts(String attemptId) {
+    return redis.send(Request.cmd(Command.HMGET).arg(Keys.attempt(attemptId)).arg("examId").arg("studentId").arg("status")
+        .arg("startedAt").arg("deadline").arg("finishedAt").arg("hold")).map(r -> {
+          if (r == null || r.get(0) == null) return Optional.empty();
+          return Optional.of(new AttemptFacts(attemptId, r.get(0).toString(), r.get(1).toString(),
+              AttemptStatus.fromCode(r.get(2).toString()).orElseThrow(), Instant.ofEpochMilli(r.get(3).toLong()),
+              Instant.ofEpochMilli(r.get(4).toLong()), Optional.ofNullable(r.get(5)).map(f -> Instant.ofEpochMilli(f.toLong())),
+              r.get(6) != null));
+        });
   }
 
   Future<Map<String, String>> fields(String attemptId) {

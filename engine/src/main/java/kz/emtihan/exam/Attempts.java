@@ -40,6 +40,7 @@ public final class Attempts {
   /** Immutable parts of attempts this node has seen, so that a save costs one Lua call, not three reads. */
   private final Map<String, Future<AttemptStore.Meta>> metas = new ConcurrentHashMap<>();
   private static final int META_CACHE_LIMIT = 200_000;
+  private volatile AttemptExtras extras = AttemptExtras.NONE;
 
   Attempts(Vertx vertx, Exams exams, AttemptStore store, RedisStore redis, Regulation regulation, ReceiptSigner signer) {
     this.vertx = vertx;
@@ -50,6 +51,11 @@ public final class Attempts {
     this.signer = signer;
   }
 
+  /** Lets another context (proctoring) hold attempts and add to their view; set once at wiring. */
+  public void extras(AttemptExtras e) {
+    this.extras = e;
+  }
+
   /** The attempt view and whether this call created it (201) or resumed it (200). */
   public record Started(boolean created, JsonObject attempt) {}
 
@@ -58,12 +64,14 @@ public final class Attempts {
     return exams.snapshot(examId).compose(snap -> {
       long seed = seeds.nextLong();
       Paper paper = Draw.of(snap.pool(), snap.exam().questionCount(), regulation.bank().mixPercent(), seed);
+      boolean hold = extras.holdAtStart(snap.exam());
       return store.startOnce(snap.exam(), student.id(), Ids.prefixed("a"), seed, paper,
-          regulation.rating().minAdmissionRating()).compose(s -> switch (s.outcome()) {
+          regulation.rating().minAdmissionRating(), hold).compose(s -> switch (s.outcome()) {
         // a new attempt is exactly what was just drawn: no need to read it back (the 10,000-at-once moment)
-        case "created" -> Future.succeededFuture(new Started(true, AttemptJson.forStudent(new Attempt(s.attemptId(),
+        case "created" -> extras.decorate(AttemptJson.forStudent(new Attempt(s.attemptId(),
             examId, student.id(), AttemptStatus.IN_PROGRESS, Instant.ofEpochMilli(s.startedAt()),
-            Instant.ofEpochMilli(s.deadline()), seed, paper, Optional.empty(), Map.of()), snap, Instant.ofEpochMilli(s.startedAt()))));
+            Instant.ofEpochMilli(s.deadline()), seed, paper, Optional.empty(), Map.of()), snap, Instant.ofEpochMilli(s.startedAt())),
+            snap.exam(), hold).map(json -> new Started(true, json));
         case "existing" -> view(s.attemptId(), snap).map(json -> {
           String status = json.getString("status");
           if (!"in-progress".equals(status)) {
@@ -83,17 +91,47 @@ public final class Attempts {
   }
 
   private Future<JsonObject> view(String attemptId, ExamSnapshot snap) {
-    return Future.all(store.load(attemptId), redis.time()).map(done -> {
+    return Future.all(store.load(attemptId), redis.time(), store.facts(attemptId)).compose(done -> {
       Attempt a = done.<Optional<Attempt>>resultAt(0).orElseThrow(() -> Rejection.notFound("attempt", attemptId));
-      return AttemptJson.forStudent(a, snap, done.resultAt(1));
+      boolean held = done.<Optional<AttemptFacts>>resultAt(2).map(AttemptFacts::held).orElse(false);
+      return extras.decorate(AttemptJson.forStudent(a, snap, done.resultAt(1)), snap.exam(), held);
     });
   }
 
   /** The attempt, if the caller owns it or watches or teaches (API.md: owner, proctor, teacher). */
   public Future<JsonObject> get(Caller caller, String attemptId) {
     return readable(caller, attemptId).compose(a -> exams.snapshot(a.examId())
-        .compose(snap -> Future.all(redis.time(), a.status().finished() ? store.fields(attemptId) : Future.succeededFuture(Map.of()))
-            .map(done -> withResult(AttemptJson.forStudent(a, snap, done.resultAt(0)), done.resultAt(1)))));
+        .compose(snap -> Future.all(redis.time(), store.fields(attemptId))
+            .compose(done -> {
+              Map<String, String> fields = done.resultAt(1);
+              JsonObject view = withResult(AttemptJson.forStudent(a, snap, done.resultAt(0)), fields);
+              if (fields.containsKey("terminationReason")) view.put("terminationReason", fields.get("terminationReason"));
+              return extras.decorate(view, snap.exam(), fields.containsKey("hold"));
+            })));
+  }
+
+  /** Who owns the attempt, of which exam, and its times; 404 for an unknown attempt. */
+  public Future<AttemptFacts> facts(String attemptId) {
+    return store.facts(attemptId).map(f -> f.orElseThrow(() -> Rejection.notFound("attempt", attemptId)));
+  }
+
+  /**
+   * Ends the attempt for a violation (6.14: access blocked, recorded as an unexcused absence): the student's
+   * page is told at once through the attempt-closed event, and the attempt is graded as zero.
+   */
+  public Future<JsonObject> terminate(String attemptId, String actor, String reason) {
+    return store.terminate(attemptId, actor, reason).compose(r -> switch (r[0]) {
+      case "finalised" -> grade(attemptId).map(x -> new JsonObject().put("status", "terminated"));
+      case "already" -> Future.failedFuture(Rejection.conflict("attempt-closed", "the attempt is already " + r[1]));
+      default -> Future.failedFuture(Rejection.notFound("attempt", attemptId));
+    });
+  }
+
+  /** Lets a held attempt take answers; the wait is added to its deadline. The new deadline, if it was held. */
+  public Future<Optional<Instant>> releaseHold(String attemptId, String actor) {
+    return facts(attemptId).compose(f -> exams.snapshot(f.examId()))
+        .compose(snap -> store.releaseHold(attemptId, snap.exam().closesAt(), actor))
+        .map(r -> "released".equals(r[0]) ? Optional.of(Instant.ofEpochMilli(Long.parseLong(r[1]))) : Optional.empty());
   }
 
   /** A finished, graded attempt also shows its grade (the same fields as the submit response). */
@@ -143,6 +181,7 @@ public final class Attempts {
     }).map(saved -> switch (saved.outcome()) {
       case "stored", "already" -> new JsonObject().put("savedAt", saved.at().toString()).put("seq", saved.seq());
       case "closed" -> throw Rejection.conflict("attempt-closed", "the attempt is finished or past its deadline (5.20.3)");
+      case "held" -> throw Rejection.conflict("identity-pending", "a proctor has not yet approved your identity (5.17.2)");
       default -> throw Rejection.notFound("attempt", attemptId);
     });
   }
@@ -224,7 +263,8 @@ public final class Attempts {
       if (!a.status().finished()) return Future.failedFuture(Rejection.conflict("attempt-open", "the attempt is still in progress"));
       return exams.snapshot(a.examId()).compose(snap -> {
         Map<String, List<String>> answers = answersOf(a);
-        double points = Marking.points(a.paper(), snap.byId(), answers, regulation.scoring());
+        // 6.14: an attempt stopped for a violation counts as an unexcused absence, whatever was answered
+        double points = a.status() == AttemptStatus.TERMINATED ? 0 : Marking.points(a.paper(), snap.byId(), answers, regulation.scoring());
         Grade g = regulation.scale().grade(points, a.paper().items().size());
         Receipt r = receiptOf(a, log, answers);
         // Ed25519 in the JDK is pure Java (~1 ms): signing 10,000 submits on the event loop would queue them

@@ -77,6 +77,16 @@ public final class Exams {
     });
   }
 
+  /** The exam, if the caller may watch it: a proctor, its teacher or an admin (5.17.2). */
+  public Future<Exam> watched(Caller caller, String examId) {
+    return owned(caller, examId, Role.PROCTOR);
+  }
+
+  /** The exam, as scheduled (cached). */
+  public Future<Exam> exam(String examId) {
+    return snapshot(examId).map(ExamSnapshot::exam);
+  }
+
   /** The exam, if the caller scheduled it or is an admin (or, for reading, holds one of {@code readers}). */
   Future<Exam> owned(Caller caller, String examId, Role... readers) {
     return get(examId).map(e -> {

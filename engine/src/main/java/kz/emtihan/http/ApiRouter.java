@@ -9,6 +9,7 @@ import kz.emtihan.Services;
 import kz.emtihan.auth.AuthRoutes;
 import kz.emtihan.bank.BankRoutes;
 import kz.emtihan.exam.ExamRoutes;
+import kz.emtihan.proctor.ProctorRoutes;
 
 /** The whole HTTP surface, assembled in one place (API.md). */
 public final class ApiRouter {
@@ -47,13 +48,25 @@ public final class ApiRouter {
     ctx.next();
   }
 
+  private static BodyHandler bodyHandler(String path, BodyHandler json, BodyHandler files, BodyHandler media, BodyHandler photos) {
+    if (path.endsWith("/import")) return files;
+    if (path.endsWith("/identity")) return photos;
+    if (path.endsWith("/snapshots") || path.contains("/recordings/") || path.endsWith("/proctoring/bandwidth")) return media;
+    return json;
+  }
+
   /** Everything under {@code /api/v1}. */
   public static Router api(Vertx vertx, Services s) {
     var http = s.config().http();
     Router api = Router.router(vertx);
     BodyHandler json = BodyHandler.create(false).setBodyLimit(http.bodyLimitBytes());
     BodyHandler files = BodyHandler.create(false).setBodyLimit(http.importLimitBytes());
-    api.route().handler(ctx -> (ctx.request().path().endsWith("/import") ? files : json).handle(ctx));
+    var proctoring = s.config().proctoring();
+    // media bodies get their own limits; identity photos come as multipart files, kept only for the request
+    BodyHandler media = BodyHandler.create(false).setBodyLimit(Math.max(proctoring.maxChunkBytes(), proctoring.maxImageBytes()));
+    BodyHandler photos = BodyHandler.create(s.config().dataDir().resolve("uploads").toString())
+        .setBodyLimit(2L * proctoring.maxImageBytes() + 65_536).setDeleteUploadedFilesOnEnd(true);
+    api.route().handler(ctx -> bodyHandler(ctx.request().path(), json, files, media, photos).handle(ctx));
     api.get("/openapi.json").handler(OpenApi::serve);
     api.get("/openapi.yaml").handler(OpenApi::serve);
     AuthRoutes.mountPublic(api, s.users(), s.tokens());
@@ -61,6 +74,7 @@ public final class ApiRouter {
     AuthRoutes.mountProtected(api, s.users());
     BankRoutes.mount(api, s.banks());
     ExamRoutes.mount(api, s.exam());
+    ProctorRoutes.mount(api, s.proctor());
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(Problems::respond);
     return api;

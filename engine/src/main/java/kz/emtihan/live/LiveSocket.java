@@ -6,6 +6,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import java.util.function.Consumer;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.auth.Tokens;
@@ -15,7 +16,8 @@ import kz.emtihan.exam.Exams;
 /**
  * {@code GET /api/v1/ws?token=<JWT>} (API.md "Live events"). A student sends {@code {"type":"attempt","attemptId"}}
  * and then receives {@code time} every 10 s and {@code attempt-closed}; a proctor, teacher or admin sends
- * {@code {"type":"subscribe","examId"}} and receives every event of that exam from every node.
+ * {@code {"type":"subscribe","examId"}} and receives every event of that exam from every node. Both relay
+ * WebRTC signalling for a proctor's live view ({@link Signalling}).
  */
 public final class LiveSocket {
   static final long TIME_EVERY_MILLIS = 10_000;
@@ -24,13 +26,18 @@ public final class LiveSocket {
   private final Attempts attempts;
   private final Exams exams;
   private final Presence presence;
+  private final Consumer<String> disconnected;
+  private final Signalling signalling;
 
-  public LiveSocket(LiveHub hub, Tokens tokens, Attempts attempts, Exams exams, Presence presence) {
+  /** @param disconnected told the attempt id when a student's page closes its socket (a flag, issue 4) */
+  public LiveSocket(LiveHub hub, Tokens tokens, Attempts attempts, Exams exams, Presence presence, Consumer<String> disconnected) {
     this.hub = hub;
     this.tokens = tokens;
     this.attempts = attempts;
     this.exams = exams;
     this.presence = presence;
+    this.disconnected = disconnected;
+    this.signalling = new Signalling(hub, attempts, exams);
   }
 
   public void upgrade(RoutingContext ctx) {
@@ -47,6 +54,7 @@ public final class LiveSocket {
     var vertx = io.vertx.core.Vertx.currentContext().owner();
     send(ws, time());
     String[] followed = new String[2]; // exam id, attempt id of a student's own attempt
+    Signalling.Peer peer = signalling.peer(ws, caller);
     long ticker = vertx.setPeriodic(TIME_EVERY_MILLIS, t -> {
       send(ws, time());
       if (followed[0] != null) presence.seen(followed[0], caller.id());
@@ -64,13 +72,17 @@ public final class LiveSocket {
         case "attempt" -> followAttempt(ws, caller, msg.getString("attemptId", ""), followed);
         case "subscribe" -> subscribe(ws, caller, msg.getString("examId", ""));
         case "ping" -> send(ws, time());
+        case "signal" -> peer.relay(msg, followed[1]).onFailure(err -> send(ws, error("signal-refused", err.getMessage())));
         default -> send(ws, error("unknown-type", "unknown message type '" + type + "'"));
       }
     });
     ws.closeHandler(v -> {
       vertx.cancelTimer(ticker);
       hub.leave(ws);
-      if (followed[0] != null) presence.left(followed[0], caller.id(), followed[1]);
+      if (followed[0] != null) {
+        presence.left(followed[0], caller.id(), followed[1]);
+        disconnected.accept(followed[1]);
+      }
     });
   }
 

@@ -1,8 +1,9 @@
--- Finalise an attempt once: the student's submit, or the sweeper's timeout once deadline + grace has passed
--- on the store's clock. A submit that arrives after deadline + grace finalises as timed-out.
+-- Finalise an attempt once: the student's submit, the sweeper's timeout once deadline + grace has passed
+-- on the store's clock, or a proctor's termination for a violation (6.14: access blocked, whatever the time).
+-- A submit that arrives after deadline + grace finalises as timed-out.
 -- Publishes attempt-finished on live:exam:<exam> and attempt-closed on live:attempt:<attempt>.
 -- KEYS: 1 attempt hash, 2 deadlines zset, 3 log list, 4 to-grade set
--- ARGV: 1 attempt id, 2 'submit' | 'timeout', 3 grace ms, 4 actor
+-- ARGV: 1 attempt id, 2 'submit' | 'timeout' | 'terminate', 3 grace ms, 4 actor, 5 reason (terminate)
 local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'examId', 'studentId')
 if not a[1] then return {'missing', ''} end
 if a[1] ~= 'in-progress' then return {'already', a[1]} end
@@ -13,12 +14,19 @@ local late = now >= tonumber(a[2]) + tonumber(ARGV[3])
 if ARGV[2] == 'timeout' and not late then return {'not-due', a[1]} end
 local status = 'submitted'
 if late then status = 'timed-out' end
+if ARGV[2] == 'terminate' then status = 'terminated' end
 redis.call('HSET', KEYS[1], 'status', status, 'finishedAt', nowS)
+redis.call('HDEL', KEYS[1], 'hold', 'holdSince')
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[1])
-redis.call('RPUSH', KEYS[3], '{"type":"' .. status .. '","at":' .. nowS .. ',"by":"' .. ARGV[4] .. '"}')
+local reason = ''
+if ARGV[2] == 'terminate' then
+  reason = ',"reason":' .. cjson.encode(ARGV[5] or '')
+  redis.call('HSET', KEYS[1], 'terminationReason', ARGV[5] or '', 'terminatedBy', ARGV[4])
+end
+redis.call('RPUSH', KEYS[3], '{"type":"' .. status .. '","at":' .. nowS .. ',"by":"' .. ARGV[4] .. '"' .. reason .. '}')
 local event = '{"examId":"' .. a[3] .. '","attemptId":"' .. ARGV[1] .. '","studentId":"' .. a[4] ..
-  '","status":"' .. status .. '","at":' .. nowS .. '}'
+  '","status":"' .. status .. '","at":' .. nowS .. reason .. '}'
 redis.call('PUBLISH', 'live:exam:' .. a[3], '{"type":"attempt-finished",' .. string.sub(event, 2))
 redis.call('PUBLISH', 'live:attempt:' .. ARGV[1], '{"type":"attempt-closed",' .. string.sub(event, 2))
 return {'finalised', status}

@@ -5,7 +5,7 @@
 -- KEYS: 1 exam attempts hash (student -> attempt), 2 roster set, 3 new attempt hash, 4 deadlines zset, 5 new attempt log,
 --       6 admission ratings hash (student -> rating; absent = admitted)
 -- ARGV: 1 student, 2 new attempt id, 3 exam id, 4 opensAt ms, 5 closesAt ms, 6 duration ms, 7 seed, 8 paper,
---       9 minimum admission rating
+--       9 minimum admission rating, 10 '1' to hold the attempt until a proctor approves the student's identity
 local existing = redis.call('HGET', KEYS[1], ARGV[1])
 if existing then return {'existing', existing} end
 if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then return {'not-on-roster', ''} end
@@ -19,6 +19,7 @@ local nowS, deadlineS = string.format('%d', now), string.format('%d', deadline)
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('HSET', KEYS[3], 'examId', ARGV[3], 'studentId', ARGV[1], 'status', 'in-progress',
   'startedAt', nowS, 'deadline', deadlineS, 'seed', ARGV[7], 'paper', ARGV[8], 'lastActivity', nowS)
+if ARGV[10] == '1' then redis.call('HSET', KEYS[3], 'hold', 'identity', 'holdSince', nowS) end
 redis.call('ZADD', KEYS[4], deadlineS, ARGV[2])
 redis.call('RPUSH', KEYS[5], '{"type":"start","at":' .. nowS .. ',"deadline":' .. deadlineS .. ',"seed":"' .. ARGV[7] ..
   '","paper":"' .. ARGV[8] .. '"}')

@@ -10,12 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import kz.emtihan.Fixtures;
 import kz.emtihan.TestEngine;
+import kz.emtihan.TestSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,49 +39,6 @@ class LiveEventsTest {
     nodeA.close();
   }
 
-  /** A WebSocket client whose messages queue up for the test to take in order. */
-  static final class Socket implements WebSocket.Listener {
-    final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
-    final StringBuilder partial = new StringBuilder();
-    WebSocket ws;
-
-    static Socket open(TestEngine node, String token) {
-      Socket s = new Socket();
-      s.ws = HttpClient.newHttpClient().newWebSocketBuilder()
-          .buildAsync(URI.create("ws://localhost:" + node.engine().port() + "/api/v1/ws?token=" + token), s).join();
-      return s;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        messages.add(new JsonObject(partial.toString()));
-        partial.setLength(0);
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    void send(JsonObject o) {
-      ws.sendText(o.encode(), true).join();
-    }
-
-    /** The next message of this type, skipping others (time ticks, presence); fails after 10 s. */
-    JsonObject next(String type) throws InterruptedException {
-      long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (System.nanoTime() < giveUp) {
-        JsonObject m = messages.poll(giveUp - System.nanoTime(), TimeUnit.NANOSECONDS);
-        if (m != null && type.equals(m.getString("type"))) return m;
-      }
-      throw new AssertionError("no '" + type + "' message within 10 s");
-    }
-
-    void close() {
-      ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-    }
-  }
-
   @Test
   void aProctorOnOneNodeSeesAStudentWorkingOnTheOther() throws Exception {
     nodeA.users("teacher", "t1");
@@ -93,7 +47,7 @@ class LiveEventsTest {
     String teacher = nodeA.loginAs("t1");
     String examId = Fixtures.openExam(nodeA, teacher, Fixtures.validBank(nodeA, teacher), "s1", "s2");
 
-    Socket proctor = Socket.open(nodeA, nodeA.loginAs("p1"));
+    TestSocket proctor = TestSocket.open(nodeA, nodeA.loginAs("p1"));
     assertEquals("time", proctor.next("time").getString("type"));
     proctor.send(new JsonObject().put("type", "subscribe").put("examId", examId));
     proctor.next("subscribed");
@@ -105,7 +59,7 @@ class LiveEventsTest {
     assertEquals("s1", started.getString("studentId"));
     assertEquals(attemptId, started.getString("attemptId"));
 
-    Socket page = Socket.open(nodeB, student);
+    TestSocket page = TestSocket.open(nodeB, student);
     Instant serverTime = Instant.parse(page.next("time").getString("serverTime"));
     assertTrue(Math.abs(serverTime.toEpochMilli() - System.currentTimeMillis()) < 5_000);
     page.send(new JsonObject().put("type", "attempt").put("attemptId", attemptId));
@@ -149,12 +103,12 @@ class LiveEventsTest {
   @Test
   void aStudentCannotFollowAnExamAndABadTokenIsRefused() throws Exception {
     nodeA.users("student", "s9");
-    Socket s = Socket.open(nodeA, nodeA.loginAs("s9"));
+    TestSocket s = TestSocket.open(nodeA, nodeA.loginAs("s9"));
     s.send(new JsonObject().put("type", "subscribe").put("examId", "whatever"));
     assertEquals("forbidden", s.next("error").getString("error"));
     s.close();
     var refused = HttpClient.newHttpClient().newWebSocketBuilder()
-        .buildAsync(URI.create("ws://localhost:" + nodeA.engine().port() + "/api/v1/ws?token=forged"), new Socket());
+        .buildAsync(URI.create("ws://localhost:" + nodeA.engine().port() + "/api/v1/ws?token=forged"), new WebSocket.Listener() {});
     assertTrue(refused.handle((ws, err) -> err != null).join(), "a bad token gets no socket");
   }
 }

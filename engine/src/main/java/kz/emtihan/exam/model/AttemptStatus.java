@@ -2,9 +2,9 @@ package kz.emtihan.exam.model;
 
 import java.util.Optional;
 
-/** An attempt's life: in progress, then submitted by the student or timed out by the server. */
+/** An attempt's life: in progress, then submitted by the student, timed out by the server, or terminated by a proctor (6.14). */
 public enum AttemptStatus {
-  IN_PROGRESS("in-progress"), SUBMITTED("submitted"), TIMED_OUT("timed-out");
+  IN_PROGRESS("in-progress"), SUBMITTED("submitted"), TIMED_OUT("timed-out"), TERMINATED("terminated");
 
   private final String code;
 

@@ -1,0 +1,50 @@
+package kz.emtihan.proctor;
+
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import kz.emtihan.config.ProctorSettings;
+import kz.emtihan.exam.ExamModule;
+import kz.emtihan.live.LiveHub;
+import kz.emtihan.media.recording.RecordingStore;
+import kz.emtihan.proctor.model.PresenceWindow;
+import kz.emtihan.store.RedisStore;
+
+/** The proctoring context (DESIGN.md {@code proctor/}), wired over the exam context, the store and the data directory. */
+public record ProctorModule(ProctorSettings settings, Identity identity, Watching watching, Recordings recordings,
+                            Review review, Dashboard dashboard, ProctorActions actions, Retention retention, FaceWork faces) {
+
+  public static ProctorModule create(Vertx vertx, RedisStore redis, ExamModule exam, LiveHub live, ProctorSettings settings,
+                                     Path dataDir, long graceMillis) {
+    try {
+      ProctorStore store = new ProctorStore(redis.redis());
+      EvidenceFiles files = new EvidenceFiles(dataDir.resolve("proctoring"));
+      Path recordingsRoot = dataDir.resolve("recordings");
+      RecordingStore recordingStore = new RecordingStore(recordingsRoot, settings.maxChunkBytes());
+      FaceWork faces = new FaceWork(vertx, Math.max(1, Runtime.getRuntime().availableProcessors()));
+      ProctorAccess access = new ProctorAccess(exam.attempts(), exam.exams());
+      UploadGate gate = new UploadGate(settings.uploadsPerMinute(), settings.minFreeBytes());
+      PresenceWindow presence = new PresenceWindow(settings.noFaceAfter(), settings.multipleFacesAfter(), settings.unclearAfter());
+      Recordings recordings = new Recordings(vertx, access, store, recordingStore, recordingsRoot, settings, gate, live, graceMillis);
+      exam.attempts().extras(new ProctorExtras(settings, store));
+      return new ProctorModule(settings, new Identity(vertx, access, store, files, faces, live),
+          new Watching(vertx, access, store, files, faces, live, presence, gate), recordings,
+          new Review(access, store, recordings, live), new Dashboard(exam.progress(), store),
+          new ProctorActions(access, store, live),
+          new Retention(vertx, exam.attempts(), store, files, recordingsRoot, settings.retention(), live), faces);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the proctoring directories under " + dataDir, e);
+    }
+  }
+
+  /** Runs the retention job every {@code cleanupInterval}; returns the timer id. */
+  public long scheduleRetention(Vertx vertx) {
+    return vertx.setPeriodic(settings.cleanupInterval().toMillis(), t -> retention.run());
+  }
+
+  /** The server saw the student's page lose its connection while the attempt ran. */
+  public void disconnected(String attemptId) {
+    watching.disconnected(attemptId);
+  }
+}

@@ -1,0 +1,92 @@
+package kz.emtihan.proctor;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import kz.emtihan.exam.Attempts;
+import kz.emtihan.http.Rejection;
+import kz.emtihan.live.LiveHub;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes an attempt's recordings, snapshots and identity photos once it ended more than
+ * {@code proctoring.retentionDays} ago (issue 4, 7), and notes the deletion in its audit trail. Media whose attempt
+ * is no longer in the store is deleted once its files are that old.
+ */
+final class Retention {
+  private static final Logger log = LoggerFactory.getLogger(Retention.class);
+  private final Vertx vertx;
+  private final Attempts attempts;
+  private final ProctorStore store;
+  private final EvidenceFiles evidence;
+  private final Path recordings;
+  private final Duration keep;
+  private final LiveHub live;
+
+  Retention(Vertx vertx, Attempts attempts, ProctorStore store, EvidenceFiles evidence, Path recordings, Duration keep, LiveHub live) {
+    this.vertx = vertx;
+    this.attempts = attempts;
+    this.store = store;
+    this.evidence = evidence;
+    this.recordings = recordings;
+    this.keep = keep;
+    this.live = live;
+  }
+
+  /** One pass; the attempts whose media was deleted. */
+  Future<List<String>> run() {
+    Instant cutoff = live.serverNow().minus(keep);
+    return vertx.executeBlocking(this::owners, false).compose(ids -> {
+      List<Future<String>> each = new ArrayList<>();
+      for (String id : ids) each.add(expired(id, cutoff).compose(old -> old ? delete(id) : Future.succeededFuture(null)));
+      return Future.join(each).map(done -> {
+        List<String> deleted = new ArrayList<>();
+        for (int i = 0; i < each.size(); i++) if (each.get(i).succeeded() && each.get(i).result() != null) deleted.add(each.get(i).result());
+        if (!deleted.isEmpty()) log.info("retention: deleted the media of {} attempts", deleted.size());
+        return deleted;
+      });
+    });
+  }
+
+  private Future<Boolean> expired(String attemptId, Instant cutoff) {
+    return attempts.facts(attemptId).map(a -> a.finishedAt().map(f -> f.isBefore(cutoff)).orElse(false))
+        .recover(err -> err instanceof Rejection r && r.status() == 404
+            ? vertx.executeBlocking(() -> olderThan(attemptId, cutoff), false) : Future.failedFuture(err));
+  }
+
+  private Future<String> delete(String attemptId) {
+    return vertx.executeBlocking(() -> {
+      boolean any = evidence.deleteAll(attemptId);
+      any |= EvidenceFiles.deleteTree(recordings.resolve(attemptId));
+      return any;
+    }, false).compose(any -> store.purged(attemptId, live.serverNow().toString())).map(attemptId);
+  }
+
+  private List<String> owners() throws IOException {
+    TreeSet<String> ids = new TreeSet<>();
+    for (Path root : List.of(evidence.root(), recordings)) {
+      if (!Files.isDirectory(root)) continue;
+      try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, Files::isDirectory)) {
+        for (Path p : ds) ids.add(p.getFileName().toString());
+      }
+    }
+    return new ArrayList<>(ids);
+  }
+
+  private boolean olderThan(String attemptId, Instant cutoff) throws IOException {
+    for (Path root : List.of(evidence.root(), recordings)) {
+      Path dir = root.resolve(attemptId);
+      if (Files.exists(dir) && !Files.getLastModifiedTime(dir).toInstant().isBefore(cutoff)) return false;
+    }
+    return true;
+  }
+}

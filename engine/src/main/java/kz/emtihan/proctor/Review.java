@@ -1,0 +1,95 @@
+package kz.emtihan.proctor;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import kz.emtihan.audit.model.HashChain;
+import kz.emtihan.auth.Caller;
+import kz.emtihan.exam.AttemptFacts;
+import kz.emtihan.http.Rejection;
+import kz.emtihan.live.LiveHub;
+import kz.emtihan.proctor.model.Credibility;
+import kz.emtihan.proctor.model.Flag;
+import kz.emtihan.proctor.model.Verdict;
+
+/**
+ * Reviewing an attempt after the exam (issue 4, 6): its timeline of events and flags with their snapshots, the
+ * recordings' coverage, a credibility score ({@link Credibility}) and the reviewer's verdict with a comment, all
+ * in the audit trail. The student sees the review of their own attempt once it exists, never another's.
+ */
+final class Review {
+  private final ProctorAccess access;
+  private final ProctorStore store;
+  private final Recordings recordings;
+  private final LiveHub live;
+
+  Review(ProctorAccess access, ProctorStore store, Recordings recordings, LiveHub live) {
+    this.access = access;
+    this.store = store;
+    this.recordings = recordings;
+    this.live = live;
+  }
+
+  Future<JsonObject> get(Caller caller, String attemptId) {
+    return access.watcherOrOwner(caller, attemptId, a -> store.fields(attemptId).map(f -> f.containsKey("verdict")))
+        .compose(a -> Future.all(store.fields(attemptId), store.flagsOf(attemptId), store.auditOf(attemptId),
+            recordings.listOf(a).map(r -> r.getDouble("coverage")))
+            .map(done -> toJson(a, done.resultAt(0), done.resultAt(1), done.resultAt(2), done.resultAt(3))));
+  }
+
+  private static JsonObject toJson(AttemptFacts a, Map<String, String> fields, List<Flag> flags, List<String> audit, double coverage) {
+    JsonArray timeline = new JsonArray();
+    List<JsonObject> items = new ArrayList<>();
+    items.add(new JsonObject().put("at", a.startedAt().toString()).put("kind", "event").put("type", "attempt-started"));
+    a.finishedAt().ifPresent(f -> items.add(new JsonObject().put("at", f.toString()).put("kind", "event")
+        .put("type", "attempt-" + a.status().code())));
+    for (String line : audit) {
+      JsonObject e = new JsonObject(line);
+      if ("flag".equals(e.getString("type"))) continue; // flags come from the flags list, with their evidence URL
+      items.add(new JsonObject().put("at", e.getString("at")).put("kind", "event").put("type", e.getString("type"))
+          .put("detail", e.copy()));
+    }
+    for (Flag f : flags) {
+      JsonObject j = f.toJson(a.id());
+      items.add(new JsonObject().put("at", j.getString("at")).put("kind", "flag").put("type", f.kind().code())
+          .put("severity", f.severity().code()).put("evidence", j.getString("evidence"))
+          .put("insufficientEvidence", f.insufficientEvidence()).put("detail", f.detail()));
+    }
+    items.sort(Comparator.comparing(o -> o.getString("at")));
+    items.forEach(timeline::add);
+    return new JsonObject().put("attemptId", a.id()).put("examId", a.examId()).put("studentId", a.studentId())
+        .put("status", a.status().code()).put("startedAt", a.startedAt().toString()).put("deadline", a.deadline().toString())
+        .put("finishedAt", a.finishedAt().map(Object::toString).orElse(null))
+        .put("timeline", timeline).put("flags", new JsonArray(flags.stream().map(f -> f.toJson(a.id())).toList()))
+        .put("credibility", Credibility.of(flags, coverage).toJson()).put("coverage", coverage)
+        .put("identity", Identity.toJson(a.id(), fields))
+        .put("verdict", fields.containsKey("verdict") ? new JsonObject(fields.get("verdict")) : null)
+        .put("auditEvents", audit.size()).put("auditHead", HashChain.head(a.id(), audit));
+  }
+
+  Future<JsonObject> decide(Caller caller, String attemptId, JsonObject body) {
+    Verdict verdict = body.getValue("verdict") instanceof String s ? Verdict.fromCode(s).orElse(null) : null;
+    if (verdict == null) {
+      return Future.failedFuture(Rejection.badRequest("bad-field", "'verdict' must be clean, suspicious or violation"));
+    }
+    Object c = body.getValue("comment");
+    if (c != null && !(c instanceof String) || c instanceof String s && s.length() > 2000) {
+      return Future.failedFuture(Rejection.badRequest("bad-field", "'comment' must be text of at most 2000 characters"));
+    }
+    String comment = c == null ? "" : ((String) c).trim();
+    if (verdict != Verdict.CLEAN && comment.isEmpty()) {
+      return Future.failedFuture(Rejection.badRequest("comment-required", "say what the " + verdict.code() + " verdict rests on"));
+    }
+    return access.watcher(caller, attemptId).compose(a -> {
+      if (!a.status().finished()) return Future.failedFuture(Rejection.conflict("attempt-open", "review an attempt once it is finished"));
+      String at = live.serverNow().toString();
+      JsonObject v = new JsonObject().put("verdict", verdict.code()).put("comment", comment).put("by", caller.id()).put("at", at);
+      return store.record(attemptId, Map.of("verdict", v.encode()), new JsonObject().put("type", "review").put("at", at)
+          .put("by", caller.id()).put("verdict", verdict.code()).put("comment", comment));
+    }).compose(x -> get(caller, attemptId));
+  }
+}
