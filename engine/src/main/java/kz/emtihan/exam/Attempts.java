@@ -144,7 +144,7 @@ public final class Attempts {
     return view;
   }
 
-  private Future<Attempt> readable(Caller caller, String attemptId) {
+  Future<Attempt> readable(Caller caller, String attemptId) {
     return load(attemptId).map(a -> {
       if (a.studentId().equals(caller.id()) || caller.hasAny(Role.PROCTOR, Role.TEACHER, Role.ADMIN)) return a;
       throw Rejection.forbidden("attempt " + attemptId + " is not yours");
@@ -158,7 +158,7 @@ public final class Attempts {
     });
   }
 
-  private Future<Attempt> load(String attemptId) {
+  Future<Attempt> load(String attemptId) {
     return store.load(attemptId).map(a -> a.orElseThrow(() -> Rejection.notFound("attempt", attemptId)));
   }
 
@@ -297,33 +297,6 @@ public final class Attempts {
     List<String> order = a.paper().items().stream().map(Paper.Item::questionId).toList();
     return new Receipt(a.id(), a.studentId(), a.examId(), a.status().code(), HashChain.answersDigest(order, answers),
         log.size(), HashChain.head(a.id(), log), a.finishedAt().map(Instant::toString).orElse(""));
-  }
-
-  public Future<JsonObject> receipt(Caller caller, String attemptId) {
-    return readable(caller, attemptId).compose(a -> store.receipt(attemptId)).map(r -> new JsonObject(
-        r.orElseThrow(() -> Rejection.conflict("no-receipt", "the attempt has no receipt until it is finished"))));
-  }
-
-  /**
-   * Recomputes the chain and the answers digest from the store and compares them with the signed receipt:
-   * {@code intact} is false when anything changed since the receipt was issued.
-   */
-  public Future<JsonObject> verify(String attemptId) {
-    return Future.all(load(attemptId), store.log(attemptId), store.receipt(attemptId)).map(done -> {
-      Attempt a = done.resultAt(0);
-      List<String> log = done.resultAt(1);
-      JsonObject stored = new JsonObject(done.<Optional<String>>resultAt(2)
-          .orElseThrow(() -> Rejection.conflict("no-receipt", "the attempt has no receipt yet")));
-      Receipt now = receiptOf(a, log, answersOf(a));
-      Receipt signed = ReceiptJson.fromJson(stored);
-      boolean signatureOk = ReceiptSigner.verify(signed, stored.getString("signature"), stored.getString("publicKey"));
-      List<String> changed = new ArrayList<>();
-      if (!now.answersDigest().equals(signed.answersDigest())) changed.add("answers");
-      if (!now.chainHead().equals(signed.chainHead()) || now.events() != signed.events()) changed.add("log");
-      if (!now.status().equals(signed.status())) changed.add("status");
-      return new JsonObject().put("attemptId", attemptId).put("signatureValid", signatureOk)
-          .put("intact", signatureOk && changed.isEmpty()).put("changed", new JsonArray(changed));
-    });
   }
 
   /** Times out attempts whose deadline + grace has passed on the store's clock and grades what is left ungraded. */

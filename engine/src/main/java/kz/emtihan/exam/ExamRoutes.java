@@ -74,10 +74,10 @@ public final class ExamRoutes {
         ctx.pathParam("attemptId"), ctx.pathParam("questionId"), Bodies.object(ctx)));
     api.post("/attempts/:attemptId/submit").respond(ctx ->
         attempts.submit(Caller.of(ctx), ctx.pathParam("attemptId"), Bodies.objectOrEmpty(ctx)));
-    api.get("/attempts/:attemptId/receipt").respond(ctx -> attempts.receipt(Caller.of(ctx), ctx.pathParam("attemptId")));
+    api.get("/attempts/:attemptId/receipt").respond(ctx -> m.receipts().receipt(Caller.of(ctx), ctx.pathParam("attemptId")));
     api.get("/attempts/:attemptId/verification").respond(ctx -> {
       Caller.require(ctx, Role.ADMIN, Role.TEACHER, Role.PROCTOR, Role.REGISTRAR);
-      return attempts.verify(ctx.pathParam("attemptId"));
+      return m.receipts().verify(ctx.pathParam("attemptId"));
     });
   }
 }

@@ -92,4 +92,29 @@ class ConfigLoaderTest {
     e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), "exams: [", Map.of()));
     assertEquals("regulation.yaml", e.key());
   }
+
+  @Test
+  void theShippedRecordersKeepAStudentHourNear150Megabytes() { // issue 4: Chromium's 2.5 Mbit/s default would be ~1.1 GB
+    ProctorSettings p = ConfigLoader.load(Optional.of(TestEngine.configDir()), Map.of()).proctoring();
+    assertEquals(ProctorSettings.IdentityPolicy.REVIEW_LATER, p.identityPolicy());
+    assertEquals(324_000, p.uploadBitsPerSecond());
+    assertEquals(145.8, p.megabytesPerStudentHour(), 0.05);
+    assertEquals(60, p.segmentSeconds());
+    assertEquals(Optional.empty(), p.kurentoUrl());
+  }
+
+  @Test
+  void badProctoringSettingsNameTheirKey() throws IOException {
+    var e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), regulationYaml(),
+        Map.of("EMTIHAN_PROCTORING_IDENTITY_POLICY", "trust")));
+    assertEquals("proctoring.identityPolicy", e.key());
+    e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), regulationYaml(),
+        Map.of("EMTIHAN_PROCTORING_CAMERA_VIDEO_BITS_PER_SECOND", "100")));
+    assertEquals("proctoring.camera.videoBitsPerSecond", e.key());
+    e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), regulationYaml(),
+        Map.of("EMTIHAN_MEDIA_KURENTO_URL", "http://kms:8888")));
+    assertEquals("media.kurento.url", e.key());
+    assertEquals(Optional.of("ws://kms:8888/kurento"), loadWith(engineYaml(), regulationYaml(),
+        Map.of("EMTIHAN_MEDIA_KURENTO_URL", "ws://kms:8888/kurento")).proctoring().kurentoUrl());
+  }
 }
