@@ -25,16 +25,19 @@ export class ApiError extends Error {
 }
 
 /**
- * One call. body: undefined (none), a plain value (sent as JSON), or {raw: Blob|string, type} for a
- * file sent as it is. accept: the wanted response type; 'text/csv' answers with the text, not JSON.
+ * One call. body: undefined (none), a plain value (sent as JSON), or {raw: Blob|string|FormData, type} for
+ * a file sent as it is (a FormData without type: the browser sets the multipart boundary). accept: the
+ * wanted response type; 'text/csv' answers with the text, not JSON. headers: more request headers.
+ * blob: answer a successful call with the body as a Blob (images, recordings). A path that starts with
+ * /api/ is taken as it is (media URLs the API hands out), any other is under /api/v1.
  */
-export async function request(method, path, { body, accept = 'application/json' } = {}) {
-  const headers = { Accept: accept };
+export async function request(method, path, { body, accept = 'application/json', headers: extra = {}, blob = false } = {}) {
+  const headers = { Accept: accept, ...extra };
   const bearer = token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   let payload;
   if (body !== undefined && body !== null && typeof body === 'object' && 'raw' in body) {
-    headers['Content-Type'] = body.type;
+    if (body.type) headers['Content-Type'] = body.type;
     payload = body.raw;
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -42,9 +45,17 @@ export async function request(method, path, { body, accept = 'application/json' 
   }
   let response;
   try {
-    response = await fetch(BASE + path, { method, headers, body: payload, cache: 'no-store', credentials: 'omit' });
+    const url = path.startsWith('/api/') ? path : BASE + path;
+    response = await fetch(url, { method, headers, body: payload, cache: 'no-store', credentials: 'omit' });
   } catch {
     throw new ApiError(0, 'network', t('error.network'));
+  }
+  if (blob && response.ok) {
+    try {
+      return { status: response.status, data: await response.blob() };
+    } catch {
+      throw new ApiError(0, 'network', t('error.network'));
+    }
   }
   const text = await response.text().catch(() => '');
   const json = (response.headers.get('Content-Type') ?? '').includes('json') || accept === 'application/json';
@@ -100,4 +111,45 @@ export async function submitAttempt(attemptId, answers) {
 /** → the signed receipt {attemptId, studentId, examId, status, answersDigest, …, signedText, signature, publicKey} */
 export async function receipt(attemptId) {
   return (await request('GET', `/attempts/${segment(attemptId)}/receipt`)).data;
+}
+
+/** An image or recording the API serves (the bearer token is needed, so pages show it as a blob URL). → Blob */
+export async function fetchBlob(path, accept = '*/*') {
+  return (await request('GET', path, { accept, blob: true })).data;
+}
+
+// Proctoring (docs/proctoring.md): what the student's pages send
+
+/** → {snapshotSeconds, segmentSeconds, chunkMillis, identityPolicy, maxChunkBytes, maxImageBytes, recognitionModel, recorders, uploadBitsPerSecond} */
+export async function proctoringSettings() {
+  return (await request('GET', '/proctoring/settings')).data;
+}
+
+/** Sends bytes (a Blob, up to 1 MB) to be counted and thrown away: the pre-check's upload test. → {bytes} */
+export async function bandwidthProbe(bytes) {
+  return (await request('POST', '/proctoring/bandwidth', { body: { raw: bytes, type: 'application/octet-stream' } })).data;
+}
+
+/** face, document: JPEG or PNG Blobs. → {status, faceCount, documentFaceCount, similarity, problems:[{field, error, message}]} */
+export async function submitIdentity(attemptId, face, document) {
+  const form = new FormData();
+  form.append('face', face, face.name ?? 'face.jpg');
+  form.append('document', document, document.name ?? 'document.jpg');
+  return (await request('POST', `/attempts/${segment(attemptId)}/identity`, { body: { raw: form } })).data;
+}
+
+/** jpeg: a Blob. → {faces, judgeable, flags} */
+export async function sendSnapshot(attemptId, jpeg) {
+  return (await request('POST', `/attempts/${segment(attemptId)}/snapshots`, { body: { raw: jpeg, type: 'image/jpeg' } })).data;
+}
+
+/** type: tab-hidden | window-blur | fullscreen-exit | copy | paste | screen-share-ended | camera-ended; at: ISO instant. → {flag} */
+export async function reportEvent(attemptId, type, at) {
+  return (await request('POST', `/attempts/${segment(attemptId)}/events`, { body: { type, at } })).data;
+}
+
+/** One piece of a recording segment. segmentStart: ISO instant on the server's clock. → {stored, duplicate, nextChunk} */
+export async function uploadChunk(attemptId, stream, segmentNumber, chunk, blob, segmentStart) {
+  const path = `/attempts/${segment(attemptId)}/recordings/${segment(stream)}/${segmentNumber}/${chunk}`;
+  return (await request('PUT', path, { body: { raw: blob, type: 'video/webm' }, headers: { 'X-Segment-Start': segmentStart } })).data;
 }

@@ -1,11 +1,11 @@
 /**
- * The engine's HTTP API as the staff pages use it (API.md, openapi.yaml): banks, imports, exams, rosters,
- * results, progress and user accounts. Same pattern as lib/api.js: every function returns a Promise of
+ * The engine's HTTP API as the staff pages use it (API.md, openapi.yaml, docs/proctoring.md): banks, imports,
+ * exams, rosters, results, progress, proctoring and user accounts. Same pattern as lib/api.js: every function returns a Promise of
  * the parsed body and rejects with an ApiError (status, kebab-case code, human message, body with any
  * `problems`). Status 0 means the server could not be reached.
  */
 
-import { request } from './api.js';
+import { fetchBlob, request } from './api.js';
 
 const segment = (id) => encodeURIComponent(id);
 const get = async (path) => (await request('GET', path)).data;
@@ -84,6 +84,59 @@ export async function examProgress(examId) {
   const sentAt = Date.now();
   const data = (await request('GET', `/exams/${segment(examId)}/progress`)).data;
   return { ...data, sentAt, receivedAt: Date.now() };
+}
+
+// Proctoring (5.17.2, 6.14; docs/proctoring.md)
+
+/**
+ * → {examId, title, serverTime, students:[{attemptId, studentId, name, status, startedAt, deadline, connected,
+ * identityStatus, lastSnapshotAt, faces, flagCounts:{kind: n}, unclear, flags, risk, credibility, verdict}]}, riskiest first
+ */
+export async function examProctoring(examId) {
+  const sentAt = Date.now();
+  const data = (await request('GET', `/exams/${segment(examId)}/proctoring`)).data;
+  return { ...data, sentAt, receivedAt: Date.now() };
+}
+
+/** → the latest camera snapshot as a Blob (404 no-snapshot before the first) */
+export const latestSnapshot = (attemptId) => fetchBlob(`/attempts/${segment(attemptId)}/snapshots/latest`, 'image/jpeg');
+
+/** → {status, faceCount, documentFaceCount, similarity, matching: 'proctor'|'model', submittedAt, decision, face?, document?} */
+export const identityOf = (attemptId) => get(`/attempts/${segment(attemptId)}/identity`);
+
+/** which: 'face' | 'document' → the photo as a Blob */
+export const identityPhoto = (attemptId, which) => fetchBlob(`/attempts/${segment(attemptId)}/identity/${which}`, 'image/*');
+
+/** → the identity view after the decision; a rejection needs a reason */
+export async function decideIdentity(attemptId, approved, reason) {
+  return (await request('POST', `/attempts/${segment(attemptId)}/identity/decision`, { body: { approved, reason } })).data;
+}
+
+/** text: 1..500 characters, popped up on the student's page. → {sent, at} */
+export async function messageStudent(attemptId, text) {
+  return (await request('POST', `/attempts/${segment(attemptId)}/messages`, { body: { text } })).data;
+}
+
+/** 6.14: ends the attempt at once for a breach. → {status: 'terminated'} */
+export async function terminateAttempt(attemptId, reason) {
+  return (await request('POST', `/attempts/${segment(attemptId)}/terminate`, { body: { reason } })).data;
+}
+
+/** → [{id, kind, severity, at, evidence: url|null, insufficientEvidence, detail}] */
+export const flagsOf = (attemptId) => get(`/attempts/${segment(attemptId)}/flags`);
+
+/** → {camera:[{segment, startsAt, seconds, bytes, url}], screen:[…], coverage} */
+export const recordingsOf = (attemptId) => get(`/attempts/${segment(attemptId)}/recordings`);
+
+/** A recording segment, a flag's evidence or another media URL the API gave (bearer token needed). → Blob */
+export const mediaBlob = (url) => fetchBlob(url);
+
+/** → {attemptId, examId, studentId, status, startedAt, deadline, finishedAt, timeline, flags, credibility, coverage, identity, verdict} */
+export const reviewOf = (attemptId) => get(`/attempts/${segment(attemptId)}/review`);
+
+/** verdict: 'clean' | 'suspicious' | 'violation'; a comment is needed for the last two. → the review */
+export async function submitReview(attemptId, verdict, comment) {
+  return (await request('POST', `/attempts/${segment(attemptId)}/review`, { body: { verdict, comment } })).data;
 }
 
 // Users (5.11.2)

@@ -1,7 +1,9 @@
 /**
  * attempt.html?exam=<examId>: starts or resumes the attempt, shows one question at a time, saves every
  * change at once, counts down to the deadline on the server's clock, and submits (on request, or by
- * itself when time is up).
+ * itself when time is up). A proctored exam (attempt.proctoring) first goes through the steps of
+ * lib/proctoring/student.js (camera and screen, identity, full screen), which also records, takes
+ * snapshots and reports events until the end; a proctor may stop the attempt (6.14).
  */
 
 import { ApiError, saveAnswer, startAttempt, submitAttempt } from '../lib/api.js';
@@ -13,6 +15,7 @@ import { formatCountdown, formatList, formatTime, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import { richText } from '../lib/richtext.js';
 import { keepResult } from '../lib/session.js';
+import { ProctoredAttempt } from '../lib/proctoring/student.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('attempt');
@@ -21,6 +24,11 @@ const ui = {
   problem: $('attempt-problem'),
   problemText: $('attempt-problem-text'),
   body: $('attempt-body'),
+  questions: $('attempt-questions'),
+  uploadWait: $('upload-wait'),
+  uploadWaitText: $('upload-wait-text'),
+  uploadSkip: $('upload-skip'),
+  noticeBack: $('attempt-notice-back'),
   title: $('exam-title'),
   timerBox: $('timer-box'),
   timer: $('timer'),
@@ -61,7 +69,11 @@ let attempt = null;
 let book = null;
 let current = 0;
 let stopCountdown = () => {};
+let clock = { offset: 0, now() { return Date.now() + this.offset; } };
 let live = null;
+/** The proctoring of a proctored exam (lib/proctoring/student.js), else null. */
+let proctoring = null;
+let terminated = false;
 /** Questions the student marked to look at again; only on this device (the server does not need them). */
 let marked = new Set();
 let finishing = false;
@@ -78,21 +90,27 @@ async function start() {
     const sentAt = Date.now();
     const started = await startAttempt(examId);
     const measured = serverClock(started.attempt.serverTime, sentAt, Date.now());
-    const clock = { offset: measured.offset, now() { return Date.now() + this.offset; } };
+    clock.offset = measured.offset;
     attempt = started.attempt;
-    book = new AnswerBook({
-      answers: attempt.answers,
-      seqs: attempt.seqs,
-      save: (questionId, choices, seq) => saveAnswer(attempt.id, questionId, choices, seq),
-      storage: window.localStorage,
-      storageKey: `emtihan.answers.${attempt.id}`,
-      listener: onAnswerChanged,
-      onClosed: () => finish('closed'),
-      onUnauthorized: sessionExpired,
-    });
-    buildPage(started.created);
-    stopCountdown = countdown(attempt.deadline, clock, showRemaining, () => finish('time'));
+    book = openBook();
+    showFrame();
+    runCountdown();
     live = followAttempt(clock);
+    if (attempt.proctoring) {
+      setState(main, 'proctoring');
+      proctoring = new ProctoredAttempt({ attempt, clock, live, layout: ui.questions, onUnauthorized: sessionExpired });
+      const ready = await proctoring.prepare();
+      if (finishing) return;
+      if (ready !== attempt) {
+        // fetched again after the identity wait: now with the questions, and the wait added to the deadline
+        const moved = ready.deadline !== attempt.deadline;
+        book.close();
+        attempt = ready;
+        book = openBook();
+        if (moved) runCountdown();
+      }
+    }
+    buildPage(started.created);
     setState(main, 'ready');
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
@@ -103,10 +121,30 @@ async function start() {
   }
 }
 
+function openBook() {
+  return new AnswerBook({
+    answers: attempt.answers,
+    seqs: attempt.seqs,
+    save: (questionId, choices, seq) => saveAnswer(attempt.id, questionId, choices, seq),
+    storage: window.localStorage,
+    storageKey: `emtihan.answers.${attempt.id}`,
+    listener: onAnswerChanged,
+    onClosed: () => finish('closed'),
+    onUnauthorized: sessionExpired,
+  });
+}
+
+/** Counts down to attempt.deadline (again, when an identity wait moved it). */
+function runCountdown() {
+  stopCountdown();
+  stopCountdown = countdown(attempt.deadline, clock, showRemaining, () => finish('time'));
+}
+
 /**
  * The live socket (API.md): the server's time every few seconds keeps the countdown on the server's clock,
  * and attempt-closed (submitted elsewhere, timed out, stopped by a proctor) ends the page at once. It also
- * tells the proctor's progress page that this student is connected.
+ * tells the proctor's progress page that this student is connected. For a proctored exam it brings the
+ * proctor's messages, the identity decision, the deadline moved by an identity wait, and live-view signals.
  */
 function followAttempt(clock) {
   return connectLive({
@@ -115,8 +153,14 @@ function followAttempt(clock) {
       if (message.type === 'time') {
         const offset = Date.parse(message.serverTime) - Date.now();
         if (Math.abs(offset - clock.offset) > 1000) clock.offset = offset; // ignore network jitter under a second
-      } else if (message.type === 'attempt-closed' && message.attemptId === attempt.id) {
-        finish('closed');
+      } else if (message.type === 'attempt-closed' && (message.attemptId ?? attempt.id) === attempt.id) {
+        if (message.status === 'terminated') stopped(message.reason);
+        else finish('closed');
+      } else if (message.type === 'deadline' && message.deadline && !finishing) {
+        attempt.deadline = message.deadline;
+        runCountdown();
+      } else {
+        proctoring?.onMessage(message);
       }
     },
   });
@@ -130,11 +174,18 @@ function fail(message) {
   setState(main, 'error');
 }
 
-/** Builds the page; a resumed attempt opens at its first unanswered question. */
-function buildPage(created) {
+/** The title and the bar with the clock; the questions follow (after the proctoring steps, if any). */
+function showFrame() {
   ui.loading.hidden = true;
   ui.title.textContent = attempt.title ?? '';
   document.title = `${attempt.title ?? ''} — ${t('app.name')}`;
+  ui.submitOpen.hidden = Boolean(attempt.proctoring);
+  ui.body.hidden = false;
+}
+
+/** Builds the page; a resumed attempt opens at its first unanswered question. */
+function buildPage(created) {
+  ui.submitOpen.hidden = false;
   ui.navList.replaceChildren(...attempt.questions.map((question, index) => h('li', {},
     h('button', {
       type: 'button',
@@ -174,12 +225,11 @@ function buildPage(created) {
   });
   window.addEventListener('offline', renderConnection);
   window.addEventListener('beforeunload', (event) => {
-    if (!finishing && book.unsaved) {
+    if (!finishing && (book.unsaved || proctoring?.queue.pending > 0)) {
       event.preventDefault();
       event.returnValue = t('attempt.leaveWarning');
     }
   });
-  ui.body.hidden = false;
   attempt.questions.forEach((question) => updateNavButton(question.id));
   updateProgress();
   const firstOpen = attempt.questions.findIndex((q) => !book.answered(q.id));
@@ -346,7 +396,8 @@ async function finish(why, again = false) {
   if (finishing && !again) return;
   finishing = true;
   stopCountdown();
-  live?.close();
+  const recordingStopped = proctoring?.stopRecording();
+  for (const step of main.querySelectorAll('.panel-step')) step.hidden = true;
   book.close();
   lockAnswers();
   ui.retry.hidden = true;
@@ -357,11 +408,16 @@ async function finish(why, again = false) {
   for (let tries = 1; ; tries += 1) {
     try {
       const result = await submitAttempt(attempt.id, book.copy());
+      // closed only now: a socket that closes while the attempt runs is a "disconnected" flag for the proctor
+      live?.close();
       book.forget();
       keepResult(attempt.id, { ...result, title: attempt.title });
+      await recordingStopped;
+      await sendRestOfRecording();
       window.location.replace(`result.html?attempt=${encodeURIComponent(attempt.id)}`);
       return;
     } catch (err) {
+      if (terminated) return;
       if (err instanceof ApiError && err.status === 401) {
         sessionExpired();
         return;
@@ -377,6 +433,42 @@ async function finish(why, again = false) {
       return;
     }
   }
+}
+
+/** A proctor stopped the attempt (6.14): nothing more is sent but the rest of the recording. */
+async function stopped(reason) {
+  if (terminated) return;
+  terminated = true;
+  finishing = true;
+  stopCountdown();
+  book.close();
+  lockAnswers();
+  for (const step of main.querySelectorAll('.panel-step')) step.hidden = true;
+  ui.questions.hidden = true;
+  ui.retry.hidden = true;
+  ui.notice.classList.add('notice-error');
+  ui.noticeText.textContent = t('attempt.terminated', { reason: reason || t('attempt.terminatedNoReason') });
+  ui.notice.hidden = false;
+  setState(main, 'terminated');
+  await proctoring?.stopRecording();
+  await sendRestOfRecording();
+  live?.close();
+  ui.noticeBack.hidden = false;
+}
+
+/** After the end: waits (showing how much is left) until the last chunks of the recording are uploaded. */
+async function sendRestOfRecording() {
+  if (!proctoring) return;
+  const skip = new Promise((resolve) => ui.uploadSkip.addEventListener('click', resolve, { once: true }));
+  await proctoring.flush({
+    deadline: attempt.deadline,
+    giveUp: skip,
+    onProgress: (pending) => {
+      ui.uploadWait.hidden = pending === 0;
+      ui.uploadWaitText.textContent = t('proctoring.uploadsLeft', { n: pending });
+    },
+  });
+  ui.uploadWait.hidden = true;
 }
 
 function lockAnswers() {

@@ -1,11 +1,12 @@
 /**
  * exam.html?exam=<examId>: an exam's details, its roster (replaced from a CSV file, with the per-line
- * problems when the file is refused), the results table (5.33) with a CSV download for the registry, and
- * a link to the live progress page.
+ * problems when the file is refused), the results table (5.33) with a CSV download for the registry (a
+ * proctored exam's attempts link to their review), and links to the live progress and proctoring pages.
  */
 
 import { h, param, setState } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t, tn } from '../lib/i18n.js';
+import { isProctored } from '../lib/proctoring/precheck-rules.js';
 import { examResults, examResultsCsv, getBank, getExam, uploadRoster } from '../lib/staff-api.js';
 import {
   $, busy, clearError, downloadText, fact, hasRole, kindName, labelColumns, pageFailed, showError, showProblems,
@@ -32,6 +33,8 @@ async function start() {
     $('exam-created').hidden = !param('created');
     $('exam-body').hidden = false;
     $('progress-link').href = `progress.html?exam=${encodeURIComponent(examId)}`;
+    $('proctor-link').href = `proctor.html?exam=${encodeURIComponent(examId)}`;
+    $('proctor-link').hidden = !(proctored() && hasRole('proctor', 'teacher', 'admin'));
     $('roster-form').addEventListener('submit', onRoster);
     if (hasRole('teacher', 'admin', 'registrar')) {
       $('results-refresh').addEventListener('click', () => busy($('results-refresh'), t('staff.busy.loading'), loadResults));
@@ -135,8 +138,20 @@ function renderResults(rows) {
   h('td', { 'data-field': 'letter', text: row.letter ?? '' }),
   h('td', { class: 'num', 'data-field': 'gpa', 'data-value': row.gpa, text: number(row.gpa) }),
   h('td', { 'data-field': 'traditional', text: row.traditional ? traditional(row.traditional) : '' }),
-  h('td', { 'data-field': 'attempt', class: 'mono', text: row.attemptId ?? '—' }))));
+  h('td', { 'data-field': 'attempt', class: 'mono' }, attemptCell(row)))));
   labelColumns($('results-table'));
+}
+
+/** A proctored exam's attempts link to their review (recordings, flags, verdict). */
+function attemptCell(row) {
+  if (!row.attemptId) return '—';
+  if (!proctored() || !hasRole('proctor', 'teacher', 'admin')) return row.attemptId;
+  return h('a', { href: `review.html?attempt=${encodeURIComponent(row.attemptId)}`, text: row.attemptId,
+    'aria-label': t('staff.results.reviewOf', { student: row.studentId }) });
+}
+
+function proctored() {
+  return isProctored(exam?.proctoring);
 }
 
 function traditional(word) {

@@ -1,13 +1,15 @@
 /**
  * rules.html?exam=<examId>: what the student agrees to before the clock starts: academic integrity (5.40),
- * online etiquette (6.13-6.14), the references the passport allows (5.22), and what happens if the
- * connection drops. Starting is only possible after ticking the agreement.
+ * online etiquette (6.13-6.14), the references the passport allows (5.22), what a proctored exam records
+ * (5.17.2), and what happens if the connection drops. Starting is only possible after ticking the
+ * agreement; a proctored exam goes through the pre-check (precheck.html) first.
  */
 
 import { ApiError, myExams } from '../lib/api.js';
 import { h, param, setState, showMessage } from '../lib/dom.js';
 import { formatDateTime, t, tn } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
+import { isProctored } from '../lib/proctoring/precheck-rules.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('rules');
@@ -47,12 +49,23 @@ function render(exam) {
   $('rules-reference-list').replaceChildren(...(references.length > 0
     ? references.map((r) => h('li', { text: r }))
     : [h('li', { text: t('rules.noReferences') })]));
+  const proctored = isProctored(exam.proctoring);
+  const p = exam.proctoring ?? {};
+  $('rules-proctoring-section').hidden = !proctored;
+  $('rules-proctoring-list').replaceChildren(...[
+    p.camera ? 'rules.proctoringCamera' : null,
+    p.screen ? 'rules.proctoringScreen' : null,
+    p.identity ? 'rules.proctoringIdentity' : null,
+    proctored ? 'rules.proctoringEvents' : null,
+  ].filter(Boolean).map((key) => h('li', { text: t(key) })));
   const agree = $('rules-agree');
   const go = $('rules-start');
   agree.addEventListener('change', () => { go.disabled = !agree.checked; });
   $('rules-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    if (agree.checked) window.location.assign(`attempt.html?exam=${encodeURIComponent(exam.id)}`);
+    if (!agree.checked) return;
+    // a proctored exam first checks the browser, camera, screen and connection, then goes on to the test
+    window.location.assign(`${proctored ? 'precheck' : 'attempt'}.html?exam=${encodeURIComponent(exam.id)}`);
   });
   $('rules-body').hidden = false;
 }

@@ -1,11 +1,12 @@
 /**
  * teacher.html: the staff home. Teachers and admins see the question banks, a form for a new bank with its
  * passport (5.22), the exams and a form to schedule one (5.20); experts see the banks; proctors and
- * registrars see the exams, with links to the live progress and the results.
+ * registrars see the exams, with links to the live progress, the proctoring dashboard and the results.
  */
 
 import { h, param, setState } from '../lib/dom.js';
 import { formatDateTime, t, timeZoneName, tn } from '../lib/i18n.js';
+import { isProctored } from '../lib/proctoring/precheck-rules.js';
 import { createBank, createExam, listBanks, listExams } from '../lib/staff-api.js';
 import {
   $, busy, clearError, hasRole, kindName, labelColumns, localInputToIso, pageFailed, showError, showProblems,
@@ -113,6 +114,11 @@ function renderExams(list) {
           href: `progress.html?exam=${encodeURIComponent(exam.id)}`,
           text: t('staff.exams.progress'),
           'aria-label': t('staff.exams.progressOf', { title: exam.title }),
+        }) : null,
+        progress && isProctored(exam.proctoring) ? h('a', {
+          href: `proctor.html?exam=${encodeURIComponent(exam.id)}`,
+          text: t('staff.exams.proctor'),
+          'aria-label': t('staff.exams.proctorOf', { title: exam.title }),
         }) : null));
   }));
   labelColumns($('exam-table'));

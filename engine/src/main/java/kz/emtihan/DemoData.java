@@ -48,18 +48,21 @@ final class DemoData {
     return s.users().upsert(users)
         .compose(n -> s.banks().create(teacher, passport))
         .compose(bankId -> s.banks().add(teacher, bankId, questions()).map(bankId))
-        .compose(bankId -> {
-          Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-          JsonObject exam = new JsonObject().put("bankId", bankId).put("title", "Mathematics 1 — intermediate attestation (demo)")
-              .put("kind", "intermediate-attestation").put("opensAt", now.minus(Duration.ofHours(1)).toString())
-              .put("closesAt", now.plus(Duration.ofDays(7)).toString())
-              .put("proctoring", new JsonObject().put("camera", false).put("screen", false).put("identity", false));
-          return s.exam().exams().create(teacher, exam);
-        })
-        .compose(examId -> s.exam().exams().replaceRoster(teacher, examId,
-            new JsonArray().add("student1").add("student2").add("student3").add("student4").add("student5")))
-        .onSuccess(n -> log.info("demo data loaded: users teacher/demo-teacher, student1..5/demo-student, ..."))
+        .compose(bankId -> exam(s, teacher, bankId, "Mathematics 1 — intermediate attestation (demo)", false)
+            .compose(v -> exam(s, teacher, bankId, "Mathematics 1 — proctored attestation (demo)", true)))
+        .onSuccess(n -> log.info("demo data loaded: users teacher/demo-teacher, proctor/demo-proctor, student1..5/demo-student, ..."))
         .mapEmpty();
+  }
+
+  /** One exam open for a week for student1..5; a proctored one records camera and screen and checks identity (5.17.2). */
+  private static Future<Void> exam(Services s, Caller teacher, String bankId, String title, boolean proctored) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    JsonObject exam = new JsonObject().put("bankId", bankId).put("title", title)
+        .put("kind", "intermediate-attestation").put("opensAt", now.minus(Duration.ofHours(1)).toString())
+        .put("closesAt", now.plus(Duration.ofDays(7)).toString())
+        .put("proctoring", new JsonObject().put("camera", proctored).put("screen", proctored).put("identity", proctored));
+    return s.exam().exams().create(teacher, exam).compose(examId -> s.exam().exams().replaceRoster(teacher, examId,
+        new JsonArray().add("student1").add("student2").add("student3").add("student4").add("student5"))).mapEmpty();
   }
 
   private static JsonObject user(String id, String name, String role, String password) {

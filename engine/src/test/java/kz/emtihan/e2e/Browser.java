@@ -32,7 +32,17 @@ public final class Browser implements AutoCloseable {
     this.base = base;
   }
 
-  public static Browser open(String base, int width, int height) {
+  /** A browser whose camera, microphone and screen are Chromium's fake devices, granted without asking. */
+  public static Browser withFakeMedia(String base, int width, int height, String... more) {
+    String[] media = {"--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+        "--auto-select-desktop-capture-source=Entire screen", "--autoplay-policy=no-user-gesture-required",
+        "--allow-loopback-in-peer-connection", "--disable-features=WebRtcHideLocalIpsWithMdns"};
+    String[] all = java.util.Arrays.copyOf(media, media.length + more.length);
+    System.arraycopy(more, 0, all, media.length, more.length);
+    return open(base, width, height, all);
+  }
+
+  public static Browser open(String base, int width, int height, String... extraArguments) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new AssertionError("browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
           + CHROMEDRIVER + "): apt-get install chromium chromium-driver");
@@ -43,6 +53,7 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=" + width + "," + height, "--lang=en-US");
+    options.addArguments(extraArguments);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     ChromeDriver driver = new ChromeDriver(service, options);

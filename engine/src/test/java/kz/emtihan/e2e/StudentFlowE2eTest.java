@@ -36,8 +36,15 @@ class StudentFlowE2eTest {
     app.close();
   }
 
+  /** An unproctored exam: this test is about answering; the proctored way in is ProctoringE2eTest's. */
   static String openExamFor(String student) {
-    return Fixtures.openExam(app, teacher, bankId, student);
+    Instant now = Instant.now();
+    return Fixtures.exam(app, teacher, unproctored(Fixtures.attestation(bankId, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
+        student);
+  }
+
+  static JsonObject unproctored(JsonObject exam) {
+    return exam.put("proctoring", new JsonObject().put("camera", false).put("screen", false).put("identity", false));
   }
 
   /** Signs in through the login page in the given language (chosen with the page's own switcher). */
@@ -200,7 +207,7 @@ class StudentFlowE2eTest {
   void whenTimeIsUpThePageSubmitsByItself() {
     Instant now = Instant.now();
     // the window closes 20 s from now, so the deadline min(start + 50 min, close) is the close
-    Fixtures.exam(app, teacher, Fixtures.attestation(bankId, now.minusSeconds(60), now.plusSeconds(20)), "auto1");
+    Fixtures.exam(app, teacher, unproctored(Fixtures.attestation(bankId, now.minusSeconds(60), now.plusSeconds(20))), "auto1");
     try (Browser b = Browser.open(app.base(), 390, 844)) {
       signIn(b, "auto1", "en");
       startFirstExam(b);
