@@ -88,6 +88,7 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     services.live().close();
+    services.proctor().close();
     closeQuietly(vertx, embedded);
   }
 

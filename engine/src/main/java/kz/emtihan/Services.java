@@ -28,7 +28,7 @@ public record Services(EmtihanConfig config, RedisStore store, Users users, Toke
     ProctorModule proctor = ProctorModule.create(vertx, store, exam, live, cfg.proctoring(), cfg.dataDir(),
         cfg.regulation().answerGrace().toMillis());
     LiveSocket socket = new LiveSocket(live, tokens, exam.attempts(), exam.exams(), new Presence(store.redis(), live),
-        proctor::disconnected);
+        proctor::disconnected, proctor.liveMedia());
     return new Services(cfg, store, users, tokens, banks, exam, proctor, live, socket);
   }
 }

@@ -104,6 +104,20 @@ public final class TestEngine implements AutoCloseable {
     }
   }
 
+  /** Polls {@code condition} until it holds, failing after {@code limit}: for state that changes off the test's thread. */
+  public static void awaitUntil(String what, java.util.function.BooleanSupplier condition, Duration limit) {
+    long giveUp = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > giveUp) throw new AssertionError("timed out waiting until " + what);
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting until " + what, e);
+      }
+    }
+  }
+
   /** The raw bytes of a GET that must succeed (images, recordings). */
   public byte[] getBytes(String path, String token, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30)).GET();

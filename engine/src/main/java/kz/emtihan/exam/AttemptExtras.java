@@ -15,6 +15,9 @@ public interface AttemptExtras {
   /** The attempt view with this context's part added; {@code held} says the attempt is held. */
   Future<JsonObject> decorate(JsonObject view, Exam exam, boolean held);
 
+  /** The attempt is finished and graded (may be told more than once). */
+  default void finished(String attemptId) {}
+
   AttemptExtras NONE = new AttemptExtras() {
     @Override
     public boolean holdAtStart(Exam exam) {

@@ -269,7 +269,8 @@ public final class Attempts {
         Receipt r = receiptOf(a, log, answers);
         // Ed25519 in the JDK is pure Java (~1 ms): signing 10,000 submits on the event loop would queue them
         return vertx.executeBlocking(() -> signer.sign(r), false)
-            .compose(signature -> storeResult(a, g, ReceiptJson.toJson(r, signature, signer.publicKeyBase64())));
+            .compose(signature -> storeResult(a, g, ReceiptJson.toJson(r, signature, signer.publicKeyBase64())))
+            .onSuccess(x -> extras.finished(a.id()));
       });
     });
   }

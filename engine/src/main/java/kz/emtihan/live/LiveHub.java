@@ -127,6 +127,11 @@ public final class LiveHub {
     return "live:attempt:" + attemptId;
   }
 
+  /** One socket's own channel: signalling meant for exactly that page (a proctor's live view). */
+  public static String peerChannel(String peerId) {
+    return "live:peer:" + peerId;
+  }
+
   public void close() {
     closed = true;
     vertx.cancelTimer(clockTimer);

@@ -30,14 +30,15 @@ public final class LiveSocket {
   private final Signalling signalling;
 
   /** @param disconnected told the attempt id when a student's page closes its socket (a flag, issue 4) */
-  public LiveSocket(LiveHub hub, Tokens tokens, Attempts attempts, Exams exams, Presence presence, Consumer<String> disconnected) {
+  public LiveSocket(LiveHub hub, Tokens tokens, Attempts attempts, Exams exams, Presence presence, Consumer<String> disconnected,
+                    LiveMedia media) {
     this.hub = hub;
     this.tokens = tokens;
     this.attempts = attempts;
     this.exams = exams;
     this.presence = presence;
     this.disconnected = disconnected;
-    this.signalling = new Signalling(hub, attempts, exams);
+    this.signalling = new Signalling(hub, attempts, exams, media);
   }
 
   public void upgrade(RoutingContext ctx) {
@@ -73,6 +74,8 @@ public final class LiveSocket {
         case "subscribe" -> subscribe(ws, caller, msg.getString("examId", ""));
         case "ping" -> send(ws, time());
         case "signal" -> peer.relay(msg, followed[1]).onFailure(err -> send(ws, error("signal-refused", err.getMessage())));
+        case "media", "media-view" -> peer.relayMedia(msg, followed[1])
+            .onFailure(err -> send(ws, error("media-refused", String.valueOf(err.getMessage()))));
         default -> send(ws, error("unknown-type", "unknown message type '" + type + "'"));
       }
     });

@@ -22,19 +22,17 @@ final class Signalling {
   private final LiveHub hub;
   private final Attempts attempts;
   private final Exams exams;
+  private final LiveMedia media;
 
-  Signalling(LiveHub hub, Attempts attempts, Exams exams) {
+  Signalling(LiveHub hub, Attempts attempts, Exams exams, LiveMedia media) {
     this.hub = hub;
     this.attempts = attempts;
     this.exams = exams;
+    this.media = media;
   }
 
   Peer peer(ServerWebSocket ws, Caller caller) {
     return new Peer(ws, caller);
-  }
-
-  static String peerChannel(String peerId) {
-    return "live:peer:" + peerId;
   }
 
   /** One socket's side of signalling. */
@@ -62,11 +60,35 @@ final class Signalling {
       if (attemptId.equals(ownAttempt)) {
         String to = msg.getString("to", "");
         if (to.isEmpty()) return Future.failedFuture(new IllegalArgumentException("a student's signal names its 'to' peer"));
-        return hub.publish(peerChannel(to), new JsonObject().put("type", "signal").put("attemptId", attemptId)
+        return hub.publish(LiveHub.peerChannel(to), new JsonObject().put("type", "signal").put("attemptId", attemptId)
             .put("from", "student").put("data", data));
       }
       return mayWatch(attemptId).compose(v -> listen()).compose(v -> hub.publish(LiveHub.attemptChannel(attemptId),
           new JsonObject().put("type", "signal").put("attemptId", attemptId).put("from", id).put("data", data)));
+    }
+
+    /**
+     * {@code media} from the student's page about {@code ownAttempt}, or {@code media-view} from a proctor's page:
+     * passed to the media server ({@link LiveMedia}); its reply, if any, goes back to this socket.
+     */
+    Future<Void> relayMedia(JsonObject msg, String ownAttempt) {
+      String attemptId = msg.getString("attemptId", "");
+      if (!(msg.getValue("data") instanceof JsonObject data) || data.encode().length() > MAX_DATA_CHARS) {
+        return Future.failedFuture(new IllegalArgumentException("'data' must be an object of at most 64 KB"));
+      }
+      Future<JsonObject> reply;
+      if ("media".equals(msg.getString("type"))) {
+        if (!attemptId.equals(ownAttempt)) {
+          return Future.failedFuture(new IllegalStateException("a page publishes only its own attempt"));
+        }
+        reply = Future.succeededFuture().compose(v -> media.fromStudent(attemptId, msg)); // a bad message fails the future
+      } else {
+        reply = mayWatch(attemptId).compose(v -> listen()).compose(v -> media.fromWatcher(attemptId, id, msg));
+      }
+      return reply.map(r -> {
+        if (r != null && !ws.isClosed()) ws.writeTextMessage(r.encode());
+        return null;
+      });
     }
 
     private Future<Void> mayWatch(String attemptId) {
@@ -84,7 +106,7 @@ final class Signalling {
     private Future<Void> listen() {
       if (listening) return Future.succeededFuture();
       listening = true;
-      return hub.follow(peerChannel(id), ws);
+      return hub.follow(LiveHub.peerChannel(id), ws);
     }
   }
 }

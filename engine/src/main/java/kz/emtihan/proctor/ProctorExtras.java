@@ -1,23 +1,39 @@
 package kz.emtihan.proctor;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import kz.emtihan.config.ProctorSettings;
 import kz.emtihan.exam.AttemptExtras;
 import kz.emtihan.exam.model.Exam;
+import kz.emtihan.media.recording.RecordingStore;
+import kz.emtihan.media.recording.Segment;
 
 /**
  * Proctoring's part of an attempt view (docs/proctoring.md): what the page must record and how, the identity
  * state, and, under the {@code wait} policy, no questions until a proctor has approved the student (5.17.2).
  */
 final class ProctorExtras implements AttemptExtras {
+  private final Vertx vertx;
   private final ProctorSettings settings;
   private final ProctorStore store;
+  private final RecordingStore recordings;
+  private final java.util.Optional<KurentoRelay> kurento;
 
-  ProctorExtras(ProctorSettings settings, ProctorStore store) {
+  ProctorExtras(Vertx vertx, ProctorSettings settings, ProctorStore store, RecordingStore recordings,
+                java.util.Optional<KurentoRelay> kurento) {
+    this.vertx = vertx;
     this.settings = settings;
     this.store = store;
+    this.recordings = recordings;
+    this.kurento = kurento;
+  }
+
+  /** A media server's pipeline for a finished attempt is released (its recordings finalised). */
+  @Override
+  public void finished(String attemptId) {
+    kurento.ifPresent(k -> k.release(attemptId));
   }
 
   static boolean proctored(Exam exam) {
@@ -33,12 +49,26 @@ final class ProctorExtras implements AttemptExtras {
   @Override
   public Future<JsonObject> decorate(JsonObject view, Exam exam, boolean held) {
     if (!proctored(exam)) return Future.succeededFuture(view.putNull("proctoring"));
-    return store.fields(view.getString("id")).map(f -> {
+    String attemptId = view.getString("id");
+    return Future.all(store.fields(attemptId), vertx.executeBlocking(() -> nextSegments(attemptId), false)).map(done -> {
+      java.util.Map<String, String> f = done.resultAt(0);
       JsonObject p = settings.toJson().put("camera", exam.proctoring().camera()).put("screen", exam.proctoring().screen())
           .put("identity", exam.proctoring().identity()).put("identityStatus", f.getOrDefault("identityStatus", "none"))
-          .put("held", held);
+          .put("held", held).put("nextSegments", done.<JsonObject>resultAt(1)).put("kurento", kurento.isPresent());
+      if (f.containsKey("identityDecision")) p.put("identityReason", new JsonObject(f.get("identityDecision")).getString("reason"));
       if (held) view.put("questions", new JsonArray()).put("answers", new JsonObject());
       return view.put("proctoring", p);
     });
+  }
+
+  /** Per stream, the first segment number not yet used: a page opened in a new tab goes on from there. */
+  private JsonObject nextSegments(String attemptId) throws java.io.IOException {
+    JsonObject out = new JsonObject();
+    for (String stream : Recordings.STREAMS) {
+      int next = 0;
+      for (Segment s : recordings.segments(attemptId, stream)) next = Math.max(next, s.number() + 1);
+      out.put(stream, next);
+    }
+    return out;
   }
 }

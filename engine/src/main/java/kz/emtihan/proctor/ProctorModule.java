@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import kz.emtihan.config.ProctorSettings;
 import kz.emtihan.exam.ExamModule;
 import kz.emtihan.live.LiveHub;
@@ -13,7 +14,8 @@ import kz.emtihan.store.RedisStore;
 
 /** The proctoring context (DESIGN.md {@code proctor/}), wired over the exam context, the store and the data directory. */
 public record ProctorModule(ProctorSettings settings, Identity identity, Watching watching, Recordings recordings,
-                            Review review, Dashboard dashboard, ProctorActions actions, Retention retention, FaceWork faces) {
+                            Review review, Dashboard dashboard, ProctorActions actions, Retention retention, FaceWork faces,
+                            Optional<KurentoRelay> kurento) {
 
   public static ProctorModule create(Vertx vertx, RedisStore redis, ExamModule exam, LiveHub live, ProctorSettings settings,
                                      Path dataDir, long graceMillis) {
@@ -27,12 +29,15 @@ public record ProctorModule(ProctorSettings settings, Identity identity, Watchin
       UploadGate gate = new UploadGate(settings.uploadsPerMinute(), settings.minFreeBytes());
       PresenceWindow presence = new PresenceWindow(settings.noFaceAfter(), settings.multipleFacesAfter(), settings.unclearAfter());
       Recordings recordings = new Recordings(vertx, access, store, recordingStore, recordingsRoot, settings, gate, live, graceMillis);
-      exam.attempts().extras(new ProctorExtras(settings, store));
+      // with a media server, the server records (into its own directory: docs/kurento.md) and relays the live view
+      Optional<KurentoRelay> kurento = settings.kurentoUrl().map(url -> new KurentoRelay(vertx, live, url, dataDir.resolve("kurento")));
+      kurento.ifPresent(KurentoRelay::start);
+      exam.attempts().extras(new ProctorExtras(vertx, settings, store, recordingStore, kurento));
       return new ProctorModule(settings, new Identity(vertx, access, store, files, faces, live),
           new Watching(vertx, access, store, files, faces, live, presence, gate), recordings,
           new Review(access, store, recordings, live), new Dashboard(exam.progress(), store),
           new ProctorActions(access, store, live),
-          new Retention(vertx, exam.attempts(), store, files, recordingsRoot, settings.retention(), live), faces);
+          new Retention(vertx, exam.attempts(), store, files, recordingsRoot, settings.retention(), live), faces, kurento);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the proctoring directories under " + dataDir, e);
     }
@@ -41,6 +46,16 @@ public record ProctorModule(ProctorSettings settings, Identity identity, Watchin
   /** Runs the retention job every {@code cleanupInterval}; returns the timer id. */
   public long scheduleRetention(Vertx vertx) {
     return vertx.setPeriodic(settings.cleanupInterval().toMillis(), t -> retention.run());
+  }
+
+  /** WebRTC signalling with the media server, or none when the browsers record by themselves. */
+  public kz.emtihan.live.LiveMedia liveMedia() {
+    return kurento.<kz.emtihan.live.LiveMedia>map(k -> k).orElse(kz.emtihan.live.LiveMedia.NONE);
+  }
+
+  public void close() {
+    kurento.ifPresent(KurentoRelay::close);
+    faces.close();
   }
 
   /** The server saw the student's page lose its connection while the attempt ran. */

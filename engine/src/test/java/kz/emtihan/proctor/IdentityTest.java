@@ -148,6 +148,7 @@ class IdentityTest {
     assertEquals("the ID card shows someone else", told.getString("reason"));
     JsonObject view = app.get("/api/v1/attempts/" + attempt, student).json();
     assertEquals("rejected", view.getJsonObject("proctoring").getString("identityStatus"));
+    assertEquals("the ID card shows someone else", view.getJsonObject("proctoring").getString("identityReason"), "shown after a reload");
     assertEquals(true, view.getJsonObject("proctoring").getBoolean("held"));
     page.close();
   }

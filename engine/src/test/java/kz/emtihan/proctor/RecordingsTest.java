@@ -77,6 +77,9 @@ class RecordingsTest {
     double coverage = list.getDouble("coverage");
     assertTrue(coverage > 0 && coverage <= 1, "a running attempt is covered so far: " + coverage);
 
+    JsonObject next = app.get("/api/v1/attempts/" + attempt, student).json().getJsonObject("proctoring").getJsonObject("nextSegments");
+    assertEquals(new JsonObject().put("camera", 1).put("screen", 1), next, "a new tab goes on after the stored segments");
+
     String url = camera.getJsonObject(0).getString("url");
     assertArrayEquals(expected.toByteArray(), app.getBytes(url, proctor));
     byte[] tail = app.getBytes(url, proctor, "Range", "bytes=10000-10009");

@@ -1,0 +1,31 @@
+package kz.emtihan.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * WebRTC signalling with a media server, when one is configured (docs/kurento.md): a student's page publishes
+ * its camera and screen, a proctor's page receives them. Messages are {@code {"type":"media"|"media-view",
+ * "attemptId","stream","data":{"kind":"offer","sdp"}|{"kind":"ice","candidate"}|{"kind":"stop"}}}; an offer is
+ * answered with the same type and {@code {"kind":"answer","sdp"}}.
+ */
+public interface LiveMedia {
+  /** From the student's page, about its own attempt; the reply for that page, or null. */
+  Future<JsonObject> fromStudent(String attemptId, JsonObject msg);
+
+  /** From a proctor's page (already allowed to watch the attempt), whose socket is {@code peerId}; the reply, or null. */
+  Future<JsonObject> fromWatcher(String attemptId, String peerId, JsonObject msg);
+
+  /** No media server: the browsers record by themselves and the live view is browser-to-browser. */
+  LiveMedia NONE = new LiveMedia() {
+    @Override
+    public Future<JsonObject> fromStudent(String attemptId, JsonObject msg) {
+      return Future.failedFuture(new IllegalStateException("no media server is configured"));
+    }
+
+    @Override
+    public Future<JsonObject> fromWatcher(String attemptId, String peerId, JsonObject msg) {
+      return fromStudent(attemptId, msg);
+    }
+  };
+}

@@ -1,0 +1,181 @@
+package kz.emtihan.proctor;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import kz.emtihan.live.LiveHub;
+import kz.emtihan.live.LiveMedia;
+import kz.emtihan.media.kurento.Candidate;
+import kz.emtihan.media.kurento.KurentoMedia;
+import kz.emtihan.media.kurento.KurentoSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's side of a Kurento Media Server ({@code media.kurento.url}, docs/kurento.md): the student's page
+ * publishes camera and screen to it over WebRTC and the server records them; proctors watch through it,
+ * one-to-many. This class only translates: WebSocket messages to {@link KurentoMedia} calls, which never run on
+ * an event loop, and the server's ICE candidates and restarts back to the pages through the live channels
+ * (so the page may be connected to any engine node). An attempt's media is released when it is finished.
+ */
+public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
+  private static final Logger log = LoggerFactory.getLogger(KurentoRelay.class);
+  private static final long RETRY_MILLIS = 5_000;
+  private final Vertx vertx;
+  private final LiveHub live;
+  private final KurentoSettings settings;
+  /** Viewer peers per attempt, to tell them when the server restarted. */
+  private final Map<String, Set<String>> viewers = new ConcurrentHashMap<>();
+  private volatile KurentoMedia media;
+  private volatile boolean closed;
+
+  KurentoRelay(Vertx vertx, LiveHub live, String url, Path recordingsDir) {
+    this.vertx = vertx;
+    this.live = live;
+    this.settings = KurentoSettings.of(URI.create(url), recordingsDir.toUri().toString());
+  }
+
+  /** Connects, retrying every 5 s while the server is unreachable; the engine serves meanwhile. */
+  void start() {
+    if (closed) return;
+    KurentoMedia.connect(settings, this).whenComplete((m, err) -> {
+      if (err == null) {
+        media = m;
+        log.info("connected to the Kurento Media Server at {}", settings.url());
+      } else if (!closed) {
+        log.warn("Kurento Media Server at {} unreachable ({}); retrying", settings.url(), err.getMessage());
+        vertx.setTimer(RETRY_MILLIS, t -> start());
+      }
+    });
+  }
+
+  boolean connected() {
+    return media != null;
+  }
+
+  /** The student's page offers a stream; the server's SDP answer. */
+  Future<String> publish(String attemptId, String stream, String sdpOffer) {
+    return call(m -> m.publish(attemptId, stream, sdpOffer)).map(p -> p.sdpAnswer());
+  }
+
+  /** A browser's ICE candidate for the publisher or a viewer ({@code peer}) endpoint. */
+  Future<Void> candidate(String attemptId, String stream, String peer, JsonObject c) {
+    Candidate candidate = new Candidate(c.getString("candidate", ""), c.getString("sdpMid", ""), c.getInteger("sdpMLineIndex", 0));
+    return call(m -> m.addCandidate(attemptId, stream, peer, candidate));
+  }
+
+  /** A proctor's page offers to receive a stream; the server's SDP answer. */
+  Future<String> view(String attemptId, String stream, String viewerPeer, String sdpOffer) {
+    viewers.computeIfAbsent(attemptId, k -> ConcurrentHashMap.newKeySet()).add(viewerPeer);
+    return call(m -> m.view(attemptId, stream, viewerPeer, sdpOffer));
+  }
+
+  Future<Void> stopViewing(String attemptId, String stream, String viewerPeer) {
+    return call(m -> m.stopViewing(attemptId, stream, viewerPeer));
+  }
+
+  /** The attempt is finished: the recorders stop (files finalised) and its pipeline goes. */
+  Future<Void> release(String attemptId) {
+    viewers.remove(attemptId);
+    return media == null ? Future.succeededFuture() : call(m -> m.release(attemptId));
+  }
+
+  private <T> Future<T> call(java.util.function.Function<KurentoMedia, CompletableFuture<T>> op) {
+    KurentoMedia m = media;
+    if (m == null) return Future.failedFuture(new IllegalStateException("the media server is not connected"));
+    Context ctx = vertx.getOrCreateContext();
+    Promise<T> p = Promise.promise();
+    CompletableFuture<T> f;
+    try {
+      f = op.apply(m);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    f.whenComplete((v, err) -> ctx.runOnContext(x -> { // back on the caller's event loop
+      if (err == null) p.complete(v);
+      else p.fail(err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err);
+    }));
+    return p.future();
+  }
+
+  @Override
+  public Future<JsonObject> fromStudent(String attemptId, JsonObject msg) {
+    String stream = stream(msg);
+    JsonObject data = msg.getJsonObject("data");
+    return switch (data.getString("kind", "")) {
+      case "offer" -> publish(attemptId, stream, sdp(data)).map(answer -> reply("media", attemptId, stream, answer));
+      case "ice" -> candidate(attemptId, stream, KurentoMedia.PUBLISHER, candidateOf(data)).map(v -> null);
+      default -> Future.failedFuture(new IllegalArgumentException("a page sends an offer or ice"));
+    };
+  }
+
+  @Override
+  public Future<JsonObject> fromWatcher(String attemptId, String peerId, JsonObject msg) {
+    String stream = stream(msg);
+    JsonObject data = msg.getJsonObject("data");
+    return switch (data.getString("kind", "")) {
+      case "offer" -> view(attemptId, stream, peerId, sdp(data)).map(answer -> reply("media-view", attemptId, stream, answer));
+      case "ice" -> candidate(attemptId, stream, peerId, candidateOf(data)).map(v -> null);
+      case "stop" -> stopViewing(attemptId, stream, peerId).map(v -> null);
+      default -> Future.failedFuture(new IllegalArgumentException("a viewer sends an offer, ice or stop"));
+    };
+  }
+
+  private static String stream(JsonObject msg) {
+    String stream = msg.getString("stream", "");
+    if (!Recordings.STREAMS.contains(stream)) throw new IllegalArgumentException("'stream' must be camera or screen");
+    return stream;
+  }
+
+  private static String sdp(JsonObject data) {
+    String sdp = data.getString("sdp", "");
+    if (sdp.isBlank()) throw new IllegalArgumentException("an offer carries 'sdp'");
+    return sdp;
+  }
+
+  private static JsonObject candidateOf(JsonObject data) {
+    if (!(data.getValue("candidate") instanceof JsonObject c)) throw new IllegalArgumentException("ice carries a 'candidate' object");
+    return c;
+  }
+
+  private static JsonObject reply(String type, String attemptId, String stream, String answer) {
+    return new JsonObject().put("type", type).put("attemptId", attemptId).put("stream", stream)
+        .put("data", new JsonObject().put("kind", "answer").put("sdp", answer));
+  }
+
+  @Override
+  public void localCandidate(String owner, String stream, String peer, Candidate c) {
+    JsonObject candidate = new JsonObject().put("candidate", c.candidate()).put("sdpMid", c.sdpMid())
+        .put("sdpMLineIndex", c.sdpMLineIndex());
+    boolean publisher = KurentoMedia.PUBLISHER.equals(peer);
+    JsonObject msg = new JsonObject().put("type", publisher ? "media" : "media-view").put("attemptId", owner).put("stream", stream)
+        .put("data", new JsonObject().put("kind", "ice").put("candidate", candidate));
+    live.publish(publisher ? LiveHub.attemptChannel(owner) : LiveHub.peerChannel(peer), msg);
+  }
+
+  @Override
+  public void lost(String owner) {
+    JsonObject msg = new JsonObject().put("type", "media-lost").put("attemptId", owner);
+    live.publish(LiveHub.attemptChannel(owner), msg); // the page publishes again
+    for (String viewer : viewers.getOrDefault(owner, Set.of())) live.publish(LiveHub.peerChannel(viewer), msg);
+  }
+
+  @Override
+  public void reconnected() {
+    log.info("Kurento Media Server connection restored");
+  }
+
+  void close() {
+    closed = true;
+    KurentoMedia m = media;
+    if (m != null) m.close();
+  }
+}
