@@ -23,6 +23,7 @@ import { formatCountdown, formatNumber, formatTime, t } from '../lib/i18n.js';
 import { connectLive } from '../lib/live.js';
 import { sessionExpired } from '../lib/page.js';
 import { KIND_SEVERITY, applyFlag, flagList, sortRows, throttle } from '../lib/proctoring/dashboard.js';
+import { KurentoViewer } from '../lib/proctoring/kurento.js';
 import { Watcher } from '../lib/proctoring/peers.js';
 import {
   decideIdentity, examProctoring, flagsOf, identityOf, identityPhoto, latestSnapshot, messageStudent, terminateAttempt,
@@ -45,6 +46,7 @@ let live = null;
 let liveState = 'connecting';
 let syncing = null;
 let buffered = [];
+let mediaServer = false; // a Kurento Media Server records and relays the live view (docs/kurento.md)
 let resyncTimer = null;
 const reorder = throttle(order, 1000);
 
@@ -95,6 +97,7 @@ async function sync() {
     if (syncing === fetching) syncing = null;
   }
   if (data.serverTime) clock = serverClock(data.serverTime, data.sentAt, data.receivedAt);
+  mediaServer = Boolean(data.kurento);
   const title = data.title ?? '';
   $('proctor-heading').textContent = t('staff.proctor.headingOf', { title });
   $('proctor-heading').title = title; // the heading is cut to one line on a full dashboard
@@ -204,9 +207,13 @@ function onEvent(event) {
       if (event.error === 'forbidden') {
         showLive('error', { message: event.message ?? '' });
         live?.close();
-      } else if (event.error === 'signal-refused' && panel.watcher) {
+      } else if ((event.error === 'signal-refused' || event.error === 'media-refused') && panel.watcher) {
         showWatch('failed');
       }
+      return;
+    case 'media-view':
+    case 'media-lost':
+      if (panel.watcher instanceof KurentoViewer && panel.watcher.onMessage(event)) clearTimeout(panel.watchTimer);
       return;
     case 'signal':
       if (panel.row && event.attemptId === panel.row.attemptId) {
@@ -647,8 +654,11 @@ function startWatching() {
   if (!row?.attemptId) return;
   stopWatching(false);
   const videos = { camera: $('watch-camera'), screen: $('watch-screen') };
-  panel.watcher = new Watcher({
-    send: (data) => live?.send({ type: 'signal', attemptId: row.attemptId, data }),
+  const View = mediaServer ? KurentoViewer : Watcher;
+  panel.watcher = new View({
+    attemptId: row.attemptId,
+    // browser-to-browser: a signal to the student's page; with a media server, the viewer sends whole messages
+    send: mediaServer ? (message) => live?.send(message) : (data) => live?.send({ type: 'signal', attemptId: row.attemptId, data }),
     onStreams: (streams) => {
       for (const which of ['camera', 'screen']) {
         if (streams[which] && videos[which].srcObject !== streams[which]) {

@@ -21,6 +21,7 @@ import { IdentityStep } from './identity.js';
 import { captureJpeg, checkBrowser, openCamera, openScreen, stopStreams } from './media.js';
 import { StudentPeers } from './peers.js';
 import { needsOf } from './precheck-rules.js';
+import { KurentoPublisher } from './kurento.js';
 import { StreamRecorder } from './recorder.js';
 import { SegmentCounter } from './segments.js';
 import { ChunkQueue } from './upload-queue.js';
@@ -87,6 +88,13 @@ export class ProctoredAttempt {
       now: () => clock.now(),
       log,
     });
+    // with a media server the camera and screen go to it over WebRTC and it records them (docs/kurento.md)
+    this.kurento = this.settings.kurento ? new KurentoPublisher({
+      attemptId: attempt.id,
+      send: (message) => this.live?.send(message),
+      config: { iceServers: this.settings.iceServers ?? [] },
+      log,
+    }) : null;
     this.peers = new StudentPeers({
       streams: () => this.streams,
       send: (to, data) => this.live?.send({ type: 'signal', attemptId: attempt.id, to, data }),
@@ -220,6 +228,11 @@ export class ProctoredAttempt {
 
   record(name, stream) {
     if (this.ended) return;
+    if (this.kurento) {
+      this.kurento.publish(name, stream);
+      this.renderRecording();
+      return;
+    }
     const existing = this.recorders[name];
     if (existing) {
       existing.switchTo(stream);
@@ -246,6 +259,7 @@ export class ProctoredAttempt {
     if (this.ended) return;
     this.events.report(name === 'screen' ? 'screen-share-ended' : 'camera-ended');
     if (this.recorders[name]) this.recorders[name].stop();
+    this.kurento?.stop(name);
     this.renderRecording();
     this.alert(name, t(name === 'screen' ? 'proctoring.screenEnded' : 'proctoring.cameraEnded'),
       t(name === 'screen' ? 'proctoring.shareScreenAgain' : 'proctoring.cameraAgain'), async (button) => {
@@ -442,8 +456,9 @@ export class ProctoredAttempt {
 
   renderRecording() {
     const { recording, recordingText } = this.el;
-    const on = Object.values(this.recorders).filter((r) => r.running).map((r) => r.name);
-    recording.hidden = this.ended || (Object.keys(this.recorders).length === 0 && this.peers.watching === 0);
+    const on = this.kurento ? this.kurento.publishing
+      : Object.values(this.recorders).filter((r) => r.running).map((r) => r.name);
+    recording.hidden = this.ended || (Object.keys(this.recorders).length === 0 && on.length === 0 && this.peers.watching === 0);
     recording.dataset.recording = on.join(' ');
     recording.dataset.pending = String(this.queue.pending);
     const parts = [];
@@ -457,6 +472,10 @@ export class ProctoredAttempt {
 
   /** Live messages for proctoring: proctor-message, identity, signal. Returns true when handled. */
   onMessage(message) {
+    if ((message.type === 'media' || message.type === 'media-lost') && this.kurento?.onMessage(message)) {
+      this.renderRecording();
+      return true;
+    }
     switch (message.type) {
       case 'proctor-message':
         this.showProctorMessage(message);
@@ -521,6 +540,7 @@ export class ProctoredAttempt {
     clearInterval(this.snapshotTimer);
     this.unwatchBehaviour();
     this.peers.closeAll();
+    this.kurento?.stopAll();
     await Promise.all(Object.values(this.recorders).map((r) => r.stop()));
     stopStreams(this.streams.camera, this.streams.screen);
     this.el.selfView.srcObject = null;

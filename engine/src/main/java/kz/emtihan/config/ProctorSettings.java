@@ -9,14 +9,14 @@ import java.util.Optional;
  * How proctored tests are watched and recorded (5.17.2, docs/proctoring.md), from the {@code proctoring}
  * section of {@code emtihan.yaml}. No face-recognition model ships or can be fetched here, so matching a face to
  * the ID card is the proctor's judgement ({@code recognitionModel: false} tells the pages). The recorder
- * bitrates are explicit: Chromium's default (2.5 Mbit/s) would
- * need about 200 GB for one 1,000-student sitting; these keep camera + screen near 150 MB per student-hour.
+ * bitrates are explicit: Chromium's default (2.5 Mbit/s a stream) would need about 1.9 TB for a 50-minute sitting
+ * of 1,000 students; these keep camera + screen near 150 MB per student-hour (about 122 GB for that sitting).
  */
 public record ProctorSettings(IdentityPolicy identityPolicy, int snapshotSeconds, int noFaceAfter, int multipleFacesAfter,
                               int unclearAfter, int segmentSeconds,
                               int chunkMillis, Recorder camera, Recorder screen, int maxChunkBytes, int maxImageBytes,
                               int uploadsPerMinute, long minFreeBytes, Duration retention, Duration cleanupInterval,
-                              Optional<String> kurentoUrl) {
+                              Optional<String> kurentoUrl, Optional<String> kurentoRecordingsUri) {
 
   /** Whether the test waits for a proctor's approval of the identity photos or starts and is reviewed later. */
   public enum IdentityPolicy {
@@ -74,11 +74,16 @@ public record ProctorSettings(IdentityPolicy identityPolicy, int snapshotSeconds
     if (!kurento.isEmpty() && !kurento.startsWith("ws://") && !kurento.startsWith("wss://")) {
       throw new ConfigException("media.kurento.url", "must start with ws:// or wss://, was '" + kurento + "'");
     }
+    String recordingsUri = t.string("media.kurento.recordingsUri").trim();
+    if (!recordingsUri.isEmpty() && !recordingsUri.startsWith("file:///")) {
+      throw new ConfigException("media.kurento.recordingsUri", "must be a file:/// URI on the media server, was '" + recordingsUri + "'");
+    }
     return new ProctorSettings(policy, t.integer(p + "snapshotSeconds", 2, 600), t.integer(p + "noFaceAfter", 1, 100),
         t.integer(p + "multipleFacesAfter", 1, 100), t.integer(p + "unclearAfter", 1, 100), t.integer(p + "segmentSeconds", 10, 600), t.integer(p + "chunkMillis", 100, 10_000), camera, screen,
         t.integer(p + "maxChunkBytes", 16 * 1024, 64 << 20), t.integer(p + "maxImageBytes", 16 * 1024, 32 << 20),
         t.integer(p + "uploadsPerMinute", 10, 100_000), t.longInteger(p + "minFreeBytes", 0, Long.MAX_VALUE),
         Duration.ofDays(t.integer(p + "retentionDays", 0, 36_500)), Duration.ofMinutes(t.integer(p + "cleanupIntervalMinutes", 1, 24 * 60)),
-        kurento.isEmpty() ? Optional.empty() : Optional.of(kurento));
+        kurento.isEmpty() ? Optional.empty() : Optional.of(kurento),
+        recordingsUri.isEmpty() ? Optional.empty() : Optional.of(recordingsUri));
   }
 }

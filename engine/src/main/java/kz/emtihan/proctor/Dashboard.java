@@ -20,10 +20,13 @@ import kz.emtihan.proctor.model.FlagKind;
 final class Dashboard {
   private final Progress progress;
   private final ProctorStore store;
+  private final boolean mediaServer;
 
-  Dashboard(Progress progress, ProctorStore store) {
+  /** @param mediaServer a Kurento Media Server records and relays live views (the page watches through it) */
+  Dashboard(Progress progress, ProctorStore store, boolean mediaServer) {
     this.progress = progress;
     this.store = store;
+    this.mediaServer = mediaServer;
   }
 
   Future<JsonObject> of(Caller caller, String examId) {
@@ -40,7 +43,7 @@ final class Dashboard {
         for (JsonObject r : rows) if (r.getString("attemptId") == null) augment(r, Map.of());
         rows.sort(Comparator.comparingInt((JsonObject r) -> r.getInteger("risk")).reversed()
             .thenComparing(r -> r.getString("studentId")));
-        return p.put("students", new JsonArray(new ArrayList<>(rows)));
+        return p.put("students", new JsonArray(new ArrayList<>(rows))).put("kurento", mediaServer);
       });
     });
   }

@@ -6,7 +6,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,13 +33,17 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
   private final KurentoSettings settings;
   /** Viewer peers per attempt, to tell them when the server restarted. */
   private final Map<String, Set<String>> viewers = new ConcurrentHashMap<>();
+  /** The server's candidates for an endpoint whose SDP answer has not reached its page yet, by owner/stream/peer. */
+  private final Map<String, java.util.List<JsonObject>> held = new java.util.HashMap<>();
+  private final Set<String> answered = new java.util.HashSet<>();
   private volatile KurentoMedia media;
   private volatile boolean closed;
 
-  KurentoRelay(Vertx vertx, LiveHub live, String url, Path recordingsDir) {
+  /** @param recordingsUri where the media server writes, as it sees that directory (the engine reads it under its data dir) */
+  KurentoRelay(Vertx vertx, LiveHub live, String url, String recordingsUri) {
     this.vertx = vertx;
     this.live = live;
-    this.settings = KurentoSettings.of(URI.create(url), recordingsDir.toUri().toString());
+    this.settings = KurentoSettings.of(URI.create(url), recordingsUri);
   }
 
   /** Connects, retrying every 5 s while the server is unreachable; the engine serves meanwhile. */
@@ -63,7 +66,34 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
 
   /** The student's page offers a stream; the server's SDP answer. */
   Future<String> publish(String attemptId, String stream, String sdpOffer) {
-    return call(m -> m.publish(attemptId, stream, sdpOffer)).map(p -> p.sdpAnswer());
+    String key = key(attemptId, stream, KurentoMedia.PUBLISHER);
+    expectAnswer(key);
+    return call(m -> m.publish(attemptId, stream, sdpOffer)).map(p -> answered(key, p.sdpAnswer()));
+  }
+
+  private static String key(String owner, String stream, String peer) {
+    return owner + "/" + stream + "/" + peer;
+  }
+
+  private void expectAnswer(String key) {
+    synchronized (held) {
+      answered.remove(key);
+      held.remove(key);
+    }
+  }
+
+  /**
+   * The answer is about to be written to its page (directly, by the caller): the candidates held for it go out
+   * now, through Redis, so they arrive after it. A candidate before its answer would be refused by the browser.
+   */
+  private String answered(String key, String answer) {
+    java.util.List<JsonObject> waiting;
+    synchronized (held) {
+      answered.add(key);
+      waiting = held.remove(key);
+    }
+    if (waiting != null) for (JsonObject msg : waiting) send(msg);
+    return answer;
   }
 
   /** A browser's ICE candidate for the publisher or a viewer ({@code peer}) endpoint. */
@@ -75,7 +105,9 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
   /** A proctor's page offers to receive a stream; the server's SDP answer. */
   Future<String> view(String attemptId, String stream, String viewerPeer, String sdpOffer) {
     viewers.computeIfAbsent(attemptId, k -> ConcurrentHashMap.newKeySet()).add(viewerPeer);
-    return call(m -> m.view(attemptId, stream, viewerPeer, sdpOffer));
+    String key = key(attemptId, stream, viewerPeer);
+    expectAnswer(key);
+    return call(m -> m.view(attemptId, stream, viewerPeer, sdpOffer)).map(answer -> answered(key, answer));
   }
 
   Future<Void> stopViewing(String attemptId, String stream, String viewerPeer) {
@@ -85,6 +117,10 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
   /** The attempt is finished: the recorders stop (files finalised) and its pipeline goes. */
   Future<Void> release(String attemptId) {
     viewers.remove(attemptId);
+    synchronized (held) {
+      answered.removeIf(k -> k.startsWith(attemptId + "/"));
+      held.keySet().removeIf(k -> k.startsWith(attemptId + "/"));
+    }
     return media == null ? Future.succeededFuture() : call(m -> m.release(attemptId));
   }
 
@@ -157,8 +193,21 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
         .put("sdpMLineIndex", c.sdpMLineIndex());
     boolean publisher = KurentoMedia.PUBLISHER.equals(peer);
     JsonObject msg = new JsonObject().put("type", publisher ? "media" : "media-view").put("attemptId", owner).put("stream", stream)
-        .put("data", new JsonObject().put("kind", "ice").put("candidate", candidate));
-    live.publish(publisher ? LiveHub.attemptChannel(owner) : LiveHub.peerChannel(peer), msg);
+        .put("peer", peer).put("data", new JsonObject().put("kind", "ice").put("candidate", candidate));
+    String key = key(owner, stream, peer);
+    synchronized (held) {
+      if (!answered.contains(key)) {
+        held.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(msg);
+        return;
+      }
+    }
+    send(msg);
+  }
+
+  private void send(JsonObject msg) {
+    String peer = msg.getString("peer");
+    msg.remove("peer");
+    live.publish(KurentoMedia.PUBLISHER.equals(peer) ? LiveHub.attemptChannel(msg.getString("attemptId")) : LiveHub.peerChannel(peer), msg);
   }
 
   @Override

@@ -28,16 +28,20 @@ public record ProctorModule(ProctorSettings settings, Identity identity, Watchin
       ProctorAccess access = new ProctorAccess(exam.attempts(), exam.exams());
       UploadGate gate = new UploadGate(settings.uploadsPerMinute(), settings.minFreeBytes());
       PresenceWindow presence = new PresenceWindow(settings.noFaceAfter(), settings.multipleFacesAfter(), settings.unclearAfter());
-      Recordings recordings = new Recordings(vertx, access, store, recordingStore, recordingsRoot, settings, gate, live, graceMillis);
       // with a media server, the server records (into its own directory: docs/kurento.md) and relays the live view
-      Optional<KurentoRelay> kurento = settings.kurentoUrl().map(url -> new KurentoRelay(vertx, live, url, dataDir.resolve("kurento")));
+      Path serverRecordings = dataDir.resolve("kurento");
+      String recordingsUri = settings.kurentoRecordingsUri().orElse(serverRecordings.toAbsolutePath().toUri().toString());
+      Optional<KurentoRelay> kurento = settings.kurentoUrl().map(url -> new KurentoRelay(vertx, live, url, recordingsUri));
       kurento.ifPresent(KurentoRelay::start);
+      Recordings recordings = new Recordings(vertx, access, store, recordingStore, recordingsRoot, settings, gate, live, graceMillis,
+          kurento.map(k -> new KurentoRecordings(serverRecordings)));
       exam.attempts().extras(new ProctorExtras(vertx, settings, store, recordingStore, kurento));
       return new ProctorModule(settings, new Identity(vertx, access, store, files, faces, live),
           new Watching(vertx, access, store, files, faces, live, presence, gate), recordings,
-          new Review(access, store, recordings, live), new Dashboard(exam.progress(), store),
+          new Review(access, store, recordings, live), new Dashboard(exam.progress(), store, kurento.isPresent()),
           new ProctorActions(access, store, live),
-          new Retention(vertx, exam.attempts(), store, files, recordingsRoot, settings.retention(), live), faces, kurento);
+          new Retention(vertx, exam.attempts(), store, files, java.util.List.of(recordingsRoot, serverRecordings),
+              settings.retention(), live), faces, kurento);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the proctoring directories under " + dataDir, e);
     }

@@ -47,9 +47,11 @@ final class Recordings {
   private final LiveHub live;
   private final long graceMillis;
   private final Map<String, Long> storageFlagged = new ConcurrentHashMap<>();
+  private final Optional<KurentoRecordings> kurento;
 
   Recordings(Vertx vertx, ProctorAccess access, ProctorStore proctorStore, RecordingStore store, Path root,
-             ProctorSettings settings, UploadGate gate, LiveHub live, long graceMillis) {
+             ProctorSettings settings, UploadGate gate, LiveHub live, long graceMillis, Optional<KurentoRecordings> kurento) {
+    this.kurento = kurento;
     this.vertx = vertx;
     this.access = access;
     this.proctorStore = proctorStore;
@@ -117,6 +119,7 @@ final class Recordings {
     String attemptId = a.id();
     return vertx.executeBlocking(() -> {
       long end = Math.max(a.startedAt().toEpochMilli(), Math.min(a.endOrDeadline().toEpochMilli(), System.currentTimeMillis()));
+      if (kurento.isPresent()) return serverRecorded(a, end);
       JsonObject out = new JsonObject();
       for (String stream : STREAMS) out.put(stream, segments(attemptId, stream, end));
       out.put("coverage", store.coverage(attemptId, a.startedAt().toEpochMilli(), end, settings.segmentSeconds()));
@@ -139,6 +142,33 @@ final class Recordings {
     return out;
   }
 
+  /**
+   * What a media server recorded: one file per publish, each playing until the next starts or the attempt ends.
+   * The server's files carry no index the engine reads, so coverage counts each file until the next one.
+   */
+  private JsonObject serverRecorded(AttemptFacts a, long endMillis) throws IOException {
+    JsonObject out = new JsonObject();
+    List<Long> allStarts = new ArrayList<>();
+    for (String stream : STREAMS) {
+      List<KurentoRecordings.File> files = kurento.orElseThrow().files(a.id(), stream);
+      List<Long> starts = files.stream().map(KurentoRecordings.File::startMillis).toList();
+      allStarts.addAll(starts);
+      List<Double> seconds = SegmentTimes.seconds(starts, Long.MAX_VALUE / 4, endMillis);
+      JsonArray list = new JsonArray();
+      for (int i = 0; i < files.size(); i++) {
+        KurentoRecordings.File f = files.get(i);
+        list.add(new JsonObject().put("segment", f.number()).put("startsAt", Instant.ofEpochMilli(f.startMillis()).toString())
+            .put("seconds", seconds.get(i)).put("bytes", f.bytes()).put("complete", true)
+            .put("url", "/api/v1/attempts/" + a.id() + "/recordings/" + stream + "/" + f.number()));
+      }
+      out.put(stream, list);
+    }
+    long start = a.startedAt().toEpochMilli();
+    out.put("coverage", allStarts.isEmpty() ? 0.0 : kz.emtihan.media.recording.Coverage.ratio(start, endMillis,
+        Math.max(1, endMillis - allStarts.stream().min(Long::compare).orElse(start)), allStarts));
+    return out;
+  }
+
   /** The segment's file and how many bytes of it are recorded. */
   record SegmentFile(Path path, long bytes) {}
 
@@ -146,6 +176,10 @@ final class Recordings {
     if (!STREAMS.contains(stream)) return Future.failedFuture(Rejection.notFound("stream", stream));
     int segment = number("segment", segmentText);
     return access.watcher(caller, attemptId).compose(a -> vertx.executeBlocking(() -> {
+      if (kurento.isPresent()) {
+        return kurento.get().file(attemptId, stream, segment).map(f -> new SegmentFile(f.path(), f.bytes()))
+            .orElseThrow(() -> Rejection.notFound("segment", stream + "/" + segment));
+      }
       for (Segment s : store.segments(attemptId, stream)) {
         if (s.number() == segment && s.bytes() > 0) return new SegmentFile(store.file(attemptId, stream, segment), s.bytes());
       }

@@ -28,11 +28,13 @@ final class Retention {
   private final Attempts attempts;
   private final ProctorStore store;
   private final EvidenceFiles evidence;
-  private final Path recordings;
+  private final List<Path> recordings;
   private final Duration keep;
   private final LiveHub live;
 
-  Retention(Vertx vertx, Attempts attempts, ProctorStore store, EvidenceFiles evidence, Path recordings, Duration keep, LiveHub live) {
+  /** @param recordings the directories holding a folder of recordings per attempt (uploaded; a media server's) */
+  Retention(Vertx vertx, Attempts attempts, ProctorStore store, EvidenceFiles evidence, List<Path> recordings, Duration keep,
+            LiveHub live) {
     this.vertx = vertx;
     this.attempts = attempts;
     this.store = store;
@@ -66,14 +68,14 @@ final class Retention {
   private Future<String> delete(String attemptId) {
     return vertx.executeBlocking(() -> {
       boolean any = evidence.deleteAll(attemptId);
-      any |= EvidenceFiles.deleteTree(recordings.resolve(attemptId));
+      for (Path root : recordings) any |= EvidenceFiles.deleteTree(root.resolve(attemptId));
       return any;
     }, false).compose(any -> store.purged(attemptId, live.serverNow().toString())).map(attemptId);
   }
 
   private List<String> owners() throws IOException {
     TreeSet<String> ids = new TreeSet<>();
-    for (Path root : List.of(evidence.root(), recordings)) {
+    for (Path root : roots()) {
       if (!Files.isDirectory(root)) continue;
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, Files::isDirectory)) {
         for (Path p : ds) ids.add(p.getFileName().toString());
@@ -82,8 +84,14 @@ final class Retention {
     return new ArrayList<>(ids);
   }
 
+  private List<Path> roots() {
+    List<Path> roots = new ArrayList<>(recordings);
+    roots.add(evidence.root());
+    return roots;
+  }
+
   private boolean olderThan(String attemptId, Instant cutoff) throws IOException {
-    for (Path root : List.of(evidence.root(), recordings)) {
+    for (Path root : roots()) {
       Path dir = root.resolve(attemptId);
       if (Files.exists(dir) && !Files.getLastModifiedTime(dir).toInstant().isBefore(cutoff)) return false;
     }

@@ -94,7 +94,7 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void theShippedRecordersKeepAStudentHourNear150Megabytes() { // issue 4: Chromium's 2.5 Mbit/s default would be ~1.1 GB
+  void theShippedRecordersKeepAStudentHourNear150Megabytes() { // issue 4: Chromium's 2.5 Mbit/s default: ~1.1 GB a stream-hour
     ProctorSettings p = ConfigLoader.load(Optional.of(TestEngine.configDir()), Map.of()).proctoring();
     assertEquals(ProctorSettings.IdentityPolicy.REVIEW_LATER, p.identityPolicy());
     assertEquals(324_000, p.uploadBitsPerSecond());
@@ -116,5 +116,8 @@ class ConfigLoaderTest {
     assertEquals("media.kurento.url", e.key());
     assertEquals(Optional.of("ws://kms:8888/kurento"), loadWith(engineYaml(), regulationYaml(),
         Map.of("EMTIHAN_MEDIA_KURENTO_URL", "ws://kms:8888/kurento")).proctoring().kurentoUrl());
+    e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), regulationYaml(),
+        Map.of("EMTIHAN_MEDIA_KURENTO_RECORDINGS_URI", "/recordings")));
+    assertEquals("media.kurento.recordingsUri", e.key());
   }
 }

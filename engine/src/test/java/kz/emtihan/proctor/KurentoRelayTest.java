@@ -85,6 +85,16 @@ class KurentoRelayTest {
         .put("data", new JsonObject().put("kind", "offer").put("sdp", "v=0")));
     assertEquals("media-refused", page.next("error").getString("error"));
 
+    // the server writes <dir>/<attempt>/<stream>-<startMillis>.webm into the directory it shares with the engine
+    java.nio.file.Path files = app.engine().services().config().dataDir().resolve("kurento").resolve(attempt);
+    java.nio.file.Files.createDirectories(files);
+    long startedAt = java.time.Instant.parse(started.getString("startedAt")).toEpochMilli();
+    java.nio.file.Files.write(files.resolve("camera-" + startedAt + ".webm"), new byte[] {1, 2, 3});
+    JsonObject recordings = app.get("/api/v1/attempts/" + attempt + "/recordings", proctor).json();
+    assertEquals(1, recordings.getJsonArray("camera").size(), recordings.encode());
+    assertEquals(3, app.getBytes(recordings.getJsonArray("camera").getJsonObject(0).getString("url"), proctor).length);
+    assertTrue(recordings.getDouble("coverage") > 0.9, "recorded from the start until now: " + recordings);
+
     app.post("/api/v1/attempts/" + attempt + "/submit", student, null);
     TestEngine.awaitUntil("the pipeline is released", () -> !kms.media().types().containsValue("MediaPipeline"),
         Duration.ofSeconds(10));
