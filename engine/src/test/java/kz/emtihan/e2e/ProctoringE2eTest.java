@@ -54,12 +54,6 @@ class ProctoringE2eTest {
     app.close();
   }
 
-  static String exam(Instant closes, boolean identity, String student) {
-    JsonObject e = Fixtures.attestation(Fixtures.validBank(app, teacher), Instant.now().minus(Duration.ofHours(1)), closes);
-    e.getJsonObject("proctoring").put("identity", identity);
-    return Fixtures.exam(app, teacher, e, student);
-  }
-
   @Test
   void aWholeProctoredSittingWithTwoStudentsAndAProctor() throws Exception {
     // the window closes ~2.5 minutes from now: the face student's attempt lasts about two minutes
@@ -169,6 +163,43 @@ class ProctoringE2eTest {
           Duration.ofSeconds(10));
       watcher.screenshot("proctoring-8-review");
     }
+  }
+
+  /** Issue 4, 5: one proctor follows at least 30 students at once: all on one 1920×1080 screen, riskiest first, live. */
+  @Test
+  void thirtyStudentsFitOneScreenAndALiveFlagMovesItsStudentToTheTop() throws Exception {
+    String[] students = new String[30];
+    for (int i = 0; i < students.length; i++) students[i] = "grid" + (i < 10 ? "0" : "") + i;
+    app.users("student", students);
+    String examId = exam(Instant.now().plus(Duration.ofDays(1)), false, students);
+    java.util.Map<String, String> attempts = new java.util.HashMap<>();
+    for (String s : students) {
+      attempts.put(s, app.post("/api/v1/exams/" + examId + "/attempts", app.loginAs(s), null).json().getString("id"));
+    }
+    try (Browser watcher = Browser.open(app.base(), 1920, 1080)) {
+      signInStaff(watcher, "p1");
+      watcher.go("/proctor.html?exam=" + examId);
+      watcher.waitForState("ready");
+      watcher.waitUntil("the live socket", () -> "live".equals(attribute(watcher, "live-state", "data-live")), Duration.ofSeconds(10));
+      List<org.openqa.selenium.WebElement> tiles = watcher.driver().findElements(By.cssSelector("li.tile"));
+      assertEquals(30, tiles.size());
+      long viewportHeight = (Long) watcher.js("return window.innerHeight");
+      for (org.openqa.selenium.WebElement tile : tiles) {
+        var r = tile.getRect();
+        assertTrue(r.getY() + r.getHeight() <= viewportHeight, "tile " + tile.getAttribute("data-student") + " is below the fold: " + r.getY());
+      }
+      String last = tiles.get(tiles.size() - 1).getAttribute("data-student");
+      app.post("/api/v1/attempts/" + attempts.get(last) + "/events", app.loginAs(last), new JsonObject().put("type", "paste"));
+      watcher.waitUntil(last + " moves to the top", () -> last.equals(watcher.driver().findElement(By.cssSelector("li.tile"))
+          .getAttribute("data-student")), Duration.ofSeconds(10));
+      watcher.screenshot("proctoring-9-dashboard-30");
+    }
+  }
+
+  static String exam(Instant closes, boolean identity, String... students) {
+    JsonObject e = Fixtures.attestation(Fixtures.validBank(app, teacher), Instant.now().minus(Duration.ofHours(1)), closes);
+    e.getJsonObject("proctoring").put("identity", identity);
+    return Fixtures.exam(app, teacher, e, students);
   }
 
   static void signInStaff(Browser b, String user) {
