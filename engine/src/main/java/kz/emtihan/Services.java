@@ -14,11 +14,12 @@ import kz.emtihan.live.LiveHub;
 import kz.emtihan.live.LiveSocket;
 import kz.emtihan.live.Presence;
 import kz.emtihan.proctor.ProctorModule;
+import kz.emtihan.sitting.SittingModule;
 import kz.emtihan.store.RedisStore;
 
 /** Every service of the engine, wired once from the config and the store. */
 public record Services(EmtihanConfig config, RedisStore store, Users users, Tokens tokens, Banks banks, ExamModule exam,
-                       ProctorModule proctor, LiveHub live, LiveSocket liveSocket) {
+                       ProctorModule proctor, SittingModule sittings, LiveHub live, LiveSocket liveSocket) {
   public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
     Users users = new Users(vertx, store.redis(), new Passwords(cfg.auth().bcryptCost()));
     Tokens tokens = new Tokens(Tokens.secret(cfg.auth().jwtSecret(), cfg.dataDir()), cfg.auth().tokenLifetime(), Clock.systemUTC());
@@ -29,6 +30,6 @@ public record Services(EmtihanConfig config, RedisStore store, Users users, Toke
         cfg.regulation().answerGrace().toMillis());
     LiveSocket socket = new LiveSocket(live, tokens, exam.attempts(), exam.exams(), new Presence(store.redis(), live),
         proctor::disconnected, proctor.liveMedia());
-    return new Services(cfg, store, users, tokens, banks, exam, proctor, live, socket);
+    return new Services(cfg, store, users, tokens, banks, exam, proctor, SittingModule.create(store, cfg.regulation(), live), live, socket);
   }
 }

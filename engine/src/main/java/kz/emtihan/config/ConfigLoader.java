@@ -147,7 +147,7 @@ public final class ConfigLoader {
     if (admission + exam != 100) throw new ConfigException("rating.examPercent", "admissionPercent + examPercent must be 100");
     var rating = new RatingFormula(admission, exam, t.integer("rating.minAdmissionRating", 0, 100));
     var grace = Duration.ofSeconds(t.integer("answers.graceSeconds", 0, 600));
-    return new Regulation(exams, bank, scoring, scale, rating, grace);
+    return new Regulation(exams, bank, scoring, scale, rating, grace, FinalAttestationConfig.read(t));
   }
 
   private static ExamLimits limits(ConfigTree t, String p) {

@@ -10,6 +10,7 @@ import kz.emtihan.auth.AuthRoutes;
 import kz.emtihan.bank.BankRoutes;
 import kz.emtihan.exam.ExamRoutes;
 import kz.emtihan.proctor.ProctorRoutes;
+import kz.emtihan.sitting.SittingRoutes;
 
 /** The whole HTTP surface, assembled in one place (API.md). */
 public final class ApiRouter {
@@ -75,6 +76,7 @@ public final class ApiRouter {
     BankRoutes.mount(api, s.banks());
     ExamRoutes.mount(api, s.exam());
     ProctorRoutes.mount(api, s.proctor());
+    SittingRoutes.mount(api, s.sittings());
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(Problems::respond);
     return api;

@@ -1,0 +1,55 @@
+package kz.emtihan.sitting;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import kz.emtihan.auth.Caller;
+import kz.emtihan.auth.Role;
+import kz.emtihan.http.Bodies;
+
+/** HTTP for sittings of the oral final attestation (issue 5, 10: {@code /api/v1/sittings/...}). Translation only. */
+public final class SittingRoutes {
+  private SittingRoutes() {}
+
+  public static void mount(Router api, SittingModule m) {
+    api.post("/sittings").respond(ctx -> m.sittings().create(Caller.require(ctx, Role.ADMIN), Bodies.object(ctx)).map(id -> {
+      ctx.response().setStatusCode(201);
+      return new JsonObject().put("id", id);
+    }));
+    api.get("/sittings").respond(ctx -> m.sittings().mine(Caller.of(ctx)));
+    api.get("/sittings/:sittingId").respond(ctx -> m.sittings().view(Caller.of(ctx), id(ctx)));
+    api.put("/sittings/:sittingId/tickets").respond(ctx -> m.sittings().tickets(Caller.of(ctx), id(ctx), Bodies.array(ctx)));
+    api.get("/sittings/:sittingId/draws").respond(ctx -> m.sittings().draws(Caller.of(ctx), id(ctx)));
+    api.post("/sittings/:sittingId/close").respond(ctx -> m.sittings().close(Caller.of(ctx), id(ctx)));
+    String student = "/sittings/:sittingId/students/:studentId";
+    api.post(student + "/admit").respond(ctx -> m.steps().admit(Caller.of(ctx), id(ctx), sid(ctx)));
+    api.post(student + "/identity").respond(ctx -> m.steps().identity(Caller.of(ctx), id(ctx), sid(ctx), Bodies.object(ctx)));
+    api.post(student + "/room").respond(ctx -> m.steps().room(Caller.of(ctx), id(ctx), sid(ctx), Bodies.object(ctx)));
+    api.post(student + "/draw").respond(ctx -> m.steps().draw(Caller.of(ctx), id(ctx), sid(ctx), Bodies.objectOrEmpty(ctx)));
+    api.post(student + "/phase").respond(ctx -> m.steps().phase(Caller.of(ctx), id(ctx), sid(ctx), Bodies.object(ctx)));
+    api.put(student + "/score").respond(ctx -> m.steps().score(Caller.of(ctx), id(ctx), sid(ctx), Bodies.object(ctx)));
+    api.post(student + "/confirm").respond(ctx -> m.steps().confirm(Caller.of(ctx), id(ctx), sid(ctx)));
+    api.post("/sittings/:sittingId/acts").respond(ctx -> m.after().act(Caller.of(ctx), id(ctx), Bodies.object(ctx)).map(a -> {
+      ctx.response().setStatusCode(201);
+      return a;
+    }));
+    api.put("/sittings/:sittingId/acts/:actId/vote").respond(ctx ->
+        m.after().vote(Caller.of(ctx), id(ctx), ctx.pathParam("actId"), Bodies.object(ctx)));
+    api.post("/sittings/:sittingId/appeals").respond(ctx -> m.after().appeal(Caller.of(ctx), id(ctx), Bodies.object(ctx)).map(a -> {
+      ctx.response().setStatusCode(201);
+      return a;
+    }));
+    api.post("/sittings/:sittingId/appeals/:appealId/meeting").respond(ctx ->
+        m.after().meeting(Caller.of(ctx), id(ctx), ctx.pathParam("appealId"), Bodies.objectOrEmpty(ctx)));
+    api.post("/sittings/:sittingId/appeals/:appealId/decision").respond(ctx ->
+        m.after().decide(Caller.of(ctx), id(ctx), ctx.pathParam("appealId"), Bodies.object(ctx)));
+  }
+
+  private static String id(RoutingContext ctx) {
+    return ctx.pathParam("sittingId");
+  }
+
+  private static String sid(RoutingContext ctx) {
+    return ctx.pathParam("studentId");
+  }
+}

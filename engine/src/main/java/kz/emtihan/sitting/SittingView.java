@@ -1,0 +1,72 @@
+package kz.emtihan.sitting;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import kz.emtihan.auth.Caller;
+import kz.emtihan.auth.Role;
+import kz.emtihan.config.Regulation;
+import kz.emtihan.http.Rejection;
+import kz.emtihan.sitting.model.CommissionScores;
+import kz.emtihan.sitting.model.PhaseClock;
+
+/**
+ * What each participant sees of a sitting (issue 5, 10): the commission and the secretary see every student's
+ * progress, but a member sees the other members' scores only once all have scored (6.15.6); a student sees only
+ * their own progress, their own ticket once drawn and their result once published, never another student's.
+ */
+final class SittingView {
+  private SittingView() {}
+
+  /** The caller's part in the sitting, or null. */
+  static String roleOf(JsonObject doc, String userId) {
+    JsonObject c = doc.getJsonObject("commission");
+    if (userId.equals(c.getString("secretary"))) return "secretary";
+    if (userId.equals(c.getString("chair"))) return "chair";
+    if (SittingJson.strings(c.getJsonArray("members")).contains(userId)) return "member";
+    JsonObject a = doc.getJsonObject("appealCommission");
+    if (userId.equals(a.getString("chair"))) return "appeal-chair";
+    if (userId.equals(a.getString("deputy"))) return "appeal-deputy";
+    if (SittingJson.strings(a.getJsonArray("members")).contains(userId)) return "appeal-member";
+    if (SittingJson.strings(doc.getJsonArray("students")).contains(userId)) return "student";
+    return null;
+  }
+
+  static JsonObject of(JsonObject doc, Caller caller, Instant now, Regulation.FinalAttestation rules) {
+    String role = roleOf(doc, caller.id());
+    if (role == null && !caller.has(Role.ADMIN)) throw Rejection.forbidden("you take no part in sitting " + doc.getString("id"));
+    JsonObject out = doc.copy().put("role", role).put("serverTime", now.toString());
+    JsonObject progress = new JsonObject();
+    for (String student : SittingJson.strings(doc.getJsonArray("students"))) {
+      if ("student".equals(role) && !student.equals(caller.id())) continue;
+      progress.put(student, progressView(doc, student, caller.id(), role, now, rules));
+    }
+    out.put("progress", progress);
+    if ("student".equals(role)) {
+      out.put("students", new JsonArray().add(caller.id()));
+      out.remove("tickets");
+      out.put("draws", new JsonArray(doc.getJsonArray("draws").stream().filter(d -> caller.id().equals(((JsonObject) d).getString("studentId"))).toList()));
+      out.put("acts", new JsonArray(doc.getJsonArray("acts").stream().filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));
+      out.put("appeals", new JsonArray(doc.getJsonArray("appeals").stream().filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));
+      out.put("postponements", new JsonArray(doc.getJsonArray("postponements").stream()
+          .filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));
+    }
+    return out;
+  }
+
+  private static JsonObject progressView(JsonObject doc, String student, String viewer, String role, Instant now,
+                                         Regulation.FinalAttestation rules) {
+    JsonObject p = SittingJson.progress(doc.copy(), student).copy();
+    PhaseClock clock = SittingJson.clock(p, rules.phases()).at(now);
+    p.put("phase", SittingJson.clockJson(clock, now));
+    clock.remaining(now).ifPresent(d -> p.put("remainingSeconds", d.toSeconds()));
+    if (p.getValue("ticket") instanceof Integer n) p.put("questions", SittingJson.ticket(doc, n).getJsonArray("questions"));
+    CommissionScores scores = SittingJson.scores(doc, p, rules.maxScore());
+    boolean asStudent = "student".equals(role);
+    p.put("scored", new JsonArray(scores.scoredMembers().stream().sorted().toList()));
+    p.put("scores", asStudent ? new JsonObject() : new JsonObject(new java.util.HashMap<String, Object>(scores.visibleTo(viewer))));
+    if (asStudent && p.getString("publishedAt") == null) p.remove("result");
+    p.remove("history");
+    return p;
+  }
+}
