@@ -30,6 +30,14 @@ public final class LiveSocket {
   private final Signalling signalling;
 
   /** @param disconnected told the attempt id when a student's page closes its socket (a flag, issue 4) */
+  private volatile java.util.function.BiFunction<Caller, String, Future<Void>> sittingAccess =
+      (c, id) -> Future.failedFuture(new IllegalStateException("no sittings"));
+
+  /** How a socket may follow a sitting: the sitting context says whether the caller takes part. Set once at wiring. */
+  public void sittingAccess(java.util.function.BiFunction<Caller, String, Future<Void>> access) {
+    this.sittingAccess = access;
+  }
+
   public LiveSocket(LiveHub hub, Tokens tokens, Attempts attempts, Exams exams, Presence presence, Consumer<String> disconnected,
                     LiveMedia media) {
     this.hub = hub;
@@ -72,6 +80,7 @@ public final class LiveSocket {
       switch (type) {
         case "attempt" -> followAttempt(ws, caller, msg.getString("attemptId", ""), followed);
         case "subscribe" -> subscribe(ws, caller, msg.getString("examId", ""));
+        case "sitting" -> followSitting(ws, caller, msg.getString("sittingId", ""));
         case "ping" -> send(ws, time());
         case "signal" -> peer.relay(msg, followed[1]).onFailure(err -> send(ws, error("signal-refused", err.getMessage())));
         case "media", "media-view" -> peer.relayMedia(msg, followed[1])
@@ -111,6 +120,13 @@ public final class LiveSocket {
     exams.view(caller, examId).compose(e -> hub.follow(LiveHub.examChannel(examId), ws))
         .onSuccess(v -> send(ws, new JsonObject().put("type", "subscribed").put("examId", examId)))
         .onFailure(err -> send(ws, error("forbidden", "cannot follow exam " + examId + ": " + err.getMessage())));
+  }
+
+  /** A sitting's participants get {@code {"type":"sitting","change"}} whenever it changes, then read it again. */
+  private void followSitting(ServerWebSocket ws, Caller caller, String sittingId) {
+    sittingAccess.apply(caller, sittingId).compose(v -> hub.follow("live:sitting:" + sittingId, ws))
+        .onSuccess(v -> send(ws, new JsonObject().put("type", "following-sitting").put("sittingId", sittingId)))
+        .onFailure(err -> send(ws, error("forbidden", "cannot follow sitting " + sittingId)));
   }
 
   private JsonObject time() {

@@ -60,7 +60,7 @@ class SittingFlowTest {
   }
 
   @Test
-  void aWholeSittingWithAFailureAndAppeals() {
+  void aWholeSittingWithAFailureAndAppeals() throws Exception {
     String admin = app.admin();
     TestEngine.Reply bad = app.post("/api/v1/sittings", admin, sitting().put("kind", "quiz").put("students", new JsonArray()));
     assertEquals(400, bad.status());
@@ -78,10 +78,22 @@ class SittingFlowTest {
     String commitment = asStudent.getString("commitment");
     assertEquals(64, commitment.length(), "the draw's commitment is public before any draw");
 
+    kz.emtihan.TestSocket secretaryPage = kz.emtihan.TestSocket.open(app, app.loginAs("sec1"));
+    secretaryPage.next("time");
+    secretaryPage.send(new JsonObject().put("type", "sitting").put("sittingId", id));
+    secretaryPage.next("following-sitting");
+    kz.emtihan.TestSocket outsider = kz.emtihan.TestSocket.open(app, app.loginAs("m1"));
+    outsider.next("time");
+    outsider.send(new JsonObject().put("type", "sitting").put("sittingId", "s-nope"));
+    assertEquals("forbidden", outsider.next("error").getString("error"));
+    outsider.close();
+
     // st1: the order of the steps is enforced, each by its role
     assertEquals("wrong-order", post(id + "/students/st1/draw", "c1", null).error());
     assertEquals(403, post(id + "/students/st1/admit", "m1", null).status());
     assertEquals(200, post(id + "/students/st1/admit", "sec1", null).status());
+    assertEquals("admitted", secretaryPage.next("sitting").getString("change"), "every page of the sitting hears of each change");
+    secretaryPage.close();
     assertEquals(200, post(id + "/students/st1/identity", "sec1", new JsonObject().put("confirmed", true)).status());
     assertEquals("checklist", post(id + "/students/st1/room", "sec1", new JsonObject().put("checklist", new JsonObject().put("desk-clear", true))).error());
     toRoom(id);
