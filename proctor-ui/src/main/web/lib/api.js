@@ -118,6 +118,14 @@ export async function fetchBlob(path, accept = '*/*') {
   return (await request('GET', path, { accept, blob: true })).data;
 }
 
+/**
+ * The review of one's own proctored attempt, once a reviewer has given a verdict (403 not-reviewed before).
+ * → {verdict: {verdict, comment, by, at}, flags: [{id, kind, severity, at, evidence, insufficientEvidence, detail}], credibility, timeline, …}
+ */
+export async function attemptReview(attemptId) {
+  return (await request('GET', `/attempts/${segment(attemptId)}/review`)).data;
+}
+
 // Proctoring (docs/proctoring.md): what the student's pages send
 
 /** → {snapshotSeconds, segmentSeconds, chunkMillis, identityPolicy, maxChunkBytes, maxImageBytes, recognitionModel, recorders, uploadBitsPerSecond} */

@@ -1,12 +1,14 @@
 /**
  * result.html?attempt=<id>: the score (handed over by the attempt page, or read from the finished attempt)
- * and the signed receipt from GET …/receipt, to read, download and check.
+ * and the signed receipt from GET …/receipt, to read, download and check; for a proctored attempt, its review
+ * once there is one (lib/proctoring/my-review.js).
  */
 
 import { ApiError, getAttempt, receipt as fetchReceipt } from '../lib/api.js';
 import { h, param, setState, showMessage } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
+import { showMyReview } from '../lib/proctoring/my-review.js';
 import { keptResult } from '../lib/session.js';
 
 const $ = (id) => document.getElementById(id);
@@ -23,6 +25,7 @@ const ui = {
   check: $('check'),
   checkResult: $('check-result'),
   json: $('receipt-json'),
+  review: $('my-review'),
 };
 
 /** The lines of signedText in format emtihan-receipt-v1, by field. */
@@ -38,10 +41,11 @@ async function start() {
     return;
   }
   let kept = keptResult(attemptId);
+  let attempt = null;
   if (!kept || kept.points === undefined) {
     // opened later (or the server timed the attempt out): the finished attempt carries its grade
     try {
-      const attempt = await getAttempt(attemptId);
+      attempt = await getAttempt(attemptId);
       if (attempt.result) kept = { ...attempt.result, status: attempt.status, title: attempt.title };
     } catch {
       // the receipt below still shows what is known
@@ -65,6 +69,7 @@ async function start() {
   }
   render(kept, receipt);
   setState(main, 'ready');
+  showMyReview(ui.review, attemptId, attempt);
 }
 
 function render(kept, receipt) {

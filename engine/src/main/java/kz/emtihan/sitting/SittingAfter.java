@@ -28,7 +28,7 @@ public final class SittingAfter {
     this.sittings = sittings;
   }
 
-  private static JsonObject find(JsonArray list, String id, String what) {
+  static JsonObject find(JsonArray list, String id, String what) {
     for (Object o : list) if (id.equals(((JsonObject) o).getString("id"))) return (JsonObject) o;
     throw Rejection.notFound(what, id);
   }

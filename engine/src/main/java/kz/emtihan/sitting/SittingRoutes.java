@@ -43,6 +43,20 @@ public final class SittingRoutes {
         m.after().meeting(Caller.of(ctx), id(ctx), ctx.pathParam("appealId"), Bodies.objectOrEmpty(ctx)));
     api.post("/sittings/:sittingId/appeals/:appealId/decision").respond(ctx ->
         m.after().decide(Caller.of(ctx), id(ctx), ctx.pathParam("appealId"), Bodies.object(ctx)));
+    postponements(api, m);
+  }
+
+  private static void postponements(Router api, SittingModule m) {
+    api.post("/sittings/:sittingId/postponements").respond(ctx -> m.postponements().apply(Caller.of(ctx), id(ctx), Bodies.object(ctx))
+        .map(p -> {
+          ctx.response().setStatusCode(201);
+          return p;
+        }));
+    api.post("/sittings/:sittingId/postponements/:postponementId/decision").respond(ctx ->
+        m.postponements().decide(Caller.of(ctx), id(ctx), ctx.pathParam("postponementId"), Bodies.object(ctx)));
+    api.get("/sittings/:sittingId/postponements/:postponementId/document").handler(ctx ->
+        m.postponements().document(Caller.of(ctx), id(ctx), ctx.pathParam("postponementId"))
+            .onSuccess(b -> ctx.response().putHeader("Content-Type", "application/octet-stream").end(b)).onFailure(ctx::fail));
   }
 
   private static String id(RoutingContext ctx) {

@@ -66,6 +66,7 @@ final class SittingView {
     p.put("scored", new JsonArray(scores.scoredMembers().stream().sorted().toList()));
     p.put("scores", asStudent ? new JsonObject() : new JsonObject(new java.util.HashMap<String, Object>(scores.visibleTo(viewer))));
     if (asStudent && p.getString("publishedAt") == null) p.remove("result");
+    SittingPostponements.standing(p, now, rules.maxScore()).ifPresent(s -> p.put("standing", s)); // I, or F after its deadline
     p.remove("history");
     return p;
   }

@@ -155,6 +155,32 @@ class SittingFlowTest {
     assertEquals("new-time", st2.getString("status"));
     assertTrue(!st2.containsKey("ticket"), "the ticket is drawn again");
 
+    // st3 cannot sit remotely and applies with a scan; the chair allows it: "I" until 10 July (6.15.3)
+    JsonObject scan = new JsonObject().put("contentType", "application/pdf").put("base64",
+        java.util.Base64.getEncoder().encodeToString("%PDF-1.4 certificate".getBytes()));
+    assertEquals("bad-document", post(id + "/postponements", "st3", new JsonObject().put("reason", "in hospital")).error());
+    TestEngine.Reply applied = post(id + "/postponements", "st3", new JsonObject().put("reason", "in hospital").put("document", scan));
+    assertEquals(201, applied.status(), applied.body());
+    String pid = applied.json().getString("id");
+    assertEquals(403, post(id + "/postponements/" + pid + "/decision", "m1", new JsonObject().put("allowed", true)).status());
+    assertEquals(200, post(id + "/postponements/" + pid + "/decision", "c1", new JsonObject().put("allowed", true)).status());
+    assertEquals("%PDF-1.4 certificate", new String(app.getBytes("/api/v1/sittings/" + id + "/postponements/" + pid + "/document",
+        app.loginAs("c1"))));
+    JsonObject standing = app.get("/api/v1/sittings/" + id, app.loginAs("st3")).json().getJsonObject("progress").getJsonObject("st3")
+        .getJsonObject("standing");
+    assertEquals("I", standing.getString("letter"));
+    java.time.ZoneId almaty = java.time.ZoneId.of("Asia/Almaty");
+    java.time.LocalDate today = java.time.LocalDate.now(almaty);
+    java.time.LocalDate july10 = java.time.LocalDate.of(today.getYear(), 7, 10);
+    if (july10.isBefore(today)) july10 = july10.plusYears(1);
+    assertEquals(july10.plusDays(1).atStartOfDay(almaty).toInstant().toString(), standing.getString("deadline"),
+        "through 10 July in Almaty (config)");
+    JsonObject moved = new JsonObject(app.redis(Request.cmd(Command.HGET).arg("sitting:" + id).arg("doc")).toString());
+    moved.getJsonObject("progress").getJsonObject("st3").getJsonObject("incomplete").put("deadline", Instant.now().minusSeconds(1).toString());
+    app.redis(Request.cmd(Command.HSET).arg("sitting:" + id).arg("doc").arg(moved.encode()));
+    assertEquals("F", app.get("/api/v1/sittings/" + id, app.loginAs("st3")).json().getJsonObject("progress").getJsonObject("st3")
+        .getJsonObject("standing").getString("letter"), "no result by the deadline: F, without anyone doing anything");
+
     // closing reveals the seed: every draw can be recomputed
     assertEquals("sitting-open", post(id + "/appeals", "st1", new JsonObject().put("reason", "early")).error(), "an appeal follows the sitting");
     assertEquals(200, post(id + "/close", "sec1", null).status());
