@@ -44,6 +44,17 @@ public final class SittingRoutes {
     api.post("/sittings/:sittingId/appeals/:appealId/decision").respond(ctx ->
         m.after().decide(Caller.of(ctx), id(ctx), ctx.pathParam("appealId"), Bodies.object(ctx)));
     postponements(api, m);
+    api.get("/sittings/:sittingId/protocol.pdf").handler(ctx -> pdf(ctx, m.papers().protocol(Caller.of(ctx), id(ctx)), "protocol"));
+    api.get("/sittings/:sittingId/acts/:actId/pdf").handler(ctx ->
+        pdf(ctx, m.papers().act(Caller.of(ctx), id(ctx), ctx.pathParam("actId")), ctx.pathParam("actId")));
+    api.get("/sittings/:sittingId/appeals/:appealId/pdf").handler(ctx ->
+        pdf(ctx, m.papers().appeal(Caller.of(ctx), id(ctx), ctx.pathParam("appealId")), ctx.pathParam("appealId")));
+  }
+
+  private static void pdf(RoutingContext ctx, io.vertx.core.Future<byte[]> pdf, String name) {
+    pdf.onSuccess(b -> ctx.response().putHeader("Content-Type", "application/pdf")
+        .putHeader("Content-Disposition", "attachment; filename=\"" + id(ctx) + "-" + name + ".pdf\"")
+        .end(io.vertx.core.buffer.Buffer.buffer(b))).onFailure(ctx::fail);
   }
 
   private static void postponements(Router api, SittingModule m) {

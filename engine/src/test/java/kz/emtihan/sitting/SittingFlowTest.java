@@ -207,6 +207,16 @@ class SittingFlowTest {
     assertEquals("A-", app.get("/api/v1/sittings/" + id, app.loginAs("st1")).json().getJsonObject("progress").getJsonObject("st1")
         .getJsonObject("result").getString("letter"), "the student sees the changed grade");
 
+    // the papers, in the sitting's language (Kazakh here)
+    String protocol = pdfText("/api/v1/sittings/" + id + "/protocol.pdf", "sec1");
+    assertTrue(protocol.contains("st1") && protocol.contains("A-") && protocol.contains(String.valueOf(ticket)), protocol);
+    assertTrue(protocol.contains("хаттама") || protocol.contains("Хаттама") || protocol.contains("ХАТТАМА"), "in Kazakh: " + protocol);
+    assertEquals(403, app.send("GET", "/api/v1/sittings/" + id + "/protocol.pdf", app.loginAs("st1"), null, null).status());
+    String actPaper = pdfText("/api/v1/sittings/" + id + "/acts/" + actId + "/pdf", "st2");
+    assertTrue(actPaper.contains("the student's connection dropped") && actPaper.contains("сол күні басқа уақытта"), actPaper);
+    String appealPaper = pdfText("/api/v1/sittings/" + id + "/appeals/" + appealId + "/pdf", "ac1");
+    assertTrue(appealPaper.contains("B+") && appealPaper.contains("A-"), appealPaper);
+
     // 49 hours later (the stored end moved back, as an operator could): too late
     JsonObject doc = new JsonObject(app.redis(Request.cmd(Command.HGET).arg("sitting:" + id).arg("doc")).toString());
     doc.put("endedAt", Instant.now().minus(Duration.ofHours(49)).toString());
@@ -214,6 +224,13 @@ class SittingFlowTest {
     TestEngine.Reply late = post(id + "/appeals", "st3", new JsonObject().put("reason", "I disagree"));
     assertEquals(409, late.status());
     assertEquals("appeal-late", late.error());
+  }
+
+  static String pdfText(String path, String user) throws java.io.IOException {
+    byte[] pdf = app.getBytes(path, app.loginAs(user));
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+    }
   }
 
   private static void toRoom(String id) {

@@ -1,0 +1,60 @@
+package kz.emtihan.sitting.documents;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The appeal commission's decision on a student's appeal against a final attestation result (6.15.4,
+ * 6.15.5). Whether the appeal was filed within 48 hours and met on within 2 working days is decided by the
+ * sitting's rules before this document is made; the document records what happened.
+ *
+ * @param sittingTitle     programme and sitting whose result was appealed
+ * @param language         the sitting's language
+ * @param student          the applicant
+ * @param filedAt          when the appeal was received
+ * @param reason           the concrete reason the student gave (6.15.4)
+ * @param meetingAt        when the appeal commission met online (6.15.5); not before {@code filedAt}
+ * @param decision         {@value #KEPT} or {@value #CHANGED}
+ * @param gradeBefore      the grade appealed against, as printed
+ * @param gradeAfter       the grade after the appeal: equal to {@code gradeBefore} if kept, different if changed
+ * @param appealCommission the members who decided; must include the chair or, in their absence, the deputy
+ * @param zone             the zone the times are shown in
+ */
+public record AppealDecisionDocument(String sittingTitle, Language language, String student, Instant filedAt,
+                                     String reason, Instant meetingAt, String decision, String gradeBefore,
+                                     String gradeAfter, List<Person> appealCommission, ZoneId zone) {
+
+  /** The grade stands. */
+  public static final String KEPT = "kept";
+  /** The grade is replaced by {@code gradeAfter}. */
+  public static final String CHANGED = "changed";
+
+  public AppealDecisionDocument {
+    sittingTitle = Check.text("sittingTitle", sittingTitle);
+    Check.present("language", language);
+    student = Check.text("student", student);
+    Check.present("filedAt", filedAt);
+    reason = Check.text("reason", reason);
+    Check.present("meetingAt", meetingAt);
+    if (meetingAt.isBefore(filedAt)) {
+      throw new IllegalArgumentException("meetingAt " + meetingAt + " is before filedAt " + filedAt);
+    }
+    decision = Check.text("decision", decision);
+    gradeBefore = Check.text("gradeBefore", gradeBefore);
+    gradeAfter = Check.text("gradeAfter", gradeAfter);
+    if (!decision.equals(KEPT) && !decision.equals(CHANGED)) {
+      throw new IllegalArgumentException("decision must be " + KEPT + " or " + CHANGED + ", was " + decision);
+    }
+    if (decision.equals(KEPT) != gradeAfter.equals(gradeBefore)) {
+      throw new IllegalArgumentException("gradeAfter must " + (decision.equals(KEPT) ? "equal" : "differ from")
+          + " gradeBefore when the decision is " + decision);
+    }
+    appealCommission = Check.nonEmpty("appealCommission", appealCommission);
+    if (appealCommission.stream().noneMatch(p -> p.role() == Person.Role.CHAIR
+        || p.role() == Person.Role.DEPUTY_CHAIR)) {
+      throw new IllegalArgumentException("appealCommission must include its chair or deputy chair (6.15.4)");
+    }
+    Check.present("zone", zone);
+  }
+}
