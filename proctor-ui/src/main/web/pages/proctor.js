@@ -28,11 +28,14 @@ import { Watcher } from '../lib/proctoring/peers.js';
 import {
   decideIdentity, examProctoring, flagsOf, identityOf, identityPhoto, latestSnapshot, messageStudent, terminateAttempt,
 } from '../lib/staff-api.js';
-import { $, clearError, fill, showError, showProblems, startStaffPage, statusBadge } from './staff.js';
+import {
+  $, clearError, fill, resyncing, showError, showProblems, startStaffPage, statusBadge,
+} from './staff.js';
 
 const main = $('proctor');
 const examId = param('exam');
 const RESYNC_EVERY = 60000;
+const { resync, schedule: scheduleResync } = resyncing(sync, () => $('proctor-error'), RESYNC_EVERY);
 const SNAPSHOT_EVERY = 5000;
 const SNAPSHOT_PARALLEL = 4;
 const LOW_TIME = 5 * 60 * 1000;
@@ -47,7 +50,6 @@ let liveState = 'connecting';
 let syncing = null;
 let buffered = [];
 let mediaServer = false; // a Kurento Media Server records and relays the live view (docs/kurento.md)
-let resyncTimer = null;
 const reorder = throttle(order, 1000);
 
 async function start() {
@@ -140,26 +142,6 @@ async function sync() {
   order();
   summarise();
   clearError($('proctor-error'));
-}
-
-async function resync() {
-  try {
-    await sync();
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) {
-      sessionExpired();
-      return;
-    }
-    showError($('proctor-error'), err);
-  }
-}
-
-function scheduleResync() {
-  clearTimeout(resyncTimer);
-  resyncTimer = setTimeout(async () => {
-    await resync();
-    scheduleResync();
-  }, RESYNC_EVERY);
 }
 
 // The socket

@@ -19,12 +19,13 @@ import { sessionExpired } from '../lib/page.js';
 import { ApiError } from '../lib/api.js';
 import { examProgress } from '../lib/staff-api.js';
 import {
-  $, clearError, fill, labelColumns, pageFailed, showError, startStaffPage, statusBadge,
+  $, clearError, fill, labelColumns, pageFailed, resyncing, showError, startStaffPage, statusBadge,
 } from './staff.js';
 
 const main = $('progress');
 const examId = param('exam');
 const RESYNC_EVERY = 60000;
+const { resync, schedule: scheduleResync } = resyncing(sync, () => $('progress-error'), RESYNC_EVERY);
 const LOW_TIME = 5 * 60 * 1000;
 const RANK = { 'not-started': 0, 'in-progress': 1, submitted: 2, 'timed-out': 2, terminated: 2 };
 
@@ -36,7 +37,6 @@ let questionCount = 0;
 let live = null;
 let syncing = null; // the running fetch, while events are buffered
 let buffered = [];
-let resyncTimer = null;
 let connections = 0;
 let liveState = 'connecting';
 
@@ -123,26 +123,6 @@ async function sync() {
   synced.dataset.synced = new Date(clock.now()).toISOString();
   synced.textContent = t('staff.progress.synced', { time: formatTime(new Date(clock.now())) });
   clearError($('progress-error'));
-}
-
-async function resync() {
-  try {
-    await sync();
-  } catch (err) {
-    if (err instanceof ApiError && err.status === 401) {
-      sessionExpired();
-      return;
-    }
-    showError($('progress-error'), err);
-  }
-}
-
-function scheduleResync() {
-  clearTimeout(resyncTimer);
-  resyncTimer = setTimeout(async () => {
-    await resync();
-    scheduleResync();
-  }, RESYNC_EVERY);
 }
 
 // The socket

@@ -66,6 +66,29 @@ export function showError(box, err, { summary = null } = {}) {
 }
 
 /** Shows problems found in the page itself (before sending) in the same form as the server's. */
+/**
+ * A live page's safety net: resync() reads the whole state again now, schedule() again every `every` ms, so that
+ * whatever a dropped live event missed is put right. Errors show in errorBox() (a lost session signs out).
+ */
+export function resyncing(sync, errorBox, every) {
+  let timer = null;
+  const resync = async () => {
+    try {
+      await sync();
+    } catch (err) {
+      showError(errorBox(), err);
+    }
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      await resync();
+      schedule();
+    }, every);
+  };
+  return { resync, schedule };
+}
+
 export function showProblems(box, message, problems) {
   fill(box, h('p', { class: 'error-message', text: message }), problems.length > 0 ? problemList(problems) : null);
   box.dataset.error = 'form';
