@@ -1,6 +1,6 @@
 /**
  * Every word the pages show, and the formatting of dates and durations. The words live in message files,
- * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages); a key missing from a
+ * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js for the oral final attestation's pages); a key missing from a
  * language falls back to English. Pages mark static text with data-i18n="key" (text) and
  * data-i18n-attr="attribute:key;attribute:key"; code calls t(key, params).
  */
@@ -11,6 +11,9 @@ import student_kk from './messages/kk.js';
 import staff_kk from './messages/staff.kk.js';
 import student_ru from './messages/ru.js';
 import staff_ru from './messages/staff.ru.js';
+import sitting_en from './messages/sitting.en.js';
+import sitting_kk from './messages/sitting.kk.js';
+import sitting_ru from './messages/sitting.ru.js';
 
 /** The languages offered (12.1: Kazakh, Russian, English), in the order the switcher lists them. */
 export const LANGUAGES = [
@@ -20,9 +23,9 @@ export const LANGUAGES = [
 ];
 
 const messages = {
-  en: { ...student_en, ...staff_en },
-  kk: { ...student_kk, ...staff_kk },
-  ru: { ...student_ru, ...staff_ru },
+  en: { ...student_en, ...staff_en, ...sitting_en },
+  kk: { ...student_kk, ...staff_kk, ...sitting_kk },
+  ru: { ...student_ru, ...staff_ru, ...sitting_ru },
 };
 
 const locales = { en: 'en-GB', kk: 'kk-KZ', ru: 'ru-RU' };

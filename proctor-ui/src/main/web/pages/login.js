@@ -13,11 +13,17 @@ const submit = document.getElementById('login-submit');
 const error = document.getElementById('login-error');
 const notice = document.getElementById('login-notice');
 
-/** Where a signed-in user starts: students at their exams; teachers, admins, experts, proctors, registrars at the staff pages. */
+/**
+ * Where a signed-in user starts: students at their exams; teachers, admins, experts, proctors, registrars at the
+ * staff pages; the final attestation's secretaries and commission members at their sittings (6.15).
+ */
 const STAFF = ['admin', 'teacher', 'expert', 'proctor', 'registrar'];
+const COMMISSION = ['secretary', 'commission'];
 function home() {
   const roles = user()?.roles ?? [];
-  return !roles.includes('student') && roles.some((role) => STAFF.includes(role)) ? 'teacher.html' : 'exams.html';
+  if (roles.includes('student')) return 'exams.html';
+  if (roles.some((role) => STAFF.includes(role))) return 'teacher.html';
+  return roles.some((role) => COMMISSION.includes(role)) ? 'sittings.html' : 'exams.html';
 }
 
 function start() {

@@ -181,8 +181,16 @@ public final class SittingAfter {
 
   /** The appeal with where it stands now and its deadlines on the working-day calendar (6.15.5). */
   JsonObject withStatus(JsonObject a, JsonObject doc, Instant now) {
-    Appeal model = appeal(a, doc);
-    var cal = sittings.rules().calendar();
+    return withStatus(a, doc, now, sittings.rules().calendar());
+  }
+
+  static JsonObject withStatus(JsonObject a, JsonObject doc, Instant now, kz.emtihan.sitting.model.WorkCalendar cal) {
+    Appeal model;
+    try {
+      model = appeal(a, doc);
+    } catch (IllegalArgumentException e) { // stored times that contradict each other (edited by hand): shown, not fatal
+      return a.copy().put("status", "inconsistent").put("problem", e.getMessage());
+    }
     JsonObject out = a.copy().put("status", model.status(now, cal).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
         .put("overdue", model.overdue(now, cal)).put("meetingDeadline", model.meetingDeadline(cal).toString());
     model.resultDeadline(cal).ifPresent(d -> out.put("resultDeadline", d.toString()));

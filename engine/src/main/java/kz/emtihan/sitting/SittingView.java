@@ -42,12 +42,18 @@ final class SittingView {
       progress.put(student, progressView(doc, student, caller.id(), role, now, rules));
     }
     out.put("progress", progress);
+    JsonArray appeals = new JsonArray();
+    for (Object a : doc.getJsonArray("appeals")) appeals.add(SittingAfter.withStatus((JsonObject) a, doc, now, rules.calendar()));
+    out.put("appeals", appeals);
+    out.put("rules", new JsonObject().put("preparationMinutes", rules.phases().preparationMax().toMinutes())
+        .put("answerMinMinutes", rules.phases().answerMin().toMinutes()).put("answerMaxMinutes", rules.phases().answerMax().toMinutes())
+        .put("maxScore", rules.maxScore()).put("aggregation", rules.aggregation().code()));
     if ("student".equals(role)) {
       out.put("students", new JsonArray().add(caller.id()));
       out.remove("tickets");
       out.put("draws", new JsonArray(doc.getJsonArray("draws").stream().filter(d -> caller.id().equals(((JsonObject) d).getString("studentId"))).toList()));
       out.put("acts", new JsonArray(doc.getJsonArray("acts").stream().filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));
-      out.put("appeals", new JsonArray(doc.getJsonArray("appeals").stream().filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));
+      out.put("appeals", new JsonArray(appeals.stream().filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));
       out.put("postponements", new JsonArray(doc.getJsonArray("postponements").stream()
           .filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));
     }

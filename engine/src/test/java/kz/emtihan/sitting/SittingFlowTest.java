@@ -76,6 +76,8 @@ class SittingFlowTest {
     assertEquals(new JsonArray().add("st1"), asStudent.getJsonArray("students"), "a student sees only themself");
     assertTrue(!asStudent.containsKey("tickets"), "nor the tickets");
     String commitment = asStudent.getString("commitment");
+    assertEquals(20, asStudent.getJsonObject("rules").getInteger("preparationMinutes"), "the pages show the configured limits");
+    assertEquals(100, asStudent.getJsonObject("rules").getInteger("maxScore"));
     assertEquals(64, commitment.length(), "the draw's commitment is public before any draw");
 
     kz.emtihan.TestSocket secretaryPage = kz.emtihan.TestSocket.open(app, app.loginAs("sec1"));
@@ -199,6 +201,10 @@ class SittingFlowTest {
     assertEquals(201, appeal.status(), appeal.body());
     assertEquals("awaiting-meeting", appeal.json().getString("status"));
     String appealId = appeal.json().getString("id");
+    JsonObject listed = app.get("/api/v1/sittings/" + id, app.loginAs("st1")).json().getJsonArray("appeals").getJsonObject(0);
+    assertEquals("awaiting-meeting", listed.getString("status"), "the sitting shows where each appeal stands");
+    assertEquals(false, listed.getBoolean("overdue"));
+    assertTrue(listed.containsKey("meetingDeadline"));
     assertEquals(403, post(id + "/appeals/" + appealId + "/meeting", "c1", null).status());
     assertEquals(200, post(id + "/appeals/" + appealId + "/meeting", "ad1", null).status());
     JsonObject decision = post(id + "/appeals/" + appealId + "/decision", "ac1", new JsonObject().put("decision", "changed").put("letter", "A-")).json();

@@ -1,0 +1,60 @@
+/**
+ * The sittings of the oral final attestation through the engine's API (openapi.yaml, tag `sittings`), one function
+ * per call, like lib/api.js: every function returns a Promise of the parsed body and rejects with an ApiError.
+ */
+
+import { request } from '../api.js';
+
+const segment = (id) => encodeURIComponent(id);
+const base = (id) => `/sittings/${segment(id)}`;
+const student = (id, studentId) => `${base(id)}/students/${segment(studentId)}`;
+const post = async (path, body) => (await request('POST', path, { body })).data;
+
+/** → [{id, title, kind, date, role}] */
+export async function mySittings() {
+  return (await request('GET', '/sittings')).data;
+}
+
+/** → the sitting as the caller may see it, with {sentAt, receivedAt} for the server clock (lib/clock.js). */
+export async function getSitting(id) {
+  const sentAt = Date.now();
+  const data = (await request('GET', base(id))).data;
+  return { ...data, sentAt, receivedAt: Date.now() };
+}
+
+/** → {sittingId, commitment, withReplacement, draws:[{drawNumber, studentId, word, ticket, at}], tickets, algorithm, seed?} */
+export async function sittingDraws(id) {
+  return (await request('GET', `${base(id)}/draws`)).data;
+}
+
+// One student's steps (6.15.6); each answers with the student's progress as the caller sees it
+
+export const admit = (id, studentId) => post(`${student(id, studentId)}/admit`);
+export const confirmIdentity = (id, studentId) => post(`${student(id, studentId)}/identity`, { confirmed: true });
+/** checklist: {desk-clear, room-alone, no-devices, camera-shows-room}: booleans */
+export const checkRoom = (id, studentId, checklist) => post(`${student(id, studentId)}/room`, { checklist });
+/** word: optional, said by the student, mixed into the draw */
+export const draw = (id, studentId, word) => post(`${student(id, studentId)}/draw`, word ? { word } : {});
+/** action: start-preparation | end-preparation | end-answer; reason: needed to end the answer before the minimum */
+export const phase = (id, studentId, action, reason) => post(`${student(id, studentId)}/phase`, reason ? { action, reason } : { action });
+export async function score(id, studentId, points) {
+  return (await request('PUT', `${student(id, studentId)}/score`, { body: { points } })).data;
+}
+export const confirm = (id, studentId) => post(`${student(id, studentId)}/confirm`);
+
+// When it does not go to plan (6.15.2, 6.15.4-6.15.5)
+
+/** → the act {id, studentId, at, stage, ticket, description, by, votes, decision, copiesDueBy, sentTo} */
+export const drawUpAct = (id, studentId, description) => post(`${base(id)}/acts`, { studentId, description });
+/** choice: same-day | another-sitting | refuse → the act, with the decision once all have voted */
+export async function vote(id, actId, choice) {
+  return (await request('PUT', `${base(id)}/acts/${segment(actId)}/vote`, { body: { choice } })).data;
+}
+/** → {endedAt} */
+export const closeSitting = (id) => post(`${base(id)}/close`);
+/** → the appeal with its status (awaiting-meeting, …, closed) and deadlines */
+export const fileAppeal = (id, reason) => post(`${base(id)}/appeals`, { reason });
+export const appealMeeting = (id, appealId) => post(`${base(id)}/appeals/${segment(appealId)}/meeting`);
+/** decision: kept | changed (with letter); comment: free text */
+export const appealDecision = (id, appealId, decision, letter, comment) =>
+  post(`${base(id)}/appeals/${segment(appealId)}/decision`, decision === 'changed' ? { decision, letter, comment } : { decision, comment });

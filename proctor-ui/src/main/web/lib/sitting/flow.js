@@ -1,0 +1,110 @@
+/**
+ * The oral final attestation's rules as the pages need them (6.15.2, 6.15.4, 6.15.6), pure: which step comes
+ * next for a student, whom the console shows first, the time left on the server's clock, whether the 48 hours to
+ * appeal still run, whether a score may be sent. The engine enforces every one of them; the pages use these only
+ * to offer the right button. No DOM, no fetch: tested with Node (src/test/js/sitting.test.mjs).
+ */
+
+/** What the secretary confirms before the draw (6.15.6), in the engine's order (SittingSteps.ROOM_CHECKLIST). */
+export const ROOM_CHECKLIST = ['desk-clear', 'room-alone', 'no-devices', 'camera-shows-room'];
+
+/** The collegial choices after a technical failure (6.15.2). */
+export const ACT_CHOICES = ['same-day', 'another-sitting', 'refuse'];
+
+/** 6.15.4: an appeal is filed within 48 hours after the sitting. */
+export const APPEAL_HOURS = 48;
+
+/** The highest score a member gives (the engine's configured maximum is 100). */
+export const MAX_SCORE = 100;
+
+/** A student's progress, or the engine's starting one when nothing has happened yet. */
+export function progressOf(sitting, studentId) {
+  return sitting?.progress?.[studentId] ?? { status: 'waiting', scores: {}, scored: [] };
+}
+
+/** The commission's members (the chair is one), as the engine lists them. */
+export function membersOf(sitting) {
+  return sitting?.commission?.members ?? [];
+}
+
+/**
+ * The next step for a student: admit | identity | room | draw | start-preparation | end-preparation |
+ * end-answer | score | confirm | act (a technical failure awaits the commission's decision) | done | refused.
+ * Follows the recorded facts, not the status word, so a new time after a failure (6.15.2) resumes at the draw
+ * or, when the ticket is kept, at the preparation.
+ */
+export function nextStep(progress, memberCount) {
+  const p = progress ?? {};
+  if (p.result) return 'done';
+  if (p.status === 'refused') return 'refused';
+  if (p.status === 'technical-failure') return 'act';
+  if (!p.admittedAt) return 'admit';
+  if (!p.identity) return 'identity';
+  if (!p.room) return 'room';
+  if (p.ticket === undefined || p.ticket === null) return 'draw';
+  const phase = p.phase?.phase ?? 'WAITING';
+  if (phase === 'WAITING') return 'start-preparation';
+  if (phase === 'PREPARATION') return 'end-preparation';
+  if (phase === 'ANSWER') return 'end-answer';
+  return (p.scored ?? []).length < memberCount ? 'score' : 'confirm';
+}
+
+const ACTIVE_LAST = new Set(['done', 'refused']);
+
+/**
+ * The student the console opens on: the first, in the sitting's order, who is under way (admitted and not
+ * finished, no failure pending a new time); else the first still waiting; else the first with a pending act
+ * or a new time; else the last. null for a sitting without students.
+ */
+export function currentStudent(sitting) {
+  const students = sitting?.students ?? [];
+  const count = membersOf(sitting).length;
+  const step = (id) => nextStep(progressOf(sitting, id), count);
+  const status = (id) => progressOf(sitting, id).status;
+  return students.find((id) => step(id) !== 'admit' && !ACTIVE_LAST.has(step(id)) && step(id) !== 'act' && status(id) !== 'new-time')
+    ?? students.find((id) => step(id) === 'admit')
+    ?? students.find((id) => step(id) === 'act' || status(id) === 'new-time')
+    ?? students[students.length - 1] ?? null;
+}
+
+/** Milliseconds left of the running phase on the server's clock (nowMs), or null when no phase runs. */
+export function phaseRemaining(progress, nowMs) {
+  const deadline = Date.parse(progress?.phase?.deadline ?? '');
+  if (Number.isNaN(deadline)) return null;
+  return Math.max(0, deadline - nowMs);
+}
+
+/** m:ss, or h:mm:ss from one hour; null (no phase running) is shown as --:--. */
+export function timerText(ms) {
+  if (ms === null || ms === undefined) return '--:--';
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/**
+ * 6.15.4: where the student stands on appealing at nowMs: 'open' (the sitting is still running: not yet),
+ * 'in-time' (closed, within 48 hours: with closesAt), 'late' (the 48 hours ran out).
+ */
+export function appealWindow(endedAt, nowMs) {
+  const ended = Date.parse(endedAt ?? '');
+  if (Number.isNaN(ended)) return { state: 'open', closesAt: null };
+  const closesAt = ended + APPEAL_HOURS * 3600 * 1000;
+  return { state: nowMs < closesAt ? 'in-time' : 'late', closesAt: new Date(closesAt).toISOString() };
+}
+
+/** What is wrong with a score typed by a member: null (fine), 'empty', 'whole' (not a whole number) or 'range'. */
+export function scoreProblem(text) {
+  const value = String(text ?? '').trim();
+  if (value === '') return 'empty';
+  if (!/^\d+$/.test(value)) return 'whole';
+  const n = Number(value);
+  return n >= 0 && n <= MAX_SCORE ? null : 'range';
+}
+
+/** The acts a member still has to vote on (no decision yet and no vote of theirs). */
+export function actsAwaitingVote(sitting, memberId) {
+  return (sitting?.acts ?? []).filter((a) => !a.decision && !(a.votes && memberId in a.votes));
+}

@@ -1,0 +1,113 @@
+/**
+ * sitting-presentation.html?sitting=<id>[&student=<id>]: the drawn ticket in large type with the phase and its
+ * timer on the server's clock, for the chair or secretary to share on screen (6.15.6: "the ticket's questions are
+ * shown in presentation mode"). It follows the sitting live and, unless a student is chosen, shows the one the
+ * console would (lib/sitting/flow.js currentStudent). For tests: <main data-state data-phase data-student>.
+ */
+
+import { ApiError } from '../lib/api.js';
+import { serverClock } from '../lib/clock.js';
+import { h, param, setState, showMessage } from '../lib/dom.js';
+import { localise, t } from '../lib/i18n.js';
+import { connectLive } from '../lib/live.js';
+import { sessionExpired } from '../lib/page.js';
+import { token } from '../lib/session.js';
+import * as api from '../lib/sitting/api.js';
+import { currentStudent, phaseRemaining, progressOf, timerText } from '../lib/sitting/flow.js';
+
+const $ = (id) => document.getElementById(id);
+const main = $('presentation');
+const sittingId = param('sitting');
+let pinned = param('student');
+let sitting = null;
+let clock = { offset: 0, now: () => Date.now() };
+let loading = null;
+
+async function start() {
+  localise();
+  if (!token()) {
+    window.location.replace('index.html');
+    return;
+  }
+  if (!sittingId) return failed(new Error(t('sitting.noId')));
+  $('presentation-student').addEventListener('change', (event) => {
+    pinned = event.target.value || null;
+    render();
+  });
+  try {
+    await load();
+  } catch (err) {
+    return failed(err);
+  }
+  $('presentation-loading').hidden = true;
+  $('presentation-body').hidden = false;
+  setState(main, 'ready');
+  setInterval(tick, 250);
+  connectLive({
+    onOpen: (send) => {
+      send({ type: 'sitting', sittingId });
+      reload();
+    },
+    onMessage: (message) => {
+      if (message.type === 'following-sitting') main.dataset.following = 'true';
+      else if (message.type === 'sitting') reload();
+    },
+  });
+}
+
+function failed(err) {
+  if (err instanceof ApiError && err.status === 401) {
+    sessionExpired();
+    return;
+  }
+  $('presentation-loading').hidden = true;
+  showMessage($('presentation-error'), err.message);
+  setState(main, 'error');
+}
+
+async function load() {
+  sitting = await api.getSitting(sittingId);
+  if (sitting.serverTime) clock = serverClock(sitting.serverTime, sitting.sentAt, sitting.receivedAt);
+  render();
+}
+
+function reload() {
+  loading ??= load().catch(() => {}).finally(() => { loading = null; });
+  return loading;
+}
+
+function shown() {
+  return pinned && (sitting.students ?? []).includes(pinned) ? pinned : currentStudent(sitting);
+}
+
+function render() {
+  const student = shown();
+  const select = $('presentation-student');
+  select.replaceChildren(h('option', { value: '', text: '—' }),
+    ...(sitting.students ?? []).map((id) => h('option', { value: id, text: id, selected: id === pinned })));
+  $('presentation-title').textContent = sitting.title ?? '';
+  document.title = t('sitting.titleOf', { title: sitting.title ?? '' });
+  const p = student ? progressOf(sitting, student) : {};
+  const phase = p.phase?.phase ?? 'WAITING';
+  main.dataset.phase = phase;
+  main.dataset.student = student ?? '';
+  $('presentation-student-name').textContent = student ? t('presentation.student', { student }) : '';
+  $('presentation-phase').textContent = t(`sitting.phase.${phase}`);
+  const questions = p.questions ?? [];
+  $('presentation-heading').textContent = questions.length ? t('sitting.ticket', { n: p.ticket }) : '';
+  $('presentation-heading').hidden = questions.length === 0;
+  $('presentation-questions').replaceChildren(...questions.map((q) => h('li', { text: q })));
+  $('presentation-none').hidden = questions.length > 0;
+  tick();
+}
+
+function tick() {
+  if (!sitting) return;
+  const student = shown();
+  const left = student ? phaseRemaining(progressOf(sitting, student), clock.now()) : null;
+  $('presentation-timer').textContent = timerText(left);
+  $('presentation-timer').classList.toggle('timer-low', left !== null && left < 2 * 60 * 1000);
+  if (left === 0) reload();
+}
+
+start();
