@@ -16,6 +16,8 @@ class Leg {
   constructor({ Peer, config, sendSignal, log }) {
     this.pc = new Peer(config);
     this.chain = Promise.resolve();
+    this.answered = false;
+    this.early = [];
     this.log = log;
     this.pc.addEventListener?.('icecandidate', (event) => {
       if (event.candidate) sendSignal({ kind: 'ice', candidate: event.candidate.toJSON ? event.candidate.toJSON() : event.candidate });
@@ -27,10 +29,19 @@ class Leg {
     return this.chain;
   }
 
-  /** Applies an answer or a candidate from the server. */
+  /**
+   * Applies an answer or a candidate from the server. A candidate that arrives before the answer (the engine sends
+   * them apart, through different paths) waits for it: a connection refuses a candidate before its description.
+   */
   onSignal(data) {
-    if (data?.kind === 'answer') this.run((pc) => pc.setRemoteDescription({ type: 'answer', sdp: data.sdp }));
-    else if (data?.kind === 'ice' && data.candidate) this.run((pc) => pc.addIceCandidate(data.candidate));
+    if (data?.kind === 'answer') {
+      this.run((pc) => pc.setRemoteDescription({ type: 'answer', sdp: data.sdp }));
+      this.answered = true;
+      for (const candidate of this.early.splice(0)) this.run((pc) => pc.addIceCandidate(candidate));
+    } else if (data?.kind === 'ice' && data.candidate) {
+      if (this.answered) this.run((pc) => pc.addIceCandidate(data.candidate));
+      else this.early.push(data.candidate);
+    }
   }
 
   close() {

@@ -84,7 +84,8 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
 
   /**
    * The answer is about to be written to its page (directly, by the caller): the candidates held for it go out
-   * now, through Redis, so they arrive after it. A candidate before its answer would be refused by the browser.
+   * now, through Redis, so they normally arrive after it. The two paths promise no order, so the pages also keep a
+   * candidate that comes first until the answer is applied (a browser refuses a candidate before its answer).
    */
   private String answered(String key, String answer) {
     java.util.List<JsonObject> waiting;

@@ -18,7 +18,10 @@ public final class SittingRoutes {
     }));
     api.get("/sittings").respond(ctx -> m.sittings().mine(Caller.of(ctx)));
     api.get("/sittings/:sittingId").respond(ctx -> m.sittings().view(Caller.of(ctx), id(ctx)));
-    api.put("/sittings/:sittingId/tickets").respond(ctx -> m.sittings().tickets(Caller.of(ctx), id(ctx), Bodies.array(ctx)));
+    api.put("/sittings/:sittingId/tickets").respond(ctx -> {
+      Caller caller = Caller.of(ctx);
+      return m.sittings().tickets(caller, id(ctx), Bodies.isCsv(ctx) ? TicketsCsv.parse(Bodies.text(ctx)) : Bodies.array(ctx));
+    });
     api.get("/sittings/:sittingId/draws").respond(ctx -> m.sittings().draws(Caller.of(ctx), id(ctx)));
     api.post("/sittings/:sittingId/close").respond(ctx -> m.sittings().close(Caller.of(ctx), id(ctx)));
     String student = "/sittings/:sittingId/students/:studentId";

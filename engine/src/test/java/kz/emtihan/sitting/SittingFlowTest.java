@@ -70,6 +70,13 @@ class SittingFlowTest {
     TestEngine.Reply badTickets = app.put("/api/v1/sittings/" + id + "/tickets", admin,
         new JsonArray().add(new JsonObject().put("number", 1).put("questions", new JsonArray())).add(new JsonObject().put("number", 1)));
     assertEquals(2, badTickets.json().getJsonArray("problems").size(), badTickets.body());
+    TestEngine.Reply badCsv = app.send("PUT", "/api/v1/sittings/" + id + "/tickets", admin, "text/csv",
+        "number,question\n1,What is a key?\nx,Bad number\n2,\n".getBytes());
+    assertEquals(java.util.List.of(3L, 4L), badCsv.json().getJsonArray("problems").stream().map(p -> ((JsonObject) p).getLong("line")).toList(),
+        "each bad row by its line: " + badCsv.body());
+    TestEngine.Reply csv = app.send("PUT", "/api/v1/sittings/" + id + "/tickets", admin, "text/csv",
+        "number,question\n1,What is a key?\n1,Normalise this table\n2,What is an index?\n".getBytes());
+    assertEquals(2, csv.json().getInteger("tickets"), csv.body());
     assertEquals(5, app.put("/api/v1/sittings/" + id + "/tickets", app.loginAs("sec1"), tickets()).json().getInteger("tickets"));
 
     JsonObject asStudent = app.get("/api/v1/sittings/" + id, app.loginAs("st1")).json();
