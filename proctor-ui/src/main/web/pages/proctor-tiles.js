@@ -1,0 +1,231 @@
+/**
+ * The tiles of the proctor's dashboard (pages/proctor.js): one per roster student, drawn from its row (the
+ * server's fields), re-sorted riskiest first, with the latest camera snapshot (at most SNAPSHOT_PARALLEL fetches
+ * at once, newest picture per tile), the time left on the server's clock and the summary line above the grid.
+ * A tile's "open" button calls what the page gave onTileOpen() (the side panel, pages/proctor-panel.js).
+ *
+ * For tests: li.tile[data-student][data-attempt][data-status][data-risk][data-identity][data-connected]
+ * [data-flags], img.tile-snapshot[data-loaded].
+ */
+
+import { ApiError } from '../lib/api.js';
+import { h } from '../lib/dom.js';
+import { formatCountdown, formatTime, t } from '../lib/i18n.js';
+import { sessionExpired } from '../lib/page.js';
+import { KIND_SEVERITY, flagList, sortRows, throttle } from '../lib/proctoring/dashboard.js';
+import { latestSnapshot } from '../lib/staff-api.js';
+import { $, fill, statusBadge } from './staff.js';
+
+const SNAPSHOT_EVERY = 5000;
+const SNAPSHOT_PARALLEL = 4;
+const LOW_TIME = 5 * 60 * 1000;
+const FLASH_MS = 2500;
+
+/** studentId → row: the server's fields plus {el, snapshot: {url, at, throttle}} */
+export const rows = new Map();
+
+/** The server's clock (lib/clock.js): the page sets it on every sync and `time` message. */
+export let clock = { offset: 0, now: () => Date.now() };
+let openTile = () => {};
+
+export function setClock(next) {
+  clock = next;
+}
+
+/** What a tile's "open" button does with its row. */
+export function onTileOpen(open) {
+  openTile = open;
+}
+
+export const at = (value) => {
+  if (value === undefined || value === null || value === '') return null;
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+};
+
+export function rowFor(studentId) {
+  let row = rows.get(studentId);
+  if (row) return row;
+  const nameId = `tile-${studentId.replace(/[^\w-]/g, '_')}-name`;
+  const el = {
+    img: h('img', { class: 'tile-snapshot', alt: '', hidden: true }),
+    noSnapshot: h('span', { class: 'tile-no-snapshot', text: t('staff.proctor.noSnapshot') }),
+    presence: h('span', { class: 'presence-dot', 'aria-hidden': 'true' }),
+    name: h('span', { class: 'tile-name-text', text: studentId }),
+    connected: h('span', { class: 'sr-only' }),
+    status: h('span', { class: 'tile-status' }),
+    timeLeft: h('span', { class: 'tile-time' }),
+    identity: h('span', { class: 'tile-identity' }),
+    flags: h('ul', { class: 'tile-flags' }),
+    open: h('button', { class: 'button tile-open', type: 'button', text: t('staff.proctor.open') }),
+    review: h('a', { class: 'tile-review', href: '#', text: t('staff.proctor.review') }),
+  };
+  el.tile = h('li', { class: 'tile', 'data-student': studentId },
+    h('article', { class: 'tile-card', 'aria-labelledby': nameId },
+      h('div', { class: 'tile-media' }, el.img, el.noSnapshot),
+      h('div', { class: 'tile-info' },
+        h('h2', { class: 'tile-name', id: nameId }, el.presence, el.name, el.connected),
+        h('p', { class: 'tile-line' }, el.status, el.timeLeft),
+        h('p', { class: 'tile-line' }, el.identity),
+        h('p', { class: 'tile-actions' }, el.open, el.review)),
+      el.flags));
+  row = {
+    studentId, name: studentId, attemptId: null, status: 'not-started', deadline: null, connected: false,
+    identityStatus: 'none', lastSnapshotAt: null, faces: null, flagCounts: {}, unclear: 0, flags: 0, risk: 0, el,
+    snapshot: { url: null, at: null },
+  };
+  row.snapshot.throttle = throttle(() => loadSnapshot(row), SNAPSHOT_EVERY);
+  el.open.addEventListener('click', () => openTile(row));
+  el.open.setAttribute('aria-label', t('staff.proctor.openOf', { student: studentId }));
+  rows.set(studentId, row);
+  $('tiles').append(el.tile);
+  return row;
+}
+
+export function kindName(kind) {
+  const key = `staff.flag.${kind}`;
+  const text = t(key);
+  return text === key ? kind : text;
+}
+
+export function draw(row, flash = false) {
+  const { el } = row;
+  const tile = el.tile;
+  tile.dataset.attempt = row.attemptId ?? '';
+  tile.dataset.status = row.status;
+  tile.dataset.risk = String(row.risk ?? 0);
+  tile.dataset.identity = row.identityStatus;
+  tile.dataset.connected = String(row.connected);
+  tile.dataset.flags = String(Object.values(row.flagCounts ?? {}).reduce((a, b) => a + Number(b), 0));
+  tile.classList.toggle('tile-risk-high', (row.risk ?? 0) >= 15);
+  tile.classList.toggle('tile-risk-some', (row.risk ?? 0) > 0 && (row.risk ?? 0) < 15);
+  tile.classList.toggle('tile-waiting', row.identityStatus === 'pending');
+  tile.classList.toggle('tile-inactive', row.status !== 'in-progress');
+  if (el.name.textContent !== row.name) {
+    el.name.textContent = row.name;
+    el.name.title = row.name;
+  }
+  el.presence.className = `presence-dot ${row.connected ? 'presence-on' : 'presence-off'}`;
+  el.connected.textContent = `, ${t(row.connected ? 'staff.progress.connected' : 'staff.progress.notConnected')}`;
+  if (el.status.dataset.value !== row.status) {
+    el.status.dataset.value = row.status;
+    el.status.replaceChildren(statusBadge(row.status));
+  }
+  if (el.identity.dataset.value !== row.identityStatus) {
+    el.identity.dataset.value = row.identityStatus;
+    // a short label fits the tile; the full words are the tooltip and what a screen reader says
+    const full = t(`staff.identity.${row.identityStatus}`);
+    el.identity.replaceChildren(h('span', { class: `badge identity-${row.identityStatus}`, title: full },
+      h('span', { 'aria-hidden': 'true', text: t(`staff.identityShort.${row.identityStatus}`) }),
+      h('span', { class: 'sr-only', text: full })));
+  }
+  const list = flagList(row.flagCounts);
+  const flagsKey = JSON.stringify(list) + row.unclear;
+  if (el.flags.dataset.value !== flagsKey) {
+    el.flags.dataset.value = flagsKey;
+    fill(el.flags, ...list.map(([kind, n]) => h('li', {
+      class: `flag-chip flag-${KIND_SEVERITY[kind] ?? 'medium'}`, 'data-kind': kind, 'data-count': n,
+    }, h('span', { text: kindName(kind) }), ' ', h('strong', { text: `×${n}` }))),
+    row.unclear > 0 ? h('li', { class: 'flag-chip flag-unclear', 'data-kind': 'unclear', 'data-count': row.unclear },
+      h('span', { text: t('staff.proctor.unclear') }), ' ', h('strong', { text: `×${row.unclear}` })) : null,
+    list.length === 0 && !(row.unclear > 0) ? h('li', { class: 'flag-none', text: t('staff.proctor.noFlags') }) : null);
+  }
+  el.open.disabled = false;
+  el.review.hidden = !row.attemptId;
+  if (row.attemptId) {
+    el.review.href = `review.html?attempt=${encodeURIComponent(row.attemptId)}`;
+    el.review.setAttribute('aria-label', t('staff.proctor.reviewOf', { student: row.name }));
+  }
+  drawClock(row);
+  if (flash) {
+    tile.classList.remove('tile-flash');
+    void tile.offsetWidth; // restart the highlight
+    tile.classList.add('tile-flash');
+    clearTimeout(row.flashTimer);
+    row.flashTimer = setTimeout(() => tile.classList.remove('tile-flash'), FLASH_MS);
+  }
+}
+
+export function drawClock(row) {
+  const el = row.el.timeLeft;
+  let text = '';
+  let low = false;
+  if (row.status === 'in-progress' && row.deadline) {
+    const left = row.deadline - clock.now();
+    text = left > 0 ? formatCountdown(left) : t('staff.progress.timeUp');
+    low = left <= LOW_TIME;
+    el.dataset.timeLeft = String(Math.max(0, Math.ceil(left / 1000)));
+  } else {
+    el.dataset.timeLeft = '';
+  }
+  if (el.textContent !== text) el.textContent = text;
+  el.classList.toggle('low', low);
+}
+
+/** Re-sorts the grid by risk; moves nothing when the order stands, and gives the focus back if it moved. */
+export function order() {
+  const grid = $('tiles');
+  const sorted = sortRows([...rows.values()]).map((row) => row.el.tile);
+  const current = [...grid.children];
+  if (sorted.length === current.length && sorted.every((tile, i) => current[i] === tile)) return;
+  const focused = grid.contains(document.activeElement) ? document.activeElement : null;
+  grid.append(...sorted);
+  if (focused && document.activeElement !== focused) focused.focus({ preventScroll: true });
+}
+
+// Snapshots: at most SNAPSHOT_PARALLEL fetches at once, newest picture per tile
+
+const snapshotQueue = [];
+let snapshotsRunning = 0;
+
+function loadSnapshot(row) {
+  if (!row.attemptId) return;
+  if (!snapshotQueue.includes(row)) snapshotQueue.push(row);
+  pumpSnapshots();
+}
+
+function pumpSnapshots() {
+  while (snapshotsRunning < SNAPSHOT_PARALLEL && snapshotQueue.length > 0) {
+    const row = snapshotQueue.shift();
+    snapshotsRunning += 1;
+    latestSnapshot(row.attemptId).then((blob) => showSnapshot(row, blob), (err) => {
+      if (err instanceof ApiError && err.status === 401) sessionExpired();
+    }).finally(() => {
+      snapshotsRunning -= 1;
+      pumpSnapshots();
+    });
+  }
+}
+
+function showSnapshot(row, blob) {
+  const { img, noSnapshot } = row.el;
+  const old = row.snapshot.url;
+  row.snapshot.url = URL.createObjectURL(blob);
+  row.snapshot.at = row.lastSnapshotAt;
+  img.onload = () => {
+    if (old) URL.revokeObjectURL(old);
+  };
+  img.src = row.snapshot.url;
+  img.dataset.loaded = row.lastSnapshotAt ?? '';
+  const when = at(row.lastSnapshotAt);
+  img.alt = t('staff.proctor.snapshotAlt', { student: row.name, time: when ? formatTime(new Date(when)) : '' });
+  img.hidden = false;
+  noSnapshot.hidden = true;
+}
+
+// Summary
+
+export function summarise() {
+  let inTest = 0;
+  let flagged = 0;
+  let waiting = 0;
+  for (const row of rows.values()) {
+    if (row.status === 'in-progress') inTest += 1;
+    if ((row.risk ?? 0) > 0) flagged += 1;
+    if (row.identityStatus === 'pending') waiting += 1;
+  }
+  const summary = $('proctor-summary');
+  summary.dataset.students = String(rows.size);
+  summary.textContent = t('staff.proctor.summary', { total: rows.size, inTest, flagged, waiting });
+  $('proctor-none').hidden = rows.size > 0;
+}
