@@ -50,8 +50,30 @@ final class DemoData {
         .compose(bankId -> s.banks().add(teacher, bankId, questions()).map(bankId))
         .compose(bankId -> exam(s, teacher, bankId, "Mathematics 1 — intermediate attestation (demo)", false)
             .compose(v -> exam(s, teacher, bankId, "Mathematics 1 — proctored attestation (demo)", true)))
+        .compose(v -> sitting(s))
         .onSuccess(n -> log.info("demo data loaded: users teacher/demo-teacher, proctor/demo-proctor, student1..5/demo-student, ..."))
         .mapEmpty();
+  }
+
+  /**
+   * 6.15: an oral comprehensive exam today: commission (chair), secretary (technical secretary), expert and
+   * registrar on the appeal commission, student1..5 in order, ten tickets of three questions.
+   */
+  private static Future<Void> sitting(Services s) {
+    Caller admin = new Caller("admin", "Administrator", EnumSet.of(Role.ADMIN));
+    JsonObject body = new JsonObject().put("kind", "comprehensive-exam").put("title", "Information Systems — comprehensive exam (demo)")
+        .put("date", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).toString()).put("language", "en")
+        .put("commission", new JsonObject().put("chair", "commission").put("members", new JsonArray()).put("secretary", "secretary"))
+        .put("appealCommission", new JsonObject().put("chair", "expert").put("deputy", "registrar").put("members", new JsonArray()))
+        .put("students", new JsonArray().add("student1").add("student2").add("student3").add("student4").add("student5"));
+    String[] topics = {"Relational databases", "Computer networks", "Operating systems", "Software engineering", "Information security",
+        "Algorithms", "Web applications", "Distributed systems", "Data analysis", "Project management"};
+    JsonArray tickets = new JsonArray();
+    for (int i = 0; i < topics.length; i++) {
+      tickets.add(new JsonObject().put("number", i + 1).put("questions", new JsonArray().add(topics[i] + ": the main ideas")
+          .add(topics[i] + ": a worked example").add(topics[i] + ": a practical task")));
+    }
+    return s.sittings().sittings().create(admin, body).compose(id -> s.sittings().sittings().tickets(admin, id, tickets)).mapEmpty();
   }
 
   /** One exam open for a week for student1..5; a proctored one records camera and screen and checks identity (5.17.2). */
