@@ -15,6 +15,15 @@ export async function mySittings() {
   return (await request('GET', '/sittings')).data;
 }
 
+/** An administrator creates a sitting (body as in openapi.yaml: kind, title, date, language, videoLink?, commission,
+ * appealCommission, students) → {id}; 400 invalid-sitting with problems [{field, message}]. */
+export const createSitting = (body) => post('/sittings', body);
+
+/** The ticket set as CSV text (number,question; one row per question) → {tickets: n}; 400 invalid-tickets with problems [{line, message}]. */
+export async function uploadTicketsCsv(id, text) {
+  return (await request('PUT', `${base(id)}/tickets`, { body: { raw: text, type: 'text/csv' } })).data;
+}
+
 /** → the sitting as the caller may see it, with {sentAt, receivedAt} for the server clock (lib/clock.js). */
 export async function getSitting(id) {
   const sentAt = Date.now();
