@@ -16,6 +16,12 @@ public interface LiveMedia {
   /** From a proctor's page (already allowed to watch the attempt), whose socket is {@code peerId}; the reply, or null. */
   Future<JsonObject> fromWatcher(String attemptId, String peerId, JsonObject msg);
 
+  /**
+   * The reply to an offer has been written to the page's socket ({@code peer}: "publisher" for the student's page,
+   * else the proctor's socket id): what the media server sends for that endpoint may follow it now.
+   */
+  default void delivered(String attemptId, String stream, String peer) {}
+
   /** No media server: the browsers record by themselves and the live view is browser-to-browser. */
   LiveMedia NONE = new LiveMedia() {
     @Override

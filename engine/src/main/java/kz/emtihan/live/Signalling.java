@@ -77,7 +77,8 @@ final class Signalling {
         return Future.failedFuture(new IllegalArgumentException("'data' must be an object of at most 64 KB"));
       }
       Future<JsonObject> reply;
-      if ("media".equals(msg.getString("type"))) {
+      boolean student = "media".equals(msg.getString("type"));
+      if (student) {
         if (!attemptId.equals(ownAttempt)) {
           return Future.failedFuture(new IllegalStateException("a page publishes only its own attempt"));
         }
@@ -86,7 +87,10 @@ final class Signalling {
         reply = mayWatch(attemptId).compose(v -> listen()).compose(v -> media.fromWatcher(attemptId, id, msg));
       }
       return reply.map(r -> {
-        if (r != null && !ws.isClosed()) ws.writeTextMessage(r.encode());
+        if (r != null && !ws.isClosed()) {
+          ws.writeTextMessage(r.encode());
+          media.delivered(attemptId, msg.getString("stream", ""), student ? "publisher" : id);
+        }
         return null;
       });
     }

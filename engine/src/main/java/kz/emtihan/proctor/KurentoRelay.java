@@ -68,7 +68,7 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
   Future<String> publish(String attemptId, String stream, String sdpOffer) {
     String key = key(attemptId, stream, KurentoMedia.PUBLISHER);
     expectAnswer(key);
-    return call(m -> m.publish(attemptId, stream, sdpOffer)).map(p -> answered(key, p.sdpAnswer()));
+    return call(m -> m.publish(attemptId, stream, sdpOffer)).map(p -> p.sdpAnswer());
   }
 
   private static String key(String owner, String stream, String peer) {
@@ -83,18 +83,18 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
   }
 
   /**
-   * The answer is about to be written to its page (directly, by the caller): the candidates held for it go out
-   * now, through Redis, so they normally arrive after it. The two paths promise no order, so the pages also keep a
-   * candidate that comes first until the answer is applied (a browser refuses a candidate before its answer).
+   * The answer has been written to its page's socket: the candidates held for it go out now, through Redis, so they
+   * arrive after it (a browser refuses a candidate before its answer; the pages also keep an early one, to be safe).
    */
-  private String answered(String key, String answer) {
+  @Override
+  public void delivered(String attemptId, String stream, String peer) {
+    String key = key(attemptId, stream, peer);
     java.util.List<JsonObject> waiting;
     synchronized (held) {
       answered.add(key);
       waiting = held.remove(key);
     }
     if (waiting != null) for (JsonObject msg : waiting) send(msg);
-    return answer;
   }
 
   /** A browser's ICE candidate for the publisher or a viewer ({@code peer}) endpoint. */
@@ -108,7 +108,7 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
     viewers.computeIfAbsent(attemptId, k -> ConcurrentHashMap.newKeySet()).add(viewerPeer);
     String key = key(attemptId, stream, viewerPeer);
     expectAnswer(key);
-    return call(m -> m.view(attemptId, stream, viewerPeer, sdpOffer)).map(answer -> answered(key, answer));
+    return call(m -> m.view(attemptId, stream, viewerPeer, sdpOffer));
   }
 
   Future<Void> stopViewing(String attemptId, String stream, String viewerPeer) {
