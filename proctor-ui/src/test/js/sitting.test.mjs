@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  actsAwaitingVote, appealWindow, currentStudent, nextStep, phaseRemaining, scoreProblem, timerText,
+  coalescing, actsAwaitingVote, appealWindow, currentStudent, nextStep, phaseRemaining, scoreProblem, timerText,
 } from '../../main/web/lib/sitting/flow.js';
 
 const at = '2026-12-01T09:00:00Z';
@@ -72,4 +72,25 @@ test('a member still votes on undecided acts they have not voted on', () => {
   const sitting = { acts: [{ id: 'act-1', votes: { m1: 'SAME_DAY' }, decision: null }, { id: 'act-2', votes: {}, decision: { choice: 'REFUSE' } }] };
   assert.deepEqual(actsAwaitingVote(sitting, 'm2').map((a) => a.id), ['act-1']);
   assert.deepEqual(actsAwaitingVote(sitting, 'm1'), []);
+});
+
+test('a burst of reload requests during a read makes one more read, not one each', async () => {
+  let reads = 0;
+  let release;
+  const gate = () => new Promise((resolve) => { release = resolve; });
+  const reloader = coalescing(async () => { reads += 1; await gate(); });
+  const first = reloader.run();
+  assert.equal(reloader.busy(), true);
+  reloader.run();
+  reloader.run();
+  reloader.run();
+  release();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  release();
+  await first;
+  assert.equal(reads, 2, 'three requests during the first read: one more read');
+  assert.equal(reloader.busy(), false);
+  reloader.run();
+  release();
+  assert.equal(reads, 3);
 });

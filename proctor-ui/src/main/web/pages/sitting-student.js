@@ -16,7 +16,7 @@ import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
 import { connectLive } from '../lib/live.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import * as api from '../lib/sitting/api.js';
-import { appealWindow, phaseRemaining, progressOf, timerText } from '../lib/sitting/flow.js';
+import { appealWindow, coalescing, phaseRemaining, progressOf, timerText } from '../lib/sitting/flow.js';
 import { user } from '../lib/session.js';
 
 const $ = (id) => document.getElementById(id);
@@ -26,8 +26,15 @@ const LOW_TIME = 2 * 60 * 1000;
 
 let sitting = null;
 let clock = { offset: 0, now: () => Date.now() };
-let reloading = null;
-let again = false;
+const reloader = coalescing(async () => {
+  try {
+    await load();
+    showMessage($('student-error'), '');
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) sessionExpired();
+    else showMessage($('student-error'), err.message);
+  }
+});
 
 function failed(err) {
   if (err instanceof ApiError && err.status === 401) {
@@ -80,31 +87,8 @@ async function load() {
   render();
 }
 
-async function reload() {
-  if (reloading) {
-    again = true;
-    return reloading;
-  }
-  reloading = (async () => {
-    do {
-      again = false;
-      try {
-        await load();
-        showMessage($('student-error'), '');
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) {
-          sessionExpired();
-          return;
-        }
-        showMessage($('student-error'), err.message);
-      }
-    } while (again);
-  })();
-  try {
-    await reloading;
-  } finally {
-    reloading = null;
-  }
+function reload() {
+  return reloader.run();
 }
 
 function me() {
@@ -210,7 +194,7 @@ function tick() {
   const left = phaseRemaining(p, clock.now());
   $('phase-timer').textContent = timerText(left);
   $('timer-box').classList.toggle('timer-low', left !== null && left < LOW_TIME);
-  if (left === 0 && !reloading) reload();
+  if (left === 0 && !reloader.busy()) reload();
 }
 
 start();

@@ -17,7 +17,8 @@ import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
 import { connectLive } from '../lib/live.js';
 import * as api from '../lib/sitting/api.js';
 import {
-  ACT_CHOICES, ROOM_CHECKLIST, currentStudent, membersOf, nextStep, phaseRemaining, progressOf, scoreProblem, timerText,
+  ACT_CHOICES, ROOM_CHECKLIST, coalescing, currentStudent, membersOf, nextStep, phaseRemaining, progressOf, scoreProblem,
+  timerText,
 } from '../lib/sitting/flow.js';
 import { $, busy, clearError, fill, myId, pageFailed, showError, showProblems, startStaffPage } from './staff.js';
 
@@ -30,8 +31,14 @@ let draws = null;
 let clock = { offset: 0, now: () => Date.now() };
 let chosen = param('student');
 let pickedByHand = Boolean(chosen); // otherwise the console follows the student under way
-let reloading = null;
-let again = false;
+const reloader = coalescing(async () => {
+  try {
+    await load();
+    clearError($('sitting-error'));
+  } catch (err) {
+    showError($('sitting-error'), err);
+  }
+});
 
 async function start() {
   if (!startStaffPage()) return;
@@ -82,27 +89,8 @@ async function load() {
 }
 
 /** Reads the sitting again; changes arriving meanwhile lead to one more read, not one per change. */
-async function reload() {
-  if (reloading) {
-    again = true;
-    return reloading;
-  }
-  reloading = (async () => {
-    do {
-      again = false;
-      try {
-        await load();
-        clearError($('sitting-error'));
-      } catch (err) {
-        if (showError($('sitting-error'), err)) return;
-      }
-    } while (again);
-  })();
-  try {
-    await reloading;
-  } finally {
-    reloading = null;
-  }
+function reload() {
+  return reloader.run();
 }
 
 // The static controls: wired once, shown or hidden by render()
@@ -399,7 +387,7 @@ function tick() {
   const left = p ? phaseRemaining(p, now) : null;
   $('phase-timer').textContent = timerText(left);
   $('timer-box').classList.toggle('timer-low', left !== null && left < LOW_TIME);
-  if (left === 0 && !reloading) reload(); // the phase ended by itself on the server
+  if (left === 0 && !reloader.busy()) reload(); // the phase ended by itself on the server
 }
 
 start();

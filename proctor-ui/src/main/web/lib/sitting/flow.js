@@ -108,3 +108,30 @@ export function scoreProblem(text) {
 export function actsAwaitingVote(sitting, memberId) {
   return (sitting?.acts ?? []).filter((a) => !a.decision && !(a.votes && memberId in a.votes));
 }
+
+/**
+ * Runs task now; calls made while it runs lead to one more run after it, not one each (a burst of live changes
+ * becomes at most two reads of the sitting). busy() says whether a run is under way.
+ */
+export function coalescing(task) {
+  let running = null;
+  let again = false;
+  const run = () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await task();
+        } while (again);
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  return { run, busy: () => running !== null };
+}
