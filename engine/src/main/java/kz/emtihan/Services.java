@@ -32,6 +32,7 @@ public record Services(EmtihanConfig config, RedisStore store, Users users, Toke
         proctor::disconnected, proctor.liveMedia());
     SittingModule sittings = SittingModule.create(vertx, store, cfg.regulation(), live);
     socket.sittingAccess((caller, id) -> sittings.sittings().view(caller, id).mapEmpty());
+    socket.roomAccess(sittings.room());
     return new Services(cfg, store, users, tokens, banks, exam, proctor, sittings, live, socket);
   }
 }

@@ -98,14 +98,23 @@ public final class LiveHub {
     return first[0] ? subscribe(channel) : Future.succeededFuture();
   }
 
+  /** The socket follows nothing any more (it closed). */
   public void leave(ServerWebSocket ws) {
-    followers.forEach((channel, sockets) -> {
-      if (sockets.remove(ws) && sockets.isEmpty()) {
-        followers.remove(channel, sockets);
-        RedisConnection s = subscriber;
-        if (s != null && !followers.containsKey(channel)) s.send(Request.cmd(Command.UNSUBSCRIBE).arg(channel));
-      }
-    });
+    followers.keySet().forEach(channel -> unfollow(channel, ws));
+  }
+
+  /** The socket stops following one channel; the node unsubscribes once no local socket follows it. */
+  public void unfollow(String channel, ServerWebSocket ws) {
+    Set<ServerWebSocket> sockets = followers.get(channel);
+    if (sockets != null && sockets.remove(ws) && sockets.isEmpty()) {
+      followers.remove(channel, sockets);
+      RedisConnection s = subscriber;
+      if (s != null && !followers.containsKey(channel)) s.send(Request.cmd(Command.UNSUBSCRIBE).arg(channel));
+    }
+  }
+
+  io.vertx.redis.client.Redis redis() {
+    return store.redis();
   }
 
   private Future<Void> subscribe(String channel) {

@@ -17,7 +17,7 @@ import kz.emtihan.exam.Exams;
  * {@code GET /api/v1/ws?token=<JWT>} (API.md "Live events"). A student sends {@code {"type":"attempt","attemptId"}}
  * and then receives {@code time} every 10 s and {@code attempt-closed}; a proctor, teacher or admin sends
  * {@code {"type":"subscribe","examId"}} and receives every event of that exam from every node. Both relay
- * WebRTC signalling for a proctor's live view ({@link Signalling}).
+ * WebRTC signalling for a proctor's live view ({@link Signalling}); any participant may sit in a video room ({@link Rooms}).
  */
 public final class LiveSocket {
   static final long TIME_EVERY_MILLIS = 10_000;
@@ -28,10 +28,16 @@ public final class LiveSocket {
   private final Presence presence;
   private final Consumer<String> disconnected;
   private final Signalling signalling;
+  private final Rooms rooms;
 
   /** @param disconnected told the attempt id when a student's page closes its socket (a flag, issue 4) */
   private volatile java.util.function.BiFunction<Caller, String, Future<Void>> sittingAccess =
       (c, id) -> Future.failedFuture(new IllegalStateException("no sittings"));
+
+  /** Who may enter a video room (a sitting's, issue 5): set once at wiring. */
+  public void roomAccess(RoomAccess access) {
+    rooms.access(access);
+  }
 
   /** How a socket may follow a sitting: the sitting context says whether the caller takes part. Set once at wiring. */
   public void sittingAccess(java.util.function.BiFunction<Caller, String, Future<Void>> access) {
@@ -47,6 +53,7 @@ public final class LiveSocket {
     this.presence = presence;
     this.disconnected = disconnected;
     this.signalling = new Signalling(hub, attempts, exams, media);
+    this.rooms = new Rooms(hub);
   }
 
   public void upgrade(RoutingContext ctx) {
@@ -64,8 +71,10 @@ public final class LiveSocket {
     send(ws, time());
     String[] followed = new String[2]; // exam id, attempt id of a student's own attempt
     Signalling.Peer peer = signalling.peer(ws, caller);
+    Rooms.Seat seat = rooms.seat(ws, caller);
     long ticker = vertx.setPeriodic(TIME_EVERY_MILLIS, t -> {
       send(ws, time());
+      seat.touch();
       if (followed[0] != null) presence.seen(followed[0], caller.id());
     });
     ws.textMessageHandler(text -> {
@@ -85,11 +94,16 @@ public final class LiveSocket {
         case "signal" -> peer.relay(msg, followed[1]).onFailure(err -> send(ws, error("signal-refused", err.getMessage())));
         case "media", "media-view" -> peer.relayMedia(msg, followed[1])
             .onFailure(err -> send(ws, error("media-refused", String.valueOf(err.getMessage()))));
+        case "room-join" -> seat.join(msg.getString("roomId", "")).onSuccess(joined -> send(ws, joined))
+            .onFailure(err -> send(ws, error("room-refused", String.valueOf(err.getMessage()))));
+        case "room-signal" -> seat.signal(msg).onFailure(err -> send(ws, error("signal-refused", err.getMessage())));
+        case "room-leave" -> seat.leave();
         default -> send(ws, error("unknown-type", "unknown message type '" + type + "'"));
       }
     });
     ws.closeHandler(v -> {
       vertx.cancelTimer(ticker);
+      seat.leave();
       hub.leave(ws);
       if (followed[0] != null) {
         presence.left(followed[0], caller.id(), followed[1]);

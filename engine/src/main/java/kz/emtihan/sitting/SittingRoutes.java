@@ -31,6 +31,11 @@ public final class SittingRoutes {
     api.post(student + "/draw").respond(ctx -> m.steps().draw(Caller.of(ctx), id(ctx), sid(ctx), Bodies.objectOrEmpty(ctx)));
     api.post(student + "/phase").respond(ctx -> m.steps().phase(Caller.of(ctx), id(ctx), sid(ctx), Bodies.object(ctx)));
     api.put(student + "/score").respond(ctx -> m.steps().score(Caller.of(ctx), id(ctx), sid(ctx), Bodies.object(ctx)));
+    api.put(student + "/photos/:kind").respond(ctx -> m.photos().put(Caller.of(ctx), id(ctx), sid(ctx), ctx.pathParam("kind"),
+        ctx.request().getHeader("Content-Type"), ctx.body().buffer() == null ? io.vertx.core.buffer.Buffer.buffer() : ctx.body().buffer()));
+    api.get(student + "/photos/:kind").handler(ctx -> m.photos().get(Caller.of(ctx), id(ctx), sid(ctx), ctx.pathParam("kind"))
+        .onSuccess(p -> ctx.response().putHeader("Content-Type", p.contentType()).putHeader("Cache-Control", "no-store").end(p.bytes()))
+        .onFailure(ctx::fail));
     api.post(student + "/confirm").respond(ctx -> m.steps().confirm(Caller.of(ctx), id(ctx), sid(ctx)));
     api.post("/sittings/:sittingId/acts").respond(ctx -> m.after().act(Caller.of(ctx), id(ctx), Bodies.object(ctx)).map(a -> {
       ctx.response().setStatusCode(201);

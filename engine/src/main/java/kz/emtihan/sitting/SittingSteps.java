@@ -56,6 +56,14 @@ public final class SittingSteps {
     if (p.getValue(field) == null) throw Rejection.conflict("wrong-order", message);
   }
 
+  /** 6.15.6: the check is confirmed with what the secretary saw, kept for an appeal (SittingPhotos). */
+  private static void requirePhotos(JsonObject p, String... kinds) {
+    JsonObject photos = p.getJsonObject("photos", new JsonObject());
+    for (String kind : kinds) {
+      if (photos.getValue(kind) == null) throw Rejection.conflict("photo-missing", "take the '" + kind + "' photo first (PUT .../photos/" + kind + ")");
+    }
+  }
+
   public Future<JsonObject> admit(Caller caller, String id, String student) {
     return step(caller, id, student, "admitted", List.of("secretary"), (doc, p) -> {
       if (p.getString("admittedAt") != null) throw Rejection.conflict("already", "the student is already admitted");
@@ -63,18 +71,19 @@ public final class SittingSteps {
     });
   }
 
-  /** The secretary compares the camera with the enrolment/ID photo and confirms (6.15.6). */
+  /** The secretary compares a camera snapshot with the ID-card photo and confirms (6.15.6). */
   public Future<JsonObject> identity(Caller caller, String id, String student, JsonObject body) {
     boolean confirmed = Boolean.TRUE.equals(body.getValue("confirmed"));
     return step(caller, id, student, "identity", List.of("secretary"), (doc, p) -> {
       require(p, "admittedAt", "admit the student from the waiting room first");
       if (!confirmed) throw Rejection.badRequest("not-confirmed", "'confirmed' must be true: the identity is checked");
+      requirePhotos(p, "id-card", "identity");
       return p.put("identity", new JsonObject().put("by", caller.id()).put("at", p.getString("updatedAt"))
           .put("note", body.getString("note", ""))).put("status", "identified");
     });
   }
 
-  /** The desk and room checklist, every item confirmed by the secretary (6.15.6). */
+  /** The desk and room checklist, every item confirmed by the secretary with a snapshot of the room (6.15.6). */
   public Future<JsonObject> room(Caller caller, String id, String student, JsonObject body) {
     JsonObject checklist = body.getValue("checklist") instanceof JsonObject c ? c : new JsonObject();
     return step(caller, id, student, "room", List.of("secretary"), (doc, p) -> {
@@ -82,6 +91,7 @@ public final class SittingSteps {
       for (String item : ROOM_CHECKLIST) {
         if (!Boolean.TRUE.equals(checklist.getValue(item))) throw Rejection.badRequest("checklist", "confirm '" + item + "' (" + ROOM_CHECKLIST + ")");
       }
+      requirePhotos(p, "room");
       return p.put("room", new JsonObject().put("by", caller.id()).put("at", p.getString("updatedAt")).put("checklist", checklist))
           .put("status", "checked");
     });

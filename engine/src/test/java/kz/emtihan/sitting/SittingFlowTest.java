@@ -53,10 +53,21 @@ class SittingFlowTest {
 
   static void toPreparation(String id, String student) {
     assertEquals(200, post(id + "/students/" + student + "/admit", "sec1", null).status());
+    photos(id, student, "id-card", "identity");
     assertEquals(200, post(id + "/students/" + student + "/identity", "sec1", new JsonObject().put("confirmed", true)).status());
+    photos(id, student, "room");
     JsonObject all = new JsonObject();
     for (String item : SittingSteps.ROOM_CHECKLIST) all.put(item, true);
     assertEquals(200, post(id + "/students/" + student + "/room", "sec1", new JsonObject().put("checklist", all)).status());
+  }
+
+  /** 6.15.6: the secretary's photos of the checks (a real JPEG from the shared fixtures). */
+  static void photos(String id, String student, String... kinds) {
+    for (String kind : kinds) {
+      TestEngine.Reply r = app.send("PUT", "/api/v1/sittings/" + id + "/students/" + student + "/photos/" + kind, app.loginAs("sec1"),
+          "image/jpeg", SittingRoomTest.FACE);
+      assertEquals(200, r.status(), r.body());
+    }
   }
 
   @Test
@@ -103,7 +114,11 @@ class SittingFlowTest {
     assertEquals(200, post(id + "/students/st1/admit", "sec1", null).status());
     assertEquals("admitted", secretaryPage.next("sitting").getString("change"), "every page of the sitting hears of each change");
     secretaryPage.close();
+    assertEquals("photo-missing", post(id + "/students/st1/identity", "sec1", new JsonObject().put("confirmed", true)).error(),
+        "6.15.6: no identity check without the photos beside each other");
+    photos(id, "st1", "id-card", "identity");
     assertEquals(200, post(id + "/students/st1/identity", "sec1", new JsonObject().put("confirmed", true)).status());
+    photos(id, "st1", "room");
     assertEquals("checklist", post(id + "/students/st1/room", "sec1", new JsonObject().put("checklist", new JsonObject().put("desk-clear", true))).error());
     toRoom(id);
     assertEquals(403, post(id + "/students/st1/draw", "sec1", null).status(), "the chair starts the draw");

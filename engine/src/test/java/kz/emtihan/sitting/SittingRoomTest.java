@@ -1,0 +1,174 @@
+package kz.emtihan.sitting;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import kz.emtihan.TestEngine;
+import kz.emtihan.TestSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Issue 5: the photos of the checks before the draw (6.15.6) and the sitting's own video room (6.15.1). */
+class SittingRoomTest {
+  static final byte[] FACE = resource("/fixtures/faces/face_grace_hopper.jpg");
+  static final byte[] ROOM = resource("/fixtures/faces/noface_coffee_640x480.png");
+  static TestEngine app;
+
+  @BeforeAll
+  static void start() {
+    app = TestEngine.start();
+    app.users("commission", "rc1", "rm1");
+    app.users("secretary", "rsec");
+    app.users("student", "rs1", "rs2", "routsider");
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  static byte[] resource(String name) {
+    try (InputStream in = SittingRoomTest.class.getResourceAsStream(name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sitting(String videoLink) {
+    JsonObject body = new JsonObject().put("kind", "thesis-defence").put("title", "Defences").put("date", "2026-12-02").put("language", "ru")
+        .put("commission", new JsonObject().put("chair", "rc1").put("members", new JsonArray().add("rm1")).put("secretary", "rsec"))
+        .put("appealCommission", new JsonObject().put("chair", "rc1").put("deputy", "rm1").put("members", new JsonArray()))
+        .put("students", new JsonArray().add("rs1").add("rs2")).put("videoLink", videoLink);
+    return app.post("/api/v1/sittings", app.admin(), body).json().getString("id");
+  }
+
+  private static TestEngine.Reply photo(String id, String student, String kind, String user, String type, byte[] bytes) {
+    return app.send("PUT", "/api/v1/sittings/" + id + "/students/" + student + "/photos/" + kind, app.loginAs(user), type, bytes);
+  }
+
+  @Test
+  void photosAreTakenByTheSecretaryAndKeptAsTheyWereAtTheCheck() throws Exception {
+    String id = sitting("");
+    assertEquals(200, photo(id, "rs1", "id-card", "rs1", "image/png", ROOM).status(), "a student sends their own ID card");
+    assertEquals(403, photo(id, "rs1", "identity", "rs1", "image/jpeg", FACE).status(), "but not the secretary's snapshot");
+    assertEquals(403, photo(id, "rs1", "id-card", "rs2", "image/png", ROOM).status(), "nor another student's card");
+    assertEquals(403, photo(id, "rs1", "room", "rm1", "image/jpeg", FACE).status(), "a member does not take the photos");
+    assertEquals("bad-photo", photo(id, "rs1", "identity", "rsec", "image/png", FACE).error(), "the type must be the file's own");
+    assertEquals("bad-photo", photo(id, "rs1", "identity", "rsec", "image/jpeg", "not an image".getBytes()).error());
+    byte[] huge = new byte[SittingPhotos.MAX_BYTES + 1];
+    System.arraycopy(FACE, 0, huge, 0, FACE.length);
+    assertEquals("bad-photo", photo(id, "rs1", "identity", "rsec", "image/jpeg", huge).error(), "at most 1 MB");
+    assertEquals(404, photo(id, "rs1", "passport", "rsec", "image/jpeg", FACE).status());
+    assertEquals(404, photo(id, "nobody", "identity", "rsec", "image/jpeg", FACE).status());
+    JsonObject before = app.get("/api/v1/sittings/" + id, app.admin()).json().getJsonObject("progress").getJsonObject("rs1");
+    assertEquals(java.util.Set.of("id-card"), before.getJsonObject("photos").fieldNames(), "refused photos change nothing");
+
+    assertEquals(200, photo(id, "rs1", "identity", "rsec", "image/jpeg", FACE).status());
+    String path = "/api/v1/sittings/" + id + "/students/rs1/photos/";
+    assertArrayEquals(FACE, app.getBytes(path + "identity", app.loginAs("rm1")), "the commission sees what the secretary saw");
+    assertArrayEquals(ROOM, app.getBytes(path + "id-card", app.loginAs("rs1")), "the student sees their own");
+    assertEquals(403, app.get(path + "id-card", app.loginAs("rs2")).status(), "never another student's");
+    assertEquals(404, app.get(path + "room", app.loginAs("rsec")).status(), "not taken yet");
+
+    assertEquals(200, app.post("/api/v1/sittings/" + id + "/students/rs1/admit", app.loginAs("rsec"), null).status());
+    assertEquals(200, app.post("/api/v1/sittings/" + id + "/students/rs1/identity", app.loginAs("rsec"), new JsonObject().put("confirmed", true)).status());
+    assertEquals(409, photo(id, "rs1", "identity", "rsec", "image/jpeg", FACE).status(),
+        "once confirmed, the photo stays as it was at the check");
+    JsonObject identity = app.get("/api/v1/sittings/" + id, app.loginAs("rc1")).json().getJsonObject("progress").getJsonObject("rs1")
+        .getJsonObject("photos").getJsonObject("identity");
+    assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(FACE)), identity.getString("sha256"));
+    assertEquals("rsec", identity.getString("by"));
+    assertEquals("photo-missing", app.post("/api/v1/sittings/" + id + "/students/rs1/room", app.loginAs("rsec"),
+        new JsonObject().put("checklist", allChecked())).error(), "the room check needs its snapshot");
+  }
+
+  private static JsonObject allChecked() {
+    JsonObject all = new JsonObject();
+    for (String item : SittingSteps.ROOM_CHECKLIST) all.put(item, true);
+    return all;
+  }
+
+  private static TestSocket socket(String user) throws InterruptedException {
+    TestSocket s = TestSocket.open(app, app.loginAs(user));
+    s.next("time");
+    return s;
+  }
+
+  private static JsonObject join(TestSocket s, String id) throws InterruptedException {
+    s.send(new JsonObject().put("type", "room-join").put("roomId", id));
+    return s.next("room-joined");
+  }
+
+  /** The next room event about someone else (a page hears its own joining too, and ignores it). */
+  private static JsonObject event(TestSocket s, String self) throws InterruptedException {
+    while (true) {
+      JsonObject e = s.next("room");
+      if (!self.equals(e.getJsonObject("peer").getString("peer"))) return e;
+    }
+  }
+
+  @Test
+  void theRoomHoldsTheCommissionAndOnlyTheAdmittedStudent() throws Exception {
+    String id = sitting("");
+    TestSocket outsider = socket("routsider");
+    outsider.send(new JsonObject().put("type", "room-join").put("roomId", id));
+    assertEquals("room-refused", outsider.next("error").getString("error"));
+    TestSocket student = socket("rs1");
+    student.send(new JsonObject().put("type", "room-join").put("roomId", id));
+    assertTrue(student.next("error").getString("message").contains("waiting room"), "6.15.6: admitted from the waiting room first");
+    student.send(new JsonObject().put("type", "room-signal").put("to", "x").put("data", new JsonObject()));
+    assertEquals("signal-refused", student.next("error").getString("error"), "no signals from outside the room");
+
+    TestSocket secretary = socket("rsec");
+    JsonObject sec = join(secretary, id);
+    assertEquals(0, sec.getJsonArray("peers").size());
+    String secPeer = sec.getJsonObject("self").getString("peer");
+    TestSocket chair = socket("rc1");
+    JsonObject ch = join(chair, id);
+    assertEquals("secretary", ch.getJsonArray("peers").getJsonObject(0).getString("role"), "the newcomer is told who is there");
+    JsonObject chairJoined = event(secretary, secPeer);
+    assertEquals("joined", chairJoined.getString("event"));
+    assertEquals("chair", chairJoined.getJsonObject("peer").getString("role"), "and the others hear of the newcomer");
+
+    assertEquals(200, app.post("/api/v1/sittings/" + id + "/students/rs1/admit", app.loginAs("rsec"), null).status());
+    JsonObject st = join(student, id);
+    assertEquals(2, st.getJsonArray("peers").size());
+    String stPeer = st.getJsonObject("self").getString("peer");
+    assertEquals(stPeer, event(secretary, secPeer).getJsonObject("peer").getString("peer"));
+
+    JsonObject offer = new JsonObject().put("kind", "offer").put("sdp", "v=0 test");
+    student.send(new JsonObject().put("type", "room-signal").put("to", secPeer).put("data", offer));
+    JsonObject relayed = secretary.next("room-signal");
+    assertEquals(stPeer, relayed.getString("from"), "a signal names its sender");
+    assertEquals(offer, relayed.getJsonObject("data"), "and reaches exactly the member it names");
+    student.send(new JsonObject().put("type", "room-signal").put("to", "not-a-member").put("data", offer));
+    assertEquals("signal-refused", student.next("error").getString("error"));
+
+    student.close();
+    JsonObject left = event(secretary, secPeer);
+    assertEquals("left", left.getString("event"), "a closed page leaves the room");
+    assertEquals(stPeer, left.getJsonObject("peer").getString("peer"));
+    TestSocket again = socket("rc1");
+    assertEquals(2, join(again, id).getJsonArray("peers").size(), "the room keeps the secretary and the chair's first page, not the student");
+    for (TestSocket s : new TestSocket[] {outsider, secretary, chair, again}) s.close();
+  }
+
+  @Test
+  void aSittingOnAnExternalPlatformHasNoRoomHere() throws Exception {
+    String id = sitting("https://meet.example.org/defence");
+    TestSocket secretary = socket("rsec");
+    secretary.send(new JsonObject().put("type", "room-join").put("roomId", id));
+    assertTrue(secretary.next("error").getString("message").contains("external platform"));
+    secretary.close();
+  }
+}
