@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code --demo}: one user per role (password {@code demo-<role>}, students {@code demo-student}), a valid
+ * {@code --demo}: one user per role (password {@code demo-<role>}, students {@code demo-student}; the sitting's chair
+ * and secretary with example addresses chair@ and secretary@university.invalid), a valid
  * bank of 120 arithmetic questions mixed 40/40/20, and an intermediate attestation open now for a week
  * with student1..student5 on its roster. Loaded once; a second start finds it and does nothing.
  */
@@ -39,7 +40,12 @@ final class DemoData {
     JsonArray users = new JsonArray();
     for (String role : ROLES) {
       if (role.equals("admin")) continue;
-      users.add(user(role, capitalised(role) + " (demo)", role, "demo-" + role));
+      JsonObject u = user(role, capitalised(role) + " (demo)", role, "demo-" + role);
+      // 6.15.2: the sitting's chair and secretary get copies of acts by e-mail; with mail.smtp.host empty their acts
+      // record "not-configured"
+      if (role.equals("commission")) u.put("email", "chair@university.invalid");
+      if (role.equals("secretary")) u.put("email", "secretary@university.invalid");
+      users.add(u);
     }
     for (int i = 1; i <= 5; i++) users.add(user("student" + i, "Student " + i + " (demo)", "student", "demo-student"));
     Caller teacher = new Caller("teacher", "Teacher (demo)", EnumSet.of(Role.TEACHER));

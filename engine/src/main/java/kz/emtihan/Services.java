@@ -30,7 +30,7 @@ public record Services(EmtihanConfig config, RedisStore store, Users users, Toke
         cfg.regulation().answerGrace().toMillis());
     LiveSocket socket = new LiveSocket(live, tokens, exam.attempts(), exam.exams(), new Presence(store.redis(), live),
         proctor::disconnected, proctor.liveMedia());
-    SittingModule sittings = SittingModule.create(vertx, store, cfg.regulation(), live);
+    SittingModule sittings = SittingModule.create(vertx, store, cfg.regulation(), live, users, cfg.mail());
     socket.sittingAccess((caller, id) -> sittings.sittings().view(caller, id).mapEmpty());
     socket.roomAccess(sittings.room());
     return new Services(cfg, store, users, tokens, banks, exam, proctor, sittings, live, socket);

@@ -51,6 +51,7 @@ public final class AuthRoutes {
         JsonObject u = new JsonObject().put("id", r.get("id")).put("name", r.get("name"))
             .put("roles", new JsonArray(List.of((Object[]) r.get("roles").split("[\\s|]+"))));
         if (!r.get("password").isEmpty()) u.put("password", r.get("password"));
+        if (!r.get("email").isEmpty()) u.put("email", r.get("email")); // optional column; an empty cell keeps the stored address
         list.add(u);
       }
       return users.upsert(list).<JsonObject>map(n -> new JsonObject().put("created", n)).recover(err ->

@@ -11,8 +11,10 @@ import io.vertx.redis.client.Response;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,7 +23,10 @@ import kz.emtihan.store.Keys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Accounts (5.11.2): stored in Redis hashes {@code user:<id>} with a bcrypt hash, never the password. */
+/**
+ * Accounts (5.11.2): stored in Redis hashes {@code user:<id>} with a bcrypt hash, never the password, and an optional
+ * e-mail address for copies of sitting papers (6.15.2).
+ */
 public final class Users {
   private static final Logger log = LoggerFactory.getLogger(Users.class);
   static final Pattern ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
@@ -29,6 +34,7 @@ public final class Users {
 
   private final Redis redis;
   private final Passwords passwords;
+  private final UserDirectory directory;
 
   private final String unknownUserHash;
   /** bcrypt is CPU work: its own pool of cores - 1 threads keeps a login storm from starving the event loops. */
@@ -38,11 +44,18 @@ public final class Users {
     this.hashing = vertx.createSharedWorkerExecutor("emtihan-bcrypt", Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
     this.redis = redis;
     this.passwords = passwords;
+    this.directory = new UserDirectory(redis);
     this.unknownUserHash = passwords.hash(generatedPassword());
   }
 
-  /** A user to create or update; {@code password} empty keeps the stored one (required for a new user). */
-  public record Account(String id, String name, Set<Role> roles, Optional<String> password) {}
+  /**
+   * A user to create or update; {@code password} empty keeps the stored one (required for a new user); {@code email}
+   * empty keeps the stored address, present and blank removes it.
+   */
+  public record Account(String id, String name, Set<Role> roles, Optional<String> password, Optional<String> email) {}
+
+  /** What others may know of an account: its name, roles and e-mail address. */
+  public record Profile(String id, String name, Set<Role> roles, Optional<String> email) {}
 
   public Future<Caller> login(String username, String password) {
     Rejection bad = new Rejection(401, "bad-credentials", "wrong username or password");
@@ -64,20 +77,14 @@ public final class Users {
     });
   }
 
-  /** Every account (id, name, roles; never the hash), by id. */
+  /** Every account (id, name, roles, email when set; never the hash), by id. */
   public Future<JsonArray> list() {
-    return redis.send(Request.cmd(Command.SMEMBERS).arg("users")).compose(ids -> {
-      List<String> sorted = new ArrayList<>();
-      for (Response id : ids) sorted.add(id.toString());
-      sorted.sort(null);
-      return Future.all(sorted.stream().map(this::find).toList()).map(all -> {
-        JsonArray out = new JsonArray();
-        for (Object o : all.list()) {
-          ((Optional<?>) o).ifPresent(c -> out.add(AuthRoutes.callerJson((Caller) c)));
-        }
-        return out;
-      });
-    });
+    return directory.list();
+  }
+
+  /** The accounts among {@code ids} in one round trip to the store; ids with no account are left out. */
+  public Future<Map<String, Profile>> profiles(Collection<String> ids) {
+    return directory.profiles(ids);
   }
 
   /** Validates every account first (problems carry the index), then stores all in one MULTI/EXEC. */
@@ -117,7 +124,9 @@ public final class Users {
         Request set = Request.cmd(Command.HSET).arg(Keys.user(a.id())).arg("name").arg(a.name())
             .arg("roles").arg(String.join(",", a.roles().stream().map(Role::code).sorted().toList()));
         if (!hashes.get(i).isEmpty()) set.arg("hash").arg(hashes.get(i));
+        a.email().filter(e -> !e.isEmpty()).ifPresent(e -> set.arg("email").arg(e));
         tx.add(set);
+        if (a.email().filter(String::isEmpty).isPresent()) tx.add(Request.cmd(Command.HDEL).arg(Keys.user(a.id())).arg("email"));
         tx.add(Request.cmd(Command.SADD).arg("users").arg(a.id()));
       }
       tx.add(Request.cmd(Command.EXEC));
@@ -170,7 +179,17 @@ public final class Users {
         password = Optional.of(s);
       }
     }
-    return problems.size() == before ? Optional.of(new Account(id, name, roles, password)) : Optional.empty();
+    Optional<String> email = Optional.empty();
+    Object mail = o.getValue("email");
+    if (mail != null) {
+      if (!(mail instanceof String s)) {
+        problems.add(problem(i, "'email' must be text"));
+      } else {
+        email = Optional.of(s.strip());
+        if (!s.isBlank()) EmailAddress.problem(s.strip()).ifPresent(m -> problems.add(problem(i, m)));
+      }
+    }
+    return problems.size() == before ? Optional.of(new Account(id, name, roles, password, email)) : Optional.empty();
   }
 
   private static JsonObject problem(int index, String message) {
@@ -183,7 +202,7 @@ public final class Users {
     return v == null ? null : v.toString();
   }
 
-  private static Set<Role> roles(String csv) {
+  static Set<Role> roles(String csv) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     if (csv != null) for (String r : csv.split(",")) Role.fromCode(r).ifPresent(roles::add);
     return roles;

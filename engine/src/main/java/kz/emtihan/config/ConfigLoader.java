@@ -107,7 +107,7 @@ public final class ConfigLoader {
         Duration.ofMinutes(t.integer("auth.tokenMinutes", 1, 60 * 24 * 30)), t.integer("auth.bcryptCost", 4, 14));
     var sweeper = new EmtihanConfig.Sweeper(Duration.ofMillis(t.integer("sweeper.intervalMillis", 50, 60_000)),
         t.integer("sweeper.batch", 1, 10_000));
-    return new EmtihanConfig(http, store, Path.of(dataDir), auth, sweeper, ProctorSettings.read(t), regulation);
+    return new EmtihanConfig(http, store, Path.of(dataDir), auth, sweeper, ProctorSettings.read(t), MailSettings.read(t), regulation);
   }
 
   private static Regulation regulation(ConfigTree t) {

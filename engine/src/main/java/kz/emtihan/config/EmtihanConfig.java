@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The engine's settings, built once at start-up by {@link ConfigLoader} and passed down. */
 public record EmtihanConfig(Http http, Store store, Path dataDir, Auth auth, Sweeper sweeper,
-                            ProctorSettings proctoring, Regulation regulation) {
+                            ProctorSettings proctoring, MailSettings mail, Regulation regulation) {
 
   public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes) {}
 
@@ -20,18 +20,22 @@ public record EmtihanConfig(Http http, Store store, Path dataDir, Auth auth, Swe
 
   public EmtihanConfig withPort(int port) {
     return new EmtihanConfig(new Http(http.host(), port, http.bodyLimitBytes(), http.importLimitBytes()),
-        store, dataDir, auth, sweeper, proctoring, regulation);
+        store, dataDir, auth, sweeper, proctoring, mail, regulation);
   }
 
   public EmtihanConfig withDataDir(Path dir) {
-    return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, regulation);
+    return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, mail, regulation);
   }
 
   public EmtihanConfig withRegulation(Regulation r) {
-    return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, r);
+    return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r);
+  }
+
+  public EmtihanConfig withMail(MailSettings m) {
+    return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, m, regulation);
   }
 
   public EmtihanConfig withProctoring(ProctorSettings p) {
-    return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, regulation);
+    return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation);
   }
 }

@@ -23,9 +23,11 @@ import kz.emtihan.sitting.model.TechnicalFailureAct;
  */
 public final class SittingAfter {
   private final Sittings sittings;
+  private final ActMail mail;
 
-  SittingAfter(Sittings sittings) {
+  SittingAfter(Sittings sittings, ActMail mail) {
     this.sittings = sittings;
+    this.mail = mail;
   }
 
   static JsonObject find(JsonArray list, String id, String what) {
@@ -39,7 +41,10 @@ public final class SittingAfter {
     return Rejection.badRequest("bad-step", e.getMessage());
   }
 
-  /** 6.15.2: the secretary records the failure: student, time, stage reached, description; members get it at once. */
+  /**
+   * 6.15.2: the secretary records the failure: student, time, stage reached, description; members see it at once. The
+   * copies by e-mail go once the members have decided (see vote): until then the act's {@code mail} is empty.
+   */
   public Future<JsonObject> act(Caller caller, String id, JsonObject body) {
     String student = body.getString("studentId", "");
     String description = body.getValue("description") instanceof String d ? d.trim() : "";
@@ -64,13 +69,17 @@ public final class SittingAfter {
           .put("stage", act.stageReached().name()).put("ticket", ticket.isPresent() ? ticket.getAsInt() : null)
           .put("description", description).put("by", caller.id()).put("votes", new JsonObject()).putNull("decision")
           .put("copiesDueBy", act.copiesDueBy(sittings.rules().calendar().zone()).toString())
-          .put("sentTo", new JsonArray(SittingJson.commission(doc).members())));
+          .put("sentTo", new JsonArray(SittingJson.commission(doc).members())).put("mail", new JsonObject()));
       p.put("status", "technical-failure");
       return doc;
     }).map(doc -> find(doc.getJsonArray("acts"), actId[0], "act"));
   }
 
-  /** Each member's vote; when all have voted, the collegial decision, kept with the act (6.15.2). */
+  /**
+   * Each member's vote; when all have voted, the collegial decision, kept with the act (6.15.2). The vote that decides
+   * stores each member's mail status with the decision ({@code sending}, {@code no-address} or {@code not-configured});
+   * the copies of the decided act go after it is stored (ActMail), and the answer does not wait for them.
+   */
   public Future<JsonObject> vote(Caller caller, String id, String actId, JsonObject body) {
     FailureDecision.Choice choice = switch (body.getString("choice", "")) {
       case "same-day" -> FailureDecision.Choice.SAME_DAY;
@@ -79,7 +88,9 @@ public final class SittingAfter {
       default -> null;
     };
     if (choice == null) return Future.failedFuture(Rejection.badRequest("bad-field", "'choice' is same-day, another-sitting or refuse"));
-    return sittings.store().update(id, "vote", doc -> {
+    boolean[] decidedNow = new boolean[1];
+    return mail.plan(id).compose(plan -> sittings.store().update(id, "vote", doc -> {
+      decidedNow[0] = false;
       JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
       if (!SittingJson.commission(doc).isMember(caller.id())) throw Rejection.forbidden("only commission members vote");
       if (act.getValue("decision") != null) throw Rejection.conflict("decided", "the commission has decided");
@@ -93,6 +104,8 @@ public final class SittingAfter {
       FailureDecision d = FailureDecision.decide(model, SittingJson.commission(doc), votes);
       act.put("decision", new JsonObject().put("choice", d.choice().name()).put("ticket", d.ticket().name())
           .put("chairCastTheDecidingVote", d.chairCastTheDecidingVote()));
+      act.put("mail", plan.statuses().copy());
+      decidedNow[0] = true;
       JsonObject p = SittingJson.progress(doc, act.getString("studentId"));
       // 6.15.2: the progress so far is kept; a new time starts from the draw (or with the same ticket) and a new clock
       p.put("history", p.getJsonArray("history", new JsonArray()).add(p.copy().put("act", actId)));
@@ -100,7 +113,11 @@ public final class SittingAfter {
       if (d.ticket() == FailureDecision.TicketOnRetry.DRAW && p.getValue("ticket") != null) p.remove("ticket");
       p.put("scores", new JsonObject()).put("status", d.choice() == FailureDecision.Choice.REFUSE ? "refused" : "new-time");
       return doc;
-    }).map(doc -> find(doc.getJsonArray("acts"), actId, "act"));
+    }).map(doc -> {
+      JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
+      if (decidedNow[0]) mail.send(id, doc.copy(), act.copy(), plan); // 6.15.2: after the decided act is stored
+      return act;
+    }));
   }
 
   /** 6.15.4: the student appeals within 48 hours of the sitting's end; later is refused. */

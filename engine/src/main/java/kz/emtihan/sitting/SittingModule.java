@@ -1,16 +1,24 @@
 package kz.emtihan.sitting;
 
+import kz.emtihan.auth.Users;
+import kz.emtihan.config.MailSettings;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.store.RedisStore;
 
-/** The oral final attestation context (issue 5), wired over the store. */
+/**
+ * The oral final attestation context (issue 5), wired over the store. Accounts give the people's names in a sitting's
+ * view and the commission's addresses for the copies of acts (6.15.2), sent over {@code mail}'s SMTP server if any.
+ */
 public record SittingModule(Sittings sittings, SittingSteps steps, SittingAfter after, SittingPostponements postponements,
                             SittingPapers papers, SittingPhotos photos, kz.emtihan.live.RoomAccess room) {
-  public static SittingModule create(io.vertx.core.Vertx vertx, RedisStore redis, Regulation regulation, LiveHub live) {
-    Sittings sittings = new Sittings(new SittingStore(redis.redis()), regulation.finalAttestation(), live);
-    return new SittingModule(sittings, new SittingSteps(sittings, regulation.scale()), new SittingAfter(sittings),
-        new SittingPostponements(sittings, redis.redis()), new SittingPapers(vertx, sittings),
+  public static SittingModule create(io.vertx.core.Vertx vertx, RedisStore redis, Regulation regulation, LiveHub live, Users users,
+                                     MailSettings mail) {
+    Sittings sittings = new Sittings(new SittingStore(redis.redis()), regulation.finalAttestation(), live, new SittingPeople(users));
+    SittingPapers papers = new SittingPapers(vertx, sittings);
+    return new SittingModule(sittings, new SittingSteps(sittings, regulation.scale()),
+        new SittingAfter(sittings, new ActMail(vertx, sittings, papers, users, mail)),
+        new SittingPostponements(sittings, redis.redis()), papers,
         new SittingPhotos(sittings, redis.redis()), new SittingRoom(sittings));
   }
 }

@@ -42,7 +42,7 @@ public final class SittingPapers {
     this.sittings = sittings;
   }
 
-  private static Language language(JsonObject doc) {
+  static Language language(JsonObject doc) {
     return Language.valueOf(doc.getString("language").toUpperCase(java.util.Locale.ROOT));
   }
 
@@ -88,20 +88,32 @@ public final class SittingPapers {
   public Future<byte[]> act(Caller caller, String id, String actId) {
     return readable(caller, id, (doc, role) -> commission(role)
         || caller.id().equals(SittingAfter.find(doc.getJsonArray("acts"), actId, "act").getString("studentId")))
-        .compose(doc -> vertx.executeBlocking(() -> {
-          JsonObject act = SittingAfter.find(doc.getJsonArray("acts"), actId, "act");
-          JsonObject decision = act.getJsonObject("decision");
-          List<Vote> votes = new ArrayList<>();
-          act.getJsonObject("votes").forEach(e -> votes.add(new Vote(e.getKey(),
-              decision != null && decision.getString("choice").equals(e.getValue()) ? Vote.Choice.FOR : Vote.Choice.AGAINST)));
-          Language lang = language(doc);
-          String decided = decision == null ? "—" : DECISIONS.get(decision.getString("choice")).get(lang);
-          Instant at = Instant.parse(act.getString("at"));
-          var zone = sittings.rules().calendar().zone();
-          return SittingDocuments.failureAct(new FailureActDocument(doc.getString("title"), at.atZone(zone).toLocalDate(), lang,
-              act.getString("studentId"), at, zone, act.getString("stage"), act.getString("description"), act.getString("by"), votes, decided,
-              decision != null && "KEEP".equals(decision.getString("ticket")), Optional.empty()));
-        }, false));
+        .compose(doc -> actPdf(doc, actId));
+  }
+
+  /**
+   * 6.15.2: the act as PDF from the sitting's document, with no access check: also what the members get by e-mail. The
+   * paper is the act with the members' collegial decision (every member's vote); before it, 409 not-decided.
+   */
+  Future<byte[]> actPdf(JsonObject doc, String actId) {
+    JsonObject found = SittingAfter.find(doc.getJsonArray("acts"), actId, "act");
+    if (found.getJsonObject("decision") == null) {
+      return Future.failedFuture(Rejection.conflict("not-decided", "the commission has not decided on the act yet (6.15.2)"));
+    }
+    return vertx.executeBlocking(() -> {
+      JsonObject act = SittingAfter.find(doc.getJsonArray("acts"), actId, "act");
+      JsonObject decision = act.getJsonObject("decision");
+      List<Vote> votes = new ArrayList<>();
+      act.getJsonObject("votes").forEach(e -> votes.add(new Vote(e.getKey(),
+          decision != null && decision.getString("choice").equals(e.getValue()) ? Vote.Choice.FOR : Vote.Choice.AGAINST)));
+      Language lang = language(doc);
+      String decided = decision == null ? "—" : DECISIONS.get(decision.getString("choice")).get(lang);
+      Instant at = Instant.parse(act.getString("at"));
+      var zone = sittings.rules().calendar().zone();
+      return SittingDocuments.failureAct(new FailureActDocument(doc.getString("title"), at.atZone(zone).toLocalDate(), lang,
+          act.getString("studentId"), at, zone, act.getString("stage"), act.getString("description"), act.getString("by"), votes, decided,
+          decision != null && "KEEP".equals(decision.getString("ticket")), Optional.empty()));
+    }, false);
   }
 
   public Future<byte[]> appeal(Caller caller, String id, String appealId) {

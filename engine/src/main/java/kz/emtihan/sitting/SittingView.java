@@ -14,6 +14,7 @@ import kz.emtihan.sitting.model.PhaseClock;
  * What each participant sees of a sitting (issue 5, 10): the commission and the secretary see every student's
  * progress, but a member sees the other members' scores only once all have scored (6.15.6); a student sees only
  * their own progress, their own ticket once drawn and their result once published, never another student's.
+ * Names of the people it mentions are added by SittingPeople.
  */
 final class SittingView {
   private SittingView() {}
@@ -52,7 +53,8 @@ final class SittingView {
       out.put("students", new JsonArray().add(caller.id()));
       out.remove("tickets");
       out.put("draws", new JsonArray(doc.getJsonArray("draws").stream().filter(d -> caller.id().equals(((JsonObject) d).getString("studentId"))).toList()));
-      out.put("acts", new JsonArray(doc.getJsonArray("acts").stream().filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));
+      out.put("acts", new JsonArray(doc.getJsonArray("acts").stream().filter(a -> caller.id().equals(((JsonObject) a).getString("studentId")))
+          .map(a -> ((JsonObject) a).copy().put("mail", new JsonObject())).toList())); // 6.15.2: the copies go to the commission, not the student's concern
       out.put("appeals", new JsonArray(appeals.stream().filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));
       out.put("postponements", new JsonArray(doc.getJsonArray("postponements").stream()
           .filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));

@@ -28,11 +28,13 @@ public final class Sittings {
   private final SittingStore store;
   private final Regulation.FinalAttestation rules;
   private final LiveHub live;
+  private final SittingPeople people;
 
-  Sittings(SittingStore store, Regulation.FinalAttestation rules, LiveHub live) {
+  Sittings(SittingStore store, Regulation.FinalAttestation rules, LiveHub live, SittingPeople people) {
     this.store = store;
     this.rules = rules;
     this.live = live;
+    this.people = people;
   }
 
   SittingStore store() {
@@ -116,9 +118,9 @@ public final class Sittings {
     return new ArrayList<>(out);
   }
 
-  /** The sitting as the caller may see it (SittingView). */
+  /** The sitting as the caller may see it (SittingView), with the names of the people it mentions (SittingPeople). */
   public Future<JsonObject> view(Caller caller, String id) {
-    return store.get(id).map(doc -> SittingView.of(doc, caller, live.serverNow(), rules));
+    return store.get(id).map(doc -> SittingView.of(doc, caller, live.serverNow(), rules)).compose(people::addTo);
   }
 
   /** Sittings the caller takes part in (an administrator: all). */

@@ -1,0 +1,49 @@
+package kz.emtihan.sitting;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import kz.emtihan.auth.Users;
+
+/**
+ * People by name in a sitting's view: {@code people} maps every user id the view may name to the account's display
+ * name (an id with no account maps to itself). A student's view names only the commission and the student; the
+ * commission, the appeal commission and an administrator see everyone the sitting mentions. The names are read in one
+ * round trip to the store per view.
+ */
+final class SittingPeople {
+  private final Users users;
+
+  SittingPeople(Users users) {
+    this.users = users;
+  }
+
+  /** The view with its {@code people}. */
+  Future<JsonObject> addTo(JsonObject view) {
+    Set<String> ids = mentioned(view);
+    return users.profiles(ids).map(found -> {
+      JsonObject people = new JsonObject();
+      for (String id : ids) people.put(id, found.containsKey(id) ? found.get(id).name() : id);
+      return view.put("people", people);
+    });
+  }
+
+  /** Whose names the view may show, from what the view (SittingView) already lets its reader see. */
+  static Set<String> mentioned(JsonObject view) {
+    Set<String> ids = new LinkedHashSet<>();
+    JsonObject c = view.getJsonObject("commission");
+    ids.add(c.getString("chair"));
+    ids.addAll(SittingJson.strings(c.getJsonArray("members")));
+    ids.add(c.getString("secretary"));
+    ids.addAll(SittingJson.strings(view.getJsonArray("students"))); // a student's view lists only the student
+    if ("student".equals(view.getString("role"))) return ids;
+    JsonObject a = view.getJsonObject("appealCommission");
+    ids.add(a.getString("chair"));
+    ids.add(a.getString("deputy"));
+    ids.addAll(SittingJson.strings(a.getJsonArray("members")));
+    if (view.getString("createdBy") != null) ids.add(view.getString("createdBy"));
+    ids.remove(null);
+    return ids;
+  }
+}
