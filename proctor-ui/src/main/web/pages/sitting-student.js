@@ -18,6 +18,7 @@ import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import * as api from '../lib/sitting/api.js';
 import { appealWindow, coalescing, phaseRemaining, progressOf, timerText } from '../lib/sitting/flow.js';
 import { user } from '../lib/session.js';
+import { preparePostponement, renderPostponement } from './sitting-student-postponement.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('sitting-student');
@@ -53,6 +54,7 @@ async function start() {
     return;
   }
   $('appeal-form').addEventListener('submit', appeal);
+  preparePostponement(sittingId, reload);
   try {
     await load();
   } catch (err) {
@@ -129,6 +131,7 @@ function render() {
       p.publishedAt ? fact(t('sittingStudent.publishedAt'), formatDateTime(p.publishedAt)) : null);
   }
   renderAppeals();
+  renderPostponement(sitting, p);
   tick();
 }
 

@@ -21,6 +21,7 @@ import {
   timerText,
 } from '../lib/sitting/flow.js';
 import { $, busy, clearError, fill, myId, pageFailed, showError, showProblems, startStaffPage } from './staff.js';
+import { renderPostponements } from './sitting-postponements.js';
 
 const main = $('sitting');
 const sittingId = param('sitting');
@@ -193,6 +194,7 @@ function render() {
   renderActs(role, count);
   renderAppeals(role);
   renderDraws(role);
+  renderPostponements(sitting, { sittingId, reload });
   tick();
 }
 

@@ -67,3 +67,16 @@ export const appealMeeting = (id, appealId) => post(`${base(id)}/appeals/${segme
 /** decision: kept | changed (with letter); comment: free text */
 export const appealDecision = (id, appealId, decision, letter, comment) =>
   post(`${base(id)}/appeals/${segment(appealId)}/decision`, decision === 'changed' ? { decision, letter, comment } : { decision, comment });
+
+// Postponement and the grade "I" (6.15.2-6.15.3)
+
+/** A student applies: reason, and the scan {contentType: application/pdf | image/jpeg | image/png, base64} (≤ 700 KB)
+ * → the application {id, studentId, reason, appliedAt, documentType, to}; 400 bad-document, 409 graded. */
+export const applyPostponement = (id, reason, document) => post(`${base(id)}/postponements`, { reason, document });
+/** The chair allows (the grade becomes "I" with a deadline) or refuses with a reason → the application with the decision. */
+export const decidePostponement = (id, postponementId, allowed, reason) =>
+  post(`${base(id)}/postponements/${segment(postponementId)}/decision`, reason ? { allowed, reason } : { allowed });
+/** The scanned document of an application, for the chair, the secretary, an administrator and the applicant → Blob. */
+export async function postponementDocument(id, postponementId) {
+  return (await request('GET', `${base(id)}/postponements/${segment(postponementId)}/document`, { accept: '*/*', blob: true })).data;
+}
