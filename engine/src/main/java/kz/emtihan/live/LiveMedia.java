@@ -22,6 +22,11 @@ public interface LiveMedia {
    */
   default void delivered(String attemptId, String stream, String peer) {}
 
+  /** How the sittings' video rooms carry their media: browser to browser unless a media server is configured. */
+  default RoomMedia rooms() {
+    return RoomMedia.MESH;
+  }
+
   /** No media server: the browsers record by themselves and the live view is browser-to-browser. */
   LiveMedia NONE = new LiveMedia() {
     @Override

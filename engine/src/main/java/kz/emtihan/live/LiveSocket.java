@@ -53,7 +53,7 @@ public final class LiveSocket {
     this.presence = presence;
     this.disconnected = disconnected;
     this.signalling = new Signalling(hub, attempts, exams, media);
-    this.rooms = new Rooms(hub);
+    this.rooms = new Rooms(hub, media.rooms());
   }
 
   public void upgrade(RoutingContext ctx) {
@@ -97,6 +97,7 @@ public final class LiveSocket {
         case "room-join" -> seat.join(msg.getString("roomId", "")).onSuccess(joined -> send(ws, joined))
             .onFailure(err -> send(ws, error("room-refused", String.valueOf(err.getMessage()))));
         case "room-signal" -> seat.signal(msg).onFailure(err -> send(ws, error("signal-refused", err.getMessage())));
+        case "room-media" -> seat.media(msg).onFailure(err -> send(ws, error("media-refused", String.valueOf(err.getMessage()))));
         case "room-leave" -> seat.leave();
         default -> send(ws, error("unknown-type", "unknown message type '" + type + "'"));
       }

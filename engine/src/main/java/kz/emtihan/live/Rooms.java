@@ -24,15 +24,24 @@ import kz.emtihan.auth.Caller;
  * {@code room {event:"joined", peer}}; the newcomer then offers to each member it was told of.
  * {@code room-signal {to, data}} reaches that member as {@code room-signal {from, data}}. {@code room-leave}, or the
  * socket closing, tells the others {@code room {event:"left", peer}}.
+ *
+ * <p>With a media server ({@link RoomMedia}, docs/kurento.md "Video room") {@code room-joined} says
+ * {@code media:"kurento"} instead of {@code "mesh"} and the pages send {@code room-media {stream, data}} instead of
+ * {@code room-signal}: {@code stream} is the page's own peer id to publish its camera and microphone, or another
+ * member's to receive theirs. The answer comes back as {@code room-media {roomId, stream, data:{kind:"answer"}}};
+ * once a member's publish is answered the room hears {@code room {event:"published", peer}} and the member's entry
+ * carries {@code published:true}, so newcomers know whom to receive. The last member out releases the room's media.
  */
 final class Rooms {
   static final long STALE_MILLIS = 35_000;
   private static final int MAX_DATA_CHARS = 64 * 1024;
   private final LiveHub hub;
+  private final RoomMedia media;
   private volatile RoomAccess access = RoomAccess.NONE;
 
-  Rooms(LiveHub hub) {
+  Rooms(LiveHub hub, RoomMedia media) {
     this.hub = hub;
+    this.media = media;
   }
 
   void access(RoomAccess access) {
@@ -44,7 +53,7 @@ final class Rooms {
   }
 
   static String channel(String roomId) {
-    return "live:room:" + roomId;
+    return RoomMedia.channel(roomId);
   }
 
   Seat seat(ServerWebSocket ws, Caller caller) {
@@ -59,6 +68,7 @@ final class Rooms {
     private String roomId;
     private JsonObject me;
     private boolean listening;
+    private Future<Void> inOrder = Future.succeededFuture();
 
     private Seat(ServerWebSocket ws, Caller caller) {
       this.ws = ws;
@@ -79,7 +89,8 @@ final class Rooms {
             .compose(v -> hub.redis().send(Request.cmd(Command.HGETALL).arg(key(id))))
             .compose(all -> others(id, all, now))
             .compose(peers -> hub.publish(channel(id), new JsonObject().put("type", "room").put("roomId", id).put("event", "joined").put("peer", me))
-                .map(v -> new JsonObject().put("type", "room-joined").put("roomId", id).put("self", me).put("peers", peers)));
+                .map(v -> new JsonObject().put("type", "room-joined").put("roomId", id).put("self", me).put("peers", peers)
+                    .put("media", media.kind())));
       });
     }
 
@@ -98,8 +109,18 @@ final class Rooms {
       return hub.redis().send(del).map(peers);
     }
 
-    /** Passes {@code data} to another member of the caller's room. */
+    /**
+     * Passes {@code data} to another member of the caller's room, in the order the page sent them: each signal waits
+     * for the one before (the check and the publish are two round trips on pooled connections, which could overtake
+     * each other, and a candidate must never reach a page before the offer it belongs to).
+     */
     Future<Void> signal(JsonObject msg) {
+      Future<Void> next = inOrder.transform(previous -> relay(msg));
+      inOrder = next.otherwiseEmpty();
+      return next;
+    }
+
+    private Future<Void> relay(JsonObject msg) {
       String id = roomId;
       if (id == null) return Future.failedFuture(new IllegalStateException("join a room first"));
       String to = msg.getString("to", "");
@@ -109,6 +130,32 @@ final class Rooms {
       return hub.redis().send(Request.cmd(Command.HEXISTS).arg(key(id)).arg(to)).compose(r -> r.toInteger() == 1
           ? hub.publish(LiveHub.peerChannel(to), new JsonObject().put("type", "room-signal").put("roomId", id).put("from", peer).put("data", data))
           : Future.failedFuture(new IllegalStateException("peer " + to + " is not in room " + id)));
+    }
+
+    /**
+     * {@code room-media {stream, data}} (with a media server): about the page's own stream it publishes, about another
+     * member's it receives; the server's answer goes back to this socket, and a publish is then told to the room.
+     */
+    Future<Void> media(JsonObject msg) {
+      String id = roomId;
+      if (id == null) return Future.failedFuture(new IllegalStateException("join a room first"));
+      if (!(msg.getValue("data") instanceof JsonObject data) || data.encode().length() > MAX_DATA_CHARS) {
+        return Future.failedFuture(new IllegalArgumentException("'data' must be an object of at most 64 KB"));
+      }
+      String stream = msg.getString("stream", "");
+      boolean own = peer.equals(stream);
+      Future<Void> member = own ? Future.succeededFuture()
+          : hub.redis().send(Request.cmd(Command.HEXISTS).arg(key(id)).arg(stream)).compose(r -> r.toInteger() == 1
+              ? Future.<Void>succeededFuture() : Future.failedFuture(new IllegalStateException("peer " + stream + " is not in room " + id)));
+      return member.compose(v -> media.fromMember(id, peer, stream, data)).compose(reply -> {
+        if (reply == null || ws.isClosed()) return Future.succeededFuture();
+        ws.writeTextMessage(reply.encode());
+        media.delivered(id, peer, stream);
+        if (!own || !id.equals(roomId)) return Future.succeededFuture();
+        me.put("published", true); // kept in the entry, so a newcomer knows to receive this member
+        return hub.redis().send(Request.cmd(Command.HSET).arg(key(id)).arg(peer).arg(me.copy().put("seen", hub.serverNow().toEpochMilli()).encode()))
+            .compose(v -> hub.publish(channel(id), new JsonObject().put("type", "room").put("roomId", id).put("event", "published").put("peer", me.copy())));
+      });
     }
 
     /** Every 10 s: the entry stays fresh while the socket lives. */
@@ -124,8 +171,19 @@ final class Rooms {
       if (id == null) return;
       roomId = null;
       hub.unfollow(channel(id), ws);
-      hub.redis().send(Request.cmd(Command.HDEL).arg(key(id)).arg(peer)).compose(v -> hub.publish(channel(id),
+      Future<Void> gone = hub.redis().send(Request.cmd(Command.HDEL).arg(key(id)).arg(peer)).compose(v -> hub.publish(channel(id),
           new JsonObject().put("type", "room").put("roomId", id).put("event", "left").put("peer", new JsonObject().put("peer", peer))));
+      if (media == RoomMedia.MESH) return;
+      String self = peer;
+      gone.compose(v -> hub.redis().send(Request.cmd(Command.HGETALL).arg(key(id))))
+          .onSuccess(all -> media.left(id, self, !anyFresh(all, hub.serverNow().toEpochMilli())));
+    }
+
+    private static boolean anyFresh(Response all, long now) {
+      for (String field : all.getKeys()) {
+        if (now - new JsonObject(all.get(field).toString()).getLong("seen", 0L) <= STALE_MILLIS) return true;
+      }
+      return false;
     }
 
     private Future<Void> listen() {

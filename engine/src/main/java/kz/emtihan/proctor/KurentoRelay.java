@@ -33,9 +33,9 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
   private final KurentoSettings settings;
   /** Viewer peers per attempt, to tell them when the server restarted. */
   private final Map<String, Set<String>> viewers = new ConcurrentHashMap<>();
-  /** The server's candidates for an endpoint whose SDP answer has not reached its page yet, by owner/stream/peer. */
-  private final Map<String, java.util.List<JsonObject>> held = new java.util.HashMap<>();
-  private final Set<String> answered = new java.util.HashSet<>();
+  private final AnswerGate gate = new AnswerGate();
+  /** The sittings' video rooms (issue 5): the server's events for an owner in its set go there. */
+  private final KurentoRooms rooms;
   private volatile KurentoMedia media;
   private volatile boolean closed;
 
@@ -44,6 +44,7 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
     this.vertx = vertx;
     this.live = live;
     this.settings = KurentoSettings.of(URI.create(url), recordingsUri);
+    this.rooms = new KurentoRooms(this, live);
   }
 
   /** Connects, retrying every 5 s while the server is unreachable; the engine serves meanwhile. */
@@ -60,26 +61,15 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
     });
   }
 
-  boolean connected() {
+  /** Whether the media server is connected (tests and health). */
+  public boolean connected() {
     return media != null;
   }
 
   /** The student's page offers a stream; the server's SDP answer. */
   Future<String> publish(String attemptId, String stream, String sdpOffer) {
-    String key = key(attemptId, stream, KurentoMedia.PUBLISHER);
-    expectAnswer(key);
+    gate.expect(AnswerGate.key(attemptId, stream, KurentoMedia.PUBLISHER));
     return call(m -> m.publish(attemptId, stream, sdpOffer)).map(p -> p.sdpAnswer());
-  }
-
-  private static String key(String owner, String stream, String peer) {
-    return owner + "/" + stream + "/" + peer;
-  }
-
-  private void expectAnswer(String key) {
-    synchronized (held) {
-      answered.remove(key);
-      held.remove(key);
-    }
   }
 
   /**
@@ -88,26 +78,18 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
    */
   @Override
   public void delivered(String attemptId, String stream, String peer) {
-    String key = key(attemptId, stream, peer);
-    java.util.List<JsonObject> waiting;
-    synchronized (held) {
-      answered.add(key);
-      waiting = held.remove(key);
-    }
-    if (waiting != null) for (JsonObject msg : waiting) send(msg);
+    gate.delivered(AnswerGate.key(attemptId, stream, peer));
   }
 
   /** A browser's ICE candidate for the publisher or a viewer ({@code peer}) endpoint. */
-  Future<Void> candidate(String attemptId, String stream, String peer, JsonObject c) {
-    Candidate candidate = new Candidate(c.getString("candidate", ""), c.getString("sdpMid", ""), c.getInteger("sdpMLineIndex", 0));
+  Future<Void> candidate(String attemptId, String stream, String peer, Candidate candidate) {
     return call(m -> m.addCandidate(attemptId, stream, peer, candidate));
   }
 
   /** A proctor's page offers to receive a stream; the server's SDP answer. */
   Future<String> view(String attemptId, String stream, String viewerPeer, String sdpOffer) {
     viewers.computeIfAbsent(attemptId, k -> ConcurrentHashMap.newKeySet()).add(viewerPeer);
-    String key = key(attemptId, stream, viewerPeer);
-    expectAnswer(key);
+    gate.expect(AnswerGate.key(attemptId, stream, viewerPeer));
     return call(m -> m.view(attemptId, stream, viewerPeer, sdpOffer));
   }
 
@@ -118,14 +100,12 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
   /** The attempt is finished: the recorders stop (files finalised) and its pipeline goes. */
   Future<Void> release(String attemptId) {
     viewers.remove(attemptId);
-    synchronized (held) {
-      answered.removeIf(k -> k.startsWith(attemptId + "/"));
-      held.keySet().removeIf(k -> k.startsWith(attemptId + "/"));
-    }
+    gate.forget(attemptId);
     return media == null ? Future.succeededFuture() : call(m -> m.release(attemptId));
   }
 
-  private <T> Future<T> call(java.util.function.Function<KurentoMedia, CompletableFuture<T>> op) {
+  /** Runs a call of the adapter and completes back on the caller's context; bad arguments fail the future. */
+  <T> Future<T> call(java.util.function.Function<KurentoMedia, CompletableFuture<T>> op) {
     KurentoMedia m = media;
     if (m == null) return Future.failedFuture(new IllegalStateException("the media server is not connected"));
     Context ctx = vertx.getOrCreateContext();
@@ -166,21 +146,21 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
     };
   }
 
-  private static String stream(JsonObject msg) {
+  static String stream(JsonObject msg) {
     String stream = msg.getString("stream", "");
     if (!Recordings.STREAMS.contains(stream)) throw new IllegalArgumentException("'stream' must be camera or screen");
     return stream;
   }
 
-  private static String sdp(JsonObject data) {
+  static String sdp(JsonObject data) {
     String sdp = data.getString("sdp", "");
     if (sdp.isBlank()) throw new IllegalArgumentException("an offer carries 'sdp'");
     return sdp;
   }
 
-  private static JsonObject candidateOf(JsonObject data) {
+  static Candidate candidateOf(JsonObject data) {
     if (!(data.getValue("candidate") instanceof JsonObject c)) throw new IllegalArgumentException("ice carries a 'candidate' object");
-    return c;
+    return new Candidate(c.getString("candidate", ""), c.getString("sdpMid", ""), c.getInteger("sdpMLineIndex", 0));
   }
 
   private static JsonObject reply(String type, String attemptId, String stream, String answer) {
@@ -190,29 +170,33 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
 
   @Override
   public void localCandidate(String owner, String stream, String peer, Candidate c) {
-    JsonObject candidate = new JsonObject().put("candidate", c.candidate()).put("sdpMid", c.sdpMid())
-        .put("sdpMLineIndex", c.sdpMLineIndex());
+    if (rooms.owns(owner)) {
+      rooms.localCandidate(owner, stream, peer, c);
+      return;
+    }
     boolean publisher = KurentoMedia.PUBLISHER.equals(peer);
     JsonObject msg = new JsonObject().put("type", publisher ? "media" : "media-view").put("attemptId", owner).put("stream", stream)
-        .put("peer", peer).put("data", new JsonObject().put("kind", "ice").put("candidate", candidate));
-    String key = key(owner, stream, peer);
-    synchronized (held) {
-      if (!answered.contains(key)) {
-        held.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(msg);
-        return;
-      }
-    }
-    send(msg);
+        .put("data", new JsonObject().put("kind", "ice").put("candidate", json(c)));
+    String channel = publisher ? LiveHub.attemptChannel(owner) : LiveHub.peerChannel(peer);
+    gate.send(AnswerGate.key(owner, stream, peer), () -> live.publish(channel, msg));
   }
 
-  private void send(JsonObject msg) {
-    String peer = msg.getString("peer");
-    msg.remove("peer");
-    live.publish(KurentoMedia.PUBLISHER.equals(peer) ? LiveHub.attemptChannel(msg.getString("attemptId")) : LiveHub.peerChannel(peer), msg);
+  static JsonObject json(Candidate c) {
+    return new JsonObject().put("candidate", c.candidate()).put("sdpMid", c.sdpMid()).put("sdpMLineIndex", c.sdpMLineIndex());
+  }
+
+  /** The sittings' video rooms through this server (docs/kurento.md "Video room"). */
+  @Override
+  public kz.emtihan.live.RoomMedia rooms() {
+    return rooms;
   }
 
   @Override
   public void lost(String owner) {
+    if (rooms.owns(owner)) {
+      rooms.lost(owner);
+      return;
+    }
     JsonObject msg = new JsonObject().put("type", "media-lost").put("attemptId", owner);
     live.publish(LiveHub.attemptChannel(owner), msg); // the page publishes again
     for (String viewer : viewers.getOrDefault(owner, Set.of())) live.publish(LiveHub.peerChannel(viewer), msg);
