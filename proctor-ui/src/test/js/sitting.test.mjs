@@ -36,6 +36,9 @@ test('the console opens on the student under way, else the next waiting one', ()
   assert.equal(currentStudent({ ...base, progress: { a: { ...ready, ticket: 1, result: {} }, b: { admittedAt: at } } }), 'b');
   assert.equal(currentStudent({ ...base, progress: { a: { ...ready, ticket: 1, result: {} } } }), 'b');
   assert.equal(currentStudent({ ...base, progress: { a: { ...ready, status: 'technical-failure' } } }), 'b');
+  assert.equal(currentStudent({ ...base, progress: { a: { status: 'postponed' } } }), 'b', '6.15.3: a postponed student sits another day');
+  assert.equal(currentStudent({ ...base, progress: { a: { status: 'postponed' }, b: { result: {} }, c: { result: {} } } }), 'a',
+    'but is still found once everyone else is done');
   assert.equal(currentStudent({ ...base, students: [] }), null);
 });
 

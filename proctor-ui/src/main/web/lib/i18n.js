@@ -1,6 +1,6 @@
 /**
  * Every word the pages show, and the formatting of dates and durations. The words live in message files,
- * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js for the oral final attestation's pages); a key missing from a
+ * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js and room.<lang>.js for the oral final attestation's pages); a key missing from a
  * language falls back to English. Pages mark static text with data-i18n="key" (text) and
  * data-i18n-attr="attribute:key;attribute:key"; code calls t(key, params).
  */
@@ -14,6 +14,9 @@ import staff_ru from './messages/staff.ru.js';
 import sitting_en from './messages/sitting.en.js';
 import sitting_kk from './messages/sitting.kk.js';
 import sitting_ru from './messages/sitting.ru.js';
+import room_en from './messages/room.en.js';
+import room_kk from './messages/room.kk.js';
+import room_ru from './messages/room.ru.js';
 
 /** The languages offered (12.1: Kazakh, Russian, English), in the order the switcher lists them. */
 export const LANGUAGES = [
@@ -23,9 +26,9 @@ export const LANGUAGES = [
 ];
 
 const messages = {
-  en: { ...student_en, ...staff_en, ...sitting_en },
-  kk: { ...student_kk, ...staff_kk, ...sitting_kk },
-  ru: { ...student_ru, ...staff_ru, ...sitting_ru },
+  en: { ...student_en, ...staff_en, ...sitting_en, ...room_en },
+  kk: { ...student_kk, ...staff_kk, ...sitting_kk, ...room_kk },
+  ru: { ...student_ru, ...staff_ru, ...sitting_ru, ...room_ru },
 };
 
 const locales = { en: 'en-GB', kk: 'kk-KZ', ru: 'ru-RU' };

@@ -16,8 +16,9 @@ import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
 import { connectLive } from '../lib/live.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import * as api from '../lib/sitting/api.js';
-import { appealWindow, coalescing, phaseRemaining, progressOf, timerText } from '../lib/sitting/flow.js';
+import { appealState, appealWindow, coalescing, phaseRemaining, progressOf, timerText } from '../lib/sitting/flow.js';
 import { user } from '../lib/session.js';
+import { StudentRoom } from './sitting-student-room.js';
 import { preparePostponement, renderPostponement } from './sitting-student-postponement.js';
 
 const $ = (id) => document.getElementById(id);
@@ -27,6 +28,7 @@ const LOW_TIME = 2 * 60 * 1000;
 
 let sitting = null;
 let clock = { offset: 0, now: () => Date.now() };
+const room = new StudentRoom({ sittingId, me: () => me(), reload: () => reload() });
 const reloader = coalescing(async () => {
   try {
     await load();
@@ -54,6 +56,7 @@ async function start() {
     return;
   }
   $('appeal-form').addEventListener('submit', appeal);
+  room.prepare();
   preparePostponement(sittingId, reload);
   try {
     await load();
@@ -68,9 +71,11 @@ async function start() {
   connectLive({
     onOpen: (send) => {
       send({ type: 'sitting', sittingId });
+      room.connected(send);
       reload();
     },
     onMessage: (message) => {
+      room.onMessage(message);
       if (message.type === 'time' && message.serverTime) {
         const offset = Date.parse(message.serverTime) - Date.now();
         if (Math.abs(offset - clock.offset) > 1000) clock = { offset, now: () => Date.now() + offset };
@@ -131,6 +136,7 @@ function render() {
       p.publishedAt ? fact(t('sittingStudent.publishedAt'), formatDateTime(p.publishedAt)) : null);
   }
   renderAppeals();
+  room.render(sitting, p);
   renderPostponement(sitting, p);
   tick();
 }
@@ -145,7 +151,7 @@ function renderAppeals() {
   $('appeal-late').hidden = !(window.state === 'late' && appeals.length === 0) || refused;
   if (window.closesAt) $('appeal-late').textContent = t('sittingStudent.appealLate', { time: formatDateTime(window.closesAt) });
   $('my-appeals').replaceChildren(...appeals.map((a) => {
-    const state = a.decidedAt ? 'closed' : a.meetingAt ? 'awaiting-result' : 'awaiting-meeting';
+    const state = appealState(a);
     const decided = a.decision === 'changed'
       ? t('sitting.appeal.decided.changed', { before: a.gradeBefore ?? '—', after: a.gradeAfter ?? '—' })
       : t('sitting.appeal.decided.kept', { letter: a.gradeAfter ?? '—' });

@@ -17,9 +17,13 @@ import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
 import { connectLive } from '../lib/live.js';
 import * as api from '../lib/sitting/api.js';
 import {
-  ACT_CHOICES, ROOM_CHECKLIST, coalescing, currentStudent, membersOf, nextStep, phaseRemaining, progressOf, scoreProblem,
+  ROOM_CHECKLIST, coalescing, currentStudent, membersOf, nextStep, phaseRemaining, progressOf, scoreProblem,
   timerText,
 } from '../lib/sitting/flow.js';
+import { renderActs } from './sitting-acts.js';
+import { renderAppeals } from './sitting-appeals.js';
+import { ChecksView } from './sitting-checks.js';
+import { RoomView } from './sitting-room-view.js';
 import { $, busy, clearError, fill, myId, pageFailed, showError, showProblems, startStaffPage } from './staff.js';
 import { renderPostponements } from './sitting-postponements.js';
 
@@ -32,6 +36,9 @@ let draws = null;
 let clock = { offset: 0, now: () => Date.now() };
 let chosen = param('student');
 let pickedByHand = Boolean(chosen); // otherwise the console follows the student under way
+const room = new RoomView({ roomId: sittingId, nameOf: (info) => t('room.member', { name: info.name ?? nameOf(info.userId), role: t(`sitting.role.${info.role}`) }) });
+const checks = new ChecksView({ sittingId, room, act });
+room.onRender = () => { if (sitting && chosen) checks.render(chosen, progressOf(sitting, chosen), nextStep(progressOf(sitting, chosen), membersOf(sitting).length)); };
 const reloader = coalescing(async () => {
   try {
     await load();
@@ -61,9 +68,11 @@ async function start() {
   connectLive({
     onOpen: (send) => {
       send({ type: 'sitting', sittingId });
+      room.connected(send);
       reload(); // anything missed while disconnected
     },
     onMessage: (message) => {
+      room.onMessage(message);
       if (message.type === 'time' && message.serverTime) {
         const offset = Date.parse(message.serverTime) - Date.now();
         if (Math.abs(offset - clock.offset) > 1000) clock = { offset, now: () => Date.now() + offset };
@@ -94,6 +103,11 @@ function reload() {
   return reloader.run();
 }
 
+/** A person's name as the sitting's view gives it (people), else their user id. */
+function nameOf(id) {
+  return sitting?.people?.[id] ?? id ?? '';
+}
+
 // The static controls: wired once, shown or hidden by render()
 
 function prepare() {
@@ -101,6 +115,15 @@ function prepare() {
     h('input', { type: 'checkbox', id: `room-${item}`, 'data-item': item }),
     h('label', { for: `room-${item}`, text: t(`sitting.room.${item}`) }))));
   step('admit', () => api.admit(sittingId, chosen));
+  checks.prepare();
+  $('room-join').addEventListener('click', async () => {
+    await room.join();
+    renderRoom();
+  });
+  $('room-leave').addEventListener('click', () => {
+    room.leave();
+    renderRoom();
+  });
   step('identity-confirm', () => api.confirmIdentity(sittingId, chosen));
   step('start-preparation', () => api.phase(sittingId, chosen, 'start-preparation'));
   step('end-preparation', () => api.phase(sittingId, chosen, 'end-preparation'));
@@ -187,15 +210,27 @@ function render() {
       h('button', {
         type: 'button', class: 'student-pick', 'aria-current': id === chosen ? 'true' : null,
         on: { click: () => choose(id) },
-      }, h('span', { class: 'student-name', text: t('sitting.studentItem', { n: i + 1, student: id }) }),
+      }, h('span', { class: 'student-name', text: t('sitting.studentItem', { n: i + 1, student: nameOf(id) }) }),
       h('span', { class: `sitting-status status-${p.status}`, text: t(`sitting.status.${p.status}`) })));
   }));
+  renderRoom();
   renderCurrent(role, count);
-  renderActs(role, count);
-  renderAppeals(role);
+  const context = { sittingId, nameOf, reload };
+  renderActs(sitting, role, count, context);
+  renderAppeals(sitting, role, context);
   renderDraws(role);
   renderPostponements(sitting, { sittingId, reload });
   tick();
+}
+
+/** The engine's own video room, for the commission while the sitting is open and has no external platform. */
+function renderRoom() {
+  const commission = ['secretary', 'chair', 'member'].includes(sitting.role);
+  const open = commission && !sitting.videoLink && !sitting.endedAt;
+  $('room').hidden = !open;
+  if (!open && room.inRoom) room.leave();
+  $('room-join').hidden = room.inRoom;
+  $('room-leave').hidden = !room.inRoom;
 }
 
 function choose(id) {
@@ -218,7 +253,7 @@ function renderCurrent(role, count) {
   const phaseName = p.phase?.phase ?? 'WAITING';
   const isOpen = !sitting.endedAt;
   Object.assign(current.dataset, { student: chosen, step: next, phase: phaseName, status: p.status });
-  $('current-heading').textContent = t('sitting.current', { student: chosen });
+  $('current-heading').textContent = t('sitting.current', { student: nameOf(chosen) });
   $('current-status').textContent = t(`sitting.status.${p.status}`);
   $('current-status').className = `sitting-status status-${p.status}`;
   $('phase-name').textContent = t(`sitting.phase.${phaseName}`);
@@ -233,6 +268,7 @@ function renderCurrent(role, count) {
   $('end-preparation').hidden = next !== 'end-preparation';
   $('end-answer-box').hidden = next !== 'end-answer';
   $('chair-draw').hidden = !(role === 'chair' && isOpen && next === 'draw');
+  if (secretary) checks.render(chosen, p, next);
 
   const questions = p.questions ?? [];
   $('ticket-box').hidden = questions.length === 0;
@@ -254,7 +290,7 @@ function renderCurrent(role, count) {
   $('scores-table').hidden = !allVisible;
   $('score-hidden').hidden = allVisible || !member;
   fill($('scores-body'), ...visible.sort(([a], [b]) => a.localeCompare(b)).map(([who, points]) =>
-    h('tr', { 'data-member': who }, h('th', { scope: 'row', text: who }), h('td', { class: 'num', text: formatNumber(points) }))));
+    h('tr', { 'data-member': who }, h('th', { scope: 'row', text: nameOf(who) }), h('td', { class: 'num', text: formatNumber(points) }))));
   $('confirm').hidden = !(role === 'chair' && isOpen && next === 'confirm');
   $('result').hidden = !p.result;
   if (p.result) {
@@ -263,106 +299,6 @@ function renderCurrent(role, count) {
     });
   }
   $('act-box').hidden = !(secretary && p.admittedAt && !['done', 'refused', 'act'].includes(next));
-}
-
-function renderActs(role, count) {
-  const acts = sitting.acts ?? [];
-  $('acts-section').hidden = !['secretary', 'chair', 'member', 'none'].includes(role) && acts.length === 0;
-  $('acts-none').hidden = acts.length > 0;
-  const voter = (role === 'chair' || role === 'member') && !sitting.endedAt;
-  fill($('acts'), ...acts.map((a) => {
-    const votes = a.votes ?? {};
-    const myVote = votes[myId()];
-    const decision = a.decision;
-    return h('li', { class: 'act', 'data-act': a.id, 'data-student': a.studentId, 'data-decision': decision ? decision.choice : '' },
-      h('p', { class: 'act-title', text: t('sitting.act.item', {
-        act: a.id, student: a.studentId, time: formatDateTime(a.at), stage: t(`sitting.phase.${a.stage}`),
-      }) }),
-      h('p', { class: 'act-description', text: a.description }),
-      h('p', { class: 'muted small', text: t('sitting.act.sentTo', { members: (a.sentTo ?? []).join(', ') }) }),
-      decision
-        ? h('p', { class: 'notice notice-ok act-decision' },
-          `${t('sitting.act.decision', { choice: t(`sitting.act.choice.${decision.choice}`) })} ${decision.choice === 'REFUSE' ? '' : t(`sitting.act.ticket.${decision.ticket}`)}`)
-        : h('p', { text: t('sitting.act.votes', { n: Object.keys(votes).length, total: count }) }),
-      myVote ? h('p', { class: 'act-my-vote', text: t('sitting.act.myVote', { choice: t(`sitting.act.choice.${myVote}`) }) }) : null,
-      voter && !decision && !myVote
-        ? h('p', { class: 'actions' }, ...ACT_CHOICES.map((choice) => h('button', {
-          type: 'button', class: 'button', 'data-choice': choice, text: t(`sitting.act.choice.${choice}`),
-          on: { click: (event) => castVote(event.currentTarget, a.id, choice) },
-        })))
-        : null);
-  }));
-}
-
-async function castVote(button, actId, choice) {
-  clearError($('vote-error'));
-  try {
-    await busy(button, t('staff.busy.saving'), () => api.vote(sittingId, actId, choice));
-    await reload();
-  } catch (err) {
-    showError($('vote-error'), err);
-  }
-}
-
-function appealState(a) {
-  if (a.decidedAt) return 'closed';
-  if (a.meetingAt) return 'awaiting-result';
-  return 'awaiting-meeting';
-}
-
-function renderAppeals(role) {
-  const appeals = sitting.appeals ?? [];
-  const handler = role === 'appeal-chair' || role === 'appeal-deputy';
-  $('appeals-section').hidden = !handler && appeals.length === 0;
-  $('appeals-none').hidden = appeals.length > 0;
-  fill($('appeals'), ...appeals.map((a) => {
-    const state = appealState(a);
-    const decided = a.decision === 'changed'
-      ? t('sitting.appeal.decided.changed', { before: a.gradeBefore ?? '—', after: a.gradeAfter ?? '—' })
-      : t('sitting.appeal.decided.kept', { letter: a.gradeAfter ?? '—' });
-    return h('li', { class: 'act', 'data-appeal': a.id, 'data-appeal-state': state },
-      h('p', { class: 'act-title', text: t('sitting.appeal.item', { student: a.studentId, time: formatDateTime(a.filedAt) }) }),
-      h('p', { class: 'act-description', text: a.reason }),
-      h('p', { class: state === 'closed' ? 'notice notice-ok' : '', text: t(`sitting.appeal.state.${state}`, { decision: decided }) }),
-      handler && state === 'awaiting-meeting'
-        ? h('p', { class: 'actions' }, h('button', {
-          type: 'button', class: 'button', 'data-action': 'meeting', text: t('sitting.appeal.meeting'),
-          on: { click: (event) => appealCall(event.currentTarget, () => api.appealMeeting(sittingId, a.id)) },
-        }))
-        : null,
-      handler && state === 'awaiting-result' ? decisionForm(a) : null);
-  }));
-}
-
-function decisionForm(a) {
-  const id = (name) => `appeal-${a.id}-${name}`;
-  const letter = h('input', { id: id('letter'), type: 'text', maxlength: '3', autocomplete: 'off' });
-  const comment = h('textarea', { id: id('comment'), rows: '2', maxlength: '2000' });
-  const radio = (value) => h('div', { class: 'check' },
-    h('input', { type: 'radio', name: id('decision'), id: id(value), value, checked: value === 'kept' }),
-    h('label', { for: id(value), text: t(`sitting.appeal.${value}`) }));
-  const form = h('form', { class: 'form', novalidate: true, 'data-appeal-form': a.id },
-    h('fieldset', { class: 'checks' }, h('legend', { text: t('sitting.appeal.decision') }), radio('kept'), radio('changed')),
-    h('div', { class: 'field' }, h('label', { for: id('letter'), text: t('sitting.appeal.letter') }), letter),
-    h('div', { class: 'field' }, h('label', { for: id('comment'), text: t('sitting.appeal.comment') }), comment),
-    h('p', { class: 'actions' }, h('button', { type: 'submit', class: 'button button-primary', text: t('sitting.appeal.decide') })));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const decision = form.querySelector(`input[name="${id('decision')}"]:checked`)?.value ?? 'kept';
-    appealCall(form.querySelector('button[type=submit]'),
-      () => api.appealDecision(sittingId, a.id, decision, letter.value.trim(), comment.value.trim()));
-  });
-  return form;
-}
-
-async function appealCall(button, call) {
-  clearError($('appeal-error'));
-  try {
-    await busy(button, t('staff.busy.saving'), call);
-    await reload();
-  } catch (err) {
-    showError($('appeal-error'), err);
-  }
 }
 
 function renderDraws(role) {
@@ -375,7 +311,7 @@ function renderDraws(role) {
   $('draws-none').hidden = list.length > 0;
   $('draws-table').hidden = list.length === 0;
   fill($('draws-body'), ...list.map((d) => h('tr', { 'data-draw': d.drawNumber },
-    h('td', { class: 'num', text: String(d.drawNumber) }), h('td', { text: d.studentId }), h('td', { text: d.word || '—' }),
+    h('td', { class: 'num', text: String(d.drawNumber) }), h('td', { text: nameOf(d.studentId) }), h('td', { text: d.word || '—' }),
     h('td', { class: 'num', text: String(d.ticket) }), h('td', { text: formatDateTime(d.at) }))));
   $('close-box').hidden = !((role === 'secretary' || role === 'chair') && !sitting.endedAt);
 }

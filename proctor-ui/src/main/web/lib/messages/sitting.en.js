@@ -262,4 +262,14 @@ export default {
     'sittingStudent.standing.incomplete': 'Your grade: "I" (Incomplete) until {deadline}. Without a result by then it turns into "F".',
     'sittingStudent.standing.failed': 'Your grade: "F". The deadline {deadline} passed without a result.',
     'sittingStudent.standing.graded': 'Your grade: {letter}. The postponed exam was graded in time.',
+
+    // acts e-mailed once decided (6.15.2); appeal deadlines on the working-day calendar (6.15.5)
+    'sitting.act.mail.sent': 'E-mailed to {people}.',
+    'sitting.act.mail.sending': 'Being e-mailed to {people}.',
+    'sitting.act.mail.failed': 'The e-mail to {people} failed.',
+    'sitting.act.mail.no-address': 'No e-mail address for {people}.',
+    'sitting.act.mail.not-configured': 'E-mail is not configured: {people} see the act here only.',
+    'sitting.appeal.due.awaiting-meeting': 'The meeting is due by {time}.',
+    'sitting.appeal.due.awaiting-result': 'The decision is due by {time}.',
+    'sitting.appeal.overdue': 'Overdue: it was due by {time}.',
 };

@@ -262,4 +262,14 @@ export default {
     'sittingStudent.standing.incomplete': 'Бағаңыз: «I» (аяқталмаған), мерзімі — {deadline}. Мерзімге дейін нәтиже болмаса, «F» болады.',
     'sittingStudent.standing.failed': 'Бағаңыз: «F». Мерзім ({deadline}) нәтижесіз өтті.',
     'sittingStudent.standing.graded': 'Бағаңыз: {letter}. Кейінге қалдырылған емтихан уақытында бағаланды.',
+
+    // акт шешімнен кейін поштамен жіберіледі (6.15.2); апелляция мерзімдері жұмыс күндерімен (6.15.5)
+    'sitting.act.mail.sent': 'Поштамен жіберілді: {people}.',
+    'sitting.act.mail.sending': 'Поштамен жіберілуде: {people}.',
+    'sitting.act.mail.failed': 'Хат жеткізілмеді: {people}.',
+    'sitting.act.mail.no-address': 'Пошта мекенжайы жоқ: {people}.',
+    'sitting.act.mail.not-configured': 'Пошта бапталмаған: {people} актіні тек осында көреді.',
+    'sitting.appeal.due.awaiting-meeting': 'Отырыс мерзімі: {time} дейін.',
+    'sitting.appeal.due.awaiting-result': 'Шешім мерзімі: {time} дейін.',
+    'sitting.appeal.overdue': 'Мерзімі өтті: {time} дейін болуы керек еді.',
 };

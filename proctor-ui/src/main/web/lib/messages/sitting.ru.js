@@ -262,4 +262,14 @@ export default {
     'sittingStudent.standing.incomplete': 'Ваша оценка: «I» (не завершено) до {deadline}. Без результата к этому сроку она станет «F».',
     'sittingStudent.standing.failed': 'Ваша оценка: «F». Срок {deadline} истёк без результата.',
     'sittingStudent.standing.graded': 'Ваша оценка: {letter}. Перенесённый экзамен оценён в срок.',
+
+    // акт отправляется по почте после решения (6.15.2); сроки апелляции по рабочим дням (6.15.5)
+    'sitting.act.mail.sent': 'Отправлен по почте: {people}.',
+    'sitting.act.mail.sending': 'Отправляется по почте: {people}.',
+    'sitting.act.mail.failed': 'Письмо не доставлено: {people}.',
+    'sitting.act.mail.no-address': 'Нет адреса почты: {people}.',
+    'sitting.act.mail.not-configured': 'Почта не настроена: {people} видят акт только здесь.',
+    'sitting.appeal.due.awaiting-meeting': 'Заседание — не позднее {time}.',
+    'sitting.appeal.due.awaiting-result': 'Решение — не позднее {time}.',
+    'sitting.appeal.overdue': 'Просрочено: срок истёк {time}.',
 };

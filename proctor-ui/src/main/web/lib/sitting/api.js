@@ -51,6 +51,14 @@ export async function score(id, studentId, points) {
 }
 export const confirm = (id, studentId) => post(`${student(id, studentId)}/confirm`);
 
+/** The path of a check's photo (6.15.6), kind id-card | identity | room, for fetchBlob. */
+export const photoPath = (id, studentId, kind) => `${student(id, studentId)}/photos/${segment(kind)}`;
+
+/** Sends a check's photo, a JPEG or PNG Blob. → {at, by, contentType, bytes, sha256} */
+export async function putPhoto(id, studentId, kind, blob) {
+  return (await request('PUT', photoPath(id, studentId, kind), { body: { raw: blob, type: blob.type } })).data;
+}
+
 // When it does not go to plan (6.15.2, 6.15.4-6.15.5)
 
 /** → the act {id, studentId, at, stage, ticket, description, by, votes, decision, copiesDueBy, sentTo} */

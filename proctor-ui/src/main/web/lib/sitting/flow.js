@@ -53,17 +53,18 @@ const ACTIVE_LAST = new Set(['done', 'refused']);
 
 /**
  * The student the console opens on: the first, in the sitting's order, who is under way (admitted and not
- * finished, no failure pending a new time); else the first still waiting; else the first with a pending act
- * or a new time; else the last. null for a sitting without students.
+ * finished, no failure pending a new time); else the first still waiting; else the first with a pending act,
+ * a new time or a postponement; else the last. null for a sitting without students.
  */
 export function currentStudent(sitting) {
   const students = sitting?.students ?? [];
   const count = membersOf(sitting).length;
   const step = (id) => nextStep(progressOf(sitting, id), count);
   const status = (id) => progressOf(sitting, id).status;
-  return students.find((id) => step(id) !== 'admit' && !ACTIVE_LAST.has(step(id)) && step(id) !== 'act' && status(id) !== 'new-time')
-    ?? students.find((id) => step(id) === 'admit')
-    ?? students.find((id) => step(id) === 'act' || status(id) === 'new-time')
+  const later = (id) => status(id) === 'new-time' || status(id) === 'postponed'; // another day or time (6.15.2-6.15.3)
+  return students.find((id) => step(id) !== 'admit' && !ACTIVE_LAST.has(step(id)) && step(id) !== 'act' && !later(id))
+    ?? students.find((id) => step(id) === 'admit' && !later(id))
+    ?? students.find((id) => step(id) === 'act' || later(id))
     ?? students[students.length - 1] ?? null;
 }
 
@@ -134,4 +135,11 @@ export function coalescing(task) {
     return running;
   };
   return { run, busy: () => running !== null };
+}
+
+/** Where an appeal stands (6.15.5): awaiting-meeting, awaiting-result (met), closed (decided). */
+export function appealState(appeal) {
+  if (appeal.decidedAt) return 'closed';
+  if (appeal.meetingAt) return 'awaiting-result';
+  return 'awaiting-meeting';
 }

@@ -46,7 +46,7 @@ class SittingE2eTest {
   void aWholeSittingInFiveBrowsers() {
     String admin = app.admin();
     JsonObject body = new JsonObject().put("kind", "comprehensive-exam").put("title", "Information systems — comprehensive exam")
-        .put("date", "2026-12-01").put("language", "kk").put("videoLink", "https://meet.example.org/is-2026")
+        .put("date", "2026-12-01").put("language", "kk")
         .put("commission", new JsonObject().put("chair", "c1").put("members", new JsonArray().add("m1").add("m2")).put("secretary", "sec1"))
         .put("appealCommission", new JsonObject().put("chair", "ac1").put("deputy", "ad1").put("members", new JsonArray()))
         .put("students", new JsonArray().add("st1").add("st2"));
@@ -61,11 +61,11 @@ class SittingE2eTest {
     assertEquals(200, app.put("/api/v1/sittings/" + id + "/tickets", admin, tickets).status());
     String console = "/sitting.html?sitting=" + id;
 
-    try (Browser sec = Browser.open(app.base(), 1366, 1000);
-         Browser chair = Browser.open(app.base(), 1366, 1000);
+    try (Browser sec = Browser.withFakeMedia(app.base(), 1366, 1000);
+         Browser chair = Browser.withFakeMedia(app.base(), 1366, 1000);
          Browser m1 = Browser.open(app.base(), 1280, 900);
          Browser m2 = Browser.open(app.base(), 1280, 900);
-         Browser student = Browser.open(app.base(), 1024, 900)) {
+         Browser student = Browser.withFakeMedia(app.base(), 1024, 900)) {
       // the secretary lands on their sittings; everyone opens the sitting
       ProctoringE2eTest.signInStaff(sec, "sec1");
       sec.waitUntil("my sittings", () -> sec.driver().getCurrentUrl().contains("sittings.html"), LIVE);
@@ -75,7 +75,7 @@ class SittingE2eTest {
       sec.driver().findElement(By.cssSelector("tr[data-sitting='" + id + "'] a")).click();
       sec.waitForState("ready");
       assertEquals("secretary", role(sec));
-      assertEquals("https://meet.example.org/is-2026", sec.driver().findElement(By.id("video-link")).getAttribute("href"));
+      assertTrue(!sec.driver().findElement(By.id("video-link")).isDisplayed(), "no external platform: the engine's own room");
       for (var pair : List.of(List.of(chair, "c1"), List.of(m1, "m1"), List.of(m2, "m2"))) {
         Browser b = (Browser) pair.get(0);
         ProctoringE2eTest.signInStaff(b, (String) pair.get(1));
@@ -90,17 +90,43 @@ class SittingE2eTest {
       student.driver().findElement(By.cssSelector("tr[data-sitting='" + id + "'] a")).click();
       student.waitForState("ready");
       assertEquals("waiting", studentStatus(student));
-      student.screenshot("sitting-02-student-waiting");
       for (Browser b : List.of(sec, chair, m1, m2, student)) waitLive(b);
+
+      // the commission sits in the engine's video room; the student waits outside with the camera on and the ID card photographed
+      for (Browser b : List.of(sec, chair)) {
+        click(b, "room-join");
+        b.waitUntil("in the room", () -> "in".equals(b.driver().findElement(By.id("room-state")).getAttribute("data-room")), LIVE);
+      }
+      tilePlaying(chair, "sec1");
+      click(student, "room-join");
+      student.waitUntil("the camera on", () -> student.driver().findElement(By.id("snap-own-id-card")).isEnabled(), LIVE);
+      assertEquals("off", student.driver().findElement(By.id("room-state")).getAttribute("data-room"), "6.15.6: not in the room before admission");
+      click(student, "snap-own-id-card");
+      student.waitUntil("the ID card photo kept", () -> !sha(student, "photo-own-id-card").isEmpty(), LIVE);
+      student.screenshot("sitting-02-student-waiting");
 
       // 6.15.6: admission, identity, room: the secretary's steps; the student's page follows
       assertEquals("st1", current(sec, "data-student"), "the console opens on the first student");
       sec.screenshot("sitting-03-secretary-admit");
       click(sec, "admit");
       student.waitUntil("admitted on the student's page", () -> "admitted".equals(studentStatus(student)), LIVE);
+      student.waitUntil("the student in the room", () -> "in".equals(student.driver().findElement(By.id("room-state")).getAttribute("data-room")), LIVE);
+      tilePlaying(sec, "st1");
+      tilePlaying(chair, "st1");
+      tilePlaying(student, "c1");
       waitStep(sec, "identity");
+      sec.waitUntil("the student's ID card beside the snapshot", () -> !photoSha(sec, "id-card").isEmpty(), LIVE);
+      assertTrue(!sec.driver().findElement(By.id("identity-confirm")).isEnabled(), "no identity check without the face snapshot");
+      click(sec, "snap-identity");
+      sec.waitUntil("the face snapshot", () -> !photoSha(sec, "identity").isEmpty(), LIVE);
+      sec.screenshot("sitting-03b-secretary-identity");
       click(sec, "identity-confirm");
       waitStep(sec, "room");
+      click(sec, "snap-room");
+      sec.waitUntil("the room snapshot", () -> !photoSha(sec, "room").isEmpty(), LIVE);
+      JsonObject photos = app.get("/api/v1/sittings/" + id, admin).json().getJsonObject("progress").getJsonObject("st1").getJsonObject("photos");
+      assertEquals(photoSha(sec, "identity"), photos.getJsonObject("identity").getString("sha256"), "the console shows the photo the engine keeps");
+      assertEquals("st1", photos.getJsonObject("id-card").getString("by"), "the ID card came from the student's own page");
       sec.driver().findElement(By.id("room-desk-clear")).click();
       click(sec, "room-submit");
       sec.waitUntil("the checklist refused", () -> sec.driver().findElement(By.id("step-error")).isDisplayed(), LIVE);
@@ -176,6 +202,9 @@ class SittingE2eTest {
       student.waitUntil("the result on the student's page", () -> "B+".equals(student.driver().findElement(By.id("result-box")).getAttribute("data-letter")), LIVE);
       assertEquals("graded", studentStatus(student));
       student.screenshot("sitting-12-student-result");
+      sec.waitUntil("the graded student has left the room",
+          () -> sec.driver().findElements(By.cssSelector("#room-grid .room-tile[data-user='st1']")).isEmpty(), LIVE);
+      assertTrue(!student.driver().findElement(By.id("room")).isDisplayed(), "the student's page leaves the room with the result");
 
       // 6.15.2: st2's connection fails during the checks; the secretary draws up the act, the members decide
       sec.driver().findElement(By.cssSelector("li[data-student='st2'] button")).click();
@@ -244,6 +273,22 @@ class SittingE2eTest {
       student.screenshot("sitting-19-student-appeal-late");
       assertEquals(1, app.get("/api/v1/sittings/" + id, admin).json().getJsonArray("appeals").size(), "only the appeal in time is kept");
     }
+  }
+
+  /** The member's video plays in this page's room. */
+  static void tilePlaying(Browser b, String user) {
+    b.waitUntil(user + "'s video in the room", () -> !b.driver().findElements(
+        By.cssSelector("#room-grid .room-tile[data-user='" + user + "'][data-video='playing']")).isEmpty(), Duration.ofSeconds(20));
+  }
+
+  static String photoSha(Browser b, String kind) {
+    return sha(b, "photo-" + kind);
+  }
+
+  /** The SHA-256 of the photo an img shows (data-sha256), or "". */
+  static String sha(Browser b, String imgId) {
+    String sha = b.driver().findElement(By.id(imgId)).getAttribute("data-sha256");
+    return sha == null ? "" : sha;
   }
 
   static String role(Browser b) {

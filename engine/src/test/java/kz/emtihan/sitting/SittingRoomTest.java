@@ -151,6 +151,12 @@ class SittingRoomTest {
     JsonObject relayed = secretary.next("room-signal");
     assertEquals(stPeer, relayed.getString("from"), "a signal names its sender");
     assertEquals(offer, relayed.getJsonObject("data"), "and reaches exactly the member it names");
+    for (int i = 0; i < 30; i++) {
+      student.send(new JsonObject().put("type", "room-signal").put("to", secPeer).put("data", new JsonObject().put("kind", "ice").put("n", i)));
+    }
+    for (int i = 0; i < 30; i++) {
+      assertEquals(i, secretary.next("room-signal").getJsonObject("data").getInteger("n"), "signals arrive in the order they were sent");
+    }
     student.send(new JsonObject().put("type", "room-signal").put("to", "not-a-member").put("data", offer));
     assertEquals("signal-refused", student.next("error").getString("error"));
 

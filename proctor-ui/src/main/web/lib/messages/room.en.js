@@ -1,0 +1,28 @@
+/** English: the sitting's video room and the photos of the checks (sitting, sitting-student; 6.15.1, 6.15.6). */
+export default {
+    'room.heading': 'Video room',
+    'room.join': 'Join with camera and microphone',
+    'room.leave': 'Leave the room',
+    'room.cameraOn': 'Turn on the camera and microphone',
+    'room.state.off': 'Not in the room',
+    'room.state.joining': 'Joining…',
+    'room.state.in': 'In the room',
+    'room.state.refused': 'Not let in',
+    'room.you': 'You',
+    'room.member': '{name} — {role}',
+    'room.noCamera': 'The camera or microphone could not be opened ({reason}). Allow them for this site and try again.',
+    'room.noFrame': 'The camera gives no picture yet. Wait a moment and try again.',
+    'room.studentWaiting': 'You are in the waiting room. Turn on your camera and photograph your ID card; the technical secretary lets you in to the commission.',
+    'room.studentIn': 'You are with the commission. Keep your camera and microphone on until the result is announced.',
+    'room.idCardHint': 'Hold your ID card up to the camera, then take its photo for the secretary.',
+    'room.snapIdCard': 'Photograph my ID card',
+
+    'checks.idCard': 'ID card',
+    'checks.face': 'Camera snapshot of the face',
+    'checks.room': 'Snapshot of the desk and room',
+    'checks.snapIdCard': 'Take the ID card from the video',
+    'checks.snapFace': 'Take a snapshot of the face',
+    'checks.snapRoom': 'Take a snapshot of the room',
+    'checks.upload': 'or upload a screenshot',
+    'checks.noVideo': 'The student\'s video is not in the room: upload screenshots instead.',
+};

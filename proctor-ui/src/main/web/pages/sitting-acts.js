@@ -1,0 +1,65 @@
+/**
+ * The acts of technical failure on the console (6.15.2): each act with the student, time, stage and description,
+ * every member's vote buttons until they have voted, the decision once all have, and to whom its copy went by
+ * e-mail (the engine sends the decided act; each person's status: sent, failed, no address, not configured).
+ *
+ * Markup: #acts-section, #acts-none, #vote-error, ol#acts with li[data-act][data-student][data-decision].
+ */
+
+import { h } from '../lib/dom.js';
+import { formatDateTime, t } from '../lib/i18n.js';
+import * as api from '../lib/sitting/api.js';
+import { ACT_CHOICES } from '../lib/sitting/flow.js';
+import { $, busy, clearError, fill, myId, showError } from './staff.js';
+
+const MAIL_STATES = ['sent', 'sending', 'failed', 'no-address', 'not-configured'];
+
+/** count: members who vote; nameOf(id) → a person's name; reload() reads the sitting again. */
+export function renderActs(sitting, role, count, { sittingId, nameOf, reload }) {
+  const acts = sitting.acts ?? [];
+  $('acts-section').hidden = !['secretary', 'chair', 'member', 'none'].includes(role) && acts.length === 0;
+  $('acts-none').hidden = acts.length > 0;
+  const voter = (role === 'chair' || role === 'member') && !sitting.endedAt;
+  fill($('acts'), ...acts.map((a) => {
+    const votes = a.votes ?? {};
+    const myVote = votes[myId()];
+    const decision = a.decision;
+    return h('li', { class: 'act', 'data-act': a.id, 'data-student': a.studentId, 'data-decision': decision ? decision.choice : '' },
+      h('p', { class: 'act-title', text: t('sitting.act.item', {
+        act: a.id, student: nameOf(a.studentId), time: formatDateTime(a.at), stage: t(`sitting.phase.${a.stage}`),
+      }) }),
+      h('p', { class: 'act-description', text: a.description }),
+      h('p', { class: 'muted small', text: t('sitting.act.sentTo', { members: (a.sentTo ?? []).map(nameOf).join(', ') }) }),
+      decision
+        ? h('p', { class: 'notice notice-ok act-decision' },
+          `${t('sitting.act.decision', { choice: t(`sitting.act.choice.${decision.choice}`) })} ${decision.choice === 'REFUSE' ? '' : t(`sitting.act.ticket.${decision.ticket}`)}`)
+        : h('p', { text: t('sitting.act.votes', { n: Object.keys(votes).length, total: count }) }),
+      mailLine(a.mail ?? {}, nameOf),
+      myVote ? h('p', { class: 'act-my-vote', text: t('sitting.act.myVote', { choice: t(`sitting.act.choice.${myVote}`) }) }) : null,
+      voter && !decision && !myVote
+        ? h('p', { class: 'actions' }, ...ACT_CHOICES.map((choice) => h('button', {
+          type: 'button', class: 'button', 'data-choice': choice, text: t(`sitting.act.choice.${choice}`),
+          on: { click: (event) => castVote(event.currentTarget, () => api.vote(sittingId, a.id, choice), reload) },
+        })))
+        : null);
+  }));
+}
+
+/** "E-mailed: sent to …; failed for …" from the act's mail record, or nothing before the decision. */
+function mailLine(mail, nameOf) {
+  const groups = MAIL_STATES.map((state) => [state, Object.entries(mail).filter(([, m]) => m.status === state).map(([id]) => nameOf(id))])
+    .filter(([, names]) => names.length > 0);
+  if (groups.length === 0) return null;
+  return h('p', { class: 'muted small act-mail', 'data-mail': groups.map(([state]) => state).join(' ') },
+    groups.map(([state, names]) => t(`sitting.act.mail.${state}`, { people: names.join(', ') })).join(' '));
+}
+
+async function castVote(button, call, reload) {
+  clearError($('vote-error'));
+  try {
+    await busy(button, t('staff.busy.saving'), call);
+    await reload();
+  } catch (err) {
+    showError($('vote-error'), err);
+  }
+}

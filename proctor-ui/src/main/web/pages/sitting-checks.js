@@ -1,0 +1,75 @@
+/**
+ * The secretary's photos of the checks before the draw (6.15.6), on the console: the student's ID card and a camera
+ * snapshot of the face side by side for the identity check, a snapshot of the desk and room with the checklist. Each
+ * is taken from the student's video in the sitting's room, or uploaded as a screenshot when the sitting meets on an
+ * external platform. The engine keeps them (PUT …/photos/{kind}) and the step's button waits until they are there.
+ *
+ * Markup: img#photo-<kind> (data-sha256 of the photo shown), button#snap-<kind>, input#file-<kind>, p#snap-hint.
+ */
+
+import { fetchBlob } from '../lib/api.js';
+import * as api from '../lib/sitting/api.js';
+
+const $ = (id) => document.getElementById(id);
+const KINDS = ['id-card', 'identity', 'room'];
+
+export class ChecksView {
+  /** room: the RoomView or null; act(button, call): runs a step with the console's error handling. */
+  constructor({ sittingId, room, act }) {
+    Object.assign(this, { sittingId, room, act });
+    this.student = null;
+    this.shown = new Map(); // kind → sha256 shown
+  }
+
+  prepare() {
+    for (const kind of KINDS) {
+      $(`snap-${kind}`).addEventListener('click', () => this.act($(`snap-${kind}`), async () => {
+        const blob = await this.room?.snapshot(this.student);
+        if (!blob) throw new Error($('snap-hint').dataset.noVideo);
+        await api.putPhoto(this.sittingId, this.student, kind, blob);
+      }));
+      $(`file-${kind}`).addEventListener('change', (event) => {
+        const file = event.target.files?.[0];
+        if (!file) return;
+        this.act($(`snap-${kind}`), async () => {
+          await api.putPhoto(this.sittingId, this.student, kind, file);
+          event.target.value = '';
+        });
+      });
+    }
+  }
+
+  /** The chosen student's photos as last read; next: the step due. */
+  render(student, progress, next) {
+    if (student !== this.student) this.shown.clear();
+    this.student = student;
+    const photos = progress.photos ?? {};
+    const sees = this.room?.sees(student) ?? false;
+    for (const kind of KINDS) {
+      $(`snap-${kind}`).disabled = !sees;
+      this.show(kind, photos[kind]);
+    }
+    $('snap-hint').hidden = sees || !(next === 'identity' || next === 'room');
+    $('identity-confirm').disabled = !(photos['id-card'] && photos.identity);
+    $('room-submit').disabled = !photos.room;
+    $('identity-photos').hidden = next !== 'identity';
+  }
+
+  show(kind, photo) {
+    const img = $(`photo-${kind}`);
+    const sha = photo?.sha256 ?? '';
+    if (this.shown.get(kind) === sha) return;
+    this.shown.set(kind, sha);
+    img.dataset.sha256 = '';
+    if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+    img.removeAttribute('src');
+    img.hidden = !sha;
+    if (!sha) return;
+    const student = this.student;
+    fetchBlob(api.photoPath(this.sittingId, student, kind), 'image/*').then((blob) => {
+      if (this.student !== student || this.shown.get(kind) !== sha) return;
+      img.src = URL.createObjectURL(blob);
+      img.dataset.sha256 = sha;
+    }).catch(() => { this.shown.delete(kind); });
+  }
+}

@@ -1,0 +1,40 @@
+// The room a page uses (lib/sitting/room.js VideoRoom): browser to browser unless the engine says the room goes
+// through the media server (issue 5, 1: "Kurento when configured").
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { VideoRoom } from '../../main/web/lib/sitting/room.js';
+
+class FakePeer extends EventTarget {
+  addTrack() {}
+  addTransceiver() {}
+  async createOffer() { return { type: 'offer', sdp: 'offer' }; }
+  async setLocalDescription(d) { this.localDescription = d; }
+  close() {}
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const local = { id: 'cam', getTracks: () => [{ kind: 'video' }] };
+
+function page() {
+  const sent = [];
+  const room = new VideoRoom({ send: (m) => sent.push(m), local: () => local, Peer: FakePeer, log: { warn: () => {} } });
+  return { room, sent };
+}
+
+test('room-joined with media "kurento" switches the page to the media server; "mesh" keeps it browser to browser', async () => {
+  const k = page();
+  k.room.join('S');
+  k.room.onMessage({ type: 'room-joined', roomId: 'S', self: { peer: 'a' }, peers: [{ peer: 'b', published: true }], media: 'kurento' });
+  await settle();
+  assert.equal(k.room.media, 'kurento');
+  assert.equal(k.room.joined, true);
+  assert.deepEqual(k.sent.filter((m) => m.type === 'room-media').map((m) => m.stream), ['a', 'b'], 'publishes, then receives b');
+
+  const m = page();
+  m.room.join('S');
+  m.room.onMessage({ type: 'room-joined', roomId: 'S', self: { peer: 'a' }, peers: [{ peer: 'b' }], media: 'mesh' });
+  await settle();
+  assert.equal(m.room.media, 'mesh');
+  assert.deepEqual(m.sent.map((x) => x.type), ['room-join', 'room-signal'], 'offers to b directly, nothing to a server');
+  assert.equal(m.room.list().length, 1);
+});
