@@ -25,7 +25,7 @@ import kz.emtihan.sitting.documents.Vote;
 /**
  * The sitting's papers as PDF, in its language (issue 5, 8): the protocol (students, tickets, each member's score,
  * final grades), each act of technical failure (6.15.2) and each appeal decision (6.15.5). Rendering blocks, so it
- * runs off the event loop. People appear by their user ids.
+ * runs off the event loop. People appear by their names (SittingPeople.printed).
  */
 public final class SittingPapers {
   private static final Map<String, Map<Language, String>> DECISIONS = Map.of(
@@ -59,29 +59,36 @@ public final class SittingPapers {
   }
 
   public Future<byte[]> protocol(Caller caller, String id) {
-    return readable(caller, id, (doc, role) -> commission(role)).compose(doc -> vertx.executeBlocking(() -> {
-      List<Person> people = people(doc);
+    return readable(caller, id, (doc, role) -> commission(role)).compose(doc -> named(doc, name -> {
+      List<Person> people = people(doc, name);
       List<ProtocolRow> rows = new ArrayList<>();
       for (String student : SittingJson.strings(doc.getJsonArray("students"))) {
         JsonObject p = SittingJson.progress(doc.copy(), student);
         Map<String, Integer> scores = new HashMap<>();
-        p.getJsonObject("scores", new JsonObject()).forEach(e -> scores.put(e.getKey(), (Integer) e.getValue()));
+        p.getJsonObject("scores", new JsonObject()).forEach(e -> scores.put(name.apply(e.getKey()), (Integer) e.getValue()));
         JsonObject result = p.getJsonObject("result");
-        rows.add(new ProtocolRow(student, p.getInteger("ticket"), scores,
+        rows.add(new ProtocolRow(name.apply(student), p.getInteger("ticket"), scores,
             result == null ? "—" : String.valueOf(result.getDouble("points")), result == null ? (p.getJsonObject("incomplete") != null ? "I" : "—")
                 : result.getString("letter"), p.getString("status")));
       }
       return SittingDocuments.protocol(new ProtocolDocument(doc.getString("title"), doc.getString("kind"), LocalDate.parse(doc.getString("date")),
           language(doc), people, rows));
-    }, false));
+    }));
   }
 
-  private static List<Person> people(JsonObject doc) {
+  /** Renders off the event loop with the people's printed names at hand. */
+  private <T> Future<T> named(JsonObject doc, java.util.function.Function<java.util.function.UnaryOperator<String>, T> render) {
+    return sittings.people().printed(doc).compose(names -> vertx.executeBlocking(() -> render.apply(id -> names.getOrDefault(id, id)), false));
+  }
+
+  private static List<Person> people(JsonObject doc, java.util.function.UnaryOperator<String> name) {
     JsonObject c = doc.getJsonObject("commission");
     List<Person> people = new ArrayList<>();
-    people.add(new Person(c.getString("chair"), Person.Role.CHAIR));
-    for (String m : SittingJson.strings(c.getJsonArray("members"))) if (!m.equals(c.getString("chair"))) people.add(new Person(m, Person.Role.MEMBER));
-    people.add(new Person(c.getString("secretary"), Person.Role.SECRETARY));
+    people.add(new Person(name.apply(c.getString("chair")), Person.Role.CHAIR));
+    for (String m : SittingJson.strings(c.getJsonArray("members"))) {
+      if (!m.equals(c.getString("chair"))) people.add(new Person(name.apply(m), Person.Role.MEMBER));
+    }
+    people.add(new Person(name.apply(c.getString("secretary")), Person.Role.SECRETARY));
     return people;
   }
 
@@ -100,37 +107,37 @@ public final class SittingPapers {
     if (found.getJsonObject("decision") == null) {
       return Future.failedFuture(Rejection.conflict("not-decided", "the commission has not decided on the act yet (6.15.2)"));
     }
-    return vertx.executeBlocking(() -> {
+    return named(doc, name -> {
       JsonObject act = SittingAfter.find(doc.getJsonArray("acts"), actId, "act");
       JsonObject decision = act.getJsonObject("decision");
       List<Vote> votes = new ArrayList<>();
-      act.getJsonObject("votes").forEach(e -> votes.add(new Vote(e.getKey(),
+      act.getJsonObject("votes").forEach(e -> votes.add(new Vote(name.apply(e.getKey()),
           decision != null && decision.getString("choice").equals(e.getValue()) ? Vote.Choice.FOR : Vote.Choice.AGAINST)));
       Language lang = language(doc);
       String decided = decision == null ? "—" : DECISIONS.get(decision.getString("choice")).get(lang);
       Instant at = Instant.parse(act.getString("at"));
       var zone = sittings.rules().calendar().zone();
       return SittingDocuments.failureAct(new FailureActDocument(doc.getString("title"), at.atZone(zone).toLocalDate(), lang,
-          act.getString("studentId"), at, zone, act.getString("stage"), act.getString("description"), act.getString("by"), votes, decided,
-          decision != null && "KEEP".equals(decision.getString("ticket")), Optional.empty()));
-    }, false);
+          name.apply(act.getString("studentId")), at, zone, act.getString("stage"), act.getString("description"), name.apply(act.getString("by")),
+          votes, decided, decision != null && "KEEP".equals(decision.getString("ticket")), Optional.empty()));
+    });
   }
 
   public Future<byte[]> appeal(Caller caller, String id, String appealId) {
     return readable(caller, id, (doc, role) -> role != null && role.startsWith("appeal") || "chair".equals(role) || "secretary".equals(role)
         || caller.id().equals(SittingAfter.find(doc.getJsonArray("appeals"), appealId, "appeal").getString("studentId")))
-        .compose(doc -> vertx.executeBlocking(() -> {
+        .compose(doc -> named(doc, name -> {
           JsonObject a = SittingAfter.find(doc.getJsonArray("appeals"), appealId, "appeal");
           if (a.getString("decision") == null) throw Rejection.conflict("not-decided", "the appeal commission has not decided yet");
           JsonObject ac = doc.getJsonObject("appealCommission");
-          List<Person> members = new ArrayList<>(List.of(new Person(ac.getString("chair"), Person.Role.CHAIR),
-              new Person(ac.getString("deputy"), Person.Role.DEPUTY_CHAIR)));
-          for (String m : SittingJson.strings(ac.getJsonArray("members"))) members.add(new Person(m, Person.Role.MEMBER));
+          List<Person> members = new ArrayList<>(List.of(new Person(name.apply(ac.getString("chair")), Person.Role.CHAIR),
+              new Person(name.apply(ac.getString("deputy")), Person.Role.DEPUTY_CHAIR)));
+          for (String m : SittingJson.strings(ac.getJsonArray("members"))) members.add(new Person(name.apply(m), Person.Role.MEMBER));
           String before = a.getString("gradeBefore", "—");
           String after = a.getString("gradeAfter", before);
-          return SittingDocuments.appealDecision(new AppealDecisionDocument(doc.getString("title"), language(doc), a.getString("studentId"),
+          return SittingDocuments.appealDecision(new AppealDecisionDocument(doc.getString("title"), language(doc), name.apply(a.getString("studentId")),
               Instant.parse(a.getString("filedAt")), a.getString("reason"), Instant.parse(a.getString("meetingAt")), a.getString("decision"),
               before, after, members, sittings.rules().calendar().zone()));
-        }, false));
+        }));
   }
 }

@@ -3,6 +3,7 @@ package kz.emtihan.sitting;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import kz.emtihan.auth.Users;
 
@@ -21,11 +22,29 @@ final class SittingPeople {
 
   /** The view with its {@code people}. */
   Future<JsonObject> addTo(JsonObject view) {
-    Set<String> ids = mentioned(view);
+    return names(mentioned(view)).map(names -> view.put("people", new JsonObject(new java.util.LinkedHashMap<String, Object>(names))));
+  }
+
+  /** Each id's display name (an id with no account: itself). */
+  Future<Map<String, String>> names(Set<String> ids) {
     return users.profiles(ids).map(found -> {
-      JsonObject people = new JsonObject();
-      for (String id : ids) people.put(id, found.containsKey(id) ? found.get(id).name() : id);
-      return view.put("people", people);
+      Map<String, String> names = new java.util.LinkedHashMap<>();
+      for (String id : ids) names.put(id, found.containsKey(id) ? found.get(id).name() : id);
+      return names;
+    });
+  }
+
+  /**
+   * How the papers print each person of the sitting: the name, or "name (id)" where two people share a name, so that
+   * every score column and signature line stays one person's.
+   */
+  Future<Map<String, String>> printed(JsonObject doc) {
+    return names(mentioned(doc)).map(names -> {
+      Map<String, Long> uses = new java.util.HashMap<>();
+      names.values().forEach(n -> uses.merge(n, 1L, Long::sum));
+      Map<String, String> printed = new java.util.HashMap<>();
+      names.forEach((id, name) -> printed.put(id, uses.get(name) > 1 && !name.equals(id) ? name + " (" + id + ")" : name));
+      return printed;
     });
   }
 

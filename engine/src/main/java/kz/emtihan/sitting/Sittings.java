@@ -37,6 +37,10 @@ public final class Sittings {
     this.people = people;
   }
 
+  SittingPeople people() {
+    return people;
+  }
+
   SittingStore store() {
     return store;
   }

@@ -235,9 +235,14 @@ class SittingFlowTest {
     assertEquals("A-", app.get("/api/v1/sittings/" + id, app.loginAs("st1")).json().getJsonObject("progress").getJsonObject("st1")
         .getJsonObject("result").getString("letter"), "the student sees the changed grade");
 
-    // the papers, in the sitting's language (Kazakh here)
+    // the papers, in the sitting's language (Kazakh here), with people by name
+    JsonArray renamed = new JsonArray()
+        .add(new JsonObject().put("id", "st1").put("name", "Айгерім Сәдуақасова").put("roles", new JsonArray().add("student")))
+        .add(new JsonObject().put("id", "c1").put("name", "Ерлан Жақсылықов").put("roles", new JsonArray().add("commission")));
+    assertEquals(200, app.post("/api/v1/users", app.admin(), renamed).status());
     String protocol = pdfText("/api/v1/sittings/" + id + "/protocol.pdf", "sec1");
-    assertTrue(protocol.contains("st1") && protocol.contains("A-") && protocol.contains(String.valueOf(ticket)), protocol);
+    assertTrue(protocol.contains("Айгерім Сәдуақасова") && protocol.contains("A-") && protocol.contains(String.valueOf(ticket)), protocol);
+    assertTrue(protocol.contains("Ерлан Жақсылықов"), "the chair by name: " + protocol);
     assertTrue(protocol.contains("хаттама") || protocol.contains("Хаттама") || protocol.contains("ХАТТАМА"), "in Kazakh: " + protocol);
     assertEquals(403, app.send("GET", "/api/v1/sittings/" + id + "/protocol.pdf", app.loginAs("st1"), null, null).status());
     String actPaper = pdfText("/api/v1/sittings/" + id + "/acts/" + actId + "/pdf", "st2");
