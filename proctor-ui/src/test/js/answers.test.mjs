@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AnswerBook } from '../../main/web/lib/answers.js';
+import { settle, until } from './support.mjs';
 
 /** Web Storage's interface over a Map (Node has no localStorage). */
 class MemoryStorage {
@@ -23,14 +24,6 @@ class Server {
   };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-async function until(condition, what) {
-  for (let i = 0; i < 200; i += 1) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  assert.fail(`timed out waiting until ${what}`);
-}
 
 test('each change gets the next seq above what the server stored', async () => {
   const server = new Server();

@@ -3,15 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { KurentoPublisher, KurentoViewer } from '../../main/web/lib/proctoring/kurento.js';
+import { until } from './support.mjs';
 
 const quiet = { warn: () => {} };
-async function until(condition, what) {
-  for (let i = 0; i < 400; i += 1) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  assert.fail(`timed out waiting until ${what}`);
-}
 
 class FakePeer extends EventTarget {
   static made = [];

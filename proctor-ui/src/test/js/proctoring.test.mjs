@@ -6,16 +6,9 @@ import { EventReporter } from '../../main/web/lib/proctoring/events.js';
 import { applyFlag, compareRows, flagList, sortRows, throttle } from '../../main/web/lib/proctoring/dashboard.js';
 import { firstAfter, nextAfter, plan, segmentAt } from '../../main/web/lib/proctoring/playback.js';
 import { StudentPeers, Watcher } from '../../main/web/lib/proctoring/peers.js';
+import { settle, until } from './support.mjs';
 
 const quiet = { warn: () => {} };
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-async function until(condition, what) {
-  for (let i = 0; i < 400; i += 1) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  assert.fail(`timed out waiting until ${what}`);
-}
 
 // Events
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { SegmentCounter } from '../../main/web/lib/proctoring/segments.js';
 import { ChunkQueue } from '../../main/web/lib/proctoring/upload-queue.js';
 import { StreamRecorder, recorderOptions } from '../../main/web/lib/proctoring/recorder.js';
+import { settle, until } from './support.mjs';
 
 class MemoryStorage {
   constructor() { this.map = new Map(); }
@@ -18,14 +19,6 @@ const recordingLog = () => ({ warnings: [], warn(message) { this.warnings.push(m
 const blob = (size) => ({ size });
 const chunk = (stream, segment, n, size = 10) => ({ stream, segment, chunk: n, blob: blob(size), segmentStart: '2026-12-01T09:00:00.000Z' });
 const failure = (status, code = `http-${status}`) => Object.assign(new Error(code), { status, code });
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-async function until(condition, what) {
-  for (let i = 0; i < 400; i += 1) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  assert.fail(`timed out waiting until ${what}`);
-}
 const key = (item) => `${item.stream}/${item.segment}/${item.chunk}`;
 
 test('segments are numbered from 0 per stream and a reload goes on with the next number', () => {

@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { KurentoRoom } from '../../main/web/lib/sitting/kurento-room.js';
+import { settle } from './support.mjs';
 
 const quiet = { warn: () => {} };
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 class FakePeer extends EventTarget {
   constructor() {

@@ -3,16 +3,9 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { MeshRoom } from '../../main/web/lib/sitting/room.js';
+import { settle, until } from './support.mjs';
 
 const quiet = { warn: () => {} };
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-async function until(condition, what) {
-  for (let i = 0; i < 400; i += 1) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  assert.fail(`timed out waiting until ${what}`);
-}
 
 class FakePeer extends EventTarget {
   constructor() {

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { VideoRoom } from '../../main/web/lib/sitting/room.js';
+import { settle } from './support.mjs';
 
 class FakePeer extends EventTarget {
   addTrack() {}
@@ -12,7 +13,6 @@ class FakePeer extends EventTarget {
   close() {}
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const local = { id: 'cam', getTracks: () => [{ kind: 'video' }] };
 
 function page() {
