@@ -17,8 +17,10 @@ const local = { id: 'cam', getTracks: () => [{ kind: 'video' }] };
 
 function page() {
   const sent = [];
-  const room = new VideoRoom({ send: (m) => sent.push(m), local: () => local, Peer: FakePeer, log: { warn: () => {} } });
-  return { room, sent };
+  const refusals = [];
+  const room = new VideoRoom({ send: (m) => sent.push(m), local: () => local, Peer: FakePeer, log: { warn: () => {} },
+    onRefused: (reason) => refusals.push(reason) });
+  return { room, sent, refusals };
 }
 
 test('room-joined with media "kurento" switches the page to the media server; "mesh" keeps it browser to browser', async () => {
@@ -37,4 +39,18 @@ test('room-joined with media "kurento" switches the page to the media server; "m
   assert.equal(m.room.media, 'mesh');
   assert.deepEqual(m.sent.map((x) => x.type), ['room-join', 'room-signal'], 'offers to b directly, nothing to a server');
   assert.equal(m.room.list().length, 1);
+});
+
+test('room-left from the engine ends the page\'s connections and says why', async () => {
+  const p = page();
+  p.room.join('S');
+  p.room.onMessage({ type: 'room-joined', roomId: 'S', self: { peer: 'a' }, peers: [{ peer: 'b' }], media: 'mesh' });
+  await settle();
+  assert.equal(p.room.list().length, 1);
+  p.room.onMessage({ type: 'room-left', roomId: 'S', reason: 'your exam in this sitting is over' });
+  assert.equal(p.room.joined, false);
+  assert.equal(p.room.list().length, 0);
+  assert.deepEqual(p.refusals, ['your exam in this sitting is over']);
+  p.room.onMessage({ type: 'room-signal', roomId: 'S', from: 'b', data: { kind: 'offer', sdp: 'x' } });
+  assert.equal(p.room.list().length, 0, 'signals after leaving are ignored');
 });

@@ -39,12 +39,17 @@ public final class TestSocket implements WebSocket.Listener {
 
   /** The next message of this type, skipping others (time ticks, presence); fails after 10 s. */
   public JsonObject next(String type) throws InterruptedException {
-    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    return next(type, java.time.Duration.ofSeconds(10));
+  }
+
+  /** The next message of this type within {@code limit} (for what the server does on its 10 s tick). */
+  public JsonObject next(String type, java.time.Duration limit) throws InterruptedException {
+    long giveUp = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < giveUp) {
       JsonObject m = messages.poll(giveUp - System.nanoTime(), TimeUnit.NANOSECONDS);
       if (m != null && type.equals(m.getString("type"))) return m;
     }
-    throw new AssertionError("no '" + type + "' message within 10 s");
+    throw new AssertionError("no '" + type + "' message within " + limit);
   }
 
   /** Follows the student's own attempt and waits until the server confirms. */

@@ -178,6 +178,8 @@ export class MeshRoom {
 /**
  * The room a page uses: browser to browser (MeshRoom) unless room-joined says media:'kurento' (KurentoRoom), with
  * the same interface; the choice is made again at every room-joined, so a reconnection follows the engine's setting.
+ * {type:'room-left', roomId, reason} (the engine no longer admits the page, e.g. the student's result is out) ends
+ * every connection and is reported through onRefused(reason).
  */
 export class VideoRoom {
   constructor(options) {
@@ -203,6 +205,11 @@ export class VideoRoom {
   }
 
   onMessage(message) {
+    if (message.type === 'room-left' && message.roomId === this.current.roomId) { // the engine no longer admits this page
+      this.current.leave();
+      this.options.onRefused?.(message.reason);
+      return;
+    }
     if (message.type === 'room-joined' && message.roomId === this.current.roomId) {
       const Room = message.media === 'kurento' ? KurentoRoom : MeshRoom;
       if (!(this.current instanceof Room)) { // nothing is connected yet: join() closed everything

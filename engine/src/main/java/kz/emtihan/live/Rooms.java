@@ -23,7 +23,8 @@ import kz.emtihan.auth.Caller;
  * <p>Protocol: {@code room-join {roomId}} → {@code room-joined {roomId, self, peers:[…]}}, the others get
  * {@code room {event:"joined", peer}}; the newcomer then offers to each member it was told of.
  * {@code room-signal {to, data}} reaches that member as {@code room-signal {from, data}}. {@code room-leave}, or the
- * socket closing, tells the others {@code room {event:"left", peer}}.
+ * socket closing, tells the others {@code room {event:"left", peer}}; so does a member the owner no longer admits
+ * (checked every 10 s), who is told {@code room-left {roomId, reason}}.
  *
  * <p>With a media server ({@link RoomMedia}, docs/kurento.md "Video room") {@code room-joined} says
  * {@code media:"kurento"} instead of {@code "mesh"} and the pages send {@code room-media {stream, data}} instead of
@@ -158,11 +159,25 @@ final class Rooms {
       });
     }
 
-    /** Every 10 s: the entry stays fresh while the socket lives. */
+    /**
+     * Every 10 s: the owner is asked again whether the caller may stay (a student whose result is published leaves,
+     * whatever the page does), and the entry stays fresh while the socket lives. Refused, the page is told
+     * {@code room-left {roomId, reason}} and the others that it left.
+     */
     void touch() {
-      if (roomId != null) {
-        hub.redis().send(Request.cmd(Command.HSET).arg(key(roomId)).arg(peer).arg(me.copy().put("seen", hub.serverNow().toEpochMilli()).encode()));
-      }
+      String id = roomId;
+      if (id == null) return;
+      access.admit(caller, id).onComplete(stay -> {
+        if (!id.equals(roomId)) return;
+        if (stay.failed()) {
+          leave();
+          if (!ws.isClosed()) {
+            ws.writeTextMessage(new JsonObject().put("type", "room-left").put("roomId", id).put("reason", String.valueOf(stay.cause().getMessage())).encode());
+          }
+          return;
+        }
+        hub.redis().send(Request.cmd(Command.HSET).arg(key(id)).arg(peer).arg(me.copy().put("seen", hub.serverNow().toEpochMilli()).encode()));
+      });
     }
 
     /** Leaves the room (on request, on joining another, or when the socket closes); the others are told. */

@@ -170,6 +170,34 @@ class SittingRoomTest {
   }
 
   @Test
+  void aStudentNoLongerAdmittedIsTakenOutOfTheRoomByTheEngine() throws Exception {
+    String id = sitting("");
+    assertEquals(200, app.post("/api/v1/sittings/" + id + "/students/rs2/admit", app.loginAs("rsec"), null).status());
+    TestSocket secretary = socket("rsec");
+    String secPeer = join(secretary, id).getJsonObject("self").getString("peer");
+    TestSocket student = socket("rs2");
+    String stPeer = join(student, id).getJsonObject("self").getString("peer");
+    assertEquals(stPeer, event(secretary, secPeer).getJsonObject("peer").getString("peer"));
+
+    // 6.15.3: the chair allows a postponement; the page is not trusted to leave by itself
+    JsonObject scan = new JsonObject().put("contentType", "image/jpeg").put("base64", java.util.Base64.getEncoder().encodeToString(FACE));
+    TestEngine.Reply applied = app.post("/api/v1/sittings/" + id + "/postponements", app.loginAs("rs2"),
+        new JsonObject().put("reason", "Hospital").put("document", scan));
+    assertEquals(201, applied.status(), applied.body());
+    assertEquals(200, app.post("/api/v1/sittings/" + id + "/postponements/" + applied.json().getString("id") + "/decision",
+        app.loginAs("rc1"), new JsonObject().put("allowed", true)).status());
+    JsonObject left = student.next("room-left", java.time.Duration.ofSeconds(25)); // re-checked on the 10 s tick
+    assertTrue(left.getString("reason").contains("over"), left.encode());
+    JsonObject gone = event(secretary, secPeer);
+    assertEquals("left", gone.getString("event"), "the others see the student go");
+    assertEquals(stPeer, gone.getJsonObject("peer").getString("peer"));
+    student.send(new JsonObject().put("type", "room-signal").put("to", secPeer).put("data", new JsonObject()));
+    assertEquals("signal-refused", student.next("error").getString("error"), "and nothing more reaches the room from that page");
+    secretary.close();
+    student.close();
+  }
+
+  @Test
   void aSittingOnAnExternalPlatformHasNoRoomHere() throws Exception {
     String id = sitting("https://meet.example.org/defence");
     TestSocket secretary = socket("rsec");
