@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  MAX_SCAN_BYTES, bytesToBase64, isPostponed, kilobytes, mayApply, postponementState, postponementsOf, scanFilename,
+  MAX_SCAN_BYTES, bytesToBase64, decisionRequest, isPostponed, kilobytes, mayApply, postponementState, postponementsOf, scanFilename,
   scanProblem, scanType, standingOf,
 } from '../../main/web/lib/sitting/postponements.js';
 
@@ -77,4 +77,15 @@ test('the console picks out postponed students, one student\'s applications, and
   assert.equal(scanFilename('s-7', { id: 'pp-1', studentId: 'st1', documentType: 'application/pdf' }), 's-7-st1-pp-1.pdf');
   assert.equal(scanFilename('s 7/x', { id: 'pp-2', studentId: 'a:b', documentType: 'image/png' }), 's_7_x-a_b-pp-2.png');
   assert.equal(scanFilename('s', { id: 'pp-3', studentId: 'c', documentType: 'image/jpeg' }), 's-c-pp-3.jpg');
+});
+
+test('the chair\'s decision carries the deadline day only when allowed and only when one is chosen (6.15.2-6.15.3)', () => {
+  const path = '/sittings/s-7/postponements/pp-1/decision';
+  assert.deepEqual(decisionRequest('s-7', 'pp-1', true, '', ''), { path, body: { allowed: true } }, 'none: the configured deadline');
+  assert.deepEqual(decisionRequest('s-7', 'pp-1', true, ' ok ', '2027-03-01'),
+    { path, body: { allowed: true, reason: 'ok', deadline: '2027-03-01' } });
+  assert.deepEqual(decisionRequest('s-7', 'pp-1', false, 'no proof', '2027-03-01'),
+    { path, body: { allowed: false, reason: 'no proof' } }, 'a refusal sets no day (the engine refuses one: bad-field)');
+  assert.deepEqual(decisionRequest('s-7', 'pp-1', true, undefined, undefined), { path, body: { allowed: true } });
+  assert.equal(decisionRequest('s 7/x', 'pp/2', true).path, '/sittings/s%207%2Fx/postponements/pp%2F2/decision');
 });

@@ -8,16 +8,18 @@
  * An item is drawn again only when its application changes, so a reason being typed survives the live reloads.
  *
  * For tests: #postponements-section, li[data-postponement][data-student][data-state=awaiting|allowed|refused],
- * button[data-action=scan|allow|refuse], a[data-scan-bytes] once the scan is fetched, .postponement-error[data-error],
+ * button[data-action=scan|allow|refuse], input[data-deadline] (the chair's optional last day to retake the exam),
+ * a[data-scan-bytes] once the scan is fetched, .postponement-error[data-error],
  * li[data-student][data-step=postponed] .standing-badge[data-letter].
  */
 
+import { request } from '../lib/api.js';
 import { h } from '../lib/dom.js';
 import { formatDateTime, t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
 import { progressOf } from '../lib/sitting/flow.js';
 import {
-  SCAN_TYPES, isPostponed, kilobytes, postponementState, scanFilename, standingOf,
+  SCAN_TYPES, decisionRequest, isPostponed, kilobytes, postponementState, scanFilename, standingOf,
 } from '../lib/sitting/postponements.js';
 import { $, busy, clearError, fill, showError, showProblems } from './staff.js';
 
@@ -83,7 +85,7 @@ function scanSlot(p, ctx, error) {
     clearError(error);
     try {
       const blob = await busy(button, t('sitting.postponement.scanFetching'), () => api.postponementDocument(ctx.sittingId, p.id));
-      const typed = new Blob([blob], { type: p.documentType ?? 'application/octet-stream' }); // the engine sends octet-stream
+      const typed = new Blob([blob], { type: p.documentType ?? blob.type }); // the engine serves the stored type; kept for older replies
       const before = scans.get(p.id);
       if (before) URL.revokeObjectURL(before.url);
       const scan = { url: URL.createObjectURL(typed), bytes: typed.size };
@@ -114,10 +116,15 @@ function decision(p, state, ctx) {
     standing?.state === 'graded' ? h('p', { text: t('sitting.postponement.graded', { letter: standing.letter }) }) : null);
 }
 
-/** The chair's decision: allow (the grade becomes "I"), or refuse with a reason the student reads. */
+/**
+ * The chair's decision: allow (the grade becomes "I" until the day chosen, else the configured deadline; 6.15.2-6.15.3),
+ * or refuse with a reason the student reads. The engine checks the day and says the allowed range when it is outside.
+ */
 function decisionForm(p, ctx, error) {
   const id = `postponement-${p.id}-reason`;
   const reason = h('textarea', { id, rows: '2', maxlength: '2000', 'data-reason': p.id });
+  const dayId = `postponement-${p.id}-deadline`;
+  const day = h('input', { id: dayId, type: 'date', 'data-deadline': p.id });
   const decide = async (button, allowed) => {
     clearError(error);
     const text = reason.value.trim();
@@ -129,7 +136,8 @@ function decisionForm(p, ctx, error) {
     }
     reason.removeAttribute('aria-invalid');
     try {
-      await busy(button, t('staff.busy.saving'), () => api.decidePostponement(ctx.sittingId, p.id, allowed, text));
+      const { path, body } = decisionRequest(ctx.sittingId, p.id, allowed, text, day.value);
+      await busy(button, t('staff.busy.saving'), async () => (await request('POST', path, { body })).data);
       await ctx.reload();
     } catch (err) {
       showError(error, err);
@@ -137,6 +145,7 @@ function decisionForm(p, ctx, error) {
   };
   const form = h('form', { class: 'form postponement-form', novalidate: true, 'data-postponement-form': p.id },
     h('div', { class: 'field' }, h('label', { for: id, text: t('sitting.postponement.reason') }), reason),
+    h('div', { class: 'field' }, h('label', { for: dayId, text: t('sitting.postponement.deadline') }), day),
     h('p', { class: 'actions' },
       h('button', { type: 'submit', class: 'button button-primary', 'data-action': 'allow', text: t('sitting.postponement.allow') }),
       h('button', {

@@ -272,4 +272,5 @@ export default {
     'sitting.appeal.due.awaiting-meeting': 'The meeting is due by {time}.',
     'sitting.appeal.due.awaiting-result': 'The decision is due by {time}.',
     'sitting.appeal.overdue': 'Overdue: it was due by {time}.',
+    'sitting.postponement.deadline': 'Last day to sit the exam (optional; if none, the set deadline: 10 July for a master\'s applicant)',
 };

@@ -272,4 +272,5 @@ export default {
     'sitting.appeal.due.awaiting-meeting': 'Отырыс мерзімі: {time} дейін.',
     'sitting.appeal.due.awaiting-result': 'Шешім мерзімі: {time} дейін.',
     'sitting.appeal.overdue': 'Мерзімі өтті: {time} дейін болуы керек еді.',
+    'sitting.postponement.deadline': 'Емтиханды тапсырудың соңғы күні (міндетті емес; көрсетілмесе — белгіленген мерзім: магистратураға түсетін студентке 10 шілде)',
 };

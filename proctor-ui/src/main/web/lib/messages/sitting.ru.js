@@ -272,4 +272,5 @@ export default {
     'sitting.appeal.due.awaiting-meeting': 'Заседание — не позднее {time}.',
     'sitting.appeal.due.awaiting-result': 'Решение — не позднее {time}.',
     'sitting.appeal.overdue': 'Просрочено: срок истёк {time}.',
+    'sitting.postponement.deadline': 'Последний день сдачи экзамена (необязательно; если не указан — установленный срок: для поступающего в магистратуру 10 июля)',
 };

@@ -97,3 +97,19 @@ export function scanFilename(sittingId, postponement) {
   const ending = SCAN_TYPES[postponement?.documentType] ?? 'bin';
   return `${safe(sittingId)}-${safe(postponement?.studentId)}-${safe(postponement?.id)}.${ending}`;
 }
+
+/**
+ * The chair's decision as the engine takes it (POST /sittings/{id}/postponements/{pid}/decision): {path, body} with
+ * body {allowed, reason?, deadline?}. deadline is the day from a date field ('YYYY-MM-DD', or '' for none) by which
+ * the exam is retaken (6.15.3); it goes only with an allowed postponement, and none means the configured deadline
+ * (a master's applicant: 10 July, 6.15.2). The engine checks the day lies from today to that deadline.
+ */
+export function decisionRequest(sittingId, postponementId, allowed, reason, deadline) {
+  const path = `/sittings/${encodeURIComponent(sittingId)}/postponements/${encodeURIComponent(postponementId)}/decision`;
+  const body = { allowed };
+  const why = String(reason ?? '').trim();
+  if (why) body.reason = why;
+  const day = String(deadline ?? '').trim();
+  if (allowed && day) body.deadline = day;
+  return { path, body };
+}

@@ -7,24 +7,30 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.grade.model.Grade;
 import kz.emtihan.http.Rejection;
 import kz.emtihan.sitting.model.IncompleteGrade;
+import kz.emtihan.sitting.model.PostponementDeadline;
 
 /**
  * 6.15.2-6.15.3: a student who cannot sit remotely, or is absent for a valid reason, applies with a scanned document;
- * the chair allows or refuses; an allowed postponement gives the grade "I" with a deadline (a master's applicant by
- * 10 July, from config), which turns into "F" by itself once the deadline passes without a result. The scan is kept
- * apart from the sitting's document ({@code sitting:<id>:postponement:<n>}).
+ * the chair allows or refuses; an allowed postponement gives the grade "I" with a deadline (a day the chair sets, from
+ * the day of the decision through 10 July for a master's applicant, from config, which is also the default), which
+ * turns into "F" by itself once the deadline passes without a result. A student has at most one application awaiting
+ * the chair or allowed, and none once the sitting is closed. The scan is kept apart from the sitting's document
+ * ({@code sitting:<id>:postponement:<n>}) and served with the type it was sent as.
  */
 public final class SittingPostponements {
   private static final int MAX_SCAN_BYTES = 700 * 1024;
-  private static final Set<String> SCAN_TYPES = Set.of("application/pdf", "image/jpeg", "image/png");
+  /** The scans kept, with the file ending each is served under. */
+  private static final Map<String, String> SCAN_TYPES = Map.of("application/pdf", "pdf", "image/jpeg", "jpg", "image/png", "png");
   private final Sittings sittings;
   private final Redis redis;
 
@@ -33,7 +39,11 @@ public final class SittingPostponements {
     this.redis = redis;
   }
 
-  /** {@code {"reason", "document": {"contentType", "base64"}}} from a student of the sitting, before its result. */
+  /**
+   * {@code {"reason", "document": {"contentType", "base64"}}} from a student of the sitting, before its result, while
+   * the sitting is open (409 {@code sitting-closed}) and unless the student's earlier application awaits the chair or
+   * was allowed (409 {@code already}); after a refusal the student may apply again (6.15.3). A refusal writes nothing.
+   */
   public Future<JsonObject> apply(Caller caller, String id, JsonObject body) {
     String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
     if (reason.isEmpty() || reason.length() > 4000) return Future.failedFuture(Rejection.badRequest("bad-field", "'reason' is text of 1 to 4000 characters"));
@@ -44,7 +54,7 @@ public final class SittingPostponements {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(Rejection.badRequest("bad-document", "'document.base64' is not base64"));
     }
-    if (scan == null || scan.length == 0 || scan.length > MAX_SCAN_BYTES || !SCAN_TYPES.contains(document.getString("contentType", ""))) {
+    if (scan == null || scan.length == 0 || scan.length > MAX_SCAN_BYTES || !SCAN_TYPES.containsKey(document.getString("contentType", ""))) {
       return Future.failedFuture(Rejection.badRequest("bad-document",
           "the scanned document (PDF, JPEG or PNG, at most 700 KB) is required as {contentType, base64}"));
     }
@@ -52,7 +62,15 @@ public final class SittingPostponements {
     String[] pid = new String[1];
     return sittings.store().update(id, "postponement", doc -> {
       if (!"student".equals(SittingView.roleOf(doc, caller.id()))) throw Rejection.forbidden("a student of the sitting applies");
+      if (doc.getString("endedAt") != null) throw Rejection.conflict("sitting-closed", "the sitting is closed; no application after it");
       if (SittingJson.progress(doc, caller.id()).getValue("result") != null) throw Rejection.conflict("graded", "the exam is already graded");
+      for (Object o : doc.getJsonArray("postponements")) {
+        JsonObject earlier = (JsonObject) o;
+        if (caller.id().equals(earlier.getString("studentId")) && !Boolean.FALSE.equals(earlier.getValue("allowed"))) {
+          throw Rejection.conflict("already", "application " + earlier.getString("id") + " is "
+              + (earlier.getValue("allowed") == null ? "awaiting the chair" : "allowed") + "; apply again only after a refusal (6.15.3)");
+        }
+      }
       pid[0] = "pp-" + (doc.getJsonArray("postponements").size() + 1);
       doc.getJsonArray("postponements").add(new JsonObject().put("id", pid[0]).put("studentId", caller.id()).put("reason", reason)
           .put("appliedAt", now.toString()).put("documentType", document.getString("contentType"))
@@ -62,21 +80,32 @@ public final class SittingPostponements {
         .map(x -> SittingAfter.find(doc.getJsonArray("postponements"), pid[0], "postponement")));
   }
 
-  /** The chair allows (the grade becomes "I" with its deadline) or refuses, with a reason. */
+  /**
+   * The chair allows (the grade becomes "I" with its deadline) or refuses, with a reason. {@code "deadline":
+   * "YYYY-MM-DD"}, only with an allowed one, is the last day to retake the exam, from today through the configured
+   * master's applicant's day, which is the default (6.15.2-6.15.3, {@link PostponementDeadline}); outside that range,
+   * 400 {@code bad-field} naming it, and nothing changes.
+   */
   public Future<JsonObject> decide(Caller caller, String id, String pid, JsonObject body) {
     if (!(body.getValue("allowed") instanceof Boolean allowed)) return Future.failedFuture(Rejection.badRequest("bad-field", "'allowed' is true or false"));
     String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
     if (!allowed && reason.isEmpty()) return Future.failedFuture(Rejection.badRequest("reason-required", "say why the postponement is refused"));
     Instant now = sittings.live().serverNow();
+    var rules = sittings.rules();
+    PostponementDeadline range = PostponementDeadline.on(rules.calendar().dayOf(now), rules.mastersDeadline());
+    Optional<LocalDate> chosen;
+    try {
+      chosen = deadline(body.getValue("deadline"), allowed, range);
+    } catch (Rejection r) {
+      return Future.failedFuture(r);
+    }
     return sittings.store().update(id, "postponement-decided", doc -> {
       if (!"chair".equals(SittingView.roleOf(doc, caller.id()))) throw Rejection.forbidden("the chair decides (6.15.3)");
       JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
       if (p.getValue("allowed") != null) throw Rejection.conflict("decided", "the chair has decided");
       p.put("allowed", allowed).put("decisionReason", reason).put("decidedAt", now.toString()).put("decidedBy", caller.id());
       if (allowed) {
-        var rules = sittings.rules();
-        IncompleteGrade i = IncompleteGrade.forMastersApplicant(p.getString("studentId"), rules.calendar().dayOf(now),
-            rules.mastersDeadline(), rules.calendar().zone());
+        IncompleteGrade i = range.grade(p.getString("studentId"), chosen, rules.calendar().zone());
         SittingJson.progress(doc, p.getString("studentId")).put("incomplete", new JsonObject().put("deadline", i.deadline().toString()))
             .put("status", "postponed");
       }
@@ -84,16 +113,37 @@ public final class SittingPostponements {
     }).map(doc -> SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement"));
   }
 
-  /** The scan, for the chair, the secretary, an administrator and the student who sent it. */
-  public Future<Buffer> document(Caller caller, String id, String pid) {
+  private static Optional<LocalDate> deadline(Object raw, boolean allowed, PostponementDeadline range) {
+    if (raw == null) return Optional.empty();
+    String allowedRange = "'deadline' is a day (YYYY-MM-DD) from " + range.earliest() + " to " + range.latest()
+        + ": not before today, not after the configured last day (6.15.2-6.15.3)";
+    if (!allowed) throw Rejection.badRequest("bad-field", "'deadline' goes only with an allowed postponement");
+    if (!(raw instanceof String text) || !text.matches("\\d{4}-\\d{2}-\\d{2}")) throw Rejection.badRequest("bad-field", allowedRange);
+    try {
+      LocalDate day = LocalDate.parse(text);
+      if (!range.allows(day)) throw Rejection.badRequest("bad-field", allowedRange + "; was " + day);
+      return Optional.of(day);
+    } catch (DateTimeParseException e) {
+      throw Rejection.badRequest("bad-field", allowedRange);
+    }
+  }
+
+  /** A scan as stored: its type, the name to save it under ({@code <sittingId>-<pid>.<pdf|jpg|png>}) and its bytes. */
+  public record Scan(String contentType, String filename, Buffer bytes) {}
+
+  /** The scan, for the chair, the secretary, an administrator and the student who sent it, with the type it was sent as. */
+  public Future<Scan> document(Caller caller, String id, String pid) {
     return sittings.store().get(id).compose(doc -> {
       JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
       String role = SittingView.roleOf(doc, caller.id());
       if (!caller.has(Role.ADMIN) && !"chair".equals(role) && !"secretary".equals(role) && !caller.id().equals(p.getString("studentId"))) {
         return Future.failedFuture(Rejection.forbidden("the chair, the secretary and the applicant see the document"));
       }
+      String type = p.getString("documentType", "");
+      String ending = SCAN_TYPES.get(type);
       return redis.send(Request.cmd(Command.GET).arg(SittingStore.key(id) + ":postponement:" + pid))
-          .map(r -> r == null ? Buffer.buffer() : r.toBuffer());
+          .map(r -> new Scan(ending == null ? "application/octet-stream" : type, id + "-" + pid + "." + (ending == null ? "bin" : ending),
+              r == null ? Buffer.buffer() : r.toBuffer()));
     });
   }
 

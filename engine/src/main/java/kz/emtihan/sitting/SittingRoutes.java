@@ -75,7 +75,9 @@ public final class SittingRoutes {
         m.postponements().decide(Caller.of(ctx), id(ctx), ctx.pathParam("postponementId"), Bodies.object(ctx)));
     api.get("/sittings/:sittingId/postponements/:postponementId/document").handler(ctx ->
         m.postponements().document(Caller.of(ctx), id(ctx), ctx.pathParam("postponementId"))
-            .onSuccess(b -> ctx.response().putHeader("Content-Type", "application/octet-stream").end(b)).onFailure(ctx::fail));
+            .onSuccess(scan -> ctx.response().putHeader("Content-Type", scan.contentType())
+                .putHeader("Content-Disposition", "attachment; filename=\"" + scan.filename() + "\"").end(scan.bytes()))
+            .onFailure(ctx::fail));
   }
 
   private static String id(RoutingContext ctx) {

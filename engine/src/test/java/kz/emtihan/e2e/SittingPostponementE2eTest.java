@@ -18,12 +18,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import kz.emtihan.TestEngine;
+import kz.emtihan.sitting.model.PostponementDeadline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +37,8 @@ import org.openqa.selenium.WebElement;
 /**
  * Issue 5 item 6 in headless Chromium against the real engine: postponement and the grade "I" (6.15.2-6.15.3). A
  * student applies with a scanned PDF (a wrong kind of file and one over 700 KB are refused in the page, and nothing
- * reaches the engine); the chair sees the application, downloads the scan with the bearer token and allows it; the
+ * reaches the engine); the chair sees the application, downloads the scan with the bearer token and allows it with a
+ * last day to sit the exam; the
  * student's page says "I" until the deadline and the console marks the student postponed. A second student's
  * application (a PNG) is refused with a reason the student reads; and once the deadline passes without a result the
  * student's page says "F". Each browser waits on the live socket for what another did.
@@ -138,6 +143,11 @@ class SittingPostponementE2eTest {
       assertArrayEquals(pdf, Files.readAllBytes(file), "the saved scan is the student's file");
       scrollTo(chair, "postponements-section");
       chair.screenshot("sitting-postponement-02-chair-panel");
+      // 6.15.3: the chair sets another day in the current period (tomorrow, unless today is the configured 10 July)
+      ZoneId almaty = ZoneId.of("Asia/Almaty");
+      LocalDate today = Instant.parse(app.get("/health", null).headers().firstValue("X-Server-Time").orElseThrow()).atZone(almaty).toLocalDate();
+      LocalDate chosen = PostponementDeadline.on(today, MonthDay.of(7, 10)).allows(today.plusDays(1)) ? today.plusDays(1) : today;
+      chair.js("document.querySelector(arguments[0]).value = arguments[1]", item + " input[data-deadline]", chosen.toString());
       chair.driver().findElement(By.cssSelector(item + " button[data-action='allow']")).click();
       chair.waitUntil("allowed", () -> "allowed".equals(attribute(chair, item, "data-state")), LIVE);
 
@@ -145,6 +155,8 @@ class SittingPostponementE2eTest {
       JsonObject standing = app.get("/api/v1/sittings/" + id, app.loginAs("st1")).json().getJsonObject("progress").getJsonObject("st1")
           .getJsonObject("standing");
       assertEquals("I", standing.getString("letter"));
+      assertEquals(chosen.plusDays(1).atStartOfDay(almaty).toInstant().toString(), standing.getString("deadline"),
+          "to the end of the day the chair set");
       String year = standing.getString("deadline").substring(0, 4);
       st1.waitUntil("I on the student's page", () -> "I".equals(attribute(st1, "#postpone-standing", "data-letter")), LIVE);
       String words = st1.driver().findElement(By.id("postpone-standing")).getText();

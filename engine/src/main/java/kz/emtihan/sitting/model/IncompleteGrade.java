@@ -15,8 +15,9 @@ import kz.emtihan.grade.model.Grade;
  * <p>
  * For a student applying to a master's programme the exam "must be finished by 10 July": {@link #forMastersApplicant}
  * takes the month-day from configuration and treats it as the last allowed day, to its end in the university's zone
- * (configure 07-09 for the stricter reading "before 10 July"). Otherwise the deadline is the end of the current
- * academic period, which the caller knows.
+ * (configure 07-09 for the stricter reading "before 10 July"); the chair may set an earlier day within that range
+ * (6.15.3: "another day in the current period"): {@link PostponementDeadline}. Otherwise the deadline is the end of
+ * the current academic period, which the caller knows.
  */
 public record IncompleteGrade(String studentId, Instant deadline, Optional<Result> result) {
 
@@ -56,9 +57,7 @@ public record IncompleteGrade(String studentId, Instant deadline, Optional<Resul
    */
   public static IncompleteGrade forMastersApplicant(String studentId, LocalDate postponedOn, MonthDay lastDay,
                                                     ZoneId zone) {
-    LocalDate day = lastDay.atYear(postponedOn.getYear());
-    if (day.isBefore(postponedOn)) day = lastDay.atYear(postponedOn.getYear() + 1);
-    return throughDay(studentId, day, zone);
+    return throughDay(studentId, PostponementDeadline.on(postponedOn, lastDay).latest(), zone);
   }
 
   /**
