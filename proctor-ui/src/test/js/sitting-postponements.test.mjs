@@ -49,6 +49,7 @@ test('a student applies while without a result and without an application awaiti
   const refused = { id: 'pp-1', studentId: 'st1', allowed: false };
   assert.equal(mayApply({ status: 'waiting' }, []), true);
   assert.equal(mayApply({ status: 'waiting' }, undefined), true);
+  assert.equal(mayApply({ status: 'waiting' }, [], '2026-12-01T12:00:00Z'), false, 'not once the sitting is closed');
   assert.equal(mayApply({ status: 'waiting' }, [refused]), true, 'after a refusal, again with another document');
   assert.equal(mayApply({ status: 'waiting' }, [refused, { id: 'pp-2', studentId: 'st1' }]), false);
   assert.equal(mayApply({ status: 'postponed' }, [{ id: 'pp-1', allowed: true }]), false);

@@ -13,13 +13,12 @@
  * li[data-student][data-step=postponed] .standing-badge[data-letter].
  */
 
-import { request } from '../lib/api.js';
 import { h } from '../lib/dom.js';
 import { formatDateTime, t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
 import { progressOf } from '../lib/sitting/flow.js';
 import {
-  SCAN_TYPES, decisionRequest, isPostponed, kilobytes, postponementState, scanFilename, standingOf,
+  SCAN_TYPES, isPostponed, kilobytes, postponementState, scanFilename, standingOf,
 } from '../lib/sitting/postponements.js';
 import { $, busy, clearError, fill, showError, showProblems } from './staff.js';
 
@@ -136,8 +135,7 @@ function decisionForm(p, ctx, error) {
     }
     reason.removeAttribute('aria-invalid');
     try {
-      const { path, body } = decisionRequest(ctx.sittingId, p.id, allowed, text, day.value);
-      await busy(button, t('staff.busy.saving'), async () => (await request('POST', path, { body })).data);
+      await busy(button, t('staff.busy.saving'), () => api.decidePostponement(ctx.sittingId, p.id, allowed, text, day.value));
       await ctx.reload();
     } catch (err) {
       showError(error, err);

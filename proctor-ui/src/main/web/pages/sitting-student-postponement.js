@@ -39,7 +39,7 @@ export function preparePostponement(sittingId, reload) {
 export function renderPostponement(sitting, progress) {
   const mine = sitting.postponements ?? []; // the engine sends a student only their own
   const standing = standingOf(progress);
-  const may = mayApply(progress, mine);
+  const may = mayApply(progress, mine, sitting.endedAt);
   const box = $('postpone-box');
   box.hidden = !may && mine.length === 0 && !standing;
   box.dataset.standing = standing?.letter ?? '';

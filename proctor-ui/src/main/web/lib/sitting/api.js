@@ -4,6 +4,7 @@
  */
 
 import { request } from '../api.js';
+import { decisionRequest } from './postponements.js';
 
 const segment = (id) => encodeURIComponent(id);
 const base = (id) => `/sittings/${segment(id)}`;
@@ -81,9 +82,14 @@ export const appealDecision = (id, appealId, decision, letter, comment) =>
 /** A student applies: reason, and the scan {contentType: application/pdf | image/jpeg | image/png, base64} (≤ 700 KB)
  * → the application {id, studentId, reason, appliedAt, documentType, to}; 400 bad-document, 409 graded. */
 export const applyPostponement = (id, reason, document) => post(`${base(id)}/postponements`, { reason, document });
-/** The chair allows (the grade becomes "I" with a deadline) or refuses with a reason → the application with the decision. */
-export const decidePostponement = (id, postponementId, allowed, reason) =>
-  post(`${base(id)}/postponements/${segment(postponementId)}/decision`, reason ? { allowed, reason } : { allowed });
+/**
+ * The chair allows (the grade becomes "I" until the deadline: a day from today to the configured one, or that one when
+ * empty) or refuses with a reason → the application with the decision.
+ */
+export async function decidePostponement(id, postponementId, allowed, reason, deadline) {
+  const { path, body } = decisionRequest(id, postponementId, allowed, reason, deadline);
+  return (await request('POST', path, { body })).data;
+}
 /** The scanned document of an application, for the chair, the secretary, an administrator and the applicant → Blob. */
 export async function postponementDocument(id, postponementId) {
   return (await request('GET', `${base(id)}/postponements/${segment(postponementId)}/document`, { accept: '*/*', blob: true })).data;

@@ -62,11 +62,11 @@ export function postponementsOf(sitting, studentId) {
 }
 
 /**
- * 6.15.3: a student may apply while they have no result and no application awaiting the chair or allowed; after a
- * refusal they may apply again with another document.
+ * 6.15.3: a student may apply while they have no result and no application awaiting the chair or allowed, and the
+ * sitting (endedAt) is not closed; after a refusal they may apply again with another document.
  */
-export function mayApply(progress, postponements) {
-  if (progress?.result) return false;
+export function mayApply(progress, postponements, endedAt = null) {
+  if (progress?.result || endedAt) return false; // the engine refuses once the sitting is closed (409 sitting-closed)
   return !(postponements ?? []).some((p) => postponementState(p) !== 'refused');
 }
 
