@@ -99,22 +99,20 @@ public final class SittingPapers {
   }
 
   /**
-   * 6.15.2: the act as PDF from the sitting's document, with no access check: also what the members get by e-mail. The
-   * paper is the act with the members' collegial decision (every member's vote); before it, 409 not-decided.
+   * 6.15.2: the act as PDF from the sitting's document, with no access check: also what the members get by e-mail once
+   * they have decided (every member's vote and the decision). Before that the paper says the decision is pending.
    */
   Future<byte[]> actPdf(JsonObject doc, String actId) {
-    JsonObject found = SittingAfter.find(doc.getJsonArray("acts"), actId, "act");
-    if (found.getJsonObject("decision") == null) {
-      return Future.failedFuture(Rejection.conflict("not-decided", "the commission has not decided on the act yet (6.15.2)"));
-    }
     return named(doc, name -> {
       JsonObject act = SittingAfter.find(doc.getJsonArray("acts"), actId, "act");
       JsonObject decision = act.getJsonObject("decision");
       List<Vote> votes = new ArrayList<>();
-      act.getJsonObject("votes").forEach(e -> votes.add(new Vote(name.apply(e.getKey()),
-          decision != null && decision.getString("choice").equals(e.getValue()) ? Vote.Choice.FOR : Vote.Choice.AGAINST)));
+      if (decision != null) {
+        act.getJsonObject("votes").forEach(e -> votes.add(new Vote(name.apply(e.getKey()),
+            decision.getString("choice").equals(e.getValue()) ? Vote.Choice.FOR : Vote.Choice.AGAINST)));
+      }
       Language lang = language(doc);
-      String decided = decision == null ? "—" : DECISIONS.get(decision.getString("choice")).get(lang);
+      String decided = decision == null ? SittingDocuments.pending(lang) : DECISIONS.get(decision.getString("choice")).get(lang);
       Instant at = Instant.parse(act.getString("at"));
       var zone = sittings.rules().calendar().zone();
       return SittingDocuments.failureAct(new FailureActDocument(doc.getString("title"), at.atZone(zone).toLocalDate(), lang,

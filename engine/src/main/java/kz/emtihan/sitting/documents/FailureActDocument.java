@@ -22,8 +22,9 @@ import java.util.Set;
  * @param stageReached how far the student got (identification, ticket drawn, preparation, answer...)
  * @param description  what failed, as observed by the technical secretary
  * @param secretary    the technical secretary who draws up the act
- * @param votes        each member's vote on the decision; one vote per member
- * @param decision     the decision, e.g. another time the same day or another sitting in the current period
+ * @param votes        each member's vote on the decision; one vote per member; none before the members decide
+ * @param decision     the decision, e.g. another time the same day or another sitting in the current period; while
+ *                     pending, the words saying so
  * @param ticketKept   whether the student keeps the ticket already drawn
  * @param newTime      the new time as it is to be printed, if one was set
  */
@@ -45,7 +46,8 @@ public record FailureActDocument(String sittingTitle, LocalDate date, Language l
     stageReached = Check.text("stageReached", stageReached);
     description = Check.text("description", description);
     secretary = Check.text("secretary", secretary);
-    votes = Check.nonEmpty("votes", votes);
+    Check.present("votes", votes); // empty while the members have not voted: the act is a paper from the moment it is drawn up
+    votes = List.copyOf(votes);
     Set<String> voters = new HashSet<>();
     for (Vote v : votes) {
       if (!voters.add(v.member())) throw new IllegalArgumentException("votes name " + v.member() + " twice");

@@ -34,7 +34,8 @@ final class FailureActPdf {
         Vote v = d.votes().get(i);
         rows.add(List.of(Integer.toString(i + 1), v.member(), m.get("vote." + v.choice())));
       }
-      new TableBlock(flow, columns, PageFlow.BODY).draw(rows);
+      if (rows.isEmpty()) flow.paragraph(m.get("act.noVotes"), flow.regular, PageFlow.BODY);
+      else new TableBlock(flow, columns, PageFlow.BODY).draw(rows);
       flow.space(8);
       flow.field(m.get("label.decision"), d.decision());
       flow.field(m.get("act.ticketKept"), m.get(d.ticketKept() ? "yes" : "no"));

@@ -36,6 +36,11 @@ public final class SittingDocuments {
     }
   }
 
+  /** How an act's decision reads while the members have not all voted (6.15.2). */
+  public static String pending(Language language) {
+    return Messages.of(language).get("act.pending");
+  }
+
   /** The appeal commission's decision: reason, meeting time, grade before and after. */
   public static byte[] appealDecision(AppealDecisionDocument document) {
     try {

@@ -77,6 +77,17 @@ class SittingDocumentsTest {
     assertTrue(text.contains(act.newTime().orElse("not set")), text);
   }
 
+  @Test
+  void anActBeforeTheVoteSaysTheDecisionIsPending() {                   // 6.15.2
+    FailureActDocument decided = Samples.failureAct(Language.RU);
+    FailureActDocument pending = new FailureActDocument(decided.sittingTitle(), decided.date(), Language.RU, decided.student(), decided.at(),
+        decided.zone(), decided.stageReached(), decided.description(), decided.secretary(), java.util.List.of(),
+        SittingDocuments.pending(Language.RU), false, java.util.Optional.empty());
+    String text = Pdfs.text(SittingDocuments.failureAct(pending));
+    assertTrue(text.contains("Ожидается") && text.contains("Голосов пока нет"), text);
+    assertTrue(text.contains(decided.description()), text);
+  }
+
   @ParameterizedTest
   @EnumSource(Language.class)
   void appealDecisionReadsBackInItsLanguage(Language language) {      // 6.15.4, 6.15.5
