@@ -3,8 +3,11 @@
  * snapshot of the face side by side for the identity check, a snapshot of the desk and room with the checklist. Each
  * is taken from the student's video in the sitting's room, or uploaded as a screenshot when the sitting meets on an
  * external platform. The engine keeps them (PUT …/photos/{kind}) and the step's button waits until they are there.
+ * Beside them the student's enrolment photo, kept with the account by an administrator (GET …/photos/enrolment),
+ * read once per chosen student; its figure stays hidden when there is none.
  *
- * Markup: img#photo-<kind> (data-sha256 of the photo shown), button#snap-<kind>, input#file-<kind>, p#snap-hint.
+ * Markup: img#photo-<kind> (data-sha256 of the photo shown), button#snap-<kind>, input#file-<kind>, p#snap-hint;
+ * figure#figure-enrolment with img#photo-enrolment (data-loaded: false while read, true when shown, none when there is none).
  */
 
 import { fetchBlob } from '../lib/api.js';
@@ -19,6 +22,7 @@ export class ChecksView {
     Object.assign(this, { sittingId, room, act });
     this.student = null;
     this.shown = new Map(); // kind → sha256 shown
+    this.enrolmentOf = null; // the student whose enrolment photo is shown or being read
   }
 
   prepare() {
@@ -43,6 +47,7 @@ export class ChecksView {
   render(student, progress, next) {
     if (student !== this.student) this.shown.clear();
     this.student = student;
+    this.showEnrolment(student);
     const photos = progress.photos ?? {};
     const sees = this.room?.sees(student) ?? false;
     for (const kind of KINDS) {
@@ -71,5 +76,28 @@ export class ChecksView {
       img.src = URL.createObjectURL(blob);
       img.dataset.sha256 = sha;
     }).catch(() => { this.shown.delete(kind); });
+  }
+
+  /** The student's enrolment photo, read once per chosen student (404: there is none, the figure stays hidden). */
+  showEnrolment(student) {
+    if (this.enrolmentOf === student) return;
+    this.enrolmentOf = student;
+    const img = $('photo-enrolment');
+    if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+    img.removeAttribute('src');
+    img.hidden = true;
+    $('figure-enrolment').hidden = true;
+    img.dataset.loaded = 'false';
+    fetchBlob(api.photoPath(this.sittingId, student, 'enrolment'), 'image/*').then((blob) => {
+      if (this.enrolmentOf !== student) return;
+      img.src = URL.createObjectURL(blob);
+      img.hidden = false;
+      $('figure-enrolment').hidden = false;
+      img.dataset.loaded = 'true';
+    }).catch((err) => {
+      if (this.enrolmentOf !== student) return;
+      if (err?.status === 404) img.dataset.loaded = 'none';
+      else this.enrolmentOf = null; // read again at the next render
+    });
   }
 }

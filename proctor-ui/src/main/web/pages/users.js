@@ -1,14 +1,24 @@
 /**
  * users.html (admin): create or update accounts (5.11.2) from a CSV file (POST /users/import). All or
- * nothing: when the file is refused, every problem is listed with its line.
+ * nothing: when the file is refused, every problem is listed with its line. Below, every account (GET /users)
+ * with its enrolment photo: a drawer per account shows it and uploads (PUT /users/{id}/photo, the JPEG or PNG
+ * itself) or removes it (DELETE); the secretary of a sitting sees it at the identity check (6.15.6).
+ *
+ * Markup: tr[data-user][data-photo=true|false] in #accounts-body; dialog#photo-drawer[data-user][data-photo=
+ * none|loading|shown] with img#photo-thumb (a blob URL).
  */
 
-import { setState } from '../lib/dom.js';
+import { fetchBlob, request } from '../lib/api.js';
+import { h, setState } from '../lib/dom.js';
 import { t, tn } from '../lib/i18n.js';
 import { importUsers } from '../lib/staff-api.js';
-import { $, busy, clearError, downloadText, hasRole, showError, showProblems, startStaffPage } from './staff.js';
+import { $, busy, clearError, downloadText, fill, hasRole, showError, showProblems, startStaffPage } from './staff.js';
 
 const main = $('users');
+const MAX_PHOTO_BYTES = 1024 * 1024;
+const PHOTO_TYPES = ['image/jpeg', 'image/png'];
+let accounts = [];
+let chosen = null; // the account whose drawer is open
 
 function start() {
   if (!startStaffPage()) return;
@@ -23,7 +33,152 @@ function start() {
     downloadText('id,name,roles,password\n', 'users.csv', 'text/csv;charset=utf-8');
   });
   $('users-form').addEventListener('submit', onUpload);
-  setState(main, 'ready');
+  $('accounts').hidden = false;
+  $('accounts-filter').addEventListener('input', renderAccounts);
+  $('photo-close').addEventListener('click', () => $('photo-drawer').close());
+  $('photo-drawer').addEventListener('close', () => { chosen = null; showThumb(null); });
+  $('photo-form').addEventListener('submit', onPhotoUpload);
+  $('photo-remove').addEventListener('click', onPhotoRemove);
+  loadAccounts().finally(() => setState(main, 'ready'));
+}
+
+const photoPath = (id) => `/users/${encodeURIComponent(id)}/photo`;
+
+async function loadAccounts() {
+  const error = $('accounts-error');
+  try {
+    accounts = (await request('GET', '/users')).data ?? [];
+    clearError(error);
+  } catch (err) {
+    showError(error, err);
+  }
+  renderAccounts();
+}
+
+function renderAccounts() {
+  const wanted = $('accounts-filter').value.trim().toLowerCase();
+  const shown = accounts.filter((u) => !wanted || u.id.toLowerCase().includes(wanted) || u.name.toLowerCase().includes(wanted));
+  fill($('accounts-body'), ...shown.map(accountRow));
+  $('accounts-none').hidden = shown.length > 0 || accounts.length === 0;
+}
+
+function accountRow(u) {
+  return h('tr', { 'data-user': u.id, 'data-photo': String(Boolean(u.photo)) },
+    h('th', { scope: 'row', class: 'mono', text: u.id }),
+    h('td', { text: u.name }),
+    h('td', { text: (u.roles ?? []).join(', ') }),
+    h('td', {},
+      h('span', { class: u.photo ? 'status' : 'status muted', text: t(u.photo ? 'staff.users.photoKept' : 'staff.users.photoMissing') }),
+      ' ',
+      h('button', {
+        class: 'button button-quiet', type: 'button', 'data-action': 'photo',
+        'aria-label': t('staff.users.photoFor', { name: u.name, id: u.id }),
+        text: t(u.photo ? 'staff.users.photoOpen' : 'staff.users.photoAdd'),
+        on: { click: () => openPhoto(u) },
+      })));
+}
+
+function openPhoto(u) {
+  chosen = u;
+  const drawer = $('photo-drawer');
+  drawer.dataset.user = u.id;
+  $('photo-heading').textContent = t('staff.users.photoOf', { name: u.name });
+  $('photo-facts').textContent = `${u.id} · ${(u.roles ?? []).join(', ')}`;
+  clearError($('photo-error'));
+  $('photo-result').hidden = true;
+  $('photo-file').value = '';
+  $('photo-file').removeAttribute('aria-invalid');
+  $('photo-remove').hidden = !u.photo;
+  showThumb(null);
+  if (!drawer.open) drawer.showModal();
+  $('photo-heading').focus();
+  if (!u.photo) return;
+  drawer.dataset.photo = 'loading';
+  fetchBlob(photoPath(u.id), 'image/*').then((blob) => {
+    if (chosen === u) showThumb(blob);
+  }).catch((err) => {
+    if (chosen !== u) return;
+    drawer.dataset.photo = 'none';
+    if (err?.status !== 404) showError($('photo-error'), err);
+  });
+}
+
+/** Shows a photo (a Blob or File) in the drawer, or none. */
+function showThumb(blob) {
+  const img = $('photo-thumb');
+  if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+  img.removeAttribute('src');
+  if (blob) img.src = URL.createObjectURL(blob);
+  img.hidden = !blob;
+  $('photo-none').hidden = Boolean(blob);
+  $('photo-drawer').dataset.photo = blob ? 'shown' : 'none';
+}
+
+function photoChanged(u, kept) {
+  u.photo = kept;
+  $('photo-remove').hidden = !kept;
+  renderAccounts();
+}
+
+async function onPhotoUpload(event) {
+  event.preventDefault();
+  const u = chosen;
+  if (!u) return;
+  const error = $('photo-error');
+  const done = $('photo-result');
+  clearError(error);
+  done.hidden = true;
+  const input = $('photo-file');
+  input.removeAttribute('aria-invalid');
+  const file = input.files[0];
+  const problem = !file ? 'staff.users.photoNoFile'
+    : !PHOTO_TYPES.includes(file.type) ? 'staff.users.photoType'
+      : file.size > MAX_PHOTO_BYTES ? 'staff.users.photoTooLarge' : null;
+  if (problem) {
+    input.setAttribute('aria-invalid', 'true');
+    showProblems(error, t(problem), []);
+    input.focus();
+    return;
+  }
+  try {
+    await busy($('photo-upload'), t('staff.busy.uploading'),
+      () => request('PUT', photoPath(u.id), { body: { raw: file, type: file.type } }));
+  } catch (err) {
+    if (chosen !== u) return;
+    if (err.code === 'bad-photo') { // the engine's own words are English: say it in the page's language
+      showProblems(error, t('staff.users.photoBad'), []);
+      error.dataset.error = err.code;
+    } else {
+      showError(error, err);
+    }
+    return;
+  }
+  photoChanged(u, true);
+  if (chosen !== u) return;
+  showThumb(file); // the bytes the engine now keeps
+  input.value = '';
+  done.textContent = t('staff.users.photoStored', { name: u.name });
+  done.hidden = false;
+}
+
+async function onPhotoRemove() {
+  const u = chosen;
+  if (!u) return;
+  const error = $('photo-error');
+  const done = $('photo-result');
+  clearError(error);
+  done.hidden = true;
+  try {
+    await busy($('photo-remove'), t('staff.busy.deleting'), () => request('DELETE', photoPath(u.id)));
+  } catch (err) {
+    if (chosen === u) showError(error, err);
+    return;
+  }
+  photoChanged(u, false);
+  if (chosen !== u) return;
+  showThumb(null);
+  done.textContent = t('staff.users.photoRemoved', { name: u.name });
+  done.hidden = false;
 }
 
 async function onUpload(event) {
@@ -49,7 +204,9 @@ async function onUpload(event) {
     input.value = '';
   } catch (err) {
     showError(error, err, { summary: err.code === 'invalid-users' ? t('staff.users.refused', { file: file.name }) : null });
+    return;
   }
+  await loadAccounts(); // new accounts in the list below
 }
 
 start();

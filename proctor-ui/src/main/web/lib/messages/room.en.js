@@ -25,4 +25,5 @@ export default {
     'checks.snapRoom': 'Take a snapshot of the room',
     'checks.upload': 'or upload a screenshot',
     'checks.noVideo': 'The student\'s video is not in the room: upload screenshots instead.',
+    'checks.enrolment': 'Enrolment photo',
 };

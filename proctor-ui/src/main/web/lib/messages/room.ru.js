@@ -25,4 +25,5 @@ export default {
     'checks.snapRoom': 'Сделать снимок комнаты',
     'checks.upload': 'или загрузите снимок экрана',
     'checks.noVideo': 'Видео студента не в комнате: загрузите снимки экрана.',
+    'checks.enrolment': 'Фото из личного дела',
 };

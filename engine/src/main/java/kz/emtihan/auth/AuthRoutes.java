@@ -1,5 +1,6 @@
 package kz.emtihan.auth;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -37,8 +38,9 @@ public final class AuthRoutes {
     api.get("/me").respond(ctx -> Future.succeededFuture(callerJson(Caller.of(ctx))));
     api.get("/users").respond(ctx -> {
       Caller.require(ctx, Role.ADMIN);
-      return users.list();
+      return users.list().compose(users.photos()::flagged);
     });
+    photo(api, users.photos());
     api.post("/users").respond(ctx -> {
       Caller.require(ctx, Role.ADMIN);
       return users.upsert(Bodies.array(ctx)).map(n -> new JsonObject().put("created", n));
@@ -57,6 +59,18 @@ public final class AuthRoutes {
       return users.upsert(list).<JsonObject>map(n -> new JsonObject().put("created", n)).recover(err ->
           Future.failedFuture(err instanceof Rejection rej ? CsvRecords.byLine(rej, rows) : err));
     });
+  }
+
+  /** The enrolment photo: the body is the JPEG or PNG itself (the media body handler, ApiRouter). */
+  private static void photo(Router api, UserPhotos photos) {
+    String path = "/users/:userId/photo";
+    api.put(path).respond(ctx -> photos.put(Caller.of(ctx), ctx.pathParam("userId"), ctx.request().getHeader("Content-Type"),
+        ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer()));
+    api.get(path).handler(ctx -> photos.get(Caller.of(ctx), ctx.pathParam("userId"))
+        .onSuccess(p -> ctx.response().putHeader("Content-Type", p.contentType()).putHeader("Cache-Control", "no-store").end(p.bytes()))
+        .onFailure(ctx::fail));
+    api.delete(path).handler(ctx -> photos.delete(Caller.of(ctx), ctx.pathParam("userId"))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
   }
 
   private static void authenticate(RoutingContext ctx, Tokens tokens) {

@@ -35,6 +35,7 @@ public final class Users {
   private final Redis redis;
   private final Passwords passwords;
   private final UserDirectory directory;
+  private final UserPhotos photos;
 
   private final String unknownUserHash;
   /** bcrypt is CPU work: its own pool of cores - 1 threads keeps a login storm from starving the event loops. */
@@ -45,6 +46,7 @@ public final class Users {
     this.redis = redis;
     this.passwords = passwords;
     this.directory = new UserDirectory(redis);
+    this.photos = new UserPhotos(redis);
     this.unknownUserHash = passwords.hash(generatedPassword());
   }
 
@@ -56,6 +58,11 @@ public final class Users {
 
   /** What others may know of an account: its name, roles and e-mail address. */
   public record Profile(String id, String name, Set<Role> roles, Optional<String> email) {}
+
+  /** The accounts' enrolment photos, kept beside them. */
+  public UserPhotos photos() {
+    return photos;
+  }
 
   public Future<Caller> login(String username, String password) {
     Rejection bad = new Rejection(401, "bad-credentials", "wrong username or password");

@@ -52,7 +52,7 @@ public final class ApiRouter {
   private static BodyHandler bodyHandler(String path, BodyHandler json, BodyHandler files, BodyHandler media, BodyHandler photos) {
     if (path.endsWith("/import")) return files;
     if (path.endsWith("/identity")) return photos;
-    if (path.endsWith("/snapshots") || path.contains("/recordings/") || path.contains("/photos/") || path.endsWith("/proctoring/bandwidth")) return media;
+    if (path.endsWith("/snapshots") || path.contains("/recordings/") || path.contains("/photos/") || path.endsWith("/photo") || path.endsWith("/proctoring/bandwidth")) return media;
     return json;
   }
 

@@ -8,7 +8,8 @@ import kz.emtihan.store.RedisStore;
 
 /**
  * The oral final attestation context (issue 5), wired over the store. Accounts give the people's names in a sitting's
- * view and the commission's addresses for the copies of acts (6.15.2), sent over {@code mail}'s SMTP server if any.
+ * view, the students' enrolment photos for the identity check (6.15.6) and the commission's addresses for the copies
+ * of acts (6.15.2), sent over {@code mail}'s SMTP server if any.
  */
 public record SittingModule(Sittings sittings, SittingSteps steps, SittingAfter after, SittingPostponements postponements,
                             SittingPapers papers, SittingPhotos photos, kz.emtihan.live.RoomAccess room) {
@@ -19,6 +20,6 @@ public record SittingModule(Sittings sittings, SittingSteps steps, SittingAfter 
     return new SittingModule(sittings, new SittingSteps(sittings, regulation.scale()),
         new SittingAfter(sittings, new ActMail(vertx, sittings, papers, users, mail)),
         new SittingPostponements(sittings, redis.redis()), papers,
-        new SittingPhotos(sittings, redis.redis()), new SittingRoom(sittings));
+        new SittingPhotos(sittings, redis.redis(), users.photos()), new SittingRoom(sittings));
   }
 }

@@ -6,12 +6,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
+import kz.emtihan.auth.UserPhotos;
+import kz.emtihan.http.ImageBodies;
 import kz.emtihan.http.Rejection;
 
 /**
@@ -19,17 +18,24 @@ import kz.emtihan.http.Rejection;
  * in the waiting room or by the secretary from the video), the secretary's camera snapshot of the student's face
  * beside it ({@code identity}) and of the desk and room ({@code room}). The bytes are kept apart from the sitting's
  * document ({@code sitting:<id>:photo:<student>:<kind>}); the document records who took each, when, and its SHA-256,
- * so an appeal can see what the secretary saw. The identity and room steps require them (SittingSteps).
+ * so an appeal can see what the secretary saw. The identity and room steps require them (SittingSteps). Beside them
+ * the student's enrolment photo ({@code enrolment}), kept with the account (UserPhotos), is read here by those who see
+ * the sitting's photos, never written: the sitting does not change accounts.
  */
 public final class SittingPhotos {
+  /** The kinds taken at the checks, kept with the sitting. */
   static final List<String> KINDS = List.of("id-card", "identity", "room");
-  static final int MAX_BYTES = 1024 * 1024;
+  /** The kind read from the student's account. */
+  static final String ENROLMENT = "enrolment";
+  static final int MAX_BYTES = ImageBodies.MAX_PHOTO_BYTES;
   private final Sittings sittings;
   private final Redis redis;
+  private final UserPhotos enrolment;
 
-  SittingPhotos(Sittings sittings, Redis redis) {
+  SittingPhotos(Sittings sittings, Redis redis, UserPhotos enrolment) {
     this.sittings = sittings;
     this.redis = redis;
+    this.enrolment = enrolment;
   }
 
   static String key(String id, String student, String kind) {
@@ -38,15 +44,19 @@ public final class SittingPhotos {
 
   /** Keeps one photo (JPEG or PNG, at most 1 MB), replacing an earlier one of the same kind before its step is done. */
   public Future<JsonObject> put(Caller caller, String id, String student, String kind, String contentType, Buffer bytes) {
-    if (!KINDS.contains(kind)) return Future.failedFuture(Rejection.notFound("photo kind", kind));
-    String type = imageType(bytes);
-    if (type == null || !type.equals(contentType == null ? "" : contentType.split(";")[0].trim())) {
-      return Future.failedFuture(Rejection.badRequest("bad-photo", "a photo is a JPEG or PNG image sent with its own Content-Type"));
+    if (kind.equals(ENROLMENT)) {
+      return Future.failedFuture(new Rejection(405, "read-only-photo", "the enrolment photo is kept with the account, by an administrator"));
     }
-    if (bytes.length() > MAX_BYTES) return Future.failedFuture(Rejection.badRequest("bad-photo", "a photo is at most 1 MB"));
+    if (!KINDS.contains(kind)) return Future.failedFuture(Rejection.notFound("photo kind", kind));
+    String type;
+    try {
+      type = ImageBodies.photoType(contentType, bytes);
+    } catch (Rejection bad) {
+      return Future.failedFuture(bad);
+    }
     String at = sittings.live().serverNow().toString();
     JsonObject record = new JsonObject().put("at", at).put("by", caller.id()).put("contentType", type)
-        .put("bytes", bytes.length()).put("sha256", sha256(bytes));
+        .put("bytes", bytes.length()).put("sha256", ImageBodies.sha256(bytes));
     return sittings.store().get(id).compose(doc -> {
       check(doc, caller, student, kind); // refused before anything is written
       return redis.send(Request.cmd(Command.SET).arg(key(id, student, kind)).arg(bytes));
@@ -75,12 +85,19 @@ public final class SittingPhotos {
 
   /** A photo, for the commission, the secretary, an administrator and the student it shows. */
   public Future<Photo> get(Caller caller, String id, String student, String kind) {
-    if (!KINDS.contains(kind)) return Future.failedFuture(Rejection.notFound("photo kind", kind));
+    if (!KINDS.contains(kind) && !kind.equals(ENROLMENT)) return Future.failedFuture(Rejection.notFound("photo kind", kind));
     return sittings.store().get(id).compose(doc -> {
       String role = SittingView.roleOf(doc, caller.id());
-      boolean commission = List.of("secretary", "chair", "member").contains(role);
+      boolean commission = role != null && List.of("secretary", "chair", "member").contains(role); // List.of: no nulls
       if (!commission && !caller.has(Role.ADMIN) && !caller.id().equals(student)) {
         return Future.failedFuture(Rejection.forbidden("the commission and the student see the photos"));
+      }
+      if (kind.equals(ENROLMENT)) {
+        if (!SittingJson.strings(doc.getJsonArray("students")).contains(student)) {
+          return Future.failedFuture(Rejection.notFound("student of the sitting", student));
+        }
+        return enrolment.read(student).compose(p -> p.map(e -> Future.succeededFuture(new Photo(e.contentType(), e.bytes())))
+            .orElseGet(() -> Future.failedFuture(Rejection.notFound("photo", kind))));
       }
       JsonObject photos = SittingJson.progress(doc.copy(), student).getJsonObject("photos");
       JsonObject record = photos == null ? null : photos.getJsonObject(kind);
@@ -91,19 +108,4 @@ public final class SittingPhotos {
   }
 
   public record Photo(String contentType, Buffer bytes) {}
-
-  /** "image/jpeg" or "image/png" by the file's own signature, else null. */
-  static String imageType(Buffer b) {
-    if (b.length() >= 3 && (b.getByte(0) & 0xff) == 0xFF && (b.getByte(1) & 0xff) == 0xD8 && (b.getByte(2) & 0xff) == 0xFF) return "image/jpeg";
-    if (b.length() >= 8 && b.getLong(0) == 0x89504E470D0A1A0AL) return "image/png";
-    return null;
-  }
-
-  private static String sha256(Buffer b) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.getBytes()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -59,6 +59,8 @@ class SittingE2eTest {
           .add("Ticket " + n + ": design a REST API for a library").add("Ticket " + n + ": explain a B-tree index")));
     }
     assertEquals(200, app.put("/api/v1/sittings/" + id + "/tickets", admin, tickets).status());
+    // st1's enrolment photo, kept with the account by an administrator; st2 has none
+    assertEquals(200, app.send("PUT", "/api/v1/users/st1/photo", admin, "image/jpeg", resource("/fixtures/faces/face_grace_hopper.jpg")).status());
     String console = "/sitting.html?sitting=" + id;
 
     try (Browser sec = Browser.withFakeMedia(app.base(), 1366, 1000);
@@ -116,6 +118,8 @@ class SittingE2eTest {
       tilePlaying(student, "c1");
       waitStep(sec, "identity");
       sec.waitUntil("the student's ID card beside the snapshot", () -> !photoSha(sec, "id-card").isEmpty(), LIVE);
+      sec.waitUntil("the enrolment photo beside them", () -> "true".equals(sec.driver().findElement(By.id("photo-enrolment")).getAttribute("data-loaded")), LIVE);
+      assertTrue(sec.driver().findElement(By.id("photo-enrolment")).isDisplayed(), "6.15.6: the enrolment photo is shown at the identity check");
       assertTrue(!sec.driver().findElement(By.id("identity-confirm")).isEnabled(), "no identity check without the face snapshot");
       click(sec, "snap-identity");
       sec.waitUntil("the face snapshot", () -> !photoSha(sec, "identity").isEmpty(), LIVE);
@@ -211,6 +215,8 @@ class SittingE2eTest {
       sec.waitUntil("st2 chosen", () -> "st2".equals(current(sec, "data-student")), LIVE);
       click(sec, "admit");
       waitStep(sec, "identity");
+      sec.waitUntil("st2 has no enrolment photo", () -> "none".equals(sec.driver().findElement(By.id("photo-enrolment")).getAttribute("data-loaded")), LIVE);
+      assertTrue(!sec.driver().findElement(By.id("photo-enrolment")).isDisplayed(), "no enrolment photo: none shown");
       sec.driver().findElement(By.id("act-description")).sendKeys("The student's connection dropped during the identity check");
       click(sec, "act-submit");
       waitStep(sec, "act");
@@ -272,6 +278,14 @@ class SittingE2eTest {
       student.waitUntil("the form gone", () -> !student.driver().findElement(By.id("appeal-form")).isDisplayed(), LIVE);
       student.screenshot("sitting-19-student-appeal-late");
       assertEquals(1, app.get("/api/v1/sittings/" + id, admin).json().getJsonArray("appeals").size(), "only the appeal in time is kept");
+    }
+  }
+
+  static byte[] resource(String name) {
+    try (java.io.InputStream in = SittingE2eTest.class.getResourceAsStream(name)) {
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
