@@ -37,3 +37,13 @@ export function showMessage(box, text) {
 export function param(name) {
   return new URLSearchParams(window.location.search).get(name);
 }
+
+/** Offers a Blob as a file download; the object URL is released afterwards. */
+export function downloadBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: filename, class: 'sr-only', tabindex: '-1' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}

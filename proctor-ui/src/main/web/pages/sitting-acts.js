@@ -10,6 +10,7 @@ import { h } from '../lib/dom.js';
 import { formatDateTime, t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
 import { ACT_CHOICES } from '../lib/sitting/flow.js';
+import { actPath, pdfButton } from './sitting-papers.js';
 import { $, busy, clearError, fill, myId, showError } from './staff.js';
 
 const MAIL_STATES = ['sent', 'sending', 'failed', 'no-address', 'not-configured'];
@@ -35,6 +36,8 @@ export function renderActs(sitting, role, count, { sittingId, nameOf, reload }) 
           `${t('sitting.act.decision', { choice: t(`sitting.act.choice.${decision.choice}`) })} ${decision.choice === 'REFUSE' ? '' : t(`sitting.act.ticket.${decision.ticket}`)}`)
         : h('p', { text: t('sitting.act.votes', { n: Object.keys(votes).length, total: count }) }),
       mailLine(a.mail ?? {}, nameOf),
+      h('p', { class: 'actions' }, pdfButton(t('sitting.pdf.act'), actPath(sittingId, a.id), `${sittingId}-${a.id}.pdf`,
+        (err) => showError($('vote-error'), err))),
       myVote ? h('p', { class: 'act-my-vote', text: t('sitting.act.myVote', { choice: t(`sitting.act.choice.${myVote}`) }) }) : null,
       voter && !decision && !myVote
         ? h('p', { class: 'actions' }, ...ACT_CHOICES.map((choice) => h('button', {

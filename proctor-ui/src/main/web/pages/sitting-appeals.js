@@ -12,6 +12,7 @@ import { h } from '../lib/dom.js';
 import { formatDateTime, t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
 import { appealState } from '../lib/sitting/flow.js';
+import { appealPath, pdfButton } from './sitting-papers.js';
 import { $, busy, clearError, fill, showError } from './staff.js';
 
 /** nameOf(id) → a person's name; reload() reads the sitting again. */
@@ -39,7 +40,9 @@ export function renderAppeals(sitting, role, { sittingId, nameOf, reload }) {
           on: { click: (event) => call(event.currentTarget, () => api.appealMeeting(sittingId, a.id)) },
         }))
         : null,
-      handler && state === 'awaiting-result' ? decisionForm(a, sittingId, call) : null);
+      handler && state === 'awaiting-result' ? decisionForm(a, sittingId, call) : null,
+      state === 'closed' ? h('p', { class: 'actions' }, pdfButton(t('sitting.pdf.appeal'), appealPath(sittingId, a.id),
+        `${sittingId}-${a.id}.pdf`, (err) => showError($('appeal-error'), err))) : null);
   }));
 }
 

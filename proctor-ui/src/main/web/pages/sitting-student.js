@@ -18,6 +18,7 @@ import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import * as api from '../lib/sitting/api.js';
 import { appealState, appealWindow, coalescing, phaseRemaining, progressOf, timerText } from '../lib/sitting/flow.js';
 import { user } from '../lib/session.js';
+import { appealPath, pdfButton } from './sitting-papers.js';
 import { StudentRoom } from './sitting-student-room.js';
 import { preparePostponement, renderPostponement } from './sitting-student-postponement.js';
 
@@ -159,7 +160,9 @@ function renderAppeals() {
       h('p', { class: 'act-title', text: t('sittingStudent.appealFiled', { time: formatDateTime(a.filedAt) }) }),
       h('p', { class: 'act-description', text: a.reason }),
       h('p', { class: state === 'closed' ? 'notice notice-ok' : 'notice', text: t(`sitting.appeal.state.${state}`, { decision: decided }) }),
-      a.comment ? h('p', { class: 'muted', text: a.comment }) : null);
+      a.comment ? h('p', { class: 'muted', text: a.comment }) : null,
+      state === 'closed' ? h('p', { class: 'actions' }, pdfButton(t('sitting.pdf.appeal'), appealPath(sittingId, a.id),
+        `${sittingId}-${a.id}.pdf`, (err) => showMessage($('student-error'), err.message))) : null);
   }));
 }
 

@@ -22,6 +22,7 @@ import {
 } from '../lib/sitting/flow.js';
 import { renderActs } from './sitting-acts.js';
 import { renderAppeals } from './sitting-appeals.js';
+import { protocolPath, wirePdf } from './sitting-papers.js';
 import { ChecksView } from './sitting-checks.js';
 import { RoomView } from './sitting-room-view.js';
 import { $, busy, clearError, fill, myId, pageFailed, showError, showProblems, startStaffPage } from './staff.js';
@@ -116,6 +117,7 @@ function prepare() {
     h('label', { for: `room-${item}`, text: t(`sitting.room.${item}`) }))));
   step('admit', () => api.admit(sittingId, chosen));
   checks.prepare();
+  wirePdf($('protocol-pdf'), () => protocolPath(sittingId), () => `${sittingId}-protocol.pdf`, (err) => showError($('sitting-error'), err));
   $('room-join').addEventListener('click', async () => {
     await room.join();
     renderRoom();
@@ -197,6 +199,7 @@ function render() {
   video.hidden = !sitting.videoLink;
   if (sitting.videoLink) video.href = sitting.videoLink;
   $('presentation-link').href = `sitting-presentation.html?sitting=${encodeURIComponent(sittingId)}`;
+  $('protocol-pdf').hidden = !['secretary', 'chair', 'member', 'none'].includes(role); // the commission's paper
   const closed = $('sitting-closed');
   closed.hidden = !sitting.endedAt;
   if (sitting.endedAt) closed.textContent = t('sitting.closed', { time: formatDateTime(sitting.endedAt) });

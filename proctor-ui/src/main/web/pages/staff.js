@@ -5,7 +5,7 @@
  */
 
 import { ApiError } from '../lib/api.js';
-import { h, setState } from '../lib/dom.js';
+import { downloadBlob, h, setState } from '../lib/dom.js';
 import { formatNumber, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import { user } from '../lib/session.js';
@@ -211,13 +211,9 @@ export function toLocalInput(date) {
 
 /** Offers text as a file download (Blob + object URL; the URL is released afterwards). */
 export function downloadText(text, filename, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = h('a', { href: url, download: filename, class: 'sr-only', tabindex: '-1' });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
+  downloadBlob(new Blob([text], { type }), filename);
 }
+
 
 /** Disables a submit button while work runs, with a busy label, and restores it. */
 export async function busy(button, busyText, work) {

@@ -273,4 +273,10 @@ export default {
     'sitting.appeal.due.awaiting-result': 'The decision is due by {time}.',
     'sitting.appeal.overdue': 'Overdue: it was due by {time}.',
     'sitting.postponement.deadline': 'Last day to sit the exam (optional; if none, the set deadline: 10 July for a master\'s applicant)',
+
+    // the papers as PDF (issue 5, 8)
+    'sitting.pdf.protocol': 'Protocol (PDF)',
+    'sitting.pdf.act': 'The act (PDF)',
+    'sitting.pdf.appeal': 'The decision (PDF)',
+    'sitting.pdf.busy': 'Preparing…',
 };

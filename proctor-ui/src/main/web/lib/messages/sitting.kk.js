@@ -273,4 +273,10 @@ export default {
     'sitting.appeal.due.awaiting-result': 'Шешім мерзімі: {time} дейін.',
     'sitting.appeal.overdue': 'Мерзімі өтті: {time} дейін болуы керек еді.',
     'sitting.postponement.deadline': 'Емтиханды тапсырудың соңғы күні (міндетті емес; көрсетілмесе — белгіленген мерзім: магистратураға түсетін студентке 10 шілде)',
+
+    // құжаттар PDF түрінде (issue 5, 8)
+    'sitting.pdf.protocol': 'Хаттама (PDF)',
+    'sitting.pdf.act': 'Акт (PDF)',
+    'sitting.pdf.appeal': 'Шешім (PDF)',
+    'sitting.pdf.busy': 'Дайындалуда…',
 };

@@ -273,4 +273,10 @@ export default {
     'sitting.appeal.due.awaiting-result': 'Решение — не позднее {time}.',
     'sitting.appeal.overdue': 'Просрочено: срок истёк {time}.',
     'sitting.postponement.deadline': 'Последний день сдачи экзамена (необязательно; если не указан — установленный срок: для поступающего в магистратуру 10 июля)',
+
+    // документы в PDF (issue 5, 8)
+    'sitting.pdf.protocol': 'Протокол (PDF)',
+    'sitting.pdf.act': 'Акт (PDF)',
+    'sitting.pdf.appeal': 'Решение (PDF)',
+    'sitting.pdf.busy': 'Готовится…',
 };

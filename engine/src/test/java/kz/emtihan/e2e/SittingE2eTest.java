@@ -239,6 +239,8 @@ class SittingE2eTest {
       sec.waitUntil("the seed revealed", () -> "true".equals(sec.driver().findElement(By.id("seed")).getAttribute("data-revealed")), LIVE);
       assertEquals(64, sec.driver().findElement(By.id("seed")).getText().length());
       sec.screenshot("sitting-15-closed-seed");
+      pdfDownloaded(sec, By.id("protocol-pdf"));
+      pdfDownloaded(sec, By.cssSelector("li[data-act='act-1'] button[data-pdf]"));
 
       // st1 appeals in time; the appeal commission meets and changes the grade
       student.waitUntil("the appeal form", () -> student.driver().findElement(By.id("appeal-form")).isDisplayed(), LIVE);
@@ -261,6 +263,7 @@ class SittingE2eTest {
       student.waitUntil("the decision on the student's page", () -> !student.driver().findElements(By.cssSelector("li[data-appeal][data-appeal-state='closed']")).isEmpty(), LIVE);
       student.waitUntil("the changed grade", () -> "A-".equals(student.driver().findElement(By.id("result-box")).getAttribute("data-letter")), LIVE);
       student.screenshot("sitting-18-student-appeal-decided");
+      pdfDownloaded(student, By.cssSelector("li[data-appeal] button[data-pdf]"));
 
       // st2 writes an appeal, but the 48 hours have run out meanwhile (the stored end moved back 49 h): refused
       student.js("sessionStorage.clear()");
@@ -279,6 +282,13 @@ class SittingE2eTest {
       student.screenshot("sitting-19-student-appeal-late");
       assertEquals(1, app.get("/api/v1/sittings/" + id, admin).json().getJsonArray("appeals").size(), "only the appeal in time is kept");
     }
+  }
+
+  /** Issue 5, 8: the page fetched the paper with its token and offered it; it is a PDF. */
+  static void pdfDownloaded(Browser b, By button) {
+    b.waitFor(button).click();
+    b.waitUntil("the PDF fetched", () -> "%PDF".equals(b.driver().findElement(button).getAttribute("data-pdf-magic")), LIVE);
+    assertTrue(Integer.parseInt(b.driver().findElement(button).getAttribute("data-pdf-bytes")) > 1000);
   }
 
   static byte[] resource(String name) {
