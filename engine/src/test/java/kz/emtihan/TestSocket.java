@@ -33,6 +33,19 @@ public final class TestSocket implements WebSocket.Listener {
     return null;
   }
 
+  /** Opens a socket as the token's user on the node and waits for the first {@code time}: the server is listening. */
+  public static TestSocket ready(TestEngine node, String token) throws InterruptedException {
+    TestSocket s = open(node, token);
+    s.next("time");
+    return s;
+  }
+
+  /** Asks to enter a video room (issue 5) and returns {@code room-joined}. */
+  public JsonObject joinRoom(String roomId) throws InterruptedException {
+    send(new JsonObject().put("type", "room-join").put("roomId", roomId));
+    return next("room-joined");
+  }
+
   public void send(JsonObject o) {
     ws.sendText(o.encode(), true).join();
   }

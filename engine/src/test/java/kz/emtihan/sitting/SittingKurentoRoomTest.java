@@ -54,17 +54,6 @@ class SittingKurentoRoomTest {
     return app.post("/api/v1/sittings", app.admin(), body).json().getString("id");
   }
 
-  private static TestSocket socket(String user) throws InterruptedException {
-    TestSocket s = TestSocket.open(app, app.loginAs(user));
-    s.next("time");
-    return s;
-  }
-
-  private static JsonObject join(TestSocket s, String id) throws InterruptedException {
-    s.send(new JsonObject().put("type", "room-join").put("roomId", id));
-    return s.next("room-joined");
-  }
-
   private static JsonObject offer(String stream, String sdp) {
     return new JsonObject().put("type", "room-media").put("stream", stream).put("data", new JsonObject().put("kind", "offer").put("sdp", sdp));
   }
@@ -98,8 +87,8 @@ class SittingKurentoRoomTest {
   @Test
   void eachMemberPublishesOnceAndReceivesTheOthersThroughTheMediaServer() throws Exception {
     String id = sitting();
-    TestSocket secretary = socket("ksec");
-    JsonObject sec = join(secretary, id);
+    TestSocket secretary = TestSocket.ready(app, app.loginAs("ksec"));
+    JsonObject sec = secretary.joinRoom(id);
     assertEquals("kurento", sec.getString("media"), "issue 5, 1: Kurento when configured");
     String secPeer = sec.getJsonObject("self").getString("peer");
     publish(secretary, secPeer);
@@ -107,8 +96,8 @@ class SittingKurentoRoomTest {
     assertEquals(1, count("RecorderEndpoint"), "6.15.1: what the member sends is recorded");
 
     assertEquals(200, app.post("/api/v1/sittings/" + id + "/students/ks1/admit", app.loginAs("ksec"), null).status());
-    TestSocket student = socket("ks1");
-    JsonObject st = join(student, id);
+    TestSocket student = TestSocket.ready(app, app.loginAs("ks1"));
+    JsonObject st = student.joinRoom(id);
     assertEquals("kurento", st.getString("media"));
     String stPeer = st.getJsonObject("self").getString("peer");
     assertEquals(true, st.getJsonArray("peers").getJsonObject(0).getBoolean("published"), "a newcomer knows whom to receive");
@@ -139,12 +128,12 @@ class SittingKurentoRoomTest {
 
     student.send(offer("00000000-0000-4000-8000-000000000000", FakeSdp.viewerOffer()));
     assertTrue(student.next("error").getString("message").contains("not in room"), "only a member's stream is received");
-    TestSocket waiting = socket("ks2");
+    TestSocket waiting = TestSocket.ready(app, app.loginAs("ks2"));
     waiting.send(offer(secPeer, FakeSdp.viewerOffer()));
     assertEquals("media-refused", waiting.next("error").getString("error"), "a page outside the room receives nothing");
 
-    TestSocket chair = socket("kc1");
-    String chairPeer = join(chair, id).getJsonObject("self").getString("peer");
+    TestSocket chair = TestSocket.ready(app, app.loginAs("kc1"));
+    String chairPeer = chair.joinRoom(id).getJsonObject("self").getString("peer");
     chair.send(offer(secPeer, FakeSdp.viewerOffer()));
     assertEquals("answer", chair.next("room-media").getJsonObject("data").getString("kind"), "a member need not publish to receive");
     assertEquals(5, count("WebRtcEndpoint"));
@@ -169,14 +158,14 @@ class SittingKurentoRoomTest {
   @Test
   void aMemberStopsPublishingOnlyByLeaving() throws Exception {
     String id = sitting();
-    TestSocket secretary = socket("ksec");
-    String secPeer = join(secretary, id).getJsonObject("self").getString("peer");
+    TestSocket secretary = TestSocket.ready(app, app.loginAs("ksec"));
+    String secPeer = secretary.joinRoom(id).getJsonObject("self").getString("peer");
     secretary.send(new JsonObject().put("type", "room-media").put("stream", secPeer).put("data", new JsonObject().put("kind", "stop")));
     assertEquals("media-refused", secretary.next("error").getString("error"));
     secretary.send(offer(secPeer, "not an sdp"));
     assertEquals("media-refused", secretary.next("error").getString("error"), "an offer is an SDP");
-    TestSocket chair = socket("kc1");
-    assertNull(join(chair, id).getJsonArray("peers").getJsonObject(0).getValue("published"), "nothing was published");
+    TestSocket chair = TestSocket.ready(app, app.loginAs("kc1"));
+    assertNull(chair.joinRoom(id).getJsonArray("peers").getJsonObject(0).getValue("published"), "nothing was published");
     secretary.close();
     chair.close();
   }

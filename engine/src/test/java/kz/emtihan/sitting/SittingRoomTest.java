@@ -98,17 +98,6 @@ class SittingRoomTest {
     return all;
   }
 
-  private static TestSocket socket(String user) throws InterruptedException {
-    TestSocket s = TestSocket.open(app, app.loginAs(user));
-    s.next("time");
-    return s;
-  }
-
-  private static JsonObject join(TestSocket s, String id) throws InterruptedException {
-    s.send(new JsonObject().put("type", "room-join").put("roomId", id));
-    return s.next("room-joined");
-  }
-
   /** The next room event about someone else (a page hears its own joining too, and ignores it). */
   private static JsonObject event(TestSocket s, String self) throws InterruptedException {
     while (true) {
@@ -120,28 +109,28 @@ class SittingRoomTest {
   @Test
   void theRoomHoldsTheCommissionAndOnlyTheAdmittedStudent() throws Exception {
     String id = sitting("");
-    TestSocket outsider = socket("routsider");
+    TestSocket outsider = TestSocket.ready(app, app.loginAs("routsider"));
     outsider.send(new JsonObject().put("type", "room-join").put("roomId", id));
     assertEquals("room-refused", outsider.next("error").getString("error"));
-    TestSocket student = socket("rs1");
+    TestSocket student = TestSocket.ready(app, app.loginAs("rs1"));
     student.send(new JsonObject().put("type", "room-join").put("roomId", id));
     assertTrue(student.next("error").getString("message").contains("waiting room"), "6.15.6: admitted from the waiting room first");
     student.send(new JsonObject().put("type", "room-signal").put("to", "x").put("data", new JsonObject()));
     assertEquals("signal-refused", student.next("error").getString("error"), "no signals from outside the room");
 
-    TestSocket secretary = socket("rsec");
-    JsonObject sec = join(secretary, id);
+    TestSocket secretary = TestSocket.ready(app, app.loginAs("rsec"));
+    JsonObject sec = secretary.joinRoom(id);
     assertEquals(0, sec.getJsonArray("peers").size());
     String secPeer = sec.getJsonObject("self").getString("peer");
-    TestSocket chair = socket("rc1");
-    JsonObject ch = join(chair, id);
+    TestSocket chair = TestSocket.ready(app, app.loginAs("rc1"));
+    JsonObject ch = chair.joinRoom(id);
     assertEquals("secretary", ch.getJsonArray("peers").getJsonObject(0).getString("role"), "the newcomer is told who is there");
     JsonObject chairJoined = event(secretary, secPeer);
     assertEquals("joined", chairJoined.getString("event"));
     assertEquals("chair", chairJoined.getJsonObject("peer").getString("role"), "and the others hear of the newcomer");
 
     assertEquals(200, app.post("/api/v1/sittings/" + id + "/students/rs1/admit", app.loginAs("rsec"), null).status());
-    JsonObject st = join(student, id);
+    JsonObject st = student.joinRoom(id);
     assertEquals(2, st.getJsonArray("peers").size());
     String stPeer = st.getJsonObject("self").getString("peer");
     assertEquals(stPeer, event(secretary, secPeer).getJsonObject("peer").getString("peer"));
@@ -164,8 +153,8 @@ class SittingRoomTest {
     JsonObject left = event(secretary, secPeer);
     assertEquals("left", left.getString("event"), "a closed page leaves the room");
     assertEquals(stPeer, left.getJsonObject("peer").getString("peer"));
-    TestSocket again = socket("rc1");
-    assertEquals(2, join(again, id).getJsonArray("peers").size(), "the room keeps the secretary and the chair's first page, not the student");
+    TestSocket again = TestSocket.ready(app, app.loginAs("rc1"));
+    assertEquals(2, again.joinRoom(id).getJsonArray("peers").size(), "the room keeps the secretary and the chair's first page, not the student");
     for (TestSocket s : new TestSocket[] {outsider, secretary, chair, again}) s.close();
   }
 
@@ -173,10 +162,10 @@ class SittingRoomTest {
   void aStudentNoLongerAdmittedIsTakenOutOfTheRoomByTheEngine() throws Exception {
     String id = sitting("");
     assertEquals(200, app.post("/api/v1/sittings/" + id + "/students/rs2/admit", app.loginAs("rsec"), null).status());
-    TestSocket secretary = socket("rsec");
-    String secPeer = join(secretary, id).getJsonObject("self").getString("peer");
-    TestSocket student = socket("rs2");
-    String stPeer = join(student, id).getJsonObject("self").getString("peer");
+    TestSocket secretary = TestSocket.ready(app, app.loginAs("rsec"));
+    String secPeer = secretary.joinRoom(id).getJsonObject("self").getString("peer");
+    TestSocket student = TestSocket.ready(app, app.loginAs("rs2"));
+    String stPeer = student.joinRoom(id).getJsonObject("self").getString("peer");
     assertEquals(stPeer, event(secretary, secPeer).getJsonObject("peer").getString("peer"));
 
     // 6.15.3: the chair allows a postponement; the page is not trusted to leave by itself
@@ -200,7 +189,7 @@ class SittingRoomTest {
   @Test
   void aSittingOnAnExternalPlatformHasNoRoomHere() throws Exception {
     String id = sitting("https://meet.example.org/defence");
-    TestSocket secretary = socket("rsec");
+    TestSocket secretary = TestSocket.ready(app, app.loginAs("rsec"));
     secretary.send(new JsonObject().put("type", "room-join").put("roomId", id));
     assertTrue(secretary.next("error").getString("message").contains("external platform"));
     secretary.close();

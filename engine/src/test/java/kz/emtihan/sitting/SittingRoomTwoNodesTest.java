@@ -33,17 +33,6 @@ class SittingRoomTwoNodesTest {
     first.close();
   }
 
-  private static TestSocket socket(TestEngine node, String user) throws InterruptedException {
-    TestSocket s = TestSocket.open(node, first.loginAs(user));
-    s.next("time");
-    return s;
-  }
-
-  private static JsonObject join(TestSocket s, String id) throws InterruptedException {
-    s.send(new JsonObject().put("type", "room-join").put("roomId", id));
-    return s.next("room-joined");
-  }
-
   @Test
   void membersOnTwoNodesHearEachOtherAndSignalAcross() throws Exception {
     JsonObject body = new JsonObject().put("kind", "comprehensive-exam").put("title", "Two nodes").put("date", "2026-12-03").put("language", "en")
@@ -53,10 +42,10 @@ class SittingRoomTwoNodesTest {
     String id = first.post("/api/v1/sittings", first.admin(), body).json().getString("id");
     assertEquals(200, first.post("/api/v1/sittings/" + id + "/students/ns1/admit", first.loginAs("nsec"), null).status());
 
-    TestSocket secretary = socket(first, "nsec");
-    String secPeer = join(secretary, id).getJsonObject("self").getString("peer");
-    TestSocket student = socket(second, "ns1");
-    JsonObject joined = join(student, id);
+    TestSocket secretary = TestSocket.ready(first, first.loginAs("nsec"));
+    String secPeer = secretary.joinRoom(id).getJsonObject("self").getString("peer");
+    TestSocket student = TestSocket.ready(second, first.loginAs("ns1"));
+    JsonObject joined = student.joinRoom(id);
     assertEquals(secPeer, joined.getJsonArray("peers").getJsonObject(0).getString("peer"), "the room is one, whichever node");
     String stPeer = joined.getJsonObject("self").getString("peer");
     JsonObject heard;
