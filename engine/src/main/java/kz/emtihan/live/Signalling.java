@@ -42,6 +42,7 @@ final class Signalling {
     private final String id = UUID.randomUUID().toString();
     private final Set<String> watchable = ConcurrentHashMap.newKeySet();
     private boolean listening;
+    private Future<Void> inOrder = Future.succeededFuture();
 
     private Peer(ServerWebSocket ws, Caller caller) {
       this.ws = ws;
@@ -50,9 +51,17 @@ final class Signalling {
 
     /**
      * {@code {"type":"signal","attemptId","data"}} from a proctor, or {@code {"type":"signal","attemptId","to","data"}}
-     * from the student following {@code ownAttempt}.
+     * from the student following {@code ownAttempt}; passed on in the order the page sent them (each waits for the one
+     * before: the checks and the publish are round trips on pooled connections that could overtake each other, and a
+     * candidate must never reach a page before the description it belongs to).
      */
     Future<Void> relay(JsonObject msg, String ownAttempt) {
+      Future<Void> next = inOrder.transform(previous -> relayNow(msg, ownAttempt));
+      inOrder = next.otherwiseEmpty();
+      return next;
+    }
+
+    private Future<Void> relayNow(JsonObject msg, String ownAttempt) {
       String attemptId = msg.getString("attemptId", "");
       if (!(msg.getValue("data") instanceof JsonObject data) || data.encode().length() > MAX_DATA_CHARS) {
         return Future.failedFuture(new IllegalArgumentException("'data' must be an object of at most 64 KB"));
@@ -72,6 +81,12 @@ final class Signalling {
      * passed to the media server ({@link LiveMedia}); its reply, if any, goes back to this socket.
      */
     Future<Void> relayMedia(JsonObject msg, String ownAttempt) {
+      Future<Void> next = inOrder.transform(previous -> relayMediaNow(msg, ownAttempt)); // in order, as relay()
+      inOrder = next.otherwiseEmpty();
+      return next;
+    }
+
+    private Future<Void> relayMediaNow(JsonObject msg, String ownAttempt) {
       String attemptId = msg.getString("attemptId", "");
       if (!(msg.getValue("data") instanceof JsonObject data) || data.encode().length() > MAX_DATA_CHARS) {
         return Future.failedFuture(new IllegalArgumentException("'data' must be an object of at most 64 KB"));

@@ -103,6 +103,14 @@ class ProctorActionsTest {
     JsonObject offer = watcher.next("signal");
     assertEquals("offer", offer.getJsonObject("data").getString("kind"));
     assertEquals("v=0 fake", offer.getJsonObject("data").getString("sdp"));
+    for (int i = 0; i < 30; i++) { // both ways: a candidate must never overtake the description it belongs to
+      page.send(new JsonObject().put("type", "signal").put("attemptId", attempt).put("to", peer).put("data", new JsonObject().put("kind", "ice").put("n", i)));
+      watcher.send(new JsonObject().put("type", "signal").put("attemptId", attempt).put("data", new JsonObject().put("kind", "ice").put("n", i)));
+    }
+    for (int i = 0; i < 30; i++) {
+      assertEquals(i, watcher.next("signal").getJsonObject("data").getInteger("n"), "the student's signals arrive in the order sent");
+      assertEquals(i, page.next("signal").getJsonObject("data").getInteger("n"), "and the proctor's");
+    }
 
     TestSocket intruder = TestSocket.open(app, app.loginAs("s1"));
     intruder.next("time");
