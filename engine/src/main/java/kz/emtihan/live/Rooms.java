@@ -69,7 +69,7 @@ final class Rooms {
     private String roomId;
     private JsonObject me;
     private boolean listening;
-    private Future<Void> inOrder = Future.succeededFuture();
+    private final InOrder inOrder = new InOrder();
 
     private Seat(ServerWebSocket ws, Caller caller) {
       this.ws = ws;
@@ -111,14 +111,10 @@ final class Rooms {
     }
 
     /**
-     * Passes {@code data} to another member of the caller's room, in the order the page sent them: each signal waits
-     * for the one before (the check and the publish are two round trips on pooled connections, which could overtake
-     * each other, and a candidate must never reach a page before the offer it belongs to).
+     * Passes {@code data} to another member of the caller's room, in the order the page sent them ({@link InOrder}).
      */
     Future<Void> signal(JsonObject msg) {
-      Future<Void> next = inOrder.transform(previous -> relay(msg));
-      inOrder = next.otherwiseEmpty();
-      return next;
+      return inOrder.then(() -> relay(msg));
     }
 
     private Future<Void> relay(JsonObject msg) {
@@ -138,6 +134,10 @@ final class Rooms {
      * member's it receives; the server's answer goes back to this socket, and a publish is then told to the room.
      */
     Future<Void> media(JsonObject msg) {
+      return inOrder.then(() -> mediaNow(msg)); // with the room's signals, in the order the page sent them
+    }
+
+    private Future<Void> mediaNow(JsonObject msg) {
       String id = roomId;
       if (id == null) return Future.failedFuture(new IllegalStateException("join a room first"));
       if (!(msg.getValue("data") instanceof JsonObject data) || data.encode().length() > MAX_DATA_CHARS) {

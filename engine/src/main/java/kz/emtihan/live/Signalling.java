@@ -42,7 +42,7 @@ final class Signalling {
     private final String id = UUID.randomUUID().toString();
     private final Set<String> watchable = ConcurrentHashMap.newKeySet();
     private boolean listening;
-    private Future<Void> inOrder = Future.succeededFuture();
+    private final InOrder inOrder = new InOrder();
 
     private Peer(ServerWebSocket ws, Caller caller) {
       this.ws = ws;
@@ -51,14 +51,10 @@ final class Signalling {
 
     /**
      * {@code {"type":"signal","attemptId","data"}} from a proctor, or {@code {"type":"signal","attemptId","to","data"}}
-     * from the student following {@code ownAttempt}; passed on in the order the page sent them (each waits for the one
-     * before: the checks and the publish are round trips on pooled connections that could overtake each other, and a
-     * candidate must never reach a page before the description it belongs to).
+     * from the student following {@code ownAttempt}; passed on in the order the page sent them ({@link InOrder}).
      */
     Future<Void> relay(JsonObject msg, String ownAttempt) {
-      Future<Void> next = inOrder.transform(previous -> relayNow(msg, ownAttempt));
-      inOrder = next.otherwiseEmpty();
-      return next;
+      return inOrder.then(() -> relayNow(msg, ownAttempt));
     }
 
     private Future<Void> relayNow(JsonObject msg, String ownAttempt) {
@@ -81,9 +77,7 @@ final class Signalling {
      * passed to the media server ({@link LiveMedia}); its reply, if any, goes back to this socket.
      */
     Future<Void> relayMedia(JsonObject msg, String ownAttempt) {
-      Future<Void> next = inOrder.transform(previous -> relayMediaNow(msg, ownAttempt)); // in order, as relay()
-      inOrder = next.otherwiseEmpty();
-      return next;
+      return inOrder.then(() -> relayMediaNow(msg, ownAttempt)); // in order, as relay()
     }
 
     private Future<Void> relayMediaNow(JsonObject msg, String ownAttempt) {
