@@ -230,10 +230,15 @@ function render() {
 function renderRoom() {
   const commission = ['secretary', 'chair', 'member'].includes(sitting.role);
   const open = commission && !sitting.videoLink && !sitting.endedAt;
-  $('room').hidden = !open;
+  $('room').hidden = !open && (sitting.recordings ?? []).length === 0;
   if (!open && room.inRoom) room.leave();
-  $('room-join').hidden = room.inRoom;
+  $('room-join').hidden = room.inRoom || !open;
   $('room-leave').hidden = !room.inRoom;
+  const recordings = sitting.recordings ?? []; // with a media server: whose recording is where (issue 5)
+  $('room-recordings').hidden = recordings.length === 0;
+  fill($('room-recordings-list'), ...recordings.map((r) => h('li', { 'data-user': r.userId, text: t('room.recorded', {
+    name: nameOf(r.userId), role: t(`sitting.role.${r.role}`), time: formatDateTime(r.at), uri: r.uri,
+  }) })));
 }
 
 function choose(id) {

@@ -26,4 +26,6 @@ export default {
     'checks.upload': 'or upload a screenshot',
     'checks.noVideo': 'The student\'s video is not in the room: upload screenshots instead.',
     'checks.enrolment': 'Enrolment photo',
+    'room.recordings': 'Recorded by the media server',
+    'room.recorded': '{name} ({role}), from {time}: {uri}',
 };

@@ -26,4 +26,6 @@ export default {
     'checks.upload': 'немесе экран суретін жүктеңіз',
     'checks.noVideo': 'Студенттің бейнесі бөлмеде жоқ: экран суреттерін жүктеңіз.',
     'checks.enrolment': 'Жеке істегі фото',
+    'room.recordings': 'Медиасервер жазып алды',
+    'room.recorded': '{name} ({role}), {time} бастап: {uri}',
 };

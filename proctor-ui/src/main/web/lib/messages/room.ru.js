@@ -26,4 +26,6 @@ export default {
     'checks.upload': 'или загрузите снимок экрана',
     'checks.noVideo': 'Видео студента не в комнате: загрузите снимки экрана.',
     'checks.enrolment': 'Фото из личного дела',
+    'room.recordings': 'Записано медиасервером',
+    'room.recorded': '{name} ({role}), с {time}: {uri}',
 };

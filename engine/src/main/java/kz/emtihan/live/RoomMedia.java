@@ -22,6 +22,11 @@ public interface RoomMedia {
   /** The reply to {@code self}'s offer about {@code stream} is on its page: the server's candidates may follow. */
   default void delivered(String roomId, String self, String stream) {}
 
+  /** Where the media server records what {@code peer} publishes in the room, once it publishes; else empty. */
+  default java.util.Optional<String> recordingOf(String roomId, String peer) {
+    return java.util.Optional.empty();
+  }
+
   /** {@code peer} left the room; {@code empty}: nobody is left in it (its media is released). */
   default void left(String roomId, String peer, boolean empty) {}
 

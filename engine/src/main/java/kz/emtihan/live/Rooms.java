@@ -154,6 +154,7 @@ final class Rooms {
         media.delivered(id, peer, stream);
         if (!own || !id.equals(roomId)) return Future.succeededFuture();
         me.put("published", true); // kept in the entry, so a newcomer knows to receive this member
+        media.recordingOf(id, peer).ifPresent(uri -> access.recorded(id, me.copy(), uri));
         return hub.redis().send(Request.cmd(Command.HSET).arg(key(id)).arg(peer).arg(me.copy().put("seen", hub.serverNow().toEpochMilli()).encode()))
             .compose(v -> hub.publish(channel(id), new JsonObject().put("type", "room").put("roomId", id).put("event", "published").put("peer", me.copy())));
       });

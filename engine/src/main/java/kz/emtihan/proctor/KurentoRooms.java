@@ -31,6 +31,8 @@ final class KurentoRooms implements RoomMedia {
   private final AnswerGate gate = new AnswerGate();
   /** Rooms with media on this node: the relay routes the server's events for these owners here. */
   private final Set<String> rooms = ConcurrentHashMap.newKeySet();
+  /** {@code room/peer} → where the server records that member's latest publish. */
+  private final Map<String, String> recordings = new ConcurrentHashMap<>();
   /** {@code room/streamName} → the publishing member's peer id. */
   private final Map<String, String> publishers = new ConcurrentHashMap<>();
   /** Per room, the viewer endpoints as {@code streamName/viewerPeer}. */
@@ -84,8 +86,14 @@ final class KurentoRooms implements RoomMedia {
     gate.expect(AnswerGate.key(roomId, name, KurentoMedia.PUBLISHER));
     return relay.call(m -> m.publish(roomId, name, sdp)).map(p -> {
       log.info("room {}: peer {} publishes, recorded to {}", roomId, self, p.recordingUri());
+      recordings.put(roomId + "/" + self, p.recordingUri());
       return p.sdpAnswer();
     });
+  }
+
+  @Override
+  public java.util.Optional<String> recordingOf(String roomId, String peer) {
+    return java.util.Optional.ofNullable(recordings.get(roomId + "/" + peer));
   }
 
   private Future<String> view(String roomId, String self, String name, String sdp) {
@@ -129,6 +137,7 @@ final class KurentoRooms implements RoomMedia {
   private void release(String roomId) {
     if (!rooms.remove(roomId)) return;
     publishers.keySet().removeIf(k -> k.startsWith(roomId + "/"));
+    recordings.keySet().removeIf(k -> k.startsWith(roomId + "/"));
     viewing.remove(roomId);
     gate.forget(roomId);
     relay.call(m -> m.release(roomId)).onSuccess(v -> log.info("room {}: released, recordings finalised", roomId))

@@ -1,10 +1,12 @@
 package kz.emtihan.sitting;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.live.RoomAccess;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who sits in a sitting's own video room (issue 5, 1; 6.15.1): the commission and its secretary for the whole
@@ -26,6 +28,22 @@ final class SittingRoom implements RoomAccess {
       if (refusal != null) return Future.failedFuture(new IllegalStateException(refusal));
       return Future.succeededFuture(new JsonObject().put("role", SittingView.roleOf(doc, caller.id())).put("name", caller.name()));
     });
+  }
+
+  /**
+   * With a media server the sitting is recorded: who was recorded where and from when goes into the sitting
+   * ({@code recordings}, for the commission and an appeal; students do not see it).
+   */
+  @Override
+  public void recorded(String sittingId, JsonObject member, String uri) {
+    String at = sittings.live().serverNow().toString();
+    sittings.store().update(sittingId, "recording", doc -> {
+      JsonArray recordings = doc.getJsonArray("recordings");
+      if (recordings == null) doc.put("recordings", recordings = new JsonArray());
+      recordings.add(new JsonObject().put("userId", member.getString("userId")).put("role", member.getString("role"))
+          .put("peer", member.getString("peer")).put("uri", uri).put("at", at));
+      return doc;
+    }).onFailure(err -> LoggerFactory.getLogger(SittingRoom.class).warn("sitting {}: the recording at {} is not noted: {}", sittingId, uri, err.getMessage()));
   }
 
   /** Why the user may not enter the sitting's room now, or null. */

@@ -50,6 +50,7 @@ final class SittingView {
         .put("answerMinMinutes", rules.phases().answerMin().toMinutes()).put("answerMaxMinutes", rules.phases().answerMax().toMinutes())
         .put("maxScore", rules.maxScore()).put("aggregation", rules.aggregation().code()));
     if ("student".equals(role)) {
+      out.remove("recordings");
       out.put("students", new JsonArray().add(caller.id()));
       out.remove("tickets");
       out.put("draws", new JsonArray(doc.getJsonArray("draws").stream().filter(d -> caller.id().equals(((JsonObject) d).getString("studentId"))).toList()));

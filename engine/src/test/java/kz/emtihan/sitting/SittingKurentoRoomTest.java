@@ -80,6 +80,16 @@ class SittingKurentoRoomTest {
     }
   }
 
+  private static java.util.List<String> recordedUsers(String id, String viewer) {
+    io.vertx.core.json.JsonArray recordings = app.get("/api/v1/sittings/" + id, app.loginAs(viewer)).json().getJsonArray("recordings");
+    if (recordings == null) return java.util.List.of();
+    return recordings.stream().map(r -> {
+      JsonObject o = (JsonObject) r;
+      assertTrue(o.getString("uri").endsWith(".webm") || o.getString("uri").contains(id), o.encode());
+      return o.getString("userId");
+    }).toList();
+  }
+
   private static long count(String type) {
     return kms.media().types().values().stream().filter(type::equals).count();
   }
@@ -109,6 +119,9 @@ class SittingKurentoRoomTest {
     assertEquals(stPeer, published.getJsonObject("peer").getString("peer"));
     assertEquals(1, count("MediaPipeline"), "the student's stream goes into the same pipeline");
     assertEquals(2, count("RecorderEndpoint"));
+    TestEngine.awaitUntil("the sitting notes who is recorded where", () -> recordedUsers(id, "kc1").contains("ks1"), java.time.Duration.ofSeconds(10));
+    assertEquals(java.util.List.of("ksec", "ks1"), recordedUsers(id, "kc1"), "for the commission and an appeal, in order");
+    assertTrue(!app.get("/api/v1/sittings/" + id, app.loginAs("ks1")).json().containsKey("recordings"), "not for the student");
 
     student.send(offer(secPeer, FakeSdp.viewerOffer()));
     JsonObject answer = student.next("room-media");
