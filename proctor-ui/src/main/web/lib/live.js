@@ -10,6 +10,7 @@
  * live.close() ends it for good.
  */
 
+import { request } from './api.js';
 import { token } from './session.js';
 
 const FIRST_DELAY = 1000;
@@ -122,4 +123,21 @@ export function connectLive({ onOpen = () => {}, onMessage = () => {}, onState =
       onState('closed');
     },
   };
+}
+
+let ice = null; // {iceServers, expiresAt} for this user, kept until an hour before it expires
+
+/**
+ * The STUN/TURN servers for this user's RTCPeerConnections (GET /live/ice-servers: TURN credentials that expire).
+ * → an iceServers array; [] when the engine has none or cannot be asked (then only one network connects).
+ */
+export async function iceServers() {
+  if (!ice || Date.parse(ice.expiresAt) - Date.now() < 3_600_000) {
+    try {
+      ice = (await request('GET', '/live/ice-servers')).data;
+    } catch {
+      return [];
+    }
+  }
+  return ice.iceServers ?? [];
 }

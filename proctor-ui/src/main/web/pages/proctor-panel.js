@@ -11,6 +11,7 @@
 
 import { h } from '../lib/dom.js';
 import { formatCountdown, formatNumber, formatTime, t } from '../lib/i18n.js';
+import { iceServers } from '../lib/live.js';
 import { KurentoViewer } from '../lib/proctoring/kurento.js';
 import { Watcher } from '../lib/proctoring/peers.js';
 import {
@@ -186,14 +187,17 @@ export function showWatch(state) {
   $('watch-videos').hidden = !(state === 'live' || state === 'connecting');
 }
 
-function startWatching() {
+async function startWatching() {
   const row = panel.row;
   if (!row?.attemptId) return;
   stopWatching(false);
+  const config = { iceServers: await iceServers() };
+  if (panel.row !== row) return; // another student was chosen meanwhile
   const videos = { camera: $('watch-camera'), screen: $('watch-screen') };
   const View = socket.mediaServer() ? KurentoViewer : Watcher;
   panel.watcher = new View({
     attemptId: row.attemptId,
+    config,
     // browser-to-browser: a signal to the student's page; with a media server, the viewer sends whole messages
     send: socket.mediaServer() ? (message) => socket.send(message) : (data) => socket.send({ type: 'signal', attemptId: row.attemptId, data }),
     onStreams: (streams) => {

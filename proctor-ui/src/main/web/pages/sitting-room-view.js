@@ -10,6 +10,7 @@
 
 import { h } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
+import { iceServers } from '../lib/live.js';
 import { captureJpeg, stopStreams } from '../lib/proctoring/media.js';
 import { VideoRoom } from '../lib/sitting/room.js';
 
@@ -63,6 +64,7 @@ export class RoomView {
       return;
     }
     this.render(this.room.list());
+    this.room.useConfig({ iceServers: await iceServers() });
     if (this.wanted && this.send) this.room.join(this.roomId);
   }
 

@@ -191,6 +191,12 @@ export class VideoRoom {
     this.current.join(roomId);
   }
 
+  /** The RTCPeerConnection configuration (STUN/TURN) for connections made from now on. */
+  useConfig(config) {
+    this.options.config = config;
+    this.current.config = config;
+  }
+
   leave() {
     this.current.leave();
   }

@@ -16,7 +16,7 @@ public record ProctorSettings(IdentityPolicy identityPolicy, int snapshotSeconds
                               int unclearAfter, int segmentSeconds,
                               int chunkMillis, Recorder camera, Recorder screen, int maxChunkBytes, int maxImageBytes,
                               int uploadsPerMinute, long minFreeBytes, Duration retention, Duration cleanupInterval,
-                              Optional<String> kurentoUrl, Optional<String> kurentoRecordingsUri) {
+                              Optional<String> kurentoUrl, Optional<String> kurentoRecordingsUri, IceSettings ice) {
 
   /** Whether the test waits for a proctor's approval of the identity photos or starts and is reviewed later. */
   public enum IdentityPolicy {
@@ -84,6 +84,6 @@ public record ProctorSettings(IdentityPolicy identityPolicy, int snapshotSeconds
         t.integer(p + "uploadsPerMinute", 10, 100_000), t.longInteger(p + "minFreeBytes", 0, Long.MAX_VALUE),
         Duration.ofDays(t.integer(p + "retentionDays", 0, 36_500)), Duration.ofMinutes(t.integer(p + "cleanupIntervalMinutes", 1, 24 * 60)),
         kurento.isEmpty() ? Optional.empty() : Optional.of(kurento),
-        recordingsUri.isEmpty() ? Optional.empty() : Optional.of(recordingsUri));
+        recordingsUri.isEmpty() ? Optional.empty() : Optional.of(recordingsUri), IceSettings.read(t));
   }
 }

@@ -77,6 +77,7 @@ public final class ApiRouter {
     ExamRoutes.mount(api, s.exam());
     ProctorRoutes.mount(api, s.proctor());
     SittingRoutes.mount(api, s.sittings());
+    kz.emtihan.live.LiveRoutes.mount(api, new kz.emtihan.live.IceServers(s.config().proctoring().ice()), s.live());
     api.route().handler(ctx -> ctx.fail(404));
     api.route().failureHandler(Problems::respond);
     return api;

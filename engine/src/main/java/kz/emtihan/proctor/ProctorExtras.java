@@ -20,6 +20,7 @@ final class ProctorExtras implements AttemptExtras {
   private final ProctorStore store;
   private final RecordingStore recordings;
   private final java.util.Optional<KurentoRelay> kurento;
+  private final kz.emtihan.live.IceServers ice;
 
   ProctorExtras(Vertx vertx, ProctorSettings settings, ProctorStore store, RecordingStore recordings,
                 java.util.Optional<KurentoRelay> kurento) {
@@ -28,6 +29,7 @@ final class ProctorExtras implements AttemptExtras {
     this.store = store;
     this.recordings = recordings;
     this.kurento = kurento;
+    this.ice = new kz.emtihan.live.IceServers(settings.ice());
   }
 
   /** A media server's pipeline for a finished attempt is released (its recordings finalised). */
@@ -54,7 +56,8 @@ final class ProctorExtras implements AttemptExtras {
       java.util.Map<String, String> f = done.resultAt(0);
       JsonObject p = settings.toJson().put("camera", exam.proctoring().camera()).put("screen", exam.proctoring().screen())
           .put("identity", exam.proctoring().identity()).put("identityStatus", f.getOrDefault("identityStatus", "none"))
-          .put("held", held).put("nextSegments", done.<JsonObject>resultAt(1)).put("kurento", kurento.isPresent());
+          .put("held", held).put("nextSegments", done.<JsonObject>resultAt(1)).put("kurento", kurento.isPresent())
+          .put("iceServers", ice.forUser(view.getString("studentId"), java.time.Instant.now()).getJsonArray("iceServers"));
       if (f.containsKey("identityDecision")) p.put("identityReason", new JsonObject(f.get("identityDecision")).getString("reason"));
       if (held) view.put("questions", new JsonArray()).put("answers", new JsonObject());
       return view.put("proctoring", p);

@@ -120,4 +120,17 @@ class ConfigLoaderTest {
         Map.of("EMTIHAN_MEDIA_KURENTO_RECORDINGS_URI", "/recordings")));
     assertEquals("media.kurento.recordingsUri", e.key());
   }
+
+  @Test
+  void iceServersComeFromSpaceSeparatedUrlsAndTurnNeedsItsSecret() throws IOException {
+    assertEquals(IceSettings.none().stun(), loadWith(engineYaml(), regulationYaml(), Map.of()).proctoring().ice().stun(), "none by default");
+    IceSettings ice = loadWith(engineYaml(), regulationYaml(), Map.of("EMTIHAN_MEDIA_STUN", "stun:a.example:3478  stun:b.example:3478",
+        "EMTIHAN_MEDIA_TURN_URLS", "turn:t.example:3478?transport=udp turns:t.example:5349", "EMTIHAN_MEDIA_TURN_SECRET", "s3cret")).proctoring().ice();
+    assertEquals(java.util.List.of("stun:a.example:3478", "stun:b.example:3478"), ice.stun());
+    assertEquals(2, ice.turn().size());
+    var e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), regulationYaml(), Map.of("EMTIHAN_MEDIA_STUN", "http://a.example")));
+    assertEquals("media.stun", e.key());
+    e = assertThrows(ConfigException.class, () -> loadWith(engineYaml(), regulationYaml(), Map.of("EMTIHAN_MEDIA_TURN_URLS", "turn:t.example:3478")));
+    assertEquals("media.turn.secret", e.key(), "TURN without coturn's shared secret is refused at start");
+  }
 }

@@ -77,6 +77,7 @@ class IdentityTest {
     assertEquals(true, proctoring.getBoolean("held"));
     assertEquals(0, started.getJsonArray("questions").size(), "no questions until the identity is approved");
     assertEquals(180_000, proctoring.getJsonObject("recorders").getJsonObject("camera").getInteger("videoBitsPerSecond"));
+    assertEquals(new io.vertx.core.json.JsonArray(), proctoring.getJsonArray("iceServers"), "no STUN/TURN configured: none, but the field is there");
 
     // a question of the paper, as a student who kept an old copy would know it
     String onPaper = kz.emtihan.exam.model.Paper.decode(app.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.HGET)
