@@ -4,10 +4,19 @@
  * its human message. Status 0 means the server could not be reached.
  */
 
-import { t } from './i18n.js';
+import { has, t } from './i18n.js';
 import { token } from './session.js';
 
 const BASE = '/api/v1';
+
+/**
+ * What to tell the user about a failed call, in the page's language: the words for the API's error code when the
+ * code always means one thing (lib/messages/errors.<lang>.js, `api.<code>`), else the server's own (English) message.
+ */
+export function errorText(err) {
+  if (err instanceof ApiError && has(`api.${err.code}`)) return t(`api.${err.code}`);
+  return err?.message ?? String(err);
+}
 
 export class ApiError extends Error {
   constructor(status, code, message, body = null) {

@@ -1,6 +1,6 @@
 /**
  * Every word the pages show, and the formatting of dates and durations. The words live in message files,
- * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js and room.<lang>.js for the oral final attestation's pages); a key missing from a
+ * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js and room.<lang>.js for the oral final attestation's pages, errors.<lang>.js for the API's error codes); a key missing from a
  * language falls back to English. Pages mark static text with data-i18n="key" (text) and
  * data-i18n-attr="attribute:key;attribute:key"; code calls t(key, params).
  */
@@ -17,6 +17,9 @@ import sitting_ru from './messages/sitting.ru.js';
 import room_en from './messages/room.en.js';
 import room_kk from './messages/room.kk.js';
 import room_ru from './messages/room.ru.js';
+import errors_en from './messages/errors.en.js';
+import errors_kk from './messages/errors.kk.js';
+import errors_ru from './messages/errors.ru.js';
 
 /** The languages offered (12.1: Kazakh, Russian, English), in the order the switcher lists them. */
 export const LANGUAGES = [
@@ -26,9 +29,9 @@ export const LANGUAGES = [
 ];
 
 const messages = {
-  en: { ...student_en, ...staff_en, ...sitting_en, ...room_en },
-  kk: { ...student_kk, ...staff_kk, ...sitting_kk, ...room_kk },
-  ru: { ...student_ru, ...staff_ru, ...sitting_ru, ...room_ru },
+  en: { ...student_en, ...staff_en, ...sitting_en, ...room_en, ...errors_en },
+  kk: { ...student_kk, ...staff_kk, ...sitting_kk, ...room_kk, ...errors_kk },
+  ru: { ...student_ru, ...staff_ru, ...sitting_ru, ...room_ru, ...errors_ru },
 };
 
 const locales = { en: 'en-GB', kk: 'kk-KZ', ru: 'ru-RU' };
@@ -73,6 +76,11 @@ export function t(key, params = {}) {
   const table = messages[language] ?? messages.en;
   const text = table[key] ?? messages.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+/** Whether a message exists for key (in this language or in English). */
+export function has(key) {
+  return key in (messages[language] ?? messages.en) || key in messages.en;
 }
 
 /** The plural form of key for count n (key.one, key.other, … by the language's rules), with {n} filled. */

@@ -9,7 +9,7 @@
  * #postpone-standing[data-letter][data-state], li[data-postponement][data-state=awaiting|allowed|refused].
  */
 
-import { ApiError } from '../lib/api.js';
+import { ApiError, errorText } from '../lib/api.js';
 import { h, showMessage } from '../lib/dom.js';
 import { formatDateTime, t } from '../lib/i18n.js';
 import { sessionExpired } from '../lib/page.js';
@@ -113,7 +113,7 @@ async function apply(sittingId, reload) {
       sessionExpired();
       return;
     }
-    say(box, err.message, err instanceof ApiError ? err.code : 'client');
+    say(box, errorText(err), err instanceof ApiError ? err.code : 'client');
   } finally {
     button.disabled = false;
     button.textContent = label;

@@ -8,7 +8,7 @@
  * button#snap-own-id-card, #own-id-error; RoomView fills #room-state, #room-error and #room-grid.
  */
 
-import { fetchBlob } from '../lib/api.js';
+import { errorText, fetchBlob } from '../lib/api.js';
 import { t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
 import { RoomView } from './sitting-room-view.js';
@@ -73,7 +73,7 @@ export class StudentRoom {
       await this.reload();
     } catch (err) {
       box.hidden = false;
-      box.textContent = err.message;
+      box.textContent = errorText(err);
     } finally {
       button.disabled = !this.view.stream;
     }

@@ -9,7 +9,7 @@
  * li[data-appeal][data-appeal-state], #appeal-error[data-error].
  */
 
-import { ApiError } from '../lib/api.js';
+import { ApiError, errorText } from '../lib/api.js';
 import { serverClock } from '../lib/clock.js';
 import { h, param, setState, showMessage } from '../lib/dom.js';
 import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
@@ -36,7 +36,7 @@ const reloader = coalescing(async () => {
     showMessage($('student-error'), '');
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) sessionExpired();
-    else showMessage($('student-error'), err.message);
+    else showMessage($('student-error'), errorText(err));
   }
 });
 
@@ -46,7 +46,7 @@ function failed(err) {
     return;
   }
   $('student-loading').hidden = true;
-  showMessage($('student-error'), err.message);
+  showMessage($('student-error'), errorText(err));
   setState(main, 'error');
 }
 
@@ -162,7 +162,7 @@ function renderAppeals() {
       h('p', { class: state === 'closed' ? 'notice notice-ok' : 'notice', text: t(`sitting.appeal.state.${state}`, { decision: decided }) }),
       a.comment ? h('p', { class: 'muted', text: a.comment }) : null,
       state === 'closed' ? h('p', { class: 'actions' }, pdfButton(t('sitting.pdf.appeal'), appealPath(sittingId, a.id),
-        `${sittingId}-${a.id}.pdf`, (err) => showMessage($('student-error'), err.message))) : null);
+        `${sittingId}-${a.id}.pdf`, (err) => showMessage($('student-error'), errorText(err)))) : null);
   }));
 }
 
@@ -192,7 +192,7 @@ async function appeal(event) {
     }
     const late = err instanceof ApiError && err.code === 'appeal-late';
     if (late) await reload(); // the sitting's end as stored now: the form gives way to this message
-    showMessage(box, late ? t('sittingStudent.appealLate', { time: formatDateTime(appealWindow(sitting.endedAt, 0).closesAt) }) : err.message);
+    showMessage(box, late ? t('sittingStudent.appealLate', { time: formatDateTime(appealWindow(sitting.endedAt, 0).closesAt) }) : errorText(err));
     box.dataset.error = err instanceof ApiError ? err.code : 'client';
     if (late) $('appeal-late').hidden = true; // said once, in the error box
   } finally {

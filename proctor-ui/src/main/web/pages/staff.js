@@ -4,7 +4,7 @@
  * their locators (line, index, clause, field), and small formatting helpers. Not a page of its own.
  */
 
-import { ApiError } from '../lib/api.js';
+import { ApiError, errorText } from '../lib/api.js';
 import { downloadBlob, h, setState } from '../lib/dom.js';
 import { formatNumber, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
@@ -113,7 +113,7 @@ export function errorMessage(err) {
     if (err.status === 403) return t('staff.error.forbidden', { message: err.message });
     if (err.status === 404) return t('staff.error.notFound');
     if (err.status === 413) return t('staff.error.tooLarge');
-    return err.message;
+    return errorText(err);
   }
   return t('error.unexpected', { message: err?.message ?? String(err) });
 }
