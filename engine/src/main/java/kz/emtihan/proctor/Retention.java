@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes an attempt's recordings, snapshots and identity photos once it ended more than
- * {@code proctoring.retentionDays} ago (issue 4, 7), and notes the deletion in its audit trail. Media whose attempt
- * is no longer in the store is deleted once its files are that old.
+ * {@code proctoring.retentionDays} ago (issue 4, 7), and notes the deletion in its audit trail. Media of no attempt in
+ * the store (one removed since, or a sitting's room recorded by a media server under {@code kurento/<sittingId>}) is
+ * deleted once its files are that old, with no audit entry: there is no attempt to write it to.
  */
 final class Retention {
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
@@ -49,7 +50,7 @@ final class Retention {
     Instant cutoff = live.serverNow().minus(keep);
     return vertx.executeBlocking(this::owners, false).compose(ids -> {
       List<Future<String>> each = new ArrayList<>();
-      for (String id : ids) each.add(expired(id, cutoff).compose(old -> old ? delete(id) : Future.succeededFuture(null)));
+      for (String id : ids) each.add(verdict(id, cutoff).compose(v -> v == Verdict.KEEP ? Future.succeededFuture(null) : delete(id, v)));
       return Future.join(each).map(done -> {
         List<String> deleted = new ArrayList<>();
         for (int i = 0; i < each.size(); i++) if (each.get(i).succeeded() && each.get(i).result() != null) deleted.add(each.get(i).result());
@@ -59,18 +60,22 @@ final class Retention {
     });
   }
 
-  private Future<Boolean> expired(String attemptId, Instant cutoff) {
-    return attempts.facts(attemptId).map(a -> a.finishedAt().map(f -> f.isBefore(cutoff)).orElse(false))
+  private enum Verdict { KEEP, DELETE_AUDITED, DELETE }
+
+  private Future<Verdict> verdict(String owner, Instant cutoff) {
+    return attempts.facts(owner).map(a -> a.finishedAt().map(f -> f.isBefore(cutoff)).orElse(false) ? Verdict.DELETE_AUDITED : Verdict.KEEP)
         .recover(err -> err instanceof Rejection r && r.status() == 404
-            ? vertx.executeBlocking(() -> olderThan(attemptId, cutoff), false) : Future.failedFuture(err));
+            ? vertx.executeBlocking(() -> olderThan(owner, cutoff) ? Verdict.DELETE : Verdict.KEEP, false) : Future.failedFuture(err));
   }
 
-  private Future<String> delete(String attemptId) {
-    return vertx.executeBlocking(() -> {
-      boolean any = evidence.deleteAll(attemptId);
-      for (Path root : recordings) any |= EvidenceFiles.deleteTree(root.resolve(attemptId));
+  private Future<String> delete(String owner, Verdict verdict) {
+    Future<Boolean> deleted = vertx.executeBlocking(() -> {
+      boolean any = evidence.deleteAll(owner);
+      for (Path root : recordings) any |= EvidenceFiles.deleteTree(root.resolve(owner));
       return any;
-    }, false).compose(any -> store.purged(attemptId, live.serverNow().toString())).map(attemptId);
+    }, false);
+    return verdict == Verdict.DELETE_AUDITED
+        ? deleted.compose(any -> store.purged(owner, live.serverNow().toString())).map(owner) : deleted.map(owner);
   }
 
   private List<String> owners() throws IOException {

@@ -108,4 +108,17 @@ class ReviewAndRetentionTest {
     assertTrue(app.get("/api/v1/attempts/" + attempt + "/review", proctor).json().getJsonArray("timeline").encode()
         .contains("media-deleted"));
   }
+
+  @Test
+  void aSittingsRecordingsGoAfterTheSamePeriodWithoutAnAttemptsAuditEntry() throws Exception {
+    Path room = app.engine().services().config().dataDir().resolve("kurento").resolve("sRoomOfASitting");
+    Files.createDirectories(room);
+    Files.write(room.resolve("abcdefghijklmnop-1.webm"), new byte[] {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3});
+    Files.setLastModifiedTime(room, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600))); // written an hour ago
+    List<String> deleted = app.engine().services().proctor().retention().run().await(10, TimeUnit.SECONDS);
+    assertTrue(deleted.contains("sRoomOfASitting"), deleted.toString());
+    assertFalse(Files.exists(room), "older than the period (0 days here): gone");
+    assertEquals(0L, app.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.EXISTS)
+        .arg("proctor:sRoomOfASitting:audit").arg("proctor:sRoomOfASitting")).toLong(), "no proctoring record is made up for it");
+  }
 }
