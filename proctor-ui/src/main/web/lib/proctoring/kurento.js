@@ -7,51 +7,11 @@
  *   page ← {type: "media-lost"}: the server restarted; publish again.
  * Proctors use the same shape with type "media-view" (and {kind: "stop"}).
  *
- * One RTCPeerConnection per stream; its steps run one after another, so a candidate never overtakes its
- * description. RTCPeerConnection is passed in so that the logic can be tested in Node.
+ * One RTCPeerConnection per stream (lib/media-leg.js). RTCPeerConnection is passed in so that the logic can be
+ * tested in Node.
  */
 
-/** One direction of one stream: a connection and the chain its steps run on. */
-class Leg {
-  constructor({ Peer, config, sendSignal, log }) {
-    this.pc = new Peer(config);
-    this.chain = Promise.resolve();
-    this.answered = false;
-    this.early = [];
-    this.log = log;
-    this.pc.addEventListener?.('icecandidate', (event) => {
-      if (event.candidate) sendSignal({ kind: 'ice', candidate: event.candidate.toJSON ? event.candidate.toJSON() : event.candidate });
-    });
-  }
-
-  run(step) {
-    this.chain = this.chain.then(() => step(this.pc)).catch((err) => this.log.warn?.(`media server: ${err?.message ?? err}`));
-    return this.chain;
-  }
-
-  /**
-   * Applies an answer or a candidate from the server. A candidate that arrives before the answer (the engine sends
-   * them apart, through different paths) waits for it: a connection refuses a candidate before its description.
-   */
-  onSignal(data) {
-    if (data?.kind === 'answer') {
-      this.run((pc) => pc.setRemoteDescription({ type: 'answer', sdp: data.sdp }));
-      this.answered = true;
-      for (const candidate of this.early.splice(0)) this.run((pc) => pc.addIceCandidate(candidate));
-    } else if (data?.kind === 'ice' && data.candidate) {
-      if (this.answered) this.run((pc) => pc.addIceCandidate(data.candidate));
-      else this.early.push(data.candidate);
-    }
-  }
-
-  close() {
-    try {
-      this.pc.close();
-    } catch {
-      // already closed
-    }
-  }
-}
+import { Leg } from '../media-leg.js';
 
 /** The student's page: publishes camera and screen to the media server. */
 export class KurentoPublisher {
@@ -75,7 +35,7 @@ export class KurentoPublisher {
     }
     this.streams.set(name, stream);
     const sendSignal = (data) => this.send({ type: 'media', attemptId: this.attemptId, stream: name, data });
-    const leg = new Leg({ Peer: this.Peer, config: this.config, sendSignal, log: this.log });
+    const leg = new Leg({ Peer: this.Peer, config: this.config, signal: sendSignal, log: this.log });
     this.legs.set(name, leg);
     for (const track of stream.getTracks()) leg.pc.addTransceiver?.(track, { direction: 'sendonly', streams: [stream] });
     leg.run(async (pc) => {
@@ -132,7 +92,7 @@ export class KurentoViewer {
 
   watch(name) {
     const sendSignal = (data) => this.send({ type: 'media-view', attemptId: this.attemptId, stream: name, data });
-    const leg = new Leg({ Peer: this.Peer, config: this.config, sendSignal, log: this.log });
+    const leg = new Leg({ Peer: this.Peer, config: this.config, signal: sendSignal, log: this.log });
     this.legs.set(name, leg);
     const { pc } = leg;
     pc.addTransceiver?.('video', { direction: 'recvonly' });

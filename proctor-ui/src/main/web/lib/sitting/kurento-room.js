@@ -14,46 +14,7 @@
  * Each connection's steps run one after another, and a server candidate that comes before its answer waits for it.
  */
 
-/** One connection to the media server: its steps in order, early candidates kept until the answer. */
-class Leg {
-  constructor({ Peer, config, signal, log, onFailed }) {
-    this.pc = new Peer(config);
-    this.chain = Promise.resolve();
-    this.answered = false;
-    this.early = [];
-    this.log = log;
-    this.onFailed = onFailed;
-    this.pc.addEventListener?.('icecandidate', (event) => {
-      if (event.candidate) signal({ kind: 'ice', candidate: event.candidate.toJSON ? event.candidate.toJSON() : event.candidate });
-    });
-  }
-
-  run(step) {
-    this.chain = this.chain.then(() => step(this.pc)).catch((err) => {
-      this.log.warn?.(`video room (media server): ${err?.message ?? err}`);
-      this.onFailed?.();
-    });
-  }
-
-  onSignal(data) {
-    if (data?.kind === 'answer') {
-      this.run((pc) => pc.setRemoteDescription({ type: 'answer', sdp: data.sdp }));
-      this.answered = true;
-      for (const candidate of this.early.splice(0)) this.run((pc) => pc.addIceCandidate(candidate));
-    } else if (data?.kind === 'ice' && data.candidate) {
-      if (this.answered) this.run((pc) => pc.addIceCandidate(data.candidate));
-      else this.early.push(data.candidate);
-    }
-  }
-
-  close() {
-    try {
-      this.pc.close();
-    } catch {
-      // already closed
-    }
-  }
-}
+import { Leg } from '../media-leg.js';
 
 export class KurentoRoom {
   /** The options of MeshRoom: send, local, onChange, onRefused, Peer, config, log. */
