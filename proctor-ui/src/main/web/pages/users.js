@@ -30,7 +30,7 @@ function start() {
   $('users-body').hidden = false;
   $('users-template').addEventListener('click', (event) => {
     event.preventDefault();
-    downloadText('id,name,roles,password\n', 'users.csv', 'text/csv;charset=utf-8');
+    downloadText('id,name,roles,password,email\n', 'users.csv', 'text/csv;charset=utf-8');
   });
   $('users-form').addEventListener('submit', onUpload);
   $('accounts').hidden = false;

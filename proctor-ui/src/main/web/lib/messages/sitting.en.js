@@ -68,7 +68,7 @@ export default {
 
     'sitting.students': 'Students in order',
     'sitting.studentItem': '{n}. {student}',
-    'sitting.current': 'Student {student}',
+    'sitting.current': '{student}',
     'sitting.status.waiting': 'In the waiting room',
     'sitting.status.admitted': 'Admitted',
     'sitting.status.identified': 'Identity confirmed',

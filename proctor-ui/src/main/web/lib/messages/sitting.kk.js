@@ -68,7 +68,7 @@ export default {
 
     'sitting.students': 'Студенттер кезек бойынша',
     'sitting.studentItem': '{n}. {student}',
-    'sitting.current': 'Студент {student}',
+    'sitting.current': '{student}',
     'sitting.status.waiting': 'Күту бөлмесінде',
     'sitting.status.admitted': 'Кіргізілді',
     'sitting.status.identified': 'Жеке басы расталды',

@@ -68,7 +68,7 @@ export default {
 
     'sitting.students': 'Студенты по порядку',
     'sitting.studentItem': '{n}. {student}',
-    'sitting.current': 'Студент {student}',
+    'sitting.current': '{student}',
     'sitting.status.waiting': 'В зале ожидания',
     'sitting.status.admitted': 'Допущен',
     'sitting.status.identified': 'Личность подтверждена',

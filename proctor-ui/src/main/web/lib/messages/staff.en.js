@@ -287,7 +287,7 @@ export default {
     'staff.users.heading': 'User accounts',
     'staff.users.adminOnly': 'Only an administrator manages user accounts.',
     'staff.users.upload': 'Create or update accounts from a CSV file',
-    'staff.users.hint': 'The file needs the header id,name,roles,password (comma or semicolon, UTF-8). Separate several roles with spaces or |. A new account needs a password of 8 to 200 characters; an empty password keeps an existing account\'s password (5.11.2). Nothing is stored unless every line is correct.',
+    'staff.users.hint': 'The file needs the header id,name,roles,password (comma or semicolon, UTF-8). Separate several roles with spaces or |. A new account needs a password of 8 to 200 characters; an empty password keeps an existing account\'s password (5.11.2). An optional email column gives the address for copies of acts of technical failure (6.15.2); an empty cell keeps the stored one. Nothing is stored unless every line is correct.',
     'staff.users.roles': 'Roles:',
     'staff.users.template': 'Download an empty template',
     'staff.users.file': 'Accounts file (CSV)',
