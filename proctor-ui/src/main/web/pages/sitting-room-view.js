@@ -9,7 +9,7 @@
  */
 
 import { h } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
+import { formatDateTime, t } from '../lib/i18n.js';
 import { iceServers } from '../lib/live.js';
 import { captureJpeg, stopStreams } from '../lib/proctoring/media.js';
 import { VideoRoom } from '../lib/sitting/room.js';
@@ -153,4 +153,23 @@ export class RoomView {
     this.tiles.set(peer, tile);
     return tile;
   }
+}
+
+/**
+ * The console's room panel: open to the commission while the sitting is open and has no external platform; with a
+ * media server, also whose recording is where (the sitting's recordings, issue 5) for the commission and the appeal
+ * commission. room: the console's RoomView; nameOf(id) → a person's name.
+ */
+export function renderRoom(sitting, room, nameOf) {
+  const commission = ['secretary', 'chair', 'member'].includes(sitting.role);
+  const open = commission && !sitting.videoLink && !sitting.endedAt;
+  const recordings = sitting.recordings ?? [];
+  $('room').hidden = !open && recordings.length === 0;
+  if (!open && room.inRoom) room.leave();
+  $('room-join').hidden = room.inRoom || !open;
+  $('room-leave').hidden = !room.inRoom;
+  $('room-recordings').hidden = recordings.length === 0;
+  $('room-recordings-list').replaceChildren(...recordings.map((r) => h('li', { 'data-user': r.userId, text: t('room.recorded', {
+    name: nameOf(r.userId), role: t(`sitting.role.${r.role}`), time: formatDateTime(r.at), uri: r.uri,
+  }) })));
 }

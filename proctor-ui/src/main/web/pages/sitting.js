@@ -22,9 +22,10 @@ import {
 } from '../lib/sitting/flow.js';
 import { renderActs } from './sitting-acts.js';
 import { renderAppeals } from './sitting-appeals.js';
+import { prepareClose, renderDraws } from './sitting-draws.js';
 import { protocolPath, wirePdf } from './sitting-papers.js';
 import { ChecksView } from './sitting-checks.js';
-import { RoomView } from './sitting-room-view.js';
+import { RoomView, renderRoom } from './sitting-room-view.js';
 import { $, busy, clearError, fill, myId, pageFailed, showError, showProblems, startStaffPage } from './staff.js';
 import { renderPostponements } from './sitting-postponements.js';
 
@@ -120,11 +121,11 @@ function prepare() {
   wirePdf($('protocol-pdf'), () => protocolPath(sittingId), () => `${sittingId}-protocol.pdf`, (err) => showError($('sitting-error'), err));
   $('room-join').addEventListener('click', async () => {
     await room.join();
-    renderRoom();
+    renderRoom(sitting, room, nameOf);
   });
   $('room-leave').addEventListener('click', () => {
     room.leave();
-    renderRoom();
+    renderRoom(sitting, room, nameOf);
   });
   step('identity-confirm', () => api.confirmIdentity(sittingId, chosen));
   step('start-preparation', () => api.phase(sittingId, chosen, 'start-preparation'));
@@ -156,15 +157,7 @@ function prepare() {
     input.removeAttribute('aria-invalid');
     await act($('score-submit'), () => api.score(sittingId, chosen, Number(input.value.trim())));
   });
-  $('close-sitting').addEventListener('click', async () => {
-    clearError($('close-error'));
-    try {
-      await busy($('close-sitting'), t('staff.busy.saving'), () => api.closeSitting(sittingId));
-      await reload();
-    } catch (err) {
-      showError($('close-error'), err);
-    }
-  });
+  prepareClose(sittingId, reload);
 }
 
 function step(id, call, after = () => {}) {
@@ -216,29 +209,14 @@ function render() {
       }, h('span', { class: 'student-name', text: t('sitting.studentItem', { n: i + 1, student: nameOf(id) }) }),
       h('span', { class: `sitting-status status-${p.status}`, text: t(`sitting.status.${p.status}`) })));
   }));
-  renderRoom();
+  renderRoom(sitting, room, nameOf);
   renderCurrent(role, count);
   const context = { sittingId, nameOf, reload };
   renderActs(sitting, role, count, context);
   renderAppeals(sitting, role, context);
-  renderDraws(role);
+  renderDraws(sitting, draws, role, nameOf);
   renderPostponements(sitting, { sittingId, reload });
   tick();
-}
-
-/** The engine's own video room, for the commission while the sitting is open and has no external platform. */
-function renderRoom() {
-  const commission = ['secretary', 'chair', 'member'].includes(sitting.role);
-  const open = commission && !sitting.videoLink && !sitting.endedAt;
-  $('room').hidden = !open && (sitting.recordings ?? []).length === 0;
-  if (!open && room.inRoom) room.leave();
-  $('room-join').hidden = room.inRoom || !open;
-  $('room-leave').hidden = !room.inRoom;
-  const recordings = sitting.recordings ?? []; // with a media server: whose recording is where (issue 5)
-  $('room-recordings').hidden = recordings.length === 0;
-  fill($('room-recordings-list'), ...recordings.map((r) => h('li', { 'data-user': r.userId, text: t('room.recorded', {
-    name: nameOf(r.userId), role: t(`sitting.role.${r.role}`), time: formatDateTime(r.at), uri: r.uri,
-  }) })));
 }
 
 function choose(id) {
@@ -307,21 +285,6 @@ function renderCurrent(role, count) {
     });
   }
   $('act-box').hidden = !(secretary && p.admittedAt && !['done', 'refused', 'act'].includes(next));
-}
-
-function renderDraws(role) {
-  $('draws-section').hidden = false;
-  $('commitment').textContent = draws?.commitment ?? sitting.commitment ?? '';
-  const seed = $('seed');
-  seed.textContent = draws?.seed ?? t('sitting.seedHidden');
-  seed.dataset.revealed = draws?.seed ? 'true' : 'false';
-  const list = draws?.draws ?? sitting.draws ?? [];
-  $('draws-none').hidden = list.length > 0;
-  $('draws-table').hidden = list.length === 0;
-  fill($('draws-body'), ...list.map((d) => h('tr', { 'data-draw': d.drawNumber },
-    h('td', { class: 'num', text: String(d.drawNumber) }), h('td', { text: nameOf(d.studentId) }), h('td', { text: d.word || '—' }),
-    h('td', { class: 'num', text: String(d.ticket) }), h('td', { text: formatDateTime(d.at) }))));
-  $('close-box').hidden = !((role === 'secretary' || role === 'chair') && !sitting.endedAt);
 }
 
 /** The timer of the chosen student's phase and the server clock; at a deadline the sitting is read again. */
