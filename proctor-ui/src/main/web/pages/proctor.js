@@ -17,12 +17,9 @@
  * #watch-state[data-watch].
  */
 
-import { ApiError } from '../lib/api.js';
 import { serverClock } from '../lib/clock.js';
 import { param, setState } from '../lib/dom.js';
 import { formatTime, t } from '../lib/i18n.js';
-import { connectLive } from '../lib/live.js';
-import { sessionExpired } from '../lib/page.js';
 import { applyFlag, throttle } from '../lib/proctoring/dashboard.js';
 import { KurentoViewer } from '../lib/proctoring/kurento.js';
 import { examProctoring } from '../lib/staff-api.js';
@@ -32,17 +29,24 @@ import {
 import {
   at, clock, draw, drawClock, kindName, onTileOpen, order, rowFor, rows, setClock, summarise,
 } from './proctor-tiles.js';
-import { $, clearError, resyncing, showError, startStaffPage } from './staff.js';
+import { ExamFeed } from './exam-feed.js';
+import { $, clearError, showError, startStaffPage } from './staff.js';
 
 const main = $('proctor');
 const examId = param('exam');
 const RESYNC_EVERY = 60000;
-const { resync, schedule: scheduleResync } = resyncing(sync, () => $('proctor-error'), RESYNC_EVERY);
 
-let live = null;
-let liveState = 'connecting';
-let syncing = null;
-let buffered = [];
+const feed = new ExamFeed({
+  examId,
+  events: ['attempt-started', 'attempt-finished', 'presence', 'flag', 'snapshot', 'identity'],
+  fetch: () => examProctoring(examId),
+  replace,
+  apply,
+  done: afterSync,
+  onMessage,
+  errorBox: () => $('proctor-error'),
+  every: RESYNC_EVERY,
+});
 let mediaServer = false; // a Kurento Media Server records and relays the live view (docs/kurento.md)
 const reorder = throttle(order, 1000);
 onTileOpen(openPanel);
@@ -58,7 +62,7 @@ async function start() {
   $('exam-link').href = `exam.html?exam=${encodeURIComponent(examId)}`;
   $('exam-link').textContent = t('staff.back.exam');
   try {
-    await sync();
+    await feed.sync();
   } catch (err) {
     $('proctor-loading').hidden = true;
     if (showError($('proctor-error'), err)) return;
@@ -67,26 +71,22 @@ async function start() {
   }
   $('proctor-loading').hidden = true;
   $('proctor-body').hidden = false;
-  $('proctor-refresh').addEventListener('click', () => resync());
-  preparePanel({ send: (message) => live?.send(message), mediaServer: () => mediaServer });
+  $('proctor-refresh').addEventListener('click', () => feed.resync());
+  preparePanel({ send: (message) => feed.send(message), mediaServer: () => mediaServer });
   setState(main, 'ready');
   setInterval(tick, 1000);
   tick();
-  openSocket();
+  feed.open();
+  window.addEventListener('pagehide', () => {
+    panel.watcher?.close(true);
+    feed.close();
+  }, { once: true });
 }
 
 // The state
 
-async function sync() {
-  buffered = [];
-  const fetching = examProctoring(examId);
-  syncing = fetching;
-  let data;
-  try {
-    data = await fetching;
-  } finally {
-    if (syncing === fetching) syncing = null;
-  }
+/** The dashboard as fetched replaces the tiles (ExamFeed applies the events that came meanwhile on top). */
+function replace(data) {
   if (data.serverTime) setClock(serverClock(data.serverTime, data.sentAt, data.receivedAt));
   mediaServer = Boolean(data.kurento);
   const title = data.title ?? '';
@@ -125,62 +125,23 @@ async function sync() {
       rows.delete(id);
     }
   }
-  const replay = buffered;
-  buffered = [];
-  for (const event of replay) apply(event, false);
+}
+
+function afterSync() {
   order();
   summarise();
   clearError($('proctor-error'));
 }
 
-// The socket
+// The live messages ExamFeed leaves to the page
 
-function openSocket() {
-  live = connectLive({
-    onOpen: (send) => send({ type: 'subscribe', examId }),
-    onMessage: onEvent,
-    onState: (state, wait) => {
-      if (state === 'open' || state === 'connecting') showLive('connecting');
-      else if (state === 'reconnecting') showLive('reconnecting', { seconds: Math.max(1, Math.round(wait / 1000)) });
-      else if (state === 'closed' && liveState !== 'error') showLive('closed');
-    },
-    beforeReconnect: async () => {
-      try {
-        await sync();
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) sessionExpired();
-        throw err;
-      }
-    },
-  });
-  window.addEventListener('pagehide', () => {
-    panel.watcher?.close(true);
-    live?.close();
-  }, { once: true });
-}
-
-function showLive(state, params = {}) {
-  liveState = state;
-  $('live-state').dataset.live = state;
-  $('live-text').textContent = t(`staff.live.${state}`, params);
-}
-
-function onEvent(event) {
+function onMessage(event) {
   switch (event.type) {
     case 'time':
       if (event.serverTime) setClock(serverClock(event.serverTime, Date.now()));
       return;
-    case 'subscribed':
-      showLive('live');
-      resync().then(scheduleResync);
-      return;
     case 'error':
-      if (event.error === 'forbidden') {
-        showLive('error', { message: event.message ?? '' });
-        live?.close();
-      } else if ((event.error === 'signal-refused' || event.error === 'media-refused') && panel.watcher) {
-        showWatch('failed');
-      }
+      if ((event.error === 'signal-refused' || event.error === 'media-refused') && panel.watcher) showWatch('failed');
       return;
     case 'media-view':
     case 'media-lost':
@@ -191,16 +152,6 @@ function onEvent(event) {
         clearTimeout(panel.watchTimer);
         panel.watcher?.onSignal(event.data);
       }
-      return;
-    case 'attempt-started':
-    case 'attempt-finished':
-    case 'presence':
-    case 'flag':
-    case 'snapshot':
-    case 'identity':
-      if (event.examId && event.examId !== examId) return;
-      if (syncing) buffered.push(event);
-      apply(event, true);
       return;
     default:
   }

@@ -14,18 +14,15 @@
 import { serverClock } from '../lib/clock.js';
 import { h, param, setState } from '../lib/dom.js';
 import { formatCountdown, formatDateTime, formatTime, t } from '../lib/i18n.js';
-import { connectLive } from '../lib/live.js';
-import { sessionExpired } from '../lib/page.js';
-import { ApiError } from '../lib/api.js';
 import { examProgress } from '../lib/staff-api.js';
+import { ExamFeed } from './exam-feed.js';
 import {
-  $, clearError, fill, labelColumns, pageFailed, resyncing, showError, startStaffPage, statusBadge,
+  $, clearError, fill, labelColumns, pageFailed, startStaffPage, statusBadge,
 } from './staff.js';
 
 const main = $('progress');
 const examId = param('exam');
 const RESYNC_EVERY = 60000;
-const { resync, schedule: scheduleResync } = resyncing(sync, () => $('progress-error'), RESYNC_EVERY);
 const LOW_TIME = 5 * 60 * 1000;
 const RANK = { 'not-started': 0, 'in-progress': 1, submitted: 2, 'timed-out': 2, terminated: 2 };
 
@@ -34,11 +31,24 @@ const rows = new Map();
 let clock = { offset: 0, now: () => Date.now() };
 let title = '';
 let questionCount = 0;
-let live = null;
-let syncing = null; // the running fetch, while events are buffered
-let buffered = [];
 let connections = 0;
-let liveState = 'connecting';
+const feed = new ExamFeed({
+  examId,
+  events: ['attempt-started', 'answer-saved', 'attempt-finished', 'presence'], // flags and the rest are not shown here
+  fetch: () => examProgress(examId),
+  replace,
+  apply,
+  done: afterSync,
+  onMessage: (event) => {
+    if (event.type === 'time' && event.serverTime) clock = serverClock(event.serverTime, Date.now());
+  },
+  onOpen: () => {
+    connections += 1;
+    $('live-state').dataset.connections = String(connections);
+  },
+  errorBox: () => $('progress-error'),
+  every: RESYNC_EVERY,
+});
 
 const at = (value) => {
   if (value === undefined || value === null || value === '') return null;
@@ -55,34 +65,26 @@ async function start() {
   $('exam-link').href = `exam.html?exam=${encodeURIComponent(examId)}`;
   $('exam-link').textContent = t('staff.back.exam');
   try {
-    await sync();
+    await feed.sync();
   } catch (err) {
     pageFailed(main, $('progress-loading'), $('progress-error'), err);
     return;
   }
   $('progress-loading').hidden = true;
   $('progress-body').hidden = false;
-  $('progress-refresh').addEventListener('click', () => resync());
+  $('progress-refresh').addEventListener('click', () => feed.resync());
   $('progress-filter').addEventListener('change', applyFilter);
   setState(main, 'ready');
   setInterval(tick, 1000);
   tick();
-  openSocket();
+  feed.open();
+  window.addEventListener('pagehide', () => feed.close(), { once: true });
 }
 
 // Fetching the state
 
-/** Fetches the progress and replaces the rows; events buffered meanwhile are applied on top. */
-async function sync() {
-  buffered = [];
-  const fetching = examProgress(examId);
-  syncing = fetching;
-  let data;
-  try {
-    data = await fetching;
-  } finally {
-    if (syncing === fetching) syncing = null;
-  }
+/** The progress as fetched replaces the rows (ExamFeed applies the events that came meanwhile on top). */
+function replace(data) {
   clock = serverClock(data.serverTime, data.sentAt, data.receivedAt);
   title = data.title ?? '';
   questionCount = data.questionCount ?? 0;
@@ -113,9 +115,9 @@ async function sync() {
       rows.delete(id);
     }
   }
-  const replay = buffered;
-  buffered = [];
-  for (const event of replay) apply(event, false);
+}
+
+function afterSync() {
   order();
   summarise();
   applyFilter();
@@ -123,69 +125,6 @@ async function sync() {
   synced.dataset.synced = new Date(clock.now()).toISOString();
   synced.textContent = t('staff.progress.synced', { time: formatTime(new Date(clock.now())) });
   clearError($('progress-error'));
-}
-
-// The socket
-
-function openSocket() {
-  live = connectLive({
-    onOpen: (send) => {
-      connections += 1;
-      $('live-state').dataset.connections = String(connections);
-      send({ type: 'subscribe', examId });
-    },
-    onMessage: onEvent,
-    onState: (state, wait) => {
-      if (state === 'open' || state === 'connecting') showLive('connecting');
-      else if (state === 'reconnecting') showLive('reconnecting', { seconds: Math.max(1, Math.round(wait / 1000)) });
-      else if (state === 'closed' && liveState !== 'error') showLive('closed');
-    },
-    // before a new socket: check the session over HTTP (a 401 ends it) and refresh the table meanwhile
-    beforeReconnect: async () => {
-      try {
-        await sync();
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) sessionExpired();
-        throw err;
-      }
-    },
-  });
-  window.addEventListener('pagehide', () => live?.close(), { once: true });
-}
-
-function showLive(state, params = {}) {
-  liveState = state;
-  const box = $('live-state');
-  box.dataset.live = state;
-  $('live-text').textContent = t(`staff.live.${state}`, params);
-}
-
-function onEvent(event) {
-  switch (event.type) {
-    case 'time':
-      if (event.serverTime) clock = serverClock(event.serverTime, Date.now());
-      return;
-    case 'subscribed':
-      showLive('live');
-      resync().then(scheduleResync);
-      return;
-    case 'error':
-      if (event.error === 'forbidden') {
-        showLive('error', { message: event.message ?? '' });
-        live?.close();
-      }
-      return;
-    case 'attempt-started':
-    case 'answer-saved':
-    case 'attempt-finished':
-    case 'presence':
-      if (event.examId && event.examId !== examId) return;
-      if (syncing) buffered.push(event);
-      apply(event, true);
-      return;
-    default:
-      // other events (flags, …) are not shown on this page
-  }
 }
 
 /** The later of two instants (ms), either possibly null. */
