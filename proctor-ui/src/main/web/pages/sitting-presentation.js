@@ -6,21 +6,20 @@
  */
 
 import { ApiError } from '../lib/api.js';
-import { serverClock } from '../lib/clock.js';
 import { h, param, setState, showMessage } from '../lib/dom.js';
 import { localise, t } from '../lib/i18n.js';
-import { connectLive } from '../lib/live.js';
 import { sessionExpired } from '../lib/page.js';
 import { token } from '../lib/session.js';
 import * as api from '../lib/sitting/api.js';
 import { currentStudent, phaseRemaining, progressOf, timerText } from '../lib/sitting/flow.js';
+import { PageClock, followSitting } from './sitting-live.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('presentation');
 const sittingId = param('sitting');
 let pinned = param('student');
 let sitting = null;
-let clock = { offset: 0, now: () => Date.now() };
+const clock = new PageClock();
 let loading = null;
 
 async function start() {
@@ -43,16 +42,7 @@ async function start() {
   $('presentation-body').hidden = false;
   setState(main, 'ready');
   setInterval(tick, 250);
-  connectLive({
-    onOpen: (send) => {
-      send({ type: 'sitting', sittingId });
-      reload();
-    },
-    onMessage: (message) => {
-      if (message.type === 'following-sitting') main.dataset.following = 'true';
-      else if (message.type === 'sitting') reload();
-    },
-  });
+  followSitting({ sittingId, main, clock, reload });
 }
 
 function failed(err) {
@@ -67,7 +57,7 @@ function failed(err) {
 
 async function load() {
   sitting = await api.getSitting(sittingId);
-  if (sitting.serverTime) clock = serverClock(sitting.serverTime, sitting.sentAt, sitting.receivedAt);
+  clock.fromView(sitting);
   render();
 }
 

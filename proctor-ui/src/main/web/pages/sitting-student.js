@@ -10,14 +10,13 @@
  */
 
 import { ApiError, errorText } from '../lib/api.js';
-import { serverClock } from '../lib/clock.js';
 import { h, param, setState, showMessage } from '../lib/dom.js';
-import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
-import { connectLive } from '../lib/live.js';
+import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import * as api from '../lib/sitting/api.js';
 import { appealState, appealWindow, coalescing, phaseRemaining, progressOf, timerText } from '../lib/sitting/flow.js';
 import { user } from '../lib/session.js';
+import { PageClock, followSitting } from './sitting-live.js';
 import { appealPath, pdfButton } from './sitting-papers.js';
 import { StudentRoom } from './sitting-student-room.js';
 import { preparePostponement, renderPostponement } from './sitting-student-postponement.js';
@@ -28,7 +27,7 @@ const sittingId = param('sitting');
 const LOW_TIME = 2 * 60 * 1000;
 
 let sitting = null;
-let clock = { offset: 0, now: () => Date.now() };
+const clock = new PageClock();
 const room = new StudentRoom({ sittingId, me: () => me(), reload: () => reload() });
 const reloader = coalescing(async () => {
   try {
@@ -69,29 +68,12 @@ async function start() {
   $('student-body').hidden = false;
   setState(main, 'ready');
   setInterval(tick, 250);
-  connectLive({
-    onOpen: (send) => {
-      send({ type: 'sitting', sittingId });
-      room.connected(send);
-      reload();
-    },
-    onMessage: (message) => {
-      room.onMessage(message);
-      if (message.type === 'time' && message.serverTime) {
-        const offset = Date.parse(message.serverTime) - Date.now();
-        if (Math.abs(offset - clock.offset) > 1000) clock = { offset, now: () => Date.now() + offset };
-      } else if (message.type === 'following-sitting') {
-        main.dataset.following = 'true'; // changes from now on are heard
-      } else if (message.type === 'sitting') {
-        reload();
-      }
-    },
-  });
+  followSitting({ sittingId, main, room, clock, reload });
 }
 
 async function load() {
   sitting = await api.getSitting(sittingId);
-  if (sitting.serverTime) clock = serverClock(sitting.serverTime, sitting.sentAt, sitting.receivedAt);
+  clock.fromView(sitting);
   render();
 }
 

@@ -11,10 +11,8 @@
  * [data-step][data-phase], li[data-act][data-decision], li[data-appeal][data-appeal-state], #seed[data-revealed].
  */
 
-import { serverClock } from '../lib/clock.js';
 import { h, param, setState } from '../lib/dom.js';
 import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
-import { connectLive } from '../lib/live.js';
 import * as api from '../lib/sitting/api.js';
 import {
   ROOM_CHECKLIST, coalescing, currentStudent, membersOf, nextStep, phaseRemaining, progressOf, scoreProblem,
@@ -23,6 +21,7 @@ import {
 import { renderActs } from './sitting-acts.js';
 import { renderAppeals } from './sitting-appeals.js';
 import { prepareClose, renderDraws } from './sitting-draws.js';
+import { PageClock, followSitting } from './sitting-live.js';
 import { protocolPath, wirePdf } from './sitting-papers.js';
 import { ChecksView } from './sitting-checks.js';
 import { RoomView, renderRoom } from './sitting-room-view.js';
@@ -35,7 +34,7 @@ const LOW_TIME = 2 * 60 * 1000;
 
 let sitting = null;
 let draws = null;
-let clock = { offset: 0, now: () => Date.now() };
+const clock = new PageClock();
 let chosen = param('student');
 let pickedByHand = Boolean(chosen); // otherwise the console follows the student under way
 const room = new RoomView({ roomId: sittingId, nameOf: (info) => t('room.member', { name: info.name ?? nameOf(info.userId), role: t(`sitting.role.${info.role}`) }) });
@@ -67,23 +66,8 @@ async function start() {
   $('sitting-body').hidden = false;
   setState(main, 'ready');
   setInterval(tick, 250);
-  connectLive({
-    onOpen: (send) => {
-      send({ type: 'sitting', sittingId });
-      room.connected(send);
-      reload(); // anything missed while disconnected
-    },
-    onMessage: (message) => {
-      room.onMessage(message);
-      if (message.type === 'time' && message.serverTime) {
-        const offset = Date.parse(message.serverTime) - Date.now();
-        if (Math.abs(offset - clock.offset) > 1000) clock = { offset, now: () => Date.now() + offset };
-      } else if (message.type === 'following-sitting') {
-        main.dataset.following = 'true'; // changes from now on are heard
-      } else if (message.type === 'sitting') {
-        reload();
-      }
-    },
+  followSitting({
+    sittingId, main, room, clock, reload,
     onState: (state) => {
       const live = state === 'open' ? 'live' : state;
       $('live-state').dataset.live = live;
@@ -96,7 +80,7 @@ async function load() {
   const [fresh, freshDraws] = await Promise.all([api.getSitting(sittingId), api.sittingDraws(sittingId)]);
   sitting = fresh;
   draws = freshDraws;
-  if (sitting.serverTime) clock = serverClock(sitting.serverTime, sitting.sentAt, sitting.receivedAt);
+  clock.fromView(sitting);
   render();
 }
 
