@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { KurentoRoom } from '../../main/web/lib/sitting/kurento-room.js';
-import { settle } from './support.mjs';
+import { settle, until } from './support.mjs';
 
 const quiet = { warn: () => {} };
 
@@ -140,9 +140,8 @@ test('a member is received only once it has published; a server candidate before
   assert.equal(sec.room.members.get('late').leg, null, 'nothing to receive yet');
   assert.deepEqual(offers(board, 'sec'), ['sec']);
   sec.room.onMessage({ type: 'room', roomId: 'S', event: 'published', peer: { peer: 'late', role: 'member', published: true } });
-  await settle();
+  await until(() => board.queue.some(([, m]) => m.stream === 'late' && m.data.kind === 'offer'), 'now the page asks for its stream');
   assert.equal(sec.room.members.get('late').state, 'connecting');
-  assert.ok(board.queue.some(([, m]) => m.stream === 'late' && m.data.kind === 'offer'), 'now the page asks for its stream');
   board.queue.length = 0; // the stand-in has no page 'late'
 });
 

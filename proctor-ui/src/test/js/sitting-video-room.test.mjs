@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { VideoRoom } from '../../main/web/lib/sitting/room.js';
-import { settle } from './support.mjs';
+import { until } from './support.mjs';
 
 class FakePeer extends EventTarget {
   addTrack() {}
@@ -27,7 +27,7 @@ test('room-joined with media "kurento" switches the page to the media server; "m
   const k = page();
   k.room.join('S');
   k.room.onMessage({ type: 'room-joined', roomId: 'S', self: { peer: 'a' }, peers: [{ peer: 'b', published: true }], media: 'kurento' });
-  await settle();
+  await until(() => k.sent.filter((m) => m.type === 'room-media').length === 2, 'the publish and the receive are offered');
   assert.equal(k.room.media, 'kurento');
   assert.equal(k.room.joined, true);
   assert.deepEqual(k.sent.filter((m) => m.type === 'room-media').map((m) => m.stream), ['a', 'b'], 'publishes, then receives b');
@@ -35,7 +35,7 @@ test('room-joined with media "kurento" switches the page to the media server; "m
   const m = page();
   m.room.join('S');
   m.room.onMessage({ type: 'room-joined', roomId: 'S', self: { peer: 'a' }, peers: [{ peer: 'b' }], media: 'mesh' });
-  await settle();
+  await until(() => m.sent.length === 2, 'the offer to b is sent');
   assert.equal(m.room.media, 'mesh');
   assert.deepEqual(m.sent.map((x) => x.type), ['room-join', 'room-signal'], 'offers to b directly, nothing to a server');
   assert.equal(m.room.list().length, 1);
@@ -45,7 +45,7 @@ test('room-left from the engine ends the page\'s connections and says why', asyn
   const p = page();
   p.room.join('S');
   p.room.onMessage({ type: 'room-joined', roomId: 'S', self: { peer: 'a' }, peers: [{ peer: 'b' }], media: 'mesh' });
-  await settle();
+  await until(() => p.sent.length === 2, 'the offer to b is sent');
   assert.equal(p.room.list().length, 1);
   p.room.onMessage({ type: 'room-left', roomId: 'S', reason: 'your exam in this sitting is over' });
   assert.equal(p.room.joined, false);
