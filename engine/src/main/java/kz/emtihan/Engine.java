@@ -36,7 +36,7 @@ public final class Engine implements AutoCloseable {
         .setWarningExceptionTime(Long.getLong("emtihan.blockedStackMillis", 5_000)).setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
     Optional<EmbeddedRedis> embedded = Optional.empty();
     try {
-      if (cfg.store().redisUrl().isEmpty()) embedded = Optional.of(EmbeddedRedis.start(cfg.dataDir(), cfg.store().appendfsync()));
+      if (cfg.store().redisUrl().isEmpty()) embedded = Optional.of(EmbeddedRedis.start(cfg.dataDir(), cfg.store().appendfsync(), cfg.store().redisServer()));
       String url = cfg.store().redisUrl().orElseGet(() -> null);
       if (url == null) url = embedded.orElseThrow().url();
       RedisStore store = RedisStore.connect(vertx, url, cfg.store().poolSize());

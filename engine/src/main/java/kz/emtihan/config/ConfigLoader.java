@@ -73,6 +73,11 @@ public final class ConfigLoader {
     }
   }
 
+  private static String redisServer(String value) {
+    if (value.equals("auto") || value.equals("embedded") || Path.of(value).isAbsolute()) return value;
+    throw new ConfigException("store.redisServer", "must be auto, embedded or an absolute path, was '" + value + "'");
+  }
+
   /**
    * EMTIHAN_HTTP_PORT overrides http.port, EMTIHAN_STORE_REDIS_URL store.redisUrl, EMTIHAN_ANSWERS_GRACE_SECONDS
    * answers.graceSeconds of regulation.yaml, plus the short aliases.
@@ -96,7 +101,8 @@ public final class ConfigLoader {
       throw new ConfigException("store.redisUrl", "must start with redis:// or rediss://, was '" + url + "'");
     }
     var store = new EmtihanConfig.Store(url.isEmpty() ? Optional.empty() : Optional.of(url),
-        t.oneOf("store.appendfsync", List.of("always", "everysec", "no")), t.integer("store.poolSize", 1, 1024));
+        t.oneOf("store.appendfsync", List.of("always", "everysec", "no")), t.integer("store.poolSize", 1, 1024),
+        redisServer(t.string("store.redisServer").trim()));
     String dataDir = t.string("dataDir").trim();
     if (dataDir.isEmpty()) throw new ConfigException("dataDir", "must not be empty");
     String secret = t.string("auth.jwtSecret");

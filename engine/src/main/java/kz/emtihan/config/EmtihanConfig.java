@@ -11,7 +11,8 @@ public record EmtihanConfig(Http http, Store store, Path dataDir, Auth auth, Swe
   public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes) {}
 
   /** {@code redisUrl} empty: start the embedded server with this appendfsync policy. */
-  public record Store(Optional<String> redisUrl, String appendfsync, int poolSize) {}
+  /** @param redisServer {@code auto} (an installed redis-server 7+ if there is one, else the shipped one), {@code embedded}, or a path */
+  public record Store(Optional<String> redisUrl, String appendfsync, int poolSize, String redisServer) {}
 
   /** {@code jwtSecret} empty: generate one and keep it in the data directory. */
   public record Auth(Optional<String> jwtSecret, Duration tokenLifetime, int bcryptCost) {}

@@ -44,7 +44,7 @@ public final class CeilingServer implements AutoCloseable {
     Vertx vertx = null;
     boolean started = false;
     try {
-      redis = EmbeddedRedis.start(data, appendfsync);
+      redis = EmbeddedRedis.start(data, appendfsync, "auto");
       vertx = Vertx.vertx(new VertxOptions()
           .setMaxEventLoopExecuteTime(100).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
           .setBlockedThreadCheckInterval(100).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
