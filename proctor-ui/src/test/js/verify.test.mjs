@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import test from 'node:test';
 import {
-  answersDigest, chain, checkDraws, checkReceipt, drawTicket, fromHex, keyIdOf, sha256Hex, signedText, toHex,
+  answersDigest, chain, checkDraws, checkReceipt, drawTicket, fromHex, keyIdOf, kindOf, sha256Hex, signedText, toHex,
 } from '../../main/web/lib/verify/checks.js';
 
 /** The name = value lines of the document's worked-example block. */
@@ -127,4 +127,15 @@ test('draws: the seed must match the commitment; a changed ticket is found; a wi
   const replaced = { ...structuredClone(doc), withReplacement: true };
   assert.deepEqual((await checkDraws(replaced)).map((c) => c.recomputed), [undefined, 7, 9, 8],
     'the pool rule matters: with replacement each student chooses among all 10 (draw 2 gives 9, not 5)');
+});
+
+test('the page tells the files apart by their shape', async () => {
+  const r = await signedReceipt();
+  assert.equal(kindOf(r), 'receipt');
+  assert.equal(kindOf(log()), 'log');
+  assert.equal(kindOf(entries), 'log');
+  assert.equal(kindOf(keys()), 'keys');
+  assert.equal(kindOf({ sittingId: 's', commitment: 'c', draws: [] }), 'draws');
+  assert.equal(kindOf({ hello: 'world' }), null);
+  assert.equal(kindOf(null), null);
 });

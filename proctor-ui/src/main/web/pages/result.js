@@ -4,7 +4,7 @@
  * once there is one (lib/proctoring/my-review.js).
  */
 
-import { ApiError, getAttempt, receipt as fetchReceipt } from '../lib/api.js';
+import { ApiError, attemptLog, getAttempt, receipt as fetchReceipt } from '../lib/api.js';
 import { h, param, setState, showMessage } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
@@ -68,6 +68,7 @@ async function start() {
     receipt = kept.receipt;
   }
   render(kept, receipt);
+  offerLog(attemptId);
   setState(main, 'ready');
   showMyReview(ui.review, attemptId, attempt);
 }
@@ -100,6 +101,22 @@ function render(kept, receipt) {
   window.addEventListener('pagehide', () => URL.revokeObjectURL(url), { once: true });
   ui.check.addEventListener('click', () => check(receipt));
   ui.body.hidden = false;
+}
+
+/** Issue 10: the attempt's event log as a file, for the verify page or one's own tools. */
+async function offerLog(attemptId) {
+  let log;
+  try {
+    log = await attemptLog(attemptId);
+  } catch {
+    return; // not finished yet, or not readable: the receipt alone is still shown
+  }
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(log, null, 2)}\n`], { type: 'application/json' }));
+  const link = $('download-log');
+  link.href = url;
+  link.download = `log-${attemptId}.json`;
+  window.addEventListener('pagehide', () => URL.revokeObjectURL(url), { once: true });
+  $('log-actions').hidden = false;
 }
 
 async function check(receipt) {

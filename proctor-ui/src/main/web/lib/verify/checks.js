@@ -13,6 +13,15 @@ function subtle() {
   return globalThis.crypto?.subtle ?? null;
 }
 
+/** What a JSON document is, from its shape. */
+export function kindOf(doc) {
+  if (Array.isArray(doc) || Array.isArray(doc?.entries)) return 'log';
+  if (doc?.format === 'emtihan-receipt-keys-v1') return 'keys';
+  if (typeof doc?.signature === 'string' && typeof doc?.chainHead === 'string') return 'receipt';
+  if (typeof doc?.commitment === 'string' && Array.isArray(doc?.draws)) return 'draws';
+  return null;
+}
+
 /** Whether Ed25519 verification is available here; resolves to false rather than failing. */
 export async function ed25519Supported() {
   const s = subtle();
