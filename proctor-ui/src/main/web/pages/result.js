@@ -115,6 +115,7 @@ async function offerLog(attemptId) {
   const link = $('download-log');
   link.href = url;
   link.download = `log-${attemptId}.json`;
+  $('verify-link').href = `verify.html?attempt=${encodeURIComponent(attemptId)}`;
   window.addEventListener('pagehide', () => URL.revokeObjectURL(url), { once: true });
   $('log-actions').hidden = false;
 }

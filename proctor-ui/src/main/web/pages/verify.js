@@ -2,11 +2,14 @@
  * verify.html (issue 10): anyone, without signing in, checks a receipt against the engine's published keys and
  * the attempt's log, and a closed sitting's draws against the revealed seed. The recipes are in
  * docs/verification.md; the checks in lib/verify/checks.js. Nothing is sent anywhere: the files stay in the browser,
- * and the only request is for the public key list.
+ * and the only request is for the public key list. Opened from a signed-in page as verify.html?attempt=<id> or
+ * ?sitting=<id>, it also fetches that receipt and log, or those draws, with the caller's own access.
  */
 
-import { h, setState, showMessage } from '../lib/dom.js';
+import { attemptLog, errorText, receipt as fetchReceipt, request } from '../lib/api.js';
+import { h, param, setState, showMessage } from '../lib/dom.js';
 import { localise, t } from '../lib/i18n.js';
+import { token } from '../lib/session.js';
 import { checkDraws, checkReceipt, ed25519Supported, kindOf } from '../lib/verify/checks.js';
 
 const KEYS_URL = '/.well-known/emtihan-receipt-keys.json';
@@ -95,7 +98,28 @@ async function run() {
   }
 }
 
-function start() {
+/** verify.html?attempt=… / ?sitting=… from a signed-in tab: the caller's own receipt and log, or the draws. */
+async function preload() {
+  const attempt = param('attempt');
+  const sitting = param('sitting');
+  if (!token() || !(attempt || sitting)) return;
+  try {
+    if (attempt) {
+      const id = encodeURIComponent(attempt);
+      given.receipt = { name: `/api/v1/attempts/${id}/receipt`, doc: await fetchReceipt(attempt) };
+      given.log = { name: `/api/v1/attempts/${id}/log`, doc: await attemptLog(attempt) };
+    }
+    if (sitting) {
+      const path = `/sittings/${encodeURIComponent(sitting)}/draws`;
+      given.draws = { name: `/api/v1${path}`, doc: (await request('GET', path)).data };
+    }
+  } catch (err) {
+    showMessage(ui.error, errorText(err));
+  }
+  renderFiles();
+}
+
+async function start() {
   localise();
   ui.files.addEventListener('change', () => take(ui.files.files));
   ui.drop.addEventListener('dragover', (event) => {
@@ -117,6 +141,7 @@ function start() {
     showMessage(ui.summary, '');
     showMessage(ui.error, '');
   });
+  await preload();
   setState(main, 'ready');
 }
 
