@@ -6,7 +6,7 @@ export default {
   'verify.files': 'Give it the files (JSON) you have:',
   'verify.fileReceipt': 'the receipt, downloaded from your result page;',
   'verify.fileLog': 'the attempt\'s event log, downloaded from the same page once the attempt is finished (needed with a receipt);',
-  'verify.fileDraws': 'the draws of a closed sitting, as your sitting page offers them after the close;',
+  'verify.fileDraws': 'the draws of a closed sitting: what GET /api/v1/sittings/<id>/draws answers after the close (from a signed-in tab, open verify.html?sitting=<id> and the page fetches them);',
   'verify.fileKeys': 'optionally, the key list you fetched yourself from /.well-known/emtihan-receipt-keys.json; otherwise this server\'s list is used.',
   'verify.drop': 'Drop the files here, or choose them:',
   'verify.choose': 'Choose files',
