@@ -101,7 +101,8 @@ final class ReceiptKeyFiles {
   }
 
   /** Keeps the current private key as retired, makes a new pair current from {@code at}, then writes the list. */
-  ReceiptKey rotate(Instant at) {
+  ReceiptKey rotate(Instant when) {
+    Instant at = when.truncatedTo(ChronoUnit.MILLIS); // the precision of every time a receipt carries
     Loaded before = load();
     try {
       KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
