@@ -9,6 +9,7 @@ import { h, param, setState, showMessage } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import { showMyReview } from '../lib/proctoring/my-review.js';
+import { covers, receiptKeyId } from '../lib/verify/checks.js';
 import { keptResult } from '../lib/session.js';
 
 const $ = (id) => document.getElementById(id);
@@ -123,13 +124,32 @@ async function offerLog(attemptId) {
 async function check(receipt) {
   ui.check.disabled = true;
   try {
-    const message = await verify(receipt);
-    ui.checkResult.classList.toggle('notice-error', message !== t('result.checkOk'));
-    ui.checkResult.classList.toggle('notice-ok', message === t('result.checkOk'));
+    let message = await verify(receipt);
+    const signed = message === t('result.checkOk');
+    if (signed) message = `${message} ${await publishedKey(receipt)}`;
+    const ok = signed && message.endsWith(t('verify.resultKeyListed'));
+    ui.checkResult.classList.toggle('notice-error', !ok);
+    ui.checkResult.classList.toggle('notice-ok', ok);
     showMessage(ui.checkResult, message);
   } finally {
     ui.check.disabled = false;
   }
+}
+
+/** Issue 10: whether the receipt's key is one the engine publishes, for the receipt's time, as a sentence. */
+async function publishedKey(receipt) {
+  let list;
+  try {
+    const response = await fetch('/.well-known/emtihan-receipt-keys.json', { headers: { Accept: 'application/json' } });
+    list = response.ok ? await response.json() : null;
+  } catch {
+    list = null;
+  }
+  if (!list) return t('verify.resultKeysUnavailable');
+  const id = await receiptKeyId(receipt);
+  const key = (list.keys ?? []).find((k) => k.keyId === id);
+  if (!key || key.publicKey !== receipt.publicKey) return t('verify.resultKeyUnknown');
+  return covers(key, receipt.submittedAt) ? t('verify.resultKeyListed') : t('verify.resultKeyPeriod');
 }
 
 /** The outcome of checking the Ed25519 signature over signedText with publicKey, as a sentence. */

@@ -51,4 +51,8 @@ export default {
   'verify.resultLog': 'Download the event log',
   'verify.resultPage': 'To check the receipt against the engine\'s published key and the event log, open the verify page and give it both files.',
   'verify.resultPageLink': 'Open the verify page',
+  'verify.resultKeyListed': 'The key is the engine\'s published key for that time.',
+  'verify.resultKeyUnknown': 'But this key is NOT among the engine\'s published keys: the receipt may not be genuine.',
+  'verify.resultKeyPeriod': 'But the receipt\'s time is outside the period of the published key.',
+  'verify.resultKeysUnavailable': 'The published key list could not be fetched to compare the key.',
 };

@@ -57,6 +57,11 @@ class VerifyPageE2eTest {
       b.go("/result.html?attempt=" + attemptId);
       b.waitForState("ready");
       b.waitUntil("the log is offered", () -> b.driver().findElement(By.id("download-log")).isDisplayed(), Duration.ofSeconds(10));
+      b.driver().findElement(By.id("check")).click();
+      b.waitUntil("the in-page check", () -> b.driver().findElement(By.id("check-result")).isDisplayed(), Duration.ofSeconds(10));
+      String checked = b.driver().findElement(By.id("check-result")).getText();
+      assertTrue(b.driver().findElement(By.id("check-result")).getAttribute("class").contains("notice-ok"), checked);
+      assertTrue(checked.contains("published key for that time"), "the result page compares the key with the published list: " + checked);
       b.driver().findElement(By.id("verify-link")).click();
       b.waitUntil("the verify page", () -> b.driver().getCurrentUrl().contains("verify.html?attempt="), Duration.ofSeconds(10));
       b.waitForState("ready");
