@@ -3,10 +3,13 @@ package kz.emtihan.audit;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -40,6 +43,9 @@ final class ReceiptKeyFiles {
   static final String PUBLIC = "receipt-ed25519.pub";
   static final String LIST = "receipt-keys.json";
   static final String RETIRED = "receipt-keys";
+  static final String LOCK = "receipt-keys.lock";
+  /** A file lock is held per process: threads (and test engines) of one JVM take turns here first. */
+  private static final Object IN_THIS_JVM = new Object();
 
   /** The ring with the private keys at hand, and the list file's time when read. */
   record Loaded(KeyRing ring, Map<String, PrivateKey> privateKeys, FileTime listTime) {}
@@ -50,7 +56,41 @@ final class ReceiptKeyFiles {
     this.dir = dir;
   }
 
+  /** Reads the keys, making the first pair and list if there are none; under the data directory's lock. */
   Loaded load() {
+    synchronized (IN_THIS_JVM) {
+      try (Locked ignored = lock()) {
+        return loadLocked();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot keep the receipt keys in " + dir, e);
+      }
+    }
+  }
+
+  /** A lock file held across processes: nodes sharing the directory make one pair and one list, not one each. */
+  private record Locked(FileChannel channel, FileLock lock) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      try {
+        lock.release();
+      } finally {
+        channel.close();
+      }
+    }
+  }
+
+  private Locked lock() throws IOException {
+    Files.createDirectories(dir);
+    FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    try {
+      return new Locked(channel, channel.lock());
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  private Loaded loadLocked() {
     try {
       Path priv = dir.resolve(PRIVATE);
       Path pub = dir.resolve(PUBLIC);
@@ -103,8 +143,14 @@ final class ReceiptKeyFiles {
   /** Keeps the current private key as retired, makes a new pair current from {@code at}, then writes the list. */
   ReceiptKey rotate(Instant when) {
     Instant at = when.truncatedTo(ChronoUnit.MILLIS); // the precision of every time a receipt carries
-    Loaded before = load();
-    try {
+    synchronized (IN_THIS_JVM) {
+      return rotateLocked(at);
+    }
+  }
+
+  private ReceiptKey rotateLocked(Instant at) {
+    try (Locked ignored = lock()) {
+      Loaded before = loadLocked();
       KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
       KeyRing next = before.ring().rotate(Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()), at);
       Files.createDirectories(dir.resolve(RETIRED));

@@ -15,6 +15,8 @@ import java.util.Map;
 import kz.emtihan.audit.model.KeyRing;
 import kz.emtihan.audit.model.Receipt;
 import kz.emtihan.audit.model.ReceiptKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ed25519 (JDK) signatures over receipts with the engine's key ring ({@link ReceiptKeyFiles}: the current pair in
@@ -28,6 +30,7 @@ public final class ReceiptSigner {
   /** A receipt's signature and the key that made it. */
   public record Signed(String keyId, String publicKey, String signature) {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReceiptSigner.class);
   private final ReceiptKeyFiles files;
   private volatile ReceiptKeyFiles.Loaded loaded;
   private volatile long checkedAt = System.nanoTime();
@@ -51,7 +54,11 @@ public final class ReceiptSigner {
     long now = System.nanoTime();
     if (now - checkedAt > 1_000_000_000L) {
       checkedAt = now;
-      if (files.changedSince(loaded)) loaded = files.load();
+      try {
+        if (files.changedSince(loaded)) loaded = files.load();
+      } catch (RuntimeException e) {
+        LOG.warn("cannot read the receipt keys again, keeping the ones in use: {}", e.getMessage());
+      }
     }
     return loaded;
   }

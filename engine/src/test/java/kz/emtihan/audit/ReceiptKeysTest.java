@@ -116,6 +116,21 @@ class ReceiptKeysTest {
   }
 
   @Test
+  void nodesStartingAtOnceOnOneDirectoryMakeOneKey() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var started = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+      for (int i = 0; i < 4; i++) started.add(pool.submit(() -> ReceiptSigner.fromDataDir(dir).ring().current().keyId()));
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (var f : started) ids.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(1, ids.size(), "one key for all: " + ids);
+      assertEquals(ids.iterator().next(), ReceiptKey.idOf(Files.readString(dir.resolve("receipt-ed25519.pub")).trim()));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aListThatDoesNotMatchTheCurrentPairStopsTheStart() throws Exception {
     ReceiptSigner.fromDataDir(dir);
     KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
