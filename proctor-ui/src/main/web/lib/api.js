@@ -122,6 +122,11 @@ export async function receipt(attemptId) {
   return (await request('GET', `/attempts/${segment(attemptId)}/receipt`)).data;
 }
 
+/** The finished attempt's event log, each entry exactly as its receipt's hash chain covers it (issue 10). */
+export async function attemptLog(attemptId) {
+  return (await request('GET', `/attempts/${segment(attemptId)}/log`)).data;
+}
+
 /** An image or recording the API serves (the bearer token is needed, so pages show it as a blob URL). → Blob */
 export async function fetchBlob(path, accept = '*/*') {
   return (await request('GET', path, { accept, blob: true })).data;

@@ -1,6 +1,6 @@
 /**
  * Every word the pages show, and the formatting of dates and durations. The words live in message files,
- * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js and room.<lang>.js for the oral final attestation's pages, errors.<lang>.js for the API's error codes); a key missing from a
+ * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js and room.<lang>.js for the oral final attestation's pages, verify.<lang>.js for the verify page, errors.<lang>.js for the API's error codes); a key missing from a
  * language falls back to English. Pages mark static text with data-i18n="key" (text) and
  * data-i18n-attr="attribute:key;attribute:key"; code calls t(key, params).
  */
@@ -20,6 +20,9 @@ import room_ru from './messages/room.ru.js';
 import errors_en from './messages/errors.en.js';
 import errors_kk from './messages/errors.kk.js';
 import errors_ru from './messages/errors.ru.js';
+import verify_en from './messages/verify.en.js';
+import verify_kk from './messages/verify.kk.js';
+import verify_ru from './messages/verify.ru.js';
 
 /** The languages offered (12.1: Kazakh, Russian, English), in the order the switcher lists them. */
 export const LANGUAGES = [
@@ -29,9 +32,9 @@ export const LANGUAGES = [
 ];
 
 const messages = {
-  en: { ...student_en, ...staff_en, ...sitting_en, ...room_en, ...errors_en },
-  kk: { ...student_kk, ...staff_kk, ...sitting_kk, ...room_kk, ...errors_kk },
-  ru: { ...student_ru, ...staff_ru, ...sitting_ru, ...room_ru, ...errors_ru },
+  en: { ...student_en, ...staff_en, ...sitting_en, ...room_en, ...errors_en, ...verify_en },
+  kk: { ...student_kk, ...staff_kk, ...sitting_kk, ...room_kk, ...errors_kk, ...verify_kk },
+  ru: { ...student_ru, ...staff_ru, ...sitting_ru, ...room_ru, ...errors_ru, ...verify_ru },
 };
 
 const locales = { en: 'en-GB', kk: 'kk-KZ', ru: 'ru-RU' };

@@ -4,11 +4,12 @@
  * once there is one (lib/proctoring/my-review.js).
  */
 
-import { ApiError, getAttempt, receipt as fetchReceipt } from '../lib/api.js';
+import { ApiError, attemptLog, getAttempt, receipt as fetchReceipt } from '../lib/api.js';
 import { h, param, setState, showMessage } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import { showMyReview } from '../lib/proctoring/my-review.js';
+import { covers, receiptKeyId } from '../lib/verify/checks.js';
 import { keptResult } from '../lib/session.js';
 
 const $ = (id) => document.getElementById(id);
@@ -68,6 +69,7 @@ async function start() {
     receipt = kept.receipt;
   }
   render(kept, receipt);
+  offerLog(attemptId);
   setState(main, 'ready');
   showMyReview(ui.review, attemptId, attempt);
 }
@@ -102,16 +104,52 @@ function render(kept, receipt) {
   ui.body.hidden = false;
 }
 
+/** Issue 10: the attempt's event log as a file, for the verify page or one's own tools. */
+async function offerLog(attemptId) {
+  let log;
+  try {
+    log = await attemptLog(attemptId);
+  } catch {
+    return; // not finished yet, or not readable: the receipt alone is still shown
+  }
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(log, null, 2)}\n`], { type: 'application/json' }));
+  const link = $('download-log');
+  link.href = url;
+  link.download = `log-${attemptId}.json`;
+  $('verify-link').href = `verify.html?attempt=${encodeURIComponent(attemptId)}`;
+  window.addEventListener('pagehide', () => URL.revokeObjectURL(url), { once: true });
+  $('log-actions').hidden = false;
+}
+
 async function check(receipt) {
   ui.check.disabled = true;
   try {
-    const message = await verify(receipt);
-    ui.checkResult.classList.toggle('notice-error', message !== t('result.checkOk'));
-    ui.checkResult.classList.toggle('notice-ok', message === t('result.checkOk'));
+    let message = await verify(receipt);
+    const signed = message === t('result.checkOk');
+    if (signed) message = `${message} ${await publishedKey(receipt)}`;
+    const ok = signed && message.endsWith(t('verify.resultKeyListed'));
+    ui.checkResult.classList.toggle('notice-error', !ok);
+    ui.checkResult.classList.toggle('notice-ok', ok);
     showMessage(ui.checkResult, message);
   } finally {
     ui.check.disabled = false;
   }
+}
+
+/** Issue 10: whether the receipt's key is one the engine publishes, for the receipt's time, as a sentence. */
+async function publishedKey(receipt) {
+  let list;
+  try {
+    const response = await fetch('/.well-known/emtihan-receipt-keys.json', { headers: { Accept: 'application/json' } });
+    list = response.ok ? await response.json() : null;
+  } catch {
+    list = null;
+  }
+  if (!list) return t('verify.resultKeysUnavailable');
+  const id = await receiptKeyId(receipt);
+  const key = (list.keys ?? []).find((k) => k.keyId === id);
+  if (!key || key.publicKey !== receipt.publicKey) return t('verify.resultKeyUnknown');
+  return covers(key, receipt.submittedAt) ? t('verify.resultKeyListed') : t('verify.resultKeyPeriod');
 }
 
 /** The outcome of checking the Ed25519 signature over signedText with publicKey, as a sentence. */

@@ -9,8 +9,9 @@ import kz.emtihan.config.ConfigLoader;
 import kz.emtihan.config.EmtihanConfig;
 
 /**
- * {@code java -jar engine/target/emtihan.jar [--demo] [--config DIR]}. The config directory is --config,
- * else $EMTIHAN_CONFIG_DIR, else ./config when it holds emtihan.yaml, else the packaged defaults.
+ * {@code java -jar engine/target/emtihan.jar [--demo] [--config DIR] [--rotate-receipt-key]}. The config directory
+ * is --config, else $EMTIHAN_CONFIG_DIR, else ./config when it holds emtihan.yaml, else the packaged defaults.
+ * {@code --rotate-receipt-key} retires the receipt key before starting (docs/verification.md "Key rotation").
  */
 public final class Main {
   private Main() {}
@@ -26,6 +27,11 @@ public final class Main {
       System.err.println("Emtihan cannot start: configuration error at " + e.getMessage());
       System.exit(2);
       return;
+    }
+    if (a.contains("--rotate-receipt-key")) {
+      var key = kz.emtihan.audit.ReceiptSigner.rotate(cfg.dataDir(), java.time.Instant.now());
+      System.out.println("Emtihan: the receipt key " + key.keyId() + " is current from " + key.validFrom()
+          + "; the previous one is retired (see " + kz.emtihan.audit.AuditRoutes.WELL_KNOWN + ")");
     }
     Engine engine = Engine.start(cfg, Optional.ofNullable(System.getenv("EMTIHAN_ADMIN_PASSWORD")), demo);
     Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "emtihan-shutdown"));

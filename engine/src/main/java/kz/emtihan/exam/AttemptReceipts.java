@@ -5,21 +5,30 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import kz.emtihan.audit.ReceiptSigner;
+import kz.emtihan.audit.model.HashChain;
+import kz.emtihan.audit.model.KeyRing;
 import kz.emtihan.audit.model.Receipt;
+import kz.emtihan.audit.model.ReceiptKey;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.model.Attempt;
 import kz.emtihan.http.Rejection;
 
-/** A finished attempt's signed receipt (7.6), and the check that nothing changed since it was signed. */
+/**
+ * A finished attempt's signed receipt (7.6), the log its chain is built from, and the check that nothing changed
+ * since it was signed. The encodings are in docs/verification.md.
+ */
 public final class AttemptReceipts {
   private final Attempts attempts;
   private final AttemptStore store;
+  private final ReceiptSigner signer;
 
-  AttemptReceipts(Attempts attempts, AttemptStore store) {
+  AttemptReceipts(Attempts attempts, AttemptStore store, ReceiptSigner signer) {
     this.attempts = attempts;
     this.store = store;
+    this.signer = signer;
   }
 
   public Future<JsonObject> receipt(Caller caller, String attemptId) {
@@ -28,7 +37,23 @@ public final class AttemptReceipts {
   }
 
   /**
-   * Recomputes the chain and the answers digest from the store and compares them with the signed receipt:
+   * Issue 10: the attempt's event log, entry by entry exactly as hashed, for whoever may read the receipt (the same
+   * access check), and only once the attempt is finished: until then it still grows and no receipt covers it.
+   */
+  public Future<JsonObject> log(Caller caller, String attemptId) {
+    return attempts.readable(caller, attemptId).compose(a -> {
+      if (!a.status().finished()) {
+        return Future.failedFuture(Rejection.conflict("attempt-open", "the log is given once the attempt is finished"));
+      }
+      return store.log(attemptId).map(entries -> new JsonObject().put("attemptId", attemptId).put("status", a.status().code())
+          .put("genesis", HashChain.sha256("emtihan:" + attemptId)).put("entries", new JsonArray(entries))
+          .put("events", entries.size()).put("chainHead", HashChain.head(attemptId, entries)));
+    });
+  }
+
+  /**
+   * Recomputes the chain and the answers digest from the store and compares them with the signed receipt, whose
+   * signature is checked with the engine's own key of that id and period (not the copy inside the receipt):
    * {@code intact} is false when anything changed since the receipt was issued.
    */
   public Future<JsonObject> verify(String attemptId) {
@@ -39,13 +64,29 @@ public final class AttemptReceipts {
           .orElseThrow(() -> Rejection.conflict("no-receipt", "the attempt has no receipt yet")));
       Receipt now = Attempts.receiptOf(a, log, Attempts.answersOf(a));
       Receipt signed = ReceiptJson.fromJson(stored);
-      boolean signatureOk = ReceiptSigner.verify(signed, stored.getString("signature"), stored.getString("publicKey"));
+      KeyRing ring = signer.ring();
+      String keyId = keyIdOf(stored);
+      KeyRing.KeyCheck key = ring.check(keyId, signed.submittedAt());
+      boolean signatureOk = ring.byId(keyId)
+          .map(k -> ReceiptSigner.verify(signed, stored.getString("signature"), k.publicKey())).orElse(false);
       List<String> changed = new ArrayList<>();
       if (!now.answersDigest().equals(signed.answersDigest())) changed.add("answers");
       if (!now.chainHead().equals(signed.chainHead()) || now.events() != signed.events()) changed.add("log");
       if (!now.status().equals(signed.status())) changed.add("status");
       return new JsonObject().put("attemptId", attemptId).put("signatureValid", signatureOk)
-          .put("intact", signatureOk && changed.isEmpty()).put("changed", new JsonArray(changed));
+          .put("keyId", keyId).put("key", key.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+          .put("intact", signatureOk && key == KeyRing.KeyCheck.IN_PERIOD && changed.isEmpty())
+          .put("changed", new JsonArray(changed));
     });
+  }
+
+  /** The receipt's key id; a receipt from before key ids names its key by the public key it carries. */
+  private static String keyIdOf(JsonObject receipt) {
+    if (receipt.getValue("keyId") instanceof String id) return id;
+    try {
+      return ReceiptKey.idOf(receipt.getString("publicKey"));
+    } catch (IllegalArgumentException | ClassCastException e) {
+      return "";
+    }
   }
 }

@@ -268,8 +268,8 @@ public final class Attempts {
         Grade g = regulation.scale().grade(points, a.paper().items().size());
         Receipt r = receiptOf(a, log, answers);
         // Ed25519 in the JDK is pure Java (~1 ms): signing 10,000 submits on the event loop would queue them
-        return vertx.executeBlocking(() -> signer.sign(r), false)
-            .compose(signature -> storeResult(a, g, ReceiptJson.toJson(r, signature, signer.publicKeyBase64())))
+        return vertx.executeBlocking(() -> signer.signed(r), false)
+            .compose(signed -> storeResult(a, g, ReceiptJson.toJson(r, signed)))
             .onSuccess(x -> extras.finished(a.id()));
       });
     });

@@ -75,6 +75,8 @@ public final class ExamRoutes {
     api.post("/attempts/:attemptId/submit").respond(ctx ->
         attempts.submit(Caller.of(ctx), ctx.pathParam("attemptId"), Bodies.objectOrEmpty(ctx)));
     api.get("/attempts/:attemptId/receipt").respond(ctx -> m.receipts().receipt(Caller.of(ctx), ctx.pathParam("attemptId")));
+    // issue 10: the log a receipt's chain is built from, once the attempt is finished (docs/verification.md)
+    api.get("/attempts/:attemptId/log").respond(ctx -> m.receipts().log(Caller.of(ctx), ctx.pathParam("attemptId")));
     api.get("/attempts/:attemptId/verification").respond(ctx -> {
       Caller.require(ctx, Role.ADMIN, Role.TEACHER, Role.PROCTOR, Role.REGISTRAR);
       return m.receipts().verify(ctx.pathParam("attemptId"));

@@ -28,6 +28,7 @@ public final class ApiRouter {
           .put("store", ping.succeeded() ? "up" : "down");
       ctx.response().setStatusCode(ping.succeeded() ? 200 : 503).putHeader("Content-Type", "application/json").end(body.encode());
     }));
+    kz.emtihan.audit.AuditRoutes.mountWellKnown(root, s.exam().signer()); // issue 10: the receipt keys, public
     root.get("/api/v1/ws").handler(s.liveSocket()::upgrade); // before the API router: no BodyHandler on the upgrade
     root.route("/api/v1/*").subRouter(api);
     root.route("/*").handler(ctx -> {
@@ -71,6 +72,7 @@ public final class ApiRouter {
     api.get("/openapi.json").handler(OpenApi::serve);
     api.get("/openapi.yaml").handler(OpenApi::serve);
     AuthRoutes.mountPublic(api, s.users(), s.tokens());
+    kz.emtihan.audit.AuditRoutes.mountPublic(api, s.exam().signer());
     AuthRoutes.mountTokenCheck(api, s.tokens());
     AuthRoutes.mountProtected(api, s.users());
     BankRoutes.mount(api, s.banks());

@@ -30,7 +30,9 @@ import javax.crypto.spec.SecretKeySpec;
  * before the draw ("" if none): the server cannot know it when it commits, so it cannot have chosen the seed to
  * give a student a particular ticket. The modulo bias is below {@code available.size() / 2^256}.
  *
- * <p>The rule is deterministic; {@link #newSeed()} is the only place randomness enters.
+ * <p>The rule is deterministic; {@link #newSeed()} is the only place randomness enters. The recipe, byte by byte
+ * with a worked example that the tests recompute (in Java and in Node), is in {@code docs/verification.md}
+ * ("The ticket draw"); an outsider needs only that page and what {@code GET /sittings/{id}/draws} publishes.
  */
 public final class TicketDraw {
   public static final int SEED_BYTES = 32;

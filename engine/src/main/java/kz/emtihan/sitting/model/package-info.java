@@ -17,6 +17,9 @@
  * </ul>
  *
  * <h2>Checking a ticket draw from outside</h2>
+ * The authoritative description for outsiders is {@code docs/verification.md} ("The ticket draw"), with a worked
+ * example; the verify page ({@code verify.html}) and {@code kz.emtihan.audit.Verify --draws} replay a closed sitting's
+ * draws from it. In short:
  * Before a sitting's first draw the engine publishes {@code commitment = hex(SHA-256(seed))} for a secret 32-byte
  * seed. Each draw records its number in the sitting (1, 2, ...), the student id, the word the student gave before the
  * draw ("" if none) and the ticket. After the sitting's last draw the engine reveals {@code hex(seed)}; revealing it
