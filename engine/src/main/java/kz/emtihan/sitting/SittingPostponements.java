@@ -127,8 +127,9 @@ public final class SittingPostponements {
   /** The scan, for the chair, the secretary, an administrator and the student who sent it, with the type it was sent as. */
   public Future<Scan> document(Caller caller, String id, String pid) {
     return sittings.store().get(id).compose(doc -> {
-      JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
       String role = SittingView.roleOf(doc, caller.id());
+      if (role == null && !caller.has(Role.ADMIN)) return Future.failedFuture(Rejection.forbidden("you take no part in sitting " + id));
+      JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
       if (!caller.has(Role.ADMIN) && !"chair".equals(role) && !"secretary".equals(role) && !caller.id().equals(p.getString("studentId"))) {
         return Future.failedFuture(Rejection.forbidden("the chair, the secretary and the applicant see the document"));
       }
