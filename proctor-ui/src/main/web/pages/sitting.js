@@ -15,7 +15,7 @@ import { h, param, setState } from '../lib/dom.js';
 import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
 import {
-  ROOM_CHECKLIST, coalescing, currentStudent, membersOf, nextStep, phaseRemaining, progressOf, scoreProblem,
+  ROOM_CHECKLIST, coalescing, currentStudent, mayTake, membersOf, nextStep, phaseRemaining, progressOf, scoreProblem,
   timerText,
 } from '../lib/sitting/flow.js';
 import { renderActs } from './sitting-acts.js';
@@ -252,7 +252,7 @@ function renderCurrent(role, count) {
   $('scored-count').textContent = t('sitting.scoredCount', { n: scored.length, total: count });
   const mine = p.scores?.[myId()];
   const hasScored = scored.includes(myId());
-  $('score-form').hidden = !(member && isOpen && !p.result && !hasScored);
+  $('score-form').hidden = !(member && isOpen && !hasScored && mayTake(p, 'score', !p.result));
   $('my-score').hidden = !(member && hasScored && mine !== undefined);
   if (mine !== undefined) $('my-score').textContent = t('sitting.myScore', { points: mine });
   const visible = Object.entries(p.scores ?? {});
@@ -268,7 +268,7 @@ function renderCurrent(role, count) {
       letter: p.result.letter, points: formatNumber(p.result.points, 1), traditional: t(`staff.traditional.${p.result.traditional}`),
     });
   }
-  $('act-box').hidden = !(secretary && p.admittedAt && !['done', 'refused', 'act'].includes(next));
+  $('act-box').hidden = !(secretary && mayTake(p, 'act', Boolean(p.admittedAt) && !['done', 'refused', 'act', 'postponed'].includes(next)));
 }
 
 /** The timer of the chosen student's phase and the server clock; at a deadline the sitting is read again. */
