@@ -231,13 +231,15 @@ function renderCurrent(role, count) {
 
   const secretary = role === 'secretary' && isOpen;
   $('secretary-steps').hidden = !secretary;
-  $('admit').hidden = next !== 'admit';
-  $('identity-confirm').hidden = next !== 'identity';
-  $('room-form').hidden = next !== 'room';
-  $('start-preparation').hidden = next !== 'start-preparation';
-  $('end-preparation').hidden = next !== 'end-preparation';
-  $('end-answer-box').hidden = next !== 'end-answer';
-  $('chair-draw').hidden = !(role === 'chair' && isOpen && next === 'draw');
+  // each button as the engine's table allows the reader now (progress.steps), the page's own order as a fallback
+  const offer = (step) => next === step && mayTake(p, step, true);
+  $('admit').hidden = !offer('admit');
+  $('identity-confirm').hidden = !offer('identity');
+  $('room-form').hidden = !offer('room');
+  $('start-preparation').hidden = !offer('start-preparation');
+  $('end-preparation').hidden = !offer('end-preparation');
+  $('end-answer-box').hidden = !offer('end-answer');
+  $('chair-draw').hidden = !(role === 'chair' && isOpen && offer('draw'));
   if (secretary) checks.render(chosen, p, next);
 
   const questions = p.questions ?? [];
@@ -261,7 +263,7 @@ function renderCurrent(role, count) {
   $('score-hidden').hidden = allVisible || !member;
   fill($('scores-body'), ...visible.sort(([a], [b]) => a.localeCompare(b)).map(([who, points]) =>
     h('tr', { 'data-member': who }, h('th', { scope: 'row', text: nameOf(who) }), h('td', { class: 'num', text: formatNumber(points) }))));
-  $('confirm').hidden = !(role === 'chair' && isOpen && next === 'confirm');
+  $('confirm').hidden = !(role === 'chair' && isOpen && offer('confirm'));
   $('result').hidden = !p.result;
   if (p.result) {
     $('result').textContent = t('sitting.result', {

@@ -133,7 +133,13 @@ public final class SittingAfter {
     String[] appealId = new String[1];
     return sittings.store().update(id, "appeal", doc -> {
       StudentOrder.require(doc, caller, StudentStep.APPEAL); // 6.15.4: the student, against their own result
-      StudentOrder.take(doc, caller.id(), StudentStep.APPEAL, now, sittings.rules());
+      try {
+        StudentOrder.take(doc, caller.id(), StudentStep.APPEAL, now, sittings.rules());
+      } catch (Rejection r) {
+        if (!"appeal-late".equals(r.code())) throw r;
+        throw new Rejection(409, "appeal-late", "the 48 hours to appeal ended at "
+            + Appeal.filingDeadline(Instant.parse(doc.getString("endedAt"))) + " (6.15.4)");
+      }
       appealId[0] = "ap-" + (doc.getJsonArray("appeals").size() + 1);
       doc.getJsonArray("appeals").add(new JsonObject().put("id", appealId[0]).put("studentId", caller.id()).put("reason", reason)
           .put("filedAt", now.toString()).put("to", doc.getJsonObject("appealCommission").getString("chair")));
