@@ -190,6 +190,18 @@ class SittingOrderTest {
       }
       TestEngine.Reply photo = app.send("PUT", s + "/students/st1/photos/id-card", token, "image/jpeg", SittingRoomTest.FACE);
       if (photo.status() != 403) wrong.add(outsider + " PUT photo → " + photo.status());
+      for (Object[] op : ops) { // whatever they send: who may call is settled before the body is read
+        if (op[0].equals("GET")) continue;
+        TestEngine.Reply broken = app.send((String) op[0], (String) op[1], token, "application/json", "{".getBytes());
+        if (broken.status() != 403) wrong.add(outsider + " " + op[0] + " " + op[1] + " with a broken body → " + broken.status() + " " + broken.body());
+      }
+    }
+    // a student of the sitting on the commission's steps, and a member on the secretary's, also with an empty body
+    for (String[] call : new String[][] {{"st2", "POST", s + "/students/st2/admit"}, {"st2", "PUT", s + "/students/st2/score"},
+        {"st2", "POST", s + "/acts"}, {"m1", "POST", s + "/students/st2/phase"}, {"m1", "POST", s + "/postponements/pp-1/decision"},
+        {"sec1", "PUT", s + "/acts/act-1/vote"}, {"c1", "POST", s + "/appeals/ap-1/meeting"}, {"ac1", "PUT", s + "/students/st1/score"}}) {
+      TestEngine.Reply r = app.send(call[1], call[2], app.loginAs(call[0]), "application/json", new byte[0]);
+      if (r.status() != 403) wrong.add(call[0] + " " + call[1] + " " + call[2] + " → " + r.status() + " " + r.body());
     }
     String admin = app.admin(); // an administrator reads every sitting but takes no step in one
     for (Object[] op : ops) {
@@ -201,6 +213,15 @@ class SittingOrderTest {
     }
     assertEquals(List.of(), wrong);
     assertEquals(before, stored(id), "nothing changed");
+    for (String outsider : List.of("c9", "sec9")) { // nor the live feed, nor the video room
+      TestSocket page = TestSocket.open(app, app.loginAs(outsider));
+      page.next("time");
+      page.send(new JsonObject().put("type", "sitting").put("sittingId", id));
+      assertEquals("forbidden", page.next("error").getString("error"));
+      page.send(new JsonObject().put("type", "room-join").put("roomId", id));
+      assertEquals("room-refused", page.next("error").getString("error"));
+      page.close();
+    }
   }
 
   @Test
