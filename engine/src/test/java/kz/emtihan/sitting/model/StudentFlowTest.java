@@ -160,6 +160,34 @@ class StudentFlowTest {
     assertTrue(SCORE.takenBy(SittingRole.MEMBER) && !SCORE.takenBy(SittingRole.SECRETARY) && !SCORE.takenBy(SittingRole.STUDENT));
   }
 
+  @Test
+  void inEveryContextTheOrderOnlyGoesForwardAndAPublishedResultStays() { // every state × step × all 128 contexts
+    List<StudentState> beforeTheAnswer = List.of(WAITING, ADMITTED, IDENTIFIED, CHECKED, DRAWN, PREPARATION, ANSWER, NEW_TIME,
+        TECHNICAL_FAILURE, REFUSED, POSTPONED);
+    List<String> wrong = new ArrayList<>();
+    for (int bits = 0; bits < 128; bits++) {
+      var c = new StudentFlow.Context((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0,
+          (bits & 32) != 0, (bits & 64) != 0);
+      for (StudentState s : StudentState.values()) {
+        for (StudentStep step : StudentStep.values()) {
+          if (!(StudentFlow.next(s, step, c) instanceof StudentFlow.To to)) continue;
+          String cell = s + " × " + step + " in " + c + " → " + to.state();
+          if (s.published() && !to.state().published()) wrong.add("a published result undone: " + cell);
+          if (step == SCORE && beforeTheAnswer.contains(s)) wrong.add("scored before the answer: " + cell);
+          if (step == CONFIRM && s != SCORED) wrong.add("confirmed unscored: " + cell);
+          if (s == POSTPONED && to.state() != POSTPONED) wrong.add("out of a postponement: " + cell);
+          if (s == APPEAL_DECIDED && to.state() != APPEAL_DECIDED) wrong.add("out of a decided appeal: " + cell);
+          if (step.duringTheSitting() && c.sittingClosed()) wrong.add("an exam step after closing: " + cell);
+          if ((step == ACT || step == START_PREPARATION || step == END_PREPARATION || step == END_ANSWER) && s.published()) {
+            wrong.add("an act or a phase after the result: " + cell);
+          }
+          if (to.state() == GRADED && s != GRADED && step != CONFIRM) wrong.add("graded without the chair: " + cell);
+        }
+      }
+    }
+    assertEquals(List.of(), wrong);
+  }
+
   private static String code(StudentFlow.Outcome o) {
     return o instanceof StudentFlow.Refused r ? r.code() : "moved";
   }
