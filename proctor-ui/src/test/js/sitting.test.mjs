@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  coalescing, actsAwaitingVote, appealWindow, currentStudent, nextStep, phaseRemaining, scoreProblem, timerText,
+  coalescing, actsAwaitingVote, appealWindow, currentStudent, mayTake, nextStep, phaseRemaining, scoreProblem, timerText,
 } from '../../main/web/lib/sitting/flow.js';
 
 const at = '2026-12-01T09:00:00Z';
@@ -27,6 +27,14 @@ test('a failure waits for the decision; a new time resumes at the draw, or at th
   assert.equal(nextStep({ ...ready, status: 'new-time' }, 3), 'draw');
   assert.equal(nextStep({ ...ready, ticket: 4, status: 'new-time' }, 3), 'start-preparation');
   assert.equal(nextStep({ ...ready, status: 'refused' }, 3), 'refused');
+});
+
+test('a postponed student has no next step here; the engine\'s list of steps decides what the page offers', () => {
+  assert.equal(nextStep({ status: 'postponed' }, 3), 'postponed');
+  assert.equal(nextStep({ ...ready, status: 'postponed' }, 3), 'postponed');
+  assert.equal(mayTake({ steps: ['score'] }, 'score', false), true);
+  assert.equal(mayTake({ steps: [] }, 'act', true), false, 'the engine says no: the page does not offer it');
+  assert.equal(mayTake({}, 'act', true), true, 'no list: the page\'s own guess');
 });
 
 test('the console opens on the student under way, else the next waiting one', () => {

@@ -14,6 +14,7 @@ import { h, showMessage } from '../lib/dom.js';
 import { formatDateTime, t } from '../lib/i18n.js';
 import { sessionExpired } from '../lib/page.js';
 import * as api from '../lib/sitting/api.js';
+import { mayTake } from '../lib/sitting/flow.js';
 import {
   MAX_SCAN_BYTES, bytesToBase64, kilobytes, mayApply, postponementState, scanProblem, scanType, standingOf,
 } from '../lib/sitting/postponements.js';
@@ -39,7 +40,7 @@ export function preparePostponement(sittingId, reload) {
 export function renderPostponement(sitting, progress) {
   const mine = sitting.postponements ?? []; // the engine sends a student only their own
   const standing = standingOf(progress);
-  const may = mayApply(progress, mine, sitting.endedAt);
+  const may = mayTake(progress, 'apply-postponement', mayApply(progress, mine, sitting.endedAt)); // the engine's table, if sent
   const box = $('postpone-box');
   box.hidden = !may && mine.length === 0 && !standing;
   box.dataset.standing = standing?.letter ?? '';

@@ -15,7 +15,7 @@ import { h, param, setState } from '../lib/dom.js';
 import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
 import {
-  ROOM_CHECKLIST, coalescing, currentStudent, membersOf, nextStep, phaseRemaining, progressOf, scoreProblem,
+  ROOM_CHECKLIST, coalescing, currentStudent, mayTake, membersOf, nextStep, phaseRemaining, progressOf, scoreProblem,
   timerText,
 } from '../lib/sitting/flow.js';
 import { renderActs } from './sitting-acts.js';
@@ -231,13 +231,15 @@ function renderCurrent(role, count) {
 
   const secretary = role === 'secretary' && isOpen;
   $('secretary-steps').hidden = !secretary;
-  $('admit').hidden = next !== 'admit';
-  $('identity-confirm').hidden = next !== 'identity';
-  $('room-form').hidden = next !== 'room';
-  $('start-preparation').hidden = next !== 'start-preparation';
-  $('end-preparation').hidden = next !== 'end-preparation';
-  $('end-answer-box').hidden = next !== 'end-answer';
-  $('chair-draw').hidden = !(role === 'chair' && isOpen && next === 'draw');
+  // each button as the engine's table allows the reader now (progress.steps), the page's own order as a fallback
+  const offer = (step) => next === step && mayTake(p, step, true);
+  $('admit').hidden = !offer('admit');
+  $('identity-confirm').hidden = !offer('identity');
+  $('room-form').hidden = !offer('room');
+  $('start-preparation').hidden = !offer('start-preparation');
+  $('end-preparation').hidden = !offer('end-preparation');
+  $('end-answer-box').hidden = !offer('end-answer');
+  $('chair-draw').hidden = !(role === 'chair' && isOpen && offer('draw'));
   if (secretary) checks.render(chosen, p, next);
 
   const questions = p.questions ?? [];
@@ -252,7 +254,7 @@ function renderCurrent(role, count) {
   $('scored-count').textContent = t('sitting.scoredCount', { n: scored.length, total: count });
   const mine = p.scores?.[myId()];
   const hasScored = scored.includes(myId());
-  $('score-form').hidden = !(member && isOpen && !p.result && !hasScored);
+  $('score-form').hidden = !(member && isOpen && !hasScored && mayTake(p, 'score', !p.result));
   $('my-score').hidden = !(member && hasScored && mine !== undefined);
   if (mine !== undefined) $('my-score').textContent = t('sitting.myScore', { points: mine });
   const visible = Object.entries(p.scores ?? {});
@@ -261,14 +263,14 @@ function renderCurrent(role, count) {
   $('score-hidden').hidden = allVisible || !member;
   fill($('scores-body'), ...visible.sort(([a], [b]) => a.localeCompare(b)).map(([who, points]) =>
     h('tr', { 'data-member': who }, h('th', { scope: 'row', text: nameOf(who) }), h('td', { class: 'num', text: formatNumber(points) }))));
-  $('confirm').hidden = !(role === 'chair' && isOpen && next === 'confirm');
+  $('confirm').hidden = !(role === 'chair' && isOpen && offer('confirm'));
   $('result').hidden = !p.result;
   if (p.result) {
     $('result').textContent = t('sitting.result', {
       letter: p.result.letter, points: formatNumber(p.result.points, 1), traditional: t(`staff.traditional.${p.result.traditional}`),
     });
   }
-  $('act-box').hidden = !(secretary && p.admittedAt && !['done', 'refused', 'act'].includes(next));
+  $('act-box').hidden = !(secretary && mayTake(p, 'act', Boolean(p.admittedAt) && !['done', 'refused', 'act', 'postponed'].includes(next)));
 }
 
 /** The timer of the chosen student's phase and the server clock; at a deadline the sitting is read again. */

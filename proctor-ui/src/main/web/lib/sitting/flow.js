@@ -29,7 +29,8 @@ export function membersOf(sitting) {
 
 /**
  * The next step for a student: admit | identity | room | draw | start-preparation | end-preparation |
- * end-answer | score | confirm | act (a technical failure awaits the commission's decision) | done | refused.
+ * end-answer | score | confirm | act (a technical failure awaits the commission's decision) | done | refused |
+ * postponed (6.15.3: no more steps in this sitting).
  * Follows the recorded facts, not the status word, so a new time after a failure (6.15.2) resumes at the draw
  * or, when the ticket is kept, at the preparation.
  */
@@ -37,6 +38,7 @@ export function nextStep(progress, memberCount) {
   const p = progress ?? {};
   if (p.result) return 'done';
   if (p.status === 'refused') return 'refused';
+  if (p.status === 'postponed') return 'postponed';
   if (p.status === 'technical-failure') return 'act';
   if (!p.admittedAt) return 'admit';
   if (!p.identity) return 'identity';
@@ -66,6 +68,14 @@ export function currentStudent(sitting) {
     ?? students.find((id) => step(id) === 'admit' && !later(id))
     ?? students.find((id) => step(id) === 'act' || later(id))
     ?? students[students.length - 1] ?? null;
+}
+
+/**
+ * Whether the engine's table lets the reader take step for this student now (issue 10: the view lists them in
+ * progress.steps, e.g. 'act', 'score'); a view without the list (an older engine) leaves the page's own guess.
+ */
+export function mayTake(progress, step, guess) {
+  return Array.isArray(progress?.steps) ? progress.steps.includes(step) : guess;
 }
 
 /** Milliseconds left of the running phase on the server's clock (nowMs), or null when no phase runs. */

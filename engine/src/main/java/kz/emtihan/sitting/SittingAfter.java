@@ -14,6 +14,7 @@ import kz.emtihan.http.Rejection;
 import kz.emtihan.sitting.model.Appeal;
 import kz.emtihan.sitting.model.FailureDecision;
 import kz.emtihan.sitting.model.PhaseClock;
+import kz.emtihan.sitting.model.StudentStep;
 import kz.emtihan.sitting.model.TechnicalFailureAct;
 
 /**
@@ -54,15 +55,16 @@ public final class SittingAfter {
     Instant now = sittings.live().serverNow();
     String[] actId = new String[1];
     return sittings.store().update(id, "act", doc -> {
-      if (!SittingJson.strings(doc.getJsonArray("students")).contains(student)) throw Rejection.notFound("student of the sitting", student);
+      StudentOrder.require(doc, caller, StudentStep.ACT); // 6.15.2: the technical secretary draws up the act
       JsonObject p = SittingJson.progress(doc, student);
-      PhaseClock clock = SittingJson.clock(p, sittings.rules().phases()).at(now);
+      PhaseClock clock = SittingJson.clock(p, sittings.rules().phases()).at(now); // the stage reached, before the act
+      StudentOrder.take(doc, student, StudentStep.ACT, now, sittings.rules());
       OptionalInt ticket = p.getValue("ticket") instanceof Integer n ? OptionalInt.of(n) : OptionalInt.empty();
       TechnicalFailureAct act;
       try {
         act = TechnicalFailureAct.drawUp(SittingJson.commission(doc), caller.id(), id, student, now, clock.phase(), ticket, description);
       } catch (RuntimeException e) {
-        throw "secretary".equals(SittingView.roleOf(doc, caller.id())) ? translate(e) : Rejection.forbidden(e.getMessage());
+        throw translate(e);
       }
       actId[0] = "act-" + (doc.getJsonArray("acts").size() + 1);
       doc.getJsonArray("acts").add(new JsonObject().put("id", actId[0]).put("studentId", student).put("at", now.toString())
@@ -70,7 +72,6 @@ public final class SittingAfter {
           .put("description", description).put("by", caller.id()).put("votes", new JsonObject()).putNull("decision")
           .put("copiesDueBy", act.copiesDueBy(sittings.rules().calendar().zone()).toString())
           .put("sentTo", new JsonArray(SittingJson.commission(doc).members())).put("mail", new JsonObject()));
-      p.put("status", "technical-failure");
       return doc;
     }).map(doc -> find(doc.getJsonArray("acts"), actId[0], "act"));
   }
@@ -91,9 +92,11 @@ public final class SittingAfter {
     boolean[] decidedNow = new boolean[1];
     return mail.plan(id).compose(plan -> sittings.store().update(id, "vote", doc -> {
       decidedNow[0] = false;
+      StudentOrder.require(doc, caller, StudentStep.VOTE); // 6.15.2: the members decide collegially
       JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
-      if (!SittingJson.commission(doc).isMember(caller.id())) throw Rejection.forbidden("only commission members vote");
       if (act.getValue("decision") != null) throw Rejection.conflict("decided", "the commission has decided");
+      Instant now = sittings.live().serverNow();
+      StudentOrder.take(doc, act.getString("studentId"), StudentStep.VOTE, now, sittings.rules());
       act.getJsonObject("votes").put(caller.id(), choice.name());
       Map<String, FailureDecision.Choice> votes = new HashMap<>();
       act.getJsonObject("votes").forEach(e -> votes.put(e.getKey(), FailureDecision.Choice.valueOf((String) e.getValue())));
@@ -106,12 +109,14 @@ public final class SittingAfter {
           .put("chairCastTheDecidingVote", d.chairCastTheDecidingVote()));
       act.put("mail", plan.statuses().copy());
       decidedNow[0] = true;
+      boolean refused = d.choice() == FailureDecision.Choice.REFUSE;
+      StudentOrder.take(doc, act.getString("studentId"), refused ? StudentStep.NO_OTHER_TIME : StudentStep.ANOTHER_TIME, now, sittings.rules());
       JsonObject p = SittingJson.progress(doc, act.getString("studentId"));
       // 6.15.2: the progress so far is kept; a new time starts from the draw (or with the same ticket) and a new clock
       p.put("history", p.getJsonArray("history", new JsonArray()).add(p.copy().put("act", actId)));
       p.remove("phase");
       if (d.ticket() == FailureDecision.TicketOnRetry.DRAW && p.getValue("ticket") != null) p.remove("ticket");
-      p.put("scores", new JsonObject()).put("status", d.choice() == FailureDecision.Choice.REFUSE ? "refused" : "new-time");
+      p.put("scores", new JsonObject());
       return doc;
     }).map(doc -> {
       JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
@@ -127,11 +132,13 @@ public final class SittingAfter {
     Instant now = sittings.live().serverNow();
     String[] appealId = new String[1];
     return sittings.store().update(id, "appeal", doc -> {
-      if (!"student".equals(SittingView.roleOf(doc, caller.id()))) throw Rejection.forbidden("a student of the sitting appeals");
-      if (doc.getString("endedAt") == null) throw Rejection.conflict("sitting-open", "an appeal is filed after the sitting");
-      Instant ended = Instant.parse(doc.getString("endedAt"));
-      if (!Appeal.inTime(ended, now)) {
-        throw new Rejection(409, "appeal-late", "the 48 hours to appeal ended at " + Appeal.filingDeadline(ended) + " (6.15.4)");
+      StudentOrder.require(doc, caller, StudentStep.APPEAL); // 6.15.4: the student, against their own result
+      try {
+        StudentOrder.take(doc, caller.id(), StudentStep.APPEAL, now, sittings.rules());
+      } catch (Rejection r) {
+        if (!"appeal-late".equals(r.code())) throw r;
+        throw new Rejection(409, "appeal-late", "the 48 hours to appeal ended at "
+            + Appeal.filingDeadline(Instant.parse(doc.getString("endedAt"))) + " (6.15.4)");
       }
       appealId[0] = "ap-" + (doc.getJsonArray("appeals").size() + 1);
       doc.getJsonArray("appeals").add(new JsonObject().put("id", appealId[0]).put("studentId", caller.id()).put("reason", reason)
@@ -141,7 +148,7 @@ public final class SittingAfter {
   }
 
   public Future<JsonObject> meeting(Caller caller, String id, String appealId, JsonObject body) {
-    return appealStep(caller, id, appealId, "appeal-meeting", (appeal, now) -> appeal.meetingHeld(now), "meetingAt", body);
+    return appealStep(caller, id, appealId, StudentStep.APPEAL_MEETING, (appeal, now) -> appeal.meetingHeld(now), "meetingAt", body);
   }
 
   /** The decision: the grade kept or changed; the student sees it in the sitting (6.15.5). */
@@ -151,20 +158,20 @@ public final class SittingAfter {
     if (decision.equals("changed") && !(body.getValue("letter") instanceof String)) {
       return Future.failedFuture(Rejection.badRequest("bad-field", "a changed grade names its 'letter'"));
     }
-    return appealStep(caller, id, appealId, "appeal-decision", (appeal, now) -> appeal.resultCommunicated(now), "decidedAt", body);
+    return appealStep(caller, id, appealId, StudentStep.APPEAL_DECISION, (appeal, now) -> appeal.resultCommunicated(now), "decidedAt", body);
   }
 
   private interface AppealChange {
     Appeal apply(Appeal appeal, Instant now);
   }
 
-  private Future<JsonObject> appealStep(Caller caller, String id, String appealId, String event, AppealChange change, String field,
+  private Future<JsonObject> appealStep(Caller caller, String id, String appealId, StudentStep step, AppealChange change, String field,
                                         JsonObject body) {
     Instant now = sittings.live().serverNow();
-    return sittings.store().update(id, event, doc -> {
-      String role = SittingView.roleOf(doc, caller.id());
-      if (!"appeal-chair".equals(role) && !"appeal-deputy".equals(role)) throw Rejection.forbidden("the appeal commission's chair or deputy");
+    return sittings.store().update(id, step.code(), doc -> {
+      StudentOrder.require(doc, caller, step); // 6.15.4: the appeal commission's chair, or the deputy
       JsonObject a = find(doc.getJsonArray("appeals"), appealId, "appeal");
+      StudentOrder.take(doc, a.getString("studentId"), step, now, sittings.rules());
       try {
         change.apply(appeal(a, doc), now);
       } catch (RuntimeException e) {

@@ -49,6 +49,7 @@ public final class SittingPapers {
   private Future<JsonObject> readable(Caller caller, String id, java.util.function.BiPredicate<JsonObject, String> may) {
     return sittings.store().get(id).map(doc -> {
       String role = SittingView.roleOf(doc, caller.id());
+      if (!caller.has(Role.ADMIN) && role == null) throw Rejection.forbidden("you take no part in sitting " + id); // before any 404
       if (!caller.has(Role.ADMIN) && !may.test(doc, role)) throw Rejection.forbidden("this paper is not for you");
       return doc;
     });

@@ -12,6 +12,8 @@ import kz.emtihan.auth.Role;
 import kz.emtihan.auth.UserPhotos;
 import kz.emtihan.http.ImageBodies;
 import kz.emtihan.http.Rejection;
+import kz.emtihan.sitting.model.SittingRole;
+import kz.emtihan.sitting.model.StudentStep;
 
 /**
  * The photographs of the checks before the draw (6.15.6): the student's ID card ({@code id-card}, taken by the student
@@ -70,17 +72,13 @@ public final class SittingPhotos {
     })).map(doc -> record);
   }
 
-  private static void check(JsonObject doc, Caller caller, String student, String kind) {
-    if (!SittingJson.strings(doc.getJsonArray("students")).contains(student)) throw Rejection.notFound("student of the sitting", student);
-    if (doc.getString("endedAt") != null) throw Rejection.conflict("sitting-closed", "the sitting is closed");
-    String role = SittingView.roleOf(doc, caller.id());
-    boolean ownIdCard = kind.equals("id-card") && caller.id().equals(student);
-    if (!"secretary".equals(role) && !ownIdCard) {
+  private void check(JsonObject doc, Caller caller, String student, String kind) {
+    StudentStep step = kind.equals("room") ? StudentStep.ROOM_PHOTO : StudentStep.IDENTITY_PHOTO;
+    SittingRole role = StudentOrder.require(doc, caller, step);
+    if (role == SittingRole.STUDENT && !(kind.equals("id-card") && caller.id().equals(student))) {
       throw Rejection.forbidden("the secretary takes the photos; a student sends only their own ID card");
     }
-    JsonObject p = SittingJson.progress(doc.copy(), student);
-    String doneBy = kind.equals("room") ? "room" : "identity";
-    if (p.getValue(doneBy) != null) throw Rejection.conflict("already", "the " + doneBy + " check is done; its photos are kept as they were");
+    StudentOrder.take(doc, student, step, sittings.live().serverNow(), sittings.rules()); // until its check is confirmed
   }
 
   /** A photo, for the commission, the secretary, an administrator and the student it shows. */
@@ -88,8 +86,8 @@ public final class SittingPhotos {
     if (!KINDS.contains(kind) && !kind.equals(ENROLMENT)) return Future.failedFuture(Rejection.notFound("photo kind", kind));
     return sittings.store().get(id).compose(doc -> {
       String role = SittingView.roleOf(doc, caller.id());
-      boolean commission = role != null && List.of("secretary", "chair", "member").contains(role); // List.of: no nulls
-      if (!commission && !caller.has(Role.ADMIN) && !caller.id().equals(student)) {
+      boolean commission = StudentOrder.roleOf(doc, caller.id()).map(SittingRole::examines).orElse(false);
+      if (!commission && !caller.has(Role.ADMIN) && !(caller.id().equals(student) && "student".equals(role))) {
         return Future.failedFuture(Rejection.forbidden("the commission and the student see the photos"));
       }
       if (kind.equals(ENROLMENT)) {

@@ -18,6 +18,7 @@ import kz.emtihan.grade.model.Grade;
 import kz.emtihan.http.Rejection;
 import kz.emtihan.sitting.model.IncompleteGrade;
 import kz.emtihan.sitting.model.PostponementDeadline;
+import kz.emtihan.sitting.model.StudentStep;
 
 /**
  * 6.15.2-6.15.3: a student who cannot sit remotely, or is absent for a valid reason, applies with a scanned document;
@@ -61,16 +62,8 @@ public final class SittingPostponements {
     Instant now = sittings.live().serverNow();
     String[] pid = new String[1];
     return sittings.store().update(id, "postponement", doc -> {
-      if (!"student".equals(SittingView.roleOf(doc, caller.id()))) throw Rejection.forbidden("a student of the sitting applies");
-      if (doc.getString("endedAt") != null) throw Rejection.conflict("sitting-closed", "the sitting is closed; no application after it");
-      if (SittingJson.progress(doc, caller.id()).getValue("result") != null) throw Rejection.conflict("graded", "the exam is already graded");
-      for (Object o : doc.getJsonArray("postponements")) {
-        JsonObject earlier = (JsonObject) o;
-        if (caller.id().equals(earlier.getString("studentId")) && !Boolean.FALSE.equals(earlier.getValue("allowed"))) {
-          throw Rejection.conflict("already", "application " + earlier.getString("id") + " is "
-              + (earlier.getValue("allowed") == null ? "awaiting the chair" : "allowed") + "; apply again only after a refusal (6.15.3)");
-        }
-      }
+      StudentOrder.require(doc, caller, StudentStep.APPLY_POSTPONEMENT); // a student of the sitting, for themself
+      StudentOrder.take(doc, caller.id(), StudentStep.APPLY_POSTPONEMENT, now, sittings.rules()); // closed, awaiting, allowed, under way: 409
       pid[0] = "pp-" + (doc.getJsonArray("postponements").size() + 1);
       doc.getJsonArray("postponements").add(new JsonObject().put("id", pid[0]).put("studentId", caller.id()).put("reason", reason)
           .put("appliedAt", now.toString()).put("documentType", document.getString("contentType"))
@@ -100,14 +93,14 @@ public final class SittingPostponements {
       return Future.failedFuture(r);
     }
     return sittings.store().update(id, "postponement-decided", doc -> {
-      if (!"chair".equals(SittingView.roleOf(doc, caller.id()))) throw Rejection.forbidden("the chair decides (6.15.3)");
+      StudentOrder.require(doc, caller, allowed ? StudentStep.ALLOW_POSTPONEMENT : StudentStep.REFUSE_POSTPONEMENT); // the chair (6.15.3)
       JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
       if (p.getValue("allowed") != null) throw Rejection.conflict("decided", "the chair has decided");
+      StudentOrder.take(doc, p.getString("studentId"), allowed ? StudentStep.ALLOW_POSTPONEMENT : StudentStep.REFUSE_POSTPONEMENT, now, rules);
       p.put("allowed", allowed).put("decisionReason", reason).put("decidedAt", now.toString()).put("decidedBy", caller.id());
       if (allowed) {
         IncompleteGrade i = range.grade(p.getString("studentId"), chosen, rules.calendar().zone());
-        SittingJson.progress(doc, p.getString("studentId")).put("incomplete", new JsonObject().put("deadline", i.deadline().toString()))
-            .put("status", "postponed");
+        SittingJson.progress(doc, p.getString("studentId")).put("incomplete", new JsonObject().put("deadline", i.deadline().toString()));
       }
       return doc;
     }).map(doc -> SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement"));
@@ -134,8 +127,9 @@ public final class SittingPostponements {
   /** The scan, for the chair, the secretary, an administrator and the student who sent it, with the type it was sent as. */
   public Future<Scan> document(Caller caller, String id, String pid) {
     return sittings.store().get(id).compose(doc -> {
-      JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
       String role = SittingView.roleOf(doc, caller.id());
+      if (role == null && !caller.has(Role.ADMIN)) return Future.failedFuture(Rejection.forbidden("you take no part in sitting " + id));
+      JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
       if (!caller.has(Role.ADMIN) && !"chair".equals(role) && !"secretary".equals(role) && !caller.id().equals(p.getString("studentId"))) {
         return Future.failedFuture(Rejection.forbidden("the chair, the secretary and the applicant see the document"));
       }

@@ -51,7 +51,7 @@ final class SittingRoom implements RoomAccess {
     if (!doc.getString("videoLink", "").isEmpty()) return "this sitting meets on the external platform " + doc.getString("videoLink");
     if (doc.getString("endedAt") != null) return "the sitting is closed";
     String role = SittingView.roleOf(doc, userId);
-    if (COMMISSION.contains(role)) return null;
+    if (role != null && COMMISSION.contains(role)) return null; // List.of refuses to look for null
     if (!"student".equals(role)) return "only the commission and the student being examined sit in the room";
     JsonObject p = SittingJson.progress(doc.copy(), userId);
     if (p.getString("admittedAt") == null) return "the secretary has not admitted you from the waiting room yet";

@@ -9,6 +9,7 @@ import kz.emtihan.config.Regulation;
 import kz.emtihan.http.Rejection;
 import kz.emtihan.sitting.model.CommissionScores;
 import kz.emtihan.sitting.model.PhaseClock;
+import kz.emtihan.sitting.model.SittingRole;
 
 /**
  * What each participant sees of a sitting (issue 5, 10): the commission and the secretary see every student's
@@ -19,18 +20,9 @@ import kz.emtihan.sitting.model.PhaseClock;
 final class SittingView {
   private SittingView() {}
 
-  /** The caller's part in the sitting, or null. */
+  /** The caller's part in the sitting ({@link SittingRole#code()}), or null: never fails on a document lacking a field. */
   static String roleOf(JsonObject doc, String userId) {
-    JsonObject c = doc.getJsonObject("commission");
-    if (userId.equals(c.getString("secretary"))) return "secretary";
-    if (userId.equals(c.getString("chair"))) return "chair";
-    if (SittingJson.strings(c.getJsonArray("members")).contains(userId)) return "member";
-    JsonObject a = doc.getJsonObject("appealCommission");
-    if (userId.equals(a.getString("chair"))) return "appeal-chair";
-    if (userId.equals(a.getString("deputy"))) return "appeal-deputy";
-    if (SittingJson.strings(a.getJsonArray("members")).contains(userId)) return "appeal-member";
-    if (SittingJson.strings(doc.getJsonArray("students")).contains(userId)) return "student";
-    return null;
+    return StudentOrder.roleOf(doc, userId).map(SittingRole::code).orElse(null);
   }
 
   static JsonObject of(JsonObject doc, Caller caller, Instant now, Regulation.FinalAttestation rules) {
@@ -40,7 +32,14 @@ final class SittingView {
     JsonObject progress = new JsonObject();
     for (String student : SittingJson.strings(doc.getJsonArray("students"))) {
       if ("student".equals(role) && !student.equals(caller.id())) continue;
-      progress.put(student, progressView(doc, student, caller.id(), role, now, rules));
+      JsonObject seen;
+      try {
+        seen = progressView(doc, student, caller.id(), role, now, rules);
+      } catch (RuntimeException unreadable) { // issue 10: a progress the engine cannot read is shown as such, never a 500
+        seen = new JsonObject().put("status", "unreadable").put("problem", String.valueOf(unreadable.getMessage())).put("scores", new JsonObject())
+            .put("scored", new JsonArray()).put("steps", new JsonArray());
+      }
+      progress.put(student, seen);
     }
     out.put("progress", progress);
     JsonArray appeals = new JsonArray();
@@ -77,6 +76,8 @@ final class SittingView {
     if (asStudent && p.getString("publishedAt") == null) p.remove("result");
     SittingPostponements.standing(p, now, rules.maxScore()).ifPresent(s -> p.put("standing", s)); // I, or F after its deadline
     p.remove("history");
+    p.put("status", StudentOrder.state(SittingJson.progress(doc.copy(), student), now, rules).code()); // at now, by the server's clock
+    p.put("steps", StudentOrder.steps(doc, student, StudentOrder.roleOf(doc, viewer), now, rules)); // what the reader may do now
     return p;
   }
 }

@@ -75,6 +75,18 @@ public final class Sittings {
     if (commission != null && !SittingJson.strings(commission.getJsonArray("members")).contains(commission.getString("chair"))) {
       commission.getJsonArray("members").add(0, commission.getString("chair")); // the chair is a member (6.15.6)
     }
+    if (commission != null) { // issue 10: a commission the model cannot read would make the sitting unreadable later
+      try {
+        SittingJson.commission(new JsonObject().put("commission", commission));
+      } catch (IllegalArgumentException e) {
+        problems.add(problem("commission", e.getMessage()));
+      }
+      for (String s : students) {
+        if (s.equals(commission.getString("secretary")) || SittingJson.strings(commission.getJsonArray("members")).contains(s)) {
+          problems.add(problem("students", s + " is on the commission; a student is examined by others"));
+        }
+      }
+    }
     Object link = body.getValue("videoLink");
     if (link != null && !(link instanceof String s && (s.isEmpty() || s.startsWith("https://")))) {
       problems.add(problem("videoLink", "must be an https:// link to the external platform, or absent for the engine's own room"));
@@ -171,17 +183,24 @@ public final class Sittings {
 
   /**
    * The draws with the commitment; once the sitting is closed, also the seed, so anyone can recompute every draw
-   * (recipe in kz.emtihan.sitting.model's package documentation).
+   * (recipe in kz.emtihan.sitting.model's package documentation). Issue 10: the commission, the appeal commission and
+   * an administrator see every draw; a student sees only their own until the sitting closes, then every draw in its
+   * order with its ticket, the others without their names, ids or words ({@code "student": "other"}): enough to
+   * recompute their own draw (the tickets drawn before it are the ones not available), nothing about who drew what.
    */
   public Future<JsonObject> draws(Caller caller, String id) {
     return Future.all(store.get(id), store.seed(id)).map(done -> {
       JsonObject doc = done.resultAt(0);
-      if (!caller.has(Role.ADMIN) && SittingView.roleOf(doc, caller.id()) == null) throw Rejection.forbidden("not your sitting");
+      String role = SittingView.roleOf(doc, caller.id());
+      if (!caller.has(Role.ADMIN) && role == null) throw Rejection.forbidden("not your sitting");
+      boolean closed = doc.getString("endedAt") != null;
+      JsonArray draws = doc.getJsonArray("draws", new JsonArray());
+      if ("student".equals(role)) draws = DrawsForStudent.of(draws, caller.id(), closed);
       JsonObject out = new JsonObject().put("sittingId", id).put("commitment", doc.getString("commitment"))
-          .put("withReplacement", doc.getBoolean("withReplacement")).put("draws", doc.getJsonArray("draws"))
-          .put("tickets", new JsonArray(doc.getJsonArray("tickets").stream().map(t -> ((JsonObject) t).getInteger("number")).toList()))
+          .put("withReplacement", doc.getBoolean("withReplacement")).put("draws", draws)
+          .put("tickets", new JsonArray(doc.getJsonArray("tickets", new JsonArray()).stream().map(t -> ((JsonObject) t).getInteger("number")).toList()))
           .put("algorithm", TicketDraw.DOMAIN);
-      if (doc.getString("endedAt") != null) out.put("seed", done.<String>resultAt(1));
+      if (closed) out.put("seed", done.<String>resultAt(1));
       return out;
     });
   }

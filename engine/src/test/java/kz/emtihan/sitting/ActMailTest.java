@@ -96,6 +96,8 @@ class ActMailTest {
 
   /** The secretary draws up the act; the three members vote; returns the deciding vote's answer (the decided act). */
   static TestEngine.Reply actDecided(TestEngine engine, String sittingId) {
+    // 6.15.2: an act records a failure that stops an exam under way: the student has been admitted (issue 10)
+    assertEquals(200, engine.post("/api/v1/sittings/" + sittingId + "/students/mst1/admit", engine.loginAs("msec"), null).status());
     TestEngine.Reply act = engine.post("/api/v1/sittings/" + sittingId + "/acts", engine.loginAs("msec"),
         new JsonObject().put("studentId", "mst1").put("description", "the student's connection dropped twice"));
     assertEquals(201, act.status(), "the act is drawn up whatever the mail server does: " + act.body());

@@ -60,6 +60,8 @@ class SittingPeopleTest {
 
   @Test
   void withoutAnSmtpHostTheActSaysSoForEachMember() {
+    // 6.15.2: the act stops an exam under way: the student has been admitted (issue 10)
+    assertEquals(200, app.post("/api/v1/sittings/" + id + "/students/pst2/admit", app.loginAs("psec"), null).status());
     TestEngine.Reply act = app.post("/api/v1/sittings/" + id + "/acts", app.loginAs("psec"),
         new JsonObject().put("studentId", "pst2").put("description", "the camera stopped"));
     assertEquals(201, act.status(), act.body());

@@ -2,6 +2,9 @@
  * Oral final attestation (6.15-6.15.6), the rules only: plain records, enums and pure functions, no Vert.x, Redis,
  * JSON or clock of its own (every instant is passed in and is the server's).
  * <ul>
+ *   <li>{@link kz.emtihan.sitting.model.StudentFlow}, {@link kz.emtihan.sitting.model.StudentState},
+ *       {@link kz.emtihan.sitting.model.StudentStep}, {@link kz.emtihan.sitting.model.SittingRole}: the one table of
+ *       what may happen to a student of a sitting and when, acts, postponements and appeals included (issue 10).</li>
  *   <li>{@link kz.emtihan.sitting.model.TicketDraw}, {@link kz.emtihan.sitting.model.TicketPool}: the ticket draw
  *       (6.15.6), checkable by commit-reveal.</li>
  *   <li>{@link kz.emtihan.sitting.model.PhaseClock}, {@link kz.emtihan.sitting.model.PhaseLimits},
