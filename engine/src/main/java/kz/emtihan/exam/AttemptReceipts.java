@@ -10,6 +10,7 @@ import kz.emtihan.audit.ReceiptSigner;
 import kz.emtihan.audit.model.Receipt;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.model.Attempt;
+import kz.emtihan.exam.model.ExamAccess;
 import kz.emtihan.http.Rejection;
 
 /** A finished attempt's signed receipt (7.6), and the check that nothing changed since it was signed. */
@@ -31,8 +32,9 @@ public final class AttemptReceipts {
    * Recomputes the chain and the answers digest from the store and compares them with the signed receipt:
    * {@code intact} is false when anything changed since the receipt was issued.
    */
-  public Future<JsonObject> verify(String attemptId) {
-    return Future.all(attempts.load(attemptId), store.log(attemptId), store.receipt(attemptId)).map(done -> {
+  public Future<JsonObject> verify(Caller caller, String attemptId) {
+    return attempts.load(attemptId).compose(a -> attempts.exams().allowed(caller, a.examId(), ExamAccess.Action.VERIFY))
+        .compose(e -> Future.all(attempts.load(attemptId), store.log(attemptId), store.receipt(attemptId))).map(done -> {
       Attempt a = done.resultAt(0);
       List<String> log = done.resultAt(1);
       JsonObject stored = new JsonObject(done.<Optional<String>>resultAt(2)

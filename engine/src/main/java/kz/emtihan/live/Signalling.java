@@ -116,6 +116,11 @@ final class Signalling {
           }).recover(err -> Future.failedFuture(new IllegalStateException("cannot watch attempt " + attemptId)));
     }
 
+    /** The attempts this socket was let watch are checked again when next asked for (an assignment may have ended). */
+    void forget() {
+      watchable.clear();
+    }
+
     private Future<Void> listen() {
       if (listening) return Future.succeededFuture();
       listening = true;
