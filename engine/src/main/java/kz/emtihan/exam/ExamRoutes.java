@@ -53,7 +53,7 @@ public final class ExamRoutes {
           .recover(err -> Future.failedFuture(err instanceof Rejection rej ? CsvRecords.byLine(rej, rows) : err));
     });
     api.get("/exams/:examId/results").respond(ctx -> {
-      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.REGISTRAR);
+      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.PROCTOR, Role.REGISTRAR);
       boolean csv = String.valueOf(ctx.request().getHeader("Accept")).contains("text/csv");
       return results.of(c, ctx.pathParam("examId")).map(rows -> {
         if (!csv) return rows;

@@ -63,7 +63,8 @@ public final class LiveSocket {
           .end(new JsonObject().put("error", "unauthorized").put("message", "a valid token is required").encode());
       return;
     }
-    ctx.request().toWebSocket().onSuccess(ws -> open(ws, caller.get())).onFailure(ctx::fail);
+    ctx.request().toWebSocket().onSuccess(ws -> open(ws, caller.get())) // a plain GET is the caller's mistake, not a 500
+        .onFailure(err -> ctx.fail(new kz.emtihan.http.Rejection(400, "websocket-required", "this path upgrades to a WebSocket")));
   }
 
   private void open(ServerWebSocket ws, Caller caller) {
