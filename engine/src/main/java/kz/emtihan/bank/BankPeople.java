@@ -45,11 +45,11 @@ public final class BankPeople {
       if (coAuthors.contains(h.owner())) {
         problems.add(Assignees.problem("coAuthors", coAuthors.indexOf(h.owner()), "the owner is not named as a co-author"));
       }
-      if (!problems.isEmpty()) return Assignees.refuseIf(problems);
       return Future.all(people.check("coAuthors", coAuthors, BankAccess.roleOfCoAuthors()),
               people.check("experts", experts, BankAccess.roleOfExperts()))
           .compose(done -> {
-            List<JsonObject> found = new ArrayList<>(done.<List<JsonObject>>resultAt(0));
+            List<JsonObject> found = new ArrayList<>(problems); // every problem at once, then nothing is stored
+            found.addAll(done.<List<JsonObject>>resultAt(0));
             found.addAll(done.<List<JsonObject>>resultAt(1));
             return Assignees.<Void>refuseIf(found);
           })

@@ -38,8 +38,11 @@ public final class ExamProctors {
     return exams.allowed(caller, examId, ExamAccess.Action.ASSIGN).compose(e -> {
       List<JsonObject> problems = new ArrayList<>();
       List<String> proctors = Assignees.ids(body, "proctors", problems);
-      if (!problems.isEmpty()) return Assignees.refuseIf(problems);
-      return people.check("proctors", proctors, Role.PROCTOR).compose(Assignees::<Void>refuseIf)
+      return people.check("proctors", proctors, Role.PROCTOR).compose(found -> {
+            List<JsonObject> all = new ArrayList<>(problems);
+            all.addAll(found);
+            return Assignees.<Void>refuseIf(all);
+          })
           .compose(v -> exams.store().setProctors(examId, proctors))
           .compose(v -> view(caller, examId));
     });
