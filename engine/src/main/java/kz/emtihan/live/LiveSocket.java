@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.function.Consumer;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
 import kz.emtihan.auth.Tokens;
 import kz.emtihan.exam.Attempts;
 import kz.emtihan.exam.Exams;
@@ -132,7 +131,7 @@ public final class LiveSocket {
 
   /** An exam's live feed, for whoever may watch it (its teacher, its assigned proctors, admins: ExamAccess). */
   private void subscribe(ServerWebSocket ws, Caller caller, String examId, java.util.Set<String> watchedExams) {
-    if (!caller.hasAny(Role.PROCTOR, Role.TEACHER, Role.ADMIN)) {
+    if (!caller.hasAny(kz.emtihan.exam.model.ExamAccess.watchingRoles())) {
       send(ws, error("forbidden", "only the exam's teacher, its assigned proctors or an admin follow an exam"));
       return;
     }

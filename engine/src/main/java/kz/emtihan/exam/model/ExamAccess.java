@@ -31,6 +31,14 @@ public record ExamAccess(String teacher, Set<String> proctors) {
     }
   }
 
+  /**
+   * The roles that may watch some exam (x-roles of every watching operation): the coarse gate, asked before any exam is
+   * read; which exam is then {@link #allowed}'s answer.
+   */
+  public static Role[] watchingRoles() {
+    return new Role[] {Role.PROCTOR, Role.TEACHER, Role.ADMIN};
+  }
+
   public ExamAccess {
     proctors = Set.copyOf(proctors);
   }
