@@ -23,7 +23,7 @@ export function peopleChoice(field, legend, candidates, chosen) {
   const items = (candidates ?? []).map((p) => {
     const id = `${field}-${p.id}`;
     return h('li', {},
-      h('input', { type: 'checkbox', id, name: field, value: p.id, ...(set.has(p.id) ? { checked: '' } : {}) }),
+      h('input', { type: 'checkbox', id, name: field, value: p.id, checked: set.has(p.id) }),
       h('label', { for: id, text: t('staff.people.person', { name: p.name, id: p.id }) }));
   });
   return h('fieldset', { class: 'people-choice' },
