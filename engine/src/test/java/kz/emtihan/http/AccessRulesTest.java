@@ -19,20 +19,26 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 10 (3), as an attacker with a valid token of the wrong person: the three holes the issue reproduced on the
  * demo are closed, lists filter by the same rule as one resource, and an assignment changes what a proctor may do
- * at once (and ends their live feed).
+ * at once on every engine node (and ends their live feed).
  */
 class AccessRulesTest {
+  static final String SECRET = "access-rules-test-secret-0123456789abcdef";
   static TestEngine app;
+  /** A second engine node on the same Redis: what one node decides, the other enforces at once. */
+  static TestEngine nodeB;
   static AccessFixture f;
 
   @BeforeAll
   static void start() {
-    app = TestEngine.start();
+    app = TestEngine.start(java.util.Map.of("EMTIHAN_AUTH_JWT_SECRET", SECRET));
+    nodeB = TestEngine.start(java.util.Map.of("EMTIHAN_AUTH_JWT_SECRET", SECRET,
+        "EMTIHAN_REDIS_URL", app.engine().embeddedRedis().orElseThrow().url()));
     f = new AccessFixture(app);
   }
 
   @AfterAll
   static void stop() {
+    if (nodeB != null) nodeB.close();
     if (app != null) app.close();
   }
 
@@ -122,6 +128,7 @@ class AccessRulesTest {
     Fixtures.assignProctors(app, examId, "pQ");
     String attempt = app.post("/api/v1/exams/" + examId + "/attempts", f.token("s2"), null).json().getString("id");
     assertEquals(200, app.get("/api/v1/attempts/" + attempt, f.token("pQ")).status());
+    assertEquals(200, nodeB.get("/api/v1/exams/" + examId + "/proctoring", f.token("pQ")).status(), "node B has seen the exam");
     TestSocket refused = TestSocket.ready(app, f.token("pP"));
     refused.send(new JsonObject().put("type", "subscribe").put("examId", examId));
     assertEquals("forbidden", refused.next("error").getString("error"), "pP is not assigned to this exam");
@@ -131,6 +138,8 @@ class AccessRulesTest {
     feed.next("subscribed");
     Fixtures.assignProctors(app, examId, "pP");
     assertEquals(403, app.get("/api/v1/attempts/" + attempt, f.token("pQ")).status(), "withdrawn: refused on the very next request");
+    assertEquals(403, nodeB.get("/api/v1/exams/" + examId + "/proctoring", f.token("pQ")).status(), "on every node");
+    assertEquals(403, nodeB.post("/api/v1/attempts/" + attempt + "/terminate", f.token("pQ"), new JsonObject().put("reason", "late")).status());
     assertEquals(200, app.get("/api/v1/attempts/" + attempt, f.token("pP")).status(), "and the new proctor is let in at once");
     JsonObject ended = feed.next("unsubscribed", Duration.ofSeconds(25));
     assertEquals(examId, ended.getString("examId"));
