@@ -38,7 +38,7 @@ async function start() {
     $('proctor-link').href = `proctor.html?exam=${encodeURIComponent(examId)}`;
     $('proctor-link').hidden = !(proctored() && hasRole('proctor', 'teacher', 'admin'));
     $('roster-form').addEventListener('submit', onRoster);
-    if (hasRole('teacher', 'admin', 'registrar')) {
+    if ((exam.yourAccess ?? []).includes('results')) { // issue 10 (3): the server's rule, not the page's
       $('results-refresh').addEventListener('click', () => busy($('results-refresh'), t('staff.busy.loading'), loadResults));
       $('results-csv').addEventListener('click', onCsv);
       await loadResults();
