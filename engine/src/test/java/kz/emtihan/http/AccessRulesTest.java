@@ -146,6 +146,22 @@ class AccessRulesTest {
     feed.close();
   }
 
+  @Test
+  void onlyTheExamsWatchersFollowItLive() throws InterruptedException {
+    for (String user : List.of("tB", "pQ", "rR", "eE", "s1", "sec", "ch")) {
+      TestSocket s = TestSocket.ready(app, f.token(user));
+      s.send(new JsonObject().put("type", "subscribe").put("examId", f.examX));
+      assertEquals("forbidden", s.next("error").getString("error"), user);
+      s.close();
+    }
+    for (String user : List.of("tA", "pP", "adm1")) {
+      TestSocket s = TestSocket.ready(app, f.token(user));
+      s.send(new JsonObject().put("type", "subscribe").put("examId", f.examX));
+      assertEquals(f.examX, s.next("subscribed").getString("examId"), user);
+      s.close();
+    }
+  }
+
   private static List<String> ids(JsonArray list) {
     return list.stream().map(o -> ((JsonObject) o).getString("id")).toList();
   }
