@@ -111,6 +111,11 @@ public final class Exams {
    * rating (0-100) decides admission (5.30: below {@code rating.minAdmissionRating} the student may not sit).
    */
   public Future<Integer> replaceRoster(Caller caller, String examId, JsonArray body) {
+    // who first, then what: a refused caller is told 403 whatever the list says
+    return allowed(caller, examId, ExamAccess.Action.MANAGE).compose(e -> replaceRosterChecked(examId, body));
+  }
+
+  private Future<Integer> replaceRosterChecked(String examId, JsonArray body) {
     Set<String> students = new LinkedHashSet<>();
     Map<String, Double> ratings = new LinkedHashMap<>();
     List<JsonObject> problems = new ArrayList<>();
@@ -131,7 +136,7 @@ public final class Exams {
       if (!students.add(id)) problems.add(new JsonObject().put("index", i).put("message", "student " + id + " is listed twice"));
     }
     if (!problems.isEmpty()) return Future.failedFuture(new Rejection(400, "invalid-roster", problems.size() + " roster entries are invalid", problems));
-    return allowed(caller, examId, ExamAccess.Action.MANAGE).compose(e -> store.replaceRoster(examId, students, ratings)).map(students.size());
+    return store.replaceRoster(examId, students, ratings).map(students.size());
   }
 
   /** The exams the caller may see, by the same rule as one exam. */
