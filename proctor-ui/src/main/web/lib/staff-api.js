@@ -53,6 +53,14 @@ export async function importQuestions(bankId, format, difficulty, file) {
   return (await request('POST', `/banks/${segment(bankId)}/import?${query}`, { body: { raw: file, type } })).data;
 }
 
+/** → {bankId, owner, coAuthors, experts, people:{owner, coAuthors, experts}, mayManage, candidates|null} (issue 10, 3) */
+export const bankAccess = (bankId) => get(`/banks/${segment(bankId)}/access`);
+
+/** people: {coAuthors:[userId], experts:[userId]} → the same as bankAccess */
+export async function saveBankAccess(bankId, people) {
+  return (await request('PUT', `/banks/${segment(bankId)}/access`, { body: people })).data;
+}
+
 // Exams (5.20, 5.33)
 
 /** → [{id, bankId, title, kind, opensAt, closesAt, durationMinutes, questionCount, proctoring, owner}] */
@@ -65,6 +73,14 @@ export async function createExam(exam) {
 
 /** → the exam with its roster (student ids) */
 export const getExam = (examId) => get(`/exams/${segment(examId)}`);
+
+/** → {examId, proctors, people:[{id, name}], mayAssign, candidates|null} (issue 10, 3) */
+export const examProctors = (examId) => get(`/exams/${segment(examId)}/proctors`);
+
+/** proctors: [userId] → the same as examProctors */
+export async function saveExamProctors(examId, proctors) {
+  return (await request('PUT', `/exams/${segment(examId)}/proctors`, { body: { proctors } })).data;
+}
 
 /** file: a CSV (header studentId[,admissionRating]). → {students} */
 export async function uploadRoster(examId, file) {

@@ -2,7 +2,9 @@
  * bank.html?bank=<bankId>: a question bank. Its passport (5.22), counts by difficulty (5.23.3), the
  * validation report with clause numbers, importing a Moodle XML or GIFT file with the per-question report,
  * and the questions themselves: read (question HTML through richText, never innerHTML), edit, add, delete.
- * Changing the bank is for its owner (5.21) and admins; experts and other teachers only read.
+ * Changing the bank is for its owner (5.21), the co-authors the owner names and admins; its assigned experts only
+ * read; nobody else sees it (issue 10, 3: the server refuses, the page follows GET /banks/{id}'s yourAccess). Who
+ * works on the bank is its own panel (pages/bank-people.js).
  *
  * This module loads the bank and reloads it after every change. The parts: the passport, counts and validation
  * panel (pages/bank-summary.js), the import form and its report (pages/bank-import.js), the list of questions
@@ -16,7 +18,8 @@ import { openEditor, prepareEditor } from './bank-editor.js';
 import { prepareImport } from './bank-import.js';
 import { prepareQuestions, showQuestions } from './bank-questions.js';
 import { renderSummary, renderValidation } from './bank-summary.js';
-import { $, busy, hasRole, myId, pageFailed, showError, startStaffPage } from './staff.js';
+import { showBankPeople } from './bank-people.js';
+import { $, busy, pageFailed, showError, startStaffPage } from './staff.js';
 
 const main = $('bank');
 const bankId = param('bank');
@@ -29,13 +32,14 @@ async function start() {
   }
   try {
     const [summary, validation, list] = await Promise.all([getBank(bankId), validateBank(bankId), bankQuestions(bankId)]);
-    const canEdit = hasRole('admin') || (hasRole('teacher') && summary.owner === myId());
+    const canEdit = (summary.yourAccess ?? []).includes('edit');
     $('bank-loading').hidden = true;
     renderSummary(summary);
     renderValidation(validation);
     prepareQuestions({ bankId, canEdit, onEdit: openEditor, reload: refreshAll });
     showQuestions(list);
     prepare(canEdit);
+    await showBankPeople(bankId);
     $('bank-created').hidden = !param('created');
     $('bank-body').hidden = false;
     setState(main, 'ready');

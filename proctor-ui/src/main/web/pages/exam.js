@@ -8,6 +8,7 @@ import { h, param, setState } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t, tn } from '../lib/i18n.js';
 import { isProctored } from '../lib/proctoring/precheck-rules.js';
 import { examResults, examResultsCsv, getBank, getExam, uploadRoster } from '../lib/staff-api.js';
+import { showExamProctors } from './exam-proctors.js';
 import {
   $, busy, clearError, downloadText, fact, hasRole, kindName, labelColumns, pageFailed, showError, showProblems,
   startStaffPage, statusBadge,
@@ -30,13 +31,14 @@ async function start() {
     $('exam-loading').hidden = true;
     renderExam(exam, bank);
     renderRoster(exam.roster ?? []);
+    await showExamProctors(examId);
     $('exam-created').hidden = !param('created');
     $('exam-body').hidden = false;
     $('progress-link').href = `progress.html?exam=${encodeURIComponent(examId)}`;
     $('proctor-link').href = `proctor.html?exam=${encodeURIComponent(examId)}`;
     $('proctor-link').hidden = !(proctored() && hasRole('proctor', 'teacher', 'admin'));
     $('roster-form').addEventListener('submit', onRoster);
-    if (hasRole('teacher', 'admin', 'registrar')) {
+    if ((exam.yourAccess ?? []).includes('results')) { // issue 10 (3): the server's rule, not the page's
       $('results-refresh').addEventListener('click', () => busy($('results-refresh'), t('staff.busy.loading'), loadResults));
       $('results-csv').addEventListener('click', onCsv);
       await loadResults();
@@ -96,6 +98,7 @@ async function onRoster(event) {
     input.value = '';
     exam = await getExam(examId);
     renderRoster(exam.roster ?? []);
+    await showExamProctors(examId);
     if (hasRole('teacher', 'admin', 'registrar')) await loadResults();
   } catch (err) {
     showError(error, err, { summary: err.code === 'invalid-roster' ? t('staff.roster.refused', { file: file.name }) : null });

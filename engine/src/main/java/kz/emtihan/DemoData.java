@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@code --demo}: one user per role (password {@code demo-<role>}, students {@code demo-student}; the sitting's chair
  * and secretary with example addresses chair@ and secretary@university.invalid), a valid
  * bank of 120 arithmetic questions mixed 40/40/20, and an intermediate attestation open now for a week
- * with student1..student5 on its roster. Loaded once; a second start finds it and does nothing.
+ * with student1..student5 on its roster; the demo expert reviews the bank and the demo proctor is assigned to both
+ * exams (issue 10, 3). Loaded once; a second start finds it and does nothing.
  */
 final class DemoData {
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -51,9 +52,13 @@ final class DemoData {
     Caller teacher = new Caller("teacher", "Teacher (demo)", EnumSet.of(Role.TEACHER));
     Passport passport = new Passport("Mathematics 1", "6B06101 Information Systems", "English",
         java.util.List.of("A. Teacher"), java.util.List.of("Calculator is not allowed", "Table of multiplication"));
+    var people = new kz.emtihan.bank.Assignees(s.users());
     return s.users().upsert(users)
         .compose(n -> s.banks().create(teacher, passport))
         .compose(bankId -> s.banks().add(teacher, bankId, questions()).map(bankId))
+        // issue 10 (3): the demo expert reviews the demo bank; nobody else but its teacher and admins sees it
+        .compose(bankId -> new kz.emtihan.bank.BankPeople(s.banks(), people).replace(teacher, bankId,
+            new JsonObject().put("coAuthors", new JsonArray()).put("experts", new JsonArray().add("expert"))).map(bankId))
         .compose(bankId -> exam(s, teacher, bankId, "Mathematics 1 — intermediate attestation (demo)", false)
             .compose(v -> exam(s, teacher, bankId, "Mathematics 1 — proctored attestation (demo)", true)))
         .compose(v -> sitting(s))
@@ -89,8 +94,12 @@ final class DemoData {
         .put("kind", "intermediate-attestation").put("opensAt", now.minus(Duration.ofHours(1)).toString())
         .put("closesAt", now.plus(Duration.ofDays(7)).toString())
         .put("proctoring", new JsonObject().put("camera", proctored).put("screen", proctored).put("identity", proctored));
+    Caller admin = new Caller("admin", "Administrator", EnumSet.of(Role.ADMIN));
     return s.exam().exams().create(teacher, exam).compose(examId -> s.exam().exams().replaceRoster(teacher, examId,
-        new JsonArray().add("student1").add("student2").add("student3").add("student4").add("student5"))).mapEmpty();
+        new JsonArray().add("student1").add("student2").add("student3").add("student4").add("student5"))
+        // issue 10 (3): a proctor sees only the exams assigned to them; the demo proctor is assigned to both
+        .compose(n -> new kz.emtihan.exam.ExamProctors(s.exam().exams(), new kz.emtihan.bank.Assignees(s.users()))
+            .replace(admin, examId, new JsonObject().put("proctors", new JsonArray().add("proctor"))))).mapEmpty();
   }
 
   private static JsonObject user(String id, String name, String role, String password) {

@@ -57,6 +57,29 @@ public final class Fixtures {
     String examId = created.json().getString("id");
     TestEngine.Reply roster = app.put("/api/v1/exams/" + examId + "/roster", teacherToken, new JsonArray(java.util.List.of((Object[]) students)));
     assertEquals(200, roster.status(), roster.body());
+    assignEveryProctor(app, examId);
     return examId;
+  }
+
+  /**
+   * Issue 10 (3): a proctor watches only the exams an admin assigned to them. The tests written before that rule
+   * watch with whatever proctor accounts they made, so an exam made here gets every proctor account existing now;
+   * the access tests assign explicitly ({@link #assignProctors}).
+   */
+  public static void assignEveryProctor(TestEngine app, String examId) {
+    String admin = app.admin();
+    JsonArray users = app.get("/api/v1/users", admin).array();
+    java.util.List<String> proctors = new java.util.ArrayList<>();
+    for (Object o : users) {
+      JsonObject u = (JsonObject) o;
+      if (u.getJsonArray("roles").contains("proctor")) proctors.add(u.getString("id"));
+    }
+    if (!proctors.isEmpty()) assignProctors(app, examId, proctors.toArray(String[]::new));
+  }
+
+  public static void assignProctors(TestEngine app, String examId, String... proctors) {
+    TestEngine.Reply r = app.put("/api/v1/exams/" + examId + "/proctors", app.admin(),
+        new JsonObject().put("proctors", new JsonArray(java.util.List.of((Object[]) proctors))));
+    assertEquals(200, r.status(), r.body());
   }
 }

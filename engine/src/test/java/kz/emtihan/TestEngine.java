@@ -36,6 +36,15 @@ public final class TestEngine implements AutoCloseable {
 
   /** @param env EMTIHAN_* overrides, as the environment would give them */
   public static TestEngine start(Map<String, String> env) {
+    return start(env, false);
+  }
+
+  /** As {@code --demo} starts it: the demo users, bank, exams and sitting (DemoData). */
+  public static TestEngine startDemo() {
+    return start(Map.of(), true);
+  }
+
+  private static TestEngine start(Map<String, String> env, boolean demo) {
     try {
       Path data = Files.createTempDirectory("emtihan-test");
       var merged = new java.util.HashMap<String, String>();
@@ -45,7 +54,7 @@ public final class TestEngine implements AutoCloseable {
       merged.put("EMTIHAN_SWEEPER_INTERVAL_MILLIS", "200");
       merged.putAll(env);
       EmtihanConfig cfg = ConfigLoader.load(Optional.of(configDir()), merged);
-      return new TestEngine(Engine.start(cfg, Optional.of(ADMIN_PASSWORD), false));
+      return new TestEngine(Engine.start(cfg, Optional.of(ADMIN_PASSWORD), demo));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

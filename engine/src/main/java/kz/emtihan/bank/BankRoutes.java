@@ -14,7 +14,7 @@ import kz.emtihan.http.Rejection;
 public final class BankRoutes {
   private BankRoutes() {}
 
-  public static void mount(Router api, Banks banks) {
+  public static void mount(Router api, Banks banks, BankPeople people) {
     api.post("/banks").respond(ctx -> {
       Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
       return banks.create(c, Banks.passport(Bodies.object(ctx))).map(id -> {
@@ -23,16 +23,13 @@ public final class BankRoutes {
       });
     });
     api.get("/banks").respond(ctx -> {
-      Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
-      return banks.list();
+      return banks.list(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT));
     });
     api.get("/banks/:bankId").respond(ctx -> {
-      Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
-      return banks.summary(ctx.pathParam("bankId"));
+      return banks.summary(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"));
     });
     api.get("/banks/:bankId/questions").respond(ctx -> {
-      Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
-      return banks.questionsForTeacher(ctx.pathParam("bankId"));
+      return banks.questionsForTeacher(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"));
     });
     api.post("/banks/:bankId/questions").respond(ctx -> {
       Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
@@ -55,9 +52,12 @@ public final class BankRoutes {
       if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Rejection.badRequest("empty-file", "the request body must be the file");
       return banks.importFile(c, ctx.pathParam("bankId"), format, ctx.body().buffer().getBytes(), fallback);
     });
+    api.get("/banks/:bankId/access").respond(ctx ->
+        people.view(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId")));
+    api.put("/banks/:bankId/access").respond(ctx ->
+        people.replace(Caller.require(ctx, Role.TEACHER, Role.ADMIN), ctx.pathParam("bankId"), Bodies.object(ctx)));
     api.get("/banks/:bankId/validation").respond(ctx -> {
-      Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
-      return banks.validate(ctx.pathParam("bankId")).map(problems -> new JsonObject()
+      return banks.validate(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId")).map(problems -> new JsonObject()
           .put("ok", problems.isEmpty())
           .put("problems", new JsonArray(problems.stream()
               .map(p -> new JsonObject().put("rule", p.rule()).put("message", p.message())).toList())));

@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import kz.emtihan.bank.model.BankAccess;
 import kz.emtihan.bank.model.Passport;
 import kz.emtihan.bank.model.Question;
 import kz.emtihan.store.Keys;
 
-/** Banks in Redis: {@code bank:<id>} (passport JSON, status, owner) and {@code bank:<id>:questions} (id → question JSON). */
+/** Banks in Redis: {@code bank:<id>} (passport JSON, status, owner, coAuthors and experts as JSON lists) and {@code bank:<id>:questions} (id → question JSON). */
 public final class BankStore {
   private final Redis redis;
 
@@ -22,8 +23,12 @@ public final class BankStore {
     this.redis = redis;
   }
 
-  /** A stored bank's header. */
-  public record BankHeader(String id, Passport passport, String status, String owner) {}
+  /** A stored bank's header, with who may see it (co-authors and experts as the owner named them). */
+  public record BankHeader(String id, Passport passport, String status, String owner, List<String> coAuthors, List<String> experts) {
+    public BankAccess access() {
+      return new BankAccess(owner, new java.util.HashSet<>(coAuthors), new java.util.HashSet<>(experts));
+    }
+  }
 
   Future<Void> create(String id, Passport passport, String owner) {
     return redis.send(Request.cmd(Command.HSET).arg(Keys.bank(id)).arg("passport").arg(PassportJson.toJson(passport).encode())
@@ -35,8 +40,21 @@ public final class BankStore {
     return redis.send(Request.cmd(Command.HGETALL).arg(Keys.bank(id))).map(r -> {
       if (r == null || r.get("passport") == null) return Optional.<BankHeader>empty();
       return Optional.of(new BankHeader(id, PassportJson.fromJson(new JsonObject(r.get("passport").toString())),
-          r.get("status").toString(), r.get("owner").toString()));
+          r.get("status").toString(), r.get("owner").toString(), ids(r.get("coAuthors")), ids(r.get("experts"))));
     });
+  }
+
+  private static List<String> ids(Response json) {
+    if (json == null) return List.of();
+    List<String> out = new ArrayList<>();
+    for (Object o : new io.vertx.core.json.JsonArray(json.toString())) out.add(String.valueOf(o));
+    return out;
+  }
+
+  /** Replaces who the owner named (one HSET: both lists change together). */
+  Future<Void> setAccess(String id, List<String> coAuthors, List<String> experts) {
+    return redis.send(Request.cmd(Command.HSET).arg(Keys.bank(id)).arg("coAuthors").arg(new io.vertx.core.json.JsonArray(coAuthors).encode())
+        .arg("experts").arg(new io.vertx.core.json.JsonArray(experts).encode())).mapEmpty();
   }
 
   /** All questions, ordered by id so every caller sees the same order. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
 import java.nio.charset.StandardCharsets;
 import kz.emtihan.bank.imports.GiftImport;
 import kz.emtihan.bank.imports.ImportException;
@@ -17,6 +16,7 @@ import kz.emtihan.bank.imports.QuestionHtml;
 import kz.emtihan.bank.imports.ImportReport;
 import kz.emtihan.bank.imports.ImportSkip;
 import kz.emtihan.bank.imports.ImportedQuestion;
+import kz.emtihan.bank.model.BankAccess;
 import kz.emtihan.bank.model.BankRules;
 import kz.emtihan.bank.model.BankValidation;
 import kz.emtihan.bank.model.Difficulty;
@@ -47,49 +47,52 @@ public final class Banks {
     return store.create(id, passport, owner.id()).map(id);
   }
 
-  /** The bank, if it exists and the caller may change it (5.21: its teacher, or an admin). */
-  public Future<BankStore.BankHeader> editable(Caller caller, String bankId) {
-    return readable(bankId).map(h -> {
-      if (!caller.has(Role.ADMIN) && !h.owner().equals(caller.id())) {
-        throw Rejection.forbidden("bank " + bankId + " belongs to another teacher (5.21)");
+  /**
+   * The bank, if it exists and {@link BankAccess} lets the caller do {@code action} (5.21; issue 10, 3): the one
+   * check of every bank operation. 404 for no such bank, 403 for a caller it does not let.
+   */
+  public Future<BankStore.BankHeader> allowed(Caller caller, String bankId, BankAccess.Action action) {
+    return store.header(bankId).map(found -> {
+      BankStore.BankHeader h = found.orElseThrow(() -> Rejection.notFound("bank", bankId));
+      if (!h.access().allows(caller.id(), caller.roles(), action)) {
+        throw Rejection.forbidden("bank " + bankId + " is not yours to " + action.code()
+            + " (5.21: its owner, the co-authors and experts the owner names, admins)");
       }
       return h;
     });
   }
 
-  public Future<BankStore.BankHeader> readable(String bankId) {
-    return store.header(bankId).map(h -> h.orElseThrow(() -> Rejection.notFound("bank", bankId)));
-  }
-
   /** All or nothing: any invalid question rejects the whole list with each problem's index. */
   public Future<Integer> add(Caller caller, String bankId, JsonArray items) {
-    List<JsonObject> problems = new ArrayList<>();
-    List<QuestionDraft> drafts = new ArrayList<>();
-    if (items.isEmpty()) problems.add(problem(0, "the list is empty"));
-    for (int i = 0; i < items.size(); i++) {
-      List<String> found = new ArrayList<>();
-      QuestionDraft d = QuestionJson.draft(items.getValue(i), found);
-      found.addAll(d.problems());
-      for (String p : found) problems.add(problem(i, p));
-      drafts.add(d);
-    }
-    if (!problems.isEmpty()) {
-      return Future.failedFuture(new Rejection(400, "invalid-questions", problems.size() + " problem(s); nothing was added", problems));
-    }
-    return editable(caller, bankId).compose(h -> store.put(bankId, drafts.stream().map(Banks::sanitised)
-        .map(QuestionJson::toQuestion).toList())).map(drafts.size());
+    return allowed(caller, bankId, BankAccess.Action.EDIT).compose(h -> { // who first: a stranger learns nothing of the rules
+      List<JsonObject> problems = new ArrayList<>();
+      List<QuestionDraft> drafts = new ArrayList<>();
+      if (items.isEmpty()) problems.add(problem(0, "the list is empty"));
+      for (int i = 0; i < items.size(); i++) {
+        List<String> found = new ArrayList<>();
+        QuestionDraft d = QuestionJson.draft(items.getValue(i), found);
+        found.addAll(d.problems());
+        for (String p : found) problems.add(problem(i, p));
+        drafts.add(d);
+      }
+      if (!problems.isEmpty()) {
+        return Future.failedFuture(new Rejection(400, "invalid-questions", problems.size() + " problem(s); nothing was added", problems));
+      }
+      return store.put(bankId, drafts.stream().map(Banks::sanitised).map(QuestionJson::toQuestion).toList()).map(drafts.size());
+    });
   }
 
-  /** Imports what can be used; everything else is reported with its position. An unparseable file adds nothing. */
   /**
    * Imports what can be used; everything else is reported with its position. An unparseable file adds
    * nothing. Parsing runs on a worker thread: a large file must not stall the event loop.
    */
   public Future<JsonObject> importFile(Caller caller, String bankId, String format, byte[] file, Optional<Difficulty> fallback) {
-    if (!format.equals("moodle-xml") && !format.equals("gift")) {
-      return Future.failedFuture(Rejection.badRequest("bad-format", "format must be moodle-xml or gift"));
-    }
-    return editable(caller, bankId).compose(h -> vertx.executeBlocking(() -> parse(format, file), false))
+    return allowed(caller, bankId, BankAccess.Action.EDIT).compose(h -> {
+          if (!format.equals("moodle-xml") && !format.equals("gift")) {
+            return Future.failedFuture(Rejection.badRequest("bad-format", "format must be moodle-xml or gift"));
+          }
+          return vertx.executeBlocking(() -> parse(format, file), false);
+        })
         .compose(report -> {
           List<Question> accepted = new ArrayList<>();
           List<ImportSkip> skipped = new ArrayList<>(report.skipped());
@@ -120,34 +123,46 @@ public final class Banks {
     }
   }
 
-  public Future<JsonObject> summary(String bankId) {
-    return readable(bankId).compose(h -> store.questions(bankId).map(qs -> {
+  public Future<JsonObject> summary(Caller caller, String bankId) {
+    return allowed(caller, bankId, BankAccess.Action.READ).compose(h -> summaryOf(caller, h));
+  }
+
+  private Future<JsonObject> summaryOf(Caller caller, BankStore.BankHeader h) {
+    return store.questions(h.id()).map(qs -> {
       JsonObject by = new JsonObject();
       BankValidation.counts(qs).forEach((d, n) -> by.put(d.code(), n));
       return new JsonObject().put("id", h.id()).put("passport", PassportJson.toJson(h.passport()))
-          .put("status", h.status()).put("owner", h.owner()).put("questionCount", qs.size()).put("byDifficulty", by);
-    }));
+          .put("status", h.status()).put("owner", h.owner()).put("coAuthors", new JsonArray(h.coAuthors()))
+          .put("experts", new JsonArray(h.experts())).put("questionCount", qs.size()).put("byDifficulty", by)
+          .put("yourAccess", new JsonArray(h.access().allowed(caller.id(), caller.roles()).stream().map(BankAccess.Action::code).toList()));
+    });
   }
 
-  public Future<List<BankValidation.Problem>> validate(String bankId) {
-    return readable(bankId).compose(h -> store.questions(bankId).map(qs -> BankValidation.validate(h.passport(), qs, rules)));
+  public Future<List<BankValidation.Problem>> validate(Caller caller, String bankId) {
+    return allowed(caller, bankId, BankAccess.Action.READ)
+        .compose(h -> store.questions(bankId).map(qs -> BankValidation.validate(h.passport(), qs, rules)));
   }
 
-  public Future<JsonArray> questionsForTeacher(String bankId) {
-    return readable(bankId).compose(h -> store.questions(bankId))
+  /** With the answer key: for those the bank lets read it, never a student. */
+  public Future<JsonArray> questionsForTeacher(Caller caller, String bankId) {
+    return allowed(caller, bankId, BankAccess.Action.READ).compose(h -> store.questions(bankId))
         .map(qs -> new JsonArray(qs.stream().map(QuestionJson::forTeacher).toList()));
   }
 
   public Future<Void> deleteQuestion(Caller caller, String bankId, String questionId) {
-    return editable(caller, bankId).compose(h -> store.delete(bankId, questionId)).map(found -> {
+    return allowed(caller, bankId, BankAccess.Action.EDIT).compose(h -> store.delete(bankId, questionId)).map(found -> {
       if (!found) throw Rejection.notFound("question", questionId);
       return null;
     });
   }
 
-  public Future<JsonArray> list() {
-    return store.ids().compose(ids -> Future.all(ids.stream().map(this::summary).toList())
-        .map(all -> new JsonArray(all.list())));
+  /** The banks the caller may read, by the same rule as one bank. */
+  public Future<JsonArray> list(Caller caller) {
+    return store.ids().compose(ids -> Future.all(ids.stream().map(store::header).toList()))
+        .compose(all -> Future.all(all.<Optional<BankStore.BankHeader>>list().stream().flatMap(Optional::stream)
+            .filter(h -> h.access().allows(caller.id(), caller.roles(), BankAccess.Action.READ))
+            .map(h -> summaryOf(caller, h)).toList()))
+        .map(all -> new JsonArray(all.list()));
   }
 
   /** Question and option text is HTML everywhere; text sent as JSON passes the importers' allow-list too. */

@@ -14,6 +14,7 @@ import kz.emtihan.audit.model.Receipt;
 import kz.emtihan.audit.model.ReceiptKey;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.model.Attempt;
+import kz.emtihan.exam.model.ExamAccess;
 import kz.emtihan.http.Rejection;
 
 /**
@@ -56,8 +57,9 @@ public final class AttemptReceipts {
    * signature is checked with the engine's own key of that id and period (not the copy inside the receipt):
    * {@code intact} is false when anything changed since the receipt was issued.
    */
-  public Future<JsonObject> verify(String attemptId) {
-    return Future.all(attempts.load(attemptId), store.log(attemptId), store.receipt(attemptId)).map(done -> {
+  public Future<JsonObject> verify(Caller caller, String attemptId) {
+    return attempts.load(attemptId).compose(a -> attempts.exams().allowed(caller, a.examId(), ExamAccess.Action.VERIFY))
+        .compose(e -> Future.all(attempts.load(attemptId), store.log(attemptId), store.receipt(attemptId))).map(done -> {
       Attempt a = done.resultAt(0);
       List<String> log = done.resultAt(1);
       JsonObject stored = new JsonObject(done.<Optional<String>>resultAt(2)

@@ -21,6 +21,7 @@ import kz.emtihan.config.Regulation;
 import kz.emtihan.exam.model.Attempt;
 import kz.emtihan.exam.model.AttemptStatus;
 import kz.emtihan.exam.model.Draw;
+import kz.emtihan.exam.model.ExamAccess;
 import kz.emtihan.exam.model.Marking;
 import kz.emtihan.exam.model.Paper;
 import kz.emtihan.grade.model.Grade;
@@ -98,7 +99,7 @@ public final class Attempts {
     });
   }
 
-  /** The attempt, if the caller owns it or watches or teaches (API.md: owner, proctor, teacher). */
+  /** The attempt, if the caller owns it or may watch its exam: its teacher, its assigned proctors, admins. */
   public Future<JsonObject> get(Caller caller, String attemptId) {
     return readable(caller, attemptId).compose(a -> exams.snapshot(a.examId())
         .compose(snap -> Future.all(redis.time(), store.fields(attemptId))
@@ -144,10 +145,14 @@ public final class Attempts {
     return view;
   }
 
+  /** The attempt, if it is the caller's own (no exam facts needed) or the caller may watch its exam ({@link ExamAccess}). */
   Future<Attempt> readable(Caller caller, String attemptId) {
-    return load(attemptId).map(a -> {
-      if (a.studentId().equals(caller.id()) || caller.hasAny(Role.PROCTOR, Role.TEACHER, Role.ADMIN)) return a;
-      throw Rejection.forbidden("attempt " + attemptId + " is not yours");
+    return load(attemptId).compose(a -> {
+      if (ExamAccess.ownAttempt(caller.id(), a.studentId())) return Future.succeededFuture(a);
+      if (!caller.hasAny(ExamAccess.watchingRoles())) {
+        return Future.failedFuture(Rejection.forbidden("attempt " + attemptId + " is not yours"));
+      }
+      return exams.allowed(caller, a.examId(), ExamAccess.Action.WATCH).map(e -> a);
     });
   }
 
@@ -156,6 +161,10 @@ public final class Attempts {
       if (a.studentId().equals(caller.id())) return a;
       throw Rejection.forbidden("attempt " + attemptId + " is not yours");
     });
+  }
+
+  Exams exams() {
+    return exams;
   }
 
   Future<Attempt> load(String attemptId) {

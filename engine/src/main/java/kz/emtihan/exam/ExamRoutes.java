@@ -16,7 +16,7 @@ import kz.emtihan.http.Rejection;
 public final class ExamRoutes {
   private ExamRoutes() {}
 
-  public static void mount(Router api, ExamModule m) {
+  public static void mount(Router api, ExamModule m, ExamProctors proctors) {
     Exams exams = m.exams();
     Attempts attempts = m.attempts();
     Results results = m.results();
@@ -53,7 +53,7 @@ public final class ExamRoutes {
           .recover(err -> Future.failedFuture(err instanceof Rejection rej ? CsvRecords.byLine(rej, rows) : err));
     });
     api.get("/exams/:examId/results").respond(ctx -> {
-      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.REGISTRAR);
+      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.PROCTOR, Role.REGISTRAR);
       boolean csv = String.valueOf(ctx.request().getHeader("Accept")).contains("text/csv");
       return results.of(c, ctx.pathParam("examId")).map(rows -> {
         if (!csv) return rows;
@@ -64,6 +64,10 @@ public final class ExamRoutes {
     });
     api.get("/exams/:examId/progress").respond(ctx -> m.progress().of(
         Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.PROCTOR), ctx.pathParam("examId")));
+    api.get("/exams/:examId/proctors").respond(ctx -> proctors.view(
+        Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.PROCTOR, Role.REGISTRAR), ctx.pathParam("examId")));
+    api.put("/exams/:examId/proctors").respond(ctx ->
+        proctors.replace(Caller.require(ctx, Role.ADMIN), ctx.pathParam("examId"), Bodies.object(ctx)));
     api.get("/me/exams").respond(ctx -> exams.mine(Caller.require(ctx, Role.STUDENT)));
     api.post("/exams/:examId/attempts").respond(ctx -> attempts.start(Caller.of(ctx), ctx.pathParam("examId")).map(s -> {
       ctx.response().setStatusCode(s.created() ? 201 : 200);
@@ -78,8 +82,7 @@ public final class ExamRoutes {
     // issue 10: the log a receipt's chain is built from, once the attempt is finished (docs/verification.md)
     api.get("/attempts/:attemptId/log").respond(ctx -> m.receipts().log(Caller.of(ctx), ctx.pathParam("attemptId")));
     api.get("/attempts/:attemptId/verification").respond(ctx -> {
-      Caller.require(ctx, Role.ADMIN, Role.TEACHER, Role.PROCTOR, Role.REGISTRAR);
-      return m.receipts().verify(ctx.pathParam("attemptId"));
+      return m.receipts().verify(Caller.require(ctx, Role.ADMIN, Role.TEACHER, Role.PROCTOR, Role.REGISTRAR), ctx.pathParam("attemptId"));
     });
   }
 }

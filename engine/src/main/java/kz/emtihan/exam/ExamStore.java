@@ -14,11 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import kz.emtihan.exam.model.Exam;
+import kz.emtihan.exam.model.ExamAccess;
 import kz.emtihan.store.Keys;
 
 /**
  * Exams in Redis: {@code exam:<id>} (JSON), the bank's questions frozen at scheduling in
- * {@code exam:<id>:questions} (so edits to the bank never change a running test and a paper can be rebuilt
+ * {@code exam:<id>:questions} (and in {@code exam:<id>} the field {@code proctors}, the assigned proctors as a JSON list) (so edits to the bank never change a running test and a paper can be rebuilt
  * from its seed), the roster set, and per student the set of their exams.
  */
 final class ExamStore {
@@ -44,6 +45,28 @@ final class ExamStore {
   Future<Optional<Exam>> get(String id) {
     return redis.send(Request.cmd(Command.HGET).arg(Keys.exam(id)).arg("json"))
         .map(r -> r == null ? Optional.<Exam>empty() : Optional.of(ExamJson.fromJson(new JsonObject(r.toString()))));
+  }
+
+  /** An exam as scheduled, with the proctors assigned to it now (one HMGET: never cached, so a change holds at once). */
+  record Guarded(Exam exam, List<String> proctors) {
+    ExamAccess access() {
+      return new ExamAccess(exam.owner(), new java.util.HashSet<>(proctors));
+    }
+  }
+
+  Future<Optional<Guarded>> guarded(String id) {
+    return redis.send(Request.cmd(Command.HMGET).arg(Keys.exam(id)).arg("json").arg("proctors")).map(r -> {
+      if (r == null || r.get(0) == null) return Optional.<Guarded>empty();
+      List<String> proctors = new ArrayList<>();
+      if (r.get(1) != null) for (Object o : new io.vertx.core.json.JsonArray(r.get(1).toString())) proctors.add(String.valueOf(o));
+      return Optional.of(new Guarded(ExamJson.fromJson(new JsonObject(r.get(0).toString())), proctors));
+    });
+  }
+
+  /** Replaces the proctors assigned to the exam. */
+  Future<Void> setProctors(String examId, List<String> proctors) {
+    return redis.send(Request.cmd(Command.HSET).arg(Keys.exam(examId)).arg("proctors")
+        .arg(new io.vertx.core.json.JsonArray(proctors).encode())).mapEmpty();
   }
 
   Future<List<String>> questionJsons(String examId) {

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
 import kz.emtihan.bank.BankStore;
 import kz.emtihan.bank.Banks;
 import kz.emtihan.bank.QuestionJson;
@@ -22,6 +21,7 @@ import kz.emtihan.bank.model.BankValidation;
 import kz.emtihan.bank.model.Question;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.exam.model.Exam;
+import kz.emtihan.exam.model.ExamAccess;
 import kz.emtihan.exam.model.ExamPlan;
 import kz.emtihan.http.Rejection;
 import kz.emtihan.store.Ids;
@@ -43,8 +43,8 @@ public final class Exams {
   public Future<String> create(Caller teacher, JsonObject body) {
     ExamPlan plan = ExamJson.plan(body);
     Exam.Proctoring proctoring = ExamJson.proctoring(body);
-    // 5.21: an exam is scheduled from a bank its teacher is responsible for (an admin may use any)
-    return banks.editable(teacher, plan.bankId()).compose(bank -> banks.store().questions(plan.bankId()).compose(questions -> {
+    // 5.21: an exam is scheduled from a bank its teacher owns or co-authors (an admin may use any)
+    return banks.allowed(teacher, plan.bankId(), kz.emtihan.bank.model.BankAccess.Action.SCHEDULE).compose(bank -> banks.store().questions(plan.bankId()).compose(questions -> {
       List<String> bankProblems = BankValidation.validate(bank.passport(), questions, regulation.bank()).stream()
           .map(p -> p.rule() + " " + p.message()).toList();
       ExamPlan.Checked checked = plan.check(regulation.limits(plan.kind()), questions.size(), bankProblems);
@@ -77,9 +77,9 @@ public final class Exams {
     });
   }
 
-  /** The exam, if the caller may watch it: a proctor, its teacher or an admin (5.17.2). */
+  /** The exam, if the caller may watch it and act on its attempts: its teacher, its assigned proctors, admins (5.17.2). */
   public Future<Exam> watched(Caller caller, String examId) {
-    return owned(caller, examId, Role.PROCTOR);
+    return allowed(caller, examId, ExamAccess.Action.WATCH);
   }
 
   /** The exam, as scheduled (cached). */
@@ -87,11 +87,22 @@ public final class Exams {
     return snapshot(examId).map(ExamSnapshot::exam);
   }
 
-  /** The exam, if the caller scheduled it or is an admin (or, for reading, holds one of {@code readers}). */
-  Future<Exam> owned(Caller caller, String examId, Role... readers) {
-    return get(examId).map(e -> {
-      if (caller.has(Role.ADMIN) || e.owner().equals(caller.id()) || caller.hasAny(readers)) return e;
-      throw Rejection.forbidden("exam " + examId + " belongs to another teacher");
+  /**
+   * The exam, if {@link ExamAccess} lets the caller do {@code action} (issue 10, 3): the one check of every exam and
+   * attempt operation. The assignment is read from the store each time, so a change holds at once on every node.
+   */
+  public Future<Exam> allowed(Caller caller, String examId, ExamAccess.Action action) {
+    return guarded(caller, examId, action).map(ExamStore.Guarded::exam);
+  }
+
+  Future<ExamStore.Guarded> guarded(Caller caller, String examId, ExamAccess.Action action) {
+    return store.guarded(examId).map(found -> {
+      ExamStore.Guarded g = found.orElseThrow(() -> Rejection.notFound("exam", examId));
+      if (!g.access().allows(caller.id(), caller.roles(), action)) {
+        throw Rejection.forbidden("exam " + examId + " is not yours to " + action.code()
+            + " (its teacher, the proctors assigned to it, admins; the registrar reads results)");
+      }
+      return g;
     });
   }
 
@@ -100,6 +111,11 @@ public final class Exams {
    * rating (0-100) decides admission (5.30: below {@code rating.minAdmissionRating} the student may not sit).
    */
   public Future<Integer> replaceRoster(Caller caller, String examId, JsonArray body) {
+    // who first, then what: a refused caller is told 403 whatever the list says
+    return allowed(caller, examId, ExamAccess.Action.MANAGE).compose(e -> replaceRosterChecked(examId, body));
+  }
+
+  private Future<Integer> replaceRosterChecked(String examId, JsonArray body) {
     Set<String> students = new LinkedHashSet<>();
     Map<String, Double> ratings = new LinkedHashMap<>();
     List<JsonObject> problems = new ArrayList<>();
@@ -120,24 +136,27 @@ public final class Exams {
       if (!students.add(id)) problems.add(new JsonObject().put("index", i).put("message", "student " + id + " is listed twice"));
     }
     if (!problems.isEmpty()) return Future.failedFuture(new Rejection(400, "invalid-roster", problems.size() + " roster entries are invalid", problems));
-    return owned(caller, examId).compose(e -> store.replaceRoster(examId, students, ratings)).map(students.size());
+    return store.replaceRoster(examId, students, ratings).map(students.size());
   }
 
+  /** The exams the caller may see, by the same rule as one exam. */
   public Future<JsonArray> list(Caller caller) {
-    return store.all().compose(ids -> Future.all(ids.stream().map(this::get).toList()))
+    return store.all().compose(ids -> Future.all(ids.stream().map(store::guarded).toList()))
         .map(all -> {
-          List<Exam> exams = all.<Exam>list().stream()
-              .filter(e -> caller.hasAny(Role.ADMIN, Role.PROCTOR, Role.REGISTRAR) || e.owner().equals(caller.id()))
+          List<Exam> exams = all.<Optional<ExamStore.Guarded>>list().stream().flatMap(Optional::stream)
+              .filter(g -> g.access().allows(caller.id(), caller.roles(), ExamAccess.Action.VIEW)).map(ExamStore.Guarded::exam)
               .sorted(Comparator.comparing(Exam::opensAt)).toList();
           return new JsonArray(exams.stream().map(ExamJson::toJson).toList());
         });
   }
 
   public Future<JsonObject> view(Caller caller, String examId) {
-    return owned(caller, examId, Role.PROCTOR, Role.REGISTRAR).compose(e -> Future.all(store.roster(examId), store.admission(examId))
-        .map(done -> ExamJson.toJson(e).put("roster", new JsonArray(new ArrayList<>(done.<java.util.Set<String>>resultAt(0))))
+    return guarded(caller, examId, ExamAccess.Action.VIEW).compose(g -> Future.all(store.roster(examId), store.admission(examId))
+        .map(done -> ExamJson.toJson(g.exam()).put("roster", new JsonArray(new ArrayList<>(done.<java.util.Set<String>>resultAt(0))))
             .put("admission", new JsonObject(new java.util.HashMap<String, Object>(done.<Map<String, Double>>resultAt(1))))
-            .put("minAdmissionRating", regulation.rating().minAdmissionRating())));
+            .put("minAdmissionRating", regulation.rating().minAdmissionRating())
+            .put("proctors", new JsonArray(g.proctors()))
+            .put("yourAccess", new JsonArray(g.access().allowed(caller.id(), caller.roles()).stream().map(ExamAccess.Action::code).toList()))));
   }
 
   /** The caller's exams with their own attempt, if any (API.md {@code GET /me/exams}). */

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
 import kz.emtihan.live.Presence;
 import kz.emtihan.store.Keys;
 import kz.emtihan.store.RedisStore;
@@ -32,7 +31,7 @@ public final class Progress {
 
   public Future<JsonObject> of(Caller caller, String examId) {
     Redis redis = store.redis();
-    return exams.owned(caller, examId, Role.PROCTOR).compose(exam -> Future.all(exams.store().roster(examId),
+    return exams.allowed(caller, examId, kz.emtihan.exam.model.ExamAccess.Action.WATCH).compose(exam -> Future.all(exams.store().roster(examId),
         exams.store().attemptsOf(examId),
         redis.send(Request.cmd(Command.HGETALL).arg(Keys.presence(examId))).map(ExamStore::map), store.time())
         .compose(done -> {

@@ -75,8 +75,9 @@ public final class ApiRouter {
     kz.emtihan.audit.AuditRoutes.mountPublic(api, s.exam().signer());
     AuthRoutes.mountTokenCheck(api, s.tokens());
     AuthRoutes.mountProtected(api, s.users());
-    BankRoutes.mount(api, s.banks());
-    ExamRoutes.mount(api, s.exam());
+    var assignees = new kz.emtihan.bank.Assignees(s.users()); // issue 10 (3): people named on banks and exams
+    BankRoutes.mount(api, s.banks(), new kz.emtihan.bank.BankPeople(s.banks(), assignees));
+    ExamRoutes.mount(api, s.exam(), new kz.emtihan.exam.ExamProctors(s.exam().exams(), assignees));
     ProctorRoutes.mount(api, s.proctor());
     SittingRoutes.mount(api, s.sittings());
     kz.emtihan.live.LiveRoutes.mount(api, new kz.emtihan.live.IceServers(s.config().proctoring().ice()), s.live());

@@ -8,7 +8,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.function.Consumer;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
 import kz.emtihan.auth.Tokens;
 import kz.emtihan.exam.Attempts;
 import kz.emtihan.exam.Exams;
@@ -63,18 +62,21 @@ public final class LiveSocket {
           .end(new JsonObject().put("error", "unauthorized").put("message", "a valid token is required").encode());
       return;
     }
-    ctx.request().toWebSocket().onSuccess(ws -> open(ws, caller.get())).onFailure(ctx::fail);
+    ctx.request().toWebSocket().onSuccess(ws -> open(ws, caller.get())) // a plain GET is the caller's mistake, not a 500
+        .onFailure(err -> ctx.fail(new kz.emtihan.http.Rejection(400, "websocket-required", "this path upgrades to a WebSocket")));
   }
 
   private void open(ServerWebSocket ws, Caller caller) {
     var vertx = io.vertx.core.Vertx.currentContext().owner();
     send(ws, time());
     String[] followed = new String[2]; // exam id, attempt id of a student's own attempt
+    java.util.Set<String> watchedExams = java.util.concurrent.ConcurrentHashMap.newKeySet();
     Signalling.Peer peer = signalling.peer(ws, caller);
     Rooms.Seat seat = rooms.seat(ws, caller);
     long ticker = vertx.setPeriodic(TIME_EVERY_MILLIS, t -> {
       send(ws, time());
       seat.touch();
+      recheck(ws, caller, watchedExams, peer);
       if (followed[0] != null) presence.seen(followed[0], caller.id());
     });
     ws.textMessageHandler(text -> {
@@ -88,7 +90,7 @@ public final class LiveSocket {
       String type = msg.getString("type", "");
       switch (type) {
         case "attempt" -> followAttempt(ws, caller, msg.getString("attemptId", ""), followed);
-        case "subscribe" -> subscribe(ws, caller, msg.getString("examId", ""));
+        case "subscribe" -> subscribe(ws, caller, msg.getString("examId", ""), watchedExams);
         case "sitting" -> followSitting(ws, caller, msg.getString("sittingId", ""));
         case "ping" -> send(ws, time());
         case "signal" -> peer.relay(msg, followed[1]).onFailure(err -> send(ws, error("signal-refused", err.getMessage())));
@@ -127,14 +129,34 @@ public final class LiveSocket {
         .onFailure(err -> send(ws, error("forbidden", "cannot follow attempt " + attemptId)));
   }
 
-  private void subscribe(ServerWebSocket ws, Caller caller, String examId) {
-    if (!caller.hasAny(Role.PROCTOR, Role.TEACHER, Role.ADMIN)) {
-      send(ws, error("forbidden", "only a proctor, teacher or admin follows an exam"));
+  /** An exam's live feed, for whoever may watch it (its teacher, its assigned proctors, admins: ExamAccess). */
+  private void subscribe(ServerWebSocket ws, Caller caller, String examId, java.util.Set<String> watchedExams) {
+    if (!caller.hasAny(kz.emtihan.exam.model.ExamAccess.watchingRoles())) {
+      send(ws, error("forbidden", "only the exam's teacher, its assigned proctors or an admin follow an exam"));
       return;
     }
-    exams.view(caller, examId).compose(e -> hub.follow(LiveHub.examChannel(examId), ws))
-        .onSuccess(v -> send(ws, new JsonObject().put("type", "subscribed").put("examId", examId)))
+    exams.watched(caller, examId).compose(e -> hub.follow(LiveHub.examChannel(examId), ws))
+        .onSuccess(v -> {
+          watchedExams.add(examId);
+          send(ws, new JsonObject().put("type", "subscribed").put("examId", examId));
+        })
         .onFailure(err -> send(ws, error("forbidden", "cannot follow exam " + examId + ": " + err.getMessage())));
+  }
+
+  /**
+   * Issue 10 (3): an assignment withdrawn ends the feed too. Every {@value #TIME_EVERY_MILLIS} ms each followed exam
+   * is checked again (one read of the exam's assignment per exam and staff socket) and the live views this socket may
+   * start are forgotten, so they are checked again when next asked for.
+   */
+  private void recheck(ServerWebSocket ws, Caller caller, java.util.Set<String> watchedExams, Signalling.Peer peer) {
+    peer.forget();
+    for (String examId : watchedExams) {
+      exams.watched(caller, examId).onFailure(err -> {
+        if (!(err instanceof kz.emtihan.http.Rejection r) || r.status() != 403 || !watchedExams.remove(examId)) return; // a store hiccup keeps it
+        hub.unfollow(LiveHub.examChannel(examId), ws);
+        send(ws, new JsonObject().put("type", "unsubscribed").put("examId", examId).put("error", "forbidden"));
+      });
+    }
   }
 
   /** A sitting's participants get {@code {"type":"sitting","change"}} whenever it changes, then read it again. */

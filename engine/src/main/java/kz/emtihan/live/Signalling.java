@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
 import kz.emtihan.exam.Attempts;
 import kz.emtihan.exam.Exams;
 
@@ -106,7 +105,7 @@ final class Signalling {
 
     private Future<Void> mayWatch(String attemptId) {
       if (watchable.contains(attemptId)) return Future.succeededFuture();
-      if (!caller.hasAny(Role.PROCTOR, Role.TEACHER, Role.ADMIN)) {
+      if (!caller.hasAny(kz.emtihan.exam.model.ExamAccess.watchingRoles())) {
         return Future.failedFuture(new IllegalStateException("only the exam's proctors watch attempt " + attemptId));
       }
       return attempts.facts(attemptId).compose(a -> exams.watched(caller, a.examId()))
@@ -114,6 +113,11 @@ final class Signalling {
             watchable.add(attemptId);
             return null;
           }).recover(err -> Future.failedFuture(new IllegalStateException("cannot watch attempt " + attemptId)));
+    }
+
+    /** The attempts this socket was let watch are checked again when next asked for (an assignment may have ended). */
+    void forget() {
+      watchable.clear();
     }
 
     private Future<Void> listen() {

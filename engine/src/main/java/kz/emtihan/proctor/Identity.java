@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
+import kz.emtihan.exam.AttemptFacts;
 import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.media.vision.FrameAnalysis;
@@ -74,6 +75,11 @@ final class Identity {
 
   /** A proctor's decision; approval releases an attempt held for it (the wait is added to its deadline). */
   Future<JsonObject> decide(Caller caller, String attemptId, JsonObject body) {
+    // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
+    return access.watcher(caller, attemptId).compose(a -> decideChecked(caller, a, attemptId, body));
+  }
+
+  private Future<JsonObject> decideChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
     if (!(body.getValue("approved") instanceof Boolean approved)) {
       return Future.failedFuture(Rejection.badRequest("bad-field", "'approved' must be true or false"));
     }
@@ -85,7 +91,7 @@ final class Identity {
     if (!approved && reason.isEmpty()) {
       return Future.failedFuture(Rejection.badRequest("reason-required", "say why the identity is rejected"));
     }
-    return access.watcher(caller, attemptId).compose(a -> store.fields(attemptId).compose(fields -> {
+    return Future.succeededFuture(watched).compose(a -> store.fields(attemptId).compose(fields -> {
       if (!fields.containsKey("identitySubmittedAt")) {
         return Future.failedFuture(Rejection.conflict("no-identity", "the student has not sent identity photos yet"));
       }

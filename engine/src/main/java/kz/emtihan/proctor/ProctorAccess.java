@@ -2,7 +2,6 @@ package kz.emtihan.proctor;
 
 import io.vertx.core.Future;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
 import kz.emtihan.exam.AttemptFacts;
 import kz.emtihan.exam.Attempts;
 import kz.emtihan.exam.Exams;
@@ -40,7 +39,7 @@ final class ProctorAccess {
 
   /** The attempt, if the caller may watch its exam: a proctor, the exam's teacher, an admin. */
   Future<AttemptFacts> watcher(Caller caller, String attemptId) {
-    if (!caller.hasAny(Role.PROCTOR, Role.TEACHER, Role.ADMIN)) {
+    if (!caller.hasAny(kz.emtihan.exam.model.ExamAccess.watchingRoles())) {
       return Future.failedFuture(Rejection.forbidden("only the exam's proctors, its teacher and admins see proctoring"));
     }
     return attempts.facts(attemptId).compose(a -> exams.watched(caller, a.examId()).map(e -> a));

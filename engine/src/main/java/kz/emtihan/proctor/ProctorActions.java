@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import kz.emtihan.auth.Caller;
+import kz.emtihan.exam.AttemptFacts;
 import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveHub;
 
@@ -21,8 +22,13 @@ final class ProctorActions {
 
   /** A message that pops up on the student's page at once. */
   Future<JsonObject> message(Caller caller, String attemptId, JsonObject body) {
+    // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
+    return access.watcher(caller, attemptId).compose(a -> messageChecked(caller, a, attemptId, body));
+  }
+
+  private Future<JsonObject> messageChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
     String text = text(body, "text", 500);
-    return access.watcher(caller, attemptId).compose(a -> {
+    return Future.succeededFuture(watched).compose(a -> {
       if (a.status().finished()) return Future.failedFuture(Rejection.conflict("attempt-closed", "the attempt is " + a.status().code()));
       String at = live.serverNow().toString();
       return store.record(attemptId, Map.of(), new JsonObject().put("type", "message").put("at", at).put("by", caller.id())
@@ -38,8 +44,13 @@ final class ProctorActions {
    * once (its page is told through attempt-closed) and is graded as zero; the reason is in the audit trail.
    */
   Future<JsonObject> terminate(Caller caller, String attemptId, JsonObject body) {
+    // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
+    return access.watcher(caller, attemptId).compose(a -> terminateChecked(caller, a, attemptId, body));
+  }
+
+  private Future<JsonObject> terminateChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
     String reason = text(body, "reason", 500);
-    return access.watcher(caller, attemptId).compose(a -> access.attempts().terminate(attemptId, caller.id(), reason))
+    return Future.succeededFuture(watched).compose(a -> access.attempts().terminate(attemptId, caller.id(), reason))
         .compose(result -> store.record(attemptId, Map.of("terminated", "1"), new JsonObject().put("type", "terminated")
             .put("at", live.serverNow().toString()).put("by", caller.id()).put("reason", reason)).map(result));
   }

@@ -7,7 +7,7 @@ import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
+import kz.emtihan.exam.model.ExamAccess;
 import kz.emtihan.http.Bodies;
 import kz.emtihan.http.Rejection;
 
@@ -31,7 +31,7 @@ public final class ProctorRoutes {
     });
     api.get("/attempts/:attemptId/identity").respond(ctx -> m.identity().view(Caller.of(ctx), id(ctx)));
     api.post("/attempts/:attemptId/identity/decision").respond(ctx ->
-        m.identity().decide(Caller.require(ctx, Role.PROCTOR, Role.TEACHER, Role.ADMIN), id(ctx), Bodies.object(ctx)));
+        m.identity().decide(Caller.require(ctx, ExamAccess.watchingRoles()), id(ctx), Bodies.object(ctx)));
     api.get("/attempts/:attemptId/identity/:which").handler(ctx ->
         image(ctx, m.identity().image(Caller.of(ctx), id(ctx), ctx.pathParam("which"))));
     api.post("/attempts/:attemptId/snapshots").respond(ctx ->
@@ -50,12 +50,12 @@ public final class ProctorRoutes {
         .onSuccess(f -> SegmentServing.send(ctx, f.path(), f.bytes())).onFailure(ctx::fail));
     api.post("/attempts/:attemptId/messages").respond(ctx -> m.actions().message(Caller.of(ctx), id(ctx), Bodies.object(ctx)));
     api.post("/attempts/:attemptId/terminate").respond(ctx ->
-        m.actions().terminate(Caller.require(ctx, Role.PROCTOR, Role.TEACHER, Role.ADMIN), id(ctx), Bodies.object(ctx)));
+        m.actions().terminate(Caller.require(ctx, ExamAccess.watchingRoles()), id(ctx), Bodies.object(ctx)));
     api.get("/attempts/:attemptId/review").respond(ctx -> m.review().get(Caller.of(ctx), id(ctx)));
     api.post("/attempts/:attemptId/review").respond(ctx ->
-        m.review().decide(Caller.require(ctx, Role.PROCTOR, Role.TEACHER, Role.ADMIN), id(ctx), Bodies.object(ctx)));
+        m.review().decide(Caller.require(ctx, ExamAccess.watchingRoles()), id(ctx), Bodies.object(ctx)));
     api.get("/exams/:examId/proctoring").respond(ctx ->
-        m.dashboard().of(Caller.require(ctx, Role.PROCTOR, Role.TEACHER, Role.ADMIN), ctx.pathParam("examId")));
+        m.dashboard().of(Caller.require(ctx, ExamAccess.watchingRoles()), ctx.pathParam("examId")));
   }
 
   private static String id(RoutingContext ctx) {

@@ -72,6 +72,11 @@ final class Review {
   }
 
   Future<JsonObject> decide(Caller caller, String attemptId, JsonObject body) {
+    // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
+    return access.watcher(caller, attemptId).compose(a -> decideChecked(caller, a, attemptId, body));
+  }
+
+  private Future<JsonObject> decideChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
     Verdict verdict = body.getValue("verdict") instanceof String s ? Verdict.fromCode(s).orElse(null) : null;
     if (verdict == null) {
       return Future.failedFuture(Rejection.badRequest("bad-field", "'verdict' must be clean, suspicious or violation"));
@@ -84,7 +89,7 @@ final class Review {
     if (verdict != Verdict.CLEAN && comment.isEmpty()) {
       return Future.failedFuture(Rejection.badRequest("comment-required", "say what the " + verdict.code() + " verdict rests on"));
     }
-    return access.watcher(caller, attemptId).compose(a -> {
+    return Future.succeededFuture(watched).compose(a -> {
       if (!a.status().finished()) return Future.failedFuture(Rejection.conflict("attempt-open", "review an attempt once it is finished"));
       String at = live.serverNow().toString();
       JsonObject v = new JsonObject().put("verdict", verdict.code()).put("comment", comment).put("by", caller.id()).put("at", at);
