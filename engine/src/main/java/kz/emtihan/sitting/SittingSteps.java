@@ -24,7 +24,7 @@ import kz.emtihan.sitting.model.TicketPool;
  */
 public final class SittingSteps {
   /** What the secretary confirms before the draw (6.15.6). */
-  static final List<String> ROOM_CHECKLIST = List.of("desk-clear", "room-alone", "no-devices", "camera-shows-room");
+  public static final List<String> ROOM_CHECKLIST = List.of("desk-clear", "room-alone", "no-devices", "camera-shows-room");
   private final Sittings sittings;
   private final GradeScale scale;
 

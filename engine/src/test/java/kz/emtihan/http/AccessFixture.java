@@ -59,6 +59,9 @@ final class AccessFixture {
   String attemptX;
   String reviewedY;
   String sittingId;
+  /** A second sitting, closed, where s1 sat the exam, got a result and appealed it (6.15.5). */
+  String closedSittingId;
+  String appealId;
 
   AccessFixture(TestEngine app) {
     this.app = app;
@@ -90,6 +93,7 @@ final class AccessFixture {
     ok(app.put("/api/v1/sittings/" + sittingId + "/tickets", app.admin(), tickets()));
     String postponement = created(app.post("/api/v1/sittings/" + sittingId + "/postponements", token("s2"), postponement()))
         .getString("id", "none");
+    ok(app.post("/api/v1/sittings/" + sittingId + "/students/s1/admit", token("sec"), null)); // 6.15.2: an act is about an admitted student
     TestEngine.Reply act = app.post("/api/v1/sittings/" + sittingId + "/acts", token("sec"),
         new JsonObject().put("studentId", "s1").put("description", "the student's connection dropped"));
     params.put("bankId", bankId);
@@ -106,8 +110,33 @@ final class AccessFixture {
     params.put("studentId", "s1");
     params.put("kind", "id-card");
     params.put("actId", act.status() / 100 == 2 ? act.json().getString("id", "none") : "none");
-    params.put("appealId", "none");
+    appealed();
+    params.put("appealId", appealId);
     params.put("postponementId", postponement);
+  }
+
+  /** s1 through every step of {@link #closedSittingId} to a published result, the sitting closed, then s1's appeal. */
+  private void appealed() {
+    closedSittingId = created(app.post("/api/v1/sittings", app.admin(), sitting())).getString("id");
+    ok(app.put("/api/v1/sittings/" + closedSittingId + "/tickets", app.admin(), tickets()));
+    String st = "/api/v1/sittings/" + closedSittingId + "/students/s1";
+    ok(app.post(st + "/admit", token("sec"), null));
+    for (String kind : new String[] {"id-card", "identity"}) ok(app.send("PUT", st + "/photos/" + kind, token("sec"), "image/jpeg", FACE));
+    ok(app.post(st + "/identity", token("sec"), new JsonObject().put("confirmed", true)));
+    ok(app.send("PUT", st + "/photos/room", token("sec"), "image/jpeg", FACE));
+    JsonObject checklist = new JsonObject();
+    kz.emtihan.sitting.SittingSteps.ROOM_CHECKLIST.forEach(item -> checklist.put(item, true));
+    ok(app.post(st + "/room", token("sec"), new JsonObject().put("checklist", checklist)));
+    ok(app.post(st + "/draw", token("ch"), new JsonObject().put("word", "matrix")));
+    ok(app.post(st + "/phase", token("sec"), new JsonObject().put("action", "start-preparation")));
+    ok(app.post(st + "/phase", token("sec"), new JsonObject().put("action", "end-preparation")));
+    ok(app.post(st + "/phase", token("sec"), new JsonObject().put("action", "end-answer").put("reason", "the student finished")));
+    ok(app.put(st + "/score", token("ch"), new JsonObject().put("points", 80)));
+    ok(app.put(st + "/score", token("cm"), new JsonObject().put("points", 90)));
+    ok(app.post(st + "/confirm", token("ch"), null));
+    ok(app.post("/api/v1/sittings/" + closedSittingId + "/close", token("sec"), null));
+    appealId = created(app.post("/api/v1/sittings/" + closedSittingId + "/appeals", token("s1"),
+        new JsonObject().put("reason", "the second question was outside the programme"))).getString("id");
   }
 
   JsonObject bankPeople() {
