@@ -65,12 +65,15 @@ public final class Attempts {
       long seed = seeds.nextLong();
       Paper paper = Draw.of(snap.pool(), snap.exam().questionCount(), regulation.bank().mixPercent(), seed);
       boolean hold = extras.holdAtStart(snap.exam());
+      // a held attempt's clock starts when it is released; an unheld one's now, so it is watched from both moments now
+      List<String> watched = new ArrayList<>(extras.watchFromStart(snap.exam()));
+      if (!hold) watched.addAll(extras.watchFromClock(snap.exam()));
       return store.startOnce(snap.exam(), student.id(), Ids.prefixed("a"), seed, paper,
-          regulation.rating().minAdmissionRating(), hold).compose(s -> switch (s.outcome()) {
+          regulation.rating().minAdmissionRating(), hold, watched).compose(s -> switch (s.outcome()) {
         // a new attempt is exactly what was just drawn: no need to read it back (the 10,000-at-once moment)
         case "created" -> extras.decorate(AttemptJson.forStudent(new Attempt(s.attemptId(),
             examId, student.id(), AttemptStatus.IN_PROGRESS, Instant.ofEpochMilli(s.startedAt()),
-            Instant.ofEpochMilli(s.deadline()), seed, paper, Optional.empty(), Map.of()), snap, Instant.ofEpochMilli(s.startedAt())),
+            Instant.ofEpochMilli(s.deadline()), seed, paper, Optional.empty(), Map.of()), snap, Instant.ofEpochMilli(s.startedAt()), hold),
             snap.exam(), hold).map(json -> new Started(true, json));
         case "existing" -> view(s.attemptId(), snap).map(json -> {
           String status = json.getString("status");
@@ -94,7 +97,7 @@ public final class Attempts {
     return Future.all(store.load(attemptId), redis.time(), store.facts(attemptId)).compose(done -> {
       Attempt a = done.<Optional<Attempt>>resultAt(0).orElseThrow(() -> Rejection.notFound("attempt", attemptId));
       boolean held = done.<Optional<AttemptFacts>>resultAt(2).map(AttemptFacts::held).orElse(false);
-      return extras.decorate(AttemptJson.forStudent(a, snap, done.resultAt(1)), snap.exam(), held);
+      return extras.decorate(AttemptJson.forStudent(a, snap, done.resultAt(1), held), snap.exam(), held);
     });
   }
 
@@ -104,9 +107,10 @@ public final class Attempts {
         .compose(snap -> Future.all(redis.time(), store.fields(attemptId))
             .compose(done -> {
               Map<String, String> fields = done.resultAt(1);
-              JsonObject view = withResult(AttemptJson.forStudent(a, snap, done.resultAt(0)), fields);
+              boolean held = fields.containsKey("hold");
+              JsonObject view = withResult(AttemptJson.forStudent(a, snap, done.resultAt(0), held), fields);
               if (fields.containsKey("terminationReason")) view.put("terminationReason", fields.get("terminationReason"));
-              return extras.decorate(view, snap.exam(), fields.containsKey("hold"));
+              return extras.decorate(view, snap.exam(), held);
             })));
   }
 
@@ -127,11 +131,26 @@ public final class Attempts {
     });
   }
 
-  /** Lets a held attempt take answers; the wait is added to its deadline. The new deadline, if it was held. */
+  /**
+   * Releases an attempt held for its identity step: its questions are served from now and its clock starts now
+   * (deadline = min(now + duration, window close), 5.20.3). The new deadline, if it was held.
+   */
   public Future<Optional<Instant>> releaseHold(String attemptId, String actor) {
     return facts(attemptId).compose(f -> exams.snapshot(f.examId()))
-        .compose(snap -> store.releaseHold(attemptId, snap.exam().closesAt(), actor))
+        .compose(snap -> store.hold(attemptId, "release", snap.exam(), actor, extras.watchFromClock(snap.exam())))
         .map(r -> "released".equals(r[0]) ? Optional.of(Instant.ofEpochMilli(Long.parseLong(r[1]))) : Optional.empty());
+  }
+
+  /** What the hold of a held attempt now waits for: {@code identity} (the photos) or {@code approval} (a proctor's). */
+  public Future<Void> holdFor(String attemptId, String waitsFor, String actor) {
+    if (!waitsFor.equals("identity") && !waitsFor.equals("approval")) throw new IllegalArgumentException(waitsFor);
+    return facts(attemptId).compose(f -> exams.snapshot(f.examId()))
+        .compose(snap -> store.hold(attemptId, waitsFor, snap.exam(), actor, List.of())).mapEmpty();
+  }
+
+  /** When the attempt's clock started (its questions were first served); empty while it is held. */
+  public Future<Optional<Instant>> clockStartedAt(String attemptId) {
+    return store.clockStartedAt(attemptId);
   }
 
   /** A finished, graded attempt also shows its grade (the same fields as the submit response). */
@@ -181,9 +200,20 @@ public final class Attempts {
     }).map(saved -> switch (saved.outcome()) {
       case "stored", "already" -> new JsonObject().put("savedAt", saved.at().toString()).put("seq", saved.seq());
       case "closed" -> throw Rejection.conflict("attempt-closed", "the attempt is finished or past its deadline (5.20.3)");
-      case "held" -> throw Rejection.conflict("identity-pending", "a proctor has not yet approved your identity (5.17.2)");
+      case "held-identity" -> throw identityRequired();
+      case "held-approval" -> throw identityPending();
       default -> throw Rejection.notFound("attempt", attemptId);
     });
+  }
+
+  /** 5.17.2: a proctored attempt takes no answers and serves no questions before the identity photos are in. */
+  static Rejection identityRequired() {
+    return Rejection.conflict("identity-required", "send your identity photos first: no questions are served and no answer "
+        + "is taken before them (5.17.2)");
+  }
+
+  static Rejection identityPending() {
+    return Rejection.conflict("identity-pending", "a proctor has not yet approved your identity (5.17.2)");
   }
 
   private Future<AttemptStore.Meta> meta(String attemptId) {
@@ -227,7 +257,10 @@ public final class Attempts {
       Future<Void> merged = a.status().finished() || answers == null ? Future.succeededFuture()
           : merge(caller, a, (JsonObject) answers);
       return merged.compose(v -> store.finalise(attemptId, false, regulation.answerGrace().toMillis(), caller.id()));
-    }).compose(outcome -> grade(attemptId)).map(result -> new JsonObject()
+    }).compose(outcome -> {
+      if (!"held".equals(outcome[0])) return grade(attemptId);
+      return Future.failedFuture("approval".equals(outcome[1]) ? identityPending() : identityRequired());
+    }).map(result -> new JsonObject()
         .put("status", result.getString("status")).put("points", result.getDouble("points"))
         .put("percent", result.getDouble("percent")).put("letter", result.getString("letter"))
         .put("gpa", result.getDouble("gpa")).put("traditional", result.getString("traditional"))
