@@ -53,7 +53,9 @@ final class Dashboard {
         rows.sort(Comparator.comparing((JsonObject r) -> !r.getBoolean("stuck"))
             .thenComparing(Comparator.comparingInt((JsonObject r) -> r.getInteger("risk")).reversed())
             .thenComparing(r -> r.getString("studentId")));
-        return p.put("students", new JsonArray(new ArrayList<>(rows))).put("kurento", mediaServer);
+        return p.put("students", new JsonArray(new ArrayList<>(rows))).put("kurento", mediaServer)
+            .put("proctoring", new JsonObject().put("camera", exam.proctoring().camera()).put("screen", exam.proctoring().screen())
+                .put("identity", exam.proctoring().identity()));
       });
     }));
   }
