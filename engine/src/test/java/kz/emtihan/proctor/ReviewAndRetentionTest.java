@@ -60,7 +60,7 @@ class ReviewAndRetentionTest {
     JsonObject review = app.post("/api/v1/attempts/" + attempt + "/review", proctor, verdict).json();
     assertEquals("suspicious", review.getJsonObject("verdict").getString("verdict"));
     assertEquals("p1", review.getJsonObject("verdict").getString("by"));
-    assertEquals(Math.round((50 + (100 - 6) / 2.0) / 2), review.getJsonObject("credibility").getInteger("score"),
+    assertEquals((int) Math.round((50 + (100 - 6) / 2.0) / 2), review.getJsonObject("credibility").getInteger("score").intValue(),
         "one medium flag and no recording at all: " + review.getJsonObject("credibility"));
     String timeline = review.getJsonArray("timeline").encode();
     assertTrue(timeline.contains("\"paste\"") && timeline.contains("\"review\"") && timeline.contains("attempt-submitted"), timeline);
