@@ -56,8 +56,8 @@ export function rowFor(studentId) {
     status: h('span', { class: 'tile-status' }),
     timeLeft: h('span', { class: 'tile-time' }),
     identity: h('span', { class: 'tile-identity' }),
-    stage: h('p', { class: 'tile-line tile-stage notice-warn', hidden: true }),
-    missing: h('p', { class: 'tile-line tile-missing notice-error', hidden: true }),
+    stage: h('span', { class: 'badge tile-stage', hidden: true }),
+    missing: h('span', { class: 'badge tile-missing', hidden: true }),
     flags: h('ul', { class: 'tile-flags' }),
     open: h('button', { class: 'button tile-open', type: 'button', text: t('staff.proctor.open') }),
     review: h('a', { class: 'tile-review', href: '#', text: t('staff.proctor.review') }),
@@ -68,8 +68,7 @@ export function rowFor(studentId) {
       h('div', { class: 'tile-info' },
         h('h2', { class: 'tile-name', id: nameId }, el.presence, el.name, el.connected),
         h('p', { class: 'tile-line' }, el.status, el.timeLeft),
-        h('p', { class: 'tile-line' }, el.identity),
-        el.stage, el.missing,
+        h('p', { class: 'tile-line' }, el.identity, ' ', el.stage, ' ', el.missing),
         h('p', { class: 'tile-actions' }, el.open, el.review)),
       el.flags));
   row = {
@@ -126,13 +125,17 @@ export function draw(row, flash = false) {
       h('span', { class: 'sr-only', text: full })));
   }
   // issue 10, 4: stuck before the questions, and the evidence the server misses now, in words
+  // (the identity stages show in the identity badge; the tile's outline and place say it is stuck)
   const stuck = STUCK.includes(row.stage);
-  el.stage.hidden = !stuck;
-  if (stuck) el.stage.textContent = t(`staff.stage.${row.stage}`);
+  tile.title = stuck ? t(`staff.stage.${row.stage}`) : '';
+  el.stage.hidden = row.stage !== 'no-snapshot';
+  el.stage.textContent = t('staff.stageShort.no-snapshot');
+  el.stage.title = t('staff.stage.no-snapshot');
   const missing = row.missing ?? [];
   el.missing.hidden = missing.length === 0;
   if (missing.length > 0) {
-    el.missing.textContent = t('staff.proctor.missing', { what: missing.map((kind) => t(`staff.evidence.${kind}`)).join(', ') });
+    el.missing.textContent = `⚠ ${missing.map((kind) => t(`staff.evidenceShort.${kind}`)).join(', ')}`;
+    el.missing.title = t('staff.proctor.missing', { what: missing.map((kind) => t(`staff.evidence.${kind}`)).join(', ') });
   }
   const list = flagList(row.flagCounts);
   const flagsKey = JSON.stringify(list) + row.unclear;

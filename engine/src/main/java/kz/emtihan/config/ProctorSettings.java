@@ -17,7 +17,7 @@ public record ProctorSettings(IdentityPolicy identityPolicy, int snapshotSeconds
                               int chunkMillis, Recorder camera, Recorder screen, int maxChunkBytes, int maxImageBytes,
                               int uploadsPerMinute, long minFreeBytes, Duration retention, Duration cleanupInterval,
                               Optional<String> kurentoUrl, Optional<String> kurentoRecordingsUri, IceSettings ice,
-                              int evidenceMissingAfter, int socketSeconds, int prechecksPerMinute) {
+                              int evidenceMissingAfter, int socketSeconds, int evidenceGraceSeconds, int prechecksPerMinute) {
 
   /** Whether the test waits for a proctor's approval of the identity photos or starts and is reviewed later. */
   public enum IdentityPolicy {
@@ -88,6 +88,7 @@ public record ProctorSettings(IdentityPolicy identityPolicy, int snapshotSeconds
         kurento.isEmpty() ? Optional.empty() : Optional.of(kurento),
         recordingsUri.isEmpty() ? Optional.empty() : Optional.of(recordingsUri), IceSettings.read(t),
         t.integer(p + "evidenceMissingAfter", 2, 100), t.integer(p + "socketSeconds", 1, 600),
+        t.integer(p + "evidenceGraceSeconds", 0, 3600),
         t.integer(p + "prechecksPerMinute", 1, 600));
   }
 }

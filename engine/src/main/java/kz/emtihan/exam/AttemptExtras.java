@@ -22,6 +22,11 @@ public interface AttemptExtras {
     return List.of();
   }
 
+  /** How long after the start the sets of {@link #watchFromStart} count the new attempt as seen (the page's start-up). */
+  default long watchGraceMillis() {
+    return 0;
+  }
+
   /** Redis sorted sets to which the attempt is added in the same step that starts its clock. */
   default List<String> watchFromClock(Exam exam) {
     return List.of();

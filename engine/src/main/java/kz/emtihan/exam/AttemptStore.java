@@ -42,14 +42,14 @@ final class AttemptStore {
 
   /** Creates the attempt unless (exam, student) has one already; atomic across engine nodes (5.20.3). */
   Future<Started> startOnce(Exam exam, String studentId, String newId, long seed, Paper paper, int minAdmission, boolean hold,
-                            List<String> watchedBy) {
+                            List<String> watchedBy, long watchGraceMillis) {
     List<String> keys = new ArrayList<>(List.of(Keys.examAttempts(exam.id()), Keys.roster(exam.id()), Keys.attempt(newId),
         Keys.deadlines(), Keys.log(newId), Keys.admission(exam.id())));
     keys.addAll(watchedBy);
     return START.run(redis, keys,
         List.of(studentId, newId, exam.id(), Long.toString(exam.opensAt().toEpochMilli()),
             Long.toString(exam.closesAt().toEpochMilli()), Long.toString(exam.duration().toMillis()),
-            Long.toString(seed), paper.encode(), Integer.toString(minAdmission), hold ? "1" : "0"))
+            Long.toString(seed), paper.encode(), Integer.toString(minAdmission), hold ? "1" : "0", Long.toString(watchGraceMillis)))
         .map(r -> new Started(r.get(0).toString(), r.get(1).toString(),
             r.size() > 2 ? r.get(2).toLong() : 0, r.size() > 3 ? r.get(3).toLong() : 0));
   }

@@ -69,7 +69,7 @@ public final class Attempts {
       List<String> watched = new ArrayList<>(extras.watchFromStart(snap.exam()));
       if (!hold) watched.addAll(extras.watchFromClock(snap.exam()));
       return store.startOnce(snap.exam(), student.id(), Ids.prefixed("a"), seed, paper,
-          regulation.rating().minAdmissionRating(), hold, watched).compose(s -> switch (s.outcome()) {
+          regulation.rating().minAdmissionRating(), hold, watched, extras.watchGraceMillis()).compose(s -> switch (s.outcome()) {
         // a new attempt is exactly what was just drawn: no need to read it back (the 10,000-at-once moment)
         case "created" -> extras.decorate(AttemptJson.forStudent(new Attempt(s.attemptId(),
             examId, student.id(), AttemptStatus.IN_PROGRESS, Instant.ofEpochMilli(s.startedAt()),

@@ -61,6 +61,11 @@ final class ProctorExtras implements AttemptExtras {
   }
 
   @Override
+  public long watchGraceMillis() {
+    return settings.evidenceGraceSeconds() * 1000L;
+  }
+
+  @Override
   public java.util.List<String> watchFromClock(Exam exam) {
     return proctored(exam) ? evidence.fromClock(exam) : java.util.List.of();
   }

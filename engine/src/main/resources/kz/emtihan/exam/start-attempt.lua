@@ -8,7 +8,8 @@
 --       6 admission ratings hash (student -> rating; absent = admitted), 7.. sorted sets that watch the new attempt
 --       from now (proctoring's evidence: attempt -> last seen, docs/proctoring.md)
 -- ARGV: 1 student, 2 new attempt id, 3 exam id, 4 opensAt ms, 5 closesAt ms, 6 duration ms, 7 seed, 8 paper,
---       9 minimum admission rating, 10 '1' to hold the attempt until a proctor approves the student's identity
+--       9 minimum admission rating, 10 '1' to hold the attempt until its identity step releases it (release-hold.lua),
+--       11 grace ms: the sorted sets of KEYS 7.. count the attempt as seen until now + grace (the page's start-up)
 local existing = redis.call('HGET', KEYS[1], ARGV[1])
 if existing then return {'existing', existing} end
 if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then return {'not-on-roster', ''} end
@@ -28,7 +29,8 @@ if ARGV[10] == '1' then
 else
   redis.call('HSET', KEYS[3], 'clockStartedAt', nowS)
 end
-for i = 7, #KEYS do redis.call('ZADD', KEYS[i], nowS, ARGV[2]) end
+local seenS = string.format('%d', now + tonumber(ARGV[11] or '0'))
+for i = 7, #KEYS do redis.call('ZADD', KEYS[i], seenS, ARGV[2]) end
 redis.call('ZADD', KEYS[4], deadlineS, ARGV[2])
 redis.call('RPUSH', KEYS[5], '{"type":"start","at":' .. nowS .. ',"deadline":' .. deadlineS .. ',"seed":"' .. ARGV[7] ..
   '","paper":"' .. ARGV[8] .. '"}')

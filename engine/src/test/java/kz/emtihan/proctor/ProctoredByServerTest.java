@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 10, 4: a proctored exam is proctored by the server, not by the page. Tried as an attacker would: a student
  * with a valid token calls the API directly, with no photos, no camera, no screen and no socket. Intervals are short
- * (snapshots 2 s, chunks 300 ms, socket 2 s, missing after 2 of them) and the tests wait on the flags arriving.
+ * (snapshots 2 s, chunks 300 ms, socket 2 s, missing after 2 of them, no start-up grace) and the tests wait on the
+ * flags arriving.
  */
 class ProctoredByServerTest {
   static TestEngine app;
@@ -46,7 +47,7 @@ class ProctoredByServerTest {
   static void start() {
     app = TestEngine.start(Map.of("EMTIHAN_PROCTORING_SNAPSHOT_SECONDS", "2", "EMTIHAN_PROCTORING_CHUNK_MILLIS", "300",
         "EMTIHAN_PROCTORING_SOCKET_SECONDS", "2", "EMTIHAN_PROCTORING_EVIDENCE_MISSING_AFTER", "2",
-        "EMTIHAN_PROCTORING_PRECHECKS_PER_MINUTE", "3"));
+        "EMTIHAN_PROCTORING_PRECHECKS_PER_MINUTE", "3", "EMTIHAN_PROCTORING_EVIDENCE_GRACE_SECONDS", "0"));
     app.users("teacher", "t1");
     app.users("proctor", "p1");
     app.users("student", "s1", "s2", "s3", "s4", "s5", "s6", "s7");
