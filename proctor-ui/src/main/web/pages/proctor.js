@@ -182,7 +182,7 @@ function apply(event, announce) {
     case 'attempt-started':
       if (row.status === 'not-started') row.status = 'in-progress';
       // a proctored attempt with identity photos is held: its clock starts with clock-started
-      row.held = Boolean(identityExam);
+      row.held = event.held ?? Boolean(identityExam);
       row.deadline = row.held ? null : at(event.deadline) ?? row.deadline;
       break;
     case 'attempt-finished':

@@ -34,6 +34,10 @@ for i = 7, #KEYS do redis.call('ZADD', KEYS[i], seenS, ARGV[2]) end
 redis.call('ZADD', KEYS[4], deadlineS, ARGV[2])
 redis.call('RPUSH', KEYS[5], '{"type":"start","at":' .. nowS .. ',"deadline":' .. deadlineS .. ',"seed":"' .. ARGV[7] ..
   '","paper":"' .. ARGV[8] .. '"}')
+-- a held attempt's clock has not started: its deadline comes with clock-started (release-hold.lua)
+local shown = deadlineS
+if ARGV[10] == '1' then shown = 'null' end
 redis.call('PUBLISH', 'live:exam:' .. ARGV[3], '{"type":"attempt-started","examId":"' .. ARGV[3] .. '","attemptId":"' ..
-  ARGV[2] .. '","studentId":"' .. ARGV[1] .. '","at":' .. nowS .. ',"deadline":' .. deadlineS .. '}')
+  ARGV[2] .. '","studentId":"' .. ARGV[1] .. '","at":' .. nowS .. ',"deadline":' .. shown .. ',"held":' ..
+  (ARGV[10] == '1' and 'true' or 'false') .. '}')
 return {'created', ARGV[2], nowS, deadlineS}
