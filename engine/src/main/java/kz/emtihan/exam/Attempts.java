@@ -41,6 +41,7 @@ public final class Attempts {
   private final Map<String, Future<AttemptStore.Meta>> metas = new ConcurrentHashMap<>();
   private static final int META_CACHE_LIMIT = 200_000;
   private volatile AttemptExtras extras = AttemptExtras.NONE;
+  private final AttemptHolds holds;
 
   Attempts(Vertx vertx, Exams exams, AttemptStore store, RedisStore redis, Regulation regulation, ReceiptSigner signer) {
     this.vertx = vertx;
@@ -49,6 +50,7 @@ public final class Attempts {
     this.redis = redis;
     this.regulation = regulation;
     this.signer = signer;
+    this.holds = new AttemptHolds(this, exams, store, () -> extras);
   }
 
   /** Lets another context (proctoring) hold attempts and add to their view; set once at wiring. */
@@ -131,26 +133,9 @@ public final class Attempts {
     });
   }
 
-  /**
-   * Releases an attempt held for its identity step: its questions are served from now and its clock starts now
-   * (deadline = min(now + duration, window close), 5.20.3). The new deadline, if it was held.
-   */
-  public Future<Optional<Instant>> releaseHold(String attemptId, String actor) {
-    return facts(attemptId).compose(f -> exams.snapshot(f.examId()))
-        .compose(snap -> store.hold(attemptId, "release", snap.exam(), actor, extras.watchFromClock(snap.exam())))
-        .map(r -> "released".equals(r[0]) ? Optional.of(Instant.ofEpochMilli(Long.parseLong(r[1]))) : Optional.empty());
-  }
-
-  /** What the hold of a held attempt now waits for: {@code identity} (the photos) or {@code approval} (a proctor's). */
-  public Future<Void> holdFor(String attemptId, String waitsFor, String actor) {
-    if (!waitsFor.equals("identity") && !waitsFor.equals("approval")) throw new IllegalArgumentException(waitsFor);
-    return facts(attemptId).compose(f -> exams.snapshot(f.examId()))
-        .compose(snap -> store.hold(attemptId, waitsFor, snap.exam(), actor, List.of())).mapEmpty();
-  }
-
-  /** When the attempt's clock started (its questions were first served); empty while it is held. */
-  public Future<Optional<Instant>> clockStartedAt(String attemptId) {
-    return store.clockStartedAt(attemptId);
+  /** The identity step's hold and the clock's start (5.17.2, issue 10, 4). */
+  public AttemptHolds holds() {
+    return holds;
   }
 
   /** A finished, graded attempt also shows its grade (the same fields as the submit response). */
@@ -200,20 +185,10 @@ public final class Attempts {
     }).map(saved -> switch (saved.outcome()) {
       case "stored", "already" -> new JsonObject().put("savedAt", saved.at().toString()).put("seq", saved.seq());
       case "closed" -> throw Rejection.conflict("attempt-closed", "the attempt is finished or past its deadline (5.20.3)");
-      case "held-identity" -> throw identityRequired();
-      case "held-approval" -> throw identityPending();
+      case "held-identity" -> throw AttemptHolds.identityRequired();
+      case "held-approval" -> throw AttemptHolds.identityPending();
       default -> throw Rejection.notFound("attempt", attemptId);
     });
-  }
-
-  /** 5.17.2: a proctored attempt takes no answers and serves no questions before the identity photos are in. */
-  static Rejection identityRequired() {
-    return Rejection.conflict("identity-required", "send your identity photos first: no questions are served and no answer "
-        + "is taken before them (5.17.2)");
-  }
-
-  static Rejection identityPending() {
-    return Rejection.conflict("identity-pending", "a proctor has not yet approved your identity (5.17.2)");
   }
 
   private Future<AttemptStore.Meta> meta(String attemptId) {
@@ -259,7 +234,7 @@ public final class Attempts {
       return merged.compose(v -> store.finalise(attemptId, false, regulation.answerGrace().toMillis(), caller.id()));
     }).compose(outcome -> {
       if (!"held".equals(outcome[0])) return grade(attemptId);
-      return Future.failedFuture("approval".equals(outcome[1]) ? identityPending() : identityRequired());
+      return Future.failedFuture("approval".equals(outcome[1]) ? AttemptHolds.identityPending() : AttemptHolds.identityRequired());
     }).map(result -> new JsonObject()
         .put("status", result.getString("status")).put("points", result.getDouble("points"))
         .put("percent", result.getDouble("percent")).put("letter", result.getString("letter"))

@@ -81,9 +81,9 @@ final class Identity {
    */
   private Future<Optional<java.time.Instant>> photosIn(String attemptId, String actor) {
     if (policy == ProctorSettings.IdentityPolicy.WAIT) {
-      return access.attempts().holdFor(attemptId, "approval", actor).map(v -> Optional.empty());
+      return access.attempts().holds().waitFor(attemptId, "approval", actor).map(v -> Optional.empty());
     }
-    return access.attempts().releaseHold(attemptId, actor).compose(deadline -> deadline.isEmpty() ? Future.succeededFuture(deadline)
+    return access.attempts().holds().release(attemptId, actor).compose(deadline -> deadline.isEmpty() ? Future.succeededFuture(deadline)
         : live.publish(LiveHub.attemptChannel(attemptId), new JsonObject().put("type", "deadline").put("attemptId", attemptId)
             .put("deadline", deadline.get().toString())).map(deadline));
   }
@@ -115,10 +115,10 @@ final class Identity {
       JsonObject decision = new JsonObject().put("approved", approved).put("reason", reason).put("by", caller.id()).put("at", at);
       return store.record(attemptId, Map.of("identityStatus", status, "identityDecision", decision.encode()),
               new JsonObject().put("type", "identity-" + status).put("at", at).put("by", caller.id()).put("reason", reason))
-          .compose(v -> approved ? access.attempts().releaseHold(attemptId, caller.id())
+          .compose(v -> approved ? access.attempts().holds().release(attemptId, caller.id())
               // under wait a rejected student must send photos again before anything is served
               : policy == ProctorSettings.IdentityPolicy.WAIT
-                  ? access.attempts().holdFor(attemptId, "identity", caller.id()).map(x -> Optional.<java.time.Instant>empty())
+                  ? access.attempts().holds().waitFor(attemptId, "identity", caller.id()).map(x -> Optional.<java.time.Instant>empty())
                   : Future.succeededFuture(Optional.<java.time.Instant>empty()))
           .compose(deadline -> {
             JsonObject toStudent = new JsonObject().put("type", "identity").put("attemptId", attemptId).put("status", status)

@@ -39,7 +39,7 @@ final class Review {
   Future<JsonObject> get(Caller caller, String attemptId) {
     return access.watcherOrOwner(caller, attemptId, a -> store.fields(attemptId).map(f -> f.containsKey("verdict")))
         .compose(a -> Future.all(List.of(store.fields(attemptId), store.flagsOf(attemptId), store.auditOf(attemptId),
-            recordings.listOf(a).map(r -> r.getDouble("coverage")), access.exam(a), access.attempts().clockStartedAt(attemptId)))
+            recordings.listOf(a).map(r -> r.getDouble("coverage")), access.exam(a), access.attempts().holds().clockStartedAt(attemptId)))
             .map(done -> {
               Map<String, String> fields = done.resultAt(0);
               double coverage = done.resultAt(3);
