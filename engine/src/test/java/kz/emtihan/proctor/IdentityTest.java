@@ -159,6 +159,11 @@ class IdentityTest {
     assertEquals("rejected", view.getJsonObject("proctoring").getString("identityStatus"));
     assertEquals("the ID card shows someone else", view.getJsonObject("proctoring").getString("identityReason"), "shown after a reload");
     assertEquals(true, view.getJsonObject("proctoring").getBoolean("held"));
+    assertEquals(0, view.getJsonArray("questions").size());
+    String onPaper = kz.emtihan.exam.model.Paper.decode(app.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.HGET)
+        .arg("attempt:" + attempt).arg("paper")).toString()).items().get(0).questionId();
+    assertEquals("identity-required", app.put("/api/v1/attempts/" + attempt + "/answers/" + onPaper, student,
+        new JsonObject().put("choices", new JsonArray()).put("seq", 1)).error(), "rejected: new photos are needed first");
     page.close();
   }
 
