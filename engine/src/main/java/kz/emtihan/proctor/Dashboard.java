@@ -30,8 +30,7 @@ final class Dashboard {
   private final Exams exams;
 
   /** @param mediaServer a Kurento Media Server records and relays live views (the page watches through it) */
-  Dashboard(Progress progress, ProctorStore store, boolean mediaServer, Exams exams,
-            kz.emtihan.config.ProctorSettings.IdentityPolicy policy) {
+  Dashboard(Progress progress, ProctorStore store, boolean mediaServer, Exams exams) {
     this.progress = progress;
     this.store = store;
     this.mediaServer = mediaServer;

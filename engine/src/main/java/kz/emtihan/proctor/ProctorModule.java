@@ -41,7 +41,7 @@ public record ProctorModule(ProctorSettings settings, Identity identity, Watchin
       return new ProctorModule(settings, new Identity(vertx, access, store, files, faces, live, settings.identityPolicy()),
           new Watching(vertx, access, store, files, faces, live, presence, gate, evidence), recordings,
           new Review(access, store, recordings, live, settings), new Dashboard(exam.progress(), store, kurento.isPresent(),
-              exam.exams(), settings.identityPolicy()),
+              exam.exams()),
           new ProctorActions(access, store, live),
           new Retention(vertx, exam.attempts(), store, files, java.util.List.of(recordingsRoot, serverRecordings),
               settings.retention(), live), faces, kurento, evidence, new FacePrecheck(faces, settings.prechecksPerMinute()));
