@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bandwidthCheck, browserCheck, cameraCheck, displayCheck, isProctored, needsOf, overall, requiredBitsPerSecond,
+  bandwidthCheck, browserCheck, cameraCheck, displayCheck, faceCheck, isProctored, needsOf, overall, requiredBitsPerSecond,
   screenCheck,
 } from '../../main/web/lib/proctoring/precheck-rules.js';
 
@@ -89,7 +89,7 @@ test('bandwidth passes at twice the need, warns between once and twice, fails be
 
 test('overall: blocking failures stop the student; a slow upload only warns; nothing is done while pending', () => {
   const pass = { status: 'pass' };
-  const good = { browser: pass, camera: pass, screen: pass, display: pass, bandwidth: pass };
+  const good = { browser: pass, camera: pass, face: pass, screen: pass, display: pass, bandwidth: pass };
   assert.deepEqual(overall(good, all), { done: true, canContinue: true, blocking: [], warnings: [] });
   assert.equal(overall({ ...good, camera: { status: 'pending' } }, all).canContinue, false);
   assert.equal(overall({ ...good, bandwidth: { status: 'running' } }, all).done, false);
@@ -100,6 +100,18 @@ test('overall: blocking failures stop the student; a slow upload only warns; not
   assert.equal(slow.canContinue, true);
   assert.deepEqual(slow.warnings, ['bandwidth']);
   const cameraOnly = needsOf({ camera: true });
-  assert.equal(overall({ browser: pass, camera: pass, display: pass, bandwidth: pass }, cameraOnly).canContinue, true,
+  assert.equal(overall({ browser: pass, camera: pass, face: pass, display: pass, bandwidth: pass }, cameraOnly).canContinue, true,
     'the screen is not asked for when it is not recorded');
+  const noFace = overall({ ...good, face: { status: 'fail' } }, all);
+  assert.deepEqual(noFace.blocking, ['face'], 'a camera with no face in it stops the student');
+  assert.equal(overall({ ...good, face: { status: 'pending' } }, all).done, false);
+});
+
+test('faceCheck: the server found no face → refused; too dark → refused; the request failed → cannot tell', () => {
+  assert.deepEqual(faceCheck({ ok: true, faces: 1, problem: null }), { status: 'pass', reason: 'found' });
+  assert.deepEqual(faceCheck({ ok: true, faces: 2, problem: null }), { status: 'pass', reason: 'several' });
+  assert.deepEqual(faceCheck({ ok: false, faces: 0, problem: 'no-face' }), { status: 'fail', reason: 'no-face' });
+  assert.deepEqual(faceCheck({ ok: false, faces: 0, problem: 'too-dark' }), { status: 'fail', reason: 'too-dark' });
+  assert.deepEqual(faceCheck({ error: 'too-many-prechecks' }), { status: 'unknown', reason: 'too-many' });
+  assert.deepEqual(faceCheck({ error: 'network' }), { status: 'unknown', reason: 'failed' });
 });

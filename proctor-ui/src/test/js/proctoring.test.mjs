@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventReporter } from '../../main/web/lib/proctoring/events.js';
-import { applyFlag, compareRows, flagList, sortRows, throttle } from '../../main/web/lib/proctoring/dashboard.js';
+import {
+  applyEvidence, applyFlag, compareRows, flagList, sortRows, stageOf, throttle,
+} from '../../main/web/lib/proctoring/dashboard.js';
 import { firstAfter, nextAfter, plan, segmentAt } from '../../main/web/lib/proctoring/playback.js';
 import { StudentPeers, Watcher } from '../../main/web/lib/proctoring/peers.js';
 import { settle, until } from './support.mjs';
@@ -69,6 +71,36 @@ test('tiles are ordered by risk, then students in the test, then by name', () =>
   ];
   assert.deepEqual(sortRows(rows).map((r) => r.name), ['Bolat', 'Dana', 'Student 2', 'Student 10', 'Aigerim']);
   assert.equal(compareRows({ name: 'a', risk: 1 }, { name: 'a', risk: 1 }), 0);
+});
+
+test('students stuck before their questions come first, whatever the others\' risk (issue 10, 4)', () => {
+  const rows = [
+    { name: 'Bolat', risk: 45, status: 'in-progress', stage: 'answering' },
+    { name: 'Cheater', risk: 0, status: 'in-progress', stage: 'identity-missing' },
+    { name: 'Dana', risk: 0, status: 'in-progress', stage: 'no-snapshot' },
+  ];
+  assert.deepEqual(sortRows(rows).map((r) => r.name), ['Cheater', 'Dana', 'Bolat']);
+});
+
+test('stageOf agrees with the engine: held by identity, no snapshot yet, answering', () => {
+  assert.equal(stageOf({ status: 'in-progress', held: true, identityStatus: 'none' }), 'identity-missing');
+  assert.equal(stageOf({ status: 'in-progress', held: true, identityStatus: 'rejected' }), 'identity-rejected');
+  assert.equal(stageOf({ status: 'in-progress', held: true, identityStatus: 'pending' }), 'identity-pending');
+  assert.equal(stageOf({ status: 'in-progress', held: false, lastSnapshotAt: null }), 'no-snapshot');
+  assert.equal(stageOf({ status: 'in-progress', held: false, lastSnapshotAt: null }, false), 'answering', 'no camera: no snapshot owed');
+  assert.equal(stageOf({ status: 'in-progress', held: false, lastSnapshotAt: '2026-06-01T09:00:00Z' }), 'answering');
+  assert.equal(stageOf({ status: 'submitted' }), 'finished');
+  assert.equal(stageOf({ status: 'not-started' }), 'not-started');
+});
+
+test('an evidence-missing flag adds its evidence to the row, evidence-resumed takes it away', () => {
+  const row = {};
+  assert.equal(applyEvidence(row, { type: 'flag', flag: { kind: 'evidence-missing', missing: 'socket' } }), true);
+  assert.equal(applyEvidence(row, { type: 'flag', flag: { kind: 'evidence-missing', missing: 'socket' } }), false);
+  assert.equal(applyEvidence(row, { type: 'flag', flag: { kind: 'tab-hidden' } }), false);
+  assert.deepEqual(row.missing, ['socket']);
+  assert.equal(applyEvidence(row, { type: 'evidence-resumed', evidence: 'socket' }), true);
+  assert.deepEqual(row.missing, []);
 });
 
 test('a live flag bumps its kind\'s count and the risk by severity, once per flag id', () => {

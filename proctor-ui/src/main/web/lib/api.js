@@ -152,6 +152,11 @@ export async function bandwidthProbe(bytes) {
   return (await request('POST', '/proctoring/bandwidth', { body: { raw: bytes, type: 'application/octet-stream' } })).data;
 }
 
+/** jpeg: one camera frame (Blob). → {faces, judgeable, ok, problem: null | 'no-face' | 'too-dark'} */
+export async function precheckFace(jpeg) {
+  return (await request('POST', '/proctoring/precheck/face', { body: { raw: jpeg, type: 'image/jpeg' } })).data;
+}
+
 /** face, document: JPEG or PNG Blobs. → {status, faceCount, documentFaceCount, similarity, problems:[{field, error, message}]} */
 export async function submitIdentity(attemptId, face, document) {
   const form = new FormData();

@@ -4,7 +4,8 @@
  * screen readers, and shows a visible warning at 10 and at 1 minute. When the time is up it calls onTimeUp.
  *
  * attemptClock(session, onTimeUp) reads session.attempt.deadline and session.clock each time run() is called,
- * so a deadline moved by an identity wait (or the server) is counted down again.
+ * so the deadline set when the questions are first served (or moved by the server) is counted down again. Before
+ * that (deadline null: a proctored attempt's identity step) it says the time has not started.
  */
 
 import { countdown } from '../lib/clock.js';
@@ -50,6 +51,11 @@ export function attemptClock(session, onTimeUp) {
     /** Counts down to attempt.deadline (again, when an identity wait moved it). */
     run() {
       stopCountdown();
+      // a proctored attempt's clock starts when its questions are first served (after the identity step)
+      if (!session.attempt.deadline) {
+        ui.timer.textContent = t('attempt.clockNotStarted');
+        return;
+      }
       stopCountdown = countdown(session.attempt.deadline, session.clock, showRemaining, onTimeUp);
     },
     stop() {

@@ -76,7 +76,7 @@ async function start() {
       const ready = await session.proctoring.prepare();
       if (session.finishing) return;
       if (ready !== attempt) {
-        // fetched again after the identity wait: now with the questions, and the wait added to the deadline
+        // fetched again after the identity step: now with the questions and the deadline (the clock starts now)
         const moved = ready.deadline !== attempt.deadline;
         session.book.close();
         session.attempt = ready;

@@ -1,7 +1,7 @@
 /**
  * precheck.html?exam=<examId>: before a proctored exam's clock starts, checks that this browser can take
  * it: a supported browser (MediaRecorder with VP8, screen capture, WebSocket, WebRTC), the camera and
- * microphone, sharing of the entire screen (a window or a tab is refused), no second display where the
+ * microphone, a face in the camera's picture (the server counts the faces in one frame), sharing of the entire screen (a window or a tab is refused), no second display where the
  * browser can tell, and an upload fast enough for the recording (twice what it needs). Each check says
  * what passed or what to fix, in the student's language. The streams are stopped again: the attempt page
  * asks for them itself (a stream cannot outlive its page). The decisions are in
@@ -11,14 +11,14 @@
  * li[data-check][data-status="pending|running|pass|warn|fail|unknown"][data-reason].
  */
 
-import { ApiError, bandwidthProbe, myExams, proctoringSettings } from '../lib/api.js';
+import { ApiError, bandwidthProbe, myExams, precheckFace, proctoringSettings } from '../lib/api.js';
 import { h, param, setState, showMessage } from '../lib/dom.js';
 import { formatNumber, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import { checkWords } from '../lib/proctoring/check-words.js';
-import { checkBrowser, openCamera, openScreen, screenIsExtended, stopStreams } from '../lib/proctoring/media.js';
+import { captureJpeg, checkBrowser, openCamera, openScreen, screenIsExtended, stopStreams } from '../lib/proctoring/media.js';
 import {
-  bandwidthCheck, displayCheck, needsOf, overall, requiredBitsPerSecond,
+  bandwidthCheck, displayCheck, faceCheck, needsOf, overall, requiredBitsPerSecond,
 } from '../lib/proctoring/precheck-rules.js';
 
 const $ = (id) => document.getElementById(id);
@@ -71,8 +71,8 @@ function attemptUrl() {
 function render(exam) {
   $('precheck-exam').textContent = exam.title;
   $('precheck-screen-hint').hidden = !needs.screen;
-  const names = ['browser', 'camera', 'screen', 'display', 'bandwidth'].filter((name) => {
-    if (name === 'camera') return needs.camera;
+  const names = ['browser', 'camera', 'face', 'screen', 'display', 'bandwidth'].filter((name) => {
+    if (name === 'camera' || name === 'face') return needs.camera;
     if (name === 'screen') return needs.screen;
     if (name === 'bandwidth') return needs.recording;
     return true;
@@ -140,6 +140,7 @@ async function run() {
   show('browser', checkBrowser(needs, settings));
   if (results.browser.status !== 'pass') {
     for (const name of ['camera', 'screen', 'bandwidth']) if (items[name]) show(name, { status: 'unknown', reason: 'browser-first' });
+    if (items.face) show('face', { status: 'unknown', reason: 'camera-first' });
     finishRun();
     return;
   }
@@ -160,6 +161,10 @@ async function run() {
       video.srcObject = camera;
       video.play().catch(() => {});
       $('precheck-preview').hidden = false;
+      show('face', { status: 'running', reason: 'running' });
+      show('face', faceCheck(await findFace(video)));
+    } else {
+      show('face', { status: 'unknown', reason: 'camera-first' });
     }
   }
   show('display', displayCheck(screenIsExtended(), needs));
@@ -168,6 +173,25 @@ async function run() {
     show('bandwidth', bandwidthCheck(await measureUpload(), requiredBitsPerSecond(settings, needs), needs));
   }
   finishRun();
+}
+
+/**
+ * Sends one frame of the camera to the server, which counts the faces in it (issue 10, 4): a camera in which no
+ * face is found is refused here, before anything starts. → the server's answer, or {error}
+ */
+async function findFace(video) {
+  for (let tries = 0; tries < 50 && !video.videoWidth; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  const jpeg = await captureJpeg(video, { width: 640, height: 480, quality: 0.85 });
+  if (!jpeg) return { error: 'no-frame' };
+  try {
+    return await precheckFace(jpeg);
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 401) {
+      sessionExpired();
+      return { error: 'unauthorized' };
+    }
+    return { error: err.code ?? 'failed' };
+  }
 }
 
 /** Times uploads of random (incompressible) bytes to the engine; the best run counts. → {bytes, millis} or {error} */

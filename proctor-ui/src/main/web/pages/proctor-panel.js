@@ -170,6 +170,7 @@ export function addPanelFlag(flag) {
   $('panel-flags').prepend(h('li', { class: `flag-item flag-${flag.severity ?? 'medium'}`, 'data-kind': flag.kind },
     h('span', { class: 'flag-time', text: when ? formatTime(new Date(when)) : '' }), ' ',
     h('strong', { text: kindName(flag.kind) }), ' ',
+    flag.missing ? h('span', { 'data-missing': flag.missing, text: `(${t(`staff.evidence.${flag.missing}`)}) ` }) : null,
     h('span', { class: 'muted', text: t(`staff.severity.${flag.severity ?? 'medium'}`) }),
     flag.insufficientEvidence ? h('span', { class: 'muted', text: ` · ${t('staff.proctor.unclear')}` }) : null));
   $('panel-flags-none').hidden = true;

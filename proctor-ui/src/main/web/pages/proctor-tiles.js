@@ -12,7 +12,7 @@ import { ApiError } from '../lib/api.js';
 import { h } from '../lib/dom.js';
 import { formatCountdown, formatTime, t } from '../lib/i18n.js';
 import { sessionExpired } from '../lib/page.js';
-import { KIND_SEVERITY, flagList, sortRows, throttle } from '../lib/proctoring/dashboard.js';
+import { KIND_SEVERITY, STUCK, flagList, sortRows, throttle } from '../lib/proctoring/dashboard.js';
 import { latestSnapshot } from '../lib/staff-api.js';
 import { $, fill, statusBadge } from './staff.js';
 
@@ -56,6 +56,8 @@ export function rowFor(studentId) {
     status: h('span', { class: 'tile-status' }),
     timeLeft: h('span', { class: 'tile-time' }),
     identity: h('span', { class: 'tile-identity' }),
+    stage: h('span', { class: 'badge tile-stage', hidden: true }),
+    missing: h('span', { class: 'badge tile-missing', hidden: true }),
     flags: h('ul', { class: 'tile-flags' }),
     open: h('button', { class: 'button tile-open', type: 'button', text: t('staff.proctor.open') }),
     review: h('a', { class: 'tile-review', href: '#', text: t('staff.proctor.review') }),
@@ -66,7 +68,7 @@ export function rowFor(studentId) {
       h('div', { class: 'tile-info' },
         h('h2', { class: 'tile-name', id: nameId }, el.presence, el.name, el.connected),
         h('p', { class: 'tile-line' }, el.status, el.timeLeft),
-        h('p', { class: 'tile-line' }, el.identity),
+        h('p', { class: 'tile-line' }, el.identity, ' ', el.stage, ' ', el.missing),
         h('p', { class: 'tile-actions' }, el.open, el.review)),
       el.flags));
   row = {
@@ -95,6 +97,9 @@ export function draw(row, flash = false) {
   tile.dataset.status = row.status;
   tile.dataset.risk = String(row.risk ?? 0);
   tile.dataset.identity = row.identityStatus;
+  tile.dataset.stage = row.stage ?? '';
+  tile.dataset.missing = (row.missing ?? []).join(' ');
+  tile.classList.toggle('tile-stuck', STUCK.includes(row.stage));
   tile.dataset.connected = String(row.connected);
   tile.dataset.flags = String(Object.values(row.flagCounts ?? {}).reduce((a, b) => a + Number(b), 0));
   tile.classList.toggle('tile-risk-high', (row.risk ?? 0) >= 15);
@@ -118,6 +123,19 @@ export function draw(row, flash = false) {
     el.identity.replaceChildren(h('span', { class: `badge identity-${row.identityStatus}`, title: full },
       h('span', { 'aria-hidden': 'true', text: t(`staff.identityShort.${row.identityStatus}`) }),
       h('span', { class: 'sr-only', text: full })));
+  }
+  // issue 10, 4: stuck before the questions, and the evidence the server misses now, in words
+  // (the identity stages show in the identity badge; the tile's outline and place say it is stuck)
+  const stuck = STUCK.includes(row.stage);
+  tile.title = stuck ? t(`staff.stage.${row.stage}`) : '';
+  el.stage.hidden = row.stage !== 'no-snapshot';
+  el.stage.textContent = t('staff.stageShort.no-snapshot');
+  el.stage.title = t('staff.stage.no-snapshot');
+  const missing = row.missing ?? [];
+  el.missing.hidden = missing.length === 0;
+  if (missing.length > 0) {
+    el.missing.textContent = `⚠ ${missing.map((kind) => t(`staff.evidenceShort.${kind}`)).join(', ')}`;
+    el.missing.title = t('staff.proctor.missing', { what: missing.map((kind) => t(`staff.evidence.${kind}`)).join(', ') });
   }
   const list = flagList(row.flagCounts);
   const flagsKey = JSON.stringify(list) + row.unclear;

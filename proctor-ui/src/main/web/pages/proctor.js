@@ -20,7 +20,7 @@
 import { serverClock } from '../lib/clock.js';
 import { param, setState } from '../lib/dom.js';
 import { formatTime, t } from '../lib/i18n.js';
-import { applyFlag, throttle } from '../lib/proctoring/dashboard.js';
+import { applyEvidence, applyFlag, stageOf, throttle } from '../lib/proctoring/dashboard.js';
 import { KurentoViewer } from '../lib/proctoring/kurento.js';
 import { examProctoring } from '../lib/staff-api.js';
 import {
@@ -48,6 +48,8 @@ const feed = new ExamFeed({
   every: RESYNC_EVERY,
 });
 let mediaServer = false; // a Kurento Media Server records and relays the live view (docs/kurento.md)
+let camera = true; // the exam takes camera snapshots (a student without one yet is stuck)
+let identityExam = false; // the exam asks for identity photos: a new attempt is held until they are in
 const reorder = throttle(order, 1000);
 onTileOpen(openPanel);
 
@@ -89,6 +91,8 @@ async function start() {
 function replace(data) {
   if (data.serverTime) setClock(serverClock(data.serverTime, data.sentAt, data.receivedAt));
   mediaServer = Boolean(data.kurento);
+  camera = data.proctoring ? Boolean(data.proctoring.camera) : camera;
+  identityExam = data.proctoring ? Boolean(data.proctoring.identity) : identityExam;
   const title = data.title ?? '';
   $('proctor-heading').textContent = t('staff.proctor.headingOf', { title });
   $('proctor-heading').title = title; // the heading is cut to one line on a full dashboard
@@ -112,9 +116,12 @@ function replace(data) {
       flags: s.flags ?? 0,
       risk: s.risk ?? 0,
       credibility: s.credibility ?? null,
+      held: Boolean(s.hold),
+      missing: s.missing ?? [],
       verdict: s.verdict ?? null,
       seenFlags: new Set(),
     });
+    row.stage = s.stage ?? stageOf(row, camera);
     draw(row);
     if (row.attemptId && row.lastSnapshotAt && row.lastSnapshotAt !== snapshotBefore) row.snapshot.throttle.call();
   }
@@ -174,7 +181,9 @@ function apply(event, announce) {
   switch (event.type) {
     case 'attempt-started':
       if (row.status === 'not-started') row.status = 'in-progress';
-      row.deadline = at(event.deadline) ?? row.deadline;
+      // a proctored attempt with identity photos is held: its clock starts with clock-started
+      row.held = event.held ?? Boolean(identityExam);
+      row.deadline = row.held ? null : at(event.deadline) ?? row.deadline;
       break;
     case 'attempt-finished':
       if (event.status) row.status = event.status;
@@ -183,7 +192,15 @@ function apply(event, announce) {
     case 'presence':
       row.connected = Boolean(event.connected);
       break;
+    case 'clock-started':
+      row.held = false;
+      row.deadline = at(event.deadline) ?? row.deadline;
+      break;
+    case 'evidence-resumed':
+      if (!applyEvidence(row, event)) return;
+      break;
     case 'flag':
+      applyEvidence(row, event);
       if (!applyFlag(row, event.flag)) return;
       flash = announce;
       if (announce && event.flag?.severity === 'high') {
@@ -203,9 +220,11 @@ function apply(event, announce) {
       break;
     default:
   }
+  const stageBefore = row.stage;
+  row.stage = stageOf(row, camera);
   draw(row, flash);
   if (panel.row === row) drawPanelFacts(row);
-  if (isNew || event.type === 'flag' || event.type === 'attempt-finished' || event.type === 'attempt-started') reorder.call();
+  if (isNew || stageBefore !== row.stage || ['flag', 'attempt-finished', 'attempt-started'].includes(event.type)) reorder.call();
   summarise();
 }
 

@@ -151,6 +151,9 @@ function apply(event, announce) {
     row.deadline = at(event.deadline) ?? row.deadline;
     row.lastActivity = later(row.lastActivity, when);
     if (announce) say(t('staff.progress.saidStarted', { student: id }));
+  } else if (event.type === 'clock-started') {
+    // a proctored attempt's clock starts when its questions are first served (after the identity step)
+    row.deadline = at(event.deadline) ?? row.deadline;
   } else if (event.type === 'answer-saved') {
     if (rank < 1) row.status = 'in-progress';
     row.attemptId = event.attemptId ?? row.attemptId;

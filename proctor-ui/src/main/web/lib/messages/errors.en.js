@@ -21,6 +21,8 @@ export default {
     'api.tickets-drawn': 'The tickets cannot change after the first draw.',
     'api.no-tickets': 'The sitting has no tickets yet.',
     'api.identity-pending': 'A proctor has not checked your identity yet.',
+    'api.identity-required': 'Send your identity photos first: the questions appear after them.',
+    'api.too-many-prechecks': 'The camera was checked too often; wait a minute.',
     'api.attempt-closed': 'This attempt is over.',
     'api.attempt-finished': 'This attempt is already finished.',
     'api.exam-not-open': 'The exam is not open now.',

@@ -1,6 +1,7 @@
 /**
  * The proctor dashboard's bookkeeping, kept apart from the DOM so that it can be tested in Node: the
- * order of the tiles (risk first), what a live flag does to a student's counts and risk, and a throttle
+ * order of the tiles (students stuck before their questions first, then risk), where a student stands
+ * (stageOf, as the engine's Stage), the evidence missing now, what a live flag does to a student's counts and risk, and a throttle
  * so that 30 students flagging at once cost one re-sort a second and one snapshot fetch per tile per 5 s.
  */
 
@@ -24,12 +25,49 @@ export const KIND_SEVERITY = {
   'camera-ended': 'high',
   disconnected: 'low',
   'storage-full': 'low',
+  'evidence-missing': 'high',
 };
+
+/** The stages in which a student is stuck before (or at the start of) their questions: listed first. */
+export const STUCK = ['identity-missing', 'identity-rejected', 'identity-pending', 'no-snapshot'];
+
+/**
+ * Where a student stands, as the engine's Stage.of: held (no questions yet) by the identity step, or served but
+ * without a camera snapshot yet (camera: the exam takes snapshots), or answering.
+ */
+export function stageOf(row, camera = true) {
+  if (!row.status || row.status === 'not-started') return 'not-started';
+  if (row.status !== 'in-progress') return 'finished';
+  if (row.held) {
+    if (row.identityStatus === 'rejected') return 'identity-rejected';
+    if (row.identityStatus === 'pending' || row.identityStatus === 'approved') return 'identity-pending';
+    return 'identity-missing';
+  }
+  if (camera && !row.lastSnapshotAt) return 'no-snapshot';
+  return 'answering';
+}
+
+/**
+ * Applies an evidence event to a row's list of evidence missing now: an evidence-missing flag adds its kind,
+ * evidence-resumed removes it. Returns true when the list changed.
+ */
+export function applyEvidence(row, event) {
+  const missing = new Set(row.missing ?? []);
+  const before = missing.size;
+  if (event.type === 'flag' && event.flag?.kind === 'evidence-missing' && event.flag.missing) missing.add(event.flag.missing);
+  else if (event.type === 'evidence-resumed' && event.evidence) missing.delete(event.evidence);
+  else return false;
+  if (missing.size === before && event.type === 'flag') return false;
+  row.missing = [...missing];
+  return missing.size !== before;
+}
 
 const ACTIVE = { 'in-progress': 0, 'not-started': 1 };
 
-/** Order of the tiles: higher risk first; then students still in the test; then by name. */
+/** Order of the tiles: students stuck before their questions first; then higher risk; then students still in the test; then by name. */
 export function compareRows(a, b) {
+  const stuck = (STUCK.includes(b.stage) ? 1 : 0) - (STUCK.includes(a.stage) ? 1 : 0);
+  if (stuck !== 0) return stuck;
   const risk = (Number(b.risk) || 0) - (Number(a.risk) || 0);
   if (risk !== 0) return risk;
   const active = (ACTIVE[a.status] ?? 2) - (ACTIVE[b.status] ?? 2);

@@ -131,15 +131,26 @@ export function bandwidthCheck(measured, required, needs) {
 }
 
 /** Checks whose failure stops the student from going on; a slow upload only warns. */
-export const BLOCKING = ['browser', 'camera', 'screen', 'display'];
+export const BLOCKING = ['browser', 'camera', 'face', 'screen', 'display'];
+
+/**
+ * The server's face test on one camera frame (POST /proctoring/precheck/face → {ok, faces, problem}) as a check
+ * result: a camera in which no face is found is refused before anything starts (issue 10, 4). An error of the
+ * request itself (the server busy, a limit reached) cannot tell.
+ */
+export function faceCheck(answer) {
+  if (!answer || answer.error) return { status: 'unknown', reason: answer?.error === 'too-many-prechecks' ? 'too-many' : 'failed' };
+  if (answer.ok) return { status: 'pass', reason: answer.faces > 1 ? 'several' : 'found' };
+  return { status: 'fail', reason: answer.problem === 'too-dark' ? 'too-dark' : 'no-face' };
+}
 
 /**
  * results: {browser, camera, screen, display, bandwidth} (any may be missing while not yet run).
  * → {done, canContinue, blocking: [names that fail and block], warnings: [names that warn or fail without blocking]}
  */
 export function overall(results, needs) {
-  const wanted = ['browser', 'camera', 'screen', 'display', 'bandwidth'].filter((name) => {
-    if (name === 'camera') return needs.camera;
+  const wanted = ['browser', 'camera', 'face', 'screen', 'display', 'bandwidth'].filter((name) => {
+    if (name === 'camera' || name === 'face') return needs.camera;
     if (name === 'screen') return needs.screen;
     if (name === 'display') return needs.screen || needs.camera;
     if (name === 'bandwidth') return needs.recording;

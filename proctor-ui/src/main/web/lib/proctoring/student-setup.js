@@ -152,6 +152,8 @@ export class SetupSteps {
         continue;
       }
       if (this.identityStatus === 'rejected') continue;
+      // the photos are in: the server serves the questions now, and the clock starts (issue 10, 4)
+      await this.refetch();
       return;
     }
   }
@@ -191,7 +193,7 @@ export class SetupSteps {
     for (const resolve of waiters) resolve();
   }
 
-  /** The attempt again, now with its questions (and the deadline moved by the time waited). */
+  /** The attempt again, now with its questions and its deadline (the clock starts when they are first served). */
   async refetch() {
     if (this.attempt.questions?.length > 0) return;
     for (let tries = 0; ; tries += 1) {

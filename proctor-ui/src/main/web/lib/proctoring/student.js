@@ -8,7 +8,8 @@
  * for the proctor's approval (the attempt is fetched again then, with its questions); then begin the test
  * in full screen. Recording starts as soon as the streams are there: one MediaRecorder per stream,
  * restarted every segmentSeconds, its chunks uploaded in order by a ChunkQueue. Snapshots (every
- * snapshotSeconds) and the behaviour events start with the test. Proctors' live-view requests are answered
+ * snapshotSeconds) start when the questions are served (the server expects them from then), the behaviour
+ * events with the test. Proctors' live-view requests are answered
  * with the camera and screen tracks (peers.js).
  *
  * The steps before the questions (camera and screen, identity, full screen) are in student-setup.js and the
@@ -133,10 +134,11 @@ export class ProctoredAttempt {
       this.streams.camera = null;
       this.el.selfBox.hidden = true;
     }
+    // the questions are served and the clock runs from here: the server expects snapshots from now (issue 10, 4)
+    this.startSnapshots();
     await this.beginTest();
     this.layout.hidden = false;
     this.watchBehaviour();
-    this.startSnapshots();
     return this.attempt;
   }
 

@@ -16,7 +16,8 @@ public record ProctorSettings(IdentityPolicy identityPolicy, int snapshotSeconds
                               int unclearAfter, int segmentSeconds,
                               int chunkMillis, Recorder camera, Recorder screen, int maxChunkBytes, int maxImageBytes,
                               int uploadsPerMinute, long minFreeBytes, Duration retention, Duration cleanupInterval,
-                              Optional<String> kurentoUrl, Optional<String> kurentoRecordingsUri, IceSettings ice) {
+                              Optional<String> kurentoUrl, Optional<String> kurentoRecordingsUri, IceSettings ice,
+                              int evidenceMissingAfter, int socketSeconds, int evidenceGraceSeconds, int prechecksPerMinute) {
 
   /** Whether the test waits for a proctor's approval of the identity photos or starts and is reviewed later. */
   public enum IdentityPolicy {
@@ -58,7 +59,8 @@ public record ProctorSettings(IdentityPolicy identityPolicy, int snapshotSeconds
         .put("segmentSeconds", segmentSeconds).put("chunkMillis", chunkMillis).put("maxChunkBytes", maxChunkBytes)
         .put("maxImageBytes", maxImageBytes).put("recognitionModel", false)
         .put("recorders", new JsonObject().put("camera", camera.toJson()).put("screen", screen.toJson()))
-        .put("uploadBitsPerSecond", uploadBitsPerSecond());
+        .put("uploadBitsPerSecond", uploadBitsPerSecond()).put("evidenceMissingAfter", evidenceMissingAfter)
+        .put("socketSeconds", socketSeconds);
   }
 
   static ProctorSettings read(ConfigTree t) {
@@ -84,6 +86,9 @@ public record ProctorSettings(IdentityPolicy identityPolicy, int snapshotSeconds
         t.integer(p + "uploadsPerMinute", 10, 100_000), t.longInteger(p + "minFreeBytes", 0, Long.MAX_VALUE),
         Duration.ofDays(t.integer(p + "retentionDays", 0, 36_500)), Duration.ofMinutes(t.integer(p + "cleanupIntervalMinutes", 1, 24 * 60)),
         kurento.isEmpty() ? Optional.empty() : Optional.of(kurento),
-        recordingsUri.isEmpty() ? Optional.empty() : Optional.of(recordingsUri), IceSettings.read(t));
+        recordingsUri.isEmpty() ? Optional.empty() : Optional.of(recordingsUri), IceSettings.read(t),
+        t.integer(p + "evidenceMissingAfter", 2, 100), t.integer(p + "socketSeconds", 1, 600),
+        t.integer(p + "evidenceGraceSeconds", 0, 3600),
+        t.integer(p + "prechecksPerMinute", 1, 600));
   }
 }

@@ -14,9 +14,13 @@ import kz.emtihan.exam.model.Paper;
 final class AttemptJson {
   private AttemptJson() {}
 
-  static JsonObject forStudent(Attempt a, ExamSnapshot snap, Instant serverTime) {
+  /**
+   * A held attempt (its identity step, 5.17.2) shows no question and no answer, and its clock has not started:
+   * {@code deadline} is null, {@code clockStarted} false, and {@code closesAt} the window's close that bounds it.
+   */
+  static JsonObject forStudent(Attempt a, ExamSnapshot snap, Instant serverTime, boolean held) {
     JsonArray questions = new JsonArray();
-    for (Paper.Item item : a.paper().items()) {
+    for (Paper.Item item : held ? java.util.List.<Paper.Item>of() : a.paper().items()) {
       Question q = snap.byId().get(item.questionId());
       Map<String, String> text = new HashMap<>();
       for (Option o : q.options()) text.put(o.id(), o.text());
@@ -33,7 +37,8 @@ final class AttemptJson {
     });
     JsonObject o = new JsonObject().put("id", a.id()).put("examId", a.examId()).put("studentId", a.studentId()).put("title", snap.exam().title())
         .put("status", a.status().code()).put("startedAt", a.startedAt().toString())
-        .put("deadline", a.deadline().toString()).put("serverTime", serverTime.toString())
+        .put("deadline", held ? null : a.deadline().toString()).put("clockStarted", !held)
+        .put("closesAt", snap.exam().closesAt().toString()).put("serverTime", serverTime.toString())
         .put("questions", questions).put("answers", answers).put("seqs", seqs);
     a.finishedAt().ifPresent(f -> o.put("finishedAt", f.toString()));
     return o;

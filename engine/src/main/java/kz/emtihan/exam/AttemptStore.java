@@ -37,17 +37,19 @@ final class AttemptStore {
    */
   record Started(String outcome, String attemptId, long startedAt, long deadline) {}
 
-  /** stored | already | closed | missing, the seq now stored, and when. */
+  /** stored | already | closed | held-identity | held-approval | missing, the seq now stored, and when. */
   record Saved(String outcome, long seq, Instant at) {}
 
   /** Creates the attempt unless (exam, student) has one already; atomic across engine nodes (5.20.3). */
-  Future<Started> startOnce(Exam exam, String studentId, String newId, long seed, Paper paper, int minAdmission, boolean hold) {
-    return START.run(redis,
-        List.of(Keys.examAttempts(exam.id()), Keys.roster(exam.id()), Keys.attempt(newId), Keys.deadlines(), Keys.log(newId),
-            Keys.admission(exam.id())),
+  Future<Started> startOnce(Exam exam, String studentId, String newId, long seed, Paper paper, int minAdmission, boolean hold,
+                            List<String> watchedBy, long watchGraceMillis) {
+    List<String> keys = new ArrayList<>(List.of(Keys.examAttempts(exam.id()), Keys.roster(exam.id()), Keys.attempt(newId),
+        Keys.deadlines(), Keys.log(newId), Keys.admission(exam.id())));
+    keys.addAll(watchedBy);
+    return START.run(redis, keys,
         List.of(studentId, newId, exam.id(), Long.toString(exam.opensAt().toEpochMilli()),
             Long.toString(exam.closesAt().toEpochMilli()), Long.toString(exam.duration().toMillis()),
-            Long.toString(seed), paper.encode(), Integer.toString(minAdmission), hold ? "1" : "0"))
+            Long.toString(seed), paper.encode(), Integer.toString(minAdmission), hold ? "1" : "0", Long.toString(watchGraceMillis)))
         .map(r -> new Started(r.get(0).toString(), r.get(1).toString(),
             r.size() > 2 ? r.get(2).toLong() : 0, r.size() > 3 ? r.get(3).toLong() : 0));
   }
@@ -72,11 +74,22 @@ final class AttemptStore {
         .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
   }
 
-  /** released | not-held | missing, and the deadline (epoch ms) after it. */
-  Future<String[]> releaseHold(String attemptId, Instant closesAt, String actor) {
-    return RELEASE.run(redis, List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId)),
-        List.of(attemptId, Long.toString(closesAt.toEpochMilli()), actor))
+  /**
+   * released | held | not-held | missing, and the deadline (epoch ms) after it. Mode {@code release} starts the clock
+   * (release-hold.lua); {@code identity} or {@code approval} only says what the hold now waits for.
+   */
+  Future<String[]> hold(String attemptId, String mode, Exam exam, String actor, List<String> watchedBy) {
+    List<String> keys = new ArrayList<>(List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId)));
+    keys.addAll(watchedBy);
+    return RELEASE.run(redis, keys, List.of(attemptId, Long.toString(exam.closesAt().toEpochMilli()), actor, mode,
+            Long.toString(exam.duration().toMillis())))
         .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
+  }
+
+  /** When the attempt's clock started (its questions were first served), if it has. */
+  Future<Optional<Instant>> clockStartedAt(String attemptId) {
+    return redis.send(Request.cmd(Command.HGET).arg(Keys.attempt(attemptId)).arg("clockStartedAt"))
+        .map(r -> r == null ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(r.toLong())));
   }
 
   /** The attempt with its answers (two reads; answers are only ever added, so the pair is consistent enough to show). */

@@ -42,6 +42,7 @@ public final class Attempts {
   private final Map<String, Future<AttemptStore.Meta>> metas = new ConcurrentHashMap<>();
   private static final int META_CACHE_LIMIT = 200_000;
   private volatile AttemptExtras extras = AttemptExtras.NONE;
+  private final AttemptHolds holds;
 
   Attempts(Vertx vertx, Exams exams, AttemptStore store, RedisStore redis, Regulation regulation, ReceiptSigner signer) {
     this.vertx = vertx;
@@ -50,6 +51,7 @@ public final class Attempts {
     this.redis = redis;
     this.regulation = regulation;
     this.signer = signer;
+    this.holds = new AttemptHolds(this, exams, store, () -> extras);
   }
 
   /** Lets another context (proctoring) hold attempts and add to their view; set once at wiring. */
@@ -66,12 +68,15 @@ public final class Attempts {
       long seed = seeds.nextLong();
       Paper paper = Draw.of(snap.pool(), snap.exam().questionCount(), regulation.bank().mixPercent(), seed);
       boolean hold = extras.holdAtStart(snap.exam());
+      // a held attempt's clock starts when it is released; an unheld one's now, so it is watched from both moments now
+      List<String> watched = new ArrayList<>(extras.watchFromStart(snap.exam()));
+      if (!hold) watched.addAll(extras.watchFromClock(snap.exam()));
       return store.startOnce(snap.exam(), student.id(), Ids.prefixed("a"), seed, paper,
-          regulation.rating().minAdmissionRating(), hold).compose(s -> switch (s.outcome()) {
+          regulation.rating().minAdmissionRating(), hold, watched, extras.watchGraceMillis()).compose(s -> switch (s.outcome()) {
         // a new attempt is exactly what was just drawn: no need to read it back (the 10,000-at-once moment)
         case "created" -> extras.decorate(AttemptJson.forStudent(new Attempt(s.attemptId(),
             examId, student.id(), AttemptStatus.IN_PROGRESS, Instant.ofEpochMilli(s.startedAt()),
-            Instant.ofEpochMilli(s.deadline()), seed, paper, Optional.empty(), Map.of()), snap, Instant.ofEpochMilli(s.startedAt())),
+            Instant.ofEpochMilli(s.deadline()), seed, paper, Optional.empty(), Map.of()), snap, Instant.ofEpochMilli(s.startedAt()), hold),
             snap.exam(), hold).map(json -> new Started(true, json));
         case "existing" -> view(s.attemptId(), snap).map(json -> {
           String status = json.getString("status");
@@ -95,7 +100,7 @@ public final class Attempts {
     return Future.all(store.load(attemptId), redis.time(), store.facts(attemptId)).compose(done -> {
       Attempt a = done.<Optional<Attempt>>resultAt(0).orElseThrow(() -> Rejection.notFound("attempt", attemptId));
       boolean held = done.<Optional<AttemptFacts>>resultAt(2).map(AttemptFacts::held).orElse(false);
-      return extras.decorate(AttemptJson.forStudent(a, snap, done.resultAt(1)), snap.exam(), held);
+      return extras.decorate(AttemptJson.forStudent(a, snap, done.resultAt(1), held), snap.exam(), held);
     });
   }
 
@@ -105,9 +110,10 @@ public final class Attempts {
         .compose(snap -> Future.all(redis.time(), store.fields(attemptId))
             .compose(done -> {
               Map<String, String> fields = done.resultAt(1);
-              JsonObject view = withResult(AttemptJson.forStudent(a, snap, done.resultAt(0)), fields);
+              boolean held = fields.containsKey("hold");
+              JsonObject view = withResult(AttemptJson.forStudent(a, snap, done.resultAt(0), held), fields);
               if (fields.containsKey("terminationReason")) view.put("terminationReason", fields.get("terminationReason"));
-              return extras.decorate(view, snap.exam(), fields.containsKey("hold"));
+              return extras.decorate(view, snap.exam(), held);
             })));
   }
 
@@ -128,11 +134,9 @@ public final class Attempts {
     });
   }
 
-  /** Lets a held attempt take answers; the wait is added to its deadline. The new deadline, if it was held. */
-  public Future<Optional<Instant>> releaseHold(String attemptId, String actor) {
-    return facts(attemptId).compose(f -> exams.snapshot(f.examId()))
-        .compose(snap -> store.releaseHold(attemptId, snap.exam().closesAt(), actor))
-        .map(r -> "released".equals(r[0]) ? Optional.of(Instant.ofEpochMilli(Long.parseLong(r[1]))) : Optional.empty());
+  /** The identity step's hold and the clock's start (5.17.2, issue 10, 4). */
+  public AttemptHolds holds() {
+    return holds;
   }
 
   /** A finished, graded attempt also shows its grade (the same fields as the submit response). */
@@ -190,7 +194,8 @@ public final class Attempts {
     }).map(saved -> switch (saved.outcome()) {
       case "stored", "already" -> new JsonObject().put("savedAt", saved.at().toString()).put("seq", saved.seq());
       case "closed" -> throw Rejection.conflict("attempt-closed", "the attempt is finished or past its deadline (5.20.3)");
-      case "held" -> throw Rejection.conflict("identity-pending", "a proctor has not yet approved your identity (5.17.2)");
+      case "held-identity" -> throw AttemptHolds.identityRequired();
+      case "held-approval" -> throw AttemptHolds.identityPending();
       default -> throw Rejection.notFound("attempt", attemptId);
     });
   }
@@ -236,7 +241,10 @@ public final class Attempts {
       Future<Void> merged = a.status().finished() || answers == null ? Future.succeededFuture()
           : merge(caller, a, (JsonObject) answers);
       return merged.compose(v -> store.finalise(attemptId, false, regulation.answerGrace().toMillis(), caller.id()));
-    }).compose(outcome -> grade(attemptId)).map(result -> new JsonObject()
+    }).compose(outcome -> {
+      if (!"held".equals(outcome[0])) return grade(attemptId);
+      return Future.failedFuture("approval".equals(outcome[1]) ? AttemptHolds.identityPending() : AttemptHolds.identityRequired());
+    }).map(result -> new JsonObject()
         .put("status", result.getString("status")).put("points", result.getDouble("points"))
         .put("percent", result.getDouble("percent")).put("letter", result.getString("letter"))
         .put("gpa", result.getDouble("gpa")).put("traditional", result.getString("traditional"))

@@ -53,11 +53,15 @@ public final class Progress {
     if (presence != null) row.put("lastSeen", Instant.ofEpochMilli(Presence.lastSeen(presence)).toString());
     if (attemptId == null) return Future.succeededFuture(row.put("status", "not-started").put("answered", 0));
     return redis.batch(List.of(
-        Request.cmd(Command.HMGET).arg(Keys.attempt(attemptId)).arg("status").arg("deadline").arg("lastActivity"),
+        Request.cmd(Command.HMGET).arg(Keys.attempt(attemptId)).arg("status").arg("deadline").arg("lastActivity")
+            .arg("hold"),
         Request.cmd(Command.SCARD).arg(Keys.answered(attemptId)))).map(r -> {
           Response f = r.get(0);
-          row.put("status", f.get(0).toString()).put("deadline", Instant.ofEpochMilli(f.get(1).toLong()).toString())
-              .put("answered", r.get(1).toInteger());
+          // a held attempt (its identity step, 5.17.2) has not been served its questions: its clock has not started
+          boolean held = f.get(3) != null && "in-progress".equals(f.get(0).toString());
+          row.put("status", f.get(0).toString()).put("deadline", held ? null : Instant.ofEpochMilli(f.get(1).toLong()).toString())
+              .put("clockStarted", !held).put("answered", r.get(1).toInteger());
+          if (held) row.put("hold", f.get(3).toString());
           if (f.get(2) != null) row.put("lastActivity", Instant.ofEpochMilli(f.get(2).toLong()).toString());
           return row;
         });

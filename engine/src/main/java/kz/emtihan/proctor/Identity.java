@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
+import kz.emtihan.config.ProctorSettings;
 import kz.emtihan.exam.AttemptFacts;
 import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveHub;
@@ -27,8 +28,11 @@ final class Identity {
   private final EvidenceFiles files;
   private final FaceWork faces;
   private final LiveHub live;
+  private final ProctorSettings.IdentityPolicy policy;
 
-  Identity(Vertx vertx, ProctorAccess access, ProctorStore store, EvidenceFiles files, FaceWork faces, LiveHub live) {
+  Identity(Vertx vertx, ProctorAccess access, ProctorStore store, EvidenceFiles files, FaceWork faces, LiveHub live,
+           ProctorSettings.IdentityPolicy policy) {
+    this.policy = policy;
     this.vertx = vertx;
     this.access = access;
     this.store = store;
@@ -64,8 +68,25 @@ final class Identity {
           }, false).compose(v -> store.record(attemptId, fields, audit.put("type", "identity-submitted")))
               .compose(v -> live.publish(LiveHub.examChannel(a.examId()), new JsonObject().put("type", "identity")
                   .put("examId", a.examId()).put("attemptId", attemptId).put("studentId", a.studentId()).put("status", "pending")))
-              .map(v -> reply.put("status", "pending"));
+              .compose(v -> photosIn(attemptId, caller.id()))
+              .map(deadline -> {
+                deadline.ifPresent(due -> reply.put("deadline", due.toString()));
+                return reply.put("status", "pending");
+              });
         }));
+  }
+
+  /**
+   * The photos are in (5.17.2): under review-later the questions are served and the clock starts now; under wait the
+   * hold now waits for a proctor's approval. The new deadline, if the clock started.
+   */
+  private Future<Optional<java.time.Instant>> photosIn(String attemptId, String actor) {
+    if (policy == ProctorSettings.IdentityPolicy.WAIT) {
+      return access.attempts().holds().waitFor(attemptId, "approval", actor).map(v -> Optional.empty());
+    }
+    return access.attempts().holds().release(attemptId, actor).compose(deadline -> deadline.isEmpty() ? Future.succeededFuture(deadline)
+        : live.publish(LiveHub.attemptChannel(attemptId), new JsonObject().put("type", "deadline").put("attemptId", attemptId)
+            .put("deadline", deadline.get().toString())).map(deadline));
   }
 
   private Future<FrameAnalysis> analyse(byte[] image, String field) {
@@ -73,7 +94,7 @@ final class Identity {
         ? Rejection.badRequest("bad-image", "'" + field + "' is not a JPEG or PNG image") : err));
   }
 
-  /** A proctor's decision; approval releases an attempt held for it (the wait is added to its deadline). */
+  /** A proctor's decision; approval releases an attempt held for it (its clock starts then). */
   Future<JsonObject> decide(Caller caller, String attemptId, JsonObject body) {
     // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
     return access.watcher(caller, attemptId).compose(a -> decideChecked(caller, a, attemptId, body));
@@ -100,7 +121,11 @@ final class Identity {
       JsonObject decision = new JsonObject().put("approved", approved).put("reason", reason).put("by", caller.id()).put("at", at);
       return store.record(attemptId, Map.of("identityStatus", status, "identityDecision", decision.encode()),
               new JsonObject().put("type", "identity-" + status).put("at", at).put("by", caller.id()).put("reason", reason))
-          .compose(v -> approved ? access.attempts().releaseHold(attemptId, caller.id()) : Future.succeededFuture(Optional.empty()))
+          .compose(v -> approved ? access.attempts().holds().release(attemptId, caller.id())
+              // under wait a rejected student must send photos again before anything is served
+              : policy == ProctorSettings.IdentityPolicy.WAIT
+                  ? access.attempts().holds().waitFor(attemptId, "identity", caller.id()).map(x -> Optional.<java.time.Instant>empty())
+                  : Future.succeededFuture(Optional.<java.time.Instant>empty()))
           .compose(deadline -> {
             JsonObject toStudent = new JsonObject().put("type", "identity").put("attemptId", attemptId).put("status", status)
                 .put("reason", reason);

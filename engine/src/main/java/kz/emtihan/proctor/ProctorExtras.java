@@ -21,9 +21,11 @@ final class ProctorExtras implements AttemptExtras {
   private final RecordingStore recordings;
   private final java.util.Optional<KurentoRelay> kurento;
   private final kz.emtihan.live.IceServers ice;
+  private final EvidenceWatch evidence;
 
   ProctorExtras(Vertx vertx, ProctorSettings settings, ProctorStore store, RecordingStore recordings,
-                java.util.Optional<KurentoRelay> kurento) {
+                java.util.Optional<KurentoRelay> kurento, EvidenceWatch evidence) {
+    this.evidence = evidence;
     this.vertx = vertx;
     this.settings = settings;
     this.store = store;
@@ -36,6 +38,7 @@ final class ProctorExtras implements AttemptExtras {
   @Override
   public void finished(String attemptId) {
     kurento.ifPresent(k -> k.release(attemptId));
+    evidence.forget(attemptId);
   }
 
   static boolean proctored(Exam exam) {
@@ -43,9 +46,28 @@ final class ProctorExtras implements AttemptExtras {
     return p.camera() || p.screen() || p.identity();
   }
 
+  /**
+   * An exam that asks for identity photos serves no questions and takes no answers until they are in (and, under
+   * policy wait, approved): the attempt starts held and its clock starts when it is released (5.17.2, issue 10, 4).
+   */
   @Override
   public boolean holdAtStart(Exam exam) {
-    return exam.proctoring().identity() && settings.identityPolicy() == ProctorSettings.IdentityPolicy.WAIT;
+    return exam.proctoring().identity();
+  }
+
+  @Override
+  public java.util.List<String> watchFromStart(Exam exam) {
+    return proctored(exam) ? evidence.fromStart(exam) : java.util.List.of();
+  }
+
+  @Override
+  public long watchGraceMillis() {
+    return settings.evidenceGraceSeconds() * 1000L;
+  }
+
+  @Override
+  public java.util.List<String> watchFromClock(Exam exam) {
+    return proctored(exam) ? evidence.fromClock(exam) : java.util.List.of();
   }
 
   @Override

@@ -15,7 +15,7 @@ import kz.emtihan.store.RedisStore;
 /** The proctoring context (DESIGN.md {@code proctor/}), wired over the exam context, the store and the data directory. */
 public record ProctorModule(ProctorSettings settings, Identity identity, Watching watching, Recordings recordings,
                             Review review, Dashboard dashboard, ProctorActions actions, Retention retention, FaceWork faces,
-                            Optional<KurentoRelay> kurento) {
+                            Optional<KurentoRelay> kurento, EvidenceWatch evidence, FacePrecheck precheck) {
 
   public static ProctorModule create(Vertx vertx, RedisStore redis, ExamModule exam, LiveHub live, ProctorSettings settings,
                                      Path dataDir, long graceMillis) {
@@ -33,15 +33,18 @@ public record ProctorModule(ProctorSettings settings, Identity identity, Watchin
       String recordingsUri = settings.kurentoRecordingsUri().orElse(serverRecordings.toAbsolutePath().toUri().toString());
       Optional<KurentoRelay> kurento = settings.kurentoUrl().map(url -> new KurentoRelay(vertx, live, url, recordingsUri));
       kurento.ifPresent(KurentoRelay::start);
+      EvidenceWatch evidence = new EvidenceWatch(vertx, redis.redis(), exam.attempts(), store, live, settings, kurento.isPresent());
+      evidence.start();
       Recordings recordings = new Recordings(vertx, access, store, recordingStore, recordingsRoot, settings, gate, live, graceMillis,
-          kurento.map(k -> new KurentoRecordings(serverRecordings)));
-      exam.attempts().extras(new ProctorExtras(vertx, settings, store, recordingStore, kurento));
-      return new ProctorModule(settings, new Identity(vertx, access, store, files, faces, live),
-          new Watching(vertx, access, store, files, faces, live, presence, gate), recordings,
-          new Review(access, store, recordings, live), new Dashboard(exam.progress(), store, kurento.isPresent()),
+          kurento.map(k -> new KurentoRecordings(serverRecordings)), evidence);
+      exam.attempts().extras(new ProctorExtras(vertx, settings, store, recordingStore, kurento, evidence));
+      return new ProctorModule(settings, new Identity(vertx, access, store, files, faces, live, settings.identityPolicy()),
+          new Watching(vertx, access, store, files, faces, live, presence, gate, evidence), recordings,
+          new Review(access, store, recordings, live, settings), new Dashboard(exam.progress(), store, kurento.isPresent(),
+              exam.exams()),
           new ProctorActions(access, store, live),
           new Retention(vertx, exam.attempts(), store, files, java.util.List.of(recordingsRoot, serverRecordings),
-              settings.retention(), live), faces, kurento);
+              settings.retention(), live), faces, kurento, evidence, new FacePrecheck(faces, settings.prechecksPerMinute()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the proctoring directories under " + dataDir, e);
     }
@@ -58,6 +61,7 @@ public record ProctorModule(ProctorSettings settings, Identity identity, Watchin
   }
 
   public void close() {
+    evidence.stop();
     kurento.ifPresent(KurentoRelay::close);
     faces.close();
   }

@@ -24,6 +24,7 @@ public final class ProctorRoutes {
       Caller.of(ctx);
       return Future.succeededFuture(new JsonObject().put("bytes", ctx.body().length()));
     });
+    api.post("/proctoring/precheck/face").respond(ctx -> m.precheck().check(Caller.of(ctx), image(ctx, m)));
     api.post("/attempts/:attemptId/identity").respond(ctx -> {
       Caller caller = Caller.of(ctx);
       return Future.all(upload(ctx, "face", m), upload(ctx, "document", m))

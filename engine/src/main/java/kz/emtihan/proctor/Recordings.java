@@ -48,9 +48,12 @@ final class Recordings {
   private final long graceMillis;
   private final Map<String, Long> storageFlagged = new ConcurrentHashMap<>();
   private final Optional<KurentoRecordings> kurento;
+  private final EvidenceWatch evidence;
 
   Recordings(Vertx vertx, ProctorAccess access, ProctorStore proctorStore, RecordingStore store, Path root,
-             ProctorSettings settings, UploadGate gate, LiveHub live, long graceMillis, Optional<KurentoRecordings> kurento) {
+             ProctorSettings settings, UploadGate gate, LiveHub live, long graceMillis, Optional<KurentoRecordings> kurento,
+             EvidenceWatch evidence) {
+    this.evidence = evidence;
     this.kurento = kurento;
     this.vertx = vertx;
     this.access = access;
@@ -85,7 +88,8 @@ final class Recordings {
       return vertx.executeBlocking(() -> {
         if (gate.diskLow(root)) throw new DiskFull();
         return store.put(attemptId, stream, segment, chunk, start, webm);
-      }, false).map(Recordings::ack).recover(err -> refused(a, err));
+      }, false).compose(s -> evidence.seen(a, kz.emtihan.proctor.model.EvidenceKind.recordingOf(stream)).map(ack(s)))
+          .recover(err -> refused(a, err));
     });
   }
 

@@ -26,8 +26,10 @@ final class Review {
   private final ProctorStore store;
   private final Recordings recordings;
   private final LiveHub live;
+  private final kz.emtihan.config.ProctorSettings settings;
 
-  Review(ProctorAccess access, ProctorStore store, Recordings recordings, LiveHub live) {
+  Review(ProctorAccess access, ProctorStore store, Recordings recordings, LiveHub live, kz.emtihan.config.ProctorSettings settings) {
+    this.settings = settings;
     this.access = access;
     this.store = store;
     this.recordings = recordings;
@@ -36,12 +38,37 @@ final class Review {
 
   Future<JsonObject> get(Caller caller, String attemptId) {
     return access.watcherOrOwner(caller, attemptId, a -> store.fields(attemptId).map(f -> f.containsKey("verdict")))
-        .compose(a -> Future.all(store.fields(attemptId), store.flagsOf(attemptId), store.auditOf(attemptId),
-            recordings.listOf(a).map(r -> r.getDouble("coverage")))
-            .map(done -> toJson(a, done.resultAt(0), done.resultAt(1), done.resultAt(2), done.resultAt(3))));
+        .compose(a -> Future.all(List.of(store.fields(attemptId), store.flagsOf(attemptId), store.auditOf(attemptId),
+            recordings.listOf(a).map(r -> r.getDouble("coverage")), access.exam(a), access.attempts().holds().clockStartedAt(attemptId)))
+            .map(done -> {
+              Map<String, String> fields = done.resultAt(0);
+              double coverage = done.resultAt(3);
+              Credibility.Evidence evidence = evidence(a, done.resultAt(4), fields, coverage, done.resultAt(5));
+              return toJson(a, fields, done.resultAt(1), done.resultAt(2), coverage, evidence);
+            }));
   }
 
-  private static JsonObject toJson(AttemptFacts a, Map<String, String> fields, List<Flag> flags, List<String> audit, double coverage) {
+  /**
+   * What of the owed evidence arrived (issue 10, 4): the recordings' coverage of the attempt, the camera snapshots
+   * received of those expected from the clock's start to the end, and the identity photos.
+   */
+  private Credibility.Evidence evidence(AttemptFacts a, kz.emtihan.exam.model.Exam exam, Map<String, String> fields, double coverage,
+                                        java.util.Optional<java.time.Instant> clock) {
+    var p = exam.proctoring();
+    double recording = p.camera() || p.screen() ? Math.max(0, Math.min(1, coverage)) : 1;
+    double snapshots = 1;
+    if (p.camera()) {
+      long end = Math.min(a.endOrDeadline().toEpochMilli(), live.serverNow().toEpochMilli());
+      long elapsed = clock.map(c -> Math.max(0, end - c.toEpochMilli())).orElse(0L);
+      snapshots = kz.emtihan.proctor.model.EvidenceRule.received(Long.parseLong(fields.getOrDefault("snapshots", "0")), elapsed,
+          settings.snapshotSeconds() * 1000L, settings.evidenceMissingAfter());
+    }
+    double identity = !p.identity() || fields.containsKey("identitySubmittedAt") ? 1 : 0;
+    return new Credibility.Evidence(recording, snapshots, identity);
+  }
+
+  private static JsonObject toJson(AttemptFacts a, Map<String, String> fields, List<Flag> flags, List<String> audit, double coverage,
+                                   Credibility.Evidence evidence) {
     JsonArray timeline = new JsonArray();
     List<JsonObject> items = new ArrayList<>();
     items.add(new JsonObject().put("at", a.startedAt().toString()).put("kind", "event").put("type", "attempt-started"));
@@ -65,7 +92,9 @@ final class Review {
         .put("status", a.status().code()).put("startedAt", a.startedAt().toString()).put("deadline", a.deadline().toString())
         .put("finishedAt", a.finishedAt().map(Object::toString).orElse(null))
         .put("timeline", timeline).put("flags", new JsonArray(flags.stream().map(f -> f.toJson(a.id())).toList()))
-        .put("credibility", Credibility.of(flags, coverage).toJson()).put("coverage", coverage)
+        .put("credibility", Credibility.of(flags, evidence).toJson()).put("coverage", coverage)
+        .put("evidence", new JsonObject().put("recording", evidence.recording()).put("snapshots", evidence.snapshots())
+            .put("identity", evidence.identity()))
         .put("identity", Identity.toJson(a.id(), fields))
         .put("verdict", fields.containsKey("verdict") ? new JsonObject(fields.get("verdict")) : null)
         .put("auditEvents", audit.size()).put("auditHead", HashChain.head(a.id(), audit));

@@ -15,6 +15,7 @@ import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.media.vision.FrameAnalysis;
 import kz.emtihan.media.vision.PresenceRule;
+import kz.emtihan.proctor.model.EvidenceKind;
 import kz.emtihan.proctor.model.Flag;
 import kz.emtihan.proctor.model.FlagKind;
 import kz.emtihan.proctor.model.PresenceWindow;
@@ -34,9 +35,11 @@ final class Watching {
   private final LiveHub live;
   private final PresenceWindow presence;
   private final UploadGate gate;
+  private final EvidenceWatch evidence;
 
   Watching(Vertx vertx, ProctorAccess access, ProctorStore store, EvidenceFiles files, FaceWork faces, LiveHub live,
-           PresenceWindow presence, UploadGate gate) {
+           PresenceWindow presence, UploadGate gate, EvidenceWatch evidence) {
+    this.evidence = evidence;
     this.vertx = vertx;
     this.access = access;
     this.store = store;
@@ -51,7 +54,8 @@ final class Watching {
     return access.ownerWhileOpen(caller, attemptId).compose(a -> {
       gate.admit(attemptId);
       return faces.analyse(jpeg).recover(err -> Future.failedFuture(err instanceof IllegalArgumentException
-          ? Rejection.badRequest("bad-image", "the snapshot is not a JPEG image") : err)).compose(f -> observe(a, jpeg, f));
+          ? Rejection.badRequest("bad-image", "the snapshot is not a JPEG image") : err))
+          .compose(f -> evidence.seen(a, EvidenceKind.SNAPSHOTS).compose(v -> observe(a, jpeg, f)));
     });
   }
 

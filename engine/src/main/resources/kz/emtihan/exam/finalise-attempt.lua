@@ -1,12 +1,14 @@
 -- Finalise an attempt once: the student's submit, the sweeper's timeout once deadline + grace has passed
 -- on the store's clock, or a proctor's termination for a violation (6.14: access blocked, whatever the time).
--- A submit that arrives after deadline + grace finalises as timed-out.
+-- A submit that arrives after deadline + grace finalises as timed-out. A submit of an attempt held for its identity
+-- step (release-hold.lua) is refused: 'held' and what it waits for; the sweeper still closes it at the window's close.
 -- Publishes attempt-finished on live:exam:<exam> and attempt-closed on live:attempt:<attempt>.
 -- KEYS: 1 attempt hash, 2 deadlines zset, 3 log list, 4 to-grade set
 -- ARGV: 1 attempt id, 2 'submit' | 'timeout' | 'terminate', 3 grace ms, 4 actor, 5 reason (terminate)
-local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'examId', 'studentId')
+local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'examId', 'studentId', 'hold')
 if not a[1] then return {'missing', ''} end
 if a[1] ~= 'in-progress' then return {'already', a[1]} end
+if ARGV[2] == 'submit' and a[5] then return {'held', a[5]} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local nowS = string.format('%d', now)

@@ -1,18 +1,29 @@
--- Release an attempt held for its identity check (proctoring policy 'wait') once a proctor approves: the time
--- waited is added to the deadline, never past the exam's window. The caller tells the student's page.
--- KEYS: 1 attempt hash, 2 deadlines zset, 3 log list
--- ARGV: 1 attempt id, 2 exam closesAt ms, 3 actor
-local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'hold', 'holdSince')
+-- The hold of a proctored attempt's identity step (5.17.2): no questions are served and no answer is taken while
+-- the attempt hash has 'hold' ('identity': the photos are not in; 'approval': policy wait, a proctor has not approved).
+-- Mode 'release' lets the attempt go: its clock starts now, the questions are first served now, and the deadline is
+-- min(now + duration, window close) (Deadline.of in Java). Modes 'identity' and 'approval' only change what the hold
+-- waits for. The caller tells the student's page.
+-- Publishes clock-started on live:exam:<exam> when released.
+-- KEYS: 1 attempt hash, 2 deadlines zset, 3 log list, 4.. sorted sets that watch the attempt from its clock's start
+-- ARGV: 1 attempt id, 2 exam closesAt ms, 3 actor, 4 mode 'release' | 'identity' | 'approval', 5 duration ms
+local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'hold', 'holdSince', 'examId', 'studentId')
 if not a[1] then return {'missing', '0'} end
 if a[1] ~= 'in-progress' or not a[3] then return {'not-held', a[2]} end
+if ARGV[4] ~= 'release' then
+  redis.call('HSET', KEYS[1], 'hold', ARGV[4])
+  return {'held', a[2]}
+end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local waited = math.max(0, now - tonumber(a[4]))
-local deadline = math.min(tonumber(a[2]) + waited, tonumber(ARGV[2]))
+local deadline = math.min(now + tonumber(ARGV[5]), tonumber(ARGV[2]))
 local nowS, deadlineS = string.format('%d', now), string.format('%d', deadline)
 redis.call('HDEL', KEYS[1], 'hold', 'holdSince')
-redis.call('HSET', KEYS[1], 'deadline', deadlineS)
+redis.call('HSET', KEYS[1], 'deadline', deadlineS, 'clockStartedAt', nowS)
 redis.call('ZADD', KEYS[2], deadlineS, ARGV[1])
-redis.call('RPUSH', KEYS[3], '{"type":"identity-released","at":' .. nowS .. ',"by":"' .. ARGV[3] .. '","waitedMillis":' ..
+for i = 4, #KEYS do redis.call('ZADD', KEYS[i], nowS, ARGV[1]) end
+redis.call('RPUSH', KEYS[3], '{"type":"clock-started","at":' .. nowS .. ',"by":"' .. ARGV[3] .. '","waitedMillis":' ..
   string.format('%d', waited) .. ',"deadline":' .. deadlineS .. '}')
+redis.call('PUBLISH', 'live:exam:' .. a[5], '{"type":"clock-started","examId":"' .. a[5] .. '","attemptId":"' .. ARGV[1] ..
+  '","studentId":"' .. a[6] .. '","at":' .. nowS .. ',"deadline":' .. deadlineS .. '}')
 return {'released', deadlineS}

@@ -1,7 +1,8 @@
 -- Store one answer if the attempt is in progress, the store's clock is before deadline + grace, and seq is
 -- newer than the stored one (SaveDecision.of in Java). Appends the change to the attempt's log.
 -- Publishes answer-saved (which question and how many are answered; never the content) on live:exam:<exam>.
--- An attempt held for an identity check (proctoring policy 'wait') takes no answers until it is released.
+-- An attempt held for its identity step (release-hold.lua) takes no answers: 'held-identity' (photos not in) or
+-- 'held-approval' (policy wait: not approved yet).
 -- KEYS: 1 attempt hash, 2 answers hash, 3 log list, 4 answered set (questions with a non-empty answer)
 -- ARGV: 1 question id, 2 seq, 3 choices (comma-separated option ids), 4 grace ms, 5 attempt id
 local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'examId', 'studentId', 'hold')
@@ -9,7 +10,7 @@ if not a[1] then return {'missing', '0', '0'} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local nowS = string.format('%d', now)
-if a[5] and a[1] == 'in-progress' then return {'held', '0', nowS} end
+if a[5] and a[1] == 'in-progress' then return {'held-' .. a[5], '0', nowS} end
 local deadline = tonumber(a[2])
 if a[1] ~= 'in-progress' or now >= deadline + tonumber(ARGV[4]) then return {'closed', '0', nowS} end
 local seq = tonumber(ARGV[2])

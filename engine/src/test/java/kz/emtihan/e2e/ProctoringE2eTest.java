@@ -95,6 +95,18 @@ class ProctoringE2eTest {
 
       // the no-face student starts on Chromium's default fake camera (a pattern, no face)
       StudentFlowE2eTest.signIn(noFace, "noface1", "en");
+      // issue 10, 4: its pre-check refuses the camera, since the server finds no face in its frame
+      noFace.go("/precheck.html?exam=" + examB);
+      noFace.waitForState("ready");
+      noFace.driver().findElement(By.id("precheck-run")).click();
+      noFace.waitUntil("the pre-check's verdict", () -> !"pending".equals(attribute(noFace, "precheck", "data-verdict")), Duration.ofSeconds(40));
+      assertEquals("fail", attribute(noFace, "precheck", "data-verdict"), checks(noFace));
+      var faceCheck = noFace.driver().findElement(By.cssSelector("li[data-check='face']"));
+      assertEquals("fail", faceCheck.getAttribute("data-status"), checks(noFace));
+      assertTrue(List.of("no-face", "too-dark").contains(faceCheck.getAttribute("data-reason")), checks(noFace));
+      assertTrue(!noFace.driver().findElement(By.id("precheck-continue")).isDisplayed(), "no way on from the pre-check");
+      noFace.screenshot("proctoring-1b-precheck-no-face");
+      // the server does not rely on the page: going straight to the attempt works, and is watched
       noFace.go("/attempt.html?exam=" + examB);
       noFace.waitForState("proctoring");
       noFace.driver().findElement(By.id("setup-share")).click();

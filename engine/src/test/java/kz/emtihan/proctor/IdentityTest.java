@@ -85,7 +85,7 @@ class IdentityTest {
     TestEngine.Reply held = app.put("/api/v1/attempts/" + attempt + "/answers/" + onPaper, student,
         new JsonObject().put("choices", new JsonArray()).put("seq", 1));
     assertEquals(409, held.status());
-    assertEquals("identity-pending", held.error());
+    assertEquals("identity-required", held.error(), "no photos yet");
 
     TestSocket page = TestSocket.open(app, student).following(attempt);
     TestSocket dashboard = TestSocket.open(app, proctor).subscribed(exam);
@@ -95,6 +95,10 @@ class IdentityTest {
     assertEquals(1, sent.getInteger("documentFaceCount"));
     assertTrue(sent.getValue("similarity") == null, "no recognition model is configured");
     assertEquals("pending", dashboard.next("identity").getString("status"));
+    TestEngine.Reply waiting = app.put("/api/v1/attempts/" + attempt + "/answers/" + onPaper, student,
+        new JsonObject().put("choices", new JsonArray()).put("seq", 1));
+    assertEquals("identity-pending", waiting.error(), "photos in, not yet approved: " + waiting.body());
+    assertEquals(0, app.get("/api/v1/attempts/" + attempt, student).json().getJsonArray("questions").size());
 
     JsonObject view = app.get("/api/v1/attempts/" + attempt + "/identity", proctor).json();
     assertEquals("pending", view.getString("status"));
@@ -108,7 +112,9 @@ class IdentityTest {
     assertEquals(403, app.post("/api/v1/attempts/" + attempt + "/identity/decision", student,
         new JsonObject().put("approved", true)).status(), "a student cannot approve themselves");
 
-    Instant deadlineBefore = Instant.parse(started.getString("deadline"));
+    assertTrue(started.getValue("deadline") == null, "the clock has not started: " + started.encode());
+    assertEquals(false, started.getBoolean("clockStarted"));
+    Instant beforeApproval = Instant.now();
     TestEngine.Reply approved = app.post("/api/v1/attempts/" + attempt + "/identity/decision", proctor,
         new JsonObject().put("approved", true).put("reason", "matches the ID card"));
     assertEquals(200, approved.status(), approved.body());
@@ -116,7 +122,9 @@ class IdentityTest {
     assertEquals("p1", approved.json().getJsonObject("decision").getString("by"));
     assertEquals("approved", page.next("identity").getString("status"));
     Instant deadlineAfter = Instant.parse(page.next("deadline").getString("deadline"));
-    assertTrue(deadlineAfter.isAfter(deadlineBefore), "the wait is added to the deadline");
+    // the exam is 50 minutes long; the clock starts with the approval, so the whole wait is the student's
+    assertTrue(!deadlineAfter.isBefore(beforeApproval.plus(java.time.Duration.ofMinutes(50)).minusMillis(1000)),
+        "the clock starts when the questions are first served: " + deadlineAfter + " vs " + beforeApproval);
 
     JsonObject resumed = app.get("/api/v1/attempts/" + attempt, student).json();
     assertEquals(false, resumed.getJsonObject("proctoring").getBoolean("held"));
@@ -151,6 +159,11 @@ class IdentityTest {
     assertEquals("rejected", view.getJsonObject("proctoring").getString("identityStatus"));
     assertEquals("the ID card shows someone else", view.getJsonObject("proctoring").getString("identityReason"), "shown after a reload");
     assertEquals(true, view.getJsonObject("proctoring").getBoolean("held"));
+    assertEquals(0, view.getJsonArray("questions").size());
+    String onPaper = kz.emtihan.exam.model.Paper.decode(app.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.HGET)
+        .arg("attempt:" + attempt).arg("paper")).toString()).items().get(0).questionId();
+    assertEquals("identity-required", app.put("/api/v1/attempts/" + attempt + "/answers/" + onPaper, student,
+        new JsonObject().put("choices", new JsonArray()).put("seq", 1)).error(), "rejected: new photos are needed first");
     page.close();
   }
 

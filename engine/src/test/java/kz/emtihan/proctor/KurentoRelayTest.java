@@ -54,6 +54,9 @@ class KurentoRelayTest {
     String student = app.loginAs("s1");
     JsonObject started = app.post("/api/v1/exams/" + exam + "/attempts", student, null).json();
     String attempt = started.getString("id");
+    // 5.17.2: the questions are served once the identity photos are in
+    ProctorFixtures.identity(app, student, attempt, ProctorFixtures.ONE_FACE, ProctorFixtures.OTHER_FACE);
+    started = app.get("/api/v1/attempts/" + attempt, student).json();
     assertEquals(true, started.getJsonObject("proctoring").getBoolean("kurento"), "the page is told to publish to the server");
 
     TestSocket page = TestSocket.open(app, student).following(attempt);

@@ -37,6 +37,9 @@ class ProctorActionsTest {
     String student = app.loginAs("s1");
     JsonObject started = app.post("/api/v1/exams/" + exam + "/attempts", student, null).json();
     String attempt = started.getString("id");
+    // 5.17.2: the questions are served once the identity photos are in
+    ProctorFixtures.identity(app, student, attempt, ProctorFixtures.ONE_FACE, ProctorFixtures.OTHER_FACE);
+    started = app.get("/api/v1/attempts/" + attempt, student).json();
     JsonObject q = started.getJsonArray("questions").getJsonObject(0);
     app.put("/api/v1/attempts/" + attempt + "/answers/" + q.getString("id"), student, new JsonObject().put("seq", 1)
         .put("choices", new JsonArray().add(q.getJsonArray("options").getJsonObject(0).getString("id"))));
@@ -76,7 +79,7 @@ class ProctorActionsTest {
   void aMessageReachesTheStudentsPage() throws Exception {
     String exam = ProctorFixtures.proctoredExam(app, teacher, "s2");
     String student = app.loginAs("s2");
-    String attempt = ProctorFixtures.start(app, student, exam);
+    String attempt = ProctorFixtures.startServed(app, student, exam);
     TestSocket page = TestSocket.open(app, student).following(attempt);
     assertEquals(400, app.post("/api/v1/attempts/" + attempt + "/messages", proctor, new JsonObject().put("text", " ")).status());
     assertEquals(200, app.post("/api/v1/attempts/" + attempt + "/messages", proctor,
@@ -90,7 +93,7 @@ class ProctorActionsTest {
   void liveViewSignallingIsRelayedBetweenTheProctorAndTheStudentOnly() throws Exception {
     String exam = ProctorFixtures.proctoredExam(app, teacher, "s3");
     String student = app.loginAs("s3");
-    String attempt = ProctorFixtures.start(app, student, exam);
+    String attempt = ProctorFixtures.startServed(app, student, exam);
     TestSocket page = TestSocket.open(app, student).following(attempt);
     TestSocket watcher = TestSocket.open(app, proctor);
     watcher.next("time");

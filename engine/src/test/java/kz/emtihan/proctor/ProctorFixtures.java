@@ -92,6 +92,17 @@ final class ProctorFixtures {
     return Fixtures.exam(app, teacherToken, exam, students);
   }
 
+  /**
+   * Starts the attempt and sends usable identity photos: under policy review-later its questions are then served and
+   * its clock starts (5.17.2, issue 10, 4).
+   */
+  static String startServed(TestEngine app, String studentToken, String examId) {
+    String attempt = start(app, studentToken, examId);
+    TestEngine.Reply sent = identity(app, studentToken, attempt, ONE_FACE, OTHER_FACE);
+    assertEquals("pending", sent.json().getString("status"), sent.body());
+    return attempt;
+  }
+
   static String start(TestEngine app, String studentToken, String examId) {
     TestEngine.Reply r = app.post("/api/v1/exams/" + examId + "/attempts", studentToken, null);
     assertEquals(201, r.status(), r.body());

@@ -51,7 +51,7 @@ class RecordingsTest {
   void aResentOrLateChunkLeavesTheSegmentWithoutGapsOrDuplicates() {
     String exam = ProctorFixtures.proctoredExam(app, teacher, "s1");
     String student = app.loginAs("s1");
-    String attempt = ProctorFixtures.start(app, student, exam);
+    String attempt = ProctorFixtures.startServed(app, student, exam);
     Instant start = Instant.parse(app.get("/api/v1/attempts/" + attempt, student).json().getString("startedAt"));
 
     assertEquals(200, put(student, attempt, "camera", 0, 0, chunk(0), start).status());
@@ -94,7 +94,7 @@ class RecordingsTest {
   void onlyTheStudentUploadsAndOnlyWatchersSeeAndBadChunksAreRefused() {
     String exam = ProctorFixtures.proctoredExam(app, teacher, "s2");
     String student = app.loginAs("s2");
-    String attempt = ProctorFixtures.start(app, student, exam);
+    String attempt = ProctorFixtures.startServed(app, student, exam);
     Instant now = Instant.now();
     assertEquals(403, put(app.loginAs("s1"), attempt, "camera", 0, 0, chunk(0), now).status());
     assertEquals(404, put(student, attempt, "microphone", 0, 0, chunk(0), now).status());

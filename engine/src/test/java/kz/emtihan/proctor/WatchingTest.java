@@ -43,7 +43,7 @@ class WatchingTest {
   void noFaceIsRaisedOnTheThirdEmptySnapshotOnceAndReachesTheDashboardLive() throws Exception {
     String exam = ProctorFixtures.proctoredExam(app, teacher, "s1", "s2");
     String student = app.loginAs("s1");
-    String attempt = ProctorFixtures.start(app, student, exam);
+    String attempt = ProctorFixtures.startServed(app, student, exam);
     TestSocket dashboard = TestSocket.open(app, proctor).subscribed(exam);
 
     assertEquals(1, snapshot(app, student, attempt, ONE_FACE).json().getInteger("faces"));
@@ -79,7 +79,7 @@ class WatchingTest {
   void twoFacesAreHeldOverTwoSnapshotsAndADarkCameraIsInsufficientEvidence() {
     String exam = ProctorFixtures.proctoredExam(app, teacher, "s3");
     String student = app.loginAs("s3");
-    String attempt = ProctorFixtures.start(app, student, exam);
+    String attempt = ProctorFixtures.startServed(app, student, exam);
     assertEquals(0, snapshot(app, student, attempt, TWO_FACES).json().getJsonArray("flags").size(), "one bad frame accuses no one");
     JsonObject second = snapshot(app, student, attempt, TWO_FACES).json();
     assertEquals(2, second.getInteger("faces"));
@@ -103,7 +103,7 @@ class WatchingTest {
   void pageEventsBecomeFlagsAndABadEventChangesNothing() throws Exception {
     String exam = ProctorFixtures.proctoredExam(app, teacher, "s4");
     String student = app.loginAs("s4");
-    String attempt = ProctorFixtures.start(app, student, exam);
+    String attempt = ProctorFixtures.startServed(app, student, exam);
     TestSocket dashboard = TestSocket.open(app, proctor).subscribed(exam);
     TestEngine.Reply hidden = app.post("/api/v1/attempts/" + attempt + "/events", student, new JsonObject().put("type", "tab-hidden"));
     assertEquals(200, hidden.status(), hidden.body());
@@ -127,7 +127,7 @@ class WatchingTest {
   void theServerFlagsALostConnectionAndTheStudentSeesFlagsOnlyAfterReview() throws Exception {
     String exam = ProctorFixtures.proctoredExam(app, teacher, "s5");
     String student = app.loginAs("s5");
-    String attempt = ProctorFixtures.start(app, student, exam);
+    String attempt = ProctorFixtures.startServed(app, student, exam);
     TestSocket dashboard = TestSocket.open(app, proctor).subscribed(exam);
     TestSocket page = TestSocket.open(app, student).following(attempt);
     page.close();
@@ -149,7 +149,7 @@ class WatchingTest {
   void uploadsOverTheRatePerMinuteAreRefused() {
     String exam = ProctorFixtures.proctoredExam(app, teacher, "s6");
     String student = app.loginAs("s6");
-    String attempt = ProctorFixtures.start(app, student, exam);
+    String attempt = ProctorFixtures.startServed(app, student, exam);
     int accepted = 0;
     TestEngine.Reply last = null;
     for (int i = 0; i < 40; i++) {

@@ -4,14 +4,22 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * 5.20.3: 50 minutes, enforced. The window's close also ends the attempt: whichever comes first.
- * The same rule runs inside {@code start-attempt.lua} against the store's clock.
+ * 5.20.3: 50 minutes, enforced. One rule: the clock starts when the attempt's questions are first served, and
+ * the window's close also ends the attempt, whichever comes first. An unproctored attempt is served at its start;
+ * a proctored one that waits for its identity step (5.17.2) is served when that step releases it, so the step
+ * uses up none of the student's time. Until then only the window's close bounds the attempt ({@link #whileHeld}).
+ * The same rule runs inside {@code start-attempt.lua} and {@code release-hold.lua} against the store's clock.
  */
 public final class Deadline {
   private Deadline() {}
 
-  public static Instant of(Instant started, Duration duration, Instant windowCloses) {
-    Instant byDuration = started.plus(duration);
+  public static Instant of(Instant firstServed, Duration duration, Instant windowCloses) {
+    Instant byDuration = firstServed.plus(duration);
     return byDuration.isBefore(windowCloses) ? byDuration : windowCloses;
+  }
+
+  /** The bound of an attempt whose clock has not started: the sweeper closes it at the window's close. */
+  public static Instant whileHeld(Instant windowCloses) {
+    return windowCloses;
   }
 }

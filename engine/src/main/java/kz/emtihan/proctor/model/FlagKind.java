@@ -15,7 +15,9 @@ public enum FlagKind {
   SCREEN_SHARE_ENDED("screen-share-ended", Severity.HIGH, true),
   CAMERA_ENDED("camera-ended", Severity.HIGH, true),
   DISCONNECTED("disconnected", Severity.LOW, false),
-  STORAGE_FULL("storage-full", Severity.LOW, false);
+  STORAGE_FULL("storage-full", Severity.LOW, false),
+  /** The server saw snapshots, recording chunks or the live socket stop (issue 10, 4): which one is the flag's {@code missing}. */
+  EVIDENCE_MISSING("evidence-missing", Severity.HIGH, false);
 
   private final String code;
   private final Severity severity;
