@@ -70,9 +70,9 @@ public final class ApiRouter {
     api.route().handler(ctx -> bodyHandler(ctx.request().path(), json, files, media, photos).handle(ctx));
     api.get("/openapi.json").handler(OpenApi::serve);
     api.get("/openapi.yaml").handler(OpenApi::serve);
-    AuthRoutes.mountPublic(api, s.users(), s.tokens());
-    AuthRoutes.mountTokenCheck(api, s.tokens());
-    AuthRoutes.mountProtected(api, s.users());
+    AuthRoutes.mountPublic(api, s.users(), s.sessions(), s.loginThrottle());
+    AuthRoutes.mountTokenCheck(api, s.sessions());
+    AuthRoutes.mountProtected(api, s.users(), s.sessions());
     BankRoutes.mount(api, s.banks());
     ExamRoutes.mount(api, s.exam());
     ProctorRoutes.mount(api, s.proctor());
