@@ -44,9 +44,12 @@ public final class Users {
   private final io.vertx.core.WorkerExecutor suspectHashing;
   private static final int SUSPECTS_IN_FLIGHT = 4;
   private final java.util.concurrent.atomic.AtomicInteger suspectsHashing = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile long typicalHashMillis = 50;
+  private final Vertx vertx;
 
   public Users(Vertx vertx, Redis redis, Passwords passwords) {
     this.hashing = vertx.createSharedWorkerExecutor("emtihan-bcrypt", Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    this.vertx = vertx;
     this.suspectHashing = vertx.createSharedWorkerExecutor("emtihan-bcrypt-suspect", 1);
     this.redis = redis;
     this.passwords = passwords;
@@ -73,23 +76,35 @@ public final class Users {
   public record SignedIn(Caller caller, long version) {}
 
   /**
-   * Checks the password (bcrypt on a worker pool). {@code suspect}: the account or address has recent failures, so the
-   * attempt is hashed on a small pool of its own and refused when that is busy: a storm of wrong passwords never
-   * queues ahead of an honest sign-in (issue 10, 2). A disabled account is refused once the password is right.
+   * Checks the password (bcrypt on a worker pool). {@code suspect}: the account or address has recent failures; such
+   * attempts, and those for unknown accounts, are hashed aside on one thread with a few in flight, and refused (429;
+   * unknown accounts: 401 after a hash's usual time) when that is busy: a storm of wrong passwords never queues
+   * ahead of an honest sign-in (issue 10, 2). A disabled account is refused once the password is right.
    */
   public Future<SignedIn> login(String username, String password, boolean suspect) {
     Rejection bad = new Rejection(401, "bad-credentials", "wrong username or password");
     if (!ID.matcher(username).matches()) return Future.failedFuture(bad);
-    if (suspect && suspectsHashing.incrementAndGet() > SUSPECTS_IN_FLIGHT) {
-      suspectsHashing.decrementAndGet();
-      return Future.failedFuture(LoginThrottle.tooMany(java.time.Duration.ofSeconds(1)));
-    }
     return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(username))).compose(r -> {
       String hash = field(r, "hash");
-      // an unknown user costs the same bcrypt work, so the answer time does not tell which usernames exist
+      // an unknown user costs the same bcrypt work, so the answer time does not tell which usernames exist; it is
+      // hashed aside, with the suspects, since it can only fail
+      boolean aside = suspect || hash == null;
+      if (aside && suspectsHashing.incrementAndGet() > SUSPECTS_IN_FLIGHT) {
+        suspectsHashing.decrementAndGet();
+        if (hash != null) return Future.failedFuture(LoginThrottle.tooMany(java.time.Duration.ofSeconds(1)));
+        io.vertx.core.Promise<SignedIn> later = io.vertx.core.Promise.promise(); // answered after a hash's usual time
+        vertx.setTimer(Math.max(1, typicalHashMillis), t -> later.fail(bad));
+        return later.future();
+      }
       String checked = hash != null ? hash : unknownUserHash;
-      var pool = suspect ? suspectHashing : hashing;
-      return pool.executeBlocking(() -> passwords.matches(password, checked), false).compose(ok -> {
+      Future<Boolean> matched = (aside ? suspectHashing : hashing).executeBlocking(() -> {
+        long t0 = System.nanoTime();
+        boolean ok = passwords.matches(password, checked);
+        typicalHashMillis = (typicalHashMillis * 7 + (System.nanoTime() - t0) / 1_000_000) / 8;
+        return ok;
+      }, false);
+      if (aside) matched = matched.onComplete(x -> suspectsHashing.decrementAndGet());
+      return matched.compose(ok -> {
         if (!ok || hash == null) return Future.failedFuture(bad);
         if ("1".equals(field(r, "disabled"))) {
           return Future.failedFuture(new Rejection(403, "account-disabled", "this account is disabled; ask an administrator"));
@@ -98,8 +113,6 @@ public final class Users {
         return Future.succeededFuture(new SignedIn(new Caller(username, field(r, "name"), roles(field(r, "roles"))),
             version == null ? 0 : Long.parseLong(version)));
       });
-    }).onComplete(done -> {
-      if (suspect) suspectsHashing.decrementAndGet();
     });
   }
 
