@@ -29,6 +29,7 @@ export default {
     'api.unsupported-media-type': 'This kind of file is not accepted here.',
     'api.bad-credentials': 'Wrong username or password.',
     'api.account-disabled': 'This account is disabled. Ask an administrator.',
+    'api.cannot-disable-self': 'You cannot disable your own account.',
     'api.too-many-attempts': 'Too many failed attempts. Wait a little and try again.',
     'api.busy': 'Someone else changed this at the same moment. Try again.',
 };
