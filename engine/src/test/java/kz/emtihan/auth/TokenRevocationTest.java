@@ -184,6 +184,22 @@ class TokenRevocationTest {
     assertEquals(401, meOnB(token));
   }
 
+  /** A node's cached standings are only as good as its subscription: one that missed an announcement must not trust them. */
+  @Test
+  void aNodeWhosePubSubConnectionDroppedDoesNotKeepAStaleStanding() {
+    a.users("student", "rv-s8");
+    String token = a.loginAs("rv-s8");
+    assertEquals(200, meOnB(token), "cached on node B");
+    // every subscriber connection is cut (both nodes'), then the token is ended while they reconnect
+    a.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.CLIENT).arg("KILL").arg("TYPE").arg("pubsub"));
+    assertEquals(204, a.post("/api/v1/auth/logout", token, null).status());
+    refusedOnB("ended while node B's subscription was down", token);
+    String next = a.loginAs("rv-s8");
+    assertEquals(200, meOnB(next));
+    assertEquals(204, a.post("/api/v1/auth/logout-all", next, null).status());
+    refusedOnB("ended after node B subscribed again", next);
+  }
+
   @Test
   void failedSignInsOnOneNodeThrottleTheOtherToo() {
     a.users("student", "rv-s7");

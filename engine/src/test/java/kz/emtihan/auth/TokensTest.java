@@ -93,16 +93,8 @@ class TokensTest {
     for (String payload : flawed) assertEquals(Optional.empty(), tokens.read(signed(payload)), payload);
   }
 
-  /** A correctly signed, arbitrary payload, as someone holding the key (or a bug of ours) could make. */
   private static String signed(String payload) {
-    String head = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64(payload);
-    try {
-      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-      mac.init(new javax.crypto.spec.SecretKeySpec(SECRET, "HmacSHA256"));
-      return head + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(head.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Jwt.signed(SECRET, payload);
   }
 
   private static String b64(String s) {
