@@ -40,7 +40,6 @@ public final class Tokens {
   /** Tokens already verified, with their expiry: a student's token is checked once, not on each of 30 saves. */
   private final java.util.Map<String, Session> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
-
   public Tokens(byte[] secret, Duration lifetime, Clock clock) {
     this.key = Keys.hmacShaKeyFor(secret);
     this.lifetime = lifetime;
