@@ -5,7 +5,7 @@
  */
 
 import { has, t } from './i18n.js';
-import { token } from './session.js';
+import { sessionEnded, token } from './session.js';
 
 const BASE = '/api/v1';
 
@@ -77,6 +77,8 @@ export async function request(method, path, { body, accept = 'application/json',
     }
   }
   if (!response.ok) {
+    // a token the server no longer honours (expired or ended): every page signs in again
+    if (response.status === 401 && bearer) sessionEnded();
     const code = data?.error ?? `http-${response.status}`;
     const message = data?.message ?? t('error.http', { status: response.status });
     throw new ApiError(response.status, code, message, data);
@@ -89,6 +91,16 @@ const segment = (id) => encodeURIComponent(id);
 /** → {token, user:{id, name, roles}} */
 export async function login(username, password) {
   return (await request('POST', '/auth/login', { body: { username, password } })).data;
+}
+
+/** Ends this tab's token on the server (every node); the caller then forgets it. */
+export async function logout() {
+  await request('POST', '/auth/logout');
+}
+
+/** Ends every token of the signed-in user (every tab and device). */
+export async function logoutAll() {
+  await request('POST', '/auth/logout-all');
 }
 
 /** → [{id, title, opensAt, closesAt, durationMinutes, attempt:{id, status}|null}] */

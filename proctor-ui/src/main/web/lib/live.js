@@ -7,11 +7,15 @@
  * beforeReconnect() (optional, may return a Promise) runs before each new attempt; if it throws the error
  * is reported through onState('reconnecting') and the back-off continues. After a drop the delay doubles
  * from 1 s up to 30 s, with jitter, and starts again from 1 s once a connection has lasted 10 s.
- * live.close() ends it for good.
+ * live.close() ends it for good. When the server closes the socket with SESSION_ENDED (4401: the token expired or was
+ * ended by a logout, a change of roles or password, a disabled account) there is no reconnecting: the page signs in again.
  */
 
 import { request } from './api.js';
-import { token } from './session.js';
+import { sessionEnded, token } from './session.js';
+
+/** The close code of a socket whose token expired or was ended (API.md "Live events"). */
+export const SESSION_ENDED = 4401;
 
 const FIRST_DELAY = 1000;
 const MAX_DELAY = 30000;
@@ -65,9 +69,15 @@ export function connectLive({ onOpen = () => {}, onMessage = () => {}, onState =
       }
       if (message && typeof message === 'object') onMessage(message, send);
     });
-    ws.addEventListener('close', () => {
+    ws.addEventListener('close', (event) => {
       if (socket !== ws) return;
       socket = null;
+      if (event.code === SESSION_ENDED) {
+        closed = true;
+        onState('closed');
+        sessionEnded();
+        return;
+      }
       if (openedAt && Date.now() - openedAt >= STABLE_AFTER) delay = FIRST_DELAY;
       openedAt = 0;
       retry();

@@ -4,7 +4,8 @@
  */
 
 import { localise, t } from './i18n.js';
-import { signOut, token, user } from './session.js';
+import { logout as endToken } from './api.js';
+import { sessionEnded, signOut, token, user } from './session.js';
 
 /** Prepares a signed-in page; returns false (and leaves for the login page) when nobody is signed in. */
 export function startSignedInPage() {
@@ -17,8 +18,13 @@ export function startSignedInPage() {
   const me = user();
   if (who && me) who.textContent = t('app.signedInAs', { name: me.name ?? me.id });
   const logout = document.getElementById('logout');
-  logout?.addEventListener('click', (event) => {
+  logout?.addEventListener('click', async (event) => {
     event.preventDefault();
+    try {
+      await endToken(); // the token is refused from now on, on every node, and its open sockets close
+    } catch {
+      // already ended or the server unreachable: forgetting it here is all that is left
+    }
     signOut();
     window.location.assign('index.html?signedOut=1');
   });
@@ -27,6 +33,5 @@ export function startSignedInPage() {
 
 /** Ends the session after a 401 (expired or bad token) and returns to the login page with a notice. */
 export function sessionExpired() {
-  signOut();
-  window.location.replace('index.html?expired=1');
+  sessionEnded();
 }

@@ -4,6 +4,7 @@
  */
 
 const TOKEN = 'emtihan.token';
+let ending = false;
 const USER = 'emtihan.user';
 const RESULT = 'emtihan.result.';
 
@@ -23,11 +24,23 @@ export function user() {
 export function signIn(login) {
   sessionStorage.setItem(TOKEN, login.token);
   sessionStorage.setItem(USER, JSON.stringify(login.user ?? null));
+  ending = false;
 }
 
 export function signOut() {
   sessionStorage.removeItem(TOKEN);
   sessionStorage.removeItem(USER);
+}
+
+/**
+ * The server no longer honours this tab's token (a 401 from the API, or the live socket closed with 4401: expired,
+ * logged out, roles or password changed, account disabled): forget it and go to the sign-in page, once.
+ */
+export function sessionEnded() {
+  if (ending) return;
+  ending = true;
+  signOut();
+  if (typeof window !== 'undefined' && window.location) window.location.replace('index.html?expired=1');
 }
 
 /** Keeps the submit response (status, points, percent, letter, receipt) for the result page. */

@@ -1,6 +1,6 @@
 /** index.html: sign in, keep the token for this tab, go to the exam list (staff: to the staff home). */
 
-import { ApiError, login } from '../lib/api.js';
+import { ApiError, errorText, login } from '../lib/api.js';
 import { localise, t } from '../lib/i18n.js';
 import { param, setState, showMessage } from '../lib/dom.js';
 import { signIn, token, user } from '../lib/session.js';
@@ -59,7 +59,11 @@ async function onSubmit(event) {
     signIn(await login(name, password.value));
     window.location.assign(home());
   } catch (err) {
-    showMessage(error, err instanceof ApiError ? err.message : t('error.unexpected', { message: err.message }));
+    let text = t('error.unexpected', { message: err.message });
+    if (err instanceof ApiError) {
+      text = err.status === 429 && err.body?.retryAfter ? t('login.wait', { seconds: err.body.retryAfter }) : errorText(err);
+    }
+    showMessage(error, text);
     if (err instanceof ApiError && err.status === 401) {
       password.value = '';
       password.focus();

@@ -4,7 +4,7 @@
  * with its enrolment photo: a drawer per account shows it and uploads (PUT /users/{id}/photo, the JPEG or PNG
  * itself) or removes it (DELETE); the secretary of a sitting sees it at the identity check (6.15.6).
  *
- * Markup: tr[data-user][data-photo=true|false] in #accounts-body; dialog#photo-drawer[data-user][data-photo=
+ * Markup: tr[data-user][data-photo=true|false] in #accounts-body, with a disable/enable button (POST /users/{id}/disable|enable); dialog#photo-drawer[data-user][data-photo=
  * none|loading|shown] with img#photo-thumb (a blob URL).
  */
 
@@ -75,7 +75,31 @@ function accountRow(u) {
         'aria-label': t('staff.users.photoFor', { name: u.name, id: u.id }),
         text: t(u.photo ? 'staff.users.photoOpen' : 'staff.users.photoAdd'),
         on: { click: () => openPhoto(u) },
+      })),
+    h('td', {},
+      h('span', { class: u.disabled ? 'status muted' : 'status', text: t(u.disabled ? 'staff.users.disabled' : 'staff.users.enabled') }),
+      ' ',
+      h('button', {
+        class: 'button button-quiet', type: 'button', 'data-action': u.disabled ? 'enable' : 'disable',
+        'aria-label': t(u.disabled ? 'staff.users.enableFor' : 'staff.users.disableFor', { name: u.name, id: u.id }),
+        text: t(u.disabled ? 'staff.users.enable' : 'staff.users.disable'),
+        on: { click: (event) => setDisabled(u, !u.disabled, event.currentTarget) },
       })));
+}
+
+/** Disables (its sessions end at once, on every node) or enables an account; the server refuses an admin's own. */
+async function setDisabled(u, disabled, button) {
+  const error = $('accounts-error');
+  button.disabled = true;
+  try {
+    const path = `/users/${encodeURIComponent(u.id)}/${disabled ? 'disable' : 'enable'}`;
+    u.disabled = (await request('POST', path)).data?.disabled === true;
+    clearError(error);
+    renderAccounts();
+  } catch (err) {
+    showError(error, err);
+    button.disabled = false;
+  }
 }
 
 function openPhoto(u) {

@@ -43,6 +43,7 @@ public final class Engine implements AutoCloseable {
       store.ping().await(30, TimeUnit.SECONDS);
       Services services = Services.wire(vertx, store, cfg);
       services.live().start().await(30, TimeUnit.SECONDS);
+      services.sessions().start().await(30, TimeUnit.SECONDS); // tokens' standing: per-node copies kept fresh by pub/sub
       services.users().ensureAdmin(adminPassword).await(30, TimeUnit.SECONDS);
       if (demo) DemoData.load(services).await(60, TimeUnit.SECONDS);
       vertx.deployVerticle(new SweeperVerticle(services.exam().attempts(), cfg.sweeper().interval(), cfg.sweeper().batch()))
@@ -88,6 +89,7 @@ public final class Engine implements AutoCloseable {
   @Override
   public void close() {
     services.live().close();
+    services.sessions().close();
     services.proctor().close();
     closeQuietly(vertx, embedded);
   }

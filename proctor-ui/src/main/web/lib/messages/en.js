@@ -18,6 +18,7 @@ export default {
     'login.missing': 'Enter both your username and password.',
     'login.expired': 'Your session has ended. Please sign in again.',
     'login.loggedOut': 'You have signed out.',
+    'login.wait': 'Too many failed attempts. Try again in {seconds} s.',
 
     'exams.title': 'My exams — Emtihan',
     'exams.heading': 'My exams',

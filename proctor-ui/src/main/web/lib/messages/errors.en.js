@@ -30,5 +30,8 @@ export default {
     'api.storage-full': 'The server has no room for recordings now. Your answers are still saved.',
     'api.unsupported-media-type': 'This kind of file is not accepted here.',
     'api.bad-credentials': 'Wrong username or password.',
+    'api.account-disabled': 'This account is disabled. Ask an administrator.',
+    'api.cannot-disable-self': 'You cannot disable your own account.',
+    'api.too-many-attempts': 'Too many failed attempts. Wait a little and try again.',
     'api.busy': 'Someone else changed this at the same moment. Try again.',
 };

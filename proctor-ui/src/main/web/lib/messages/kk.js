@@ -18,6 +18,7 @@ export default {
     'login.missing': 'Логин мен парольді енгізіңіз.',
     'login.expired': 'Сеансыңыз аяқталды. Жүйеге қайта кіріңіз.',
     'login.loggedOut': 'Сіз жүйеден шықтыңыз.',
+    'login.wait': 'Сәтсіз әрекеттер тым көп. {seconds} с кейін қайталап көріңіз.',
 
     'exams.title': 'Менің емтихандарым — Emtihan',
     'exams.heading': 'Менің емтихандарым',

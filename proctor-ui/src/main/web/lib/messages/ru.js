@@ -18,6 +18,7 @@ export default {
     'login.missing': 'Введите логин и пароль.',
     'login.expired': 'Ваш сеанс завершён. Пожалуйста, войдите снова.',
     'login.loggedOut': 'Вы вышли из системы.',
+    'login.wait': 'Слишком много неудачных попыток. Попробуйте снова через {seconds} с.',
 
     'exams.title': 'Мои экзамены — Emtihan',
     'exams.heading': 'Мои экзамены',

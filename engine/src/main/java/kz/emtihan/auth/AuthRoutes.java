@@ -15,7 +15,7 @@ import kz.emtihan.http.Rejection;
 public final class AuthRoutes {
   private AuthRoutes() {}
 
-  public static void mountPublic(Router api, Users users, Tokens tokens) {
+  public static void mountPublic(Router api, Users users, Sessions sessions, LoginThrottle throttle) {
     api.post("/auth/login").respond(ctx -> {
       JsonObject body = Bodies.object(ctx);
       String username = body.getValue("username") instanceof String s ? s : "";
@@ -23,18 +23,52 @@ public final class AuthRoutes {
       if (username.isEmpty() || password.isEmpty()) {
         throw Rejection.badRequest("bad-field", "'username' and 'password' are required");
       }
-      return users.login(username, password).map(caller -> new JsonObject()
-          .put("token", tokens.issue(caller))
-          .put("user", callerJson(caller)));
+      String address = throttle.address(ctx);
+      // refused while throttled before any bcrypt work; every wrong password counts, a right one clears its own counter
+      return throttle.check(username, address)
+          .compose(check -> users.login(username, password, check.suspect()).transform(done -> {
+            if (done.succeeded()) return throttle.succeeded(username, address).map(done.result());
+            if (done.cause() instanceof Rejection r && r.status() == 401) {
+              return throttle.failed(username, address).transform(x -> Future.<Users.SignedIn>failedFuture(r));
+            }
+            return Future.<Users.SignedIn>failedFuture(done.cause());
+          }))
+          .map(in -> new JsonObject().put("token", sessions.tokens().issue(in.caller(), in.version()))
+              .put("user", callerJson(in.caller())))
+          .onFailure(err -> {
+            if (err instanceof Rejection r && r.status() == 429) {
+              ctx.response().putHeader("Retry-After", String.valueOf(r.details().getLong("retryAfter", 1L)));
+            }
+          });
     });
   }
 
-  /** Every route mounted after this one needs a valid bearer token. */
-  public static void mountTokenCheck(Router api, Tokens tokens) {
-    api.route().handler(ctx -> authenticate(ctx, tokens));
+  /** Every route mounted after this one needs a valid bearer token that has not been ended. */
+  public static void mountTokenCheck(Router api, Sessions sessions) {
+    api.route().handler(ctx -> authenticate(ctx, sessions));
   }
 
-  public static void mountProtected(Router api, Users users) {
+  /** Logout ends this token; logout-all every token of the caller; both on every node at once (issue 10, 1). */
+  private static void logout(Router api, Sessions sessions) {
+    api.post("/auth/logout").respond(ctx -> sessions.end(Session.of(ctx)).<Void>mapEmpty());
+    api.post("/auth/logout-all").respond(ctx -> sessions.endAll(Session.of(ctx).userId()).<Void>mapEmpty());
+  }
+
+  /** An admin disables or enables an account; disabling ends its tokens and refuses its sign-ins. */
+  private static void disabling(Router api, Users users) {
+    for (boolean disable : new boolean[] {true, false}) {
+      api.post("/users/:userId/" + (disable ? "disable" : "enable")).respond(ctx -> {
+        Caller admin = Caller.require(ctx, Role.ADMIN);
+        String id = ctx.pathParam("userId");
+        if (disable && admin.id().equals(id)) throw Rejection.conflict("cannot-disable-self", "an administrator cannot disable their own account");
+        return users.setDisabled(id, disable).map(v -> new JsonObject().put("id", id).put("disabled", disable));
+      });
+    }
+  }
+
+  public static void mountProtected(Router api, Users users, Sessions sessions) {
+    logout(api, sessions);
+    disabling(api, users);
     api.get("/me").respond(ctx -> Future.succeededFuture(callerJson(Caller.of(ctx))));
     api.get("/users").respond(ctx -> {
       Caller.require(ctx, Role.ADMIN);
@@ -73,20 +107,23 @@ public final class AuthRoutes {
         .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
   }
 
-  private static void authenticate(RoutingContext ctx, Tokens tokens) {
+  private static void authenticate(RoutingContext ctx, Sessions sessions) {
     String header = ctx.request().getHeader("Authorization");
     String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     if (token == null) {
       ctx.fail(new Rejection(401, "unauthorized", "a bearer token is required"));
       return;
     }
-    var caller = tokens.verify(token);
-    if (caller.isEmpty()) {
-      ctx.fail(new Rejection(401, "unauthorized", "the token is invalid or expired"));
-      return;
-    }
-    caller.get().attach(ctx);
-    ctx.next();
+    sessions.authenticate(token).onComplete(checked -> {
+      if (checked.failed()) {
+        ctx.fail(new Rejection(503, "store-unavailable", "the token cannot be checked now; try again"));
+      } else if (checked.result().isEmpty()) {
+        ctx.fail(new Rejection(401, "unauthorized", "the token is invalid, expired or ended"));
+      } else {
+        checked.result().get().attach(ctx);
+        ctx.next();
+      }
+    });
   }
 
   static JsonObject callerJson(Caller c) {

@@ -45,22 +45,27 @@ final class UserDirectory {
     });
   }
 
-  /** Every account by id: {@code {"id","name","roles":[...],"email"?}}. */
+  /** Every account by id: {@code {"id","name","roles":[...],"email"?,"disabled"?}}. */
   Future<JsonArray> list() {
     return redis.send(Request.cmd(Command.SMEMBERS).arg("users")).compose(ids -> {
       List<String> sorted = new ArrayList<>();
       for (Response id : ids) sorted.add(id.toString());
       sorted.sort(null);
-      return profiles(sorted);
-    }).map(all -> {
-      JsonArray out = new JsonArray();
-      for (Users.Profile p : all.values()) {
-        JsonObject u = new JsonObject().put("id", p.id()).put("name", p.name())
-            .put("roles", new JsonArray(p.roles().stream().map(Role::code).sorted().toList()));
-        p.email().ifPresent(e -> u.put("email", e));
-        out.add(u);
-      }
-      return out;
+      if (sorted.isEmpty()) return Future.succeededFuture(new JsonArray());
+      List<Request> disabled = sorted.stream().map(id -> Request.cmd(Command.HGET).arg(Keys.user(id)).arg("disabled")).toList();
+      return profiles(sorted).compose(all -> redis.batch(disabled).map(flags -> {
+        JsonArray out = new JsonArray();
+        for (int i = 0; i < sorted.size(); i++) {
+          Users.Profile p = all.get(sorted.get(i));
+          if (p == null) continue;
+          JsonObject u = new JsonObject().put("id", p.id()).put("name", p.name())
+              .put("roles", new JsonArray(p.roles().stream().map(Role::code).sorted().toList()));
+          p.email().ifPresent(e -> u.put("email", e));
+          if (flags.get(i) != null && "1".equals(flags.get(i).toString())) u.put("disabled", true);
+          out.add(u);
+        }
+        return out;
+      }));
     });
   }
 

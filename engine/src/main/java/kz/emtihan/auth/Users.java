@@ -40,9 +40,17 @@ public final class Users {
   private final String unknownUserHash;
   /** bcrypt is CPU work: its own pool of cores - 1 threads keeps a login storm from starving the event loops. */
   private final io.vertx.core.WorkerExecutor hashing;
+  /** Attempts from an account or address with recent failures: one thread, a few in flight, the rest refused. */
+  private final io.vertx.core.WorkerExecutor suspectHashing;
+  private static final int SUSPECTS_IN_FLIGHT = 4;
+  private final java.util.concurrent.atomic.AtomicInteger suspectsHashing = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile long typicalHashMillis = 50;
+  private final Vertx vertx;
 
   public Users(Vertx vertx, Redis redis, Passwords passwords) {
     this.hashing = vertx.createSharedWorkerExecutor("emtihan-bcrypt", Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+    this.vertx = vertx;
+    this.suspectHashing = vertx.createSharedWorkerExecutor("emtihan-bcrypt-suspect", 1);
     this.redis = redis;
     this.passwords = passwords;
     this.directory = new UserDirectory(redis);
@@ -64,16 +72,65 @@ public final class Users {
     return photos;
   }
 
-  public Future<Caller> login(String username, String password) {
+  /** A successful sign-in: who, and the credential version their token is issued under. */
+  public record SignedIn(Caller caller, long version) {}
+
+  /**
+   * Checks the password (bcrypt on a worker pool). {@code suspect}: the account or address has recent failures; such
+   * attempts, and those for unknown accounts, are hashed aside on one thread with a few in flight, and refused (429;
+   * unknown accounts: 401 after a hash's usual time) when that is busy: a storm of wrong passwords never queues
+   * ahead of an honest sign-in (issue 10, 2). A disabled account is refused once the password is right.
+   */
+  public Future<SignedIn> login(String username, String password, boolean suspect) {
     Rejection bad = new Rejection(401, "bad-credentials", "wrong username or password");
     if (!ID.matcher(username).matches()) return Future.failedFuture(bad);
     return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(username))).compose(r -> {
       String hash = field(r, "hash");
-      // an unknown user costs the same bcrypt work, so the answer time does not tell which usernames exist
+      // an unknown user costs the same bcrypt work, so the answer time does not tell which usernames exist; it is
+      // hashed aside, with the suspects, since it can only fail
+      boolean aside = suspect || hash == null;
+      if (aside && suspectsHashing.incrementAndGet() > SUSPECTS_IN_FLIGHT) {
+        suspectsHashing.decrementAndGet();
+        if (hash != null) return Future.failedFuture(LoginThrottle.tooMany(java.time.Duration.ofSeconds(1)));
+        io.vertx.core.Promise<SignedIn> later = io.vertx.core.Promise.promise(); // answered after a hash's usual time
+        vertx.setTimer(Math.max(1, typicalHashMillis), t -> later.fail(bad));
+        return later.future();
+      }
       String checked = hash != null ? hash : unknownUserHash;
-      return hashing.executeBlocking(() -> passwords.matches(password, checked), false).compose(ok -> ok && hash != null
-          ? Future.succeededFuture(new Caller(username, field(r, "name"), roles(field(r, "roles"))))
-          : Future.failedFuture(bad));
+      Future<Boolean> matched = (aside ? suspectHashing : hashing).executeBlocking(() -> {
+        long t0 = System.nanoTime();
+        boolean ok = passwords.matches(password, checked);
+        typicalHashMillis = (typicalHashMillis * 7 + (System.nanoTime() - t0) / 1_000_000) / 8;
+        return ok;
+      }, false);
+      if (aside) matched = matched.onComplete(x -> suspectsHashing.decrementAndGet());
+      return matched.compose(ok -> {
+        if (!ok || hash == null) return Future.failedFuture(bad);
+        if ("1".equals(field(r, "disabled"))) {
+          return Future.failedFuture(new Rejection(403, "account-disabled", "this account is disabled; ask an administrator"));
+        }
+        String version = field(r, "tokenVersion");
+        return Future.succeededFuture(new SignedIn(new Caller(username, field(r, "name"), roles(field(r, "roles"))),
+            version == null ? 0 : Long.parseLong(version)));
+      });
+    });
+  }
+
+  /**
+   * Disables or enables an account (admin). Disabling ends every token of the account at once and refuses its
+   * sign-ins; enabling lets it sign in again but does not bring old tokens back.
+   */
+  public Future<Void> setDisabled(String id, boolean disabled) {
+    if (!ID.matcher(id).matches()) return Future.failedFuture(Rejection.notFound("user", id));
+    return redis.send(Request.cmd(Command.HEXISTS).arg(Keys.user(id)).arg("name")).compose(r -> {
+      if (r.toInteger() != 1) return Future.failedFuture(Rejection.notFound("user", id));
+      List<Request> tx = new ArrayList<>();
+      tx.add(Request.cmd(Command.MULTI));
+      tx.add(disabled ? Request.cmd(Command.HSET).arg(Keys.user(id)).arg("disabled").arg("1")
+          : Request.cmd(Command.HDEL).arg(Keys.user(id)).arg("disabled"));
+      tx.addAll(Sessions.endAllRequests(id));
+      tx.add(Request.cmd(Command.EXEC));
+      return redis.batch(tx).mapEmpty();
     });
   }
 
@@ -110,11 +167,12 @@ public final class Users {
     if (!problems.isEmpty()) {
       return Future.failedFuture(new Rejection(400, "invalid-users", problems.size() + " user(s) are invalid", problems));
     }
-    List<Future<Boolean>> exists = accounts.stream().map(a -> redis.send(Request.cmd(Command.EXISTS).arg(Keys.user(a.id())))
-        .map(r -> r.toInteger() == 1)).toList();
-    return Future.all(exists).compose(done -> {
+    // the stored roles (null: a new account): a change of roles or password ends the account's tokens (issue 10, 1)
+    List<Future<String>> stored = accounts.stream().map(a -> redis.send(Request.cmd(Command.HGET).arg(Keys.user(a.id())).arg("roles"))
+        .map(r -> r == null ? null : r.toString())).toList();
+    return Future.all(stored).compose(done -> {
       for (int i = 0; i < accounts.size(); i++) {
-        if (!exists.get(i).result() && accounts.get(i).password().isEmpty()) {
+        if (stored.get(i).result() == null && accounts.get(i).password().isEmpty()) {
           problems.add(problem(i, "a new user needs a password"));
         }
       }
@@ -135,6 +193,8 @@ public final class Users {
         tx.add(set);
         if (a.email().filter(String::isEmpty).isPresent()) tx.add(Request.cmd(Command.HDEL).arg(Keys.user(a.id())).arg("email"));
         tx.add(Request.cmd(Command.SADD).arg("users").arg(a.id()));
+        String before = stored.get(i).result();
+        if (before != null && (!hashes.get(i).isEmpty() || !roles(before).equals(a.roles()))) tx.addAll(Sessions.endAllRequests(a.id()));
       }
       tx.add(Request.cmd(Command.EXEC));
       return redis.batch(tx).map(accounts.size());

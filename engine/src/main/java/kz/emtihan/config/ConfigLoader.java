@@ -110,7 +110,8 @@ public final class ConfigLoader {
       throw new ConfigException("auth.jwtSecret", "must be at least 32 bytes for HS256");
     }
     var auth = new EmtihanConfig.Auth(secret.isEmpty() ? Optional.empty() : Optional.of(secret),
-        Duration.ofMinutes(t.integer("auth.tokenMinutes", 1, 60 * 24 * 30)), t.integer("auth.bcryptCost", 4, 14));
+        Duration.ofMinutes(t.integer("auth.tokenMinutes", 1, 60 * 24 * 30)), t.integer("auth.bcryptCost", 4, 14),
+        LoginSettings.read(t));
     var sweeper = new EmtihanConfig.Sweeper(Duration.ofMillis(t.integer("sweeper.intervalMillis", 50, 60_000)),
         t.integer("sweeper.batch", 1, 10_000));
     return new EmtihanConfig(http, store, Path.of(dataDir), auth, sweeper, ProctorSettings.read(t), MailSettings.read(t), regulation);

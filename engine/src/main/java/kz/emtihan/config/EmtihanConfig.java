@@ -15,7 +15,7 @@ public record EmtihanConfig(Http http, Store store, Path dataDir, Auth auth, Swe
   public record Store(Optional<String> redisUrl, String appendfsync, int poolSize, String redisServer) {}
 
   /** {@code jwtSecret} empty: generate one and keep it in the data directory. */
-  public record Auth(Optional<String> jwtSecret, Duration tokenLifetime, int bcryptCost) {}
+  public record Auth(Optional<String> jwtSecret, Duration tokenLifetime, int bcryptCost, LoginSettings login) {}
 
   public record Sweeper(Duration interval, int batch) {}
 

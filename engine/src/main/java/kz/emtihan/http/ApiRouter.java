@@ -71,10 +71,10 @@ public final class ApiRouter {
     api.route().handler(ctx -> bodyHandler(ctx.request().path(), json, files, media, photos).handle(ctx));
     api.get("/openapi.json").handler(OpenApi::serve);
     api.get("/openapi.yaml").handler(OpenApi::serve);
-    AuthRoutes.mountPublic(api, s.users(), s.tokens());
+    AuthRoutes.mountPublic(api, s.users(), s.sessions(), s.loginThrottle());
     kz.emtihan.audit.AuditRoutes.mountPublic(api, s.exam().signer());
-    AuthRoutes.mountTokenCheck(api, s.tokens());
-    AuthRoutes.mountProtected(api, s.users());
+    AuthRoutes.mountTokenCheck(api, s.sessions());
+    AuthRoutes.mountProtected(api, s.users(), s.sessions());
     var assignees = new kz.emtihan.bank.Assignees(s.users()); // issue 10 (3): people named on banks and exams
     BankRoutes.mount(api, s.banks(), new kz.emtihan.bank.BankPeople(s.banks(), assignees));
     ExamRoutes.mount(api, s.exam(), new kz.emtihan.exam.ExamProctors(s.exam().exams(), assignees));

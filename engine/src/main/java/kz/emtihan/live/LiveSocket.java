@@ -5,10 +5,10 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Optional;
 import java.util.function.Consumer;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Tokens;
+import kz.emtihan.auth.Session;
+import kz.emtihan.auth.Sessions;
 import kz.emtihan.exam.Attempts;
 import kz.emtihan.exam.Exams;
 
@@ -21,7 +21,7 @@ import kz.emtihan.exam.Exams;
 public final class LiveSocket {
   static final long TIME_EVERY_MILLIS = 10_000;
   private final LiveHub hub;
-  private final Tokens tokens;
+  private final Sessions sessions;
   private final Attempts attempts;
   private final Exams exams;
   private final Presence presence;
@@ -43,10 +43,10 @@ public final class LiveSocket {
     this.sittingAccess = access;
   }
 
-  public LiveSocket(LiveHub hub, Tokens tokens, Attempts attempts, Exams exams, Presence presence, Consumer<String> disconnected,
+  public LiveSocket(LiveHub hub, Sessions sessions, Attempts attempts, Exams exams, Presence presence, Consumer<String> disconnected,
                     LiveMedia media) {
     this.hub = hub;
-    this.tokens = tokens;
+    this.sessions = sessions;
     this.attempts = attempts;
     this.exams = exams;
     this.presence = presence;
@@ -55,19 +55,27 @@ public final class LiveSocket {
     this.rooms = new Rooms(hub, media.rooms());
   }
 
+  /** Opens the socket for a token that holds now; it is closed with {@link SocketSession#SESSION_ENDED} once it does not. */
   public void upgrade(RoutingContext ctx) {
-    Optional<Caller> caller = Optional.ofNullable(ctx.queryParams().get("token")).flatMap(tokens::verify);
-    if (caller.isEmpty()) {
-      ctx.response().setStatusCode(401).putHeader("Content-Type", "application/json")
-          .end(new JsonObject().put("error", "unauthorized").put("message", "a valid token is required").encode());
-      return;
-    }
-    ctx.request().toWebSocket().onSuccess(ws -> open(ws, caller.get())) // a plain GET is the caller's mistake, not a 500
-        .onFailure(err -> ctx.fail(new kz.emtihan.http.Rejection(400, "websocket-required", "this path upgrades to a WebSocket")));
+    ctx.request().pause(); // the upgrade may wait for the token's standing: keep the request unread until then
+    sessions.authenticate(ctx.queryParams().get("token")).onComplete(checked -> {
+      if (checked.failed() || checked.result().isEmpty()) {
+        boolean down = checked.failed();
+        ctx.response().setStatusCode(down ? 503 : 401).putHeader("Content-Type", "application/json")
+            .end(new JsonObject().put("error", down ? "store-unavailable" : "unauthorized")
+                .put("message", down ? "the token cannot be checked now" : "a valid token is required").encode());
+        return;
+      }
+      ctx.request().toWebSocket().onSuccess(ws -> open(ws, checked.result().get())) // a plain GET is the caller's mistake, not a 500
+          .onFailure(err -> ctx.fail(new kz.emtihan.http.Rejection(400, "websocket-required", "this path upgrades to a WebSocket")));
+    });
   }
 
-  private void open(ServerWebSocket ws, Caller caller) {
+  private void open(ServerWebSocket ws, Session session) {
     var vertx = io.vertx.core.Vertx.currentContext().owner();
+    Caller caller = session.caller();
+    SocketSession guard = new SocketSession(ws, sessions, session);
+    guard.start(vertx);
     send(ws, time());
     String[] followed = new String[2]; // exam id, attempt id of a student's own attempt
     java.util.Set<String> watchedExams = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -79,7 +87,7 @@ public final class LiveSocket {
       recheck(ws, caller, watchedExams, peer);
       if (followed[0] != null) presence.seen(followed[0], caller.id());
     });
-    ws.textMessageHandler(text -> {
+    ws.textMessageHandler(text -> guard.admit(() -> {
       JsonObject msg;
       try {
         msg = new JsonObject(text);
@@ -103,8 +111,9 @@ public final class LiveSocket {
         case "room-leave" -> seat.leave();
         default -> send(ws, error("unknown-type", "unknown message type '" + type + "'"));
       }
-    });
+    }));
     ws.closeHandler(v -> {
+      guard.stop();
       vertx.cancelTimer(ticker);
       seat.leave();
       hub.leave(ws);

@@ -22,4 +22,12 @@ public final class Keys {
   public static String studentExams(String studentId) { return "student:" + studentId + ":exams"; }
   public static String deadlines() { return "deadlines"; }
   public static String toGrade() { return "to-grade"; }
+  // sign-in (issue 10): single tokens ended by logout, a sorted set of token id -> expiry (epoch s), per user
+  public static String revokedTokens(String userId) { return "user:" + userId + ":revoked"; }
+  /** The channel on which a change of a user's standing (roles, password, disabled, logout) reaches every node. */
+  public static String standingChannel() { return "auth:standing"; }
+  // failed sign-ins: per account from one address, per address, per account from anywhere (hash: n, last)
+  public static String loginFailures(String account, String address) { return "login:fail:" + account + "|" + address; }
+  public static String loginFailuresFrom(String address) { return "login:fail-from:" + address; }
+  public static String loginFailuresOf(String account) { return "login:fail-of:" + account; }
 }

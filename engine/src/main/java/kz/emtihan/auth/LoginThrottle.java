@@ -1,0 +1,103 @@
+package kz.emtihan.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import kz.emtihan.auth.model.LoginDelay;
+import kz.emtihan.auth.model.LoginDelay.Failures;
+import kz.emtihan.config.LoginSettings;
+import kz.emtihan.http.Rejection;
+import kz.emtihan.store.Keys;
+
+/**
+ * Failed sign-ins counted in Redis, so every node agrees (issue 10, 2): per account from one address, per address,
+ * per account. A sign-in first reads the three counters (one round trip) and is refused with 429 and Retry-After,
+ * before any bcrypt work, while {@link LoginDelay.Rules} say it must wait.
+ */
+public final class LoginThrottle {
+  private final Redis redis;
+  private final LoginSettings settings;
+  private final Clock clock;
+
+  public LoginThrottle(Redis redis, LoginSettings settings, Clock clock) {
+    this.redis = redis;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** What the counters say of one attempt: go ahead (maybe as a suspect), or 429. */
+  public record Check(boolean suspect) {}
+
+  /** The 429 for a wait; its {@code retryAfter} (seconds) also goes into the Retry-After header. */
+  public static Rejection tooMany(Duration wait) {
+    long seconds = LoginDelay.retryAfterSeconds(wait);
+    return new Rejection(429, "too-many-attempts", "too many failed sign-ins; try again in " + seconds + " s",
+        List.of(), new JsonObject().put("retryAfter", seconds));
+  }
+
+  public Future<Check> check(String account, String address) {
+    return redis.batch(List.of(read(Keys.loginFailures(account, address)), read(Keys.loginFailuresFrom(address)),
+        read(Keys.loginFailuresOf(account)))).compose(r -> {
+          Failures pair = failures(r.get(0));
+          Failures from = failures(r.get(1));
+          Duration wait = settings.rules().wait(pair, from, failures(r.get(2)), Instant.ofEpochMilli(clock.millis()));
+          if (!wait.isZero()) return Future.failedFuture(tooMany(wait));
+          return Future.succeededFuture(new Check(settings.rules().suspect(pair, from)));
+        });
+  }
+
+  /** One more failure on each counter, each kept for the window after its last failure. */
+  public Future<Void> failed(String account, String address) {
+    long now = clock.millis();
+    List<Request> tx = new ArrayList<>();
+    tx.add(Request.cmd(Command.MULTI));
+    for (String key : List.of(Keys.loginFailures(account, address), Keys.loginFailuresFrom(address), Keys.loginFailuresOf(account))) {
+      tx.add(Request.cmd(Command.HINCRBY).arg(key).arg("n").arg(1));
+      tx.add(Request.cmd(Command.HSET).arg(key).arg("last").arg(now));
+      tx.add(Request.cmd(Command.PEXPIRE).arg(key).arg(settings.window().toMillis()));
+    }
+    tx.add(Request.cmd(Command.EXEC));
+    return redis.batch(tx).mapEmpty();
+  }
+
+  /** A right password clears this account's counter for this address (the others keep counting strangers). */
+  public Future<Void> succeeded(String account, String address) {
+    return redis.send(Request.cmd(Command.DEL).arg(Keys.loginFailures(account, address))).mapEmpty();
+  }
+
+  /** The client's address: the connection's peer, or the configured header of a trusted reverse proxy. */
+  public String address(RoutingContext ctx) {
+    if (settings.clientAddressHeader().isPresent()) {
+      String value = ctx.request().getHeader(settings.clientAddressHeader().get());
+      if (value != null && !value.isBlank()) {
+        String[] hops = value.split(",");
+        String last = hops[hops.length - 1].trim(); // the hop our own proxy added
+        if (!last.isEmpty() && last.length() <= 64) return last;
+      }
+    }
+    var remote = ctx.request().remoteAddress();
+    return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
+  }
+
+  private static Request read(String key) {
+    return Request.cmd(Command.HMGET).arg(key).arg("n").arg("last");
+  }
+
+  private static Failures failures(Response r) {
+    if (r == null || r.get(0) == null || r.get(1) == null) return Failures.NONE;
+    try {
+      return new Failures(Integer.parseInt(r.get(0).toString()), Instant.ofEpochMilli(Long.parseLong(r.get(1).toString())));
+    } catch (NumberFormatException e) {
+      return Failures.NONE;
+    }
+  }
+}
