@@ -47,6 +47,9 @@ final class AccessFixture {
     USERS.put("cx", "commission");
   }
 
+  /** A student account that calls nothing: the target of disabling and enabling. */
+  static final String BYSTANDER = "bystander";
+
   static final byte[] FACE = resource("/fixtures/faces/face_grace_hopper.jpg");
 
   final TestEngine app;
@@ -66,6 +69,7 @@ final class AccessFixture {
   AccessFixture(TestEngine app) {
     this.app = app;
     USERS.forEach((id, role) -> app.users(role, id));
+    app.users("student", BYSTANDER);
     USERS.keySet().forEach(id -> tokens.put(id, app.loginAs(id)));
     make();
   }

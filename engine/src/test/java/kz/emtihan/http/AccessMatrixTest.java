@@ -35,7 +35,10 @@ class AccessMatrixTest {
   static final Map<String, Set<String>> OWNERS = new LinkedHashMap<>();
   /** Operations run after all others, in this order: they end what others need (an attempt, a sitting). */
   static final List<String> LAST = List.of("POST /api/v1/attempts/{attemptId}/terminate", "POST /api/v1/attempts/{attemptId}/submit",
-      "DELETE /api/v1/banks/{bankId}/questions/{questionId}", "POST /api/v1/sittings/{sittingId}/close");
+      "DELETE /api/v1/banks/{bankId}/questions/{questionId}", "POST /api/v1/sittings/{sittingId}/close",
+      "POST /api/v1/auth/logout", "POST /api/v1/auth/logout-all");
+  /** Operations that end the token they are called with (and logout-all every token of its user): each call signs in afresh. */
+  static final Set<String> FRESH_TOKEN = Set.of("POST /api/v1/auth/logout", "POST /api/v1/auth/logout-all");
   static {
     String bankReaders = "the bank's owner, its co-authors and its assigned experts; admins";
     OWNERS.put(bankReaders, Set.of("tA", "tC", "eE", "adm1"));
@@ -125,6 +128,10 @@ class AccessMatrixTest {
         "GET /api/v1/attempts/{attemptId}/snapshots/{snapshotId}")) {
       PARAMS_FOR.put(op, f -> Map.of("attemptId", f.reviewedY));
     }
+    // disabling an account ends its tokens: the target is an account that calls nothing in the matrix
+    for (String op : List.of("POST /api/v1/users/{userId}/disable", "POST /api/v1/users/{userId}/enable")) {
+      PARAMS_FOR.put(op, f -> Map.of("userId", AccessFixture.BYSTANDER));
+    }
     // appeals follow a closed sitting (6.15.5): s1's appeal against a published result
     for (String op : List.of("POST /api/v1/sittings/{sittingId}/appeals", "POST /api/v1/sittings/{sittingId}/appeals/{appealId}/meeting",
         "POST /api/v1/sittings/{sittingId}/appeals/{appealId}/decision", "GET /api/v1/sittings/{sittingId}/appeals/{appealId}/pdf")) {
@@ -203,17 +210,21 @@ class AccessMatrixTest {
       (roleOk && ownerOk ? allowed : refused).add(user);
     });
     for (String user : refused) {
-      TestEngine.Reply r = send(method, path, fixture.token(user), body);
+      TestEngine.Reply r = send(method, path, token(op, user), body);
       if (r.status() != refusedStatus) problems.add(op + " as " + user + " (" + AccessFixture.USERS.get(user) + ", refused) -> " + r.status() + " " + brief(r));
     }
     for (String user : allowed) {
-      TestEngine.Reply r = send(method, path, fixture.token(user), body);
+      TestEngine.Reply r = send(method, path, token(op, user), body);
       if (r.status() / 100 == 2) succeeded++;
       if (r.status() == 401 || r.status() == 403 || r.status() >= 500) {
         problems.add(op + " as " + user + " (" + AccessFixture.USERS.get(user) + ", allowed) -> " + r.status() + " " + brief(r));
       }
     }
     return 1 + refused.size() + allowed.size();
+  }
+
+  private static String token(String op, String user) {
+    return FRESH_TOKEN.contains(op) ? app.loginAs(user) : fixture.token(user);
   }
 
   private static TestEngine.Reply send(String method, String path, String token, Body body) {
