@@ -5,7 +5,7 @@ import java.util.Optional;
 import kz.emtihan.auth.model.LoginDelay;
 
 /**
- * Sign-in throttling, from {@code auth.login} of {@code emtihan.yaml} (issue 10, 2; docs/notes-i10-auth.md).
+ * Sign-in throttling, from {@code auth.login} of {@code emtihan.yaml} (issue 10, 2; docs/security.md).
  *
  * @param window failures are forgotten this long after the last one
  * @param clientAddressHeader empty: the client address is the connection's peer; else the header a trusted reverse

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Issue 10, 2: a normal sign-in's latency while 20 wrong passwords a second arrive, at the production bcrypt cost 10.
- * Not part of the suite (no "Test" suffix, and it needs -Dbench.login=true); run it alone, as docs/notes-i10-auth.md says:
+ * Not part of the suite (no "Test" suffix, and it needs -Dbench.login=true); run it alone, as the README ("Security") says:
  * {@code mvn -B -q -o -pl engine -am verify -Dtest=LoginStormBench -Dbench.login=true -Dsurefire.failIfNoSpecifiedTests=false}.
  * Three phases of {@link #SAMPLES} sequential honest sign-ins each: no storm; a storm on one account from one address
  * (a classmate); a storm from a new address and an unknown account each time (nothing to throttle: every attempt
