@@ -21,7 +21,7 @@ import org.opencv.core.Core;
  *
  * <p>Run by the {@code bench} profile of {@code media/pom.xml}:
  * <pre>
- * mvn -q -pl media -am -Pbench -DskipTests verify -Dbench.streams=50,100,200,400,800 -Dbench.seconds=30
+ * mvn -q -pl media -am -Pmedia-bench -DskipTests verify -Dbench.streams=50,100,200,400,800 -Dbench.seconds=30
  * </pre>
  * Options ({@code --name=value}): {@code streams} (comma list), {@code seconds} (per level), {@code pool}
  * (worker threads calling put, default 20), {@code face-rounds}, {@code face-warmup} (frames per thread),
