@@ -17,10 +17,11 @@ import java.util.Map;
  * @param doubleStart  percent of students whose browser sends "start" twice at the release (double click)
  * @param pool         Redis connection pool size of the engine and of the ceiling server
  * @param gzip         send {@code Accept-Encoding: gzip, deflate} like a browser
+ * @param redisServer  {@code store.redisServer} of the engine and the ceiling: auto (an installed Redis 7+) or embedded (6.2)
  * @param warmup       students of a discarded first run that warms up the JIT (0: none)
  */
 record BenchArgs(List<Integer> students, int connections, int window, boolean burst, int doubleStart, int pool,
-                 boolean gzip, String appendfsync, int warmup, Path out, long seed) {
+                 boolean gzip, String appendfsync, String redisServer, int warmup, Path out, long seed) {
 
   static BenchArgs parse(String[] argv) {
     Map<String, String> given = new HashMap<>();
@@ -45,13 +46,18 @@ record BenchArgs(List<Integer> students, int connections, int window, boolean bu
         Boolean.parseBoolean(value(given, "burst", "true")),
         bounded("double-start", Integer.parseInt(value(given, "double-start", "10")), 0, 100),
         bounded("pool", Integer.parseInt(value(given, "pool", "32")), 1, 1_024),
-        Boolean.parseBoolean(value(given, "gzip", "true")), fsync,
+        Boolean.parseBoolean(value(given, "gzip", "true")), fsync, redisServer(value(given, "redis-server", "auto")),
         bounded("warmup", Integer.parseInt(value(given, "warmup", "1000")), 0, 5_000),
         Path.of(value(given, "out", "bench-results")), Long.parseLong(value(given, "seed", "2026")));
     given.keySet().removeAll(List.of("students", "connections", "window", "burst", "double-start", "pool", "gzip",
-        "appendfsync", "warmup", "out", "seed"));
+        "appendfsync", "redis-server", "warmup", "out", "seed"));
     if (!given.isEmpty()) throw new IllegalArgumentException("unknown option(s) " + given.keySet());
     return args;
+  }
+
+  private static String redisServer(String v) {
+    if (!List.of("auto", "embedded").contains(v)) throw new IllegalArgumentException("--redis-server auto|embedded");
+    return v;
   }
 
   private static String value(Map<String, String> given, String key, String fallback) {
@@ -68,13 +74,13 @@ record BenchArgs(List<Integer> students, int connections, int window, boolean bu
   /** The settings of the discarded warm-up run: its own student count, a paced window of at most 5 s. */
   BenchArgs forWarmup() {
     return new BenchArgs(List.of(warmup), connections, Math.min(window, 5), burst, doubleStart, pool, gzip, appendfsync,
-        0, out, seed);
+        redisServer, 0, out, seed);
   }
 
   /** One line for the report. */
   String describe() {
     return "connections=" + connections + " window=" + window + "s burst=" + burst + " double-start=" + doubleStart
-        + "% redis-pool=" + pool + " gzip=" + gzip + " appendfsync=" + appendfsync
+        + "% redis-pool=" + pool + " gzip=" + gzip + " appendfsync=" + appendfsync + " redis-server=" + redisServer
         + " warmup=" + warmup + " seed=" + seed;
   }
 }

@@ -41,6 +41,7 @@ final class BenchEngine implements AutoCloseable {
     env.put("EMTIHAN_AUTH_BCRYPT_COST", Integer.toString(BCRYPT_COST));
     env.put("EMTIHAN_STORE_POOL_SIZE", Integer.toString(args.pool()));
     env.put("EMTIHAN_STORE_APPENDFSYNC", args.appendfsync());
+    env.put("EMTIHAN_STORE_REDIS_SERVER", args.redisServer());
     env.put("EMTIHAN_STORE_REDIS_URL", "");
     boolean started = false;
     try {

@@ -38,13 +38,13 @@ public final class CeilingServer implements AutoCloseable {
   }
 
   /** Starts Redis and the endpoint on 127.0.0.1:{a free port}; blocks until it listens. */
-  public static CeilingServer start(String appendfsync, int poolSize) {
+  public static CeilingServer start(String appendfsync, String redisServer, int poolSize) {
     Path data = BenchEngine.tempDir("emtihan-ceiling");
     EmbeddedRedis redis = null;
     Vertx vertx = null;
     boolean started = false;
     try {
-      redis = EmbeddedRedis.start(data, appendfsync, "auto");
+      redis = EmbeddedRedis.start(data, appendfsync, redisServer);
       vertx = Vertx.vertx(new VertxOptions()
           .setMaxEventLoopExecuteTime(100).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
           .setBlockedThreadCheckInterval(100).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));

@@ -95,7 +95,7 @@ public final class LoadGenerator {
   /** The same generator, connections and request count against the bare endpoint: one HSET each. */
   private static Phase ceiling(int n, int requests, BenchArgs args, String[] redisLatency) {
     System.out.printf("  ceiling     %,d PUTs, one Redis HSET each%n", requests);
-    try (CeilingServer server = CeilingServer.start(args.appendfsync(), args.pool());
+    try (CeilingServer server = CeilingServer.start(args.appendfsync(), args.redisServer(), args.pool());
          Client client = new Client(server.port(), args.connections(), args.gzip())) {
       RedisLatency.enable(server.store().redis());
       List<Driver.Task> tasks = new ArrayList<>();
