@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 public final class TestSocket implements WebSocket.Listener {
   private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
+  private final java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+  private volatile String closeReason;
   private WebSocket ws;
 
   public static TestSocket open(TestEngine node, String token) {
@@ -31,6 +33,28 @@ public final class TestSocket implements WebSocket.Listener {
     }
     webSocket.request(1);
     return null;
+  }
+
+  @Override
+  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+    closeReason = reason;
+    closed.complete(statusCode);
+    return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    closed.completeExceptionally(error);
+  }
+
+  /** The close code the server sent, waiting at most {@code limit}. */
+  public int awaitClose(java.time.Duration limit) throws Exception {
+    return closed.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The reason the server gave with its close frame. */
+  public String closeReason() {
+    return closeReason;
   }
 
   /** Opens a socket as the token's user on the node and waits for the first {@code time}: the server is listening. */

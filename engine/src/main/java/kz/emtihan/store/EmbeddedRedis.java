@@ -71,7 +71,7 @@ public final class EmbeddedRedis implements AutoCloseable {
   }
 
   /** The {@code redis-server} on the PATH, if any. */
-  private static Optional<String> onPath() {
+  static Optional<String> onPath() {
     String path = System.getenv("PATH");
     if (path == null) return Optional.empty();
     for (String dir : path.split(File.pathSeparator)) {
@@ -82,7 +82,7 @@ public final class EmbeddedRedis implements AutoCloseable {
   }
 
   /** What {@code redis-server --version} prints for the binary {@code auto} or a path would start. */
-  private static Optional<String> versionOf(String redisServer) {
+  static Optional<String> versionOf(String redisServer) {
     if (redisServer.equals("embedded")) return Optional.empty();
     Optional<String> binary = redisServer.equals("auto") ? onPath() : Optional.of(redisServer);
     if (binary.isEmpty()) return Optional.empty();

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import kz.emtihan.TestEngine;
+import kz.emtihan.TestSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,8 +165,8 @@ class TokenRevocationTest {
   void aSocketIsClosedWith4401WhenItsTokenIsEndedOnAnotherNode() throws Exception {
     a.users("student", "rv-s5");
     String token = a.loginAs("rv-s5");
-    ClosingSocket ws = ClosingSocket.open(b, token);
-    ws.awaitMessage("time");
+    TestSocket ws = TestSocket.open(b, token);
+    ws.next("time");
     assertEquals(204, a.post("/api/v1/auth/logout", token, null).status());
     assertEquals(4401, ws.awaitClose(AT_ONCE), "closed by the server with the session-ended code");
     assertEquals("token-ended", ws.closeReason());
@@ -177,8 +178,8 @@ class TokenRevocationTest {
     // a token of ours that lives 2 s (the configured lifetime is at least a minute)
     Tokens shortLived = new Tokens(SHARED_SECRET.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(2), Clock.systemUTC());
     String token = shortLived.issue(new Caller("rv-s6", "rv-s6", EnumSet.of(Role.STUDENT)), 0);
-    ClosingSocket ws = ClosingSocket.open(b, token);
-    ws.awaitMessage("time");
+    TestSocket ws = TestSocket.open(b, token);
+    ws.next("time");
     assertEquals(4401, ws.awaitClose(Duration.ofSeconds(5)));
     assertEquals("token-expired", ws.closeReason());
     assertEquals(401, meOnB(token));

@@ -11,8 +11,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import kz.emtihan.store.model.RedisServerChoice;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +29,7 @@ class EmbeddedRedisTest {
 
   @Test
   void autoStartsWhatTheChoiceSaysForThisMachine() throws Exception {
-    Optional<String> installed = which();
-    Optional<String> banner = installed.flatMap(EmbeddedRedisTest::versionBanner);
-    RedisServerChoice.Choice expected = RedisServerChoice.choose("auto", installed, banner);
+    RedisServerChoice.Choice expected = RedisServerChoice.choose("auto", EmbeddedRedis.onPath(), EmbeddedRedis.versionOf("auto"));
     try (EmbeddedRedis redis = EmbeddedRedis.start(Files.createTempDirectory("redis-auto"), "everysec", "auto")) {
       String running = serverVersion(redis);
       if (expected instanceof RedisServerChoice.Installed i) {
@@ -60,26 +56,5 @@ class EmbeddedRedisTest {
       }
     }
     throw new AssertionError("INFO server named no redis_version");
-  }
-
-  private static Optional<String> which() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      var candidate = java.nio.file.Path.of(dir, "redis-server");
-      if (Files.isExecutable(candidate)) return Optional.of(candidate.toString());
-    }
-    return Optional.empty();
-  }
-
-  private static Optional<String> versionBanner(String binary) {
-    try {
-      Process p = new ProcessBuilder(binary, "--version").redirectErrorStream(true).start();
-      if (!p.waitFor(5, TimeUnit.SECONDS)) return Optional.empty();
-      return Optional.of(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
-    }
   }
 }
