@@ -32,7 +32,7 @@ public final class AuthRoutes {
               return throttle.failed(username, address).transform(x -> Future.<Users.SignedIn>failedFuture(r));
             }
             return Future.<Users.SignedIn>failedFuture(done.cause());
-          }))
+          }).eventually(() -> throttle.done(username, address)))
           .map(in -> new JsonObject().put("token", sessions.tokens().issue(in.caller(), in.version()))
               .put("user", callerJson(in.caller())))
           .onFailure(err -> {

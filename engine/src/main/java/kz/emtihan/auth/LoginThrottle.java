@@ -21,9 +21,14 @@ import kz.emtihan.store.Keys;
 /**
  * Failed sign-ins counted in Redis, so every node agrees (issue 10, 2): per account from one address, per address,
  * per account. A sign-in first reads the three counters (one round trip) and is refused with 429 and Retry-After,
- * before any bcrypt work, while {@link LoginDelay.Rules} say it must wait.
+ * before any bcrypt work, while {@link LoginDelay.Rules} say it must wait. In the same round trip it is counted as in
+ * flight for its account and address until its answer is known ({@link #done}): an attempt that starts while another
+ * of the same account and address is still being hashed is a suspect, so a burst sent all at once, before its first
+ * failure is stored, is hashed aside a few at a time and refused beyond that, not hashed in full.
  */
 public final class LoginThrottle {
+  /** How long an attempt counts as in flight should its node never say it is done (a crash mid-sign-in). */
+  private static final Duration IN_FLIGHT_AT_MOST = Duration.ofSeconds(30);
   private final Redis redis;
   private final LoginSettings settings;
   private final Clock clock;
@@ -44,15 +49,24 @@ public final class LoginThrottle {
         List.of(), new JsonObject().put("retryAfter", seconds));
   }
 
+  /** Reads the counters and counts the attempt in flight; every attempt checked must be {@link #done} whatever its end. */
   public Future<Check> check(String account, String address) {
+    String inFlight = Keys.loginsInFlight(account, address);
     return redis.batch(List.of(read(Keys.loginFailures(account, address)), read(Keys.loginFailuresFrom(address)),
-        read(Keys.loginFailuresOf(account)))).compose(r -> {
+        read(Keys.loginFailuresOf(account)), Request.cmd(Command.INCR).arg(inFlight),
+        Request.cmd(Command.PEXPIRE).arg(inFlight).arg(IN_FLIGHT_AT_MOST.toMillis()))).compose(r -> {
           Failures pair = failures(r.get(0));
           Failures from = failures(r.get(1));
+          boolean alongside = r.get(3).toLong() > 1;
           Duration wait = settings.rules().wait(pair, from, failures(r.get(2)), Instant.ofEpochMilli(clock.millis()));
-          if (!wait.isZero()) return Future.failedFuture(tooMany(wait));
-          return Future.succeededFuture(new Check(settings.rules().suspect(pair, from)));
+          if (!wait.isZero()) return done(account, address).<Check>transform(x -> Future.failedFuture(tooMany(wait)));
+          return Future.succeededFuture(new Check(alongside || settings.rules().suspect(pair, from)));
         });
+  }
+
+  /** The attempt's answer is known: it is no longer in flight. */
+  public Future<Void> done(String account, String address) {
+    return redis.send(Request.cmd(Command.DECR).arg(Keys.loginsInFlight(account, address))).mapEmpty();
   }
 
   /** One more failure on each counter, each kept for the window after its last failure. */

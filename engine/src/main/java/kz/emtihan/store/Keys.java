@@ -28,6 +28,8 @@ public final class Keys {
   public static String standingChannel() { return "auth:standing"; }
   // failed sign-ins: per account from one address, per address, per account from anywhere (hash: n, last)
   public static String loginFailures(String account, String address) { return "login:fail:" + account + "|" + address; }
+  /** Sign-ins of this account from this address being checked right now (their bcrypt not done yet). */
+  public static String loginsInFlight(String account, String address) { return "login:in-flight:" + account + "|" + address; }
   public static String loginFailuresFrom(String address) { return "login:fail-from:" + address; }
   public static String loginFailuresOf(String account) { return "login:fail-of:" + account; }
 }
