@@ -4,7 +4,7 @@
  */
 
 import { localise, t } from './i18n.js';
-import { logout as endToken } from './api.js';
+import { logout as endToken, logoutAll as endEveryToken } from './api.js';
 import { sessionEnded, signOut, token, user } from './session.js';
 
 /** Prepares a signed-in page; returns false (and leaves for the login page) when nobody is signed in. */
@@ -18,17 +18,32 @@ export function startSignedInPage() {
   const me = user();
   if (who && me) who.textContent = t('app.signedInAs', { name: me.name ?? me.id });
   const logout = document.getElementById('logout');
-  logout?.addEventListener('click', async (event) => {
+  if (logout) {
+    signOutOn(logout, endToken); // this token is refused from now on, on every node, and its open sockets close
+    // every other sign-in of the same person too (a forgotten computer in a lab)
+    const everywhere = document.createElement('a');
+    everywhere.id = 'logout-all';
+    everywhere.className = 'logout';
+    everywhere.href = 'index.html';
+    everywhere.textContent = t('app.logoutAll');
+    logout.after(everywhere);
+    signOutOn(everywhere, endEveryToken);
+  }
+  return true;
+}
+
+/** Signs out through the server (end) when the link is followed, then forgets the token here. */
+function signOutOn(link, end) {
+  link.addEventListener('click', async (event) => {
     event.preventDefault();
     try {
-      await endToken(); // the token is refused from now on, on every node, and its open sockets close
+      await end();
     } catch {
       // already ended or the server unreachable: forgetting it here is all that is left
     }
     signOut();
     window.location.assign('index.html?signedOut=1');
   });
-  return true;
 }
 
 /** Ends the session after a 401 (expired or bad token) and returns to the login page with a notice. */

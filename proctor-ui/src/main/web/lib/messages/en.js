@@ -6,6 +6,7 @@ export default {
     'app.skip': 'Skip to content',
     'app.loading': 'Loading…',
     'app.logout': 'Log out',
+    'app.logoutAll': 'Log out everywhere',
     'app.signedInAs': 'Signed in as {name}',
 
     'login.title': 'Sign in — Emtihan',

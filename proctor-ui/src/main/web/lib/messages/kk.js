@@ -6,6 +6,7 @@ export default {
     'app.skip': 'Негізгі мазмұнға өту',
     'app.loading': 'Жүктелуде…',
     'app.logout': 'Шығу',
+    'app.logoutAll': 'Барлық құрылғыдан шығу',
     'app.signedInAs': 'Пайдаланушы: {name}',
 
     'login.title': 'Жүйеге кіру — Emtihan',

@@ -6,6 +6,7 @@ export default {
     'app.skip': 'Перейти к содержимому',
     'app.loading': 'Загрузка…',
     'app.logout': 'Выйти',
+    'app.logoutAll': 'Выйти на всех устройствах',
     'app.signedInAs': 'Вы вошли как {name}',
 
     'login.title': 'Вход — Emtihan',

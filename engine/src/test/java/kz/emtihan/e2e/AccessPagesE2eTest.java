@@ -91,4 +91,19 @@ class AccessPagesE2eTest {
           "the teacher sees who proctors the exam");
     }
   }
+
+  /** Issue 10 (1): the header's "Log out everywhere" ends every token of the person, not only this browser's. */
+  @Test
+  void loggingOutEverywhereEndsTheOtherSignInsToo() {
+    String elsewhere = app.loginAs("t2"); // a forgotten sign-in on another computer
+    assertEquals(200, app.get("/api/v1/me", elsewhere).status());
+    try (Browser b = Browser.open(app.base(), 1366, 900)) {
+      StaffPagesE2eTest.signIn(b, "t2");
+      b.go("/teacher.html");
+      b.waitUntil("the header's link", () -> !b.driver().findElements(By.id("logout-all")).isEmpty(), Duration.ofSeconds(10));
+      b.driver().findElement(By.id("logout-all")).click();
+      b.waitUntil("back at the sign-in page", () -> b.driver().getCurrentUrl().contains("index.html"), Duration.ofSeconds(10));
+    }
+    assertEquals(401, app.get("/api/v1/me", elsewhere).status(), "the other computer's token is ended too");
+  }
 }
