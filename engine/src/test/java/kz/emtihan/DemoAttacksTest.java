@@ -175,6 +175,30 @@ class DemoAttacksTest {
     assertEquals(1, own.size(), "and their own: " + own.encode());
   }
 
+  /** The README's walkthrough under the same rules: the demo proctor watches both demo exams, the demo expert reviews the bank. */
+  @Test
+  void theDemoPeopleSeeWhatTheWalkthroughShows() {
+    String proctor = demo.login("proctor", "demo-proctor");
+    JsonArray exams = demo.get("/api/v1/exams", proctor).array();
+    assertEquals(2, exams.size(), "the demo proctor is assigned to both demo exams: " + exams);
+    for (Object o : exams) {
+      String examId = ((JsonObject) o).getString("id");
+      assertEquals(200, demo.get("/api/v1/exams/" + examId + "/proctoring", proctor).status());
+      assertEquals(List.of("proctor"), demo.get("/api/v1/exams/" + examId + "/proctors", proctor).json().getJsonArray("proctors").getList());
+    }
+    String expert = demo.login("expert", "demo-expert");
+    JsonArray banks = demo.get("/api/v1/banks", expert).array();
+    assertEquals(1, banks.size());
+    String bankId = banks.getJsonObject(0).getString("id");
+    assertTrue(demo.get("/api/v1/banks/" + bankId + "/questions", expert).array().getJsonObject(0).containsKey("correct"));
+    assertEquals(403, demo.post("/api/v1/banks/" + bankId + "/questions", expert, new JsonArray()).status(), "an expert reviews, never edits");
+    String registrar = demo.login("registrar", "demo-registrar");
+    assertEquals(403, demo.get("/api/v1/banks/" + bankId, registrar).status());
+    String student = demo.login("student1", "demo-student");
+    String attempt = demo.post("/api/v1/exams/" + exams.getJsonObject(0).getString("id") + "/attempts", student, null).json().getString("id");
+    assertEquals(200, demo.get("/api/v1/attempts/" + attempt, proctor).status(), "the proctor reads an attempt of an exam they proctor");
+  }
+
   private static String proctoredExam(String token) {
     return examWhere(token, true);
   }

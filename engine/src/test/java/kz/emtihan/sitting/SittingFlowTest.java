@@ -33,6 +33,19 @@ class SittingFlowTest {
     app.close();
   }
 
+  /**
+   * An engine with this class's people and outsiders to them (c9, sec9, exp9, st9: on no sitting), which this class's
+   * helpers then use; for the tests that drive sittings in and out of order.
+   */
+  static TestEngine startWithOutsiders() {
+    app = TestEngine.start();
+    app.users("commission", "c1", "m1", "m2", "ac1", "ad1", "c9");
+    app.users("secretary", "sec1", "sec9");
+    app.users("expert", "exp9");
+    app.users("student", "st1", "st2", "st3", "st9");
+    return app;
+  }
+
   static JsonObject sitting() {
     return new JsonObject().put("kind", "comprehensive-exam").put("title", "Information systems — comprehensive exam")
         .put("date", "2026-12-01").put("language", "kk")

@@ -29,12 +29,7 @@ class SittingOrderTest {
 
   @BeforeAll
   static void start() {
-    app = TestEngine.start();
-    app.users("commission", "c1", "m1", "m2", "ac1", "ad1", "c9");
-    app.users("secretary", "sec1", "sec9");
-    app.users("expert", "exp9");
-    app.users("student", "st1", "st2", "st3", "st9");
-    SittingFlowTest.app = app;
+    app = SittingFlowTest.startWithOutsiders();
   }
 
   @AfterAll
