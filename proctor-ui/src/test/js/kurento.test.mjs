@@ -16,12 +16,26 @@ class FakePeer extends EventTarget {
     this.closed = false;
     FakePeer.made.push(this);
   }
-  addTransceiver(what, init) { this.transceivers.push([typeof what === 'string' ? what : what.kind, init.direction]); }
-  async createOffer() { return { type: 'offer', sdp: `offer-${FakePeer.made.indexOf(this)}` }; }
-  async setLocalDescription(d) { this.log.push(`local:${d.type}`); this.localDescription = d; }
-  async setRemoteDescription(d) { await new Promise((r) => setTimeout(r, 2)); this.log.push(`remote:${d.sdp}`); }
-  async addIceCandidate(c) { this.log.push(`ice:${c.candidate}`); }
-  close() { this.closed = true; }
+  addTransceiver(what, init) {
+    this.transceivers.push([typeof what === 'string' ? what : what.kind, init.direction]);
+  }
+  async createOffer() {
+    return { type: 'offer', sdp: `offer-${FakePeer.made.indexOf(this)}` };
+  }
+  async setLocalDescription(d) {
+    this.log.push(`local:${d.type}`);
+    this.localDescription = d;
+  }
+  async setRemoteDescription(d) {
+    await new Promise((r) => setTimeout(r, 2));
+    this.log.push(`remote:${d.sdp}`);
+  }
+  async addIceCandidate(c) {
+    this.log.push(`ice:${c.candidate}`);
+  }
+  close() {
+    this.closed = true;
+  }
 }
 const stream = (id, ...kinds) => ({ id, getTracks: () => kinds.map((kind) => ({ kind })) });
 
@@ -32,15 +46,35 @@ test('the student publishes camera and screen send-only, applies answers before 
   publisher.publish('camera', stream('cam', 'video', 'audio'));
   publisher.publish('screen', stream('scr', 'video'));
   await until(() => sent.length === 2, 'two offers');
-  assert.deepEqual(sent.map((m) => [m.type, m.attemptId, m.stream, m.data.kind]),
-    [['media', 'a1', 'camera', 'offer'], ['media', 'a1', 'screen', 'offer']]);
-  assert.deepEqual(FakePeer.made[0].transceivers, [['video', 'sendonly'], ['audio', 'sendonly']]);
+  assert.deepEqual(
+    sent.map((m) => [m.type, m.attemptId, m.stream, m.data.kind]),
+    [
+      ['media', 'a1', 'camera', 'offer'],
+      ['media', 'a1', 'screen', 'offer'],
+    ],
+  );
+  assert.deepEqual(FakePeer.made[0].transceivers, [
+    ['video', 'sendonly'],
+    ['audio', 'sendonly'],
+  ]);
   assert.deepEqual(publisher.publishing, ['camera', 'screen']);
 
-  publisher.onMessage({ type: 'media', attemptId: 'a1', stream: 'camera', data: { kind: 'ice', candidate: { candidate: 'c1' } } });
-  assert.equal(publisher.onMessage({ type: 'media', attemptId: 'a1', stream: 'camera', data: { kind: 'answer', sdp: 'ans' } }), true);
+  publisher.onMessage({
+    type: 'media',
+    attemptId: 'a1',
+    stream: 'camera',
+    data: { kind: 'ice', candidate: { candidate: 'c1' } },
+  });
+  assert.equal(
+    publisher.onMessage({ type: 'media', attemptId: 'a1', stream: 'camera', data: { kind: 'answer', sdp: 'ans' } }),
+    true,
+  );
   await until(() => FakePeer.made[0].log.includes('ice:c1'), 'the candidate is applied');
-  assert.deepEqual(FakePeer.made[0].log, ['local:offer', 'remote:ans', 'ice:c1'], 'a candidate before the answer waits for it');
+  assert.deepEqual(
+    FakePeer.made[0].log,
+    ['local:offer', 'remote:ans', 'ice:c1'],
+    'a candidate before the answer waits for it',
+  );
   assert.equal(publisher.onMessage({ type: 'media', attemptId: 'other', stream: 'camera', data: {} }), false);
 
   sent.length = 0;
@@ -58,17 +92,41 @@ test('a proctor receives both streams through the server and says stop when done
   FakePeer.made = [];
   const sent = [];
   const states = [];
-  const viewer = new KurentoViewer({ attemptId: 'a1', send: (m) => sent.push(m), onStreams: () => {},
-    onState: (s) => states.push(s), Peer: FakePeer, log: quiet });
+  const viewer = new KurentoViewer({
+    attemptId: 'a1',
+    send: (m) => sent.push(m),
+    onStreams: () => {},
+    onState: (s) => states.push(s),
+    Peer: FakePeer,
+    log: quiet,
+  });
   viewer.start();
   await until(() => sent.length === 2, 'two offers');
-  assert.deepEqual(sent.map((m) => [m.type, m.stream, m.data.kind]), [['media-view', 'camera', 'offer'], ['media-view', 'screen', 'offer']]);
-  assert.deepEqual(FakePeer.made[0].transceivers, [['video', 'recvonly'], ['audio', 'recvonly']]);
+  assert.deepEqual(
+    sent.map((m) => [m.type, m.stream, m.data.kind]),
+    [
+      ['media-view', 'camera', 'offer'],
+      ['media-view', 'screen', 'offer'],
+    ],
+  );
+  assert.deepEqual(FakePeer.made[0].transceivers, [
+    ['video', 'recvonly'],
+    ['audio', 'recvonly'],
+  ]);
   assert.deepEqual(FakePeer.made[1].transceivers, [['video', 'recvonly']], 'the screen has no sound');
-  assert.equal(viewer.onMessage({ type: 'media-view', attemptId: 'a1', stream: 'screen', data: { kind: 'answer', sdp: 's' } }), true);
+  assert.equal(
+    viewer.onMessage({ type: 'media-view', attemptId: 'a1', stream: 'screen', data: { kind: 'answer', sdp: 's' } }),
+    true,
+  );
   await until(() => FakePeer.made[1].log.includes('remote:s'), 'the answer is applied');
   sent.length = 0;
   viewer.close(true);
-  assert.deepEqual(sent.map((m) => [m.stream, m.data.kind]), [['camera', 'stop'], ['screen', 'stop']]);
+  assert.deepEqual(
+    sent.map((m) => [m.stream, m.data.kind]),
+    [
+      ['camera', 'stop'],
+      ['screen', 'stop'],
+    ],
+  );
   assert.deepEqual(states, ['connecting', 'stopped']);
 });

@@ -24,11 +24,22 @@ const english = (en, key) => en[key] ?? (PLURAL.test(key) ? en[`${base(key)}.oth
 
 for (const [prefix, { en, kk, ru }] of groups) {
   test(`${prefix || 'student '}messages: the same keys and placeholders in kk, ru and en`, () => {
-    for (const [name, table] of [['kk', kk], ['ru', ru]]) {
+    for (const [name, table] of [
+      ['kk', kk],
+      ['ru', ru],
+    ]) {
       assert.ok(table, `${prefix}${name}.js exists`);
-      assert.deepEqual(Object.keys(table).filter((k) => english(en, k) === undefined), [], `${name}: keys English lacks`);
+      assert.deepEqual(
+        Object.keys(table).filter((k) => english(en, k) === undefined),
+        [],
+        `${name}: keys English lacks`,
+      );
       const translated = (k) => k in table || (PLURAL.test(k) && `${base(k)}.other` in table);
-      assert.deepEqual(Object.keys(en).filter((k) => !translated(k)), [], `${name}: keys not translated`);
+      assert.deepEqual(
+        Object.keys(en).filter((k) => !translated(k)),
+        [],
+        `${name}: keys not translated`,
+      );
       for (const key of Object.keys(table)) {
         const unknown = placeholders(table[key]).filter((p) => !placeholders(english(en, key)).includes(p));
         assert.deepEqual(unknown, [], `${name} ${key}: placeholders English does not fill`);

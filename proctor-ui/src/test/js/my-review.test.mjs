@@ -15,32 +15,59 @@ test('flags are listed in the order they were raised, whatever order the server 
     { id: 'f1', kind: 'no-face', at: '2026-12-01T09:03:10.5Z', severity: 'low', insufficientEvidence: true },
     { id: 'f2', kind: 'multiple-faces', at: '2026-12-01T09:03:10.6Z', severity: 'high' },
   ]);
-  assert.deepEqual(flags.map((f) => f.id), ['f1', 'f2', 'f3']);
+  assert.deepEqual(
+    flags.map((f) => f.id),
+    ['f1', 'f2', 'f3'],
+  );
   assert.equal(flags[0].insufficientEvidence, true, 'the rest of a flag is kept');
 });
 
-test('flags raised at the same instant keep the server\'s numbering, f2 before f10', () => {
+test("flags raised at the same instant keep the server's numbering, f2 before f10", () => {
   const at = '2026-12-01T09:00:00Z';
-  assert.deepEqual(orderedFlags([{ id: 'f10', at }, { id: 'f2', at }, { id: 'f9', at }]).map((f) => f.id), ['f2', 'f9', 'f10']);
+  assert.deepEqual(
+    orderedFlags([
+      { id: 'f10', at },
+      { id: 'f2', at },
+      { id: 'f9', at },
+    ]).map((f) => f.id),
+    ['f2', 'f9', 'f10'],
+  );
 });
 
 test('a flag without a readable instant goes last; the input is left as it was', () => {
-  const input = [{ id: 'f2', at: null }, { id: 'f1', at: '2026-12-01T09:00:00Z' }, { id: 'f3', at: 'yesterday' }];
+  const input = [
+    { id: 'f2', at: null },
+    { id: 'f1', at: '2026-12-01T09:00:00Z' },
+    { id: 'f3', at: 'yesterday' },
+  ];
   const copy = structuredClone(input);
-  assert.deepEqual(orderedFlags(input).map((f) => f.id), ['f1', 'f2', 'f3']);
+  assert.deepEqual(
+    orderedFlags(input).map((f) => f.id),
+    ['f1', 'f2', 'f3'],
+  );
   assert.deepEqual(input, copy);
 });
 
 test('a severity the page does not know is shown as medium; anything but a list of flags is no flags', () => {
-  const flags = orderedFlags([{ id: 'f1', at: '2026-12-01T09:00:00Z' }, { id: 'f2', at: '2026-12-01T09:00:01Z', severity: 'extreme' },
-    { id: 'f3', at: '2026-12-01T09:00:02Z', severity: 'low' }, null]);
-  assert.deepEqual(flags.map((f) => f.severity), ['medium', 'medium', 'low']);
+  const flags = orderedFlags([
+    { id: 'f1', at: '2026-12-01T09:00:00Z' },
+    { id: 'f2', at: '2026-12-01T09:00:01Z', severity: 'extreme' },
+    { id: 'f3', at: '2026-12-01T09:00:02Z', severity: 'low' },
+    null,
+  ]);
+  assert.deepEqual(
+    flags.map((f) => f.severity),
+    ['medium', 'medium', 'low'],
+  );
   assert.deepEqual(orderedFlags(undefined), []);
   assert.deepEqual(orderedFlags({ f1: {} }), []);
 });
 
 test('only 403 not-reviewed means "not reviewed yet"; every other failure is an error', () => {
-  assert.equal(failureState(new ApiError(403, 'not-reviewed', 'the flags of your attempt are shown once it is reviewed')), 'not-reviewed');
+  assert.equal(
+    failureState(new ApiError(403, 'not-reviewed', 'the flags of your attempt are shown once it is reviewed')),
+    'not-reviewed',
+  );
   assert.equal(failureState(new ApiError(403, 'forbidden', 'not yours')), 'error');
   assert.equal(failureState(new ApiError(404, 'not-found', 'no such attempt')), 'error');
   assert.equal(failureState(new ApiError(0, 'network', 'offline')), 'error');
@@ -52,8 +79,11 @@ test('every flag kind of docs/proctoring.md has words; an unknown kind is shown 
   assert.equal(kindWords('eyes-closed'), 'eyes-closed');
 });
 
-test('the review\'s words exist in Kazakh, Russian and English alike', () => {
-  const keys = (table) => Object.keys(table).filter((k) => k.startsWith('myReview.')).sort();
+test("the review's words exist in Kazakh, Russian and English alike", () => {
+  const keys = (table) =>
+    Object.keys(table)
+      .filter((k) => k.startsWith('myReview.'))
+      .sort();
   assert.ok(keys(en).length > 0);
   assert.deepEqual(keys(kk), keys(en));
   assert.deepEqual(keys(ru), keys(en));

@@ -2,7 +2,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bandwidthCheck, browserCheck, cameraCheck, displayCheck, faceCheck, isProctored, needsOf, overall, requiredBitsPerSecond,
+  bandwidthCheck,
+  browserCheck,
+  cameraCheck,
+  displayCheck,
+  faceCheck,
+  isProctored,
+  needsOf,
+  overall,
+  requiredBitsPerSecond,
   screenCheck,
 } from '../../main/web/lib/proctoring/precheck-rules.js';
 
@@ -14,7 +22,14 @@ const settings = {
     screen: { videoBitsPerSecond: 120000, audioBitsPerSecond: 0 },
   },
 };
-const fullBrowser = { mediaRecorder: true, vp8: true, getUserMedia: true, getDisplayMedia: true, webSocket: true, peerConnection: true };
+const fullBrowser = {
+  mediaRecorder: true,
+  vp8: true,
+  getUserMedia: true,
+  getDisplayMedia: true,
+  webSocket: true,
+  peerConnection: true,
+};
 
 test('what an exam needs follows its proctoring flags; identity alone needs the camera but no microphone', () => {
   assert.deepEqual(needsOf(null), { camera: false, audio: false, screen: false, recording: false, any: false });
@@ -32,10 +47,16 @@ test('a browser passes with everything and fails naming each missing piece', () 
   const old = browserCheck({ ...fullBrowser, vp8: false, getDisplayMedia: false, peerConnection: false }, all);
   assert.equal(old.status, 'fail');
   assert.deepEqual(old.missing, ['vp8', 'webrtc', 'screen-api']);
-  assert.deepEqual(browserCheck({ ...fullBrowser, mediaRecorder: false, vp8: false }, all).missing, ['media-recorder'],
-    'no MediaRecorder at all is one problem, not two');
-  assert.equal(browserCheck({ ...fullBrowser, getDisplayMedia: false }, needsOf({ camera: true })).status, 'pass',
-    'screen capture is only needed when the screen is recorded');
+  assert.deepEqual(
+    browserCheck({ ...fullBrowser, mediaRecorder: false, vp8: false }, all).missing,
+    ['media-recorder'],
+    'no MediaRecorder at all is one problem, not two',
+  );
+  assert.equal(
+    browserCheck({ ...fullBrowser, getDisplayMedia: false }, needsOf({ camera: true })).status,
+    'pass',
+    'screen capture is only needed when the screen is recorded',
+  );
 });
 
 test('camera: permission errors become reasons with a fix; a missing microphone fails a recorded exam', () => {
@@ -47,16 +68,26 @@ test('camera: permission errors become reasons with a fix; a missing microphone 
   assert.equal(cameraCheck({ error: null, videoTracks: 1, audioTracks: 0 }, all).reason, 'no-audio');
   assert.equal(cameraCheck({ error: null, videoTracks: 0, audioTracks: 1 }, all).reason, 'no-video');
   assert.equal(cameraCheck({ error: null, videoTracks: 1, audioTracks: 1 }, all).status, 'pass');
-  assert.equal(cameraCheck({ error: null, videoTracks: 1, audioTracks: 0 }, needsOf({ identity: true })).status, 'pass');
+  assert.equal(
+    cameraCheck({ error: null, videoTracks: 1, audioTracks: 0 }, needsOf({ identity: true })).status,
+    'pass',
+  );
   assert.equal(cameraCheck({ error: null }, needsOf({ screen: true })).status, 'skip');
 });
 
 test('screen: only the entire screen passes; a window or a tab is refused with its own reason', () => {
   assert.equal(screenCheck({ error: null, displaySurface: 'monitor' }, all).status, 'pass');
-  assert.deepEqual(screenCheck({ error: null, displaySurface: 'window' }, all), { status: 'fail', reason: 'not-monitor-window', surface: 'window' });
+  assert.deepEqual(screenCheck({ error: null, displaySurface: 'window' }, all), {
+    status: 'fail',
+    reason: 'not-monitor-window',
+    surface: 'window',
+  });
   assert.equal(screenCheck({ error: null, displaySurface: 'browser' }, all).reason, 'not-monitor-browser');
-  assert.equal(screenCheck({ error: null, displaySurface: undefined }, all).reason, 'surface-unknown',
-    'a browser that does not say what is shared is refused');
+  assert.equal(
+    screenCheck({ error: null, displaySurface: undefined }, all).reason,
+    'surface-unknown',
+    'a browser that does not say what is shared is refused',
+  );
   assert.equal(screenCheck({ error: 'NotAllowedError' }, all).reason, 'denied');
   assert.equal(screenCheck({ error: null }, needsOf({ camera: true })).status, 'skip');
 });
@@ -71,7 +102,11 @@ test('the upload needed counts only the streams the exam records', () => {
   assert.equal(requiredBitsPerSecond(settings, all), 324000);
   assert.equal(requiredBitsPerSecond(settings, needsOf({ screen: true })), 120000);
   assert.equal(requiredBitsPerSecond(settings, needsOf({ camera: true })), 204000);
-  assert.equal(requiredBitsPerSecond({ uploadBitsPerSecond: 5000 }, all), 5000, 'without recorders: the settings figure');
+  assert.equal(
+    requiredBitsPerSecond({ uploadBitsPerSecond: 5000 }, all),
+    5000,
+    'without recorders: the settings figure',
+  );
 });
 
 test('bandwidth passes at twice the need, warns between once and twice, fails below', () => {
@@ -80,7 +115,11 @@ test('bandwidth passes at twice the need, warns between once and twice, fails be
   const fast = bandwidthCheck({ bytes: 262144, millis: 1000 }, need, all);
   assert.equal(fast.status, 'pass');
   assert.equal(fast.bitsPerSecond, 2097152);
-  assert.equal(bandwidthCheck({ bytes: 262144, millis: 1000 * 2097152 / 648000 }, need, all).status, 'pass', 'exactly twice passes');
+  assert.equal(
+    bandwidthCheck({ bytes: 262144, millis: (1000 * 2097152) / 648000 }, need, all).status,
+    'pass',
+    'exactly twice passes',
+  );
   assert.equal(bandwidthCheck({ bytes: 262144, millis: 5000 }, need, all).status, 'warn'); // 419 430 bit/s
   assert.equal(bandwidthCheck({ bytes: 262144, millis: 10000 }, need, all).status, 'fail'); // 209 715 bit/s
   assert.equal(bandwidthCheck({ error: 'network' }, need, all).status, 'unknown');
@@ -100,8 +139,11 @@ test('overall: blocking failures stop the student; a slow upload only warns; not
   assert.equal(slow.canContinue, true);
   assert.deepEqual(slow.warnings, ['bandwidth']);
   const cameraOnly = needsOf({ camera: true });
-  assert.equal(overall({ browser: pass, camera: pass, face: pass, display: pass, bandwidth: pass }, cameraOnly).canContinue, true,
-    'the screen is not asked for when it is not recorded');
+  assert.equal(
+    overall({ browser: pass, camera: pass, face: pass, display: pass, bandwidth: pass }, cameraOnly).canContinue,
+    true,
+    'the screen is not asked for when it is not recorded',
+  );
   const noFace = overall({ ...good, face: { status: 'fail' } }, all);
   assert.deepEqual(noFace.blocking, ['face'], 'a camera with no face in it stops the student');
   assert.equal(overall({ ...good, face: { status: 'pending' } }, all).done, false);

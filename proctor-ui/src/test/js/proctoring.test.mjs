@@ -4,7 +4,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EventReporter } from '../../main/web/lib/proctoring/events.js';
 import {
-  applyEvidence, applyFlag, compareRows, flagList, sortRows, stageOf, throttle,
+  applyEvidence,
+  applyFlag,
+  compareRows,
+  flagList,
+  sortRows,
+  stageOf,
+  throttle,
 } from '../../main/web/lib/proctoring/dashboard.js';
 import { firstAfter, nextAfter, plan, segmentAt } from '../../main/web/lib/proctoring/playback.js';
 import { StudentPeers, Watcher } from '../../main/web/lib/proctoring/peers.js';
@@ -17,7 +23,13 @@ const quiet = { warn: () => {} };
 test('events carry the server-clock instant; the same type within 2 s is one event, other types are not held back', async () => {
   let now = Date.parse('2026-12-01T09:00:00Z');
   const sent = [];
-  const events = new EventReporter({ send: (type, at) => { sent.push([type, at]); return Promise.resolve({}); }, now: () => now });
+  const events = new EventReporter({
+    send: (type, at) => {
+      sent.push([type, at]);
+      return Promise.resolve({});
+    },
+    now: () => now,
+  });
   assert.equal(events.report('window-blur'), true);
   assert.equal(events.report('tab-hidden'), true);
   now += 1500;
@@ -69,17 +81,23 @@ test('tiles are ordered by risk, then students in the test, then by name', () =>
     { name: 'Bolat', risk: 12, status: 'submitted' },
     { name: 'Dana', risk: 3, status: 'in-progress' },
   ];
-  assert.deepEqual(sortRows(rows).map((r) => r.name), ['Bolat', 'Dana', 'Student 2', 'Student 10', 'Aigerim']);
+  assert.deepEqual(
+    sortRows(rows).map((r) => r.name),
+    ['Bolat', 'Dana', 'Student 2', 'Student 10', 'Aigerim'],
+  );
   assert.equal(compareRows({ name: 'a', risk: 1 }, { name: 'a', risk: 1 }), 0);
 });
 
-test('students stuck before their questions come first, whatever the others\' risk (issue 10, 4)', () => {
+test("students stuck before their questions come first, whatever the others' risk (issue 10, 4)", () => {
   const rows = [
     { name: 'Bolat', risk: 45, status: 'in-progress', stage: 'answering' },
     { name: 'Cheater', risk: 0, status: 'in-progress', stage: 'identity-missing' },
     { name: 'Dana', risk: 0, status: 'in-progress', stage: 'no-snapshot' },
   ];
-  assert.deepEqual(sortRows(rows).map((r) => r.name), ['Cheater', 'Dana', 'Bolat']);
+  assert.deepEqual(
+    sortRows(rows).map((r) => r.name),
+    ['Cheater', 'Dana', 'Bolat'],
+  );
 });
 
 test('stageOf agrees with the engine: held by identity, no snapshot yet, answering', () => {
@@ -87,7 +105,11 @@ test('stageOf agrees with the engine: held by identity, no snapshot yet, answeri
   assert.equal(stageOf({ status: 'in-progress', held: true, identityStatus: 'rejected' }), 'identity-rejected');
   assert.equal(stageOf({ status: 'in-progress', held: true, identityStatus: 'pending' }), 'identity-pending');
   assert.equal(stageOf({ status: 'in-progress', held: false, lastSnapshotAt: null }), 'no-snapshot');
-  assert.equal(stageOf({ status: 'in-progress', held: false, lastSnapshotAt: null }, false), 'answering', 'no camera: no snapshot owed');
+  assert.equal(
+    stageOf({ status: 'in-progress', held: false, lastSnapshotAt: null }, false),
+    'answering',
+    'no camera: no snapshot owed',
+  );
   assert.equal(stageOf({ status: 'in-progress', held: false, lastSnapshotAt: '2026-06-01T09:00:00Z' }), 'answering');
   assert.equal(stageOf({ status: 'submitted' }), 'finished');
   assert.equal(stageOf({ status: 'not-started' }), 'not-started');
@@ -103,20 +125,31 @@ test('an evidence-missing flag adds its evidence to the row, evidence-resumed ta
   assert.deepEqual(row.missing, []);
 });
 
-test('a live flag bumps its kind\'s count and the risk by severity, once per flag id', () => {
+test("a live flag bumps its kind's count and the risk by severity, once per flag id", () => {
   const row = { risk: 2, flagCounts: { 'tab-hidden': 1 } };
   assert.equal(applyFlag(row, { id: 'f1', kind: 'multiple-faces', severity: 'high' }), true);
   assert.equal(applyFlag(row, { id: 'f1', kind: 'multiple-faces', severity: 'high' }), false, 'the same flag twice');
   assert.equal(applyFlag(row, { id: 'f2', kind: 'tab-hidden', severity: 'medium' }), true);
   assert.equal(applyFlag(row, { id: 'f3', kind: 'window-blur', severity: 'low' }), true);
   assert.deepEqual(row.flagCounts, { 'tab-hidden': 2, 'multiple-faces': 1, 'window-blur': 1 });
-  assert.equal(row.risk, 2 + 15 + 6 + 2, 'the engine\'s penalties: low 2, medium 6, high 15');
+  assert.equal(row.risk, 2 + 15 + 6 + 2, "the engine's penalties: low 2, medium 6, high 15");
   assert.equal(applyFlag(row, { id: 'f4', kind: 'no-face', severity: 'low', insufficientEvidence: true }), true);
   assert.equal(row.risk, 25, 'the camera could not see: no risk, counted as unclear');
   assert.equal(row.unclear, 1);
   assert.equal(row.flagCounts['no-face'], undefined);
-  assert.deepEqual(flagList(row.flagCounts), [['multiple-faces', 1], ['tab-hidden', 2], ['window-blur', 1]], 'gravest first');
-  assert.deepEqual(flagList({ copy: 1, 'window-blur': 4, paste: 0 }), [['window-blur', 4], ['copy', 1]]);
+  assert.deepEqual(
+    flagList(row.flagCounts),
+    [
+      ['multiple-faces', 1],
+      ['tab-hidden', 2],
+      ['window-blur', 1],
+    ],
+    'gravest first',
+  );
+  assert.deepEqual(flagList({ copy: 1, 'window-blur': 4, paste: 0 }), [
+    ['window-blur', 4],
+    ['copy', 1],
+  ]);
   assert.equal(applyFlag(row, null), false);
 });
 
@@ -125,11 +158,22 @@ test('throttle: at most one run per interval; calls meanwhile make one deferred 
   const timers = [];
   const fake = {
     now: () => now,
-    setTimeout: (fn, ms) => { timers.push({ fn, at: now + ms }); return timers.length; },
-    clearTimeout: (id) => { if (timers[id - 1]) timers[id - 1].fn = null; },
+    setTimeout: (fn, ms) => {
+      timers.push({ fn, at: now + ms });
+      return timers.length;
+    },
+    clearTimeout: (id) => {
+      if (timers[id - 1]) timers[id - 1].fn = null;
+    },
   };
   let runs = 0;
-  const sort = throttle(() => { runs += 1; }, 1000, fake);
+  const sort = throttle(
+    () => {
+      runs += 1;
+    },
+    1000,
+    fake,
+  );
   sort.call();
   assert.equal(runs, 1, 'the first call runs at once');
   now = 200;
@@ -158,7 +202,11 @@ const at = (iso) => Date.parse(iso);
 
 test('a moment is found in the segment whose start <= t < start + seconds, with the offset into it', () => {
   const planned = plan(segments);
-  assert.deepEqual(planned.map((s) => s.segment), [0, 1, 2], 'sorted by start');
+  assert.deepEqual(
+    planned.map((s) => s.segment),
+    [0, 1, 2],
+    'sorted by start',
+  );
   const hit = segmentAt(planned, at('2026-12-01T09:01:15.500Z'));
   assert.equal(hit.segment.segment, 1);
   assert.equal(hit.offset, 15.5);
@@ -189,13 +237,31 @@ class FakePeer extends EventTarget {
     this.closed = false;
     FakePeer.made.push(this);
   }
-  addTrack(track, stream) { this.tracks.push([track.kind, stream.id]); }
-  async createOffer() { this.log.push('createOffer'); return { type: 'offer', sdp: 'offer-sdp' }; }
-  async createAnswer() { this.log.push('createAnswer'); return { type: 'answer', sdp: 'answer-sdp' }; }
-  async setLocalDescription(d) { this.log.push(`local:${d.type}`); this.localDescription = d; }
-  async setRemoteDescription(d) { await settle(); this.log.push(`remote:${d.type}`); }
-  async addIceCandidate(c) { this.log.push(`ice:${c.candidate}`); }
-  close() { this.closed = true; }
+  addTrack(track, stream) {
+    this.tracks.push([track.kind, stream.id]);
+  }
+  async createOffer() {
+    this.log.push('createOffer');
+    return { type: 'offer', sdp: 'offer-sdp' };
+  }
+  async createAnswer() {
+    this.log.push('createAnswer');
+    return { type: 'answer', sdp: 'answer-sdp' };
+  }
+  async setLocalDescription(d) {
+    this.log.push(`local:${d.type}`);
+    this.localDescription = d;
+  }
+  async setRemoteDescription(d) {
+    await settle();
+    this.log.push(`remote:${d.type}`);
+  }
+  async addIceCandidate(c) {
+    this.log.push(`ice:${c.candidate}`);
+  }
+  close() {
+    this.closed = true;
+  }
 }
 const track = (kind) => ({ kind });
 const stream = (id, ...tracks) => ({
@@ -204,18 +270,33 @@ const stream = (id, ...tracks) => ({
   getVideoTracks: () => tracks.filter((t) => t.kind === 'video'),
 });
 
-test('a proctor\'s watch gets an offer with the camera (video and audio) and the screen\'s video, one connection per proctor', async () => {
+test("a proctor's watch gets an offer with the camera (video and audio) and the screen's video, one connection per proctor", async () => {
   FakePeer.made = [];
   const sent = [];
   const camera = stream('cam', track('video'), track('audio'));
   const screen = stream('scr', track('video'));
-  const peers = new StudentPeers({ streams: () => ({ camera, screen }), send: (to, data) => sent.push([to, data]), Peer: FakePeer, log: quiet });
+  const peers = new StudentPeers({
+    streams: () => ({ camera, screen }),
+    send: (to, data) => sent.push([to, data]),
+    Peer: FakePeer,
+    log: quiet,
+  });
   peers.onSignal('proctor-a', { kind: 'watch' });
   peers.onSignal('proctor-b', { kind: 'watch' });
   await until(() => sent.length === 2, 'both offers are sent');
   assert.equal(peers.watching, 2);
-  assert.deepEqual(FakePeer.made[0].tracks, [['video', 'cam'], ['audio', 'cam'], ['video', 'scr']]);
-  assert.deepEqual(sent.map(([to, data]) => [to, data.kind, data.sdp]), [['proctor-a', 'offer', 'offer-sdp'], ['proctor-b', 'offer', 'offer-sdp']]);
+  assert.deepEqual(FakePeer.made[0].tracks, [
+    ['video', 'cam'],
+    ['audio', 'cam'],
+    ['video', 'scr'],
+  ]);
+  assert.deepEqual(
+    sent.map(([to, data]) => [to, data.kind, data.sdp]),
+    [
+      ['proctor-a', 'offer', 'offer-sdp'],
+      ['proctor-b', 'offer', 'offer-sdp'],
+    ],
+  );
   assert.deepEqual(sent[0][1].streams, { camera: 'cam', screen: 'scr' });
 
   // the answer and a candidate right behind it: the candidate waits for the description
@@ -234,19 +315,32 @@ test('a proctor\'s watch gets an offer with the camera (video and audio) and the
 
 test('a second watch from the same proctor replaces the first connection', async () => {
   FakePeer.made = [];
-  const peers = new StudentPeers({ streams: () => ({ camera: stream('cam', track('video')), screen: null }), send: () => {}, Peer: FakePeer, log: quiet });
+  const peers = new StudentPeers({
+    streams: () => ({ camera: stream('cam', track('video')), screen: null }),
+    send: () => {},
+    Peer: FakePeer,
+    log: quiet,
+  });
   peers.onSignal('p', { kind: 'watch' });
   peers.onSignal('p', { kind: 'watch' });
   assert.equal(FakePeer.made[0].closed, true);
   assert.equal(peers.watching, 1);
 });
 
-test('the proctor\'s watcher answers the offer and names the streams by the ids the offer gives', async () => {
+test("the proctor's watcher answers the offer and names the streams by the ids the offer gives", async () => {
   FakePeer.made = [];
   const sent = [];
   const states = [];
   let got = null;
-  const watcher = new Watcher({ send: (data) => sent.push(data), onStreams: (s) => { got = s; }, onState: (s) => states.push(s), Peer: FakePeer, log: quiet });
+  const watcher = new Watcher({
+    send: (data) => sent.push(data),
+    onStreams: (s) => {
+      got = s;
+    },
+    onState: (s) => states.push(s),
+    Peer: FakePeer,
+    log: quiet,
+  });
   watcher.start();
   assert.deepEqual(sent, [{ kind: 'watch' }]);
   watcher.onSignal({ kind: 'offer', sdp: 'offer-sdp', streams: { camera: 'cam', screen: 'scr' } });

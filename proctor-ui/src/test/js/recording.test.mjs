@@ -8,16 +8,35 @@ import { StreamRecorder, recorderOptions } from '../../main/web/lib/proctoring/r
 import { settle, until } from './support.mjs';
 
 class MemoryStorage {
-  constructor() { this.map = new Map(); }
-  getItem(k) { return this.map.has(k) ? this.map.get(k) : null; }
-  setItem(k, v) { this.map.set(k, String(v)); }
-  removeItem(k) { this.map.delete(k); }
+  constructor() {
+    this.map = new Map();
+  }
+  getItem(k) {
+    return this.map.has(k) ? this.map.get(k) : null;
+  }
+  setItem(k, v) {
+    this.map.set(k, String(v));
+  }
+  removeItem(k) {
+    this.map.delete(k);
+  }
 }
 
 const quiet = { warn: () => {}, warnings: [] };
-const recordingLog = () => ({ warnings: [], warn(message) { this.warnings.push(message); } });
+const recordingLog = () => ({
+  warnings: [],
+  warn(message) {
+    this.warnings.push(message);
+  },
+});
 const blob = (size) => ({ size });
-const chunk = (stream, segment, n, size = 10) => ({ stream, segment, chunk: n, blob: blob(size), segmentStart: '2026-12-01T09:00:00.000Z' });
+const chunk = (stream, segment, n, size = 10) => ({
+  stream,
+  segment,
+  chunk: n,
+  blob: blob(size),
+  segmentStart: '2026-12-01T09:00:00.000Z',
+});
 const failure = (status, code = `http-${status}`) => Object.assign(new Error(code), { status, code });
 const key = (item) => `${item.stream}/${item.segment}/${item.chunk}`;
 
@@ -48,7 +67,14 @@ test('segment numbering survives broken or missing storage', () => {
   const storage = new MemoryStorage();
   storage.setItem('k', '{not json');
   assert.equal(new SegmentCounter(storage, 'k').next('camera'), 0);
-  const throwing = { getItem() { throw new Error('denied'); }, setItem() { throw new Error('full'); } };
+  const throwing = {
+    getItem() {
+      throw new Error('denied');
+    },
+    setItem() {
+      throw new Error('full');
+    },
+  };
   const counter = new SegmentCounter(throwing, 'k');
   assert.equal(counter.next('camera'), 0);
   assert.equal(counter.next('camera'), 1);
@@ -59,7 +85,10 @@ test('chunks go in order per stream, one request per stream at a time, streams s
   const calls = [];
   const releases = [];
   const queue = new ChunkQueue({
-    put: (item) => { calls.push(key(item)); return new Promise((resolve) => releases.push(resolve)); },
+    put: (item) => {
+      calls.push(key(item));
+      return new Promise((resolve) => releases.push(resolve));
+    },
     log: quiet,
   });
   queue.add(chunk('camera', 0, 0));
@@ -81,7 +110,12 @@ test('chunks go in order per stream, one request per stream at a time, streams s
 });
 
 test('network errors, 5xx and 429 keep the chunk at the head and retry with back-off; nothing overtakes it', async () => {
-  const outcomes = [failure(0, 'network'), failure(503), failure(429, 'too-many-uploads'), failure(507, 'storage-full')];
+  const outcomes = [
+    failure(0, 'network'),
+    failure(503),
+    failure(429, 'too-many-uploads'),
+    failure(507, 'storage-full'),
+  ];
   const calls = [];
   const queue = new ChunkQueue({
     put: (item) => {
@@ -106,7 +140,10 @@ test('a 409 chunk-conflict, a 413 or another refusal is logged and skipped; the 
   const refusals = { 0: failure(409, 'chunk-conflict'), 1: failure(413, 'too-large'), 2: failure(403, 'forbidden') };
   const calls = [];
   const queue = new ChunkQueue({
-    put: (item) => { calls.push(key(item)); return refusals[item.chunk] ? Promise.reject(refusals[item.chunk]) : Promise.resolve({}); },
+    put: (item) => {
+      calls.push(key(item));
+      return refusals[item.chunk] ? Promise.reject(refusals[item.chunk]) : Promise.resolve({});
+    },
     log,
   });
   for (let n = 0; n < 4; n += 1) queue.add(chunk('screen', 1, n));
@@ -123,7 +160,10 @@ test('while offline, unsent chunks are kept up to the memory bound; the oldest w
   let online = false;
   const calls = [];
   const queue = new ChunkQueue({
-    put: (item) => { calls.push(key(item)); return online ? Promise.resolve({}) : Promise.reject(failure(0, 'network')); },
+    put: (item) => {
+      calls.push(key(item));
+      return online ? Promise.resolve({}) : Promise.reject(failure(0, 'network'));
+    },
     maxBytes: 35,
     retryFirstMs: 60_000,
     log,
@@ -153,7 +193,10 @@ test('a chunk being sent is never the one dropped', async () => {
   const log = recordingLog();
   let release;
   const queue = new ChunkQueue({
-    put: () => new Promise((resolve) => { release = resolve; }),
+    put: () =>
+      new Promise((resolve) => {
+        release = resolve;
+      }),
     maxBytes: 15,
     log,
   });
@@ -168,11 +211,19 @@ test('a chunk being sent is never the one dropped', async () => {
 
 test('drained() waits for the last acknowledgement', async () => {
   let release;
-  const queue = new ChunkQueue({ put: () => new Promise((resolve) => { release = resolve; }), log: quiet });
+  const queue = new ChunkQueue({
+    put: () =>
+      new Promise((resolve) => {
+        release = resolve;
+      }),
+    log: quiet,
+  });
   await queue.drained(); // empty: at once
   queue.add(chunk('camera', 0, 0));
   let drained = false;
-  queue.drained().then(() => { drained = true; });
+  queue.drained().then(() => {
+    drained = true;
+  });
   await settle();
   assert.equal(drained, false);
   release({});
@@ -182,7 +233,9 @@ test('drained() waits for the last acknowledgement', async () => {
 /** A MediaRecorder stand-in: start(timeslice) and stop() hand over chunks through dataavailable. */
 class FakeRecorder extends EventTarget {
   static made = [];
-  static isTypeSupported(type) { return type.startsWith('video/webm'); }
+  static isTypeSupported(type) {
+    return type.startsWith('video/webm');
+  }
   constructor(stream, options) {
     super();
     this.stream = stream;
@@ -190,8 +243,15 @@ class FakeRecorder extends EventTarget {
     this.state = 'inactive';
     FakeRecorder.made.push(this);
   }
-  start(timeslice) { this.timeslice = timeslice; this.state = 'recording'; }
-  emit(size = 5) { const e = new Event('dataavailable'); e.data = { size }; this.dispatchEvent(e); }
+  start(timeslice) {
+    this.timeslice = timeslice;
+    this.state = 'recording';
+  }
+  emit(size = 5) {
+    const e = new Event('dataavailable');
+    e.data = { size };
+    this.dispatchEvent(e);
+  }
   stop() {
     this.state = 'inactive';
     this.emit(3); // the last piece of the segment
@@ -199,7 +259,7 @@ class FakeRecorder extends EventTarget {
   }
 }
 
-test('the recorder restarts every segmentSeconds; chunks count from 0 per segment with the segment\'s server-clock start', async () => {
+test("the recorder restarts every segmentSeconds; chunks count from 0 per segment with the segment's server-clock start", async () => {
   FakeRecorder.made = [];
   const queued = [];
   const storage = new MemoryStorage();
@@ -219,7 +279,11 @@ test('the recorder restarts every segmentSeconds; chunks count from 0 per segmen
   recorder.start();
   const first = FakeRecorder.made[0];
   assert.equal(first.timeslice, 1000);
-  assert.deepEqual(first.options, { mimeType: 'video/webm;codecs=vp8,opus', videoBitsPerSecond: 180000, audioBitsPerSecond: 24000 });
+  assert.deepEqual(first.options, {
+    mimeType: 'video/webm;codecs=vp8,opus',
+    videoBitsPerSecond: 180000,
+    audioBitsPerSecond: 24000,
+  });
   first.emit();
   first.emit(0); // empty pieces are not chunks
   first.emit();
@@ -229,13 +293,16 @@ test('the recorder restarts every segmentSeconds; chunks count from 0 per segmen
   const second = FakeRecorder.made[1];
   second.emit();
   await recorder.stop();
-  assert.deepEqual(queued.map((q) => [q.segment, q.chunk, q.blob.size, q.segmentStart]), [
-    [0, 0, 5, '2026-12-01T09:00:00.000Z'],
-    [0, 1, 5, '2026-12-01T09:00:00.000Z'],
-    [0, 2, 3, '2026-12-01T09:00:00.000Z'], // the old recorder's last piece still belongs to segment 0
-    [1, 0, 5, '2026-12-01T09:01:00.000Z'],
-    [1, 1, 3, '2026-12-01T09:01:00.000Z'],
-  ]);
+  assert.deepEqual(
+    queued.map((q) => [q.segment, q.chunk, q.blob.size, q.segmentStart]),
+    [
+      [0, 0, 5, '2026-12-01T09:00:00.000Z'],
+      [0, 1, 5, '2026-12-01T09:00:00.000Z'],
+      [0, 2, 3, '2026-12-01T09:00:00.000Z'], // the old recorder's last piece still belongs to segment 0
+      [1, 0, 5, '2026-12-01T09:01:00.000Z'],
+      [1, 1, 3, '2026-12-01T09:01:00.000Z'],
+    ],
+  );
   const bySegment = (s) => queued.filter((q) => q.segment === s).map((q) => q.chunk);
   assert.deepEqual(bySegment(0), [0, 1, 2]);
   assert.deepEqual(bySegment(1), [0, 1]);
@@ -247,7 +314,12 @@ test('the recorder restarts every segmentSeconds; chunks count from 0 per segmen
 
 test('recorder options fall back to plain WebM when the exact codecs are not supported', () => {
   const only = (types) => ({ isTypeSupported: (type) => types.includes(type) });
-  assert.equal(recorderOptions({ mimeType: 'video/webm;codecs=vp8,opus' }, only(['video/webm;codecs=vp8'])).mimeType, 'video/webm;codecs=vp8');
+  assert.equal(
+    recorderOptions({ mimeType: 'video/webm;codecs=vp8,opus' }, only(['video/webm;codecs=vp8'])).mimeType,
+    'video/webm;codecs=vp8',
+  );
   assert.equal(recorderOptions({ mimeType: 'video/webm;codecs=vp8' }, only(['video/webm'])).mimeType, 'video/webm');
-  assert.deepEqual(recorderOptions({ mimeType: 'x', videoBitsPerSecond: 120000, audioBitsPerSecond: 0 }, only([])), { videoBitsPerSecond: 120000 });
+  assert.deepEqual(recorderOptions({ mimeType: 'x', videoBitsPerSecond: 120000, audioBitsPerSecond: 0 }, only([])), {
+    videoBitsPerSecond: 120000,
+  });
 });

@@ -12,7 +12,12 @@ globalThis.sessionStorage = {
 };
 const visits = [];
 globalThis.window = {
-  location: { protocol: 'http:', host: 'localhost:8080', replace: (url) => visits.push(url), assign: (url) => visits.push(url) },
+  location: {
+    protocol: 'http:',
+    host: 'localhost:8080',
+    replace: (url) => visits.push(url),
+    assign: (url) => visits.push(url),
+  },
   addEventListener() {},
   removeEventListener() {},
 };
@@ -69,16 +74,24 @@ test('a socket closed with 4401 is not reconnected: the token is forgotten and t
 
 test('a 401 from the API for a call made with a token sends the page to sign in; a refused sign-in does not', async () => {
   const { login, ApiError } = await import('../../main/web/lib/api.js');
-  globalThis.fetch = async () => ({ ok: false, status: 401, headers: { get: () => 'application/json' },
-    text: async () => JSON.stringify({ error: 'bad-credentials', message: 'wrong username or password' }) });
+  globalThis.fetch = async () => ({
+    ok: false,
+    status: 401,
+    headers: { get: () => 'application/json' },
+    text: async () => JSON.stringify({ error: 'bad-credentials', message: 'wrong username or password' }),
+  });
   visits.length = 0;
   await assert.rejects(login('s1', 'wrong'), (err) => err instanceof ApiError && err.status === 401);
   assert.deepEqual(visits, [], 'no token was sent: the sign-in page stays');
   const session = await import('../../main/web/lib/session.js');
   const api = await import('../../main/web/lib/api.js');
   session.signIn({ token: 'tok-2', user: null });
-  globalThis.fetch = async () => ({ ok: false, status: 401, headers: { get: () => 'application/json' },
-    text: async () => JSON.stringify({ error: 'unauthorized', message: 'the token is invalid, expired or ended' }) });
+  globalThis.fetch = async () => ({
+    ok: false,
+    status: 401,
+    headers: { get: () => 'application/json' },
+    text: async () => JSON.stringify({ error: 'unauthorized', message: 'the token is invalid, expired or ended' }),
+  });
   await assert.rejects(api.request('GET', '/me'), (err) => err.status === 401);
   await until(() => visits.length === 1, 'the page leaves for the sign-in page');
   assert.deepEqual(visits, ['index.html?expired=1']);

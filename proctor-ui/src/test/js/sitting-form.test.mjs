@@ -12,12 +12,24 @@ test('ids are split on commas, semicolons and new lines, in order, empty ones le
 
 test('the body has the commissions and the students in order; an empty video link is left out', () => {
   const body = sittingBody({
-    kind: 'thesis-defence', title: ' Defence ', date: '2026-12-01', language: 'ru', videoLink: ' ',
-    chair: ' c1 ', members: 'm1, m2', secretary: 'sec1', appealChair: 'ac1', appealDeputy: 'ad1', appealMembers: '',
+    kind: 'thesis-defence',
+    title: ' Defence ',
+    date: '2026-12-01',
+    language: 'ru',
+    videoLink: ' ',
+    chair: ' c1 ',
+    members: 'm1, m2',
+    secretary: 'sec1',
+    appealChair: 'ac1',
+    appealDeputy: 'ad1',
+    appealMembers: '',
     students: 'st2\nst1',
   });
   assert.deepEqual(body, {
-    kind: 'thesis-defence', title: 'Defence', date: '2026-12-01', language: 'ru',
+    kind: 'thesis-defence',
+    title: 'Defence',
+    date: '2026-12-01',
+    language: 'ru',
     commission: { chair: 'c1', members: ['m1', 'm2'], secretary: 'sec1' },
     appealCommission: { chair: 'ac1', deputy: 'ad1', members: [] },
     students: ['st2', 'st1'],

@@ -14,9 +14,16 @@ class FakePeer extends EventTarget {
     this.log = [];
     this.closed = false;
   }
-  addTransceiver(what, init) { this.transceivers.push([typeof what === 'string' ? what : what.kind, init.direction]); }
-  async createOffer() { return { type: 'offer', sdp: 'offer' }; }
-  async setLocalDescription(d) { this.log.push(`local:${d.type}`); this.localDescription = d; }
+  addTransceiver(what, init) {
+    this.transceivers.push([typeof what === 'string' ? what : what.kind, init.direction]);
+  }
+  async createOffer() {
+    return { type: 'offer', sdp: 'offer' };
+  }
+  async setLocalDescription(d) {
+    this.log.push(`local:${d.type}`);
+    this.localDescription = d;
+  }
   async setRemoteDescription(d) {
     await settle();
     this.log.push(`remote:${d.type}`);
@@ -26,8 +33,12 @@ class FakePeer extends EventTarget {
       this.dispatchEvent(event);
     }
   }
-  async addIceCandidate(c) { this.log.push(`ice:${c.candidate}`); }
-  close() { this.closed = true; }
+  async addIceCandidate(c) {
+    this.log.push(`ice:${c.candidate}`);
+  }
+  close() {
+    this.closed = true;
+  }
 }
 
 /** The engine with a media server, as Rooms.java and KurentoRooms.java behave. */
@@ -41,7 +52,13 @@ class Switchboard {
 
   page(peer, userId, role) {
     const local = { id: `cam-${peer}`, getTracks: () => [{ kind: 'video' }, { kind: 'audio' }] };
-    const room = new KurentoRoom({ send: (m) => this.queue.push([peer, m]), local: () => local, onChange: () => {}, Peer: FakePeer, log: quiet });
+    const room = new KurentoRoom({
+      send: (m) => this.queue.push([peer, m]),
+      local: () => local,
+      onChange: () => {},
+      Peer: FakePeer,
+      log: quiet,
+    });
     const entry = { room, info: { peer, userId, name: userId, role }, inRoom: false };
     this.pages.set(peer, entry);
     return entry;
@@ -73,27 +90,44 @@ class Switchboard {
       const peers = this.members().map((m) => m.info);
       sender.inRoom = true;
       this.deliver(from, { type: 'room-joined', roomId: 'S', self: sender.info, peers, media: 'kurento' });
-      for (const m of this.members()) this.deliver(m.info.peer, { type: 'room', roomId: 'S', event: 'joined', peer: sender.info });
+      for (const m of this.members())
+        this.deliver(m.info.peer, { type: 'room', roomId: 'S', event: 'joined', peer: sender.info });
     } else if (message.type === 'room-media') {
       this.media.push([from, message]);
-      assert.ok(message.stream === from || this.pages.get(message.stream)?.inRoom, 'only a member\'s stream is asked for');
+      assert.ok(
+        message.stream === from || this.pages.get(message.stream)?.inRoom,
+        "only a member's stream is asked for",
+      );
       if (message.data.kind !== 'offer') return;
-      const ice = { type: 'room-media', roomId: 'S', stream: message.stream, data: { kind: 'ice', candidate: { candidate: `kms-${message.stream}` } } };
+      const ice = {
+        type: 'room-media',
+        roomId: 'S',
+        stream: message.stream,
+        data: { kind: 'ice', candidate: { candidate: `kms-${message.stream}` } },
+      };
       if (this.earlyIce) this.deliver(from, ice);
-      this.deliver(from, { type: 'room-media', roomId: 'S', stream: message.stream, data: { kind: 'answer', sdp: 'answer' } });
+      this.deliver(from, {
+        type: 'room-media',
+        roomId: 'S',
+        stream: message.stream,
+        data: { kind: 'answer', sdp: 'answer' },
+      });
       if (!this.earlyIce) this.deliver(from, ice);
       if (message.stream === from) {
         sender.info = { ...sender.info, published: true };
-        for (const m of this.members()) this.deliver(m.info.peer, { type: 'room', roomId: 'S', event: 'published', peer: sender.info });
+        for (const m of this.members())
+          this.deliver(m.info.peer, { type: 'room', roomId: 'S', event: 'published', peer: sender.info });
       }
     } else if (message.type === 'room-leave') {
       sender.inRoom = false;
-      for (const m of this.members()) this.deliver(m.info.peer, { type: 'room', roomId: 'S', event: 'left', peer: { peer: from } });
+      for (const m of this.members())
+        this.deliver(m.info.peer, { type: 'room', roomId: 'S', event: 'left', peer: { peer: from } });
     }
   }
 }
 
-const offers = (board, from) => board.media.filter(([f, m]) => f === from && m.data.kind === 'offer').map(([, m]) => m.stream);
+const offers = (board, from) =>
+  board.media.filter(([f, m]) => f === from && m.data.kind === 'offer').map(([, m]) => m.stream);
 
 test('6.15.1: each page publishes once and receives every other member from the server, one connection each', async () => {
   const board = new Switchboard();
@@ -107,21 +141,42 @@ test('6.15.1: each page publishes once and receives every other member from the 
   for (const page of [sec, chair, student]) {
     const self = page.info.peer;
     assert.equal(offers(board, self).filter((s) => s === self).length, 1, `${self} publishes exactly once`);
-    assert.deepEqual(page.room.publisher.pc.transceivers, [['video', 'sendonly'], ['audio', 'sendonly']], 'camera and microphone go up');
+    assert.deepEqual(
+      page.room.publisher.pc.transceivers,
+      [
+        ['video', 'sendonly'],
+        ['audio', 'sendonly'],
+      ],
+      'camera and microphone go up',
+    );
     const members = page.room.list();
     assert.equal(members.length, 2, `${self} lists the two others`);
-    assert.ok(members.every((m) => m.stream), `${self} has both others' video from the server`);
+    assert.ok(
+      members.every((m) => m.stream),
+      `${self} has both others' video from the server`,
+    );
     for (const m of page.room.members.values()) {
-      assert.deepEqual(m.leg.pc.transceivers, [['video', 'recvonly'], ['audio', 'recvonly']]);
+      assert.deepEqual(m.leg.pc.transceivers, [
+        ['video', 'recvonly'],
+        ['audio', 'recvonly'],
+      ]);
       assert.deepEqual(m.leg.pc.log, ['local:offer', 'remote:answer', `ice:kms-${m.info.peer}`]);
     }
   }
   assert.deepEqual(offers(board, 'st').sort(), ['chair', 'sec', 'st'], 'the newcomer receives those already published');
-  assert.equal(student.room.list().find((m) => m.peer === 'sec').role, 'secretary', 'members carry their role for the caption');
+  assert.equal(
+    student.room.list().find((m) => m.peer === 'sec').role,
+    'secretary',
+    'members carry their role for the caption',
+  );
 
   student.room.leave();
   await board.pump();
-  assert.deepEqual(sec.room.list().map((m) => m.peer), ['chair'], 'the others drop the one who left');
+  assert.deepEqual(
+    sec.room.list().map((m) => m.peer),
+    ['chair'],
+    'the others drop the one who left',
+  );
   assert.equal(student.room.publisher, null);
   assert.equal(student.room.joined, false);
 });
@@ -132,15 +187,27 @@ test('a member is received only once it has published; a server candidate before
   const sec = board.page('sec', 'sec', 'secretary');
   sec.room.join('S');
   await board.pump();
-  assert.deepEqual(sec.room.publisher.pc.log, ['local:offer', 'remote:answer', 'ice:kms-sec'], 'the candidate is applied after the answer');
+  assert.deepEqual(
+    sec.room.publisher.pc.log,
+    ['local:offer', 'remote:answer', 'ice:kms-sec'],
+    'the candidate is applied after the answer',
+  );
 
   // a member the engine lists but who has not published yet (its offer is still on the way)
   sec.room.onMessage({ type: 'room', roomId: 'S', event: 'joined', peer: { peer: 'late', role: 'member' } });
   await board.pump();
   assert.equal(sec.room.members.get('late').leg, null, 'nothing to receive yet');
   assert.deepEqual(offers(board, 'sec'), ['sec']);
-  sec.room.onMessage({ type: 'room', roomId: 'S', event: 'published', peer: { peer: 'late', role: 'member', published: true } });
-  await until(() => board.queue.some(([, m]) => m.stream === 'late' && m.data.kind === 'offer'), 'now the page asks for its stream');
+  sec.room.onMessage({
+    type: 'room',
+    roomId: 'S',
+    event: 'published',
+    peer: { peer: 'late', role: 'member', published: true },
+  });
+  await until(
+    () => board.queue.some(([, m]) => m.stream === 'late' && m.data.kind === 'offer'),
+    'now the page asks for its stream',
+  );
   assert.equal(sec.room.members.get('late').state, 'connecting');
   board.queue.length = 0; // the stand-in has no page 'late'
 });
@@ -161,13 +228,19 @@ test('after the media server restarted, the page publishes again and receives ea
   await board.pump();
   assert.deepEqual(offers(board, 'sec'), ['sec', 'st', 'sec', 'st'], 'published again, then received again');
   assert.notEqual(sec.room.members.get('st').leg, before);
-  assert.ok(sec.room.list()[0].stream, 'the student\'s video is back');
+  assert.ok(sec.room.list()[0].stream, "the student's video is back");
 });
 
 test('a refused page is told why; messages of another room are ignored', async () => {
   const refusals = [];
   const sent = [];
-  const room = new KurentoRoom({ send: (m) => sent.push(m), local: () => null, onRefused: (m) => refusals.push(m), Peer: FakePeer, log: quiet });
+  const room = new KurentoRoom({
+    send: (m) => sent.push(m),
+    local: () => null,
+    onRefused: (m) => refusals.push(m),
+    Peer: FakePeer,
+    log: quiet,
+  });
   room.join('S');
   room.onMessage({ type: 'room-joined', roomId: 'other', self: { peer: 'x' }, peers: [], media: 'kurento' });
   assert.equal(room.joined, false);

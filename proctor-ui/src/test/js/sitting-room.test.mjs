@@ -14,10 +14,19 @@ class FakePeer extends EventTarget {
     this.log = [];
     this.closed = false;
   }
-  addTrack(track, stream) { this.tracks.push([track.kind, stream.id]); }
-  async createOffer() { return { type: 'offer', sdp: 'offer' }; }
-  async createAnswer() { return { type: 'answer', sdp: 'answer' }; }
-  async setLocalDescription(d) { this.log.push(`local:${d.type}`); this.localDescription = d; }
+  addTrack(track, stream) {
+    this.tracks.push([track.kind, stream.id]);
+  }
+  async createOffer() {
+    return { type: 'offer', sdp: 'offer' };
+  }
+  async createAnswer() {
+    return { type: 'answer', sdp: 'answer' };
+  }
+  async setLocalDescription(d) {
+    this.log.push(`local:${d.type}`);
+    this.localDescription = d;
+  }
   async setRemoteDescription(d) {
     await settle();
     this.log.push(`remote:${d.type}`);
@@ -25,8 +34,12 @@ class FakePeer extends EventTarget {
     event.streams = [{ id: `remote-${d.type}` }];
     this.dispatchEvent(event);
   }
-  async addIceCandidate(c) { this.log.push(`ice:${c.candidate}`); }
-  close() { this.closed = true; }
+  async addIceCandidate(c) {
+    this.log.push(`ice:${c.candidate}`);
+  }
+  close() {
+    this.closed = true;
+  }
 }
 
 /** The engine's side: who is in the room, and every message passed on as Rooms.java does. */
@@ -83,14 +96,21 @@ class Switchboard {
         return;
       }
       sender.inRoom = true;
-      this.deliver(from, { type: 'room-joined', roomId: message.roomId, self: sender.info, peers: members.map((m) => m.info) });
-      for (const m of [...members, sender]) this.deliver(m.info.peer, { type: 'room', roomId: 'S', event: 'joined', peer: sender.info });
+      this.deliver(from, {
+        type: 'room-joined',
+        roomId: message.roomId,
+        self: sender.info,
+        peers: members.map((m) => m.info),
+      });
+      for (const m of [...members, sender])
+        this.deliver(m.info.peer, { type: 'room', roomId: 'S', event: 'joined', peer: sender.info });
     } else if (message.type === 'room-signal') {
       assert.ok(this.pages.get(message.to)?.inRoom, `signals only to members (${message.to})`);
       this.deliver(message.to, { type: 'room-signal', roomId: 'S', from, data: message.data });
     } else if (message.type === 'room-leave') {
       sender.inRoom = false;
-      for (const m of members) if (m !== sender) this.deliver(m.info.peer, { type: 'room', roomId: 'S', event: 'left', peer: { peer: from } });
+      for (const m of members)
+        if (m !== sender) this.deliver(m.info.peer, { type: 'room', roomId: 'S', event: 'left', peer: { peer: from } });
     }
   }
 }
@@ -110,19 +130,34 @@ test('every pair of pages in the room gets exactly one connection, offered by th
   for (const page of [secretary, chair, student]) {
     const members = page.room.list();
     assert.equal(members.length, 2, `${page.info.peer} sees the two others and not itself`);
-    assert.ok(members.every((m) => m.stream), `${page.info.peer} has both others' video`);
+    assert.ok(
+      members.every((m) => m.stream),
+      `${page.info.peer} has both others' video`,
+    );
     const peers = [...page.room.members.values()].map((m) => m.pc);
-    assert.ok(peers.every((pc) => pc.tracks.length === 2), 'its own camera and microphone go to each');
+    assert.ok(
+      peers.every((pc) => pc.tracks.length === 2),
+      'its own camera and microphone go to each',
+    );
   }
-  const offers = (page) => [...page.room.members.values()].filter((m) => m.pc.log.includes('local:offer')).map((m) => m.info.peer);
+  const offers = (page) =>
+    [...page.room.members.values()].filter((m) => m.pc.log.includes('local:offer')).map((m) => m.info.peer);
   assert.deepEqual(offers(student).sort(), ['b-sec', 'c-chair'], '"a-student" sorts first: it offers to both');
   assert.deepEqual(offers(secretary), ['c-chair']);
   assert.deepEqual(offers(chair), [], 'the last in order only answers');
-  assert.equal(student.room.list().find((m) => m.peer === 'b-sec').role, 'secretary', 'members carry their role for the caption');
+  assert.equal(
+    student.room.list().find((m) => m.peer === 'b-sec').role,
+    'secretary',
+    'members carry their role for the caption',
+  );
 
   student.room.leave();
   await board.pump();
-  assert.deepEqual(secretary.room.list().map((m) => m.peer), ['c-chair'], 'the others drop the one who left');
+  assert.deepEqual(
+    secretary.room.list().map((m) => m.peer),
+    ['c-chair'],
+    'the others drop the one who left',
+  );
   assert.equal(student.room.members.size, 0);
   assert.equal(student.room.joined, false);
 });
@@ -156,7 +191,12 @@ test('a refused page is told why and is in no room; candidates wait for their de
   await board.pump();
   // an offer from a page the secretary has not heard of yet, with a candidate right behind it
   sec.room.onMessage({ type: 'room-signal', roomId: 'S', from: 'a', data: { kind: 'offer', sdp: 'offer' } });
-  sec.room.onMessage({ type: 'room-signal', roomId: 'S', from: 'a', data: { kind: 'ice', candidate: { candidate: 'c1' } } });
+  sec.room.onMessage({
+    type: 'room-signal',
+    roomId: 'S',
+    from: 'a',
+    data: { kind: 'ice', candidate: { candidate: 'c1' } },
+  });
   const log = sec.room.members.get('a').pc.log;
   await until(() => log.length === 3, 'the candidate is applied');
   assert.deepEqual(log, ['remote:offer', 'local:answer', 'ice:c1']);
@@ -168,7 +208,12 @@ test('a candidate that arrives before its offer is kept and applied right after 
   const sec = board.page('s', 'sec', 'secretary');
   sec.room.join('S');
   await board.pump();
-  sec.room.onMessage({ type: 'room-signal', roomId: 'S', from: 'a', data: { kind: 'ice', candidate: { candidate: 'early' } } });
+  sec.room.onMessage({
+    type: 'room-signal',
+    roomId: 'S',
+    from: 'a',
+    data: { kind: 'ice', candidate: { candidate: 'early' } },
+  });
   sec.room.onMessage({ type: 'room-signal', roomId: 'S', from: 'a', data: { kind: 'offer', sdp: 'offer' } });
   const member = sec.room.members.get('a');
   await until(() => member.pc?.log.length === 3, 'the offer is answered');

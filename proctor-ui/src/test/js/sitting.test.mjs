@@ -3,7 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  coalescing, actsAwaitingVote, appealWindow, currentStudent, mayTake, nextStep, phaseRemaining, scoreProblem, timerText,
+  coalescing,
+  actsAwaitingVote,
+  appealWindow,
+  currentStudent,
+  mayTake,
+  nextStep,
+  phaseRemaining,
+  scoreProblem,
+  timerText,
 } from '../../main/web/lib/sitting/flow.js';
 
 const at = '2026-12-01T09:00:00Z';
@@ -29,24 +37,34 @@ test('a failure waits for the decision; a new time resumes at the draw, or at th
   assert.equal(nextStep({ ...ready, status: 'refused' }, 3), 'refused');
 });
 
-test('a postponed student has no next step here; the engine\'s list of steps decides what the page offers', () => {
+test("a postponed student has no next step here; the engine's list of steps decides what the page offers", () => {
   assert.equal(nextStep({ status: 'postponed' }, 3), 'postponed');
   assert.equal(nextStep({ ...ready, status: 'postponed' }, 3), 'postponed');
   assert.equal(mayTake({ steps: ['score'] }, 'score', false), true);
   assert.equal(mayTake({ steps: [] }, 'act', true), false, 'the engine says no: the page does not offer it');
-  assert.equal(mayTake({}, 'act', true), true, 'no list: the page\'s own guess');
+  assert.equal(mayTake({}, 'act', true), true, "no list: the page's own guess");
 });
 
 test('the console opens on the student under way, else the next waiting one', () => {
   const commission = { members: ['c1', 'm1'] };
   const base = { students: ['a', 'b', 'c'], commission };
   assert.equal(currentStudent({ ...base, progress: {} }), 'a');
-  assert.equal(currentStudent({ ...base, progress: { a: { ...ready, ticket: 1, result: {} }, b: { admittedAt: at } } }), 'b');
+  assert.equal(
+    currentStudent({ ...base, progress: { a: { ...ready, ticket: 1, result: {} }, b: { admittedAt: at } } }),
+    'b',
+  );
   assert.equal(currentStudent({ ...base, progress: { a: { ...ready, ticket: 1, result: {} } } }), 'b');
   assert.equal(currentStudent({ ...base, progress: { a: { ...ready, status: 'technical-failure' } } }), 'b');
-  assert.equal(currentStudent({ ...base, progress: { a: { status: 'postponed' } } }), 'b', '6.15.3: a postponed student sits another day');
-  assert.equal(currentStudent({ ...base, progress: { a: { status: 'postponed' }, b: { result: {} }, c: { result: {} } } }), 'a',
-    'but is still found once everyone else is done');
+  assert.equal(
+    currentStudent({ ...base, progress: { a: { status: 'postponed' } } }),
+    'b',
+    '6.15.3: a postponed student sits another day',
+  );
+  assert.equal(
+    currentStudent({ ...base, progress: { a: { status: 'postponed' }, b: { result: {} }, c: { result: {} } } }),
+    'a',
+    'but is still found once everyone else is done',
+  );
   assert.equal(currentStudent({ ...base, students: [] }), null);
 });
 
@@ -65,7 +83,10 @@ test('the timer counts to the deadline on the server clock and never below zero'
 test('6.15.4: an appeal only after the sitting, within 48 hours', () => {
   assert.equal(appealWindow(undefined, 0).state, 'open');
   const ended = '2026-12-01T12:00:00Z';
-  assert.deepEqual(appealWindow(ended, Date.parse('2026-12-03T11:59:59Z')), { state: 'in-time', closesAt: '2026-12-03T12:00:00.000Z' });
+  assert.deepEqual(appealWindow(ended, Date.parse('2026-12-03T11:59:59Z')), {
+    state: 'in-time',
+    closesAt: '2026-12-03T12:00:00.000Z',
+  });
   assert.equal(appealWindow(ended, Date.parse('2026-12-03T12:00:00Z')).state, 'late');
 });
 
@@ -80,16 +101,30 @@ test('a score is a whole number from 0 to 100', () => {
 });
 
 test('a member still votes on undecided acts they have not voted on', () => {
-  const sitting = { acts: [{ id: 'act-1', votes: { m1: 'SAME_DAY' }, decision: null }, { id: 'act-2', votes: {}, decision: { choice: 'REFUSE' } }] };
-  assert.deepEqual(actsAwaitingVote(sitting, 'm2').map((a) => a.id), ['act-1']);
+  const sitting = {
+    acts: [
+      { id: 'act-1', votes: { m1: 'SAME_DAY' }, decision: null },
+      { id: 'act-2', votes: {}, decision: { choice: 'REFUSE' } },
+    ],
+  };
+  assert.deepEqual(
+    actsAwaitingVote(sitting, 'm2').map((a) => a.id),
+    ['act-1'],
+  );
   assert.deepEqual(actsAwaitingVote(sitting, 'm1'), []);
 });
 
 test('a burst of reload requests during a read makes one more read, not one each', async () => {
   let reads = 0;
   let release;
-  const gate = () => new Promise((resolve) => { release = resolve; });
-  const reloader = coalescing(async () => { reads += 1; await gate(); });
+  const gate = () =>
+    new Promise((resolve) => {
+      release = resolve;
+    });
+  const reloader = coalescing(async () => {
+    reads += 1;
+    await gate();
+  });
   const first = reloader.run();
   assert.equal(reloader.busy(), true);
   reloader.run();

@@ -25,8 +25,18 @@ export class AnswerBook {
    * state changes; onClosed(error) is called once when the server says the attempt no longer takes answers;
    * onUnauthorized(error) when the token is no longer accepted.
    */
-  constructor({ answers = {}, seqs = {}, save, storage = null, storageKey = 'emtihan.answers', listener = () => {},
-    onClosed = () => {}, onUnauthorized = () => {}, retryFirstMs = RETRY_FIRST_MS, retryMaxMs = RETRY_MAX_MS }) {
+  constructor({
+    answers = {},
+    seqs = {},
+    save,
+    storage = null,
+    storageKey = 'emtihan.answers',
+    listener = () => {},
+    onClosed = () => {},
+    onUnauthorized = () => {},
+    retryFirstMs = RETRY_FIRST_MS,
+    retryMaxMs = RETRY_MAX_MS,
+  }) {
     this.save = save;
     this.storage = storage;
     this.storageKey = storageKey;
@@ -49,8 +59,18 @@ export class AnswerBook {
   entry(questionId) {
     let entry = this.entries.get(questionId);
     if (!entry) {
-      entry = { choices: [], seq: 0, state: 'idle', savedAt: null, message: '', inflight: false, dirty: false,
-        timer: null, failures: 0, changedAt: 0 };
+      entry = {
+        choices: [],
+        seq: 0,
+        state: 'idle',
+        savedAt: null,
+        message: '',
+        inflight: false,
+        dirty: false,
+        timer: null,
+        failures: 0,
+        changedAt: 0,
+      };
       this.entries.set(questionId, entry);
     }
     return entry;
@@ -138,8 +158,10 @@ export class AnswerBook {
     entry.state = 'saving';
     this.listener(questionId);
     const seq = entry.seq;
-    this.save(questionId, [...entry.choices], seq).then((saved) => this.acknowledged(questionId, seq, saved),
-      (error) => this.failed(questionId, error));
+    this.save(questionId, [...entry.choices], seq).then(
+      (saved) => this.acknowledged(questionId, seq, saved),
+      (error) => this.failed(questionId, error),
+    );
   }
 
   acknowledged(questionId, seq, saved) {

@@ -40,7 +40,11 @@ export class ApiError extends Error {
  * blob: answer a successful call with the body as a Blob (images, recordings). A path that starts with
  * /api/ is taken as it is (media URLs the API hands out), any other is under /api/v1.
  */
-export async function request(method, path, { body, accept = 'application/json', headers: extra = {}, blob = false } = {}) {
+export async function request(
+  method,
+  path,
+  { body, accept = 'application/json', headers: extra = {}, blob = false } = {},
+) {
   const headers = { Accept: accept, ...extra };
   const bearer = token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
@@ -121,7 +125,9 @@ export async function getAttempt(attemptId) {
 
 /** → {savedAt, seq}; a seq not above the stored one is answered with the stored seq. */
 export async function saveAnswer(attemptId, questionId, choices, seq) {
-  return (await request('PUT', `/attempts/${segment(attemptId)}/answers/${segment(questionId)}`, { body: { choices, seq } })).data;
+  return (
+    await request('PUT', `/attempts/${segment(attemptId)}/answers/${segment(questionId)}`, { body: { choices, seq } })
+  ).data;
 }
 
 /** answers: {questionId: {choices, seq}}, the client's full copy. → {status, points, percent, letter, receipt} */
@@ -161,7 +167,8 @@ export async function proctoringSettings() {
 
 /** Sends bytes (a Blob, up to 1 MB) to be counted and thrown away: the pre-check's upload test. → {bytes} */
 export async function bandwidthProbe(bytes) {
-  return (await request('POST', '/proctoring/bandwidth', { body: { raw: bytes, type: 'application/octet-stream' } })).data;
+  return (await request('POST', '/proctoring/bandwidth', { body: { raw: bytes, type: 'application/octet-stream' } }))
+    .data;
 }
 
 /** jpeg: one camera frame (Blob). → {faces, judgeable, ok, problem: null | 'no-face' | 'too-dark'} */
@@ -179,7 +186,9 @@ export async function submitIdentity(attemptId, face, document) {
 
 /** jpeg: a Blob. → {faces, judgeable, flags} */
 export async function sendSnapshot(attemptId, jpeg) {
-  return (await request('POST', `/attempts/${segment(attemptId)}/snapshots`, { body: { raw: jpeg, type: 'image/jpeg' } })).data;
+  return (
+    await request('POST', `/attempts/${segment(attemptId)}/snapshots`, { body: { raw: jpeg, type: 'image/jpeg' } })
+  ).data;
 }
 
 /** type: tab-hidden | window-blur | fullscreen-exit | copy | paste | screen-share-ended | camera-ended; at: ISO instant. → {flag} */
@@ -190,5 +199,10 @@ export async function reportEvent(attemptId, type, at) {
 /** One piece of a recording segment. segmentStart: ISO instant on the server's clock. → {stored, duplicate, nextChunk} */
 export async function uploadChunk(attemptId, stream, segmentNumber, chunk, blob, segmentStart) {
   const path = `/attempts/${segment(attemptId)}/recordings/${segment(stream)}/${segmentNumber}/${chunk}`;
-  return (await request('PUT', path, { body: { raw: blob, type: 'video/webm' }, headers: { 'X-Segment-Start': segmentStart } })).data;
+  return (
+    await request('PUT', path, {
+      body: { raw: blob, type: 'video/webm' },
+      headers: { 'X-Segment-Start': segmentStart },
+    })
+  ).data;
 }

@@ -117,7 +117,12 @@ export function localise(root = document) {
 /** An instant as a date and time in the browser's time zone, with the zone named. */
 export function formatDateTime(iso) {
   return new Intl.DateTimeFormat(locale(), {
-    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
   }).format(new Date(iso));
 }
 

@@ -27,7 +27,12 @@ export function liveUrl() {
   return `${scheme}//${window.location.host}/api/v1/ws?token=${encodeURIComponent(token() ?? '')}`;
 }
 
-export function connectLive({ onOpen = () => {}, onMessage = () => {}, onState = () => {}, beforeReconnect = null } = {}) {
+export function connectLive({
+  onOpen = () => {},
+  onMessage = () => {},
+  onState = () => {},
+  beforeReconnect = null,
+} = {}) {
   let socket = null;
   let closed = false;
   let delay = FIRST_DELAY;

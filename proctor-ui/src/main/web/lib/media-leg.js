@@ -15,16 +15,19 @@ export class Leg {
     this.log = log;
     this.onFailed = onFailed;
     this.pc.addEventListener?.('icecandidate', (event) => {
-      if (event.candidate) signal({ kind: 'ice', candidate: event.candidate.toJSON ? event.candidate.toJSON() : event.candidate });
+      if (event.candidate)
+        signal({ kind: 'ice', candidate: event.candidate.toJSON ? event.candidate.toJSON() : event.candidate });
     });
   }
 
   /** Runs step(pc) after the earlier steps. */
   run(step) {
-    this.chain = this.chain.then(() => step(this.pc)).catch((err) => {
-      this.log.warn?.(`media server: ${err?.message ?? err}`);
-      this.onFailed();
-    });
+    this.chain = this.chain
+      .then(() => step(this.pc))
+      .catch((err) => {
+        this.log.warn?.(`media server: ${err?.message ?? err}`);
+        this.onFailed();
+      });
     return this.chain;
   }
 

@@ -84,7 +84,9 @@ export async function saveExamProctors(examId, proctors) {
 
 /** file: a CSV (header studentId[,admissionRating]). → {students} */
 export async function uploadRoster(examId, file) {
-  return (await request('PUT', `/exams/${segment(examId)}/roster`, { body: { raw: file, type: 'text/csv; charset=utf-8' } })).data;
+  return (
+    await request('PUT', `/exams/${segment(examId)}/roster`, { body: { raw: file, type: 'text/csv; charset=utf-8' } })
+  ).data;
 }
 
 /** → [{studentId, attemptId, status, points?, percent?, letter?, gpa?, traditional?}] */
@@ -115,17 +117,20 @@ export async function examProctoring(examId) {
 }
 
 /** → the latest camera snapshot as a Blob (404 no-snapshot before the first) */
-export const latestSnapshot = (attemptId) => fetchBlob(`/attempts/${segment(attemptId)}/snapshots/latest`, 'image/jpeg');
+export const latestSnapshot = (attemptId) =>
+  fetchBlob(`/attempts/${segment(attemptId)}/snapshots/latest`, 'image/jpeg');
 
 /** → {status, faceCount, documentFaceCount, similarity, matching: 'proctor'|'model', submittedAt, decision, face?, document?} */
 export const identityOf = (attemptId) => get(`/attempts/${segment(attemptId)}/identity`);
 
 /** which: 'face' | 'document' → the photo as a Blob */
-export const identityPhoto = (attemptId, which) => fetchBlob(`/attempts/${segment(attemptId)}/identity/${which}`, 'image/*');
+export const identityPhoto = (attemptId, which) =>
+  fetchBlob(`/attempts/${segment(attemptId)}/identity/${which}`, 'image/*');
 
 /** → the identity view after the decision; a rejection needs a reason */
 export async function decideIdentity(attemptId, approved, reason) {
-  return (await request('POST', `/attempts/${segment(attemptId)}/identity/decision`, { body: { approved, reason } })).data;
+  return (await request('POST', `/attempts/${segment(attemptId)}/identity/decision`, { body: { approved, reason } }))
+    .data;
 }
 
 /** text: 1..500 characters, popped up on the student's page. → {sent, at} */

@@ -56,9 +56,10 @@ export function attemptEnd(session, { timer, questions }) {
     const { attempt, book } = session;
     const unanswered = attempt.questions.map((q, i) => (book.answered(q.id) ? null : i + 1)).filter(Boolean);
     const total = attempt.questions.length;
-    ui.confirmSummary.textContent = unanswered.length === 0
-      ? t('attempt.confirmAllAnswered', { total })
-      : t('attempt.confirmUnanswered', { count: unanswered.length, total, list: formatList(unanswered) });
+    ui.confirmSummary.textContent =
+      unanswered.length === 0
+        ? t('attempt.confirmAllAnswered', { total })
+        : t('attempt.confirmUnanswered', { count: unanswered.length, total, list: formatList(unanswered) });
     const marks = questions.markedNumbers();
     ui.confirmMarked.hidden = marks.length === 0;
     ui.confirmMarked.textContent = marks.length === 0 ? '' : t('attempt.confirmMarked', { list: formatList(marks) });

@@ -43,14 +43,21 @@ export function questionView(session) {
   /** The navigator, the buttons and the marks; then every navigator button and the progress drawn once. */
   function prepare() {
     const { attempt } = session;
-    ui.navList.replaceChildren(...attempt.questions.map((question, index) => h('li', {},
-      h('button', {
-        type: 'button',
-        class: 'nav-button',
-        'data-question': question.id,
-        text: String(index + 1),
-        on: { click: () => show(index, true) },
-      }))));
+    ui.navList.replaceChildren(
+      ...attempt.questions.map((question, index) =>
+        h(
+          'li',
+          {},
+          h('button', {
+            type: 'button',
+            class: 'nav-button',
+            'data-question': question.id,
+            text: String(index + 1),
+            on: { click: () => show(index, true) },
+          }),
+        ),
+      ),
+    );
     ui.prev.addEventListener('click', () => show(current - 1, true));
     ui.next.addEventListener('click', () => show(current + 1, true));
     ui.clear.addEventListener('click', () => {
@@ -105,16 +112,23 @@ export function questionView(session) {
   function renderOptions(question) {
     const chosen = new Set(session.book.choices(question.id));
     const type = question.multiple ? 'checkbox' : 'radio';
-    ui.options.replaceChildren(...question.options.map((option, i) => h('label', { class: 'option' },
-      h('input', {
-        type,
-        name: `answer-${question.id}`,
-        value: option.id,
-        checked: chosen.has(option.id),
-        disabled: session.finishing,
-      }),
-      h('span', { class: 'option-letter', text: LETTERS[i] ?? String(i + 1) }),
-      h('span', { class: 'option-text' }, richText(option.text)))));
+    ui.options.replaceChildren(
+      ...question.options.map((option, i) =>
+        h(
+          'label',
+          { class: 'option' },
+          h('input', {
+            type,
+            name: `answer-${question.id}`,
+            value: option.id,
+            checked: chosen.has(option.id),
+            disabled: session.finishing,
+          }),
+          h('span', { class: 'option-letter', text: LETTERS[i] ?? String(i + 1) }),
+          h('span', { class: 'option-text' }, richText(option.text)),
+        ),
+      ),
+    );
     ui.clear.disabled = session.finishing || chosen.size === 0;
   }
 
@@ -165,18 +179,31 @@ export function questionView(session) {
     main.dataset.connection = offline ? 'offline' : 'online';
     main.dataset.pending = String(pending);
     ui.connection.classList.toggle('connection-offline', offline);
-    ui.connection.textContent = offline ? t('attempt.offline', { n: pending }) : pending > 0 ? t('attempt.pending', { n: pending }) : '';
+    ui.connection.textContent = offline
+      ? t('attempt.offline', { n: pending })
+      : pending > 0
+        ? t('attempt.pending', { n: pending })
+        : '';
   }
 
   function renderSaveState(questionId) {
     const { state, savedAt, message } = session.book.status(questionId);
     ui.saveState.dataset.save = state;
     switch (state) {
-      case 'saving': ui.saveState.textContent = t('attempt.save.saving'); break;
-      case 'saved': ui.saveState.textContent = t('attempt.save.saved', { time: formatTime(savedAt) }); break;
-      case 'error': ui.saveState.textContent = t('attempt.save.error'); break;
-      case 'rejected': ui.saveState.textContent = t('attempt.save.rejected', { message }); break;
-      default: ui.saveState.textContent = t('attempt.save.idle');
+      case 'saving':
+        ui.saveState.textContent = t('attempt.save.saving');
+        break;
+      case 'saved':
+        ui.saveState.textContent = t('attempt.save.saved', { time: formatTime(savedAt) });
+        break;
+      case 'error':
+        ui.saveState.textContent = t('attempt.save.error');
+        break;
+      case 'rejected':
+        ui.saveState.textContent = t('attempt.save.rejected', { message });
+        break;
+      default:
+        ui.saveState.textContent = t('attempt.save.idle');
     }
   }
 

@@ -42,7 +42,12 @@ const ui = {
 const session = {
   attempt: null,
   book: null,
-  clock: { offset: 0, now() { return Date.now() + this.offset; } },
+  clock: {
+    offset: 0,
+    now() {
+      return Date.now() + this.offset;
+    },
+  },
   live: null,
   proctoring: null,
   finishing: false,
@@ -72,7 +77,13 @@ async function start() {
     const { attempt, live } = session;
     if (attempt.proctoring) {
       setState(main, 'proctoring');
-      session.proctoring = new ProctoredAttempt({ attempt, clock, live, layout: ui.questions, onUnauthorized: sessionExpired });
+      session.proctoring = new ProctoredAttempt({
+        attempt,
+        clock,
+        live,
+        layout: ui.questions,
+        onUnauthorized: sessionExpired,
+      });
       const ready = await session.proctoring.prepare();
       if (session.finishing) return;
       if (ready !== attempt) {

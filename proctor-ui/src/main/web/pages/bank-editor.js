@@ -60,15 +60,24 @@ export function openEditor(question, opener) {
 function addOptionRow(text, correct) {
   const list = $('q-options');
   if (list.children.length >= MAX_OPTIONS) return;
-  const row = h('li', { class: 'option-row' },
+  const row = h(
+    'li',
+    { class: 'option-row' },
     h('span', { class: 'option-letter', 'aria-hidden': 'true' }),
-    h('div', { class: 'option-input' },
+    h(
+      'div',
+      { class: 'option-input' },
       h('label', { class: 'option-label' }),
-      h('textarea', { rows: '1', class: 'option-text-input' })),
-    h('p', { class: 'check correct-check' },
+      h('textarea', { rows: '1', class: 'option-text-input' }),
+    ),
+    h(
+      'p',
+      { class: 'check correct-check' },
       h('input', { type: 'checkbox', class: 'option-correct', checked: correct }),
-      h('label', { class: 'correct-label' })),
-    h('button', { class: 'button button-quiet', type: 'button', 'data-action': 'remove-option' }));
+      h('label', { class: 'correct-label' }),
+    ),
+    h('button', { class: 'button button-quiet', type: 'button', 'data-action': 'remove-option' }),
+  );
   row.querySelector('textarea').value = text;
   row.querySelector('button').addEventListener('click', () => {
     const next = row.nextElementSibling ?? row.previousElementSibling;

@@ -57,45 +57,89 @@ async function onImport(event) {
   const difficulty = $('import-difficulty').value;
   report.hidden = true;
   try {
-    const result = await busy($('import-submit'), t('staff.busy.importing'), () => importQuestions(page.bankId, format, difficulty, file));
+    const result = await busy($('import-submit'), t('staff.busy.importing'), () =>
+      importQuestions(page.bankId, format, difficulty, file),
+    );
     renderImportReport(result, file.name);
     input.value = '';
     await page.reload();
   } catch (err) {
     report.hidden = true;
-    showError(error, err, { summary: err.code === 'unparseable-file' ? t('staff.import.unparseable', { file: file.name }) : null });
+    showError(error, err, {
+      summary: err.code === 'unparseable-file' ? t('staff.import.unparseable', { file: file.name }) : null,
+    });
   }
 }
 
 function renderImportReport(result, fileName) {
   const report = $('import-report');
-  const skipped = (result.skipped ?? []).map((item, order) => ({ ...item, order, where: parsePosition(item.position) }));
+  const skipped = (result.skipped ?? []).map((item, order) => ({
+    ...item,
+    order,
+    where: parsePosition(item.position),
+  }));
   skipped.sort((a, b) => (a.where?.n ?? Infinity) - (b.where?.n ?? Infinity) || a.order - b.order);
   report.dataset.imported = String(result.imported ?? 0);
   report.dataset.skipped = String(skipped.length);
   report.dataset.file = fileName;
   report.replaceChildren(
     h('h3', { id: 'import-report-heading', text: t('staff.import.reportHeading', { file: fileName }) }),
-    h('p', { id: 'import-imported', class: 'lead', 'data-imported': result.imported ?? 0, text: tn('staff.import.imported', result.imported ?? 0) }),
+    h('p', {
+      id: 'import-imported',
+      class: 'lead',
+      'data-imported': result.imported ?? 0,
+      text: tn('staff.import.imported', result.imported ?? 0),
+    }),
     skipped.length === 0
       ? h('p', { id: 'import-clean', text: t('staff.import.nothingSkipped') })
-      : h('div', {},
-        h('p', { text: tn('staff.import.skippedCount', skipped.length) }),
-        h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': 'import-report-heading' },
-          h('table', { id: 'import-skipped', class: 'data-table stack' },
-            h('thead', {}, h('tr', {},
-              h('th', { scope: 'col', text: t('staff.import.position') }),
-              h('th', { scope: 'col', text: t('staff.import.reason') }))),
-            h('tbody', {}, ...skipped.map((item) => h('tr', {
-              class: /\(question kept\)\s*$/.test(item.reason ?? '') ? 'skip skip-kept' : 'skip',
-              'data-position': item.position,
-              'data-question-number': item.where?.n,
-              'data-line': item.where?.line,
-            },
-            h('td', { class: 'position', text: item.where
-              ? (item.where.line ? t('staff.import.questionLine', { n: item.where.n, line: item.where.line }) : t('staff.import.questionN', { n: item.where.n }))
-              : item.position }),
-            h('td', { class: 'reason', text: item.reason }))))))));
+      : h(
+          'div',
+          {},
+          h('p', { text: tn('staff.import.skippedCount', skipped.length) }),
+          h(
+            'div',
+            { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': 'import-report-heading' },
+            h(
+              'table',
+              { id: 'import-skipped', class: 'data-table stack' },
+              h(
+                'thead',
+                {},
+                h(
+                  'tr',
+                  {},
+                  h('th', { scope: 'col', text: t('staff.import.position') }),
+                  h('th', { scope: 'col', text: t('staff.import.reason') }),
+                ),
+              ),
+              h(
+                'tbody',
+                {},
+                ...skipped.map((item) =>
+                  h(
+                    'tr',
+                    {
+                      class: /\(question kept\)\s*$/.test(item.reason ?? '') ? 'skip skip-kept' : 'skip',
+                      'data-position': item.position,
+                      'data-question-number': item.where?.n,
+                      'data-line': item.where?.line,
+                    },
+                    h('td', {
+                      class: 'position',
+                      text: item.where
+                        ? item.where.line
+                          ? t('staff.import.questionLine', { n: item.where.n, line: item.where.line })
+                          : t('staff.import.questionN', { n: item.where.n })
+                        : item.position,
+                    }),
+                    h('td', { class: 'reason', text: item.reason }),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+  );
   const table = $('import-skipped');
   if (table) labelColumns(table);
   report.hidden = false;

@@ -24,20 +24,30 @@ function draw(bankId, access) {
   $('people-facts').replaceChildren(
     fact(t('staff.people.owner'), peopleList('owner', [access.people.owner])),
     fact(t('staff.people.coAuthors'), peopleList('coAuthors', access.people.coAuthors)),
-    fact(t('staff.people.experts'), peopleList('experts', access.people.experts)));
+    fact(t('staff.people.experts'), peopleList('experts', access.people.experts)),
+  );
   const form = $('people-form');
   form.hidden = !access.mayManage;
   if (!access.mayManage) return;
   $('people-choices').replaceChildren(
-    peopleChoice('coAuthors', t('staff.people.chooseCoAuthors'), access.candidates.coAuthors.filter((p) => p.id !== access.owner), access.coAuthors),
-    peopleChoice('experts', t('staff.people.chooseExperts'), access.candidates.experts, access.experts));
+    peopleChoice(
+      'coAuthors',
+      t('staff.people.chooseCoAuthors'),
+      access.candidates.coAuthors.filter((p) => p.id !== access.owner),
+      access.coAuthors,
+    ),
+    peopleChoice('experts', t('staff.people.chooseExperts'), access.candidates.experts, access.experts),
+  );
   form.onsubmit = (event) => {
     event.preventDefault();
     busy($('people-save'), t('staff.busy.saving'), async () => {
       clearError($('people-error'));
       $('people-saved').hidden = true;
       try {
-        const saved = await saveBankAccess(bankId, { coAuthors: chosen(form, 'coAuthors'), experts: chosen(form, 'experts') });
+        const saved = await saveBankAccess(bankId, {
+          coAuthors: chosen(form, 'coAuthors'),
+          experts: chosen(form, 'experts'),
+        });
         draw(bankId, saved);
         $('people-saved').hidden = false;
       } catch (err) {
@@ -47,4 +57,3 @@ function draw(bankId, access) {
     });
   };
 }
-

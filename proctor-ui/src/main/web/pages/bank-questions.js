@@ -46,11 +46,15 @@ function renderQuestions() {
   const difficulty = $('filter-difficulty').value;
   const needle = $('filter-text').value.trim().toLocaleLowerCase();
   const numbered = questions.map((q, i) => ({ q, n: i + 1 }));
-  const shown = numbered.filter(({ q }) => (!difficulty || q.difficulty === difficulty)
-    && (!needle || `${plain(q.text)} ${q.topic ?? ''} ${q.id}`.toLocaleLowerCase().includes(needle)));
-  $('questions-count').textContent = shown.length === questions.length
-    ? tn('staff.questions.count', questions.length)
-    : t('staff.questions.shown', { shown: shown.length, total: questions.length });
+  const shown = numbered.filter(
+    ({ q }) =>
+      (!difficulty || q.difficulty === difficulty) &&
+      (!needle || `${plain(q.text)} ${q.topic ?? ''} ${q.id}`.toLocaleLowerCase().includes(needle)),
+  );
+  $('questions-count').textContent =
+    shown.length === questions.length
+      ? tn('staff.questions.count', questions.length)
+      : t('staff.questions.shown', { shown: shown.length, total: questions.length });
   $('question-list').dataset.count = String(questions.length);
   $('question-list').replaceChildren(...shown.map(({ q, n }) => questionCard(q, n)));
 }
@@ -65,35 +69,65 @@ function plain(html) {
 function questionCard(q, n) {
   const headingId = `q-${q.id}-heading`;
   const correct = new Set(q.correct ?? []);
-  return h('li', { class: 'question-card', 'data-question': q.id, 'data-difficulty': q.difficulty, 'data-topic': q.topic ?? '' },
-    h('article', { 'aria-labelledby': headingId },
-      h('div', { class: 'question-meta' },
+  return h(
+    'li',
+    { class: 'question-card', 'data-question': q.id, 'data-difficulty': q.difficulty, 'data-topic': q.topic ?? '' },
+    h(
+      'article',
+      { 'aria-labelledby': headingId },
+      h(
+        'div',
+        { class: 'question-meta' },
         h('h3', { id: headingId, class: 'question-number', text: t('staff.questions.number', { n }) }),
         h('span', { class: `badge badge-${q.difficulty}`, text: difficultyName(q.difficulty) }),
         q.topic ? h('span', { class: 'topic', text: q.topic }) : null,
-        h('span', { class: 'question-id muted', text: t('staff.questions.id', { id: q.id }) })),
+        h('span', { class: 'question-id muted', text: t('staff.questions.id', { id: q.id }) }),
+      ),
       h('div', { class: 'question-text' }, richText(q.text)),
-      h('ol', { class: 'bank-options' }, ...(q.options ?? []).map((option, i) => h('li', {
-        class: correct.has(i) ? 'bank-option is-correct' : 'bank-option',
-        'data-option': i,
-        'data-correct': String(correct.has(i)),
-      },
-      h('span', { class: 'option-letter', 'aria-hidden': 'true', text: LETTERS[i] ?? String(i + 1) }),
-      h('span', { class: 'option-text' }, richText(option)),
-      correct.has(i) ? h('span', { class: 'correct-mark', text: t('staff.questions.correct') }) : null))),
+      h(
+        'ol',
+        { class: 'bank-options' },
+        ...(q.options ?? []).map((option, i) =>
+          h(
+            'li',
+            {
+              class: correct.has(i) ? 'bank-option is-correct' : 'bank-option',
+              'data-option': i,
+              'data-correct': String(correct.has(i)),
+            },
+            h('span', { class: 'option-letter', 'aria-hidden': 'true', text: LETTERS[i] ?? String(i + 1) }),
+            h('span', { class: 'option-text' }, richText(option)),
+            correct.has(i) ? h('span', { class: 'correct-mark', text: t('staff.questions.correct') }) : null,
+          ),
+        ),
+      ),
       (q.options ?? []).length !== 5
-        ? h('p', { class: 'note', text: t('staff.questions.notFive', { n: (q.options ?? []).length }) }) : null,
-      page.canEdit ? h('p', { class: 'card-actions' },
-        h('button', {
-          class: 'button', type: 'button', 'data-action': 'edit', text: t('staff.questions.edit'),
-          'aria-label': t('staff.questions.editN', { n }),
-          on: { click: (event) => page.onEdit(q, event.currentTarget) },
-        }),
-        h('button', {
-          class: 'button button-quiet button-danger-quiet', type: 'button', 'data-action': 'delete', text: t('staff.questions.delete'),
-          'aria-label': t('staff.questions.deleteN', { n }),
-          on: { click: (event) => askDelete(q, n, event.currentTarget) },
-        })) : null));
+        ? h('p', { class: 'note', text: t('staff.questions.notFive', { n: (q.options ?? []).length }) })
+        : null,
+      page.canEdit
+        ? h(
+            'p',
+            { class: 'card-actions' },
+            h('button', {
+              class: 'button',
+              type: 'button',
+              'data-action': 'edit',
+              text: t('staff.questions.edit'),
+              'aria-label': t('staff.questions.editN', { n }),
+              on: { click: (event) => page.onEdit(q, event.currentTarget) },
+            }),
+            h('button', {
+              class: 'button button-quiet button-danger-quiet',
+              type: 'button',
+              'data-action': 'delete',
+              text: t('staff.questions.delete'),
+              'aria-label': t('staff.questions.deleteN', { n }),
+              on: { click: (event) => askDelete(q, n, event.currentTarget) },
+            }),
+          )
+        : null,
+    ),
+  );
 }
 
 /** A short note above the list after a question was added, saved or deleted. */

@@ -18,30 +18,55 @@ export function renderSummary(summary) {
   const p = summary.passport ?? {};
   $('bank-heading').textContent = t('staff.bank.headingOf', { discipline: p.discipline || summary.id });
   document.title = t('staff.bank.titleOf', { discipline: p.discipline || summary.id });
-  const list = (items, none) => (items && items.length > 0
-    ? h('ul', { class: 'plain-list' }, ...items.map((item) => h('li', { text: item })))
-    : h('span', { class: 'muted', text: none }));
+  const list = (items, none) =>
+    items && items.length > 0
+      ? h('ul', { class: 'plain-list' }, ...items.map((item) => h('li', { text: item })))
+      : h('span', { class: 'muted', text: none });
   $('bank-passport').replaceChildren(
     fact(t('staff.passport.discipline'), p.discipline, { 'data-field': 'discipline' }),
     fact(t('staff.passport.programme'), p.programme, { 'data-field': 'programme' }),
     fact(t('staff.passport.language'), p.language, { 'data-field': 'language' }),
     fact(t('staff.passport.compilers'), list(p.compilers, t('staff.none')), { 'data-field': 'compilers' }),
-    fact(t('staff.passport.references'), list(p.references, t('staff.passport.noReferences')), { 'data-field': 'references' }),
+    fact(t('staff.passport.references'), list(p.references, t('staff.passport.noReferences')), {
+      'data-field': 'references',
+    }),
     fact(t('staff.banks.owner'), summary.owner, { 'data-field': 'owner' }),
-    fact(t('staff.bank.status'), t(`staff.bankStatus.${summary.status}`) === `staff.bankStatus.${summary.status}`
-      ? summary.status : t(`staff.bankStatus.${summary.status}`), { 'data-field': 'status' }));
+    fact(
+      t('staff.bank.status'),
+      t(`staff.bankStatus.${summary.status}`) === `staff.bankStatus.${summary.status}`
+        ? summary.status
+        : t(`staff.bankStatus.${summary.status}`),
+      { 'data-field': 'status' },
+    ),
+  );
   const total = summary.questionCount ?? 0;
   const by = summary.byDifficulty ?? {};
   const counts = $('bank-counts');
   counts.dataset.total = String(total);
   counts.replaceChildren(
-    h('div', { class: 'count count-total', 'data-difficulty': 'total', 'data-count': total },
-      h('dt', { text: t('staff.bank.total') }), h('dd', {}, h('span', { class: 'count-value', text: String(total) }))),
-    ...['easy', 'medium', 'hard'].map((d) => h('div', { class: 'count', 'data-difficulty': d, 'data-count': by[d] ?? 0 },
-      h('dt', { text: difficultyName(d) }),
-      h('dd', {},
-        h('span', { class: 'count-value', text: String(by[d] ?? 0) }),
-        h('span', { class: 'count-share', text: t('staff.bank.share', { share: percentOf(by[d] ?? 0, total), target: MIX[d] }) })))));
+    h(
+      'div',
+      { class: 'count count-total', 'data-difficulty': 'total', 'data-count': total },
+      h('dt', { text: t('staff.bank.total') }),
+      h('dd', {}, h('span', { class: 'count-value', text: String(total) })),
+    ),
+    ...['easy', 'medium', 'hard'].map((d) =>
+      h(
+        'div',
+        { class: 'count', 'data-difficulty': d, 'data-count': by[d] ?? 0 },
+        h('dt', { text: difficultyName(d) }),
+        h(
+          'dd',
+          {},
+          h('span', { class: 'count-value', text: String(by[d] ?? 0) }),
+          h('span', {
+            class: 'count-share',
+            text: t('staff.bank.share', { share: percentOf(by[d] ?? 0, total), target: MIX[d] }),
+          }),
+        ),
+      ),
+    ),
+  );
 }
 
 /** The validation report: every problem with its clause, or that the bank meets the regulation. */
@@ -56,8 +81,12 @@ export function renderValidation(validation) {
   const list = problemList(problems);
   list.id = 'validation-problems';
   box.replaceChildren(
-    h('div', { class: 'notice notice-warn-soft' },
+    h(
+      'div',
+      { class: 'notice notice-warn-soft' },
       h('p', { class: 'error-message', text: tn('staff.validation.problems', problems.length) }),
       list,
-      h('p', { class: 'muted', text: t('staff.validation.why') })));
+      h('p', { class: 'muted', text: t('staff.validation.why') }),
+    ),
+  );
 }

@@ -31,7 +31,11 @@ async function start() {
     return;
   }
   try {
-    const [summary, validation, list] = await Promise.all([getBank(bankId), validateBank(bankId), bankQuestions(bankId)]);
+    const [summary, validation, list] = await Promise.all([
+      getBank(bankId),
+      validateBank(bankId),
+      bankQuestions(bankId),
+    ]);
     const canEdit = (summary.yourAccess ?? []).includes('edit');
     $('bank-loading').hidden = true;
     renderSummary(summary);
@@ -52,7 +56,9 @@ function prepare(canEdit) {
   prepareImport({ bankId, canEdit, reload: refreshAll });
   prepareEditor({ bankId, canEdit, reload: refreshAll });
   $('schedule-link').href = `teacher.html?bank=${encodeURIComponent(bankId)}#new-exam-heading`;
-  $('validation-refresh').addEventListener('click', () => busy($('validation-refresh'), t('staff.busy.checking'), refreshSummary));
+  $('validation-refresh').addEventListener('click', () =>
+    busy($('validation-refresh'), t('staff.busy.checking'), refreshSummary),
+  );
 }
 
 async function refreshSummary() {

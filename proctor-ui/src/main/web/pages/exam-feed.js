@@ -20,8 +20,18 @@ export class ExamFeed {
    * fetch() → the state; replace(data) puts it in the table; apply(event, live) applies one event; done() after the
    * buffered events were applied again; errorBox() where a failed sync shows; onOpen(send) on every connection.
    */
-  constructor({ examId, events, fetch, replace, apply, done = () => {}, onMessage = () => {}, onOpen = () => {},
-    errorBox, every = 60000 }) {
+  constructor({
+    examId,
+    events,
+    fetch,
+    replace,
+    apply,
+    done = () => {},
+    onMessage = () => {},
+    onOpen = () => {},
+    errorBox,
+    every = 60000,
+  }) {
     Object.assign(this, { examId, events: new Set(events), fetch, replace, apply, done, onMessage, onOpen });
     this.syncing = null; // the running fetch, while events are buffered
     this.buffered = [];
@@ -56,7 +66,8 @@ export class ExamFeed {
       onMessage: (event) => this.onEvent(event),
       onState: (state, wait) => {
         if (state === 'open' || state === 'connecting') this.showLive('connecting');
-        else if (state === 'reconnecting') this.showLive('reconnecting', { seconds: Math.max(1, Math.round(wait / 1000)) });
+        else if (state === 'reconnecting')
+          this.showLive('reconnecting', { seconds: Math.max(1, Math.round(wait / 1000)) });
         else if (state === 'closed' && this.liveState !== 'error') this.showLive('closed');
       },
       // before a new socket: check the session over HTTP (a 401 ends it) and refresh the table meanwhile

@@ -21,7 +21,9 @@ function draw(examId, assignment) {
   const form = $('proctors-form');
   form.hidden = !assignment.mayAssign;
   if (!assignment.mayAssign) return;
-  $('proctors-choices').replaceChildren(peopleChoice('proctors', t('staff.proctors.choose'), assignment.candidates, assignment.proctors));
+  $('proctors-choices').replaceChildren(
+    peopleChoice('proctors', t('staff.proctors.choose'), assignment.candidates, assignment.proctors),
+  );
   form.onsubmit = (event) => {
     event.preventDefault();
     busy($('proctors-save'), t('staff.busy.saving'), async () => {

@@ -10,8 +10,19 @@ import { isProctored } from '../lib/proctoring/precheck-rules.js';
 import { examResults, examResultsCsv, getBank, getExam, uploadRoster } from '../lib/staff-api.js';
 import { showExamProctors } from './exam-proctors.js';
 import {
-  $, busy, clearError, downloadText, fact, hasRole, kindName, labelColumns, pageFailed, showError, showProblems,
-  startStaffPage, statusBadge,
+  $,
+  busy,
+  clearError,
+  downloadText,
+  fact,
+  hasRole,
+  kindName,
+  labelColumns,
+  pageFailed,
+  showError,
+  showProblems,
+  startStaffPage,
+  statusBadge,
 } from './staff.js';
 
 const main = $('exam');
@@ -38,8 +49,11 @@ async function start() {
     $('proctor-link').href = `proctor.html?exam=${encodeURIComponent(examId)}`;
     $('proctor-link').hidden = !(proctored() && hasRole('proctor', 'teacher', 'admin'));
     $('roster-form').addEventListener('submit', onRoster);
-    if ((exam.yourAccess ?? []).includes('results')) { // issue 10 (3): the server's rule, not the page's
-      $('results-refresh').addEventListener('click', () => busy($('results-refresh'), t('staff.busy.loading'), loadResults));
+    if ((exam.yourAccess ?? []).includes('results')) {
+      // issue 10 (3): the server's rule, not the page's
+      $('results-refresh').addEventListener('click', () =>
+        busy($('results-refresh'), t('staff.busy.loading'), loadResults),
+      );
       $('results-csv').addEventListener('click', onCsv);
       await loadResults();
     }
@@ -54,17 +68,33 @@ function renderExam(e, bank) {
   document.title = t('staff.examPage.titleOf', { title: e.title });
   const p = e.proctoring ?? {};
   const on = ['camera', 'screen', 'identity'].filter((k) => p[k]).map((k) => t(`staff.proctoring.${k}`));
-  const bankLabel = bank?.passport?.discipline ? t('staff.examPage.bankOf', { discipline: bank.passport.discipline, id: e.bankId }) : e.bankId;
+  const bankLabel = bank?.passport?.discipline
+    ? t('staff.examPage.bankOf', { discipline: bank.passport.discipline, id: e.bankId })
+    : e.bankId;
   $('exam-facts').replaceChildren(
     fact(t('staff.exam.kind'), kindName(e.kind), { 'data-field': 'kind', 'data-value': e.kind }),
-    fact(t('staff.newExam.bank'), hasRole('teacher', 'admin', 'expert')
-      ? h('a', { href: `bank.html?bank=${encodeURIComponent(e.bankId)}`, text: bankLabel }) : bankLabel, { 'data-field': 'bank' }),
+    fact(
+      t('staff.newExam.bank'),
+      hasRole('teacher', 'admin', 'expert')
+        ? h('a', { href: `bank.html?bank=${encodeURIComponent(e.bankId)}`, text: bankLabel })
+        : bankLabel,
+      { 'data-field': 'bank' },
+    ),
     fact(t('staff.exam.opensAt'), formatDateTime(e.opensAt), { 'data-field': 'opensAt', 'data-value': e.opensAt }),
     fact(t('staff.exam.closesAt'), formatDateTime(e.closesAt), { 'data-field': 'closesAt', 'data-value': e.closesAt }),
-    fact(t('staff.exam.duration'), tn('duration.minutes', e.durationMinutes), { 'data-field': 'durationMinutes', 'data-value': e.durationMinutes }),
-    fact(t('staff.exam.questions'), String(e.questionCount), { 'data-field': 'questionCount', 'data-value': e.questionCount }),
-    fact(t('staff.proctoring.heading'), on.length > 0 ? on.join(', ') : t('staff.proctoring.none'), { 'data-field': 'proctoring' }),
-    fact(t('staff.banks.owner'), e.owner, { 'data-field': 'owner' }));
+    fact(t('staff.exam.duration'), tn('duration.minutes', e.durationMinutes), {
+      'data-field': 'durationMinutes',
+      'data-value': e.durationMinutes,
+    }),
+    fact(t('staff.exam.questions'), String(e.questionCount), {
+      'data-field': 'questionCount',
+      'data-value': e.questionCount,
+    }),
+    fact(t('staff.proctoring.heading'), on.length > 0 ? on.join(', ') : t('staff.proctoring.none'), {
+      'data-field': 'proctoring',
+    }),
+    fact(t('staff.banks.owner'), e.owner, { 'data-field': 'owner' }),
+  );
 }
 
 function renderRoster(roster) {
@@ -101,7 +131,9 @@ async function onRoster(event) {
     await showExamProctors(examId);
     if (hasRole('teacher', 'admin', 'registrar')) await loadResults();
   } catch (err) {
-    showError(error, err, { summary: err.code === 'invalid-roster' ? t('staff.roster.refused', { file: file.name }) : null });
+    showError(error, err, {
+      summary: err.code === 'invalid-roster' ? t('staff.roster.refused', { file: file.name }) : null,
+    });
   }
 }
 
@@ -125,23 +157,41 @@ function renderResults(rows) {
   const byStatus = {};
   for (const row of rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
   const summary = $('results-summary');
-  summary.textContent = rows.length === 0 ? t('staff.results.none') : t('staff.results.summary', {
-    total: rows.length,
-    finished: (byStatus.submitted ?? 0) + (byStatus['timed-out'] ?? 0),
-    inProgress: byStatus['in-progress'] ?? 0,
-    notStarted: byStatus['not-started'] ?? 0,
-  });
-  $('results-rows').replaceChildren(...[...rows].sort((a, b) => a.studentId.localeCompare(b.studentId)).map((row) => h('tr', {
-    'data-student': row.studentId, 'data-status': row.status,
-  },
-  h('th', { scope: 'row', text: row.studentId }),
-  h('td', { 'data-field': 'status' }, statusBadge(row.status)),
-  h('td', { class: 'num', 'data-field': 'points', 'data-value': row.points, text: number(row.points) }),
-  h('td', { class: 'num', 'data-field': 'percent', 'data-value': row.percent, text: row.percent === undefined ? '' : `${number(row.percent, 1)} %` }),
-  h('td', { 'data-field': 'letter', text: row.letter ?? '' }),
-  h('td', { class: 'num', 'data-field': 'gpa', 'data-value': row.gpa, text: number(row.gpa) }),
-  h('td', { 'data-field': 'traditional', text: row.traditional ? traditional(row.traditional) : '' }),
-  h('td', { 'data-field': 'attempt', class: 'mono' }, attemptCell(row)))));
+  summary.textContent =
+    rows.length === 0
+      ? t('staff.results.none')
+      : t('staff.results.summary', {
+          total: rows.length,
+          finished: (byStatus.submitted ?? 0) + (byStatus['timed-out'] ?? 0),
+          inProgress: byStatus['in-progress'] ?? 0,
+          notStarted: byStatus['not-started'] ?? 0,
+        });
+  $('results-rows').replaceChildren(
+    ...[...rows]
+      .sort((a, b) => a.studentId.localeCompare(b.studentId))
+      .map((row) =>
+        h(
+          'tr',
+          {
+            'data-student': row.studentId,
+            'data-status': row.status,
+          },
+          h('th', { scope: 'row', text: row.studentId }),
+          h('td', { 'data-field': 'status' }, statusBadge(row.status)),
+          h('td', { class: 'num', 'data-field': 'points', 'data-value': row.points, text: number(row.points) }),
+          h('td', {
+            class: 'num',
+            'data-field': 'percent',
+            'data-value': row.percent,
+            text: row.percent === undefined ? '' : `${number(row.percent, 1)} %`,
+          }),
+          h('td', { 'data-field': 'letter', text: row.letter ?? '' }),
+          h('td', { class: 'num', 'data-field': 'gpa', 'data-value': row.gpa, text: number(row.gpa) }),
+          h('td', { 'data-field': 'traditional', text: row.traditional ? traditional(row.traditional) : '' }),
+          h('td', { 'data-field': 'attempt', class: 'mono' }, attemptCell(row)),
+        ),
+      ),
+  );
   labelColumns($('results-table'));
 }
 
@@ -149,8 +199,11 @@ function renderResults(rows) {
 function attemptCell(row) {
   if (!row.attemptId) return '—';
   if (!proctored() || !hasRole('proctor', 'teacher', 'admin')) return row.attemptId;
-  return h('a', { href: `review.html?attempt=${encodeURIComponent(row.attemptId)}`, text: row.attemptId,
-    'aria-label': t('staff.results.reviewOf', { student: row.studentId }) });
+  return h('a', {
+    href: `review.html?attempt=${encodeURIComponent(row.attemptId)}`,
+    text: row.attemptId,
+    'aria-label': t('staff.results.reviewOf', { student: row.studentId }),
+  });
 }
 
 function proctored() {

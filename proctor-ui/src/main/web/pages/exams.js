@@ -59,17 +59,30 @@ function statusOf(exam) {
 function examItem(exam, now) {
   const headingId = `exam-${exam.id}-title`;
   const status = statusOf(exam);
-  return h('li', { class: 'exam-card' },
-    h('article', { 'aria-labelledby': headingId },
+  return h(
+    'li',
+    { class: 'exam-card' },
+    h(
+      'article',
+      { 'aria-labelledby': headingId },
       h('h2', { id: headingId, text: exam.title }),
-      h('dl', { class: 'facts' },
-        fact(t('exams.window'), t('exams.windowRange', {
-          from: formatDateTime(exam.opensAt), to: formatDateTime(exam.closesAt),
-        })),
+      h(
+        'dl',
+        { class: 'facts' },
+        fact(
+          t('exams.window'),
+          t('exams.windowRange', {
+            from: formatDateTime(exam.opensAt),
+            to: formatDateTime(exam.closesAt),
+          }),
+        ),
         fact(t('exams.duration'), tn('duration.minutes', exam.durationMinutes)),
         exam.questionCount ? fact(t('exams.questions'), String(exam.questionCount)) : null,
-        fact(t('exams.status'), h('span', { class: `status status-${status}`, text: t(`status.${status}`) }))),
-      action(exam, status, now)));
+        fact(t('exams.status'), h('span', { class: `status status-${status}`, text: t(`status.${status}`) })),
+      ),
+      action(exam, status, now),
+    ),
+  );
 }
 
 function fact(term, value) {
@@ -78,17 +91,26 @@ function fact(term, value) {
 
 function action(exam, status, now) {
   if (status !== 'not-started' && status !== 'in-progress') {
-    return h('p', { class: 'actions' },
-      h('a', { class: 'button', href: `result.html?attempt=${encodeURIComponent(exam.attempt.id)}`, text: t('exams.receipt') }));
+    return h(
+      'p',
+      { class: 'actions' },
+      h('a', {
+        class: 'button',
+        href: `result.html?attempt=${encodeURIComponent(exam.attempt.id)}`,
+        text: t('exams.receipt'),
+      }),
+    );
   }
   const opens = Date.parse(exam.opensAt);
   const closes = Date.parse(exam.closesAt);
   const open = now >= opens && now < closes;
   const verb = status === 'in-progress' ? t('exams.resume') : t('exams.start');
   let text = verb;
-  if (now < opens) text = opens - now < 24 * 3600 * 1000
-    ? t('exams.opensIn', { time: formatCountdown(opens - now) })
-    : t('exams.opensAt', { time: formatDateTime(exam.opensAt) });
+  if (now < opens)
+    text =
+      opens - now < 24 * 3600 * 1000
+        ? t('exams.opensIn', { time: formatCountdown(opens - now) })
+        : t('exams.opensAt', { time: formatDateTime(exam.opensAt) });
   else if (now >= closes) text = t('exams.closed', { time: formatDateTime(exam.closesAt) });
   const button = h('button', {
     class: open ? 'button button-primary' : 'button',
@@ -98,7 +120,12 @@ function action(exam, status, now) {
     text,
     'aria-label': open ? t('exams.startLabel', { action: verb, title: exam.title }) : null,
     // 5.40, 6.13: a first start goes through the rules page; a resume goes straight back to the test
-    on: { click: () => window.location.assign(`${status === 'in-progress' ? 'attempt' : 'rules'}.html?exam=${encodeURIComponent(exam.id)}`) },
+    on: {
+      click: () =>
+        window.location.assign(
+          `${status === 'in-progress' ? 'attempt' : 'rules'}.html?exam=${encodeURIComponent(exam.id)}`,
+        ),
+    },
   });
   return h('p', { class: 'actions' }, button);
 }

@@ -61,7 +61,8 @@ async function onSubmit(event) {
   } catch (err) {
     let text = t('error.unexpected', { message: err.message });
     if (err instanceof ApiError) {
-      text = err.status === 429 && err.body?.retryAfter ? t('login.wait', { seconds: err.body.retryAfter }) : errorText(err);
+      text =
+        err.status === 429 && err.body?.retryAfter ? t('login.wait', { seconds: err.body.retryAfter }) : errorText(err);
     }
     showMessage(error, text);
     if (err instanceof ApiError && err.status === 401) {

@@ -13,8 +13,11 @@ import { t } from '../lib/i18n.js';
 /** A list of people by name (id in brackets), or "none". */
 export function peopleList(field, people) {
   if (!people || people.length === 0) return h('p', { class: 'muted', 'data-people': field, text: t('staff.none') });
-  return h('ul', { class: 'plain-list', 'data-people': field },
-    ...people.map((p) => h('li', { 'data-person': p.id, text: t('staff.people.person', { name: p.name, id: p.id }) })));
+  return h(
+    'ul',
+    { class: 'plain-list', 'data-people': field },
+    ...people.map((p) => h('li', { 'data-person': p.id, text: t('staff.people.person', { name: p.name, id: p.id }) })),
+  );
 }
 
 /** A fieldset of checkboxes, one per candidate, ticked for the ids in {@code chosen}. */
@@ -22,13 +25,21 @@ export function peopleChoice(field, legend, candidates, chosen) {
   const set = new Set(chosen ?? []);
   const items = (candidates ?? []).map((p) => {
     const id = `${field}-${p.id}`;
-    return h('li', {},
+    return h(
+      'li',
+      {},
       h('input', { type: 'checkbox', id, name: field, value: p.id, checked: set.has(p.id) }),
-      h('label', { for: id, text: t('staff.people.person', { name: p.name, id: p.id }) }));
+      h('label', { for: id, text: t('staff.people.person', { name: p.name, id: p.id }) }),
+    );
   });
-  return h('fieldset', { class: 'people-choice' },
+  return h(
+    'fieldset',
+    { class: 'people-choice' },
     h('legend', { text: legend }),
-    items.length > 0 ? h('ul', { class: 'plain-list' }, ...items) : h('p', { class: 'muted', text: t('staff.people.noCandidates') }));
+    items.length > 0
+      ? h('ul', { class: 'plain-list' }, ...items)
+      : h('p', { class: 'muted', text: t('staff.people.noCandidates') }),
+  );
 }
 
 /** The ids ticked in a form for {@code field}. */

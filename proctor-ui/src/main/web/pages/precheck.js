@@ -16,9 +16,21 @@ import { h, param, setState, showMessage } from '../lib/dom.js';
 import { formatNumber, t } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import { checkWords } from '../lib/proctoring/check-words.js';
-import { captureJpeg, checkBrowser, openCamera, openScreen, screenIsExtended, stopStreams } from '../lib/proctoring/media.js';
 import {
-  bandwidthCheck, displayCheck, faceCheck, needsOf, overall, requiredBitsPerSecond,
+  captureJpeg,
+  checkBrowser,
+  openCamera,
+  openScreen,
+  screenIsExtended,
+  stopStreams,
+} from '../lib/proctoring/media.js';
+import {
+  bandwidthCheck,
+  displayCheck,
+  faceCheck,
+  needsOf,
+  overall,
+  requiredBitsPerSecond,
 } from '../lib/proctoring/precheck-rules.js';
 
 const $ = (id) => document.getElementById(id);
@@ -95,11 +107,18 @@ function checkItem(name) {
     line: h('p', { class: 'check-line' }),
     fix: h('p', { class: 'check-fix', hidden: true }),
   };
-  el.item = h('li', { class: 'check-item', 'data-check': name, 'data-status': 'pending' },
+  el.item = h(
+    'li',
+    { class: 'check-item', 'data-check': name, 'data-status': 'pending' },
     h('span', { class: 'check-icon', 'aria-hidden': 'true' }),
-    h('div', { class: 'check-body' },
+    h(
+      'div',
+      { class: 'check-body' },
       h('h3', { class: 'check-name' }, h('span', { text: t(`precheck.${name}`) }), ' ', el.status),
-      el.line, el.fix));
+      el.line,
+      el.fix,
+    ),
+  );
   items[name] = el;
   show(name, { status: 'pending', reason: 'pending' });
   return el.item;
@@ -139,7 +158,8 @@ async function run() {
   $('precheck-preview').hidden = true;
   show('browser', checkBrowser(needs, settings));
   if (results.browser.status !== 'pass') {
-    for (const name of ['camera', 'screen', 'bandwidth']) if (items[name]) show(name, { status: 'unknown', reason: 'browser-first' });
+    for (const name of ['camera', 'screen', 'bandwidth'])
+      if (items[name]) show(name, { status: 'unknown', reason: 'browser-first' });
     if (items.face) show('face', { status: 'unknown', reason: 'camera-first' });
     finishRun();
     return;
@@ -180,7 +200,8 @@ async function run() {
  * face is found is refused here, before anything starts. → the server's answer, or {error}
  */
 async function findFace(video) {
-  for (let tries = 0; tries < 50 && !video.videoWidth; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (let tries = 0; tries < 50 && !video.videoWidth; tries += 1)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   const jpeg = await captureJpeg(video, { width: 640, height: 480, quality: 0.85 });
   if (!jpeg) return { error: 'no-frame' };
   try {
@@ -240,7 +261,9 @@ function summarise() {
   } else {
     main.dataset.verdict = 'fail';
     summary.classList.add('notice-error');
-    summary.textContent = t('precheck.summary.fail', { checks: verdict.blocking.map((name) => t(`precheck.${name}`)).join(', ') });
+    summary.textContent = t('precheck.summary.fail', {
+      checks: verdict.blocking.map((name) => t(`precheck.${name}`)).join(', '),
+    });
   }
   const go = $('precheck-continue');
   go.hidden = !(ran && verdict.canContinue);

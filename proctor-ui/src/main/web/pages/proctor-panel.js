@@ -15,7 +15,12 @@ import { iceServers } from '../lib/live.js';
 import { KurentoViewer } from '../lib/proctoring/kurento.js';
 import { Watcher } from '../lib/proctoring/peers.js';
 import {
-  decideIdentity, flagsOf, identityOf, identityPhoto, messageStudent, terminateAttempt,
+  decideIdentity,
+  flagsOf,
+  identityOf,
+  identityPhoto,
+  messageStudent,
+  terminateAttempt,
 } from '../lib/staff-api.js';
 import { at, clock, draw, kindName, summarise } from './proctor-tiles.js';
 import { $, clearError, showError, showProblems } from './staff.js';
@@ -52,7 +57,14 @@ export function openPanel(row) {
   $('panel-not-started').hidden = started;
   $('panel-review').hidden = !started;
   if (started) $('panel-review').href = `review.html?attempt=${encodeURIComponent(row.attemptId)}`;
-  for (const id of ['identity-error', 'identity-done', 'message-error', 'message-done', 'terminate-error', 'terminate-done']) {
+  for (const id of [
+    'identity-error',
+    'identity-done',
+    'message-error',
+    'message-done',
+    'terminate-error',
+    'terminate-done',
+  ]) {
     const box = $(id);
     box.hidden = true;
     box.replaceChildren();
@@ -103,21 +115,34 @@ export async function loadIdentity(row) {
     const view = await identityOf(row.attemptId);
     if (panel.row !== row) return;
     $('panel-identity').dataset.identity = view.status;
-    status.replaceChildren(h('span', { class: `badge identity-${view.status}`, text: t(`staff.identity.${view.status}`) }),
-      view.decision ? ` ${t(view.decision.approved ? 'staff.proctor.approvedBy' : 'staff.proctor.rejectedBy', {
-        by: view.decision.by ?? '', time: view.decision.at ? formatTime(new Date(view.decision.at)) : '', reason: view.decision.reason ?? '',
-      })}` : '');
+    status.replaceChildren(
+      h('span', { class: `badge identity-${view.status}`, text: t(`staff.identity.${view.status}`) }),
+      view.decision
+        ? ` ${t(view.decision.approved ? 'staff.proctor.approvedBy' : 'staff.proctor.rejectedBy', {
+            by: view.decision.by ?? '',
+            time: view.decision.at ? formatTime(new Date(view.decision.at)) : '',
+            reason: view.decision.reason ?? '',
+          })}`
+        : '',
+    );
     const submitted = Boolean(view.submittedAt);
     photos.hidden = !submitted;
     form.hidden = !submitted;
     $('panel-similarity').hidden = !submitted;
     if (!submitted) return;
-    $('panel-similarity').textContent = view.similarity === null || view.similarity === undefined
-      ? t('staff.proctor.noModel')
-      : t('staff.proctor.similarity', { value: formatNumber(view.similarity, 2) });
-    const [face, document] = await Promise.all([identityPhoto(row.attemptId, 'face'), identityPhoto(row.attemptId, 'document')]);
+    $('panel-similarity').textContent =
+      view.similarity === null || view.similarity === undefined
+        ? t('staff.proctor.noModel')
+        : t('staff.proctor.similarity', { value: formatNumber(view.similarity, 2) });
+    const [face, document] = await Promise.all([
+      identityPhoto(row.attemptId, 'face'),
+      identityPhoto(row.attemptId, 'document'),
+    ]);
     if (panel.row !== row) return;
-    for (const [img, blob] of [[$('panel-face'), face], [$('panel-document'), document]]) {
+    for (const [img, blob] of [
+      [$('panel-face'), face],
+      [$('panel-document'), document],
+    ]) {
       const url = URL.createObjectURL(blob);
       panel.urls.push(url);
       img.src = url;
@@ -167,12 +192,21 @@ async function loadFlags(row) {
 
 export function addPanelFlag(flag) {
   const when = at(flag.at);
-  $('panel-flags').prepend(h('li', { class: `flag-item flag-${flag.severity ?? 'medium'}`, 'data-kind': flag.kind },
-    h('span', { class: 'flag-time', text: when ? formatTime(new Date(when)) : '' }), ' ',
-    h('strong', { text: kindName(flag.kind) }), ' ',
-    flag.missing ? h('span', { 'data-missing': flag.missing, text: `(${t(`staff.evidence.${flag.missing}`)}) ` }) : null,
-    h('span', { class: 'muted', text: t(`staff.severity.${flag.severity ?? 'medium'}`) }),
-    flag.insufficientEvidence ? h('span', { class: 'muted', text: ` · ${t('staff.proctor.unclear')}` }) : null));
+  $('panel-flags').prepend(
+    h(
+      'li',
+      { class: `flag-item flag-${flag.severity ?? 'medium'}`, 'data-kind': flag.kind },
+      h('span', { class: 'flag-time', text: when ? formatTime(new Date(when)) : '' }),
+      ' ',
+      h('strong', { text: kindName(flag.kind) }),
+      ' ',
+      flag.missing
+        ? h('span', { 'data-missing': flag.missing, text: `(${t(`staff.evidence.${flag.missing}`)}) ` })
+        : null,
+      h('span', { class: 'muted', text: t(`staff.severity.${flag.severity ?? 'medium'}`) }),
+      flag.insufficientEvidence ? h('span', { class: 'muted', text: ` · ${t('staff.proctor.unclear')}` }) : null,
+    ),
+  );
   $('panel-flags-none').hidden = true;
 }
 
@@ -200,7 +234,9 @@ async function startWatching() {
     attemptId: row.attemptId,
     config,
     // browser-to-browser: a signal to the student's page; with a media server, the viewer sends whole messages
-    send: socket.mediaServer() ? (message) => socket.send(message) : (data) => socket.send({ type: 'signal', attemptId: row.attemptId, data }),
+    send: socket.mediaServer()
+      ? (message) => socket.send(message)
+      : (data) => socket.send({ type: 'signal', attemptId: row.attemptId, data }),
     onStreams: (streams) => {
       for (const which of ['camera', 'screen']) {
         if (streams[which] && videos[which].srcObject !== streams[which]) {
@@ -251,7 +287,9 @@ async function sendMessage(event) {
   input.removeAttribute('aria-invalid');
   try {
     const sent = await messageStudent(row.attemptId, text);
-    $('message-done').textContent = t('staff.proctor.messageSent', { time: formatTime(new Date(at(sent.at) ?? clock.now())) });
+    $('message-done').textContent = t('staff.proctor.messageSent', {
+      time: formatTime(new Date(at(sent.at) ?? clock.now())),
+    });
     $('message-done').hidden = false;
     input.value = '';
   } catch (err) {
@@ -270,7 +308,10 @@ function askTerminate(event) {
     return;
   }
   input.removeAttribute('aria-invalid');
-  $('terminate-confirm-text').textContent = t('staff.proctor.confirmText', { student: panel.row.name, reason: input.value.trim() });
+  $('terminate-confirm-text').textContent = t('staff.proctor.confirmText', {
+    student: panel.row.name,
+    reason: input.value.trim(),
+  });
   $('terminate-confirm').showModal();
   $('terminate-cancel').focus();
 }

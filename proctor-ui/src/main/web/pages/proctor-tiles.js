@@ -62,18 +62,39 @@ export function rowFor(studentId) {
     open: h('button', { class: 'button tile-open', type: 'button', text: t('staff.proctor.open') }),
     review: h('a', { class: 'tile-review', href: '#', text: t('staff.proctor.review') }),
   };
-  el.tile = h('li', { class: 'tile', 'data-student': studentId },
-    h('article', { class: 'tile-card', 'aria-labelledby': nameId },
+  el.tile = h(
+    'li',
+    { class: 'tile', 'data-student': studentId },
+    h(
+      'article',
+      { class: 'tile-card', 'aria-labelledby': nameId },
       h('div', { class: 'tile-media' }, el.img, el.noSnapshot),
-      h('div', { class: 'tile-info' },
+      h(
+        'div',
+        { class: 'tile-info' },
         h('h2', { class: 'tile-name', id: nameId }, el.presence, el.name, el.connected),
         h('p', { class: 'tile-line' }, el.status, el.timeLeft),
         h('p', { class: 'tile-line' }, el.identity, ' ', el.stage, ' ', el.missing),
-        h('p', { class: 'tile-actions' }, el.open, el.review)),
-      el.flags));
+        h('p', { class: 'tile-actions' }, el.open, el.review),
+      ),
+      el.flags,
+    ),
+  );
   row = {
-    studentId, name: studentId, attemptId: null, status: 'not-started', deadline: null, connected: false,
-    identityStatus: 'none', lastSnapshotAt: null, faces: null, flagCounts: {}, unclear: 0, flags: 0, risk: 0, el,
+    studentId,
+    name: studentId,
+    attemptId: null,
+    status: 'not-started',
+    deadline: null,
+    connected: false,
+    identityStatus: 'none',
+    lastSnapshotAt: null,
+    faces: null,
+    flagCounts: {},
+    unclear: 0,
+    flags: 0,
+    risk: 0,
+    el,
     snapshot: { url: null, at: null },
   };
   row.snapshot.throttle = throttle(() => loadSnapshot(row), SNAPSHOT_EVERY);
@@ -120,9 +141,14 @@ export function draw(row, flash = false) {
     el.identity.dataset.value = row.identityStatus;
     // a short label fits the tile; the full words are the tooltip and what a screen reader says
     const full = t(`staff.identity.${row.identityStatus}`);
-    el.identity.replaceChildren(h('span', { class: `badge identity-${row.identityStatus}`, title: full },
-      h('span', { 'aria-hidden': 'true', text: t(`staff.identityShort.${row.identityStatus}`) }),
-      h('span', { class: 'sr-only', text: full })));
+    el.identity.replaceChildren(
+      h(
+        'span',
+        { class: `badge identity-${row.identityStatus}`, title: full },
+        h('span', { 'aria-hidden': 'true', text: t(`staff.identityShort.${row.identityStatus}`) }),
+        h('span', { class: 'sr-only', text: full }),
+      ),
+    );
   }
   // issue 10, 4: stuck before the questions, and the evidence the server misses now, in words
   // (the identity stages show in the identity badge; the tile's outline and place say it is stuck)
@@ -135,18 +161,42 @@ export function draw(row, flash = false) {
   el.missing.hidden = missing.length === 0;
   if (missing.length > 0) {
     el.missing.textContent = `⚠ ${missing.map((kind) => t(`staff.evidenceShort.${kind}`)).join(', ')}`;
-    el.missing.title = t('staff.proctor.missing', { what: missing.map((kind) => t(`staff.evidence.${kind}`)).join(', ') });
+    el.missing.title = t('staff.proctor.missing', {
+      what: missing.map((kind) => t(`staff.evidence.${kind}`)).join(', '),
+    });
   }
   const list = flagList(row.flagCounts);
   const flagsKey = JSON.stringify(list) + row.unclear;
   if (el.flags.dataset.value !== flagsKey) {
     el.flags.dataset.value = flagsKey;
-    fill(el.flags, ...list.map(([kind, n]) => h('li', {
-      class: `flag-chip flag-${KIND_SEVERITY[kind] ?? 'medium'}`, 'data-kind': kind, 'data-count': n,
-    }, h('span', { text: kindName(kind) }), ' ', h('strong', { text: `×${n}` }))),
-    row.unclear > 0 ? h('li', { class: 'flag-chip flag-unclear', 'data-kind': 'unclear', 'data-count': row.unclear },
-      h('span', { text: t('staff.proctor.unclear') }), ' ', h('strong', { text: `×${row.unclear}` })) : null,
-    list.length === 0 && !(row.unclear > 0) ? h('li', { class: 'flag-none', text: t('staff.proctor.noFlags') }) : null);
+    fill(
+      el.flags,
+      ...list.map(([kind, n]) =>
+        h(
+          'li',
+          {
+            class: `flag-chip flag-${KIND_SEVERITY[kind] ?? 'medium'}`,
+            'data-kind': kind,
+            'data-count': n,
+          },
+          h('span', { text: kindName(kind) }),
+          ' ',
+          h('strong', { text: `×${n}` }),
+        ),
+      ),
+      row.unclear > 0
+        ? h(
+            'li',
+            { class: 'flag-chip flag-unclear', 'data-kind': 'unclear', 'data-count': row.unclear },
+            h('span', { text: t('staff.proctor.unclear') }),
+            ' ',
+            h('strong', { text: `×${row.unclear}` }),
+          )
+        : null,
+      list.length === 0 && !(row.unclear > 0)
+        ? h('li', { class: 'flag-none', text: t('staff.proctor.noFlags') })
+        : null,
+    );
   }
   el.open.disabled = false;
   el.review.hidden = !row.attemptId;
@@ -206,12 +256,17 @@ function pumpSnapshots() {
   while (snapshotsRunning < SNAPSHOT_PARALLEL && snapshotQueue.length > 0) {
     const row = snapshotQueue.shift();
     snapshotsRunning += 1;
-    latestSnapshot(row.attemptId).then((blob) => showSnapshot(row, blob), (err) => {
-      if (err instanceof ApiError && err.status === 401) sessionExpired();
-    }).finally(() => {
-      snapshotsRunning -= 1;
-      pumpSnapshots();
-    });
+    latestSnapshot(row.attemptId)
+      .then(
+        (blob) => showSnapshot(row, blob),
+        (err) => {
+          if (err instanceof ApiError && err.status === 401) sessionExpired();
+        },
+      )
+      .finally(() => {
+        snapshotsRunning -= 1;
+        pumpSnapshots();
+      });
   }
 }
 

@@ -24,10 +24,26 @@ import { applyEvidence, applyFlag, stageOf, throttle } from '../lib/proctoring/d
 import { KurentoViewer } from '../lib/proctoring/kurento.js';
 import { examProctoring } from '../lib/staff-api.js';
 import {
-  addPanelFlag, drawPanelFacts, loadIdentity, openPanel, panel, preparePanel, showWatch,
+  addPanelFlag,
+  drawPanelFacts,
+  loadIdentity,
+  openPanel,
+  panel,
+  preparePanel,
+  showWatch,
 } from './proctor-panel.js';
 import {
-  at, clock, draw, drawClock, kindName, onTileOpen, order, rowFor, rows, setClock, summarise,
+  at,
+  clock,
+  draw,
+  drawClock,
+  kindName,
+  onTileOpen,
+  order,
+  rowFor,
+  rows,
+  setClock,
+  summarise,
 } from './proctor-tiles.js';
 import { ExamFeed } from './exam-feed.js';
 import { $, clearError, showError, startStaffPage } from './staff.js';
@@ -79,10 +95,14 @@ async function start() {
   setInterval(tick, 1000);
   tick();
   feed.open();
-  window.addEventListener('pagehide', () => {
-    panel.watcher?.close(true);
-    feed.close();
-  }, { once: true });
+  window.addEventListener(
+    'pagehide',
+    () => {
+      panel.watcher?.close(true);
+      feed.close();
+    },
+    { once: true },
+  );
 }
 
 // The state
@@ -183,7 +203,7 @@ function apply(event, announce) {
       if (row.status === 'not-started') row.status = 'in-progress';
       // a proctored attempt with identity photos is held: its clock starts with clock-started
       row.held = event.held ?? Boolean(identityExam);
-      row.deadline = row.held ? null : at(event.deadline) ?? row.deadline;
+      row.deadline = row.held ? null : (at(event.deadline) ?? row.deadline);
       break;
     case 'attempt-finished':
       if (event.status) row.status = event.status;
@@ -224,7 +244,8 @@ function apply(event, announce) {
   row.stage = stageOf(row, camera);
   draw(row, flash);
   if (panel.row === row) drawPanelFacts(row);
-  if (isNew || stageBefore !== row.stage || ['flag', 'attempt-finished', 'attempt-started'].includes(event.type)) reorder.call();
+  if (isNew || stageBefore !== row.stage || ['flag', 'attempt-finished', 'attempt-started'].includes(event.type))
+    reorder.call();
   summarise();
 }
 

@@ -16,9 +16,7 @@ import { h, param, setState } from '../lib/dom.js';
 import { formatCountdown, formatDateTime, formatTime, t } from '../lib/i18n.js';
 import { examProgress } from '../lib/staff-api.js';
 import { ExamFeed } from './exam-feed.js';
-import {
-  $, clearError, fill, labelColumns, pageFailed, startStaffPage, statusBadge,
-} from './staff.js';
+import { $, clearError, fill, labelColumns, pageFailed, startStaffPage, statusBadge } from './staff.js';
 
 const main = $('progress');
 const examId = param('exam');
@@ -192,12 +190,29 @@ function rowFor(studentId) {
     activity: h('td', { 'data-field': 'last-activity' }),
     connected: h('td', { 'data-field': 'connected' }),
   };
-  el.row = h('tr', { 'data-student': studentId },
+  el.row = h(
+    'tr',
+    { 'data-student': studentId },
     h('th', { scope: 'row', class: 'student-id', text: studentId }),
-    el.status, el.answered, el.timeLeft, el.activity, el.connected);
+    el.status,
+    el.answered,
+    el.timeLeft,
+    el.activity,
+    el.connected,
+  );
   row = {
-    studentId, attemptId: null, status: 'not-started', answered: 0, questionCount, deadline: null,
-    lastActivity: null, lastSeen: null, connected: false, presenceAt: null, answeredAt: null, el,
+    studentId,
+    attemptId: null,
+    status: 'not-started',
+    answered: 0,
+    questionCount,
+    deadline: null,
+    lastActivity: null,
+    lastSeen: null,
+    connected: false,
+    presenceAt: null,
+    answeredAt: null,
+    el,
   };
   rows.set(studentId, row);
   labelColumns($('progress-table'), [el.row]);
@@ -206,7 +221,9 @@ function rowFor(studentId) {
 }
 
 function order() {
-  const sorted = [...rows.values()].sort((a, b) => a.studentId.localeCompare(b.studentId, undefined, { numeric: true }));
+  const sorted = [...rows.values()].sort((a, b) =>
+    a.studentId.localeCompare(b.studentId, undefined, { numeric: true }),
+  );
   const body = $('progress-rows');
   // re-append only when the order changed, so focus and screen-reader position stay put
   const current = [...body.children];
@@ -228,15 +245,30 @@ function draw(row, flash = false) {
   el.answered.dataset.questionCount = String(total);
   el.answered.replaceChildren(
     h('span', { class: 'answered-text', text: t('staff.progress.answeredOf', { answered: row.answered ?? 0, total }) }),
-    h('progress', { max: String(Math.max(total, 1)), value: String(Math.min(row.answered ?? 0, total)), 'aria-hidden': 'true' }));
+    h('progress', {
+      max: String(Math.max(total, 1)),
+      value: String(Math.min(row.answered ?? 0, total)),
+      'aria-hidden': 'true',
+    }),
+  );
   el.timeLeft.dataset.deadline = row.deadline ? new Date(row.deadline).toISOString() : '';
   el.activity.dataset.lastActivity = row.lastActivity ? new Date(row.lastActivity).toISOString() : '';
   el.connected.dataset.connected = String(row.connected);
-  fill(el.connected,
-    h('span', { class: row.connected ? 'presence presence-on' : 'presence presence-off' },
+  fill(
+    el.connected,
+    h(
+      'span',
+      { class: row.connected ? 'presence presence-on' : 'presence presence-off' },
       h('span', { class: 'presence-dot', 'aria-hidden': 'true' }),
-      t(row.connected ? 'staff.progress.connected' : 'staff.progress.notConnected')),
-    !row.connected && row.lastSeen ? h('span', { class: 'muted small', text: t('staff.progress.lastSeen', { time: formatTime(new Date(row.lastSeen)) }) }) : null);
+      t(row.connected ? 'staff.progress.connected' : 'staff.progress.notConnected'),
+    ),
+    !row.connected && row.lastSeen
+      ? h('span', {
+          class: 'muted small',
+          text: t('staff.progress.lastSeen', { time: formatTime(new Date(row.lastSeen)) }),
+        })
+      : null,
+  );
   drawClock(row);
   if (flash) {
     el.row.classList.remove('updated');
@@ -269,7 +301,8 @@ function drawClock(row) {
   if (row.lastActivity) {
     el.activity.replaceChildren(
       h('span', { text: formatTime(new Date(row.lastActivity)) }),
-      h('span', { class: 'muted small', text: ago(row.lastActivity) }));
+      h('span', { class: 'muted small', text: ago(row.lastActivity) }),
+    );
   } else {
     el.activity.textContent = '—';
   }
@@ -296,9 +329,20 @@ function summarise() {
     ['timed-out', t('status.timed-out')],
     ['connected', t('staff.progress.connectedNow')],
   ];
-  $('progress-summary').replaceChildren(...items.map(([key, label]) => h('div', {
-    class: `count count-${key}`, 'data-status': key, 'data-count': counts[key] ?? 0,
-  }, h('dt', { text: label }), h('dd', {}, h('span', { class: 'count-value', text: String(counts[key] ?? 0) })))));
+  $('progress-summary').replaceChildren(
+    ...items.map(([key, label]) =>
+      h(
+        'div',
+        {
+          class: `count count-${key}`,
+          'data-status': key,
+          'data-count': counts[key] ?? 0,
+        },
+        h('dt', { text: label }),
+        h('dd', {}, h('span', { class: 'count-value', text: String(counts[key] ?? 0) })),
+      ),
+    ),
+  );
   $('progress-caption').textContent = t('staff.progress.caption', { title, n: rows.size });
   $('progress-none').hidden = rows.size > 0;
 }

@@ -30,7 +30,16 @@ const ui = {
 };
 
 /** The lines of signedText in format emtihan-receipt-v1, by field. */
-const SIGNED_FIELDS = ['attemptId', 'studentId', 'examId', 'status', 'answersDigest', 'events', 'chainHead', 'submittedAt'];
+const SIGNED_FIELDS = [
+  'attemptId',
+  'studentId',
+  'examId',
+  'status',
+  'answersDigest',
+  'events',
+  'chainHead',
+  'submittedAt',
+];
 
 async function start() {
   if (!startSignedInPage()) return;
@@ -85,12 +94,25 @@ function render(kept, receipt) {
     rows.push([t('result.percent'), `${formatNumber(kept.percent, 1)} %`]);
     // the traditional grade comes from regulation.yaml in English words; shown in the page's language when known
     const traditional = t(`traditional.${kept.traditional}`);
-    rows.push([t('result.letter'), kept.letter, traditional.startsWith('traditional.') ? kept.traditional : traditional]);
+    rows.push([
+      t('result.letter'),
+      kept.letter,
+      traditional.startsWith('traditional.') ? kept.traditional : traditional,
+    ]);
   }
-  ui.score.replaceChildren(...rows.map(([term, value, note]) => h('div', { class: 'score-item' },
-    h('dt', { text: term }),
-    h('dd', {}, value ?? '', note ? h('span', { class: 'score-note', text: note }) : null))));
-  ui.finished.textContent = receipt.submittedAt ? t('result.finishedAt', { time: formatDateTime(receipt.submittedAt) }) : '';
+  ui.score.replaceChildren(
+    ...rows.map(([term, value, note]) =>
+      h(
+        'div',
+        { class: 'score-item' },
+        h('dt', { text: term }),
+        h('dd', {}, value ?? '', note ? h('span', { class: 'score-note', text: note }) : null),
+      ),
+    ),
+  );
+  ui.finished.textContent = receipt.submittedAt
+    ? t('result.finishedAt', { time: formatDateTime(receipt.submittedAt) })
+    : '';
   ui.finished.hidden = !receipt.submittedAt;
   ui.scoreMissing.hidden = Boolean(kept && kept.points !== undefined);
 
@@ -164,8 +186,12 @@ async function verify(receipt) {
   }
   let valid = false;
   try {
-    valid = await crypto.subtle.verify({ name: 'Ed25519' }, key, base64(receipt.signature),
-      new TextEncoder().encode(receipt.signedText ?? ''));
+    valid = await crypto.subtle.verify(
+      { name: 'Ed25519' },
+      key,
+      base64(receipt.signature),
+      new TextEncoder().encode(receipt.signedText ?? ''),
+    );
   } catch {
     valid = false;
   }

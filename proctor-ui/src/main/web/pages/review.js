@@ -16,7 +16,18 @@ import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
 import { sessionExpired } from '../lib/page.js';
 import { SegmentPlayer } from '../lib/proctoring/playback.js';
 import { identityPhoto, mediaBlob, recordingsOf, reviewOf, submitReview } from '../lib/staff-api.js';
-import { $, clearError, fact, fill, hasRole, pageFailed, showError, showProblems, startStaffPage, statusBadge } from './staff.js';
+import {
+  $,
+  clearError,
+  fact,
+  fill,
+  hasRole,
+  pageFailed,
+  showError,
+  showProblems,
+  startStaffPage,
+  statusBadge,
+} from './staff.js';
 
 const main = $('review');
 const attemptId = param('attempt');
@@ -63,7 +74,8 @@ function render() {
     fact(t('staff.review.started'), when(r.startedAt), { 'data-field': 'startedAt' }),
     fact(t('staff.review.deadline'), when(r.deadline), { 'data-field': 'deadline' }),
     fact(t('staff.review.finished'), when(r.finishedAt), { 'data-field': 'finishedAt' }),
-    fact(t('staff.review.coverage'), percent(r.coverage), { 'data-field': 'coverage', 'data-value': r.coverage }));
+    fact(t('staff.review.coverage'), percent(r.coverage), { 'data-field': 'coverage', 'data-value': r.coverage }),
+  );
   renderCredibility(r.credibility ?? {});
   renderIdentity(r.identity ?? {});
   renderTimeline(r.timeline ?? []);
@@ -102,29 +114,42 @@ function renderCredibility(c) {
   score.classList.toggle('low', (c.score ?? 100) < 70);
   const penalties = c.penalties ?? [];
   $('credibility-none').hidden = penalties.length > 0;
-  $('credibility-penalties').replaceChildren(...penalties.map((p) => h('li', {},
-    h('strong', { text: `−${formatNumber(p.points ?? 0, 0)}` }), ' ', penaltyText(p.reason))));
+  $('credibility-penalties').replaceChildren(
+    ...penalties.map((p) =>
+      h('li', {}, h('strong', { text: `−${formatNumber(p.points ?? 0, 0)}` }), ' ', penaltyText(p.reason)),
+    ),
+  );
   $('credibility-formula').textContent = c.formula ?? '';
 }
 
 function renderIdentity(identity) {
   const status = identity.status ?? 'none';
   const decision = identity.decision;
-  fill($('review-identity-status'),
+  fill(
+    $('review-identity-status'),
     h('span', { class: `badge identity-${status}`, text: t(`staff.identity.${status}`) }),
-    decision ? ` ${t(decision.approved ? 'staff.proctor.approvedBy' : 'staff.proctor.rejectedBy', {
-      by: decision.by ?? '', time: decision.at ? formatDateTime(decision.at) : '', reason: decision.reason ?? '',
-    })}` : null);
+    decision
+      ? ` ${t(decision.approved ? 'staff.proctor.approvedBy' : 'staff.proctor.rejectedBy', {
+          by: decision.by ?? '',
+          time: decision.at ? formatDateTime(decision.at) : '',
+          reason: decision.reason ?? '',
+        })}`
+      : null,
+  );
   $('review-similarity').textContent = identity.submittedAt
-    ? (identity.similarity === null || identity.similarity === undefined
-      ? t('staff.proctor.noModel') : t('staff.proctor.similarity', { value: formatNumber(identity.similarity, 2) }))
+    ? identity.similarity === null || identity.similarity === undefined
+      ? t('staff.proctor.noModel')
+      : t('staff.proctor.similarity', { value: formatNumber(identity.similarity, 2) })
     : '';
 }
 
 async function loadIdentityPhotos() {
   if (!review.identity?.submittedAt) return;
   try {
-    const [face, document] = await Promise.all([identityPhoto(attemptId, 'face'), identityPhoto(attemptId, 'document')]);
+    const [face, document] = await Promise.all([
+      identityPhoto(attemptId, 'face'),
+      identityPhoto(attemptId, 'document'),
+    ]);
     $('review-face').src = keep(URL.createObjectURL(face));
     $('review-document').src = keep(URL.createObjectURL(document));
     $('review-identity-photos').hidden = false;
@@ -143,33 +168,58 @@ function keep(url) {
 function renderTimeline(items) {
   const list = $('timeline');
   const evidence = [];
-  list.replaceChildren(...items.map((item, index) => {
-    const when = Date.parse(item.at);
-    const isFlag = item.kind === 'flag';
-    const what = isFlag ? kindName(item.type) : eventName(item.type);
-    const seek = h('button', {
-      type: 'button', class: 'timeline-seek', 'data-at': item.at,
-      'aria-label': t('staff.review.seekTo', { time: formatTime(new Date(when)), what }),
-      on: { click: () => seekBoth(when, seek) },
-    },
-    h('span', { class: 'timeline-time', text: formatTime(new Date(when)) }),
-    h('span', { class: 'timeline-what', text: what }));
-    const badge = isFlag ? h('span', { class: `badge severity-${item.severity ?? 'medium'}`, text: t(`staff.severity.${item.severity ?? 'medium'}`) }) : null;
-    const unclear = item.insufficientEvidence ? h('span', { class: 'muted small', text: t('staff.proctor.unclear') }) : null;
-    const detail = detailText(item);
-    let image = null;
-    if (item.evidence) {
-      image = h('img', { class: 'evidence', alt: t('staff.review.evidenceAlt', { what, time: formatTime(new Date(when)) }), hidden: true });
-      evidence.push([image, item.evidence]);
-    }
-    return h('li', {
-      class: `timeline-item timeline-${item.kind}${isFlag ? ` severity-${item.severity ?? 'medium'}` : ''}`,
-      'data-kind': item.kind, 'data-type': item.type, 'data-at': item.at, 'data-severity': item.severity ?? '', 'data-index': index,
-    },
-    h('div', { class: 'timeline-head' }, seek, badge, unclear),
-    detail ? h('p', { class: 'timeline-detail', text: detail }) : null,
-    image);
-  }));
+  list.replaceChildren(
+    ...items.map((item, index) => {
+      const when = Date.parse(item.at);
+      const isFlag = item.kind === 'flag';
+      const what = isFlag ? kindName(item.type) : eventName(item.type);
+      const seek = h(
+        'button',
+        {
+          type: 'button',
+          class: 'timeline-seek',
+          'data-at': item.at,
+          'aria-label': t('staff.review.seekTo', { time: formatTime(new Date(when)), what }),
+          on: { click: () => seekBoth(when, seek) },
+        },
+        h('span', { class: 'timeline-time', text: formatTime(new Date(when)) }),
+        h('span', { class: 'timeline-what', text: what }),
+      );
+      const badge = isFlag
+        ? h('span', {
+            class: `badge severity-${item.severity ?? 'medium'}`,
+            text: t(`staff.severity.${item.severity ?? 'medium'}`),
+          })
+        : null;
+      const unclear = item.insufficientEvidence
+        ? h('span', { class: 'muted small', text: t('staff.proctor.unclear') })
+        : null;
+      const detail = detailText(item);
+      let image = null;
+      if (item.evidence) {
+        image = h('img', {
+          class: 'evidence',
+          alt: t('staff.review.evidenceAlt', { what, time: formatTime(new Date(when)) }),
+          hidden: true,
+        });
+        evidence.push([image, item.evidence]);
+      }
+      return h(
+        'li',
+        {
+          class: `timeline-item timeline-${item.kind}${isFlag ? ` severity-${item.severity ?? 'medium'}` : ''}`,
+          'data-kind': item.kind,
+          'data-type': item.type,
+          'data-at': item.at,
+          'data-severity': item.severity ?? '',
+          'data-index': index,
+        },
+        h('div', { class: 'timeline-head' }, seek, badge, unclear),
+        detail ? h('p', { class: 'timeline-detail', text: detail }) : null,
+        image,
+      );
+    }),
+  );
   $('timeline-none').hidden = items.length > 0;
   loadEvidence(evidence);
 }
@@ -193,13 +243,18 @@ function loadEvidence(queue) {
     while (running < EVIDENCE_PARALLEL && queue.length > 0) {
       const [img, url] = queue.shift();
       running += 1;
-      mediaBlob(url).then((blob) => {
-        img.src = keep(URL.createObjectURL(blob));
-        img.hidden = false;
-      }, () => {}).finally(() => {
-        running -= 1;
-        next();
-      });
+      mediaBlob(url)
+        .then(
+          (blob) => {
+            img.src = keep(URL.createObjectURL(blob));
+            img.hidden = false;
+          },
+          () => {},
+        )
+        .finally(() => {
+          running -= 1;
+          next();
+        });
     }
   };
   next();
@@ -209,8 +264,10 @@ function applyFilter() {
   const filter = $('timeline-filter').value;
   let shown = 0;
   for (const item of $('timeline').children) {
-    const show = !filter || (filter === 'flag' && item.dataset.kind === 'flag')
-      || (filter === 'high' && item.dataset.kind === 'flag' && item.dataset.severity === 'high');
+    const show =
+      !filter ||
+      (filter === 'flag' && item.dataset.kind === 'flag') ||
+      (filter === 'high' && item.dataset.kind === 'flag' && item.dataset.severity === 'high');
     item.hidden = !show;
     if (show) shown += 1;
   }
@@ -225,9 +282,15 @@ async function loadRecordings() {
     $('recordings-coverage').textContent = t('staff.review.coverageText', { percent: percent(recordings.coverage) });
     for (const stream of ['camera', 'screen']) {
       const status = $(`player-${stream}-status`);
-      players[stream] = new SegmentPlayer($(`player-${stream}`), recordings[stream] ?? [],
-        (segment) => mediaBlob(segment.url ?? `/attempts/${encodeURIComponent(attemptId)}/recordings/${stream}/${segment.segment}`),
-        (s) => showPlayer(status, s));
+      players[stream] = new SegmentPlayer(
+        $(`player-${stream}`),
+        recordings[stream] ?? [],
+        (segment) =>
+          mediaBlob(
+            segment.url ?? `/attempts/${encodeURIComponent(attemptId)}/recordings/${stream}/${segment.segment}`,
+          ),
+        (s) => showPlayer(status, s),
+      );
     }
   } catch (err) {
     showError($('recordings-error'), err);
@@ -236,19 +299,34 @@ async function loadRecordings() {
 
 function showPlayer(box, s) {
   box.dataset.state = s.state;
-  const segmentText = (segment) => t('staff.review.segment', {
-    n: segment.segment, time: formatTime(new Date(segment.start)),
-  });
+  const segmentText = (segment) =>
+    t('staff.review.segment', {
+      n: segment.segment,
+      time: formatTime(new Date(segment.start)),
+    });
   switch (s.state) {
-    case 'empty': box.textContent = t('staff.review.noRecording'); break;
-    case 'idle': box.textContent = ''; break;
-    case 'loading': box.textContent = t('staff.busy.loading'); break;
-    case 'playing': box.textContent = segmentText(s.segment); break;
-    case 'gap': box.textContent = s.segment
-      ? t('staff.review.gapNext', { time: formatTime(new Date(s.at)), next: formatTime(new Date(s.segment.start)) })
-      : t('staff.review.gap', { time: formatTime(new Date(s.at)) }); break;
-    case 'error': box.textContent = t('staff.review.playError', { message: s.message ?? '' }); break;
-    default: box.textContent = '';
+    case 'empty':
+      box.textContent = t('staff.review.noRecording');
+      break;
+    case 'idle':
+      box.textContent = '';
+      break;
+    case 'loading':
+      box.textContent = t('staff.busy.loading');
+      break;
+    case 'playing':
+      box.textContent = segmentText(s.segment);
+      break;
+    case 'gap':
+      box.textContent = s.segment
+        ? t('staff.review.gapNext', { time: formatTime(new Date(s.at)), next: formatTime(new Date(s.segment.start)) })
+        : t('staff.review.gap', { time: formatTime(new Date(s.at)) });
+      break;
+    case 'error':
+      box.textContent = t('staff.review.playError', { message: s.message ?? '' });
+      break;
+    default:
+      box.textContent = '';
   }
 }
 
@@ -260,7 +338,9 @@ function seekBoth(when, button) {
 }
 
 function playFromStart() {
-  const starts = Object.values(players).map((p) => p.firstStart).filter((s) => s !== null);
+  const starts = Object.values(players)
+    .map((p) => p.firstStart)
+    .filter((s) => s !== null);
   if (starts.length > 0) seekBoth(Math.min(...starts), null);
 }
 
@@ -276,8 +356,11 @@ function renderVerdict(r) {
   const v = r.verdict;
   current.dataset.verdict = v?.verdict ?? '';
   current.textContent = v
-    ? t('staff.review.verdictBy', { verdict: t(`staff.verdict.${v.verdict}`), by: v.by ?? '', time: v.at ? formatDateTime(v.at) : '' })
-      + (v.comment ? ` “${v.comment}”` : '')
+    ? t('staff.review.verdictBy', {
+        verdict: t(`staff.verdict.${v.verdict}`),
+        by: v.by ?? '',
+        time: v.at ? formatDateTime(v.at) : '',
+      }) + (v.comment ? ` “${v.comment}”` : '')
     : t('staff.review.noVerdict');
   if (v) {
     const radio = $(`verdict-${v.verdict}`);
@@ -298,7 +381,8 @@ async function onVerdict(event) {
   const comment = $('verdict-comment').value.trim();
   const problems = [];
   if (!chosen) problems.push({ field: 'verdict', message: t('staff.review.needVerdict') });
-  if (chosen && chosen !== 'clean' && !comment) problems.push({ field: 'comment', message: t('staff.review.needComment') });
+  if (chosen && chosen !== 'clean' && !comment)
+    problems.push({ field: 'comment', message: t('staff.review.needComment') });
   if (problems.some((p) => p.field === 'comment')) $('verdict-comment').setAttribute('aria-invalid', 'true');
   else $('verdict-comment').removeAttribute('aria-invalid');
   if (problems.length > 0) {

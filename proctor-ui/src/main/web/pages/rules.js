@@ -41,26 +41,38 @@ async function start() {
 function render(exam) {
   $('rules-exam').textContent = exam.title;
   $('rules-facts').replaceChildren(
-    fact(t('exams.window'), t('exams.windowRange', { from: formatDateTime(exam.opensAt), to: formatDateTime(exam.closesAt) })),
+    fact(
+      t('exams.window'),
+      t('exams.windowRange', { from: formatDateTime(exam.opensAt), to: formatDateTime(exam.closesAt) }),
+    ),
     fact(t('exams.duration'), tn('duration.minutes', exam.durationMinutes)),
     fact(t('exams.questions'), String(exam.questionCount)),
-    fact(t('rules.attempts'), t('rules.oneAttempt')));
+    fact(t('rules.attempts'), t('rules.oneAttempt')),
+  );
   const references = exam.references ?? [];
-  $('rules-reference-list').replaceChildren(...(references.length > 0
-    ? references.map((r) => h('li', { text: r }))
-    : [h('li', { text: t('rules.noReferences') })]));
+  $('rules-reference-list').replaceChildren(
+    ...(references.length > 0
+      ? references.map((r) => h('li', { text: r }))
+      : [h('li', { text: t('rules.noReferences') })]),
+  );
   const proctored = isProctored(exam.proctoring);
   const p = exam.proctoring ?? {};
   $('rules-proctoring-section').hidden = !proctored;
-  $('rules-proctoring-list').replaceChildren(...[
-    p.camera ? 'rules.proctoringCamera' : null,
-    p.screen ? 'rules.proctoringScreen' : null,
-    p.identity ? 'rules.proctoringIdentity' : null,
-    proctored ? 'rules.proctoringEvents' : null,
-  ].filter(Boolean).map((key) => h('li', { text: t(key) })));
+  $('rules-proctoring-list').replaceChildren(
+    ...[
+      p.camera ? 'rules.proctoringCamera' : null,
+      p.screen ? 'rules.proctoringScreen' : null,
+      p.identity ? 'rules.proctoringIdentity' : null,
+      proctored ? 'rules.proctoringEvents' : null,
+    ]
+      .filter(Boolean)
+      .map((key) => h('li', { text: t(key) })),
+  );
   const agree = $('rules-agree');
   const go = $('rules-start');
-  agree.addEventListener('change', () => { go.disabled = !agree.checked; });
+  agree.addEventListener('change', () => {
+    go.disabled = !agree.checked;
+  });
   $('rules-form').addEventListener('submit', (event) => {
     event.preventDefault();
     if (!agree.checked) return;

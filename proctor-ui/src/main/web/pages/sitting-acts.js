@@ -21,40 +21,91 @@ export function renderActs(sitting, role, count, { sittingId, nameOf, reload }) 
   $('acts-section').hidden = !['secretary', 'chair', 'member', 'none'].includes(role) && acts.length === 0;
   $('acts-none').hidden = acts.length > 0;
   const voter = (role === 'chair' || role === 'member') && !sitting.endedAt;
-  fill($('acts'), ...acts.map((a) => {
-    const votes = a.votes ?? {};
-    const myVote = votes[myId()];
-    const decision = a.decision;
-    return h('li', { class: 'act', 'data-act': a.id, 'data-student': a.studentId, 'data-decision': decision ? decision.choice : '' },
-      h('p', { class: 'act-title', text: t('sitting.act.item', {
-        act: a.id, student: nameOf(a.studentId), time: formatDateTime(a.at), stage: t(`sitting.phase.${a.stage}`),
-      }) }),
-      h('p', { class: 'act-description', text: a.description }),
-      h('p', { class: 'muted small', text: t('sitting.act.sentTo', { members: (a.sentTo ?? []).map(nameOf).join(', ') }) }),
-      decision
-        ? h('p', { class: 'notice notice-ok act-decision' },
-          `${t('sitting.act.decision', { choice: t(`sitting.act.choice.${decision.choice}`) })} ${decision.choice === 'REFUSE' ? '' : t(`sitting.act.ticket.${decision.ticket}`)}`)
-        : h('p', { text: t('sitting.act.votes', { n: Object.keys(votes).length, total: count }) }),
-      mailLine(a.mail ?? {}, nameOf),
-      h('p', { class: 'actions' }, pdfButton(t('sitting.pdf.act'), actPath(sittingId, a.id), `${sittingId}-${a.id}.pdf`,
-        (err) => showError($('vote-error'), err))),
-      myVote ? h('p', { class: 'act-my-vote', text: t('sitting.act.myVote', { choice: t(`sitting.act.choice.${myVote}`) }) }) : null,
-      voter && !decision && !myVote
-        ? h('p', { class: 'actions' }, ...ACT_CHOICES.map((choice) => h('button', {
-          type: 'button', class: 'button', 'data-choice': choice, text: t(`sitting.act.choice.${choice}`),
-          on: { click: (event) => castVote(event.currentTarget, () => api.vote(sittingId, a.id, choice), reload) },
-        })))
-        : null);
-  }));
+  fill(
+    $('acts'),
+    ...acts.map((a) => {
+      const votes = a.votes ?? {};
+      const myVote = votes[myId()];
+      const decision = a.decision;
+      return h(
+        'li',
+        {
+          class: 'act',
+          'data-act': a.id,
+          'data-student': a.studentId,
+          'data-decision': decision ? decision.choice : '',
+        },
+        h('p', {
+          class: 'act-title',
+          text: t('sitting.act.item', {
+            act: a.id,
+            student: nameOf(a.studentId),
+            time: formatDateTime(a.at),
+            stage: t(`sitting.phase.${a.stage}`),
+          }),
+        }),
+        h('p', { class: 'act-description', text: a.description }),
+        h('p', {
+          class: 'muted small',
+          text: t('sitting.act.sentTo', { members: (a.sentTo ?? []).map(nameOf).join(', ') }),
+        }),
+        decision
+          ? h(
+              'p',
+              { class: 'notice notice-ok act-decision' },
+              `${t('sitting.act.decision', { choice: t(`sitting.act.choice.${decision.choice}`) })} ${decision.choice === 'REFUSE' ? '' : t(`sitting.act.ticket.${decision.ticket}`)}`,
+            )
+          : h('p', { text: t('sitting.act.votes', { n: Object.keys(votes).length, total: count }) }),
+        mailLine(a.mail ?? {}, nameOf),
+        h(
+          'p',
+          { class: 'actions' },
+          pdfButton(t('sitting.pdf.act'), actPath(sittingId, a.id), `${sittingId}-${a.id}.pdf`, (err) =>
+            showError($('vote-error'), err),
+          ),
+        ),
+        myVote
+          ? h('p', {
+              class: 'act-my-vote',
+              text: t('sitting.act.myVote', { choice: t(`sitting.act.choice.${myVote}`) }),
+            })
+          : null,
+        voter && !decision && !myVote
+          ? h(
+              'p',
+              { class: 'actions' },
+              ...ACT_CHOICES.map((choice) =>
+                h('button', {
+                  type: 'button',
+                  class: 'button',
+                  'data-choice': choice,
+                  text: t(`sitting.act.choice.${choice}`),
+                  on: {
+                    click: (event) => castVote(event.currentTarget, () => api.vote(sittingId, a.id, choice), reload),
+                  },
+                }),
+              ),
+            )
+          : null,
+      );
+    }),
+  );
 }
 
 /** "E-mailed: sent to …; failed for …" from the act's mail record, or nothing before the decision. */
 function mailLine(mail, nameOf) {
-  const groups = MAIL_STATES.map((state) => [state, Object.entries(mail).filter(([, m]) => m.status === state).map(([id]) => nameOf(id))])
-    .filter(([, names]) => names.length > 0);
+  const groups = MAIL_STATES.map((state) => [
+    state,
+    Object.entries(mail)
+      .filter(([, m]) => m.status === state)
+      .map(([id]) => nameOf(id)),
+  ]).filter(([, names]) => names.length > 0);
   if (groups.length === 0) return null;
-  return h('p', { class: 'muted small act-mail', 'data-mail': groups.map(([state]) => state).join(' ') },
-    groups.map(([state, names]) => t(`sitting.act.mail.${state}`, { people: names.join(', ') })).join(' '));
+  return h(
+    'p',
+    { class: 'muted small act-mail', 'data-mail': groups.map(([state]) => state).join(' ') },
+    groups.map(([state, names]) => t(`sitting.act.mail.${state}`, { people: names.join(', ') })).join(' '),
+  );
 }
 
 async function castVote(button, call, reload) {

@@ -27,11 +27,13 @@ export class ChecksView {
 
   prepare() {
     for (const kind of KINDS) {
-      $(`snap-${kind}`).addEventListener('click', () => this.act($(`snap-${kind}`), async () => {
-        const blob = await this.room?.snapshot(this.student);
-        if (!blob) throw new Error($('snap-hint').dataset.noVideo);
-        await api.putPhoto(this.sittingId, this.student, kind, blob);
-      }));
+      $(`snap-${kind}`).addEventListener('click', () =>
+        this.act($(`snap-${kind}`), async () => {
+          const blob = await this.room?.snapshot(this.student);
+          if (!blob) throw new Error($('snap-hint').dataset.noVideo);
+          await api.putPhoto(this.sittingId, this.student, kind, blob);
+        }),
+      );
       $(`file-${kind}`).addEventListener('change', (event) => {
         const file = event.target.files?.[0];
         if (!file) return;
@@ -71,11 +73,15 @@ export class ChecksView {
     img.hidden = !sha;
     if (!sha) return;
     const student = this.student;
-    fetchBlob(api.photoPath(this.sittingId, student, kind), 'image/*').then((blob) => {
-      if (this.student !== student || this.shown.get(kind) !== sha) return;
-      img.src = URL.createObjectURL(blob);
-      img.dataset.sha256 = sha;
-    }).catch(() => { this.shown.delete(kind); });
+    fetchBlob(api.photoPath(this.sittingId, student, kind), 'image/*')
+      .then((blob) => {
+        if (this.student !== student || this.shown.get(kind) !== sha) return;
+        img.src = URL.createObjectURL(blob);
+        img.dataset.sha256 = sha;
+      })
+      .catch(() => {
+        this.shown.delete(kind);
+      });
   }
 
   /** The student's enrolment photo, read once per chosen student (404: there is none, the figure stays hidden). */
@@ -88,16 +94,18 @@ export class ChecksView {
     img.hidden = true;
     $('figure-enrolment').hidden = true;
     img.dataset.loaded = 'false';
-    fetchBlob(api.photoPath(this.sittingId, student, 'enrolment'), 'image/*').then((blob) => {
-      if (this.enrolmentOf !== student) return;
-      img.src = URL.createObjectURL(blob);
-      img.hidden = false;
-      $('figure-enrolment').hidden = false;
-      img.dataset.loaded = 'true';
-    }).catch((err) => {
-      if (this.enrolmentOf !== student) return;
-      if (err?.status === 404) img.dataset.loaded = 'none';
-      else this.enrolmentOf = null; // read again at the next render
-    });
+    fetchBlob(api.photoPath(this.sittingId, student, 'enrolment'), 'image/*')
+      .then((blob) => {
+        if (this.enrolmentOf !== student) return;
+        img.src = URL.createObjectURL(blob);
+        img.hidden = false;
+        $('figure-enrolment').hidden = false;
+        img.dataset.loaded = 'true';
+      })
+      .catch((err) => {
+        if (this.enrolmentOf !== student) return;
+        if (err?.status === 404) img.dataset.loaded = 'none';
+        else this.enrolmentOf = null; // read again at the next render
+      });
   }
 }

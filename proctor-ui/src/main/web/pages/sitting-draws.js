@@ -23,9 +23,20 @@ export function renderDraws(sitting, draws, role, nameOf) {
   const list = draws?.draws ?? sitting.draws ?? [];
   $('draws-none').hidden = list.length > 0;
   $('draws-table').hidden = list.length === 0;
-  fill($('draws-body'), ...list.map((d) => h('tr', { 'data-draw': d.drawNumber },
-    h('td', { class: 'num', text: String(d.drawNumber) }), h('td', { text: nameOf(d.studentId) }), h('td', { text: d.word || '—' }),
-    h('td', { class: 'num', text: String(d.ticket) }), h('td', { text: formatDateTime(d.at) }))));
+  fill(
+    $('draws-body'),
+    ...list.map((d) =>
+      h(
+        'tr',
+        { 'data-draw': d.drawNumber },
+        h('td', { class: 'num', text: String(d.drawNumber) }),
+        h('td', { text: nameOf(d.studentId) }),
+        h('td', { text: d.word || '—' }),
+        h('td', { class: 'num', text: String(d.ticket) }),
+        h('td', { text: formatDateTime(d.at) }),
+      ),
+    ),
+  );
   $('close-box').hidden = !((role === 'secretary' || role === 'chair') && !sitting.endedAt);
 }
 

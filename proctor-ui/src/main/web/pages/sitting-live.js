@@ -41,7 +41,8 @@ export function followSitting({ sittingId, main, room, clock, reload, onState = 
     onMessage: (message) => {
       room?.onMessage(message);
       if (message.type === 'time' && message.serverTime) clock.correct(message.serverTime);
-      else if (message.type === 'following-sitting') main.dataset.following = 'true'; // changes from now on are heard
+      else if (message.type === 'following-sitting')
+        main.dataset.following = 'true'; // changes from now on are heard
       else if (message.type === 'sitting') reload();
     },
     onState,

@@ -17,10 +17,19 @@ import { $, busy, clearError, hasRole, showError, showProblems, startStaffPage }
 const main = $('sitting-new');
 const form = $('new-form');
 const INPUTS = {
-  kind: 'new-kind', title: 'new-title', date: 'new-date', language: 'new-language', videoLink: 'new-video',
-  chair: 'new-chair', members: 'new-members', secretary: 'new-secretary',
-  appealChair: 'new-appeal-chair', appealDeputy: 'new-appeal-deputy', appealMembers: 'new-appeal-members',
-  students: 'new-students', tickets: 'new-tickets',
+  kind: 'new-kind',
+  title: 'new-title',
+  date: 'new-date',
+  language: 'new-language',
+  videoLink: 'new-video',
+  chair: 'new-chair',
+  members: 'new-members',
+  secretary: 'new-secretary',
+  appealChair: 'new-appeal-chair',
+  appealDeputy: 'new-appeal-deputy',
+  appealMembers: 'new-appeal-members',
+  students: 'new-students',
+  tickets: 'new-tickets',
 };
 const SITTING_FIELDSETS = ['new-sitting-fields', 'new-people-fields', 'new-appeal-fields', 'new-students-fields'];
 let createdId = null;
@@ -108,10 +117,19 @@ async function onSubmit(event) {
       await uploadTicketsCsv(createdId, await file.text());
     } catch (err) {
       lockedNotice();
-      if (showError(box, err, { summary: err.code === 'invalid-tickets' ? t('sittingNew.ticketsRefused', { file: file.name }) : null })) return;
+      if (
+        showError(box, err, {
+          summary: err.code === 'invalid-tickets' ? t('sittingNew.ticketsRefused', { file: file.name }) : null,
+        })
+      )
+        return;
       for (const p of problemsOf(err)) {
-        const text = p.line !== undefined ? t('sittingNew.line', { line: p.line, message: p.message })
-          : p.index !== undefined ? t('sittingNew.ticket', { n: Number(p.index) + 1, message: p.message }) : String(p.message ?? '');
+        const text =
+          p.line !== undefined
+            ? t('sittingNew.line', { line: p.line, message: p.message })
+            : p.index !== undefined
+              ? t('sittingNew.ticket', { n: Number(p.index) + 1, message: p.message })
+              : String(p.message ?? '');
         const attrs = p.line !== undefined ? { 'data-line': p.line } : {};
         markField('tickets', text, attrs);
       }

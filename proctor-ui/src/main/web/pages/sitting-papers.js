@@ -24,8 +24,13 @@ export function wirePdf(button, path, filename, onError) {
 
 /** A new button for one paper; onError(err) shows a failure where the page shows errors. */
 export function pdfButton(label, path, filename, onError) {
-  return h('button', { type: 'button', class: 'button button-small pdf-button', text: label, 'data-pdf': filename,
-    on: { click: (event) => download(event.currentTarget, path, filename, onError) } });
+  return h('button', {
+    type: 'button',
+    class: 'button button-small pdf-button',
+    text: label,
+    'data-pdf': filename,
+    on: { click: (event) => download(event.currentTarget, path, filename, onError) },
+  });
 }
 
 async function download(button, path, filename, onError = () => {}) {

@@ -18,7 +18,12 @@ import { formatDateTime, t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
 import { progressOf } from '../lib/sitting/flow.js';
 import {
-  SCAN_TYPES, isPostponed, kilobytes, postponementState, scanFilename, standingOf,
+  SCAN_TYPES,
+  isPostponed,
+  kilobytes,
+  postponementState,
+  scanFilename,
+  standingOf,
 } from '../lib/sitting/postponements.js';
 import { $, busy, clearError, fill, showError, showProblems } from './staff.js';
 
@@ -57,13 +62,25 @@ function itemKey(p, ctx) {
 function item(p, key, ctx) {
   const state = postponementState(p);
   const error = h('div', { class: 'notice notice-error postponement-error', role: 'alert', hidden: true });
-  const li = h('li', { class: 'act postponement', 'data-postponement': p.id, 'data-student': p.studentId, 'data-state': state, 'data-key': key },
-    h('p', { class: 'act-title', text: t('sitting.postponement.item', { student: p.studentId, time: formatDateTime(p.appliedAt) }) }),
+  const li = h(
+    'li',
+    {
+      class: 'act postponement',
+      'data-postponement': p.id,
+      'data-student': p.studentId,
+      'data-state': state,
+      'data-key': key,
+    },
+    h('p', {
+      class: 'act-title',
+      text: t('sitting.postponement.item', { student: p.studentId, time: formatDateTime(p.appliedAt) }),
+    }),
     h('p', { class: 'act-description', text: p.reason }),
     ['chair', 'secretary', 'none'].includes(ctx.role) ? scanSlot(p, ctx, error) : null,
     decision(p, state, ctx),
     state === 'awaiting' && ctx.role === 'chair' ? decisionForm(p, ctx, error) : null,
-    error);
+    error,
+  );
   return li;
 }
 
@@ -71,10 +88,18 @@ function item(p, key, ctx) {
 function scanSlot(p, ctx, error) {
   const type = (SCAN_TYPES[p.documentType] ?? p.documentType ?? '').toUpperCase();
   const slot = h('p', { class: 'postponement-scan actions' });
-  const button = h('button', { type: 'button', class: 'button', 'data-action': 'scan', text: t('sitting.postponement.scan', { type }) });
+  const button = h('button', {
+    type: 'button',
+    class: 'button',
+    'data-action': 'scan',
+    text: t('sitting.postponement.scan', { type }),
+  });
   const showLink = (scan) => {
     const link = h('a', {
-      class: 'scan-link', href: scan.url, download: scanFilename(ctx.sittingId, p), 'data-scan-bytes': scan.bytes,
+      class: 'scan-link',
+      href: scan.url,
+      download: scanFilename(ctx.sittingId, p),
+      'data-scan-bytes': scan.bytes,
       text: t('sitting.postponement.scanSave', { type, size: kilobytes(scan.bytes) }),
     });
     fill(slot, link); // fetched once; the link saves it again
@@ -83,7 +108,9 @@ function scanSlot(p, ctx, error) {
   button.addEventListener('click', async () => {
     clearError(error);
     try {
-      const blob = await busy(button, t('sitting.postponement.scanFetching'), () => api.postponementDocument(ctx.sittingId, p.id));
+      const blob = await busy(button, t('sitting.postponement.scanFetching'), () =>
+        api.postponementDocument(ctx.sittingId, p.id),
+      );
       const typed = new Blob([blob], { type: p.documentType ?? blob.type }); // the engine serves the stored type; kept for older replies
       const before = scans.get(p.id);
       if (before) URL.revokeObjectURL(before.url);
@@ -102,17 +129,28 @@ function scanSlot(p, ctx, error) {
 }
 
 function decision(p, state, ctx) {
-  if (state === 'awaiting') return ctx.role === 'chair' ? null : h('p', { class: 'notice', text: t('sitting.postponement.state.awaiting') });
+  if (state === 'awaiting')
+    return ctx.role === 'chair' ? null : h('p', { class: 'notice', text: t('sitting.postponement.state.awaiting') });
   const when = { by: p.decidedBy ?? '—', time: p.decidedAt ? formatDateTime(p.decidedAt) : '' };
   if (state === 'refused') {
-    return h('p', { class: 'notice notice-error postponement-decision', text: t('sitting.postponement.state.refused', { ...when, reason: p.decisionReason || '—' }) });
+    return h('p', {
+      class: 'notice notice-error postponement-decision',
+      text: t('sitting.postponement.state.refused', { ...when, reason: p.decisionReason || '—' }),
+    });
   }
   const standing = standingOf(progressOf(ctx.sitting, p.studentId));
   const deadline = standing?.deadline ? formatDateTime(standing.deadline) : '—';
-  return h('div', { class: 'notice notice-ok postponement-decision' },
+  return h(
+    'div',
+    { class: 'notice notice-ok postponement-decision' },
     h('p', { text: t('sitting.postponement.state.allowed', { ...when, deadline }) }),
-    standing?.state === 'failed' ? h('p', { class: 'standing-failed', text: t('sitting.postponement.failed', { deadline }) }) : null,
-    standing?.state === 'graded' ? h('p', { text: t('sitting.postponement.graded', { letter: standing.letter }) }) : null);
+    standing?.state === 'failed'
+      ? h('p', { class: 'standing-failed', text: t('sitting.postponement.failed', { deadline }) })
+      : null,
+    standing?.state === 'graded'
+      ? h('p', { text: t('sitting.postponement.graded', { letter: standing.letter }) })
+      : null,
+  );
 }
 
 /**
@@ -135,21 +173,37 @@ function decisionForm(p, ctx, error) {
     }
     reason.removeAttribute('aria-invalid');
     try {
-      await busy(button, t('staff.busy.saving'), () => api.decidePostponement(ctx.sittingId, p.id, allowed, text, day.value));
+      await busy(button, t('staff.busy.saving'), () =>
+        api.decidePostponement(ctx.sittingId, p.id, allowed, text, day.value),
+      );
       await ctx.reload();
     } catch (err) {
       showError(error, err);
     }
   };
-  const form = h('form', { class: 'form postponement-form', novalidate: true, 'data-postponement-form': p.id },
+  const form = h(
+    'form',
+    { class: 'form postponement-form', novalidate: true, 'data-postponement-form': p.id },
     h('div', { class: 'field' }, h('label', { for: id, text: t('sitting.postponement.reason') }), reason),
     h('div', { class: 'field' }, h('label', { for: dayId, text: t('sitting.postponement.deadline') }), day),
-    h('p', { class: 'actions' },
-      h('button', { type: 'submit', class: 'button button-primary', 'data-action': 'allow', text: t('sitting.postponement.allow') }),
+    h(
+      'p',
+      { class: 'actions' },
       h('button', {
-        type: 'button', class: 'button button-danger', 'data-action': 'refuse', text: t('sitting.postponement.refuse'),
+        type: 'submit',
+        class: 'button button-primary',
+        'data-action': 'allow',
+        text: t('sitting.postponement.allow'),
+      }),
+      h('button', {
+        type: 'button',
+        class: 'button button-danger',
+        'data-action': 'refuse',
+        text: t('sitting.postponement.refuse'),
         on: { click: (event) => decide(event.currentTarget, false) },
-      })));
+      }),
+    ),
+  );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     decide(form.querySelector('button[data-action=allow]'), true);
@@ -176,15 +230,23 @@ function markStudents(sitting) {
   slot.hidden = !standing;
   if (p && isPostponed(p)) {
     current.dataset.step = 'postponed';
-    $('step-hint').textContent = t('sitting.next.postponed', { deadline: standing?.deadline ? formatDateTime(standing.deadline) : '—' });
+    $('step-hint').textContent = t('sitting.next.postponed', {
+      deadline: standing?.deadline ? formatDateTime(standing.deadline) : '—',
+    });
   }
 }
 
 function badge(standing, long = false) {
   const deadline = standing.deadline ? formatDateTime(standing.deadline) : '—';
   const words = t(`sitting.standing.${standing.state}`, { letter: standing.letter, deadline });
-  return h('span', {
-    class: `standing-badge standing-${standing.state}`, 'data-letter': standing.letter, title: long ? null : words,
-    text: long ? words : standing.letter,
-  }, long ? null : h('span', { class: 'sr-only', text: ` ${words}` }));
+  return h(
+    'span',
+    {
+      class: `standing-badge standing-${standing.state}`,
+      'data-letter': standing.letter,
+      title: long ? null : words,
+      text: long ? words : standing.letter,
+    },
+    long ? null : h('span', { class: 'sr-only', text: ` ${words}` }),
+  );
 }

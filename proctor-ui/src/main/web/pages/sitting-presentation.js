@@ -62,7 +62,11 @@ async function load() {
 }
 
 function reload() {
-  loading ??= load().catch(() => {}).finally(() => { loading = null; });
+  loading ??= load()
+    .catch(() => {})
+    .finally(() => {
+      loading = null;
+    });
   return loading;
 }
 
@@ -73,8 +77,10 @@ function shown() {
 function render() {
   const student = shown();
   const select = $('presentation-student');
-  select.replaceChildren(h('option', { value: '', text: '—' }),
-    ...(sitting.students ?? []).map((id) => h('option', { value: id, text: id, selected: id === pinned })));
+  select.replaceChildren(
+    h('option', { value: '', text: '—' }),
+    ...(sitting.students ?? []).map((id) => h('option', { value: id, text: id, selected: id === pinned })),
+  );
   $('presentation-title').textContent = sitting.title ?? '';
   document.title = t('sitting.titleOf', { title: sitting.title ?? '' });
   const p = student ? progressOf(sitting, student) : {};

@@ -26,7 +26,8 @@ export class RoomView {
     this.stream = null;
     this.wanted = false;
     this.tiles = new Map(); // peer id (or 'self') → its figure, kept across renders
-    this.room = new VideoRoom({ // browser to browser, or through the media server when the engine says so
+    this.room = new VideoRoom({
+      // browser to browser, or through the media server when the engine says so
       send: (message) => this.send?.(message),
       local: () => this.stream,
       onChange: (members) => this.render(members),
@@ -144,8 +145,12 @@ export class RoomView {
     const self = peer === 'self';
     const video = h('video', { autoplay: true, playsinline: true });
     video.muted = self; // one's own microphone is never played back
-    const tile = h('figure', { class: `room-tile${self ? ' room-self' : ''}`, 'data-peer': peer, 'data-video': 'waiting' },
-      video, h('figcaption'));
+    const tile = h(
+      'figure',
+      { class: `room-tile${self ? ' room-self' : ''}`, 'data-peer': peer, 'data-video': 'waiting' },
+      video,
+      h('figcaption'),
+    );
     video.addEventListener('playing', () => {
       tile.dataset.video = 'playing';
       this.onRender?.();
@@ -169,7 +174,17 @@ export function renderRoom(sitting, room, nameOf) {
   $('room-join').hidden = room.inRoom || !open;
   $('room-leave').hidden = !room.inRoom;
   $('room-recordings').hidden = recordings.length === 0;
-  $('room-recordings-list').replaceChildren(...recordings.map((r) => h('li', { 'data-user': r.userId, text: t('room.recorded', {
-    name: nameOf(r.userId), role: t(`sitting.role.${r.role}`), time: formatDateTime(r.at), uri: r.uri,
-  }) })));
+  $('room-recordings-list').replaceChildren(
+    ...recordings.map((r) =>
+      h('li', {
+        'data-user': r.userId,
+        text: t('room.recorded', {
+          name: nameOf(r.userId),
+          role: t(`sitting.role.${r.role}`),
+          time: formatDateTime(r.at),
+          uri: r.uri,
+        }),
+      }),
+    ),
+  );
 }

@@ -16,7 +16,14 @@ import { sessionExpired } from '../lib/page.js';
 import * as api from '../lib/sitting/api.js';
 import { mayTake } from '../lib/sitting/flow.js';
 import {
-  MAX_SCAN_BYTES, bytesToBase64, kilobytes, mayApply, postponementState, scanProblem, scanType, standingOf,
+  MAX_SCAN_BYTES,
+  bytesToBase64,
+  kilobytes,
+  mayApply,
+  postponementState,
+  scanProblem,
+  scanType,
+  standingOf,
 } from '../lib/sitting/postponements.js';
 
 const $ = (id) => document.getElementById(id);
@@ -24,7 +31,9 @@ const $ = (id) => document.getElementById(id);
 /** Wires the form once: sittingId names the sitting, reload() reads it again after the application is sent. */
 export function preparePostponement(sittingId, reload) {
   const input = $('postpone-document');
-  $('postpone-document-hint').textContent = t('sittingStudent.postpone.documentHint', { max: kilobytes(MAX_SCAN_BYTES) });
+  $('postpone-document-hint').textContent = t('sittingStudent.postpone.documentHint', {
+    max: kilobytes(MAX_SCAN_BYTES),
+  });
   input.addEventListener('change', () => {
     const problem = input.files.length > 0 ? scanProblem(input.files[0]) : null;
     if (problem) refuse(input, problem, input.files[0]);
@@ -56,21 +65,33 @@ export function renderPostponement(sitting, progress) {
     line.textContent = t(`sittingStudent.standing.${standing.state}`, { letter: standing.letter, deadline });
   }
   // the page's state line says "postponed" (sitting-student.js); once the deadline has passed, that is no longer so
-  if (standing?.state === 'failed' && progress?.status === 'postponed') $('student-state').textContent = t('sittingStudent.state.postponed-failed');
+  if (standing?.state === 'failed' && progress?.status === 'postponed')
+    $('student-state').textContent = t('sittingStudent.state.postponed-failed');
 
-  $('my-postponements').replaceChildren(...mine.map((p) => {
-    const state = postponementState(p);
-    const when = p.decidedAt ? formatDateTime(p.decidedAt) : '';
-    const words = t(`sittingStudent.postpone.state.${state}`, { time: when });
-    const look = { awaiting: 'notice', allowed: 'notice notice-ok', refused: 'notice notice-error' }[state];
-    return h('li', { class: 'act postponement', 'data-postponement': p.id, 'data-state': state },
-      h('p', { class: 'act-title', text: t('sittingStudent.postpone.applied', { time: formatDateTime(p.appliedAt) }) }),
-      h('p', { class: 'act-description', text: p.reason }),
-      h('div', { class: look },
-        h('p', { text: words }),
-        state === 'refused' && p.decisionReason ? h('p', { class: 'decision-reason', text: p.decisionReason }) : null),
-      state === 'refused' && may ? h('p', { class: 'muted small', text: t('sittingStudent.postpone.again') }) : null);
-  }));
+  $('my-postponements').replaceChildren(
+    ...mine.map((p) => {
+      const state = postponementState(p);
+      const when = p.decidedAt ? formatDateTime(p.decidedAt) : '';
+      const words = t(`sittingStudent.postpone.state.${state}`, { time: when });
+      const look = { awaiting: 'notice', allowed: 'notice notice-ok', refused: 'notice notice-error' }[state];
+      return h(
+        'li',
+        { class: 'act postponement', 'data-postponement': p.id, 'data-state': state },
+        h('p', {
+          class: 'act-title',
+          text: t('sittingStudent.postpone.applied', { time: formatDateTime(p.appliedAt) }),
+        }),
+        h('p', { class: 'act-description', text: p.reason }),
+        h(
+          'div',
+          { class: look },
+          h('p', { text: words }),
+          state === 'refused' && p.decisionReason ? h('p', { class: 'decision-reason', text: p.decisionReason }) : null,
+        ),
+        state === 'refused' && may ? h('p', { class: 'muted small', text: t('sittingStudent.postpone.again') }) : null,
+      );
+    }),
+  );
 }
 
 async function apply(sittingId, reload) {
@@ -101,7 +122,11 @@ async function apply(sittingId, reload) {
     try {
       base64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
     } catch (err) {
-      say(box, t('sittingStudent.postpone.problem.unreadable', { file: file.name, message: err?.message ?? String(err) }), 'unreadable');
+      say(
+        box,
+        t('sittingStudent.postpone.problem.unreadable', { file: file.name, message: err?.message ?? String(err) }),
+        'unreadable',
+      );
       return;
     }
     await api.applyPostponement(sittingId, reason.value.trim(), { contentType: scanType(file), base64 });
@@ -124,9 +149,15 @@ async function apply(sittingId, reload) {
 /** Says in the page why the chosen file is not sent. */
 function refuse(input, problem, file) {
   input.setAttribute('aria-invalid', 'true');
-  say($('postpone-error'), t(`sittingStudent.postpone.problem.${problem}`, {
-    file: file?.name ?? '', size: kilobytes(file?.size), max: kilobytes(MAX_SCAN_BYTES),
-  }), problem);
+  say(
+    $('postpone-error'),
+    t(`sittingStudent.postpone.problem.${problem}`, {
+      file: file?.name ?? '',
+      size: kilobytes(file?.size),
+      max: kilobytes(MAX_SCAN_BYTES),
+    }),
+    problem,
+  );
 }
 
 function clear(input) {

@@ -18,7 +18,10 @@ const $ = (id) => document.getElementById(id);
 export class StudentRoom {
   constructor({ sittingId, me, reload }) {
     Object.assign(this, { sittingId, me, reload });
-    this.view = new RoomView({ roomId: sittingId, nameOf: (info) => t('room.member', { name: info.name ?? '', role: t(`sitting.role.${info.role}`) }) });
+    this.view = new RoomView({
+      roomId: sittingId,
+      nameOf: (info) => t('room.member', { name: info.name ?? '', role: t(`sitting.role.${info.role}`) }),
+    });
     this.view.onRender = () => this.buttons();
     this.shownSha = '';
     this.progress = {};
@@ -86,11 +89,15 @@ export class StudentRoom {
     this.shownSha = sha;
     img.hidden = !sha;
     if (!sha) return;
-    fetchBlob(api.photoPath(this.sittingId, this.me(), 'id-card'), 'image/*').then((blob) => {
-      if (this.shownSha !== sha) return;
-      if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
-      img.src = URL.createObjectURL(blob);
-      img.dataset.sha256 = sha;
-    }).catch(() => { this.shownSha = ''; });
+    fetchBlob(api.photoPath(this.sittingId, this.me(), 'id-card'), 'image/*')
+      .then((blob) => {
+        if (this.shownSha !== sha) return;
+        if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+        img.src = URL.createObjectURL(blob);
+        img.dataset.sha256 = sha;
+      })
+      .catch(() => {
+        this.shownSha = '';
+      });
   }
 }

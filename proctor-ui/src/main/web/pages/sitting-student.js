@@ -116,7 +116,8 @@ function render() {
       fact(t('sittingStudent.letter'), result.letter),
       fact(t('sittingStudent.points'), formatNumber(result.points, 1)),
       fact(t('sittingStudent.traditional'), t(`staff.traditional.${result.traditional}`)),
-      p.publishedAt ? fact(t('sittingStudent.publishedAt'), formatDateTime(p.publishedAt)) : null);
+      p.publishedAt ? fact(t('sittingStudent.publishedAt'), formatDateTime(p.publishedAt)) : null,
+    );
   }
   renderAppeals();
   room.render(sitting, p);
@@ -129,23 +130,41 @@ function renderAppeals() {
   const window = appealWindow(sitting.endedAt, clock.now());
   $('appeal-box').hidden = window.state === 'open' && appeals.length === 0;
   $('appeal-form').hidden = !(window.state === 'in-time' && appeals.length === 0);
-  if (window.closesAt) $('appeal-hint').textContent = t('sittingStudent.appealHint', { time: formatDateTime(window.closesAt) });
+  if (window.closesAt)
+    $('appeal-hint').textContent = t('sittingStudent.appealHint', { time: formatDateTime(window.closesAt) });
   const refused = $('appeal-error').dataset.error === 'appeal-late';
   $('appeal-late').hidden = !(window.state === 'late' && appeals.length === 0) || refused;
-  if (window.closesAt) $('appeal-late').textContent = t('sittingStudent.appealLate', { time: formatDateTime(window.closesAt) });
-  $('my-appeals').replaceChildren(...appeals.map((a) => {
-    const state = appealState(a);
-    const decided = a.decision === 'changed'
-      ? t('sitting.appeal.decided.changed', { before: a.gradeBefore ?? '—', after: a.gradeAfter ?? '—' })
-      : t('sitting.appeal.decided.kept', { letter: a.gradeAfter ?? '—' });
-    return h('li', { class: 'act', 'data-appeal': a.id, 'data-appeal-state': state },
-      h('p', { class: 'act-title', text: t('sittingStudent.appealFiled', { time: formatDateTime(a.filedAt) }) }),
-      h('p', { class: 'act-description', text: a.reason }),
-      h('p', { class: state === 'closed' ? 'notice notice-ok' : 'notice', text: t(`sitting.appeal.state.${state}`, { decision: decided }) }),
-      a.comment ? h('p', { class: 'muted', text: a.comment }) : null,
-      state === 'closed' ? h('p', { class: 'actions' }, pdfButton(t('sitting.pdf.appeal'), appealPath(sittingId, a.id),
-        `${sittingId}-${a.id}.pdf`, (err) => showMessage($('student-error'), errorText(err)))) : null);
-  }));
+  if (window.closesAt)
+    $('appeal-late').textContent = t('sittingStudent.appealLate', { time: formatDateTime(window.closesAt) });
+  $('my-appeals').replaceChildren(
+    ...appeals.map((a) => {
+      const state = appealState(a);
+      const decided =
+        a.decision === 'changed'
+          ? t('sitting.appeal.decided.changed', { before: a.gradeBefore ?? '—', after: a.gradeAfter ?? '—' })
+          : t('sitting.appeal.decided.kept', { letter: a.gradeAfter ?? '—' });
+      return h(
+        'li',
+        { class: 'act', 'data-appeal': a.id, 'data-appeal-state': state },
+        h('p', { class: 'act-title', text: t('sittingStudent.appealFiled', { time: formatDateTime(a.filedAt) }) }),
+        h('p', { class: 'act-description', text: a.reason }),
+        h('p', {
+          class: state === 'closed' ? 'notice notice-ok' : 'notice',
+          text: t(`sitting.appeal.state.${state}`, { decision: decided }),
+        }),
+        a.comment ? h('p', { class: 'muted', text: a.comment }) : null,
+        state === 'closed'
+          ? h(
+              'p',
+              { class: 'actions' },
+              pdfButton(t('sitting.pdf.appeal'), appealPath(sittingId, a.id), `${sittingId}-${a.id}.pdf`, (err) =>
+                showMessage($('student-error'), errorText(err)),
+              ),
+            )
+          : null,
+      );
+    }),
+  );
 }
 
 async function appeal(event) {
@@ -174,7 +193,12 @@ async function appeal(event) {
     }
     const late = err instanceof ApiError && err.code === 'appeal-late';
     if (late) await reload(); // the sitting's end as stored now: the form gives way to this message
-    showMessage(box, late ? t('sittingStudent.appealLate', { time: formatDateTime(appealWindow(sitting.endedAt, 0).closesAt) }) : errorText(err));
+    showMessage(
+      box,
+      late
+        ? t('sittingStudent.appealLate', { time: formatDateTime(appealWindow(sitting.endedAt, 0).closesAt) })
+        : errorText(err),
+    );
     box.dataset.error = err instanceof ApiError ? err.code : 'client';
     if (late) $('appeal-late').hidden = true; // said once, in the error box
   } finally {

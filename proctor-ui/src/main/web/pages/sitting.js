@@ -15,7 +15,15 @@ import { h, param, setState } from '../lib/dom.js';
 import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
 import {
-  ROOM_CHECKLIST, coalescing, currentStudent, mayTake, membersOf, nextStep, phaseRemaining, progressOf, scoreProblem,
+  ROOM_CHECKLIST,
+  coalescing,
+  currentStudent,
+  mayTake,
+  membersOf,
+  nextStep,
+  phaseRemaining,
+  progressOf,
+  scoreProblem,
   timerText,
 } from '../lib/sitting/flow.js';
 import { renderActs } from './sitting-acts.js';
@@ -37,9 +45,19 @@ let draws = null;
 const clock = new PageClock();
 let chosen = param('student');
 let pickedByHand = Boolean(chosen); // otherwise the console follows the student under way
-const room = new RoomView({ roomId: sittingId, nameOf: (info) => t('room.member', { name: info.name ?? nameOf(info.userId), role: t(`sitting.role.${info.role}`) }) });
+const room = new RoomView({
+  roomId: sittingId,
+  nameOf: (info) => t('room.member', { name: info.name ?? nameOf(info.userId), role: t(`sitting.role.${info.role}`) }),
+});
 const checks = new ChecksView({ sittingId, room, act });
-room.onRender = () => { if (sitting && chosen) checks.render(chosen, progressOf(sitting, chosen), nextStep(progressOf(sitting, chosen), membersOf(sitting).length)); };
+room.onRender = () => {
+  if (sitting && chosen)
+    checks.render(
+      chosen,
+      progressOf(sitting, chosen),
+      nextStep(progressOf(sitting, chosen), membersOf(sitting).length),
+    );
+};
 const reloader = coalescing(async () => {
   try {
     await load();
@@ -67,7 +85,11 @@ async function start() {
   setState(main, 'ready');
   setInterval(tick, 250);
   followSitting({
-    sittingId, main, room, clock, reload,
+    sittingId,
+    main,
+    room,
+    clock,
+    reload,
     onState: (state) => {
       const live = state === 'open' ? 'live' : state;
       $('live-state').dataset.live = live;
@@ -97,12 +119,25 @@ function nameOf(id) {
 // The static controls: wired once, shown or hidden by render()
 
 function prepare() {
-  fill($('room-items'), ...ROOM_CHECKLIST.map((item) => h('div', { class: 'field check' },
-    h('input', { type: 'checkbox', id: `room-${item}`, 'data-item': item }),
-    h('label', { for: `room-${item}`, text: t(`sitting.room.${item}`) }))));
+  fill(
+    $('room-items'),
+    ...ROOM_CHECKLIST.map((item) =>
+      h(
+        'div',
+        { class: 'field check' },
+        h('input', { type: 'checkbox', id: `room-${item}`, 'data-item': item }),
+        h('label', { for: `room-${item}`, text: t(`sitting.room.${item}`) }),
+      ),
+    ),
+  );
   step('admit', () => api.admit(sittingId, chosen));
   checks.prepare();
-  wirePdf($('protocol-pdf'), () => protocolPath(sittingId), () => `${sittingId}-protocol.pdf`, (err) => showError($('sitting-error'), err));
+  wirePdf(
+    $('protocol-pdf'),
+    () => protocolPath(sittingId),
+    () => `${sittingId}-protocol.pdf`,
+    (err) => showError($('sitting-error'), err),
+  );
   $('room-join').addEventListener('click', async () => {
     await room.join();
     renderRoom(sitting, room, nameOf);
@@ -114,8 +149,20 @@ function prepare() {
   step('identity-confirm', () => api.confirmIdentity(sittingId, chosen));
   step('start-preparation', () => api.phase(sittingId, chosen, 'start-preparation'));
   step('end-preparation', () => api.phase(sittingId, chosen, 'end-preparation'));
-  step('end-answer', () => api.phase(sittingId, chosen, 'end-answer', $('end-reason').value.trim()), () => { $('end-reason').value = ''; });
-  step('draw', () => api.draw(sittingId, chosen, $('draw-word').value.trim()), () => { $('draw-word').value = ''; });
+  step(
+    'end-answer',
+    () => api.phase(sittingId, chosen, 'end-answer', $('end-reason').value.trim()),
+    () => {
+      $('end-reason').value = '';
+    },
+  );
+  step(
+    'draw',
+    () => api.draw(sittingId, chosen, $('draw-word').value.trim()),
+    () => {
+      $('draw-word').value = '';
+    },
+  );
   step('confirm', () => api.confirm(sittingId, chosen));
   $('room-submit').addEventListener('click', () => {
     const checklist = Object.fromEntries(ROOM_CHECKLIST.map((item) => [item, $(`room-${item}`).checked]));
@@ -124,10 +171,22 @@ function prepare() {
       $(`room-${ROOM_CHECKLIST.find((item) => !checklist[item])}`).focus();
       return;
     }
-    act($('room-submit'), () => api.checkRoom(sittingId, chosen, checklist),
-      () => ROOM_CHECKLIST.forEach((item) => { $(`room-${item}`).checked = false; }));
+    act(
+      $('room-submit'),
+      () => api.checkRoom(sittingId, chosen, checklist),
+      () =>
+        ROOM_CHECKLIST.forEach((item) => {
+          $(`room-${item}`).checked = false;
+        }),
+    );
   });
-  step('act-submit', () => api.drawUpAct(sittingId, chosen, $('act-description').value.trim()), () => { $('act-description').value = ''; });
+  step(
+    'act-submit',
+    () => api.drawUpAct(sittingId, chosen, $('act-description').value.trim()),
+    () => {
+      $('act-description').value = '';
+    },
+  );
   $('score-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const input = $('score-input');
@@ -170,7 +229,9 @@ function render() {
   $('sitting-heading').textContent = title;
   document.title = t('sitting.titleOf', { title });
   $('sitting-facts').textContent = t('sitting.facts', {
-    kind: t(`sitting.kind.${sitting.kind}`), date: sitting.date, role: t(`sitting.role.${role}`),
+    kind: t(`sitting.kind.${sitting.kind}`),
+    date: sitting.date,
+    role: t(`sitting.role.${role}`),
   });
   const video = $('video-link');
   video.hidden = !sitting.videoLink;
@@ -184,15 +245,27 @@ function render() {
   const students = sitting.students ?? [];
   if (!pickedByHand || !students.includes(chosen)) chosen = currentStudent(sitting);
   const count = membersOf(sitting).length;
-  fill($('students'), ...students.map((id, i) => {
-    const p = progressOf(sitting, id);
-    return h('li', { 'data-student': id, 'data-status': p.status, 'data-step': nextStep(p, count) },
-      h('button', {
-        type: 'button', class: 'student-pick', 'aria-current': id === chosen ? 'true' : null,
-        on: { click: () => choose(id) },
-      }, h('span', { class: 'student-name', text: t('sitting.studentItem', { n: i + 1, student: nameOf(id) }) }),
-      h('span', { class: `sitting-status status-${p.status}`, text: t(`sitting.status.${p.status}`) })));
-  }));
+  fill(
+    $('students'),
+    ...students.map((id, i) => {
+      const p = progressOf(sitting, id);
+      return h(
+        'li',
+        { 'data-student': id, 'data-status': p.status, 'data-step': nextStep(p, count) },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'student-pick',
+            'aria-current': id === chosen ? 'true' : null,
+            on: { click: () => choose(id) },
+          },
+          h('span', { class: 'student-name', text: t('sitting.studentItem', { n: i + 1, student: nameOf(id) }) }),
+          h('span', { class: `sitting-status status-${p.status}`, text: t(`sitting.status.${p.status}`) }),
+        ),
+      );
+    }),
+  );
   renderRoom(sitting, room, nameOf);
   renderCurrent(role, count);
   const context = { sittingId, nameOf, reload };
@@ -261,16 +334,31 @@ function renderCurrent(role, count) {
   const allVisible = visible.length > 0 && visible.length >= count;
   $('scores-table').hidden = !allVisible;
   $('score-hidden').hidden = allVisible || !member;
-  fill($('scores-body'), ...visible.sort(([a], [b]) => a.localeCompare(b)).map(([who, points]) =>
-    h('tr', { 'data-member': who }, h('th', { scope: 'row', text: nameOf(who) }), h('td', { class: 'num', text: formatNumber(points) }))));
+  fill(
+    $('scores-body'),
+    ...visible
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([who, points]) =>
+        h(
+          'tr',
+          { 'data-member': who },
+          h('th', { scope: 'row', text: nameOf(who) }),
+          h('td', { class: 'num', text: formatNumber(points) }),
+        ),
+      ),
+  );
   $('confirm').hidden = !(role === 'chair' && isOpen && offer('confirm'));
   $('result').hidden = !p.result;
   if (p.result) {
     $('result').textContent = t('sitting.result', {
-      letter: p.result.letter, points: formatNumber(p.result.points, 1), traditional: t(`staff.traditional.${p.result.traditional}`),
+      letter: p.result.letter,
+      points: formatNumber(p.result.points, 1),
+      traditional: t(`staff.traditional.${p.result.traditional}`),
     });
   }
-  $('act-box').hidden = !(secretary && mayTake(p, 'act', Boolean(p.admittedAt) && !['done', 'refused', 'act', 'postponed'].includes(next)));
+  $('act-box').hidden = !(
+    secretary && mayTake(p, 'act', Boolean(p.admittedAt) && !['done', 'refused', 'act', 'postponed'].includes(next))
+  );
 }
 
 /** The timer of the chosen student's phase and the server clock; at a deadline the sitting is read again. */

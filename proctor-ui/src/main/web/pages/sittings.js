@@ -24,14 +24,20 @@ async function start() {
   list.sort((a, b) => String(a.date).localeCompare(String(b.date)) || String(a.title).localeCompare(String(b.title)));
   $('sittings-none').hidden = list.length > 0;
   $('sittings-table').hidden = list.length === 0;
-  fill($('sittings-body'), ...list.map((s) => {
-    const page = s.role === 'student' ? 'sitting-student.html' : 'sitting.html';
-    return h('tr', { 'data-sitting': s.id, 'data-role': s.role ?? 'none' },
-      h('th', { scope: 'row' }, h('a', { href: `${page}?sitting=${encodeURIComponent(s.id)}`, text: s.title })),
-      h('td', { text: s.date }),
-      h('td', { text: t(`sitting.kind.${s.kind}`) }),
-      h('td', { text: t(`sitting.role.${s.role ?? 'none'}`) }));
-  }));
+  fill(
+    $('sittings-body'),
+    ...list.map((s) => {
+      const page = s.role === 'student' ? 'sitting-student.html' : 'sitting.html';
+      return h(
+        'tr',
+        { 'data-sitting': s.id, 'data-role': s.role ?? 'none' },
+        h('th', { scope: 'row' }, h('a', { href: `${page}?sitting=${encodeURIComponent(s.id)}`, text: s.title })),
+        h('td', { text: s.date }),
+        h('td', { text: t(`sitting.kind.${s.kind}`) }),
+        h('td', { text: t(`sitting.role.${s.role ?? 'none'}`) }),
+      );
+    }),
+  );
   labelColumns($('sittings-table'));
   setState(main, 'ready');
 }

@@ -39,7 +39,9 @@ export function startStaffPage() {
   }
   // proctors and registrars see no banks: their home is the list of exams
   if (!hasRole('teacher', 'admin', 'expert')) {
-    for (const link of document.querySelectorAll('.staff-nav a[href="teacher.html"], .breadcrumb a[href="teacher.html"]')) {
+    for (const link of document.querySelectorAll(
+      '.staff-nav a[href="teacher.html"], .breadcrumb a[href="teacher.html"]',
+    )) {
       link.textContent = t(link.closest('.breadcrumb') ? 'staff.back.exams' : 'staff.nav.exams');
     }
   }
@@ -120,29 +122,39 @@ export function errorMessage(err) {
 
 /** A list of API problems, each with its locator in words and as a data attribute. */
 export function problemList(problems) {
-  return h('ul', { class: 'problems' }, ...problems.map((p) => {
-    const attrs = { class: 'problem' };
-    let where = null;
-    let message = String(p.message ?? '');
-    if (p.line !== undefined) {
-      attrs['data-line'] = p.line;
-      if (p.column !== undefined) attrs['data-column'] = p.column;
-      where = p.column !== undefined ? t('staff.problem.lineColumn', { line: p.line, column: p.column }) : t('staff.problem.line', { line: p.line });
-      message = message.replace(/^line \d+(, column \d+)?:\s*/i, ''); // the locator is shown already
-    } else if (p.index !== undefined) {
-      attrs['data-index'] = p.index;
-      where = t('staff.problem.index', { n: Number(p.index) + 1 });
-    } else if (p.field !== undefined) {
-      where = fieldName(p.field);
-    }
-    if (p.rule !== undefined) attrs['data-rule'] = p.rule;
-    if (p.field !== undefined) attrs['data-field'] = p.field;
-    return h('li', attrs,
-      where ? h('span', { class: 'problem-where', text: `${where}:` }) : null,
-      p.rule ? h('span', { class: 'clause', text: t('staff.clause', { rule: p.rule }) }) : null,
-      ' ',
-      h('span', { class: 'problem-text', text: message }));
-  }));
+  return h(
+    'ul',
+    { class: 'problems' },
+    ...problems.map((p) => {
+      const attrs = { class: 'problem' };
+      let where = null;
+      let message = String(p.message ?? '');
+      if (p.line !== undefined) {
+        attrs['data-line'] = p.line;
+        if (p.column !== undefined) attrs['data-column'] = p.column;
+        where =
+          p.column !== undefined
+            ? t('staff.problem.lineColumn', { line: p.line, column: p.column })
+            : t('staff.problem.line', { line: p.line });
+        message = message.replace(/^line \d+(, column \d+)?:\s*/i, ''); // the locator is shown already
+      } else if (p.index !== undefined) {
+        attrs['data-index'] = p.index;
+        where = t('staff.problem.index', { n: Number(p.index) + 1 });
+      } else if (p.field !== undefined) {
+        where = fieldName(p.field);
+      }
+      if (p.rule !== undefined) attrs['data-rule'] = p.rule;
+      if (p.field !== undefined) attrs['data-field'] = p.field;
+      return h(
+        'li',
+        attrs,
+        where ? h('span', { class: 'problem-where', text: `${where}:` }) : null,
+        p.rule ? h('span', { class: 'clause', text: t('staff.clause', { rule: p.rule }) }) : null,
+        ' ',
+        h('span', { class: 'problem-text', text: message }),
+      );
+    }),
+  );
 }
 
 function fieldName(field) {
@@ -214,7 +226,6 @@ export function downloadText(text, filename, type) {
   downloadBlob(new Blob([text], { type }), filename);
 }
 
-
 /** Disables a submit button while work runs, with a busy label, and restores it. */
 export async function busy(button, busyText, work) {
   const text = button.textContent;
@@ -234,4 +245,3 @@ export async function busy(button, busyText, work) {
 export function percentOf(part, whole) {
   return whole > 0 ? formatNumber((100 * part) / whole, 1) : formatNumber(0);
 }
-

@@ -9,8 +9,18 @@ import { formatDateTime, t, timeZoneName, tn } from '../lib/i18n.js';
 import { isProctored } from '../lib/proctoring/precheck-rules.js';
 import { createBank, createExam, listBanks, listExams } from '../lib/staff-api.js';
 import {
-  $, busy, clearError, hasRole, kindName, labelColumns, localInputToIso, pageFailed, showError, showProblems,
-  startStaffPage, toLocalInput,
+  $,
+  busy,
+  clearError,
+  hasRole,
+  kindName,
+  labelColumns,
+  localInputToIso,
+  pageFailed,
+  showError,
+  showProblems,
+  startStaffPage,
+  toLocalInput,
 } from './staff.js';
 
 const main = $('teacher');
@@ -20,7 +30,14 @@ const main = $('teacher');
  * authority and the server answers exam-beyond-limits when a value is outside them).
  */
 const LIMITS = {
-  'intermediate-attestation': { rule: '5.20.3', minMinutes: 50, maxMinutes: 50, minutes: 50, maxQuestions: 30, questions: 30 },
+  'intermediate-attestation': {
+    rule: '5.20.3',
+    minMinutes: 50,
+    maxMinutes: 50,
+    minutes: 50,
+    maxQuestions: 30,
+    questions: 30,
+  },
   midterm: { rule: '5.20.2', minMinutes: 5, maxMinutes: 180, minutes: 50, maxQuestions: 60, questions: 30 },
   'current-control': { rule: '5.20.1', minMinutes: 1, maxMinutes: 240, minutes: 30, maxQuestions: 60, questions: 20 },
 };
@@ -67,17 +84,28 @@ function renderBanks(list) {
   $('banks-none').hidden = list.length > 0;
   $('bank-table-wrap').hidden = list.length === 0;
   const sorted = [...list].sort((a, b) => (a.passport?.discipline ?? '').localeCompare(b.passport?.discipline ?? ''));
-  $('bank-rows').replaceChildren(...sorted.map((bank) => {
-    const p = bank.passport ?? {};
-    const mix = bank.byDifficulty ?? {};
-    return h('tr', { 'data-bank': bank.id },
-      h('th', { scope: 'row' }, h('a', { href: `bank.html?bank=${encodeURIComponent(bank.id)}`, text: p.discipline || bank.id })),
-      h('td', { text: p.programme ?? '' }),
-      h('td', { text: p.language ?? '' }),
-      h('td', { class: 'num', 'data-questions': bank.questionCount, text: String(bank.questionCount ?? 0) }),
-      h('td', { text: t('staff.banks.mixValue', { easy: mix.easy ?? 0, medium: mix.medium ?? 0, hard: mix.hard ?? 0 }) }),
-      h('td', { text: bank.owner ?? '' }));
-  }));
+  $('bank-rows').replaceChildren(
+    ...sorted.map((bank) => {
+      const p = bank.passport ?? {};
+      const mix = bank.byDifficulty ?? {};
+      return h(
+        'tr',
+        { 'data-bank': bank.id },
+        h(
+          'th',
+          { scope: 'row' },
+          h('a', { href: `bank.html?bank=${encodeURIComponent(bank.id)}`, text: p.discipline || bank.id }),
+        ),
+        h('td', { text: p.programme ?? '' }),
+        h('td', { text: p.language ?? '' }),
+        h('td', { class: 'num', 'data-questions': bank.questionCount, text: String(bank.questionCount ?? 0) }),
+        h('td', {
+          text: t('staff.banks.mixValue', { easy: mix.easy ?? 0, medium: mix.medium ?? 0, hard: mix.hard ?? 0 }),
+        }),
+        h('td', { text: bank.owner ?? '' }),
+      );
+    }),
+  );
   labelColumns($('bank-table'));
 }
 
@@ -94,58 +122,85 @@ function renderExams(list) {
   const now = Date.now();
   const progress = hasRole('proctor', 'teacher', 'admin');
   const results = hasRole('teacher', 'admin', 'registrar');
-  $('exam-rows').replaceChildren(...list.map((exam) => {
-    const state = windowState(exam, now);
-    const examUrl = `exam.html?exam=${encodeURIComponent(exam.id)}`;
-    return h('tr', { 'data-exam': exam.id, 'data-window': state },
-      h('th', { scope: 'row' }, h('a', { href: examUrl, text: exam.title })),
-      h('td', { text: kindName(exam.kind) }),
-      h('td', { class: 'nowrap-md' }, t('staff.range', { from: formatDateTime(exam.opensAt), to: formatDateTime(exam.closesAt) })),
-      h('td', { class: 'num', text: tn('duration.minutes', exam.durationMinutes) }),
-      h('td', { class: 'num', text: String(exam.questionCount) }),
-      h('td', {}, h('span', { class: `window window-${state}`, text: t(`staff.window.${state}`) })),
-      h('td', { class: 'links' },
-        h('a', {
-          href: examUrl,
-          text: t(results ? 'staff.exams.details' : 'staff.exams.detailsOnly'),
-          'aria-label': t(results ? 'staff.exams.detailsOf' : 'staff.exams.detailsOnlyOf', { title: exam.title }),
-        }),
-        progress ? h('a', {
-          href: `progress.html?exam=${encodeURIComponent(exam.id)}`,
-          text: t('staff.exams.progress'),
-          'aria-label': t('staff.exams.progressOf', { title: exam.title }),
-        }) : null,
-        progress && isProctored(exam.proctoring) ? h('a', {
-          href: `proctor.html?exam=${encodeURIComponent(exam.id)}`,
-          text: t('staff.exams.proctor'),
-          'aria-label': t('staff.exams.proctorOf', { title: exam.title }),
-        }) : null));
-  }));
+  $('exam-rows').replaceChildren(
+    ...list.map((exam) => {
+      const state = windowState(exam, now);
+      const examUrl = `exam.html?exam=${encodeURIComponent(exam.id)}`;
+      return h(
+        'tr',
+        { 'data-exam': exam.id, 'data-window': state },
+        h('th', { scope: 'row' }, h('a', { href: examUrl, text: exam.title })),
+        h('td', { text: kindName(exam.kind) }),
+        h(
+          'td',
+          { class: 'nowrap-md' },
+          t('staff.range', { from: formatDateTime(exam.opensAt), to: formatDateTime(exam.closesAt) }),
+        ),
+        h('td', { class: 'num', text: tn('duration.minutes', exam.durationMinutes) }),
+        h('td', { class: 'num', text: String(exam.questionCount) }),
+        h('td', {}, h('span', { class: `window window-${state}`, text: t(`staff.window.${state}`) })),
+        h(
+          'td',
+          { class: 'links' },
+          h('a', {
+            href: examUrl,
+            text: t(results ? 'staff.exams.details' : 'staff.exams.detailsOnly'),
+            'aria-label': t(results ? 'staff.exams.detailsOf' : 'staff.exams.detailsOnlyOf', { title: exam.title }),
+          }),
+          progress
+            ? h('a', {
+                href: `progress.html?exam=${encodeURIComponent(exam.id)}`,
+                text: t('staff.exams.progress'),
+                'aria-label': t('staff.exams.progressOf', { title: exam.title }),
+              })
+            : null,
+          progress && isProctored(exam.proctoring)
+            ? h('a', {
+                href: `proctor.html?exam=${encodeURIComponent(exam.id)}`,
+                text: t('staff.exams.proctor'),
+                'aria-label': t('staff.exams.proctorOf', { title: exam.title }),
+              })
+            : null,
+        ),
+      );
+    }),
+  );
   labelColumns($('exam-table'));
 }
 
 // New bank (5.22)
 
 function lines(text) {
-  return text.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function prepareBankForm() {
-  $('bank-languages').replaceChildren(...['staff.language.kk', 'staff.language.ru', 'staff.language.en']
-    .map((key) => h('option', { value: t(key) })));
+  $('bank-languages').replaceChildren(
+    ...['staff.language.kk', 'staff.language.ru', 'staff.language.en'].map((key) => h('option', { value: t(key) })),
+  );
   const form = $('new-bank-form');
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const error = $('new-bank-error');
     clearError(error);
     const fields = {
-      discipline: $('bank-discipline'), programme: $('bank-programme'), language: $('bank-language'), compilers: $('bank-compilers'),
+      discipline: $('bank-discipline'),
+      programme: $('bank-programme'),
+      language: $('bank-language'),
+      compilers: $('bank-compilers'),
     };
     const missing = Object.entries(fields).filter(([, input]) => !input.value.trim());
     for (const input of Object.values(fields)) input.removeAttribute('aria-invalid');
     if (missing.length > 0) {
       for (const [, input] of missing) input.setAttribute('aria-invalid', 'true');
-      showProblems(error, t('staff.newBank.missing'), missing.map(([field]) => ({ field, message: t('staff.form.required') })));
+      showProblems(
+        error,
+        t('staff.newBank.missing'),
+        missing.map(([field]) => ({ field, message: t('staff.form.required') })),
+      );
       missing[0][1].focus();
       return;
     }
@@ -172,11 +227,17 @@ function prepareExamForm(bankList) {
   const wanted = param('bank');
   select.replaceChildren(
     h('option', { value: '', text: t('staff.newExam.chooseBank') }),
-    ...bankList.map((bank) => h('option', {
-      value: bank.id,
-      selected: bank.id === wanted,
-      text: t('staff.newExam.bankOption', { discipline: bank.passport?.discipline ?? bank.id, n: bank.questionCount ?? 0 }),
-    })));
+    ...bankList.map((bank) =>
+      h('option', {
+        value: bank.id,
+        selected: bank.id === wanted,
+        text: t('staff.newExam.bankOption', {
+          discipline: bank.passport?.discipline ?? bank.id,
+          n: bank.questionCount ?? 0,
+        }),
+      }),
+    ),
+  );
   const opens = new Date();
   opens.setSeconds(0, 0);
   const closes = new Date(opens.getTime() + 2 * 3600 * 1000);
@@ -202,7 +263,10 @@ function applyKind(kind, setDefaults) {
     questions.value = String(limit.questions);
   }
   $('exam-kind-hint').textContent = t(`staff.newExam.limits.${kind}`, {
-    rule: limit.rule, min: limit.minMinutes, max: limit.maxMinutes, questions: limit.maxQuestions,
+    rule: limit.rule,
+    min: limit.minMinutes,
+    max: limit.maxMinutes,
+    questions: limit.maxQuestions,
   });
 }
 
@@ -229,9 +293,10 @@ function formProblems(body, limit) {
   if (!Number.isInteger(minutes) || minutes < limit.minMinutes || minutes > limit.maxMinutes) {
     problems.push({
       rule: limit.rule,
-      message: limit.minMinutes === limit.maxMinutes
-        ? t('staff.newExam.durationExactly', { n: limit.minMinutes })
-        : t('staff.newExam.durationBetween', { min: limit.minMinutes, max: limit.maxMinutes }),
+      message:
+        limit.minMinutes === limit.maxMinutes
+          ? t('staff.newExam.durationExactly', { n: limit.minMinutes })
+          : t('staff.newExam.durationBetween', { min: limit.minMinutes, max: limit.maxMinutes }),
     });
     invalid.push('exam-duration');
   }
@@ -256,7 +321,11 @@ async function onCreateExam(event) {
     closesAt: localInputToIso($('exam-closes').value),
     durationMinutes: $('exam-duration').value === '' ? null : Number($('exam-duration').value),
     questionCount: $('exam-questions').value === '' ? null : Number($('exam-questions').value),
-    proctoring: { camera: $('exam-camera').checked, screen: $('exam-screen').checked, identity: $('exam-identity').checked },
+    proctoring: {
+      camera: $('exam-camera').checked,
+      screen: $('exam-screen').checked,
+      identity: $('exam-identity').checked,
+    },
   };
   for (const id of ['exam-bank', 'exam-title', 'exam-opens', 'exam-closes', 'exam-duration', 'exam-questions']) {
     $(id).removeAttribute('aria-invalid');

@@ -36,7 +36,10 @@ function start() {
   $('accounts').hidden = false;
   $('accounts-filter').addEventListener('input', renderAccounts);
   $('photo-close').addEventListener('click', () => $('photo-drawer').close());
-  $('photo-drawer').addEventListener('close', () => { chosen = null; showThumb(null); });
+  $('photo-drawer').addEventListener('close', () => {
+    chosen = null;
+    showThumb(null);
+  });
   $('photo-form').addEventListener('submit', onPhotoUpload);
   $('photo-remove').addEventListener('click', onPhotoRemove);
   loadAccounts().finally(() => setState(main, 'ready'));
@@ -57,34 +60,55 @@ async function loadAccounts() {
 
 function renderAccounts() {
   const wanted = $('accounts-filter').value.trim().toLowerCase();
-  const shown = accounts.filter((u) => !wanted || u.id.toLowerCase().includes(wanted) || u.name.toLowerCase().includes(wanted));
+  const shown = accounts.filter(
+    (u) => !wanted || u.id.toLowerCase().includes(wanted) || u.name.toLowerCase().includes(wanted),
+  );
   fill($('accounts-body'), ...shown.map(accountRow));
   $('accounts-none').hidden = shown.length > 0 || accounts.length === 0;
 }
 
 function accountRow(u) {
-  return h('tr', { 'data-user': u.id, 'data-photo': String(Boolean(u.photo)) },
+  return h(
+    'tr',
+    { 'data-user': u.id, 'data-photo': String(Boolean(u.photo)) },
     h('th', { scope: 'row', class: 'mono', text: u.id }),
     h('td', { text: u.name }),
     h('td', { text: (u.roles ?? []).join(', ') }),
-    h('td', {},
-      h('span', { class: u.photo ? 'status' : 'status muted', text: t(u.photo ? 'staff.users.photoKept' : 'staff.users.photoMissing') }),
+    h(
+      'td',
+      {},
+      h('span', {
+        class: u.photo ? 'status' : 'status muted',
+        text: t(u.photo ? 'staff.users.photoKept' : 'staff.users.photoMissing'),
+      }),
       ' ',
       h('button', {
-        class: 'button button-quiet', type: 'button', 'data-action': 'photo',
+        class: 'button button-quiet',
+        type: 'button',
+        'data-action': 'photo',
         'aria-label': t('staff.users.photoFor', { name: u.name, id: u.id }),
         text: t(u.photo ? 'staff.users.photoOpen' : 'staff.users.photoAdd'),
         on: { click: () => openPhoto(u) },
-      })),
-    h('td', {},
-      h('span', { class: u.disabled ? 'status muted' : 'status', text: t(u.disabled ? 'staff.users.disabled' : 'staff.users.enabled') }),
+      }),
+    ),
+    h(
+      'td',
+      {},
+      h('span', {
+        class: u.disabled ? 'status muted' : 'status',
+        text: t(u.disabled ? 'staff.users.disabled' : 'staff.users.enabled'),
+      }),
       ' ',
       h('button', {
-        class: 'button button-quiet', type: 'button', 'data-action': u.disabled ? 'enable' : 'disable',
+        class: 'button button-quiet',
+        type: 'button',
+        'data-action': u.disabled ? 'enable' : 'disable',
         'aria-label': t(u.disabled ? 'staff.users.enableFor' : 'staff.users.disableFor', { name: u.name, id: u.id }),
         text: t(u.disabled ? 'staff.users.enable' : 'staff.users.disable'),
         on: { click: (event) => setDisabled(u, !u.disabled, event.currentTarget) },
-      })));
+      }),
+    ),
+  );
 }
 
 /** Disables (its sessions end at once, on every node) or enables an account; the server refuses an admin's own. */
@@ -118,13 +142,15 @@ function openPhoto(u) {
   $('photo-heading').focus();
   if (!u.photo) return;
   drawer.dataset.photo = 'loading';
-  fetchBlob(photoPath(u.id), 'image/*').then((blob) => {
-    if (chosen === u) showThumb(blob);
-  }).catch((err) => {
-    if (chosen !== u) return;
-    drawer.dataset.photo = 'none';
-    if (err?.status !== 404) showError($('photo-error'), err);
-  });
+  fetchBlob(photoPath(u.id), 'image/*')
+    .then((blob) => {
+      if (chosen === u) showThumb(blob);
+    })
+    .catch((err) => {
+      if (chosen !== u) return;
+      drawer.dataset.photo = 'none';
+      if (err?.status !== 404) showError($('photo-error'), err);
+    });
 }
 
 /** Shows a photo (a Blob or File) in the drawer, or none. */
@@ -155,9 +181,13 @@ async function onPhotoUpload(event) {
   const input = $('photo-file');
   input.removeAttribute('aria-invalid');
   const file = input.files[0];
-  const problem = !file ? 'staff.users.photoNoFile'
-    : !PHOTO_TYPES.includes(file.type) ? 'staff.users.photoType'
-      : file.size > MAX_PHOTO_BYTES ? 'staff.users.photoTooLarge' : null;
+  const problem = !file
+    ? 'staff.users.photoNoFile'
+    : !PHOTO_TYPES.includes(file.type)
+      ? 'staff.users.photoType'
+      : file.size > MAX_PHOTO_BYTES
+        ? 'staff.users.photoTooLarge'
+        : null;
   if (problem) {
     input.setAttribute('aria-invalid', 'true');
     showProblems(error, t(problem), []);
@@ -165,11 +195,13 @@ async function onPhotoUpload(event) {
     return;
   }
   try {
-    await busy($('photo-upload'), t('staff.busy.uploading'),
-      () => request('PUT', photoPath(u.id), { body: { raw: file, type: file.type } }));
+    await busy($('photo-upload'), t('staff.busy.uploading'), () =>
+      request('PUT', photoPath(u.id), { body: { raw: file, type: file.type } }),
+    );
   } catch (err) {
     if (chosen !== u) return;
-    if (err.code === 'bad-photo') { // the engine's own words are English: say it in the page's language
+    if (err.code === 'bad-photo') {
+      // the engine's own words are English: say it in the page's language
       showProblems(error, t('staff.users.photoBad'), []);
       error.dataset.error = err.code;
     } else {
@@ -227,7 +259,9 @@ async function onUpload(event) {
     done.hidden = false;
     input.value = '';
   } catch (err) {
-    showError(error, err, { summary: err.code === 'invalid-users' ? t('staff.users.refused', { file: file.name }) : null });
+    showError(error, err, {
+      summary: err.code === 'invalid-users' ? t('staff.users.refused', { file: file.name }) : null,
+    });
     return;
   }
   await loadAccounts(); // new accounts in the list below

@@ -16,8 +16,14 @@ const KEYS_URL = '/.well-known/emtihan-receipt-keys.json';
 const $ = (id) => document.getElementById(id);
 const main = $('verify');
 const ui = {
-  drop: $('drop'), files: $('files'), recognised: $('recognised'), check: $('check'), clear: $('clear'),
-  error: $('verify-error'), summary: $('summary'), results: $('results'),
+  drop: $('drop'),
+  files: $('files'),
+  recognised: $('recognised'),
+  check: $('check'),
+  clear: $('clear'),
+  error: $('verify-error'),
+  summary: $('summary'),
+  results: $('results'),
 };
 /** The files given so far, by kind: receipt, log, keys, draws. */
 let given = {};
@@ -39,8 +45,11 @@ async function take(fileList) {
 }
 
 function renderFiles() {
-  ui.recognised.replaceChildren(...Object.entries(given).map(([kind, f]) =>
-    h('li', {}, h('strong', { text: t(`verify.kind.${kind}`) }), ` ${f.name}`)));
+  ui.recognised.replaceChildren(
+    ...Object.entries(given).map(([kind, f]) =>
+      h('li', {}, h('strong', { text: t(`verify.kind.${kind}`) }), ` ${f.name}`),
+    ),
+  );
   ui.check.disabled = !(given.receipt || given.draws);
 }
 
@@ -48,15 +57,25 @@ async function keys() {
   if (given.keys) return { list: given.keys.doc, source: t('verify.keysFromFile', { name: given.keys.name }) };
   const response = await fetch(KEYS_URL, { headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(t('verify.keysUnavailable', { url: KEYS_URL }));
-  return { list: await response.json(), source: t('verify.keysFromServer', { url: new URL(KEYS_URL, window.location.href).href }) };
+  return {
+    list: await response.json(),
+    source: t('verify.keysFromServer', { url: new URL(KEYS_URL, window.location.href).href }),
+  };
 }
 
 /** One check as a sentence: its words by code and outcome, with the numbers it found. */
 function sentence(c) {
   const outcome = c.ok === true ? 'ok' : c.ok === false ? 'bad' : 'skip';
   const params = {
-    keyId: c.keyId ?? '', from: c.validFrom ?? '', until: c.validUntil ?? '∞', at: c.submittedAt ?? '',
-    found: c.found ?? '', expected: c.expected ?? '', number: c.drawNumber ?? '', ticket: c.ticket ?? '', recomputed: c.recomputed ?? '',
+    keyId: c.keyId ?? '',
+    from: c.validFrom ?? '',
+    until: c.validUntil ?? '∞',
+    at: c.submittedAt ?? '',
+    found: c.found ?? '',
+    expected: c.expected ?? '',
+    number: c.drawNumber ?? '',
+    ticket: c.ticket ?? '',
+    recomputed: c.recomputed ?? '',
   };
   return t(`verify.${c.check}.${outcome}`, params);
 }
@@ -80,17 +99,28 @@ async function run() {
       }
       const k = await keys();
       notes.push(k.source);
-      checks.push(...await checkReceipt(given.receipt.doc, given.log.doc, k.list));
+      checks.push(...(await checkReceipt(given.receipt.doc, given.log.doc, k.list)));
     }
-    if (given.draws) checks.push(...await checkDraws(given.draws.doc));
+    if (given.draws) checks.push(...(await checkDraws(given.draws.doc)));
     const bad = checks.filter((c) => c.ok === false).length;
     ui.summary.classList.toggle('notice-ok', bad === 0);
     ui.summary.classList.toggle('notice-error', bad > 0);
     showMessage(ui.summary, bad === 0 ? t('verify.allOk') : t('verify.someBad', { count: bad }));
-    ui.results.replaceChildren(...notes.map((n) => h('li', { class: 'verify-note', text: n })),
-      ...checks.map((c) => h('li', { class: `verify-${c.ok === true ? 'ok' : c.ok === false ? 'bad' : 'skip'}`, 'data-check': c.check },
-        h('span', { class: 'verify-mark', 'aria-hidden': 'true', text: c.ok === true ? '✓' : c.ok === false ? '✗' : '–' }),
-        ` ${sentence(c)}`)));
+    ui.results.replaceChildren(
+      ...notes.map((n) => h('li', { class: 'verify-note', text: n })),
+      ...checks.map((c) =>
+        h(
+          'li',
+          { class: `verify-${c.ok === true ? 'ok' : c.ok === false ? 'bad' : 'skip'}`, 'data-check': c.check },
+          h('span', {
+            class: 'verify-mark',
+            'aria-hidden': 'true',
+            text: c.ok === true ? '✓' : c.ok === false ? '✗' : '–',
+          }),
+          ` ${sentence(c)}`,
+        ),
+      ),
+    );
   } catch (err) {
     showMessage(ui.error, err?.message ?? String(err));
   } finally {

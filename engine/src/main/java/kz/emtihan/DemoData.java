@@ -22,119 +22,212 @@ import org.slf4j.LoggerFactory;
  * exams (issue 10, 3). Loaded once; a second start finds it and does nothing.
  */
 final class DemoData {
-  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-  static final String[] ROLES = {"admin", "teacher", "expert", "proctor", "secretary", "commission", "registrar"};
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String[] ROLES = {"admin", "teacher", "expert", "proctor", "secretary", "commission", "registrar"};
 
-  private DemoData() {}
+    private DemoData() {}
 
-  static Future<Void> load(Services s) {
-    return s.users().find("teacher").compose(existing -> {
-      if (existing.isPresent()) {
-        log.info("demo data already present");
-        return Future.succeededFuture();
-      }
-      return create(s);
-    });
-  }
-
-  private static Future<Void> create(Services s) {
-    JsonArray users = new JsonArray();
-    for (String role : ROLES) {
-      if (role.equals("admin")) continue;
-      JsonObject u = user(role, capitalised(role) + " (demo)", role, "demo-" + role);
-      // 6.15.2: the sitting's chair and secretary get copies of acts by e-mail; with mail.smtp.host empty their acts
-      // record "not-configured"
-      if (role.equals("commission")) u.put("email", "chair@university.invalid");
-      if (role.equals("secretary")) u.put("email", "secretary@university.invalid");
-      users.add(u);
+    static Future<Void> load(Services s) {
+        return s.users().find("teacher").compose(existing -> {
+            if (existing.isPresent()) {
+                log.info("demo data already present");
+                return Future.succeededFuture();
+            }
+            return create(s);
+        });
     }
-    for (int i = 1; i <= 5; i++) users.add(user("student" + i, "Student " + i + " (demo)", "student", "demo-student"));
-    Caller teacher = new Caller("teacher", "Teacher (demo)", EnumSet.of(Role.TEACHER));
-    Passport passport = new Passport("Mathematics 1", "6B06101 Information Systems", "English",
-        java.util.List.of("A. Teacher"), java.util.List.of("Calculator is not allowed", "Table of multiplication"));
-    var people = new kz.emtihan.bank.Assignees(s.users());
-    return s.users().upsert(users)
-        .compose(n -> s.banks().create(teacher, passport))
-        .compose(bankId -> s.banks().add(teacher, bankId, questions()).map(bankId))
-        // issue 10 (3): the demo expert reviews the demo bank; nobody else but its teacher and admins sees it
-        .compose(bankId -> new kz.emtihan.bank.BankPeople(s.banks(), people).replace(teacher, bankId,
-            new JsonObject().put("coAuthors", new JsonArray()).put("experts", new JsonArray().add("expert"))).map(bankId))
-        .compose(bankId -> exam(s, teacher, bankId, "Mathematics 1 — intermediate attestation (demo)", false)
-            .compose(v -> exam(s, teacher, bankId, "Mathematics 1 — proctored attestation (demo)", true)))
-        .compose(v -> sitting(s))
-        .onSuccess(n -> log.info("demo data loaded: users teacher/demo-teacher, proctor/demo-proctor, student1..5/demo-student, ..."))
-        .mapEmpty();
-  }
 
-  /**
-   * 6.15: an oral comprehensive exam today: commission (chair), secretary (technical secretary), expert and
-   * registrar on the appeal commission, student1..5 in order, ten tickets of three questions.
-   */
-  private static Future<Void> sitting(Services s) {
-    Caller admin = new Caller("admin", "Administrator", EnumSet.of(Role.ADMIN));
-    JsonObject body = new JsonObject().put("kind", "comprehensive-exam").put("title", "Information Systems — comprehensive exam (demo)")
-        .put("date", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty")).toString()).put("language", "en")
-        .put("commission", new JsonObject().put("chair", "commission").put("members", new JsonArray()).put("secretary", "secretary"))
-        .put("appealCommission", new JsonObject().put("chair", "expert").put("deputy", "registrar").put("members", new JsonArray()))
-        .put("students", new JsonArray().add("student1").add("student2").add("student3").add("student4").add("student5"));
-    String[] topics = {"Relational databases", "Computer networks", "Operating systems", "Software engineering", "Information security",
-        "Algorithms", "Web applications", "Distributed systems", "Data analysis", "Project management"};
-    JsonArray tickets = new JsonArray();
-    for (int i = 0; i < topics.length; i++) {
-      tickets.add(new JsonObject().put("number", i + 1).put("questions", new JsonArray().add(topics[i] + ": the main ideas")
-          .add(topics[i] + ": a worked example").add(topics[i] + ": a practical task")));
+    private static Future<Void> create(Services s) {
+        JsonArray users = new JsonArray();
+        for (String role : ROLES) {
+            if (role.equals("admin")) continue;
+            JsonObject u = user(role, capitalised(role) + " (demo)", role, "demo-" + role);
+            // 6.15.2: the sitting's chair and secretary get copies of acts by e-mail; with mail.smtp.host empty their
+            // acts
+            // record "not-configured"
+            if (role.equals("commission")) u.put("email", "chair@university.invalid");
+            if (role.equals("secretary")) u.put("email", "secretary@university.invalid");
+            users.add(u);
+        }
+        for (int i = 1; i <= 5; i++)
+            users.add(user("student" + i, "Student " + i + " (demo)", "student", "demo-student"));
+        Caller teacher = new Caller("teacher", "Teacher (demo)", EnumSet.of(Role.TEACHER));
+        Passport passport = new Passport(
+                "Mathematics 1",
+                "6B06101 Information Systems",
+                "English",
+                java.util.List.of("A. Teacher"),
+                java.util.List.of("Calculator is not allowed", "Table of multiplication"));
+        var people = new kz.emtihan.bank.Assignees(s.users());
+        return s.users()
+                .upsert(users)
+                .compose(n -> s.banks().create(teacher, passport))
+                .compose(bankId -> s.banks().add(teacher, bankId, questions()).map(bankId))
+                // issue 10 (3): the demo expert reviews the demo bank; nobody else but its teacher and admins sees it
+                .compose(bankId -> new kz.emtihan.bank.BankPeople(s.banks(), people)
+                        .replace(
+                                teacher,
+                                bankId,
+                                new JsonObject()
+                                        .put("coAuthors", new JsonArray())
+                                        .put("experts", new JsonArray().add("expert")))
+                        .map(bankId))
+                .compose(bankId -> exam(s, teacher, bankId, "Mathematics 1 — intermediate attestation (demo)", false)
+                        .compose(v -> exam(s, teacher, bankId, "Mathematics 1 — proctored attestation (demo)", true)))
+                .compose(v -> sitting(s))
+                .onSuccess(
+                        n -> log.info(
+                                "demo data loaded: users teacher/demo-teacher, proctor/demo-proctor, student1..5/demo-student, ..."))
+                .mapEmpty();
     }
-    return s.sittings().sittings().create(admin, body).compose(id -> s.sittings().sittings().tickets(admin, id, tickets)).mapEmpty();
-  }
 
-  /** One exam open for a week for student1..5; a proctored one records camera and screen and checks identity (5.17.2). */
-  private static Future<Void> exam(Services s, Caller teacher, String bankId, String title, boolean proctored) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    JsonObject exam = new JsonObject().put("bankId", bankId).put("title", title)
-        .put("kind", "intermediate-attestation").put("opensAt", now.minus(Duration.ofHours(1)).toString())
-        .put("closesAt", now.plus(Duration.ofDays(7)).toString())
-        .put("proctoring", new JsonObject().put("camera", proctored).put("screen", proctored).put("identity", proctored));
-    Caller admin = new Caller("admin", "Administrator", EnumSet.of(Role.ADMIN));
-    return s.exam().exams().create(teacher, exam).compose(examId -> s.exam().exams().replaceRoster(teacher, examId,
-        new JsonArray().add("student1").add("student2").add("student3").add("student4").add("student5"))
-        // issue 10 (3): a proctor sees only the exams assigned to them; the demo proctor is assigned to both
-        .compose(n -> new kz.emtihan.exam.ExamProctors(s.exam().exams(), new kz.emtihan.bank.Assignees(s.users()))
-            .replace(admin, examId, new JsonObject().put("proctors", new JsonArray().add("proctor"))))).mapEmpty();
-  }
-
-  private static JsonObject user(String id, String name, String role, String password) {
-    return new JsonObject().put("id", id).put("name", name).put("roles", new JsonArray().add(role)).put("password", password);
-  }
-
-  /** 48 easy (addition), 48 medium (multiplication), 24 hard (linear equations): 40/40/20 of 120. */
-  static JsonArray questions() {
-    Random r = new Random(2026);
-    JsonArray out = new JsonArray();
-    for (int i = 0; i < 48; i++) {
-      int a = 10 + i, b = 3 + (i * 7) % 40;
-      out.add(numeric("What is " + a + " + " + b + "?", a + b, "easy", "Addition", r));
+    /**
+     * 6.15: an oral comprehensive exam today: commission (chair), secretary (technical secretary), expert and
+     * registrar on the appeal commission, student1..5 in order, ten tickets of three questions.
+     */
+    private static Future<Void> sitting(Services s) {
+        Caller admin = new Caller("admin", "Administrator", EnumSet.of(Role.ADMIN));
+        JsonObject body = new JsonObject()
+                .put("kind", "comprehensive-exam")
+                .put("title", "Information Systems — comprehensive exam (demo)")
+                .put(
+                        "date",
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Almaty"))
+                                .toString())
+                .put("language", "en")
+                .put(
+                        "commission",
+                        new JsonObject()
+                                .put("chair", "commission")
+                                .put("members", new JsonArray())
+                                .put("secretary", "secretary"))
+                .put(
+                        "appealCommission",
+                        new JsonObject()
+                                .put("chair", "expert")
+                                .put("deputy", "registrar")
+                                .put("members", new JsonArray()))
+                .put(
+                        "students",
+                        new JsonArray()
+                                .add("student1")
+                                .add("student2")
+                                .add("student3")
+                                .add("student4")
+                                .add("student5"));
+        String[] topics = {
+            "Relational databases",
+            "Computer networks",
+            "Operating systems",
+            "Software engineering",
+            "Information security",
+            "Algorithms",
+            "Web applications",
+            "Distributed systems",
+            "Data analysis",
+            "Project management"
+        };
+        JsonArray tickets = new JsonArray();
+        for (int i = 0; i < topics.length; i++) {
+            tickets.add(new JsonObject()
+                    .put("number", i + 1)
+                    .put(
+                            "questions",
+                            new JsonArray()
+                                    .add(topics[i] + ": the main ideas")
+                                    .add(topics[i] + ": a worked example")
+                                    .add(topics[i] + ": a practical task")));
+        }
+        return s.sittings()
+                .sittings()
+                .create(admin, body)
+                .compose(id -> s.sittings().sittings().tickets(admin, id, tickets))
+                .mapEmpty();
     }
-    for (int i = 0; i < 48; i++) {
-      int a = 6 + i % 12, b = 11 + i;
-      out.add(numeric("What is " + a + " × " + b + "?", a * b, "medium", "Multiplication", r));
-    }
-    for (int i = 0; i < 24; i++) {
-      int x = 2 + i, k = 3 + i % 5, c = 4 + i;
-      out.add(numeric("Solve for x: " + k + "x + " + c + " = " + (k * x + c), x, "hard", "Linear equations", r));
-    }
-    return out;
-  }
 
-  private static JsonObject numeric(String text, int answer, String difficulty, String topic, Random r) {
-    int correctAt = r.nextInt(5);
-    JsonArray options = new JsonArray();
-    int[] deltas = {-2, -1, 1, 2};
-    for (int i = 0, d = 0; i < 5; i++) options.add(Integer.toString(i == correctAt ? answer : answer + deltas[d++]));
-    return new JsonObject().put("text", text).put("options", options).put("correct", new JsonArray().add(correctAt))
-        .put("difficulty", difficulty).put("topic", topic);
-  }
+    /** One exam open for a week for student1..5; a proctored one records camera and screen and checks identity (5.17.2). */
+    private static Future<Void> exam(Services s, Caller teacher, String bankId, String title, boolean proctored) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        JsonObject exam = new JsonObject()
+                .put("bankId", bankId)
+                .put("title", title)
+                .put("kind", "intermediate-attestation")
+                .put("opensAt", now.minus(Duration.ofHours(1)).toString())
+                .put("closesAt", now.plus(Duration.ofDays(7)).toString())
+                .put(
+                        "proctoring",
+                        new JsonObject()
+                                .put("camera", proctored)
+                                .put("screen", proctored)
+                                .put("identity", proctored));
+        Caller admin = new Caller("admin", "Administrator", EnumSet.of(Role.ADMIN));
+        return s.exam()
+                .exams()
+                .create(teacher, exam)
+                .compose(examId -> s.exam()
+                        .exams()
+                        .replaceRoster(
+                                teacher,
+                                examId,
+                                new JsonArray()
+                                        .add("student1")
+                                        .add("student2")
+                                        .add("student3")
+                                        .add("student4")
+                                        .add("student5"))
+                        // issue 10 (3): a proctor sees only the exams assigned to them; the demo proctor is assigned to
+                        // both
+                        .compose(n -> new kz.emtihan.exam.ExamProctors(
+                                        s.exam().exams(), new kz.emtihan.bank.Assignees(s.users()))
+                                .replace(
+                                        admin,
+                                        examId,
+                                        new JsonObject().put("proctors", new JsonArray().add("proctor")))))
+                .mapEmpty();
+    }
 
-  private static String capitalised(String s) {
-    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-  }
+    private static JsonObject user(String id, String name, String role, String password) {
+        return new JsonObject()
+                .put("id", id)
+                .put("name", name)
+                .put("roles", new JsonArray().add(role))
+                .put("password", password);
+    }
+
+    /** 48 easy (addition), 48 medium (multiplication), 24 hard (linear equations): 40/40/20 of 120. */
+    static JsonArray questions() {
+        Random r = new Random(2026);
+        JsonArray out = new JsonArray();
+        for (int i = 0; i < 48; i++) {
+            int a = 10 + i, b = 3 + (i * 7) % 40;
+            out.add(numeric("What is " + a + " + " + b + "?", a + b, "easy", "Addition", r));
+        }
+        for (int i = 0; i < 48; i++) {
+            int a = 6 + i % 12, b = 11 + i;
+            out.add(numeric("What is " + a + " × " + b + "?", a * b, "medium", "Multiplication", r));
+        }
+        for (int i = 0; i < 24; i++) {
+            int x = 2 + i, k = 3 + i % 5, c = 4 + i;
+            out.add(numeric("Solve for x: " + k + "x + " + c + " = " + (k * x + c), x, "hard", "Linear equations", r));
+        }
+        return out;
+    }
+
+    private static JsonObject numeric(String text, int answer, String difficulty, String topic, Random r) {
+        int correctAt = r.nextInt(5);
+        JsonArray options = new JsonArray();
+        int[] deltas = {-2, -1, 1, 2};
+        for (int i = 0, d = 0; i < 5; i++)
+            options.add(Integer.toString(i == correctAt ? answer : answer + deltas[d++]));
+        return new JsonObject()
+                .put("text", text)
+                .put("options", options)
+                .put("correct", new JsonArray().add(correctAt))
+                .put("difficulty", difficulty)
+                .put("topic", topic);
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
 }

@@ -14,35 +14,35 @@ import kz.emtihan.config.EmtihanConfig;
  * {@code --rotate-receipt-key} retires the receipt key before starting (docs/verification.md "Key rotation").
  */
 public final class Main {
-  private Main() {}
+    private Main() {}
 
-  public static void main(String[] args) {
-    List<String> a = List.of(args);
-    boolean demo = a.contains("--demo");
-    Optional<Path> dir = configDir(a);
-    EmtihanConfig cfg;
-    try {
-      cfg = ConfigLoader.load(dir, System.getenv());
-    } catch (ConfigException e) {
-      System.err.println("Emtihan cannot start: configuration error at " + e.getMessage());
-      System.exit(2);
-      return;
+    public static void main(String[] args) {
+        List<String> a = List.of(args);
+        boolean demo = a.contains("--demo");
+        Optional<Path> dir = configDir(a);
+        EmtihanConfig cfg;
+        try {
+            cfg = ConfigLoader.load(dir, System.getenv());
+        } catch (ConfigException e) {
+            System.err.println("Emtihan cannot start: configuration error at " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (a.contains("--rotate-receipt-key")) {
+            var key = kz.emtihan.audit.ReceiptSigner.rotate(cfg.dataDir(), java.time.Instant.now());
+            System.out.println("Emtihan: the receipt key " + key.keyId() + " is current from " + key.validFrom()
+                    + "; the previous one is retired (see " + kz.emtihan.audit.AuditRoutes.WELL_KNOWN + ")");
+        }
+        Engine engine = Engine.start(cfg, Optional.ofNullable(System.getenv("EMTIHAN_ADMIN_PASSWORD")), demo);
+        Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "emtihan-shutdown"));
     }
-    if (a.contains("--rotate-receipt-key")) {
-      var key = kz.emtihan.audit.ReceiptSigner.rotate(cfg.dataDir(), java.time.Instant.now());
-      System.out.println("Emtihan: the receipt key " + key.keyId() + " is current from " + key.validFrom()
-          + "; the previous one is retired (see " + kz.emtihan.audit.AuditRoutes.WELL_KNOWN + ")");
-    }
-    Engine engine = Engine.start(cfg, Optional.ofNullable(System.getenv("EMTIHAN_ADMIN_PASSWORD")), demo);
-    Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "emtihan-shutdown"));
-  }
 
-  private static Optional<Path> configDir(List<String> args) {
-    int i = args.indexOf("--config");
-    if (i >= 0 && i + 1 < args.size()) return Optional.of(Path.of(args.get(i + 1)));
-    String env = System.getenv("EMTIHAN_CONFIG_DIR");
-    if (env != null && !env.isBlank()) return Optional.of(Path.of(env));
-    if (Files.isRegularFile(Path.of("config", "emtihan.yaml"))) return Optional.of(Path.of("config"));
-    return Optional.empty();
-  }
+    private static Optional<Path> configDir(List<String> args) {
+        int i = args.indexOf("--config");
+        if (i >= 0 && i + 1 < args.size()) return Optional.of(Path.of(args.get(i + 1)));
+        String env = System.getenv("EMTIHAN_CONFIG_DIR");
+        if (env != null && !env.isBlank()) return Optional.of(Path.of(env));
+        if (Files.isRegularFile(Path.of("config", "emtihan.yaml"))) return Optional.of(Path.of("config"));
+        return Optional.empty();
+    }
 }

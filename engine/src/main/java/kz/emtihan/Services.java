@@ -20,24 +20,51 @@ import kz.emtihan.sitting.SittingModule;
 import kz.emtihan.store.RedisStore;
 
 /** Every service of the engine, wired once from the config and the store. */
-public record Services(EmtihanConfig config, RedisStore store, Users users, Tokens tokens, Sessions sessions,
-                       LoginThrottle loginThrottle, Banks banks, ExamModule exam,
-                       ProctorModule proctor, SittingModule sittings, LiveHub live, LiveSocket liveSocket) {
-  public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
-    Users users = new Users(vertx, store.redis(), new Passwords(cfg.auth().bcryptCost()));
-    Tokens tokens = new Tokens(Tokens.secret(cfg.auth().jwtSecret(), cfg.dataDir()), cfg.auth().tokenLifetime(), Clock.systemUTC());
-    Sessions sessions = new Sessions(vertx, store.redis(), tokens, Clock.systemUTC());
-    LoginThrottle throttle = new LoginThrottle(store.redis(), cfg.auth().login(), Clock.systemUTC());
-    Banks banks = new Banks(vertx, new BankStore(store.redis()), cfg.regulation().bank());
-    ExamModule exam = ExamModule.create(vertx, store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()));
-    LiveHub live = new LiveHub(vertx, store);
-    ProctorModule proctor = ProctorModule.create(vertx, store, exam, live, cfg.proctoring(), cfg.dataDir(),
-        cfg.regulation().answerGrace().toMillis());
-    LiveSocket socket = new LiveSocket(live, sessions, exam.attempts(), exam.exams(), new Presence(store.redis(), live),
-        proctor::disconnected, proctor.liveMedia());
-    SittingModule sittings = SittingModule.create(vertx, store, cfg.regulation(), live, users, cfg.mail());
-    socket.sittingAccess((caller, id) -> sittings.sittings().view(caller, id).mapEmpty());
-    socket.roomAccess(sittings.room());
-    return new Services(cfg, store, users, tokens, sessions, throttle, banks, exam, proctor, sittings, live, socket);
-  }
+public record Services(
+        EmtihanConfig config,
+        RedisStore store,
+        Users users,
+        Tokens tokens,
+        Sessions sessions,
+        LoginThrottle loginThrottle,
+        Banks banks,
+        ExamModule exam,
+        ProctorModule proctor,
+        SittingModule sittings,
+        LiveHub live,
+        LiveSocket liveSocket) {
+    public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
+        Users users = new Users(vertx, store.redis(), new Passwords(cfg.auth().bcryptCost()));
+        Tokens tokens = new Tokens(
+                Tokens.secret(cfg.auth().jwtSecret(), cfg.dataDir()), cfg.auth().tokenLifetime(), Clock.systemUTC());
+        Sessions sessions = new Sessions(vertx, store.redis(), tokens, Clock.systemUTC());
+        LoginThrottle throttle = new LoginThrottle(store.redis(), cfg.auth().login(), Clock.systemUTC());
+        Banks banks =
+                new Banks(vertx, new BankStore(store.redis()), cfg.regulation().bank());
+        ExamModule exam =
+                ExamModule.create(vertx, store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()));
+        LiveHub live = new LiveHub(vertx, store);
+        ProctorModule proctor = ProctorModule.create(
+                vertx,
+                store,
+                exam,
+                live,
+                cfg.proctoring(),
+                cfg.dataDir(),
+                cfg.regulation().answerGrace().toMillis());
+        LiveSocket socket = new LiveSocket(
+                live,
+                sessions,
+                exam.attempts(),
+                exam.exams(),
+                new Presence(store.redis(), live),
+                proctor::disconnected,
+                proctor.liveMedia());
+        SittingModule sittings = SittingModule.create(vertx, store, cfg.regulation(), live, users, cfg.mail());
+        socket.sittingAccess(
+                (caller, id) -> sittings.sittings().view(caller, id).mapEmpty());
+        socket.roomAccess(sittings.room());
+        return new Services(
+                cfg, store, users, tokens, sessions, throttle, banks, exam, proctor, sittings, live, socket);
+    }
 }

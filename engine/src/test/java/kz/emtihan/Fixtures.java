@@ -9,77 +9,104 @@ import java.time.Instant;
 
 /** Banks, exams and rosters made through the real API, in the regulation's words. */
 public final class Fixtures {
-  private Fixtures() {}
+    private Fixtures() {}
 
-  public static JsonObject passport() {
-    return new JsonObject().put("passport", new JsonObject().put("discipline", "Algebra").put("programme", "6B01501")
-        .put("language", "kk").put("compilers", new JsonArray().add("A. Teacher")).put("references", new JsonArray().add("Formula sheet")));
-  }
-
-  /** {@code easy + medium + hard} distinct five-option questions; the correct option of question i is index i % 5. */
-  public static JsonArray questions(int easy, int medium, int hard) {
-    JsonArray out = new JsonArray();
-    int n = 0;
-    for (String[] d : new String[][] {{"easy", "" + easy}, {"medium", "" + medium}, {"hard", "" + hard}}) {
-      for (int i = 0; i < Integer.parseInt(d[1]); i++, n++) {
-        JsonArray options = new JsonArray();
-        for (int o = 0; o < 5; o++) options.add("option " + o + " of question " + n);
-        out.add(new JsonObject().put("text", "Question " + n + " (" + d[0] + ")").put("options", options)
-            .put("correct", new JsonArray().add(n % 5)).put("difficulty", d[0]).put("topic", "Topic " + (n % 3)));
-      }
+    public static JsonObject passport() {
+        return new JsonObject()
+                .put(
+                        "passport",
+                        new JsonObject()
+                                .put("discipline", "Algebra")
+                                .put("programme", "6B01501")
+                                .put("language", "kk")
+                                .put("compilers", new JsonArray().add("A. Teacher"))
+                                .put("references", new JsonArray().add("Formula sheet")));
     }
-    return out;
-  }
 
-  /** A bank that passes validation: 100 questions mixed 40/40/20 (7.6, 5.23.3). */
-  public static String validBank(TestEngine app, String teacherToken) {
-    String bankId = app.post("/api/v1/banks", teacherToken, passport()).json().getString("id");
-    TestEngine.Reply added = app.post("/api/v1/banks/" + bankId + "/questions", teacherToken, questions(40, 40, 20));
-    assertEquals(200, added.status(), added.body());
-    return bankId;
-  }
-
-  public static JsonObject attestation(String bankId, Instant opens, Instant closes) {
-    return new JsonObject().put("bankId", bankId).put("title", "Algebra attestation").put("kind", "intermediate-attestation")
-        .put("opensAt", opens.toString()).put("closesAt", closes.toString())
-        .put("proctoring", new JsonObject().put("camera", true).put("screen", true).put("identity", false));
-  }
-
-  /** An intermediate attestation open from an hour ago for a day, with this roster. */
-  public static String openExam(TestEngine app, String teacherToken, String bankId, String... students) {
-    Instant now = Instant.now();
-    return exam(app, teacherToken, attestation(bankId, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))), students);
-  }
-
-  public static String exam(TestEngine app, String teacherToken, JsonObject exam, String... students) {
-    TestEngine.Reply created = app.post("/api/v1/exams", teacherToken, exam);
-    assertEquals(201, created.status(), created.body());
-    String examId = created.json().getString("id");
-    TestEngine.Reply roster = app.put("/api/v1/exams/" + examId + "/roster", teacherToken, new JsonArray(java.util.List.of((Object[]) students)));
-    assertEquals(200, roster.status(), roster.body());
-    assignEveryProctor(app, examId);
-    return examId;
-  }
-
-  /**
-   * Issue 10 (3): a proctor watches only the exams an admin assigned to them. The tests written before that rule
-   * watch with whatever proctor accounts they made, so an exam made here gets every proctor account existing now;
-   * the access tests assign explicitly ({@link #assignProctors}).
-   */
-  public static void assignEveryProctor(TestEngine app, String examId) {
-    String admin = app.admin();
-    JsonArray users = app.get("/api/v1/users", admin).array();
-    java.util.List<String> proctors = new java.util.ArrayList<>();
-    for (Object o : users) {
-      JsonObject u = (JsonObject) o;
-      if (u.getJsonArray("roles").contains("proctor")) proctors.add(u.getString("id"));
+    /** {@code easy + medium + hard} distinct five-option questions; the correct option of question i is index i % 5. */
+    public static JsonArray questions(int easy, int medium, int hard) {
+        JsonArray out = new JsonArray();
+        int n = 0;
+        for (String[] d : new String[][] {{"easy", "" + easy}, {"medium", "" + medium}, {"hard", "" + hard}}) {
+            for (int i = 0; i < Integer.parseInt(d[1]); i++, n++) {
+                JsonArray options = new JsonArray();
+                for (int o = 0; o < 5; o++) options.add("option " + o + " of question " + n);
+                out.add(new JsonObject()
+                        .put("text", "Question " + n + " (" + d[0] + ")")
+                        .put("options", options)
+                        .put("correct", new JsonArray().add(n % 5))
+                        .put("difficulty", d[0])
+                        .put("topic", "Topic " + (n % 3)));
+            }
+        }
+        return out;
     }
-    if (!proctors.isEmpty()) assignProctors(app, examId, proctors.toArray(String[]::new));
-  }
 
-  public static void assignProctors(TestEngine app, String examId, String... proctors) {
-    TestEngine.Reply r = app.put("/api/v1/exams/" + examId + "/proctors", app.admin(),
-        new JsonObject().put("proctors", new JsonArray(java.util.List.of((Object[]) proctors))));
-    assertEquals(200, r.status(), r.body());
-  }
+    /** A bank that passes validation: 100 questions mixed 40/40/20 (7.6, 5.23.3). */
+    public static String validBank(TestEngine app, String teacherToken) {
+        String bankId =
+                app.post("/api/v1/banks", teacherToken, passport()).json().getString("id");
+        TestEngine.Reply added =
+                app.post("/api/v1/banks/" + bankId + "/questions", teacherToken, questions(40, 40, 20));
+        assertEquals(200, added.status(), added.body());
+        return bankId;
+    }
+
+    public static JsonObject attestation(String bankId, Instant opens, Instant closes) {
+        return new JsonObject()
+                .put("bankId", bankId)
+                .put("title", "Algebra attestation")
+                .put("kind", "intermediate-attestation")
+                .put("opensAt", opens.toString())
+                .put("closesAt", closes.toString())
+                .put(
+                        "proctoring",
+                        new JsonObject().put("camera", true).put("screen", true).put("identity", false));
+    }
+
+    /** An intermediate attestation open from an hour ago for a day, with this roster. */
+    public static String openExam(TestEngine app, String teacherToken, String bankId, String... students) {
+        Instant now = Instant.now();
+        return exam(
+                app,
+                teacherToken,
+                attestation(bankId, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))),
+                students);
+    }
+
+    public static String exam(TestEngine app, String teacherToken, JsonObject exam, String... students) {
+        TestEngine.Reply created = app.post("/api/v1/exams", teacherToken, exam);
+        assertEquals(201, created.status(), created.body());
+        String examId = created.json().getString("id");
+        TestEngine.Reply roster =
+                app.put("/api/v1/exams/" + examId + "/roster", teacherToken, new JsonArray(java.util.List.of((Object[])
+                        students)));
+        assertEquals(200, roster.status(), roster.body());
+        assignEveryProctor(app, examId);
+        return examId;
+    }
+
+    /**
+     * Issue 10 (3): a proctor watches only the exams an admin assigned to them. The tests written before that rule
+     * watch with whatever proctor accounts they made, so an exam made here gets every proctor account existing now;
+     * the access tests assign explicitly ({@link #assignProctors}).
+     */
+    public static void assignEveryProctor(TestEngine app, String examId) {
+        String admin = app.admin();
+        JsonArray users = app.get("/api/v1/users", admin).array();
+        java.util.List<String> proctors = new java.util.ArrayList<>();
+        for (Object o : users) {
+            JsonObject u = (JsonObject) o;
+            if (u.getJsonArray("roles").contains("proctor")) proctors.add(u.getString("id"));
+        }
+        if (!proctors.isEmpty()) assignProctors(app, examId, proctors.toArray(String[]::new));
+    }
+
+    public static void assignProctors(TestEngine app, String examId, String... proctors) {
+        TestEngine.Reply r = app.put(
+                "/api/v1/exams/" + examId + "/proctors",
+                app.admin(),
+                new JsonObject().put("proctors", new JsonArray(java.util.List.of((Object[]) proctors))));
+        assertEquals(200, r.status(), r.body());
+    }
 }

@@ -14,24 +14,35 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 2 §1: stopping the engine stops its embedded Redis too; nothing is left running. */
 class ShutdownTest {
-  @Test
-  void stoppingTheEngineStopsItsEmbeddedRedis() throws Exception {
-    EngineProcess engine = EngineProcess.start(Map.of("EMTIHAN_ADMIN_PASSWORD", "shutdown-test-pw"));
-    try {
-      HttpResponse<String> health = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(engine.base() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-      assertTrue(health.body().contains("\"store\":\"up\""), health.body());
-      List<ProcessHandle> children = engine.children();
-      // the shipped binary is redis-server-*; Debian's /usr/bin/redis-server links to redis-check-rdb, which runs as the server
-      assertTrue(children.stream().anyMatch(c -> c.info().command().orElse("").matches(".*/redis-(server|check-rdb)[^/]*")),
-          "the embedded Redis runs as a child process: " + children.stream().map(c -> c.info().command().orElse("?")).toList());
-      engine.stop();
-      for (ProcessHandle child : children) {
-        child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertFalse(child.isAlive(), "left running: " + child.info().command().orElse("?"));
-      }
-    } finally {
-      engine.close();
+    @Test
+    void stoppingTheEngineStopsItsEmbeddedRedis() throws Exception {
+        EngineProcess engine = EngineProcess.start(Map.of("EMTIHAN_ADMIN_PASSWORD", "shutdown-test-pw"));
+        try {
+            HttpResponse<String> health = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(engine.base() + "/health"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertTrue(health.body().contains("\"store\":\"up\""), health.body());
+            List<ProcessHandle> children = engine.children();
+            // the shipped binary is redis-server-*; Debian's /usr/bin/redis-server links to redis-check-rdb, which runs
+            // as the server
+            assertTrue(
+                    children.stream()
+                            .anyMatch(c -> c.info().command().orElse("").matches(".*/redis-(server|check-rdb)[^/]*")),
+                    "the embedded Redis runs as a child process: "
+                            + children.stream()
+                                    .map(c -> c.info().command().orElse("?"))
+                                    .toList());
+            engine.stop();
+            for (ProcessHandle child : children) {
+                child.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertFalse(
+                        child.isAlive(),
+                        "left running: " + child.info().command().orElse("?"));
+            }
+        } finally {
+            engine.close();
+        }
     }
-  }
 }

@@ -54,7 +54,8 @@ export function stageOf(row, camera = true) {
 export function applyEvidence(row, event) {
   const missing = new Set(row.missing ?? []);
   const before = missing.size;
-  if (event.type === 'flag' && event.flag?.kind === 'evidence-missing' && event.flag.missing) missing.add(event.flag.missing);
+  if (event.type === 'flag' && event.flag?.kind === 'evidence-missing' && event.flag.missing)
+    missing.add(event.flag.missing);
   else if (event.type === 'evidence-resumed' && event.evidence) missing.delete(event.evidence);
   else return false;
   if (missing.size === before && event.type === 'flag') return false;
@@ -72,8 +73,11 @@ export function compareRows(a, b) {
   if (risk !== 0) return risk;
   const active = (ACTIVE[a.status] ?? 2) - (ACTIVE[b.status] ?? 2);
   if (active !== 0) return active;
-  return String(a.name ?? a.studentId ?? '').localeCompare(String(b.name ?? b.studentId ?? ''), undefined, { numeric: true })
-    || String(a.attemptId ?? '').localeCompare(String(b.attemptId ?? ''));
+  return (
+    String(a.name ?? a.studentId ?? '').localeCompare(String(b.name ?? b.studentId ?? ''), undefined, {
+      numeric: true,
+    }) || String(a.attemptId ?? '').localeCompare(String(b.attemptId ?? ''))
+  );
 }
 
 /** The rows in dashboard order (a new array). */

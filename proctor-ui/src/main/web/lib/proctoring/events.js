@@ -10,7 +10,15 @@
 
 import { retryable } from './upload-queue.js';
 
-export const EVENT_TYPES = ['tab-hidden', 'window-blur', 'fullscreen-exit', 'copy', 'paste', 'screen-share-ended', 'camera-ended'];
+export const EVENT_TYPES = [
+  'tab-hidden',
+  'window-blur',
+  'fullscreen-exit',
+  'copy',
+  'paste',
+  'screen-share-ended',
+  'camera-ended',
+];
 const DEBOUNCE_MS = 2000;
 
 export class EventReporter {
@@ -18,8 +26,15 @@ export class EventReporter {
    * send(type, atIso) → Promise; now() → the server's clock in ms (clock.now of lib/clock.js).
    * onReported(type, response) is told of every event the server took.
    */
-  constructor({ send, now, debounceMs = DEBOUNCE_MS, retryFirstMs = 1000, retryMaxMs = 30000, log = console,
-    onReported = () => {} }) {
+  constructor({
+    send,
+    now,
+    debounceMs = DEBOUNCE_MS,
+    retryFirstMs = 1000,
+    retryMaxMs = 30000,
+    log = console,
+    onReported = () => {},
+  }) {
     this.send = send;
     this.now = now;
     this.debounceMs = debounceMs;
@@ -58,27 +73,32 @@ export class EventReporter {
     this.inflight = true;
     Promise.resolve()
       .then(() => this.send(event.type, event.at))
-      .then((response) => {
-        this.inflight = false;
-        this.failures = 0;
-        this.waiting.shift();
-        this.onReported(event.type, response);
-        this.pump();
-      }, (error) => {
-        this.inflight = false;
-        if (!retryable(error)) {
-          this.log.warn?.(`proctoring: event ${event.type} refused (${error?.status ?? '?'}): ${error?.message ?? ''}`);
+      .then(
+        (response) => {
+          this.inflight = false;
+          this.failures = 0;
           this.waiting.shift();
+          this.onReported(event.type, response);
           this.pump();
-          return;
-        }
-        this.failures += 1;
-        const wait = Math.min(this.retryMaxMs, this.retryFirstMs * 2 ** (this.failures - 1));
-        this.timer = setTimeout(() => {
-          this.timer = null;
-          this.pump();
-        }, wait);
-      });
+        },
+        (error) => {
+          this.inflight = false;
+          if (!retryable(error)) {
+            this.log.warn?.(
+              `proctoring: event ${event.type} refused (${error?.status ?? '?'}): ${error?.message ?? ''}`,
+            );
+            this.waiting.shift();
+            this.pump();
+            return;
+          }
+          this.failures += 1;
+          const wait = Math.min(this.retryMaxMs, this.retryFirstMs * 2 ** (this.failures - 1));
+          this.timer = setTimeout(() => {
+            this.timer = null;
+            this.pump();
+          }, wait);
+        },
+      );
   }
 
   /** The connection is back: send what waits now. */

@@ -39,8 +39,18 @@ export class IdentityStep {
       problems: $('identity-problems'),
       submit: $('identity-submit'),
       file: $('identity-document-file'),
-      face: { img: $('identity-face'), empty: $('identity-face-empty'), take: $('identity-face-take'), box: $('identity-face-box') },
-      document: { img: $('identity-document'), empty: $('identity-document-empty'), take: $('identity-document-take'), box: $('identity-document-box') },
+      face: {
+        img: $('identity-face'),
+        empty: $('identity-face-empty'),
+        take: $('identity-face-take'),
+        box: $('identity-face-box'),
+      },
+      document: {
+        img: $('identity-document'),
+        empty: $('identity-document-empty'),
+        take: $('identity-document-take'),
+        box: $('identity-document-box'),
+      },
     };
     this.el.face.take.addEventListener('click', () => this.take('face'));
     this.el.document.take.addEventListener('click', () => this.take('document'));
@@ -62,7 +72,9 @@ export class IdentityStep {
     this.el.video.play?.().catch(() => {});
     this.el.section.hidden = false;
     this.el.heading.focus();
-    return new Promise((resolve) => { this.resolve = resolve; });
+    return new Promise((resolve) => {
+      this.resolve = resolve;
+    });
   }
 
   hide() {
@@ -129,7 +141,10 @@ export class IdentityStep {
   /** problems: [{field?, text}]; marks the photo each concerns. */
   showProblems(problems) {
     for (const which of ['face', 'document']) {
-      this.el[which].box.classList.toggle('has-problem', problems.some((p) => p.field === which));
+      this.el[which].box.classList.toggle(
+        'has-problem',
+        problems.some((p) => p.field === which),
+      );
     }
     if (problems.length === 0) {
       this.el.problems.hidden = true;
@@ -138,8 +153,19 @@ export class IdentityStep {
     }
     this.el.problems.replaceChildren(
       h('p', { class: 'error-message', text: t('identity.problemsIntro') }),
-      h('ul', {}, ...problems.map((p) => h('li', { 'data-field': p.field ?? '' },
-        p.field ? h('strong', { text: `${t(`identity.field.${p.field}`)}: ` }) : null, p.text))));
+      h(
+        'ul',
+        {},
+        ...problems.map((p) =>
+          h(
+            'li',
+            { 'data-field': p.field ?? '' },
+            p.field ? h('strong', { text: `${t(`identity.field.${p.field}`)}: ` }) : null,
+            p.text,
+          ),
+        ),
+      ),
+    );
     this.el.problems.hidden = false;
   }
 
@@ -155,9 +181,11 @@ export class IdentityStep {
       const answer = await submitIdentity(this.attemptId, face, document);
       const problems = answer?.problems ?? [];
       if (problems.length > 0 || answer?.status === 'rejected') {
-        this.showProblems(problems.length > 0
-          ? problems.map((p) => ({ field: p.field, text: problemText(p) }))
-          : [{ text: t('identity.rejectedNoReason') }]);
+        this.showProblems(
+          problems.length > 0
+            ? problems.map((p) => ({ field: p.field, text: problemText(p) }))
+            : [{ text: t('identity.rejectedNoReason') }],
+        );
         for (const p of problems) if (p.field === 'face' || p.field === 'document') this.clear(p.field);
         return;
       }

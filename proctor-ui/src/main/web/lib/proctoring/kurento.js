@@ -37,7 +37,8 @@ export class KurentoPublisher {
     const sendSignal = (data) => this.send({ type: 'media', attemptId: this.attemptId, stream: name, data });
     const leg = new Leg({ Peer: this.Peer, config: this.config, signal: sendSignal, log: this.log });
     this.legs.set(name, leg);
-    for (const track of stream.getTracks()) leg.pc.addTransceiver?.(track, { direction: 'sendonly', streams: [stream] });
+    for (const track of stream.getTracks())
+      leg.pc.addTransceiver?.(track, { direction: 'sendonly', streams: [stream] });
     leg.run(async (pc) => {
       const offer = await pc.createOffer();
       await pc.setLocalDescription(offer);
@@ -77,8 +78,15 @@ export class KurentoPublisher {
 /** The proctor's page: receives a student's camera and screen from the media server. */
 export class KurentoViewer {
   /** onStreams({camera, screen}) as they arrive; onState('connecting' | 'live' | 'stopped' | 'failed'). */
-  constructor({ attemptId, send, onStreams, onState = () => {}, Peer = globalThis.RTCPeerConnection,
-    config = { iceServers: [] }, log = console }) {
+  constructor({
+    attemptId,
+    send,
+    onStreams,
+    onState = () => {},
+    Peer = globalThis.RTCPeerConnection,
+    config = { iceServers: [] },
+    log = console,
+  }) {
     Object.assign(this, { attemptId, send, onStreams, onState, Peer, config, log });
     this.legs = new Map();
     this.received = { camera: null, screen: null };

@@ -12,8 +12,10 @@ export function browserFacts(cameraMime = 'video/webm;codecs=vp8') {
   const recorder = typeof globalThis.MediaRecorder === 'function';
   let vp8 = false;
   try {
-    vp8 = recorder && MediaRecorder.isTypeSupported('video/webm;codecs=vp8')
-      && (!cameraMime || MediaRecorder.isTypeSupported(cameraMime) || MediaRecorder.isTypeSupported('video/webm'));
+    vp8 =
+      recorder &&
+      MediaRecorder.isTypeSupported('video/webm;codecs=vp8') &&
+      (!cameraMime || MediaRecorder.isTypeSupported(cameraMime) || MediaRecorder.isTypeSupported('video/webm'));
   } catch {
     vp8 = false;
   }
@@ -56,11 +58,14 @@ export async function openCamera(needs, settings) {
   } catch (err) {
     return { stream: null, result: cameraCheck({ error: err?.name ?? 'Error' }, needs) };
   }
-  const result = cameraCheck({
-    error: null,
-    videoTracks: stream.getVideoTracks().filter((t) => t.readyState === 'live').length,
-    audioTracks: stream.getAudioTracks().filter((t) => t.readyState === 'live').length,
-  }, needs);
+  const result = cameraCheck(
+    {
+      error: null,
+      videoTracks: stream.getVideoTracks().filter((t) => t.readyState === 'live').length,
+      audioTracks: stream.getAudioTracks().filter((t) => t.readyState === 'live').length,
+    },
+    needs,
+  );
   if (result.status !== 'pass') {
     stopStreams(stream);
     return { stream: null, result };
@@ -91,15 +96,18 @@ export function openScreen(needs, settings) {
   } catch (err) {
     asking = Promise.reject(err);
   }
-  return asking.then((stream) => {
-    const track = stream.getVideoTracks()[0];
-    const result = screenCheck({ error: null, displaySurface: track?.getSettings?.().displaySurface }, needs);
-    if (result.status !== 'pass') {
-      stopStreams(stream);
-      return { stream: null, result };
-    }
-    return { stream, result };
-  }, (err) => ({ stream: null, result: screenCheck({ error: err?.name ?? 'Error' }, needs) }));
+  return asking.then(
+    (stream) => {
+      const track = stream.getVideoTracks()[0];
+      const result = screenCheck({ error: null, displaySurface: track?.getSettings?.().displaySurface }, needs);
+      if (result.status !== 'pass') {
+        stopStreams(stream);
+        return { stream: null, result };
+      }
+      return { stream, result };
+    },
+    (err) => ({ stream: null, result: screenCheck({ error: err?.name ?? 'Error' }, needs) }),
+  );
 }
 
 /** window.screen.isExtended where the browser has it, else undefined. */

@@ -30,8 +30,10 @@ export function orderedFlags(flags) {
     .map((f) => ({ ...f, severity: SEVERITIES.includes(f.severity) ? f.severity : 'medium' }))
     .sort((a, b) => {
       const apart = when(a) - when(b); // NaN when both have no instant
-      return (Number.isNaN(apart) ? 0 : apart)
-        || String(a.id ?? '').localeCompare(String(b.id ?? ''), undefined, { numeric: true });
+      return (
+        (Number.isNaN(apart) ? 0 : apart) ||
+        String(a.id ?? '').localeCompare(String(b.id ?? ''), undefined, { numeric: true })
+      );
     });
 }
 
@@ -72,15 +74,18 @@ export async function showMyReview(section, attemptId, attempt = null) {
       verdictBlock(review?.verdict ?? {}),
       ...flagsBlock(orderedFlags(review?.flags), dialog, evidence),
       h('p', { class: 'my-review-appeal', text: t('myReview.appeal') }),
-      dialog.element);
+      dialog.element,
+    );
     setSectionState(section, 'reviewed');
     loadEvidence(evidence);
   } catch (err) {
     const state = failureState(err);
     setSectionState(section, state);
-    body.replaceChildren(state === 'not-reviewed'
-      ? h('p', { class: 'my-review-pending', text: t('myReview.notReviewed') })
-      : h('p', { class: 'notice', text: t('myReview.unavailable') }));
+    body.replaceChildren(
+      state === 'not-reviewed'
+        ? h('p', { class: 'my-review-pending', text: t('myReview.notReviewed') })
+        : h('p', { class: 'notice', text: t('myReview.unavailable') }),
+    );
   }
 }
 
@@ -91,14 +96,26 @@ function setSectionState(section, state) {
 
 function verdictBlock(v) {
   const verdict = ['clean', 'suspicious', 'violation'].includes(v.verdict) ? v.verdict : '';
-  const block = h('div', { class: 'my-verdict', id: 'my-verdict', 'data-verdict': verdict },
-    h('p', { class: 'my-verdict-line' },
-      h('span', { class: 'my-verdict-label', text: t('myReview.verdict') }), ' ',
-      h('strong', { class: `my-verdict-value my-verdict-${verdict || 'unknown'}`, text: verdict ? t(`myReview.verdict.${verdict}`) : String(v.verdict ?? '') }),
-      v.at ? h('span', { class: 'muted', text: ` ${t('myReview.reviewedAt', { time: formatDateTime(v.at) })}` }) : null));
+  const block = h(
+    'div',
+    { class: 'my-verdict', id: 'my-verdict', 'data-verdict': verdict },
+    h(
+      'p',
+      { class: 'my-verdict-line' },
+      h('span', { class: 'my-verdict-label', text: t('myReview.verdict') }),
+      ' ',
+      h('strong', {
+        class: `my-verdict-value my-verdict-${verdict || 'unknown'}`,
+        text: verdict ? t(`myReview.verdict.${verdict}`) : String(v.verdict ?? ''),
+      }),
+      v.at ? h('span', { class: 'muted', text: ` ${t('myReview.reviewedAt', { time: formatDateTime(v.at) })}` }) : null,
+    ),
+  );
   if (v.comment) {
-    block.append(h('p', { class: 'my-verdict-comment-label', text: t('myReview.comment') }),
-      h('blockquote', { class: 'my-verdict-comment', text: v.comment }));
+    block.append(
+      h('p', { class: 'my-verdict-comment-label', text: t('myReview.comment') }),
+      h('blockquote', { class: 'my-verdict-comment', text: v.comment }),
+    );
   }
   return block;
 }
@@ -112,40 +129,78 @@ function flagsBlock(flags, dialog, evidence) {
     let media = null;
     if (flag.evidence) {
       const img = h('img', { class: 'my-flag-evidence', alt: t('myReview.evidenceAlt', { time, what }), hidden: true });
-      const open = h('button', {
-        type: 'button', class: 'my-flag-open', 'aria-haspopup': 'dialog', hidden: true,
-        title: t('myReview.evidenceOpen'),
-        on: { click: () => dialog.show(img.src, t('myReview.evidenceTitle', { time, what })) },
-      }, img);
+      const open = h(
+        'button',
+        {
+          type: 'button',
+          class: 'my-flag-open',
+          'aria-haspopup': 'dialog',
+          hidden: true,
+          title: t('myReview.evidenceOpen'),
+          on: { click: () => dialog.show(img.src, t('myReview.evidenceTitle', { time, what })) },
+        },
+        img,
+      );
       const missing = h('p', { class: 'muted my-flag-missing', text: t('myReview.evidenceMissing'), hidden: true });
       media = h('div', { class: 'my-flag-media' }, open, missing);
       evidence.push({ url: flag.evidence, img, open, missing });
     }
-    return h('li', {
-      class: `my-flag severity-${flag.severity}`, 'data-kind': flag.kind ?? '', 'data-severity': flag.severity,
-      'data-at': flag.at ?? '', 'data-insufficient': flag.insufficientEvidence ? 'true' : 'false',
-    },
-    h('div', { class: 'my-flag-text' },
-      h('p', { class: 'my-flag-head' },
-        h('time', { class: 'my-flag-time', datetime: flag.at ?? '', text: time }), ' ',
-        h('strong', { class: 'my-flag-kind', text: what }), ' ',
-        h('span', { class: `my-flag-severity severity-${flag.severity}`, text: t(`myReview.severity.${flag.severity}`) })),
-      flag.insufficientEvidence ? h('p', { class: 'my-flag-insufficient', text: t('myReview.insufficient') }) : null),
-    media);
+    return h(
+      'li',
+      {
+        class: `my-flag severity-${flag.severity}`,
+        'data-kind': flag.kind ?? '',
+        'data-severity': flag.severity,
+        'data-at': flag.at ?? '',
+        'data-insufficient': flag.insufficientEvidence ? 'true' : 'false',
+      },
+      h(
+        'div',
+        { class: 'my-flag-text' },
+        h(
+          'p',
+          { class: 'my-flag-head' },
+          h('time', { class: 'my-flag-time', datetime: flag.at ?? '', text: time }),
+          ' ',
+          h('strong', { class: 'my-flag-kind', text: what }),
+          ' ',
+          h('span', {
+            class: `my-flag-severity severity-${flag.severity}`,
+            text: t(`myReview.severity.${flag.severity}`),
+          }),
+        ),
+        flag.insufficientEvidence ? h('p', { class: 'my-flag-insufficient', text: t('myReview.insufficient') }) : null,
+      ),
+      media,
+    );
   });
-  return [heading,
+  return [
+    heading,
     h('p', { class: 'muted my-flags-zone', text: t('exams.timeZone', { zone: timeZoneName() }) }),
-    h('ol', { class: 'my-flags' }, items)];
+    h('ol', { class: 'my-flags' }, items),
+  ];
 }
 
 /** One dialog for the whole section, showing a snapshot at its own size (up to the screen's). */
 function evidenceDialog() {
   const title = h('h2', { class: 'my-evidence-title', id: 'my-evidence-title' });
   const image = h('img', { class: 'my-evidence-large', alt: '' });
-  const element = h('dialog', { class: 'dialog my-evidence-dialog', 'aria-labelledby': 'my-evidence-title' },
-    title, image,
-    h('div', { class: 'dialog-actions' },
-      h('button', { type: 'button', class: 'button button-primary', text: t('myReview.close'), on: { click: () => element.close() } })));
+  const element = h(
+    'dialog',
+    { class: 'dialog my-evidence-dialog', 'aria-labelledby': 'my-evidence-title' },
+    title,
+    image,
+    h(
+      'div',
+      { class: 'dialog-actions' },
+      h('button', {
+        type: 'button',
+        class: 'button button-primary',
+        text: t('myReview.close'),
+        on: { click: () => element.close() },
+      }),
+    ),
+  );
   element.addEventListener('click', (event) => {
     if (event.target === element) element.close(); // a click on the backdrop
   });
@@ -163,24 +218,30 @@ function evidenceDialog() {
 /** Fetches the snapshots a few at a time; one that cannot be fetched says so in its place. */
 function loadEvidence(queue) {
   const urls = [];
-  if (queue.length > 0) window.addEventListener('pagehide', () => urls.forEach((url) => URL.revokeObjectURL(url)), { once: true });
+  if (queue.length > 0)
+    window.addEventListener('pagehide', () => urls.forEach((url) => URL.revokeObjectURL(url)), { once: true });
   let running = 0;
   const next = () => {
     while (running < EVIDENCE_PARALLEL && queue.length > 0) {
       const { url, img, open, missing } = queue.shift();
       running += 1;
-      fetchBlob(url, 'image/jpeg').then((blob) => {
-        const src = URL.createObjectURL(blob);
-        urls.push(src);
-        img.src = src;
-        img.hidden = false;
-        open.hidden = false;
-      }, () => {
-        missing.hidden = false;
-      }).finally(() => {
-        running -= 1;
-        next();
-      });
+      fetchBlob(url, 'image/jpeg')
+        .then(
+          (blob) => {
+            const src = URL.createObjectURL(blob);
+            urls.push(src);
+            img.src = src;
+            img.hidden = false;
+            open.hidden = false;
+          },
+          () => {
+            missing.hidden = false;
+          },
+        )
+        .finally(() => {
+          running -= 1;
+          next();
+        });
     }
   };
   next();

@@ -22,8 +22,14 @@ export class StudentPeers {
    * streams() → {camera: MediaStream|null, screen: MediaStream|null}; send(to, data) sends a signal to a peer.
    * Peer = RTCPeerConnection; config: its configuration; onChange(count) when the number of watchers changes.
    */
-  constructor({ streams, send, Peer = globalThis.RTCPeerConnection, config = DEFAULT_CONFIG, log = console,
-    onChange = () => {} }) {
+  constructor({
+    streams,
+    send,
+    Peer = globalThis.RTCPeerConnection,
+    config = DEFAULT_CONFIG,
+    log = console,
+    onChange = () => {},
+  }) {
     this.streams = streams;
     this.send = send;
     this.Peer = Peer;
@@ -42,10 +48,18 @@ export class StudentPeers {
   onSignal(from, data) {
     if (!from || !data) return;
     switch (data.kind) {
-      case 'watch': this.watch(from); break;
-      case 'answer': this.run(from, (pc) => pc.setRemoteDescription({ type: 'answer', sdp: data.sdp })); break;
-      case 'ice': if (data.candidate) this.run(from, (pc) => pc.addIceCandidate(data.candidate)); break;
-      case 'stop': this.stop(from); break;
+      case 'watch':
+        this.watch(from);
+        break;
+      case 'answer':
+        this.run(from, (pc) => pc.setRemoteDescription({ type: 'answer', sdp: data.sdp }));
+        break;
+      case 'ice':
+        if (data.candidate) this.run(from, (pc) => pc.addIceCandidate(data.candidate));
+        break;
+      case 'stop':
+        this.stop(from);
+        break;
       default:
     }
   }
@@ -60,7 +74,11 @@ export class StudentPeers {
     const entry = { pc, chain: Promise.resolve() };
     this.peers.set(from, entry);
     pc.addEventListener?.('icecandidate', (event) => {
-      if (event.candidate) this.send(from, { kind: 'ice', candidate: event.candidate.toJSON ? event.candidate.toJSON() : event.candidate });
+      if (event.candidate)
+        this.send(from, {
+          kind: 'ice',
+          candidate: event.candidate.toJSON ? event.candidate.toJSON() : event.candidate,
+        });
     });
     pc.addEventListener?.('connectionstatechange', () => {
       if (pc.connectionState === 'failed' || pc.connectionState === 'closed') this.stop(from, false);
@@ -87,10 +105,12 @@ export class StudentPeers {
   run(from, step) {
     const entry = this.peers.get(from);
     if (!entry) return;
-    entry.chain = entry.chain.then(() => step(entry.pc)).catch((err) => {
-      this.log.warn?.(`live view for ${from} failed: ${err?.message ?? err}`);
-      this.stop(from);
-    });
+    entry.chain = entry.chain
+      .then(() => step(entry.pc))
+      .catch((err) => {
+        this.log.warn?.(`live view for ${from} failed: ${err?.message ?? err}`);
+        this.stop(from);
+      });
   }
 
   /** Ends the connection with a proctor; tell: let the proctor's page know. */
@@ -111,7 +131,8 @@ export class StudentPeers {
   replaceTrack(oldTrack, newTrack) {
     for (const { pc } of this.peers.values()) {
       for (const sender of pc.getSenders?.() ?? []) {
-        if (sender.track === oldTrack || (sender.track === null && oldTrack === null)) sender.replaceTrack(newTrack).catch(() => {});
+        if (sender.track === oldTrack || (sender.track === null && oldTrack === null))
+          sender.replaceTrack(newTrack).catch(() => {});
       }
     }
   }
@@ -127,8 +148,14 @@ export class Watcher {
    * send(data) sends a signal to the student's page; onStreams({camera, screen}) gets the MediaStreams as
    * they arrive; onState('connecting' | 'live' | 'stopped' | 'failed').
    */
-  constructor({ send, onStreams, onState = () => {}, Peer = globalThis.RTCPeerConnection, config = DEFAULT_CONFIG,
-    log = console }) {
+  constructor({
+    send,
+    onStreams,
+    onState = () => {},
+    Peer = globalThis.RTCPeerConnection,
+    config = DEFAULT_CONFIG,
+    log = console,
+  }) {
     this.send = send;
     this.onStreams = onStreams;
     this.onState = onState;
@@ -157,7 +184,9 @@ export class Watcher {
     if (data.kind === 'offer') this.answer(data);
     else if (data.kind === 'ice' && data.candidate && this.pc) {
       const pc = this.pc;
-      this.chain = this.chain.then(() => pc.addIceCandidate(data.candidate)).catch((err) => this.log.warn?.(`live view: ${err?.message ?? err}`));
+      this.chain = this.chain
+        .then(() => pc.addIceCandidate(data.candidate))
+        .catch((err) => this.log.warn?.(`live view: ${err?.message ?? err}`));
     } else if (data.kind === 'stop') {
       this.close(false);
     }
@@ -169,7 +198,8 @@ export class Watcher {
     this.pc = pc;
     this.ids = offer.streams ?? {};
     pc.addEventListener('icecandidate', (event) => {
-      if (event.candidate) this.send({ kind: 'ice', candidate: event.candidate.toJSON ? event.candidate.toJSON() : event.candidate });
+      if (event.candidate)
+        this.send({ kind: 'ice', candidate: event.candidate.toJSON ? event.candidate.toJSON() : event.candidate });
     });
     pc.addEventListener('track', (event) => this.onTrack(event));
     pc.addEventListener('connectionstatechange', () => {

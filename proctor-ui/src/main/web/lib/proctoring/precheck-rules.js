@@ -39,7 +39,11 @@ export function browserCheck(facts, needs) {
   }
   if (needs.camera && !facts.getUserMedia) missing.push('camera-api');
   if (needs.screen && !facts.getDisplayMedia) missing.push('screen-api');
-  return { status: missing.length === 0 ? 'pass' : 'fail', missing, reason: missing.length === 0 ? 'supported' : 'unsupported' };
+  return {
+    status: missing.length === 0 ? 'pass' : 'fail',
+    missing,
+    reason: missing.length === 0 ? 'supported' : 'unsupported',
+  };
 }
 
 /** The getUserMedia / getDisplayMedia error names (DOMException.name) as reasons. */
@@ -139,7 +143,8 @@ export const BLOCKING = ['browser', 'camera', 'face', 'screen', 'display'];
  * request itself (the server busy, a limit reached) cannot tell.
  */
 export function faceCheck(answer) {
-  if (!answer || answer.error) return { status: 'unknown', reason: answer?.error === 'too-many-prechecks' ? 'too-many' : 'failed' };
+  if (!answer || answer.error)
+    return { status: 'unknown', reason: answer?.error === 'too-many-prechecks' ? 'too-many' : 'failed' };
   if (answer.ok) return { status: 'pass', reason: answer.faces > 1 ? 'several' : 'found' };
   return { status: 'fail', reason: answer.problem === 'too-dark' ? 'too-dark' : 'no-face' };
 }
@@ -156,7 +161,9 @@ export function overall(results, needs) {
     if (name === 'bandwidth') return needs.recording;
     return true;
   });
-  const done = wanted.every((name) => results[name] && results[name].status !== 'running' && results[name].status !== 'pending');
+  const done = wanted.every(
+    (name) => results[name] && results[name].status !== 'running' && results[name].status !== 'pending',
+  );
   const blocking = wanted.filter((name) => BLOCKING.includes(name) && results[name]?.status === 'fail');
   const warnings = wanted.filter((name) => {
     const status = results[name]?.status;

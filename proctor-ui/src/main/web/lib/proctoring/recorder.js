@@ -15,8 +15,18 @@ export class StreamRecorder {
    * given two video tracks silently records one); options: {mimeType, videoBitsPerSecond, audioBitsPerSecond};
    * counter: a SegmentCounter; queue: a ChunkQueue; now(): the server's clock in ms.
    */
-  constructor({ name, stream, options, chunkMillis, segmentSeconds, counter, queue, now, log = console,
-    Recorder = globalThis.MediaRecorder }) {
+  constructor({
+    name,
+    stream,
+    options,
+    chunkMillis,
+    segmentSeconds,
+    counter,
+    queue,
+    now,
+    log = console,
+    Recorder = globalThis.MediaRecorder,
+  }) {
     this.name = name;
     this.stream = stream;
     this.options = recorderOptions(options, Recorder);

@@ -23,7 +23,8 @@ export class LiveMessages {
         return true;
       case 'identity':
         this.identityReason = message.reason ?? null;
-        if (message.status === 'rejected' && this.identityWaiters.length === 0 && this.listening) this.askIdentityAgain(message.reason);
+        if (message.status === 'rejected' && this.identityWaiters.length === 0 && this.listening)
+          this.askIdentityAgain(message.reason);
         if (message.status && message.status !== 'pending') this.identityDecided(message.status);
         return true;
       case 'signal':
@@ -39,7 +40,8 @@ export class LiveMessages {
     const { message: dialog, messageText, messageTime, messageOk } = this.el;
     messageText.textContent = message.text ?? '';
     const at = message.at ? new Date(typeof message.at === 'number' ? message.at : Date.parse(message.at)) : null;
-    messageTime.textContent = at && !Number.isNaN(at.getTime()) ? t('proctoring.messageAt', { time: formatTime(at) }) : '';
+    messageTime.textContent =
+      at && !Number.isNaN(at.getTime()) ? t('proctoring.messageAt', { time: formatTime(at) }) : '';
     if (dialog.open) dialog.close();
     dialog.showModal();
     messageOk.focus();
@@ -47,28 +49,33 @@ export class LiveMessages {
 
   /** Under "review-later" a proctor rejected the photos during the test: take them again. */
   askIdentityAgain(reason) {
-    this.alert('identity', t('identity.rejected', { reason: reason || t('identity.rejectedNoReason') }), t('identity.again'), async () => {
-      this.layout.hidden = true;
-      this.unwatchBehaviour(); // choosing a file blurs the window: not an event to report
-      this.identityStatus = 'rejected';
-      this.identityReason = reason;
-      if (!this.streams.camera) {
-        const got = await openCamera(this.needs, this.settings);
-        if (!got.stream) {
-          this.layout.hidden = false;
-          this.watchBehaviour();
-          return false;
+    this.alert(
+      'identity',
+      t('identity.rejected', { reason: reason || t('identity.rejectedNoReason') }),
+      t('identity.again'),
+      async () => {
+        this.layout.hidden = true;
+        this.unwatchBehaviour(); // choosing a file blurs the window: not an event to report
+        this.identityStatus = 'rejected';
+        this.identityReason = reason;
+        if (!this.streams.camera) {
+          const got = await openCamera(this.needs, this.settings);
+          if (!got.stream) {
+            this.layout.hidden = false;
+            this.watchBehaviour();
+            return false;
+          }
+          this.streams.camera = got.stream;
         }
-        this.streams.camera = got.stream;
-      }
-      await this.identify();
-      if (!this.records.camera) {
-        stopStreams(this.streams.camera);
-        this.streams.camera = null;
-      }
-      this.layout.hidden = false;
-      this.watchBehaviour();
-      return true;
-    });
+        await this.identify();
+        if (!this.records.camera) {
+          stopStreams(this.streams.camera);
+          this.streams.camera = null;
+        }
+        this.layout.hidden = false;
+        this.watchBehaviour();
+        return true;
+      },
+    );
   }
 }

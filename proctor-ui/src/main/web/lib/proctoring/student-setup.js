@@ -23,13 +23,23 @@ export class SetupSteps {
 
   share() {
     const { setup, setupNeeds, share, setupError, setupHeading } = this.el;
-    setupNeeds.replaceChildren(...[
-      this.records.camera ? 'proctoring.needCamera' : null,
-      this.records.screen ? 'proctoring.needScreen' : null,
-      this.settings.identity ? 'proctoring.needIdentity' : null,
-      'proctoring.needEvents',
-    ].filter(Boolean).map((key) => h('li', { text: t(key) })));
-    share.textContent = t(this.needs.screen ? (this.needs.camera ? 'proctoring.shareBoth' : 'proctoring.shareScreen') : 'proctoring.shareCamera');
+    setupNeeds.replaceChildren(
+      ...[
+        this.records.camera ? 'proctoring.needCamera' : null,
+        this.records.screen ? 'proctoring.needScreen' : null,
+        this.settings.identity ? 'proctoring.needIdentity' : null,
+        'proctoring.needEvents',
+      ]
+        .filter(Boolean)
+        .map((key) => h('li', { text: t(key) })),
+    );
+    share.textContent = t(
+      this.needs.screen
+        ? this.needs.camera
+          ? 'proctoring.shareBoth'
+          : 'proctoring.shareScreen'
+        : 'proctoring.shareCamera',
+    );
     $('setup-screen-hint').hidden = !this.needs.screen;
     setup.hidden = false;
     setupHeading.focus();
@@ -45,8 +55,10 @@ export class SetupSteps {
         setupError.hidden = true;
         // getDisplayMedia first: it needs the click's user activation, which an earlier await would spend;
         // the camera (which needs none) is asked for once the screen is chosen, one prompt at a time
-        const gotScreen = this.needs.screen && !this.streams.screen ? await openScreen(this.needs, this.settings) : null;
-        const gotCamera = this.needs.camera && !this.streams.camera ? await openCamera(this.needs, this.settings) : null;
+        const gotScreen =
+          this.needs.screen && !this.streams.screen ? await openScreen(this.needs, this.settings) : null;
+        const gotCamera =
+          this.needs.camera && !this.streams.camera ? await openCamera(this.needs, this.settings) : null;
         if (gotScreen?.stream) this.useScreen(gotScreen.stream);
         if (gotCamera?.stream) this.useCamera(gotCamera.stream);
         const problems = [];
@@ -68,11 +80,21 @@ export class SetupSteps {
 
   showSetupProblems(problems) {
     const box = this.el.setupError;
-    box.replaceChildren(h('ul', { class: 'check-problems' }, ...problems.map(([name, result]) => {
-      const words = checkWords(name, result);
-      return h('li', { 'data-check': name, 'data-reason': result.reason },
-        h('strong', { text: words.line }), words.fix ? h('span', { class: 'check-fix', text: ` ${words.fix}` }) : null);
-    })));
+    box.replaceChildren(
+      h(
+        'ul',
+        { class: 'check-problems' },
+        ...problems.map(([name, result]) => {
+          const words = checkWords(name, result);
+          return h(
+            'li',
+            { 'data-check': name, 'data-reason': result.reason },
+            h('strong', { text: words.line }),
+            words.fix ? h('span', { class: 'check-fix', text: ` ${words.fix}` }) : null,
+          );
+        }),
+      ),
+    );
     box.hidden = false;
   }
 
@@ -115,10 +137,14 @@ export class SetupSteps {
     if (this.recorders[name]) this.recorders[name].stop();
     this.kurento?.stop(name);
     this.renderRecording();
-    this.alert(name, t(name === 'screen' ? 'proctoring.screenEnded' : 'proctoring.cameraEnded'),
-      t(name === 'screen' ? 'proctoring.shareScreenAgain' : 'proctoring.cameraAgain'), async (button) => {
+    this.alert(
+      name,
+      t(name === 'screen' ? 'proctoring.screenEnded' : 'proctoring.cameraEnded'),
+      t(name === 'screen' ? 'proctoring.shareScreenAgain' : 'proctoring.cameraAgain'),
+      async (button) => {
         button.disabled = true;
-        const got = name === 'screen' ? await openScreen(this.needs, this.settings) : await openCamera(this.needs, this.settings);
+        const got =
+          name === 'screen' ? await openScreen(this.needs, this.settings) : await openCamera(this.needs, this.settings);
         button.disabled = false;
         if (!got.stream) {
           const words = checkWords(name, got.result);
@@ -128,7 +154,8 @@ export class SetupSteps {
         if (name === 'screen') this.useScreen(got.stream);
         else this.useCamera(got.stream);
         return true;
-      });
+      },
+    );
   }
 
   // Step 2: identity (and the wait for the proctor)
@@ -136,14 +163,16 @@ export class SetupSteps {
   async identify() {
     for (;;) {
       if (this.identityStatus === 'none' || this.identityStatus === 'rejected') {
-        const step = this.identityStep ??= new IdentityStep({
+        const step = (this.identityStep ??= new IdentityStep({
           attemptId: this.attempt.id,
           stream: this.streams.camera,
           maxImageBytes: this.settings.maxImageBytes,
           onUnauthorized: this.onUnauthorized,
-        });
+        }));
         step.stream = this.streams.camera;
-        const answer = await step.run(this.identityStatus === 'rejected' ? (this.identityReason || t('identity.rejectedNoReason')) : null);
+        const answer = await step.run(
+          this.identityStatus === 'rejected' ? this.identityReason || t('identity.rejectedNoReason') : null,
+        );
         this.identityStatus = answer.status ?? 'pending';
         this.identityReason = null;
       }
@@ -217,17 +246,23 @@ export class SetupSteps {
     begin.hidden = false;
     beginHeading.focus();
     return new Promise((resolve) => {
-      beginButton.addEventListener('click', () => {
-        begin.hidden = true;
-        this.enterFullscreen();
-        resolve();
-      }, { once: true });
+      beginButton.addEventListener(
+        'click',
+        () => {
+          begin.hidden = true;
+          this.enterFullscreen();
+          resolve();
+        },
+        { once: true },
+      );
     });
   }
 
   enterFullscreen() {
     const root = document.documentElement;
     if (!root.requestFullscreen || document.fullscreenElement) return;
-    root.requestFullscreen({ navigationUI: 'hide' }).catch((err) => this.log.warn?.(`full screen refused: ${err?.message ?? err}`));
+    root
+      .requestFullscreen({ navigationUI: 'hide' })
+      .catch((err) => this.log.warn?.(`full screen refused: ${err?.message ?? err}`));
   }
 }

@@ -93,12 +93,14 @@ export class ProctoredAttempt {
       log,
     });
     // with a media server the camera and screen go to it over WebRTC and it records them (docs/kurento.md)
-    this.kurento = this.settings.kurento ? new KurentoPublisher({
-      attemptId: attempt.id,
-      send: (message) => this.live?.send(message),
-      config: { iceServers: this.settings.iceServers ?? [] },
-      log,
-    }) : null;
+    this.kurento = this.settings.kurento
+      ? new KurentoPublisher({
+          attemptId: attempt.id,
+          send: (message) => this.live?.send(message),
+          config: { iceServers: this.settings.iceServers ?? [] },
+          log,
+        })
+      : null;
     this.peers = new StudentPeers({
       streams: () => this.streams,
       send: (to, data) => this.live?.send({ type: 'signal', attemptId: attempt.id, to, data }),
@@ -112,7 +114,9 @@ export class ProctoredAttempt {
     };
     window.addEventListener('online', this.onOnline);
     this.behaviour = {
-      visibilitychange: () => { if (document.visibilityState === 'hidden') this.events.report('tab-hidden'); },
+      visibilitychange: () => {
+        if (document.visibilityState === 'hidden') this.events.report('tab-hidden');
+      },
       blur: () => this.events.report('window-blur'),
       fullscreenchange: () => this.onFullscreenChange(),
       copy: () => this.events.report('copy'),
@@ -159,7 +163,11 @@ export class ProctoredAttempt {
       this.recorders[name] = new StreamRecorder({
         name,
         stream,
-        options: { mimeType: r.mimeType, videoBitsPerSecond: r.videoBitsPerSecond, audioBitsPerSecond: name === 'camera' ? r.audioBitsPerSecond : 0 },
+        options: {
+          mimeType: r.mimeType,
+          videoBitsPerSecond: r.videoBitsPerSecond,
+          audioBitsPerSecond: name === 'camera' ? r.audioBitsPerSecond : 0,
+        },
         chunkMillis: this.settings.chunkMillis ?? 1000,
         segmentSeconds: this.settings.segmentSeconds ?? 60,
         counter: this.counter,
@@ -231,8 +239,12 @@ export class ProctoredAttempt {
   alert(kind, text, actionText, action, keepAction = false) {
     let box = this.el.alerts.querySelector(`[data-alert="${kind}"]`);
     if (!box) {
-      box = h('div', { class: 'notice notice-error proctoring-alert', role: 'alert', 'data-alert': kind },
-        h('p', { class: 'alert-text' }), h('p', {}, h('button', { class: 'button', type: 'button' })));
+      box = h(
+        'div',
+        { class: 'notice notice-error proctoring-alert', role: 'alert', 'data-alert': kind },
+        h('p', { class: 'alert-text' }),
+        h('p', {}, h('button', { class: 'button', type: 'button' })),
+      );
       this.el.alerts.append(box);
     }
     box.querySelector('.alert-text').textContent = text;
@@ -253,9 +265,13 @@ export class ProctoredAttempt {
 
   renderRecording() {
     const { recording, recordingText } = this.el;
-    const on = this.kurento ? this.kurento.publishing
-      : Object.values(this.recorders).filter((r) => r.running).map((r) => r.name);
-    recording.hidden = this.ended || (Object.keys(this.recorders).length === 0 && on.length === 0 && this.peers.watching === 0);
+    const on = this.kurento
+      ? this.kurento.publishing
+      : Object.values(this.recorders)
+          .filter((r) => r.running)
+          .map((r) => r.name);
+    recording.hidden =
+      this.ended || (Object.keys(this.recorders).length === 0 && on.length === 0 && this.peers.watching === 0);
     recording.dataset.recording = on.join(' ');
     recording.dataset.pending = String(this.queue.pending);
     const parts = [];
@@ -314,6 +330,7 @@ export class ProctoredAttempt {
 
 for (const part of [SetupSteps, LiveMessages]) {
   for (const name of Object.getOwnPropertyNames(part.prototype)) {
-    if (name !== 'constructor') Object.defineProperty(ProctoredAttempt.prototype, name, Object.getOwnPropertyDescriptor(part.prototype, name));
+    if (name !== 'constructor')
+      Object.defineProperty(ProctoredAttempt.prototype, name, Object.getOwnPropertyDescriptor(part.prototype, name));
   }
 }

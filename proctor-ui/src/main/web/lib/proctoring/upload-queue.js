@@ -25,8 +25,14 @@ export class ChunkQueue {
    * put(item) → Promise; rejects with an error carrying status (0 for no connection) and code.
    * item: {stream, segment, chunk, blob, segmentStart}. onChange() runs after every change of what waits.
    */
-  constructor({ put, maxBytes = MAX_QUEUED_BYTES, retryFirstMs = RETRY_FIRST_MS, retryMaxMs = RETRY_MAX_MS,
-    log = console, onChange = () => {} }) {
+  constructor({
+    put,
+    maxBytes = MAX_QUEUED_BYTES,
+    retryFirstMs = RETRY_FIRST_MS,
+    retryMaxMs = RETRY_MAX_MS,
+    log = console,
+    onChange = () => {},
+  }) {
     this.put = put;
     this.maxBytes = maxBytes;
     this.retryFirstMs = retryFirstMs;
@@ -95,7 +101,9 @@ export class ChunkQueue {
       oldest.lane.items.splice(oldest.index, 1);
       this.queuedBytes -= oldest.item.size;
       this.dropped += 1;
-      this.log.warn?.(`recording: memory for unsent chunks is full; dropped ${describe(oldest.item)} (${oldest.item.size} bytes)`);
+      this.log.warn?.(
+        `recording: memory for unsent chunks is full; dropped ${describe(oldest.item)} (${oldest.item.size} bytes)`,
+      );
     }
   }
 
@@ -109,7 +117,10 @@ export class ChunkQueue {
     lane.inflight = true;
     Promise.resolve()
       .then(() => this.put(item))
-      .then(() => this.done(stream, item, 'sent'), (error) => this.failed(stream, item, error));
+      .then(
+        () => this.done(stream, item, 'sent'),
+        (error) => this.failed(stream, item, error),
+      );
   }
 
   done(stream, item, how) {
@@ -129,7 +140,9 @@ export class ChunkQueue {
 
   failed(stream, item, error) {
     if (!retryable(error)) {
-      this.log.warn?.(`recording: ${describe(item)} refused (${error?.status ?? '?'} ${error?.code ?? ''}): ${error?.message ?? ''}; skipped`);
+      this.log.warn?.(
+        `recording: ${describe(item)} refused (${error?.status ?? '?'} ${error?.code ?? ''}): ${error?.message ?? ''}; skipped`,
+      );
       this.done(stream, item, 'skipped');
       return;
     }

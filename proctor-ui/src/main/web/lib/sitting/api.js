@@ -46,7 +46,8 @@ export const checkRoom = (id, studentId, checklist) => post(`${student(id, stude
 /** word: optional, said by the student, mixed into the draw */
 export const draw = (id, studentId, word) => post(`${student(id, studentId)}/draw`, word ? { word } : {});
 /** action: start-preparation | end-preparation | end-answer; reason: needed to end the answer before the minimum */
-export const phase = (id, studentId, action, reason) => post(`${student(id, studentId)}/phase`, reason ? { action, reason } : { action });
+export const phase = (id, studentId, action, reason) =>
+  post(`${student(id, studentId)}/phase`, reason ? { action, reason } : { action });
 export async function score(id, studentId, points) {
   return (await request('PUT', `${student(id, studentId)}/score`, { body: { points } })).data;
 }
@@ -75,7 +76,10 @@ export const fileAppeal = (id, reason) => post(`${base(id)}/appeals`, { reason }
 export const appealMeeting = (id, appealId) => post(`${base(id)}/appeals/${segment(appealId)}/meeting`);
 /** decision: kept | changed (with letter); comment: free text */
 export const appealDecision = (id, appealId, decision, letter, comment) =>
-  post(`${base(id)}/appeals/${segment(appealId)}/decision`, decision === 'changed' ? { decision, letter, comment } : { decision, comment });
+  post(
+    `${base(id)}/appeals/${segment(appealId)}/decision`,
+    decision === 'changed' ? { decision, letter, comment } : { decision, comment },
+  );
 
 // Postponement and the grade "I" (6.15.2-6.15.3)
 
@@ -92,5 +96,7 @@ export async function decidePostponement(id, postponementId, allowed, reason, de
 }
 /** The scanned document of an application, for the chair, the secretary, an administrator and the applicant → Blob. */
 export async function postponementDocument(id, postponementId) {
-  return (await request('GET', `${base(id)}/postponements/${segment(postponementId)}/document`, { accept: '*/*', blob: true })).data;
+  return (
+    await request('GET', `${base(id)}/postponements/${segment(postponementId)}/document`, { accept: '*/*', blob: true })
+  ).data;
 }

@@ -64,10 +64,13 @@ export function currentStudent(sitting) {
   const step = (id) => nextStep(progressOf(sitting, id), count);
   const status = (id) => progressOf(sitting, id).status;
   const later = (id) => status(id) === 'new-time' || status(id) === 'postponed'; // another day or time (6.15.2-6.15.3)
-  return students.find((id) => step(id) !== 'admit' && !ACTIVE_LAST.has(step(id)) && step(id) !== 'act' && !later(id))
-    ?? students.find((id) => step(id) === 'admit' && !later(id))
-    ?? students.find((id) => step(id) === 'act' || later(id))
-    ?? students[students.length - 1] ?? null;
+  return (
+    students.find((id) => step(id) !== 'admit' && !ACTIVE_LAST.has(step(id)) && step(id) !== 'act' && !later(id)) ??
+    students.find((id) => step(id) === 'admit' && !later(id)) ??
+    students.find((id) => step(id) === 'act' || later(id)) ??
+    students[students.length - 1] ??
+    null
+  );
 }
 
 /**

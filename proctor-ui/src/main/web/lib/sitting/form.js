@@ -5,7 +5,10 @@
 
 /** User ids from text separated by commas, semicolons, spaces or new lines, in order, empty ones left out. */
 export function splitIds(text) {
-  return String(text ?? '').split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+  return String(text ?? '')
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -18,8 +21,16 @@ export function sittingBody(v) {
     title: String(v.title ?? '').trim(),
     date: v.date ?? '',
     language: v.language,
-    commission: { chair: String(v.chair ?? '').trim(), members: splitIds(v.members), secretary: String(v.secretary ?? '').trim() },
-    appealCommission: { chair: String(v.appealChair ?? '').trim(), deputy: String(v.appealDeputy ?? '').trim(), members: splitIds(v.appealMembers) },
+    commission: {
+      chair: String(v.chair ?? '').trim(),
+      members: splitIds(v.members),
+      secretary: String(v.secretary ?? '').trim(),
+    },
+    appealCommission: {
+      chair: String(v.appealChair ?? '').trim(),
+      deputy: String(v.appealDeputy ?? '').trim(),
+      members: splitIds(v.appealMembers),
+    },
     students: splitIds(v.students),
   };
   const link = String(v.videoLink ?? '').trim();

@@ -18,8 +18,15 @@ import { Leg } from '../media-leg.js';
 
 export class KurentoRoom {
   /** The options of MeshRoom: send, local, onChange, onRefused, Peer, config, log. */
-  constructor({ send, local, onChange = () => {}, onRefused = () => {}, Peer = globalThis.RTCPeerConnection,
-    config = { iceServers: [] }, log = console }) {
+  constructor({
+    send,
+    local,
+    onChange = () => {},
+    onRefused = () => {},
+    Peer = globalThis.RTCPeerConnection,
+    config = { iceServers: [] },
+    log = console,
+  }) {
     Object.assign(this, { send, local, onChange, onRefused, Peer, config, log });
     this.roomId = null;
     this.self = null;
@@ -78,7 +85,8 @@ export class KurentoRoom {
     const signal = (data) => this.send({ type: 'room-media', stream: this.self.peer, data });
     const leg = new Leg({ Peer: this.Peer, config: this.config, signal, log: this.log });
     this.publisher = leg;
-    for (const track of stream?.getTracks() ?? []) leg.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
+    for (const track of stream?.getTracks() ?? [])
+      leg.pc.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
     leg.run(async (pc) => {
       await pc.setLocalDescription(await pc.createOffer());
       signal({ kind: 'offer', sdp: pc.localDescription.sdp });
@@ -103,7 +111,13 @@ export class KurentoRoom {
     member.leg?.close();
     const peer = member.info.peer;
     const signal = (data) => this.send({ type: 'room-media', stream: peer, data });
-    const leg = new Leg({ Peer: this.Peer, config: this.config, signal, log: this.log, onFailed: () => this.failed(member, leg) });
+    const leg = new Leg({
+      Peer: this.Peer,
+      config: this.config,
+      signal,
+      log: this.log,
+      onFailed: () => this.failed(member, leg),
+    });
     member.leg = leg;
     member.state = 'connecting';
     leg.pc.addTransceiver('video', { direction: 'recvonly' });

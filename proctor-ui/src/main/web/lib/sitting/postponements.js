@@ -23,7 +23,9 @@ export function scanType(file) {
   const type = String(file.type ?? '').toLowerCase();
   if (type in SCAN_TYPES) return type;
   if (type !== '') return null;
-  const ending = String(file.name ?? '').toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
+  const ending = String(file.name ?? '')
+    .toLowerCase()
+    .match(/\.([a-z0-9]+)$/)?.[1];
   return ENDINGS[ending] ?? null;
 }
 
@@ -82,7 +84,8 @@ export function standingOf(progress) {
     const state = ['incomplete', 'failed', 'graded'].includes(s.status) ? s.status : byLetter;
     return { state, letter: s.letter, deadline: s.deadline ?? progress?.incomplete?.deadline ?? null };
   }
-  if (progress?.incomplete?.deadline) return { state: 'incomplete', letter: 'I', deadline: progress.incomplete.deadline };
+  if (progress?.incomplete?.deadline)
+    return { state: 'incomplete', letter: 'I', deadline: progress.incomplete.deadline };
   return null;
 }
 

@@ -25,8 +25,15 @@ export class MeshRoom {
    * send(message) sends on the live socket; local() → the page's own MediaStream or null; onChange(members) with
    * [{peer, userId, name, role, stream, state}] whenever someone comes, goes or their video arrives; onRefused(message).
    */
-  constructor({ send, local, onChange = () => {}, onRefused = () => {}, Peer = globalThis.RTCPeerConnection,
-    config = DEFAULT_CONFIG, log = console }) {
+  constructor({
+    send,
+    local,
+    onChange = () => {},
+    onRefused = () => {},
+    Peer = globalThis.RTCPeerConnection,
+    config = DEFAULT_CONFIG,
+    log = console,
+  }) {
     Object.assign(this, { send, local, onChange, onRefused, Peer, config, log });
     this.roomId = null;
     this.self = null;
@@ -93,7 +100,8 @@ export class MeshRoom {
 
   onSignal(from, data) {
     let member = this.members.get(from);
-    if (!member) { // an offer may arrive before the news that its sender joined
+    if (!member) {
+      // an offer may arrive before the news that its sender joined
       this.meet({ peer: from });
       member = this.members.get(from);
       this.changed();
@@ -122,7 +130,11 @@ export class MeshRoom {
     const stream = this.local();
     for (const track of stream?.getTracks() ?? []) pc.addTrack(track, stream);
     pc.addEventListener('icecandidate', (event) => {
-      if (event.candidate) this.signal(member.info.peer, { kind: 'ice', candidate: event.candidate.toJSON ? event.candidate.toJSON() : event.candidate });
+      if (event.candidate)
+        this.signal(member.info.peer, {
+          kind: 'ice',
+          candidate: event.candidate.toJSON ? event.candidate.toJSON() : event.candidate,
+        });
     });
     pc.addEventListener('track', (event) => {
       member.stream = event.streams?.[0] ?? member.stream ?? new globalThis.MediaStream([event.track]);
@@ -137,11 +149,13 @@ export class MeshRoom {
 
   /** Runs step(pc) after the connection's earlier steps; a failure is logged and marks the member failed. */
   run(member, step) {
-    member.chain = member.chain.then(() => step(member.pc)).catch((err) => {
-      this.log.warn?.(`video room: ${member.info.peer}: ${err?.message ?? err}`);
-      member.state = 'failed';
-      this.changed();
-    });
+    member.chain = member.chain
+      .then(() => step(member.pc))
+      .catch((err) => {
+        this.log.warn?.(`video room: ${member.info.peer}: ${err?.message ?? err}`);
+        member.state = 'failed';
+        this.changed();
+      });
   }
 
   signal(to, data) {
@@ -211,14 +225,16 @@ export class VideoRoom {
   }
 
   onMessage(message) {
-    if (message.type === 'room-left' && message.roomId === this.current.roomId) { // the engine no longer admits this page
+    if (message.type === 'room-left' && message.roomId === this.current.roomId) {
+      // the engine no longer admits this page
       this.current.leave();
       this.options.onRefused?.(message.reason);
       return;
     }
     if (message.type === 'room-joined' && message.roomId === this.current.roomId) {
       const Room = message.media === 'kurento' ? KurentoRoom : MeshRoom;
-      if (!(this.current instanceof Room)) { // nothing is connected yet: join() closed everything
+      if (!(this.current instanceof Room)) {
+        // nothing is connected yet: join() closed everything
         const { roomId } = this.current;
         this.current = new Room(this.options);
         this.current.roomId = roomId;

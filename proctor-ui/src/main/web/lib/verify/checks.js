@@ -27,7 +27,13 @@ export async function ed25519Supported() {
   const s = subtle();
   if (!s) return false;
   try {
-    await s.importKey('spki', fromBase64('MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo='), { name: 'Ed25519' }, false, ['verify']);
+    await s.importKey(
+      'spki',
+      fromBase64('MCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo='),
+      { name: 'Ed25519' },
+      false,
+      ['verify'],
+    );
     return true;
   } catch {
     return false;
@@ -64,8 +70,17 @@ async function hmacSha256(keyBytes, messageBytes) {
 
 /** The nine lines a receipt's signature covers, joined by \n. */
 export function signedText(r) {
-  return ['emtihan-receipt-v1', r.attemptId, r.studentId, r.examId, r.status, r.answersDigest, String(r.events),
-    r.chainHead, r.submittedAt].join('\n');
+  return [
+    'emtihan-receipt-v1',
+    r.attemptId,
+    r.studentId,
+    r.examId,
+    r.status,
+    r.answersDigest,
+    String(r.events),
+    r.chainHead,
+    r.submittedAt,
+  ].join('\n');
 }
 
 /** The first 16 hex digits of SHA-256 over the DER public key. */
@@ -88,7 +103,9 @@ export async function answersDigest(entries) {
   for (const text of entries) {
     const e = JSON.parse(text);
     if (e.type === 'start') {
-      order = String(e.paper).split('|').map((item) => item.slice(0, item.indexOf(':')));
+      order = String(e.paper)
+        .split('|')
+        .map((item) => item.slice(0, item.indexOf(':')));
     } else if (e.type === 'save' || e.type === 'save-in-grace') {
       answers.set(e.question, e.choices === '' ? [] : String(e.choices).split(','));
     }
@@ -129,8 +146,14 @@ export async function checkReceipt(receipt, log, keys) {
   // the listed key must really be the key its id names
   const genuine = key ? (await keyIdOf(key.publicKey)) === keyId : false;
   out.push({ check: 'key-known', ok: genuine, keyId });
-  out.push({ check: 'key-period', ok: genuine && covers(key, receipt.submittedAt), keyId,
-    validFrom: key?.validFrom ?? null, validUntil: key?.validUntil ?? null, submittedAt: receipt.submittedAt });
+  out.push({
+    check: 'key-period',
+    ok: genuine && covers(key, receipt.submittedAt),
+    keyId,
+    validFrom: key?.validFrom ?? null,
+    validUntil: key?.validUntil ?? null,
+    submittedAt: receipt.submittedAt,
+  });
   let valid = false;
   if (genuine) {
     try {
@@ -142,9 +165,15 @@ export async function checkReceipt(receipt, log, keys) {
     }
   }
   out.push({ check: 'signature', ok: valid });
-  const entries = (Array.isArray(log) ? log : log?.entries ?? []).map(String);
-  if (!Array.isArray(log) && log?.attemptId !== undefined) out.push({ check: 'log-attempt', ok: log.attemptId === receipt.attemptId });
-  out.push({ check: 'events', ok: entries.length === Number(receipt.events), found: entries.length, expected: Number(receipt.events) });
+  const entries = (Array.isArray(log) ? log : (log?.entries ?? [])).map(String);
+  if (!Array.isArray(log) && log?.attemptId !== undefined)
+    out.push({ check: 'log-attempt', ok: log.attemptId === receipt.attemptId });
+  out.push({
+    check: 'events',
+    ok: entries.length === Number(receipt.events),
+    found: entries.length,
+    expected: Number(receipt.events),
+  });
   const { head } = await chain(receipt.attemptId, entries);
   out.push({ check: 'chain', ok: head === receipt.chainHead, found: head, expected: receipt.chainHead });
   let digest = null;
@@ -181,18 +210,29 @@ export async function checkDraws(doc) {
   const out = [{ check: 'commitment', ok: committed, commitment: doc.commitment }];
   if (!committed) return out;
   const tickets = [...new Set((doc.tickets ?? []).map(Number))].sort((a, b) => a - b);
-  const draws = [...(doc.draws ?? [])].map((d) => ({ ...d, drawNumber: d.drawNumber ?? d.position }))
+  const draws = [...(doc.draws ?? [])]
+    .map((d) => ({ ...d, drawNumber: d.drawNumber ?? d.position }))
     .sort((a, b) => a.drawNumber - b.drawNumber);
   const before = [];
   for (const d of draws) {
     if (typeof d.studentId !== 'string' || typeof d.word !== 'string') {
       out.push({ check: 'draw', ok: null, drawNumber: d.drawNumber, ticket: d.ticket });
     } else {
-      const taken = new Set(before.filter((p) => !doc.withReplacement || p.studentId === d.studentId).map((p) => p.ticket));
+      const taken = new Set(
+        before.filter((p) => !doc.withReplacement || p.studentId === d.studentId).map((p) => p.ticket),
+      );
       const available = tickets.filter((n) => !taken.has(n));
-      const ticket = available.length === 0 ? null
-        : (await drawTicket(seed, doc.sittingId, d.studentId, d.drawNumber, d.word, available)).ticket;
-      out.push({ check: 'draw', ok: ticket === d.ticket, drawNumber: d.drawNumber, ticket: d.ticket, recomputed: ticket });
+      const ticket =
+        available.length === 0
+          ? null
+          : (await drawTicket(seed, doc.sittingId, d.studentId, d.drawNumber, d.word, available)).ticket;
+      out.push({
+        check: 'draw',
+        ok: ticket === d.ticket,
+        drawNumber: d.drawNumber,
+        ticket: d.ticket,
+        recomputed: ticket,
+      });
     }
     before.push(d);
   }

@@ -27,95 +27,96 @@ import org.slf4j.LoggerFactory;
  * second: the ring is read again when {@code receipt-keys.json} changes.
  */
 public final class ReceiptSigner {
-  /** A receipt's signature and the key that made it. */
-  public record Signed(String keyId, String publicKey, String signature) {}
+    /** A receipt's signature and the key that made it. */
+    public record Signed(String keyId, String publicKey, String signature) {}
 
-  private static final Logger LOG = LoggerFactory.getLogger(ReceiptSigner.class);
-  private final ReceiptKeyFiles files;
-  private volatile ReceiptKeyFiles.Loaded loaded;
-  private volatile long checkedAt = System.nanoTime();
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptSigner.class);
+    private final ReceiptKeyFiles files;
+    private volatile ReceiptKeyFiles.Loaded loaded;
+    private volatile long checkedAt = System.nanoTime();
 
-  private ReceiptSigner(ReceiptKeyFiles files) {
-    this.files = files;
-    this.loaded = files.load();
-  }
-
-  /** The key ring of {@code dataDir}, made on first use (the first key valid from the start of that UTC day). */
-  public static ReceiptSigner fromDataDir(Path dataDir) {
-    return new ReceiptSigner(new ReceiptKeyFiles(dataDir));
-  }
-
-  /** Retires the current key at {@code at} and makes a new current one; returns the new key. */
-  public static ReceiptKey rotate(Path dataDir, Instant at) {
-    return new ReceiptKeyFiles(dataDir).rotate(at);
-  }
-
-  private ReceiptKeyFiles.Loaded loaded() {
-    long now = System.nanoTime();
-    if (now - checkedAt > 1_000_000_000L) {
-      checkedAt = now;
-      try {
-        if (files.changedSince(loaded)) loaded = files.load();
-      } catch (RuntimeException e) {
-        LOG.warn("cannot read the receipt keys again, keeping the ones in use: {}", e.getMessage());
-      }
+    private ReceiptSigner(ReceiptKeyFiles files) {
+        this.files = files;
+        this.loaded = files.load();
     }
-    return loaded;
-  }
 
-  /** The ring as it is now: every key, retired and current. */
-  public KeyRing ring() {
-    return loaded().ring();
-  }
-
-  /** The published key list. */
-  public JsonObject published() {
-    return KeyRingJson.toJson(ring());
-  }
-
-  public Signed signed(Receipt r) {
-    ReceiptKeyFiles.Loaded l = loaded();
-    ReceiptKey key = l.ring().current();
-    try {
-      ReceiptKey covering = l.ring().covering(Instant.parse(r.submittedAt())).orElse(key);
-      if (l.privateKeys().containsKey(covering.keyId())) key = covering;
-    } catch (DateTimeParseException e) {
-      // no time: the current key
+    /** The key ring of {@code dataDir}, made on first use (the first key valid from the start of that UTC day). */
+    public static ReceiptSigner fromDataDir(Path dataDir) {
+        return new ReceiptSigner(new ReceiptKeyFiles(dataDir));
     }
-    return new Signed(key.keyId(), key.publicKey(), sign(l.privateKeys(), key.keyId(), r));
-  }
 
-  public String sign(Receipt r) {
-    return signed(r).signature();
-  }
-
-  private static String sign(Map<String, PrivateKey> keys, String keyId, Receipt r) {
-    try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initSign(keys.get(keyId));
-      s.update(r.signedText().getBytes(StandardCharsets.UTF_8));
-      return Base64.getEncoder().encodeToString(s.sign());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    /** Retires the current key at {@code at} and makes a new current one; returns the new key. */
+    public static ReceiptKey rotate(Path dataDir, Instant at) {
+        return new ReceiptKeyFiles(dataDir).rotate(at);
     }
-  }
 
-  /** Checks a signature with a public key given as base64 X.509, as printed on the receipt. */
-  public static boolean verify(Receipt r, String signature, String publicKeyBase64) {
-    try {
-      var key = KeyFactory.getInstance("Ed25519")
-          .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
-      Signature s = Signature.getInstance("Ed25519");
-      s.initVerify(key);
-      s.update(r.signedText().getBytes(StandardCharsets.UTF_8));
-      return s.verify(Base64.getDecoder().decode(signature));
-    } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
-      return false;
+    private ReceiptKeyFiles.Loaded loaded() {
+        long now = System.nanoTime();
+        if (now - checkedAt > 1_000_000_000L) {
+            checkedAt = now;
+            try {
+                if (files.changedSince(loaded)) loaded = files.load();
+            } catch (RuntimeException e) {
+                LOG.warn("cannot read the receipt keys again, keeping the ones in use: {}", e.getMessage());
+            }
+        }
+        return loaded;
     }
-  }
 
-  /** The current key's public half, base64 X.509. */
-  public String publicKeyBase64() {
-    return ring().current().publicKey();
-  }
+    /** The ring as it is now: every key, retired and current. */
+    public KeyRing ring() {
+        return loaded().ring();
+    }
+
+    /** The published key list. */
+    public JsonObject published() {
+        return KeyRingJson.toJson(ring());
+    }
+
+    public Signed signed(Receipt r) {
+        ReceiptKeyFiles.Loaded l = loaded();
+        ReceiptKey key = l.ring().current();
+        try {
+            ReceiptKey covering =
+                    l.ring().covering(Instant.parse(r.submittedAt())).orElse(key);
+            if (l.privateKeys().containsKey(covering.keyId())) key = covering;
+        } catch (DateTimeParseException e) {
+            // no time: the current key
+        }
+        return new Signed(key.keyId(), key.publicKey(), sign(l.privateKeys(), key.keyId(), r));
+    }
+
+    public String sign(Receipt r) {
+        return signed(r).signature();
+    }
+
+    private static String sign(Map<String, PrivateKey> keys, String keyId, Receipt r) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(keys.get(keyId));
+            s.update(r.signedText().getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Checks a signature with a public key given as base64 X.509, as printed on the receipt. */
+    public static boolean verify(Receipt r, String signature, String publicKeyBase64) {
+        try {
+            var key = KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
+            Signature s = Signature.getInstance("Ed25519");
+            s.initVerify(key);
+            s.update(r.signedText().getBytes(StandardCharsets.UTF_8));
+            return s.verify(Base64.getDecoder().decode(signature));
+        } catch (GeneralSecurityException | IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    /** The current key's public half, base64 X.509. */
+    public String publicKeyBase64() {
+        return ring().current().publicKey();
+    }
 }

@@ -8,16 +8,26 @@ import java.util.Optional;
  * address exists is for the mail server to say.
  */
 final class EmailAddress {
-  static final int MAX_LENGTH = 254;
+    static final int MAX_LENGTH = 254;
 
-  private EmailAddress() {}
+    private EmailAddress() {}
 
-  /** Why {@code address} is not accepted, or empty when it is. */
-  static Optional<String> problem(String address) {
-    int at = address.indexOf('@');
-    boolean ok = address.length() <= MAX_LENGTH && at > 0 && at == address.lastIndexOf('@') && at < address.length() - 1
-        && address.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || c == ',' || c == '<' || c == '>');
-    return ok ? Optional.empty()
-        : Optional.of("'email' must be one address on one line, with one @, no spaces, at most " + MAX_LENGTH + " characters");
-  }
+    /** Why {@code address} is not accepted, or empty when it is. */
+    static Optional<String> problem(String address) {
+        int at = address.indexOf('@');
+        boolean ok = address.length() <= MAX_LENGTH
+                && at > 0
+                && at == address.lastIndexOf('@')
+                && at < address.length() - 1
+                && address.chars()
+                        .noneMatch(c -> Character.isWhitespace(c)
+                                || Character.isISOControl(c)
+                                || c == ','
+                                || c == '<'
+                                || c == '>');
+        return ok
+                ? Optional.empty()
+                : Optional.of("'email' must be one address on one line, with one @, no spaces, at most " + MAX_LENGTH
+                        + " characters");
+    }
 }

@@ -27,91 +27,109 @@ import kz.emtihan.store.Keys;
  * failure is stored, is hashed aside a few at a time and refused beyond that, not hashed in full.
  */
 public final class LoginThrottle {
-  /** How long an attempt counts as in flight should its node never say it is done (a crash mid-sign-in). */
-  private static final Duration IN_FLIGHT_AT_MOST = Duration.ofSeconds(30);
-  private final Redis redis;
-  private final LoginSettings settings;
-  private final Clock clock;
+    /** How long an attempt counts as in flight should its node never say it is done (a crash mid-sign-in). */
+    private static final Duration IN_FLIGHT_AT_MOST = Duration.ofSeconds(30);
 
-  public LoginThrottle(Redis redis, LoginSettings settings, Clock clock) {
-    this.redis = redis;
-    this.settings = settings;
-    this.clock = clock;
-  }
+    private final Redis redis;
+    private final LoginSettings settings;
+    private final Clock clock;
 
-  /** What the counters say of one attempt: go ahead (maybe as a suspect), or 429. */
-  public record Check(boolean suspect) {}
-
-  /** The 429 for a wait; its {@code retryAfter} (seconds) also goes into the Retry-After header. */
-  public static Rejection tooMany(Duration wait) {
-    long seconds = LoginDelay.retryAfterSeconds(wait);
-    return new Rejection(429, "too-many-attempts", "too many failed sign-ins; try again in " + seconds + " s",
-        List.of(), new JsonObject().put("retryAfter", seconds));
-  }
-
-  /** Reads the counters and counts the attempt in flight; every attempt checked must be {@link #done} whatever its end. */
-  public Future<Check> check(String account, String address) {
-    String inFlight = Keys.loginsInFlight(account, address);
-    return redis.batch(List.of(read(Keys.loginFailures(account, address)), read(Keys.loginFailuresFrom(address)),
-        read(Keys.loginFailuresOf(account)), Request.cmd(Command.INCR).arg(inFlight),
-        Request.cmd(Command.PEXPIRE).arg(inFlight).arg(IN_FLIGHT_AT_MOST.toMillis()))).compose(r -> {
-          Failures pair = failures(r.get(0));
-          Failures from = failures(r.get(1));
-          boolean alongside = r.get(3).toLong() > 1;
-          Duration wait = settings.rules().wait(pair, from, failures(r.get(2)), Instant.ofEpochMilli(clock.millis()));
-          if (!wait.isZero()) return done(account, address).<Check>transform(x -> Future.failedFuture(tooMany(wait)));
-          return Future.succeededFuture(new Check(alongside || settings.rules().suspect(pair, from)));
-        });
-  }
-
-  /** The attempt's answer is known: it is no longer in flight. */
-  public Future<Void> done(String account, String address) {
-    return redis.send(Request.cmd(Command.DECR).arg(Keys.loginsInFlight(account, address))).mapEmpty();
-  }
-
-  /** One more failure on each counter, each kept for the window after its last failure. */
-  public Future<Void> failed(String account, String address) {
-    long now = clock.millis();
-    List<Request> tx = new ArrayList<>();
-    tx.add(Request.cmd(Command.MULTI));
-    for (String key : List.of(Keys.loginFailures(account, address), Keys.loginFailuresFrom(address), Keys.loginFailuresOf(account))) {
-      tx.add(Request.cmd(Command.HINCRBY).arg(key).arg("n").arg(1));
-      tx.add(Request.cmd(Command.HSET).arg(key).arg("last").arg(now));
-      tx.add(Request.cmd(Command.PEXPIRE).arg(key).arg(settings.window().toMillis()));
+    public LoginThrottle(Redis redis, LoginSettings settings, Clock clock) {
+        this.redis = redis;
+        this.settings = settings;
+        this.clock = clock;
     }
-    tx.add(Request.cmd(Command.EXEC));
-    return redis.batch(tx).mapEmpty();
-  }
 
-  /** A right password clears this account's counter for this address (the others keep counting strangers). */
-  public Future<Void> succeeded(String account, String address) {
-    return redis.send(Request.cmd(Command.DEL).arg(Keys.loginFailures(account, address))).mapEmpty();
-  }
+    /** What the counters say of one attempt: go ahead (maybe as a suspect), or 429. */
+    public record Check(boolean suspect) {}
 
-  /** The client's address: the connection's peer, or the configured header of a trusted reverse proxy. */
-  public String address(RoutingContext ctx) {
-    if (settings.clientAddressHeader().isPresent()) {
-      String value = ctx.request().getHeader(settings.clientAddressHeader().get());
-      if (value != null && !value.isBlank()) {
-        String[] hops = value.split(",");
-        String last = hops[hops.length - 1].trim(); // the hop our own proxy added
-        if (!last.isEmpty() && last.length() <= 64) return last;
-      }
+    /** The 429 for a wait; its {@code retryAfter} (seconds) also goes into the Retry-After header. */
+    public static Rejection tooMany(Duration wait) {
+        long seconds = LoginDelay.retryAfterSeconds(wait);
+        return new Rejection(
+                429,
+                "too-many-attempts",
+                "too many failed sign-ins; try again in " + seconds + " s",
+                List.of(),
+                new JsonObject().put("retryAfter", seconds));
     }
-    var remote = ctx.request().remoteAddress();
-    return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
-  }
 
-  private static Request read(String key) {
-    return Request.cmd(Command.HMGET).arg(key).arg("n").arg("last");
-  }
-
-  private static Failures failures(Response r) {
-    if (r == null || r.get(0) == null || r.get(1) == null) return Failures.NONE;
-    try {
-      return new Failures(Integer.parseInt(r.get(0).toString()), Instant.ofEpochMilli(Long.parseLong(r.get(1).toString())));
-    } catch (NumberFormatException e) {
-      return Failures.NONE;
+    /** Reads the counters and counts the attempt in flight; every attempt checked must be {@link #done} whatever its end. */
+    public Future<Check> check(String account, String address) {
+        String inFlight = Keys.loginsInFlight(account, address);
+        return redis.batch(List.of(
+                        read(Keys.loginFailures(account, address)),
+                        read(Keys.loginFailuresFrom(address)),
+                        read(Keys.loginFailuresOf(account)),
+                        Request.cmd(Command.INCR).arg(inFlight),
+                        Request.cmd(Command.PEXPIRE).arg(inFlight).arg(IN_FLIGHT_AT_MOST.toMillis())))
+                .compose(r -> {
+                    Failures pair = failures(r.get(0));
+                    Failures from = failures(r.get(1));
+                    boolean alongside = r.get(3).toLong() > 1;
+                    Duration wait =
+                            settings.rules().wait(pair, from, failures(r.get(2)), Instant.ofEpochMilli(clock.millis()));
+                    if (!wait.isZero())
+                        return done(account, address).<Check>transform(x -> Future.failedFuture(tooMany(wait)));
+                    return Future.succeededFuture(
+                            new Check(alongside || settings.rules().suspect(pair, from)));
+                });
     }
-  }
+
+    /** The attempt's answer is known: it is no longer in flight. */
+    public Future<Void> done(String account, String address) {
+        return redis.send(Request.cmd(Command.DECR).arg(Keys.loginsInFlight(account, address)))
+                .mapEmpty();
+    }
+
+    /** One more failure on each counter, each kept for the window after its last failure. */
+    public Future<Void> failed(String account, String address) {
+        long now = clock.millis();
+        List<Request> tx = new ArrayList<>();
+        tx.add(Request.cmd(Command.MULTI));
+        for (String key : List.of(
+                Keys.loginFailures(account, address), Keys.loginFailuresFrom(address), Keys.loginFailuresOf(account))) {
+            tx.add(Request.cmd(Command.HINCRBY).arg(key).arg("n").arg(1));
+            tx.add(Request.cmd(Command.HSET).arg(key).arg("last").arg(now));
+            tx.add(Request.cmd(Command.PEXPIRE).arg(key).arg(settings.window().toMillis()));
+        }
+        tx.add(Request.cmd(Command.EXEC));
+        return redis.batch(tx).mapEmpty();
+    }
+
+    /** A right password clears this account's counter for this address (the others keep counting strangers). */
+    public Future<Void> succeeded(String account, String address) {
+        return redis.send(Request.cmd(Command.DEL).arg(Keys.loginFailures(account, address)))
+                .mapEmpty();
+    }
+
+    /** The client's address: the connection's peer, or the configured header of a trusted reverse proxy. */
+    public String address(RoutingContext ctx) {
+        if (settings.clientAddressHeader().isPresent()) {
+            String value =
+                    ctx.request().getHeader(settings.clientAddressHeader().get());
+            if (value != null && !value.isBlank()) {
+                String[] hops = value.split(",");
+                String last = hops[hops.length - 1].trim(); // the hop our own proxy added
+                if (!last.isEmpty() && last.length() <= 64) return last;
+            }
+        }
+        var remote = ctx.request().remoteAddress();
+        return remote == null || remote.hostAddress() == null ? "unknown" : remote.hostAddress();
+    }
+
+    private static Request read(String key) {
+        return Request.cmd(Command.HMGET).arg(key).arg("n").arg("last");
+    }
+
+    private static Failures failures(Response r) {
+        if (r == null || r.get(0) == null || r.get(1) == null) return Failures.NONE;
+        try {
+            return new Failures(
+                    Integer.parseInt(r.get(0).toString()),
+                    Instant.ofEpochMilli(Long.parseLong(r.get(1).toString())));
+        } catch (NumberFormatException e) {
+            return Failures.NONE;
+        }
+    }
 }

@@ -8,21 +8,21 @@ import java.time.Instant;
  * credential version it was issued under ({@code ver}) and its expiry.
  */
 public record Session(Caller caller, String tokenId, long version, Instant expiresAt) {
-  private static final String KEY = "emtihan.session";
+    private static final String KEY = "emtihan.session";
 
-  public String userId() {
-    return caller.id();
-  }
+    public String userId() {
+        return caller.id();
+    }
 
-  void attach(RoutingContext ctx) {
-    ctx.put(KEY, this);
-    caller.attach(ctx);
-  }
+    void attach(RoutingContext ctx) {
+        ctx.put(KEY, this);
+        caller.attach(ctx);
+    }
 
-  /** The session of a request that passed the token check. */
-  public static Session of(RoutingContext ctx) {
-    Session s = ctx.get(KEY);
-    if (s == null) throw new kz.emtihan.http.Rejection(401, "unauthorized", "a valid bearer token is required");
-    return s;
-  }
+    /** The session of a request that passed the token check. */
+    public static Session of(RoutingContext ctx) {
+        Session s = ctx.get(KEY);
+        if (s == null) throw new kz.emtihan.http.Rejection(401, "unauthorized", "a valid bearer token is required");
+        return s;
+    }
 }

@@ -30,198 +30,235 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_AGE_MILLIS}, a bound on staleness should a change ever go unannounced.
  */
 public final class Sessions {
-  private static final Logger log = LoggerFactory.getLogger(Sessions.class);
-  static final long MAX_AGE_MILLIS = 60_000;
-  private static final int CACHE_LIMIT = 200_000;
-  private static final Future<Optional<Session>> NONE = Future.succeededFuture(Optional.empty());
+    private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+    static final long MAX_AGE_MILLIS = 60_000;
+    private static final int CACHE_LIMIT = 200_000;
+    private static final Future<Optional<Session>> NONE = Future.succeededFuture(Optional.empty());
 
-  private final Vertx vertx;
-  private final Redis redis;
-  private final Tokens tokens;
-  private final Clock clock;
-  private final Map<String, Cached> standings = new ConcurrentHashMap<>();
-  private final Map<String, Set<Runnable>> watchers = new ConcurrentHashMap<>();
-  /** Raised on every forgetting: a read that began before one is not kept (it may predate the change). */
-  private final AtomicLong generation = new AtomicLong();
-  private volatile boolean subscribed;
-  private volatile boolean closed;
-  private volatile RedisConnection subscriber;
-  private long backoffMillis = 100;
+    private final Vertx vertx;
+    private final Redis redis;
+    private final Tokens tokens;
+    private final Clock clock;
+    private final Map<String, Cached> standings = new ConcurrentHashMap<>();
+    private final Map<String, Set<Runnable>> watchers = new ConcurrentHashMap<>();
+    /** Raised on every forgetting: a read that began before one is not kept (it may predate the change). */
+    private final AtomicLong generation = new AtomicLong();
 
-  private record Cached(Future<Standing> standing, long readAtMillis) {}
+    private volatile boolean subscribed;
+    private volatile boolean closed;
+    private volatile RedisConnection subscriber;
+    private long backoffMillis = 100;
 
-  public Sessions(Vertx vertx, Redis redis, Tokens tokens, Clock clock) {
-    this.vertx = vertx;
-    this.redis = redis;
-    this.tokens = tokens;
-    this.clock = clock;
-  }
+    private record Cached(Future<Standing> standing, long readAtMillis) {}
 
-  /** Subscribes to the announcements; the engine works (reading Redis on each check) until that succeeds. */
-  public Future<Void> start() {
-    return connect().otherwiseEmpty();
-  }
-
-  public void close() {
-    closed = true;
-    RedisConnection s = subscriber;
-    if (s != null) s.close();
-  }
-
-  public Tokens tokens() {
-    return tokens;
-  }
-
-  /** The session a token stands for when it is ours, unexpired and not ended; fails only when Redis cannot be read. */
-  public Future<Optional<Session>> authenticate(String token) {
-    Optional<Session> read = tokens.read(token);
-    if (read.isEmpty()) return NONE;
-    Boolean known = admitsFromCopy(read.get());
-    if (known != null) return known ? Future.succeededFuture(read) : NONE; // the hot path: no Redis, no chaining
-    return admits(read.get()).map(ok -> ok ? read : Optional.empty());
-  }
-
-  /** The answer from this node's trusted copy of the user's standing, or null when there is none. */
-  private Boolean admitsFromCopy(Session s) {
-    long now = clock.millis();
-    if (now >= s.expiresAt().toEpochMilli()) return false;
-    Cached c = standings.get(s.userId());
-    if (c == null || !subscribed || now - c.readAtMillis() >= MAX_AGE_MILLIS || !c.standing().succeeded()) return null;
-    return c.standing().result().judge(s.version(), s.tokenId()) == Standing.Verdict.ACCEPTED;
-  }
-
-  /** Whether the session still holds now: unexpired, and its user's standing accepts it. In memory when cached. */
-  public Future<Boolean> admits(Session s) {
-    if (clock.millis() >= s.expiresAt().toEpochMilli()) return Future.succeededFuture(false);
-    return standing(s.userId()).map(st -> st.judge(s.version(), s.tokenId()) == Standing.Verdict.ACCEPTED);
-  }
-
-  /** The user's standing: the node's copy when it may be trusted, else read (once, shared by concurrent checks). */
-  Future<Standing> standing(String userId) {
-    long now = clock.millis();
-    Cached c = standings.get(userId);
-    if (c != null && subscribed && now - c.readAtMillis() < MAX_AGE_MILLIS && !c.standing().failed()) return c.standing();
-    long before = generation.get();
-    Future<Standing> read = read(userId);
-    if (subscribed) {
-      if (standings.size() >= CACHE_LIMIT) standings.clear();
-      Cached fresh = new Cached(read, now);
-      standings.put(userId, fresh);
-      if (generation.get() != before) standings.remove(userId, fresh);
-      read.onFailure(err -> standings.remove(userId, fresh));
+    public Sessions(Vertx vertx, Redis redis, Tokens tokens, Clock clock) {
+        this.vertx = vertx;
+        this.redis = redis;
+        this.tokens = tokens;
+        this.clock = clock;
     }
-    return read;
-  }
 
-  private Future<Standing> read(String userId) {
-    long nowSeconds = clock.millis() / 1000;
-    return redis.batch(List.of(
-        Request.cmd(Command.HMGET).arg(Keys.user(userId)).arg("name").arg("disabled").arg("tokenVersion"),
-        Request.cmd(Command.ZRANGEBYSCORE).arg(Keys.revokedTokens(userId)).arg(nowSeconds).arg("+inf"))).map(r -> {
-          Response fields = r.get(0);
-          if (fields == null || fields.get(0) == null) return Standing.GONE;
-          Set<String> revoked = new HashSet<>();
-          if (r.get(1) != null) for (Response id : r.get(1)) revoked.add(id.toString());
-          Response version = fields.get(2);
-          return new Standing(true, fields.get(1) != null && "1".equals(fields.get(1).toString()),
-              version == null ? 0 : Long.parseLong(version.toString()), revoked);
+    /** Subscribes to the announcements; the engine works (reading Redis on each check) until that succeeds. */
+    public Future<Void> start() {
+        return connect().otherwiseEmpty();
+    }
+
+    public void close() {
+        closed = true;
+        RedisConnection s = subscriber;
+        if (s != null) s.close();
+    }
+
+    public Tokens tokens() {
+        return tokens;
+    }
+
+    /** The session a token stands for when it is ours, unexpired and not ended; fails only when Redis cannot be read. */
+    public Future<Optional<Session>> authenticate(String token) {
+        Optional<Session> read = tokens.read(token);
+        if (read.isEmpty()) return NONE;
+        Boolean known = admitsFromCopy(read.get());
+        if (known != null) return known ? Future.succeededFuture(read) : NONE; // the hot path: no Redis, no chaining
+        return admits(read.get()).map(ok -> ok ? read : Optional.empty());
+    }
+
+    /** The answer from this node's trusted copy of the user's standing, or null when there is none. */
+    private Boolean admitsFromCopy(Session s) {
+        long now = clock.millis();
+        if (now >= s.expiresAt().toEpochMilli()) return false;
+        Cached c = standings.get(s.userId());
+        if (c == null
+                || !subscribed
+                || now - c.readAtMillis() >= MAX_AGE_MILLIS
+                || !c.standing().succeeded()) return null;
+        return c.standing().result().judge(s.version(), s.tokenId()) == Standing.Verdict.ACCEPTED;
+    }
+
+    /** Whether the session still holds now: unexpired, and its user's standing accepts it. In memory when cached. */
+    public Future<Boolean> admits(Session s) {
+        if (clock.millis() >= s.expiresAt().toEpochMilli()) return Future.succeededFuture(false);
+        return standing(s.userId()).map(st -> st.judge(s.version(), s.tokenId()) == Standing.Verdict.ACCEPTED);
+    }
+
+    /** The user's standing: the node's copy when it may be trusted, else read (once, shared by concurrent checks). */
+    Future<Standing> standing(String userId) {
+        long now = clock.millis();
+        Cached c = standings.get(userId);
+        if (c != null
+                && subscribed
+                && now - c.readAtMillis() < MAX_AGE_MILLIS
+                && !c.standing().failed()) return c.standing();
+        long before = generation.get();
+        Future<Standing> read = read(userId);
+        if (subscribed) {
+            if (standings.size() >= CACHE_LIMIT) standings.clear();
+            Cached fresh = new Cached(read, now);
+            standings.put(userId, fresh);
+            if (generation.get() != before) standings.remove(userId, fresh);
+            read.onFailure(err -> standings.remove(userId, fresh));
+        }
+        return read;
+    }
+
+    private Future<Standing> read(String userId) {
+        long nowSeconds = clock.millis() / 1000;
+        return redis.batch(List.of(
+                        Request.cmd(Command.HMGET)
+                                .arg(Keys.user(userId))
+                                .arg("name")
+                                .arg("disabled")
+                                .arg("tokenVersion"),
+                        Request.cmd(Command.ZRANGEBYSCORE)
+                                .arg(Keys.revokedTokens(userId))
+                                .arg(nowSeconds)
+                                .arg("+inf")))
+                .map(r -> {
+                    Response fields = r.get(0);
+                    if (fields == null || fields.get(0) == null) return Standing.GONE;
+                    Set<String> revoked = new HashSet<>();
+                    if (r.get(1) != null) for (Response id : r.get(1)) revoked.add(id.toString());
+                    Response version = fields.get(2);
+                    return new Standing(
+                            true,
+                            fields.get(1) != null && "1".equals(fields.get(1).toString()),
+                            version == null ? 0 : Long.parseLong(version.toString()),
+                            revoked);
+                });
+    }
+
+    /** Logout: ends this one token on every node; remembered until the token would have expired anyway. */
+    public Future<Void> end(Session s) {
+        String key = Keys.revokedTokens(s.userId());
+        long nowSeconds = clock.millis() / 1000;
+        return redis.batch(List.of(
+                        Request.cmd(Command.MULTI),
+                        Request.cmd(Command.ZADD)
+                                .arg(key)
+                                .arg(s.expiresAt().getEpochSecond())
+                                .arg(s.tokenId()),
+                        Request.cmd(Command.ZREMRANGEBYSCORE)
+                                .arg(key)
+                                .arg("-inf")
+                                .arg(nowSeconds - 1),
+                        Request.cmd(Command.EXPIRE)
+                                .arg(key)
+                                .arg(tokens.lifetime().toSeconds() + 60),
+                        announce(s.userId()),
+                        Request.cmd(Command.EXEC)))
+                .mapEmpty();
+    }
+
+    /** Logout everywhere: ends every token of the user issued so far, on every node. */
+    public Future<Void> endAll(String userId) {
+        List<Request> tx = new java.util.ArrayList<>();
+        tx.add(Request.cmd(Command.MULTI));
+        tx.addAll(endAllRequests(userId));
+        tx.add(Request.cmd(Command.EXEC));
+        return redis.batch(tx).mapEmpty();
+    }
+
+    /** For a writer's own MULTI: raise the user's credential version (ending their tokens) and tell every node. */
+    static List<Request> endAllRequests(String userId) {
+        return List.of(
+                Request.cmd(Command.HINCRBY)
+                        .arg(Keys.user(userId))
+                        .arg("tokenVersion")
+                        .arg(1),
+                announce(userId));
+    }
+
+    /** For a writer's own MULTI: tell every node that the user's standing changed. */
+    static Request announce(String userId) {
+        return Request.cmd(Command.PUBLISH).arg(Keys.standingChannel()).arg(userId);
+    }
+
+    /**
+     * Calls {@code changed} whenever the user's standing may have changed (an announcement, or a reconnection after
+     * which announcements may have been missed); the caller checks its session again. Returns the way to stop.
+     */
+    public Runnable watch(String userId, Runnable changed) {
+        watchers.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(changed);
+        return () -> watchers.computeIfPresent(userId, (u, set) -> {
+            set.remove(changed);
+            return set.isEmpty() ? null : set;
         });
-  }
-
-  /** Logout: ends this one token on every node; remembered until the token would have expired anyway. */
-  public Future<Void> end(Session s) {
-    String key = Keys.revokedTokens(s.userId());
-    long nowSeconds = clock.millis() / 1000;
-    return redis.batch(List.of(Request.cmd(Command.MULTI),
-        Request.cmd(Command.ZADD).arg(key).arg(s.expiresAt().getEpochSecond()).arg(s.tokenId()),
-        Request.cmd(Command.ZREMRANGEBYSCORE).arg(key).arg("-inf").arg(nowSeconds - 1),
-        Request.cmd(Command.EXPIRE).arg(key).arg(tokens.lifetime().toSeconds() + 60),
-        announce(s.userId()), Request.cmd(Command.EXEC))).mapEmpty();
-  }
-
-  /** Logout everywhere: ends every token of the user issued so far, on every node. */
-  public Future<Void> endAll(String userId) {
-    List<Request> tx = new java.util.ArrayList<>();
-    tx.add(Request.cmd(Command.MULTI));
-    tx.addAll(endAllRequests(userId));
-    tx.add(Request.cmd(Command.EXEC));
-    return redis.batch(tx).mapEmpty();
-  }
-
-  /** For a writer's own MULTI: raise the user's credential version (ending their tokens) and tell every node. */
-  static List<Request> endAllRequests(String userId) {
-    return List.of(Request.cmd(Command.HINCRBY).arg(Keys.user(userId)).arg("tokenVersion").arg(1), announce(userId));
-  }
-
-  /** For a writer's own MULTI: tell every node that the user's standing changed. */
-  static Request announce(String userId) {
-    return Request.cmd(Command.PUBLISH).arg(Keys.standingChannel()).arg(userId);
-  }
-
-  /**
-   * Calls {@code changed} whenever the user's standing may have changed (an announcement, or a reconnection after
-   * which announcements may have been missed); the caller checks its session again. Returns the way to stop.
-   */
-  public Runnable watch(String userId, Runnable changed) {
-    watchers.computeIfAbsent(userId, u -> ConcurrentHashMap.newKeySet()).add(changed);
-    return () -> watchers.computeIfPresent(userId, (u, set) -> {
-      set.remove(changed);
-      return set.isEmpty() ? null : set;
-    });
-  }
-
-  private void forget(String userId) {
-    generation.incrementAndGet();
-    standings.remove(userId);
-    Set<Runnable> those = watchers.get(userId);
-    if (those != null) those.forEach(Sessions::quietly);
-  }
-
-  private void forgetAll() {
-    generation.incrementAndGet();
-    standings.clear();
-    watchers.values().forEach(set -> set.forEach(Sessions::quietly));
-  }
-
-  private static void quietly(Runnable r) {
-    try {
-      r.run();
-    } catch (RuntimeException e) {
-      log.warn("a session watcher failed: {}", e.toString());
     }
-  }
 
-  private Future<Void> connect() {
-    return redis.connect().compose(conn -> {
-      subscriber = conn;
-      conn.handler(this::onPush);
-      conn.exceptionHandler(err -> log.warn("token-standing subscription failed: {}", err.getMessage()));
-      conn.endHandler(v -> lost(conn));
-      return conn.send(Request.cmd(Command.SUBSCRIBE).arg(Keys.standingChannel()));
-    }).<Void>map(r -> {
-      backoffMillis = 100;
-      subscribed = true;
-      forgetAll(); // whatever changed while unsubscribed was not heard
-      return null;
-    }).onFailure(err -> lost(subscriber));
-  }
+    private void forget(String userId) {
+        generation.incrementAndGet();
+        standings.remove(userId);
+        Set<Runnable> those = watchers.get(userId);
+        if (those != null) those.forEach(Sessions::quietly);
+    }
 
-  private synchronized void lost(RedisConnection conn) {
-    if (conn != null && conn != subscriber) return; // an older connection's end
-    subscribed = false;
-    subscriber = null;
-    forgetAll();
-    if (conn != null) conn.close();
-    if (closed) return;
-    long wait = backoffMillis;
-    backoffMillis = Math.min(backoffMillis * 2, 5_000);
-    vertx.setTimer(wait, t -> {
-      if (!closed) connect().onSuccess(v -> log.info("token-standing subscription restored"));
-    });
-  }
+    private void forgetAll() {
+        generation.incrementAndGet();
+        standings.clear();
+        watchers.values().forEach(set -> set.forEach(Sessions::quietly));
+    }
 
-  private void onPush(Response r) {
-    if (r == null || r.size() < 3 || !"message".equals(r.get(0).toString())) return;
-    forget(r.get(2).toString());
-  }
+    private static void quietly(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.warn("a session watcher failed: {}", e.toString());
+        }
+    }
+
+    private Future<Void> connect() {
+        return redis.connect()
+                .compose(conn -> {
+                    subscriber = conn;
+                    conn.handler(this::onPush);
+                    conn.exceptionHandler(err -> log.warn("token-standing subscription failed: {}", err.getMessage()));
+                    conn.endHandler(v -> lost(conn));
+                    return conn.send(Request.cmd(Command.SUBSCRIBE).arg(Keys.standingChannel()));
+                })
+                .<Void>map(r -> {
+                    backoffMillis = 100;
+                    subscribed = true;
+                    forgetAll(); // whatever changed while unsubscribed was not heard
+                    return null;
+                })
+                .onFailure(err -> lost(subscriber));
+    }
+
+    private synchronized void lost(RedisConnection conn) {
+        if (conn != null && conn != subscriber) return; // an older connection's end
+        subscribed = false;
+        subscriber = null;
+        forgetAll();
+        if (conn != null) conn.close();
+        if (closed) return;
+        long wait = backoffMillis;
+        backoffMillis = Math.min(backoffMillis * 2, 5_000);
+        vertx.setTimer(wait, t -> {
+            if (!closed) connect().onSuccess(v -> log.info("token-standing subscription restored"));
+        });
+    }
+
+    private void onPush(Response r) {
+        if (r == null || r.size() < 3 || !"message".equals(r.get(0).toString())) return;
+        forget(r.get(2).toString());
+    }
 }

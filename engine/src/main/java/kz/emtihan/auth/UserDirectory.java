@@ -20,58 +20,76 @@ import kz.emtihan.store.Keys;
  * are read in one pipelined batch of HMGETs: one round trip to Redis, however many people a page names.
  */
 final class UserDirectory {
-  private final Redis redis;
+    private final Redis redis;
 
-  UserDirectory(Redis redis) {
-    this.redis = redis;
-  }
+    UserDirectory(Redis redis) {
+        this.redis = redis;
+    }
 
-  /** The stored accounts among {@code ids}, by id; ids with no account are absent from the map. */
-  Future<Map<String, Users.Profile>> profiles(Collection<String> ids) {
-    List<String> wanted = ids.stream().distinct().toList();
-    if (wanted.isEmpty()) return Future.succeededFuture(Map.of());
-    List<Request> batch = wanted.stream()
-        .map(id -> Request.cmd(Command.HMGET).arg(Keys.user(id)).arg("name").arg("roles").arg("email")).toList();
-    return redis.batch(batch).map(replies -> {
-      Map<String, Users.Profile> out = new LinkedHashMap<>();
-      for (int i = 0; i < wanted.size(); i++) {
-        Response r = replies.get(i);
-        String name = text(r, 0);
-        if (name != null) {
-          out.put(wanted.get(i), new Users.Profile(wanted.get(i), name, Users.roles(text(r, 1)), Optional.ofNullable(text(r, 2))));
-        }
-      }
-      return out;
-    });
-  }
+    /** The stored accounts among {@code ids}, by id; ids with no account are absent from the map. */
+    Future<Map<String, Users.Profile>> profiles(Collection<String> ids) {
+        List<String> wanted = ids.stream().distinct().toList();
+        if (wanted.isEmpty()) return Future.succeededFuture(Map.of());
+        List<Request> batch = wanted.stream()
+                .map(id -> Request.cmd(Command.HMGET)
+                        .arg(Keys.user(id))
+                        .arg("name")
+                        .arg("roles")
+                        .arg("email"))
+                .toList();
+        return redis.batch(batch).map(replies -> {
+            Map<String, Users.Profile> out = new LinkedHashMap<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                Response r = replies.get(i);
+                String name = text(r, 0);
+                if (name != null) {
+                    out.put(
+                            wanted.get(i),
+                            new Users.Profile(
+                                    wanted.get(i), name, Users.roles(text(r, 1)), Optional.ofNullable(text(r, 2))));
+                }
+            }
+            return out;
+        });
+    }
 
-  /** Every account by id: {@code {"id","name","roles":[...],"email"?,"disabled"?}}. */
-  Future<JsonArray> list() {
-    return redis.send(Request.cmd(Command.SMEMBERS).arg("users")).compose(ids -> {
-      List<String> sorted = new ArrayList<>();
-      for (Response id : ids) sorted.add(id.toString());
-      sorted.sort(null);
-      if (sorted.isEmpty()) return Future.succeededFuture(new JsonArray());
-      List<Request> disabled = sorted.stream().map(id -> Request.cmd(Command.HGET).arg(Keys.user(id)).arg("disabled")).toList();
-      return profiles(sorted).compose(all -> redis.batch(disabled).map(flags -> {
-        JsonArray out = new JsonArray();
-        for (int i = 0; i < sorted.size(); i++) {
-          Users.Profile p = all.get(sorted.get(i));
-          if (p == null) continue;
-          JsonObject u = new JsonObject().put("id", p.id()).put("name", p.name())
-              .put("roles", new JsonArray(p.roles().stream().map(Role::code).sorted().toList()));
-          p.email().ifPresent(e -> u.put("email", e));
-          if (flags.get(i) != null && "1".equals(flags.get(i).toString())) u.put("disabled", true);
-          out.add(u);
-        }
-        return out;
-      }));
-    });
-  }
+    /** Every account by id: {@code {"id","name","roles":[...],"email"?,"disabled"?}}. */
+    Future<JsonArray> list() {
+        return redis.send(Request.cmd(Command.SMEMBERS).arg("users")).compose(ids -> {
+            List<String> sorted = new ArrayList<>();
+            for (Response id : ids) sorted.add(id.toString());
+            sorted.sort(null);
+            if (sorted.isEmpty()) return Future.succeededFuture(new JsonArray());
+            List<Request> disabled = sorted.stream()
+                    .map(id -> Request.cmd(Command.HGET).arg(Keys.user(id)).arg("disabled"))
+                    .toList();
+            return profiles(sorted)
+                    .compose(all -> redis.batch(disabled).map(flags -> {
+                        JsonArray out = new JsonArray();
+                        for (int i = 0; i < sorted.size(); i++) {
+                            Users.Profile p = all.get(sorted.get(i));
+                            if (p == null) continue;
+                            JsonObject u = new JsonObject()
+                                    .put("id", p.id())
+                                    .put("name", p.name())
+                                    .put(
+                                            "roles",
+                                            new JsonArray(p.roles().stream()
+                                                    .map(Role::code)
+                                                    .sorted()
+                                                    .toList()));
+                            p.email().ifPresent(e -> u.put("email", e));
+                            if (flags.get(i) != null && "1".equals(flags.get(i).toString())) u.put("disabled", true);
+                            out.add(u);
+                        }
+                        return out;
+                    }));
+        });
+    }
 
-  private static String text(Response hmget, int index) {
-    if (hmget == null || hmget.size() <= index) return null;
-    Response v = hmget.get(index);
-    return v == null ? null : v.toString();
-  }
+    private static String text(Response hmget, int index) {
+        if (hmget == null || hmget.size() <= index) return null;
+        Response v = hmget.get(index);
+        return v == null ? null : v.toString();
+    }
 }

@@ -23,86 +23,114 @@ import kz.emtihan.store.Keys;
  * {@code photo} = {@code {"contentType", "bytes", "sha256", "at", "by"}} beside them, both written in one MULTI/EXEC.
  */
 public final class UserPhotos {
-  private static final String FIELD = "photo";
-  private final Redis redis;
+    private static final String FIELD = "photo";
+    private final Redis redis;
 
-  UserPhotos(Redis redis) {
-    this.redis = redis;
-  }
-
-  static String key(String id) {
-    return Keys.user(id) + ":photo";
-  }
-
-  /** A photo as served: its type and bytes. */
-  public record Photo(String contentType, Buffer bytes) {}
-
-  /** Keeps (or replaces) the account's photo, for an administrator; 404 for no account, 400 {@code bad-photo}. */
-  public Future<JsonObject> put(Caller caller, String id, String contentType, Buffer bytes) {
-    if (!caller.has(Role.ADMIN)) return Future.failedFuture(Rejection.forbidden("an administrator keeps the enrolment photos"));
-    String type;
-    try {
-      type = ImageBodies.photoType(contentType, bytes);
-    } catch (Rejection bad) {
-      return Future.failedFuture(bad);
+    UserPhotos(Redis redis) {
+        this.redis = redis;
     }
-    return exists(id).compose(v -> redis.send(Request.cmd(Command.TIME))).compose(time -> {
-      Instant at = Instant.ofEpochSecond(time.get(0).toLong(), time.get(1).toLong() * 1000);
-      JsonObject record = new JsonObject().put("contentType", type).put("bytes", bytes.length())
-          .put("sha256", ImageBodies.sha256(bytes)).put("at", at.toString()).put("by", caller.id());
-      return redis.batch(List.of(Request.cmd(Command.MULTI),
-          Request.cmd(Command.SET).arg(key(id)).arg(bytes),
-          Request.cmd(Command.HSET).arg(Keys.user(id)).arg(FIELD).arg(record.encode()),
-          Request.cmd(Command.EXEC))).map(done -> record);
-    });
-  }
 
-  /** The account's photo, for an administrator and the person themself; 404 when there is none. */
-  public Future<Photo> get(Caller caller, String id) {
-    if (!caller.has(Role.ADMIN) && !caller.id().equals(id)) {
-      return Future.failedFuture(Rejection.forbidden("an administrator and the person themself see an enrolment photo"));
+    static String key(String id) {
+        return Keys.user(id) + ":photo";
     }
-    return read(id).compose(p -> p.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(Rejection.notFound("enrolment photo of", id))));
-  }
 
-  /** Takes the account's photo away, for an administrator; 404 for no account. */
-  public Future<Void> delete(Caller caller, String id) {
-    if (!caller.has(Role.ADMIN)) return Future.failedFuture(Rejection.forbidden("an administrator keeps the enrolment photos"));
-    return exists(id).compose(v -> redis.batch(List.of(Request.cmd(Command.MULTI), Request.cmd(Command.DEL).arg(key(id)),
-        Request.cmd(Command.HDEL).arg(Keys.user(id)).arg(FIELD), Request.cmd(Command.EXEC)))).mapEmpty();
-  }
+    /** A photo as served: its type and bytes. */
+    public record Photo(String contentType, Buffer bytes) {}
 
-  /**
-   * The account's photo with no check of who asks: for services that have checked already (a sitting shows its
-   * students' photos to its commission). Read in one MULTI/EXEC, so the type and the bytes are of the same upload.
-   */
-  public Future<Optional<Photo>> read(String id) {
-    return redis.batch(List.of(Request.cmd(Command.MULTI), Request.cmd(Command.HGET).arg(Keys.user(id)).arg(FIELD),
-        Request.cmd(Command.GET).arg(key(id)), Request.cmd(Command.EXEC))).map(replies -> {
-          Response exec = replies.get(replies.size() - 1);
-          Response meta = exec.get(0);
-          Response bytes = exec.get(1);
-          if (meta == null || bytes == null) return Optional.empty();
-          return Optional.of(new Photo(new JsonObject(meta.toString()).getString("contentType"), bytes.toBuffer()));
+    /** Keeps (or replaces) the account's photo, for an administrator; 404 for no account, 400 {@code bad-photo}. */
+    public Future<JsonObject> put(Caller caller, String id, String contentType, Buffer bytes) {
+        if (!caller.has(Role.ADMIN))
+            return Future.failedFuture(Rejection.forbidden("an administrator keeps the enrolment photos"));
+        String type;
+        try {
+            type = ImageBodies.photoType(contentType, bytes);
+        } catch (Rejection bad) {
+            return Future.failedFuture(bad);
+        }
+        return exists(id).compose(v -> redis.send(Request.cmd(Command.TIME))).compose(time -> {
+            Instant at = Instant.ofEpochSecond(time.get(0).toLong(), time.get(1).toLong() * 1000);
+            JsonObject record = new JsonObject()
+                    .put("contentType", type)
+                    .put("bytes", bytes.length())
+                    .put("sha256", ImageBodies.sha256(bytes))
+                    .put("at", at.toString())
+                    .put("by", caller.id());
+            return redis.batch(List.of(
+                            Request.cmd(Command.MULTI),
+                            Request.cmd(Command.SET).arg(key(id)).arg(bytes),
+                            Request.cmd(Command.HSET)
+                                    .arg(Keys.user(id))
+                                    .arg(FIELD)
+                                    .arg(record.encode()),
+                            Request.cmd(Command.EXEC)))
+                    .map(done -> record);
         });
-  }
-
-  /** The listing of accounts with {@code "photo": true|false} on each, in one pipelined batch. */
-  public Future<JsonArray> flagged(JsonArray accounts) {
-    if (accounts.isEmpty()) return Future.succeededFuture(accounts);
-    List<Request> batch = new ArrayList<>();
-    for (int i = 0; i < accounts.size(); i++) {
-      batch.add(Request.cmd(Command.HEXISTS).arg(Keys.user(accounts.getJsonObject(i).getString("id"))).arg(FIELD));
     }
-    return redis.batch(batch).map(replies -> {
-      for (int i = 0; i < accounts.size(); i++) accounts.getJsonObject(i).put("photo", replies.get(i).toInteger() == 1);
-      return accounts;
-    });
-  }
 
-  private Future<Void> exists(String id) {
-    if (!Users.ID.matcher(id).matches()) return Future.failedFuture(Rejection.notFound("user", id));
-    return redis.send(Request.cmd(Command.HEXISTS).arg(Keys.user(id)).arg("name")).compose(r -> r.toInteger() == 1
-        ? Future.<Void>succeededFuture() : Future.failedFuture(Rejection.notFound("user", id)));
-  }
+    /** The account's photo, for an administrator and the person themself; 404 when there is none. */
+    public Future<Photo> get(Caller caller, String id) {
+        if (!caller.has(Role.ADMIN) && !caller.id().equals(id)) {
+            return Future.failedFuture(
+                    Rejection.forbidden("an administrator and the person themself see an enrolment photo"));
+        }
+        return read(id).compose(p -> p.map(Future::succeededFuture)
+                .orElseGet(() -> Future.failedFuture(Rejection.notFound("enrolment photo of", id))));
+    }
+
+    /** Takes the account's photo away, for an administrator; 404 for no account. */
+    public Future<Void> delete(Caller caller, String id) {
+        if (!caller.has(Role.ADMIN))
+            return Future.failedFuture(Rejection.forbidden("an administrator keeps the enrolment photos"));
+        return exists(id)
+                .compose(v -> redis.batch(List.of(
+                        Request.cmd(Command.MULTI),
+                        Request.cmd(Command.DEL).arg(key(id)),
+                        Request.cmd(Command.HDEL).arg(Keys.user(id)).arg(FIELD),
+                        Request.cmd(Command.EXEC))))
+                .mapEmpty();
+    }
+
+    /**
+     * The account's photo with no check of who asks: for services that have checked already (a sitting shows its
+     * students' photos to its commission). Read in one MULTI/EXEC, so the type and the bytes are of the same upload.
+     */
+    public Future<Optional<Photo>> read(String id) {
+        return redis.batch(List.of(
+                        Request.cmd(Command.MULTI),
+                        Request.cmd(Command.HGET).arg(Keys.user(id)).arg(FIELD),
+                        Request.cmd(Command.GET).arg(key(id)),
+                        Request.cmd(Command.EXEC)))
+                .map(replies -> {
+                    Response exec = replies.get(replies.size() - 1);
+                    Response meta = exec.get(0);
+                    Response bytes = exec.get(1);
+                    if (meta == null || bytes == null) return Optional.empty();
+                    return Optional.of(
+                            new Photo(new JsonObject(meta.toString()).getString("contentType"), bytes.toBuffer()));
+                });
+    }
+
+    /** The listing of accounts with {@code "photo": true|false} on each, in one pipelined batch. */
+    public Future<JsonArray> flagged(JsonArray accounts) {
+        if (accounts.isEmpty()) return Future.succeededFuture(accounts);
+        List<Request> batch = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            batch.add(Request.cmd(Command.HEXISTS)
+                    .arg(Keys.user(accounts.getJsonObject(i).getString("id")))
+                    .arg(FIELD));
+        }
+        return redis.batch(batch).map(replies -> {
+            for (int i = 0; i < accounts.size(); i++)
+                accounts.getJsonObject(i).put("photo", replies.get(i).toInteger() == 1);
+            return accounts;
+        });
+    }
+
+    private Future<Void> exists(String id) {
+        if (!Users.ID.matcher(id).matches()) return Future.failedFuture(Rejection.notFound("user", id));
+        return redis.send(Request.cmd(Command.HEXISTS).arg(Keys.user(id)).arg("name"))
+                .compose(r -> r.toInteger() == 1
+                        ? Future.<Void>succeededFuture()
+                        : Future.failedFuture(Rejection.notFound("user", id)));
+    }
 }

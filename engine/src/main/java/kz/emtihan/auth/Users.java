@@ -28,250 +28,307 @@ import org.slf4j.LoggerFactory;
  * e-mail address for copies of sitting papers (6.15.2).
  */
 public final class Users {
-  private static final Logger log = LoggerFactory.getLogger(Users.class);
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-  static final int MIN_PASSWORD = 8;
+    private static final Logger log = LoggerFactory.getLogger(Users.class);
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    static final int MIN_PASSWORD = 8;
 
-  private final Redis redis;
-  private final Passwords passwords;
-  private final UserDirectory directory;
-  private final UserPhotos photos;
+    private final Redis redis;
+    private final Passwords passwords;
+    private final UserDirectory directory;
+    private final UserPhotos photos;
 
-  private final String unknownUserHash;
-  /** bcrypt is CPU work: its own pool of cores - 1 threads keeps a login storm from starving the event loops. */
-  private final io.vertx.core.WorkerExecutor hashing;
-  /** Attempts from an account or address with recent failures: one thread, a few in flight, the rest refused. */
-  private final io.vertx.core.WorkerExecutor suspectHashing;
-  private static final int SUSPECTS_IN_FLIGHT = 4;
-  private final java.util.concurrent.atomic.AtomicInteger suspectsHashing = new java.util.concurrent.atomic.AtomicInteger();
-  private volatile long typicalHashMillis = 50;
-  private final Vertx vertx;
+    private final String unknownUserHash;
+    /** bcrypt is CPU work: its own pool of cores - 1 threads keeps a login storm from starving the event loops. */
+    private final io.vertx.core.WorkerExecutor hashing;
+    /** Attempts from an account or address with recent failures: one thread, a few in flight, the rest refused. */
+    private final io.vertx.core.WorkerExecutor suspectHashing;
 
-  public Users(Vertx vertx, Redis redis, Passwords passwords) {
-    this.hashing = vertx.createSharedWorkerExecutor("emtihan-bcrypt", Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-    this.vertx = vertx;
-    this.suspectHashing = vertx.createSharedWorkerExecutor("emtihan-bcrypt-suspect", 1);
-    this.redis = redis;
-    this.passwords = passwords;
-    this.directory = new UserDirectory(redis);
-    this.photos = new UserPhotos(redis);
-    this.unknownUserHash = passwords.hash(generatedPassword());
-  }
+    private static final int SUSPECTS_IN_FLIGHT = 4;
+    private final java.util.concurrent.atomic.AtomicInteger suspectsHashing =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long typicalHashMillis = 50;
+    private final Vertx vertx;
 
-  /**
-   * A user to create or update; {@code password} empty keeps the stored one (required for a new user); {@code email}
-   * empty keeps the stored address, present and blank removes it.
-   */
-  public record Account(String id, String name, Set<Role> roles, Optional<String> password, Optional<String> email) {}
+    public Users(Vertx vertx, Redis redis, Passwords passwords) {
+        this.hashing = vertx.createSharedWorkerExecutor(
+                "emtihan-bcrypt", Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        this.vertx = vertx;
+        this.suspectHashing = vertx.createSharedWorkerExecutor("emtihan-bcrypt-suspect", 1);
+        this.redis = redis;
+        this.passwords = passwords;
+        this.directory = new UserDirectory(redis);
+        this.photos = new UserPhotos(redis);
+        this.unknownUserHash = passwords.hash(generatedPassword());
+    }
 
-  /** What others may know of an account: its name, roles and e-mail address. */
-  public record Profile(String id, String name, Set<Role> roles, Optional<String> email) {}
+    /**
+     * A user to create or update; {@code password} empty keeps the stored one (required for a new user); {@code email}
+     * empty keeps the stored address, present and blank removes it.
+     */
+    public record Account(String id, String name, Set<Role> roles, Optional<String> password, Optional<String> email) {}
 
-  /** The accounts' enrolment photos, kept beside them. */
-  public UserPhotos photos() {
-    return photos;
-  }
+    /** What others may know of an account: its name, roles and e-mail address. */
+    public record Profile(String id, String name, Set<Role> roles, Optional<String> email) {}
 
-  /** A successful sign-in: who, and the credential version their token is issued under. */
-  public record SignedIn(Caller caller, long version) {}
+    /** The accounts' enrolment photos, kept beside them. */
+    public UserPhotos photos() {
+        return photos;
+    }
 
-  /**
-   * Checks the password (bcrypt on a worker pool). {@code suspect}: the account or address has recent failures; such
-   * attempts, and those for unknown accounts, are hashed aside on one thread with a few in flight, and refused (429;
-   * unknown accounts: 401 after a hash's usual time) when that is busy: a storm of wrong passwords never queues
-   * ahead of an honest sign-in (issue 10, 2). A disabled account is refused once the password is right.
-   */
-  public Future<SignedIn> login(String username, String password, boolean suspect) {
-    Rejection bad = new Rejection(401, "bad-credentials", "wrong username or password");
-    if (!ID.matcher(username).matches()) return Future.failedFuture(bad);
-    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(username))).compose(r -> {
-      String hash = field(r, "hash");
-      // an unknown user costs the same bcrypt work, so the answer time does not tell which usernames exist; it is
-      // hashed aside, with the suspects, since it can only fail
-      boolean aside = suspect || hash == null;
-      if (aside && suspectsHashing.incrementAndGet() > SUSPECTS_IN_FLIGHT) {
-        suspectsHashing.decrementAndGet();
-        if (hash != null) return Future.failedFuture(LoginThrottle.tooMany(java.time.Duration.ofSeconds(1)));
-        io.vertx.core.Promise<SignedIn> later = io.vertx.core.Promise.promise(); // answered after a hash's usual time
-        vertx.setTimer(Math.max(1, typicalHashMillis), t -> later.fail(bad));
-        return later.future();
-      }
-      String checked = hash != null ? hash : unknownUserHash;
-      Future<Boolean> matched = (aside ? suspectHashing : hashing).executeBlocking(() -> {
-        long t0 = System.nanoTime();
-        boolean ok = passwords.matches(password, checked);
-        typicalHashMillis = (typicalHashMillis * 7 + (System.nanoTime() - t0) / 1_000_000) / 8;
-        return ok;
-      }, false);
-      if (aside) matched = matched.onComplete(x -> suspectsHashing.decrementAndGet());
-      return matched.compose(ok -> {
-        if (!ok || hash == null) return Future.failedFuture(bad);
-        if ("1".equals(field(r, "disabled"))) {
-          return Future.failedFuture(new Rejection(403, "account-disabled", "this account is disabled; ask an administrator"));
+    /** A successful sign-in: who, and the credential version their token is issued under. */
+    public record SignedIn(Caller caller, long version) {}
+
+    /**
+     * Checks the password (bcrypt on a worker pool). {@code suspect}: the account or address has recent failures; such
+     * attempts, and those for unknown accounts, are hashed aside on one thread with a few in flight, and refused (429;
+     * unknown accounts: 401 after a hash's usual time) when that is busy: a storm of wrong passwords never queues
+     * ahead of an honest sign-in (issue 10, 2). A disabled account is refused once the password is right.
+     */
+    public Future<SignedIn> login(String username, String password, boolean suspect) {
+        Rejection bad = new Rejection(401, "bad-credentials", "wrong username or password");
+        if (!ID.matcher(username).matches()) return Future.failedFuture(bad);
+        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(username))).compose(r -> {
+            String hash = field(r, "hash");
+            // an unknown user costs the same bcrypt work, so the answer time does not tell which usernames exist; it is
+            // hashed aside, with the suspects, since it can only fail
+            boolean aside = suspect || hash == null;
+            if (aside && suspectsHashing.incrementAndGet() > SUSPECTS_IN_FLIGHT) {
+                suspectsHashing.decrementAndGet();
+                if (hash != null) return Future.failedFuture(LoginThrottle.tooMany(java.time.Duration.ofSeconds(1)));
+                io.vertx.core.Promise<SignedIn> later =
+                        io.vertx.core.Promise.promise(); // answered after a hash's usual time
+                vertx.setTimer(Math.max(1, typicalHashMillis), t -> later.fail(bad));
+                return later.future();
+            }
+            String checked = hash != null ? hash : unknownUserHash;
+            Future<Boolean> matched = (aside ? suspectHashing : hashing)
+                    .executeBlocking(
+                            () -> {
+                                long t0 = System.nanoTime();
+                                boolean ok = passwords.matches(password, checked);
+                                typicalHashMillis = (typicalHashMillis * 7 + (System.nanoTime() - t0) / 1_000_000) / 8;
+                                return ok;
+                            },
+                            false);
+            if (aside) matched = matched.onComplete(x -> suspectsHashing.decrementAndGet());
+            return matched.compose(ok -> {
+                if (!ok || hash == null) return Future.failedFuture(bad);
+                if ("1".equals(field(r, "disabled"))) {
+                    return Future.failedFuture(
+                            new Rejection(403, "account-disabled", "this account is disabled; ask an administrator"));
+                }
+                String version = field(r, "tokenVersion");
+                return Future.succeededFuture(new SignedIn(
+                        new Caller(username, field(r, "name"), roles(field(r, "roles"))),
+                        version == null ? 0 : Long.parseLong(version)));
+            });
+        });
+    }
+
+    /**
+     * Disables or enables an account (admin). Disabling ends every token of the account at once and refuses its
+     * sign-ins; enabling lets it sign in again but does not bring old tokens back.
+     */
+    public Future<Void> setDisabled(String id, boolean disabled) {
+        if (!ID.matcher(id).matches()) return Future.failedFuture(Rejection.notFound("user", id));
+        return redis.send(Request.cmd(Command.HEXISTS).arg(Keys.user(id)).arg("name"))
+                .compose(r -> {
+                    if (r.toInteger() != 1) return Future.failedFuture(Rejection.notFound("user", id));
+                    List<Request> tx = new ArrayList<>();
+                    tx.add(Request.cmd(Command.MULTI));
+                    tx.add(
+                            disabled
+                                    ? Request.cmd(Command.HSET)
+                                            .arg(Keys.user(id))
+                                            .arg("disabled")
+                                            .arg("1")
+                                    : Request.cmd(Command.HDEL)
+                                            .arg(Keys.user(id))
+                                            .arg("disabled"));
+                    tx.addAll(Sessions.endAllRequests(id));
+                    tx.add(Request.cmd(Command.EXEC));
+                    return redis.batch(tx).mapEmpty();
+                });
+    }
+
+    public Future<Optional<Caller>> find(String id) {
+        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(id))).map(r -> {
+            String name = field(r, "name");
+            return name == null
+                    ? Optional.<Caller>empty()
+                    : Optional.of(new Caller(id, name, roles(field(r, "roles"))));
+        });
+    }
+
+    /** Every account (id, name, roles, email when set; never the hash), by id. */
+    public Future<JsonArray> list() {
+        return directory.list();
+    }
+
+    /** The accounts among {@code ids} in one round trip to the store; ids with no account are left out. */
+    public Future<Map<String, Profile>> profiles(Collection<String> ids) {
+        return directory.profiles(ids);
+    }
+
+    /** Validates every account first (problems carry the index), then stores all in one MULTI/EXEC. */
+    public Future<Integer> upsert(JsonArray body) {
+        List<JsonObject> problems = new ArrayList<>();
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            Object item = body.getValue(i);
+            if (!(item instanceof JsonObject o)) {
+                problems.add(problem(i, "must be an object"));
+                continue;
+            }
+            parse(o, i, problems).ifPresent(accounts::add);
         }
-        String version = field(r, "tokenVersion");
-        return Future.succeededFuture(new SignedIn(new Caller(username, field(r, "name"), roles(field(r, "roles"))),
-            version == null ? 0 : Long.parseLong(version)));
-      });
-    });
-  }
-
-  /**
-   * Disables or enables an account (admin). Disabling ends every token of the account at once and refuses its
-   * sign-ins; enabling lets it sign in again but does not bring old tokens back.
-   */
-  public Future<Void> setDisabled(String id, boolean disabled) {
-    if (!ID.matcher(id).matches()) return Future.failedFuture(Rejection.notFound("user", id));
-    return redis.send(Request.cmd(Command.HEXISTS).arg(Keys.user(id)).arg("name")).compose(r -> {
-      if (r.toInteger() != 1) return Future.failedFuture(Rejection.notFound("user", id));
-      List<Request> tx = new ArrayList<>();
-      tx.add(Request.cmd(Command.MULTI));
-      tx.add(disabled ? Request.cmd(Command.HSET).arg(Keys.user(id)).arg("disabled").arg("1")
-          : Request.cmd(Command.HDEL).arg(Keys.user(id)).arg("disabled"));
-      tx.addAll(Sessions.endAllRequests(id));
-      tx.add(Request.cmd(Command.EXEC));
-      return redis.batch(tx).mapEmpty();
-    });
-  }
-
-  public Future<Optional<Caller>> find(String id) {
-    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(id))).map(r -> {
-      String name = field(r, "name");
-      return name == null ? Optional.<Caller>empty() : Optional.of(new Caller(id, name, roles(field(r, "roles"))));
-    });
-  }
-
-  /** Every account (id, name, roles, email when set; never the hash), by id. */
-  public Future<JsonArray> list() {
-    return directory.list();
-  }
-
-  /** The accounts among {@code ids} in one round trip to the store; ids with no account are left out. */
-  public Future<Map<String, Profile>> profiles(Collection<String> ids) {
-    return directory.profiles(ids);
-  }
-
-  /** Validates every account first (problems carry the index), then stores all in one MULTI/EXEC. */
-  public Future<Integer> upsert(JsonArray body) {
-    List<JsonObject> problems = new ArrayList<>();
-    List<Account> accounts = new ArrayList<>();
-    for (int i = 0; i < body.size(); i++) {
-      Object item = body.getValue(i);
-      if (!(item instanceof JsonObject o)) {
-        problems.add(problem(i, "must be an object"));
-        continue;
-      }
-      parse(o, i, problems).ifPresent(accounts::add);
-    }
-    if (body.isEmpty()) problems.add(problem(0, "the list is empty"));
-    if (!problems.isEmpty()) {
-      return Future.failedFuture(new Rejection(400, "invalid-users", problems.size() + " user(s) are invalid", problems));
-    }
-    // the stored roles (null: a new account): a change of roles or password ends the account's tokens (issue 10, 1)
-    List<Future<String>> stored = accounts.stream().map(a -> redis.send(Request.cmd(Command.HGET).arg(Keys.user(a.id())).arg("roles"))
-        .map(r -> r == null ? null : r.toString())).toList();
-    return Future.all(stored).compose(done -> {
-      for (int i = 0; i < accounts.size(); i++) {
-        if (stored.get(i).result() == null && accounts.get(i).password().isEmpty()) {
-          problems.add(problem(i, "a new user needs a password"));
+        if (body.isEmpty()) problems.add(problem(0, "the list is empty"));
+        if (!problems.isEmpty()) {
+            return Future.failedFuture(
+                    new Rejection(400, "invalid-users", problems.size() + " user(s) are invalid", problems));
         }
-      }
-      if (!problems.isEmpty()) {
-        return Future.failedFuture(new Rejection(400, "invalid-users", problems.size() + " user(s) are invalid", problems));
-      }
-      return hashing.executeBlocking(() -> accounts.stream()
-          .map(a -> a.password().map(passwords::hash).orElse("")).toList(), false);
-    }).compose(hashes -> {
-      List<Request> tx = new ArrayList<>();
-      tx.add(Request.cmd(Command.MULTI));
-      for (int i = 0; i < accounts.size(); i++) {
-        Account a = accounts.get(i);
-        Request set = Request.cmd(Command.HSET).arg(Keys.user(a.id())).arg("name").arg(a.name())
-            .arg("roles").arg(String.join(",", a.roles().stream().map(Role::code).sorted().toList()));
-        if (!hashes.get(i).isEmpty()) set.arg("hash").arg(hashes.get(i));
-        a.email().filter(e -> !e.isEmpty()).ifPresent(e -> set.arg("email").arg(e));
-        tx.add(set);
-        if (a.email().filter(String::isEmpty).isPresent()) tx.add(Request.cmd(Command.HDEL).arg(Keys.user(a.id())).arg("email"));
-        tx.add(Request.cmd(Command.SADD).arg("users").arg(a.id()));
-        String before = stored.get(i).result();
-        if (before != null && (!hashes.get(i).isEmpty() || !roles(before).equals(a.roles()))) tx.addAll(Sessions.endAllRequests(a.id()));
-      }
-      tx.add(Request.cmd(Command.EXEC));
-      return redis.batch(tx).map(accounts.size());
-    });
-  }
-
-  /** First start (API.md): with no admin stored, create {@code admin} with the given or a generated password. */
-  public Future<Void> ensureAdmin(Optional<String> password) {
-    return redis.send(Request.cmd(Command.EXISTS).arg(Keys.user("admin"))).compose(r -> {
-      if (r.toInteger() == 1) return Future.succeededFuture();
-      String pw = password.filter(p -> !p.isBlank()).orElseGet(Users::generatedPassword);
-      JsonArray admin = new JsonArray().add(new JsonObject().put("id", "admin").put("name", "Administrator")
-          .put("roles", new JsonArray().add("admin")).put("password", pw));
-      return upsert(admin).onSuccess(n -> {
-        if (password.isEmpty()) log.warn("created user 'admin' with generated password {} (shown once; set EMTIHAN_ADMIN_PASSWORD to choose)", pw);
-        else log.info("created user 'admin' with the password from EMTIHAN_ADMIN_PASSWORD");
-      }).mapEmpty();
-    });
-  }
-
-  private static String generatedPassword() {
-    byte[] b = new byte[12];
-    new SecureRandom().nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-  }
-
-  private static Optional<Account> parse(JsonObject o, int i, List<JsonObject> problems) {
-    int before = problems.size();
-    String id = o.getValue("id") instanceof String s ? s : "";
-    if (!ID.matcher(id).matches()) problems.add(problem(i, "'id' must be 1-64 letters, digits or . _ @ -"));
-    String name = o.getValue("name") instanceof String s ? s.strip() : "";
-    if (name.isEmpty() || name.length() > 200) problems.add(problem(i, "'name' must be 1-200 characters"));
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    if (o.getValue("roles") instanceof JsonArray arr && !arr.isEmpty()) {
-      for (Object r : arr) {
-        Optional<Role> role = r instanceof String s ? Role.fromCode(s) : Optional.empty();
-        if (role.isEmpty()) problems.add(problem(i, "unknown role '" + r + "'"));
-        role.ifPresent(roles::add);
-      }
-    } else {
-      problems.add(problem(i, "'roles' must be a non-empty list"));
+        // the stored roles (null: a new account): a change of roles or password ends the account's tokens (issue 10, 1)
+        List<Future<String>> stored = accounts.stream()
+                .map(a -> redis.send(
+                                Request.cmd(Command.HGET).arg(Keys.user(a.id())).arg("roles"))
+                        .map(r -> r == null ? null : r.toString()))
+                .toList();
+        return Future.all(stored)
+                .compose(done -> {
+                    for (int i = 0; i < accounts.size(); i++) {
+                        if (stored.get(i).result() == null
+                                && accounts.get(i).password().isEmpty()) {
+                            problems.add(problem(i, "a new user needs a password"));
+                        }
+                    }
+                    if (!problems.isEmpty()) {
+                        return Future.failedFuture(new Rejection(
+                                400, "invalid-users", problems.size() + " user(s) are invalid", problems));
+                    }
+                    return hashing.executeBlocking(
+                            () -> accounts.stream()
+                                    .map(a -> a.password().map(passwords::hash).orElse(""))
+                                    .toList(),
+                            false);
+                })
+                .compose(hashes -> {
+                    List<Request> tx = new ArrayList<>();
+                    tx.add(Request.cmd(Command.MULTI));
+                    for (int i = 0; i < accounts.size(); i++) {
+                        Account a = accounts.get(i);
+                        Request set = Request.cmd(Command.HSET)
+                                .arg(Keys.user(a.id()))
+                                .arg("name")
+                                .arg(a.name())
+                                .arg("roles")
+                                .arg(String.join(
+                                        ",",
+                                        a.roles().stream()
+                                                .map(Role::code)
+                                                .sorted()
+                                                .toList()));
+                        if (!hashes.get(i).isEmpty()) set.arg("hash").arg(hashes.get(i));
+                        a.email()
+                                .filter(e -> !e.isEmpty())
+                                .ifPresent(e -> set.arg("email").arg(e));
+                        tx.add(set);
+                        if (a.email().filter(String::isEmpty).isPresent())
+                            tx.add(Request.cmd(Command.HDEL)
+                                    .arg(Keys.user(a.id()))
+                                    .arg("email"));
+                        tx.add(Request.cmd(Command.SADD).arg("users").arg(a.id()));
+                        String before = stored.get(i).result();
+                        if (before != null
+                                && (!hashes.get(i).isEmpty() || !roles(before).equals(a.roles())))
+                            tx.addAll(Sessions.endAllRequests(a.id()));
+                    }
+                    tx.add(Request.cmd(Command.EXEC));
+                    return redis.batch(tx).map(accounts.size());
+                });
     }
-    Optional<String> password = Optional.empty();
-    Object pw = o.getValue("password");
-    if (pw != null) {
-      if (!(pw instanceof String s) || s.length() < MIN_PASSWORD || s.length() > 200) {
-        problems.add(problem(i, "'password' must be " + MIN_PASSWORD + "-200 characters"));
-      } else {
-        password = Optional.of(s);
-      }
+
+    /** First start (API.md): with no admin stored, create {@code admin} with the given or a generated password. */
+    public Future<Void> ensureAdmin(Optional<String> password) {
+        return redis.send(Request.cmd(Command.EXISTS).arg(Keys.user("admin"))).compose(r -> {
+            if (r.toInteger() == 1) return Future.succeededFuture();
+            String pw = password.filter(p -> !p.isBlank()).orElseGet(Users::generatedPassword);
+            JsonArray admin = new JsonArray()
+                    .add(new JsonObject()
+                            .put("id", "admin")
+                            .put("name", "Administrator")
+                            .put("roles", new JsonArray().add("admin"))
+                            .put("password", pw));
+            return upsert(admin)
+                    .onSuccess(n -> {
+                        if (password.isEmpty())
+                            log.warn(
+                                    "created user 'admin' with generated password {} (shown once; set EMTIHAN_ADMIN_PASSWORD to choose)",
+                                    pw);
+                        else log.info("created user 'admin' with the password from EMTIHAN_ADMIN_PASSWORD");
+                    })
+                    .mapEmpty();
+        });
     }
-    Optional<String> email = Optional.empty();
-    Object mail = o.getValue("email");
-    if (mail != null) {
-      if (!(mail instanceof String s)) {
-        problems.add(problem(i, "'email' must be text"));
-      } else {
-        email = Optional.of(s.strip());
-        if (!s.isBlank()) EmailAddress.problem(s.strip()).ifPresent(m -> problems.add(problem(i, m)));
-      }
+
+    private static String generatedPassword() {
+        byte[] b = new byte[12];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
-    return problems.size() == before ? Optional.of(new Account(id, name, roles, password, email)) : Optional.empty();
-  }
 
-  private static JsonObject problem(int index, String message) {
-    return new JsonObject().put("index", index).put("message", message);
-  }
+    private static Optional<Account> parse(JsonObject o, int i, List<JsonObject> problems) {
+        int before = problems.size();
+        String id = o.getValue("id") instanceof String s ? s : "";
+        if (!ID.matcher(id).matches()) problems.add(problem(i, "'id' must be 1-64 letters, digits or . _ @ -"));
+        String name = o.getValue("name") instanceof String s ? s.strip() : "";
+        if (name.isEmpty() || name.length() > 200) problems.add(problem(i, "'name' must be 1-200 characters"));
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (o.getValue("roles") instanceof JsonArray arr && !arr.isEmpty()) {
+            for (Object r : arr) {
+                Optional<Role> role = r instanceof String s ? Role.fromCode(s) : Optional.empty();
+                if (role.isEmpty()) problems.add(problem(i, "unknown role '" + r + "'"));
+                role.ifPresent(roles::add);
+            }
+        } else {
+            problems.add(problem(i, "'roles' must be a non-empty list"));
+        }
+        Optional<String> password = Optional.empty();
+        Object pw = o.getValue("password");
+        if (pw != null) {
+            if (!(pw instanceof String s) || s.length() < MIN_PASSWORD || s.length() > 200) {
+                problems.add(problem(i, "'password' must be " + MIN_PASSWORD + "-200 characters"));
+            } else {
+                password = Optional.of(s);
+            }
+        }
+        Optional<String> email = Optional.empty();
+        Object mail = o.getValue("email");
+        if (mail != null) {
+            if (!(mail instanceof String s)) {
+                problems.add(problem(i, "'email' must be text"));
+            } else {
+                email = Optional.of(s.strip());
+                if (!s.isBlank()) EmailAddress.problem(s.strip()).ifPresent(m -> problems.add(problem(i, m)));
+            }
+        }
+        return problems.size() == before
+                ? Optional.of(new Account(id, name, roles, password, email))
+                : Optional.empty();
+    }
 
-  private static String field(Response hash, String name) {
-    if (hash == null) return null;
-    Response v = hash.get(name);
-    return v == null ? null : v.toString();
-  }
+    private static JsonObject problem(int index, String message) {
+        return new JsonObject().put("index", index).put("message", message);
+    }
 
-  static Set<Role> roles(String csv) {
-    Set<Role> roles = EnumSet.noneOf(Role.class);
-    if (csv != null) for (String r : csv.split(",")) Role.fromCode(r).ifPresent(roles::add);
-    return roles;
-  }
+    private static String field(Response hash, String name) {
+        if (hash == null) return null;
+        Response v = hash.get(name);
+        return v == null ? null : v.toString();
+    }
+
+    static Set<Role> roles(String csv) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (csv != null) for (String r : csv.split(",")) Role.fromCode(r).ifPresent(roles::add);
+        return roles;
+    }
 }

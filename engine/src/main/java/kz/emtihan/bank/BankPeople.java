@@ -12,49 +12,71 @@ import kz.emtihan.bank.model.BankAccess;
  * read the bank sees who else may; its owner or an admin replaces the lists, and sees whom they could name.
  */
 public final class BankPeople {
-  private final Banks banks;
-  private final Assignees people;
+    private final Banks banks;
+    private final Assignees people;
 
-  public BankPeople(Banks banks, Assignees people) {
-    this.banks = banks;
-    this.people = people;
-  }
+    public BankPeople(Banks banks, Assignees people) {
+        this.banks = banks;
+        this.people = people;
+    }
 
-  public Future<JsonObject> view(Caller caller, String bankId) {
-    return banks.allowed(caller, bankId, BankAccess.Action.READ).compose(h -> {
-      boolean manages = h.access().allows(caller.id(), caller.roles(), BankAccess.Action.MANAGE);
-      Future<JsonObject> candidates = manages
-          ? Future.all(people.candidates(BankAccess.roleOfCoAuthors()), people.candidates(BankAccess.roleOfExperts()))
-              .map(done -> new JsonObject().put("coAuthors", done.resultAt(0)).put("experts", done.resultAt(1)))
-          : Future.succeededFuture(null);
-      return Future.all(people.named(List.of(h.owner())), people.named(h.coAuthors()), people.named(h.experts()), candidates)
-          .map(done -> new JsonObject().put("bankId", bankId).put("owner", h.owner())
-              .put("coAuthors", new io.vertx.core.json.JsonArray(h.coAuthors())).put("experts", new io.vertx.core.json.JsonArray(h.experts()))
-              .put("people", new JsonObject().put("owner", done.<io.vertx.core.json.JsonArray>resultAt(0).getJsonObject(0))
-                  .put("coAuthors", done.resultAt(1)).put("experts", done.resultAt(2)))
-              .put("mayManage", manages).put("candidates", done.resultAt(3)));
-    });
-  }
+    public Future<JsonObject> view(Caller caller, String bankId) {
+        return banks.allowed(caller, bankId, BankAccess.Action.READ).compose(h -> {
+            boolean manages = h.access().allows(caller.id(), caller.roles(), BankAccess.Action.MANAGE);
+            Future<JsonObject> candidates = manages
+                    ? Future.all(
+                                    people.candidates(BankAccess.roleOfCoAuthors()),
+                                    people.candidates(BankAccess.roleOfExperts()))
+                            .map(done -> new JsonObject()
+                                    .put("coAuthors", done.resultAt(0))
+                                    .put("experts", done.resultAt(1)))
+                    : Future.succeededFuture(null);
+            return Future.all(
+                            people.named(List.of(h.owner())),
+                            people.named(h.coAuthors()),
+                            people.named(h.experts()),
+                            candidates)
+                    .map(done -> new JsonObject()
+                            .put("bankId", bankId)
+                            .put("owner", h.owner())
+                            .put("coAuthors", new io.vertx.core.json.JsonArray(h.coAuthors()))
+                            .put("experts", new io.vertx.core.json.JsonArray(h.experts()))
+                            .put(
+                                    "people",
+                                    new JsonObject()
+                                            .put(
+                                                    "owner",
+                                                    done.<io.vertx.core.json.JsonArray>resultAt(0)
+                                                            .getJsonObject(0))
+                                            .put("coAuthors", done.resultAt(1))
+                                            .put("experts", done.resultAt(2)))
+                            .put("mayManage", manages)
+                            .put("candidates", done.resultAt(3)));
+        });
+    }
 
-  /** Replaces both lists; every id must be an account of the right role (co-authors teach, experts review). */
-  public Future<JsonObject> replace(Caller caller, String bankId, JsonObject body) {
-    return banks.allowed(caller, bankId, BankAccess.Action.MANAGE).compose(h -> {
-      List<JsonObject> problems = new ArrayList<>();
-      List<String> coAuthors = Assignees.ids(body, "coAuthors", problems);
-      List<String> experts = Assignees.ids(body, "experts", problems);
-      if (coAuthors.contains(h.owner())) {
-        problems.add(Assignees.problem("coAuthors", coAuthors.indexOf(h.owner()), "the owner is not named as a co-author"));
-      }
-      return Future.all(people.check("coAuthors", coAuthors, BankAccess.roleOfCoAuthors()),
-              people.check("experts", experts, BankAccess.roleOfExperts()))
-          .compose(done -> {
-            List<JsonObject> found = new ArrayList<>(problems); // every problem at once, then nothing is stored
-            found.addAll(done.<List<JsonObject>>resultAt(0));
-            found.addAll(done.<List<JsonObject>>resultAt(1));
-            return Assignees.<Void>refuseIf(found);
-          })
-          .compose(v -> banks.store().setAccess(bankId, coAuthors, experts))
-          .compose(v -> view(caller, bankId));
-    });
-  }
+    /** Replaces both lists; every id must be an account of the right role (co-authors teach, experts review). */
+    public Future<JsonObject> replace(Caller caller, String bankId, JsonObject body) {
+        return banks.allowed(caller, bankId, BankAccess.Action.MANAGE).compose(h -> {
+            List<JsonObject> problems = new ArrayList<>();
+            List<String> coAuthors = Assignees.ids(body, "coAuthors", problems);
+            List<String> experts = Assignees.ids(body, "experts", problems);
+            if (coAuthors.contains(h.owner())) {
+                problems.add(Assignees.problem(
+                        "coAuthors", coAuthors.indexOf(h.owner()), "the owner is not named as a co-author"));
+            }
+            return Future.all(
+                            people.check("coAuthors", coAuthors, BankAccess.roleOfCoAuthors()),
+                            people.check("experts", experts, BankAccess.roleOfExperts()))
+                    .compose(done -> {
+                        List<JsonObject> found =
+                                new ArrayList<>(problems); // every problem at once, then nothing is stored
+                        found.addAll(done.<List<JsonObject>>resultAt(0));
+                        found.addAll(done.<List<JsonObject>>resultAt(1));
+                        return Assignees.<Void>refuseIf(found);
+                    })
+                    .compose(v -> banks.store().setAccess(bankId, coAuthors, experts))
+                    .compose(v -> view(caller, bankId));
+        });
+    }
 }

@@ -12,55 +12,68 @@ import kz.emtihan.http.Rejection;
 
 /** HTTP for banks (API.md "Question banks"). Translation only. */
 public final class BankRoutes {
-  private BankRoutes() {}
+    private BankRoutes() {}
 
-  public static void mount(Router api, Banks banks, BankPeople people) {
-    api.post("/banks").respond(ctx -> {
-      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
-      return banks.create(c, Banks.passport(Bodies.object(ctx))).map(id -> {
-        ctx.response().setStatusCode(201);
-        return new JsonObject().put("id", id);
-      });
-    });
-    api.get("/banks").respond(ctx -> {
-      return banks.list(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT));
-    });
-    api.get("/banks/:bankId").respond(ctx -> {
-      return banks.summary(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"));
-    });
-    api.get("/banks/:bankId/questions").respond(ctx -> {
-      return banks.questionsForTeacher(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"));
-    });
-    api.post("/banks/:bankId/questions").respond(ctx -> {
-      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
-      return banks.add(c, ctx.pathParam("bankId"), Bodies.array(ctx)).map(n -> new JsonObject().put("added", n));
-    });
-    api.delete("/banks/:bankId/questions/:questionId").respond(ctx -> {
-      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
-      return banks.deleteQuestion(c, ctx.pathParam("bankId"), ctx.pathParam("questionId"));
-    });
-    api.post("/banks/:bankId/import").respond(ctx -> {
-      Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
-      String format = Optional.ofNullable(ctx.queryParams().get("format"))
-          .orElseThrow(() -> Rejection.badRequest("bad-format", "the query parameter format=moodle-xml|gift is required"));
-      Optional<Difficulty> fallback = Optional.empty();
-      String d = ctx.queryParams().get("difficulty");
-      if (d != null) {
-        fallback = Optional.of(Difficulty.fromCode(d).orElseThrow(() ->
-            Rejection.badRequest("bad-difficulty", "difficulty must be easy, medium or hard")));
-      }
-      if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Rejection.badRequest("empty-file", "the request body must be the file");
-      return banks.importFile(c, ctx.pathParam("bankId"), format, ctx.body().buffer().getBytes(), fallback);
-    });
-    api.get("/banks/:bankId/access").respond(ctx ->
-        people.view(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId")));
-    api.put("/banks/:bankId/access").respond(ctx ->
-        people.replace(Caller.require(ctx, Role.TEACHER, Role.ADMIN), ctx.pathParam("bankId"), Bodies.object(ctx)));
-    api.get("/banks/:bankId/validation").respond(ctx -> {
-      return banks.validate(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId")).map(problems -> new JsonObject()
-          .put("ok", problems.isEmpty())
-          .put("problems", new JsonArray(problems.stream()
-              .map(p -> new JsonObject().put("rule", p.rule()).put("message", p.message())).toList())));
-    });
-  }
+    public static void mount(Router api, Banks banks, BankPeople people) {
+        api.post("/banks").respond(ctx -> {
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+            return banks.create(c, Banks.passport(Bodies.object(ctx))).map(id -> {
+                ctx.response().setStatusCode(201);
+                return new JsonObject().put("id", id);
+            });
+        });
+        api.get("/banks").respond(ctx -> {
+            return banks.list(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT));
+        });
+        api.get("/banks/:bankId").respond(ctx -> {
+            return banks.summary(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"));
+        });
+        api.get("/banks/:bankId/questions").respond(ctx -> {
+            return banks.questionsForTeacher(
+                    Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"));
+        });
+        api.post("/banks/:bankId/questions").respond(ctx -> {
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+            return banks.add(c, ctx.pathParam("bankId"), Bodies.array(ctx)).map(n -> new JsonObject().put("added", n));
+        });
+        api.delete("/banks/:bankId/questions/:questionId").respond(ctx -> {
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+            return banks.deleteQuestion(c, ctx.pathParam("bankId"), ctx.pathParam("questionId"));
+        });
+        api.post("/banks/:bankId/import").respond(ctx -> {
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+            String format = Optional.ofNullable(ctx.queryParams().get("format"))
+                    .orElseThrow(() -> Rejection.badRequest(
+                            "bad-format", "the query parameter format=moodle-xml|gift is required"));
+            Optional<Difficulty> fallback = Optional.empty();
+            String d = ctx.queryParams().get("difficulty");
+            if (d != null) {
+                fallback = Optional.of(Difficulty.fromCode(d)
+                        .orElseThrow(() ->
+                                Rejection.badRequest("bad-difficulty", "difficulty must be easy, medium or hard")));
+            }
+            if (ctx.body().length() <= 0 || ctx.body().buffer() == null)
+                throw Rejection.badRequest("empty-file", "the request body must be the file");
+            return banks.importFile(
+                    c, ctx.pathParam("bankId"), format, ctx.body().buffer().getBytes(), fallback);
+        });
+        api.get("/banks/:bankId/access")
+                .respond(ctx -> people.view(
+                        Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId")));
+        api.put("/banks/:bankId/access")
+                .respond(ctx -> people.replace(
+                        Caller.require(ctx, Role.TEACHER, Role.ADMIN), ctx.pathParam("bankId"), Bodies.object(ctx)));
+        api.get("/banks/:bankId/validation").respond(ctx -> {
+            return banks.validate(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"))
+                    .map(problems -> new JsonObject()
+                            .put("ok", problems.isEmpty())
+                            .put(
+                                    "problems",
+                                    new JsonArray(problems.stream()
+                                            .map(p -> new JsonObject()
+                                                    .put("rule", p.rule())
+                                                    .put("message", p.message()))
+                                            .toList())));
+        });
+    }
 }

@@ -17,76 +17,98 @@ import kz.emtihan.store.Keys;
 
 /** Banks in Redis: {@code bank:<id>} (passport JSON, status, owner, coAuthors and experts as JSON lists) and {@code bank:<id>:questions} (id → question JSON). */
 public final class BankStore {
-  private final Redis redis;
+    private final Redis redis;
 
-  public BankStore(Redis redis) {
-    this.redis = redis;
-  }
-
-  /** A stored bank's header, with who may see it (co-authors and experts as the owner named them). */
-  public record BankHeader(String id, Passport passport, String status, String owner, List<String> coAuthors, List<String> experts) {
-    public BankAccess access() {
-      return new BankAccess(owner, new java.util.HashSet<>(coAuthors), new java.util.HashSet<>(experts));
+    public BankStore(Redis redis) {
+        this.redis = redis;
     }
-  }
 
-  Future<Void> create(String id, Passport passport, String owner) {
-    return redis.send(Request.cmd(Command.HSET).arg(Keys.bank(id)).arg("passport").arg(PassportJson.toJson(passport).encode())
-        .arg("status").arg("draft").arg("owner").arg(owner)).compose(r -> redis.send(Request.cmd(Command.SADD).arg("banks").arg(id)))
-        .mapEmpty();
-  }
+    /** A stored bank's header, with who may see it (co-authors and experts as the owner named them). */
+    public record BankHeader(
+            String id, Passport passport, String status, String owner, List<String> coAuthors, List<String> experts) {
+        public BankAccess access() {
+            return new BankAccess(owner, new java.util.HashSet<>(coAuthors), new java.util.HashSet<>(experts));
+        }
+    }
 
-  public Future<Optional<BankHeader>> header(String id) {
-    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.bank(id))).map(r -> {
-      if (r == null || r.get("passport") == null) return Optional.<BankHeader>empty();
-      return Optional.of(new BankHeader(id, PassportJson.fromJson(new JsonObject(r.get("passport").toString())),
-          r.get("status").toString(), r.get("owner").toString(), ids(r.get("coAuthors")), ids(r.get("experts"))));
-    });
-  }
+    Future<Void> create(String id, Passport passport, String owner) {
+        return redis.send(Request.cmd(Command.HSET)
+                        .arg(Keys.bank(id))
+                        .arg("passport")
+                        .arg(PassportJson.toJson(passport).encode())
+                        .arg("status")
+                        .arg("draft")
+                        .arg("owner")
+                        .arg(owner))
+                .compose(r -> redis.send(Request.cmd(Command.SADD).arg("banks").arg(id)))
+                .mapEmpty();
+    }
 
-  private static List<String> ids(Response json) {
-    if (json == null) return List.of();
-    List<String> out = new ArrayList<>();
-    for (Object o : new io.vertx.core.json.JsonArray(json.toString())) out.add(String.valueOf(o));
-    return out;
-  }
+    public Future<Optional<BankHeader>> header(String id) {
+        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.bank(id))).map(r -> {
+            if (r == null || r.get("passport") == null) return Optional.<BankHeader>empty();
+            return Optional.of(new BankHeader(
+                    id,
+                    PassportJson.fromJson(new JsonObject(r.get("passport").toString())),
+                    r.get("status").toString(),
+                    r.get("owner").toString(),
+                    ids(r.get("coAuthors")),
+                    ids(r.get("experts"))));
+        });
+    }
 
-  /** Replaces who the owner named (one HSET: both lists change together). */
-  Future<Void> setAccess(String id, List<String> coAuthors, List<String> experts) {
-    return redis.send(Request.cmd(Command.HSET).arg(Keys.bank(id)).arg("coAuthors").arg(new io.vertx.core.json.JsonArray(coAuthors).encode())
-        .arg("experts").arg(new io.vertx.core.json.JsonArray(experts).encode())).mapEmpty();
-  }
+    private static List<String> ids(Response json) {
+        if (json == null) return List.of();
+        List<String> out = new ArrayList<>();
+        for (Object o : new io.vertx.core.json.JsonArray(json.toString())) out.add(String.valueOf(o));
+        return out;
+    }
 
-  /** All questions, ordered by id so every caller sees the same order. */
-  public Future<List<Question>> questions(String bankId) {
-    return redis.send(Request.cmd(Command.HVALS).arg(Keys.bankQuestions(bankId))).map(BankStore::parseAll);
-  }
+    /** Replaces who the owner named (one HSET: both lists change together). */
+    Future<Void> setAccess(String id, List<String> coAuthors, List<String> experts) {
+        return redis.send(Request.cmd(Command.HSET)
+                        .arg(Keys.bank(id))
+                        .arg("coAuthors")
+                        .arg(new io.vertx.core.json.JsonArray(coAuthors).encode())
+                        .arg("experts")
+                        .arg(new io.vertx.core.json.JsonArray(experts).encode()))
+                .mapEmpty();
+    }
 
-  static List<Question> parseAll(Response values) {
-    List<Question> out = new ArrayList<>();
-    if (values != null) for (Response v : values) out.add(QuestionJson.fromStored(v.toString()));
-    out.sort(Comparator.comparing(Question::id));
-    return out;
-  }
+    /** All questions, ordered by id so every caller sees the same order. */
+    public Future<List<Question>> questions(String bankId) {
+        return redis.send(Request.cmd(Command.HVALS).arg(Keys.bankQuestions(bankId)))
+                .map(BankStore::parseAll);
+    }
 
-  /** Stores all questions in one HSET: either all land or none. Same id replaces (edit). */
-  Future<Void> put(String bankId, List<Question> questions) {
-    if (questions.isEmpty()) return Future.succeededFuture();
-    Request r = Request.cmd(Command.HSET).arg(Keys.bankQuestions(bankId));
-    for (Question q : questions) r.arg(q.id()).arg(QuestionJson.stored(q).encode());
-    return redis.send(r).mapEmpty();
-  }
+    static List<Question> parseAll(Response values) {
+        List<Question> out = new ArrayList<>();
+        if (values != null) for (Response v : values) out.add(QuestionJson.fromStored(v.toString()));
+        out.sort(Comparator.comparing(Question::id));
+        return out;
+    }
 
-  Future<Boolean> delete(String bankId, String questionId) {
-    return redis.send(Request.cmd(Command.HDEL).arg(Keys.bankQuestions(bankId)).arg(questionId)).map(r -> r.toInteger() == 1);
-  }
+    /** Stores all questions in one HSET: either all land or none. Same id replaces (edit). */
+    Future<Void> put(String bankId, List<Question> questions) {
+        if (questions.isEmpty()) return Future.succeededFuture();
+        Request r = Request.cmd(Command.HSET).arg(Keys.bankQuestions(bankId));
+        for (Question q : questions) r.arg(q.id()).arg(QuestionJson.stored(q).encode());
+        return redis.send(r).mapEmpty();
+    }
 
-  Future<List<String>> ids() {
-    return redis.send(Request.cmd(Command.SMEMBERS).arg("banks")).map(r -> {
-      List<String> out = new ArrayList<>();
-      for (Response v : r) out.add(v.toString());
-      out.sort(null);
-      return out;
-    });
-  }
+    Future<Boolean> delete(String bankId, String questionId) {
+        return redis.send(Request.cmd(Command.HDEL)
+                        .arg(Keys.bankQuestions(bankId))
+                        .arg(questionId))
+                .map(r -> r.toInteger() == 1);
+    }
+
+    Future<List<String>> ids() {
+        return redis.send(Request.cmd(Command.SMEMBERS).arg("banks")).map(r -> {
+            List<String> out = new ArrayList<>();
+            for (Response v : r) out.add(v.toString());
+            out.sort(null);
+            return out;
+        });
+    }
 }

@@ -4,18 +4,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
-import java.nio.charset.StandardCharsets;
 import kz.emtihan.bank.imports.GiftImport;
 import kz.emtihan.bank.imports.ImportException;
-import kz.emtihan.bank.imports.MoodleXmlImport;
-import kz.emtihan.bank.imports.QuestionHtml;
 import kz.emtihan.bank.imports.ImportReport;
 import kz.emtihan.bank.imports.ImportSkip;
 import kz.emtihan.bank.imports.ImportedQuestion;
+import kz.emtihan.bank.imports.MoodleXmlImport;
+import kz.emtihan.bank.imports.QuestionHtml;
 import kz.emtihan.bank.model.BankAccess;
 import kz.emtihan.bank.model.BankRules;
 import kz.emtihan.bank.model.BankValidation;
@@ -28,154 +28,207 @@ import kz.emtihan.store.Ids;
 
 /** Use cases of question banks (5.21-5.23, 7.6): create with passport, add, import, validate. */
 public final class Banks {
-  private final Vertx vertx;
-  private final BankStore store;
-  private final BankRules rules;
+    private final Vertx vertx;
+    private final BankStore store;
+    private final BankRules rules;
 
-  public Banks(Vertx vertx, BankStore store, BankRules rules) {
-    this.vertx = vertx;
-    this.store = store;
-    this.rules = rules;
-  }
-
-  public BankStore store() {
-    return store;
-  }
-
-  public Future<String> create(Caller owner, Passport passport) {
-    String id = Ids.prefixed("b");
-    return store.create(id, passport, owner.id()).map(id);
-  }
-
-  /**
-   * The bank, if it exists and {@link BankAccess} lets the caller do {@code action} (5.21; issue 10, 3): the one
-   * check of every bank operation. 404 for no such bank, 403 for a caller it does not let.
-   */
-  public Future<BankStore.BankHeader> allowed(Caller caller, String bankId, BankAccess.Action action) {
-    return store.header(bankId).map(found -> {
-      BankStore.BankHeader h = found.orElseThrow(() -> Rejection.notFound("bank", bankId));
-      if (!h.access().allows(caller.id(), caller.roles(), action)) {
-        throw Rejection.forbidden("bank " + bankId + " is not yours to " + action.code()
-            + " (5.21: its owner, the co-authors and experts the owner names, admins)");
-      }
-      return h;
-    });
-  }
-
-  /** All or nothing: any invalid question rejects the whole list with each problem's index. */
-  public Future<Integer> add(Caller caller, String bankId, JsonArray items) {
-    return allowed(caller, bankId, BankAccess.Action.EDIT).compose(h -> { // who first: a stranger learns nothing of the rules
-      List<JsonObject> problems = new ArrayList<>();
-      List<QuestionDraft> drafts = new ArrayList<>();
-      if (items.isEmpty()) problems.add(problem(0, "the list is empty"));
-      for (int i = 0; i < items.size(); i++) {
-        List<String> found = new ArrayList<>();
-        QuestionDraft d = QuestionJson.draft(items.getValue(i), found);
-        found.addAll(d.problems());
-        for (String p : found) problems.add(problem(i, p));
-        drafts.add(d);
-      }
-      if (!problems.isEmpty()) {
-        return Future.failedFuture(new Rejection(400, "invalid-questions", problems.size() + " problem(s); nothing was added", problems));
-      }
-      return store.put(bankId, drafts.stream().map(Banks::sanitised).map(QuestionJson::toQuestion).toList()).map(drafts.size());
-    });
-  }
-
-  /**
-   * Imports what can be used; everything else is reported with its position. An unparseable file adds
-   * nothing. Parsing runs on a worker thread: a large file must not stall the event loop.
-   */
-  public Future<JsonObject> importFile(Caller caller, String bankId, String format, byte[] file, Optional<Difficulty> fallback) {
-    return allowed(caller, bankId, BankAccess.Action.EDIT).compose(h -> {
-          if (!format.equals("moodle-xml") && !format.equals("gift")) {
-            return Future.failedFuture(Rejection.badRequest("bad-format", "format must be moodle-xml or gift"));
-          }
-          return vertx.executeBlocking(() -> parse(format, file), false);
-        })
-        .compose(report -> {
-          List<Question> accepted = new ArrayList<>();
-          List<ImportSkip> skipped = new ArrayList<>(report.skipped());
-          java.util.Set<Integer> refused = new java.util.HashSet<>();
-          for (ImportedQuestion q : report.questions()) {
-            QuestionDraft d = new QuestionDraft(Optional.empty(), q.text(), q.options(), q.correct(),
-                q.difficulty().or(() -> fallback), q.topic());
-            List<String> problems = d.problems();
-            if (problems.isEmpty()) {
-              accepted.add(QuestionJson.toQuestion(d));
-            } else {
-              refused.add(q.position());
-              skipped.add(ImportSkip.of(q.position(), q.line(), String.join("; ", problems)));
-            }
-          }
-          JsonArray notes = ImportNotes.toJson(skipped, refused);
-          return store.put(bankId, accepted).map(v -> new JsonObject().put("imported", accepted.size()).put("skipped", notes));
-        });
-  }
-
-  private static ImportReport parse(String format, byte[] file) {
-    try {
-      return format.equals("gift") ? GiftImport.parse(new String(file, StandardCharsets.UTF_8)) : MoodleXmlImport.parse(file);
-    } catch (ImportException e) {
-      JsonObject where = new JsonObject().put("line", e.line()).put("column", e.column()).put("message", e.getMessage());
-      throw new Rejection(400, "unparseable-file", "the file cannot be read at line " + e.line() + ": " + e.getMessage(),
-          List.of(where));
+    public Banks(Vertx vertx, BankStore store, BankRules rules) {
+        this.vertx = vertx;
+        this.store = store;
+        this.rules = rules;
     }
-  }
 
-  public Future<JsonObject> summary(Caller caller, String bankId) {
-    return allowed(caller, bankId, BankAccess.Action.READ).compose(h -> summaryOf(caller, h));
-  }
+    public BankStore store() {
+        return store;
+    }
 
-  private Future<JsonObject> summaryOf(Caller caller, BankStore.BankHeader h) {
-    return store.questions(h.id()).map(qs -> {
-      JsonObject by = new JsonObject();
-      BankValidation.counts(qs).forEach((d, n) -> by.put(d.code(), n));
-      return new JsonObject().put("id", h.id()).put("passport", PassportJson.toJson(h.passport()))
-          .put("status", h.status()).put("owner", h.owner()).put("coAuthors", new JsonArray(h.coAuthors()))
-          .put("experts", new JsonArray(h.experts())).put("questionCount", qs.size()).put("byDifficulty", by)
-          .put("yourAccess", new JsonArray(h.access().allowed(caller.id(), caller.roles()).stream().map(BankAccess.Action::code).toList()));
-    });
-  }
+    public Future<String> create(Caller owner, Passport passport) {
+        String id = Ids.prefixed("b");
+        return store.create(id, passport, owner.id()).map(id);
+    }
 
-  public Future<List<BankValidation.Problem>> validate(Caller caller, String bankId) {
-    return allowed(caller, bankId, BankAccess.Action.READ)
-        .compose(h -> store.questions(bankId).map(qs -> BankValidation.validate(h.passport(), qs, rules)));
-  }
+    /**
+     * The bank, if it exists and {@link BankAccess} lets the caller do {@code action} (5.21; issue 10, 3): the one
+     * check of every bank operation. 404 for no such bank, 403 for a caller it does not let.
+     */
+    public Future<BankStore.BankHeader> allowed(Caller caller, String bankId, BankAccess.Action action) {
+        return store.header(bankId).map(found -> {
+            BankStore.BankHeader h = found.orElseThrow(() -> Rejection.notFound("bank", bankId));
+            if (!h.access().allows(caller.id(), caller.roles(), action)) {
+                throw Rejection.forbidden("bank " + bankId + " is not yours to " + action.code()
+                        + " (5.21: its owner, the co-authors and experts the owner names, admins)");
+            }
+            return h;
+        });
+    }
 
-  /** With the answer key: for those the bank lets read it, never a student. */
-  public Future<JsonArray> questionsForTeacher(Caller caller, String bankId) {
-    return allowed(caller, bankId, BankAccess.Action.READ).compose(h -> store.questions(bankId))
-        .map(qs -> new JsonArray(qs.stream().map(QuestionJson::forTeacher).toList()));
-  }
+    /** All or nothing: any invalid question rejects the whole list with each problem's index. */
+    public Future<Integer> add(Caller caller, String bankId, JsonArray items) {
+        return allowed(caller, bankId, BankAccess.Action.EDIT)
+                .compose(
+                        h -> { // who first: a stranger learns nothing of the rules
+                            List<JsonObject> problems = new ArrayList<>();
+                            List<QuestionDraft> drafts = new ArrayList<>();
+                            if (items.isEmpty()) problems.add(problem(0, "the list is empty"));
+                            for (int i = 0; i < items.size(); i++) {
+                                List<String> found = new ArrayList<>();
+                                QuestionDraft d = QuestionJson.draft(items.getValue(i), found);
+                                found.addAll(d.problems());
+                                for (String p : found) problems.add(problem(i, p));
+                                drafts.add(d);
+                            }
+                            if (!problems.isEmpty()) {
+                                return Future.failedFuture(new Rejection(
+                                        400,
+                                        "invalid-questions",
+                                        problems.size() + " problem(s); nothing was added",
+                                        problems));
+                            }
+                            return store.put(
+                                            bankId,
+                                            drafts.stream()
+                                                    .map(Banks::sanitised)
+                                                    .map(QuestionJson::toQuestion)
+                                                    .toList())
+                                    .map(drafts.size());
+                        });
+    }
 
-  public Future<Void> deleteQuestion(Caller caller, String bankId, String questionId) {
-    return allowed(caller, bankId, BankAccess.Action.EDIT).compose(h -> store.delete(bankId, questionId)).map(found -> {
-      if (!found) throw Rejection.notFound("question", questionId);
-      return null;
-    });
-  }
+    /**
+     * Imports what can be used; everything else is reported with its position. An unparseable file adds
+     * nothing. Parsing runs on a worker thread: a large file must not stall the event loop.
+     */
+    public Future<JsonObject> importFile(
+            Caller caller, String bankId, String format, byte[] file, Optional<Difficulty> fallback) {
+        return allowed(caller, bankId, BankAccess.Action.EDIT)
+                .compose(h -> {
+                    if (!format.equals("moodle-xml") && !format.equals("gift")) {
+                        return Future.failedFuture(
+                                Rejection.badRequest("bad-format", "format must be moodle-xml or gift"));
+                    }
+                    return vertx.executeBlocking(() -> parse(format, file), false);
+                })
+                .compose(report -> {
+                    List<Question> accepted = new ArrayList<>();
+                    List<ImportSkip> skipped = new ArrayList<>(report.skipped());
+                    java.util.Set<Integer> refused = new java.util.HashSet<>();
+                    for (ImportedQuestion q : report.questions()) {
+                        QuestionDraft d = new QuestionDraft(
+                                Optional.empty(),
+                                q.text(),
+                                q.options(),
+                                q.correct(),
+                                q.difficulty().or(() -> fallback),
+                                q.topic());
+                        List<String> problems = d.problems();
+                        if (problems.isEmpty()) {
+                            accepted.add(QuestionJson.toQuestion(d));
+                        } else {
+                            refused.add(q.position());
+                            skipped.add(ImportSkip.of(q.position(), q.line(), String.join("; ", problems)));
+                        }
+                    }
+                    JsonArray notes = ImportNotes.toJson(skipped, refused);
+                    return store.put(bankId, accepted)
+                            .map(v -> new JsonObject()
+                                    .put("imported", accepted.size())
+                                    .put("skipped", notes));
+                });
+    }
 
-  /** The banks the caller may read, by the same rule as one bank. */
-  public Future<JsonArray> list(Caller caller) {
-    return store.ids().compose(ids -> Future.all(ids.stream().map(store::header).toList()))
-        .compose(all -> Future.all(all.<Optional<BankStore.BankHeader>>list().stream().flatMap(Optional::stream)
-            .filter(h -> h.access().allows(caller.id(), caller.roles(), BankAccess.Action.READ))
-            .map(h -> summaryOf(caller, h)).toList()))
-        .map(all -> new JsonArray(all.list()));
-  }
+    private static ImportReport parse(String format, byte[] file) {
+        try {
+            return format.equals("gift")
+                    ? GiftImport.parse(new String(file, StandardCharsets.UTF_8))
+                    : MoodleXmlImport.parse(file);
+        } catch (ImportException e) {
+            JsonObject where = new JsonObject()
+                    .put("line", e.line())
+                    .put("column", e.column())
+                    .put("message", e.getMessage());
+            throw new Rejection(
+                    400,
+                    "unparseable-file",
+                    "the file cannot be read at line " + e.line() + ": " + e.getMessage(),
+                    List.of(where));
+        }
+    }
 
-  /** Question and option text is HTML everywhere; text sent as JSON passes the importers' allow-list too. */
-  private static QuestionDraft sanitised(QuestionDraft d) {
-    return new QuestionDraft(d.id(), QuestionHtml.sanitise(d.text()), d.options().stream().map(QuestionHtml::sanitise).toList(),
-        d.correct(), d.difficulty(), d.topic());
-  }
+    public Future<JsonObject> summary(Caller caller, String bankId) {
+        return allowed(caller, bankId, BankAccess.Action.READ).compose(h -> summaryOf(caller, h));
+    }
 
-  static JsonObject problem(int index, String message) {
-    return new JsonObject().put("index", index).put("message", message);
-  }
+    private Future<JsonObject> summaryOf(Caller caller, BankStore.BankHeader h) {
+        return store.questions(h.id()).map(qs -> {
+            JsonObject by = new JsonObject();
+            BankValidation.counts(qs).forEach((d, n) -> by.put(d.code(), n));
+            return new JsonObject()
+                    .put("id", h.id())
+                    .put("passport", PassportJson.toJson(h.passport()))
+                    .put("status", h.status())
+                    .put("owner", h.owner())
+                    .put("coAuthors", new JsonArray(h.coAuthors()))
+                    .put("experts", new JsonArray(h.experts()))
+                    .put("questionCount", qs.size())
+                    .put("byDifficulty", by)
+                    .put(
+                            "yourAccess",
+                            new JsonArray(h.access().allowed(caller.id(), caller.roles()).stream()
+                                    .map(BankAccess.Action::code)
+                                    .toList()));
+        });
+    }
 
-  static Passport passport(JsonObject body) {
-    return PassportJson.parse(body.getValue("passport"));
-  }
+    public Future<List<BankValidation.Problem>> validate(Caller caller, String bankId) {
+        return allowed(caller, bankId, BankAccess.Action.READ)
+                .compose(h -> store.questions(bankId).map(qs -> BankValidation.validate(h.passport(), qs, rules)));
+    }
+
+    /** With the answer key: for those the bank lets read it, never a student. */
+    public Future<JsonArray> questionsForTeacher(Caller caller, String bankId) {
+        return allowed(caller, bankId, BankAccess.Action.READ)
+                .compose(h -> store.questions(bankId))
+                .map(qs ->
+                        new JsonArray(qs.stream().map(QuestionJson::forTeacher).toList()));
+    }
+
+    public Future<Void> deleteQuestion(Caller caller, String bankId, String questionId) {
+        return allowed(caller, bankId, BankAccess.Action.EDIT)
+                .compose(h -> store.delete(bankId, questionId))
+                .map(found -> {
+                    if (!found) throw Rejection.notFound("question", questionId);
+                    return null;
+                });
+    }
+
+    /** The banks the caller may read, by the same rule as one bank. */
+    public Future<JsonArray> list(Caller caller) {
+        return store.ids()
+                .compose(ids -> Future.all(ids.stream().map(store::header).toList()))
+                .compose(all -> Future.all(all.<Optional<BankStore.BankHeader>>list().stream()
+                        .flatMap(Optional::stream)
+                        .filter(h -> h.access().allows(caller.id(), caller.roles(), BankAccess.Action.READ))
+                        .map(h -> summaryOf(caller, h))
+                        .toList()))
+                .map(all -> new JsonArray(all.list()));
+    }
+
+    /** Question and option text is HTML everywhere; text sent as JSON passes the importers' allow-list too. */
+    private static QuestionDraft sanitised(QuestionDraft d) {
+        return new QuestionDraft(
+                d.id(),
+                QuestionHtml.sanitise(d.text()),
+                d.options().stream().map(QuestionHtml::sanitise).toList(),
+                d.correct(),
+                d.difficulty(),
+                d.topic());
+    }
+
+    static JsonObject problem(int index, String message) {
+        return new JsonObject().put("index", index).put("message", message);
+    }
+
+    static Passport passport(JsonObject body) {
+        return PassportJson.parse(body.getValue("passport"));
+    }
 }

@@ -15,22 +15,26 @@ import kz.emtihan.bank.imports.ImportSkip;
  * question is never reported as both kept and skipped.
  */
 final class ImportNotes {
-  private static final Pattern WHERE = Pattern.compile("question (\\d+)(?: \\(line (\\d+)\\))?");
-  private static final String KEPT = "(question kept)";
+    private static final Pattern WHERE = Pattern.compile("question (\\d+)(?: \\(line (\\d+)\\))?");
+    private static final String KEPT = "(question kept)";
 
-  private ImportNotes() {}
+    private ImportNotes() {}
 
-  static JsonArray toJson(List<ImportSkip> notes, Set<Integer> refused) {
-    JsonArray out = new JsonArray();
-    for (ImportSkip n : notes) {
-      Matcher m = WHERE.matcher(n.position());
-      Integer question = m.lookingAt() ? Integer.valueOf(m.group(1)) : null;
-      Integer line = question != null && m.group(2) != null ? Integer.valueOf(m.group(2)) : null;
-      boolean kept = n.reason().endsWith(KEPT);
-      if (kept && question != null && refused.contains(question)) continue;
-      out.add(new JsonObject().put("position", n.position()).put("question", question).put("line", line)
-          .put("reason", n.reason()).put("kept", kept));
+    static JsonArray toJson(List<ImportSkip> notes, Set<Integer> refused) {
+        JsonArray out = new JsonArray();
+        for (ImportSkip n : notes) {
+            Matcher m = WHERE.matcher(n.position());
+            Integer question = m.lookingAt() ? Integer.valueOf(m.group(1)) : null;
+            Integer line = question != null && m.group(2) != null ? Integer.valueOf(m.group(2)) : null;
+            boolean kept = n.reason().endsWith(KEPT);
+            if (kept && question != null && refused.contains(question)) continue;
+            out.add(new JsonObject()
+                    .put("position", n.position())
+                    .put("question", question)
+                    .put("line", line)
+                    .put("reason", n.reason())
+                    .put("kept", kept));
+        }
+        return out;
     }
-    return out;
-  }
 }

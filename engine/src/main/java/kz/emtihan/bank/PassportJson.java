@@ -9,50 +9,64 @@ import kz.emtihan.http.Rejection;
 
 /** The passport (5.22) as JSON. */
 final class PassportJson {
-  private PassportJson() {}
+    private PassportJson() {}
 
-  static Passport parse(Object value) {
-    if (!(value instanceof JsonObject o)) throw Rejection.badRequest("bad-field", "'passport' must be an object (5.22)");
-    List<JsonObject> problems = new ArrayList<>();
-    String discipline = text(o, "discipline", problems);
-    String programme = text(o, "programme", problems);
-    String language = text(o, "language", problems);
-    List<String> compilers = list(o, "compilers", problems);
-    List<String> references = list(o, "references", problems);
-    if (!problems.isEmpty()) throw new Rejection(400, "invalid-passport", "the passport is incomplete (5.22)", problems);
-    return new Passport(discipline, programme, language, compilers, references);
-  }
-
-  private static String text(JsonObject o, String field, List<JsonObject> problems) {
-    if (o.getValue(field) instanceof String s && !s.isBlank() && s.length() <= 500) return s.strip();
-    problems.add(new JsonObject().put("field", field).put("message", field + " must be a non-empty string (5.22)"));
-    return "";
-  }
-
-  private static List<String> list(JsonObject o, String field, List<JsonObject> problems) {
-    List<String> out = new ArrayList<>();
-    if (o.getValue(field) instanceof JsonArray arr) {
-      for (Object v : arr) {
-        if (v instanceof String s && !s.isBlank()) out.add(s.strip());
-        else problems.add(new JsonObject().put("field", field).put("message", field + " must hold non-empty strings"));
-      }
-      if (field.equals("compilers") && out.isEmpty()) {
-        problems.add(new JsonObject().put("field", field).put("message", "at least one compiler is required (5.22)"));
-      }
-    } else {
-      problems.add(new JsonObject().put("field", field).put("message", field + " must be a list (5.22)"));
+    static Passport parse(Object value) {
+        if (!(value instanceof JsonObject o))
+            throw Rejection.badRequest("bad-field", "'passport' must be an object (5.22)");
+        List<JsonObject> problems = new ArrayList<>();
+        String discipline = text(o, "discipline", problems);
+        String programme = text(o, "programme", problems);
+        String language = text(o, "language", problems);
+        List<String> compilers = list(o, "compilers", problems);
+        List<String> references = list(o, "references", problems);
+        if (!problems.isEmpty())
+            throw new Rejection(400, "invalid-passport", "the passport is incomplete (5.22)", problems);
+        return new Passport(discipline, programme, language, compilers, references);
     }
-    return out;
-  }
 
-  static JsonObject toJson(Passport p) {
-    return new JsonObject().put("discipline", p.discipline()).put("programme", p.programme())
-        .put("language", p.language()).put("compilers", new JsonArray(p.compilers()))
-        .put("references", new JsonArray(p.references()));
-  }
+    private static String text(JsonObject o, String field, List<JsonObject> problems) {
+        if (o.getValue(field) instanceof String s && !s.isBlank() && s.length() <= 500) return s.strip();
+        problems.add(new JsonObject().put("field", field).put("message", field + " must be a non-empty string (5.22)"));
+        return "";
+    }
 
-  static Passport fromJson(JsonObject o) {
-    return new Passport(o.getString("discipline"), o.getString("programme"), o.getString("language"),
-        o.getJsonArray("compilers").getList(), o.getJsonArray("references").getList());
-  }
+    private static List<String> list(JsonObject o, String field, List<JsonObject> problems) {
+        List<String> out = new ArrayList<>();
+        if (o.getValue(field) instanceof JsonArray arr) {
+            for (Object v : arr) {
+                if (v instanceof String s && !s.isBlank()) out.add(s.strip());
+                else
+                    problems.add(new JsonObject()
+                            .put("field", field)
+                            .put("message", field + " must hold non-empty strings"));
+            }
+            if (field.equals("compilers") && out.isEmpty()) {
+                problems.add(new JsonObject()
+                        .put("field", field)
+                        .put("message", "at least one compiler is required (5.22)"));
+            }
+        } else {
+            problems.add(new JsonObject().put("field", field).put("message", field + " must be a list (5.22)"));
+        }
+        return out;
+    }
+
+    static JsonObject toJson(Passport p) {
+        return new JsonObject()
+                .put("discipline", p.discipline())
+                .put("programme", p.programme())
+                .put("language", p.language())
+                .put("compilers", new JsonArray(p.compilers()))
+                .put("references", new JsonArray(p.references()));
+    }
+
+    static Passport fromJson(JsonObject o) {
+        return new Passport(
+                o.getString("discipline"),
+                o.getString("programme"),
+                o.getString("language"),
+                o.getJsonArray("compilers").getList(),
+                o.getJsonArray("references").getList());
+    }
 }

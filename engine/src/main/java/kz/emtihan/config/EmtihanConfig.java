@@ -5,38 +5,52 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** The engine's settings, built once at start-up by {@link ConfigLoader} and passed down. */
-public record EmtihanConfig(Http http, Store store, Path dataDir, Auth auth, Sweeper sweeper,
-                            ProctorSettings proctoring, MailSettings mail, Regulation regulation) {
+public record EmtihanConfig(
+        Http http,
+        Store store,
+        Path dataDir,
+        Auth auth,
+        Sweeper sweeper,
+        ProctorSettings proctoring,
+        MailSettings mail,
+        Regulation regulation) {
 
-  public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes) {}
+    public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes) {}
 
-  /** {@code redisUrl} empty: start the embedded server with this appendfsync policy. */
-  /** @param redisServer {@code auto} (an installed redis-server 7+ if there is one, else the shipped one), {@code embedded}, or a path */
-  public record Store(Optional<String> redisUrl, String appendfsync, int poolSize, String redisServer) {}
+    /** {@code redisUrl} empty: start the embedded server with this appendfsync policy. */
+    /** @param redisServer {@code auto} (an installed redis-server 7+ if there is one, else the shipped one), {@code embedded}, or a path */
+    public record Store(Optional<String> redisUrl, String appendfsync, int poolSize, String redisServer) {}
 
-  /** {@code jwtSecret} empty: generate one and keep it in the data directory. */
-  public record Auth(Optional<String> jwtSecret, Duration tokenLifetime, int bcryptCost, LoginSettings login) {}
+    /** {@code jwtSecret} empty: generate one and keep it in the data directory. */
+    public record Auth(Optional<String> jwtSecret, Duration tokenLifetime, int bcryptCost, LoginSettings login) {}
 
-  public record Sweeper(Duration interval, int batch) {}
+    public record Sweeper(Duration interval, int batch) {}
 
-  public EmtihanConfig withPort(int port) {
-    return new EmtihanConfig(new Http(http.host(), port, http.bodyLimitBytes(), http.importLimitBytes()),
-        store, dataDir, auth, sweeper, proctoring, mail, regulation);
-  }
+    public EmtihanConfig withPort(int port) {
+        return new EmtihanConfig(
+                new Http(http.host(), port, http.bodyLimitBytes(), http.importLimitBytes()),
+                store,
+                dataDir,
+                auth,
+                sweeper,
+                proctoring,
+                mail,
+                regulation);
+    }
 
-  public EmtihanConfig withDataDir(Path dir) {
-    return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, mail, regulation);
-  }
+    public EmtihanConfig withDataDir(Path dir) {
+        return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, mail, regulation);
+    }
 
-  public EmtihanConfig withRegulation(Regulation r) {
-    return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r);
-  }
+    public EmtihanConfig withRegulation(Regulation r) {
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r);
+    }
 
-  public EmtihanConfig withMail(MailSettings m) {
-    return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, m, regulation);
-  }
+    public EmtihanConfig withMail(MailSettings m) {
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, m, regulation);
+    }
 
-  public EmtihanConfig withProctoring(ProctorSettings p) {
-    return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation);
-  }
+    public EmtihanConfig withProctoring(ProctorSettings p) {
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation);
+    }
 }

@@ -16,27 +16,31 @@ import java.util.List;
  */
 public record IceSettings(List<String> stun, List<String> turn, String turnSecret, Duration ttl) {
 
-  public static IceSettings none() {
-    return new IceSettings(List.of(), List.of(), "", Duration.ofHours(24));
-  }
-
-  static IceSettings read(ConfigTree t) {
-    List<String> stun = urls(t, "media.stun", "stun:", "stuns:");
-    List<String> turn = urls(t, "media.turn.urls", "turn:", "turns:");
-    String secret = t.string("media.turn.secret");
-    if (!turn.isEmpty() && secret.isBlank()) {
-      throw new ConfigException("media.turn.secret", "TURN servers need the shared secret (coturn's static-auth-secret)");
+    public static IceSettings none() {
+        return new IceSettings(List.of(), List.of(), "", Duration.ofHours(24));
     }
-    return new IceSettings(stun, turn, secret, Duration.ofHours(t.integer("media.turn.ttlHours", 1, 24 * 30)));
-  }
 
-  private static List<String> urls(ConfigTree t, String path, String... schemes) {
-    List<String> urls = Arrays.stream(t.string(path).trim().split("\\s+")).filter(u -> !u.isEmpty()).toList();
-    for (String u : urls) {
-      if (Arrays.stream(schemes).noneMatch(u::startsWith)) {
-        throw new ConfigException(path, "each URL starts with " + String.join(" or ", schemes) + ", was '" + u + "'");
-      }
+    static IceSettings read(ConfigTree t) {
+        List<String> stun = urls(t, "media.stun", "stun:", "stuns:");
+        List<String> turn = urls(t, "media.turn.urls", "turn:", "turns:");
+        String secret = t.string("media.turn.secret");
+        if (!turn.isEmpty() && secret.isBlank()) {
+            throw new ConfigException(
+                    "media.turn.secret", "TURN servers need the shared secret (coturn's static-auth-secret)");
+        }
+        return new IceSettings(stun, turn, secret, Duration.ofHours(t.integer("media.turn.ttlHours", 1, 24 * 30)));
     }
-    return urls;
-  }
+
+    private static List<String> urls(ConfigTree t, String path, String... schemes) {
+        List<String> urls = Arrays.stream(t.string(path).trim().split("\\s+"))
+                .filter(u -> !u.isEmpty())
+                .toList();
+        for (String u : urls) {
+            if (Arrays.stream(schemes).noneMatch(u::startsWith)) {
+                throw new ConfigException(
+                        path, "each URL starts with " + String.join(" or ", schemes) + ", was '" + u + "'");
+            }
+        }
+        return urls;
+    }
 }

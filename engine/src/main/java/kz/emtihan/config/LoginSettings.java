@@ -13,18 +13,19 @@ import kz.emtihan.auth.model.LoginDelay;
  */
 public record LoginSettings(Duration window, LoginDelay.Rules rules, Optional<String> clientAddressHeader) {
 
-  static LoginSettings read(ConfigTree t) {
-    String p = "auth.login.";
-    Duration window = Duration.ofMinutes(t.integer(p + "windowMinutes", 1, 24 * 60));
-    var rules = new LoginDelay.Rules(policy(t, p + "perAccountAddress"), policy(t, p + "perAddress"), policy(t, p + "perAccount"));
-    String header = t.string(p + "clientAddressHeader").trim();
-    return new LoginSettings(window, rules, header.isEmpty() ? Optional.empty() : Optional.of(header));
-  }
+    static LoginSettings read(ConfigTree t) {
+        String p = "auth.login.";
+        Duration window = Duration.ofMinutes(t.integer(p + "windowMinutes", 1, 24 * 60));
+        var rules = new LoginDelay.Rules(
+                policy(t, p + "perAccountAddress"), policy(t, p + "perAddress"), policy(t, p + "perAccount"));
+        String header = t.string(p + "clientAddressHeader").trim();
+        return new LoginSettings(window, rules, header.isEmpty() ? Optional.empty() : Optional.of(header));
+    }
 
-  private static LoginDelay.Policy policy(ConfigTree t, String p) {
-    int free = t.integer(p + ".free", 0, 10_000);
-    int first = t.integer(p + ".firstDelaySeconds", 1, 3600);
-    int max = t.integer(p + ".maxDelaySeconds", first, 24 * 3600);
-    return new LoginDelay.Policy(free, Duration.ofSeconds(first), Duration.ofSeconds(max));
-  }
+    private static LoginDelay.Policy policy(ConfigTree t, String p) {
+        int free = t.integer(p + ".free", 0, 10_000);
+        int first = t.integer(p + ".firstDelaySeconds", 1, 3600);
+        int max = t.integer(p + ".maxDelaySeconds", first, 24 * 3600);
+        return new LoginDelay.Policy(free, Duration.ofSeconds(first), Duration.ofSeconds(max));
+    }
 }

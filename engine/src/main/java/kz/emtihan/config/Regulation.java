@@ -10,19 +10,29 @@ import kz.emtihan.grade.model.RatingFormula;
 import kz.emtihan.grade.model.ScoringRule;
 
 /** Every number of regulation.md the engine uses, as read from regulation.yaml. */
-public record Regulation(Map<ExamKind, ExamLimits> exams, BankRules bank, ScoringRule scoring,
-                         GradeScale scale, RatingFormula rating, Duration answerGrace, FinalAttestation finalAttestation) {
+public record Regulation(
+        Map<ExamKind, ExamLimits> exams,
+        BankRules bank,
+        ScoringRule scoring,
+        GradeScale scale,
+        RatingFormula rating,
+        Duration answerGrace,
+        FinalAttestation finalAttestation) {
 
-  /** 6.15-6.15.6: the oral final attestation's numbers. */
-  public record FinalAttestation(kz.emtihan.sitting.model.PhaseLimits phases, int maxScore,
-                                 kz.emtihan.sitting.model.Aggregation aggregation, boolean ticketsWithReplacement,
-                                 kz.emtihan.sitting.model.WorkCalendar calendar,
-                                 java.time.MonthDay mastersDeadline) {}
-  public Regulation {
-    exams = Map.copyOf(exams);
-  }
+    /** 6.15-6.15.6: the oral final attestation's numbers. */
+    public record FinalAttestation(
+            kz.emtihan.sitting.model.PhaseLimits phases,
+            int maxScore,
+            kz.emtihan.sitting.model.Aggregation aggregation,
+            boolean ticketsWithReplacement,
+            kz.emtihan.sitting.model.WorkCalendar calendar,
+            java.time.MonthDay mastersDeadline) {}
 
-  public ExamLimits limits(ExamKind kind) {
-    return exams.get(kind);
-  }
+    public Regulation {
+        exams = Map.copyOf(exams);
+    }
+
+    public ExamLimits limits(ExamKind kind) {
+        return exams.get(kind);
+    }
 }

@@ -13,44 +13,52 @@ import kz.emtihan.http.Rejection;
  * served and the clock starts: deadline = min(now + duration, window close) ({@code Deadline.of}).
  */
 public final class AttemptHolds {
-  private final Attempts attempts;
-  private final Exams exams;
-  private final AttemptStore store;
-  private final Supplier<AttemptExtras> extras;
+    private final Attempts attempts;
+    private final Exams exams;
+    private final AttemptStore store;
+    private final Supplier<AttemptExtras> extras;
 
-  AttemptHolds(Attempts attempts, Exams exams, AttemptStore store, Supplier<AttemptExtras> extras) {
-    this.attempts = attempts;
-    this.exams = exams;
-    this.store = store;
-    this.extras = extras;
-  }
+    AttemptHolds(Attempts attempts, Exams exams, AttemptStore store, Supplier<AttemptExtras> extras) {
+        this.attempts = attempts;
+        this.exams = exams;
+        this.store = store;
+        this.extras = extras;
+    }
 
-  /** Releases a held attempt: its questions are served and its clock starts now. The new deadline, if it was held. */
-  public Future<Optional<Instant>> release(String attemptId, String actor) {
-    return attempts.facts(attemptId).compose(f -> exams.snapshot(f.examId()))
-        .compose(snap -> store.hold(attemptId, "release", snap.exam(), actor, extras.get().watchFromClock(snap.exam())))
-        .map(r -> "released".equals(r[0]) ? Optional.of(Instant.ofEpochMilli(Long.parseLong(r[1]))) : Optional.empty());
-  }
+    /** Releases a held attempt: its questions are served and its clock starts now. The new deadline, if it was held. */
+    public Future<Optional<Instant>> release(String attemptId, String actor) {
+        return attempts.facts(attemptId)
+                .compose(f -> exams.snapshot(f.examId()))
+                .compose(snap -> store.hold(
+                        attemptId, "release", snap.exam(), actor, extras.get().watchFromClock(snap.exam())))
+                .map(r -> "released".equals(r[0])
+                        ? Optional.of(Instant.ofEpochMilli(Long.parseLong(r[1])))
+                        : Optional.empty());
+    }
 
-  /** What the hold of a held attempt now waits for: {@code identity} (the photos) or {@code approval} (a proctor's). */
-  public Future<Void> waitFor(String attemptId, String what, String actor) {
-    if (!what.equals("identity") && !what.equals("approval")) throw new IllegalArgumentException(what);
-    return attempts.facts(attemptId).compose(f -> exams.snapshot(f.examId()))
-        .compose(snap -> store.hold(attemptId, what, snap.exam(), actor, List.of())).mapEmpty();
-  }
+    /** What the hold of a held attempt now waits for: {@code identity} (the photos) or {@code approval} (a proctor's). */
+    public Future<Void> waitFor(String attemptId, String what, String actor) {
+        if (!what.equals("identity") && !what.equals("approval")) throw new IllegalArgumentException(what);
+        return attempts.facts(attemptId)
+                .compose(f -> exams.snapshot(f.examId()))
+                .compose(snap -> store.hold(attemptId, what, snap.exam(), actor, List.of()))
+                .mapEmpty();
+    }
 
-  /** When the attempt's clock started (its questions were first served); empty while it is held. */
-  public Future<Optional<Instant>> clockStartedAt(String attemptId) {
-    return store.clockStartedAt(attemptId);
-  }
+    /** When the attempt's clock started (its questions were first served); empty while it is held. */
+    public Future<Optional<Instant>> clockStartedAt(String attemptId) {
+        return store.clockStartedAt(attemptId);
+    }
 
-  /** 5.17.2: a proctored attempt takes no answers and serves no questions before the identity photos are in. */
-  static Rejection identityRequired() {
-    return Rejection.conflict("identity-required", "send your identity photos first: no questions are served and no answer "
-        + "is taken before them (5.17.2)");
-  }
+    /** 5.17.2: a proctored attempt takes no answers and serves no questions before the identity photos are in. */
+    static Rejection identityRequired() {
+        return Rejection.conflict(
+                "identity-required",
+                "send your identity photos first: no questions are served and no answer "
+                        + "is taken before them (5.17.2)");
+    }
 
-  static Rejection identityPending() {
-    return Rejection.conflict("identity-pending", "a proctor has not yet approved your identity (5.17.2)");
-  }
+    static Rejection identityPending() {
+        return Rejection.conflict("identity-pending", "a proctor has not yet approved your identity (5.17.2)");
+    }
 }

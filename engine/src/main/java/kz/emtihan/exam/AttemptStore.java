@@ -20,156 +20,252 @@ import kz.emtihan.store.LuaScript;
 
 /** Attempts in Redis. Every write that must be atomic is one Lua script checked against the store's clock. */
 final class AttemptStore {
-  private static final LuaScript START = LuaScript.load("/kz/emtihan/exam/start-attempt.lua");
-  private static final LuaScript SAVE = LuaScript.load("/kz/emtihan/exam/save-answer.lua");
-  private static final LuaScript FINALISE = LuaScript.load("/kz/emtihan/exam/finalise-attempt.lua");
-  private static final LuaScript RELEASE = LuaScript.load("/kz/emtihan/exam/release-hold.lua");
+    private static final LuaScript START = LuaScript.load("/kz/emtihan/exam/start-attempt.lua");
+    private static final LuaScript SAVE = LuaScript.load("/kz/emtihan/exam/save-answer.lua");
+    private static final LuaScript FINALISE = LuaScript.load("/kz/emtihan/exam/finalise-attempt.lua");
+    private static final LuaScript RELEASE = LuaScript.load("/kz/emtihan/exam/release-hold.lua");
 
-  private final Redis redis;
+    private final Redis redis;
 
-  AttemptStore(Redis redis) {
-    this.redis = redis;
-  }
-
-  /**
-   * created | existing | not-on-roster | not-admitted | not-open, the attempt id where there is one, and for
-   * a created attempt its start and deadline on the store's clock (epoch millis; 0 otherwise).
-   */
-  record Started(String outcome, String attemptId, long startedAt, long deadline) {}
-
-  /** stored | already | closed | held-identity | held-approval | missing, the seq now stored, and when. */
-  record Saved(String outcome, long seq, Instant at) {}
-
-  /** Creates the attempt unless (exam, student) has one already; atomic across engine nodes (5.20.3). */
-  Future<Started> startOnce(Exam exam, String studentId, String newId, long seed, Paper paper, int minAdmission, boolean hold,
-                            List<String> watchedBy, long watchGraceMillis) {
-    List<String> keys = new ArrayList<>(List.of(Keys.examAttempts(exam.id()), Keys.roster(exam.id()), Keys.attempt(newId),
-        Keys.deadlines(), Keys.log(newId), Keys.admission(exam.id())));
-    keys.addAll(watchedBy);
-    return START.run(redis, keys,
-        List.of(studentId, newId, exam.id(), Long.toString(exam.opensAt().toEpochMilli()),
-            Long.toString(exam.closesAt().toEpochMilli()), Long.toString(exam.duration().toMillis()),
-            Long.toString(seed), paper.encode(), Integer.toString(minAdmission), hold ? "1" : "0", Long.toString(watchGraceMillis)))
-        .map(r -> new Started(r.get(0).toString(), r.get(1).toString(),
-            r.size() > 2 ? r.get(2).toLong() : 0, r.size() > 3 ? r.get(3).toLong() : 0));
-  }
-
-  Future<Saved> save(String attemptId, String questionId, long seq, List<String> choices, long graceMillis) {
-    return SAVE.run(redis, List.of(Keys.attempt(attemptId), Keys.answers(attemptId), Keys.log(attemptId), Keys.answered(attemptId)),
-        List.of(questionId, Long.toString(seq), String.join(",", choices), Long.toString(graceMillis), attemptId))
-        .map(r -> new Saved(r.get(0).toString(), r.get(1).toLong(), Instant.ofEpochMilli(r.get(2).toLong())));
-  }
-
-  /** finalised | already | not-due | missing, and the status. */
-  Future<String[]> finalise(String attemptId, boolean timeout, long graceMillis, String actor) {
-    return FINALISE.run(redis, List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId), Keys.toGrade()),
-        List.of(attemptId, timeout ? "timeout" : "submit", Long.toString(graceMillis), actor))
-        .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
-  }
-
-  /** finalised | already | missing, and the status: a proctor ends the attempt for a violation (6.14). */
-  Future<String[]> terminate(String attemptId, String actor, String reason) {
-    return FINALISE.run(redis, List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId), Keys.toGrade()),
-        List.of(attemptId, "terminate", "0", actor, reason))
-        .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
-  }
-
-  /**
-   * released | held | not-held | missing, and the deadline (epoch ms) after it. Mode {@code release} starts the clock
-   * (release-hold.lua); {@code identity} or {@code approval} only says what the hold now waits for.
-   */
-  Future<String[]> hold(String attemptId, String mode, Exam exam, String actor, List<String> watchedBy) {
-    List<String> keys = new ArrayList<>(List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId)));
-    keys.addAll(watchedBy);
-    return RELEASE.run(redis, keys, List.of(attemptId, Long.toString(exam.closesAt().toEpochMilli()), actor, mode,
-            Long.toString(exam.duration().toMillis())))
-        .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
-  }
-
-  /** When the attempt's clock started (its questions were first served), if it has. */
-  Future<Optional<Instant>> clockStartedAt(String attemptId) {
-    return redis.send(Request.cmd(Command.HGET).arg(Keys.attempt(attemptId)).arg("clockStartedAt"))
-        .map(r -> r == null ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(r.toLong())));
-  }
-
-  /** The attempt with its answers (two reads; answers are only ever added, so the pair is consistent enough to show). */
-  Future<Optional<Attempt>> load(String attemptId) {
-    Future<Response> head = redis.send(Request.cmd(Command.HGETALL).arg(Keys.attempt(attemptId)));
-    Future<Response> answers = redis.send(Request.cmd(Command.HGETALL).arg(Keys.answers(attemptId)));
-    return Future.all(head, answers).map(done -> {
-      Map<String, String> h = ExamStore.map(head.result());
-      if (!h.containsKey("status")) return Optional.<Attempt>empty();
-      return Optional.of(new Attempt(attemptId, h.get("examId"), h.get("studentId"),
-          AttemptStatus.fromCode(h.get("status")).orElseThrow(), millis(h.get("startedAt")), millis(h.get("deadline")),
-          Long.parseLong(h.get("seed")), Paper.decode(h.get("paper")),
-          Optional.ofNullable(h.get("finishedAt")).map(AttemptStore::millis), answers(answers.result())));
-    });
-  }
-
-  /** What never changes after the start: the exam, the student, the paper. */
-  record Meta(String examId, String studentId, Paper paper) {}
-
-  Future<Optional<Meta>> meta(String attemptId) {
-    return redis.send(Request.cmd(Command.HMGET).arg(Keys.attempt(attemptId)).arg("examId").arg("studentId").arg("paper"))
-        .map(r -> r == null || r.get(0) == null ? Optional.<Meta>empty()
-            : Optional.of(new Meta(r.get(0).toString(), r.get(1).toString(), Paper.decode(r.get(2).toString()))));
-  }
-
-  Future<Optional<AttemptFacts>> facts(String attemptId) {
-    return redis.send(Request.cmd(Command.HMGET).arg(Keys.attempt(attemptId)).arg("examId").arg("studentId").arg("status")
-        .arg("startedAt").arg("deadline").arg("finishedAt").arg("hold")).map(r -> {
-          if (r == null || r.get(0) == null) return Optional.empty();
-          return Optional.of(new AttemptFacts(attemptId, r.get(0).toString(), r.get(1).toString(),
-              AttemptStatus.fromCode(r.get(2).toString()).orElseThrow(), Instant.ofEpochMilli(r.get(3).toLong()),
-              Instant.ofEpochMilli(r.get(4).toLong()), Optional.ofNullable(r.get(5)).map(f -> Instant.ofEpochMilli(f.toLong())),
-              r.get(6) != null));
-        });
-  }
-
-  Future<Map<String, String>> fields(String attemptId) {
-    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.attempt(attemptId))).map(ExamStore::map);
-  }
-
-  Future<List<String>> log(String attemptId) {
-    return redis.send(Request.cmd(Command.LRANGE).arg(Keys.log(attemptId)).arg(0).arg(-1)).map(ExamStore::strings);
-  }
-
-  /** Records the grade and receipt, then takes the attempt off the to-grade set. Idempotent. */
-  Future<Void> storeResult(String attemptId, Map<String, String> result, String receiptJson) {
-    Request set = Request.cmd(Command.HSET).arg(Keys.attempt(attemptId));
-    result.forEach((k, v) -> set.arg(k).arg(v));
-    return redis.batch(List.of(Request.cmd(Command.MULTI), set,
-        Request.cmd(Command.SET).arg(Keys.receipt(attemptId)).arg(receiptJson),
-        Request.cmd(Command.SREM).arg(Keys.toGrade()).arg(attemptId), Request.cmd(Command.EXEC))).mapEmpty();
-  }
-
-  Future<Optional<String>> receipt(String attemptId) {
-    return redis.send(Request.cmd(Command.GET).arg(Keys.receipt(attemptId)))
-        .map(r -> r == null ? Optional.<String>empty() : Optional.of(r.toString()));
-  }
-
-  /** Attempts whose deadline is at or before {@code beforeMillis}, at most {@code batch}. */
-  Future<List<String>> due(long beforeMillis, int batch) {
-    return redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(Keys.deadlines()).arg("-inf").arg(beforeMillis)
-        .arg("LIMIT").arg(0).arg(batch)).map(ExamStore::strings);
-  }
-
-  Future<List<String>> ungraded(int batch) {
-    return redis.send(Request.cmd(Command.SRANDMEMBER).arg(Keys.toGrade()).arg(batch)).map(ExamStore::strings);
-  }
-
-  private static Map<String, Attempt.StoredAnswer> answers(Response r) {
-    Map<String, Attempt.StoredAnswer> out = new HashMap<>();
-    if (r == null) return out;
-    for (String q : r.getKeys()) {
-      String[] parts = r.get(q).toString().split("\\|", 3);
-      List<String> choices = parts[2].isEmpty() ? List.of() : List.of(parts[2].split(","));
-      out.put(q, new Attempt.StoredAnswer(Long.parseLong(parts[0]), millis(parts[1]), new ArrayList<>(choices)));
+    AttemptStore(Redis redis) {
+        this.redis = redis;
     }
-    return out;
-  }
 
-  private static Instant millis(String s) {
-    return Instant.ofEpochMilli(Long.parseLong(s));
-  }
+    /**
+     * created | existing | not-on-roster | not-admitted | not-open, the attempt id where there is one, and for
+     * a created attempt its start and deadline on the store's clock (epoch millis; 0 otherwise).
+     */
+    record Started(String outcome, String attemptId, long startedAt, long deadline) {}
+
+    /** stored | already | closed | held-identity | held-approval | missing, the seq now stored, and when. */
+    record Saved(String outcome, long seq, Instant at) {}
+
+    /** Creates the attempt unless (exam, student) has one already; atomic across engine nodes (5.20.3). */
+    Future<Started> startOnce(
+            Exam exam,
+            String studentId,
+            String newId,
+            long seed,
+            Paper paper,
+            int minAdmission,
+            boolean hold,
+            List<String> watchedBy,
+            long watchGraceMillis) {
+        List<String> keys = new ArrayList<>(List.of(
+                Keys.examAttempts(exam.id()),
+                Keys.roster(exam.id()),
+                Keys.attempt(newId),
+                Keys.deadlines(),
+                Keys.log(newId),
+                Keys.admission(exam.id())));
+        keys.addAll(watchedBy);
+        return START.run(
+                        redis,
+                        keys,
+                        List.of(
+                                studentId,
+                                newId,
+                                exam.id(),
+                                Long.toString(exam.opensAt().toEpochMilli()),
+                                Long.toString(exam.closesAt().toEpochMilli()),
+                                Long.toString(exam.duration().toMillis()),
+                                Long.toString(seed),
+                                paper.encode(),
+                                Integer.toString(minAdmission),
+                                hold ? "1" : "0",
+                                Long.toString(watchGraceMillis)))
+                .map(r -> new Started(
+                        r.get(0).toString(),
+                        r.get(1).toString(),
+                        r.size() > 2 ? r.get(2).toLong() : 0,
+                        r.size() > 3 ? r.get(3).toLong() : 0));
+    }
+
+    Future<Saved> save(String attemptId, String questionId, long seq, List<String> choices, long graceMillis) {
+        return SAVE.run(
+                        redis,
+                        List.of(
+                                Keys.attempt(attemptId),
+                                Keys.answers(attemptId),
+                                Keys.log(attemptId),
+                                Keys.answered(attemptId)),
+                        List.of(
+                                questionId,
+                                Long.toString(seq),
+                                String.join(",", choices),
+                                Long.toString(graceMillis),
+                                attemptId))
+                .map(r -> new Saved(
+                        r.get(0).toString(),
+                        r.get(1).toLong(),
+                        Instant.ofEpochMilli(r.get(2).toLong())));
+    }
+
+    /** finalised | already | not-due | missing, and the status. */
+    Future<String[]> finalise(String attemptId, boolean timeout, long graceMillis, String actor) {
+        return FINALISE.run(
+                        redis,
+                        List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId), Keys.toGrade()),
+                        List.of(attemptId, timeout ? "timeout" : "submit", Long.toString(graceMillis), actor))
+                .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
+    }
+
+    /** finalised | already | missing, and the status: a proctor ends the attempt for a violation (6.14). */
+    Future<String[]> terminate(String attemptId, String actor, String reason) {
+        return FINALISE.run(
+                        redis,
+                        List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId), Keys.toGrade()),
+                        List.of(attemptId, "terminate", "0", actor, reason))
+                .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
+    }
+
+    /**
+     * released | held | not-held | missing, and the deadline (epoch ms) after it. Mode {@code release} starts the clock
+     * (release-hold.lua); {@code identity} or {@code approval} only says what the hold now waits for.
+     */
+    Future<String[]> hold(String attemptId, String mode, Exam exam, String actor, List<String> watchedBy) {
+        List<String> keys = new ArrayList<>(List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId)));
+        keys.addAll(watchedBy);
+        return RELEASE.run(
+                        redis,
+                        keys,
+                        List.of(
+                                attemptId,
+                                Long.toString(exam.closesAt().toEpochMilli()),
+                                actor,
+                                mode,
+                                Long.toString(exam.duration().toMillis())))
+                .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
+    }
+
+    /** When the attempt's clock started (its questions were first served), if it has. */
+    Future<Optional<Instant>> clockStartedAt(String attemptId) {
+        return redis.send(Request.cmd(Command.HGET).arg(Keys.attempt(attemptId)).arg("clockStartedAt"))
+                .map(r -> r == null ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(r.toLong())));
+    }
+
+    /** The attempt with its answers (two reads; answers are only ever added, so the pair is consistent enough to show). */
+    Future<Optional<Attempt>> load(String attemptId) {
+        Future<Response> head = redis.send(Request.cmd(Command.HGETALL).arg(Keys.attempt(attemptId)));
+        Future<Response> answers = redis.send(Request.cmd(Command.HGETALL).arg(Keys.answers(attemptId)));
+        return Future.all(head, answers).map(done -> {
+            Map<String, String> h = ExamStore.map(head.result());
+            if (!h.containsKey("status")) return Optional.<Attempt>empty();
+            return Optional.of(new Attempt(
+                    attemptId,
+                    h.get("examId"),
+                    h.get("studentId"),
+                    AttemptStatus.fromCode(h.get("status")).orElseThrow(),
+                    millis(h.get("startedAt")),
+                    millis(h.get("deadline")),
+                    Long.parseLong(h.get("seed")),
+                    Paper.decode(h.get("paper")),
+                    Optional.ofNullable(h.get("finishedAt")).map(AttemptStore::millis),
+                    answers(answers.result())));
+        });
+    }
+
+    /** What never changes after the start: the exam, the student, the paper. */
+    record Meta(String examId, String studentId, Paper paper) {}
+
+    Future<Optional<Meta>> meta(String attemptId) {
+        return redis.send(Request.cmd(Command.HMGET)
+                        .arg(Keys.attempt(attemptId))
+                        .arg("examId")
+                        .arg("studentId")
+                        .arg("paper"))
+                .map(r -> r == null || r.get(0) == null
+                        ? Optional.<Meta>empty()
+                        : Optional.of(new Meta(
+                                r.get(0).toString(),
+                                r.get(1).toString(),
+                                Paper.decode(r.get(2).toString()))));
+    }
+
+    Future<Optional<AttemptFacts>> facts(String attemptId) {
+        return redis.send(Request.cmd(Command.HMGET)
+                        .arg(Keys.attempt(attemptId))
+                        .arg("examId")
+                        .arg("studentId")
+                        .arg("status")
+                        .arg("startedAt")
+                        .arg("deadline")
+                        .arg("finishedAt")
+                        .arg("hold"))
+                .map(r -> {
+                    if (r == null || r.get(0) == null) return Optional.empty();
+                    return Optional.of(new AttemptFacts(
+                            attemptId,
+                            r.get(0).toString(),
+                            r.get(1).toString(),
+                            AttemptStatus.fromCode(r.get(2).toString()).orElseThrow(),
+                            Instant.ofEpochMilli(r.get(3).toLong()),
+                            Instant.ofEpochMilli(r.get(4).toLong()),
+                            Optional.ofNullable(r.get(5)).map(f -> Instant.ofEpochMilli(f.toLong())),
+                            r.get(6) != null));
+                });
+    }
+
+    Future<Map<String, String>> fields(String attemptId) {
+        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.attempt(attemptId)))
+                .map(ExamStore::map);
+    }
+
+    Future<List<String>> log(String attemptId) {
+        return redis.send(Request.cmd(Command.LRANGE)
+                        .arg(Keys.log(attemptId))
+                        .arg(0)
+                        .arg(-1))
+                .map(ExamStore::strings);
+    }
+
+    /** Records the grade and receipt, then takes the attempt off the to-grade set. Idempotent. */
+    Future<Void> storeResult(String attemptId, Map<String, String> result, String receiptJson) {
+        Request set = Request.cmd(Command.HSET).arg(Keys.attempt(attemptId));
+        result.forEach((k, v) -> set.arg(k).arg(v));
+        return redis.batch(List.of(
+                        Request.cmd(Command.MULTI),
+                        set,
+                        Request.cmd(Command.SET).arg(Keys.receipt(attemptId)).arg(receiptJson),
+                        Request.cmd(Command.SREM).arg(Keys.toGrade()).arg(attemptId),
+                        Request.cmd(Command.EXEC)))
+                .mapEmpty();
+    }
+
+    Future<Optional<String>> receipt(String attemptId) {
+        return redis.send(Request.cmd(Command.GET).arg(Keys.receipt(attemptId)))
+                .map(r -> r == null ? Optional.<String>empty() : Optional.of(r.toString()));
+    }
+
+    /** Attempts whose deadline is at or before {@code beforeMillis}, at most {@code batch}. */
+    Future<List<String>> due(long beforeMillis, int batch) {
+        return redis.send(Request.cmd(Command.ZRANGEBYSCORE)
+                        .arg(Keys.deadlines())
+                        .arg("-inf")
+                        .arg(beforeMillis)
+                        .arg("LIMIT")
+                        .arg(0)
+                        .arg(batch))
+                .map(ExamStore::strings);
+    }
+
+    Future<List<String>> ungraded(int batch) {
+        return redis.send(Request.cmd(Command.SRANDMEMBER).arg(Keys.toGrade()).arg(batch))
+                .map(ExamStore::strings);
+    }
+
+    private static Map<String, Attempt.StoredAnswer> answers(Response r) {
+        Map<String, Attempt.StoredAnswer> out = new HashMap<>();
+        if (r == null) return out;
+        for (String q : r.getKeys()) {
+            String[] parts = r.get(q).toString().split("\\|", 3);
+            List<String> choices = parts[2].isEmpty() ? List.of() : List.of(parts[2].split(","));
+            out.put(q, new Attempt.StoredAnswer(Long.parseLong(parts[0]), millis(parts[1]), new ArrayList<>(choices)));
+        }
+        return out;
+    }
+
+    private static Instant millis(String s) {
+        return Instant.ofEpochMilli(Long.parseLong(s));
+    }
 }

@@ -6,14 +6,24 @@ import kz.emtihan.config.Regulation;
 import kz.emtihan.store.RedisStore;
 
 /** The exam context's services, wired over one store. */
-public record ExamModule(Exams exams, Attempts attempts, AttemptReceipts receipts, Results results, Progress progress,
-                         ReceiptSigner signer) {
-  public static ExamModule create(io.vertx.core.Vertx vertx, RedisStore redis, Banks banks, Regulation regulation,
-                                  ReceiptSigner signer) {
-    Exams exams = new Exams(new ExamStore(redis.redis()), banks, regulation);
-    AttemptStore attemptStore = new AttemptStore(redis.redis());
-    Attempts attempts = new Attempts(vertx, exams, attemptStore, redis, regulation, signer);
-    return new ExamModule(exams, attempts, new AttemptReceipts(attempts, attemptStore, signer), new Results(exams, attemptStore),
-        new Progress(exams, redis), signer);
-  }
+public record ExamModule(
+        Exams exams,
+        Attempts attempts,
+        AttemptReceipts receipts,
+        Results results,
+        Progress progress,
+        ReceiptSigner signer) {
+    public static ExamModule create(
+            io.vertx.core.Vertx vertx, RedisStore redis, Banks banks, Regulation regulation, ReceiptSigner signer) {
+        Exams exams = new Exams(new ExamStore(redis.redis()), banks, regulation);
+        AttemptStore attemptStore = new AttemptStore(redis.redis());
+        Attempts attempts = new Attempts(vertx, exams, attemptStore, redis, regulation, signer);
+        return new ExamModule(
+                exams,
+                attempts,
+                new AttemptReceipts(attempts, attemptStore, signer),
+                new Results(exams, attemptStore),
+                new Progress(exams, redis),
+                signer);
+    }
 }

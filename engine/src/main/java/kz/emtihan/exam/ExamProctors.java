@@ -16,35 +16,42 @@ import kz.emtihan.exam.model.ExamAccess;
  * sees whom they could assign. The assignment is stored with the exam and read on every check: it holds at once.
  */
 public final class ExamProctors {
-  private final Exams exams;
-  private final Assignees people;
+    private final Exams exams;
+    private final Assignees people;
 
-  public ExamProctors(Exams exams, Assignees people) {
-    this.exams = exams;
-    this.people = people;
-  }
+    public ExamProctors(Exams exams, Assignees people) {
+        this.exams = exams;
+        this.people = people;
+    }
 
-  public Future<JsonObject> view(Caller caller, String examId) {
-    return exams.guarded(caller, examId, ExamAccess.Action.VIEW).compose(g -> {
-      boolean assigns = g.access().allows(caller.id(), caller.roles(), ExamAccess.Action.ASSIGN);
-      return Future.all(people.named(g.proctors()), assigns ? people.candidates(Role.PROCTOR) : Future.succeededFuture(null))
-          .map(done -> new JsonObject().put("examId", examId).put("proctors", new JsonArray(g.proctors()))
-              .put("people", done.resultAt(0)).put("mayAssign", assigns).put("candidates", done.resultAt(1)));
-    });
-  }
+    public Future<JsonObject> view(Caller caller, String examId) {
+        return exams.guarded(caller, examId, ExamAccess.Action.VIEW).compose(g -> {
+            boolean assigns = g.access().allows(caller.id(), caller.roles(), ExamAccess.Action.ASSIGN);
+            return Future.all(
+                            people.named(g.proctors()),
+                            assigns ? people.candidates(Role.PROCTOR) : Future.succeededFuture(null))
+                    .map(done -> new JsonObject()
+                            .put("examId", examId)
+                            .put("proctors", new JsonArray(g.proctors()))
+                            .put("people", done.resultAt(0))
+                            .put("mayAssign", assigns)
+                            .put("candidates", done.resultAt(1)));
+        });
+    }
 
-  /** Replaces the assigned proctors: {@code {"proctors": [userId]}}, each an account holding the proctor role. */
-  public Future<JsonObject> replace(Caller caller, String examId, JsonObject body) {
-    return exams.allowed(caller, examId, ExamAccess.Action.ASSIGN).compose(e -> {
-      List<JsonObject> problems = new ArrayList<>();
-      List<String> proctors = Assignees.ids(body, "proctors", problems);
-      return people.check("proctors", proctors, Role.PROCTOR).compose(found -> {
-            List<JsonObject> all = new ArrayList<>(problems);
-            all.addAll(found);
-            return Assignees.<Void>refuseIf(all);
-          })
-          .compose(v -> exams.store().setProctors(examId, proctors))
-          .compose(v -> view(caller, examId));
-    });
-  }
+    /** Replaces the assigned proctors: {@code {"proctors": [userId]}}, each an account holding the proctor role. */
+    public Future<JsonObject> replace(Caller caller, String examId, JsonObject body) {
+        return exams.allowed(caller, examId, ExamAccess.Action.ASSIGN).compose(e -> {
+            List<JsonObject> problems = new ArrayList<>();
+            List<String> proctors = Assignees.ids(body, "proctors", problems);
+            return people.check("proctors", proctors, Role.PROCTOR)
+                    .compose(found -> {
+                        List<JsonObject> all = new ArrayList<>(problems);
+                        all.addAll(found);
+                        return Assignees.<Void>refuseIf(all);
+                    })
+                    .compose(v -> exams.store().setProctors(examId, proctors))
+                    .compose(v -> view(caller, examId));
+        });
+    }
 }

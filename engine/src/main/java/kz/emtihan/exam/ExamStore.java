@@ -23,128 +23,155 @@ import kz.emtihan.store.Keys;
  * from its seed), the roster set, and per student the set of their exams.
  */
 final class ExamStore {
-  private final Redis redis;
+    private final Redis redis;
 
-  ExamStore(Redis redis) {
-    this.redis = redis;
-  }
-
-  /** Copies the bank's questions and stores the exam in one MULTI/EXEC. */
-  Future<Void> create(Exam exam, Map<String, String> questionJsonById) {
-    List<Request> tx = new ArrayList<>();
-    tx.add(Request.cmd(Command.MULTI));
-    Request put = Request.cmd(Command.HSET).arg(Keys.examQuestions(exam.id()));
-    questionJsonById.forEach((id, json) -> put.arg(id).arg(json));
-    tx.add(put);
-    tx.add(Request.cmd(Command.HSET).arg(Keys.exam(exam.id())).arg("json").arg(ExamJson.toJson(exam).encode()));
-    tx.add(Request.cmd(Command.SADD).arg(Keys.exams()).arg(exam.id()));
-    tx.add(Request.cmd(Command.EXEC));
-    return redis.batch(tx).mapEmpty();
-  }
-
-  Future<Optional<Exam>> get(String id) {
-    return redis.send(Request.cmd(Command.HGET).arg(Keys.exam(id)).arg("json"))
-        .map(r -> r == null ? Optional.<Exam>empty() : Optional.of(ExamJson.fromJson(new JsonObject(r.toString()))));
-  }
-
-  /** An exam as scheduled, with the proctors assigned to it now (one HMGET: never cached, so a change holds at once). */
-  record Guarded(Exam exam, List<String> proctors) {
-    ExamAccess access() {
-      return new ExamAccess(exam.owner(), new java.util.HashSet<>(proctors));
+    ExamStore(Redis redis) {
+        this.redis = redis;
     }
-  }
 
-  Future<Optional<Guarded>> guarded(String id) {
-    return redis.send(Request.cmd(Command.HMGET).arg(Keys.exam(id)).arg("json").arg("proctors")).map(r -> {
-      if (r == null || r.get(0) == null) return Optional.<Guarded>empty();
-      List<String> proctors = new ArrayList<>();
-      if (r.get(1) != null) for (Object o : new io.vertx.core.json.JsonArray(r.get(1).toString())) proctors.add(String.valueOf(o));
-      return Optional.of(new Guarded(ExamJson.fromJson(new JsonObject(r.get(0).toString())), proctors));
-    });
-  }
+    /** Copies the bank's questions and stores the exam in one MULTI/EXEC. */
+    Future<Void> create(Exam exam, Map<String, String> questionJsonById) {
+        List<Request> tx = new ArrayList<>();
+        tx.add(Request.cmd(Command.MULTI));
+        Request put = Request.cmd(Command.HSET).arg(Keys.examQuestions(exam.id()));
+        questionJsonById.forEach((id, json) -> put.arg(id).arg(json));
+        tx.add(put);
+        tx.add(Request.cmd(Command.HSET)
+                .arg(Keys.exam(exam.id()))
+                .arg("json")
+                .arg(ExamJson.toJson(exam).encode()));
+        tx.add(Request.cmd(Command.SADD).arg(Keys.exams()).arg(exam.id()));
+        tx.add(Request.cmd(Command.EXEC));
+        return redis.batch(tx).mapEmpty();
+    }
 
-  /** Replaces the proctors assigned to the exam. */
-  Future<Void> setProctors(String examId, List<String> proctors) {
-    return redis.send(Request.cmd(Command.HSET).arg(Keys.exam(examId)).arg("proctors")
-        .arg(new io.vertx.core.json.JsonArray(proctors).encode())).mapEmpty();
-  }
+    Future<Optional<Exam>> get(String id) {
+        return redis.send(Request.cmd(Command.HGET).arg(Keys.exam(id)).arg("json"))
+                .map(r -> r == null
+                        ? Optional.<Exam>empty()
+                        : Optional.of(ExamJson.fromJson(new JsonObject(r.toString()))));
+    }
 
-  Future<List<String>> questionJsons(String examId) {
-    return redis.send(Request.cmd(Command.HVALS).arg(Keys.examQuestions(examId))).map(ExamStore::strings);
-  }
+    /** An exam as scheduled, with the proctors assigned to it now (one HMGET: never cached, so a change holds at once). */
+    record Guarded(Exam exam, List<String> proctors) {
+        ExamAccess access() {
+            return new ExamAccess(exam.owner(), new java.util.HashSet<>(proctors));
+        }
+    }
 
-  /**
-   * Replaces the roster and the admission ratings (5.30; a student without one is admitted); keeps each
-   * student's exam list in step. One MULTI/EXEC.
-   */
-  Future<Void> replaceRoster(String examId, Set<String> students, Map<String, Double> ratings) {
-    return roster(examId).compose(old -> {
-      List<Request> tx = new ArrayList<>();
-      tx.add(Request.cmd(Command.MULTI));
-      tx.add(Request.cmd(Command.DEL).arg(Keys.roster(examId)));
-      tx.add(Request.cmd(Command.DEL).arg(Keys.admission(examId)));
-      if (!ratings.isEmpty()) {
-        Request set = Request.cmd(Command.HSET).arg(Keys.admission(examId));
-        ratings.forEach((s, r) -> set.arg(s).arg(Double.toString(r)));
-        tx.add(set);
-      }
-      if (!students.isEmpty()) {
-        Request add = Request.cmd(Command.SADD).arg(Keys.roster(examId));
-        students.forEach(add::arg);
-        tx.add(add);
-      }
-      for (String s : old) if (!students.contains(s)) tx.add(Request.cmd(Command.SREM).arg(Keys.studentExams(s)).arg(examId));
-      for (String s : students) tx.add(Request.cmd(Command.SADD).arg(Keys.studentExams(s)).arg(examId));
-      tx.add(Request.cmd(Command.EXEC));
-      return redis.batch(tx).mapEmpty();
-    });
-  }
+    Future<Optional<Guarded>> guarded(String id) {
+        return redis.send(Request.cmd(Command.HMGET)
+                        .arg(Keys.exam(id))
+                        .arg("json")
+                        .arg("proctors"))
+                .map(r -> {
+                    if (r == null || r.get(0) == null) return Optional.<Guarded>empty();
+                    List<String> proctors = new ArrayList<>();
+                    if (r.get(1) != null)
+                        for (Object o :
+                                new io.vertx.core.json.JsonArray(r.get(1).toString())) proctors.add(String.valueOf(o));
+                    return Optional.of(new Guarded(
+                            ExamJson.fromJson(new JsonObject(r.get(0).toString())), proctors));
+                });
+    }
 
-  Future<Set<String>> roster(String examId) {
-    return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.roster(examId))).map(r -> new TreeSet<>(strings(r)));
-  }
+    /** Replaces the proctors assigned to the exam. */
+    Future<Void> setProctors(String examId, List<String> proctors) {
+        return redis.send(Request.cmd(Command.HSET)
+                        .arg(Keys.exam(examId))
+                        .arg("proctors")
+                        .arg(new io.vertx.core.json.JsonArray(proctors).encode()))
+                .mapEmpty();
+    }
 
-  /** student → admission rating, for the students that have one (5.30). */
-  Future<Map<String, Double>> admission(String examId) {
-    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.admission(examId))).map(r -> {
-      Map<String, Double> out = new java.util.TreeMap<>();
-      map(r).forEach((k, v) -> out.put(k, Double.parseDouble(v)));
-      return out;
-    });
-  }
+    Future<List<String>> questionJsons(String examId) {
+        return redis.send(Request.cmd(Command.HVALS).arg(Keys.examQuestions(examId)))
+                .map(ExamStore::strings);
+    }
 
-  Future<List<String>> examsOf(String studentId) {
-    return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.studentExams(studentId))).map(ExamStore::strings);
-  }
+    /**
+     * Replaces the roster and the admission ratings (5.30; a student without one is admitted); keeps each
+     * student's exam list in step. One MULTI/EXEC.
+     */
+    Future<Void> replaceRoster(String examId, Set<String> students, Map<String, Double> ratings) {
+        return roster(examId).compose(old -> {
+            List<Request> tx = new ArrayList<>();
+            tx.add(Request.cmd(Command.MULTI));
+            tx.add(Request.cmd(Command.DEL).arg(Keys.roster(examId)));
+            tx.add(Request.cmd(Command.DEL).arg(Keys.admission(examId)));
+            if (!ratings.isEmpty()) {
+                Request set = Request.cmd(Command.HSET).arg(Keys.admission(examId));
+                ratings.forEach((s, r) -> set.arg(s).arg(Double.toString(r)));
+                tx.add(set);
+            }
+            if (!students.isEmpty()) {
+                Request add = Request.cmd(Command.SADD).arg(Keys.roster(examId));
+                students.forEach(add::arg);
+                tx.add(add);
+            }
+            for (String s : old)
+                if (!students.contains(s))
+                    tx.add(Request.cmd(Command.SREM).arg(Keys.studentExams(s)).arg(examId));
+            for (String s : students)
+                tx.add(Request.cmd(Command.SADD).arg(Keys.studentExams(s)).arg(examId));
+            tx.add(Request.cmd(Command.EXEC));
+            return redis.batch(tx).mapEmpty();
+        });
+    }
 
-  Future<List<String>> all() {
-    return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.exams())).map(ExamStore::strings);
-  }
+    Future<Set<String>> roster(String examId) {
+        return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.roster(examId)))
+                .map(r -> new TreeSet<>(strings(r)));
+    }
 
-  /** student → attempt id for one exam. */
-  Future<Map<String, String>> attemptsOf(String examId) {
-    return redis.send(Request.cmd(Command.HGETALL).arg(Keys.examAttempts(examId))).map(ExamStore::map);
-  }
+    /** student → admission rating, for the students that have one (5.30). */
+    Future<Map<String, Double>> admission(String examId) {
+        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.admission(examId)))
+                .map(r -> {
+                    Map<String, Double> out = new java.util.TreeMap<>();
+                    map(r).forEach((k, v) -> out.put(k, Double.parseDouble(v)));
+                    return out;
+                });
+    }
 
-  /** The student's attempt at an exam as {id, status}, if they started one. */
-  Future<Optional<String[]>> attemptOf(String examId, String studentId) {
-    return redis.send(Request.cmd(Command.HGET).arg(Keys.examAttempts(examId)).arg(studentId)).compose(r -> {
-      if (r == null) return Future.succeededFuture(Optional.<String[]>empty());
-      String id = r.toString();
-      return redis.send(Request.cmd(Command.HGET).arg(Keys.attempt(id)).arg("status"))
-          .map(s -> Optional.of(new String[] {id, s == null ? "unknown" : s.toString()}));
-    });
-  }
+    Future<List<String>> examsOf(String studentId) {
+        return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.studentExams(studentId)))
+                .map(ExamStore::strings);
+    }
 
-  static List<String> strings(Response r) {
-    List<String> out = new ArrayList<>();
-    if (r != null) for (Response v : r) out.add(v.toString());
-    return out;
-  }
+    Future<List<String>> all() {
+        return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.exams())).map(ExamStore::strings);
+    }
 
-  static Map<String, String> map(Response r) {
-    Map<String, String> out = new HashMap<>();
-    if (r != null) for (String k : r.getKeys()) out.put(k, r.get(k).toString());
-    return out;
-  }
+    /** student → attempt id for one exam. */
+    Future<Map<String, String>> attemptsOf(String examId) {
+        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.examAttempts(examId)))
+                .map(ExamStore::map);
+    }
+
+    /** The student's attempt at an exam as {id, status}, if they started one. */
+    Future<Optional<String[]>> attemptOf(String examId, String studentId) {
+        return redis.send(
+                        Request.cmd(Command.HGET).arg(Keys.examAttempts(examId)).arg(studentId))
+                .compose(r -> {
+                    if (r == null) return Future.succeededFuture(Optional.<String[]>empty());
+                    String id = r.toString();
+                    return redis.send(Request.cmd(Command.HGET)
+                                    .arg(Keys.attempt(id))
+                                    .arg("status"))
+                            .map(s -> Optional.of(new String[] {id, s == null ? "unknown" : s.toString()}));
+                });
+    }
+
+    static List<String> strings(Response r) {
+        List<String> out = new ArrayList<>();
+        if (r != null) for (Response v : r) out.add(v.toString());
+        return out;
+    }
+
+    static Map<String, String> map(Response r) {
+        Map<String, String> out = new HashMap<>();
+        if (r != null) for (String k : r.getKeys()) out.put(k, r.get(k).toString());
+        return out;
+    }
 }

@@ -28,157 +28,229 @@ import kz.emtihan.store.Ids;
 
 /** Use cases of exams (5.20): schedule within the regulation's limits, rosters, the exam snapshot cache. */
 public final class Exams {
-  private static final Pattern STUDENT_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-  private final ExamStore store;
-  private final Banks banks;
-  private final Regulation regulation;
-  private final Map<String, Future<ExamSnapshot>> snapshots = new ConcurrentHashMap<>();
+    private static final Pattern STUDENT_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private final ExamStore store;
+    private final Banks banks;
+    private final Regulation regulation;
+    private final Map<String, Future<ExamSnapshot>> snapshots = new ConcurrentHashMap<>();
 
-  Exams(ExamStore store, Banks banks, Regulation regulation) {
-    this.store = store;
-    this.banks = banks;
-    this.regulation = regulation;
-  }
-
-  public Future<String> create(Caller teacher, JsonObject body) {
-    ExamPlan plan = ExamJson.plan(body);
-    Exam.Proctoring proctoring = ExamJson.proctoring(body);
-    // 5.21: an exam is scheduled from a bank its teacher owns or co-authors (an admin may use any)
-    return banks.allowed(teacher, plan.bankId(), kz.emtihan.bank.model.BankAccess.Action.SCHEDULE).compose(bank -> banks.store().questions(plan.bankId()).compose(questions -> {
-      List<String> bankProblems = BankValidation.validate(bank.passport(), questions, regulation.bank()).stream()
-          .map(p -> p.rule() + " " + p.message()).toList();
-      ExamPlan.Checked checked = plan.check(regulation.limits(plan.kind()), questions.size(), bankProblems);
-      if (!checked.problems().isEmpty()) {
-        List<JsonObject> problems = checked.problems().stream()
-            .map(p -> new JsonObject().put("rule", p.rule()).put("message", p.message())).toList();
-        return Future.failedFuture(new Rejection(400, "exam-beyond-limits",
-            checked.problems().get(0).rule() + ": " + checked.problems().get(0).message(), problems));
-      }
-      Exam exam = new Exam(Ids.prefixed("e"), plan.bankId(), plan.title(), plan.kind(), plan.opensAt(), plan.closesAt(),
-          checked.durationMinutes(), checked.questionCount(), proctoring, teacher.id());
-      Map<String, String> frozen = new LinkedHashMap<>();
-      for (Question q : questions) frozen.put(q.id(), QuestionJson.stored(q).encode());
-      return store.create(exam, frozen).map(exam.id());
-    }));
-  }
-
-  Future<Exam> get(String examId) {
-    return store.get(examId).map(e -> e.orElseThrow(() -> Rejection.notFound("exam", examId)));
-  }
-
-  /** The exam and its frozen questions, cached for the life of the process (exams are never edited). */
-  Future<ExamSnapshot> snapshot(String examId) {
-    Future<ExamSnapshot> f = snapshots.computeIfAbsent(examId, id -> get(id).compose(exam -> store.questionJsons(id)
-        .map(jsons -> ExamSnapshot.of(exam, jsons.stream().map(QuestionJson::fromStored)
-            .sorted(Comparator.comparing(Question::id)).toList()))));
-    return f.recover(err -> {
-      snapshots.remove(examId, f);
-      return Future.failedFuture(err);
-    });
-  }
-
-  /** The exam, if the caller may watch it and act on its attempts: its teacher, its assigned proctors, admins (5.17.2). */
-  public Future<Exam> watched(Caller caller, String examId) {
-    return allowed(caller, examId, ExamAccess.Action.WATCH);
-  }
-
-  /** The exam, as scheduled (cached). */
-  public Future<Exam> exam(String examId) {
-    return snapshot(examId).map(ExamSnapshot::exam);
-  }
-
-  /**
-   * The exam, if {@link ExamAccess} lets the caller do {@code action} (issue 10, 3): the one check of every exam and
-   * attempt operation. The assignment is read from the store each time, so a change holds at once on every node.
-   */
-  public Future<Exam> allowed(Caller caller, String examId, ExamAccess.Action action) {
-    return guarded(caller, examId, action).map(ExamStore.Guarded::exam);
-  }
-
-  Future<ExamStore.Guarded> guarded(Caller caller, String examId, ExamAccess.Action action) {
-    return store.guarded(examId).map(found -> {
-      ExamStore.Guarded g = found.orElseThrow(() -> Rejection.notFound("exam", examId));
-      if (!g.access().allows(caller.id(), caller.roles(), action)) {
-        throw Rejection.forbidden("exam " + examId + " is not yours to " + action.code()
-            + " (its teacher, the proctors assigned to it, admins; the registrar reads results)");
-      }
-      return g;
-    });
-  }
-
-  /**
-   * Replaces the roster. Each entry is a student id, or {@code {"studentId", "admissionRating"}} where the
-   * rating (0-100) decides admission (5.30: below {@code rating.minAdmissionRating} the student may not sit).
-   */
-  public Future<Integer> replaceRoster(Caller caller, String examId, JsonArray body) {
-    // who first, then what: a refused caller is told 403 whatever the list says
-    return allowed(caller, examId, ExamAccess.Action.MANAGE).compose(e -> replaceRosterChecked(examId, body));
-  }
-
-  private Future<Integer> replaceRosterChecked(String examId, JsonArray body) {
-    Set<String> students = new LinkedHashSet<>();
-    Map<String, Double> ratings = new LinkedHashMap<>();
-    List<JsonObject> problems = new ArrayList<>();
-    for (int i = 0; i < body.size(); i++) {
-      Object v = body.getValue(i);
-      String id = v instanceof String s ? s : v instanceof JsonObject o && o.getValue("studentId") instanceof String s ? s : "";
-      if (!STUDENT_ID.matcher(id).matches()) {
-        problems.add(new JsonObject().put("index", i).put("message", "a student id is 1-64 letters, digits or . _ @ -"));
-        continue;
-      }
-      if (v instanceof JsonObject o && o.containsKey("admissionRating")) {
-        if (o.getValue("admissionRating") instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 100) {
-          ratings.put(id, n.doubleValue());
-        } else {
-          problems.add(new JsonObject().put("index", i).put("message", "admissionRating must be a number 0-100 (5.30)"));
-        }
-      }
-      if (!students.add(id)) problems.add(new JsonObject().put("index", i).put("message", "student " + id + " is listed twice"));
+    Exams(ExamStore store, Banks banks, Regulation regulation) {
+        this.store = store;
+        this.banks = banks;
+        this.regulation = regulation;
     }
-    if (!problems.isEmpty()) return Future.failedFuture(new Rejection(400, "invalid-roster", problems.size() + " roster entries are invalid", problems));
-    return store.replaceRoster(examId, students, ratings).map(students.size());
-  }
 
-  /** The exams the caller may see, by the same rule as one exam. */
-  public Future<JsonArray> list(Caller caller) {
-    return store.all().compose(ids -> Future.all(ids.stream().map(store::guarded).toList()))
-        .map(all -> {
-          List<Exam> exams = all.<Optional<ExamStore.Guarded>>list().stream().flatMap(Optional::stream)
-              .filter(g -> g.access().allows(caller.id(), caller.roles(), ExamAccess.Action.VIEW)).map(ExamStore.Guarded::exam)
-              .sorted(Comparator.comparing(Exam::opensAt)).toList();
-          return new JsonArray(exams.stream().map(ExamJson::toJson).toList());
+    public Future<String> create(Caller teacher, JsonObject body) {
+        ExamPlan plan = ExamJson.plan(body);
+        Exam.Proctoring proctoring = ExamJson.proctoring(body);
+        // 5.21: an exam is scheduled from a bank its teacher owns or co-authors (an admin may use any)
+        return banks.allowed(teacher, plan.bankId(), kz.emtihan.bank.model.BankAccess.Action.SCHEDULE)
+                .compose(bank -> banks.store().questions(plan.bankId()).compose(questions -> {
+                    List<String> bankProblems =
+                            BankValidation.validate(bank.passport(), questions, regulation.bank()).stream()
+                                    .map(p -> p.rule() + " " + p.message())
+                                    .toList();
+                    ExamPlan.Checked checked =
+                            plan.check(regulation.limits(plan.kind()), questions.size(), bankProblems);
+                    if (!checked.problems().isEmpty()) {
+                        List<JsonObject> problems = checked.problems().stream()
+                                .map(p -> new JsonObject().put("rule", p.rule()).put("message", p.message()))
+                                .toList();
+                        return Future.failedFuture(new Rejection(
+                                400,
+                                "exam-beyond-limits",
+                                checked.problems().get(0).rule() + ": "
+                                        + checked.problems().get(0).message(),
+                                problems));
+                    }
+                    Exam exam = new Exam(
+                            Ids.prefixed("e"),
+                            plan.bankId(),
+                            plan.title(),
+                            plan.kind(),
+                            plan.opensAt(),
+                            plan.closesAt(),
+                            checked.durationMinutes(),
+                            checked.questionCount(),
+                            proctoring,
+                            teacher.id());
+                    Map<String, String> frozen = new LinkedHashMap<>();
+                    for (Question q : questions)
+                        frozen.put(q.id(), QuestionJson.stored(q).encode());
+                    return store.create(exam, frozen).map(exam.id());
+                }));
+    }
+
+    Future<Exam> get(String examId) {
+        return store.get(examId).map(e -> e.orElseThrow(() -> Rejection.notFound("exam", examId)));
+    }
+
+    /** The exam and its frozen questions, cached for the life of the process (exams are never edited). */
+    Future<ExamSnapshot> snapshot(String examId) {
+        Future<ExamSnapshot> f = snapshots.computeIfAbsent(
+                examId,
+                id -> get(id).compose(exam -> store.questionJsons(id)
+                        .map(jsons -> ExamSnapshot.of(
+                                exam,
+                                jsons.stream()
+                                        .map(QuestionJson::fromStored)
+                                        .sorted(Comparator.comparing(Question::id))
+                                        .toList()))));
+        return f.recover(err -> {
+            snapshots.remove(examId, f);
+            return Future.failedFuture(err);
         });
-  }
+    }
 
-  public Future<JsonObject> view(Caller caller, String examId) {
-    return guarded(caller, examId, ExamAccess.Action.VIEW).compose(g -> Future.all(store.roster(examId), store.admission(examId))
-        .map(done -> ExamJson.toJson(g.exam()).put("roster", new JsonArray(new ArrayList<>(done.<java.util.Set<String>>resultAt(0))))
-            .put("admission", new JsonObject(new java.util.HashMap<String, Object>(done.<Map<String, Double>>resultAt(1))))
-            .put("minAdmissionRating", regulation.rating().minAdmissionRating())
-            .put("proctors", new JsonArray(g.proctors()))
-            .put("yourAccess", new JsonArray(g.access().allowed(caller.id(), caller.roles()).stream().map(ExamAccess.Action::code).toList()))));
-  }
+    /** The exam, if the caller may watch it and act on its attempts: its teacher, its assigned proctors, admins (5.17.2). */
+    public Future<Exam> watched(Caller caller, String examId) {
+        return allowed(caller, examId, ExamAccess.Action.WATCH);
+    }
 
-  /** The caller's exams with their own attempt, if any (API.md {@code GET /me/exams}). */
-  public Future<JsonArray> mine(Caller student) {
-    return store.examsOf(student.id()).compose(ids -> Future.all(ids.stream().map(id -> get(id)
-        .compose(e -> Future.all(store.attemptOf(id, student.id()), banks.store().header(e.bankId())).map(done -> {
-          Optional<String[]> attempt = done.resultAt(0);
-          Optional<BankStore.BankHeader> bank = done.resultAt(1);
-          JsonObject o = new JsonObject().put("id", e.id()).put("title", e.title()).put("kind", e.kind().code())
-              .put("opensAt", e.opensAt().toString()).put("closesAt", e.closesAt().toString())
-              .put("durationMinutes", e.durationMinutes()).put("questionCount", e.questionCount())
-              .put("proctoring", ExamJson.toJson(e).getJsonObject("proctoring"));
-          // 5.22: the passport's allowed references and language, for the rules page before the test
-          bank.ifPresent(b -> o.put("discipline", b.passport().discipline()).put("language", b.passport().language())
-              .put("references", new JsonArray(b.passport().references())));
-          return o.put("attempt", attempt.map(a -> new JsonObject().put("id", a[0]).put("status", a[1])).orElse(null));
-        }))).toList()))
-        .map(all -> new JsonArray(all.<JsonObject>list().stream()
-            .sorted(Comparator.comparing((JsonObject o) -> o.getString("opensAt"))).toList()));
-  }
+    /** The exam, as scheduled (cached). */
+    public Future<Exam> exam(String examId) {
+        return snapshot(examId).map(ExamSnapshot::exam);
+    }
 
-  ExamStore store() {
-    return store;
-  }
+    /**
+     * The exam, if {@link ExamAccess} lets the caller do {@code action} (issue 10, 3): the one check of every exam and
+     * attempt operation. The assignment is read from the store each time, so a change holds at once on every node.
+     */
+    public Future<Exam> allowed(Caller caller, String examId, ExamAccess.Action action) {
+        return guarded(caller, examId, action).map(ExamStore.Guarded::exam);
+    }
+
+    Future<ExamStore.Guarded> guarded(Caller caller, String examId, ExamAccess.Action action) {
+        return store.guarded(examId).map(found -> {
+            ExamStore.Guarded g = found.orElseThrow(() -> Rejection.notFound("exam", examId));
+            if (!g.access().allows(caller.id(), caller.roles(), action)) {
+                throw Rejection.forbidden("exam " + examId + " is not yours to " + action.code()
+                        + " (its teacher, the proctors assigned to it, admins; the registrar reads results)");
+            }
+            return g;
+        });
+    }
+
+    /**
+     * Replaces the roster. Each entry is a student id, or {@code {"studentId", "admissionRating"}} where the
+     * rating (0-100) decides admission (5.30: below {@code rating.minAdmissionRating} the student may not sit).
+     */
+    public Future<Integer> replaceRoster(Caller caller, String examId, JsonArray body) {
+        // who first, then what: a refused caller is told 403 whatever the list says
+        return allowed(caller, examId, ExamAccess.Action.MANAGE).compose(e -> replaceRosterChecked(examId, body));
+    }
+
+    private Future<Integer> replaceRosterChecked(String examId, JsonArray body) {
+        Set<String> students = new LinkedHashSet<>();
+        Map<String, Double> ratings = new LinkedHashMap<>();
+        List<JsonObject> problems = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            Object v = body.getValue(i);
+            String id = v instanceof String s
+                    ? s
+                    : v instanceof JsonObject o && o.getValue("studentId") instanceof String s ? s : "";
+            if (!STUDENT_ID.matcher(id).matches()) {
+                problems.add(new JsonObject()
+                        .put("index", i)
+                        .put("message", "a student id is 1-64 letters, digits or . _ @ -"));
+                continue;
+            }
+            if (v instanceof JsonObject o && o.containsKey("admissionRating")) {
+                if (o.getValue("admissionRating") instanceof Number n
+                        && n.doubleValue() >= 0
+                        && n.doubleValue() <= 100) {
+                    ratings.put(id, n.doubleValue());
+                } else {
+                    problems.add(new JsonObject()
+                            .put("index", i)
+                            .put("message", "admissionRating must be a number 0-100 (5.30)"));
+                }
+            }
+            if (!students.add(id))
+                problems.add(new JsonObject().put("index", i).put("message", "student " + id + " is listed twice"));
+        }
+        if (!problems.isEmpty())
+            return Future.failedFuture(
+                    new Rejection(400, "invalid-roster", problems.size() + " roster entries are invalid", problems));
+        return store.replaceRoster(examId, students, ratings).map(students.size());
+    }
+
+    /** The exams the caller may see, by the same rule as one exam. */
+    public Future<JsonArray> list(Caller caller) {
+        return store.all()
+                .compose(ids -> Future.all(ids.stream().map(store::guarded).toList()))
+                .map(all -> {
+                    List<Exam> exams = all.<Optional<ExamStore.Guarded>>list().stream()
+                            .flatMap(Optional::stream)
+                            .filter(g -> g.access().allows(caller.id(), caller.roles(), ExamAccess.Action.VIEW))
+                            .map(ExamStore.Guarded::exam)
+                            .sorted(Comparator.comparing(Exam::opensAt))
+                            .toList();
+                    return new JsonArray(exams.stream().map(ExamJson::toJson).toList());
+                });
+    }
+
+    public Future<JsonObject> view(Caller caller, String examId) {
+        return guarded(caller, examId, ExamAccess.Action.VIEW)
+                .compose(g -> Future.all(store.roster(examId), store.admission(examId))
+                        .map(done -> ExamJson.toJson(g.exam())
+                                .put("roster", new JsonArray(new ArrayList<>(done.<java.util.Set<String>>resultAt(0))))
+                                .put(
+                                        "admission",
+                                        new JsonObject(new java.util.HashMap<String, Object>(
+                                                done.<Map<String, Double>>resultAt(1))))
+                                .put("minAdmissionRating", regulation.rating().minAdmissionRating())
+                                .put("proctors", new JsonArray(g.proctors()))
+                                .put(
+                                        "yourAccess",
+                                        new JsonArray(g.access().allowed(caller.id(), caller.roles()).stream()
+                                                .map(ExamAccess.Action::code)
+                                                .toList()))));
+    }
+
+    /** The caller's exams with their own attempt, if any (API.md {@code GET /me/exams}). */
+    public Future<JsonArray> mine(Caller student) {
+        return store.examsOf(student.id())
+                .compose(ids -> Future.all(ids.stream()
+                        .map(id -> get(id).compose(e -> Future.all(
+                                        store.attemptOf(id, student.id()),
+                                        banks.store().header(e.bankId()))
+                                .map(done -> {
+                                    Optional<String[]> attempt = done.resultAt(0);
+                                    Optional<BankStore.BankHeader> bank = done.resultAt(1);
+                                    JsonObject o = new JsonObject()
+                                            .put("id", e.id())
+                                            .put("title", e.title())
+                                            .put("kind", e.kind().code())
+                                            .put("opensAt", e.opensAt().toString())
+                                            .put("closesAt", e.closesAt().toString())
+                                            .put("durationMinutes", e.durationMinutes())
+                                            .put("questionCount", e.questionCount())
+                                            .put(
+                                                    "proctoring",
+                                                    ExamJson.toJson(e).getJsonObject("proctoring"));
+                                    // 5.22: the passport's allowed references and language, for the rules page before
+                                    // the test
+                                    bank.ifPresent(b -> o.put(
+                                                    "discipline", b.passport().discipline())
+                                            .put("language", b.passport().language())
+                                            .put(
+                                                    "references",
+                                                    new JsonArray(b.passport().references())));
+                                    return o.put(
+                                            "attempt",
+                                            attempt.map(a -> new JsonObject()
+                                                            .put("id", a[0])
+                                                            .put("status", a[1]))
+                                                    .orElse(null));
+                                })))
+                        .toList()))
+                .map(all -> new JsonArray(all.<JsonObject>list().stream()
+                        .sorted(Comparator.comparing((JsonObject o) -> o.getString("opensAt")))
+                        .toList()));
+    }
+
+    ExamStore store() {
+        return store;
+    }
 }

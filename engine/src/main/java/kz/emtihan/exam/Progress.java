@@ -21,49 +21,83 @@ import kz.emtihan.store.RedisStore;
  * status, answered count, deadline, last activity and connection; live events then keep it current.
  */
 public final class Progress {
-  private final Exams exams;
-  private final RedisStore store;
+    private final Exams exams;
+    private final RedisStore store;
 
-  public Progress(Exams exams, RedisStore store) {
-    this.exams = exams;
-    this.store = store;
-  }
+    public Progress(Exams exams, RedisStore store) {
+        this.exams = exams;
+        this.store = store;
+    }
 
-  public Future<JsonObject> of(Caller caller, String examId) {
-    Redis redis = store.redis();
-    return exams.allowed(caller, examId, kz.emtihan.exam.model.ExamAccess.Action.WATCH).compose(exam -> Future.all(exams.store().roster(examId),
-        exams.store().attemptsOf(examId),
-        redis.send(Request.cmd(Command.HGETALL).arg(Keys.presence(examId))).map(ExamStore::map), store.time())
-        .compose(done -> {
-          List<String> students = new ArrayList<>(done.<java.util.Set<String>>resultAt(0));
-          Map<String, String> attemptOf = done.resultAt(1);
-          Map<String, String> presence = done.resultAt(2);
-          Instant now = done.resultAt(3);
-          List<Future<JsonObject>> rows = new ArrayList<>();
-          for (String s : students) rows.add(row(redis, s, attemptOf.get(s), presence.get(s), now, exam.questionCount()));
-          return Future.all(rows).map(all -> new JsonObject().put("examId", examId).put("title", exam.title())
-              .put("serverTime", now.toString()).put("questionCount", exam.questionCount())
-              .put("students", new JsonArray(all.list())));
-        }));
-  }
+    public Future<JsonObject> of(Caller caller, String examId) {
+        Redis redis = store.redis();
+        return exams.allowed(caller, examId, kz.emtihan.exam.model.ExamAccess.Action.WATCH)
+                .compose(exam -> Future.all(
+                                exams.store().roster(examId),
+                                exams.store().attemptsOf(examId),
+                                redis.send(Request.cmd(Command.HGETALL).arg(Keys.presence(examId)))
+                                        .map(ExamStore::map),
+                                store.time())
+                        .compose(done -> {
+                            List<String> students = new ArrayList<>(done.<java.util.Set<String>>resultAt(0));
+                            Map<String, String> attemptOf = done.resultAt(1);
+                            Map<String, String> presence = done.resultAt(2);
+                            Instant now = done.resultAt(3);
+                            List<Future<JsonObject>> rows = new ArrayList<>();
+                            for (String s : students)
+                                rows.add(row(redis, s, attemptOf.get(s), presence.get(s), now, exam.questionCount()));
+                            return Future.all(rows)
+                                    .map(all -> new JsonObject()
+                                            .put("examId", examId)
+                                            .put("title", exam.title())
+                                            .put("serverTime", now.toString())
+                                            .put("questionCount", exam.questionCount())
+                                            .put("students", new JsonArray(all.list())));
+                        }));
+    }
 
-  private static Future<JsonObject> row(Redis redis, String studentId, String attemptId, String presence, Instant now, int questions) {
-    JsonObject row = new JsonObject().put("studentId", studentId).put("attemptId", attemptId)
-        .put("connected", Presence.connected(presence, now.toEpochMilli())).put("questionCount", questions);
-    if (presence != null) row.put("lastSeen", Instant.ofEpochMilli(Presence.lastSeen(presence)).toString());
-    if (attemptId == null) return Future.succeededFuture(row.put("status", "not-started").put("answered", 0));
-    return redis.batch(List.of(
-        Request.cmd(Command.HMGET).arg(Keys.attempt(attemptId)).arg("status").arg("deadline").arg("lastActivity")
-            .arg("hold"),
-        Request.cmd(Command.SCARD).arg(Keys.answered(attemptId)))).map(r -> {
-          Response f = r.get(0);
-          // a held attempt (its identity step, 5.17.2) has not been served its questions: its clock has not started
-          boolean held = f.get(3) != null && "in-progress".equals(f.get(0).toString());
-          row.put("status", f.get(0).toString()).put("deadline", held ? null : Instant.ofEpochMilli(f.get(1).toLong()).toString())
-              .put("clockStarted", !held).put("answered", r.get(1).toInteger());
-          if (held) row.put("hold", f.get(3).toString());
-          if (f.get(2) != null) row.put("lastActivity", Instant.ofEpochMilli(f.get(2).toLong()).toString());
-          return row;
-        });
-  }
+    private static Future<JsonObject> row(
+            Redis redis, String studentId, String attemptId, String presence, Instant now, int questions) {
+        JsonObject row = new JsonObject()
+                .put("studentId", studentId)
+                .put("attemptId", attemptId)
+                .put("connected", Presence.connected(presence, now.toEpochMilli()))
+                .put("questionCount", questions);
+        if (presence != null)
+            row.put(
+                    "lastSeen",
+                    Instant.ofEpochMilli(Presence.lastSeen(presence)).toString());
+        if (attemptId == null)
+            return Future.succeededFuture(row.put("status", "not-started").put("answered", 0));
+        return redis.batch(List.of(
+                        Request.cmd(Command.HMGET)
+                                .arg(Keys.attempt(attemptId))
+                                .arg("status")
+                                .arg("deadline")
+                                .arg("lastActivity")
+                                .arg("hold"),
+                        Request.cmd(Command.SCARD).arg(Keys.answered(attemptId))))
+                .map(r -> {
+                    Response f = r.get(0);
+                    // a held attempt (its identity step, 5.17.2) has not been served its questions: its clock has not
+                    // started
+                    boolean held =
+                            f.get(3) != null && "in-progress".equals(f.get(0).toString());
+                    row.put("status", f.get(0).toString())
+                            .put(
+                                    "deadline",
+                                    held
+                                            ? null
+                                            : Instant.ofEpochMilli(f.get(1).toLong())
+                                                    .toString())
+                            .put("clockStarted", !held)
+                            .put("answered", r.get(1).toInteger());
+                    if (held) row.put("hold", f.get(3).toString());
+                    if (f.get(2) != null)
+                        row.put(
+                                "lastActivity",
+                                Instant.ofEpochMilli(f.get(2).toLong()).toString());
+                    return row;
+                });
+    }
 }

@@ -9,17 +9,34 @@ import kz.emtihan.audit.model.Receipt;
  * public half (docs/verification.md: check it against the published key list, not against this copy).
  */
 final class ReceiptJson {
-  private ReceiptJson() {}
+    private ReceiptJson() {}
 
-  static JsonObject toJson(Receipt r, ReceiptSigner.Signed s) {
-    return new JsonObject().put("attemptId", r.attemptId()).put("studentId", r.studentId()).put("examId", r.examId())
-        .put("status", r.status()).put("answersDigest", r.answersDigest()).put("events", r.events())
-        .put("chainHead", r.chainHead()).put("submittedAt", r.submittedAt()).put("signature", s.signature())
-        .put("keyId", s.keyId()).put("publicKey", s.publicKey()).put("algorithm", "Ed25519").put("signedText", r.signedText());
-  }
+    static JsonObject toJson(Receipt r, ReceiptSigner.Signed s) {
+        return new JsonObject()
+                .put("attemptId", r.attemptId())
+                .put("studentId", r.studentId())
+                .put("examId", r.examId())
+                .put("status", r.status())
+                .put("answersDigest", r.answersDigest())
+                .put("events", r.events())
+                .put("chainHead", r.chainHead())
+                .put("submittedAt", r.submittedAt())
+                .put("signature", s.signature())
+                .put("keyId", s.keyId())
+                .put("publicKey", s.publicKey())
+                .put("algorithm", "Ed25519")
+                .put("signedText", r.signedText());
+    }
 
-  static Receipt fromJson(JsonObject o) {
-    return new Receipt(o.getString("attemptId"), o.getString("studentId"), o.getString("examId"), o.getString("status"),
-        o.getString("answersDigest"), o.getInteger("events"), o.getString("chainHead"), o.getString("submittedAt"));
-  }
+    static Receipt fromJson(JsonObject o) {
+        return new Receipt(
+                o.getString("attemptId"),
+                o.getString("studentId"),
+                o.getString("examId"),
+                o.getString("status"),
+                o.getString("answersDigest"),
+                o.getInteger("events"),
+                o.getString("chainHead"),
+                o.getString("submittedAt"));
+    }
 }

@@ -10,38 +10,44 @@ import kz.emtihan.auth.Caller;
 
 /** The results list of an exam (5.33): one row per roster student, graded or not. */
 public final class Results {
-  private final Exams exams;
-  private final AttemptStore attempts;
+    private final Exams exams;
+    private final AttemptStore attempts;
 
-  Results(Exams exams, AttemptStore attempts) {
-    this.exams = exams;
-    this.attempts = attempts;
-  }
+    Results(Exams exams, AttemptStore attempts) {
+        this.exams = exams;
+        this.attempts = attempts;
+    }
 
-  public Future<JsonArray> of(Caller caller, String examId) {
-    return exams.allowed(caller, examId, kz.emtihan.exam.model.ExamAccess.Action.RESULTS).compose(e -> Future.all(
-        exams.store().roster(examId), exams.store().attemptsOf(examId))).compose(done -> {
-      // roster order, then anyone with an attempt who has left the roster (a set: 10,000 rows must stay linear)
-      java.util.Set<String> students = new java.util.LinkedHashSet<>(done.<java.util.Set<String>>resultAt(0));
-      Map<String, String> attemptOf = done.resultAt(1);
-      new java.util.TreeSet<>(attemptOf.keySet()).forEach(students::add);
-      List<Future<JsonObject>> rows = new ArrayList<>();
-      for (String s : students) rows.add(row(s, attemptOf.get(s)));
-      return Future.all(rows).map(all -> new JsonArray(all.list()));
-    });
-  }
+    public Future<JsonArray> of(Caller caller, String examId) {
+        return exams.allowed(caller, examId, kz.emtihan.exam.model.ExamAccess.Action.RESULTS)
+                .compose(e ->
+                        Future.all(exams.store().roster(examId), exams.store().attemptsOf(examId)))
+                .compose(done -> {
+                    // roster order, then anyone with an attempt who has left the roster (a set: 10,000 rows must stay
+                    // linear)
+                    java.util.Set<String> students =
+                            new java.util.LinkedHashSet<>(done.<java.util.Set<String>>resultAt(0));
+                    Map<String, String> attemptOf = done.resultAt(1);
+                    new java.util.TreeSet<>(attemptOf.keySet()).forEach(students::add);
+                    List<Future<JsonObject>> rows = new ArrayList<>();
+                    for (String s : students) rows.add(row(s, attemptOf.get(s)));
+                    return Future.all(rows).map(all -> new JsonArray(all.list()));
+                });
+    }
 
-  private Future<JsonObject> row(String studentId, String attemptId) {
-    JsonObject row = new JsonObject().put("studentId", studentId).put("attemptId", attemptId);
-    if (attemptId == null) return Future.succeededFuture(row.put("status", "not-started"));
-    return attempts.fields(attemptId).map(f -> {
-      row.put("status", f.get("status"));
-      if (f.containsKey("letter")) {
-        row.put("points", Double.parseDouble(f.get("points"))).put("percent", Double.parseDouble(f.get("percent")))
-            .put("letter", f.get("letter")).put("gpa", Double.parseDouble(f.get("gpa")))
-            .put("traditional", f.get("traditional"));
-      }
-      return row;
-    });
-  }
+    private Future<JsonObject> row(String studentId, String attemptId) {
+        JsonObject row = new JsonObject().put("studentId", studentId).put("attemptId", attemptId);
+        if (attemptId == null) return Future.succeededFuture(row.put("status", "not-started"));
+        return attempts.fields(attemptId).map(f -> {
+            row.put("status", f.get("status"));
+            if (f.containsKey("letter")) {
+                row.put("points", Double.parseDouble(f.get("points")))
+                        .put("percent", Double.parseDouble(f.get("percent")))
+                        .put("letter", f.get("letter"))
+                        .put("gpa", Double.parseDouble(f.get("gpa")))
+                        .put("traditional", f.get("traditional"));
+            }
+            return row;
+        });
+    }
 }

@@ -12,40 +12,41 @@ import org.slf4j.LoggerFactory;
  * Safe on several nodes: finalising is a Lua script that acts once.
  */
 public final class SweeperVerticle extends VerticleBase {
-  private static final Logger log = LoggerFactory.getLogger(SweeperVerticle.class);
-  private final Attempts attempts;
-  private final Duration interval;
-  private final int batch;
-  private long timer = -1;
-  private volatile boolean stopped;
+    private static final Logger log = LoggerFactory.getLogger(SweeperVerticle.class);
+    private final Attempts attempts;
+    private final Duration interval;
+    private final int batch;
+    private long timer = -1;
+    private volatile boolean stopped;
 
-  public SweeperVerticle(Attempts attempts, Duration interval, int batch) {
-    this.attempts = attempts;
-    this.interval = interval;
-    this.batch = batch;
-  }
+    public SweeperVerticle(Attempts attempts, Duration interval, int batch) {
+        this.attempts = attempts;
+        this.interval = interval;
+        this.batch = batch;
+    }
 
-  @Override
-  public Future<?> start() {
-    timer = vertx.setTimer(interval.toMillis(), t -> sweep());
-    return Future.succeededFuture();
-  }
+    @Override
+    public Future<?> start() {
+        timer = vertx.setTimer(interval.toMillis(), t -> sweep());
+        return Future.succeededFuture();
+    }
 
-  private void sweep() {
-    attempts.finaliseDue(batch)
-        .onSuccess(n -> {
-          if (n > 0) log.info("timed out {} attempt(s) at their deadline", n);
-        })
-        .onFailure(err -> log.warn("deadline sweep failed; retrying in {} ms: {}", interval.toMillis(), err.getMessage()))
-        .onComplete(done -> {
-          if (!stopped) timer = vertx.setTimer(interval.toMillis(), t -> sweep());
-        });
-  }
+    private void sweep() {
+        attempts.finaliseDue(batch)
+                .onSuccess(n -> {
+                    if (n > 0) log.info("timed out {} attempt(s) at their deadline", n);
+                })
+                .onFailure(err ->
+                        log.warn("deadline sweep failed; retrying in {} ms: {}", interval.toMillis(), err.getMessage()))
+                .onComplete(done -> {
+                    if (!stopped) timer = vertx.setTimer(interval.toMillis(), t -> sweep());
+                });
+    }
 
-  @Override
-  public Future<?> stop() {
-    stopped = true;
-    vertx.cancelTimer(timer);
-    return Future.succeededFuture();
-  }
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        vertx.cancelTimer(timer);
+        return Future.succeededFuture();
+    }
 }

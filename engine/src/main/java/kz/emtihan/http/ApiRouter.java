@@ -14,75 +14,99 @@ import kz.emtihan.sitting.SittingRoutes;
 
 /** The whole HTTP surface, assembled in one place (API.md). */
 public final class ApiRouter {
-  private ApiRouter() {}
+    private ApiRouter() {}
 
-  public static Router create(Vertx vertx, Services s) {
-    Router api = api(vertx, s);
-    Router root = Router.router(vertx);
-    root.route().handler(ctx -> {
-      ctx.response().putHeader("X-Server-Time", s.live().serverNow().toString()); // the store's clock, for countdowns
-      securityHeaders(ctx);
-    });
-    root.get("/health").handler(ctx -> s.store().ping().onComplete(ping -> {
-      JsonObject body = new JsonObject().put("status", ping.succeeded() ? "up" : "degraded")
-          .put("store", ping.succeeded() ? "up" : "down");
-      ctx.response().setStatusCode(ping.succeeded() ? 200 : 503).putHeader("Content-Type", "application/json").end(body.encode());
-    }));
-    kz.emtihan.audit.AuditRoutes.mountWellKnown(root, s.exam().signer()); // issue 10: the receipt keys, public
-    root.get("/api/v1/ws").handler(s.liveSocket()::upgrade); // before the API router: no BodyHandler on the upgrade
-    root.route("/api/v1/*").subRouter(api);
-    root.route("/*").handler(ctx -> {
-      ctx.response().putHeader("Cache-Control", "no-cache"); // file names do not change per release: revalidate
-      ctx.next();
-    });
-    root.route("/*").handler(StaticHandler.create("proctor-ui").setIndexPage("index.html").setCachingEnabled(false));
-    root.route().failureHandler(Problems::respond);
-    return root;
-  }
+    public static Router create(Vertx vertx, Services s) {
+        Router api = api(vertx, s);
+        Router root = Router.router(vertx);
+        root.route().handler(ctx -> {
+            ctx.response()
+                    .putHeader("X-Server-Time", s.live().serverNow().toString()); // the store's clock, for countdowns
+            securityHeaders(ctx);
+        });
+        root.get("/health")
+                .handler(ctx -> s.store().ping().onComplete(ping -> {
+                    JsonObject body = new JsonObject()
+                            .put("status", ping.succeeded() ? "up" : "degraded")
+                            .put("store", ping.succeeded() ? "up" : "down");
+                    ctx.response()
+                            .setStatusCode(ping.succeeded() ? 200 : 503)
+                            .putHeader("Content-Type", "application/json")
+                            .end(body.encode());
+                }));
+        kz.emtihan.audit.AuditRoutes.mountWellKnown(root, s.exam().signer()); // issue 10: the receipt keys, public
+        root.get("/api/v1/ws").handler(s.liveSocket()::upgrade); // before the API router: no BodyHandler on the upgrade
+        root.route("/api/v1/*").subRouter(api);
+        root.route("/*").handler(ctx -> {
+            ctx.response().putHeader("Cache-Control", "no-cache"); // file names do not change per release: revalidate
+            ctx.next();
+        });
+        root.route("/*")
+                .handler(StaticHandler.create("proctor-ui")
+                        .setIndexPage("index.html")
+                        .setCachingEnabled(false));
+        root.route().failureHandler(Problems::respond);
+        return root;
+    }
 
-  /** 7 (issue 3): scripts only from this origin, nothing inline, no framing; tokens never in cookies. */
-  private static void securityHeaders(io.vertx.ext.web.RoutingContext ctx) {
-    ctx.response().putHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; "
-            + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-        .putHeader("X-Content-Type-Options", "nosniff")
-        .putHeader("Referrer-Policy", "no-referrer");
-    ctx.next();
-  }
+    /** 7 (issue 3): scripts only from this origin, nothing inline, no framing; tokens never in cookies. */
+    private static void securityHeaders(io.vertx.ext.web.RoutingContext ctx) {
+        ctx.response()
+                .putHeader(
+                        "Content-Security-Policy",
+                        "default-src 'self'; script-src 'self'; style-src 'self'; "
+                                + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; "
+                                + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Referrer-Policy", "no-referrer");
+        ctx.next();
+    }
 
-  private static BodyHandler bodyHandler(String path, BodyHandler json, BodyHandler files, BodyHandler media, BodyHandler photos) {
-    if (path.endsWith("/import")) return files;
-    if (path.endsWith("/identity")) return photos;
-    if (path.endsWith("/snapshots") || path.contains("/recordings/") || path.contains("/photos/") || path.endsWith("/photo") || path.endsWith("/proctoring/bandwidth")) return media;
-    return json;
-  }
+    private static BodyHandler bodyHandler(
+            String path, BodyHandler json, BodyHandler files, BodyHandler media, BodyHandler photos) {
+        if (path.endsWith("/import")) return files;
+        if (path.endsWith("/identity")) return photos;
+        if (path.endsWith("/snapshots")
+                || path.contains("/recordings/")
+                || path.contains("/photos/")
+                || path.endsWith("/photo")
+                || path.endsWith("/proctoring/bandwidth")) return media;
+        return json;
+    }
 
-  /** Everything under {@code /api/v1}. */
-  public static Router api(Vertx vertx, Services s) {
-    var http = s.config().http();
-    Router api = Router.router(vertx);
-    BodyHandler json = BodyHandler.create(false).setBodyLimit(http.bodyLimitBytes());
-    BodyHandler files = BodyHandler.create(false).setBodyLimit(http.importLimitBytes());
-    var proctoring = s.config().proctoring();
-    // media bodies get their own limits; identity photos come as multipart files, kept only for the request
-    BodyHandler media = BodyHandler.create(false).setBodyLimit(Math.max(proctoring.maxChunkBytes(), proctoring.maxImageBytes()));
-    BodyHandler photos = BodyHandler.create(s.config().dataDir().resolve("uploads").toString())
-        .setBodyLimit(2L * proctoring.maxImageBytes() + 65_536).setDeleteUploadedFilesOnEnd(true);
-    api.route().handler(ctx -> bodyHandler(ctx.request().path(), json, files, media, photos).handle(ctx));
-    api.get("/openapi.json").handler(OpenApi::serve);
-    api.get("/openapi.yaml").handler(OpenApi::serve);
-    AuthRoutes.mountPublic(api, s.users(), s.sessions(), s.loginThrottle());
-    kz.emtihan.audit.AuditRoutes.mountPublic(api, s.exam().signer());
-    AuthRoutes.mountTokenCheck(api, s.sessions());
-    AuthRoutes.mountProtected(api, s.users(), s.sessions());
-    var assignees = new kz.emtihan.bank.Assignees(s.users()); // issue 10 (3): people named on banks and exams
-    BankRoutes.mount(api, s.banks(), new kz.emtihan.bank.BankPeople(s.banks(), assignees));
-    ExamRoutes.mount(api, s.exam(), new kz.emtihan.exam.ExamProctors(s.exam().exams(), assignees));
-    ProctorRoutes.mount(api, s.proctor());
-    SittingRoutes.mount(api, s.sittings());
-    kz.emtihan.live.LiveRoutes.mount(api, new kz.emtihan.live.IceServers(s.config().proctoring().ice()), s.live());
-    api.route().handler(ctx -> ctx.fail(404));
-    api.route().failureHandler(Problems::respond);
-    return api;
-  }
+    /** Everything under {@code /api/v1}. */
+    public static Router api(Vertx vertx, Services s) {
+        var http = s.config().http();
+        Router api = Router.router(vertx);
+        BodyHandler json = BodyHandler.create(false).setBodyLimit(http.bodyLimitBytes());
+        BodyHandler files = BodyHandler.create(false).setBodyLimit(http.importLimitBytes());
+        var proctoring = s.config().proctoring();
+        // media bodies get their own limits; identity photos come as multipart files, kept only for the request
+        BodyHandler media = BodyHandler.create(false)
+                .setBodyLimit(Math.max(proctoring.maxChunkBytes(), proctoring.maxImageBytes()));
+        BodyHandler photos = BodyHandler.create(
+                        s.config().dataDir().resolve("uploads").toString())
+                .setBodyLimit(2L * proctoring.maxImageBytes() + 65_536)
+                .setDeleteUploadedFilesOnEnd(true);
+        api.route()
+                .handler(ctx -> bodyHandler(ctx.request().path(), json, files, media, photos)
+                        .handle(ctx));
+        api.get("/openapi.json").handler(OpenApi::serve);
+        api.get("/openapi.yaml").handler(OpenApi::serve);
+        AuthRoutes.mountPublic(api, s.users(), s.sessions(), s.loginThrottle());
+        kz.emtihan.audit.AuditRoutes.mountPublic(api, s.exam().signer());
+        AuthRoutes.mountTokenCheck(api, s.sessions());
+        AuthRoutes.mountProtected(api, s.users(), s.sessions());
+        var assignees = new kz.emtihan.bank.Assignees(s.users()); // issue 10 (3): people named on banks and exams
+        BankRoutes.mount(api, s.banks(), new kz.emtihan.bank.BankPeople(s.banks(), assignees));
+        ExamRoutes.mount(
+                api, s.exam(), new kz.emtihan.exam.ExamProctors(s.exam().exams(), assignees));
+        ProctorRoutes.mount(api, s.proctor());
+        SittingRoutes.mount(api, s.sittings());
+        kz.emtihan.live.LiveRoutes.mount(
+                api, new kz.emtihan.live.IceServers(s.config().proctoring().ice()), s.live());
+        api.route().handler(ctx -> ctx.fail(404));
+        api.route().failureHandler(Problems::respond);
+        return api;
+    }
 }

@@ -8,51 +8,56 @@ import io.vertx.ext.web.RoutingContext;
 
 /** Reads request bodies as JSON, turning anything else into a 400 {@code bad-json}. */
 public final class Bodies {
-  private Bodies() {}
+    private Bodies() {}
 
-  public static JsonObject object(RoutingContext ctx) {
-    Object v = parse(ctx);
-    if (v instanceof JsonObject o) return o;
-    throw Rejection.badRequest("bad-json", "the body must be a JSON object");
-  }
-
-  /** An empty body counts as {@code {}}. */
-  public static JsonObject objectOrEmpty(RoutingContext ctx) {
-    if (ctx.body().length() <= 0) return new JsonObject();
-    return object(ctx);
-  }
-
-  public static JsonArray array(RoutingContext ctx) {
-    Object v = parse(ctx);
-    if (v instanceof JsonArray a) return a;
-    throw Rejection.badRequest("bad-json", "the body must be a JSON array");
-  }
-
-  private static Object parse(RoutingContext ctx) {
-    if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Rejection.badRequest("bad-json", "the body is empty");
-    try {
-      return Json.decodeValue(ctx.body().buffer());
-    } catch (DecodeException e) {
-      throw Rejection.badRequest("bad-json", "the body is not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    public static JsonObject object(RoutingContext ctx) {
+        Object v = parse(ctx);
+        if (v instanceof JsonObject o) return o;
+        throw Rejection.badRequest("bad-json", "the body must be a JSON object");
     }
-  }
 
-  /** The body as UTF-8 text (an uploaded file); empty is a 400. */
-  public static String text(RoutingContext ctx) {
-    if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Rejection.badRequest("empty-file", "the request body must be the file");
-    return ctx.body().asString("UTF-8");
-  }
+    /** An empty body counts as {@code {}}. */
+    public static JsonObject objectOrEmpty(RoutingContext ctx) {
+        if (ctx.body().length() <= 0) return new JsonObject();
+        return object(ctx);
+    }
 
-  /** Whether the request says its body is CSV. */
-  public static boolean isCsv(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
-  }
+    public static JsonArray array(RoutingContext ctx) {
+        Object v = parse(ctx);
+        if (v instanceof JsonArray a) return a;
+        throw Rejection.badRequest("bad-json", "the body must be a JSON array");
+    }
 
-  /** A required string field. */
-  public static String string(JsonObject o, String field) {
-    Object v = o.getValue(field);
-    if (v instanceof String s && !s.isBlank()) return s;
-    throw Rejection.badRequest("bad-field", "'" + field + "' must be a non-empty string");
-  }
+    private static Object parse(RoutingContext ctx) {
+        if (ctx.body().length() <= 0 || ctx.body().buffer() == null)
+            throw Rejection.badRequest("bad-json", "the body is empty");
+        try {
+            return Json.decodeValue(ctx.body().buffer());
+        } catch (DecodeException e) {
+            throw Rejection.badRequest(
+                    "bad-json",
+                    "the body is not valid JSON: "
+                            + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** The body as UTF-8 text (an uploaded file); empty is a 400. */
+    public static String text(RoutingContext ctx) {
+        if (ctx.body().length() <= 0 || ctx.body().buffer() == null)
+            throw Rejection.badRequest("empty-file", "the request body must be the file");
+        return ctx.body().asString("UTF-8");
+    }
+
+    /** Whether the request says its body is CSV. */
+    public static boolean isCsv(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
+    }
+
+    /** A required string field. */
+    public static String string(JsonObject o, String field) {
+        Object v = o.getValue(field);
+        if (v instanceof String s && !s.isBlank()) return s;
+        throw Rejection.badRequest("bad-field", "'" + field + "' must be a non-empty string");
+    }
 }

@@ -7,18 +7,24 @@ import kz.emtihan.Services;
 
 /** One HTTP server instance; the engine deploys one per core, all sharing the port. */
 public final class HttpVerticle extends VerticleBase {
-  private final Services services;
-  private final int port;
+    private final Services services;
+    private final int port;
 
-  public HttpVerticle(Services services, int port) {
-    this.services = services;
-    this.port = port;
-  }
+    public HttpVerticle(Services services, int port) {
+        this.services = services;
+        this.port = port;
+    }
 
-  @Override
-  public Future<?> start() {
-    var options = new HttpServerOptions().setHost(services.config().http().host()).setPort(port)
-        .setCompressionSupported(true).setCompressionContentSizeThreshold(1024).setIdleTimeout(120);
-    return vertx.createHttpServer(options).requestHandler(ApiRouter.create(vertx, services)).listen();
-  }
+    @Override
+    public Future<?> start() {
+        var options = new HttpServerOptions()
+                .setHost(services.config().http().host())
+                .setPort(port)
+                .setCompressionSupported(true)
+                .setCompressionContentSizeThreshold(1024)
+                .setIdleTimeout(120);
+        return vertx.createHttpServer(options)
+                .requestHandler(ApiRouter.create(vertx, services))
+                .listen();
+    }
 }

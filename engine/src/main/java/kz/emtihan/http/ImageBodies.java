@@ -10,37 +10,40 @@ import java.util.HexFormat;
  * signature and size shared by the photos of a sitting's checks and the enrolment photo of an account.
  */
 public final class ImageBodies {
-  /** At most 1 MB. */
-  public static final int MAX_PHOTO_BYTES = 1024 * 1024;
+    /** At most 1 MB. */
+    public static final int MAX_PHOTO_BYTES = 1024 * 1024;
 
-  private ImageBodies() {}
+    private ImageBodies() {}
 
-  /**
-   * The photo's type, "image/jpeg" or "image/png", when the file's signature says so, its Content-Type (parameters
-   * aside) agrees, and it has at most {@link #MAX_PHOTO_BYTES}; else 400 {@code bad-photo}.
-   */
-  public static String photoType(String contentType, Buffer bytes) {
-    String type = type(bytes);
-    if (type == null || !type.equals(contentType == null ? "" : contentType.split(";")[0].trim())) {
-      throw Rejection.badRequest("bad-photo", "a photo is a JPEG or PNG image sent with its own Content-Type");
+    /**
+     * The photo's type, "image/jpeg" or "image/png", when the file's signature says so, its Content-Type (parameters
+     * aside) agrees, and it has at most {@link #MAX_PHOTO_BYTES}; else 400 {@code bad-photo}.
+     */
+    public static String photoType(String contentType, Buffer bytes) {
+        String type = type(bytes);
+        if (type == null || !type.equals(contentType == null ? "" : contentType.split(";")[0].trim())) {
+            throw Rejection.badRequest("bad-photo", "a photo is a JPEG or PNG image sent with its own Content-Type");
+        }
+        if (bytes.length() > MAX_PHOTO_BYTES) throw Rejection.badRequest("bad-photo", "a photo is at most 1 MB");
+        return type;
     }
-    if (bytes.length() > MAX_PHOTO_BYTES) throw Rejection.badRequest("bad-photo", "a photo is at most 1 MB");
-    return type;
-  }
 
-  /** "image/jpeg" or "image/png" by the file's own signature, else null. */
-  public static String type(Buffer b) {
-    if (b.length() >= 3 && (b.getByte(0) & 0xff) == 0xFF && (b.getByte(1) & 0xff) == 0xD8 && (b.getByte(2) & 0xff) == 0xFF) return "image/jpeg";
-    if (b.length() >= 8 && b.getLong(0) == 0x89504E470D0A1A0AL) return "image/png";
-    return null;
-  }
-
-  /** The hex SHA-256 of the bytes, as kept beside a photo. */
-  public static String sha256(Buffer b) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.getBytes()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    /** "image/jpeg" or "image/png" by the file's own signature, else null. */
+    public static String type(Buffer b) {
+        if (b.length() >= 3
+                && (b.getByte(0) & 0xff) == 0xFF
+                && (b.getByte(1) & 0xff) == 0xD8
+                && (b.getByte(2) & 0xff) == 0xFF) return "image/jpeg";
+        if (b.length() >= 8 && b.getLong(0) == 0x89504E470D0A1A0AL) return "image/png";
+        return null;
     }
-  }
+
+    /** The hex SHA-256 of the bytes, as kept beside a photo. */
+    public static String sha256(Buffer b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.getBytes()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

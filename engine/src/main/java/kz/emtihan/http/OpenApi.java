@@ -9,31 +9,32 @@ import java.io.UncheckedIOException;
 
 /** Serves {@code openapi.yaml} (the whole API, kept next to the code) as YAML or, converted, as JSON. */
 final class OpenApi {
-  private static final String YAML = read();
-  private static final String JSON = toJson(YAML);
+    private static final String YAML = read();
+    private static final String JSON = toJson(YAML);
 
-  private OpenApi() {}
+    private OpenApi() {}
 
-  static void serve(RoutingContext ctx) {
-    boolean yaml = ctx.request().path().endsWith(".yaml");
-    ctx.response().putHeader("Content-Type", yaml ? "application/yaml; charset=utf-8" : "application/json")
-        .end(yaml ? YAML : JSON);
-  }
-
-  private static String read() {
-    try (InputStream in = OpenApi.class.getResourceAsStream("/kz/emtihan/http/openapi.yaml")) {
-      if (in == null) throw new IllegalStateException("openapi.yaml is missing from the engine jar");
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static void serve(RoutingContext ctx) {
+        boolean yaml = ctx.request().path().endsWith(".yaml");
+        ctx.response()
+                .putHeader("Content-Type", yaml ? "application/yaml; charset=utf-8" : "application/json")
+                .end(yaml ? YAML : JSON);
     }
-  }
 
-  static String toJson(String yaml) {
-    try {
-      return new ObjectMapper().writeValueAsString(new ObjectMapper(new YAMLFactory()).readTree(yaml));
-    } catch (IOException e) {
-      throw new UncheckedIOException("openapi.yaml is not valid YAML", e);
+    private static String read() {
+        try (InputStream in = OpenApi.class.getResourceAsStream("/kz/emtihan/http/openapi.yaml")) {
+            if (in == null) throw new IllegalStateException("openapi.yaml is missing from the engine jar");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
+
+    static String toJson(String yaml) {
+        try {
+            return new ObjectMapper().writeValueAsString(new ObjectMapper(new YAMLFactory()).readTree(yaml));
+        } catch (IOException e) {
+            throw new UncheckedIOException("openapi.yaml is not valid YAML", e);
+        }
+    }
 }

@@ -11,51 +11,57 @@ import org.slf4j.LoggerFactory;
 
 /** The one failure handler: every error leaves as {@code {"error","message"}} (API.md conventions). */
 final class Problems {
-  private static final Logger log = LoggerFactory.getLogger(Problems.class);
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
-  private Problems() {}
+    private Problems() {}
 
-  static void respond(RoutingContext ctx) {
-    JsonObject body = toJson(ctx);
-    int status = body.getInteger("status");
-    body.remove("status");
-    if (ctx.response().ended()) return;
-    if (ctx.response().headWritten()) {
-      ctx.response().reset();
-      return;
+    static void respond(RoutingContext ctx) {
+        JsonObject body = toJson(ctx);
+        int status = body.getInteger("status");
+        body.remove("status");
+        if (ctx.response().ended()) return;
+        if (ctx.response().headWritten()) {
+            ctx.response().reset();
+            return;
+        }
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+                .end(body.encode());
     }
-    ctx.response().setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .end(body.encode());
-  }
 
-  private static JsonObject toJson(RoutingContext ctx) {
-    Throwable t = ctx.failure();
-    if (t instanceof Rejection r) {
-      JsonObject o = r.details().mergeIn(problem(r.status(), r.code(), r.getMessage()));
-      if (!r.problems().isEmpty()) o.put("problems", new JsonArray(r.problems()));
-      return o;
+    private static JsonObject toJson(RoutingContext ctx) {
+        Throwable t = ctx.failure();
+        if (t instanceof Rejection r) {
+            JsonObject o = r.details().mergeIn(problem(r.status(), r.code(), r.getMessage()));
+            if (!r.problems().isEmpty()) o.put("problems", new JsonArray(r.problems()));
+            return o;
+        }
+        if (t instanceof DecodeException
+                || t instanceof IllegalArgumentException && t.getCause() instanceof DecodeException) {
+            return problem(400, "bad-json", "the body is not valid JSON");
+        }
+        int status = t instanceof HttpException h ? h.getStatusCode() : ctx.statusCode();
+        return switch (status) {
+            case 400 -> problem(400, "bad-request", "the request is malformed");
+            case 401 -> problem(401, "unauthorized", "a valid bearer token is required");
+            case 403 -> problem(403, "forbidden", "your role does not allow this");
+            case 404 -> problem(404, "not-found", "no such resource");
+            case 405 -> problem(405, "method-not-allowed", "this method is not allowed here");
+            case 413 -> problem(413, "body-too-large", "the request body is larger than the configured limit");
+            case 415 -> problem(415, "unsupported-media-type", "this content type is not accepted here");
+            default -> {
+                log.error(
+                        "unexpected failure on {} {}",
+                        ctx.request().method(),
+                        ctx.request().path(),
+                        t);
+                yield problem(500, "internal", "unexpected error; it has been logged on the server");
+            }
+        };
     }
-    if (t instanceof DecodeException || t instanceof IllegalArgumentException && t.getCause() instanceof DecodeException) {
-      return problem(400, "bad-json", "the body is not valid JSON");
-    }
-    int status = t instanceof HttpException h ? h.getStatusCode() : ctx.statusCode();
-    return switch (status) {
-      case 400 -> problem(400, "bad-request", "the request is malformed");
-      case 401 -> problem(401, "unauthorized", "a valid bearer token is required");
-      case 403 -> problem(403, "forbidden", "your role does not allow this");
-      case 404 -> problem(404, "not-found", "no such resource");
-      case 405 -> problem(405, "method-not-allowed", "this method is not allowed here");
-      case 413 -> problem(413, "body-too-large", "the request body is larger than the configured limit");
-      case 415 -> problem(415, "unsupported-media-type", "this content type is not accepted here");
-      default -> {
-        log.error("unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), t);
-        yield problem(500, "internal", "unexpected error; it has been logged on the server");
-      }
-    };
-  }
 
-  static JsonObject problem(int status, String code, String message) {
-    return new JsonObject().put("status", status).put("error", code).put("message", message);
-  }
+    static JsonObject problem(int status, String code, String message) {
+        return new JsonObject().put("status", status).put("error", code).put("message", message);
+    }
 }

@@ -17,32 +17,34 @@ import kz.emtihan.config.IceSettings;
  * ever stored or shown in the config; a leaked credential stops working at its expiry.
  */
 public final class IceServers {
-  private final IceSettings settings;
+    private final IceSettings settings;
 
-  public IceServers(IceSettings settings) {
-    this.settings = settings;
-  }
-
-  /** {@code {"iceServers": [{urls}, {urls, username, credential}], "expiresAt"}} for this user at {@code now}. */
-  public JsonObject forUser(String userId, Instant now) {
-    JsonArray servers = new JsonArray();
-    if (!settings.stun().isEmpty()) servers.add(new JsonObject().put("urls", new JsonArray(settings.stun())));
-    Instant expires = now.plus(settings.ttl());
-    if (!settings.turn().isEmpty()) {
-      String username = expires.getEpochSecond() + ":" + userId;
-      servers.add(new JsonObject().put("urls", new JsonArray(settings.turn())).put("username", username)
-          .put("credential", credential(settings.turnSecret(), username)));
+    public IceServers(IceSettings settings) {
+        this.settings = settings;
     }
-    return new JsonObject().put("iceServers", servers).put("expiresAt", expires.toString());
-  }
 
-  static String credential(String secret, String username) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA1");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(username.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA1 is part of every JDK", e);
+    /** {@code {"iceServers": [{urls}, {urls, username, credential}], "expiresAt"}} for this user at {@code now}. */
+    public JsonObject forUser(String userId, Instant now) {
+        JsonArray servers = new JsonArray();
+        if (!settings.stun().isEmpty()) servers.add(new JsonObject().put("urls", new JsonArray(settings.stun())));
+        Instant expires = now.plus(settings.ttl());
+        if (!settings.turn().isEmpty()) {
+            String username = expires.getEpochSecond() + ":" + userId;
+            servers.add(new JsonObject()
+                    .put("urls", new JsonArray(settings.turn()))
+                    .put("username", username)
+                    .put("credential", credential(settings.turnSecret(), username)));
+        }
+        return new JsonObject().put("iceServers", servers).put("expiresAt", expires.toString());
     }
-  }
+
+    static String credential(String secret, String username) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(username.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA1 is part of every JDK", e);
+        }
+    }
 }

@@ -10,11 +10,11 @@ import java.util.function.Supplier;
  * to. Used on the socket's own event loop only.
  */
 final class InOrder {
-  private Future<Void> last = Future.succeededFuture();
+    private Future<Void> last = Future.succeededFuture();
 
-  Future<Void> then(Supplier<Future<Void>> step) {
-    Future<Void> next = last.transform(previous -> step.get());
-    last = next.otherwiseEmpty();
-    return next;
-  }
+    Future<Void> then(Supplier<Future<Void>> step) {
+        Future<Void> next = last.transform(previous -> step.get());
+        last = next.otherwiseEmpty();
+        return next;
+    }
 }

@@ -23,128 +23,136 @@ import org.slf4j.LoggerFactory;
  * message to those sockets, and reconnects with back-off (resubscribing) when Redis goes away.
  */
 public final class LiveHub {
-  private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
-  private final Vertx vertx;
-  private final RedisStore store;
-  private final Map<String, Set<ServerWebSocket>> followers = new ConcurrentHashMap<>();
-  private volatile RedisConnection subscriber;
-  private volatile boolean closed;
-  private long backoffMillis = 100;
-  private volatile long clockOffsetMillis;
-  private long clockTimer = -1;
+    private static final Logger log = LoggerFactory.getLogger(LiveHub.class);
+    private final Vertx vertx;
+    private final RedisStore store;
+    private final Map<String, Set<ServerWebSocket>> followers = new ConcurrentHashMap<>();
+    private volatile RedisConnection subscriber;
+    private volatile boolean closed;
+    private long backoffMillis = 100;
+    private volatile long clockOffsetMillis;
+    private long clockTimer = -1;
 
-  public LiveHub(Vertx vertx, RedisStore store) {
-    this.vertx = vertx;
-    this.store = store;
-  }
-
-  public Future<Void> start() {
-    clockTimer = vertx.setPeriodic(0, 5_000, t -> syncClock());
-    return connect();
-  }
-
-  /** The store's clock as of the last sync (every 5 s), without a round trip: what {@code time} messages carry. */
-  public java.time.Instant serverNow() {
-    return java.time.Instant.ofEpochMilli(System.currentTimeMillis() + clockOffsetMillis);
-  }
-
-  private void syncClock() {
-    long before = System.currentTimeMillis();
-    store.time().onSuccess(t -> {
-      long local = (before + System.currentTimeMillis()) / 2;
-      clockOffsetMillis = t.toEpochMilli() - local;
-    });
-  }
-
-  private Future<Void> connect() {
-    return store.redis().connect().compose(conn -> {
-      conn.handler(this::onPush);
-      conn.exceptionHandler(err -> log.warn("live-event subscription failed: {}", err.getMessage()));
-      conn.endHandler(v -> reconnectLater());
-      subscriber = conn;
-      backoffMillis = 100;
-      Future<Void> all = Future.succeededFuture();
-      for (String channel : followers.keySet()) all = all.compose(x -> subscribe(channel));
-      return all;
-    }).onFailure(err -> reconnectLater());
-  }
-
-  private void reconnectLater() {
-    subscriber = null;
-    if (closed) return;
-    long wait = backoffMillis;
-    backoffMillis = Math.min(backoffMillis * 2, 5_000);
-    vertx.setTimer(wait, t -> connect().onSuccess(v -> log.info("live-event subscription restored")));
-  }
-
-  private void onPush(Response r) {
-    if (r == null || r.size() < 3 || !"message".equals(r.get(0).toString())) return;
-    String channel = r.get(1).toString();
-    String payload = r.get(2).toString();
-    Set<ServerWebSocket> sockets = followers.get(channel);
-    if (sockets == null) return;
-    for (ServerWebSocket ws : sockets) {
-      if (!ws.isClosed()) ws.writeTextMessage(payload);
+    public LiveHub(Vertx vertx, RedisStore store) {
+        this.vertx = vertx;
+        this.store = store;
     }
-  }
 
-  /** The socket receives every message of the channel until it closes or leaves. */
-  public Future<Void> follow(String channel, ServerWebSocket ws) {
-    boolean[] first = {false};
-    followers.computeIfAbsent(channel, c -> {
-      first[0] = true;
-      return ConcurrentHashMap.newKeySet();
-    }).add(ws);
-    return first[0] ? subscribe(channel) : Future.succeededFuture();
-  }
-
-  /** The socket follows nothing any more (it closed). */
-  public void leave(ServerWebSocket ws) {
-    followers.keySet().forEach(channel -> unfollow(channel, ws));
-  }
-
-  /** The socket stops following one channel; the node unsubscribes once no local socket follows it. */
-  public void unfollow(String channel, ServerWebSocket ws) {
-    Set<ServerWebSocket> sockets = followers.get(channel);
-    if (sockets != null && sockets.remove(ws) && sockets.isEmpty()) {
-      followers.remove(channel, sockets);
-      RedisConnection s = subscriber;
-      if (s != null && !followers.containsKey(channel)) s.send(Request.cmd(Command.UNSUBSCRIBE).arg(channel));
+    public Future<Void> start() {
+        clockTimer = vertx.setPeriodic(0, 5_000, t -> syncClock());
+        return connect();
     }
-  }
 
-  io.vertx.redis.client.Redis redis() {
-    return store.redis();
-  }
+    /** The store's clock as of the last sync (every 5 s), without a round trip: what {@code time} messages carry. */
+    public java.time.Instant serverNow() {
+        return java.time.Instant.ofEpochMilli(System.currentTimeMillis() + clockOffsetMillis);
+    }
 
-  private Future<Void> subscribe(String channel) {
-    RedisConnection s = subscriber;
-    if (s == null) return Future.succeededFuture(); // resubscribed on reconnect
-    return s.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).mapEmpty();
-  }
+    private void syncClock() {
+        long before = System.currentTimeMillis();
+        store.time().onSuccess(t -> {
+            long local = (before + System.currentTimeMillis()) / 2;
+            clockOffsetMillis = t.toEpochMilli() - local;
+        });
+    }
 
-  /** Publishes an event for every node (used for events no Lua script makes, such as presence). */
-  public Future<Void> publish(String channel, JsonObject event) {
-    return store.redis().send(Request.cmd(Command.PUBLISH).arg(channel).arg(event.encode())).mapEmpty();
-  }
+    private Future<Void> connect() {
+        return store.redis()
+                .connect()
+                .compose(conn -> {
+                    conn.handler(this::onPush);
+                    conn.exceptionHandler(err -> log.warn("live-event subscription failed: {}", err.getMessage()));
+                    conn.endHandler(v -> reconnectLater());
+                    subscriber = conn;
+                    backoffMillis = 100;
+                    Future<Void> all = Future.succeededFuture();
+                    for (String channel : followers.keySet()) all = all.compose(x -> subscribe(channel));
+                    return all;
+                })
+                .onFailure(err -> reconnectLater());
+    }
 
-  public static String examChannel(String examId) {
-    return "live:exam:" + examId;
-  }
+    private void reconnectLater() {
+        subscriber = null;
+        if (closed) return;
+        long wait = backoffMillis;
+        backoffMillis = Math.min(backoffMillis * 2, 5_000);
+        vertx.setTimer(wait, t -> connect().onSuccess(v -> log.info("live-event subscription restored")));
+    }
 
-  public static String attemptChannel(String attemptId) {
-    return "live:attempt:" + attemptId;
-  }
+    private void onPush(Response r) {
+        if (r == null || r.size() < 3 || !"message".equals(r.get(0).toString())) return;
+        String channel = r.get(1).toString();
+        String payload = r.get(2).toString();
+        Set<ServerWebSocket> sockets = followers.get(channel);
+        if (sockets == null) return;
+        for (ServerWebSocket ws : sockets) {
+            if (!ws.isClosed()) ws.writeTextMessage(payload);
+        }
+    }
 
-  /** One socket's own channel: signalling meant for exactly that page (a proctor's live view). */
-  public static String peerChannel(String peerId) {
-    return "live:peer:" + peerId;
-  }
+    /** The socket receives every message of the channel until it closes or leaves. */
+    public Future<Void> follow(String channel, ServerWebSocket ws) {
+        boolean[] first = {false};
+        followers
+                .computeIfAbsent(channel, c -> {
+                    first[0] = true;
+                    return ConcurrentHashMap.newKeySet();
+                })
+                .add(ws);
+        return first[0] ? subscribe(channel) : Future.succeededFuture();
+    }
 
-  public void close() {
-    closed = true;
-    vertx.cancelTimer(clockTimer);
-    RedisConnection s = subscriber;
-    if (s != null) s.close();
-  }
+    /** The socket follows nothing any more (it closed). */
+    public void leave(ServerWebSocket ws) {
+        followers.keySet().forEach(channel -> unfollow(channel, ws));
+    }
+
+    /** The socket stops following one channel; the node unsubscribes once no local socket follows it. */
+    public void unfollow(String channel, ServerWebSocket ws) {
+        Set<ServerWebSocket> sockets = followers.get(channel);
+        if (sockets != null && sockets.remove(ws) && sockets.isEmpty()) {
+            followers.remove(channel, sockets);
+            RedisConnection s = subscriber;
+            if (s != null && !followers.containsKey(channel))
+                s.send(Request.cmd(Command.UNSUBSCRIBE).arg(channel));
+        }
+    }
+
+    io.vertx.redis.client.Redis redis() {
+        return store.redis();
+    }
+
+    private Future<Void> subscribe(String channel) {
+        RedisConnection s = subscriber;
+        if (s == null) return Future.succeededFuture(); // resubscribed on reconnect
+        return s.send(Request.cmd(Command.SUBSCRIBE).arg(channel)).mapEmpty();
+    }
+
+    /** Publishes an event for every node (used for events no Lua script makes, such as presence). */
+    public Future<Void> publish(String channel, JsonObject event) {
+        return store.redis()
+                .send(Request.cmd(Command.PUBLISH).arg(channel).arg(event.encode()))
+                .mapEmpty();
+    }
+
+    public static String examChannel(String examId) {
+        return "live:exam:" + examId;
+    }
+
+    public static String attemptChannel(String attemptId) {
+        return "live:attempt:" + attemptId;
+    }
+
+    /** One socket's own channel: signalling meant for exactly that page (a proctor's live view). */
+    public static String peerChannel(String peerId) {
+        return "live:peer:" + peerId;
+    }
+
+    public void close() {
+        closed = true;
+        vertx.cancelTimer(clockTimer);
+        RedisConnection s = subscriber;
+        if (s != null) s.close();
+    }
 }

@@ -13,44 +13,56 @@ import kz.emtihan.store.Keys;
  * closes. A node that dies stops refreshing, so readers treat a stale {@code 1} as disconnected.
  */
 public final class Presence {
-  /** A {@code 1} older than this is a dead node's leftover. */
-  public static final long STALE_MILLIS = 3 * LiveSocket.TIME_EVERY_MILLIS;
-  private final Redis redis;
-  private final LiveHub hub;
+    /** A {@code 1} older than this is a dead node's leftover. */
+    public static final long STALE_MILLIS = 3 * LiveSocket.TIME_EVERY_MILLIS;
 
-  public Presence(Redis redis, LiveHub hub) {
-    this.redis = redis;
-    this.hub = hub;
-  }
+    private final Redis redis;
+    private final LiveHub hub;
 
-  Future<Void> joined(String examId, String studentId, String attemptId) {
-    return mark(examId, studentId, true).compose(v -> hub.publish(LiveHub.examChannel(examId), event(examId, studentId, attemptId, true)));
-  }
+    public Presence(Redis redis, LiveHub hub) {
+        this.redis = redis;
+        this.hub = hub;
+    }
 
-  void left(String examId, String studentId, String attemptId) {
-    mark(examId, studentId, false).compose(v -> hub.publish(LiveHub.examChannel(examId), event(examId, studentId, attemptId, false)));
-  }
+    Future<Void> joined(String examId, String studentId, String attemptId) {
+        return mark(examId, studentId, true)
+                .compose(v -> hub.publish(LiveHub.examChannel(examId), event(examId, studentId, attemptId, true)));
+    }
 
-  Future<Void> seen(String examId, String studentId) {
-    return mark(examId, studentId, true);
-  }
+    void left(String examId, String studentId, String attemptId) {
+        mark(examId, studentId, false)
+                .compose(v -> hub.publish(LiveHub.examChannel(examId), event(examId, studentId, attemptId, false)));
+    }
 
-  private Future<Void> mark(String examId, String studentId, boolean connected) {
-    String value = (connected ? "1|" : "0|") + hub.serverNow().toEpochMilli();
-    return redis.send(Request.cmd(Command.HSET).arg(Keys.presence(examId)).arg(studentId).arg(value)).mapEmpty();
-  }
+    Future<Void> seen(String examId, String studentId) {
+        return mark(examId, studentId, true);
+    }
 
-  /** Reads a stored presence value: connected, and when last seen (millis, 0 if never). */
-  public static boolean connected(String value, long nowMillis) {
-    return value != null && value.startsWith("1|") && nowMillis - Long.parseLong(value.substring(2)) < STALE_MILLIS;
-  }
+    private Future<Void> mark(String examId, String studentId, boolean connected) {
+        String value = (connected ? "1|" : "0|") + hub.serverNow().toEpochMilli();
+        return redis.send(Request.cmd(Command.HSET)
+                        .arg(Keys.presence(examId))
+                        .arg(studentId)
+                        .arg(value))
+                .mapEmpty();
+    }
 
-  public static long lastSeen(String value) {
-    return value == null ? 0 : Long.parseLong(value.substring(2));
-  }
+    /** Reads a stored presence value: connected, and when last seen (millis, 0 if never). */
+    public static boolean connected(String value, long nowMillis) {
+        return value != null && value.startsWith("1|") && nowMillis - Long.parseLong(value.substring(2)) < STALE_MILLIS;
+    }
 
-  private JsonObject event(String examId, String studentId, String attemptId, boolean connected) {
-    return new JsonObject().put("type", "presence").put("examId", examId).put("studentId", studentId)
-        .put("attemptId", attemptId).put("connected", connected).put("at", hub.serverNow().toEpochMilli());
-  }
+    public static long lastSeen(String value) {
+        return value == null ? 0 : Long.parseLong(value.substring(2));
+    }
+
+    private JsonObject event(String examId, String studentId, String attemptId, boolean connected) {
+        return new JsonObject()
+                .put("type", "presence")
+                .put("examId", examId)
+                .put("studentId", studentId)
+                .put("attemptId", attemptId)
+                .put("connected", connected)
+                .put("at", hub.serverNow().toEpochMilli());
+    }
 }

@@ -9,13 +9,13 @@ import kz.emtihan.auth.Caller;
  * the other members see of the newcomer ({@code {"role", "name"}}); a refusal fails the future with the reason.
  */
 public interface RoomAccess {
-  Future<JsonObject> admit(Caller caller, String roomId);
+    Future<JsonObject> admit(Caller caller, String roomId);
 
-  /**
-   * The media server records what {@code member} ({@code {peer, userId, name, role}}) sends in the room at {@code uri}
-   * (issue 5: with Kurento the sitting is recorded); the owner may keep that, so the recording can be found later.
-   */
-  default void recorded(String roomId, JsonObject member, String uri) {}
+    /**
+     * The media server records what {@code member} ({@code {peer, userId, name, role}}) sends in the room at {@code uri}
+     * (issue 5: with Kurento the sitting is recorded); the owner may keep that, so the recording can be found later.
+     */
+    default void recorded(String roomId, JsonObject member, String uri) {}
 
-  RoomAccess NONE = (caller, roomId) -> Future.failedFuture(new IllegalStateException("no video rooms"));
+    RoomAccess NONE = (caller, roomId) -> Future.failedFuture(new IllegalStateException("no video rooms"));
 }

@@ -34,178 +34,241 @@ import kz.emtihan.auth.Caller;
  * carries {@code published:true}, so newcomers know whom to receive. The last member out releases the room's media.
  */
 final class Rooms {
-  static final long STALE_MILLIS = 35_000;
-  private static final int MAX_DATA_CHARS = 64 * 1024;
-  private final LiveHub hub;
-  private final RoomMedia media;
-  private volatile RoomAccess access = RoomAccess.NONE;
+    static final long STALE_MILLIS = 35_000;
+    private static final int MAX_DATA_CHARS = 64 * 1024;
+    private final LiveHub hub;
+    private final RoomMedia media;
+    private volatile RoomAccess access = RoomAccess.NONE;
 
-  Rooms(LiveHub hub, RoomMedia media) {
-    this.hub = hub;
-    this.media = media;
-  }
-
-  void access(RoomAccess access) {
-    this.access = access;
-  }
-
-  static String key(String roomId) {
-    return "room:" + roomId;
-  }
-
-  static String channel(String roomId) {
-    return RoomMedia.channel(roomId);
-  }
-
-  Seat seat(ServerWebSocket ws, Caller caller) {
-    return new Seat(ws, caller);
-  }
-
-  /** One socket's place in at most one room at a time. */
-  final class Seat {
-    private final ServerWebSocket ws;
-    private final Caller caller;
-    private final String peer = UUID.randomUUID().toString();
-    private String roomId;
-    private JsonObject me;
-    private boolean listening;
-    private final InOrder inOrder = new InOrder();
-
-    private Seat(ServerWebSocket ws, Caller caller) {
-      this.ws = ws;
-      this.caller = caller;
+    Rooms(LiveHub hub, RoomMedia media) {
+        this.hub = hub;
+        this.media = media;
     }
 
-    /** Enters the room if the owner admits the caller; the answer lists the members already there. */
-    Future<JsonObject> join(String id) {
-      if (id.equals(roomId)) return Future.failedFuture(new IllegalStateException("already in room " + id));
-      leave();
-      return access.admit(caller, id).compose(seat -> {
-        long now = hub.serverNow().toEpochMilli();
-        me = new JsonObject().put("peer", peer).put("userId", caller.id()).put("name", seat.getString("name", caller.id()))
-            .put("role", seat.getString("role", ""));
-        roomId = id;
-        return listen().compose(v -> hub.follow(channel(id), ws))
-            .compose(v -> hub.redis().send(Request.cmd(Command.HSET).arg(key(id)).arg(peer).arg(me.copy().put("seen", now).encode())))
-            .compose(v -> hub.redis().send(Request.cmd(Command.HGETALL).arg(key(id))))
-            .compose(all -> others(id, all, now))
-            .compose(peers -> hub.publish(channel(id), new JsonObject().put("type", "room").put("roomId", id).put("event", "joined").put("peer", me))
-                .map(v -> new JsonObject().put("type", "room-joined").put("roomId", id).put("self", me).put("peers", peers)
-                    .put("media", media.kind())));
-      });
+    void access(RoomAccess access) {
+        this.access = access;
     }
 
-    private Future<JsonArray> others(String id, Response all, long now) {
-      JsonArray peers = new JsonArray();
-      List<String> stale = new ArrayList<>();
-      for (String field : all.getKeys()) {
-        if (field.equals(peer)) continue;
-        JsonObject member = new JsonObject(all.get(field).toString());
-        if (now - member.getLong("seen", 0L) > STALE_MILLIS) stale.add(field);
-        else peers.add(member.copy().put("seen", null));
-      }
-      if (stale.isEmpty()) return Future.succeededFuture(peers);
-      Request del = Request.cmd(Command.HDEL).arg(key(id));
-      stale.forEach(del::arg);
-      return hub.redis().send(del).map(peers);
+    static String key(String roomId) {
+        return "room:" + roomId;
     }
 
-    /**
-     * Passes {@code data} to another member of the caller's room, in the order the page sent them ({@link InOrder}).
-     */
-    Future<Void> signal(JsonObject msg) {
-      return inOrder.then(() -> relay(msg));
+    static String channel(String roomId) {
+        return RoomMedia.channel(roomId);
     }
 
-    private Future<Void> relay(JsonObject msg) {
-      String id = roomId;
-      if (id == null) return Future.failedFuture(new IllegalStateException("join a room first"));
-      String to = msg.getString("to", "");
-      if (!(msg.getValue("data") instanceof JsonObject data) || data.encode().length() > MAX_DATA_CHARS) {
-        return Future.failedFuture(new IllegalArgumentException("'data' must be an object of at most 64 KB"));
-      }
-      return hub.redis().send(Request.cmd(Command.HEXISTS).arg(key(id)).arg(to)).compose(r -> r.toInteger() == 1
-          ? hub.publish(LiveHub.peerChannel(to), new JsonObject().put("type", "room-signal").put("roomId", id).put("from", peer).put("data", data))
-          : Future.failedFuture(new IllegalStateException("peer " + to + " is not in room " + id)));
+    Seat seat(ServerWebSocket ws, Caller caller) {
+        return new Seat(ws, caller);
     }
 
-    /**
-     * {@code room-media {stream, data}} (with a media server): about the page's own stream it publishes, about another
-     * member's it receives; the server's answer goes back to this socket, and a publish is then told to the room.
-     */
-    Future<Void> media(JsonObject msg) {
-      return inOrder.then(() -> mediaNow(msg)); // with the room's signals, in the order the page sent them
-    }
+    /** One socket's place in at most one room at a time. */
+    final class Seat {
+        private final ServerWebSocket ws;
+        private final Caller caller;
+        private final String peer = UUID.randomUUID().toString();
+        private String roomId;
+        private JsonObject me;
+        private boolean listening;
+        private final InOrder inOrder = new InOrder();
 
-    private Future<Void> mediaNow(JsonObject msg) {
-      String id = roomId;
-      if (id == null) return Future.failedFuture(new IllegalStateException("join a room first"));
-      if (!(msg.getValue("data") instanceof JsonObject data) || data.encode().length() > MAX_DATA_CHARS) {
-        return Future.failedFuture(new IllegalArgumentException("'data' must be an object of at most 64 KB"));
-      }
-      String stream = msg.getString("stream", "");
-      boolean own = peer.equals(stream);
-      Future<Void> member = own ? Future.succeededFuture()
-          : hub.redis().send(Request.cmd(Command.HEXISTS).arg(key(id)).arg(stream)).compose(r -> r.toInteger() == 1
-              ? Future.<Void>succeededFuture() : Future.failedFuture(new IllegalStateException("peer " + stream + " is not in room " + id)));
-      return member.compose(v -> media.fromMember(id, peer, stream, data)).compose(reply -> {
-        if (reply == null || ws.isClosed()) return Future.succeededFuture();
-        ws.writeTextMessage(reply.encode());
-        media.delivered(id, peer, stream);
-        if (!own || !id.equals(roomId)) return Future.succeededFuture();
-        me.put("published", true); // kept in the entry, so a newcomer knows to receive this member
-        media.recordingOf(id, peer).ifPresent(uri -> access.recorded(id, me.copy(), uri));
-        return hub.redis().send(Request.cmd(Command.HSET).arg(key(id)).arg(peer).arg(me.copy().put("seen", hub.serverNow().toEpochMilli()).encode()))
-            .compose(v -> hub.publish(channel(id), new JsonObject().put("type", "room").put("roomId", id).put("event", "published").put("peer", me.copy())));
-      });
-    }
-
-    /**
-     * Every 10 s: the owner is asked again whether the caller may stay (a student whose result is published leaves,
-     * whatever the page does), and the entry stays fresh while the socket lives. Refused, the page is told
-     * {@code room-left {roomId, reason}} and the others that it left.
-     */
-    void touch() {
-      String id = roomId;
-      if (id == null) return;
-      access.admit(caller, id).onComplete(stay -> {
-        if (!id.equals(roomId)) return;
-        if (stay.failed()) {
-          leave();
-          if (!ws.isClosed()) {
-            ws.writeTextMessage(new JsonObject().put("type", "room-left").put("roomId", id).put("reason", String.valueOf(stay.cause().getMessage())).encode());
-          }
-          return;
+        private Seat(ServerWebSocket ws, Caller caller) {
+            this.ws = ws;
+            this.caller = caller;
         }
-        hub.redis().send(Request.cmd(Command.HSET).arg(key(id)).arg(peer).arg(me.copy().put("seen", hub.serverNow().toEpochMilli()).encode()));
-      });
-    }
 
-    /** Leaves the room (on request, on joining another, or when the socket closes); the others are told. */
-    void leave() {
-      String id = roomId;
-      if (id == null) return;
-      roomId = null;
-      hub.unfollow(channel(id), ws);
-      Future<Void> gone = hub.redis().send(Request.cmd(Command.HDEL).arg(key(id)).arg(peer)).compose(v -> hub.publish(channel(id),
-          new JsonObject().put("type", "room").put("roomId", id).put("event", "left").put("peer", new JsonObject().put("peer", peer))));
-      if (media == RoomMedia.MESH) return;
-      String self = peer;
-      gone.compose(v -> hub.redis().send(Request.cmd(Command.HGETALL).arg(key(id))))
-          .onSuccess(all -> media.left(id, self, !anyFresh(all, hub.serverNow().toEpochMilli())));
-    }
+        /** Enters the room if the owner admits the caller; the answer lists the members already there. */
+        Future<JsonObject> join(String id) {
+            if (id.equals(roomId)) return Future.failedFuture(new IllegalStateException("already in room " + id));
+            leave();
+            return access.admit(caller, id).compose(seat -> {
+                long now = hub.serverNow().toEpochMilli();
+                me = new JsonObject()
+                        .put("peer", peer)
+                        .put("userId", caller.id())
+                        .put("name", seat.getString("name", caller.id()))
+                        .put("role", seat.getString("role", ""));
+                roomId = id;
+                return listen().compose(v -> hub.follow(channel(id), ws))
+                        .compose(v -> hub.redis()
+                                .send(Request.cmd(Command.HSET)
+                                        .arg(key(id))
+                                        .arg(peer)
+                                        .arg(me.copy().put("seen", now).encode())))
+                        .compose(v ->
+                                hub.redis().send(Request.cmd(Command.HGETALL).arg(key(id))))
+                        .compose(all -> others(id, all, now))
+                        .compose(peers -> hub.publish(
+                                        channel(id),
+                                        new JsonObject()
+                                                .put("type", "room")
+                                                .put("roomId", id)
+                                                .put("event", "joined")
+                                                .put("peer", me))
+                                .map(v -> new JsonObject()
+                                        .put("type", "room-joined")
+                                        .put("roomId", id)
+                                        .put("self", me)
+                                        .put("peers", peers)
+                                        .put("media", media.kind())));
+            });
+        }
 
-    private static boolean anyFresh(Response all, long now) {
-      for (String field : all.getKeys()) {
-        if (now - new JsonObject(all.get(field).toString()).getLong("seen", 0L) <= STALE_MILLIS) return true;
-      }
-      return false;
-    }
+        private Future<JsonArray> others(String id, Response all, long now) {
+            JsonArray peers = new JsonArray();
+            List<String> stale = new ArrayList<>();
+            for (String field : all.getKeys()) {
+                if (field.equals(peer)) continue;
+                JsonObject member = new JsonObject(all.get(field).toString());
+                if (now - member.getLong("seen", 0L) > STALE_MILLIS) stale.add(field);
+                else peers.add(member.copy().put("seen", null));
+            }
+            if (stale.isEmpty()) return Future.succeededFuture(peers);
+            Request del = Request.cmd(Command.HDEL).arg(key(id));
+            stale.forEach(del::arg);
+            return hub.redis().send(del).map(peers);
+        }
 
-    private Future<Void> listen() {
-      if (listening) return Future.succeededFuture();
-      listening = true;
-      return hub.follow(LiveHub.peerChannel(peer), ws);
+        /**
+         * Passes {@code data} to another member of the caller's room, in the order the page sent them ({@link InOrder}).
+         */
+        Future<Void> signal(JsonObject msg) {
+            return inOrder.then(() -> relay(msg));
+        }
+
+        private Future<Void> relay(JsonObject msg) {
+            String id = roomId;
+            if (id == null) return Future.failedFuture(new IllegalStateException("join a room first"));
+            String to = msg.getString("to", "");
+            if (!(msg.getValue("data") instanceof JsonObject data)
+                    || data.encode().length() > MAX_DATA_CHARS) {
+                return Future.failedFuture(new IllegalArgumentException("'data' must be an object of at most 64 KB"));
+            }
+            return hub.redis()
+                    .send(Request.cmd(Command.HEXISTS).arg(key(id)).arg(to))
+                    .compose(r -> r.toInteger() == 1
+                            ? hub.publish(
+                                    LiveHub.peerChannel(to),
+                                    new JsonObject()
+                                            .put("type", "room-signal")
+                                            .put("roomId", id)
+                                            .put("from", peer)
+                                            .put("data", data))
+                            : Future.failedFuture(new IllegalStateException("peer " + to + " is not in room " + id)));
+        }
+
+        /**
+         * {@code room-media {stream, data}} (with a media server): about the page's own stream it publishes, about another
+         * member's it receives; the server's answer goes back to this socket, and a publish is then told to the room.
+         */
+        Future<Void> media(JsonObject msg) {
+            return inOrder.then(() -> mediaNow(msg)); // with the room's signals, in the order the page sent them
+        }
+
+        private Future<Void> mediaNow(JsonObject msg) {
+            String id = roomId;
+            if (id == null) return Future.failedFuture(new IllegalStateException("join a room first"));
+            if (!(msg.getValue("data") instanceof JsonObject data)
+                    || data.encode().length() > MAX_DATA_CHARS) {
+                return Future.failedFuture(new IllegalArgumentException("'data' must be an object of at most 64 KB"));
+            }
+            String stream = msg.getString("stream", "");
+            boolean own = peer.equals(stream);
+            Future<Void> member = own
+                    ? Future.succeededFuture()
+                    : hub.redis()
+                            .send(Request.cmd(Command.HEXISTS).arg(key(id)).arg(stream))
+                            .compose(r -> r.toInteger() == 1
+                                    ? Future.<Void>succeededFuture()
+                                    : Future.failedFuture(
+                                            new IllegalStateException("peer " + stream + " is not in room " + id)));
+            return member.compose(v -> media.fromMember(id, peer, stream, data)).compose(reply -> {
+                if (reply == null || ws.isClosed()) return Future.succeededFuture();
+                ws.writeTextMessage(reply.encode());
+                media.delivered(id, peer, stream);
+                if (!own || !id.equals(roomId)) return Future.succeededFuture();
+                me.put("published", true); // kept in the entry, so a newcomer knows to receive this member
+                media.recordingOf(id, peer).ifPresent(uri -> access.recorded(id, me.copy(), uri));
+                return hub.redis()
+                        .send(Request.cmd(Command.HSET)
+                                .arg(key(id))
+                                .arg(peer)
+                                .arg(me.copy()
+                                        .put("seen", hub.serverNow().toEpochMilli())
+                                        .encode()))
+                        .compose(v -> hub.publish(
+                                channel(id),
+                                new JsonObject()
+                                        .put("type", "room")
+                                        .put("roomId", id)
+                                        .put("event", "published")
+                                        .put("peer", me.copy())));
+            });
+        }
+
+        /**
+         * Every 10 s: the owner is asked again whether the caller may stay (a student whose result is published leaves,
+         * whatever the page does), and the entry stays fresh while the socket lives. Refused, the page is told
+         * {@code room-left {roomId, reason}} and the others that it left.
+         */
+        void touch() {
+            String id = roomId;
+            if (id == null) return;
+            access.admit(caller, id).onComplete(stay -> {
+                if (!id.equals(roomId)) return;
+                if (stay.failed()) {
+                    leave();
+                    if (!ws.isClosed()) {
+                        ws.writeTextMessage(new JsonObject()
+                                .put("type", "room-left")
+                                .put("roomId", id)
+                                .put("reason", String.valueOf(stay.cause().getMessage()))
+                                .encode());
+                    }
+                    return;
+                }
+                hub.redis()
+                        .send(Request.cmd(Command.HSET)
+                                .arg(key(id))
+                                .arg(peer)
+                                .arg(me.copy()
+                                        .put("seen", hub.serverNow().toEpochMilli())
+                                        .encode()));
+            });
+        }
+
+        /** Leaves the room (on request, on joining another, or when the socket closes); the others are told. */
+        void leave() {
+            String id = roomId;
+            if (id == null) return;
+            roomId = null;
+            hub.unfollow(channel(id), ws);
+            Future<Void> gone = hub.redis()
+                    .send(Request.cmd(Command.HDEL).arg(key(id)).arg(peer))
+                    .compose(v -> hub.publish(
+                            channel(id),
+                            new JsonObject()
+                                    .put("type", "room")
+                                    .put("roomId", id)
+                                    .put("event", "left")
+                                    .put("peer", new JsonObject().put("peer", peer))));
+            if (media == RoomMedia.MESH) return;
+            String self = peer;
+            gone.compose(v -> hub.redis().send(Request.cmd(Command.HGETALL).arg(key(id))))
+                    .onSuccess(all ->
+                            media.left(id, self, !anyFresh(all, hub.serverNow().toEpochMilli())));
+        }
+
+        private static boolean anyFresh(Response all, long now) {
+            for (String field : all.getKeys()) {
+                if (now - new JsonObject(all.get(field).toString()).getLong("seen", 0L) <= STALE_MILLIS) return true;
+            }
+            return false;
+        }
+
+        private Future<Void> listen() {
+            if (listening) return Future.succeededFuture();
+            listening = true;
+            return hub.follow(LiveHub.peerChannel(peer), ws);
+        }
     }
-  }
 }

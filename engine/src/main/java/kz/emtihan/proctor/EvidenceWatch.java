@@ -36,157 +36,210 @@ import org.slf4j.LoggerFactory;
  * audit entry and a live event). The live socket is judged from the exam's presence hash, which the socket refreshes.
  */
 final class EvidenceWatch {
-  private static final Logger log = LoggerFactory.getLogger(EvidenceWatch.class);
-  private static final LuaScript GAP = LuaScript.load("/kz/emtihan/proctor/evidence-gap.lua");
-  private static final LuaScript SEEN = LuaScript.load("/kz/emtihan/proctor/evidence-seen.lua");
-  private static final int BATCH = 500;
-  private static final int TOUCH_CACHE_LIMIT = 200_000;
-  private final Vertx vertx;
-  private final Redis redis;
-  private final Attempts attempts;
-  private final ProctorStore store;
-  private final LiveHub live;
-  private final ProctorSettings settings;
-  private final boolean mediaServer;
-  private final Map<EvidenceKind, Long> limits = new EnumMap<>(EvidenceKind.class);
-  /** When this node last told Redis that an attempt's evidence arrived (attempt/kind → millis): at most twice a limit. */
-  private final Map<String, Long> touched = new ConcurrentHashMap<>();
-  private long timer = -1;
-  private volatile boolean scanning;
+    private static final Logger log = LoggerFactory.getLogger(EvidenceWatch.class);
+    private static final LuaScript GAP = LuaScript.load("/kz/emtihan/proctor/evidence-gap.lua");
+    private static final LuaScript SEEN = LuaScript.load("/kz/emtihan/proctor/evidence-seen.lua");
+    private static final int BATCH = 500;
+    private static final int TOUCH_CACHE_LIMIT = 200_000;
+    private final Vertx vertx;
+    private final Redis redis;
+    private final Attempts attempts;
+    private final ProctorStore store;
+    private final LiveHub live;
+    private final ProctorSettings settings;
+    private final boolean mediaServer;
+    private final Map<EvidenceKind, Long> limits = new EnumMap<>(EvidenceKind.class);
+    /** When this node last told Redis that an attempt's evidence arrived (attempt/kind → millis): at most twice a limit. */
+    private final Map<String, Long> touched = new ConcurrentHashMap<>();
 
-  EvidenceWatch(Vertx vertx, Redis redis, Attempts attempts, ProctorStore store, LiveHub live, ProctorSettings settings,
-                boolean mediaServer) {
-    this.vertx = vertx;
-    this.redis = redis;
-    this.attempts = attempts;
-    this.store = store;
-    this.live = live;
-    this.settings = settings;
-    this.mediaServer = mediaServer;
-    int n = settings.evidenceMissingAfter();
-    limits.put(EvidenceKind.SNAPSHOTS, EvidenceRule.limitMillis(settings.snapshotSeconds() * 1000L, n));
-    limits.put(EvidenceKind.CAMERA_RECORDING, EvidenceRule.limitMillis(settings.chunkMillis(), n));
-    limits.put(EvidenceKind.SCREEN_RECORDING, EvidenceRule.limitMillis(settings.chunkMillis(), n));
-    limits.put(EvidenceKind.SOCKET, EvidenceRule.limitMillis(settings.socketSeconds() * 1000L, n));
-  }
+    private long timer = -1;
+    private volatile boolean scanning;
 
-  static String watched(EvidenceKind k) { return "evidence:" + k.code(); }
-  static String gaps(EvidenceKind k) { return "evidence:" + k.code() + ":gap"; }
-
-  List<String> fromStart(Exam exam) {
-    return keys(EvidenceRule.fromStart(exam.proctoring().camera(), exam.proctoring().screen(), mediaServer));
-  }
-
-  List<String> fromClock(Exam exam) {
-    return keys(EvidenceRule.fromClock(exam.proctoring().camera()));
-  }
-
-  private static List<String> keys(Set<EvidenceKind> kinds) {
-    return kinds.stream().map(EvidenceWatch::watched).toList();
-  }
-
-  long limitMillis(EvidenceKind k) {
-    return limits.get(k);
-  }
-
-  /** Scans every kind's sets once per the shortest interval (at least every 250 ms, at most every 5 s). */
-  void start() {
-    long every = Math.max(250, Math.min(5_000, limits.values().stream().mapToLong(l -> l).min().orElse(5_000)
-        / settings.evidenceMissingAfter()));
-    timer = vertx.setPeriodic(every, every, t -> {
-      if (scanning) return;
-      scanning = true;
-      scan().onFailure(err -> log.warn("evidence scan failed: {}", err.getMessage())).onComplete(x -> scanning = false);
-    });
-  }
-
-  void stop() {
-    if (timer >= 0) vertx.cancelTimer(timer);
-  }
-
-  /** Evidence of this kind arrived for the attempt. Cheap: one Lua call, at most twice per limit per node. */
-  Future<Void> seen(AttemptFacts a, EvidenceKind kind) {
-    long now = System.currentTimeMillis();
-    String key = a.id() + "/" + kind.code();
-    Long last = touched.get(key);
-    if (last != null && now - last < limits.get(kind) / 2) return Future.succeededFuture();
-    if (touched.size() > TOUCH_CACHE_LIMIT) touched.clear();
-    touched.put(key, now);
-    return SEEN.run(redis, List.of(watched(kind), gaps(kind), ProctorStore.hash(a.id()), ProctorStore.audit(a.id())),
-        List.of(a.id(), kind.code(), live.serverNow().toString(), a.examId(), a.studentId())).mapEmpty();
-  }
-
-  /** The attempt is finished: it is watched no more. */
-  Future<Void> forget(String attemptId) {
-    touched.keySet().removeIf(k -> k.startsWith(attemptId + "/"));
-    List<Request> batch = new ArrayList<>();
-    for (EvidenceKind k : EvidenceKind.values()) {
-      batch.add(Request.cmd(Command.ZREM).arg(watched(k)).arg(attemptId));
-      batch.add(Request.cmd(Command.ZREM).arg(gaps(k)).arg(attemptId));
+    EvidenceWatch(
+            Vertx vertx,
+            Redis redis,
+            Attempts attempts,
+            ProctorStore store,
+            LiveHub live,
+            ProctorSettings settings,
+            boolean mediaServer) {
+        this.vertx = vertx;
+        this.redis = redis;
+        this.attempts = attempts;
+        this.store = store;
+        this.live = live;
+        this.settings = settings;
+        this.mediaServer = mediaServer;
+        int n = settings.evidenceMissingAfter();
+        limits.put(EvidenceKind.SNAPSHOTS, EvidenceRule.limitMillis(settings.snapshotSeconds() * 1000L, n));
+        limits.put(EvidenceKind.CAMERA_RECORDING, EvidenceRule.limitMillis(settings.chunkMillis(), n));
+        limits.put(EvidenceKind.SCREEN_RECORDING, EvidenceRule.limitMillis(settings.chunkMillis(), n));
+        limits.put(EvidenceKind.SOCKET, EvidenceRule.limitMillis(settings.socketSeconds() * 1000L, n));
     }
-    return redis.batch(batch).mapEmpty();
-  }
 
-  /** One pass over every kind: gaps claimed and flagged; for the socket, gaps that ended closed. */
-  Future<Integer> scan() {
-    List<Future<Integer>> all = new ArrayList<>();
-    for (EvidenceKind k : EvidenceKind.values()) all.add(scan(k));
-    return Future.all(all).map(done -> {
-      int n = 0;
-      for (int i = 0; i < all.size(); i++) n += done.<Integer>resultAt(i);
-      return n;
-    });
-  }
+    static String watched(EvidenceKind k) {
+        return "evidence:" + k.code();
+    }
 
-  private Future<Integer> scan(EvidenceKind kind) {
-    long limit = limits.get(kind);
-    long before = live.serverNow().toEpochMilli() - limit;
-    Future<List<String>> stale = redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(watched(kind)).arg("-inf").arg(before)
-        .arg("LIMIT").arg(0).arg(BATCH)).map(EvidenceWatch::strings);
-    Future<Integer> raised = stale.compose(ids -> Future.join(ids.stream().map(id -> claim(id, kind, limit)).toList()))
-        .map(done -> (int) done.list().stream().filter(Boolean.TRUE::equals).count());
-    if (kind != EvidenceKind.SOCKET) return raised;
-    // a socket that comes back is not an upload the server handles: its return is seen here, from the presence hash
-    return raised.compose(n -> redis.send(Request.cmd(Command.ZRANGE).arg(gaps(kind)).arg(0).arg(BATCH - 1))
-        .map(EvidenceWatch::strings).compose(ids -> Future.join(ids.stream().map(this::socketBack).toList())).map(n));
-  }
+    static String gaps(EvidenceKind k) {
+        return "evidence:" + k.code() + ":gap";
+    }
 
-  /** Claims the gap and raises the flag if this node won it; true if it raised. */
-  private Future<Boolean> claim(String attemptId, EvidenceKind kind, long limit) {
-    return attempts.facts(attemptId).compose(a -> presenceSeen(a, kind).compose(seen ->
-        GAP.run(redis, List.of(watched(kind), gaps(kind), Keys.attempt(attemptId), ProctorStore.hash(attemptId)),
-            List.of(attemptId, kind.code(), Long.toString(limit), Long.toString(seen))).compose(r -> {
-              if (!"missing".equals(r.get(0).toString())) return Future.succeededFuture(false);
-              long since = r.get(1).toLong();
-              String detail = String.format(java.util.Locale.ROOT, "no %s since %s (allowed: %d × %d ms)", kind.code(),
-                  Instant.ofEpochMilli(since), settings.evidenceMissingAfter(), limit / settings.evidenceMissingAfter());
-              return store.raise(a, Flag.missing(kind, live.serverNow(), detail)).map(f -> true);
-            })))
-        .recover(err -> {
-          // an attempt deleted under the scan: stop watching it
-          if (err instanceof kz.emtihan.http.Rejection) return forget(attemptId).map(false);
-          return Future.failedFuture(err);
+    List<String> fromStart(Exam exam) {
+        return keys(EvidenceRule.fromStart(
+                exam.proctoring().camera(), exam.proctoring().screen(), mediaServer));
+    }
+
+    List<String> fromClock(Exam exam) {
+        return keys(EvidenceRule.fromClock(exam.proctoring().camera()));
+    }
+
+    private static List<String> keys(Set<EvidenceKind> kinds) {
+        return kinds.stream().map(EvidenceWatch::watched).toList();
+    }
+
+    long limitMillis(EvidenceKind k) {
+        return limits.get(k);
+    }
+
+    /** Scans every kind's sets once per the shortest interval (at least every 250 ms, at most every 5 s). */
+    void start() {
+        long every = Math.max(
+                250,
+                Math.min(
+                        5_000,
+                        limits.values().stream().mapToLong(l -> l).min().orElse(5_000)
+                                / settings.evidenceMissingAfter()));
+        timer = vertx.setPeriodic(every, every, t -> {
+            if (scanning) return;
+            scanning = true;
+            scan().onFailure(err -> log.warn("evidence scan failed: {}", err.getMessage()))
+                    .onComplete(x -> scanning = false);
         });
-  }
+    }
 
-  private Future<Long> presenceSeen(AttemptFacts a, EvidenceKind kind) {
-    if (kind != EvidenceKind.SOCKET) return Future.succeededFuture(0L);
-    return redis.send(Request.cmd(Command.HGET).arg(Keys.presence(a.examId())).arg(a.studentId()))
-        .map(r -> EvidenceRule.socketLastSeen(r == null ? null : r.toString(), 0, live.serverNow().toEpochMilli(),
-            Presence.STALE_MILLIS));
-  }
+    void stop() {
+        if (timer >= 0) vertx.cancelTimer(timer);
+    }
 
-  private Future<Void> socketBack(String attemptId) {
-    return attempts.facts(attemptId).compose(a -> a.status().finished() ? forget(attemptId)
-        : presenceSeen(a, EvidenceKind.SOCKET).compose(seen ->
-        EvidenceRule.missing(live.serverNow().toEpochMilli(), seen, limits.get(EvidenceKind.SOCKET))
-            ? Future.succeededFuture() : seen(a, EvidenceKind.SOCKET)))
-        .recover(err -> err instanceof kz.emtihan.http.Rejection ? forget(attemptId) : Future.failedFuture(err));
-  }
+    /** Evidence of this kind arrived for the attempt. Cheap: one Lua call, at most twice per limit per node. */
+    Future<Void> seen(AttemptFacts a, EvidenceKind kind) {
+        long now = System.currentTimeMillis();
+        String key = a.id() + "/" + kind.code();
+        Long last = touched.get(key);
+        if (last != null && now - last < limits.get(kind) / 2) return Future.succeededFuture();
+        if (touched.size() > TOUCH_CACHE_LIMIT) touched.clear();
+        touched.put(key, now);
+        return SEEN.run(
+                        redis,
+                        List.of(watched(kind), gaps(kind), ProctorStore.hash(a.id()), ProctorStore.audit(a.id())),
+                        List.of(a.id(), kind.code(), live.serverNow().toString(), a.examId(), a.studentId()))
+                .mapEmpty();
+    }
 
-  private static List<String> strings(Response r) {
-    List<String> out = new ArrayList<>();
-    if (r != null) for (Response x : r) out.add(x.toString());
-    return out;
-  }
+    /** The attempt is finished: it is watched no more. */
+    Future<Void> forget(String attemptId) {
+        touched.keySet().removeIf(k -> k.startsWith(attemptId + "/"));
+        List<Request> batch = new ArrayList<>();
+        for (EvidenceKind k : EvidenceKind.values()) {
+            batch.add(Request.cmd(Command.ZREM).arg(watched(k)).arg(attemptId));
+            batch.add(Request.cmd(Command.ZREM).arg(gaps(k)).arg(attemptId));
+        }
+        return redis.batch(batch).mapEmpty();
+    }
+
+    /** One pass over every kind: gaps claimed and flagged; for the socket, gaps that ended closed. */
+    Future<Integer> scan() {
+        List<Future<Integer>> all = new ArrayList<>();
+        for (EvidenceKind k : EvidenceKind.values()) all.add(scan(k));
+        return Future.all(all).map(done -> {
+            int n = 0;
+            for (int i = 0; i < all.size(); i++) n += done.<Integer>resultAt(i);
+            return n;
+        });
+    }
+
+    private Future<Integer> scan(EvidenceKind kind) {
+        long limit = limits.get(kind);
+        long before = live.serverNow().toEpochMilli() - limit;
+        Future<List<String>> stale = redis.send(Request.cmd(Command.ZRANGEBYSCORE)
+                        .arg(watched(kind))
+                        .arg("-inf")
+                        .arg(before)
+                        .arg("LIMIT")
+                        .arg(0)
+                        .arg(BATCH))
+                .map(EvidenceWatch::strings);
+        Future<Integer> raised = stale.compose(ids -> Future.join(
+                        ids.stream().map(id -> claim(id, kind, limit)).toList()))
+                .map(done ->
+                        (int) done.list().stream().filter(Boolean.TRUE::equals).count());
+        if (kind != EvidenceKind.SOCKET) return raised;
+        // a socket that comes back is not an upload the server handles: its return is seen here, from the presence hash
+        return raised.compose(n -> redis.send(
+                        Request.cmd(Command.ZRANGE).arg(gaps(kind)).arg(0).arg(BATCH - 1))
+                .map(EvidenceWatch::strings)
+                .compose(ids -> Future.join(ids.stream().map(this::socketBack).toList()))
+                .map(n));
+    }
+
+    /** Claims the gap and raises the flag if this node won it; true if it raised. */
+    private Future<Boolean> claim(String attemptId, EvidenceKind kind, long limit) {
+        return attempts.facts(attemptId)
+                .compose(a -> presenceSeen(a, kind)
+                        .compose(seen -> GAP.run(
+                                        redis,
+                                        List.of(
+                                                watched(kind),
+                                                gaps(kind),
+                                                Keys.attempt(attemptId),
+                                                ProctorStore.hash(attemptId)),
+                                        List.of(attemptId, kind.code(), Long.toString(limit), Long.toString(seen)))
+                                .compose(r -> {
+                                    if (!"missing".equals(r.get(0).toString())) return Future.succeededFuture(false);
+                                    long since = r.get(1).toLong();
+                                    String detail = String.format(
+                                            java.util.Locale.ROOT,
+                                            "no %s since %s (allowed: %d × %d ms)",
+                                            kind.code(),
+                                            Instant.ofEpochMilli(since),
+                                            settings.evidenceMissingAfter(),
+                                            limit / settings.evidenceMissingAfter());
+                                    return store.raise(a, Flag.missing(kind, live.serverNow(), detail))
+                                            .map(f -> true);
+                                })))
+                .recover(err -> {
+                    // an attempt deleted under the scan: stop watching it
+                    if (err instanceof kz.emtihan.http.Rejection)
+                        return forget(attemptId).map(false);
+                    return Future.failedFuture(err);
+                });
+    }
+
+    private Future<Long> presenceSeen(AttemptFacts a, EvidenceKind kind) {
+        if (kind != EvidenceKind.SOCKET) return Future.succeededFuture(0L);
+        return redis.send(
+                        Request.cmd(Command.HGET).arg(Keys.presence(a.examId())).arg(a.studentId()))
+                .map(r -> EvidenceRule.socketLastSeen(
+                        r == null ? null : r.toString(), 0, live.serverNow().toEpochMilli(), Presence.STALE_MILLIS));
+    }
+
+    private Future<Void> socketBack(String attemptId) {
+        return attempts.facts(attemptId)
+                .compose(a -> a.status().finished()
+                        ? forget(attemptId)
+                        : presenceSeen(a, EvidenceKind.SOCKET)
+                                .compose(seen -> EvidenceRule.missing(
+                                                live.serverNow().toEpochMilli(), seen, limits.get(EvidenceKind.SOCKET))
+                                        ? Future.succeededFuture()
+                                        : seen(a, EvidenceKind.SOCKET)))
+                .recover(
+                        err -> err instanceof kz.emtihan.http.Rejection ? forget(attemptId) : Future.failedFuture(err));
+    }
+
+    private static List<String> strings(Response r) {
+        List<String> out = new ArrayList<>();
+        if (r != null) for (Response x : r) out.add(x.toString());
+        return out;
+    }
 }

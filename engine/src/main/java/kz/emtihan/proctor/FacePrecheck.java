@@ -16,34 +16,42 @@ import kz.emtihan.proctor.model.UploadBudget;
  * Limited per user and node to {@code proctoring.prechecksPerMinute}.
  */
 final class FacePrecheck {
-  private static final int MAX_TRACKED = 100_000;
-  private final FaceWork faces;
-  private final int perMinute;
-  private final Map<String, UploadBudget> budgets = new ConcurrentHashMap<>();
+    private static final int MAX_TRACKED = 100_000;
+    private final FaceWork faces;
+    private final int perMinute;
+    private final Map<String, UploadBudget> budgets = new ConcurrentHashMap<>();
 
-  FacePrecheck(FaceWork faces, int perMinute) {
-    this.faces = faces;
-    this.perMinute = perMinute;
-  }
-
-  Future<JsonObject> check(Caller caller, byte[] jpeg) {
-    if (budgets.size() > MAX_TRACKED) budgets.clear();
-    long now = System.currentTimeMillis();
-    UploadBudget b = budgets.computeIfAbsent(caller.id(), id -> new UploadBudget(perMinute, now));
-    boolean ok;
-    synchronized (b) {
-      ok = b.take(now);
+    FacePrecheck(FaceWork faces, int perMinute) {
+        this.faces = faces;
+        this.perMinute = perMinute;
     }
-    if (!ok) {
-      return Future.failedFuture(new Rejection(429, "too-many-prechecks", "at most " + perMinute + " face checks a minute"));
-    }
-    return faces.analyse(jpeg).recover(err -> Future.failedFuture(err instanceof IllegalArgumentException
-        ? Rejection.badRequest("bad-image", "the camera frame is not a JPEG image") : err)).map(FacePrecheck::verdict);
-  }
 
-  static JsonObject verdict(FrameAnalysis f) {
-    String problem = f.faces() > 0 ? null : f.judgeable() ? "no-face" : "too-dark";
-    return new JsonObject().put("faces", f.faces()).put("judgeable", f.judgeable()).put("ok", problem == null)
-        .put("problem", problem);
-  }
+    Future<JsonObject> check(Caller caller, byte[] jpeg) {
+        if (budgets.size() > MAX_TRACKED) budgets.clear();
+        long now = System.currentTimeMillis();
+        UploadBudget b = budgets.computeIfAbsent(caller.id(), id -> new UploadBudget(perMinute, now));
+        boolean ok;
+        synchronized (b) {
+            ok = b.take(now);
+        }
+        if (!ok) {
+            return Future.failedFuture(
+                    new Rejection(429, "too-many-prechecks", "at most " + perMinute + " face checks a minute"));
+        }
+        return faces.analyse(jpeg)
+                .recover(err -> Future.failedFuture(
+                        err instanceof IllegalArgumentException
+                                ? Rejection.badRequest("bad-image", "the camera frame is not a JPEG image")
+                                : err))
+                .map(FacePrecheck::verdict);
+    }
+
+    static JsonObject verdict(FrameAnalysis f) {
+        String problem = f.faces() > 0 ? null : f.judgeable() ? "no-face" : "too-dark";
+        return new JsonObject()
+                .put("faces", f.faces())
+                .put("judgeable", f.judgeable())
+                .put("ok", problem == null)
+                .put("problem", problem);
+    }
 }

@@ -11,20 +11,20 @@ import kz.emtihan.media.vision.FrameAnalysis;
  * {@link FaceAnalyser} per thread, since an analyser is not thread-safe and costs a model load to create.
  */
 final class FaceWork implements AutoCloseable {
-  private final WorkerExecutor pool;
-  private final ThreadLocal<FaceAnalyser> analysers = ThreadLocal.withInitial(FaceAnalyser::new);
+    private final WorkerExecutor pool;
+    private final ThreadLocal<FaceAnalyser> analysers = ThreadLocal.withInitial(FaceAnalyser::new);
 
-  FaceWork(Vertx vertx, int threads) {
-    this.pool = vertx.createSharedWorkerExecutor("emtihan-faces", threads);
-  }
+    FaceWork(Vertx vertx, int threads) {
+        this.pool = vertx.createSharedWorkerExecutor("emtihan-faces", threads);
+    }
 
-  /** Faces, light and sharpness of a JPEG or PNG; fails with IllegalArgumentException for bytes that are not an image. */
-  Future<FrameAnalysis> analyse(byte[] image) {
-    return pool.executeBlocking(() -> analysers.get().analyse(image), false);
-  }
+    /** Faces, light and sharpness of a JPEG or PNG; fails with IllegalArgumentException for bytes that are not an image. */
+    Future<FrameAnalysis> analyse(byte[] image) {
+        return pool.executeBlocking(() -> analysers.get().analyse(image), false);
+    }
 
-  @Override
-  public void close() {
-    pool.close();
-  }
+    @Override
+    public void close() {
+        pool.close();
+    }
 }

@@ -22,147 +22,232 @@ import kz.emtihan.proctor.model.IdentityCheck;
  * Every submission and decision goes to the proctoring audit trail.
  */
 final class Identity {
-  private final Vertx vertx;
-  private final ProctorAccess access;
-  private final ProctorStore store;
-  private final EvidenceFiles files;
-  private final FaceWork faces;
-  private final LiveHub live;
-  private final ProctorSettings.IdentityPolicy policy;
+    private final Vertx vertx;
+    private final ProctorAccess access;
+    private final ProctorStore store;
+    private final EvidenceFiles files;
+    private final FaceWork faces;
+    private final LiveHub live;
+    private final ProctorSettings.IdentityPolicy policy;
 
-  Identity(Vertx vertx, ProctorAccess access, ProctorStore store, EvidenceFiles files, FaceWork faces, LiveHub live,
-           ProctorSettings.IdentityPolicy policy) {
-    this.policy = policy;
-    this.vertx = vertx;
-    this.access = access;
-    this.store = store;
-    this.files = files;
-    this.faces = faces;
-    this.live = live;
-  }
-
-  Future<JsonObject> submit(Caller caller, String attemptId, byte[] face, byte[] document) {
-    return access.ownerWhileOpen(caller, attemptId).compose(a -> Future.all(analyse(face, "face"), analyse(document, "document"))
-        .compose(done -> {
-          FrameAnalysis f = done.resultAt(0);
-          FrameAnalysis d = done.resultAt(1);
-          List<JsonObject> problems = IdentityCheck.problems(f.faces(), f.judgeable(), d.faces());
-          String at = live.serverNow().toString();
-          JsonObject reply = new JsonObject().put("faceCount", f.faces()).put("documentFaceCount", d.faces())
-              .putNull("similarity").put("problems", problems);
-          JsonObject audit = new JsonObject().put("at", at).put("by", caller.id()).put("faceCount", f.faces())
-              .put("documentFaceCount", d.faces());
-          if (!problems.isEmpty()) {
-            return store.record(attemptId, Map.of(), audit.put("type", "identity-refused").put("problems", problems))
-                .map(v -> reply.put("status", "rejected"));
-          }
-          Map<String, String> fields = new HashMap<>();
-          fields.put("identityStatus", "pending");
-          fields.put("identityFaces", Integer.toString(f.faces()));
-          fields.put("identityDocumentFaces", Integer.toString(d.faces()));
-          fields.put("identitySubmittedAt", at);
-          return vertx.executeBlocking(() -> {
-            files.writeIdentity(attemptId, "face", face);
-            files.writeIdentity(attemptId, "document", document);
-            return null;
-          }, false).compose(v -> store.record(attemptId, fields, audit.put("type", "identity-submitted")))
-              .compose(v -> live.publish(LiveHub.examChannel(a.examId()), new JsonObject().put("type", "identity")
-                  .put("examId", a.examId()).put("attemptId", attemptId).put("studentId", a.studentId()).put("status", "pending")))
-              .compose(v -> photosIn(attemptId, caller.id()))
-              .map(deadline -> {
-                deadline.ifPresent(due -> reply.put("deadline", due.toString()));
-                return reply.put("status", "pending");
-              });
-        }));
-  }
-
-  /**
-   * The photos are in (5.17.2): under review-later the questions are served and the clock starts now; under wait the
-   * hold now waits for a proctor's approval. The new deadline, if the clock started.
-   */
-  private Future<Optional<java.time.Instant>> photosIn(String attemptId, String actor) {
-    if (policy == ProctorSettings.IdentityPolicy.WAIT) {
-      return access.attempts().holds().waitFor(attemptId, "approval", actor).map(v -> Optional.empty());
+    Identity(
+            Vertx vertx,
+            ProctorAccess access,
+            ProctorStore store,
+            EvidenceFiles files,
+            FaceWork faces,
+            LiveHub live,
+            ProctorSettings.IdentityPolicy policy) {
+        this.policy = policy;
+        this.vertx = vertx;
+        this.access = access;
+        this.store = store;
+        this.files = files;
+        this.faces = faces;
+        this.live = live;
     }
-    return access.attempts().holds().release(attemptId, actor).compose(deadline -> deadline.isEmpty() ? Future.succeededFuture(deadline)
-        : live.publish(LiveHub.attemptChannel(attemptId), new JsonObject().put("type", "deadline").put("attemptId", attemptId)
-            .put("deadline", deadline.get().toString())).map(deadline));
-  }
 
-  private Future<FrameAnalysis> analyse(byte[] image, String field) {
-    return faces.analyse(image).recover(err -> Future.failedFuture(err instanceof IllegalArgumentException
-        ? Rejection.badRequest("bad-image", "'" + field + "' is not a JPEG or PNG image") : err));
-  }
-
-  /** A proctor's decision; approval releases an attempt held for it (its clock starts then). */
-  Future<JsonObject> decide(Caller caller, String attemptId, JsonObject body) {
-    // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
-    return access.watcher(caller, attemptId).compose(a -> decideChecked(caller, a, attemptId, body));
-  }
-
-  private Future<JsonObject> decideChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
-    if (!(body.getValue("approved") instanceof Boolean approved)) {
-      return Future.failedFuture(Rejection.badRequest("bad-field", "'approved' must be true or false"));
+    Future<JsonObject> submit(Caller caller, String attemptId, byte[] face, byte[] document) {
+        return access.ownerWhileOpen(caller, attemptId)
+                .compose(a -> Future.all(analyse(face, "face"), analyse(document, "document"))
+                        .compose(done -> {
+                            FrameAnalysis f = done.resultAt(0);
+                            FrameAnalysis d = done.resultAt(1);
+                            List<JsonObject> problems = IdentityCheck.problems(f.faces(), f.judgeable(), d.faces());
+                            String at = live.serverNow().toString();
+                            JsonObject reply = new JsonObject()
+                                    .put("faceCount", f.faces())
+                                    .put("documentFaceCount", d.faces())
+                                    .putNull("similarity")
+                                    .put("problems", problems);
+                            JsonObject audit = new JsonObject()
+                                    .put("at", at)
+                                    .put("by", caller.id())
+                                    .put("faceCount", f.faces())
+                                    .put("documentFaceCount", d.faces());
+                            if (!problems.isEmpty()) {
+                                return store.record(
+                                                attemptId,
+                                                Map.of(),
+                                                audit.put("type", "identity-refused")
+                                                        .put("problems", problems))
+                                        .map(v -> reply.put("status", "rejected"));
+                            }
+                            Map<String, String> fields = new HashMap<>();
+                            fields.put("identityStatus", "pending");
+                            fields.put("identityFaces", Integer.toString(f.faces()));
+                            fields.put("identityDocumentFaces", Integer.toString(d.faces()));
+                            fields.put("identitySubmittedAt", at);
+                            return vertx.executeBlocking(
+                                            () -> {
+                                                files.writeIdentity(attemptId, "face", face);
+                                                files.writeIdentity(attemptId, "document", document);
+                                                return null;
+                                            },
+                                            false)
+                                    .compose(v ->
+                                            store.record(attemptId, fields, audit.put("type", "identity-submitted")))
+                                    .compose(v -> live.publish(
+                                            LiveHub.examChannel(a.examId()),
+                                            new JsonObject()
+                                                    .put("type", "identity")
+                                                    .put("examId", a.examId())
+                                                    .put("attemptId", attemptId)
+                                                    .put("studentId", a.studentId())
+                                                    .put("status", "pending")))
+                                    .compose(v -> photosIn(attemptId, caller.id()))
+                                    .map(deadline -> {
+                                        deadline.ifPresent(due -> reply.put("deadline", due.toString()));
+                                        return reply.put("status", "pending");
+                                    });
+                        }));
     }
-    Object r = body.getValue("reason");
-    String reason = r instanceof String s ? s.trim() : "";
-    if (r != null && !(r instanceof String) || reason.length() > 500) {
-      return Future.failedFuture(Rejection.badRequest("bad-field", "'reason' must be text of at most 500 characters"));
-    }
-    if (!approved && reason.isEmpty()) {
-      return Future.failedFuture(Rejection.badRequest("reason-required", "say why the identity is rejected"));
-    }
-    return Future.succeededFuture(watched).compose(a -> store.fields(attemptId).compose(fields -> {
-      if (!fields.containsKey("identitySubmittedAt")) {
-        return Future.failedFuture(Rejection.conflict("no-identity", "the student has not sent identity photos yet"));
-      }
-      String status = approved ? "approved" : "rejected";
-      String at = live.serverNow().toString();
-      JsonObject decision = new JsonObject().put("approved", approved).put("reason", reason).put("by", caller.id()).put("at", at);
-      return store.record(attemptId, Map.of("identityStatus", status, "identityDecision", decision.encode()),
-              new JsonObject().put("type", "identity-" + status).put("at", at).put("by", caller.id()).put("reason", reason))
-          .compose(v -> approved ? access.attempts().holds().release(attemptId, caller.id())
-              // under wait a rejected student must send photos again before anything is served
-              : policy == ProctorSettings.IdentityPolicy.WAIT
-                  ? access.attempts().holds().waitFor(attemptId, "identity", caller.id()).map(x -> Optional.<java.time.Instant>empty())
-                  : Future.succeededFuture(Optional.<java.time.Instant>empty()))
-          .compose(deadline -> {
-            JsonObject toStudent = new JsonObject().put("type", "identity").put("attemptId", attemptId).put("status", status)
-                .put("reason", reason);
-            deadline.ifPresent(d -> toStudent.put("deadline", d.toString()));
-            Future<Void> told = live.publish(LiveHub.attemptChannel(attemptId), toStudent);
-            if (deadline.isPresent()) {
-              told = told.compose(x -> live.publish(LiveHub.attemptChannel(attemptId), new JsonObject().put("type", "deadline")
-                  .put("attemptId", attemptId).put("deadline", deadline.get().toString())));
-            }
-            return told.compose(x -> live.publish(LiveHub.examChannel(a.examId()), new JsonObject().put("type", "identity")
-                .put("examId", a.examId()).put("attemptId", attemptId).put("studentId", a.studentId()).put("status", status)));
-          })
-          .compose(v -> view(caller, attemptId));
-    }));
-  }
 
-  Future<JsonObject> view(Caller caller, String attemptId) {
-    return access.watcher(caller, attemptId).compose(a -> store.fields(attemptId)).map(f -> toJson(attemptId, f));
-  }
-
-  static JsonObject toJson(String attemptId, Map<String, String> f) {
-    JsonObject o = new JsonObject().put("status", f.getOrDefault("identityStatus", "none"))
-        .put("faceCount", f.containsKey("identityFaces") ? Integer.parseInt(f.get("identityFaces")) : null)
-        .put("documentFaceCount", f.containsKey("identityDocumentFaces") ? Integer.parseInt(f.get("identityDocumentFaces")) : null)
-        .putNull("similarity").put("matching", "proctor")
-        .put("submittedAt", f.get("identitySubmittedAt"))
-        .put("decision", f.containsKey("identityDecision") ? new JsonObject(f.get("identityDecision")) : null);
-    if (f.containsKey("identitySubmittedAt")) {
-      String base = "/api/v1/attempts/" + attemptId + "/identity/";
-      o.put("face", base + "face").put("document", base + "document");
+    /**
+     * The photos are in (5.17.2): under review-later the questions are served and the clock starts now; under wait the
+     * hold now waits for a proctor's approval. The new deadline, if the clock started.
+     */
+    private Future<Optional<java.time.Instant>> photosIn(String attemptId, String actor) {
+        if (policy == ProctorSettings.IdentityPolicy.WAIT) {
+            return access.attempts()
+                    .holds()
+                    .waitFor(attemptId, "approval", actor)
+                    .map(v -> Optional.empty());
+        }
+        return access.attempts()
+                .holds()
+                .release(attemptId, actor)
+                .compose(deadline -> deadline.isEmpty()
+                        ? Future.succeededFuture(deadline)
+                        : live.publish(
+                                        LiveHub.attemptChannel(attemptId),
+                                        new JsonObject()
+                                                .put("type", "deadline")
+                                                .put("attemptId", attemptId)
+                                                .put("deadline", deadline.get().toString()))
+                                .map(deadline));
     }
-    return o;
-  }
 
-  Future<byte[]> image(Caller caller, String attemptId, String which) {
-    if (!which.equals("face") && !which.equals("document")) return Future.failedFuture(Rejection.notFound("identity photo", which));
-    return access.watcher(caller, attemptId).compose(a -> vertx.executeBlocking(() -> files.identity(attemptId, which), false))
-        .recover(err -> Future.failedFuture(EvidenceFiles.missing(err) ? Rejection.notFound("identity photo", which) : err));
-  }
+    private Future<FrameAnalysis> analyse(byte[] image, String field) {
+        return faces.analyse(image)
+                .recover(err -> Future.failedFuture(
+                        err instanceof IllegalArgumentException
+                                ? Rejection.badRequest("bad-image", "'" + field + "' is not a JPEG or PNG image")
+                                : err));
+    }
+
+    /** A proctor's decision; approval releases an attempt held for it (its clock starts then). */
+    Future<JsonObject> decide(Caller caller, String attemptId, JsonObject body) {
+        // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
+        return access.watcher(caller, attemptId).compose(a -> decideChecked(caller, a, attemptId, body));
+    }
+
+    private Future<JsonObject> decideChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
+        if (!(body.getValue("approved") instanceof Boolean approved)) {
+            return Future.failedFuture(Rejection.badRequest("bad-field", "'approved' must be true or false"));
+        }
+        Object r = body.getValue("reason");
+        String reason = r instanceof String s ? s.trim() : "";
+        if (r != null && !(r instanceof String) || reason.length() > 500) {
+            return Future.failedFuture(
+                    Rejection.badRequest("bad-field", "'reason' must be text of at most 500 characters"));
+        }
+        if (!approved && reason.isEmpty()) {
+            return Future.failedFuture(Rejection.badRequest("reason-required", "say why the identity is rejected"));
+        }
+        return Future.succeededFuture(watched)
+                .compose(a -> store.fields(attemptId).compose(fields -> {
+                    if (!fields.containsKey("identitySubmittedAt")) {
+                        return Future.failedFuture(
+                                Rejection.conflict("no-identity", "the student has not sent identity photos yet"));
+                    }
+                    String status = approved ? "approved" : "rejected";
+                    String at = live.serverNow().toString();
+                    JsonObject decision = new JsonObject()
+                            .put("approved", approved)
+                            .put("reason", reason)
+                            .put("by", caller.id())
+                            .put("at", at);
+                    return store.record(
+                                    attemptId,
+                                    Map.of("identityStatus", status, "identityDecision", decision.encode()),
+                                    new JsonObject()
+                                            .put("type", "identity-" + status)
+                                            .put("at", at)
+                                            .put("by", caller.id())
+                                            .put("reason", reason))
+                            .compose(v -> approved
+                                    ? access.attempts().holds().release(attemptId, caller.id())
+                                    // under wait a rejected student must send photos again before anything is served
+                                    : policy == ProctorSettings.IdentityPolicy.WAIT
+                                            ? access.attempts()
+                                                    .holds()
+                                                    .waitFor(attemptId, "identity", caller.id())
+                                                    .map(x -> Optional.<java.time.Instant>empty())
+                                            : Future.succeededFuture(Optional.<java.time.Instant>empty()))
+                            .compose(deadline -> {
+                                JsonObject toStudent = new JsonObject()
+                                        .put("type", "identity")
+                                        .put("attemptId", attemptId)
+                                        .put("status", status)
+                                        .put("reason", reason);
+                                deadline.ifPresent(d -> toStudent.put("deadline", d.toString()));
+                                Future<Void> told = live.publish(LiveHub.attemptChannel(attemptId), toStudent);
+                                if (deadline.isPresent()) {
+                                    told = told.compose(x -> live.publish(
+                                            LiveHub.attemptChannel(attemptId),
+                                            new JsonObject()
+                                                    .put("type", "deadline")
+                                                    .put("attemptId", attemptId)
+                                                    .put(
+                                                            "deadline",
+                                                            deadline.get().toString())));
+                                }
+                                return told.compose(x -> live.publish(
+                                        LiveHub.examChannel(a.examId()),
+                                        new JsonObject()
+                                                .put("type", "identity")
+                                                .put("examId", a.examId())
+                                                .put("attemptId", attemptId)
+                                                .put("studentId", a.studentId())
+                                                .put("status", status)));
+                            })
+                            .compose(v -> view(caller, attemptId));
+                }));
+    }
+
+    Future<JsonObject> view(Caller caller, String attemptId) {
+        return access.watcher(caller, attemptId)
+                .compose(a -> store.fields(attemptId))
+                .map(f -> toJson(attemptId, f));
+    }
+
+    static JsonObject toJson(String attemptId, Map<String, String> f) {
+        JsonObject o = new JsonObject()
+                .put("status", f.getOrDefault("identityStatus", "none"))
+                .put("faceCount", f.containsKey("identityFaces") ? Integer.parseInt(f.get("identityFaces")) : null)
+                .put(
+                        "documentFaceCount",
+                        f.containsKey("identityDocumentFaces")
+                                ? Integer.parseInt(f.get("identityDocumentFaces"))
+                                : null)
+                .putNull("similarity")
+                .put("matching", "proctor")
+                .put("submittedAt", f.get("identitySubmittedAt"))
+                .put("decision", f.containsKey("identityDecision") ? new JsonObject(f.get("identityDecision")) : null);
+        if (f.containsKey("identitySubmittedAt")) {
+            String base = "/api/v1/attempts/" + attemptId + "/identity/";
+            o.put("face", base + "face").put("document", base + "document");
+        }
+        return o;
+    }
+
+    Future<byte[]> image(Caller caller, String attemptId, String which) {
+        if (!which.equals("face") && !which.equals("document"))
+            return Future.failedFuture(Rejection.notFound("identity photo", which));
+        return access.watcher(caller, attemptId)
+                .compose(a -> vertx.executeBlocking(() -> files.identity(attemptId, which), false))
+                .recover(err -> Future.failedFuture(
+                        EvidenceFiles.missing(err) ? Rejection.notFound("identity photo", which) : err));
+    }
 }

@@ -18,43 +18,45 @@ import java.util.regex.Pattern;
  * the event loop.
  */
 final class KurentoRecordings {
-  private static final Pattern NAME = Pattern.compile("(camera|screen)-(\\d{1,19})\\.webm");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private final Path dir;
+    private static final Pattern NAME = Pattern.compile("(camera|screen)-(\\d{1,19})\\.webm");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private final Path dir;
 
-  KurentoRecordings(Path dir) {
-    this.dir = dir;
-  }
+    KurentoRecordings(Path dir) {
+        this.dir = dir;
+    }
 
-  /** One file: its number in start order, when it started, and its size. */
-  record File(int number, long startMillis, long bytes, Path path) {}
+    /** One file: its number in start order, when it started, and its size. */
+    record File(int number, long startMillis, long bytes, Path path) {}
 
-  List<File> files(String attemptId, String stream) throws IOException {
-    if (!ID.matcher(attemptId).matches()) throw new IllegalArgumentException("invalid attempt id");
-    Path owner = dir.resolve(attemptId);
-    List<long[]> found = new ArrayList<>();
-    List<Path> paths = new ArrayList<>();
-    if (Files.isDirectory(owner)) {
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(owner, stream + "-*.webm")) {
-        for (Path p : ds) {
-          Matcher m = NAME.matcher(p.getFileName().toString());
-          if (m.matches() && m.group(1).equals(stream)) {
-            found.add(new long[] {Long.parseLong(m.group(2)), paths.size()});
-            paths.add(p);
-          }
+    List<File> files(String attemptId, String stream) throws IOException {
+        if (!ID.matcher(attemptId).matches()) throw new IllegalArgumentException("invalid attempt id");
+        Path owner = dir.resolve(attemptId);
+        List<long[]> found = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
+        if (Files.isDirectory(owner)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(owner, stream + "-*.webm")) {
+                for (Path p : ds) {
+                    Matcher m = NAME.matcher(p.getFileName().toString());
+                    if (m.matches() && m.group(1).equals(stream)) {
+                        found.add(new long[] {Long.parseLong(m.group(2)), paths.size()});
+                        paths.add(p);
+                    }
+                }
+            }
         }
-      }
+        found.sort(Comparator.comparingLong(a -> a[0]));
+        List<File> out = new ArrayList<>();
+        for (long[] f : found) {
+            Path p = paths.get((int) f[1]);
+            out.add(new File(out.size(), f[0], Files.size(p), p));
+        }
+        return out;
     }
-    found.sort(Comparator.comparingLong(a -> a[0]));
-    List<File> out = new ArrayList<>();
-    for (long[] f : found) {
-      Path p = paths.get((int) f[1]);
-      out.add(new File(out.size(), f[0], Files.size(p), p));
-    }
-    return out;
-  }
 
-  Optional<File> file(String attemptId, String stream, int number) throws IOException {
-    return files(attemptId, stream).stream().filter(f -> f.number() == number).findFirst();
-  }
+    Optional<File> file(String attemptId, String stream, int number) throws IOException {
+        return files(attemptId, stream).stream()
+                .filter(f -> f.number() == number)
+                .findFirst();
+    }
 }

@@ -10,56 +10,78 @@ import kz.emtihan.live.LiveHub;
 
 /** What a proctor does to a running attempt (issue 4, 5): send the student a message, or end it for a violation (6.14). */
 final class ProctorActions {
-  private final ProctorAccess access;
-  private final ProctorStore store;
-  private final LiveHub live;
+    private final ProctorAccess access;
+    private final ProctorStore store;
+    private final LiveHub live;
 
-  ProctorActions(ProctorAccess access, ProctorStore store, LiveHub live) {
-    this.access = access;
-    this.store = store;
-    this.live = live;
-  }
-
-  /** A message that pops up on the student's page at once. */
-  Future<JsonObject> message(Caller caller, String attemptId, JsonObject body) {
-    // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
-    return access.watcher(caller, attemptId).compose(a -> messageChecked(caller, a, attemptId, body));
-  }
-
-  private Future<JsonObject> messageChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
-    String text = text(body, "text", 500);
-    return Future.succeededFuture(watched).compose(a -> {
-      if (a.status().finished()) return Future.failedFuture(Rejection.conflict("attempt-closed", "the attempt is " + a.status().code()));
-      String at = live.serverNow().toString();
-      return store.record(attemptId, Map.of(), new JsonObject().put("type", "message").put("at", at).put("by", caller.id())
-              .put("text", text))
-          .compose(v -> live.publish(LiveHub.attemptChannel(attemptId), new JsonObject().put("type", "proctor-message")
-              .put("attemptId", attemptId).put("text", text).put("at", at)))
-          .map(v -> new JsonObject().put("sent", true).put("at", at));
-    });
-  }
-
-  /**
-   * 6.14: on a breach the student's access is stopped and recorded as an unexcused absence. The attempt closes at
-   * once (its page is told through attempt-closed) and is graded as zero; the reason is in the audit trail.
-   */
-  Future<JsonObject> terminate(Caller caller, String attemptId, JsonObject body) {
-    // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
-    return access.watcher(caller, attemptId).compose(a -> terminateChecked(caller, a, attemptId, body));
-  }
-
-  private Future<JsonObject> terminateChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
-    String reason = text(body, "reason", 500);
-    return Future.succeededFuture(watched).compose(a -> access.attempts().terminate(attemptId, caller.id(), reason))
-        .compose(result -> store.record(attemptId, Map.of("terminated", "1"), new JsonObject().put("type", "terminated")
-            .put("at", live.serverNow().toString()).put("by", caller.id()).put("reason", reason)).map(result));
-  }
-
-  private static String text(JsonObject body, String field, int max) {
-    String t = body.getValue(field) instanceof String s ? s.trim() : "";
-    if (t.isEmpty() || t.length() > max) {
-      throw Rejection.badRequest("bad-field", "'" + field + "' must be text of 1 to " + max + " characters");
+    ProctorActions(ProctorAccess access, ProctorStore store, LiveHub live) {
+        this.access = access;
+        this.store = store;
+        this.live = live;
     }
-    return t;
-  }
+
+    /** A message that pops up on the student's page at once. */
+    Future<JsonObject> message(Caller caller, String attemptId, JsonObject body) {
+        // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
+        return access.watcher(caller, attemptId).compose(a -> messageChecked(caller, a, attemptId, body));
+    }
+
+    private Future<JsonObject> messageChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
+        String text = text(body, "text", 500);
+        return Future.succeededFuture(watched).compose(a -> {
+            if (a.status().finished())
+                return Future.failedFuture(Rejection.conflict(
+                        "attempt-closed", "the attempt is " + a.status().code()));
+            String at = live.serverNow().toString();
+            return store.record(
+                            attemptId,
+                            Map.of(),
+                            new JsonObject()
+                                    .put("type", "message")
+                                    .put("at", at)
+                                    .put("by", caller.id())
+                                    .put("text", text))
+                    .compose(v -> live.publish(
+                            LiveHub.attemptChannel(attemptId),
+                            new JsonObject()
+                                    .put("type", "proctor-message")
+                                    .put("attemptId", attemptId)
+                                    .put("text", text)
+                                    .put("at", at)))
+                    .map(v -> new JsonObject().put("sent", true).put("at", at));
+        });
+    }
+
+    /**
+     * 6.14: on a breach the student's access is stopped and recorded as an unexcused absence. The attempt closes at
+     * once (its page is told through attempt-closed) and is graded as zero; the reason is in the audit trail.
+     */
+    Future<JsonObject> terminate(Caller caller, String attemptId, JsonObject body) {
+        // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
+        return access.watcher(caller, attemptId).compose(a -> terminateChecked(caller, a, attemptId, body));
+    }
+
+    private Future<JsonObject> terminateChecked(
+            Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
+        String reason = text(body, "reason", 500);
+        return Future.succeededFuture(watched)
+                .compose(a -> access.attempts().terminate(attemptId, caller.id(), reason))
+                .compose(result -> store.record(
+                                attemptId,
+                                Map.of("terminated", "1"),
+                                new JsonObject()
+                                        .put("type", "terminated")
+                                        .put("at", live.serverNow().toString())
+                                        .put("by", caller.id())
+                                        .put("reason", reason))
+                        .map(result));
+    }
+
+    private static String text(JsonObject body, String field, int max) {
+        String t = body.getValue(field) instanceof String s ? s.trim() : "";
+        if (t.isEmpty() || t.length() > max) {
+            throw Rejection.badRequest("bad-field", "'" + field + "' must be text of 1 to " + max + " characters");
+        }
+        return t;
+    }
 }

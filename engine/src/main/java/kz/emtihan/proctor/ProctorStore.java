@@ -23,96 +23,123 @@ import kz.emtihan.store.LuaScript;
  * signed receipt (a review) never changes that receipt's chain.
  */
 final class ProctorStore {
-  private static final LuaScript RAISE = LuaScript.load("/kz/emtihan/proctor/raise-flag.lua");
-  private static final LuaScript OBSERVE = LuaScript.load("/kz/emtihan/proctor/observe.lua");
-  private final Redis redis;
+    private static final LuaScript RAISE = LuaScript.load("/kz/emtihan/proctor/raise-flag.lua");
+    private static final LuaScript OBSERVE = LuaScript.load("/kz/emtihan/proctor/observe.lua");
+    private final Redis redis;
 
-  ProctorStore(Redis redis) {
-    this.redis = redis;
-  }
-
-  static String hash(String attemptId) { return "proctor:" + attemptId; }
-  static String flags(String attemptId) { return "proctor:" + attemptId + ":flags"; }
-  static String audit(String attemptId) { return "proctor:" + attemptId + ":audit"; }
-  static String observations(String attemptId) { return "proctor:" + attemptId + ":obs"; }
-
-  /** Stores and publishes the flag; the numbered flag. */
-  Future<Flag> raise(AttemptFacts a, Flag flag) {
-    return RAISE.run(redis, List.of(flags(a.id()), hash(a.id()), audit(a.id())),
-        List.of(flag.toStored().encode(), a.id(), a.examId(), a.studentId())).map(r -> flag.numbered(r.toString()));
-  }
-
-  /** Records a snapshot's observation; the recent observations, oldest first, ending with this one. */
-  Future<List<PresenceRule.Observation>> observe(String attemptId, PresenceRule.Observation o, int window, String snapshotId,
-                                                 String at) {
-    return OBSERVE.run(redis, List.of(observations(attemptId), hash(attemptId)),
-        List.of(o.faces() + "|" + (o.judgeable() ? 1 : 0), Integer.toString(window), snapshotId, at, Integer.toString(o.faces())))
-        .map(r -> {
-          List<PresenceRule.Observation> out = new ArrayList<>();
-          for (Response item : r) {
-            String[] parts = item.toString().split("\\|");
-            out.add(new PresenceRule.Observation(Integer.parseInt(parts[0]), "1".equals(parts[1])));
-          }
-          return out;
-        });
-  }
-
-  Future<List<Flag>> flagsOf(String attemptId) {
-    return redis.send(Request.cmd(Command.LRANGE).arg(flags(attemptId)).arg(0).arg(-1)).map(r -> {
-      List<Flag> out = new ArrayList<>();
-      for (Response item : r) out.add(Flag.fromStored(new JsonObject(item.toString())));
-      return out;
-    });
-  }
-
-  Future<List<String>> auditOf(String attemptId) {
-    return redis.send(Request.cmd(Command.LRANGE).arg(audit(attemptId)).arg(0).arg(-1)).map(r -> {
-      List<String> out = new ArrayList<>();
-      for (Response item : r) out.add(item.toString());
-      return out;
-    });
-  }
-
-  /** Sets fields of the attempt's proctoring hash and appends the event to the audit trail, in one transaction. */
-  Future<Void> record(String attemptId, Map<String, String> fields, JsonObject auditEvent) {
-    List<Request> batch = new ArrayList<>();
-    batch.add(Request.cmd(Command.MULTI));
-    if (!fields.isEmpty()) {
-      Request set = Request.cmd(Command.HSET).arg(hash(attemptId));
-      fields.forEach((k, v) -> set.arg(k).arg(v));
-      batch.add(set);
+    ProctorStore(Redis redis) {
+        this.redis = redis;
     }
-    batch.add(Request.cmd(Command.RPUSH).arg(audit(attemptId)).arg(auditEvent.encode()));
-    batch.add(Request.cmd(Command.EXEC));
-    return redis.batch(batch).mapEmpty();
-  }
 
-  Future<Map<String, String>> fields(String attemptId) {
-    return redis.send(Request.cmd(Command.HGETALL).arg(hash(attemptId))).map(ProctorStore::map);
-  }
+    static String hash(String attemptId) {
+        return "proctor:" + attemptId;
+    }
 
-  /** The proctoring hashes of many attempts, in one round trip. */
-  Future<List<Map<String, String>>> fieldsOf(List<String> attemptIds) {
-    if (attemptIds.isEmpty()) return Future.succeededFuture(List.of());
-    List<Request> batch = new ArrayList<>();
-    for (String id : attemptIds) batch.add(Request.cmd(Command.HGETALL).arg(hash(id)));
-    return redis.batch(batch).map(rs -> {
-      List<Map<String, String>> out = new ArrayList<>();
-      for (Response r : rs) out.add(map(r));
-      return out;
-    });
-  }
+    static String flags(String attemptId) {
+        return "proctor:" + attemptId + ":flags";
+    }
 
-  /** Forgets the attempt's snapshots' observations and marks its media as deleted (retention). */
-  Future<Void> purged(String attemptId, String at) {
-    return record(attemptId, Map.of("purgedAt", at), new JsonObject().put("type", "media-deleted").put("at", at)
-        .put("by", "retention"));
-  }
+    static String audit(String attemptId) {
+        return "proctor:" + attemptId + ":audit";
+    }
 
-  static Map<String, String> map(Response r) {
-    Map<String, String> m = new HashMap<>();
-    if (r == null) return m;
-    for (String k : r.getKeys()) m.put(k, r.get(k).toString());
-    return m;
-  }
+    static String observations(String attemptId) {
+        return "proctor:" + attemptId + ":obs";
+    }
+
+    /** Stores and publishes the flag; the numbered flag. */
+    Future<Flag> raise(AttemptFacts a, Flag flag) {
+        return RAISE.run(
+                        redis,
+                        List.of(flags(a.id()), hash(a.id()), audit(a.id())),
+                        List.of(flag.toStored().encode(), a.id(), a.examId(), a.studentId()))
+                .map(r -> flag.numbered(r.toString()));
+    }
+
+    /** Records a snapshot's observation; the recent observations, oldest first, ending with this one. */
+    Future<List<PresenceRule.Observation>> observe(
+            String attemptId, PresenceRule.Observation o, int window, String snapshotId, String at) {
+        return OBSERVE.run(
+                        redis,
+                        List.of(observations(attemptId), hash(attemptId)),
+                        List.of(
+                                o.faces() + "|" + (o.judgeable() ? 1 : 0),
+                                Integer.toString(window),
+                                snapshotId,
+                                at,
+                                Integer.toString(o.faces())))
+                .map(r -> {
+                    List<PresenceRule.Observation> out = new ArrayList<>();
+                    for (Response item : r) {
+                        String[] parts = item.toString().split("\\|");
+                        out.add(new PresenceRule.Observation(Integer.parseInt(parts[0]), "1".equals(parts[1])));
+                    }
+                    return out;
+                });
+    }
+
+    Future<List<Flag>> flagsOf(String attemptId) {
+        return redis.send(
+                        Request.cmd(Command.LRANGE).arg(flags(attemptId)).arg(0).arg(-1))
+                .map(r -> {
+                    List<Flag> out = new ArrayList<>();
+                    for (Response item : r) out.add(Flag.fromStored(new JsonObject(item.toString())));
+                    return out;
+                });
+    }
+
+    Future<List<String>> auditOf(String attemptId) {
+        return redis.send(
+                        Request.cmd(Command.LRANGE).arg(audit(attemptId)).arg(0).arg(-1))
+                .map(r -> {
+                    List<String> out = new ArrayList<>();
+                    for (Response item : r) out.add(item.toString());
+                    return out;
+                });
+    }
+
+    /** Sets fields of the attempt's proctoring hash and appends the event to the audit trail, in one transaction. */
+    Future<Void> record(String attemptId, Map<String, String> fields, JsonObject auditEvent) {
+        List<Request> batch = new ArrayList<>();
+        batch.add(Request.cmd(Command.MULTI));
+        if (!fields.isEmpty()) {
+            Request set = Request.cmd(Command.HSET).arg(hash(attemptId));
+            fields.forEach((k, v) -> set.arg(k).arg(v));
+            batch.add(set);
+        }
+        batch.add(Request.cmd(Command.RPUSH).arg(audit(attemptId)).arg(auditEvent.encode()));
+        batch.add(Request.cmd(Command.EXEC));
+        return redis.batch(batch).mapEmpty();
+    }
+
+    Future<Map<String, String>> fields(String attemptId) {
+        return redis.send(Request.cmd(Command.HGETALL).arg(hash(attemptId))).map(ProctorStore::map);
+    }
+
+    /** The proctoring hashes of many attempts, in one round trip. */
+    Future<List<Map<String, String>>> fieldsOf(List<String> attemptIds) {
+        if (attemptIds.isEmpty()) return Future.succeededFuture(List.of());
+        List<Request> batch = new ArrayList<>();
+        for (String id : attemptIds) batch.add(Request.cmd(Command.HGETALL).arg(hash(id)));
+        return redis.batch(batch).map(rs -> {
+            List<Map<String, String>> out = new ArrayList<>();
+            for (Response r : rs) out.add(map(r));
+            return out;
+        });
+    }
+
+    /** Forgets the attempt's snapshots' observations and marks its media as deleted (retention). */
+    Future<Void> purged(String attemptId, String at) {
+        return record(
+                attemptId,
+                Map.of("purgedAt", at),
+                new JsonObject().put("type", "media-deleted").put("at", at).put("by", "retention"));
+    }
+
+    static Map<String, String> map(Response r) {
+        Map<String, String> m = new HashMap<>();
+        if (r == null) return m;
+        for (String k : r.getKeys()) m.put(k, r.get(k).toString());
+        return m;
+    }
 }

@@ -33,187 +33,265 @@ import kz.emtihan.proctor.model.SegmentTimes;
  * order. A full disk refuses the chunk with 507 and raises a flag; the exam itself goes on.
  */
 final class Recordings {
-  static final List<String> STREAMS = List.of("camera", "screen");
-  /** Uploads are accepted this long after the deadline plus grace: the last segment is still in flight. */
-  private static final long LATE_UPLOAD_MILLIS = 60_000;
-  private static final long STORAGE_FLAG_EVERY_MILLIS = 5 * 60_000;
-  private final Vertx vertx;
-  private final ProctorAccess access;
-  private final ProctorStore proctorStore;
-  private final RecordingStore store;
-  private final Path root;
-  private final ProctorSettings settings;
-  private final UploadGate gate;
-  private final LiveHub live;
-  private final long graceMillis;
-  private final Map<String, Long> storageFlagged = new ConcurrentHashMap<>();
-  private final Optional<KurentoRecordings> kurento;
-  private final EvidenceWatch evidence;
+    static final List<String> STREAMS = List.of("camera", "screen");
+    /** Uploads are accepted this long after the deadline plus grace: the last segment is still in flight. */
+    private static final long LATE_UPLOAD_MILLIS = 60_000;
 
-  Recordings(Vertx vertx, ProctorAccess access, ProctorStore proctorStore, RecordingStore store, Path root,
-             ProctorSettings settings, UploadGate gate, LiveHub live, long graceMillis, Optional<KurentoRecordings> kurento,
-             EvidenceWatch evidence) {
-    this.evidence = evidence;
-    this.kurento = kurento;
-    this.vertx = vertx;
-    this.access = access;
-    this.proctorStore = proctorStore;
-    this.store = store;
-    this.root = root;
-    this.settings = settings;
-    this.gate = gate;
-    this.live = live;
-    this.graceMillis = graceMillis;
-  }
+    private static final long STORAGE_FLAG_EVERY_MILLIS = 5 * 60_000;
+    private final Vertx vertx;
+    private final ProctorAccess access;
+    private final ProctorStore proctorStore;
+    private final RecordingStore store;
+    private final Path root;
+    private final ProctorSettings settings;
+    private final UploadGate gate;
+    private final LiveHub live;
+    private final long graceMillis;
+    private final Map<String, Long> storageFlagged = new ConcurrentHashMap<>();
+    private final Optional<KurentoRecordings> kurento;
+    private final EvidenceWatch evidence;
 
-  Future<JsonObject> put(Caller caller, String attemptId, String stream, String segmentText, String chunkText,
-                         String segmentStart, byte[] webm) {
-    if (!STREAMS.contains(stream)) return Future.failedFuture(Rejection.notFound("stream", stream));
-    int segment = number("segment", segmentText);
-    int chunk = number("chunk", chunkText);
-    if (webm.length == 0) return Future.failedFuture(Rejection.badRequest("empty-chunk", "the chunk has no bytes"));
-    if (webm.length > settings.maxChunkBytes()) {
-      return Future.failedFuture(new Rejection(413, "body-too-large", "a chunk is at most " + settings.maxChunkBytes() + " bytes"));
+    Recordings(
+            Vertx vertx,
+            ProctorAccess access,
+            ProctorStore proctorStore,
+            RecordingStore store,
+            Path root,
+            ProctorSettings settings,
+            UploadGate gate,
+            LiveHub live,
+            long graceMillis,
+            Optional<KurentoRecordings> kurento,
+            EvidenceWatch evidence) {
+        this.evidence = evidence;
+        this.kurento = kurento;
+        this.vertx = vertx;
+        this.access = access;
+        this.proctorStore = proctorStore;
+        this.store = store;
+        this.root = root;
+        this.settings = settings;
+        this.gate = gate;
+        this.live = live;
+        this.graceMillis = graceMillis;
     }
-    return access.owner(caller, attemptId).compose(a -> {
-      Instant now = live.serverNow();
-      long until = Math.max(a.deadline().toEpochMilli(), a.finishedAt().map(Instant::toEpochMilli).orElse(0L))
-          + graceMillis + LATE_UPLOAD_MILLIS;
-      if (now.toEpochMilli() > until) {
-        return Future.failedFuture(Rejection.conflict("attempt-closed", "the attempt ended; its recording is closed"));
-      }
-      gate.admit(attemptId);
-      // the page's clock is corrected by the server's, but is not trusted past the attempt's own bounds
-      long start = Math.min(Math.max(startMillis(segmentStart, now), a.startedAt().toEpochMilli() - LATE_UPLOAD_MILLIS), now.toEpochMilli());
-      return vertx.executeBlocking(() -> {
-        if (gate.diskLow(root)) throw new DiskFull();
-        return store.put(attemptId, stream, segment, chunk, start, webm);
-      }, false).compose(s -> evidence.seen(a, kz.emtihan.proctor.model.EvidenceKind.recordingOf(stream)).map(ack(s)))
-          .recover(err -> refused(a, err));
-    });
-  }
 
-  private static JsonObject ack(Stored s) {
-    return new JsonObject().put("stored", true).put("duplicate", s.duplicate()).put("nextChunk", s.nextChunk());
-  }
-
-  private Future<JsonObject> refused(AttemptFacts a, Throwable err) {
-    if (err instanceof ChunkConflictException) {
-      return Future.failedFuture(Rejection.conflict("chunk-conflict", "this chunk was already stored with other bytes"));
+    Future<JsonObject> put(
+            Caller caller,
+            String attemptId,
+            String stream,
+            String segmentText,
+            String chunkText,
+            String segmentStart,
+            byte[] webm) {
+        if (!STREAMS.contains(stream)) return Future.failedFuture(Rejection.notFound("stream", stream));
+        int segment = number("segment", segmentText);
+        int chunk = number("chunk", chunkText);
+        if (webm.length == 0) return Future.failedFuture(Rejection.badRequest("empty-chunk", "the chunk has no bytes"));
+        if (webm.length > settings.maxChunkBytes()) {
+            return Future.failedFuture(
+                    new Rejection(413, "body-too-large", "a chunk is at most " + settings.maxChunkBytes() + " bytes"));
+        }
+        return access.owner(caller, attemptId).compose(a -> {
+            Instant now = live.serverNow();
+            long until = Math.max(
+                            a.deadline().toEpochMilli(),
+                            a.finishedAt().map(Instant::toEpochMilli).orElse(0L))
+                    + graceMillis
+                    + LATE_UPLOAD_MILLIS;
+            if (now.toEpochMilli() > until) {
+                return Future.failedFuture(
+                        Rejection.conflict("attempt-closed", "the attempt ended; its recording is closed"));
+            }
+            gate.admit(attemptId);
+            // the page's clock is corrected by the server's, but is not trusted past the attempt's own bounds
+            long start = Math.min(
+                    Math.max(startMillis(segmentStart, now), a.startedAt().toEpochMilli() - LATE_UPLOAD_MILLIS),
+                    now.toEpochMilli());
+            return vertx.executeBlocking(
+                            () -> {
+                                if (gate.diskLow(root)) throw new DiskFull();
+                                return store.put(attemptId, stream, segment, chunk, start, webm);
+                            },
+                            false)
+                    .compose(s -> evidence.seen(a, kz.emtihan.proctor.model.EvidenceKind.recordingOf(stream))
+                            .map(ack(s)))
+                    .recover(err -> refused(a, err));
+        });
     }
-    if (err instanceof IllegalArgumentException e) return Future.failedFuture(Rejection.badRequest("bad-chunk", e.getMessage()));
-    if (err instanceof DiskFull || err instanceof IOException io && String.valueOf(io.getMessage()).contains("No space")) {
-      Rejection full = new Rejection(507, "storage-full", "the server's disk is full: the recording pauses, the exam goes on");
-      long now = System.currentTimeMillis();
-      Long last = storageFlagged.get(a.id());
-      if (last != null && now - last < STORAGE_FLAG_EVERY_MILLIS) return Future.failedFuture(full);
-      storageFlagged.put(a.id(), now);
-      return proctorStore.raise(a, Flag.of(FlagKind.STORAGE_FULL, live.serverNow(), Optional.empty(),
-          "the server could not store the recording: disk full")).compose(f -> Future.failedFuture(full));
+
+    private static JsonObject ack(Stored s) {
+        return new JsonObject()
+                .put("stored", true)
+                .put("duplicate", s.duplicate())
+                .put("nextChunk", s.nextChunk());
     }
-    return Future.failedFuture(err);
-  }
 
-  /** The segments of both streams with their start and length, and how much of the attempt they cover. */
-  Future<JsonObject> list(Caller caller, String attemptId) {
-    return access.watcher(caller, attemptId).compose(this::listOf);
-  }
-
-  Future<JsonObject> listOf(AttemptFacts a) {
-    String attemptId = a.id();
-    return vertx.executeBlocking(() -> {
-      long end = Math.max(a.startedAt().toEpochMilli(), Math.min(a.endOrDeadline().toEpochMilli(), System.currentTimeMillis()));
-      if (kurento.isPresent()) return serverRecorded(a, end);
-      JsonObject out = new JsonObject();
-      for (String stream : STREAMS) out.put(stream, segments(attemptId, stream, end));
-      out.put("coverage", store.coverage(attemptId, a.startedAt().toEpochMilli(), end, settings.segmentSeconds()));
-      return out;
-    }, false);
-  }
-
-  private JsonArray segments(String attemptId, String stream, long endMillis) throws IOException {
-    List<Segment> segments = new ArrayList<>();
-    for (Segment s : store.segments(attemptId, stream)) if (s.bytes() > 0) segments.add(s);
-    List<Double> seconds = SegmentTimes.seconds(segments.stream().map(Segment::startEpochMillis).toList(),
-        settings.segmentSeconds() * 1000L, endMillis);
-    JsonArray out = new JsonArray();
-    for (int i = 0; i < segments.size(); i++) {
-      Segment s = segments.get(i);
-      out.add(new JsonObject().put("segment", s.number()).put("startsAt", Instant.ofEpochMilli(s.startEpochMillis()).toString())
-          .put("seconds", seconds.get(i)).put("bytes", s.bytes()).put("complete", s.complete()).put("sha256", s.sha256())
-          .put("url", "/api/v1/attempts/" + attemptId + "/recordings/" + stream + "/" + s.number()));
+    private Future<JsonObject> refused(AttemptFacts a, Throwable err) {
+        if (err instanceof ChunkConflictException) {
+            return Future.failedFuture(
+                    Rejection.conflict("chunk-conflict", "this chunk was already stored with other bytes"));
+        }
+        if (err instanceof IllegalArgumentException e)
+            return Future.failedFuture(Rejection.badRequest("bad-chunk", e.getMessage()));
+        if (err instanceof DiskFull
+                || err instanceof IOException io
+                        && String.valueOf(io.getMessage()).contains("No space")) {
+            Rejection full = new Rejection(
+                    507, "storage-full", "the server's disk is full: the recording pauses, the exam goes on");
+            long now = System.currentTimeMillis();
+            Long last = storageFlagged.get(a.id());
+            if (last != null && now - last < STORAGE_FLAG_EVERY_MILLIS) return Future.failedFuture(full);
+            storageFlagged.put(a.id(), now);
+            return proctorStore
+                    .raise(
+                            a,
+                            Flag.of(
+                                    FlagKind.STORAGE_FULL,
+                                    live.serverNow(),
+                                    Optional.empty(),
+                                    "the server could not store the recording: disk full"))
+                    .compose(f -> Future.failedFuture(full));
+        }
+        return Future.failedFuture(err);
     }
-    return out;
-  }
 
-  /**
-   * What a media server recorded: one file per publish, each playing until the next starts or the attempt ends.
-   * The server's files carry no index the engine reads, so coverage counts each file until the next one.
-   */
-  private JsonObject serverRecorded(AttemptFacts a, long endMillis) throws IOException {
-    JsonObject out = new JsonObject();
-    List<Long> allStarts = new ArrayList<>();
-    for (String stream : STREAMS) {
-      List<KurentoRecordings.File> files = kurento.orElseThrow().files(a.id(), stream);
-      List<Long> starts = files.stream().map(KurentoRecordings.File::startMillis).toList();
-      allStarts.addAll(starts);
-      List<Double> seconds = SegmentTimes.seconds(starts, Long.MAX_VALUE / 4, endMillis);
-      JsonArray list = new JsonArray();
-      for (int i = 0; i < files.size(); i++) {
-        KurentoRecordings.File f = files.get(i);
-        list.add(new JsonObject().put("segment", f.number()).put("startsAt", Instant.ofEpochMilli(f.startMillis()).toString())
-            .put("seconds", seconds.get(i)).put("bytes", f.bytes()).put("complete", true)
-            .put("url", "/api/v1/attempts/" + a.id() + "/recordings/" + stream + "/" + f.number()));
-      }
-      out.put(stream, list);
+    /** The segments of both streams with their start and length, and how much of the attempt they cover. */
+    Future<JsonObject> list(Caller caller, String attemptId) {
+        return access.watcher(caller, attemptId).compose(this::listOf);
     }
-    long start = a.startedAt().toEpochMilli();
-    out.put("coverage", allStarts.isEmpty() ? 0.0 : kz.emtihan.media.recording.Coverage.ratio(start, endMillis,
-        Math.max(1, endMillis - allStarts.stream().min(Long::compare).orElse(start)), allStarts));
-    return out;
-  }
 
-  /** The segment's file and how many bytes of it are recorded. */
-  record SegmentFile(Path path, long bytes) {}
-
-  Future<SegmentFile> file(Caller caller, String attemptId, String stream, String segmentText) {
-    if (!STREAMS.contains(stream)) return Future.failedFuture(Rejection.notFound("stream", stream));
-    int segment = number("segment", segmentText);
-    return access.watcher(caller, attemptId).compose(a -> vertx.executeBlocking(() -> {
-      if (kurento.isPresent()) {
-        return kurento.get().file(attemptId, stream, segment).map(f -> new SegmentFile(f.path(), f.bytes()))
-            .orElseThrow(() -> Rejection.notFound("segment", stream + "/" + segment));
-      }
-      for (Segment s : store.segments(attemptId, stream)) {
-        if (s.number() == segment && s.bytes() > 0) return new SegmentFile(store.file(attemptId, stream, segment), s.bytes());
-      }
-      throw Rejection.notFound("segment", stream + "/" + segment);
-    }, false));
-  }
-
-  private static long startMillis(String header, Instant now) {
-    if (header == null || header.isBlank()) return now.toEpochMilli();
-    try {
-      return Instant.parse(header.trim()).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      throw Rejection.badRequest("bad-header", "X-Segment-Start must be an ISO-8601 instant");
+    Future<JsonObject> listOf(AttemptFacts a) {
+        String attemptId = a.id();
+        return vertx.executeBlocking(
+                () -> {
+                    long end = Math.max(
+                            a.startedAt().toEpochMilli(),
+                            Math.min(a.endOrDeadline().toEpochMilli(), System.currentTimeMillis()));
+                    if (kurento.isPresent()) return serverRecorded(a, end);
+                    JsonObject out = new JsonObject();
+                    for (String stream : STREAMS) out.put(stream, segments(attemptId, stream, end));
+                    out.put(
+                            "coverage",
+                            store.coverage(attemptId, a.startedAt().toEpochMilli(), end, settings.segmentSeconds()));
+                    return out;
+                },
+                false);
     }
-  }
 
-  private static int number(String what, String text) {
-    try {
-      int n = Integer.parseInt(text);
-      if (n >= 0 && n <= 100_000) return n;
-    } catch (NumberFormatException e) {
-      // fall through
+    private JsonArray segments(String attemptId, String stream, long endMillis) throws IOException {
+        List<Segment> segments = new ArrayList<>();
+        for (Segment s : store.segments(attemptId, stream)) if (s.bytes() > 0) segments.add(s);
+        List<Double> seconds = SegmentTimes.seconds(
+                segments.stream().map(Segment::startEpochMillis).toList(),
+                settings.segmentSeconds() * 1000L,
+                endMillis);
+        JsonArray out = new JsonArray();
+        for (int i = 0; i < segments.size(); i++) {
+            Segment s = segments.get(i);
+            out.add(new JsonObject()
+                    .put("segment", s.number())
+                    .put("startsAt", Instant.ofEpochMilli(s.startEpochMillis()).toString())
+                    .put("seconds", seconds.get(i))
+                    .put("bytes", s.bytes())
+                    .put("complete", s.complete())
+                    .put("sha256", s.sha256())
+                    .put("url", "/api/v1/attempts/" + attemptId + "/recordings/" + stream + "/" + s.number()));
+        }
+        return out;
     }
-    throw Rejection.badRequest("bad-" + what, what + " must be a whole number 0..100000");
-  }
 
-  /** The disk has less free space than {@code proctoring.minFreeBytes}. */
-  private static final class DiskFull extends IOException {
-    DiskFull() {
-      super("No space left (below proctoring.minFreeBytes)");
+    /**
+     * What a media server recorded: one file per publish, each playing until the next starts or the attempt ends.
+     * The server's files carry no index the engine reads, so coverage counts each file until the next one.
+     */
+    private JsonObject serverRecorded(AttemptFacts a, long endMillis) throws IOException {
+        JsonObject out = new JsonObject();
+        List<Long> allStarts = new ArrayList<>();
+        for (String stream : STREAMS) {
+            List<KurentoRecordings.File> files = kurento.orElseThrow().files(a.id(), stream);
+            List<Long> starts =
+                    files.stream().map(KurentoRecordings.File::startMillis).toList();
+            allStarts.addAll(starts);
+            List<Double> seconds = SegmentTimes.seconds(starts, Long.MAX_VALUE / 4, endMillis);
+            JsonArray list = new JsonArray();
+            for (int i = 0; i < files.size(); i++) {
+                KurentoRecordings.File f = files.get(i);
+                list.add(new JsonObject()
+                        .put("segment", f.number())
+                        .put("startsAt", Instant.ofEpochMilli(f.startMillis()).toString())
+                        .put("seconds", seconds.get(i))
+                        .put("bytes", f.bytes())
+                        .put("complete", true)
+                        .put("url", "/api/v1/attempts/" + a.id() + "/recordings/" + stream + "/" + f.number()));
+            }
+            out.put(stream, list);
+        }
+        long start = a.startedAt().toEpochMilli();
+        out.put(
+                "coverage",
+                allStarts.isEmpty()
+                        ? 0.0
+                        : kz.emtihan.media.recording.Coverage.ratio(
+                                start,
+                                endMillis,
+                                Math.max(
+                                        1,
+                                        endMillis
+                                                - allStarts.stream()
+                                                        .min(Long::compare)
+                                                        .orElse(start)),
+                                allStarts));
+        return out;
     }
-  }
+
+    /** The segment's file and how many bytes of it are recorded. */
+    record SegmentFile(Path path, long bytes) {}
+
+    Future<SegmentFile> file(Caller caller, String attemptId, String stream, String segmentText) {
+        if (!STREAMS.contains(stream)) return Future.failedFuture(Rejection.notFound("stream", stream));
+        int segment = number("segment", segmentText);
+        return access.watcher(caller, attemptId)
+                .compose(a -> vertx.executeBlocking(
+                        () -> {
+                            if (kurento.isPresent()) {
+                                return kurento.get()
+                                        .file(attemptId, stream, segment)
+                                        .map(f -> new SegmentFile(f.path(), f.bytes()))
+                                        .orElseThrow(() -> Rejection.notFound("segment", stream + "/" + segment));
+                            }
+                            for (Segment s : store.segments(attemptId, stream)) {
+                                if (s.number() == segment && s.bytes() > 0)
+                                    return new SegmentFile(store.file(attemptId, stream, segment), s.bytes());
+                            }
+                            throw Rejection.notFound("segment", stream + "/" + segment);
+                        },
+                        false));
+    }
+
+    private static long startMillis(String header, Instant now) {
+        if (header == null || header.isBlank()) return now.toEpochMilli();
+        try {
+            return Instant.parse(header.trim()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw Rejection.badRequest("bad-header", "X-Segment-Start must be an ISO-8601 instant");
+        }
+    }
+
+    private static int number(String what, String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 0 && n <= 100_000) return n;
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw Rejection.badRequest("bad-" + what, what + " must be a whole number 0..100000");
+    }
+
+    /** The disk has less free space than {@code proctoring.minFreeBytes}. */
+    private static final class DiskFull extends IOException {
+        DiskFull() {
+            super("No space left (below proctoring.minFreeBytes)");
+        }
+    }
 }

@@ -24,82 +24,104 @@ import org.slf4j.LoggerFactory;
  * deleted once its files are that old, with no audit entry: there is no attempt to write it to.
  */
 final class Retention {
-  private static final Logger log = LoggerFactory.getLogger(Retention.class);
-  private final Vertx vertx;
-  private final Attempts attempts;
-  private final ProctorStore store;
-  private final EvidenceFiles evidence;
-  private final List<Path> recordings;
-  private final Duration keep;
-  private final LiveHub live;
+    private static final Logger log = LoggerFactory.getLogger(Retention.class);
+    private final Vertx vertx;
+    private final Attempts attempts;
+    private final ProctorStore store;
+    private final EvidenceFiles evidence;
+    private final List<Path> recordings;
+    private final Duration keep;
+    private final LiveHub live;
 
-  /** @param recordings the directories holding a folder of recordings per attempt (uploaded; a media server's) */
-  Retention(Vertx vertx, Attempts attempts, ProctorStore store, EvidenceFiles evidence, List<Path> recordings, Duration keep,
+    /** @param recordings the directories holding a folder of recordings per attempt (uploaded; a media server's) */
+    Retention(
+            Vertx vertx,
+            Attempts attempts,
+            ProctorStore store,
+            EvidenceFiles evidence,
+            List<Path> recordings,
+            Duration keep,
             LiveHub live) {
-    this.vertx = vertx;
-    this.attempts = attempts;
-    this.store = store;
-    this.evidence = evidence;
-    this.recordings = recordings;
-    this.keep = keep;
-    this.live = live;
-  }
-
-  /** One pass; the attempts whose media was deleted. */
-  Future<List<String>> run() {
-    Instant cutoff = live.serverNow().minus(keep);
-    return vertx.executeBlocking(this::owners, false).compose(ids -> {
-      List<Future<String>> each = new ArrayList<>();
-      for (String id : ids) each.add(verdict(id, cutoff).compose(v -> v == Verdict.KEEP ? Future.succeededFuture(null) : delete(id, v)));
-      return Future.join(each).map(done -> {
-        List<String> deleted = new ArrayList<>();
-        for (int i = 0; i < each.size(); i++) if (each.get(i).succeeded() && each.get(i).result() != null) deleted.add(each.get(i).result());
-        if (!deleted.isEmpty()) log.info("retention: deleted the media of {} attempts", deleted.size());
-        return deleted;
-      });
-    });
-  }
-
-  private enum Verdict { KEEP, DELETE_AUDITED, DELETE }
-
-  private Future<Verdict> verdict(String owner, Instant cutoff) {
-    return attempts.facts(owner).map(a -> a.finishedAt().map(f -> f.isBefore(cutoff)).orElse(false) ? Verdict.DELETE_AUDITED : Verdict.KEEP)
-        .recover(err -> err instanceof Rejection r && r.status() == 404
-            ? vertx.executeBlocking(() -> olderThan(owner, cutoff) ? Verdict.DELETE : Verdict.KEEP, false) : Future.failedFuture(err));
-  }
-
-  private Future<String> delete(String owner, Verdict verdict) {
-    Future<Boolean> deleted = vertx.executeBlocking(() -> {
-      boolean any = evidence.deleteAll(owner);
-      for (Path root : recordings) any |= EvidenceFiles.deleteTree(root.resolve(owner));
-      return any;
-    }, false);
-    return verdict == Verdict.DELETE_AUDITED
-        ? deleted.compose(any -> store.purged(owner, live.serverNow().toString())).map(owner) : deleted.map(owner);
-  }
-
-  private List<String> owners() throws IOException {
-    TreeSet<String> ids = new TreeSet<>();
-    for (Path root : roots()) {
-      if (!Files.isDirectory(root)) continue;
-      try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, Files::isDirectory)) {
-        for (Path p : ds) ids.add(p.getFileName().toString());
-      }
+        this.vertx = vertx;
+        this.attempts = attempts;
+        this.store = store;
+        this.evidence = evidence;
+        this.recordings = recordings;
+        this.keep = keep;
+        this.live = live;
     }
-    return new ArrayList<>(ids);
-  }
 
-  private List<Path> roots() {
-    List<Path> roots = new ArrayList<>(recordings);
-    roots.add(evidence.root());
-    return roots;
-  }
-
-  private boolean olderThan(String attemptId, Instant cutoff) throws IOException {
-    for (Path root : roots()) {
-      Path dir = root.resolve(attemptId);
-      if (Files.exists(dir) && !Files.getLastModifiedTime(dir).toInstant().isBefore(cutoff)) return false;
+    /** One pass; the attempts whose media was deleted. */
+    Future<List<String>> run() {
+        Instant cutoff = live.serverNow().minus(keep);
+        return vertx.executeBlocking(this::owners, false).compose(ids -> {
+            List<Future<String>> each = new ArrayList<>();
+            for (String id : ids)
+                each.add(verdict(id, cutoff)
+                        .compose(v -> v == Verdict.KEEP ? Future.succeededFuture(null) : delete(id, v)));
+            return Future.join(each).map(done -> {
+                List<String> deleted = new ArrayList<>();
+                for (int i = 0; i < each.size(); i++)
+                    if (each.get(i).succeeded() && each.get(i).result() != null)
+                        deleted.add(each.get(i).result());
+                if (!deleted.isEmpty()) log.info("retention: deleted the media of {} attempts", deleted.size());
+                return deleted;
+            });
+        });
     }
-    return true;
-  }
+
+    private enum Verdict {
+        KEEP,
+        DELETE_AUDITED,
+        DELETE
+    }
+
+    private Future<Verdict> verdict(String owner, Instant cutoff) {
+        return attempts.facts(owner)
+                .map(a -> a.finishedAt().map(f -> f.isBefore(cutoff)).orElse(false)
+                        ? Verdict.DELETE_AUDITED
+                        : Verdict.KEEP)
+                .recover(err -> err instanceof Rejection r && r.status() == 404
+                        ? vertx.executeBlocking(() -> olderThan(owner, cutoff) ? Verdict.DELETE : Verdict.KEEP, false)
+                        : Future.failedFuture(err));
+    }
+
+    private Future<String> delete(String owner, Verdict verdict) {
+        Future<Boolean> deleted = vertx.executeBlocking(
+                () -> {
+                    boolean any = evidence.deleteAll(owner);
+                    for (Path root : recordings) any |= EvidenceFiles.deleteTree(root.resolve(owner));
+                    return any;
+                },
+                false);
+        return verdict == Verdict.DELETE_AUDITED
+                ? deleted.compose(any -> store.purged(owner, live.serverNow().toString()))
+                        .map(owner)
+                : deleted.map(owner);
+    }
+
+    private List<String> owners() throws IOException {
+        TreeSet<String> ids = new TreeSet<>();
+        for (Path root : roots()) {
+            if (!Files.isDirectory(root)) continue;
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, Files::isDirectory)) {
+                for (Path p : ds) ids.add(p.getFileName().toString());
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private List<Path> roots() {
+        List<Path> roots = new ArrayList<>(recordings);
+        roots.add(evidence.root());
+        return roots;
+    }
+
+    private boolean olderThan(String attemptId, Instant cutoff) throws IOException {
+        for (Path root : roots()) {
+            Path dir = root.resolve(attemptId);
+            if (Files.exists(dir) && !Files.getLastModifiedTime(dir).toInstant().isBefore(cutoff)) return false;
+        }
+        return true;
+    }
 }

@@ -22,108 +22,181 @@ import kz.emtihan.proctor.model.Verdict;
  * in the audit trail. The student sees the review of their own attempt once it exists, never another's.
  */
 final class Review {
-  private final ProctorAccess access;
-  private final ProctorStore store;
-  private final Recordings recordings;
-  private final LiveHub live;
-  private final kz.emtihan.config.ProctorSettings settings;
+    private final ProctorAccess access;
+    private final ProctorStore store;
+    private final Recordings recordings;
+    private final LiveHub live;
+    private final kz.emtihan.config.ProctorSettings settings;
 
-  Review(ProctorAccess access, ProctorStore store, Recordings recordings, LiveHub live, kz.emtihan.config.ProctorSettings settings) {
-    this.settings = settings;
-    this.access = access;
-    this.store = store;
-    this.recordings = recordings;
-    this.live = live;
-  }
+    Review(
+            ProctorAccess access,
+            ProctorStore store,
+            Recordings recordings,
+            LiveHub live,
+            kz.emtihan.config.ProctorSettings settings) {
+        this.settings = settings;
+        this.access = access;
+        this.store = store;
+        this.recordings = recordings;
+        this.live = live;
+    }
 
-  Future<JsonObject> get(Caller caller, String attemptId) {
-    return access.watcherOrOwner(caller, attemptId, a -> store.fields(attemptId).map(f -> f.containsKey("verdict")))
-        .compose(a -> Future.all(List.of(store.fields(attemptId), store.flagsOf(attemptId), store.auditOf(attemptId),
-            recordings.listOf(a).map(r -> r.getDouble("coverage")), access.exam(a), access.attempts().holds().clockStartedAt(attemptId)))
-            .map(done -> {
-              Map<String, String> fields = done.resultAt(0);
-              double coverage = done.resultAt(3);
-              Credibility.Evidence evidence = evidence(a, done.resultAt(4), fields, coverage, done.resultAt(5));
-              return toJson(a, fields, done.resultAt(1), done.resultAt(2), coverage, evidence);
-            }));
-  }
+    Future<JsonObject> get(Caller caller, String attemptId) {
+        return access.watcherOrOwner(
+                        caller, attemptId, a -> store.fields(attemptId).map(f -> f.containsKey("verdict")))
+                .compose(a -> Future.all(List.of(
+                                store.fields(attemptId),
+                                store.flagsOf(attemptId),
+                                store.auditOf(attemptId),
+                                recordings.listOf(a).map(r -> r.getDouble("coverage")),
+                                access.exam(a),
+                                access.attempts().holds().clockStartedAt(attemptId)))
+                        .map(done -> {
+                            Map<String, String> fields = done.resultAt(0);
+                            double coverage = done.resultAt(3);
+                            Credibility.Evidence evidence =
+                                    evidence(a, done.resultAt(4), fields, coverage, done.resultAt(5));
+                            return toJson(a, fields, done.resultAt(1), done.resultAt(2), coverage, evidence);
+                        }));
+    }
 
-  /**
-   * What of the owed evidence arrived (issue 10, 4): the recordings' coverage of the attempt, the camera snapshots
-   * received of those expected from the clock's start to the end, and the identity photos.
-   */
-  private Credibility.Evidence evidence(AttemptFacts a, kz.emtihan.exam.model.Exam exam, Map<String, String> fields, double coverage,
-                                        java.util.Optional<java.time.Instant> clock) {
-    var p = exam.proctoring();
-    double recording = p.camera() || p.screen() ? Math.max(0, Math.min(1, coverage)) : 1;
-    double snapshots = 1;
-    if (p.camera()) {
-      long end = Math.min(a.endOrDeadline().toEpochMilli(), live.serverNow().toEpochMilli());
-      long elapsed = clock.map(c -> Math.max(0, end - c.toEpochMilli())).orElse(0L);
-      snapshots = kz.emtihan.proctor.model.EvidenceRule.received(Long.parseLong(fields.getOrDefault("snapshots", "0")), elapsed,
-          settings.snapshotSeconds() * 1000L, settings.evidenceMissingAfter());
+    /**
+     * What of the owed evidence arrived (issue 10, 4): the recordings' coverage of the attempt, the camera snapshots
+     * received of those expected from the clock's start to the end, and the identity photos.
+     */
+    private Credibility.Evidence evidence(
+            AttemptFacts a,
+            kz.emtihan.exam.model.Exam exam,
+            Map<String, String> fields,
+            double coverage,
+            java.util.Optional<java.time.Instant> clock) {
+        var p = exam.proctoring();
+        double recording = p.camera() || p.screen() ? Math.max(0, Math.min(1, coverage)) : 1;
+        double snapshots = 1;
+        if (p.camera()) {
+            long end =
+                    Math.min(a.endOrDeadline().toEpochMilli(), live.serverNow().toEpochMilli());
+            long elapsed = clock.map(c -> Math.max(0, end - c.toEpochMilli())).orElse(0L);
+            snapshots = kz.emtihan.proctor.model.EvidenceRule.received(
+                    Long.parseLong(fields.getOrDefault("snapshots", "0")),
+                    elapsed,
+                    settings.snapshotSeconds() * 1000L,
+                    settings.evidenceMissingAfter());
+        }
+        double identity = !p.identity() || fields.containsKey("identitySubmittedAt") ? 1 : 0;
+        return new Credibility.Evidence(recording, snapshots, identity);
     }
-    double identity = !p.identity() || fields.containsKey("identitySubmittedAt") ? 1 : 0;
-    return new Credibility.Evidence(recording, snapshots, identity);
-  }
 
-  private static JsonObject toJson(AttemptFacts a, Map<String, String> fields, List<Flag> flags, List<String> audit, double coverage,
-                                   Credibility.Evidence evidence) {
-    JsonArray timeline = new JsonArray();
-    List<JsonObject> items = new ArrayList<>();
-    items.add(new JsonObject().put("at", a.startedAt().toString()).put("kind", "event").put("type", "attempt-started"));
-    a.finishedAt().ifPresent(f -> items.add(new JsonObject().put("at", f.toString()).put("kind", "event")
-        .put("type", "attempt-" + a.status().code())));
-    for (String line : audit) {
-      JsonObject e = new JsonObject(line);
-      if ("flag".equals(e.getString("type"))) continue; // flags come from the flags list, with their evidence URL
-      items.add(new JsonObject().put("at", e.getString("at")).put("kind", "event").put("type", e.getString("type"))
-          .put("detail", e.copy()));
+    private static JsonObject toJson(
+            AttemptFacts a,
+            Map<String, String> fields,
+            List<Flag> flags,
+            List<String> audit,
+            double coverage,
+            Credibility.Evidence evidence) {
+        JsonArray timeline = new JsonArray();
+        List<JsonObject> items = new ArrayList<>();
+        items.add(new JsonObject()
+                .put("at", a.startedAt().toString())
+                .put("kind", "event")
+                .put("type", "attempt-started"));
+        a.finishedAt()
+                .ifPresent(f -> items.add(new JsonObject()
+                        .put("at", f.toString())
+                        .put("kind", "event")
+                        .put("type", "attempt-" + a.status().code())));
+        for (String line : audit) {
+            JsonObject e = new JsonObject(line);
+            if ("flag".equals(e.getString("type"))) continue; // flags come from the flags list, with their evidence URL
+            items.add(new JsonObject()
+                    .put("at", e.getString("at"))
+                    .put("kind", "event")
+                    .put("type", e.getString("type"))
+                    .put("detail", e.copy()));
+        }
+        for (Flag f : flags) {
+            JsonObject j = f.toJson(a.id());
+            items.add(new JsonObject()
+                    .put("at", j.getString("at"))
+                    .put("kind", "flag")
+                    .put("type", f.kind().code())
+                    .put("severity", f.severity().code())
+                    .put("evidence", j.getString("evidence"))
+                    .put("insufficientEvidence", f.insufficientEvidence())
+                    .put("detail", f.detail()));
+        }
+        items.sort(Comparator.comparing(o -> o.getString("at")));
+        items.forEach(timeline::add);
+        return new JsonObject()
+                .put("attemptId", a.id())
+                .put("examId", a.examId())
+                .put("studentId", a.studentId())
+                .put("status", a.status().code())
+                .put("startedAt", a.startedAt().toString())
+                .put("deadline", a.deadline().toString())
+                .put("finishedAt", a.finishedAt().map(Object::toString).orElse(null))
+                .put("timeline", timeline)
+                .put(
+                        "flags",
+                        new JsonArray(flags.stream().map(f -> f.toJson(a.id())).toList()))
+                .put("credibility", Credibility.of(flags, evidence).toJson())
+                .put("coverage", coverage)
+                .put(
+                        "evidence",
+                        new JsonObject()
+                                .put("recording", evidence.recording())
+                                .put("snapshots", evidence.snapshots())
+                                .put("identity", evidence.identity()))
+                .put("identity", Identity.toJson(a.id(), fields))
+                .put("verdict", fields.containsKey("verdict") ? new JsonObject(fields.get("verdict")) : null)
+                .put("auditEvents", audit.size())
+                .put("auditHead", HashChain.head(a.id(), audit));
     }
-    for (Flag f : flags) {
-      JsonObject j = f.toJson(a.id());
-      items.add(new JsonObject().put("at", j.getString("at")).put("kind", "flag").put("type", f.kind().code())
-          .put("severity", f.severity().code()).put("evidence", j.getString("evidence"))
-          .put("insufficientEvidence", f.insufficientEvidence()).put("detail", f.detail()));
-    }
-    items.sort(Comparator.comparing(o -> o.getString("at")));
-    items.forEach(timeline::add);
-    return new JsonObject().put("attemptId", a.id()).put("examId", a.examId()).put("studentId", a.studentId())
-        .put("status", a.status().code()).put("startedAt", a.startedAt().toString()).put("deadline", a.deadline().toString())
-        .put("finishedAt", a.finishedAt().map(Object::toString).orElse(null))
-        .put("timeline", timeline).put("flags", new JsonArray(flags.stream().map(f -> f.toJson(a.id())).toList()))
-        .put("credibility", Credibility.of(flags, evidence).toJson()).put("coverage", coverage)
-        .put("evidence", new JsonObject().put("recording", evidence.recording()).put("snapshots", evidence.snapshots())
-            .put("identity", evidence.identity()))
-        .put("identity", Identity.toJson(a.id(), fields))
-        .put("verdict", fields.containsKey("verdict") ? new JsonObject(fields.get("verdict")) : null)
-        .put("auditEvents", audit.size()).put("auditHead", HashChain.head(a.id(), audit));
-  }
 
-  Future<JsonObject> decide(Caller caller, String attemptId, JsonObject body) {
-    // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
-    return access.watcher(caller, attemptId).compose(a -> decideChecked(caller, a, attemptId, body));
-  }
+    Future<JsonObject> decide(Caller caller, String attemptId, JsonObject body) {
+        // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
+        return access.watcher(caller, attemptId).compose(a -> decideChecked(caller, a, attemptId, body));
+    }
 
-  private Future<JsonObject> decideChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
-    Verdict verdict = body.getValue("verdict") instanceof String s ? Verdict.fromCode(s).orElse(null) : null;
-    if (verdict == null) {
-      return Future.failedFuture(Rejection.badRequest("bad-field", "'verdict' must be clean, suspicious or violation"));
+    private Future<JsonObject> decideChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
+        Verdict verdict = body.getValue("verdict") instanceof String s
+                ? Verdict.fromCode(s).orElse(null)
+                : null;
+        if (verdict == null) {
+            return Future.failedFuture(
+                    Rejection.badRequest("bad-field", "'verdict' must be clean, suspicious or violation"));
+        }
+        Object c = body.getValue("comment");
+        if (c != null && !(c instanceof String) || c instanceof String s && s.length() > 2000) {
+            return Future.failedFuture(
+                    Rejection.badRequest("bad-field", "'comment' must be text of at most 2000 characters"));
+        }
+        String comment = c == null ? "" : ((String) c).trim();
+        if (verdict != Verdict.CLEAN && comment.isEmpty()) {
+            return Future.failedFuture(
+                    Rejection.badRequest("comment-required", "say what the " + verdict.code() + " verdict rests on"));
+        }
+        return Future.succeededFuture(watched)
+                .compose(a -> {
+                    if (!a.status().finished())
+                        return Future.failedFuture(
+                                Rejection.conflict("attempt-open", "review an attempt once it is finished"));
+                    String at = live.serverNow().toString();
+                    JsonObject v = new JsonObject()
+                            .put("verdict", verdict.code())
+                            .put("comment", comment)
+                            .put("by", caller.id())
+                            .put("at", at);
+                    return store.record(
+                            attemptId,
+                            Map.of("verdict", v.encode()),
+                            new JsonObject()
+                                    .put("type", "review")
+                                    .put("at", at)
+                                    .put("by", caller.id())
+                                    .put("verdict", verdict.code())
+                                    .put("comment", comment));
+                })
+                .compose(x -> get(caller, attemptId));
     }
-    Object c = body.getValue("comment");
-    if (c != null && !(c instanceof String) || c instanceof String s && s.length() > 2000) {
-      return Future.failedFuture(Rejection.badRequest("bad-field", "'comment' must be text of at most 2000 characters"));
-    }
-    String comment = c == null ? "" : ((String) c).trim();
-    if (verdict != Verdict.CLEAN && comment.isEmpty()) {
-      return Future.failedFuture(Rejection.badRequest("comment-required", "say what the " + verdict.code() + " verdict rests on"));
-    }
-    return Future.succeededFuture(watched).compose(a -> {
-      if (!a.status().finished()) return Future.failedFuture(Rejection.conflict("attempt-open", "review an attempt once it is finished"));
-      String at = live.serverNow().toString();
-      JsonObject v = new JsonObject().put("verdict", verdict.code()).put("comment", comment).put("by", caller.id()).put("at", at);
-      return store.record(attemptId, Map.of("verdict", v.encode()), new JsonObject().put("type", "review").put("at", at)
-          .put("by", caller.id()).put("verdict", verdict.code()).put("comment", comment));
-    }).compose(x -> get(caller, attemptId));
-  }
 }

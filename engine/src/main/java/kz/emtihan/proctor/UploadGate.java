@@ -14,32 +14,33 @@ import kz.emtihan.proctor.model.UploadBudget;
  * that Redis also writes to.
  */
 final class UploadGate {
-  private static final int MAX_TRACKED = 100_000;
-  private final int perMinute;
-  private final long minFreeBytes;
-  private final Map<String, UploadBudget> budgets = new ConcurrentHashMap<>();
+    private static final int MAX_TRACKED = 100_000;
+    private final int perMinute;
+    private final long minFreeBytes;
+    private final Map<String, UploadBudget> budgets = new ConcurrentHashMap<>();
 
-  UploadGate(int perMinute, long minFreeBytes) {
-    this.perMinute = perMinute;
-    this.minFreeBytes = minFreeBytes;
-  }
-
-  /** Takes one upload from the attempt's allowance, or refuses with 429. */
-  void admit(String attemptId) {
-    if (budgets.size() > MAX_TRACKED) budgets.clear();
-    long now = System.currentTimeMillis();
-    UploadBudget b = budgets.computeIfAbsent(attemptId, id -> new UploadBudget(perMinute, now));
-    boolean ok;
-    synchronized (b) {
-      ok = b.take(now);
+    UploadGate(int perMinute, long minFreeBytes) {
+        this.perMinute = perMinute;
+        this.minFreeBytes = minFreeBytes;
     }
-    if (!ok) {
-      throw new Rejection(429, "too-many-uploads", "more than " + perMinute + " uploads a minute for attempt " + attemptId);
-    }
-  }
 
-  /** True when the disk under {@code dir} has less free space than the configured floor. Blocking (statfs). */
-  boolean diskLow(Path dir) throws IOException {
-    return Files.getFileStore(dir).getUsableSpace() < minFreeBytes;
-  }
+    /** Takes one upload from the attempt's allowance, or refuses with 429. */
+    void admit(String attemptId) {
+        if (budgets.size() > MAX_TRACKED) budgets.clear();
+        long now = System.currentTimeMillis();
+        UploadBudget b = budgets.computeIfAbsent(attemptId, id -> new UploadBudget(perMinute, now));
+        boolean ok;
+        synchronized (b) {
+            ok = b.take(now);
+        }
+        if (!ok) {
+            throw new Rejection(
+                    429, "too-many-uploads", "more than " + perMinute + " uploads a minute for attempt " + attemptId);
+        }
+    }
+
+    /** True when the disk under {@code dir} has less free space than the configured floor. Blocking (statfs). */
+    boolean diskLow(Path dir) throws IOException {
+        return Files.getFileStore(dir).getUsableSpace() < minFreeBytes;
+    }
 }

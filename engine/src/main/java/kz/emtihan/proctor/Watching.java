@@ -25,122 +25,184 @@ import kz.emtihan.proctor.model.PresenceWindow;
  * server's own observation of a lost connection, each turned into a flag that is stored and pushed live.
  */
 final class Watching {
-  /** A page's own time for an event is believed if it is within this of the server's. */
-  private static final Duration CLIENT_CLOCK_SLACK = Duration.ofMinutes(2);
-  private final Vertx vertx;
-  private final ProctorAccess access;
-  private final ProctorStore store;
-  private final EvidenceFiles files;
-  private final FaceWork faces;
-  private final LiveHub live;
-  private final PresenceWindow presence;
-  private final UploadGate gate;
-  private final EvidenceWatch evidence;
+    /** A page's own time for an event is believed if it is within this of the server's. */
+    private static final Duration CLIENT_CLOCK_SLACK = Duration.ofMinutes(2);
 
-  Watching(Vertx vertx, ProctorAccess access, ProctorStore store, EvidenceFiles files, FaceWork faces, LiveHub live,
-           PresenceWindow presence, UploadGate gate, EvidenceWatch evidence) {
-    this.evidence = evidence;
-    this.vertx = vertx;
-    this.access = access;
-    this.store = store;
-    this.files = files;
-    this.faces = faces;
-    this.live = live;
-    this.presence = presence;
-    this.gate = gate;
-  }
+    private final Vertx vertx;
+    private final ProctorAccess access;
+    private final ProctorStore store;
+    private final EvidenceFiles files;
+    private final FaceWork faces;
+    private final LiveHub live;
+    private final PresenceWindow presence;
+    private final UploadGate gate;
+    private final EvidenceWatch evidence;
 
-  Future<JsonObject> snapshot(Caller caller, String attemptId, byte[] jpeg) {
-    return access.ownerWhileOpen(caller, attemptId).compose(a -> {
-      gate.admit(attemptId);
-      return faces.analyse(jpeg).recover(err -> Future.failedFuture(err instanceof IllegalArgumentException
-          ? Rejection.badRequest("bad-image", "the snapshot is not a JPEG image") : err))
-          .compose(f -> evidence.seen(a, EvidenceKind.SNAPSHOTS).compose(v -> observe(a, jpeg, f)));
-    });
-  }
+    Watching(
+            Vertx vertx,
+            ProctorAccess access,
+            ProctorStore store,
+            EvidenceFiles files,
+            FaceWork faces,
+            LiveHub live,
+            PresenceWindow presence,
+            UploadGate gate,
+            EvidenceWatch evidence) {
+        this.evidence = evidence;
+        this.vertx = vertx;
+        this.access = access;
+        this.store = store;
+        this.files = files;
+        this.faces = faces;
+        this.live = live;
+        this.presence = presence;
+        this.gate = gate;
+    }
 
-  private Future<JsonObject> observe(AttemptFacts a, byte[] jpeg, FrameAnalysis f) {
-    Instant now = live.serverNow();
-    String snapshotId = "s" + now.toEpochMilli();
-    return vertx.executeBlocking(() -> {
-      files.writeLatest(a.id(), jpeg);
-      return null;
-    }, false).compose(v -> store.observe(a.id(), f.observation(), presence.size(), snapshotId, now.toString()))
-        .compose(recent -> {
-          Optional<Flag> flag = presence.raisedBy(recent).map(kind -> presenceFlag(kind, now, snapshotId, f));
-          Future<List<Flag>> raised = flag.isEmpty() ? Future.succeededFuture(List.of())
-              : vertx.executeBlocking(() -> {
-                files.keepSnapshot(a.id(), snapshotId, jpeg);
-                return null;
-              }, false).compose(v -> store.raise(a, flag.get())).map(List::of);
-          return raised.compose(flags -> live.publish(LiveHub.examChannel(a.examId()), new JsonObject().put("type", "snapshot")
-              .put("examId", a.examId()).put("attemptId", a.id()).put("studentId", a.studentId()).put("at", now.toString())
-              .put("faces", f.faces())).map(v -> new JsonObject().put("faces", f.faces()).put("judgeable", f.judgeable())
-              .put("flags", new JsonArray(flags.stream().map(x -> x.toJson(a.id())).toList()))));
+    Future<JsonObject> snapshot(Caller caller, String attemptId, byte[] jpeg) {
+        return access.ownerWhileOpen(caller, attemptId).compose(a -> {
+            gate.admit(attemptId);
+            return faces.analyse(jpeg)
+                    .recover(err -> Future.failedFuture(
+                            err instanceof IllegalArgumentException
+                                    ? Rejection.badRequest("bad-image", "the snapshot is not a JPEG image")
+                                    : err))
+                    .compose(f -> evidence.seen(a, EvidenceKind.SNAPSHOTS).compose(v -> observe(a, jpeg, f)));
         });
-  }
-
-  private static Flag presenceFlag(PresenceRule.Flag kind, Instant at, String snapshotId, FrameAnalysis f) {
-    Optional<String> evidence = Optional.of(snapshotId);
-    return switch (kind) {
-      case NO_FACE -> Flag.of(FlagKind.NO_FACE, at, evidence, "no face in several snapshots in a row");
-      case MULTIPLE_FACES -> Flag.of(FlagKind.MULTIPLE_FACES, at, evidence, f.faces() + " faces in several snapshots in a row");
-      case INSUFFICIENT_EVIDENCE -> Flag.unclear(at, evidence, String.format(java.util.Locale.ROOT,
-          "the camera cannot see well enough to judge (brightness %.0f, sharpness %.0f)", f.brightness(), f.sharpness()));
-      case NONE -> throw new IllegalArgumentException("no flag");
-    };
-  }
-
-  /** An event the page reports (tab hidden, copy, ...): a flag. */
-  Future<JsonObject> event(Caller caller, String attemptId, JsonObject body) {
-    String type = body.getValue("type") instanceof String s ? s : "";
-    FlagKind kind = FlagKind.fromCode(type).filter(FlagKind::pageReported).orElse(null);
-    if (kind == null) {
-      return Future.failedFuture(Rejection.badRequest("bad-field", "'type' must be one of tab-hidden, window-blur, "
-          + "fullscreen-exit, copy, paste, screen-share-ended, camera-ended"));
     }
-    Instant now = live.serverNow();
-    Instant at = now;
-    if (body.getValue("at") != null) {
-      try {
-        Instant claimed = Instant.parse(String.valueOf(body.getValue("at")));
-        if (Duration.between(claimed, now).abs().compareTo(CLIENT_CLOCK_SLACK) <= 0) at = claimed;
-      } catch (DateTimeParseException e) {
-        return Future.failedFuture(Rejection.badRequest("bad-field", "'at' must be an ISO-8601 instant"));
-      }
+
+    private Future<JsonObject> observe(AttemptFacts a, byte[] jpeg, FrameAnalysis f) {
+        Instant now = live.serverNow();
+        String snapshotId = "s" + now.toEpochMilli();
+        return vertx.executeBlocking(
+                        () -> {
+                            files.writeLatest(a.id(), jpeg);
+                            return null;
+                        },
+                        false)
+                .compose(v -> store.observe(a.id(), f.observation(), presence.size(), snapshotId, now.toString()))
+                .compose(recent -> {
+                    Optional<Flag> flag = presence.raisedBy(recent).map(kind -> presenceFlag(kind, now, snapshotId, f));
+                    Future<List<Flag>> raised = flag.isEmpty()
+                            ? Future.succeededFuture(List.of())
+                            : vertx.executeBlocking(
+                                            () -> {
+                                                files.keepSnapshot(a.id(), snapshotId, jpeg);
+                                                return null;
+                                            },
+                                            false)
+                                    .compose(v -> store.raise(a, flag.get()))
+                                    .map(List::of);
+                    return raised.compose(flags -> live.publish(
+                                    LiveHub.examChannel(a.examId()),
+                                    new JsonObject()
+                                            .put("type", "snapshot")
+                                            .put("examId", a.examId())
+                                            .put("attemptId", a.id())
+                                            .put("studentId", a.studentId())
+                                            .put("at", now.toString())
+                                            .put("faces", f.faces()))
+                            .map(v -> new JsonObject()
+                                    .put("faces", f.faces())
+                                    .put("judgeable", f.judgeable())
+                                    .put(
+                                            "flags",
+                                            new JsonArray(flags.stream()
+                                                    .map(x -> x.toJson(a.id()))
+                                                    .toList()))));
+                });
     }
-    Instant when = at;
-    return access.ownerWhileOpen(caller, attemptId).compose(a -> {
-      gate.admit(attemptId);
-      return store.raise(a, Flag.of(kind, when, Optional.empty(), "reported by the exam page"));
-    }).map(f -> new JsonObject().put("flag", f.toJson(attemptId)));
-  }
 
-  /** The student's page closed its socket while the attempt ran: the server's own observation. */
-  Future<Void> disconnected(String attemptId) {
-    return access.attempts().facts(attemptId).compose(a -> a.status().finished() ? Future.succeededFuture()
-        : store.raise(a, Flag.of(FlagKind.DISCONNECTED, live.serverNow(), Optional.empty(),
-            "the exam page lost its connection to the server")).mapEmpty());
-  }
+    private static Flag presenceFlag(PresenceRule.Flag kind, Instant at, String snapshotId, FrameAnalysis f) {
+        Optional<String> evidence = Optional.of(snapshotId);
+        return switch (kind) {
+            case NO_FACE -> Flag.of(FlagKind.NO_FACE, at, evidence, "no face in several snapshots in a row");
+            case MULTIPLE_FACES ->
+                Flag.of(FlagKind.MULTIPLE_FACES, at, evidence, f.faces() + " faces in several snapshots in a row");
+            case INSUFFICIENT_EVIDENCE ->
+                Flag.unclear(
+                        at,
+                        evidence,
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "the camera cannot see well enough to judge (brightness %.0f, sharpness %.0f)",
+                                f.brightness(),
+                                f.sharpness()));
+            case NONE -> throw new IllegalArgumentException("no flag");
+        };
+    }
 
-  /** Flags of an attempt: for its watchers, and for its student once it is reviewed (the basis of an appeal). */
-  Future<JsonArray> flags(Caller caller, String attemptId) {
-    return access.watcherOrOwner(caller, attemptId, a -> store.fields(attemptId).map(f -> f.containsKey("verdict")))
-        .compose(a -> store.flagsOf(attemptId))
-        .map(list -> new JsonArray(list.stream().map(f -> f.toJson(attemptId)).toList()));
-  }
+    /** An event the page reports (tab hidden, copy, ...): a flag. */
+    Future<JsonObject> event(Caller caller, String attemptId, JsonObject body) {
+        String type = body.getValue("type") instanceof String s ? s : "";
+        FlagKind kind = FlagKind.fromCode(type).filter(FlagKind::pageReported).orElse(null);
+        if (kind == null) {
+            return Future.failedFuture(Rejection.badRequest(
+                    "bad-field",
+                    "'type' must be one of tab-hidden, window-blur, "
+                            + "fullscreen-exit, copy, paste, screen-share-ended, camera-ended"));
+        }
+        Instant now = live.serverNow();
+        Instant at = now;
+        if (body.getValue("at") != null) {
+            try {
+                Instant claimed = Instant.parse(String.valueOf(body.getValue("at")));
+                if (Duration.between(claimed, now).abs().compareTo(CLIENT_CLOCK_SLACK) <= 0) at = claimed;
+            } catch (DateTimeParseException e) {
+                return Future.failedFuture(Rejection.badRequest("bad-field", "'at' must be an ISO-8601 instant"));
+            }
+        }
+        Instant when = at;
+        return access.ownerWhileOpen(caller, attemptId)
+                .compose(a -> {
+                    gate.admit(attemptId);
+                    return store.raise(a, Flag.of(kind, when, Optional.empty(), "reported by the exam page"));
+                })
+                .map(f -> new JsonObject().put("flag", f.toJson(attemptId)));
+    }
 
-  /** A snapshot kept as evidence: for watchers, and the student once reviewed. */
-  Future<byte[]> evidence(Caller caller, String attemptId, String snapshotId) {
-    return access.watcherOrOwner(caller, attemptId, a -> store.fields(attemptId).map(f -> f.containsKey("verdict")))
-        .compose(a -> vertx.executeBlocking(() -> files.snapshot(attemptId, snapshotId), false))
-        .recover(err -> Future.failedFuture(EvidenceFiles.missing(err) || err instanceof IllegalArgumentException
-            ? Rejection.notFound("snapshot", snapshotId) : err));
-  }
+    /** The student's page closed its socket while the attempt ran: the server's own observation. */
+    Future<Void> disconnected(String attemptId) {
+        return access.attempts()
+                .facts(attemptId)
+                .compose(a -> a.status().finished()
+                        ? Future.succeededFuture()
+                        : store.raise(
+                                        a,
+                                        Flag.of(
+                                                FlagKind.DISCONNECTED,
+                                                live.serverNow(),
+                                                Optional.empty(),
+                                                "the exam page lost its connection to the server"))
+                                .mapEmpty());
+    }
 
-  Future<byte[]> latest(Caller caller, String attemptId) {
-    return access.watcher(caller, attemptId).compose(a -> vertx.executeBlocking(() -> files.latest(attemptId), false))
-        .recover(err -> Future.failedFuture(EvidenceFiles.missing(err)
-            ? new Rejection(404, "no-snapshot", "no snapshot of attempt " + attemptId + " yet") : err));
-  }
+    /** Flags of an attempt: for its watchers, and for its student once it is reviewed (the basis of an appeal). */
+    Future<JsonArray> flags(Caller caller, String attemptId) {
+        return access.watcherOrOwner(
+                        caller, attemptId, a -> store.fields(attemptId).map(f -> f.containsKey("verdict")))
+                .compose(a -> store.flagsOf(attemptId))
+                .map(list -> new JsonArray(
+                        list.stream().map(f -> f.toJson(attemptId)).toList()));
+    }
+
+    /** A snapshot kept as evidence: for watchers, and the student once reviewed. */
+    Future<byte[]> evidence(Caller caller, String attemptId, String snapshotId) {
+        return access.watcherOrOwner(
+                        caller, attemptId, a -> store.fields(attemptId).map(f -> f.containsKey("verdict")))
+                .compose(a -> vertx.executeBlocking(() -> files.snapshot(attemptId, snapshotId), false))
+                .recover(err -> Future.failedFuture(
+                        EvidenceFiles.missing(err) || err instanceof IllegalArgumentException
+                                ? Rejection.notFound("snapshot", snapshotId)
+                                : err));
+    }
+
+    Future<byte[]> latest(Caller caller, String attemptId) {
+        return access.watcher(caller, attemptId)
+                .compose(a -> vertx.executeBlocking(() -> files.latest(attemptId), false))
+                .recover(err -> Future.failedFuture(
+                        EvidenceFiles.missing(err)
+                                ? new Rejection(404, "no-snapshot", "no snapshot of attempt " + attemptId + " yet")
+                                : err));
+    }
 }

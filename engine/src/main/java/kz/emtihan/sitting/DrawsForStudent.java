@@ -11,16 +11,20 @@ import io.vertx.core.json.JsonObject;
  * with replacement, not drawn by the student before). Pure.
  */
 final class DrawsForStudent {
-  private DrawsForStudent() {}
+    private DrawsForStudent() {}
 
-  static JsonArray of(JsonArray draws, String student, boolean closed) {
-    JsonArray out = new JsonArray();
-    for (Object o : draws) {
-      if (!(o instanceof JsonObject d)) continue;
-      boolean mine = student.equals(d.getString("studentId"));
-      if (mine) out.add(d.copy().put("yours", true));
-      else if (closed) out.add(new JsonObject().put("drawNumber", d.getValue("drawNumber")).put("ticket", d.getValue("ticket")).put("student", "other"));
+    static JsonArray of(JsonArray draws, String student, boolean closed) {
+        JsonArray out = new JsonArray();
+        for (Object o : draws) {
+            if (!(o instanceof JsonObject d)) continue;
+            boolean mine = student.equals(d.getString("studentId"));
+            if (mine) out.add(d.copy().put("yours", true));
+            else if (closed)
+                out.add(new JsonObject()
+                        .put("drawNumber", d.getValue("drawNumber"))
+                        .put("ticket", d.getValue("ticket"))
+                        .put("student", "other"));
+        }
+        return out;
     }
-    return out;
-  }
 }

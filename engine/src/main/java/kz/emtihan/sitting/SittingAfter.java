@@ -23,201 +23,317 @@ import kz.emtihan.sitting.model.TechnicalFailureAct;
  * commission's meeting within 2 working days and its decision within 1.
  */
 public final class SittingAfter {
-  private final Sittings sittings;
-  private final ActMail mail;
+    private final Sittings sittings;
+    private final ActMail mail;
 
-  SittingAfter(Sittings sittings, ActMail mail) {
-    this.sittings = sittings;
-    this.mail = mail;
-  }
-
-  static JsonObject find(JsonArray list, String id, String what) {
-    for (Object o : list) if (id.equals(((JsonObject) o).getString("id"))) return (JsonObject) o;
-    throw Rejection.notFound(what, id);
-  }
-
-  private static RuntimeException translate(RuntimeException e) {
-    if (e instanceof Rejection) return e;
-    if (e instanceof IllegalStateException) return Rejection.conflict("wrong-order", e.getMessage());
-    return Rejection.badRequest("bad-step", e.getMessage());
-  }
-
-  /**
-   * 6.15.2: the secretary records the failure: student, time, stage reached, description; members see it at once. The
-   * copies by e-mail go once the members have decided (see vote): until then the act's {@code mail} is empty.
-   */
-  public Future<JsonObject> act(Caller caller, String id, JsonObject body) {
-    String student = body.getString("studentId", "");
-    String description = body.getValue("description") instanceof String d ? d.trim() : "";
-    if (description.isEmpty() || description.length() > 4000) {
-      return Future.failedFuture(Rejection.badRequest("bad-field", "'description' is text of 1 to 4000 characters"));
+    SittingAfter(Sittings sittings, ActMail mail) {
+        this.sittings = sittings;
+        this.mail = mail;
     }
-    Instant now = sittings.live().serverNow();
-    String[] actId = new String[1];
-    return sittings.store().update(id, "act", doc -> {
-      StudentOrder.require(doc, caller, StudentStep.ACT); // 6.15.2: the technical secretary draws up the act
-      JsonObject p = SittingJson.progress(doc, student);
-      PhaseClock clock = SittingJson.clock(p, sittings.rules().phases()).at(now); // the stage reached, before the act
-      StudentOrder.take(doc, student, StudentStep.ACT, now, sittings.rules());
-      OptionalInt ticket = p.getValue("ticket") instanceof Integer n ? OptionalInt.of(n) : OptionalInt.empty();
-      TechnicalFailureAct act;
-      try {
-        act = TechnicalFailureAct.drawUp(SittingJson.commission(doc), caller.id(), id, student, now, clock.phase(), ticket, description);
-      } catch (RuntimeException e) {
-        throw translate(e);
-      }
-      actId[0] = "act-" + (doc.getJsonArray("acts").size() + 1);
-      doc.getJsonArray("acts").add(new JsonObject().put("id", actId[0]).put("studentId", student).put("at", now.toString())
-          .put("stage", act.stageReached().name()).put("ticket", ticket.isPresent() ? ticket.getAsInt() : null)
-          .put("description", description).put("by", caller.id()).put("votes", new JsonObject()).putNull("decision")
-          .put("copiesDueBy", act.copiesDueBy(sittings.rules().calendar().zone()).toString())
-          .put("sentTo", new JsonArray(SittingJson.commission(doc).members())).put("mail", new JsonObject()));
-      return doc;
-    }).map(doc -> find(doc.getJsonArray("acts"), actId[0], "act"));
-  }
 
-  /**
-   * Each member's vote; when all have voted, the collegial decision, kept with the act (6.15.2). The vote that decides
-   * stores each member's mail status with the decision ({@code sending}, {@code no-address} or {@code not-configured});
-   * the copies of the decided act go after it is stored (ActMail), and the answer does not wait for them.
-   */
-  public Future<JsonObject> vote(Caller caller, String id, String actId, JsonObject body) {
-    FailureDecision.Choice choice = switch (body.getString("choice", "")) {
-      case "same-day" -> FailureDecision.Choice.SAME_DAY;
-      case "another-sitting" -> FailureDecision.Choice.ANOTHER_SITTING;
-      case "refuse" -> FailureDecision.Choice.REFUSE;
-      default -> null;
-    };
-    if (choice == null) return Future.failedFuture(Rejection.badRequest("bad-field", "'choice' is same-day, another-sitting or refuse"));
-    boolean[] decidedNow = new boolean[1];
-    return mail.plan(id).compose(plan -> sittings.store().update(id, "vote", doc -> {
-      decidedNow[0] = false;
-      StudentOrder.require(doc, caller, StudentStep.VOTE); // 6.15.2: the members decide collegially
-      JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
-      if (act.getValue("decision") != null) throw Rejection.conflict("decided", "the commission has decided");
-      Instant now = sittings.live().serverNow();
-      StudentOrder.take(doc, act.getString("studentId"), StudentStep.VOTE, now, sittings.rules());
-      act.getJsonObject("votes").put(caller.id(), choice.name());
-      Map<String, FailureDecision.Choice> votes = new HashMap<>();
-      act.getJsonObject("votes").forEach(e -> votes.put(e.getKey(), FailureDecision.Choice.valueOf((String) e.getValue())));
-      if (votes.size() < SittingJson.commission(doc).members().size()) return doc;
-      TechnicalFailureAct model = new TechnicalFailureAct(id, act.getString("studentId"), Instant.parse(act.getString("at")),
-          kz.emtihan.sitting.model.Phase.valueOf(act.getString("stage")),
-          act.getValue("ticket") instanceof Integer n ? OptionalInt.of(n) : OptionalInt.empty(), act.getString("description"), act.getString("by"));
-      FailureDecision d = FailureDecision.decide(model, SittingJson.commission(doc), votes);
-      act.put("decision", new JsonObject().put("choice", d.choice().name()).put("ticket", d.ticket().name())
-          .put("chairCastTheDecidingVote", d.chairCastTheDecidingVote()));
-      act.put("mail", plan.statuses().copy());
-      decidedNow[0] = true;
-      boolean refused = d.choice() == FailureDecision.Choice.REFUSE;
-      StudentOrder.take(doc, act.getString("studentId"), refused ? StudentStep.NO_OTHER_TIME : StudentStep.ANOTHER_TIME, now, sittings.rules());
-      JsonObject p = SittingJson.progress(doc, act.getString("studentId"));
-      // 6.15.2: the progress so far is kept; a new time starts from the draw (or with the same ticket) and a new clock
-      p.put("history", p.getJsonArray("history", new JsonArray()).add(p.copy().put("act", actId)));
-      p.remove("phase");
-      if (d.ticket() == FailureDecision.TicketOnRetry.DRAW && p.getValue("ticket") != null) p.remove("ticket");
-      p.put("scores", new JsonObject());
-      return doc;
-    }).map(doc -> {
-      JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
-      if (decidedNow[0]) mail.send(id, doc.copy(), act.copy(), plan); // 6.15.2: after the decided act is stored
-      return act;
-    }));
-  }
-
-  /** 6.15.4: the student appeals within 48 hours of the sitting's end; later is refused. */
-  public Future<JsonObject> appeal(Caller caller, String id, JsonObject body) {
-    String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
-    if (reason.isEmpty() || reason.length() > 4000) return Future.failedFuture(Rejection.badRequest("bad-field", "'reason' is text of 1 to 4000 characters"));
-    Instant now = sittings.live().serverNow();
-    String[] appealId = new String[1];
-    return sittings.store().update(id, "appeal", doc -> {
-      StudentOrder.require(doc, caller, StudentStep.APPEAL); // 6.15.4: the student, against their own result
-      try {
-        StudentOrder.take(doc, caller.id(), StudentStep.APPEAL, now, sittings.rules());
-      } catch (Rejection r) {
-        if (!"appeal-late".equals(r.code())) throw r;
-        throw new Rejection(409, "appeal-late", "the 48 hours to appeal ended at "
-            + Appeal.filingDeadline(Instant.parse(doc.getString("endedAt"))) + " (6.15.4)");
-      }
-      appealId[0] = "ap-" + (doc.getJsonArray("appeals").size() + 1);
-      doc.getJsonArray("appeals").add(new JsonObject().put("id", appealId[0]).put("studentId", caller.id()).put("reason", reason)
-          .put("filedAt", now.toString()).put("to", doc.getJsonObject("appealCommission").getString("chair")));
-      return doc;
-    }).map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId[0], "appeal"), doc, now));
-  }
-
-  public Future<JsonObject> meeting(Caller caller, String id, String appealId, JsonObject body) {
-    return appealStep(caller, id, appealId, StudentStep.APPEAL_MEETING, (appeal, now) -> appeal.meetingHeld(now), "meetingAt", body);
-  }
-
-  /** The decision: the grade kept or changed; the student sees it in the sitting (6.15.5). */
-  public Future<JsonObject> decide(Caller caller, String id, String appealId, JsonObject body) {
-    String decision = body.getString("decision", "");
-    if (!decision.equals("kept") && !decision.equals("changed")) return Future.failedFuture(Rejection.badRequest("bad-field", "'decision' is kept or changed"));
-    if (decision.equals("changed") && !(body.getValue("letter") instanceof String)) {
-      return Future.failedFuture(Rejection.badRequest("bad-field", "a changed grade names its 'letter'"));
+    static JsonObject find(JsonArray list, String id, String what) {
+        for (Object o : list) if (id.equals(((JsonObject) o).getString("id"))) return (JsonObject) o;
+        throw Rejection.notFound(what, id);
     }
-    return appealStep(caller, id, appealId, StudentStep.APPEAL_DECISION, (appeal, now) -> appeal.resultCommunicated(now), "decidedAt", body);
-  }
 
-  private interface AppealChange {
-    Appeal apply(Appeal appeal, Instant now);
-  }
+    private static RuntimeException translate(RuntimeException e) {
+        if (e instanceof Rejection) return e;
+        if (e instanceof IllegalStateException) return Rejection.conflict("wrong-order", e.getMessage());
+        return Rejection.badRequest("bad-step", e.getMessage());
+    }
 
-  private Future<JsonObject> appealStep(Caller caller, String id, String appealId, StudentStep step, AppealChange change, String field,
-                                        JsonObject body) {
-    Instant now = sittings.live().serverNow();
-    return sittings.store().update(id, step.code(), doc -> {
-      StudentOrder.require(doc, caller, step); // 6.15.4: the appeal commission's chair, or the deputy
-      JsonObject a = find(doc.getJsonArray("appeals"), appealId, "appeal");
-      StudentOrder.take(doc, a.getString("studentId"), step, now, sittings.rules());
-      try {
-        change.apply(appeal(a, doc), now);
-      } catch (RuntimeException e) {
-        throw translate(e);
-      }
-      a.put(field, now.toString()).put("by", caller.id());
-      if (field.equals("decidedAt")) {
-        a.put("decision", body.getString("decision")).put("comment", body.getString("comment", ""));
-        JsonObject result = SittingJson.progress(doc, a.getString("studentId")).getJsonObject("result");
-        if (result != null) {
-          a.put("gradeBefore", result.getString("letter"));
-          if ("changed".equals(body.getString("decision"))) result.put("letter", body.getString("letter")).put("changedByAppeal", appealId);
-          a.put("gradeAfter", result.getString("letter"));
+    /**
+     * 6.15.2: the secretary records the failure: student, time, stage reached, description; members see it at once. The
+     * copies by e-mail go once the members have decided (see vote): until then the act's {@code mail} is empty.
+     */
+    public Future<JsonObject> act(Caller caller, String id, JsonObject body) {
+        String student = body.getString("studentId", "");
+        String description = body.getValue("description") instanceof String d ? d.trim() : "";
+        if (description.isEmpty() || description.length() > 4000) {
+            return Future.failedFuture(
+                    Rejection.badRequest("bad-field", "'description' is text of 1 to 4000 characters"));
         }
-      }
-      return doc;
-    }).map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId, "appeal"), doc, now));
-  }
-
-  static Appeal appeal(JsonObject a, JsonObject doc) {
-    return new Appeal(Instant.parse(doc.getString("endedAt")), Instant.parse(a.getString("filedAt")), instant(a, "meetingAt"), instant(a, "decidedAt"));
-  }
-
-  private static Optional<Instant> instant(JsonObject o, String key) {
-    try {
-      return Optional.ofNullable(o.getString(key)).map(Instant::parse);
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
+        Instant now = sittings.live().serverNow();
+        String[] actId = new String[1];
+        return sittings.store()
+                .update(id, "act", doc -> {
+                    StudentOrder.require(
+                            doc, caller, StudentStep.ACT); // 6.15.2: the technical secretary draws up the act
+                    JsonObject p = SittingJson.progress(doc, student);
+                    PhaseClock clock = SittingJson.clock(p, sittings.rules().phases())
+                            .at(now); // the stage reached, before the act
+                    StudentOrder.take(doc, student, StudentStep.ACT, now, sittings.rules());
+                    OptionalInt ticket =
+                            p.getValue("ticket") instanceof Integer n ? OptionalInt.of(n) : OptionalInt.empty();
+                    TechnicalFailureAct act;
+                    try {
+                        act = TechnicalFailureAct.drawUp(
+                                SittingJson.commission(doc),
+                                caller.id(),
+                                id,
+                                student,
+                                now,
+                                clock.phase(),
+                                ticket,
+                                description);
+                    } catch (RuntimeException e) {
+                        throw translate(e);
+                    }
+                    actId[0] = "act-" + (doc.getJsonArray("acts").size() + 1);
+                    doc.getJsonArray("acts")
+                            .add(new JsonObject()
+                                    .put("id", actId[0])
+                                    .put("studentId", student)
+                                    .put("at", now.toString())
+                                    .put("stage", act.stageReached().name())
+                                    .put("ticket", ticket.isPresent() ? ticket.getAsInt() : null)
+                                    .put("description", description)
+                                    .put("by", caller.id())
+                                    .put("votes", new JsonObject())
+                                    .putNull("decision")
+                                    .put(
+                                            "copiesDueBy",
+                                            act.copiesDueBy(sittings.rules()
+                                                            .calendar()
+                                                            .zone())
+                                                    .toString())
+                                    .put(
+                                            "sentTo",
+                                            new JsonArray(
+                                                    SittingJson.commission(doc).members()))
+                                    .put("mail", new JsonObject()));
+                    return doc;
+                })
+                .map(doc -> find(doc.getJsonArray("acts"), actId[0], "act"));
     }
-  }
 
-  /** The appeal with where it stands now and its deadlines on the working-day calendar (6.15.5). */
-  JsonObject withStatus(JsonObject a, JsonObject doc, Instant now) {
-    return withStatus(a, doc, now, sittings.rules().calendar());
-  }
-
-  static JsonObject withStatus(JsonObject a, JsonObject doc, Instant now, kz.emtihan.sitting.model.WorkCalendar cal) {
-    Appeal model;
-    try {
-      model = appeal(a, doc);
-    } catch (IllegalArgumentException e) { // stored times that contradict each other (edited by hand): shown, not fatal
-      return a.copy().put("status", "inconsistent").put("problem", e.getMessage());
+    /**
+     * Each member's vote; when all have voted, the collegial decision, kept with the act (6.15.2). The vote that decides
+     * stores each member's mail status with the decision ({@code sending}, {@code no-address} or {@code not-configured});
+     * the copies of the decided act go after it is stored (ActMail), and the answer does not wait for them.
+     */
+    public Future<JsonObject> vote(Caller caller, String id, String actId, JsonObject body) {
+        FailureDecision.Choice choice = switch (body.getString("choice", "")) {
+            case "same-day" -> FailureDecision.Choice.SAME_DAY;
+            case "another-sitting" -> FailureDecision.Choice.ANOTHER_SITTING;
+            case "refuse" -> FailureDecision.Choice.REFUSE;
+            default -> null;
+        };
+        if (choice == null)
+            return Future.failedFuture(
+                    Rejection.badRequest("bad-field", "'choice' is same-day, another-sitting or refuse"));
+        boolean[] decidedNow = new boolean[1];
+        return mail.plan(id)
+                .compose(plan -> sittings.store()
+                        .update(id, "vote", doc -> {
+                            decidedNow[0] = false;
+                            StudentOrder.require(
+                                    doc, caller, StudentStep.VOTE); // 6.15.2: the members decide collegially
+                            JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
+                            if (act.getValue("decision") != null)
+                                throw Rejection.conflict("decided", "the commission has decided");
+                            Instant now = sittings.live().serverNow();
+                            StudentOrder.take(doc, act.getString("studentId"), StudentStep.VOTE, now, sittings.rules());
+                            act.getJsonObject("votes").put(caller.id(), choice.name());
+                            Map<String, FailureDecision.Choice> votes = new HashMap<>();
+                            act.getJsonObject("votes")
+                                    .forEach(e -> votes.put(
+                                            e.getKey(), FailureDecision.Choice.valueOf((String) e.getValue())));
+                            if (votes.size()
+                                    < SittingJson.commission(doc).members().size()) return doc;
+                            TechnicalFailureAct model = new TechnicalFailureAct(
+                                    id,
+                                    act.getString("studentId"),
+                                    Instant.parse(act.getString("at")),
+                                    kz.emtihan.sitting.model.Phase.valueOf(act.getString("stage")),
+                                    act.getValue("ticket") instanceof Integer n
+                                            ? OptionalInt.of(n)
+                                            : OptionalInt.empty(),
+                                    act.getString("description"),
+                                    act.getString("by"));
+                            FailureDecision d = FailureDecision.decide(model, SittingJson.commission(doc), votes);
+                            act.put(
+                                    "decision",
+                                    new JsonObject()
+                                            .put("choice", d.choice().name())
+                                            .put("ticket", d.ticket().name())
+                                            .put("chairCastTheDecidingVote", d.chairCastTheDecidingVote()));
+                            act.put("mail", plan.statuses().copy());
+                            decidedNow[0] = true;
+                            boolean refused = d.choice() == FailureDecision.Choice.REFUSE;
+                            StudentOrder.take(
+                                    doc,
+                                    act.getString("studentId"),
+                                    refused ? StudentStep.NO_OTHER_TIME : StudentStep.ANOTHER_TIME,
+                                    now,
+                                    sittings.rules());
+                            JsonObject p = SittingJson.progress(doc, act.getString("studentId"));
+                            // 6.15.2: the progress so far is kept; a new time starts from the draw (or with the same
+                            // ticket) and a new clock
+                            p.put(
+                                    "history",
+                                    p.getJsonArray("history", new JsonArray())
+                                            .add(p.copy().put("act", actId)));
+                            p.remove("phase");
+                            if (d.ticket() == FailureDecision.TicketOnRetry.DRAW && p.getValue("ticket") != null)
+                                p.remove("ticket");
+                            p.put("scores", new JsonObject());
+                            return doc;
+                        })
+                        .map(doc -> {
+                            JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
+                            if (decidedNow[0])
+                                mail.send(id, doc.copy(), act.copy(), plan); // 6.15.2: after the decided act is stored
+                            return act;
+                        }));
     }
-    JsonObject out = a.copy().put("status", model.status(now, cal).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-        .put("overdue", model.overdue(now, cal)).put("meetingDeadline", model.meetingDeadline(cal).toString());
-    model.resultDeadline(cal).ifPresent(d -> out.put("resultDeadline", d.toString()));
-    return out;
-  }
+
+    /** 6.15.4: the student appeals within 48 hours of the sitting's end; later is refused. */
+    public Future<JsonObject> appeal(Caller caller, String id, JsonObject body) {
+        String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
+        if (reason.isEmpty() || reason.length() > 4000)
+            return Future.failedFuture(Rejection.badRequest("bad-field", "'reason' is text of 1 to 4000 characters"));
+        Instant now = sittings.live().serverNow();
+        String[] appealId = new String[1];
+        return sittings.store()
+                .update(id, "appeal", doc -> {
+                    StudentOrder.require(
+                            doc, caller, StudentStep.APPEAL); // 6.15.4: the student, against their own result
+                    try {
+                        StudentOrder.take(doc, caller.id(), StudentStep.APPEAL, now, sittings.rules());
+                    } catch (Rejection r) {
+                        if (!"appeal-late".equals(r.code())) throw r;
+                        throw new Rejection(
+                                409,
+                                "appeal-late",
+                                "the 48 hours to appeal ended at "
+                                        + Appeal.filingDeadline(Instant.parse(doc.getString("endedAt"))) + " (6.15.4)");
+                    }
+                    appealId[0] = "ap-" + (doc.getJsonArray("appeals").size() + 1);
+                    doc.getJsonArray("appeals")
+                            .add(new JsonObject()
+                                    .put("id", appealId[0])
+                                    .put("studentId", caller.id())
+                                    .put("reason", reason)
+                                    .put("filedAt", now.toString())
+                                    .put(
+                                            "to",
+                                            doc.getJsonObject("appealCommission")
+                                                    .getString("chair")));
+                    return doc;
+                })
+                .map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId[0], "appeal"), doc, now));
+    }
+
+    public Future<JsonObject> meeting(Caller caller, String id, String appealId, JsonObject body) {
+        return appealStep(
+                caller,
+                id,
+                appealId,
+                StudentStep.APPEAL_MEETING,
+                (appeal, now) -> appeal.meetingHeld(now),
+                "meetingAt",
+                body);
+    }
+
+    /** The decision: the grade kept or changed; the student sees it in the sitting (6.15.5). */
+    public Future<JsonObject> decide(Caller caller, String id, String appealId, JsonObject body) {
+        String decision = body.getString("decision", "");
+        if (!decision.equals("kept") && !decision.equals("changed"))
+            return Future.failedFuture(Rejection.badRequest("bad-field", "'decision' is kept or changed"));
+        if (decision.equals("changed") && !(body.getValue("letter") instanceof String)) {
+            return Future.failedFuture(Rejection.badRequest("bad-field", "a changed grade names its 'letter'"));
+        }
+        return appealStep(
+                caller,
+                id,
+                appealId,
+                StudentStep.APPEAL_DECISION,
+                (appeal, now) -> appeal.resultCommunicated(now),
+                "decidedAt",
+                body);
+    }
+
+    private interface AppealChange {
+        Appeal apply(Appeal appeal, Instant now);
+    }
+
+    private Future<JsonObject> appealStep(
+            Caller caller,
+            String id,
+            String appealId,
+            StudentStep step,
+            AppealChange change,
+            String field,
+            JsonObject body) {
+        Instant now = sittings.live().serverNow();
+        return sittings.store()
+                .update(id, step.code(), doc -> {
+                    StudentOrder.require(doc, caller, step); // 6.15.4: the appeal commission's chair, or the deputy
+                    JsonObject a = find(doc.getJsonArray("appeals"), appealId, "appeal");
+                    StudentOrder.take(doc, a.getString("studentId"), step, now, sittings.rules());
+                    try {
+                        change.apply(appeal(a, doc), now);
+                    } catch (RuntimeException e) {
+                        throw translate(e);
+                    }
+                    a.put(field, now.toString()).put("by", caller.id());
+                    if (field.equals("decidedAt")) {
+                        a.put("decision", body.getString("decision")).put("comment", body.getString("comment", ""));
+                        JsonObject result = SittingJson.progress(doc, a.getString("studentId"))
+                                .getJsonObject("result");
+                        if (result != null) {
+                            a.put("gradeBefore", result.getString("letter"));
+                            if ("changed".equals(body.getString("decision")))
+                                result.put("letter", body.getString("letter")).put("changedByAppeal", appealId);
+                            a.put("gradeAfter", result.getString("letter"));
+                        }
+                    }
+                    return doc;
+                })
+                .map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId, "appeal"), doc, now));
+    }
+
+    static Appeal appeal(JsonObject a, JsonObject doc) {
+        return new Appeal(
+                Instant.parse(doc.getString("endedAt")),
+                Instant.parse(a.getString("filedAt")),
+                instant(a, "meetingAt"),
+                instant(a, "decidedAt"));
+    }
+
+    private static Optional<Instant> instant(JsonObject o, String key) {
+        try {
+            return Optional.ofNullable(o.getString(key)).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The appeal with where it stands now and its deadlines on the working-day calendar (6.15.5). */
+    JsonObject withStatus(JsonObject a, JsonObject doc, Instant now) {
+        return withStatus(a, doc, now, sittings.rules().calendar());
+    }
+
+    static JsonObject withStatus(JsonObject a, JsonObject doc, Instant now, kz.emtihan.sitting.model.WorkCalendar cal) {
+        Appeal model;
+        try {
+            model = appeal(a, doc);
+        } catch (
+                IllegalArgumentException
+                        e) { // stored times that contradict each other (edited by hand): shown, not fatal
+            return a.copy().put("status", "inconsistent").put("problem", e.getMessage());
+        }
+        JsonObject out = a.copy()
+                .put(
+                        "status",
+                        model.status(now, cal)
+                                .name()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .replace('_', '-'))
+                .put("overdue", model.overdue(now, cal))
+                .put("meetingDeadline", model.meetingDeadline(cal).toString());
+        model.resultDeadline(cal).ifPresent(d -> out.put("resultDeadline", d.toString()));
+        return out;
+    }
 }

@@ -11,15 +11,31 @@ import kz.emtihan.store.RedisStore;
  * view, the students' enrolment photos for the identity check (6.15.6) and the commission's addresses for the copies
  * of acts (6.15.2), sent over {@code mail}'s SMTP server if any.
  */
-public record SittingModule(Sittings sittings, SittingSteps steps, SittingAfter after, SittingPostponements postponements,
-                            SittingPapers papers, SittingPhotos photos, kz.emtihan.live.RoomAccess room) {
-  public static SittingModule create(io.vertx.core.Vertx vertx, RedisStore redis, Regulation regulation, LiveHub live, Users users,
-                                     MailSettings mail) {
-    Sittings sittings = new Sittings(new SittingStore(redis.redis()), regulation.finalAttestation(), live, new SittingPeople(users));
-    SittingPapers papers = new SittingPapers(vertx, sittings);
-    return new SittingModule(sittings, new SittingSteps(sittings, regulation.scale()),
-        new SittingAfter(sittings, new ActMail(vertx, sittings, papers, users, mail)),
-        new SittingPostponements(sittings, redis.redis()), papers,
-        new SittingPhotos(sittings, redis.redis(), users.photos()), new SittingRoom(sittings));
-  }
+public record SittingModule(
+        Sittings sittings,
+        SittingSteps steps,
+        SittingAfter after,
+        SittingPostponements postponements,
+        SittingPapers papers,
+        SittingPhotos photos,
+        kz.emtihan.live.RoomAccess room) {
+    public static SittingModule create(
+            io.vertx.core.Vertx vertx,
+            RedisStore redis,
+            Regulation regulation,
+            LiveHub live,
+            Users users,
+            MailSettings mail) {
+        Sittings sittings = new Sittings(
+                new SittingStore(redis.redis()), regulation.finalAttestation(), live, new SittingPeople(users));
+        SittingPapers papers = new SittingPapers(vertx, sittings);
+        return new SittingModule(
+                sittings,
+                new SittingSteps(sittings, regulation.scale()),
+                new SittingAfter(sittings, new ActMail(vertx, sittings, papers, users, mail)),
+                new SittingPostponements(sittings, redis.redis()),
+                papers,
+                new SittingPhotos(sittings, redis.redis(), users.photos()),
+                new SittingRoom(sittings));
+    }
 }

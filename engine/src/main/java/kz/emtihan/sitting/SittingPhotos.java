@@ -25,85 +25,104 @@ import kz.emtihan.sitting.model.StudentStep;
  * the sitting's photos, never written: the sitting does not change accounts.
  */
 public final class SittingPhotos {
-  /** The kinds taken at the checks, kept with the sitting. */
-  static final List<String> KINDS = List.of("id-card", "identity", "room");
-  /** The kind read from the student's account. */
-  static final String ENROLMENT = "enrolment";
-  static final int MAX_BYTES = ImageBodies.MAX_PHOTO_BYTES;
-  private final Sittings sittings;
-  private final Redis redis;
-  private final UserPhotos enrolment;
+    /** The kinds taken at the checks, kept with the sitting. */
+    static final List<String> KINDS = List.of("id-card", "identity", "room");
+    /** The kind read from the student's account. */
+    static final String ENROLMENT = "enrolment";
 
-  SittingPhotos(Sittings sittings, Redis redis, UserPhotos enrolment) {
-    this.sittings = sittings;
-    this.redis = redis;
-    this.enrolment = enrolment;
-  }
+    static final int MAX_BYTES = ImageBodies.MAX_PHOTO_BYTES;
+    private final Sittings sittings;
+    private final Redis redis;
+    private final UserPhotos enrolment;
 
-  static String key(String id, String student, String kind) {
-    return SittingStore.key(id) + ":photo:" + student + ":" + kind;
-  }
-
-  /** Keeps one photo (JPEG or PNG, at most 1 MB), replacing an earlier one of the same kind before its step is done. */
-  public Future<JsonObject> put(Caller caller, String id, String student, String kind, String contentType, Buffer bytes) {
-    if (kind.equals(ENROLMENT)) {
-      return Future.failedFuture(new Rejection(405, "read-only-photo", "the enrolment photo is kept with the account, by an administrator"));
+    SittingPhotos(Sittings sittings, Redis redis, UserPhotos enrolment) {
+        this.sittings = sittings;
+        this.redis = redis;
+        this.enrolment = enrolment;
     }
-    if (!KINDS.contains(kind)) return Future.failedFuture(Rejection.notFound("photo kind", kind));
-    String type;
-    try {
-      type = ImageBodies.photoType(contentType, bytes);
-    } catch (Rejection bad) {
-      return Future.failedFuture(bad);
-    }
-    String at = sittings.live().serverNow().toString();
-    JsonObject record = new JsonObject().put("at", at).put("by", caller.id()).put("contentType", type)
-        .put("bytes", bytes.length()).put("sha256", ImageBodies.sha256(bytes));
-    return sittings.store().get(id).compose(doc -> {
-      check(doc, caller, student, kind); // refused before anything is written
-      return redis.send(Request.cmd(Command.SET).arg(key(id, student, kind)).arg(bytes));
-    }).compose(v -> sittings.store().update(id, "photo", doc -> {
-      check(doc, caller, student, kind);
-      JsonObject p = SittingJson.progress(doc, student);
-      JsonObject photos = p.getJsonObject("photos");
-      if (photos == null) p.put("photos", photos = new JsonObject());
-      photos.put(kind, record.copy().put("by", caller.id()));
-      return doc;
-    })).map(doc -> record);
-  }
 
-  private void check(JsonObject doc, Caller caller, String student, String kind) {
-    StudentStep step = kind.equals("room") ? StudentStep.ROOM_PHOTO : StudentStep.IDENTITY_PHOTO;
-    SittingRole role = StudentOrder.require(doc, caller, step);
-    if (role == SittingRole.STUDENT && !(kind.equals("id-card") && caller.id().equals(student))) {
-      throw Rejection.forbidden("the secretary takes the photos; a student sends only their own ID card");
+    static String key(String id, String student, String kind) {
+        return SittingStore.key(id) + ":photo:" + student + ":" + kind;
     }
-    StudentOrder.take(doc, student, step, sittings.live().serverNow(), sittings.rules()); // until its check is confirmed
-  }
 
-  /** A photo, for the commission, the secretary, an administrator and the student it shows. */
-  public Future<Photo> get(Caller caller, String id, String student, String kind) {
-    if (!KINDS.contains(kind) && !kind.equals(ENROLMENT)) return Future.failedFuture(Rejection.notFound("photo kind", kind));
-    return sittings.store().get(id).compose(doc -> {
-      String role = SittingView.roleOf(doc, caller.id());
-      boolean commission = StudentOrder.roleOf(doc, caller.id()).map(SittingRole::examines).orElse(false);
-      if (!commission && !caller.has(Role.ADMIN) && !(caller.id().equals(student) && "student".equals(role))) {
-        return Future.failedFuture(Rejection.forbidden("the commission and the student see the photos"));
-      }
-      if (kind.equals(ENROLMENT)) {
-        if (!SittingJson.strings(doc.getJsonArray("students")).contains(student)) {
-          return Future.failedFuture(Rejection.notFound("student of the sitting", student));
+    /** Keeps one photo (JPEG or PNG, at most 1 MB), replacing an earlier one of the same kind before its step is done. */
+    public Future<JsonObject> put(
+            Caller caller, String id, String student, String kind, String contentType, Buffer bytes) {
+        if (kind.equals(ENROLMENT)) {
+            return Future.failedFuture(new Rejection(
+                    405, "read-only-photo", "the enrolment photo is kept with the account, by an administrator"));
         }
-        return enrolment.read(student).compose(p -> p.map(e -> Future.succeededFuture(new Photo(e.contentType(), e.bytes())))
-            .orElseGet(() -> Future.failedFuture(Rejection.notFound("photo", kind))));
-      }
-      JsonObject photos = SittingJson.progress(doc.copy(), student).getJsonObject("photos");
-      JsonObject record = photos == null ? null : photos.getJsonObject(kind);
-      if (record == null) return Future.failedFuture(Rejection.notFound("photo", kind));
-      return redis.send(Request.cmd(Command.GET).arg(key(id, student, kind)))
-          .map(r -> new Photo(record.getString("contentType"), r == null ? Buffer.buffer() : r.toBuffer()));
-    });
-  }
+        if (!KINDS.contains(kind)) return Future.failedFuture(Rejection.notFound("photo kind", kind));
+        String type;
+        try {
+            type = ImageBodies.photoType(contentType, bytes);
+        } catch (Rejection bad) {
+            return Future.failedFuture(bad);
+        }
+        String at = sittings.live().serverNow().toString();
+        JsonObject record = new JsonObject()
+                .put("at", at)
+                .put("by", caller.id())
+                .put("contentType", type)
+                .put("bytes", bytes.length())
+                .put("sha256", ImageBodies.sha256(bytes));
+        return sittings.store()
+                .get(id)
+                .compose(doc -> {
+                    check(doc, caller, student, kind); // refused before anything is written
+                    return redis.send(
+                            Request.cmd(Command.SET).arg(key(id, student, kind)).arg(bytes));
+                })
+                .compose(v -> sittings.store().update(id, "photo", doc -> {
+                    check(doc, caller, student, kind);
+                    JsonObject p = SittingJson.progress(doc, student);
+                    JsonObject photos = p.getJsonObject("photos");
+                    if (photos == null) p.put("photos", photos = new JsonObject());
+                    photos.put(kind, record.copy().put("by", caller.id()));
+                    return doc;
+                }))
+                .map(doc -> record);
+    }
 
-  public record Photo(String contentType, Buffer bytes) {}
+    private void check(JsonObject doc, Caller caller, String student, String kind) {
+        StudentStep step = kind.equals("room") ? StudentStep.ROOM_PHOTO : StudentStep.IDENTITY_PHOTO;
+        SittingRole role = StudentOrder.require(doc, caller, step);
+        if (role == SittingRole.STUDENT
+                && !(kind.equals("id-card") && caller.id().equals(student))) {
+            throw Rejection.forbidden("the secretary takes the photos; a student sends only their own ID card");
+        }
+        StudentOrder.take(
+                doc, student, step, sittings.live().serverNow(), sittings.rules()); // until its check is confirmed
+    }
+
+    /** A photo, for the commission, the secretary, an administrator and the student it shows. */
+    public Future<Photo> get(Caller caller, String id, String student, String kind) {
+        if (!KINDS.contains(kind) && !kind.equals(ENROLMENT))
+            return Future.failedFuture(Rejection.notFound("photo kind", kind));
+        return sittings.store().get(id).compose(doc -> {
+            String role = SittingView.roleOf(doc, caller.id());
+            boolean commission = StudentOrder.roleOf(doc, caller.id())
+                    .map(SittingRole::examines)
+                    .orElse(false);
+            if (!commission && !caller.has(Role.ADMIN) && !(caller.id().equals(student) && "student".equals(role))) {
+                return Future.failedFuture(Rejection.forbidden("the commission and the student see the photos"));
+            }
+            if (kind.equals(ENROLMENT)) {
+                if (!SittingJson.strings(doc.getJsonArray("students")).contains(student)) {
+                    return Future.failedFuture(Rejection.notFound("student of the sitting", student));
+                }
+                return enrolment
+                        .read(student)
+                        .compose(p -> p.map(e -> Future.succeededFuture(new Photo(e.contentType(), e.bytes())))
+                                .orElseGet(() -> Future.failedFuture(Rejection.notFound("photo", kind))));
+            }
+            JsonObject photos = SittingJson.progress(doc.copy(), student).getJsonObject("photos");
+            JsonObject record = photos == null ? null : photos.getJsonObject(kind);
+            if (record == null) return Future.failedFuture(Rejection.notFound("photo", kind));
+            return redis.send(Request.cmd(Command.GET).arg(key(id, student, kind)))
+                    .map(r -> new Photo(record.getString("contentType"), r == null ? Buffer.buffer() : r.toBuffer()));
+        });
+    }
+
+    public record Photo(String contentType, Buffer bytes) {}
 }

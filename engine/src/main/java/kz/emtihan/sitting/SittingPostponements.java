@@ -29,131 +29,196 @@ import kz.emtihan.sitting.model.StudentStep;
  * ({@code sitting:<id>:postponement:<n>}) and served with the type it was sent as.
  */
 public final class SittingPostponements {
-  private static final int MAX_SCAN_BYTES = 700 * 1024;
-  /** The scans kept, with the file ending each is served under. */
-  private static final Map<String, String> SCAN_TYPES = Map.of("application/pdf", "pdf", "image/jpeg", "jpg", "image/png", "png");
-  private final Sittings sittings;
-  private final Redis redis;
+    private static final int MAX_SCAN_BYTES = 700 * 1024;
+    /** The scans kept, with the file ending each is served under. */
+    private static final Map<String, String> SCAN_TYPES =
+            Map.of("application/pdf", "pdf", "image/jpeg", "jpg", "image/png", "png");
 
-  SittingPostponements(Sittings sittings, Redis redis) {
-    this.sittings = sittings;
-    this.redis = redis;
-  }
+    private final Sittings sittings;
+    private final Redis redis;
 
-  /**
-   * {@code {"reason", "document": {"contentType", "base64"}}} from a student of the sitting, before its result, while
-   * the sitting is open (409 {@code sitting-closed}) and unless the student's earlier application awaits the chair or
-   * was allowed (409 {@code already}); after a refusal the student may apply again (6.15.3). A refusal writes nothing.
-   */
-  public Future<JsonObject> apply(Caller caller, String id, JsonObject body) {
-    String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
-    if (reason.isEmpty() || reason.length() > 4000) return Future.failedFuture(Rejection.badRequest("bad-field", "'reason' is text of 1 to 4000 characters"));
-    JsonObject document = body.getValue("document") instanceof JsonObject d ? d : null;
-    byte[] scan;
-    try {
-      scan = document == null ? null : Base64.getDecoder().decode(document.getString("base64", ""));
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture(Rejection.badRequest("bad-document", "'document.base64' is not base64"));
+    SittingPostponements(Sittings sittings, Redis redis) {
+        this.sittings = sittings;
+        this.redis = redis;
     }
-    if (scan == null || scan.length == 0 || scan.length > MAX_SCAN_BYTES || !SCAN_TYPES.containsKey(document.getString("contentType", ""))) {
-      return Future.failedFuture(Rejection.badRequest("bad-document",
-          "the scanned document (PDF, JPEG or PNG, at most 700 KB) is required as {contentType, base64}"));
+
+    /**
+     * {@code {"reason", "document": {"contentType", "base64"}}} from a student of the sitting, before its result, while
+     * the sitting is open (409 {@code sitting-closed}) and unless the student's earlier application awaits the chair or
+     * was allowed (409 {@code already}); after a refusal the student may apply again (6.15.3). A refusal writes nothing.
+     */
+    public Future<JsonObject> apply(Caller caller, String id, JsonObject body) {
+        String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
+        if (reason.isEmpty() || reason.length() > 4000)
+            return Future.failedFuture(Rejection.badRequest("bad-field", "'reason' is text of 1 to 4000 characters"));
+        JsonObject document = body.getValue("document") instanceof JsonObject d ? d : null;
+        byte[] scan;
+        try {
+            scan = document == null ? null : Base64.getDecoder().decode(document.getString("base64", ""));
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(Rejection.badRequest("bad-document", "'document.base64' is not base64"));
+        }
+        if (scan == null
+                || scan.length == 0
+                || scan.length > MAX_SCAN_BYTES
+                || !SCAN_TYPES.containsKey(document.getString("contentType", ""))) {
+            return Future.failedFuture(Rejection.badRequest(
+                    "bad-document",
+                    "the scanned document (PDF, JPEG or PNG, at most 700 KB) is required as {contentType, base64}"));
+        }
+        Instant now = sittings.live().serverNow();
+        String[] pid = new String[1];
+        return sittings.store()
+                .update(id, "postponement", doc -> {
+                    StudentOrder.require(
+                            doc, caller, StudentStep.APPLY_POSTPONEMENT); // a student of the sitting, for themself
+                    StudentOrder.take(
+                            doc,
+                            caller.id(),
+                            StudentStep.APPLY_POSTPONEMENT,
+                            now,
+                            sittings.rules()); // closed, awaiting, allowed, under way: 409
+                    pid[0] = "pp-" + (doc.getJsonArray("postponements").size() + 1);
+                    doc.getJsonArray("postponements")
+                            .add(new JsonObject()
+                                    .put("id", pid[0])
+                                    .put("studentId", caller.id())
+                                    .put("reason", reason)
+                                    .put("appliedAt", now.toString())
+                                    .put("documentType", document.getString("contentType"))
+                                    .put("to", doc.getJsonObject("commission").getString("chair")));
+                    return doc;
+                })
+                .compose(doc -> redis.send(Request.cmd(Command.SET)
+                                .arg(SittingStore.key(id) + ":postponement:" + pid[0])
+                                .arg(Buffer.buffer(scan)))
+                        .map(x -> SittingAfter.find(doc.getJsonArray("postponements"), pid[0], "postponement")));
     }
-    Instant now = sittings.live().serverNow();
-    String[] pid = new String[1];
-    return sittings.store().update(id, "postponement", doc -> {
-      StudentOrder.require(doc, caller, StudentStep.APPLY_POSTPONEMENT); // a student of the sitting, for themself
-      StudentOrder.take(doc, caller.id(), StudentStep.APPLY_POSTPONEMENT, now, sittings.rules()); // closed, awaiting, allowed, under way: 409
-      pid[0] = "pp-" + (doc.getJsonArray("postponements").size() + 1);
-      doc.getJsonArray("postponements").add(new JsonObject().put("id", pid[0]).put("studentId", caller.id()).put("reason", reason)
-          .put("appliedAt", now.toString()).put("documentType", document.getString("contentType"))
-          .put("to", doc.getJsonObject("commission").getString("chair")));
-      return doc;
-    }).compose(doc -> redis.send(Request.cmd(Command.SET).arg(SittingStore.key(id) + ":postponement:" + pid[0]).arg(Buffer.buffer(scan)))
-        .map(x -> SittingAfter.find(doc.getJsonArray("postponements"), pid[0], "postponement")));
-  }
 
-  /**
-   * The chair allows (the grade becomes "I" with its deadline) or refuses, with a reason. {@code "deadline":
-   * "YYYY-MM-DD"}, only with an allowed one, is the last day to retake the exam, from today through the configured
-   * master's applicant's day, which is the default (6.15.2-6.15.3, {@link PostponementDeadline}); outside that range,
-   * 400 {@code bad-field} naming it, and nothing changes.
-   */
-  public Future<JsonObject> decide(Caller caller, String id, String pid, JsonObject body) {
-    if (!(body.getValue("allowed") instanceof Boolean allowed)) return Future.failedFuture(Rejection.badRequest("bad-field", "'allowed' is true or false"));
-    String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
-    if (!allowed && reason.isEmpty()) return Future.failedFuture(Rejection.badRequest("reason-required", "say why the postponement is refused"));
-    Instant now = sittings.live().serverNow();
-    var rules = sittings.rules();
-    PostponementDeadline range = PostponementDeadline.on(rules.calendar().dayOf(now), rules.mastersDeadline());
-    Optional<LocalDate> chosen;
-    try {
-      chosen = deadline(body.getValue("deadline"), allowed, range);
-    } catch (Rejection r) {
-      return Future.failedFuture(r);
+    /**
+     * The chair allows (the grade becomes "I" with its deadline) or refuses, with a reason. {@code "deadline":
+     * "YYYY-MM-DD"}, only with an allowed one, is the last day to retake the exam, from today through the configured
+     * master's applicant's day, which is the default (6.15.2-6.15.3, {@link PostponementDeadline}); outside that range,
+     * 400 {@code bad-field} naming it, and nothing changes.
+     */
+    public Future<JsonObject> decide(Caller caller, String id, String pid, JsonObject body) {
+        if (!(body.getValue("allowed") instanceof Boolean allowed))
+            return Future.failedFuture(Rejection.badRequest("bad-field", "'allowed' is true or false"));
+        String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
+        if (!allowed && reason.isEmpty())
+            return Future.failedFuture(Rejection.badRequest("reason-required", "say why the postponement is refused"));
+        Instant now = sittings.live().serverNow();
+        var rules = sittings.rules();
+        PostponementDeadline range = PostponementDeadline.on(rules.calendar().dayOf(now), rules.mastersDeadline());
+        Optional<LocalDate> chosen;
+        try {
+            chosen = deadline(body.getValue("deadline"), allowed, range);
+        } catch (Rejection r) {
+            return Future.failedFuture(r);
+        }
+        return sittings.store()
+                .update(id, "postponement-decided", doc -> {
+                    StudentOrder.require(
+                            doc,
+                            caller,
+                            allowed
+                                    ? StudentStep.ALLOW_POSTPONEMENT
+                                    : StudentStep.REFUSE_POSTPONEMENT); // the chair (6.15.3)
+                    JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
+                    if (p.getValue("allowed") != null) throw Rejection.conflict("decided", "the chair has decided");
+                    StudentOrder.take(
+                            doc,
+                            p.getString("studentId"),
+                            allowed ? StudentStep.ALLOW_POSTPONEMENT : StudentStep.REFUSE_POSTPONEMENT,
+                            now,
+                            rules);
+                    p.put("allowed", allowed)
+                            .put("decisionReason", reason)
+                            .put("decidedAt", now.toString())
+                            .put("decidedBy", caller.id());
+                    if (allowed) {
+                        IncompleteGrade i = range.grade(
+                                p.getString("studentId"),
+                                chosen,
+                                rules.calendar().zone());
+                        SittingJson.progress(doc, p.getString("studentId"))
+                                .put(
+                                        "incomplete",
+                                        new JsonObject()
+                                                .put("deadline", i.deadline().toString()));
+                    }
+                    return doc;
+                })
+                .map(doc -> SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement"));
     }
-    return sittings.store().update(id, "postponement-decided", doc -> {
-      StudentOrder.require(doc, caller, allowed ? StudentStep.ALLOW_POSTPONEMENT : StudentStep.REFUSE_POSTPONEMENT); // the chair (6.15.3)
-      JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
-      if (p.getValue("allowed") != null) throw Rejection.conflict("decided", "the chair has decided");
-      StudentOrder.take(doc, p.getString("studentId"), allowed ? StudentStep.ALLOW_POSTPONEMENT : StudentStep.REFUSE_POSTPONEMENT, now, rules);
-      p.put("allowed", allowed).put("decisionReason", reason).put("decidedAt", now.toString()).put("decidedBy", caller.id());
-      if (allowed) {
-        IncompleteGrade i = range.grade(p.getString("studentId"), chosen, rules.calendar().zone());
-        SittingJson.progress(doc, p.getString("studentId")).put("incomplete", new JsonObject().put("deadline", i.deadline().toString()));
-      }
-      return doc;
-    }).map(doc -> SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement"));
-  }
 
-  private static Optional<LocalDate> deadline(Object raw, boolean allowed, PostponementDeadline range) {
-    if (raw == null) return Optional.empty();
-    String allowedRange = "'deadline' is a day (YYYY-MM-DD) from " + range.earliest() + " to " + range.latest()
-        + ": not before today, not after the configured last day (6.15.2-6.15.3)";
-    if (!allowed) throw Rejection.badRequest("bad-field", "'deadline' goes only with an allowed postponement");
-    if (!(raw instanceof String text) || !text.matches("\\d{4}-\\d{2}-\\d{2}")) throw Rejection.badRequest("bad-field", allowedRange);
-    try {
-      LocalDate day = LocalDate.parse(text);
-      if (!range.allows(day)) throw Rejection.badRequest("bad-field", allowedRange + "; was " + day);
-      return Optional.of(day);
-    } catch (DateTimeParseException e) {
-      throw Rejection.badRequest("bad-field", allowedRange);
+    private static Optional<LocalDate> deadline(Object raw, boolean allowed, PostponementDeadline range) {
+        if (raw == null) return Optional.empty();
+        String allowedRange = "'deadline' is a day (YYYY-MM-DD) from " + range.earliest() + " to " + range.latest()
+                + ": not before today, not after the configured last day (6.15.2-6.15.3)";
+        if (!allowed) throw Rejection.badRequest("bad-field", "'deadline' goes only with an allowed postponement");
+        if (!(raw instanceof String text) || !text.matches("\\d{4}-\\d{2}-\\d{2}"))
+            throw Rejection.badRequest("bad-field", allowedRange);
+        try {
+            LocalDate day = LocalDate.parse(text);
+            if (!range.allows(day)) throw Rejection.badRequest("bad-field", allowedRange + "; was " + day);
+            return Optional.of(day);
+        } catch (DateTimeParseException e) {
+            throw Rejection.badRequest("bad-field", allowedRange);
+        }
     }
-  }
 
-  /** A scan as stored: its type, the name to save it under ({@code <sittingId>-<pid>.<pdf|jpg|png>}) and its bytes. */
-  public record Scan(String contentType, String filename, Buffer bytes) {}
+    /** A scan as stored: its type, the name to save it under ({@code <sittingId>-<pid>.<pdf|jpg|png>}) and its bytes. */
+    public record Scan(String contentType, String filename, Buffer bytes) {}
 
-  /** The scan, for the chair, the secretary, an administrator and the student who sent it, with the type it was sent as. */
-  public Future<Scan> document(Caller caller, String id, String pid) {
-    return sittings.store().get(id).compose(doc -> {
-      String role = SittingView.roleOf(doc, caller.id());
-      if (role == null && !caller.has(Role.ADMIN)) return Future.failedFuture(Rejection.forbidden("you take no part in sitting " + id));
-      JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
-      if (!caller.has(Role.ADMIN) && !"chair".equals(role) && !"secretary".equals(role) && !caller.id().equals(p.getString("studentId"))) {
-        return Future.failedFuture(Rejection.forbidden("the chair, the secretary and the applicant see the document"));
-      }
-      String type = p.getString("documentType", "");
-      String ending = SCAN_TYPES.get(type);
-      return redis.send(Request.cmd(Command.GET).arg(SittingStore.key(id) + ":postponement:" + pid))
-          .map(r -> new Scan(ending == null ? "application/octet-stream" : type, id + "-" + pid + "." + (ending == null ? "bin" : ending),
-              r == null ? Buffer.buffer() : r.toBuffer()));
-    });
-  }
-
-  /** "I", "F" once its deadline passed without a result, or the letter of a result published in time (6.15.3). */
-  static Optional<JsonObject> standing(JsonObject progress, Instant now, int maxScore) {
-    JsonObject incomplete = progress.getJsonObject("incomplete");
-    if (incomplete == null) return Optional.empty();
-    Instant deadline = Instant.parse(incomplete.getString("deadline"));
-    IncompleteGrade i = IncompleteGrade.until(progress.getString("studentId", "student"), deadline);
-    JsonObject result = progress.getJsonObject("result");
-    if (result != null && progress.getString("publishedAt") != null && Instant.parse(progress.getString("publishedAt")).isBefore(deadline)) {
-      i = i.graded(new Grade(result.getDouble("points"), maxScore, result.getDouble("percent"), result.getString("letter"),
-          result.getDouble("gpa"), result.getString("traditional")), Instant.parse(progress.getString("publishedAt")));
+    /** The scan, for the chair, the secretary, an administrator and the student who sent it, with the type it was sent as. */
+    public Future<Scan> document(Caller caller, String id, String pid) {
+        return sittings.store().get(id).compose(doc -> {
+            String role = SittingView.roleOf(doc, caller.id());
+            if (role == null && !caller.has(Role.ADMIN))
+                return Future.failedFuture(Rejection.forbidden("you take no part in sitting " + id));
+            JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
+            if (!caller.has(Role.ADMIN)
+                    && !"chair".equals(role)
+                    && !"secretary".equals(role)
+                    && !caller.id().equals(p.getString("studentId"))) {
+                return Future.failedFuture(
+                        Rejection.forbidden("the chair, the secretary and the applicant see the document"));
+            }
+            String type = p.getString("documentType", "");
+            String ending = SCAN_TYPES.get(type);
+            return redis.send(Request.cmd(Command.GET).arg(SittingStore.key(id) + ":postponement:" + pid))
+                    .map(r -> new Scan(
+                            ending == null ? "application/octet-stream" : type,
+                            id + "-" + pid + "." + (ending == null ? "bin" : ending),
+                            r == null ? Buffer.buffer() : r.toBuffer()));
+        });
     }
-    IncompleteGrade.Standing s = i.at(now);
-    return Optional.of(new JsonObject().put("letter", s.letter()).put("status", s.status().name().toLowerCase(java.util.Locale.ROOT))
-        .put("deadline", deadline.toString()));
-  }
+
+    /** "I", "F" once its deadline passed without a result, or the letter of a result published in time (6.15.3). */
+    static Optional<JsonObject> standing(JsonObject progress, Instant now, int maxScore) {
+        JsonObject incomplete = progress.getJsonObject("incomplete");
+        if (incomplete == null) return Optional.empty();
+        Instant deadline = Instant.parse(incomplete.getString("deadline"));
+        IncompleteGrade i = IncompleteGrade.until(progress.getString("studentId", "student"), deadline);
+        JsonObject result = progress.getJsonObject("result");
+        if (result != null
+                && progress.getString("publishedAt") != null
+                && Instant.parse(progress.getString("publishedAt")).isBefore(deadline)) {
+            i = i.graded(
+                    new Grade(
+                            result.getDouble("points"),
+                            maxScore,
+                            result.getDouble("percent"),
+                            result.getString("letter"),
+                            result.getDouble("gpa"),
+                            result.getString("traditional")),
+                    Instant.parse(progress.getString("publishedAt")));
+        }
+        IncompleteGrade.Standing s = i.at(now);
+        return Optional.of(new JsonObject()
+                .put("letter", s.letter())
+                .put("status", s.status().name().toLowerCase(java.util.Locale.ROOT))
+                .put("deadline", deadline.toString()));
+    }
 }

@@ -14,48 +14,59 @@ import org.slf4j.LoggerFactory;
  * exam is postponed, so the next student waits outside. A sitting that names an external platform has no room here.
  */
 final class SittingRoom implements RoomAccess {
-  private static final List<String> COMMISSION = List.of("secretary", "chair", "member");
-  private final Sittings sittings;
+    private static final List<String> COMMISSION = List.of("secretary", "chair", "member");
+    private final Sittings sittings;
 
-  SittingRoom(Sittings sittings) {
-    this.sittings = sittings;
-  }
+    SittingRoom(Sittings sittings) {
+        this.sittings = sittings;
+    }
 
-  @Override
-  public Future<JsonObject> admit(Caller caller, String sittingId) {
-    return sittings.store().get(sittingId).compose(doc -> {
-      String refusal = refusal(doc, caller.id());
-      if (refusal != null) return Future.failedFuture(new IllegalStateException(refusal));
-      return Future.succeededFuture(new JsonObject().put("role", SittingView.roleOf(doc, caller.id())).put("name", caller.name()));
-    });
-  }
+    @Override
+    public Future<JsonObject> admit(Caller caller, String sittingId) {
+        return sittings.store().get(sittingId).compose(doc -> {
+            String refusal = refusal(doc, caller.id());
+            if (refusal != null) return Future.failedFuture(new IllegalStateException(refusal));
+            return Future.succeededFuture(new JsonObject()
+                    .put("role", SittingView.roleOf(doc, caller.id()))
+                    .put("name", caller.name()));
+        });
+    }
 
-  /**
-   * With a media server the sitting is recorded: who was recorded where and from when goes into the sitting
-   * ({@code recordings}, for the commission and an appeal; students do not see it).
-   */
-  @Override
-  public void recorded(String sittingId, JsonObject member, String uri) {
-    String at = sittings.live().serverNow().toString();
-    sittings.store().update(sittingId, "recording", doc -> {
-      JsonArray recordings = doc.getJsonArray("recordings");
-      if (recordings == null) doc.put("recordings", recordings = new JsonArray());
-      recordings.add(new JsonObject().put("userId", member.getString("userId")).put("role", member.getString("role"))
-          .put("peer", member.getString("peer")).put("uri", uri).put("at", at));
-      return doc;
-    }).onFailure(err -> LoggerFactory.getLogger(SittingRoom.class).warn("sitting {}: the recording at {} is not noted: {}", sittingId, uri, err.getMessage()));
-  }
+    /**
+     * With a media server the sitting is recorded: who was recorded where and from when goes into the sitting
+     * ({@code recordings}, for the commission and an appeal; students do not see it).
+     */
+    @Override
+    public void recorded(String sittingId, JsonObject member, String uri) {
+        String at = sittings.live().serverNow().toString();
+        sittings.store()
+                .update(sittingId, "recording", doc -> {
+                    JsonArray recordings = doc.getJsonArray("recordings");
+                    if (recordings == null) doc.put("recordings", recordings = new JsonArray());
+                    recordings.add(new JsonObject()
+                            .put("userId", member.getString("userId"))
+                            .put("role", member.getString("role"))
+                            .put("peer", member.getString("peer"))
+                            .put("uri", uri)
+                            .put("at", at));
+                    return doc;
+                })
+                .onFailure(err -> LoggerFactory.getLogger(SittingRoom.class)
+                        .warn("sitting {}: the recording at {} is not noted: {}", sittingId, uri, err.getMessage()));
+    }
 
-  /** Why the user may not enter the sitting's room now, or null. */
-  static String refusal(JsonObject doc, String userId) {
-    if (!doc.getString("videoLink", "").isEmpty()) return "this sitting meets on the external platform " + doc.getString("videoLink");
-    if (doc.getString("endedAt") != null) return "the sitting is closed";
-    String role = SittingView.roleOf(doc, userId);
-    if (role != null && COMMISSION.contains(role)) return null; // List.of refuses to look for null
-    if (!"student".equals(role)) return "only the commission and the student being examined sit in the room";
-    JsonObject p = SittingJson.progress(doc.copy(), userId);
-    if (p.getString("admittedAt") == null) return "the secretary has not admitted you from the waiting room yet";
-    if (p.getString("publishedAt") != null || "postponed".equals(p.getString("status"))) return "your exam in this sitting is over";
-    return null;
-  }
+    /** Why the user may not enter the sitting's room now, or null. */
+    static String refusal(JsonObject doc, String userId) {
+        if (!doc.getString("videoLink", "").isEmpty())
+            return "this sitting meets on the external platform " + doc.getString("videoLink");
+        if (doc.getString("endedAt") != null) return "the sitting is closed";
+        String role = SittingView.roleOf(doc, userId);
+        if (role != null && COMMISSION.contains(role)) return null; // List.of refuses to look for null
+        if (!"student".equals(role)) return "only the commission and the student being examined sit in the room";
+        JsonObject p = SittingJson.progress(doc.copy(), userId);
+        if (p.getString("admittedAt") == null) return "the secretary has not admitted you from the waiting room yet";
+        if (p.getString("publishedAt") != null || "postponed".equals(p.getString("status")))
+            return "your exam in this sitting is over";
+        return null;
+    }
 }

@@ -19,62 +19,78 @@ import kz.emtihan.store.LuaScript;
  * changed it meanwhile, retrying otherwise: a sitting is small and changes a few times a minute.
  */
 final class SittingStore {
-  private static final LuaScript REPLACE = LuaScript.load("/kz/emtihan/sitting/replace-sitting.lua");
-  private static final int TRIES = 8;
-  private final Redis redis;
+    private static final LuaScript REPLACE = LuaScript.load("/kz/emtihan/sitting/replace-sitting.lua");
+    private static final int TRIES = 8;
+    private final Redis redis;
 
-  SittingStore(Redis redis) {
-    this.redis = redis;
-  }
+    SittingStore(Redis redis) {
+        this.redis = redis;
+    }
 
-  static String key(String id) {
-    return "sitting:" + id;
-  }
+    static String key(String id) {
+        return "sitting:" + id;
+    }
 
-  Future<Void> create(String id, JsonObject doc, String seedHex) {
-    return redis.batch(List.of(Request.cmd(Command.MULTI),
-        Request.cmd(Command.HSET).arg(key(id)).arg("version").arg("1").arg("doc").arg(doc.encode()),
-        Request.cmd(Command.SET).arg(key(id) + ":seed").arg(seedHex),
-        Request.cmd(Command.SADD).arg("sittings").arg(id),
-        Request.cmd(Command.EXEC))).mapEmpty();
-  }
+    Future<Void> create(String id, JsonObject doc, String seedHex) {
+        return redis.batch(List.of(
+                        Request.cmd(Command.MULTI),
+                        Request.cmd(Command.HSET)
+                                .arg(key(id))
+                                .arg("version")
+                                .arg("1")
+                                .arg("doc")
+                                .arg(doc.encode()),
+                        Request.cmd(Command.SET).arg(key(id) + ":seed").arg(seedHex),
+                        Request.cmd(Command.SADD).arg("sittings").arg(id),
+                        Request.cmd(Command.EXEC)))
+                .mapEmpty();
+    }
 
-  Future<JsonObject> get(String id) {
-    return redis.send(Request.cmd(Command.HGET).arg(key(id)).arg("doc"))
-        .map(r -> Optional.ofNullable(r).map(x -> new JsonObject(x.toString())).orElseThrow(() -> Rejection.notFound("sitting", id)));
-  }
+    Future<JsonObject> get(String id) {
+        return redis.send(Request.cmd(Command.HGET).arg(key(id)).arg("doc"))
+                .map(r -> Optional.ofNullable(r)
+                        .map(x -> new JsonObject(x.toString()))
+                        .orElseThrow(() -> Rejection.notFound("sitting", id)));
+    }
 
-  Future<String> seed(String id) {
-    return redis.send(Request.cmd(Command.GET).arg(key(id) + ":seed")).map(r -> r == null ? "" : r.toString());
-  }
+    Future<String> seed(String id) {
+        return redis.send(Request.cmd(Command.GET).arg(key(id) + ":seed")).map(r -> r == null ? "" : r.toString());
+    }
 
-  Future<List<String>> ids() {
-    return redis.send(Request.cmd(Command.SMEMBERS).arg("sittings")).map(r -> {
-      List<String> out = new ArrayList<>();
-      r.forEach(x -> out.add(x.toString()));
-      return out;
-    });
-  }
+    Future<List<String>> ids() {
+        return redis.send(Request.cmd(Command.SMEMBERS).arg("sittings")).map(r -> {
+            List<String> out = new ArrayList<>();
+            r.forEach(x -> out.add(x.toString()));
+            return out;
+        });
+    }
 
-  /**
-   * Applies {@code step} to the current document and stores the result atomically; a concurrent change makes it
-   * read and apply again. A step that throws changes nothing. {@code event} names the change for live pages.
-   */
-  Future<JsonObject> update(String id, String event, Function<JsonObject, JsonObject> step) {
-    return attempt(id, event, step, 1);
-  }
+    /**
+     * Applies {@code step} to the current document and stores the result atomically; a concurrent change makes it
+     * read and apply again. A step that throws changes nothing. {@code event} names the change for live pages.
+     */
+    Future<JsonObject> update(String id, String event, Function<JsonObject, JsonObject> step) {
+        return attempt(id, event, step, 1);
+    }
 
-  private Future<JsonObject> attempt(String id, String event, Function<JsonObject, JsonObject> step, int tries) {
-    return redis.send(Request.cmd(Command.HMGET).arg(key(id)).arg("version").arg("doc")).compose(r -> {
-      if (r == null || r.get(0) == null) return Future.failedFuture(Rejection.notFound("sitting", id));
-      String version = r.get(0).toString();
-      JsonObject next = step.apply(new JsonObject(r.get(1).toString()));
-      JsonObject notice = new JsonObject().put("type", "sitting").put("sittingId", id).put("change", event);
-      return REPLACE.run(redis, List.of(key(id)), List.of(version, next.encode(), id, notice.encode())).compose(ok -> {
-        if (ok.toInteger() == 1) return Future.succeededFuture(next);
-        if (tries >= TRIES) return Future.failedFuture(Rejection.conflict("busy", "the sitting changed too often; try again"));
-        return attempt(id, event, step, tries + 1);
-      });
-    });
-  }
+    private Future<JsonObject> attempt(String id, String event, Function<JsonObject, JsonObject> step, int tries) {
+        return redis.send(Request.cmd(Command.HMGET).arg(key(id)).arg("version").arg("doc"))
+                .compose(r -> {
+                    if (r == null || r.get(0) == null) return Future.failedFuture(Rejection.notFound("sitting", id));
+                    String version = r.get(0).toString();
+                    JsonObject next = step.apply(new JsonObject(r.get(1).toString()));
+                    JsonObject notice = new JsonObject()
+                            .put("type", "sitting")
+                            .put("sittingId", id)
+                            .put("change", event);
+                    return REPLACE.run(redis, List.of(key(id)), List.of(version, next.encode(), id, notice.encode()))
+                            .compose(ok -> {
+                                if (ok.toInteger() == 1) return Future.succeededFuture(next);
+                                if (tries >= TRIES)
+                                    return Future.failedFuture(
+                                            Rejection.conflict("busy", "the sitting changed too often; try again"));
+                                return attempt(id, event, step, tries + 1);
+                            });
+                });
+    }
 }

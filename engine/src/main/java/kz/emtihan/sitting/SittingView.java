@@ -18,66 +18,113 @@ import kz.emtihan.sitting.model.SittingRole;
  * Names of the people it mentions are added by SittingPeople.
  */
 final class SittingView {
-  private SittingView() {}
+    private SittingView() {}
 
-  /** The caller's part in the sitting ({@link SittingRole#code()}), or null: never fails on a document lacking a field. */
-  static String roleOf(JsonObject doc, String userId) {
-    return StudentOrder.roleOf(doc, userId).map(SittingRole::code).orElse(null);
-  }
-
-  static JsonObject of(JsonObject doc, Caller caller, Instant now, Regulation.FinalAttestation rules) {
-    String role = roleOf(doc, caller.id());
-    if (role == null && !caller.has(Role.ADMIN)) throw Rejection.forbidden("you take no part in sitting " + doc.getString("id"));
-    JsonObject out = doc.copy().put("role", role).put("serverTime", now.toString());
-    JsonObject progress = new JsonObject();
-    for (String student : SittingJson.strings(doc.getJsonArray("students"))) {
-      if ("student".equals(role) && !student.equals(caller.id())) continue;
-      JsonObject seen;
-      try {
-        seen = progressView(doc, student, caller.id(), role, now, rules);
-      } catch (RuntimeException unreadable) { // issue 10: a progress the engine cannot read is shown as such, never a 500
-        seen = new JsonObject().put("status", "unreadable").put("problem", String.valueOf(unreadable.getMessage())).put("scores", new JsonObject())
-            .put("scored", new JsonArray()).put("steps", new JsonArray());
-      }
-      progress.put(student, seen);
+    /** The caller's part in the sitting ({@link SittingRole#code()}), or null: never fails on a document lacking a field. */
+    static String roleOf(JsonObject doc, String userId) {
+        return StudentOrder.roleOf(doc, userId).map(SittingRole::code).orElse(null);
     }
-    out.put("progress", progress);
-    JsonArray appeals = new JsonArray();
-    for (Object a : doc.getJsonArray("appeals")) appeals.add(SittingAfter.withStatus((JsonObject) a, doc, now, rules.calendar()));
-    out.put("appeals", appeals);
-    out.put("rules", new JsonObject().put("preparationMinutes", rules.phases().preparationMax().toMinutes())
-        .put("answerMinMinutes", rules.phases().answerMin().toMinutes()).put("answerMaxMinutes", rules.phases().answerMax().toMinutes())
-        .put("maxScore", rules.maxScore()).put("aggregation", rules.aggregation().code()));
-    if ("student".equals(role)) {
-      out.remove("recordings");
-      out.put("students", new JsonArray().add(caller.id()));
-      out.remove("tickets");
-      out.put("draws", new JsonArray(doc.getJsonArray("draws").stream().filter(d -> caller.id().equals(((JsonObject) d).getString("studentId"))).toList()));
-      out.put("acts", new JsonArray(doc.getJsonArray("acts").stream().filter(a -> caller.id().equals(((JsonObject) a).getString("studentId")))
-          .map(a -> ((JsonObject) a).copy().put("mail", new JsonObject())).toList())); // 6.15.2: the copies go to the commission, not the student's concern
-      out.put("appeals", new JsonArray(appeals.stream().filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));
-      out.put("postponements", new JsonArray(doc.getJsonArray("postponements").stream()
-          .filter(a -> caller.id().equals(((JsonObject) a).getString("studentId"))).toList()));
-    }
-    return out;
-  }
 
-  private static JsonObject progressView(JsonObject doc, String student, String viewer, String role, Instant now,
-                                         Regulation.FinalAttestation rules) {
-    JsonObject p = SittingJson.progress(doc.copy(), student).copy();
-    PhaseClock clock = SittingJson.clock(p, rules.phases()).at(now);
-    p.put("phase", SittingJson.clockJson(clock, now));
-    clock.remaining(now).ifPresent(d -> p.put("remainingSeconds", d.toSeconds()));
-    if (p.getValue("ticket") instanceof Integer n) p.put("questions", SittingJson.ticket(doc, n).getJsonArray("questions"));
-    CommissionScores scores = SittingJson.scores(doc, p, rules.maxScore());
-    boolean asStudent = "student".equals(role);
-    p.put("scored", new JsonArray(scores.scoredMembers().stream().sorted().toList()));
-    p.put("scores", asStudent ? new JsonObject() : new JsonObject(new java.util.HashMap<String, Object>(scores.visibleTo(viewer))));
-    if (asStudent && p.getString("publishedAt") == null) p.remove("result");
-    SittingPostponements.standing(p, now, rules.maxScore()).ifPresent(s -> p.put("standing", s)); // I, or F after its deadline
-    p.remove("history");
-    p.put("status", StudentOrder.state(SittingJson.progress(doc.copy(), student), now, rules).code()); // at now, by the server's clock
-    p.put("steps", StudentOrder.steps(doc, student, StudentOrder.roleOf(doc, viewer), now, rules)); // what the reader may do now
-    return p;
-  }
+    static JsonObject of(JsonObject doc, Caller caller, Instant now, Regulation.FinalAttestation rules) {
+        String role = roleOf(doc, caller.id());
+        if (role == null && !caller.has(Role.ADMIN))
+            throw Rejection.forbidden("you take no part in sitting " + doc.getString("id"));
+        JsonObject out = doc.copy().put("role", role).put("serverTime", now.toString());
+        JsonObject progress = new JsonObject();
+        for (String student : SittingJson.strings(doc.getJsonArray("students"))) {
+            if ("student".equals(role) && !student.equals(caller.id())) continue;
+            JsonObject seen;
+            try {
+                seen = progressView(doc, student, caller.id(), role, now, rules);
+            } catch (
+                    RuntimeException
+                            unreadable) { // issue 10: a progress the engine cannot read is shown as such, never a 500
+                seen = new JsonObject()
+                        .put("status", "unreadable")
+                        .put("problem", String.valueOf(unreadable.getMessage()))
+                        .put("scores", new JsonObject())
+                        .put("scored", new JsonArray())
+                        .put("steps", new JsonArray());
+            }
+            progress.put(student, seen);
+        }
+        out.put("progress", progress);
+        JsonArray appeals = new JsonArray();
+        for (Object a : doc.getJsonArray("appeals"))
+            appeals.add(SittingAfter.withStatus((JsonObject) a, doc, now, rules.calendar()));
+        out.put("appeals", appeals);
+        out.put(
+                "rules",
+                new JsonObject()
+                        .put(
+                                "preparationMinutes",
+                                rules.phases().preparationMax().toMinutes())
+                        .put("answerMinMinutes", rules.phases().answerMin().toMinutes())
+                        .put("answerMaxMinutes", rules.phases().answerMax().toMinutes())
+                        .put("maxScore", rules.maxScore())
+                        .put("aggregation", rules.aggregation().code()));
+        if ("student".equals(role)) {
+            out.remove("recordings");
+            out.put("students", new JsonArray().add(caller.id()));
+            out.remove("tickets");
+            out.put(
+                    "draws",
+                    new JsonArray(doc.getJsonArray("draws").stream()
+                            .filter(d -> caller.id().equals(((JsonObject) d).getString("studentId")))
+                            .toList()));
+            out.put(
+                    "acts",
+                    new JsonArray(doc.getJsonArray("acts").stream()
+                            .filter(a -> caller.id().equals(((JsonObject) a).getString("studentId")))
+                            .map(a -> ((JsonObject) a).copy().put("mail", new JsonObject()))
+                            .toList())); // 6.15.2: the copies go to the commission, not the student's concern
+            out.put(
+                    "appeals",
+                    new JsonArray(appeals.stream()
+                            .filter(a -> caller.id().equals(((JsonObject) a).getString("studentId")))
+                            .toList()));
+            out.put(
+                    "postponements",
+                    new JsonArray(doc.getJsonArray("postponements").stream()
+                            .filter(a -> caller.id().equals(((JsonObject) a).getString("studentId")))
+                            .toList()));
+        }
+        return out;
+    }
+
+    private static JsonObject progressView(
+            JsonObject doc,
+            String student,
+            String viewer,
+            String role,
+            Instant now,
+            Regulation.FinalAttestation rules) {
+        JsonObject p = SittingJson.progress(doc.copy(), student).copy();
+        PhaseClock clock = SittingJson.clock(p, rules.phases()).at(now);
+        p.put("phase", SittingJson.clockJson(clock, now));
+        clock.remaining(now).ifPresent(d -> p.put("remainingSeconds", d.toSeconds()));
+        if (p.getValue("ticket") instanceof Integer n)
+            p.put("questions", SittingJson.ticket(doc, n).getJsonArray("questions"));
+        CommissionScores scores = SittingJson.scores(doc, p, rules.maxScore());
+        boolean asStudent = "student".equals(role);
+        p.put("scored", new JsonArray(scores.scoredMembers().stream().sorted().toList()));
+        p.put(
+                "scores",
+                asStudent
+                        ? new JsonObject()
+                        : new JsonObject(new java.util.HashMap<String, Object>(scores.visibleTo(viewer))));
+        if (asStudent && p.getString("publishedAt") == null) p.remove("result");
+        SittingPostponements.standing(p, now, rules.maxScore())
+                .ifPresent(s -> p.put("standing", s)); // I, or F after its deadline
+        p.remove("history");
+        p.put(
+                "status",
+                StudentOrder.state(SittingJson.progress(doc.copy(), student), now, rules)
+                        .code()); // at now, by the server's clock
+        p.put(
+                "steps",
+                StudentOrder.steps(
+                        doc, student, StudentOrder.roleOf(doc, viewer), now, rules)); // what the reader may do now
+        return p;
+    }
 }

@@ -24,194 +24,255 @@ import kz.emtihan.store.Ids;
  * commitment is public from the start and its seed is revealed when the sitting is closed.
  */
 public final class Sittings {
-  private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-  private final SittingStore store;
-  private final Regulation.FinalAttestation rules;
-  private final LiveHub live;
-  private final SittingPeople people;
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private final SittingStore store;
+    private final Regulation.FinalAttestation rules;
+    private final LiveHub live;
+    private final SittingPeople people;
 
-  Sittings(SittingStore store, Regulation.FinalAttestation rules, LiveHub live, SittingPeople people) {
-    this.store = store;
-    this.rules = rules;
-    this.live = live;
-    this.people = people;
-  }
-
-  SittingPeople people() {
-    return people;
-  }
-
-  SittingStore store() {
-    return store;
-  }
-
-  Regulation.FinalAttestation rules() {
-    return rules;
-  }
-
-  LiveHub live() {
-    return live;
-  }
-
-  public Future<String> create(Caller admin, JsonObject body) {
-    if (!admin.has(Role.ADMIN)) return Future.failedFuture(Rejection.forbidden("an administrator creates sittings"));
-    List<JsonObject> problems = new ArrayList<>();
-    String kind = body.getValue("kind") instanceof String k && (k.equals("comprehensive-exam") || k.equals("thesis-defence")) ? k : null;
-    if (kind == null) problems.add(problem("kind", "must be comprehensive-exam or thesis-defence"));
-    String title = body.getValue("title") instanceof String t && !t.isBlank() && t.length() <= 200 ? t.trim() : null;
-    if (title == null) problems.add(problem("title", "must be text of 1 to 200 characters"));
-    LocalDate date = null;
-    try {
-      date = LocalDate.parse(String.valueOf(body.getValue("date")));
-    } catch (DateTimeParseException e) {
-      problems.add(problem("date", "must be a date YYYY-MM-DD"));
+    Sittings(SittingStore store, Regulation.FinalAttestation rules, LiveHub live, SittingPeople people) {
+        this.store = store;
+        this.rules = rules;
+        this.live = live;
+        this.people = people;
     }
-    String language = body.getValue("language") instanceof String l && List.of("kk", "ru", "en").contains(l) ? l : null;
-    if (language == null) problems.add(problem("language", "must be kk, ru or en"));
-    JsonObject commission = people(body, "commission", List.of("chair", "secretary"), "members", problems);
-    JsonObject appeal = people(body, "appealCommission", List.of("chair", "deputy"), "members", problems);
-    List<String> students = users(body.getValue("students"), "students", problems);
-    if (students.isEmpty()) problems.add(problem("students", "must list at least one student"));
-    if (commission != null && !SittingJson.strings(commission.getJsonArray("members")).contains(commission.getString("chair"))) {
-      commission.getJsonArray("members").add(0, commission.getString("chair")); // the chair is a member (6.15.6)
+
+    SittingPeople people() {
+        return people;
     }
-    if (commission != null) { // issue 10: a commission the model cannot read would make the sitting unreadable later
-      try {
-        SittingJson.commission(new JsonObject().put("commission", commission));
-      } catch (IllegalArgumentException e) {
-        problems.add(problem("commission", e.getMessage()));
-      }
-      for (String s : students) {
-        if (s.equals(commission.getString("secretary")) || SittingJson.strings(commission.getJsonArray("members")).contains(s)) {
-          problems.add(problem("students", s + " is on the commission; a student is examined by others"));
+
+    SittingStore store() {
+        return store;
+    }
+
+    Regulation.FinalAttestation rules() {
+        return rules;
+    }
+
+    LiveHub live() {
+        return live;
+    }
+
+    public Future<String> create(Caller admin, JsonObject body) {
+        if (!admin.has(Role.ADMIN))
+            return Future.failedFuture(Rejection.forbidden("an administrator creates sittings"));
+        List<JsonObject> problems = new ArrayList<>();
+        String kind = body.getValue("kind") instanceof String k
+                        && (k.equals("comprehensive-exam") || k.equals("thesis-defence"))
+                ? k
+                : null;
+        if (kind == null) problems.add(problem("kind", "must be comprehensive-exam or thesis-defence"));
+        String title =
+                body.getValue("title") instanceof String t && !t.isBlank() && t.length() <= 200 ? t.trim() : null;
+        if (title == null) problems.add(problem("title", "must be text of 1 to 200 characters"));
+        LocalDate date = null;
+        try {
+            date = LocalDate.parse(String.valueOf(body.getValue("date")));
+        } catch (DateTimeParseException e) {
+            problems.add(problem("date", "must be a date YYYY-MM-DD"));
         }
-      }
-    }
-    Object link = body.getValue("videoLink");
-    if (link != null && !(link instanceof String s && (s.isEmpty() || s.startsWith("https://")))) {
-      problems.add(problem("videoLink", "must be an https:// link to the external platform, or absent for the engine's own room"));
-    }
-    if (!problems.isEmpty()) return Future.failedFuture(new Rejection(400, "invalid-sitting", problems.size() + " fields are invalid", problems));
-    String id = Ids.prefixed("s");
-    byte[] seed = TicketDraw.newSeed();
-    JsonObject doc = new JsonObject().put("id", id).put("kind", kind).put("title", title).put("date", date.toString())
-        .put("language", language).put("videoLink", link == null ? "" : link).put("createdBy", admin.id())
-        .put("commission", commission).put("appealCommission", appeal).put("students", new JsonArray(students))
-        .put("tickets", new JsonArray()).put("commitment", TicketDraw.commitment(seed))
-        .put("withReplacement", rules.ticketsWithReplacement()).put("draws", new JsonArray()).put("progress", new JsonObject())
-        .put("acts", new JsonArray()).put("appeals", new JsonArray()).put("postponements", new JsonArray());
-    return store.create(id, doc, TicketDraw.seedToHex(seed)).map(id);
-  }
-
-  private static JsonObject problem(String field, String message) {
-    return new JsonObject().put("field", field).put("message", message);
-  }
-
-  private static JsonObject people(JsonObject body, String field, List<String> singles, String many, List<JsonObject> problems) {
-    if (!(body.getValue(field) instanceof JsonObject o)) {
-      problems.add(problem(field, "must be an object with " + singles + " and " + many));
-      return null;
-    }
-    JsonObject out = new JsonObject();
-    for (String s : singles) {
-      if (o.getValue(s) instanceof String u && USER.matcher(u).matches()) out.put(s, u);
-      else problems.add(problem(field + "." + s, "must be a user id"));
-    }
-    out.put(many, new JsonArray(users(o.getValue(many), field + "." + many, problems)));
-    return out;
-  }
-
-  private static List<String> users(Object value, String field, List<JsonObject> problems) {
-    Set<String> out = new LinkedHashSet<>();
-    if (!(value instanceof JsonArray a)) {
-      problems.add(problem(field, "must be a list of user ids"));
-      return List.of();
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (a.getValue(i) instanceof String u && USER.matcher(u).matches() && out.add(u)) continue;
-      problems.add(problem(field + "[" + i + "]", "must be a user id, listed once"));
-    }
-    return new ArrayList<>(out);
-  }
-
-  /** The sitting as the caller may see it (SittingView), with the names of the people it mentions (SittingPeople). */
-  public Future<JsonObject> view(Caller caller, String id) {
-    return store.get(id).map(doc -> SittingView.of(doc, caller, live.serverNow(), rules)).compose(people::addTo);
-  }
-
-  /** Sittings the caller takes part in (an administrator: all). */
-  public Future<JsonArray> mine(Caller caller) {
-    return store.ids().compose(ids -> Future.all(ids.stream().map(store::get).toList())).map(all -> {
-      JsonArray out = new JsonArray();
-      for (JsonObject doc : all.<JsonObject>list()) {
-        if (caller.has(Role.ADMIN) || SittingView.roleOf(doc, caller.id()) != null) {
-          out.add(new JsonObject().put("id", doc.getString("id")).put("title", doc.getString("title"))
-              .put("kind", doc.getString("kind")).put("date", doc.getString("date")).put("role", SittingView.roleOf(doc, caller.id())));
+        String language = body.getValue("language") instanceof String l
+                        && List.of("kk", "ru", "en").contains(l)
+                ? l
+                : null;
+        if (language == null) problems.add(problem("language", "must be kk, ru or en"));
+        JsonObject commission = people(body, "commission", List.of("chair", "secretary"), "members", problems);
+        JsonObject appeal = people(body, "appealCommission", List.of("chair", "deputy"), "members", problems);
+        List<String> students = users(body.getValue("students"), "students", problems);
+        if (students.isEmpty()) problems.add(problem("students", "must list at least one student"));
+        if (commission != null
+                && !SittingJson.strings(commission.getJsonArray("members")).contains(commission.getString("chair"))) {
+            commission.getJsonArray("members").add(0, commission.getString("chair")); // the chair is a member (6.15.6)
         }
-      }
-      return out;
-    });
-  }
-
-  /** Replaces the ticket set (before the first draw): [{number, questions:[...]}], every bad ticket reported with its index. */
-  public Future<JsonObject> tickets(Caller caller, String id, JsonArray tickets) {
-    List<JsonObject> problems = new ArrayList<>();
-    Set<Integer> numbers = new LinkedHashSet<>();
-    JsonArray clean = new JsonArray();
-    for (int i = 0; i < tickets.size(); i++) {
-      Object v = tickets.getValue(i);
-      if (!(v instanceof JsonObject t) || !(t.getValue("number") instanceof Integer n) || n < 1 || !numbers.add(n)) {
-        problems.add(new JsonObject().put("index", i).put("message", "a ticket has a unique whole 'number' from 1"));
-        continue;
-      }
-      List<String> questions = t.getValue("questions") instanceof JsonArray q ? SittingJson.strings(q) : List.of();
-      if (questions.isEmpty() || questions.stream().anyMatch(s -> s.isBlank() || s.length() > 2000)) {
-        problems.add(new JsonObject().put("index", i).put("message", "ticket " + n + " needs 1 or more questions of at most 2000 characters"));
-        continue;
-      }
-      clean.add(new JsonObject().put("number", n).put("questions", new JsonArray(questions)));
+        if (commission
+                != null) { // issue 10: a commission the model cannot read would make the sitting unreadable later
+            try {
+                SittingJson.commission(new JsonObject().put("commission", commission));
+            } catch (IllegalArgumentException e) {
+                problems.add(problem("commission", e.getMessage()));
+            }
+            for (String s : students) {
+                if (s.equals(commission.getString("secretary"))
+                        || SittingJson.strings(commission.getJsonArray("members"))
+                                .contains(s)) {
+                    problems.add(problem("students", s + " is on the commission; a student is examined by others"));
+                }
+            }
+        }
+        Object link = body.getValue("videoLink");
+        if (link != null && !(link instanceof String s && (s.isEmpty() || s.startsWith("https://")))) {
+            problems.add(problem(
+                    "videoLink",
+                    "must be an https:// link to the external platform, or absent for the engine's own room"));
+        }
+        if (!problems.isEmpty())
+            return Future.failedFuture(
+                    new Rejection(400, "invalid-sitting", problems.size() + " fields are invalid", problems));
+        String id = Ids.prefixed("s");
+        byte[] seed = TicketDraw.newSeed();
+        JsonObject doc = new JsonObject()
+                .put("id", id)
+                .put("kind", kind)
+                .put("title", title)
+                .put("date", date.toString())
+                .put("language", language)
+                .put("videoLink", link == null ? "" : link)
+                .put("createdBy", admin.id())
+                .put("commission", commission)
+                .put("appealCommission", appeal)
+                .put("students", new JsonArray(students))
+                .put("tickets", new JsonArray())
+                .put("commitment", TicketDraw.commitment(seed))
+                .put("withReplacement", rules.ticketsWithReplacement())
+                .put("draws", new JsonArray())
+                .put("progress", new JsonObject())
+                .put("acts", new JsonArray())
+                .put("appeals", new JsonArray())
+                .put("postponements", new JsonArray());
+        return store.create(id, doc, TicketDraw.seedToHex(seed)).map(id);
     }
-    if (clean.isEmpty() && problems.isEmpty()) problems.add(new JsonObject().put("index", 0).put("message", "no tickets"));
-    if (!problems.isEmpty()) return Future.failedFuture(new Rejection(400, "invalid-tickets", problems.size() + " tickets are invalid", problems));
-    return store.update(id, "tickets", doc -> {
-      String role = SittingView.roleOf(doc, caller.id());
-      if (!caller.has(Role.ADMIN) && !"secretary".equals(role)) throw Rejection.forbidden("the administrator or the secretary sets the tickets");
-      if (!doc.getJsonArray("draws").isEmpty()) throw Rejection.conflict("tickets-drawn", "tickets cannot change after the first draw");
-      return doc.put("tickets", clean);
-    }).map(doc -> new JsonObject().put("tickets", clean.size()));
-  }
 
-  /**
-   * The draws with the commitment; once the sitting is closed, also the seed, so anyone can recompute every draw
-   * (recipe in kz.emtihan.sitting.model's package documentation). Issue 10: the commission, the appeal commission and
-   * an administrator see every draw; a student sees only their own until the sitting closes, then every draw in its
-   * order with its ticket, the others without their names, ids or words ({@code "student": "other"}): enough to
-   * recompute their own draw (the tickets drawn before it are the ones not available), nothing about who drew what.
-   */
-  public Future<JsonObject> draws(Caller caller, String id) {
-    return Future.all(store.get(id), store.seed(id)).map(done -> {
-      JsonObject doc = done.resultAt(0);
-      String role = SittingView.roleOf(doc, caller.id());
-      if (!caller.has(Role.ADMIN) && role == null) throw Rejection.forbidden("not your sitting");
-      boolean closed = doc.getString("endedAt") != null;
-      JsonArray draws = doc.getJsonArray("draws", new JsonArray());
-      if ("student".equals(role)) draws = DrawsForStudent.of(draws, caller.id(), closed);
-      JsonObject out = new JsonObject().put("sittingId", id).put("commitment", doc.getString("commitment"))
-          .put("withReplacement", doc.getBoolean("withReplacement")).put("draws", draws)
-          .put("tickets", new JsonArray(doc.getJsonArray("tickets", new JsonArray()).stream().map(t -> ((JsonObject) t).getInteger("number")).toList()))
-          .put("algorithm", TicketDraw.DOMAIN);
-      if (closed) out.put("seed", done.<String>resultAt(1));
-      return out;
-    });
-  }
+    private static JsonObject problem(String field, String message) {
+        return new JsonObject().put("field", field).put("message", message);
+    }
 
-  /** The secretary (or chair) closes the sitting: the seed is revealed and the 48 hours to appeal start (6.15.4). */
-  public Future<JsonObject> close(Caller caller, String id) {
-    return store.update(id, "closed", doc -> {
-      String role = SittingView.roleOf(doc, caller.id());
-      if (!"secretary".equals(role) && !"chair".equals(role)) throw Rejection.forbidden("the secretary or the chair closes the sitting");
-      if (doc.getString("endedAt") != null) throw Rejection.conflict("sitting-closed", "the sitting is already closed");
-      return doc.put("endedAt", live.serverNow().toString());
-    }).map(doc -> new JsonObject().put("endedAt", doc.getString("endedAt")));
-  }
+    private static JsonObject people(
+            JsonObject body, String field, List<String> singles, String many, List<JsonObject> problems) {
+        if (!(body.getValue(field) instanceof JsonObject o)) {
+            problems.add(problem(field, "must be an object with " + singles + " and " + many));
+            return null;
+        }
+        JsonObject out = new JsonObject();
+        for (String s : singles) {
+            if (o.getValue(s) instanceof String u && USER.matcher(u).matches()) out.put(s, u);
+            else problems.add(problem(field + "." + s, "must be a user id"));
+        }
+        out.put(many, new JsonArray(users(o.getValue(many), field + "." + many, problems)));
+        return out;
+    }
+
+    private static List<String> users(Object value, String field, List<JsonObject> problems) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!(value instanceof JsonArray a)) {
+            problems.add(problem(field, "must be a list of user ids"));
+            return List.of();
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.getValue(i) instanceof String u && USER.matcher(u).matches() && out.add(u)) continue;
+            problems.add(problem(field + "[" + i + "]", "must be a user id, listed once"));
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The sitting as the caller may see it (SittingView), with the names of the people it mentions (SittingPeople). */
+    public Future<JsonObject> view(Caller caller, String id) {
+        return store.get(id)
+                .map(doc -> SittingView.of(doc, caller, live.serverNow(), rules))
+                .compose(people::addTo);
+    }
+
+    /** Sittings the caller takes part in (an administrator: all). */
+    public Future<JsonArray> mine(Caller caller) {
+        return store.ids()
+                .compose(ids -> Future.all(ids.stream().map(store::get).toList()))
+                .map(all -> {
+                    JsonArray out = new JsonArray();
+                    for (JsonObject doc : all.<JsonObject>list()) {
+                        if (caller.has(Role.ADMIN) || SittingView.roleOf(doc, caller.id()) != null) {
+                            out.add(new JsonObject()
+                                    .put("id", doc.getString("id"))
+                                    .put("title", doc.getString("title"))
+                                    .put("kind", doc.getString("kind"))
+                                    .put("date", doc.getString("date"))
+                                    .put("role", SittingView.roleOf(doc, caller.id())));
+                        }
+                    }
+                    return out;
+                });
+    }
+
+    /** Replaces the ticket set (before the first draw): [{number, questions:[...]}], every bad ticket reported with its index. */
+    public Future<JsonObject> tickets(Caller caller, String id, JsonArray tickets) {
+        List<JsonObject> problems = new ArrayList<>();
+        Set<Integer> numbers = new LinkedHashSet<>();
+        JsonArray clean = new JsonArray();
+        for (int i = 0; i < tickets.size(); i++) {
+            Object v = tickets.getValue(i);
+            if (!(v instanceof JsonObject t)
+                    || !(t.getValue("number") instanceof Integer n)
+                    || n < 1
+                    || !numbers.add(n)) {
+                problems.add(
+                        new JsonObject().put("index", i).put("message", "a ticket has a unique whole 'number' from 1"));
+                continue;
+            }
+            List<String> questions =
+                    t.getValue("questions") instanceof JsonArray q ? SittingJson.strings(q) : List.of();
+            if (questions.isEmpty() || questions.stream().anyMatch(s -> s.isBlank() || s.length() > 2000)) {
+                problems.add(new JsonObject()
+                        .put("index", i)
+                        .put("message", "ticket " + n + " needs 1 or more questions of at most 2000 characters"));
+                continue;
+            }
+            clean.add(new JsonObject().put("number", n).put("questions", new JsonArray(questions)));
+        }
+        if (clean.isEmpty() && problems.isEmpty())
+            problems.add(new JsonObject().put("index", 0).put("message", "no tickets"));
+        if (!problems.isEmpty())
+            return Future.failedFuture(
+                    new Rejection(400, "invalid-tickets", problems.size() + " tickets are invalid", problems));
+        return store.update(id, "tickets", doc -> {
+                    String role = SittingView.roleOf(doc, caller.id());
+                    if (!caller.has(Role.ADMIN) && !"secretary".equals(role))
+                        throw Rejection.forbidden("the administrator or the secretary sets the tickets");
+                    if (!doc.getJsonArray("draws").isEmpty())
+                        throw Rejection.conflict("tickets-drawn", "tickets cannot change after the first draw");
+                    return doc.put("tickets", clean);
+                })
+                .map(doc -> new JsonObject().put("tickets", clean.size()));
+    }
+
+    /**
+     * The draws with the commitment; once the sitting is closed, also the seed, so anyone can recompute every draw
+     * (recipe in kz.emtihan.sitting.model's package documentation). Issue 10: the commission, the appeal commission and
+     * an administrator see every draw; a student sees only their own until the sitting closes, then every draw in its
+     * order with its ticket, the others without their names, ids or words ({@code "student": "other"}): enough to
+     * recompute their own draw (the tickets drawn before it are the ones not available), nothing about who drew what.
+     */
+    public Future<JsonObject> draws(Caller caller, String id) {
+        return Future.all(store.get(id), store.seed(id)).map(done -> {
+            JsonObject doc = done.resultAt(0);
+            String role = SittingView.roleOf(doc, caller.id());
+            if (!caller.has(Role.ADMIN) && role == null) throw Rejection.forbidden("not your sitting");
+            boolean closed = doc.getString("endedAt") != null;
+            JsonArray draws = doc.getJsonArray("draws", new JsonArray());
+            if ("student".equals(role)) draws = DrawsForStudent.of(draws, caller.id(), closed);
+            JsonObject out = new JsonObject()
+                    .put("sittingId", id)
+                    .put("commitment", doc.getString("commitment"))
+                    .put("withReplacement", doc.getBoolean("withReplacement"))
+                    .put("draws", draws)
+                    .put(
+                            "tickets",
+                            new JsonArray(doc.getJsonArray("tickets", new JsonArray()).stream()
+                                    .map(t -> ((JsonObject) t).getInteger("number"))
+                                    .toList()))
+                    .put("algorithm", TicketDraw.DOMAIN);
+            if (closed) out.put("seed", done.<String>resultAt(1));
+            return out;
+        });
+    }
+
+    /** The secretary (or chair) closes the sitting: the seed is revealed and the 48 hours to appeal start (6.15.4). */
+    public Future<JsonObject> close(Caller caller, String id) {
+        return store.update(id, "closed", doc -> {
+                    String role = SittingView.roleOf(doc, caller.id());
+                    if (!"secretary".equals(role) && !"chair".equals(role))
+                        throw Rejection.forbidden("the secretary or the chair closes the sitting");
+                    if (doc.getString("endedAt") != null)
+                        throw Rejection.conflict("sitting-closed", "the sitting is already closed");
+                    return doc.put("endedAt", live.serverNow().toString());
+                })
+                .map(doc -> new JsonObject().put("endedAt", doc.getString("endedAt")));
+    }
 }

@@ -14,27 +14,33 @@ import kz.emtihan.http.Rejection;
  * the order its questions are asked. Every bad row is reported with its line; nothing is kept then.
  */
 final class TicketsCsv {
-  private TicketsCsv() {}
+    private TicketsCsv() {}
 
-  static JsonArray parse(String text) {
-    List<CsvRecords.Row> rows = CsvRecords.parse(text, List.of("number", "question"));
-    Map<Integer, JsonArray> tickets = new LinkedHashMap<>();
-    List<JsonObject> problems = new ArrayList<>();
-    for (CsvRecords.Row r : rows) {
-      int number;
-      try {
-        number = Integer.parseInt(r.get("number").trim());
-      } catch (NumberFormatException e) {
-        number = 0;
-      }
-      String question = r.get("question").trim();
-      if (number < 1) problems.add(new JsonObject().put("line", r.line()).put("message", "'number' must be a whole number from 1"));
-      else if (question.isEmpty()) problems.add(new JsonObject().put("line", r.line()).put("message", "the question is empty"));
-      else tickets.computeIfAbsent(number, n -> new JsonArray()).add(question);
+    static JsonArray parse(String text) {
+        List<CsvRecords.Row> rows = CsvRecords.parse(text, List.of("number", "question"));
+        Map<Integer, JsonArray> tickets = new LinkedHashMap<>();
+        List<JsonObject> problems = new ArrayList<>();
+        for (CsvRecords.Row r : rows) {
+            int number;
+            try {
+                number = Integer.parseInt(r.get("number").trim());
+            } catch (NumberFormatException e) {
+                number = 0;
+            }
+            String question = r.get("question").trim();
+            if (number < 1)
+                problems.add(new JsonObject()
+                        .put("line", r.line())
+                        .put("message", "'number' must be a whole number from 1"));
+            else if (question.isEmpty())
+                problems.add(new JsonObject().put("line", r.line()).put("message", "the question is empty"));
+            else tickets.computeIfAbsent(number, n -> new JsonArray()).add(question);
+        }
+        if (!problems.isEmpty())
+            throw new Rejection(400, "invalid-tickets", problems.size() + " rows are invalid", problems);
+        JsonArray out = new JsonArray();
+        tickets.forEach(
+                (n, questions) -> out.add(new JsonObject().put("number", n).put("questions", questions)));
+        return out;
     }
-    if (!problems.isEmpty()) throw new Rejection(400, "invalid-tickets", problems.size() + " rows are invalid", problems);
-    JsonArray out = new JsonArray();
-    tickets.forEach((n, questions) -> out.add(new JsonObject().put("number", n).put("questions", questions)));
-    return out;
-  }
 }

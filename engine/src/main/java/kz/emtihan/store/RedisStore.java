@@ -14,38 +14,38 @@ import java.time.Instant;
  * their own socket (pub/sub) come from {@link #redis()}.connect().
  */
 public final class RedisStore {
-  private final Redis redis;
+    private final Redis redis;
 
-  private RedisStore(Redis redis) {
-    this.redis = redis;
-  }
+    private RedisStore(Redis redis) {
+        this.redis = redis;
+    }
 
-  public static RedisStore connect(Vertx vertx, String url, int poolSize) {
-    RedisOptions options = new RedisOptions()
-        .setConnectionString(url)
-        .setMaxPoolSize(poolSize)
-        .setMaxPoolWaiting(100_000)
-        .setMaxWaitingHandlers(100_000)
-        .setPoolRecycleTimeout(15_000);
-    return new RedisStore(Redis.createClient(vertx, options));
-  }
+    public static RedisStore connect(Vertx vertx, String url, int poolSize) {
+        RedisOptions options = new RedisOptions()
+                .setConnectionString(url)
+                .setMaxPoolSize(poolSize)
+                .setMaxPoolWaiting(100_000)
+                .setMaxWaitingHandlers(100_000)
+                .setPoolRecycleTimeout(15_000);
+        return new RedisStore(Redis.createClient(vertx, options));
+    }
 
-  public Redis redis() {
-    return redis;
-  }
+    public Redis redis() {
+        return redis;
+    }
 
-  /** PING; fails when the store cannot be reached. */
-  public Future<Void> ping() {
-    return redis.send(Request.cmd(Command.PING)).mapEmpty();
-  }
+    /** PING; fails when the store cannot be reached. */
+    public Future<Void> ping() {
+        return redis.send(Request.cmd(Command.PING)).mapEmpty();
+    }
 
-  /** The store's clock (Redis TIME): the one clock every engine node agrees on. */
-  public Future<Instant> time() {
-    return redis.send(Request.cmd(Command.TIME)).map(r ->
-        Instant.ofEpochSecond(r.get(0).toLong(), r.get(1).toLong() * 1000));
-  }
+    /** The store's clock (Redis TIME): the one clock every engine node agrees on. */
+    public Future<Instant> time() {
+        return redis.send(Request.cmd(Command.TIME))
+                .map(r -> Instant.ofEpochSecond(r.get(0).toLong(), r.get(1).toLong() * 1000));
+    }
 
-  public void close() {
-    redis.close();
-  }
+    public void close() {
+        redis.close();
+    }
 }

@@ -16,74 +16,95 @@ import org.junit.jupiter.api.Test;
 
 /** A Moodle 4 export uploaded through the API: what lands, what is reported, and that no script survives. */
 class BankImportTest {
-  static TestEngine app;
-  static String teacher;
+    static TestEngine app;
+    static String teacher;
 
-  @BeforeAll
-  static void start() {
-    app = TestEngine.start();
-    app.users("teacher", "t1");
-    teacher = app.loginAs("t1");
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
-
-  static byte[] fixture(String name) throws IOException {
-    try (InputStream in = BankImportTest.class.getResourceAsStream("/imports/" + name)) {
-      return in.readAllBytes();
+    @BeforeAll
+    static void start() {
+        app = TestEngine.start();
+        app.users("teacher", "t1");
+        teacher = app.loginAs("t1");
     }
-  }
 
-  TestEngine.Reply upload(String bankId, String query, byte[] file) {
-    return app.send("POST", "/api/v1/banks/" + bankId + "/import?" + query, teacher, "application/xml", file);
-  }
-
-  @Test
-  void aMoodleExportImportsItsMultichoiceQuestionsAndReportsTheRest() throws IOException {
-    String bankId = app.post("/api/v1/banks", teacher, Fixtures.passport()).json().getString("id");
-    TestEngine.Reply r = upload(bankId, "format=moodle-xml", fixture("moodle-export.xml"));
-    assertEquals(200, r.status(), r.body());
-    int imported = r.json().getInteger("imported");
-    JsonArray skipped = r.json().getJsonArray("skipped");
-    assertTrue(imported >= 10, r.body());
-    for (String type : new String[] {"truefalse", "essay", "shortanswer", "matching"}) {
-      assertTrue(skipped.stream().anyMatch(s -> ((JsonObject) s).getString("reason").contains(type)), type + " reported: " + r.body());
+    @AfterAll
+    static void stop() {
+        app.close();
     }
-    assertTrue(skipped.stream().allMatch(s -> ((JsonObject) s).getString("position").startsWith("question ")
-        && ((JsonObject) s).getInteger("question") > 0 && ((JsonObject) s).getInteger("line") > 0), "every skip has its position");
-    java.util.Map<Integer, java.util.Set<Boolean>> keptByQuestion = new java.util.HashMap<>();
-    skipped.forEach(s -> keptByQuestion.computeIfAbsent(((JsonObject) s).getInteger("question"), q -> new java.util.HashSet<>())
-        .add(((JsonObject) s).getBoolean("kept")));
-    assertTrue(keptByQuestion.values().stream().noneMatch(v -> v.size() > 1), "no question is both kept and skipped: " + r.body());
-    assertTrue(keptByQuestion.values().stream().anyMatch(v -> v.contains(true)), "notes on kept questions are marked");
-    assertTrue(skipped.stream().anyMatch(s -> ((JsonObject) s).getString("reason").contains("no difficulty")),
-        "a question without difficulty is reported, not guessed");
 
-    JsonArray stored = app.get("/api/v1/banks/" + bankId + "/questions", teacher).array();
-    assertEquals(imported, stored.size());
-    String all = stored.encode();
-    assertFalse(all.contains("<script"), "scripts never reach the bank");
-    assertFalse(all.contains("onclick"), "event attributes never reach the bank");
-    assertFalse(all.contains("javascript:"));
-    JsonObject summary = app.get("/api/v1/banks/" + bankId, teacher).json();
-    assertEquals(imported, summary.getInteger("questionCount"));
+    static byte[] fixture(String name) throws IOException {
+        try (InputStream in = BankImportTest.class.getResourceAsStream("/imports/" + name)) {
+            return in.readAllBytes();
+        }
+    }
 
-    // the same file with a fallback difficulty for untagged questions takes them too
-    String second = app.post("/api/v1/banks", teacher, Fixtures.passport()).json().getString("id");
-    TestEngine.Reply withFallback = upload(second, "format=moodle-xml&difficulty=medium", fixture("moodle-export.xml"));
-    assertTrue(withFallback.json().getInteger("imported") > imported, withFallback.body());
-  }
+    TestEngine.Reply upload(String bankId, String query, byte[] file) {
+        return app.send("POST", "/api/v1/banks/" + bankId + "/import?" + query, teacher, "application/xml", file);
+    }
 
-  @Test
-  void validationCitesTheClausesOfWhatIsWrong() { // 7.6, 5.23.3
-    String bankId = app.post("/api/v1/banks", teacher, Fixtures.passport()).json().getString("id");
-    app.post("/api/v1/banks/" + bankId + "/questions", teacher, Fixtures.questions(30, 10, 5));
-    JsonObject v = app.get("/api/v1/banks/" + bankId + "/validation", teacher).json();
-    assertEquals(false, v.getBoolean("ok"));
-    JsonArray rules = new JsonArray(v.getJsonArray("problems").stream().map(p -> ((JsonObject) p).getString("rule")).toList());
-    assertEquals(new JsonArray().add("7.6").add("5.23.3"), rules);
-  }
+    @Test
+    void aMoodleExportImportsItsMultichoiceQuestionsAndReportsTheRest() throws IOException {
+        String bankId =
+                app.post("/api/v1/banks", teacher, Fixtures.passport()).json().getString("id");
+        TestEngine.Reply r = upload(bankId, "format=moodle-xml", fixture("moodle-export.xml"));
+        assertEquals(200, r.status(), r.body());
+        int imported = r.json().getInteger("imported");
+        JsonArray skipped = r.json().getJsonArray("skipped");
+        assertTrue(imported >= 10, r.body());
+        for (String type : new String[] {"truefalse", "essay", "shortanswer", "matching"}) {
+            assertTrue(
+                    skipped.stream()
+                            .anyMatch(s -> ((JsonObject) s).getString("reason").contains(type)),
+                    type + " reported: " + r.body());
+        }
+        assertTrue(
+                skipped.stream()
+                        .allMatch(s -> ((JsonObject) s).getString("position").startsWith("question ")
+                                && ((JsonObject) s).getInteger("question") > 0
+                                && ((JsonObject) s).getInteger("line") > 0),
+                "every skip has its position");
+        java.util.Map<Integer, java.util.Set<Boolean>> keptByQuestion = new java.util.HashMap<>();
+        skipped.forEach(s -> keptByQuestion
+                .computeIfAbsent(((JsonObject) s).getInteger("question"), q -> new java.util.HashSet<>())
+                .add(((JsonObject) s).getBoolean("kept")));
+        assertTrue(
+                keptByQuestion.values().stream().noneMatch(v -> v.size() > 1),
+                "no question is both kept and skipped: " + r.body());
+        assertTrue(
+                keptByQuestion.values().stream().anyMatch(v -> v.contains(true)), "notes on kept questions are marked");
+        assertTrue(
+                skipped.stream()
+                        .anyMatch(s -> ((JsonObject) s).getString("reason").contains("no difficulty")),
+                "a question without difficulty is reported, not guessed");
+
+        JsonArray stored =
+                app.get("/api/v1/banks/" + bankId + "/questions", teacher).array();
+        assertEquals(imported, stored.size());
+        String all = stored.encode();
+        assertFalse(all.contains("<script"), "scripts never reach the bank");
+        assertFalse(all.contains("onclick"), "event attributes never reach the bank");
+        assertFalse(all.contains("javascript:"));
+        JsonObject summary = app.get("/api/v1/banks/" + bankId, teacher).json();
+        assertEquals(imported, summary.getInteger("questionCount"));
+
+        // the same file with a fallback difficulty for untagged questions takes them too
+        String second =
+                app.post("/api/v1/banks", teacher, Fixtures.passport()).json().getString("id");
+        TestEngine.Reply withFallback =
+                upload(second, "format=moodle-xml&difficulty=medium", fixture("moodle-export.xml"));
+        assertTrue(withFallback.json().getInteger("imported") > imported, withFallback.body());
+    }
+
+    @Test
+    void validationCitesTheClausesOfWhatIsWrong() { // 7.6, 5.23.3
+        String bankId =
+                app.post("/api/v1/banks", teacher, Fixtures.passport()).json().getString("id");
+        app.post("/api/v1/banks/" + bankId + "/questions", teacher, Fixtures.questions(30, 10, 5));
+        JsonObject v =
+                app.get("/api/v1/banks/" + bankId + "/validation", teacher).json();
+        assertEquals(false, v.getBoolean("ok"));
+        JsonArray rules = new JsonArray(v.getJsonArray("problems").stream()
+                .map(p -> ((JsonObject) p).getString("rule"))
+                .toList());
+        assertEquals(new JsonArray().add("7.6").add("5.23.3"), rules);
+    }
 }

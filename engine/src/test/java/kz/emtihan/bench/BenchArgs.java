@@ -20,67 +20,110 @@ import java.util.Map;
  * @param redisServer  {@code store.redisServer} of the engine and the ceiling: auto (an installed Redis 7+) or embedded (6.2)
  * @param warmup       students of a discarded first run that warms up the JIT (0: none)
  */
-record BenchArgs(List<Integer> students, int connections, int window, boolean burst, int doubleStart, int pool,
-                 boolean gzip, String appendfsync, String redisServer, int warmup, Path out, long seed) {
+record BenchArgs(
+        List<Integer> students,
+        int connections,
+        int window,
+        boolean burst,
+        int doubleStart,
+        int pool,
+        boolean gzip,
+        String appendfsync,
+        String redisServer,
+        int warmup,
+        Path out,
+        long seed) {
 
-  static BenchArgs parse(String[] argv) {
-    Map<String, String> given = new HashMap<>();
-    for (int i = 0; i < argv.length; i++) {
-      String a = argv[i];
-      if (!a.startsWith("--")) throw new IllegalArgumentException("unexpected argument '" + a + "'");
-      int eq = a.indexOf('=');
-      if (eq > 0) given.put(a.substring(2, eq), a.substring(eq + 1));
-      else if (i + 1 < argv.length) given.put(a.substring(2), argv[++i]);
-      else throw new IllegalArgumentException(a + " needs a value");
+    static BenchArgs parse(String[] argv) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i < argv.length; i++) {
+            String a = argv[i];
+            if (!a.startsWith("--")) throw new IllegalArgumentException("unexpected argument '" + a + "'");
+            int eq = a.indexOf('=');
+            if (eq > 0) given.put(a.substring(2, eq), a.substring(eq + 1));
+            else if (i + 1 < argv.length) given.put(a.substring(2), argv[++i]);
+            else throw new IllegalArgumentException(a + " needs a value");
+        }
+        List<Integer> students = new ArrayList<>();
+        for (String s : value(given, "students", "1000").split(",")) {
+            if (!s.isBlank()) students.add(bounded("students", Integer.parseInt(s.strip()), 1, 20_000));
+        }
+        if (students.isEmpty() || students.size() > 5)
+            throw new IllegalArgumentException("--students takes 1 to 5 counts");
+        String fsync = value(given, "appendfsync", "always");
+        if (!List.of("always", "everysec", "no").contains(fsync))
+            throw new IllegalArgumentException("--appendfsync always|everysec|no");
+        BenchArgs args = new BenchArgs(
+                List.copyOf(students),
+                bounded("connections", Integer.parseInt(value(given, "connections", "512")), 1, 8_000),
+                bounded("window", Integer.parseInt(value(given, "window", "120")), 0, 1_800),
+                Boolean.parseBoolean(value(given, "burst", "true")),
+                bounded("double-start", Integer.parseInt(value(given, "double-start", "10")), 0, 100),
+                bounded("pool", Integer.parseInt(value(given, "pool", "32")), 1, 1_024),
+                Boolean.parseBoolean(value(given, "gzip", "true")),
+                fsync,
+                redisServer(value(given, "redis-server", "auto")),
+                bounded("warmup", Integer.parseInt(value(given, "warmup", "1000")), 0, 5_000),
+                Path.of(value(given, "out", "bench-results")),
+                Long.parseLong(value(given, "seed", "2026")));
+        given.keySet()
+                .removeAll(List.of(
+                        "students",
+                        "connections",
+                        "window",
+                        "burst",
+                        "double-start",
+                        "pool",
+                        "gzip",
+                        "appendfsync",
+                        "redis-server",
+                        "warmup",
+                        "out",
+                        "seed"));
+        if (!given.isEmpty()) throw new IllegalArgumentException("unknown option(s) " + given.keySet());
+        return args;
     }
-    List<Integer> students = new ArrayList<>();
-    for (String s : value(given, "students", "1000").split(",")) {
-      if (!s.isBlank()) students.add(bounded("students", Integer.parseInt(s.strip()), 1, 20_000));
+
+    private static String redisServer(String v) {
+        if (!List.of("auto", "embedded").contains(v))
+            throw new IllegalArgumentException("--redis-server auto|embedded");
+        return v;
     }
-    if (students.isEmpty() || students.size() > 5) throw new IllegalArgumentException("--students takes 1 to 5 counts");
-    String fsync = value(given, "appendfsync", "always");
-    if (!List.of("always", "everysec", "no").contains(fsync)) throw new IllegalArgumentException("--appendfsync always|everysec|no");
-    BenchArgs args = new BenchArgs(List.copyOf(students),
-        bounded("connections", Integer.parseInt(value(given, "connections", "512")), 1, 8_000),
-        bounded("window", Integer.parseInt(value(given, "window", "120")), 0, 1_800),
-        Boolean.parseBoolean(value(given, "burst", "true")),
-        bounded("double-start", Integer.parseInt(value(given, "double-start", "10")), 0, 100),
-        bounded("pool", Integer.parseInt(value(given, "pool", "32")), 1, 1_024),
-        Boolean.parseBoolean(value(given, "gzip", "true")), fsync, redisServer(value(given, "redis-server", "auto")),
-        bounded("warmup", Integer.parseInt(value(given, "warmup", "1000")), 0, 5_000),
-        Path.of(value(given, "out", "bench-results")), Long.parseLong(value(given, "seed", "2026")));
-    given.keySet().removeAll(List.of("students", "connections", "window", "burst", "double-start", "pool", "gzip",
-        "appendfsync", "redis-server", "warmup", "out", "seed"));
-    if (!given.isEmpty()) throw new IllegalArgumentException("unknown option(s) " + given.keySet());
-    return args;
-  }
 
-  private static String redisServer(String v) {
-    if (!List.of("auto", "embedded").contains(v)) throw new IllegalArgumentException("--redis-server auto|embedded");
-    return v;
-  }
+    private static String value(Map<String, String> given, String key, String fallback) {
+        String v = given.get(key);
+        if (v == null || v.isBlank()) v = System.getProperty("bench." + key);
+        return v == null || v.isBlank() ? fallback : v.strip();
+    }
 
-  private static String value(Map<String, String> given, String key, String fallback) {
-    String v = given.get(key);
-    if (v == null || v.isBlank()) v = System.getProperty("bench." + key);
-    return v == null || v.isBlank() ? fallback : v.strip();
-  }
+    private static int bounded(String key, int v, int min, int max) {
+        if (v < min || v > max)
+            throw new IllegalArgumentException("--" + key + " must be " + min + ".." + max + ", was " + v);
+        return v;
+    }
 
-  private static int bounded(String key, int v, int min, int max) {
-    if (v < min || v > max) throw new IllegalArgumentException("--" + key + " must be " + min + ".." + max + ", was " + v);
-    return v;
-  }
+    /** The settings of the discarded warm-up run: its own student count, a paced window of at most 5 s. */
+    BenchArgs forWarmup() {
+        return new BenchArgs(
+                List.of(warmup),
+                connections,
+                Math.min(window, 5),
+                burst,
+                doubleStart,
+                pool,
+                gzip,
+                appendfsync,
+                redisServer,
+                0,
+                out,
+                seed);
+    }
 
-  /** The settings of the discarded warm-up run: its own student count, a paced window of at most 5 s. */
-  BenchArgs forWarmup() {
-    return new BenchArgs(List.of(warmup), connections, Math.min(window, 5), burst, doubleStart, pool, gzip, appendfsync,
-        redisServer, 0, out, seed);
-  }
-
-  /** One line for the report. */
-  String describe() {
-    return "connections=" + connections + " window=" + window + "s burst=" + burst + " double-start=" + doubleStart
-        + "% redis-pool=" + pool + " gzip=" + gzip + " appendfsync=" + appendfsync + " redis-server=" + redisServer
-        + " warmup=" + warmup + " seed=" + seed;
-  }
+    /** One line for the report. */
+    String describe() {
+        return "connections=" + connections + " window=" + window + "s burst=" + burst + " double-start=" + doubleStart
+                + "% redis-pool=" + pool + " gzip=" + gzip + " appendfsync=" + appendfsync + " redis-server="
+                + redisServer
+                + " warmup=" + warmup + " seed=" + seed;
+    }
 }

@@ -22,81 +22,81 @@ import kz.emtihan.config.EmtihanConfig;
  * bind its own random port and only one of them (one event loop) would receive traffic.
  */
 final class BenchEngine implements AutoCloseable {
-  static final String ADMIN_PASSWORD = "bench-admin-password";
-  static final int BCRYPT_COST = 4;
-  private final Engine engine;
-  private final Path dataDir;
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final int BCRYPT_COST = 4;
+    private final Engine engine;
+    private final Path dataDir;
 
-  private BenchEngine(Engine engine, Path dataDir) {
-    this.engine = engine;
-    this.dataDir = dataDir;
-  }
-
-  static BenchEngine start(BenchArgs args) {
-    Path data = tempDir("emtihan-bench");
-    Map<String, String> env = new HashMap<>();
-    env.put("EMTIHAN_PORT", Integer.toString(freePort()));
-    env.put("EMTIHAN_HTTP_HOST", Client.HOST);
-    env.put("EMTIHAN_DATA_DIR", data.toString());
-    env.put("EMTIHAN_AUTH_BCRYPT_COST", Integer.toString(BCRYPT_COST));
-    env.put("EMTIHAN_STORE_POOL_SIZE", Integer.toString(args.pool()));
-    env.put("EMTIHAN_STORE_APPENDFSYNC", args.appendfsync());
-    env.put("EMTIHAN_STORE_REDIS_SERVER", args.redisServer());
-    env.put("EMTIHAN_STORE_REDIS_URL", "");
-    boolean started = false;
-    try {
-      EmtihanConfig cfg = ConfigLoader.load(Optional.of(configDir()), env);
-      BenchEngine engine = new BenchEngine(Engine.start(cfg, Optional.of(ADMIN_PASSWORD), false), data);
-      started = true;
-      return engine;
-    } finally {
-      if (!started) deleteTree(data);
+    private BenchEngine(Engine engine, Path dataDir) {
+        this.engine = engine;
+        this.dataDir = dataDir;
     }
-  }
 
-  static Path configDir() {
-    return Path.of(System.getProperty("emtihan.config.dir", "../config"));
-  }
-
-  int port() {
-    return engine.port();
-  }
-
-  Engine engine() {
-    return engine;
-  }
-
-  @Override
-  public void close() {
-    try {
-      engine.close();
-    } finally {
-      deleteTree(dataDir);
+    static BenchEngine start(BenchArgs args) {
+        Path data = tempDir("emtihan-bench");
+        Map<String, String> env = new HashMap<>();
+        env.put("EMTIHAN_PORT", Integer.toString(freePort()));
+        env.put("EMTIHAN_HTTP_HOST", Client.HOST);
+        env.put("EMTIHAN_DATA_DIR", data.toString());
+        env.put("EMTIHAN_AUTH_BCRYPT_COST", Integer.toString(BCRYPT_COST));
+        env.put("EMTIHAN_STORE_POOL_SIZE", Integer.toString(args.pool()));
+        env.put("EMTIHAN_STORE_APPENDFSYNC", args.appendfsync());
+        env.put("EMTIHAN_STORE_REDIS_SERVER", args.redisServer());
+        env.put("EMTIHAN_STORE_REDIS_URL", "");
+        boolean started = false;
+        try {
+            EmtihanConfig cfg = ConfigLoader.load(Optional.of(configDir()), env);
+            BenchEngine engine = new BenchEngine(Engine.start(cfg, Optional.of(ADMIN_PASSWORD), false), data);
+            started = true;
+            return engine;
+        } finally {
+            if (!started) deleteTree(data);
+        }
     }
-  }
 
-  static Path tempDir(String prefix) {
-    try {
-      return Files.createTempDirectory(prefix);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static Path configDir() {
+        return Path.of(System.getProperty("emtihan.config.dir", "../config"));
     }
-  }
 
-  /** A free TCP port on the loopback interface. */
-  static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    int port() {
+        return engine.port();
     }
-  }
 
-  static void deleteTree(Path dir) {
-    try (Stream<Path> all = Files.walk(dir)) {
-      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      System.err.println("could not delete " + dir + ": " + e.getMessage());
+    Engine engine() {
+        return engine;
     }
-  }
+
+    @Override
+    public void close() {
+        try {
+            engine.close();
+        } finally {
+            deleteTree(dataDir);
+        }
+    }
+
+    static Path tempDir(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A free TCP port on the loopback interface. */
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
 }

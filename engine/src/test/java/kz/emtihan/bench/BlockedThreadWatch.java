@@ -21,65 +21,73 @@ import org.slf4j.LoggerFactory;
  * between two checks: the count is a lower bound.
  */
 final class BlockedThreadWatch extends AppenderBase<ILoggingEvent> {
-  static final String LOGGER = "io.vertx.core.impl.BlockedThreadChecker";
-  private static final Pattern MESSAGE = Pattern.compile("Thread (.*) has been blocked for (\\d+) ms, time limit is (\\d+) ms");
+    static final String LOGGER = "io.vertx.core.impl.BlockedThreadChecker";
+    private static final Pattern MESSAGE =
+            Pattern.compile("Thread (.*) has been blocked for (\\d+) ms, time limit is (\\d+) ms");
 
-  /** One warning: the thread, how long it had been blocked, the limit, and a stack sample. */
-  record Warning(long atNanos, String thread, long blockedMs, long limitMs, String stack) {}
+    /** One warning: the thread, how long it had been blocked, the limit, and a stack sample. */
+    record Warning(long atNanos, String thread, long blockedMs, long limitMs, String stack) {}
 
-  private final List<Warning> warnings = new ArrayList<>();
-  private volatile Thread excluded;
+    private final List<Warning> warnings = new ArrayList<>();
+    private volatile Thread excluded;
 
-  static BlockedThreadWatch attach() {
-    BlockedThreadWatch w = new BlockedThreadWatch();
-    Logger logger = (Logger) LoggerFactory.getLogger(LOGGER);
-    w.setContext(logger.getLoggerContext());
-    w.setName("bench-blocked-thread-watch");
-    w.start();
-    logger.addAppender(w);
-    return w;
-  }
-
-  /** The generator's own thread: never sampled as the engine's. */
-  void exclude(Thread t) {
-    excluded = t;
-  }
-
-  @Override
-  protected void append(ILoggingEvent e) {
-    Matcher m = MESSAGE.matcher(e.getFormattedMessage());
-    if (!m.find()) return;
-    long limit = Long.parseLong(m.group(3));
-    String thread = m.group(1);
-    String stack = limit <= 100 ? sample(thread) : "";
-    synchronized (warnings) {
-      warnings.add(new Warning(System.nanoTime(), thread, Long.parseLong(m.group(2)), limit, stack));
+    static BlockedThreadWatch attach() {
+        BlockedThreadWatch w = new BlockedThreadWatch();
+        Logger logger = (Logger) LoggerFactory.getLogger(LOGGER);
+        w.setContext(logger.getLoggerContext());
+        w.setName("bench-blocked-thread-watch");
+        w.start();
+        logger.addAppender(w);
+        return w;
     }
-  }
 
-  /** Top frames of the live thread named in the message (Vert.x 5 logs the bare thread name). */
-  private String sample(String name) {
-    for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
-      if (t.getKey() == excluded || !name.equals(t.getKey().getName())) continue;
-      return Arrays.stream(t.getValue()).limit(12).map(StackTraceElement::toString)
-          .collect(Collectors.joining(" <- "));
+    /** The generator's own thread: never sampled as the engine's. */
+    void exclude(Thread t) {
+        excluded = t;
     }
-    return "(thread not found)";
-  }
 
-  /** The engine's event-loop warnings between two instants of System.nanoTime(). */
-  List<Warning> eventLoopWarnings(long fromNanos, long toNanos) {
-    synchronized (warnings) {
-      return warnings.stream().filter(w -> w.atNanos() >= fromNanos && w.atNanos() <= toNanos)
-          .filter(w -> w.limitMs() <= 100 && w.thread().contains("eventloop")).toList();
+    @Override
+    protected void append(ILoggingEvent e) {
+        Matcher m = MESSAGE.matcher(e.getFormattedMessage());
+        if (!m.find()) return;
+        long limit = Long.parseLong(m.group(3));
+        String thread = m.group(1);
+        String stack = limit <= 100 ? sample(thread) : "";
+        synchronized (warnings) {
+            warnings.add(new Warning(System.nanoTime(), thread, Long.parseLong(m.group(2)), limit, stack));
+        }
     }
-  }
 
-  /** Every other blocked-thread warning (workers, the generator) in the interval. */
-  List<Warning> otherWarnings(long fromNanos, long toNanos) {
-    synchronized (warnings) {
-      return warnings.stream().filter(w -> w.atNanos() >= fromNanos && w.atNanos() <= toNanos)
-          .filter(w -> !(w.limitMs() <= 100 && w.thread().contains("eventloop"))).toList();
+    /** Top frames of the live thread named in the message (Vert.x 5 logs the bare thread name). */
+    private String sample(String name) {
+        for (Map.Entry<Thread, StackTraceElement[]> t :
+                Thread.getAllStackTraces().entrySet()) {
+            if (t.getKey() == excluded || !name.equals(t.getKey().getName())) continue;
+            return Arrays.stream(t.getValue())
+                    .limit(12)
+                    .map(StackTraceElement::toString)
+                    .collect(Collectors.joining(" <- "));
+        }
+        return "(thread not found)";
     }
-  }
+
+    /** The engine's event-loop warnings between two instants of System.nanoTime(). */
+    List<Warning> eventLoopWarnings(long fromNanos, long toNanos) {
+        synchronized (warnings) {
+            return warnings.stream()
+                    .filter(w -> w.atNanos() >= fromNanos && w.atNanos() <= toNanos)
+                    .filter(w -> w.limitMs() <= 100 && w.thread().contains("eventloop"))
+                    .toList();
+        }
+    }
+
+    /** Every other blocked-thread warning (workers, the generator) in the interval. */
+    List<Warning> otherWarnings(long fromNanos, long toNanos) {
+        synchronized (warnings) {
+            return warnings.stream()
+                    .filter(w -> w.atNanos() >= fromNanos && w.atNanos() <= toNanos)
+                    .filter(w -> !(w.limitMs() <= 100 && w.thread().contains("eventloop")))
+                    .toList();
+        }
+    }
 }

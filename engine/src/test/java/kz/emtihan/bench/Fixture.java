@@ -14,66 +14,101 @@ import java.util.Random;
  * batches of 500, and the roster.
  */
 final class Fixture {
-  static final int BATCH = 500;
+    static final int BATCH = 500;
 
-  /** The exam and the students' credentials. */
-  record Created(String adminToken, String examId, String[] studentIds) {
-    static String password(String studentId) {
-      return "pw-" + studentId + "-bench";
+    /** The exam and the students' credentials. */
+    record Created(String adminToken, String examId, String[] studentIds) {
+        static String password(String studentId) {
+            return "pw-" + studentId + "-bench";
+        }
     }
-  }
 
-  private Fixture() {}
+    private Fixture() {}
 
-  static Created create(Client client, int students, long seed) {
-    String admin = client.expect(200, client.post("/api/v1/auth/login", null,
-        new JsonObject().put("username", "admin").put("password", BenchEngine.ADMIN_PASSWORD)), "admin login")
-        .json().getString("token");
-    JsonObject passport = new JsonObject().put("discipline", "Bench arithmetic").put("programme", "6B06101 Bench")
-        .put("language", "English").put("compilers", new JsonArray().add("Load Generator"))
-        .put("references", new JsonArray().add("none"));
-    String bankId = client.expect(201, client.post("/api/v1/banks", admin, new JsonObject().put("passport", passport)),
-        "create bank").json().getString("id");
-    client.expect(200, client.post("/api/v1/banks/" + bankId + "/questions", admin, questions(seed)), "add questions");
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    JsonObject exam = new JsonObject().put("bankId", bankId).put("title", "Bench attestation (" + students + " students)")
-        .put("kind", "intermediate-attestation").put("opensAt", now.minus(Duration.ofHours(1)).toString())
-        .put("closesAt", now.plus(Duration.ofDays(1)).toString())
-        .put("proctoring", new JsonObject().put("camera", false).put("screen", false).put("identity", false));
-    String examId = client.expect(201, client.post("/api/v1/exams", admin, exam), "create exam").json().getString("id");
-    String[] ids = new String[students];
-    JsonArray roster = new JsonArray();
-    for (int i = 0; i < students; i++) {
-      ids[i] = String.format("s%05d", i + 1);
-      roster.add(ids[i]);
+    static Created create(Client client, int students, long seed) {
+        String admin = client.expect(
+                        200,
+                        client.post(
+                                "/api/v1/auth/login",
+                                null,
+                                new JsonObject().put("username", "admin").put("password", BenchEngine.ADMIN_PASSWORD)),
+                        "admin login")
+                .json()
+                .getString("token");
+        JsonObject passport = new JsonObject()
+                .put("discipline", "Bench arithmetic")
+                .put("programme", "6B06101 Bench")
+                .put("language", "English")
+                .put("compilers", new JsonArray().add("Load Generator"))
+                .put("references", new JsonArray().add("none"));
+        String bankId = client.expect(
+                        201,
+                        client.post("/api/v1/banks", admin, new JsonObject().put("passport", passport)),
+                        "create bank")
+                .json()
+                .getString("id");
+        client.expect(
+                200, client.post("/api/v1/banks/" + bankId + "/questions", admin, questions(seed)), "add questions");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        JsonObject exam = new JsonObject()
+                .put("bankId", bankId)
+                .put("title", "Bench attestation (" + students + " students)")
+                .put("kind", "intermediate-attestation")
+                .put("opensAt", now.minus(Duration.ofHours(1)).toString())
+                .put("closesAt", now.plus(Duration.ofDays(1)).toString())
+                .put(
+                        "proctoring",
+                        new JsonObject()
+                                .put("camera", false)
+                                .put("screen", false)
+                                .put("identity", false));
+        String examId = client.expect(201, client.post("/api/v1/exams", admin, exam), "create exam")
+                .json()
+                .getString("id");
+        String[] ids = new String[students];
+        JsonArray roster = new JsonArray();
+        for (int i = 0; i < students; i++) {
+            ids[i] = String.format("s%05d", i + 1);
+            roster.add(ids[i]);
+        }
+        for (int from = 0; from < students; from += BATCH) {
+            JsonArray batch = new JsonArray();
+            for (int i = from; i < Math.min(students, from + BATCH); i++) {
+                batch.add(new JsonObject()
+                        .put("id", ids[i])
+                        .put("name", "Student " + ids[i])
+                        .put("roles", new JsonArray().add("student"))
+                        .put("password", Created.password(ids[i])));
+            }
+            client.expect(200, client.post("/api/v1/users", admin, batch), "create students " + from);
+        }
+        client.expect(200, client.put("/api/v1/exams/" + examId + "/roster", admin, roster), "roster");
+        return new Created(admin, examId, ids);
     }
-    for (int from = 0; from < students; from += BATCH) {
-      JsonArray batch = new JsonArray();
-      for (int i = from; i < Math.min(students, from + BATCH); i++) {
-        batch.add(new JsonObject().put("id", ids[i]).put("name", "Student " + ids[i])
-            .put("roles", new JsonArray().add("student")).put("password", Created.password(ids[i])));
-      }
-      client.expect(200, client.post("/api/v1/users", admin, batch), "create students " + from);
-    }
-    client.expect(200, client.put("/api/v1/exams/" + examId + "/roster", admin, roster), "roster");
-    return new Created(admin, examId, ids);
-  }
 
-  /** 120 distinct questions, 40/40/20 by difficulty as regulation.yaml asks, one correct option each. */
-  static JsonArray questions(long seed) {
-    Random r = new Random(seed);
-    JsonArray out = new JsonArray();
-    for (int i = 0; i < 120; i++) {
-      String difficulty = i < 48 ? "easy" : i < 96 ? "medium" : "hard";
-      int a = 7 + i, b = 3 + (i * 13) % 41, answer = i < 48 ? a + b : i < 96 ? a * b : a * b - b;
-      String text = i < 48 ? "Bench: what is " + a + " + " + b + "?" : i < 96 ? "Bench: what is " + a + " × " + b + "?"
-          : "Bench: what is " + a + " × " + b + " − " + b + "?";
-      int correct = r.nextInt(5);
-      JsonArray options = new JsonArray();
-      for (int k = 0, d = 1; k < 5; k++) options.add(Integer.toString(k == correct ? answer : answer + (d++) * 3));
-      out.add(new JsonObject().put("text", text).put("options", options).put("correct", new JsonArray().add(correct))
-          .put("difficulty", difficulty).put("topic", "Bench " + difficulty));
+    /** 120 distinct questions, 40/40/20 by difficulty as regulation.yaml asks, one correct option each. */
+    static JsonArray questions(long seed) {
+        Random r = new Random(seed);
+        JsonArray out = new JsonArray();
+        for (int i = 0; i < 120; i++) {
+            String difficulty = i < 48 ? "easy" : i < 96 ? "medium" : "hard";
+            int a = 7 + i, b = 3 + (i * 13) % 41, answer = i < 48 ? a + b : i < 96 ? a * b : a * b - b;
+            String text = i < 48
+                    ? "Bench: what is " + a + " + " + b + "?"
+                    : i < 96
+                            ? "Bench: what is " + a + " × " + b + "?"
+                            : "Bench: what is " + a + " × " + b + " − " + b + "?";
+            int correct = r.nextInt(5);
+            JsonArray options = new JsonArray();
+            for (int k = 0, d = 1; k < 5; k++)
+                options.add(Integer.toString(k == correct ? answer : answer + (d++) * 3));
+            out.add(new JsonObject()
+                    .put("text", text)
+                    .put("options", options)
+                    .put("correct", new JsonArray().add(correct))
+                    .put("difficulty", difficulty)
+                    .put("topic", "Bench " + difficulty));
+        }
+        return out;
     }
-    return out;
-  }
 }

@@ -14,36 +14,44 @@ import javax.management.openmbean.CompositeData;
  * "blocked" thread too; the report marks the blocked-thread warnings that a pause explains.
  */
 final class GcPauses {
-  /** A pause that ended at {@code endNanos} (System.nanoTime) after {@code millis}. */
-  record Pause(long endNanos, long millis, String cause) {}
+    /** A pause that ended at {@code endNanos} (System.nanoTime) after {@code millis}. */
+    record Pause(long endNanos, long millis, String cause) {}
 
-  private final List<Pause> pauses = new ArrayList<>();
+    private final List<Pause> pauses = new ArrayList<>();
 
-  static GcPauses attach() {
-    GcPauses g = new GcPauses();
-    for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-      if (!(bean instanceof NotificationEmitter emitter)) continue;
-      emitter.addNotificationListener((notification, handback) -> {
-        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) return;
-        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        if (info.getGcAction().contains("concurrent") || info.getGcName().contains("Concurrent")) return;
-        synchronized (g.pauses) {
-          g.pauses.add(new Pause(System.nanoTime(), info.getGcInfo().getDuration(), info.getGcCause()));
+    static GcPauses attach() {
+        GcPauses g = new GcPauses();
+        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!(bean instanceof NotificationEmitter emitter)) continue;
+            emitter.addNotificationListener(
+                    (notification, handback) -> {
+                        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                notification.getType())) return;
+                        var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                        if (info.getGcAction().contains("concurrent")
+                                || info.getGcName().contains("Concurrent")) return;
+                        synchronized (g.pauses) {
+                            g.pauses.add(new Pause(
+                                    System.nanoTime(), info.getGcInfo().getDuration(), info.getGcCause()));
+                        }
+                    },
+                    null,
+                    null);
         }
-      }, null, null);
+        return g;
     }
-    return g;
-  }
 
-  List<Pause> between(long fromNanos, long toNanos) {
-    synchronized (pauses) {
-      return pauses.stream().filter(p -> p.endNanos() >= fromNanos && p.endNanos() <= toNanos).toList();
+    List<Pause> between(long fromNanos, long toNanos) {
+        synchronized (pauses) {
+            return pauses.stream()
+                    .filter(p -> p.endNanos() >= fromNanos && p.endNanos() <= toNanos)
+                    .toList();
+        }
     }
-  }
 
-  /** Whether a pause of at least half the blocked time ended within the blocked interval (+ one check period). */
-  boolean explains(BlockedThreadWatch.Warning w) {
-    long from = w.atNanos() - (w.blockedMs() + 150) * 1_000_000;
-    return between(from, w.atNanos() + 150_000_000L).stream().anyMatch(p -> p.millis() * 2 >= w.blockedMs());
-  }
+    /** Whether a pause of at least half the blocked time ended within the blocked interval (+ one check period). */
+    boolean explains(BlockedThreadWatch.Warning w) {
+        long from = w.atNanos() - (w.blockedMs() + 150) * 1_000_000;
+        return between(from, w.atNanos() + 150_000_000L).stream().anyMatch(p -> p.millis() * 2 >= w.blockedMs());
+    }
 }

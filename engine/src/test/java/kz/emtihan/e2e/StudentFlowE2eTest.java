@@ -18,206 +18,264 @@ import org.openqa.selenium.WebElement;
 
 /** The student's whole way through the pages in real headless Chromium against the real engine (issue 3). */
 class StudentFlowE2eTest {
-  static TestEngine app;
-  static String teacher;
-  static String bankId;
+    static TestEngine app;
+    static String teacher;
+    static String bankId;
 
-  @BeforeAll
-  static void start() {
-    app = TestEngine.start();
-    app.users("teacher", "t1");
-    app.users("student", "en1", "kk1", "ru1", "off1", "re1", "auto1");
-    teacher = app.loginAs("t1");
-    bankId = Fixtures.validBank(app, teacher);
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
-
-  /** An unproctored exam: this test is about answering; the proctored way in is ProctoringE2eTest's. */
-  static String openExamFor(String student) {
-    Instant now = Instant.now();
-    return Fixtures.exam(app, teacher, unproctored(Fixtures.attestation(bankId, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
-        student);
-  }
-
-  static JsonObject unproctored(JsonObject exam) {
-    return exam.put("proctoring", new JsonObject().put("camera", false).put("screen", false).put("identity", false));
-  }
-
-  /** Signs in through the login page in the given language (chosen with the page's own switcher). */
-  static void signIn(Browser b, String user, String language) {
-    b.go("/index.html");
-    b.waitForState("ready");
-    if (!language.equals(b.js("return document.documentElement.lang"))) {
-      b.driver().findElement(By.cssSelector("#language option[value='" + language + "']")).click();
-      b.waitUntil("the page speaks " + language, () -> language.equals(b.js("return document.documentElement.lang")), Duration.ofSeconds(10));
-      b.waitForState("ready");
+    @BeforeAll
+    static void start() {
+        app = TestEngine.start();
+        app.users("teacher", "t1");
+        app.users("student", "en1", "kk1", "ru1", "off1", "re1", "auto1");
+        teacher = app.loginAs("t1");
+        bankId = Fixtures.validBank(app, teacher);
     }
-    b.driver().findElement(By.id("username")).sendKeys(user);
-    b.driver().findElement(By.id("password")).sendKeys(user + "-password");
-    b.driver().findElement(By.id("login-submit")).click();
-    b.waitUntil("my exams", () -> b.driver().getCurrentUrl().contains("exams.html"), Duration.ofSeconds(10));
-    b.waitForState("ready");
-  }
 
-  /** From my exams through the rules page into the test. */
-  static void startFirstExam(Browser b) {
-    b.driver().findElement(By.cssSelector("#exam-list button.button-primary")).click();
-    b.waitUntil("the rules page", () -> b.driver().getCurrentUrl().contains("rules.html"), Duration.ofSeconds(10));
-    b.waitForState("ready");
-    WebElement go = b.driver().findElement(By.id("rules-start"));
-    assertEquals(false, go.isEnabled(), "the test cannot start before the rules are accepted");
-    b.driver().findElement(By.id("rules-agree")).click();
-    go.click();
-    b.waitUntil("the test page", () -> b.driver().getCurrentUrl().contains("attempt.html"), Duration.ofSeconds(10));
-    b.waitForState("ready");
-  }
-
-  /** Chooses the first option of the shown question and returns its option id. */
-  static String answerShownQuestion(Browser b, int optionIndex) {
-    List<WebElement> inputs = b.driver().findElements(By.cssSelector("#options input"));
-    WebElement input = inputs.get(optionIndex);
-    b.js("arguments[0].scrollIntoView({block: 'center'})", input);
-    input.click();
-    return input.getAttribute("value");
-  }
-
-  static void next(Browser b) {
-    WebElement next = b.driver().findElement(By.id("next"));
-    b.js("arguments[0].scrollIntoView({block: 'center'})", next); // the offline notice sits at the bottom edge
-    next.click();
-  }
-
-  static JsonObject serverAttempt(String student, String examId) {
-    String token = app.loginAs(student);
-    return app.post("/api/v1/exams/" + examId + "/attempts", token, null).json();
-  }
-
-  void takeWholeTestIn(String language, String student) {
-    String examId = openExamFor(student);
-    try (Browser b = Browser.open(app.base(), 1366, 768)) {
-      signIn(b, student, language);
-      assertEquals(language, b.js("return document.documentElement.lang"));
-      String heading = b.driver().findElement(By.cssSelector("main h1")).getText();
-      if (!language.equals("en")) {
-        assertNotEquals("My exams", heading);
-        assertTrue(heading.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC), heading);
-      }
-      b.screenshot("student-" + language + "-1-exams");
-      startFirstExam(b);
-      b.waitUntil("the proctor's progress shows the page connected (live socket)", () -> app.get("/api/v1/exams/" + examId
-          + "/progress", teacher).json().getJsonArray("students").getJsonObject(0).getBoolean("connected"), Duration.ofSeconds(10));
-      for (int i = 0; i < 3; i++) {
-        answerShownQuestion(b, i);
-        next(b);
-      }
-      b.waitUntil("three answers saved", () -> "0".equals(b.driver().findElement(By.id("attempt")).getAttribute("data-pending")),
-          Duration.ofSeconds(10));
-      b.driver().findElement(By.cssSelector("#mark")).click(); // question 4 is marked for review
-      assertEquals("true", b.driver().findElement(By.id("mark")).getAttribute("aria-pressed"));
-      assertEquals(1L, b.js("return document.querySelectorAll('#nav-list button.marked').length"));
-      b.screenshot("student-" + language + "-2-test");
-      b.driver().findElement(By.id("submit-open")).click();
-      assertTrue(b.waitFor(By.id("confirm-marked")).getText().contains("4"), "the confirmation names the marked question");
-      String summary = b.waitFor(By.id("confirm-summary")).getText();
-      assertTrue(summary.contains("27") || summary.contains("4"), "the unanswered questions are listed: " + summary);
-      b.screenshot("student-" + language + "-3-confirm");
-      b.driver().findElement(By.id("confirm-submit")).click();
-      b.waitUntil("the result page", () -> b.driver().getCurrentUrl().contains("result.html"), Duration.ofSeconds(15));
-      b.waitForState("ready");
-      String score = b.driver().findElement(By.id("score")).getText();
-      assertTrue(score.contains("%"), score);
-      assertTrue(b.driver().findElement(By.id("receipt-json")).getText().contains("\"signature\""));
-      b.screenshot("student-" + language + "-4-result");
+    @AfterAll
+    static void stop() {
+        app.close();
     }
-  }
 
-  @Test
-  void theWholeTestInEnglish() {
-    takeWholeTestIn("en", "en1");
-  }
-
-  @Test
-  void theWholeTestInKazakh() {
-    takeWholeTestIn("kk", "kk1");
-  }
-
-  @Test
-  void theWholeTestInRussian() {
-    takeWholeTestIn("ru", "ru1");
-  }
-
-  @Test
-  void threeAnswersGivenOfflineAllReachTheServerWhenTheConnectionReturns() {
-    String examId = openExamFor("off1");
-    try (Browser b = Browser.open(app.base(), 1366, 768)) {
-      signIn(b, "off1", "en");
-      startFirstExam(b);
-      b.offline(true);
-      String[] chosen = new String[3];
-      String[] questions = new String[3];
-      for (int i = 0; i < 3; i++) {
-        questions[i] = b.driver().findElement(By.cssSelector("#options input")).getAttribute("name").substring("answer-".length());
-        chosen[i] = answerShownQuestion(b, 1);
-        next(b);
-      }
-      b.waitUntil("the page says it is offline", () ->
-          "offline".equals(b.driver().findElement(By.id("attempt")).getAttribute("data-connection")), Duration.ofSeconds(10));
-      assertEquals("3", b.driver().findElement(By.id("attempt")).getAttribute("data-pending"));
-      assertTrue(b.driver().findElement(By.id("connection")).isDisplayed());
-      b.screenshot("student-offline");
-      assertEquals(new JsonObject(), serverAttempt("off1", examId).getJsonObject("answers"), "nothing reached the server yet");
-
-      b.offline(false);
-      b.js("window.dispatchEvent(new Event('online'))");
-      b.waitUntil("all three are acknowledged", () ->
-          "0".equals(b.driver().findElement(By.id("attempt")).getAttribute("data-pending")), Duration.ofSeconds(30));
-      JsonObject answers = serverAttempt("off1", examId).getJsonObject("answers");
-      for (int i = 0; i < 3; i++) {
-        assertEquals(chosen[i], answers.getJsonArray(questions[i]).getString(0), "answer " + (i + 1) + " reached the server");
-      }
+    /** An unproctored exam: this test is about answering; the proctored way in is ProctoringE2eTest's. */
+    static String openExamFor(String student) {
+        Instant now = Instant.now();
+        return Fixtures.exam(
+                app,
+                teacher,
+                unproctored(Fixtures.attestation(bankId, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
+                student);
     }
-  }
 
-  @Test
-  void aReloadMidTestRestoresTheAnswers() {
-    openExamFor("re1");
-    try (Browser b = Browser.open(app.base(), 1366, 768)) {
-      signIn(b, "re1", "en");
-      startFirstExam(b);
-      String first = answerShownQuestion(b, 2);
-      next(b);
-      String second = answerShownQuestion(b, 4);
-      b.waitUntil("both saved", () -> "0".equals(b.driver().findElement(By.id("attempt")).getAttribute("data-pending")),
-          Duration.ofSeconds(10));
-      b.driver().navigate().refresh();
-      b.waitForState("ready");
-      b.driver().findElement(By.cssSelector("#nav-list button")).click();
-      assertEquals(Boolean.TRUE, b.js("return document.querySelector('#options input[value=\"' + arguments[0] + '\"]').checked", first));
-      next(b);
-      assertEquals(Boolean.TRUE, b.js("return document.querySelector('#options input[value=\"' + arguments[0] + '\"]').checked", second));
-      assertEquals(2L, b.js("return document.querySelectorAll('#nav-list button.answered').length"));
+    static JsonObject unproctored(JsonObject exam) {
+        return exam.put(
+                "proctoring",
+                new JsonObject().put("camera", false).put("screen", false).put("identity", false));
     }
-  }
 
-  @Test
-  void whenTimeIsUpThePageSubmitsByItself() {
-    Instant now = Instant.now();
-    // the window closes 20 s from now, so the deadline min(start + 50 min, close) is the close
-    Fixtures.exam(app, teacher, unproctored(Fixtures.attestation(bankId, now.minusSeconds(60), now.plusSeconds(20))), "auto1");
-    try (Browser b = Browser.open(app.base(), 390, 844)) {
-      signIn(b, "auto1", "en");
-      startFirstExam(b);
-      answerShownQuestion(b, 0);
-      b.screenshot("student-phone-test");
-      b.waitUntil("the page submits at the deadline", () -> b.driver().getCurrentUrl().contains("result.html"),
-          Duration.ofSeconds(45));
-      b.waitForState("ready");
-      String score = b.driver().findElement(By.id("score")).getText();
-      assertTrue(score.contains("%"), score);
+    /** Signs in through the login page in the given language (chosen with the page's own switcher). */
+    static void signIn(Browser b, String user, String language) {
+        b.go("/index.html");
+        b.waitForState("ready");
+        if (!language.equals(b.js("return document.documentElement.lang"))) {
+            b.driver()
+                    .findElement(By.cssSelector("#language option[value='" + language + "']"))
+                    .click();
+            b.waitUntil(
+                    "the page speaks " + language,
+                    () -> language.equals(b.js("return document.documentElement.lang")),
+                    Duration.ofSeconds(10));
+            b.waitForState("ready");
+        }
+        b.driver().findElement(By.id("username")).sendKeys(user);
+        b.driver().findElement(By.id("password")).sendKeys(user + "-password");
+        b.driver().findElement(By.id("login-submit")).click();
+        b.waitUntil("my exams", () -> b.driver().getCurrentUrl().contains("exams.html"), Duration.ofSeconds(10));
+        b.waitForState("ready");
     }
-  }
+
+    /** From my exams through the rules page into the test. */
+    static void startFirstExam(Browser b) {
+        b.driver()
+                .findElement(By.cssSelector("#exam-list button.button-primary"))
+                .click();
+        b.waitUntil("the rules page", () -> b.driver().getCurrentUrl().contains("rules.html"), Duration.ofSeconds(10));
+        b.waitForState("ready");
+        WebElement go = b.driver().findElement(By.id("rules-start"));
+        assertEquals(false, go.isEnabled(), "the test cannot start before the rules are accepted");
+        b.driver().findElement(By.id("rules-agree")).click();
+        go.click();
+        b.waitUntil("the test page", () -> b.driver().getCurrentUrl().contains("attempt.html"), Duration.ofSeconds(10));
+        b.waitForState("ready");
+    }
+
+    /** Chooses the first option of the shown question and returns its option id. */
+    static String answerShownQuestion(Browser b, int optionIndex) {
+        List<WebElement> inputs = b.driver().findElements(By.cssSelector("#options input"));
+        WebElement input = inputs.get(optionIndex);
+        b.js("arguments[0].scrollIntoView({block: 'center'})", input);
+        input.click();
+        return input.getAttribute("value");
+    }
+
+    static void next(Browser b) {
+        WebElement next = b.driver().findElement(By.id("next"));
+        b.js("arguments[0].scrollIntoView({block: 'center'})", next); // the offline notice sits at the bottom edge
+        next.click();
+    }
+
+    static JsonObject serverAttempt(String student, String examId) {
+        String token = app.loginAs(student);
+        return app.post("/api/v1/exams/" + examId + "/attempts", token, null).json();
+    }
+
+    void takeWholeTestIn(String language, String student) {
+        String examId = openExamFor(student);
+        try (Browser b = Browser.open(app.base(), 1366, 768)) {
+            signIn(b, student, language);
+            assertEquals(language, b.js("return document.documentElement.lang"));
+            String heading = b.driver().findElement(By.cssSelector("main h1")).getText();
+            if (!language.equals("en")) {
+                assertNotEquals("My exams", heading);
+                assertTrue(
+                        heading.chars().anyMatch(c -> Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC),
+                        heading);
+            }
+            b.screenshot("student-" + language + "-1-exams");
+            startFirstExam(b);
+            b.waitUntil(
+                    "the proctor's progress shows the page connected (live socket)",
+                    () -> app.get("/api/v1/exams/" + examId + "/progress", teacher)
+                            .json()
+                            .getJsonArray("students")
+                            .getJsonObject(0)
+                            .getBoolean("connected"),
+                    Duration.ofSeconds(10));
+            for (int i = 0; i < 3; i++) {
+                answerShownQuestion(b, i);
+                next(b);
+            }
+            b.waitUntil(
+                    "three answers saved",
+                    () -> "0".equals(b.driver().findElement(By.id("attempt")).getAttribute("data-pending")),
+                    Duration.ofSeconds(10));
+            b.driver().findElement(By.cssSelector("#mark")).click(); // question 4 is marked for review
+            assertEquals("true", b.driver().findElement(By.id("mark")).getAttribute("aria-pressed"));
+            assertEquals(1L, b.js("return document.querySelectorAll('#nav-list button.marked').length"));
+            b.screenshot("student-" + language + "-2-test");
+            b.driver().findElement(By.id("submit-open")).click();
+            assertTrue(
+                    b.waitFor(By.id("confirm-marked")).getText().contains("4"),
+                    "the confirmation names the marked question");
+            String summary = b.waitFor(By.id("confirm-summary")).getText();
+            assertTrue(
+                    summary.contains("27") || summary.contains("4"), "the unanswered questions are listed: " + summary);
+            b.screenshot("student-" + language + "-3-confirm");
+            b.driver().findElement(By.id("confirm-submit")).click();
+            b.waitUntil(
+                    "the result page",
+                    () -> b.driver().getCurrentUrl().contains("result.html"),
+                    Duration.ofSeconds(15));
+            b.waitForState("ready");
+            String score = b.driver().findElement(By.id("score")).getText();
+            assertTrue(score.contains("%"), score);
+            assertTrue(b.driver().findElement(By.id("receipt-json")).getText().contains("\"signature\""));
+            b.screenshot("student-" + language + "-4-result");
+        }
+    }
+
+    @Test
+    void theWholeTestInEnglish() {
+        takeWholeTestIn("en", "en1");
+    }
+
+    @Test
+    void theWholeTestInKazakh() {
+        takeWholeTestIn("kk", "kk1");
+    }
+
+    @Test
+    void theWholeTestInRussian() {
+        takeWholeTestIn("ru", "ru1");
+    }
+
+    @Test
+    void threeAnswersGivenOfflineAllReachTheServerWhenTheConnectionReturns() {
+        String examId = openExamFor("off1");
+        try (Browser b = Browser.open(app.base(), 1366, 768)) {
+            signIn(b, "off1", "en");
+            startFirstExam(b);
+            b.offline(true);
+            String[] chosen = new String[3];
+            String[] questions = new String[3];
+            for (int i = 0; i < 3; i++) {
+                questions[i] = b.driver()
+                        .findElement(By.cssSelector("#options input"))
+                        .getAttribute("name")
+                        .substring("answer-".length());
+                chosen[i] = answerShownQuestion(b, 1);
+                next(b);
+            }
+            b.waitUntil(
+                    "the page says it is offline",
+                    () -> "offline"
+                            .equals(b.driver().findElement(By.id("attempt")).getAttribute("data-connection")),
+                    Duration.ofSeconds(10));
+            assertEquals("3", b.driver().findElement(By.id("attempt")).getAttribute("data-pending"));
+            assertTrue(b.driver().findElement(By.id("connection")).isDisplayed());
+            b.screenshot("student-offline");
+            assertEquals(
+                    new JsonObject(),
+                    serverAttempt("off1", examId).getJsonObject("answers"),
+                    "nothing reached the server yet");
+
+            b.offline(false);
+            b.js("window.dispatchEvent(new Event('online'))");
+            b.waitUntil(
+                    "all three are acknowledged",
+                    () -> "0".equals(b.driver().findElement(By.id("attempt")).getAttribute("data-pending")),
+                    Duration.ofSeconds(30));
+            JsonObject answers = serverAttempt("off1", examId).getJsonObject("answers");
+            for (int i = 0; i < 3; i++) {
+                assertEquals(
+                        chosen[i],
+                        answers.getJsonArray(questions[i]).getString(0),
+                        "answer " + (i + 1) + " reached the server");
+            }
+        }
+    }
+
+    @Test
+    void aReloadMidTestRestoresTheAnswers() {
+        openExamFor("re1");
+        try (Browser b = Browser.open(app.base(), 1366, 768)) {
+            signIn(b, "re1", "en");
+            startFirstExam(b);
+            String first = answerShownQuestion(b, 2);
+            next(b);
+            String second = answerShownQuestion(b, 4);
+            b.waitUntil(
+                    "both saved",
+                    () -> "0".equals(b.driver().findElement(By.id("attempt")).getAttribute("data-pending")),
+                    Duration.ofSeconds(10));
+            b.driver().navigate().refresh();
+            b.waitForState("ready");
+            b.driver().findElement(By.cssSelector("#nav-list button")).click();
+            assertEquals(
+                    Boolean.TRUE,
+                    b.js(
+                            "return document.querySelector('#options input[value=\"' + arguments[0] + '\"]').checked",
+                            first));
+            next(b);
+            assertEquals(
+                    Boolean.TRUE,
+                    b.js(
+                            "return document.querySelector('#options input[value=\"' + arguments[0] + '\"]').checked",
+                            second));
+            assertEquals(2L, b.js("return document.querySelectorAll('#nav-list button.answered').length"));
+        }
+    }
+
+    @Test
+    void whenTimeIsUpThePageSubmitsByItself() {
+        Instant now = Instant.now();
+        // the window closes 20 s from now, so the deadline min(start + 50 min, close) is the close
+        Fixtures.exam(
+                app,
+                teacher,
+                unproctored(Fixtures.attestation(bankId, now.minusSeconds(60), now.plusSeconds(20))),
+                "auto1");
+        try (Browser b = Browser.open(app.base(), 390, 844)) {
+            signIn(b, "auto1", "en");
+            startFirstExam(b);
+            answerShownQuestion(b, 0);
+            b.screenshot("student-phone-test");
+            b.waitUntil(
+                    "the page submits at the deadline",
+                    () -> b.driver().getCurrentUrl().contains("result.html"),
+                    Duration.ofSeconds(45));
+            b.waitForState("ready");
+            String score = b.driver().findElement(By.id("score")).getText();
+            assertTrue(score.contains("%"), score);
+        }
+    }
 }

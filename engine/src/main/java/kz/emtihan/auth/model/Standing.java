@@ -8,20 +8,26 @@ import java.util.Set;
  * of single tokens ended by logout. A token carries the version it was issued under and its own id.
  */
 public record Standing(boolean exists, boolean disabled, long version, Set<String> revoked) {
-  public static final Standing GONE = new Standing(false, false, 0, Set.of());
+    public static final Standing GONE = new Standing(false, false, 0, Set.of());
 
-  public Standing {
-    revoked = Set.copyOf(revoked);
-  }
+    public Standing {
+        revoked = Set.copyOf(revoked);
+    }
 
-  /** Why a token is no longer honoured, or {@code ACCEPTED}. */
-  public enum Verdict { ACCEPTED, NO_ACCOUNT, DISABLED, SUPERSEDED, LOGGED_OUT }
+    /** Why a token is no longer honoured, or {@code ACCEPTED}. */
+    public enum Verdict {
+        ACCEPTED,
+        NO_ACCOUNT,
+        DISABLED,
+        SUPERSEDED,
+        LOGGED_OUT
+    }
 
-  public Verdict judge(long tokenVersion, String tokenId) {
-    if (!exists) return Verdict.NO_ACCOUNT;
-    if (disabled) return Verdict.DISABLED;
-    if (tokenVersion != version) return Verdict.SUPERSEDED;
-    if (revoked.contains(tokenId)) return Verdict.LOGGED_OUT;
-    return Verdict.ACCEPTED;
-  }
+    public Verdict judge(long tokenVersion, String tokenId) {
+        if (!exists) return Verdict.NO_ACCOUNT;
+        if (disabled) return Verdict.DISABLED;
+        if (tokenVersion != version) return Verdict.SUPERSEDED;
+        if (revoked.contains(tokenId)) return Verdict.LOGGED_OUT;
+        return Verdict.ACCEPTED;
+    }
 }

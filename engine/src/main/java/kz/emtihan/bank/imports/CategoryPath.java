@@ -13,29 +13,29 @@ import kz.emtihan.bank.model.Difficulty;
  * not part of the topic; the rest is joined with " / ". As in Moodle, {@code //} inside a name is a literal "/".
  */
 record CategoryPath(String topic, Optional<Difficulty> difficulty) {
-  static final CategoryPath NONE = new CategoryPath("", Optional.empty());
+    static final CategoryPath NONE = new CategoryPath("", Optional.empty());
 
-  private static final Pattern CONTEXT = Pattern.compile("\\$[a-z0-9_]+\\$", Pattern.CASE_INSENSITIVE);
-  private static final char SLASH = '\uFDD0';
+    private static final Pattern CONTEXT = Pattern.compile("\\$[a-z0-9_]+\\$", Pattern.CASE_INSENSITIVE);
+    private static final char SLASH = '\uFDD0';
 
-  static CategoryPath parse(String path) {
-    if (path == null || path.isBlank()) return NONE;
-    List<String> segments = new ArrayList<>();
-    String marked = path.replace(String.valueOf(SLASH), "").replace("//", String.valueOf(SLASH));
-    for (String raw : marked.split("/")) {
-      String segment = raw.replace(SLASH, '/').strip();
-      if (!segment.isEmpty()) segments.add(segment);
+    static CategoryPath parse(String path) {
+        if (path == null || path.isBlank()) return NONE;
+        List<String> segments = new ArrayList<>();
+        String marked = path.replace(String.valueOf(SLASH), "").replace("//", String.valueOf(SLASH));
+        for (String raw : marked.split("/")) {
+            String segment = raw.replace(SLASH, '/').strip();
+            if (!segment.isEmpty()) segments.add(segment);
+        }
+        if (!segments.isEmpty() && CONTEXT.matcher(segments.get(0)).matches()) segments.remove(0);
+        if (!segments.isEmpty() && segments.get(0).equals("top")) segments.remove(0);
+
+        List<String> topic = new ArrayList<>();
+        Optional<Difficulty> difficulty = Optional.empty();
+        for (String segment : segments) {
+            Optional<Difficulty> named = DifficultyWords.of(segment);
+            if (named.isPresent()) difficulty = named;
+            else topic.add(segment);
+        }
+        return new CategoryPath(String.join(" / ", topic), difficulty);
     }
-    if (!segments.isEmpty() && CONTEXT.matcher(segments.get(0)).matches()) segments.remove(0);
-    if (!segments.isEmpty() && segments.get(0).equals("top")) segments.remove(0);
-
-    List<String> topic = new ArrayList<>();
-    Optional<Difficulty> difficulty = Optional.empty();
-    for (String segment : segments) {
-      Optional<Difficulty> named = DifficultyWords.of(segment);
-      if (named.isPresent()) difficulty = named;
-      else topic.add(segment);
-    }
-    return new CategoryPath(String.join(" / ", topic), difficulty);
-  }
 }

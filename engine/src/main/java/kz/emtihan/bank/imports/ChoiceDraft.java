@@ -13,69 +13,83 @@ import java.util.Set;
  * @param weights one per option, in percent as the file gives it (100, 50, 33.33333, 0, -50...)
  * @param embeddedFiles names of files the file carried for this question (Moodle XML {@code <file>}), ignored
  */
-record ChoiceDraft(int position, int line, String name, RichText text, List<RichText> options,
-                   List<Double> weights, List<String> tags, List<String> embeddedFiles, CategoryPath category) {
-  private static final int NAME_LENGTH = 60;
+record ChoiceDraft(
+        int position,
+        int line,
+        String name,
+        RichText text,
+        List<RichText> options,
+        List<Double> weights,
+        List<String> tags,
+        List<String> embeddedFiles,
+        CategoryPath category) {
+    private static final int NAME_LENGTH = 60;
 
-  ChoiceDraft {
-    if (weights.size() != options.size()) throw new IllegalArgumentException("one weight per option");
-  }
+    ChoiceDraft {
+        if (weights.size() != options.size()) throw new IllegalArgumentException("one weight per option");
+    }
 
-  void addTo(ReportBuilder report) {
-    HtmlText.Safe safeText = HtmlText.of(text);
-    if (safeText.blank()) {
-      report.skip(position, line, "multichoice question has no text" + droppedHint(safeText));
-      return;
+    void addTo(ReportBuilder report) {
+        HtmlText.Safe safeText = HtmlText.of(text);
+        if (safeText.blank()) {
+            report.skip(position, line, "multichoice question has no text" + droppedHint(safeText));
+            return;
+        }
+        if (options.isEmpty()) {
+            report.skip(position, line, "multichoice question has no answers");
+            return;
+        }
+        List<HtmlText.Safe> safeOptions = new ArrayList<>();
+        for (int i = 0; i < options.size(); i++) {
+            HtmlText.Safe option = HtmlText.of(options.get(i));
+            if (option.blank()) {
+                report.skip(position, line, "answer " + (i + 1) + " has no text" + droppedHint(option));
+                return;
+            }
+            safeOptions.add(option);
+        }
+        List<Integer> correct = new ArrayList<>();
+        for (int i = 0; i < weights.size(); i++) if (weights.get(i) > 0) correct.add(i); // 7.6: one or more correct
+        if (correct.isEmpty()) {
+            report.skip(position, line, "multichoice question has no correct answer (no answer has a weight above 0)");
+            return;
+        }
+        DifficultyWords.Decision difficulty = DifficultyWords.decide(tags, category.difficulty()); // 5.23.3
+        report.add(new ImportedQuestion(
+                position,
+                line,
+                displayName(safeText.html()),
+                safeText.html(),
+                safeOptions.stream().map(HtmlText.Safe::html).toList(),
+                correct,
+                difficulty.difficulty(),
+                category.topic()));
+        addNotes(report, safeText, safeOptions);
+        difficulty.note().ifPresent(note -> report.skip(position, line, note));
     }
-    if (options.isEmpty()) {
-      report.skip(position, line, "multichoice question has no answers");
-      return;
-    }
-    List<HtmlText.Safe> safeOptions = new ArrayList<>();
-    for (int i = 0; i < options.size(); i++) {
-      HtmlText.Safe option = HtmlText.of(options.get(i));
-      if (option.blank()) {
-        report.skip(position, line, "answer " + (i + 1) + " has no text" + droppedHint(option));
-        return;
-      }
-      safeOptions.add(option);
-    }
-    List<Integer> correct = new ArrayList<>();
-    for (int i = 0; i < weights.size(); i++) if (weights.get(i) > 0) correct.add(i);   // 7.6: one or more correct
-    if (correct.isEmpty()) {
-      report.skip(position, line, "multichoice question has no correct answer (no answer has a weight above 0)");
-      return;
-    }
-    DifficultyWords.Decision difficulty = DifficultyWords.decide(tags, category.difficulty());   // 5.23.3
-    report.add(new ImportedQuestion(position, line, displayName(safeText.html()), safeText.html(),
-        safeOptions.stream().map(HtmlText.Safe::html).toList(), correct, difficulty.difficulty(),
-        category.topic()));
-    addNotes(report, safeText, safeOptions);
-    difficulty.note().ifPresent(note -> report.skip(position, line, note));
-  }
 
-  private void addNotes(ReportBuilder report, HtmlText.Safe safeText, List<HtmlText.Safe> safeOptions) {
-    Set<String> files = new LinkedHashSet<>(safeText.files());
-    Set<String> images = new LinkedHashSet<>(safeText.images());
-    for (HtmlText.Safe option : safeOptions) {
-      files.addAll(option.files());
-      images.addAll(option.images());
+    private void addNotes(ReportBuilder report, HtmlText.Safe safeText, List<HtmlText.Safe> safeOptions) {
+        Set<String> files = new LinkedHashSet<>(safeText.files());
+        Set<String> images = new LinkedHashSet<>(safeText.images());
+        for (HtmlText.Safe option : safeOptions) {
+            files.addAll(option.files());
+            images.addAll(option.images());
+        }
+        files.addAll(embeddedFiles);
+        for (String file : files) report.skip(position, line, "embedded file " + file + " ignored (question kept)");
+        for (String image : images) report.skip(position, line, "image " + image + " removed (question kept)");
     }
-    files.addAll(embeddedFiles);
-    for (String file : files) report.skip(position, line, "embedded file " + file + " ignored (question kept)");
-    for (String image : images) report.skip(position, line, "image " + image + " removed (question kept)");
-  }
 
-  private String displayName(String safeHtml) {
-    if (!name.isBlank()) return name.strip();
-    String plain = HtmlText.plain(safeHtml);
-    if (plain.length() <= NAME_LENGTH) return plain;
-    int cut = NAME_LENGTH - 3;
-    if (Character.isHighSurrogate(plain.charAt(cut - 1))) cut--;
-    return plain.substring(0, cut) + "...";
-  }
+    private String displayName(String safeHtml) {
+        if (!name.isBlank()) return name.strip();
+        String plain = HtmlText.plain(safeHtml);
+        if (plain.length() <= NAME_LENGTH) return plain;
+        int cut = NAME_LENGTH - 3;
+        if (Character.isHighSurrogate(plain.charAt(cut - 1))) cut--;
+        return plain.substring(0, cut) + "...";
+    }
 
-  private static String droppedHint(HtmlText.Safe safe) {
-    return safe.files().isEmpty() && safe.images().isEmpty() ? "" : " once embedded files and images are removed";
-  }
+    private static String droppedHint(HtmlText.Safe safe) {
+        return safe.files().isEmpty() && safe.images().isEmpty() ? "" : " once embedded files and images are removed";
+    }
 }

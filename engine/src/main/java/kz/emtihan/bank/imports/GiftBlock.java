@@ -10,52 +10,53 @@ import java.util.List;
  * @param firstLine the 1-based line number of {@code lines.get(0)}
  */
 record GiftBlock(int firstLine, List<String> lines) {
-  GiftBlock {
-    lines = List.copyOf(lines);
-  }
-
-  static List<GiftBlock> split(String text) {
-    String[] all = text.split("\r\n|\r|\n", -1);
-    List<GiftBlock> blocks = new ArrayList<>();
-    List<String> current = new ArrayList<>();
-    int start = 1;
-    for (int i = 0; i < all.length; i++) {
-      if (all[i].isBlank()) {
-        if (!current.isEmpty()) blocks.add(new GiftBlock(start, current));
-        current = new ArrayList<>();
-        start = i + 2;
-      } else {
-        current.add(all[i]);
-      }
+    GiftBlock {
+        lines = List.copyOf(lines);
     }
-    if (!current.isEmpty()) blocks.add(new GiftBlock(start, current));
-    return blocks;
-  }
 
-  boolean isComment(int index) {
-    return lines.get(index).strip().startsWith("//");
-  }
+    static List<GiftBlock> split(String text) {
+        String[] all = text.split("\r\n|\r|\n", -1);
+        List<GiftBlock> blocks = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int start = 1;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].isBlank()) {
+                if (!current.isEmpty()) blocks.add(new GiftBlock(start, current));
+                current = new ArrayList<>();
+                start = i + 2;
+            } else {
+                current.add(all[i]);
+            }
+        }
+        if (!current.isEmpty()) blocks.add(new GiftBlock(start, current));
+        return blocks;
+    }
 
-  /** The first line at or after {@code from} that is not a comment, or -1. */
-  int firstContent(int from) {
-    for (int i = from; i < lines.size(); i++) if (!isComment(i)) return i;
-    return -1;
-  }
+    boolean isComment(int index) {
+        return lines.get(index).strip().startsWith("//");
+    }
 
-  int lineNumber(int index) {
-    return firstLine + index;
-  }
+    /** The first line at or after {@code from} that is not a comment, or -1. */
+    int firstContent(int from) {
+        for (int i = from; i < lines.size(); i++) if (!isComment(i)) return i;
+        return -1;
+    }
 
-  /** The lines from {@code from} on, joined with "\n"; comment lines become empty so line numbers still count. */
-  String body(int from) {
-    List<String> kept = new ArrayList<>();
-    for (int i = from; i < lines.size(); i++) kept.add(isComment(i) ? "" : lines.get(i));
-    return String.join("\n", kept);
-  }
+    int lineNumber(int index) {
+        return firstLine + index;
+    }
 
-  String comments() {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < lines.size(); i++) if (isComment(i)) out.append(lines.get(i).strip()).append('\n');
-    return out.toString();
-  }
+    /** The lines from {@code from} on, joined with "\n"; comment lines become empty so line numbers still count. */
+    String body(int from) {
+        List<String> kept = new ArrayList<>();
+        for (int i = from; i < lines.size(); i++) kept.add(isComment(i) ? "" : lines.get(i));
+        return String.join("\n", kept);
+    }
+
+    String comments() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++)
+            if (isComment(i)) out.append(lines.get(i).strip()).append('\n');
+        return out.toString();
+    }
 }

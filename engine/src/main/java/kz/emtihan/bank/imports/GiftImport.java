@@ -15,33 +15,33 @@ import java.util.Objects;
  * answer feedback {@code #...} and general feedback {@code ####...} are dropped. Pure and thread-safe.
  */
 public final class GiftImport {
-  private static final String CATEGORY = "$CATEGORY:";
+    private static final String CATEGORY = "$CATEGORY:";
 
-  private GiftImport() {}
+    private GiftImport() {}
 
-  /**
-   * @param text the whole file (a leading byte-order mark is ignored)
-   * @throws ImportException at the line and column of a {@code {} never closed, a {@code }} without
-   *     {@code {}, or a {@code {} inside another answer block; nothing from such a file should be imported
-   */
-  public static ImportReport parse(String text) throws ImportException {
-    Objects.requireNonNull(text, "text");
-    String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    ReportBuilder report = new ReportBuilder();
-    CategoryPath category = CategoryPath.NONE;
-    int position = 0;
-    for (GiftBlock block : GiftBlock.split(content)) {
-      int start = block.firstContent(0);
-      if (start < 0) continue;
-      String first = block.lines().get(start).strip();
-      if (first.startsWith(CATEGORY)) {
-        category = CategoryPath.parse(GiftEscapes.unescape(first.substring(CATEGORY.length())));
-        start = block.firstContent(start + 1);
-        if (start < 0) continue;
-      }
-      position++;
-      GiftQuestion.read(block, start, position, category, report);
+    /**
+     * @param text the whole file (a leading byte-order mark is ignored)
+     * @throws ImportException at the line and column of a {@code {} never closed, a {@code }} without
+     *     {@code {}, or a {@code {} inside another answer block; nothing from such a file should be imported
+     */
+    public static ImportReport parse(String text) throws ImportException {
+        Objects.requireNonNull(text, "text");
+        String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        ReportBuilder report = new ReportBuilder();
+        CategoryPath category = CategoryPath.NONE;
+        int position = 0;
+        for (GiftBlock block : GiftBlock.split(content)) {
+            int start = block.firstContent(0);
+            if (start < 0) continue;
+            String first = block.lines().get(start).strip();
+            if (first.startsWith(CATEGORY)) {
+                category = CategoryPath.parse(GiftEscapes.unescape(first.substring(CATEGORY.length())));
+                start = block.firstContent(start + 1);
+                if (start < 0) continue;
+            }
+            position++;
+            GiftQuestion.read(block, start, position, category, report);
+        }
+        return report.build();
     }
-    return report.build();
-  }
 }

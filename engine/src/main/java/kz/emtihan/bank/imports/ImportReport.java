@@ -8,8 +8,8 @@ import java.util.List;
  * except category markers, comments and feedback, which carry no question content.
  */
 public record ImportReport(List<ImportedQuestion> questions, List<ImportSkip> skipped) {
-  public ImportReport {
-    questions = List.copyOf(questions);
-    skipped = List.copyOf(skipped);
-  }
+    public ImportReport {
+        questions = List.copyOf(questions);
+        skipped = List.copyOf(skipped);
+    }
 }

@@ -8,14 +8,14 @@ import java.util.Objects;
  * "(question kept)". {@code position} is human-readable, "question 7 (line 120)", so a teacher can find it.
  */
 public record ImportSkip(String position, String reason) {
-  public ImportSkip {
-    Objects.requireNonNull(position, "position");
-    Objects.requireNonNull(reason, "reason");
-  }
+    public ImportSkip {
+        Objects.requireNonNull(position, "position");
+        Objects.requireNonNull(reason, "reason");
+    }
 
-  /** {@code "question N (line L)"}, or {@code "question N"} when the line is unknown (0). */
-  public static ImportSkip of(int question, int line, String reason) {
-    String where = line > 0 ? "question " + question + " (line " + line + ")" : "question " + question;
-    return new ImportSkip(where, reason);
-  }
+    /** {@code "question N (line L)"}, or {@code "question N"} when the line is unknown (0). */
+    public static ImportSkip of(int question, int line, String reason) {
+        String where = line > 0 ? "question " + question + " (line " + line + ")" : "question " + question;
+        return new ImportSkip(where, reason);
+    }
 }

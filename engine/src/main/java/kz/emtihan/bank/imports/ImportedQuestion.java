@@ -19,19 +19,26 @@ import kz.emtihan.bank.model.Difficulty;
  * {@code topic} is the category path joined with " / ", possibly empty, never null. The number of options is
  * not checked here (7.6 asks for five; the bank validation reports it).
  */
-public record ImportedQuestion(int position, int line, String name, String text, List<String> options,
-                               List<Integer> correct, Optional<Difficulty> difficulty, String topic) {
-  public ImportedQuestion {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(difficulty, "difficulty");
-    options = List.copyOf(options);
-    correct = List.copyOf(correct);
-    topic = topic == null ? "" : topic;
-  }
+public record ImportedQuestion(
+        int position,
+        int line,
+        String name,
+        String text,
+        List<String> options,
+        List<Integer> correct,
+        Optional<Difficulty> difficulty,
+        String topic) {
+    public ImportedQuestion {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(difficulty, "difficulty");
+        options = List.copyOf(options);
+        correct = List.copyOf(correct);
+        topic = topic == null ? "" : topic;
+    }
 
-  /** Whether more than one option is correct (the student may tick several). */
-  public boolean multiple() {
-    return correct.size() > 1;
-  }
+    /** Whether more than one option is correct (the student may tick several). */
+    public boolean multiple() {
+        return correct.size() > 1;
+    }
 }

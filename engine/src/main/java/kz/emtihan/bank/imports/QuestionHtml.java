@@ -6,9 +6,9 @@ package kz.emtihan.bank.imports;
  * ({@code a < b} becomes {@code a &lt; b}).
  */
 public final class QuestionHtml {
-  private QuestionHtml() {}
+    private QuestionHtml() {}
 
-  public static String sanitise(String html) {
-    return HtmlText.of(new RichText(html, RichText.Format.HTML)).html();
-  }
+    public static String sanitise(String html) {
+        return HtmlText.of(new RichText(html, RichText.Format.HTML)).html();
+    }
 }

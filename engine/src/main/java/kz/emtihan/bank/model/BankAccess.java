@@ -23,45 +23,49 @@ import kz.emtihan.auth.Role;
  * </table>
  */
 public record BankAccess(String owner, Set<String> coAuthors, Set<String> experts) {
-  /** What a caller may do with a bank. */
-  public enum Action {
-    READ, EDIT, SCHEDULE, MANAGE;
+    /** What a caller may do with a bank. */
+    public enum Action {
+        READ,
+        EDIT,
+        SCHEDULE,
+        MANAGE;
 
-    public String code() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
-  }
 
-  public BankAccess {
-    coAuthors = Set.copyOf(coAuthors);
-    experts = Set.copyOf(experts);
-  }
+    public BankAccess {
+        coAuthors = Set.copyOf(coAuthors);
+        experts = Set.copyOf(experts);
+    }
 
-  /** Everything this caller may do with the bank; empty for a stranger. */
-  public Set<Action> allowed(String userId, Set<Role> roles) {
-    if (roles.contains(Role.ADMIN)) return EnumSet.allOf(Action.class);
-    Set<Action> out = EnumSet.noneOf(Action.class);
-    if (roles.contains(Role.TEACHER) && owner.equals(userId)) return EnumSet.allOf(Action.class);
-    if (roles.contains(Role.TEACHER) && coAuthors.contains(userId)) out.addAll(EnumSet.of(Action.READ, Action.EDIT, Action.SCHEDULE));
-    if (roles.contains(Role.EXPERT) && experts.contains(userId)) out.add(Action.READ);
-    return out;
-  }
+    /** Everything this caller may do with the bank; empty for a stranger. */
+    public Set<Action> allowed(String userId, Set<Role> roles) {
+        if (roles.contains(Role.ADMIN)) return EnumSet.allOf(Action.class);
+        Set<Action> out = EnumSet.noneOf(Action.class);
+        if (roles.contains(Role.TEACHER) && owner.equals(userId)) return EnumSet.allOf(Action.class);
+        if (roles.contains(Role.TEACHER) && coAuthors.contains(userId))
+            out.addAll(EnumSet.of(Action.READ, Action.EDIT, Action.SCHEDULE));
+        if (roles.contains(Role.EXPERT) && experts.contains(userId)) out.add(Action.READ);
+        return out;
+    }
 
-  public boolean allows(String userId, Set<Role> roles, Action action) {
-    return allowed(userId, roles).contains(action);
-  }
+    public boolean allows(String userId, Set<Role> roles, Action action) {
+        return allowed(userId, roles).contains(action);
+    }
 
-  /** The roles an account must hold to be named: co-authors teach, experts review. */
-  public static Role roleOfCoAuthors() {
-    return Role.TEACHER;
-  }
+    /** The roles an account must hold to be named: co-authors teach, experts review. */
+    public static Role roleOfCoAuthors() {
+        return Role.TEACHER;
+    }
 
-  public static Role roleOfExperts() {
-    return Role.EXPERT;
-  }
+    public static Role roleOfExperts() {
+        return Role.EXPERT;
+    }
 
-  /** The lists as the owner names them: without repeats, in the order given. */
-  public static Set<String> named(List<String> ids) {
-    return new LinkedHashSet<>(ids);
-  }
+    /** The lists as the owner names them: without repeats, in the order given. */
+    public static Set<String> named(List<String> ids) {
+        return new LinkedHashSet<>(ids);
+    }
 }

@@ -11,15 +11,15 @@ import java.time.Instant;
  * The same rule runs inside {@code start-attempt.lua} and {@code release-hold.lua} against the store's clock.
  */
 public final class Deadline {
-  private Deadline() {}
+    private Deadline() {}
 
-  public static Instant of(Instant firstServed, Duration duration, Instant windowCloses) {
-    Instant byDuration = firstServed.plus(duration);
-    return byDuration.isBefore(windowCloses) ? byDuration : windowCloses;
-  }
+    public static Instant of(Instant firstServed, Duration duration, Instant windowCloses) {
+        Instant byDuration = firstServed.plus(duration);
+        return byDuration.isBefore(windowCloses) ? byDuration : windowCloses;
+    }
 
-  /** The bound of an attempt whose clock has not started: the sweeper closes it at the window's close. */
-  public static Instant whileHeld(Instant windowCloses) {
-    return windowCloses;
-  }
+    /** The bound of an attempt whose clock has not started: the sweeper closes it at the window's close. */
+    public static Instant whileHeld(Instant windowCloses) {
+        return windowCloses;
+    }
 }

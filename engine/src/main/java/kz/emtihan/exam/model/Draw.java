@@ -17,77 +17,80 @@ import kz.emtihan.bank.model.Question;
  * for an audit.
  */
 public final class Draw {
-  private Draw() {}
+    private Draw() {}
 
-  /** How many of each difficulty a test of {@code count} gets: largest remainder of count × percent. */
-  public static Map<Difficulty, Integer> quota(int count, Map<Difficulty, Integer> mixPercent) {
-    Map<Difficulty, Integer> quota = new EnumMap<>(Difficulty.class);
-    List<Difficulty> byRemainder = new ArrayList<>(List.of(Difficulty.values()));
-    int given = 0;
-    for (Difficulty d : Difficulty.values()) {
-      int q = count * mixPercent.getOrDefault(d, 0) / 100;
-      quota.put(d, q);
-      given += q;
+    /** How many of each difficulty a test of {@code count} gets: largest remainder of count × percent. */
+    public static Map<Difficulty, Integer> quota(int count, Map<Difficulty, Integer> mixPercent) {
+        Map<Difficulty, Integer> quota = new EnumMap<>(Difficulty.class);
+        List<Difficulty> byRemainder = new ArrayList<>(List.of(Difficulty.values()));
+        int given = 0;
+        for (Difficulty d : Difficulty.values()) {
+            int q = count * mixPercent.getOrDefault(d, 0) / 100;
+            quota.put(d, q);
+            given += q;
+        }
+        byRemainder.sort(Comparator.comparingInt((Difficulty d) -> -(count * mixPercent.getOrDefault(d, 0) % 100))
+                .thenComparing(Difficulty::ordinal));
+        for (int i = 0; given < count; i = (i + 1) % byRemainder.size(), given++) {
+            quota.merge(byRemainder.get(i), 1, Integer::sum);
+        }
+        return quota;
     }
-    byRemainder.sort(Comparator.comparingInt((Difficulty d) -> -(count * mixPercent.getOrDefault(d, 0) % 100))
-        .thenComparing(Difficulty::ordinal));
-    for (int i = 0; given < count; i = (i + 1) % byRemainder.size(), given++) {
-      quota.merge(byRemainder.get(i), 1, Integer::sum);
-    }
-    return quota;
-  }
 
-  /**
-   * Draws {@code count} distinct questions. When a difficulty has fewer questions than its quota (an
-   * uneven bank), the shortfall is taken from the difficulties with the most questions left.
-   */
-  public static Paper of(List<Question> pool, int count, Map<Difficulty, Integer> mixPercent, long seed) {
-    if (count > pool.size()) throw new IllegalArgumentException("cannot draw " + count + " from " + pool.size());
-    Random random = new Random(seed);
-    Map<Difficulty, List<Question>> strata = new EnumMap<>(Difficulty.class);
-    for (Difficulty d : Difficulty.values()) strata.put(d, new ArrayList<>());
-    pool.stream().sorted(Comparator.comparing(Question::id)).forEach(q -> strata.get(q.difficulty()).add(q));
-    Map<Difficulty, Integer> quota = quota(count, mixPercent);
-    int shortfall = 0;
-    for (Difficulty d : Difficulty.values()) {
-      int have = strata.get(d).size();
-      if (have < quota.get(d)) {
-        shortfall += quota.get(d) - have;
-        quota.put(d, have);
-      }
+    /**
+     * Draws {@code count} distinct questions. When a difficulty has fewer questions than its quota (an
+     * uneven bank), the shortfall is taken from the difficulties with the most questions left.
+     */
+    public static Paper of(List<Question> pool, int count, Map<Difficulty, Integer> mixPercent, long seed) {
+        if (count > pool.size()) throw new IllegalArgumentException("cannot draw " + count + " from " + pool.size());
+        Random random = new Random(seed);
+        Map<Difficulty, List<Question>> strata = new EnumMap<>(Difficulty.class);
+        for (Difficulty d : Difficulty.values()) strata.put(d, new ArrayList<>());
+        pool.stream()
+                .sorted(Comparator.comparing(Question::id))
+                .forEach(q -> strata.get(q.difficulty()).add(q));
+        Map<Difficulty, Integer> quota = quota(count, mixPercent);
+        int shortfall = 0;
+        for (Difficulty d : Difficulty.values()) {
+            int have = strata.get(d).size();
+            if (have < quota.get(d)) {
+                shortfall += quota.get(d) - have;
+                quota.put(d, have);
+            }
+        }
+        while (shortfall > 0) {
+            Difficulty most = null;
+            for (Difficulty d : Difficulty.values()) {
+                int left = strata.get(d).size() - quota.get(d);
+                if (left > 0 && (most == null || left > strata.get(most).size() - quota.get(most))) most = d;
+            }
+            quota.merge(most, 1, Integer::sum);
+            shortfall--;
+        }
+        List<Question> chosen = new ArrayList<>();
+        for (Difficulty d : Difficulty.values()) {
+            List<Question> stratum = strata.get(d);
+            shuffle(stratum, random);
+            chosen.addAll(stratum.subList(0, quota.get(d)));
+        }
+        shuffle(chosen, random);
+        List<Paper.Item> items = new ArrayList<>();
+        for (Question q : chosen) {
+            List<String> order =
+                    new ArrayList<>(q.options().stream().map(Option::id).toList());
+            shuffle(order, random);
+            items.add(new Paper.Item(q.id(), order));
+        }
+        return new Paper(items);
     }
-    while (shortfall > 0) {
-      Difficulty most = null;
-      for (Difficulty d : Difficulty.values()) {
-        int left = strata.get(d).size() - quota.get(d);
-        if (left > 0 && (most == null || left > strata.get(most).size() - quota.get(most))) most = d;
-      }
-      quota.merge(most, 1, Integer::sum);
-      shortfall--;
-    }
-    List<Question> chosen = new ArrayList<>();
-    for (Difficulty d : Difficulty.values()) {
-      List<Question> stratum = strata.get(d);
-      shuffle(stratum, random);
-      chosen.addAll(stratum.subList(0, quota.get(d)));
-    }
-    shuffle(chosen, random);
-    List<Paper.Item> items = new ArrayList<>();
-    for (Question q : chosen) {
-      List<String> order = new ArrayList<>(q.options().stream().map(Option::id).toList());
-      shuffle(order, random);
-      items.add(new Paper.Item(q.id(), order));
-    }
-    return new Paper(items);
-  }
 
-  /** Fisher-Yates with java.util.Random, written out so the order never depends on a library's version. */
-  static <T> void shuffle(List<T> list, Random random) {
-    for (int i = list.size() - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      T t = list.get(i);
-      list.set(i, list.get(j));
-      list.set(j, t);
+    /** Fisher-Yates with java.util.Random, written out so the order never depends on a library's version. */
+    static <T> void shuffle(List<T> list, Random random) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            T t = list.get(i);
+            list.set(i, list.get(j));
+            list.set(j, t);
+        }
     }
-  }
 }

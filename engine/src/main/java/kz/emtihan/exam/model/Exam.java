@@ -4,17 +4,26 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A scheduled exam: one bank, a window, a duration and a question count within the limits of its kind. */
-public record Exam(String id, String bankId, String title, ExamKind kind, Instant opensAt, Instant closesAt,
-                   int durationMinutes, int questionCount, Proctoring proctoring, String owner) {
+public record Exam(
+        String id,
+        String bankId,
+        String title,
+        ExamKind kind,
+        Instant opensAt,
+        Instant closesAt,
+        int durationMinutes,
+        int questionCount,
+        Proctoring proctoring,
+        String owner) {
 
-  /** What the student's camera, screen and identity check must do (5.17.2). */
-  public record Proctoring(boolean camera, boolean screen, boolean identity) {}
+    /** What the student's camera, screen and identity check must do (5.17.2). */
+    public record Proctoring(boolean camera, boolean screen, boolean identity) {}
 
-  public Duration duration() {
-    return Duration.ofMinutes(durationMinutes);
-  }
+    public Duration duration() {
+        return Duration.ofMinutes(durationMinutes);
+    }
 
-  public boolean openAt(Instant now) {
-    return !now.isBefore(opensAt) && now.isBefore(closesAt);
-  }
+    public boolean openAt(Instant now) {
+        return !now.isBefore(opensAt) && now.isBefore(closesAt);
+    }
 }

@@ -22,51 +22,56 @@ import kz.emtihan.auth.Role;
  * A student reads only their own attempts ({@link #mayReadAttempt}); that check needs no exam facts.
  */
 public record ExamAccess(String teacher, Set<String> proctors) {
-  /** What a caller may do with an exam. */
-  public enum Action {
-    VIEW, MANAGE, WATCH, RESULTS, VERIFY, ASSIGN;
+    /** What a caller may do with an exam. */
+    public enum Action {
+        VIEW,
+        MANAGE,
+        WATCH,
+        RESULTS,
+        VERIFY,
+        ASSIGN;
 
-    public String code() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
-  }
 
-  /**
-   * The roles that may watch some exam (x-roles of every watching operation): the coarse gate, asked before any exam is
-   * read; which exam is then {@link #allowed}'s answer.
-   */
-  public static Role[] watchingRoles() {
-    return new Role[] {Role.PROCTOR, Role.TEACHER, Role.ADMIN};
-  }
-
-  public ExamAccess {
-    proctors = Set.copyOf(proctors);
-  }
-
-  public Set<Action> allowed(String userId, Set<Role> roles) {
-    if (roles.contains(Role.ADMIN)) return EnumSet.allOf(Action.class);
-    Set<Action> out = EnumSet.noneOf(Action.class);
-    if (roles.contains(Role.TEACHER) && teacher.equals(userId)) {
-      out.addAll(EnumSet.of(Action.VIEW, Action.MANAGE, Action.WATCH, Action.RESULTS, Action.VERIFY));
+    /**
+     * The roles that may watch some exam (x-roles of every watching operation): the coarse gate, asked before any exam is
+     * read; which exam is then {@link #allowed}'s answer.
+     */
+    public static Role[] watchingRoles() {
+        return new Role[] {Role.PROCTOR, Role.TEACHER, Role.ADMIN};
     }
-    if (roles.contains(Role.PROCTOR) && proctors.contains(userId)) {
-      out.addAll(EnumSet.of(Action.VIEW, Action.WATCH, Action.RESULTS, Action.VERIFY));
+
+    public ExamAccess {
+        proctors = Set.copyOf(proctors);
     }
-    if (roles.contains(Role.REGISTRAR)) out.addAll(EnumSet.of(Action.VIEW, Action.RESULTS, Action.VERIFY));
-    return out;
-  }
 
-  public boolean allows(String userId, Set<Role> roles, Action action) {
-    return allowed(userId, roles).contains(action);
-  }
+    public Set<Action> allowed(String userId, Set<Role> roles) {
+        if (roles.contains(Role.ADMIN)) return EnumSet.allOf(Action.class);
+        Set<Action> out = EnumSet.noneOf(Action.class);
+        if (roles.contains(Role.TEACHER) && teacher.equals(userId)) {
+            out.addAll(EnumSet.of(Action.VIEW, Action.MANAGE, Action.WATCH, Action.RESULTS, Action.VERIFY));
+        }
+        if (roles.contains(Role.PROCTOR) && proctors.contains(userId)) {
+            out.addAll(EnumSet.of(Action.VIEW, Action.WATCH, Action.RESULTS, Action.VERIFY));
+        }
+        if (roles.contains(Role.REGISTRAR)) out.addAll(EnumSet.of(Action.VIEW, Action.RESULTS, Action.VERIFY));
+        return out;
+    }
 
-  /** An attempt is read by its own student, and by whoever may watch its exam. */
-  public boolean mayReadAttempt(String userId, Set<Role> roles, String attemptStudent) {
-    return attemptStudent.equals(userId) || allows(userId, roles, Action.WATCH);
-  }
+    public boolean allows(String userId, Set<Role> roles, Action action) {
+        return allowed(userId, roles).contains(action);
+    }
 
-  /** Only a student's own attempt, with no exam facts needed (the cheap check before any other). */
-  public static boolean ownAttempt(String userId, String attemptStudent) {
-    return attemptStudent.equals(userId);
-  }
+    /** An attempt is read by its own student, and by whoever may watch its exam. */
+    public boolean mayReadAttempt(String userId, Set<Role> roles, String attemptStudent) {
+        return attemptStudent.equals(userId) || allows(userId, roles, Action.WATCH);
+    }
+
+    /** Only a student's own attempt, with no exam facts needed (the cheap check before any other). */
+    public static boolean ownAttempt(String userId, String attemptStudent) {
+        return attemptStudent.equals(userId);
+    }
 }

@@ -8,16 +8,16 @@ import kz.emtihan.grade.model.ScoringRule;
 
 /** 5.20.3: graded automatically. One point per question at most, by the configured scoring rule. */
 public final class Marking {
-  private Marking() {}
+    private Marking() {}
 
-  public static double points(Paper paper, Map<String, Question> questions, Map<String, List<String>> answers,
-                              ScoringRule rule) {
-    double total = 0;
-    for (Paper.Item item : paper.items()) {
-      Question q = questions.get(item.questionId());
-      List<String> chosen = answers.getOrDefault(item.questionId(), List.of());
-      total += rule.points(q.correct(), new HashSet<>(chosen));
+    public static double points(
+            Paper paper, Map<String, Question> questions, Map<String, List<String>> answers, ScoringRule rule) {
+        double total = 0;
+        for (Paper.Item item : paper.items()) {
+            Question q = questions.get(item.questionId());
+            List<String> chosen = answers.getOrDefault(item.questionId(), List.of());
+            total += rule.points(q.correct(), new HashSet<>(chosen));
+        }
+        return Math.round(total * 100) / 100.0;
     }
-    return Math.round(total * 100) / 100.0;
-  }
 }

@@ -5,12 +5,19 @@ package kz.emtihan.exam.model;
  * enforced; a resend after a lost acknowledgement must not store an older answer over a newer one.
  */
 public enum SaveDecision {
-  STORE, ALREADY_STORED, CLOSED;
+    STORE,
+    ALREADY_STORED,
+    CLOSED;
 
-  /** @param graceMillis answers reaching the server this long after the deadline are still taken (regulation.yaml) */
-  public static SaveDecision of(long storedSeq, long incomingSeq, boolean inProgress, long nowMillis,
-                                long deadlineMillis, long graceMillis) {
-    if (!inProgress || nowMillis >= deadlineMillis + graceMillis) return CLOSED;
-    return incomingSeq <= storedSeq ? ALREADY_STORED : STORE;
-  }
+    /** @param graceMillis answers reaching the server this long after the deadline are still taken (regulation.yaml) */
+    public static SaveDecision of(
+            long storedSeq,
+            long incomingSeq,
+            boolean inProgress,
+            long nowMillis,
+            long deadlineMillis,
+            long graceMillis) {
+        if (!inProgress || nowMillis >= deadlineMillis + graceMillis) return CLOSED;
+        return incomingSeq <= storedSeq ? ALREADY_STORED : STORE;
+    }
 }

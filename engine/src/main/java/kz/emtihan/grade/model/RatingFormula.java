@@ -5,17 +5,17 @@ package kz.emtihan.grade.model;
  * {@code admissionPercent}, exam weighted {@code examPercent}; below {@code minAdmissionRating} a student may not sit (5.30).
  */
 public record RatingFormula(int admissionPercent, int examPercent, int minAdmissionRating) {
-  public RatingFormula {
-    if (admissionPercent + examPercent != 100) {
-      throw new IllegalArgumentException("admission and exam percents must add up to 100");
+    public RatingFormula {
+        if (admissionPercent + examPercent != 100) {
+            throw new IllegalArgumentException("admission and exam percents must add up to 100");
+        }
     }
-  }
 
-  public double finalRating(double admissionRating, double examPercentScore) {
-    return Math.round((admissionRating * admissionPercent + examPercentScore * examPercent)) / 100.0;
-  }
+    public double finalRating(double admissionRating, double examPercentScore) {
+        return Math.round((admissionRating * admissionPercent + examPercentScore * examPercent)) / 100.0;
+    }
 
-  public boolean admitted(double admissionRating) {
-    return admissionRating >= minAdmissionRating;
-  }
+    public boolean admitted(double admissionRating) {
+        return admissionRating >= minAdmissionRating;
+    }
 }

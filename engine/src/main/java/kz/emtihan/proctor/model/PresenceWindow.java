@@ -11,28 +11,28 @@ import kz.emtihan.media.vision.PresenceRule;
  * again on every snapshot while it lasts. The counting itself is {@link PresenceRule} of {@code media}.
  */
 public final class PresenceWindow {
-  private final PresenceRule rule;
-  private final int size;
+    private final PresenceRule rule;
+    private final int size;
 
-  public PresenceWindow(int noFaceAfter, int multipleFacesAfter, int unclearAfter) {
-    this.rule = new PresenceRule(noFaceAfter, multipleFacesAfter, unclearAfter);
-    this.size = Math.max(noFaceAfter, Math.max(multipleFacesAfter, unclearAfter)) + 1;
-  }
+    public PresenceWindow(int noFaceAfter, int multipleFacesAfter, int unclearAfter) {
+        this.rule = new PresenceRule(noFaceAfter, multipleFacesAfter, unclearAfter);
+        this.size = Math.max(noFaceAfter, Math.max(multipleFacesAfter, unclearAfter)) + 1;
+    }
 
-  /** How many recent snapshots the decision needs. */
-  public int size() {
-    return size;
-  }
+    /** How many recent snapshots the decision needs. */
+    public int size() {
+        return size;
+    }
 
-  /**
-   * @param recent the last {@link #size()} (or fewer) observations, oldest first, ending with the new one
-   * @return the condition that has just begun with the newest snapshot, if any
-   */
-  public Optional<PresenceRule.Flag> raisedBy(List<PresenceRule.Observation> recent) {
-    if (recent.isEmpty()) return Optional.empty();
-    List<PresenceRule.Flag> flags = rule.evaluate(recent);
-    PresenceRule.Flag now = flags.get(flags.size() - 1);
-    PresenceRule.Flag before = flags.size() > 1 ? flags.get(flags.size() - 2) : PresenceRule.Flag.NONE;
-    return now != PresenceRule.Flag.NONE && now != before ? Optional.of(now) : Optional.empty();
-  }
+    /**
+     * @param recent the last {@link #size()} (or fewer) observations, oldest first, ending with the new one
+     * @return the condition that has just begun with the newest snapshot, if any
+     */
+    public Optional<PresenceRule.Flag> raisedBy(List<PresenceRule.Observation> recent) {
+        if (recent.isEmpty()) return Optional.empty();
+        List<PresenceRule.Flag> flags = rule.evaluate(recent);
+        PresenceRule.Flag now = flags.get(flags.size() - 1);
+        PresenceRule.Flag before = flags.size() > 1 ? flags.get(flags.size() - 2) : PresenceRule.Flag.NONE;
+        return now != PresenceRule.Flag.NONE && now != before ? Optional.of(now) : Optional.empty();
+    }
 }

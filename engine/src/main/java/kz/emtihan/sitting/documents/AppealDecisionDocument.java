@@ -21,40 +21,49 @@ import java.util.List;
  * @param appealCommission the members who decided; must include the chair or, in their absence, the deputy
  * @param zone             the zone the times are shown in
  */
-public record AppealDecisionDocument(String sittingTitle, Language language, String student, Instant filedAt,
-                                     String reason, Instant meetingAt, String decision, String gradeBefore,
-                                     String gradeAfter, List<Person> appealCommission, ZoneId zone) {
+public record AppealDecisionDocument(
+        String sittingTitle,
+        Language language,
+        String student,
+        Instant filedAt,
+        String reason,
+        Instant meetingAt,
+        String decision,
+        String gradeBefore,
+        String gradeAfter,
+        List<Person> appealCommission,
+        ZoneId zone) {
 
-  /** The grade stands. */
-  public static final String KEPT = "kept";
-  /** The grade is replaced by {@code gradeAfter}. */
-  public static final String CHANGED = "changed";
+    /** The grade stands. */
+    public static final String KEPT = "kept";
+    /** The grade is replaced by {@code gradeAfter}. */
+    public static final String CHANGED = "changed";
 
-  public AppealDecisionDocument {
-    sittingTitle = Check.text("sittingTitle", sittingTitle);
-    Check.present("language", language);
-    student = Check.text("student", student);
-    Check.present("filedAt", filedAt);
-    reason = Check.text("reason", reason);
-    Check.present("meetingAt", meetingAt);
-    if (meetingAt.isBefore(filedAt)) {
-      throw new IllegalArgumentException("meetingAt " + meetingAt + " is before filedAt " + filedAt);
+    public AppealDecisionDocument {
+        sittingTitle = Check.text("sittingTitle", sittingTitle);
+        Check.present("language", language);
+        student = Check.text("student", student);
+        Check.present("filedAt", filedAt);
+        reason = Check.text("reason", reason);
+        Check.present("meetingAt", meetingAt);
+        if (meetingAt.isBefore(filedAt)) {
+            throw new IllegalArgumentException("meetingAt " + meetingAt + " is before filedAt " + filedAt);
+        }
+        decision = Check.text("decision", decision);
+        gradeBefore = Check.text("gradeBefore", gradeBefore);
+        gradeAfter = Check.text("gradeAfter", gradeAfter);
+        if (!decision.equals(KEPT) && !decision.equals(CHANGED)) {
+            throw new IllegalArgumentException("decision must be " + KEPT + " or " + CHANGED + ", was " + decision);
+        }
+        if (decision.equals(KEPT) != gradeAfter.equals(gradeBefore)) {
+            throw new IllegalArgumentException("gradeAfter must " + (decision.equals(KEPT) ? "equal" : "differ from")
+                    + " gradeBefore when the decision is " + decision);
+        }
+        appealCommission = Check.nonEmpty("appealCommission", appealCommission);
+        if (appealCommission.stream()
+                .noneMatch(p -> p.role() == Person.Role.CHAIR || p.role() == Person.Role.DEPUTY_CHAIR)) {
+            throw new IllegalArgumentException("appealCommission must include its chair or deputy chair (6.15.4)");
+        }
+        Check.present("zone", zone);
     }
-    decision = Check.text("decision", decision);
-    gradeBefore = Check.text("gradeBefore", gradeBefore);
-    gradeAfter = Check.text("gradeAfter", gradeAfter);
-    if (!decision.equals(KEPT) && !decision.equals(CHANGED)) {
-      throw new IllegalArgumentException("decision must be " + KEPT + " or " + CHANGED + ", was " + decision);
-    }
-    if (decision.equals(KEPT) != gradeAfter.equals(gradeBefore)) {
-      throw new IllegalArgumentException("gradeAfter must " + (decision.equals(KEPT) ? "equal" : "differ from")
-          + " gradeBefore when the decision is " + decision);
-    }
-    appealCommission = Check.nonEmpty("appealCommission", appealCommission);
-    if (appealCommission.stream().noneMatch(p -> p.role() == Person.Role.CHAIR
-        || p.role() == Person.Role.DEPUTY_CHAIR)) {
-      throw new IllegalArgumentException("appealCommission must include its chair or deputy chair (6.15.4)");
-    }
-    Check.present("zone", zone);
-  }
 }

@@ -28,32 +28,44 @@ import java.util.Set;
  * @param ticketKept   whether the student keeps the ticket already drawn
  * @param newTime      the new time as it is to be printed, if one was set
  */
-public record FailureActDocument(String sittingTitle, LocalDate date, Language language, String student,
-                                 Instant at, ZoneId zone, String stageReached, String description,
-                                 String secretary, List<Vote> votes, String decision, boolean ticketKept,
-                                 Optional<String> newTime) {
+public record FailureActDocument(
+        String sittingTitle,
+        LocalDate date,
+        Language language,
+        String student,
+        Instant at,
+        ZoneId zone,
+        String stageReached,
+        String description,
+        String secretary,
+        List<Vote> votes,
+        String decision,
+        boolean ticketKept,
+        Optional<String> newTime) {
 
-  public FailureActDocument {
-    sittingTitle = Check.text("sittingTitle", sittingTitle);
-    Check.present("date", date);
-    Check.present("language", language);
-    student = Check.text("student", student);
-    Check.present("at", at);
-    Check.present("zone", zone);
-    if (!at.atZone(zone).toLocalDate().equals(date)) {
-      throw new IllegalArgumentException("at " + at + " is not on date " + date + " in zone " + zone);
+    public FailureActDocument {
+        sittingTitle = Check.text("sittingTitle", sittingTitle);
+        Check.present("date", date);
+        Check.present("language", language);
+        student = Check.text("student", student);
+        Check.present("at", at);
+        Check.present("zone", zone);
+        if (!at.atZone(zone).toLocalDate().equals(date)) {
+            throw new IllegalArgumentException("at " + at + " is not on date " + date + " in zone " + zone);
+        }
+        stageReached = Check.text("stageReached", stageReached);
+        description = Check.text("description", description);
+        secretary = Check.text("secretary", secretary);
+        Check.present(
+                "votes",
+                votes); // empty while the members have not voted: the act is a paper from the moment it is drawn up
+        votes = List.copyOf(votes);
+        Set<String> voters = new HashSet<>();
+        for (Vote v : votes) {
+            if (!voters.add(v.member())) throw new IllegalArgumentException("votes name " + v.member() + " twice");
+        }
+        decision = Check.text("decision", decision);
+        Check.present("newTime", newTime);
+        newTime = newTime.map(t -> Check.text("newTime", t));
     }
-    stageReached = Check.text("stageReached", stageReached);
-    description = Check.text("description", description);
-    secretary = Check.text("secretary", secretary);
-    Check.present("votes", votes); // empty while the members have not voted: the act is a paper from the moment it is drawn up
-    votes = List.copyOf(votes);
-    Set<String> voters = new HashSet<>();
-    for (Vote v : votes) {
-      if (!voters.add(v.member())) throw new IllegalArgumentException("votes name " + v.member() + " twice");
-    }
-    decision = Check.text("decision", decision);
-    Check.present("newTime", newTime);
-    newTime = newTime.map(t -> Check.text("newTime", t));
-  }
 }

@@ -13,34 +13,34 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * Never a font installed on the machine, so every machine prints the same document. See FONTS.md.
  */
 final class Fonts {
-  static final String REGULAR = "/liberation/LiberationSans-Regular.ttf";
-  static final String BOLD = "/liberation/LiberationSans-Bold.ttf";
+    static final String REGULAR = "/liberation/LiberationSans-Regular.ttf";
+    static final String BOLD = "/liberation/LiberationSans-Bold.ttf";
 
-  private Fonts() {}
+    private Fonts() {}
 
-  private static final class Bytes {
-    static final byte[] REGULAR_TTF = read(REGULAR);
-    static final byte[] BOLD_TTF = read(BOLD);
-  }
-
-  /** The regular face, embedded as a subset holding only the glyphs the document uses. */
-  static PDType0Font regular(PDDocument doc) throws IOException {
-    return PDType0Font.load(doc, new ByteArrayInputStream(Bytes.REGULAR_TTF), true);
-  }
-
-  static PDType0Font bold(PDDocument doc) throws IOException {
-    return PDType0Font.load(doc, new ByteArrayInputStream(Bytes.BOLD_TTF), true);
-  }
-
-  private static byte[] read(String resource) {
-    try (InputStream in = Fonts.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("font " + resource
-            + " is not on the classpath; it comes from com.github.librepdf:openpdf-fonts-extra");
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read font " + resource, e);
+    private static final class Bytes {
+        static final byte[] REGULAR_TTF = read(REGULAR);
+        static final byte[] BOLD_TTF = read(BOLD);
     }
-  }
+
+    /** The regular face, embedded as a subset holding only the glyphs the document uses. */
+    static PDType0Font regular(PDDocument doc) throws IOException {
+        return PDType0Font.load(doc, new ByteArrayInputStream(Bytes.REGULAR_TTF), true);
+    }
+
+    static PDType0Font bold(PDDocument doc) throws IOException {
+        return PDType0Font.load(doc, new ByteArrayInputStream(Bytes.BOLD_TTF), true);
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = Fonts.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("font " + resource
+                        + " is not on the classpath; it comes from com.github.librepdf:openpdf-fonts-extra");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read font " + resource, e);
+        }
+    }
 }

@@ -8,16 +8,21 @@ package kz.emtihan.sitting.documents;
  */
 public record Person(String name, Role role) {
 
-  /** The capacity in which a person sits on a commission. */
-  public enum Role { CHAIR, DEPUTY_CHAIR, MEMBER, SECRETARY }
+    /** The capacity in which a person sits on a commission. */
+    public enum Role {
+        CHAIR,
+        DEPUTY_CHAIR,
+        MEMBER,
+        SECRETARY
+    }
 
-  public Person {
-    name = Check.text("name", name);
-    Check.present("role", role);
-  }
+    public Person {
+        name = Check.text("name", name);
+        Check.present("role", role);
+    }
 
-  /** Whether this person gives a score (6.15.6: every member scores; the technical secretary does not). */
-  public boolean scores() {
-    return role != Role.SECRETARY;
-  }
+    /** Whether this person gives a score (6.15.6: every member scores; the technical secretary does not). */
+    public boolean scores() {
+        return role != Role.SECRETARY;
+    }
 }

@@ -16,49 +16,55 @@ import java.util.Set;
  * @param commission   the chair first, then the members, then the technical secretary; names are unique
  * @param rows         one row per student, in the order they answered; score keys name scoring members
  */
-public record ProtocolDocument(String sittingTitle, String kind, LocalDate date, Language language,
-                               List<Person> commission, List<ProtocolRow> rows) {
+public record ProtocolDocument(
+        String sittingTitle,
+        String kind,
+        LocalDate date,
+        Language language,
+        List<Person> commission,
+        List<ProtocolRow> rows) {
 
-  /** 6.15.1: the final attestation as a comprehensive exam. */
-  public static final String COMPREHENSIVE_EXAM = "comprehensive-exam";
-  /** 6.15.1: the final attestation as the defence of a thesis (project). */
-  public static final String THESIS_DEFENCE = "thesis-defence";
+    /** 6.15.1: the final attestation as a comprehensive exam. */
+    public static final String COMPREHENSIVE_EXAM = "comprehensive-exam";
+    /** 6.15.1: the final attestation as the defence of a thesis (project). */
+    public static final String THESIS_DEFENCE = "thesis-defence";
 
-  public ProtocolDocument {
-    sittingTitle = Check.text("sittingTitle", sittingTitle);
-    kind = Check.text("kind", kind);
-    if (!kind.equals(COMPREHENSIVE_EXAM) && !kind.equals(THESIS_DEFENCE)) {
-      throw new IllegalArgumentException(
-          "kind must be " + COMPREHENSIVE_EXAM + " or " + THESIS_DEFENCE + ", was " + kind);
-    }
-    Check.present("date", date);
-    Check.present("language", language);
-    commission = Check.nonEmpty("commission", commission);
-    if (commission.get(0).role() != Person.Role.CHAIR) {
-      throw new IllegalArgumentException("commission[0] must be the chair, was " + commission.get(0).role());
-    }
-    Set<String> names = new HashSet<>();
-    for (Person p : commission) {
-      if (p != commission.get(0) && p.role() == Person.Role.CHAIR) {
-        throw new IllegalArgumentException("commission must have exactly one chair");
-      }
-      if (!names.add(p.name())) throw new IllegalArgumentException("commission names " + p.name() + " twice");
-    }
-    rows = Check.nonEmpty("rows", rows);
-    Set<String> scorers = new HashSet<>();
-    commission.stream().filter(Person::scores).forEach(p -> scorers.add(p.name()));
-    for (int i = 0; i < rows.size(); i++) {
-      for (String member : rows.get(i).scores().keySet()) {
-        if (!scorers.contains(member)) {
-          throw new IllegalArgumentException(
-              "rows[" + i + "].scores[" + member + "] is not a scoring member of the commission");
+    public ProtocolDocument {
+        sittingTitle = Check.text("sittingTitle", sittingTitle);
+        kind = Check.text("kind", kind);
+        if (!kind.equals(COMPREHENSIVE_EXAM) && !kind.equals(THESIS_DEFENCE)) {
+            throw new IllegalArgumentException(
+                    "kind must be " + COMPREHENSIVE_EXAM + " or " + THESIS_DEFENCE + ", was " + kind);
         }
-      }
+        Check.present("date", date);
+        Check.present("language", language);
+        commission = Check.nonEmpty("commission", commission);
+        if (commission.get(0).role() != Person.Role.CHAIR) {
+            throw new IllegalArgumentException(
+                    "commission[0] must be the chair, was " + commission.get(0).role());
+        }
+        Set<String> names = new HashSet<>();
+        for (Person p : commission) {
+            if (p != commission.get(0) && p.role() == Person.Role.CHAIR) {
+                throw new IllegalArgumentException("commission must have exactly one chair");
+            }
+            if (!names.add(p.name())) throw new IllegalArgumentException("commission names " + p.name() + " twice");
+        }
+        rows = Check.nonEmpty("rows", rows);
+        Set<String> scorers = new HashSet<>();
+        commission.stream().filter(Person::scores).forEach(p -> scorers.add(p.name()));
+        for (int i = 0; i < rows.size(); i++) {
+            for (String member : rows.get(i).scores().keySet()) {
+                if (!scorers.contains(member)) {
+                    throw new IllegalArgumentException(
+                            "rows[" + i + "].scores[" + member + "] is not a scoring member of the commission");
+                }
+            }
+        }
     }
-  }
 
-  /** The members who score, in commission order (6.15.6: every member scores). */
-  public List<Person> scorers() {
-    return commission.stream().filter(Person::scores).toList();
-  }
+    /** The members who score, in commission order (6.15.6: every member scores). */
+    public List<Person> scorers() {
+        return commission.stream().filter(Person::scores).toList();
+    }
 }

@@ -7,75 +7,81 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /** Lays out the protocol of a sitting (6.15, 6.15.1, 6.15.6). */
 final class ProtocolPdf {
-  private static final String NONE = "—";
-  /** From this many scoring members on, the score columns need A4 landscape to stay legible. */
-  private static final int LANDSCAPE_FROM = 3;
+    private static final String NONE = "—";
+    /** From this many scoring members on, the score columns need A4 landscape to stay legible. */
+    private static final int LANDSCAPE_FROM = 3;
 
-  private ProtocolPdf() {}
+    private ProtocolPdf() {}
 
-  static byte[] render(ProtocolDocument d) throws IOException {
-    Messages m = Messages.of(d.language());
-    List<Person> scorers = d.scorers();
-    PDRectangle size = scorers.size() >= LANDSCAPE_FROM
-        ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth())
-        : PDRectangle.A4;
-    String title = m.get("protocol.title");
-    try (PageFlow flow = new PageFlow(size)) {
-      flow.centered(title, flow.bold, 15);
-      flow.centered(d.sittingTitle(), flow.bold, 11);
-      flow.space(8);
-      flow.field(m.get("label.form"), m.get("kind." + d.kind()));
-      flow.field(m.get("label.date"), m.date(d.date()));
-      flow.field(m.get("label.mode"), m.get("protocol.mode"));
-      flow.space(4);
-      flow.paragraph(m.get("label.commission"), flow.bold, PageFlow.BODY + 1);
-      for (Person.Role role : Person.Role.values()) {
-        List<String> names = d.commission().stream().filter(p -> p.role() == role).map(Person::name).toList();
-        if (names.isEmpty()) continue;
-        String label = m.get((names.size() > 1 ? "roles." : "role.") + role);
-        flow.field(label, String.join(", ", names));
-      }
-      flow.space(6);
-      flow.paragraph(m.get("protocol.scores"), flow.regular, 9);
-      flow.space(2);
-      new TableBlock(flow, columns(m, scorers), 9).draw(rows(d, scorers));
-      flow.space(6);
-      flow.paragraph(m.get("protocol.announced"), flow.regular, 9);
-      flow.signatures(m.get("label.signatures"), d.commission().stream()
-          .map(p -> new PageFlow.Signature(m.get("role." + p.role()), p.name())).toList());
-      return flow.finish(title + " — " + d.sittingTitle(), d.sittingTitle(), m);
+    static byte[] render(ProtocolDocument d) throws IOException {
+        Messages m = Messages.of(d.language());
+        List<Person> scorers = d.scorers();
+        PDRectangle size = scorers.size() >= LANDSCAPE_FROM
+                ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth())
+                : PDRectangle.A4;
+        String title = m.get("protocol.title");
+        try (PageFlow flow = new PageFlow(size)) {
+            flow.centered(title, flow.bold, 15);
+            flow.centered(d.sittingTitle(), flow.bold, 11);
+            flow.space(8);
+            flow.field(m.get("label.form"), m.get("kind." + d.kind()));
+            flow.field(m.get("label.date"), m.date(d.date()));
+            flow.field(m.get("label.mode"), m.get("protocol.mode"));
+            flow.space(4);
+            flow.paragraph(m.get("label.commission"), flow.bold, PageFlow.BODY + 1);
+            for (Person.Role role : Person.Role.values()) {
+                List<String> names = d.commission().stream()
+                        .filter(p -> p.role() == role)
+                        .map(Person::name)
+                        .toList();
+                if (names.isEmpty()) continue;
+                String label = m.get((names.size() > 1 ? "roles." : "role.") + role);
+                flow.field(label, String.join(", ", names));
+            }
+            flow.space(6);
+            flow.paragraph(m.get("protocol.scores"), flow.regular, 9);
+            flow.space(2);
+            new TableBlock(flow, columns(m, scorers), 9).draw(rows(d, scorers));
+            flow.space(6);
+            flow.paragraph(m.get("protocol.announced"), flow.regular, 9);
+            flow.signatures(
+                    m.get("label.signatures"),
+                    d.commission().stream()
+                            .map(p -> new PageFlow.Signature(m.get("role." + p.role()), p.name()))
+                            .toList());
+            return flow.finish(title + " — " + d.sittingTitle(), d.sittingTitle(), m);
+        }
     }
-  }
 
-  private static List<TableBlock.Column> columns(Messages m, List<Person> scorers) {
-    List<TableBlock.Column> columns = new ArrayList<>();
-    columns.add(new TableBlock.Column(m.get("col.number"), 24, true));
-    columns.add(new TableBlock.Column(m.get("col.student"), 130, false));
-    columns.add(new TableBlock.Column(m.get("col.ticket"), 38, true));
-    for (Person p : scorers) columns.add(new TableBlock.Column(p.name(), 56, true));
-    columns.add(new TableBlock.Column(m.get("col.final"), 48, true));
-    columns.add(new TableBlock.Column(m.get("col.letter"), 48, true));
-    columns.add(new TableBlock.Column(m.get("col.note"), 110, false));
-    return columns;
-  }
-
-  private static List<List<String>> rows(ProtocolDocument d, List<Person> scorers) {
-    List<List<String>> rows = new ArrayList<>();
-    for (int i = 0; i < d.rows().size(); i++) {
-      ProtocolRow r = d.rows().get(i);
-      List<String> cells = new ArrayList<>();
-      cells.add(Integer.toString(i + 1));
-      cells.add(r.student());
-      cells.add(r.ticketNumber() == null ? NONE : r.ticketNumber().toString());
-      for (Person p : scorers) {
-        Integer score = r.scores().get(p.name());
-        cells.add(score == null ? NONE : score.toString());
-      }
-      cells.add(r.finalScore());
-      cells.add(r.letter());
-      cells.add(r.note());
-      rows.add(cells);
+    private static List<TableBlock.Column> columns(Messages m, List<Person> scorers) {
+        List<TableBlock.Column> columns = new ArrayList<>();
+        columns.add(new TableBlock.Column(m.get("col.number"), 24, true));
+        columns.add(new TableBlock.Column(m.get("col.student"), 130, false));
+        columns.add(new TableBlock.Column(m.get("col.ticket"), 38, true));
+        for (Person p : scorers) columns.add(new TableBlock.Column(p.name(), 56, true));
+        columns.add(new TableBlock.Column(m.get("col.final"), 48, true));
+        columns.add(new TableBlock.Column(m.get("col.letter"), 48, true));
+        columns.add(new TableBlock.Column(m.get("col.note"), 110, false));
+        return columns;
     }
-    return rows;
-  }
+
+    private static List<List<String>> rows(ProtocolDocument d, List<Person> scorers) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < d.rows().size(); i++) {
+            ProtocolRow r = d.rows().get(i);
+            List<String> cells = new ArrayList<>();
+            cells.add(Integer.toString(i + 1));
+            cells.add(r.student());
+            cells.add(r.ticketNumber() == null ? NONE : r.ticketNumber().toString());
+            for (Person p : scorers) {
+                Integer score = r.scores().get(p.name());
+                cells.add(score == null ? NONE : score.toString());
+            }
+            cells.add(r.finalScore());
+            cells.add(r.letter());
+            cells.add(r.note());
+            rows.add(cells);
+        }
+        return rows;
+    }
 }

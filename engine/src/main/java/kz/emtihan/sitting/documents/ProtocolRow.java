@@ -15,27 +15,32 @@ import java.util.Map;
  * @param letter       the letter grade ("A-", "FX", "I"...)
  * @param note         free text, e.g. "I until 10 July" or "technical failure: new time"; may be null
  */
-public record ProtocolRow(String student, Integer ticketNumber, Map<String, Integer> scores,
-                          String finalScore, String letter, String note) {
+public record ProtocolRow(
+        String student,
+        Integer ticketNumber,
+        Map<String, Integer> scores,
+        String finalScore,
+        String letter,
+        String note) {
 
-  public ProtocolRow {
-    student = Check.text("student", student);
-    if (ticketNumber != null && ticketNumber < 1) {
-      throw new IllegalArgumentException("ticketNumber must be positive, was " + ticketNumber);
+    public ProtocolRow {
+        student = Check.text("student", student);
+        if (ticketNumber != null && ticketNumber < 1) {
+            throw new IllegalArgumentException("ticketNumber must be positive, was " + ticketNumber);
+        }
+        Check.present("scores", scores);
+        Map<String, Integer> checked = new HashMap<>();
+        for (Map.Entry<String, Integer> e : scores.entrySet()) {
+            String member = Check.text("scores key", e.getKey());
+            Integer score = Check.present("scores[" + member + "]", e.getValue());
+            if (score < 0 || score > 100) {
+                throw new IllegalArgumentException("scores[" + member + "] must be within 0..100, was " + score);
+            }
+            checked.put(member, score);
+        }
+        scores = Map.copyOf(checked);
+        finalScore = Check.text("finalScore", finalScore);
+        letter = Check.text("letter", letter);
+        note = Check.optionalText(note);
     }
-    Check.present("scores", scores);
-    Map<String, Integer> checked = new HashMap<>();
-    for (Map.Entry<String, Integer> e : scores.entrySet()) {
-      String member = Check.text("scores key", e.getKey());
-      Integer score = Check.present("scores[" + member + "]", e.getValue());
-      if (score < 0 || score > 100) {
-        throw new IllegalArgumentException("scores[" + member + "] must be within 0..100, was " + score);
-      }
-      checked.put(member, score);
-    }
-    scores = Map.copyOf(checked);
-    finalScore = Check.text("finalScore", finalScore);
-    letter = Check.text("letter", letter);
-    note = Check.optionalText(note);
-  }
 }

@@ -16,37 +16,37 @@ import java.io.UncheckedIOException;
  * handler, call it through {@code executeBlocking}.
  */
 public final class SittingDocuments {
-  private SittingDocuments() {}
+    private SittingDocuments() {}
 
-  /** The sitting's protocol: commission, tickets, every member's score, final grades, signature lines. */
-  public static byte[] protocol(ProtocolDocument document) {
-    try {
-      return ProtocolPdf.render(Check.present("document", document));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the protocol of " + document.sittingTitle(), e);
+    /** The sitting's protocol: commission, tickets, every member's score, final grades, signature lines. */
+    public static byte[] protocol(ProtocolDocument document) {
+        try {
+            return ProtocolPdf.render(Check.present("document", document));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the protocol of " + document.sittingTitle(), e);
+        }
     }
-  }
 
-  /** The act of technical failure with the members' votes, the decision and the new time. */
-  public static byte[] failureAct(FailureActDocument document) {
-    try {
-      return FailureActPdf.render(Check.present("document", document));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the failure act for " + document.student(), e);
+    /** The act of technical failure with the members' votes, the decision and the new time. */
+    public static byte[] failureAct(FailureActDocument document) {
+        try {
+            return FailureActPdf.render(Check.present("document", document));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the failure act for " + document.student(), e);
+        }
     }
-  }
 
-  /** How an act's decision reads while the members have not all voted (6.15.2). */
-  public static String pending(Language language) {
-    return Messages.of(language).get("act.pending");
-  }
-
-  /** The appeal commission's decision: reason, meeting time, grade before and after. */
-  public static byte[] appealDecision(AppealDecisionDocument document) {
-    try {
-      return AppealDecisionPdf.render(Check.present("document", document));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the appeal decision for " + document.student(), e);
+    /** How an act's decision reads while the members have not all voted (6.15.2). */
+    public static String pending(Language language) {
+        return Messages.of(language).get("act.pending");
     }
-  }
+
+    /** The appeal commission's decision: reason, meeting time, grade before and after. */
+    public static byte[] appealDecision(AppealDecisionDocument document) {
+        try {
+            return AppealDecisionPdf.render(Check.present("document", document));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the appeal decision for " + document.student(), e);
+        }
+    }
 }

@@ -8,11 +8,15 @@ package kz.emtihan.sitting.documents;
  */
 public record Vote(String member, Choice choice) {
 
-  /** A member's position on the proposed decision. */
-  public enum Choice { FOR, AGAINST, ABSTAIN }
+    /** A member's position on the proposed decision. */
+    public enum Choice {
+        FOR,
+        AGAINST,
+        ABSTAIN
+    }
 
-  public Vote {
-    member = Check.text("member", member);
-    Check.present("choice", choice);
-  }
+    public Vote {
+        member = Check.text("member", member);
+        Check.present("choice", choice);
+    }
 }

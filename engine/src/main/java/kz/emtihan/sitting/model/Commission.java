@@ -11,21 +11,22 @@ import java.util.TreeSet;
  * @param members every member present, chair included, by user id (kept sorted)
  */
 public record Commission(String chair, List<String> members, String secretary) {
-  public Commission {
-    TreeSet<String> distinct = new TreeSet<>(members);
-    if (distinct.size() != members.size()) throw new IllegalArgumentException("a member is listed twice");
-    if (distinct.stream().anyMatch(String::isBlank)) throw new IllegalArgumentException("a member id is blank");
-    if (!distinct.contains(chair)) throw new IllegalArgumentException("the chair " + chair + " must be a member");
-    if (secretary == null || secretary.isBlank()) throw new IllegalArgumentException("the secretary is required");
-    if (distinct.contains(secretary)) throw new IllegalArgumentException("the technical secretary does not score or vote");
-    members = List.copyOf(distinct);
-  }
+    public Commission {
+        TreeSet<String> distinct = new TreeSet<>(members);
+        if (distinct.size() != members.size()) throw new IllegalArgumentException("a member is listed twice");
+        if (distinct.stream().anyMatch(String::isBlank)) throw new IllegalArgumentException("a member id is blank");
+        if (!distinct.contains(chair)) throw new IllegalArgumentException("the chair " + chair + " must be a member");
+        if (secretary == null || secretary.isBlank()) throw new IllegalArgumentException("the secretary is required");
+        if (distinct.contains(secretary))
+            throw new IllegalArgumentException("the technical secretary does not score or vote");
+        members = List.copyOf(distinct);
+    }
 
-  public static Commission of(String chair, Set<String> members, String secretary) {
-    return new Commission(chair, List.copyOf(members), secretary);
-  }
+    public static Commission of(String chair, Set<String> members, String secretary) {
+        return new Commission(chair, List.copyOf(members), secretary);
+    }
 
-  public boolean isMember(String userId) {
-    return members.contains(userId);
-  }
+    public boolean isMember(String userId) {
+        return members.contains(userId);
+    }
 }

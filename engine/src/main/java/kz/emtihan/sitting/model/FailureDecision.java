@@ -24,59 +24,66 @@ import java.util.TreeSet;
  */
 public record FailureDecision(Choice choice, TicketOnRetry ticket, boolean chairCastTheDecidingVote) {
 
-  /** What a member votes for, and what the commission decides. */
-  public enum Choice { SAME_DAY, ANOTHER_SITTING, REFUSE }
-
-  /** What happens to the ticket when the student sits again. */
-  public enum TicketOnRetry {
-    /** The ticket named in the act is kept. */
-    KEEP,
-    /** The student draws (again) from the pool. */
-    DRAW,
-    /** No retry: the commission refused. */
-    NONE
-  }
-
-  /**
-   * The commission's decision on an act.
-   *
-   * @throws IllegalArgumentException when someone who is not a member voted
-   * @throws IllegalStateException    while a member has not voted
-   */
-  public static FailureDecision decide(TechnicalFailureAct act, Commission commission, Map<String, Choice> votes) {
-    if (votes.values().stream().anyMatch(Objects::isNull)) throw new IllegalArgumentException("a vote is empty");
-    for (String voter : votes.keySet()) {
-      if (!commission.isMember(voter)) throw new IllegalArgumentException(voter + " is not a commission member and cannot vote");
+    /** What a member votes for, and what the commission decides. */
+    public enum Choice {
+        SAME_DAY,
+        ANOTHER_SITTING,
+        REFUSE
     }
-    Set<String> missing = new TreeSet<>(commission.members());
-    missing.removeAll(votes.keySet());
-    if (!missing.isEmpty()) throw new IllegalStateException("waiting for votes from " + missing);
 
-    Choice chairs = votes.get(commission.chair());
-    int sameDay = count(votes, Choice.SAME_DAY);
-    int anotherSitting = count(votes, Choice.ANOTHER_SITTING);
-    int give = sameDay + anotherSitting;
-    int refuse = count(votes, Choice.REFUSE);
-
-    boolean chairDecided = give == refuse;
-    if (refuse > give || (chairDecided && chairs == Choice.REFUSE)) {
-      return new FailureDecision(Choice.REFUSE, TicketOnRetry.NONE, chairDecided);
+    /** What happens to the ticket when the student sits again. */
+    public enum TicketOnRetry {
+        /** The ticket named in the act is kept. */
+        KEEP,
+        /** The student draws (again) from the pool. */
+        DRAW,
+        /** No retry: the commission refused. */
+        NONE
     }
-    Choice when;
-    if (sameDay != anotherSitting) {
-      when = sameDay > anotherSitting ? Choice.SAME_DAY : Choice.ANOTHER_SITTING;
-    } else {
-      chairDecided |= chairs != Choice.REFUSE;
-      when = chairs == Choice.REFUSE ? Choice.ANOTHER_SITTING : chairs;
+
+    /**
+     * The commission's decision on an act.
+     *
+     * @throws IllegalArgumentException when someone who is not a member voted
+     * @throws IllegalStateException    while a member has not voted
+     */
+    public static FailureDecision decide(TechnicalFailureAct act, Commission commission, Map<String, Choice> votes) {
+        if (votes.values().stream().anyMatch(Objects::isNull)) throw new IllegalArgumentException("a vote is empty");
+        for (String voter : votes.keySet()) {
+            if (!commission.isMember(voter))
+                throw new IllegalArgumentException(voter + " is not a commission member and cannot vote");
+        }
+        Set<String> missing = new TreeSet<>(commission.members());
+        missing.removeAll(votes.keySet());
+        if (!missing.isEmpty()) throw new IllegalStateException("waiting for votes from " + missing);
+
+        Choice chairs = votes.get(commission.chair());
+        int sameDay = count(votes, Choice.SAME_DAY);
+        int anotherSitting = count(votes, Choice.ANOTHER_SITTING);
+        int give = sameDay + anotherSitting;
+        int refuse = count(votes, Choice.REFUSE);
+
+        boolean chairDecided = give == refuse;
+        if (refuse > give || (chairDecided && chairs == Choice.REFUSE)) {
+            return new FailureDecision(Choice.REFUSE, TicketOnRetry.NONE, chairDecided);
+        }
+        Choice when;
+        if (sameDay != anotherSitting) {
+            when = sameDay > anotherSitting ? Choice.SAME_DAY : Choice.ANOTHER_SITTING;
+        } else {
+            chairDecided |= chairs != Choice.REFUSE;
+            when = chairs == Choice.REFUSE ? Choice.ANOTHER_SITTING : chairs;
+        }
+        return new FailureDecision(when, ticketFor(act), chairDecided);
     }
-    return new FailureDecision(when, ticketFor(act), chairDecided);
-  }
 
-  private static TicketOnRetry ticketFor(TechnicalFailureAct act) {
-    return act.stageReached() == Phase.WAITING && act.ticket().isPresent() ? TicketOnRetry.KEEP : TicketOnRetry.DRAW;
-  }
+    private static TicketOnRetry ticketFor(TechnicalFailureAct act) {
+        return act.stageReached() == Phase.WAITING && act.ticket().isPresent()
+                ? TicketOnRetry.KEEP
+                : TicketOnRetry.DRAW;
+    }
 
-  private static int count(Map<String, Choice> votes, Choice c) {
-    return (int) votes.values().stream().filter(c::equals).count();
-  }
+    private static int count(Map<String, Choice> votes, Choice c) {
+        return (int) votes.values().stream().filter(c::equals).count();
+    }
 }

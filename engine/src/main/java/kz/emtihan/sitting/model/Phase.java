@@ -6,8 +6,8 @@ package kz.emtihan.sitting.model;
  * members; DONE when the answer is over. Phases only move forward.
  */
 public enum Phase {
-  WAITING,
-  PREPARATION,
-  ANSWER,
-  DONE
+    WAITING,
+    PREPARATION,
+    ANSWER,
+    DONE
 }

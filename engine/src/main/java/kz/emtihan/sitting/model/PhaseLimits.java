@@ -11,19 +11,20 @@ import java.time.Duration;
  * @param answerMax      the answer phase ends by itself after this long
  */
 public record PhaseLimits(Duration preparationMax, Duration answerMin, Duration answerMax) {
-  public PhaseLimits {
-    if (preparationMax.isNegative() || preparationMax.isZero()) {
-      throw new IllegalArgumentException("preparation time must be positive, was " + preparationMax);
+    public PhaseLimits {
+        if (preparationMax.isNegative() || preparationMax.isZero()) {
+            throw new IllegalArgumentException("preparation time must be positive, was " + preparationMax);
+        }
+        if (answerMin.isNegative()) throw new IllegalArgumentException("the answer minimum cannot be negative");
+        if (answerMax.isZero() || answerMax.compareTo(answerMin) < 0) {
+            throw new IllegalArgumentException("the answer maximum (" + answerMax
+                    + ") must be positive and at least the minimum (" + answerMin + ")");
+        }
     }
-    if (answerMin.isNegative()) throw new IllegalArgumentException("the answer minimum cannot be negative");
-    if (answerMax.isZero() || answerMax.compareTo(answerMin) < 0) {
-      throw new IllegalArgumentException("the answer maximum (" + answerMax + ") must be positive and at least the minimum ("
-          + answerMin + ")");
-    }
-  }
 
-  /** The limits in whole minutes, as regulation.yaml would give them. */
-  public static PhaseLimits ofMinutes(int preparationMax, int answerMin, int answerMax) {
-    return new PhaseLimits(Duration.ofMinutes(preparationMax), Duration.ofMinutes(answerMin), Duration.ofMinutes(answerMax));
-  }
+    /** The limits in whole minutes, as regulation.yaml would give them. */
+    public static PhaseLimits ofMinutes(int preparationMax, int answerMin, int answerMax) {
+        return new PhaseLimits(
+                Duration.ofMinutes(preparationMax), Duration.ofMinutes(answerMin), Duration.ofMinutes(answerMax));
+    }
 }

@@ -14,33 +14,36 @@ import java.util.Optional;
  */
 public record PostponementDeadline(LocalDate earliest, LocalDate latest) {
 
-  public PostponementDeadline {
-    if (latest.isBefore(earliest)) throw new IllegalArgumentException("the last day " + latest + " is before " + earliest);
-  }
+    public PostponementDeadline {
+        if (latest.isBefore(earliest))
+            throw new IllegalArgumentException("the last day " + latest + " is before " + earliest);
+    }
 
-  /**
-   * The range for a decision taken on {@code decidedOn}: from that day through the next {@code lastDay} on or after
-   * it. Decided on 10 July itself: that day only; decided on 11 July: through 10 July of the next year.
-   */
-  public static PostponementDeadline on(LocalDate decidedOn, MonthDay lastDay) {
-    LocalDate day = lastDay.atYear(decidedOn.getYear());
-    if (day.isBefore(decidedOn)) day = lastDay.atYear(decidedOn.getYear() + 1);
-    return new PostponementDeadline(decidedOn, day);
-  }
+    /**
+     * The range for a decision taken on {@code decidedOn}: from that day through the next {@code lastDay} on or after
+     * it. Decided on 10 July itself: that day only; decided on 11 July: through 10 July of the next year.
+     */
+    public static PostponementDeadline on(LocalDate decidedOn, MonthDay lastDay) {
+        LocalDate day = lastDay.atYear(decidedOn.getYear());
+        if (day.isBefore(decidedOn)) day = lastDay.atYear(decidedOn.getYear() + 1);
+        return new PostponementDeadline(decidedOn, day);
+    }
 
-  /** Whether the chair may set {@code day}: from {@link #earliest} through {@link #latest}, both included. */
-  public boolean allows(LocalDate day) {
-    return !day.isBefore(earliest) && !day.isAfter(latest);
-  }
+    /** Whether the chair may set {@code day}: from {@link #earliest} through {@link #latest}, both included. */
+    public boolean allows(LocalDate day) {
+        return !day.isBefore(earliest) && !day.isAfter(latest);
+    }
 
-  /**
-   * "I" through the end of the chosen day in {@code zone}, or through {@link #latest} when none is chosen.
-   *
-   * @throws IllegalArgumentException naming the allowed range when the chosen day is outside it
-   */
-  public IncompleteGrade grade(String studentId, Optional<LocalDate> chosen, ZoneId zone) {
-    LocalDate day = chosen.orElse(latest);
-    if (!allows(day)) throw new IllegalArgumentException("the deadline must be a day from " + earliest + " to " + latest + ", was " + day);
-    return IncompleteGrade.throughDay(studentId, day, zone);
-  }
+    /**
+     * "I" through the end of the chosen day in {@code zone}, or through {@link #latest} when none is chosen.
+     *
+     * @throws IllegalArgumentException naming the allowed range when the chosen day is outside it
+     */
+    public IncompleteGrade grade(String studentId, Optional<LocalDate> chosen, ZoneId zone) {
+        LocalDate day = chosen.orElse(latest);
+        if (!allows(day))
+            throw new IllegalArgumentException(
+                    "the deadline must be a day from " + earliest + " to " + latest + ", was " + day);
+        return IncompleteGrade.throughDay(studentId, day, zone);
+    }
 }

@@ -14,51 +14,55 @@ import java.util.regex.Pattern;
  * therefore need nothing installed.
  */
 public final class RedisServerChoice {
-  /** The oldest major version preferred over the shipped binary. */
-  public static final int MIN_MAJOR = 7;
-  private static final Pattern VERSION = Pattern.compile("v=(\\d+)\\.(\\d+)\\.(\\d+)");
+    /** The oldest major version preferred over the shipped binary. */
+    public static final int MIN_MAJOR = 7;
 
-  private RedisServerChoice() {}
+    private static final Pattern VERSION = Pattern.compile("v=(\\d+)\\.(\\d+)\\.(\\d+)");
 
-  /** What to start: an installed binary by path, or the one shipped in the jar. */
-  public sealed interface Choice {
-    String describe();
-  }
+    private RedisServerChoice() {}
 
-  public record Installed(String path, String version) implements Choice {
-    public String describe() {
-      return "installed redis-server " + version + " (" + path + ")";
+    /** What to start: an installed binary by path, or the one shipped in the jar. */
+    public sealed interface Choice {
+        String describe();
     }
-  }
 
-  public record Shipped(String why) implements Choice {
-    public String describe() {
-      return "the redis-server 6.2 shipped in embedded-redis (" + why + ")";
+    public record Installed(String path, String version) implements Choice {
+        public String describe() {
+            return "installed redis-server " + version + " (" + path + ")";
+        }
     }
-  }
 
-  /**
-   * @param setting {@code store.redisServer}: {@code auto}, {@code embedded} or a path
-   * @param onPath the {@code redis-server} found on the PATH, if any
-   * @param versionOutput what {@code redis-server --version} printed for that binary, if it ran
-   */
-  public static Choice choose(String setting, Optional<String> onPath, Optional<String> versionOutput) {
-    if (setting.equals("embedded")) return new Shipped("store.redisServer is embedded");
-    if (!setting.equals("auto")) return new Installed(setting, versionOutput.flatMap(RedisServerChoice::version).orElse("of unknown version"));
-    if (onPath.isEmpty()) return new Shipped("no redis-server on the PATH");
-    Optional<String> version = versionOutput.flatMap(RedisServerChoice::version);
-    if (version.isEmpty()) return new Shipped(onPath.get() + " did not tell its version");
-    if (major(version.get()) < MIN_MAJOR) return new Shipped(onPath.get() + " is " + version.get() + ", older than " + MIN_MAJOR);
-    return new Installed(onPath.get(), version.get());
-  }
+    public record Shipped(String why) implements Choice {
+        public String describe() {
+            return "the redis-server 6.2 shipped in embedded-redis (" + why + ")";
+        }
+    }
 
-  /** The version in {@code redis-server --version}'s output ({@code Redis server v=7.0.15 sha=...}). */
-  public static Optional<String> version(String output) {
-    Matcher m = VERSION.matcher(output);
-    return m.find() ? Optional.of(m.group(1) + "." + m.group(2) + "." + m.group(3)) : Optional.empty();
-  }
+    /**
+     * @param setting {@code store.redisServer}: {@code auto}, {@code embedded} or a path
+     * @param onPath the {@code redis-server} found on the PATH, if any
+     * @param versionOutput what {@code redis-server --version} printed for that binary, if it ran
+     */
+    public static Choice choose(String setting, Optional<String> onPath, Optional<String> versionOutput) {
+        if (setting.equals("embedded")) return new Shipped("store.redisServer is embedded");
+        if (!setting.equals("auto"))
+            return new Installed(
+                    setting, versionOutput.flatMap(RedisServerChoice::version).orElse("of unknown version"));
+        if (onPath.isEmpty()) return new Shipped("no redis-server on the PATH");
+        Optional<String> version = versionOutput.flatMap(RedisServerChoice::version);
+        if (version.isEmpty()) return new Shipped(onPath.get() + " did not tell its version");
+        if (major(version.get()) < MIN_MAJOR)
+            return new Shipped(onPath.get() + " is " + version.get() + ", older than " + MIN_MAJOR);
+        return new Installed(onPath.get(), version.get());
+    }
 
-  private static int major(String version) {
-    return Integer.parseInt(version.substring(0, version.indexOf('.')));
-  }
+    /** The version in {@code redis-server --version}'s output ({@code Redis server v=7.0.15 sha=...}). */
+    public static Optional<String> version(String output) {
+        Matcher m = VERSION.matcher(output);
+        return m.find() ? Optional.of(m.group(1) + "." + m.group(2) + "." + m.group(3)) : Optional.empty();
+    }
+
+    private static int major(String version) {
+        return Integer.parseInt(version.substring(0, version.indexOf('.')));
+    }
 }

@@ -21,263 +21,304 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The fixture is in the shape Moodle 4.x "Export questions → GIFT" writes: 6 categories, 23 questions. */
 class GiftImportTest {
-  private static String gift;
-  private static ImportReport report;
+    private static String gift;
+    private static ImportReport report;
 
-  @BeforeAll
-  static void parseTheExport() throws Exception {
-    gift = Fixtures.text("gift-export.txt");
-    report = GiftImport.parse(gift);
-  }
-
-  private static String at(int position, String firstLineMark) {
-    return "question " + position + " (line " + lineOf(gift, firstLineMark) + ")";
-  }
-
-  @Test
-  void importsEveryUsableMultipleChoiceQuestionInFileOrder() {
-    assertEquals(List.of(1, 2, 3, 5, 6, 7, 9, 11, 12, 13, 17, 18, 19, 20, 23),
-        report.questions().stream().map(ImportedQuestion::position).toList());
-  }
-
-  @Test
-  void everyQuestionIsImportedOrSkippedAndCategoriesAreNotQuestions() {
-    var positions = new TreeSet<Integer>();
-    report.questions().forEach(q -> positions.add(q.position()));
-    report.skipped().forEach(s -> positions.add(Integer.parseInt(s.position().split(" ")[1])));
-    assertEquals(IntStream.rangeClosed(1, 23).boxed().toList(), List.copyOf(positions));
-    assertEquals(10, report.skipped().size());
-  }
-
-  @Test
-  void theLineIsTheQuestionsFirstLineAfterItsComments() {
-    assertEquals(lineOf(gift, "::Quadratic roots::"), question(report, 1).line());
-    assertEquals(lineOf(gift, "::System of two equations::"), question(report, 3).line());
-    assertEquals(lineOf(gift, "Which city became the capital"), question(report, 17).line());
-  }
-
-  @Test
-  void equalsMarksTheCorrectOptionAndTildeTheWrongOnes() {
-    ImportedQuestion q = question(report, 5);
-    assertEquals(List.of("−4", "4", "1/3", "3", "−3"), q.options());
-    assertEquals(List.of(3), q.correct());
-  }
-
-  @Test
-  void positiveWeightsAreCorrectAndZeroOrNegativeAreNot() {
-    assertEquals(List.of(0, 1), question(report, 2).correct());      // %50% %50% %-50% %-50% none
-    assertEquals(List.of("2", "3", "5", "7", "6"), question(report, 2).options());
-    assertEquals(List.of(0, 2, 4), question(report, 9).correct());   // %33.33333% %-100% ... %33.33334%
-  }
-
-  @Test
-  void answerFeedbackAndGeneralFeedbackAreDropped() {
-    ImportedQuestion q = question(report, 1);
-    assertEquals("<p>x = 1 and x = 6</p>", q.options().get(0));
-    assertEquals(5, q.options().size());
-    String all = q.text() + String.join("", q.options()) + String.join("", question(report, 2).options());
-    assertFalse(all.contains("Factorise") || all.contains("·") || all.contains("divide"), all);
-  }
-
-  @Test
-  void escapedCharactersAreLiteral() {
-    assertEquals("Сколько элементов в множестве {1, 2, 2, 3}? Знаки ~ и # здесь просто символы.",
-        question(report, 11).text());
-    assertEquals(List.of(1), question(report, 11).correct());
-    assertEquals("<p>Solve x<sup>2</sup>&nbsp;− 5x + 6 = 0.</p>", question(report, 1).text());
-    assertEquals("Ratio 1:2", question(report, 23).name());
-    assertEquals("Split 30 in the ratio 1:2.", question(report, 23).text());
-  }
-
-  @Test
-  void backslashNIsALineBreak() {
-    assertEquals("Жылдамдықтың SI бірлігі қандай?<br>Бір жауапты таңдаңыз.", question(report, 13).text());
-  }
-
-  @Test
-  void multiLineQuestionsKeepTheirLinesAndSkipCommentLines() {
-    ImportedQuestion q = question(report, 3);
-    assertEquals("Solve the system<br>x + y = 5, x − y = 1.", q.text());
-    assertEquals(List.of("(2; 3)", "(3; 2)", "(4; 1)", "(5; 0)", "no solution"), q.options());
-    assertEquals(List.of(1), q.correct());
-  }
-
-  @Test
-  void htmlIsSanitisedAndDroppedImagesAreNoted() {
-    ImportedQuestion q = question(report, 6);
-    String all = q.text() + String.join("", q.options());
-    for (String banned : List.of("<script", "cookie", "onclick", "steal", "style", "onmouseover", "<img", "onerror")) {
-      assertFalse(all.contains(banned), banned + " survived in " + all);
+    @BeforeAll
+    static void parseTheExport() throws Exception {
+        gift = Fixtures.text("gift-export.txt");
+        report = GiftImport.parse(gift);
     }
-    assertEquals("<p>Which point lies <b>inside</b> the circle x<sup>2</sup> + y<sup>2</sup> = 25?</p>"
-        + "<p>Pick one.</p>", q.text());
-    assertEquals(List.of("(1; 2)", "(3; 4)", "(5; 1)", "(0; 6)", "(4; 4)"), q.options());
-    assertEquals(List.of("image https://evil.example/p.png removed (question kept)"),
-        reasonsAt(report, at(6, "::Point inside a circle::")));
-  }
 
-  @Test
-  void markdownIsKeptAsTextAndPlainTextIsEscaped() {
-    assertEquals("**Area** of a circle with radius r, where &lt;b&gt;r&lt;/b&gt; = 2?", question(report, 7).text());
-    ImportedQuestion plain = question(report, 12);
-    assertEquals("Какой тег делает текст &lt;b&gt;жирным&lt;/b&gt;?", plain.text());
-    assertEquals("&lt;b&gt;", plain.options().get(1));
-    assertEquals(List.of(1), plain.correct());
-  }
+    private static String at(int position, String firstLineMark) {
+        return "question " + position + " (line " + lineOf(gift, firstLineMark) + ")";
+    }
 
-  @Test
-  void titlesNameQuestionsAndUntitledOnesAreNamedByTheirText() {
-    assertEquals("Quadratic roots", question(report, 1).name());
-    assertEquals("Which city became the capital of Kazakhstan in 1997?", question(report, 17).name());
-  }
+    @Test
+    void importsEveryUsableMultipleChoiceQuestionInFileOrder() {
+        assertEquals(
+                List.of(1, 2, 3, 5, 6, 7, 9, 11, 12, 13, 17, 18, 19, 20, 23),
+                report.questions().stream().map(ImportedQuestion::position).toList());
+    }
 
-  @Test
-  void theMissingWordFormatLeavesABlank() {
-    ImportedQuestion q = question(report, 18);
-    assertEquals("The Kazakh Khanate was founded in _____ by Kerei and Janibek.", q.text());
-    assertEquals(List.of(1), q.correct());
-  }
+    @Test
+    void everyQuestionIsImportedOrSkippedAndCategoriesAreNotQuestions() {
+        var positions = new TreeSet<Integer>();
+        report.questions().forEach(q -> positions.add(q.position()));
+        report.skipped()
+                .forEach(s -> positions.add(Integer.parseInt(s.position().split(" ")[1])));
+        assertEquals(IntStream.rangeClosed(1, 23).boxed().toList(), List.copyOf(positions));
+        assertEquals(10, report.skipped().size());
+    }
 
-  @ParameterizedTest(name = "question {0}: topic {1}")
-  @CsvSource(delimiter = '|', value = {
-      "1|Algebra", "3|Algebra / Linear equations", "6|Геометрия", "9|Физика / Механика", "13|Физика",
-      "17|Shared / History of Kazakhstan"})
-  void categoryLinesSetTheTopic(int position, String topic) {
-    assertEquals(topic, question(report, position).topic());
-  }
+    @Test
+    void theLineIsTheQuestionsFirstLineAfterItsComments() {
+        assertEquals(lineOf(gift, "::Quadratic roots::"), question(report, 1).line());
+        assertEquals(
+                lineOf(gift, "::System of two equations::"), question(report, 3).line());
+        assertEquals(
+                lineOf(gift, "Which city became the capital"),
+                question(report, 17).line());
+    }
 
-  @ParameterizedTest(name = "question {0}: {1}")
-  @CsvSource({
-      "1, HARD",     // $CATEGORY segment "hard"
-      "5, EASY",     // $CATEGORY segment "Easy"
-      "6, MEDIUM",   // Kazakh $CATEGORY segment "ОРТАША"
-      "9, HARD",     // Russian $CATEGORY segment "сложный"
-      "13, EASY",    // Kazakh $CATEGORY segment "Жеңіл"
-      "3, MEDIUM",   // [tag:Medium] wins over "Easy"
-      "11, EASY",    // [tag:лёгкий] wins over "сложный"
-      "12, EASY",    // [tag:ЛЕГКИЙ], spelled with е
-      "18, MEDIUM",  // [tag:СРЕДНИЙ]
-      "19, HARD"})   // [tag:КҮРДЕЛІ]
-  void difficultyComesFromTagCommentsOverCategories(int position, Difficulty expected) {
-    assertEquals(Optional.of(expected), question(report, position).difficulty());
-  }
+    @Test
+    void equalsMarksTheCorrectOptionAndTildeTheWrongOnes() {
+        ImportedQuestion q = question(report, 5);
+        assertEquals(List.of("−4", "4", "1/3", "3", "−3"), q.options());
+        assertEquals(List.of(3), q.correct());
+    }
 
-  @Test
-  void noDifficultyWordMeansNoDifficulty() {
-    assertEquals(Optional.empty(), question(report, 17).difficulty());
-    assertEquals(Optional.empty(), question(report, 23).difficulty());
-  }
+    @Test
+    void positiveWeightsAreCorrectAndZeroOrNegativeAreNot() {
+        assertEquals(List.of(0, 1), question(report, 2).correct()); // %50% %50% %-50% %-50% none
+        assertEquals(List.of("2", "3", "5", "7", "6"), question(report, 2).options());
+        assertEquals(List.of(0, 2, 4), question(report, 9).correct()); // %33.33333% %-100% ... %33.33334%
+    }
 
-  @Test
-  void conflictingTagsGiveNoDifficultyAndANote() {
-    assertEquals(Optional.empty(), question(report, 20).difficulty());
-    List<String> notes = reasonsAt(report, at(20, "::Tagged twice::"));
-    assertTrue(notes.size() == 1 && notes.get(0).contains("[easy, hard]"), notes::toString);
-  }
+    @Test
+    void answerFeedbackAndGeneralFeedbackAreDropped() {
+        ImportedQuestion q = question(report, 1);
+        assertEquals("<p>x = 1 and x = 6</p>", q.options().get(0));
+        assertEquals(5, q.options().size());
+        String all = q.text()
+                + String.join("", q.options())
+                + String.join("", question(report, 2).options());
+        assertFalse(all.contains("Factorise") || all.contains("·") || all.contains("divide"), all);
+    }
 
-  @ParameterizedTest(name = "question {0} is a {2}")
-  @CsvSource(delimiter = '|', value = {
-      "4|::Zero is even::|truefalse", "8|::Prove Pythagoras::|essay", "10|::Unit of force::|shortanswer",
-      "14|::Quantities and units::|match", "15|::Section note::|description",
-      "16|::Year of independence::|numerical"})
-  void otherQuestionTypesAreSkippedNamingTheType(int position, String firstLine, String type) {
-    assertEquals(List.of(type + " question skipped: only multichoice questions are imported"),
-        reasonsAt(report, at(position, firstLine)));
-  }
+    @Test
+    void escapedCharactersAreLiteral() {
+        assertEquals(
+                "Сколько элементов в множестве {1, 2, 2, 3}? Знаки ~ и # здесь просто символы.",
+                question(report, 11).text());
+        assertEquals(List.of(1), question(report, 11).correct());
+        assertEquals(
+                "<p>Solve x<sup>2</sup>&nbsp;− 5x + 6 = 0.</p>",
+                question(report, 1).text());
+        assertEquals("Ratio 1:2", question(report, 23).name());
+        assertEquals("Split 30 in the ratio 1:2.", question(report, 23).text());
+    }
 
-  @Test
-  void unusableMultipleChoiceQuestionsAreSkippedWithTheReason() {
-    assertTrue(reasonsAt(report, at(21, "::Nothing is right::")).get(0)
-        .startsWith("multichoice question has no correct answer"));
-    assertEquals(List.of("answer 2 has no text"), reasonsAt(report, at(22, "::Empty option::")));
-  }
+    @Test
+    void backslashNIsALineBreak() {
+        assertEquals(
+                "Жылдамдықтың SI бірлігі қандай?<br>Бір жауапты таңдаңыз.",
+                question(report, 13).text());
+    }
 
-  @Test
-  void anUnclosedBraceFailsAtItsLineAndColumn() throws Exception {
-    String file = Fixtures.text("gift-unclosed.txt");
-    ImportException e = assertThrows(ImportException.class, () -> GiftImport.parse(file));
-    assertEquals(lineOf(file, "::Intercept::"), e.line());
-    assertEquals(columnOf(file, "axis?{", 5), e.column());
-    assertTrue(e.fault().contains("never closed"), e.fault());
-  }
+    @Test
+    void multiLineQuestionsKeepTheirLinesAndSkipCommentLines() {
+        ImportedQuestion q = question(report, 3);
+        assertEquals("Solve the system<br>x + y = 5, x − y = 1.", q.text());
+        assertEquals(List.of("(2; 3)", "(3; 2)", "(4; 1)", "(5; 0)", "no solution"), q.options());
+        assertEquals(List.of(1), q.correct());
+    }
 
-  @Test
-  void aClosingBraceWithoutAnOpeningOneFailsAtItsLineAndColumn() throws Exception {
-    String file = Fixtures.text("gift-unbalanced.txt");
-    ImportException e = assertThrows(ImportException.class, () -> GiftImport.parse(file));
-    assertEquals(lineOf(file, "::Braces::"), e.line());
-    assertEquals(columnOf(file, "this}}", 5), e.column());
-    assertTrue(e.getMessage().startsWith("line " + e.line() + ", column " + e.column() + ": '}' without"),
-        e.getMessage());
-  }
+    @Test
+    void htmlIsSanitisedAndDroppedImagesAreNoted() {
+        ImportedQuestion q = question(report, 6);
+        String all = q.text() + String.join("", q.options());
+        for (String banned :
+                List.of("<script", "cookie", "onclick", "steal", "style", "onmouseover", "<img", "onerror")) {
+            assertFalse(all.contains(banned), banned + " survived in " + all);
+        }
+        assertEquals(
+                "<p>Which point lies <b>inside</b> the circle x<sup>2</sup> + y<sup>2</sup> = 25?</p>"
+                        + "<p>Pick one.</p>",
+                q.text());
+        assertEquals(List.of("(1; 2)", "(3; 4)", "(5; 1)", "(0; 6)", "(4; 4)"), q.options());
+        assertEquals(
+                List.of("image https://evil.example/p.png removed (question kept)"),
+                reasonsAt(report, at(6, "::Point inside a circle::")));
+    }
 
-  @Test
-  void aMissingClosingBraceBeforeTheNextQuestionIsCaughtAtTheSecondBrace() {
-    String file = "::A::First?{=a ~b\n::B::Second?{=c ~d}\n";
-    ImportException e = assertThrows(ImportException.class, () -> GiftImport.parse(file));
-    assertEquals(2, e.line());
-    assertEquals(13, e.column());
-    assertTrue(e.fault().contains("opened at line 1"), e.fault());
-  }
+    @Test
+    void markdownIsKeptAsTextAndPlainTextIsEscaped() {
+        assertEquals(
+                "**Area** of a circle with radius r, where &lt;b&gt;r&lt;/b&gt; = 2?",
+                question(report, 7).text());
+        ImportedQuestion plain = question(report, 12);
+        assertEquals("Какой тег делает текст &lt;b&gt;жирным&lt;/b&gt;?", plain.text());
+        assertEquals("&lt;b&gt;", plain.options().get(1));
+        assertEquals(List.of(1), plain.correct());
+    }
 
-  @Test
-  void twoAnswerBlocksInOneQuestionAreSkipped() throws Exception {
-    ImportReport r = GiftImport.parse("::A::First?{=a ~b}\n::B::Second?{=c ~d}\n");
-    assertEquals(List.of(), r.questions());
-    assertTrue(r.skipped().get(0).reason().contains("2 answer blocks"), r.skipped()::toString);
-  }
+    @Test
+    void titlesNameQuestionsAndUntitledOnesAreNamedByTheirText() {
+        assertEquals("Quadratic roots", question(report, 1).name());
+        assertEquals(
+                "Which city became the capital of Kazakhstan in 1997?",
+                question(report, 17).name());
+    }
 
-  @Test
-  void windowsLineEndingsAndAByteOrderMarkReadTheSame() throws Exception {
-    ImportReport r = GiftImport.parse("\uFEFF$CATEGORY: $course$/top/Algebra/hard\r\n\r\n"
-        + "// [tag:easy]\r\n::Q::Two plus two?{\r\n=4\r\n~5\r\n}\r\n");
-    ImportedQuestion q = r.questions().get(0);
-    assertEquals(4, q.line());
-    assertEquals("Two plus two?", q.text());
-    assertEquals(List.of("4", "5"), q.options());
-    assertEquals(Optional.of(Difficulty.EASY), q.difficulty());
-    assertEquals("Algebra", q.topic());
-  }
+    @Test
+    void theMissingWordFormatLeavesABlank() {
+        ImportedQuestion q = question(report, 18);
+        assertEquals("The Kazakh Khanate was founded in _____ by Kerei and Janibek.", q.text());
+        assertEquals(List.of(1), q.correct());
+    }
 
-  @Test
-  void aTagCommentSeparatedByABlankLineBelongsToNoQuestion() throws Exception {
-    ImportReport r = GiftImport.parse("// [tag:hard]\n\n::Q::Two plus two?{=4 ~5}\n");
-    assertEquals(Optional.empty(), r.questions().get(0).difficulty());
-  }
+    @ParameterizedTest(name = "question {0}: topic {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1|Algebra",
+                "3|Algebra / Linear equations",
+                "6|Геометрия",
+                "9|Физика / Механика",
+                "13|Физика",
+                "17|Shared / History of Kazakhstan"
+            })
+    void categoryLinesSetTheTopic(int position, String topic) {
+        assertEquals(topic, question(report, position).topic());
+    }
 
-  @Test
-  void aNewCategoryReplacesTopicAndDifficulty() throws Exception {
-    ImportReport r = GiftImport.parse("$CATEGORY: $course$/top/Algebra/hard\n\n::A::One?{=1 ~2}\n\n"
-        + "$CATEGORY: $course$/top/Geometry\n\n::B::Two?{=2 ~1}\n");
-    assertEquals(Optional.of(Difficulty.HARD), r.questions().get(0).difficulty());
-    assertEquals("Geometry", r.questions().get(1).topic());
-    assertEquals(Optional.empty(), r.questions().get(1).difficulty());
-  }
+    @ParameterizedTest(name = "question {0}: {1}")
+    @CsvSource({
+        "1, HARD", // $CATEGORY segment "hard"
+        "5, EASY", // $CATEGORY segment "Easy"
+        "6, MEDIUM", // Kazakh $CATEGORY segment "ОРТАША"
+        "9, HARD", // Russian $CATEGORY segment "сложный"
+        "13, EASY", // Kazakh $CATEGORY segment "Жеңіл"
+        "3, MEDIUM", // [tag:Medium] wins over "Easy"
+        "11, EASY", // [tag:лёгкий] wins over "сложный"
+        "12, EASY", // [tag:ЛЕГКИЙ], spelled with е
+        "18, MEDIUM", // [tag:СРЕДНИЙ]
+        "19, HARD"
+    }) // [tag:КҮРДЕЛІ]
+    void difficultyComesFromTagCommentsOverCategories(int position, Difficulty expected) {
+        assertEquals(Optional.of(expected), question(report, position).difficulty());
+    }
 
-  @Test
-  void anEscapedBackslashDoesNotEscapeTheNextCharacter() throws Exception {
-    ImportedQuestion q = GiftImport.parse("::Q::Path C:\\\\temp\\\\? \\(x^2\\){=yes ~no}\n").questions().get(0);
-    assertEquals("Path C:\\temp\\? \\(x^2\\)", q.text());
-  }
+    @Test
+    void noDifficultyWordMeansNoDifficulty() {
+        assertEquals(Optional.empty(), question(report, 17).difficulty());
+        assertEquals(Optional.empty(), question(report, 23).difficulty());
+    }
 
-  @Test
-  void textBeforeTheFirstOptionSkipsTheQuestion() throws Exception {
-    ImportReport r = GiftImport.parse("::Q::Pick one{stray =a ~b}\n");
-    assertEquals(List.of(new ImportSkip("question 1 (line 1)", "text before the first answer: \"stray\"")),
-        r.skipped());
-  }
+    @Test
+    void conflictingTagsGiveNoDifficultyAndANote() {
+        assertEquals(Optional.empty(), question(report, 20).difficulty());
+        List<String> notes = reasonsAt(report, at(20, "::Tagged twice::"));
+        assertTrue(notes.size() == 1 && notes.get(0).contains("[easy, hard]"), notes::toString);
+    }
 
-  @Test
-  void anEqualsOptionMayCarryAWeight() throws Exception {
-    ImportedQuestion q = GiftImport.parse("::Q::Pick{=%50%a =%50%b ~%-100%c}\n").questions().get(0);
-    assertEquals(List.of("a", "b", "c"), q.options());
-    assertEquals(List.of(0, 1), q.correct());
-  }
+    @ParameterizedTest(name = "question {0} is a {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "4|::Zero is even::|truefalse",
+                "8|::Prove Pythagoras::|essay",
+                "10|::Unit of force::|shortanswer",
+                "14|::Quantities and units::|match",
+                "15|::Section note::|description",
+                "16|::Year of independence::|numerical"
+            })
+    void otherQuestionTypesAreSkippedNamingTheType(int position, String firstLine, String type) {
+        assertEquals(
+                List.of(type + " question skipped: only multichoice questions are imported"),
+                reasonsAt(report, at(position, firstLine)));
+    }
 
-  @Test
-  void anEmptyFileImportsNothing() throws Exception {
-    ImportReport r = GiftImport.parse("// only a comment\n\n\n");
-    assertEquals(List.of(), r.questions());
-    assertEquals(List.of(), r.skipped());
-  }
+    @Test
+    void unusableMultipleChoiceQuestionsAreSkippedWithTheReason() {
+        assertTrue(reasonsAt(report, at(21, "::Nothing is right::"))
+                .get(0)
+                .startsWith("multichoice question has no correct answer"));
+        assertEquals(List.of("answer 2 has no text"), reasonsAt(report, at(22, "::Empty option::")));
+    }
+
+    @Test
+    void anUnclosedBraceFailsAtItsLineAndColumn() throws Exception {
+        String file = Fixtures.text("gift-unclosed.txt");
+        ImportException e = assertThrows(ImportException.class, () -> GiftImport.parse(file));
+        assertEquals(lineOf(file, "::Intercept::"), e.line());
+        assertEquals(columnOf(file, "axis?{", 5), e.column());
+        assertTrue(e.fault().contains("never closed"), e.fault());
+    }
+
+    @Test
+    void aClosingBraceWithoutAnOpeningOneFailsAtItsLineAndColumn() throws Exception {
+        String file = Fixtures.text("gift-unbalanced.txt");
+        ImportException e = assertThrows(ImportException.class, () -> GiftImport.parse(file));
+        assertEquals(lineOf(file, "::Braces::"), e.line());
+        assertEquals(columnOf(file, "this}}", 5), e.column());
+        assertTrue(
+                e.getMessage().startsWith("line " + e.line() + ", column " + e.column() + ": '}' without"),
+                e.getMessage());
+    }
+
+    @Test
+    void aMissingClosingBraceBeforeTheNextQuestionIsCaughtAtTheSecondBrace() {
+        String file = "::A::First?{=a ~b\n::B::Second?{=c ~d}\n";
+        ImportException e = assertThrows(ImportException.class, () -> GiftImport.parse(file));
+        assertEquals(2, e.line());
+        assertEquals(13, e.column());
+        assertTrue(e.fault().contains("opened at line 1"), e.fault());
+    }
+
+    @Test
+    void twoAnswerBlocksInOneQuestionAreSkipped() throws Exception {
+        ImportReport r = GiftImport.parse("::A::First?{=a ~b}\n::B::Second?{=c ~d}\n");
+        assertEquals(List.of(), r.questions());
+        assertTrue(r.skipped().get(0).reason().contains("2 answer blocks"), r.skipped()::toString);
+    }
+
+    @Test
+    void windowsLineEndingsAndAByteOrderMarkReadTheSame() throws Exception {
+        ImportReport r = GiftImport.parse("\uFEFF$CATEGORY: $course$/top/Algebra/hard\r\n\r\n"
+                + "// [tag:easy]\r\n::Q::Two plus two?{\r\n=4\r\n~5\r\n}\r\n");
+        ImportedQuestion q = r.questions().get(0);
+        assertEquals(4, q.line());
+        assertEquals("Two plus two?", q.text());
+        assertEquals(List.of("4", "5"), q.options());
+        assertEquals(Optional.of(Difficulty.EASY), q.difficulty());
+        assertEquals("Algebra", q.topic());
+    }
+
+    @Test
+    void aTagCommentSeparatedByABlankLineBelongsToNoQuestion() throws Exception {
+        ImportReport r = GiftImport.parse("// [tag:hard]\n\n::Q::Two plus two?{=4 ~5}\n");
+        assertEquals(Optional.empty(), r.questions().get(0).difficulty());
+    }
+
+    @Test
+    void aNewCategoryReplacesTopicAndDifficulty() throws Exception {
+        ImportReport r = GiftImport.parse("$CATEGORY: $course$/top/Algebra/hard\n\n::A::One?{=1 ~2}\n\n"
+                + "$CATEGORY: $course$/top/Geometry\n\n::B::Two?{=2 ~1}\n");
+        assertEquals(Optional.of(Difficulty.HARD), r.questions().get(0).difficulty());
+        assertEquals("Geometry", r.questions().get(1).topic());
+        assertEquals(Optional.empty(), r.questions().get(1).difficulty());
+    }
+
+    @Test
+    void anEscapedBackslashDoesNotEscapeTheNextCharacter() throws Exception {
+        ImportedQuestion q = GiftImport.parse("::Q::Path C:\\\\temp\\\\? \\(x^2\\){=yes ~no}\n")
+                .questions()
+                .get(0);
+        assertEquals("Path C:\\temp\\? \\(x^2\\)", q.text());
+    }
+
+    @Test
+    void textBeforeTheFirstOptionSkipsTheQuestion() throws Exception {
+        ImportReport r = GiftImport.parse("::Q::Pick one{stray =a ~b}\n");
+        assertEquals(
+                List.of(new ImportSkip("question 1 (line 1)", "text before the first answer: \"stray\"")), r.skipped());
+    }
+
+    @Test
+    void anEqualsOptionMayCarryAWeight() throws Exception {
+        ImportedQuestion q = GiftImport.parse("::Q::Pick{=%50%a =%50%b ~%-100%c}\n")
+                .questions()
+                .get(0);
+        assertEquals(List.of("a", "b", "c"), q.options());
+        assertEquals(List.of(0, 1), q.correct());
+    }
+
+    @Test
+    void anEmptyFileImportsNothing() throws Exception {
+        ImportReport r = GiftImport.parse("// only a comment\n\n\n");
+        assertEquals(List.of(), r.questions());
+        assertEquals(List.of(), r.skipped());
+    }
 }

@@ -13,41 +13,44 @@ import org.junit.jupiter.api.Test;
 /** The three message tables stay in step, so no document prints a missing or foreign label. */
 class MessagesTest {
 
-  @Test
-  void everyLanguageHasEveryLabel() {
-    Set<String> english = keys(Language.EN);
-    for (Language language : EnumSet.of(Language.KK, Language.RU)) assertEquals(english, keys(language), language.name());
-    for (Language language : Language.values()) {
-      ResourceBundle bundle = bundle(language);
-      for (String key : english) assertFalse(bundle.getString(key).isBlank(), language + " " + key);
+    @Test
+    void everyLanguageHasEveryLabel() {
+        Set<String> english = keys(Language.EN);
+        for (Language language : EnumSet.of(Language.KK, Language.RU))
+            assertEquals(english, keys(language), language.name());
+        for (Language language : Language.values()) {
+            ResourceBundle bundle = bundle(language);
+            for (String key : english) assertFalse(bundle.getString(key).isBlank(), language + " " + key);
+        }
     }
-  }
 
-  @Test
-  void rolesVotesAndKindsHaveLabels() {
-    Set<String> keys = keys(Language.KK);
-    for (Person.Role role : Person.Role.values()) assertTrue(keys.contains("role." + role), role.name());
-    for (Vote.Choice choice : Vote.Choice.values()) assertTrue(keys.contains("vote." + choice), choice.name());
-    assertTrue(keys.contains("kind." + ProtocolDocument.THESIS_DEFENCE));
-    assertTrue(keys.contains("appeal." + AppealDecisionDocument.KEPT));
-  }
+    @Test
+    void rolesVotesAndKindsHaveLabels() {
+        Set<String> keys = keys(Language.KK);
+        for (Person.Role role : Person.Role.values()) assertTrue(keys.contains("role." + role), role.name());
+        for (Vote.Choice choice : Vote.Choice.values()) assertTrue(keys.contains("vote." + choice), choice.name());
+        assertTrue(keys.contains("kind." + ProtocolDocument.THESIS_DEFENCE));
+        assertTrue(keys.contains("appeal." + AppealDecisionDocument.KEPT));
+    }
 
-  @Test
-  void pageNumbersAndDatesFollowTheLanguage() {
-    assertEquals("Бет 2 / 3", Messages.of(Language.KK).format("page", 2, 3));
-    assertEquals("Страница 2 из 3", Messages.of(Language.RU).format("page", 2, 3));
-    assertEquals("Page 2 of 3", Messages.of(Language.EN).format("page", 2, 3));
-    assertEquals("2025 ж. 10 маусым", Messages.of(Language.KK).date(Samples.DAY));
-    assertEquals("10 июня 2025 г.", Messages.of(Language.RU).date(Samples.DAY));
-    assertEquals("10 June 2025", Messages.of(Language.EN).date(Samples.DAY));
-  }
+    @Test
+    void pageNumbersAndDatesFollowTheLanguage() {
+        assertEquals("Бет 2 / 3", Messages.of(Language.KK).format("page", 2, 3));
+        assertEquals("Страница 2 из 3", Messages.of(Language.RU).format("page", 2, 3));
+        assertEquals("Page 2 of 3", Messages.of(Language.EN).format("page", 2, 3));
+        assertEquals("2025 ж. 10 маусым", Messages.of(Language.KK).date(Samples.DAY));
+        assertEquals("10 июня 2025 г.", Messages.of(Language.RU).date(Samples.DAY));
+        assertEquals("10 June 2025", Messages.of(Language.EN).date(Samples.DAY));
+    }
 
-  private static ResourceBundle bundle(Language language) {
-    return ResourceBundle.getBundle("kz.emtihan.sitting.documents.messages", language.locale(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-  }
+    private static ResourceBundle bundle(Language language) {
+        return ResourceBundle.getBundle(
+                "kz.emtihan.sitting.documents.messages",
+                language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
 
-  private static Set<String> keys(Language language) {
-    return new TreeSet<>(bundle(language).keySet());
-  }
+    private static Set<String> keys(Language language) {
+        return new TreeSet<>(bundle(language).keySet());
+    }
 }

@@ -17,178 +17,264 @@ import org.junit.jupiter.api.Test;
  * from the regulation's order, not computed from the code under test.
  */
 class StudentFlowTest {
-  /** The facts that go with each state in a sitting that is open, within the appeal window, no application awaiting. */
-  static StudentFlow.Context typical(StudentState s) {
-    boolean identified = s.ordinal() >= IDENTIFIED.ordinal() && s.ordinal() <= GRADED.ordinal() || s.published();
-    boolean checked = s.ordinal() >= CHECKED.ordinal() && s.ordinal() <= GRADED.ordinal() || s.published();
-    boolean ticket = s.ordinal() >= DRAWN.ordinal() && s.ordinal() <= GRADED.ordinal() || s.published();
-    if (s == NEW_TIME) return new StudentFlow.Context(false, true, true, false, false, false, true); // checked; the ticket to draw again
-    return new StudentFlow.Context(false, identified, checked, ticket, false, false, true);
-  }
+    /** The facts that go with each state in a sitting that is open, within the appeal window, no application awaiting. */
+    static StudentFlow.Context typical(StudentState s) {
+        boolean identified = s.ordinal() >= IDENTIFIED.ordinal() && s.ordinal() <= GRADED.ordinal() || s.published();
+        boolean checked = s.ordinal() >= CHECKED.ordinal() && s.ordinal() <= GRADED.ordinal() || s.published();
+        boolean ticket = s.ordinal() >= DRAWN.ordinal() && s.ordinal() <= GRADED.ordinal() || s.published();
+        if (s == NEW_TIME)
+            return new StudentFlow.Context(
+                    false, true, true, false, false, false, true); // checked; the ticket to draw again
+        return new StudentFlow.Context(false, identified, checked, ticket, false, false, true);
+    }
 
-  /** The expected table for {@link #typical} contexts: every allowed (state, step) and where it leads; all else refused. */
-  static Map<StudentState, Map<StudentStep, StudentState>> expected() {
-    Map<StudentState, Map<StudentStep, StudentState>> t = new EnumMap<>(StudentState.class);
-    for (StudentState s : StudentState.values()) t.put(s, new EnumMap<>(StudentStep.class));
-    t.get(WAITING).putAll(Map.of(ADMIT, ADMITTED, IDENTITY_PHOTO, WAITING, ROOM_PHOTO, WAITING, APPLY_POSTPONEMENT, WAITING));
-    t.get(ADMITTED).putAll(Map.of(IDENTITY_PHOTO, ADMITTED, IDENTIFY, IDENTIFIED, ROOM_PHOTO, ADMITTED, ACT, TECHNICAL_FAILURE,
-        APPLY_POSTPONEMENT, ADMITTED));
-    t.get(IDENTIFIED).putAll(Map.of(ROOM_PHOTO, IDENTIFIED, CHECK_ROOM, CHECKED, ACT, TECHNICAL_FAILURE, APPLY_POSTPONEMENT, IDENTIFIED));
-    t.get(CHECKED).putAll(Map.of(DRAW, DRAWN, ACT, TECHNICAL_FAILURE, APPLY_POSTPONEMENT, CHECKED));
-    t.get(DRAWN).putAll(Map.of(START_PREPARATION, PREPARATION, ACT, TECHNICAL_FAILURE));
-    t.get(PREPARATION).putAll(Map.of(END_PREPARATION, ANSWER, ACT, TECHNICAL_FAILURE));
-    t.get(ANSWER).putAll(Map.of(END_ANSWER, ANSWERED, ACT, TECHNICAL_FAILURE));
-    t.get(ANSWERED).putAll(Map.of(SCORE, SCORED));
-    t.get(SCORED).putAll(Map.of(SCORE, SCORED)); // not all have scored yet (typical): no confirmation
-    t.get(GRADED).putAll(Map.of()); // the sitting is open: no appeal yet
-    t.get(TECHNICAL_FAILURE).putAll(Map.of(VOTE, TECHNICAL_FAILURE, ANOTHER_TIME, NEW_TIME, NO_OTHER_TIME, REFUSED));
-    // a new time after a failure once checked and with the ticket drawn again (typical: no ticket, checks done)
-    t.get(NEW_TIME).putAll(Map.of(DRAW, DRAWN, ACT, TECHNICAL_FAILURE, APPLY_POSTPONEMENT, NEW_TIME));
-    t.get(REFUSED).putAll(Map.of(APPLY_POSTPONEMENT, REFUSED));
-    t.get(POSTPONED).putAll(Map.of());
-    t.get(APPEALED).putAll(Map.of(APPEAL_MEETING, APPEAL_HEARD));
-    t.get(APPEAL_HEARD).putAll(Map.of(APPEAL_DECISION, APPEAL_DECIDED));
-    t.get(APPEAL_DECIDED).putAll(Map.of());
-    return t;
-  }
+    /** The expected table for {@link #typical} contexts: every allowed (state, step) and where it leads; all else refused. */
+    static Map<StudentState, Map<StudentStep, StudentState>> expected() {
+        Map<StudentState, Map<StudentStep, StudentState>> t = new EnumMap<>(StudentState.class);
+        for (StudentState s : StudentState.values()) t.put(s, new EnumMap<>(StudentStep.class));
+        t.get(WAITING)
+                .putAll(Map.of(
+                        ADMIT, ADMITTED, IDENTITY_PHOTO, WAITING, ROOM_PHOTO, WAITING, APPLY_POSTPONEMENT, WAITING));
+        t.get(ADMITTED)
+                .putAll(Map.of(
+                        IDENTITY_PHOTO,
+                        ADMITTED,
+                        IDENTIFY,
+                        IDENTIFIED,
+                        ROOM_PHOTO,
+                        ADMITTED,
+                        ACT,
+                        TECHNICAL_FAILURE,
+                        APPLY_POSTPONEMENT,
+                        ADMITTED));
+        t.get(IDENTIFIED)
+                .putAll(Map.of(
+                        ROOM_PHOTO,
+                        IDENTIFIED,
+                        CHECK_ROOM,
+                        CHECKED,
+                        ACT,
+                        TECHNICAL_FAILURE,
+                        APPLY_POSTPONEMENT,
+                        IDENTIFIED));
+        t.get(CHECKED).putAll(Map.of(DRAW, DRAWN, ACT, TECHNICAL_FAILURE, APPLY_POSTPONEMENT, CHECKED));
+        t.get(DRAWN).putAll(Map.of(START_PREPARATION, PREPARATION, ACT, TECHNICAL_FAILURE));
+        t.get(PREPARATION).putAll(Map.of(END_PREPARATION, ANSWER, ACT, TECHNICAL_FAILURE));
+        t.get(ANSWER).putAll(Map.of(END_ANSWER, ANSWERED, ACT, TECHNICAL_FAILURE));
+        t.get(ANSWERED).putAll(Map.of(SCORE, SCORED));
+        t.get(SCORED).putAll(Map.of(SCORE, SCORED)); // not all have scored yet (typical): no confirmation
+        t.get(GRADED).putAll(Map.of()); // the sitting is open: no appeal yet
+        t.get(TECHNICAL_FAILURE)
+                .putAll(Map.of(VOTE, TECHNICAL_FAILURE, ANOTHER_TIME, NEW_TIME, NO_OTHER_TIME, REFUSED));
+        // a new time after a failure once checked and with the ticket drawn again (typical: no ticket, checks done)
+        t.get(NEW_TIME).putAll(Map.of(DRAW, DRAWN, ACT, TECHNICAL_FAILURE, APPLY_POSTPONEMENT, NEW_TIME));
+        t.get(REFUSED).putAll(Map.of(APPLY_POSTPONEMENT, REFUSED));
+        t.get(POSTPONED).putAll(Map.of());
+        t.get(APPEALED).putAll(Map.of(APPEAL_MEETING, APPEAL_HEARD));
+        t.get(APPEAL_HEARD).putAll(Map.of(APPEAL_DECISION, APPEAL_DECIDED));
+        t.get(APPEAL_DECIDED).putAll(Map.of());
+        return t;
+    }
 
-  @Test
-  void everyStateAndEveryStepIsAsTheTableSays() {
-    List<String> wrong = new ArrayList<>();
-    var table = expected();
-    for (StudentState s : StudentState.values()) {
-      for (StudentStep step : StudentStep.values()) {
-        StudentFlow.Outcome got = StudentFlow.next(s, step, typical(s));
-        StudentState want = table.get(s).get(step);
-        String gotText = got instanceof StudentFlow.To to ? to.state().name() : "refused";
-        String wantText = want == null ? "refused" : want.name();
-        if (!gotText.equals(wantText)) wrong.add(s + " × " + step + ": " + gotText + ", expected " + wantText);
-        if (got instanceof StudentFlow.Refused r) {
-          assertTrue(List.of("wrong-order", "already", "sitting-open", "appeal-late", "sitting-closed").contains(r.code()), r.toString());
-          assertFalse(r.reason().isBlank());
+    @Test
+    void everyStateAndEveryStepIsAsTheTableSays() {
+        List<String> wrong = new ArrayList<>();
+        var table = expected();
+        for (StudentState s : StudentState.values()) {
+            for (StudentStep step : StudentStep.values()) {
+                StudentFlow.Outcome got = StudentFlow.next(s, step, typical(s));
+                StudentState want = table.get(s).get(step);
+                String gotText = got instanceof StudentFlow.To to ? to.state().name() : "refused";
+                String wantText = want == null ? "refused" : want.name();
+                if (!gotText.equals(wantText)) wrong.add(s + " × " + step + ": " + gotText + ", expected " + wantText);
+                if (got instanceof StudentFlow.Refused r) {
+                    assertTrue(
+                            List.of("wrong-order", "already", "sitting-open", "appeal-late", "sitting-closed")
+                                    .contains(r.code()),
+                            r.toString());
+                    assertFalse(r.reason().isBlank());
+                }
+            }
         }
-      }
+        assertEquals(List.of(), wrong);
     }
-    assertEquals(List.of(), wrong);
-  }
 
-  @Test
-  void theIssuesCasesAreRefusedAsWrongOrder() { // issue 10, as reproduced on the demo
-    assertEquals(new StudentFlow.Refused("wrong-order", "a student is scored after the answer (the student is drawn)"),
-        StudentFlow.next(DRAWN, SCORE, typical(DRAWN)), "no score right after the draw");
-    assertEquals("wrong-order", code(StudentFlow.next(DRAWN, CONFIRM, typical(DRAWN))), "no confirmation right after the draw");
-    assertEquals("wrong-order", code(StudentFlow.next(PREPARATION, SCORE, typical(PREPARATION))), "nor during the preparation");
-    assertEquals("wrong-order", code(StudentFlow.next(ANSWER, SCORE, typical(ANSWER))), "nor during the answer");
-    assertEquals("wrong-order", code(StudentFlow.next(GRADED, ACT, typical(GRADED))), "no act after a published result");
-    for (StudentStep phase : List.of(START_PREPARATION, END_PREPARATION, END_ANSWER)) {
-      assertEquals("wrong-order", code(StudentFlow.next(GRADED, phase, typical(GRADED))), "no phase after a published result: " + phase);
+    @Test
+    void theIssuesCasesAreRefusedAsWrongOrder() { // issue 10, as reproduced on the demo
+        assertEquals(
+                new StudentFlow.Refused("wrong-order", "a student is scored after the answer (the student is drawn)"),
+                StudentFlow.next(DRAWN, SCORE, typical(DRAWN)),
+                "no score right after the draw");
+        assertEquals(
+                "wrong-order",
+                code(StudentFlow.next(DRAWN, CONFIRM, typical(DRAWN))),
+                "no confirmation right after the draw");
+        assertEquals(
+                "wrong-order",
+                code(StudentFlow.next(PREPARATION, SCORE, typical(PREPARATION))),
+                "nor during the preparation");
+        assertEquals("wrong-order", code(StudentFlow.next(ANSWER, SCORE, typical(ANSWER))), "nor during the answer");
+        assertEquals(
+                "wrong-order", code(StudentFlow.next(GRADED, ACT, typical(GRADED))), "no act after a published result");
+        for (StudentStep phase : List.of(START_PREPARATION, END_PREPARATION, END_ANSWER)) {
+            assertEquals(
+                    "wrong-order",
+                    code(StudentFlow.next(GRADED, phase, typical(GRADED))),
+                    "no phase after a published result: " + phase);
+        }
+        assertEquals(
+                "wrong-order",
+                code(StudentFlow.next(POSTPONED, SCORE, typical(POSTPONED))),
+                "a postponed student is not scored");
     }
-    assertEquals("wrong-order", code(StudentFlow.next(POSTPONED, SCORE, typical(POSTPONED))), "a postponed student is not scored");
-  }
 
-  @Test
-  void scoresAreSealedOnceAllHaveScoredAndOnlyThenConfirmed() { // 6.15.6
-    var all = new StudentFlow.Context(false, true, true, true, true, false, true);
-    assertEquals(new StudentFlow.To(GRADED), StudentFlow.next(SCORED, CONFIRM, all));
-    assertEquals("wrong-order", code(StudentFlow.next(SCORED, SCORE, all)));
-    assertEquals("wrong-order", code(StudentFlow.next(SCORED, CONFIRM, typical(SCORED))));
-  }
-
-  @Test
-  void aNewTimeResumesAtTheFirstCheckNotDone() { // 6.15.2
-    var notIdentified = new StudentFlow.Context(false, false, false, false, false, false, true);
-    assertEquals(List.of(IDENTITY_PHOTO, IDENTIFY, ROOM_PHOTO, ACT, APPLY_POSTPONEMENT), List.copyOf(StudentFlow.allowed(NEW_TIME, notIdentified)));
-    var identified = new StudentFlow.Context(false, true, false, false, false, false, true);
-    assertEquals(List.of(ROOM_PHOTO, CHECK_ROOM, ACT, APPLY_POSTPONEMENT), List.copyOf(StudentFlow.allowed(NEW_TIME, identified)));
-    var ticketKept = new StudentFlow.Context(false, true, true, true, false, false, true);
-    assertEquals(List.of(START_PREPARATION, ACT, APPLY_POSTPONEMENT), List.copyOf(StudentFlow.allowed(NEW_TIME, ticketKept)),
-        "the kept ticket (its questions unseen) is not drawn again");
-  }
-
-  @Test
-  void closingTheSittingEndsTheExamNotTheDecisionsNorTheAppeals() { // 6.15.4
-    for (StudentState s : StudentState.values()) {
-      var closed = new StudentFlow.Context(true, true, true, true, true, true, true);
-      for (StudentStep step : StudentStep.values()) {
-        if (step.duringTheSitting()) assertEquals("sitting-closed", code(StudentFlow.next(s, step, closed)), s + " × " + step);
-      }
+    @Test
+    void scoresAreSealedOnceAllHaveScoredAndOnlyThenConfirmed() { // 6.15.6
+        var all = new StudentFlow.Context(false, true, true, true, true, false, true);
+        assertEquals(new StudentFlow.To(GRADED), StudentFlow.next(SCORED, CONFIRM, all));
+        assertEquals("wrong-order", code(StudentFlow.next(SCORED, SCORE, all)));
+        assertEquals("wrong-order", code(StudentFlow.next(SCORED, CONFIRM, typical(SCORED))));
     }
-    var closed = new StudentFlow.Context(true, true, true, true, false, false, true);
-    assertEquals(new StudentFlow.To(APPEALED), StudentFlow.next(GRADED, APPEAL, closed));
-    assertEquals(new StudentFlow.To(NEW_TIME), StudentFlow.next(TECHNICAL_FAILURE, ANOTHER_TIME, closed));
-    var late = new StudentFlow.Context(true, true, true, true, false, false, false);
-    assertEquals("appeal-late", code(StudentFlow.next(GRADED, APPEAL, late)));
-    assertEquals("already", code(StudentFlow.next(APPEALED, APPEAL, closed)), "one appeal per result");
-    assertEquals("wrong-order", code(StudentFlow.next(POSTPONED, APPEAL, closed)), "an appeal is against a published result");
-    assertEquals("sitting-open", code(StudentFlow.next(GRADED, APPEAL, typical(GRADED))));
-  }
 
-  @Test
-  void oneApplicationAtATimeAndOnlyBeforeTheExamIsUnderWay() { // 6.15.2-6.15.3
-    var awaiting = new StudentFlow.Context(false, false, false, false, false, true, true);
-    assertEquals("already", code(StudentFlow.next(WAITING, APPLY_POSTPONEMENT, awaiting)));
-    assertEquals(new StudentFlow.To(POSTPONED), StudentFlow.next(WAITING, ALLOW_POSTPONEMENT, awaiting));
-    assertEquals(new StudentFlow.To(WAITING), StudentFlow.next(WAITING, REFUSE_POSTPONEMENT, awaiting));
-    assertEquals("wrong-order", code(StudentFlow.next(PREPARATION, ALLOW_POSTPONEMENT, awaiting)), "not in the middle of the exam");
-    assertEquals(new StudentFlow.To(PREPARATION), StudentFlow.next(PREPARATION, REFUSE_POSTPONEMENT, awaiting), "refusing changes nothing");
-    assertEquals("wrong-order", code(StudentFlow.next(WAITING, ALLOW_POSTPONEMENT, typical(WAITING))), "nothing to decide");
-    assertEquals("already", code(StudentFlow.next(POSTPONED, APPLY_POSTPONEMENT, typical(POSTPONED))));
-  }
-
-  @Test
-  void theClockMovesTheStateOnByItself() { // 6.15.6: preparation up to 20 minutes, answer up to 15
-    assertEquals(ANSWER, PREPARATION.onClock(Phase.ANSWER));
-    assertEquals(ANSWERED, PREPARATION.onClock(Phase.DONE));
-    assertEquals(ANSWERED, ANSWER.onClock(Phase.DONE));
-    assertEquals(GRADED, GRADED.onClock(Phase.DONE));
-    assertEquals(DRAWN, DRAWN.onClock(Phase.WAITING));
-  }
-
-  @Test
-  void everyStateHasItsOwnWordAndTheOldWordForAnAnswerGivenStillReads() {
-    for (StudentState s : StudentState.values()) assertEquals(s, StudentState.ofCode(s.code()).orElseThrow());
-    assertEquals(ANSWERED, StudentState.ofCode("done").orElseThrow());
-    assertTrue(StudentState.ofCode("nonsense").isEmpty());
-  }
-
-  @Test
-  void theCommissionsDecisionIsTakenByNobodyAndEveryOtherStepBySomeone() {
-    for (StudentStep step : StudentStep.values()) {
-      assertEquals(step == ANOTHER_TIME || step == NO_OTHER_TIME, step.takenBy().isEmpty(), step.name());
-      assertFalse(step.takenBy(null));
+    @Test
+    void aNewTimeResumesAtTheFirstCheckNotDone() { // 6.15.2
+        var notIdentified = new StudentFlow.Context(false, false, false, false, false, false, true);
+        assertEquals(
+                List.of(IDENTITY_PHOTO, IDENTIFY, ROOM_PHOTO, ACT, APPLY_POSTPONEMENT),
+                List.copyOf(StudentFlow.allowed(NEW_TIME, notIdentified)));
+        var identified = new StudentFlow.Context(false, true, false, false, false, false, true);
+        assertEquals(
+                List.of(ROOM_PHOTO, CHECK_ROOM, ACT, APPLY_POSTPONEMENT),
+                List.copyOf(StudentFlow.allowed(NEW_TIME, identified)));
+        var ticketKept = new StudentFlow.Context(false, true, true, true, false, false, true);
+        assertEquals(
+                List.of(START_PREPARATION, ACT, APPLY_POSTPONEMENT),
+                List.copyOf(StudentFlow.allowed(NEW_TIME, ticketKept)),
+                "the kept ticket (its questions unseen) is not drawn again");
     }
-    assertTrue(SCORE.takenBy(SittingRole.MEMBER) && !SCORE.takenBy(SittingRole.SECRETARY) && !SCORE.takenBy(SittingRole.STUDENT));
-  }
 
-  @Test
-  void inEveryContextTheOrderOnlyGoesForwardAndAPublishedResultStays() { // every state × step × all 128 contexts
-    List<StudentState> beforeTheAnswer = List.of(WAITING, ADMITTED, IDENTIFIED, CHECKED, DRAWN, PREPARATION, ANSWER, NEW_TIME,
-        TECHNICAL_FAILURE, REFUSED, POSTPONED);
-    List<String> wrong = new ArrayList<>();
-    for (int bits = 0; bits < 128; bits++) {
-      var c = new StudentFlow.Context((bits & 1) != 0, (bits & 2) != 0, (bits & 4) != 0, (bits & 8) != 0, (bits & 16) != 0,
-          (bits & 32) != 0, (bits & 64) != 0);
-      for (StudentState s : StudentState.values()) {
+    @Test
+    void closingTheSittingEndsTheExamNotTheDecisionsNorTheAppeals() { // 6.15.4
+        for (StudentState s : StudentState.values()) {
+            var closed = new StudentFlow.Context(true, true, true, true, true, true, true);
+            for (StudentStep step : StudentStep.values()) {
+                if (step.duringTheSitting())
+                    assertEquals("sitting-closed", code(StudentFlow.next(s, step, closed)), s + " × " + step);
+            }
+        }
+        var closed = new StudentFlow.Context(true, true, true, true, false, false, true);
+        assertEquals(new StudentFlow.To(APPEALED), StudentFlow.next(GRADED, APPEAL, closed));
+        assertEquals(new StudentFlow.To(NEW_TIME), StudentFlow.next(TECHNICAL_FAILURE, ANOTHER_TIME, closed));
+        var late = new StudentFlow.Context(true, true, true, true, false, false, false);
+        assertEquals("appeal-late", code(StudentFlow.next(GRADED, APPEAL, late)));
+        assertEquals("already", code(StudentFlow.next(APPEALED, APPEAL, closed)), "one appeal per result");
+        assertEquals(
+                "wrong-order",
+                code(StudentFlow.next(POSTPONED, APPEAL, closed)),
+                "an appeal is against a published result");
+        assertEquals("sitting-open", code(StudentFlow.next(GRADED, APPEAL, typical(GRADED))));
+    }
+
+    @Test
+    void oneApplicationAtATimeAndOnlyBeforeTheExamIsUnderWay() { // 6.15.2-6.15.3
+        var awaiting = new StudentFlow.Context(false, false, false, false, false, true, true);
+        assertEquals("already", code(StudentFlow.next(WAITING, APPLY_POSTPONEMENT, awaiting)));
+        assertEquals(new StudentFlow.To(POSTPONED), StudentFlow.next(WAITING, ALLOW_POSTPONEMENT, awaiting));
+        assertEquals(new StudentFlow.To(WAITING), StudentFlow.next(WAITING, REFUSE_POSTPONEMENT, awaiting));
+        assertEquals(
+                "wrong-order",
+                code(StudentFlow.next(PREPARATION, ALLOW_POSTPONEMENT, awaiting)),
+                "not in the middle of the exam");
+        assertEquals(
+                new StudentFlow.To(PREPARATION),
+                StudentFlow.next(PREPARATION, REFUSE_POSTPONEMENT, awaiting),
+                "refusing changes nothing");
+        assertEquals(
+                "wrong-order",
+                code(StudentFlow.next(WAITING, ALLOW_POSTPONEMENT, typical(WAITING))),
+                "nothing to decide");
+        assertEquals("already", code(StudentFlow.next(POSTPONED, APPLY_POSTPONEMENT, typical(POSTPONED))));
+    }
+
+    @Test
+    void theClockMovesTheStateOnByItself() { // 6.15.6: preparation up to 20 minutes, answer up to 15
+        assertEquals(ANSWER, PREPARATION.onClock(Phase.ANSWER));
+        assertEquals(ANSWERED, PREPARATION.onClock(Phase.DONE));
+        assertEquals(ANSWERED, ANSWER.onClock(Phase.DONE));
+        assertEquals(GRADED, GRADED.onClock(Phase.DONE));
+        assertEquals(DRAWN, DRAWN.onClock(Phase.WAITING));
+    }
+
+    @Test
+    void everyStateHasItsOwnWordAndTheOldWordForAnAnswerGivenStillReads() {
+        for (StudentState s : StudentState.values())
+            assertEquals(s, StudentState.ofCode(s.code()).orElseThrow());
+        assertEquals(ANSWERED, StudentState.ofCode("done").orElseThrow());
+        assertTrue(StudentState.ofCode("nonsense").isEmpty());
+    }
+
+    @Test
+    void theCommissionsDecisionIsTakenByNobodyAndEveryOtherStepBySomeone() {
         for (StudentStep step : StudentStep.values()) {
-          if (!(StudentFlow.next(s, step, c) instanceof StudentFlow.To to)) continue;
-          String cell = s + " × " + step + " in " + c + " → " + to.state();
-          if (s.published() && !to.state().published()) wrong.add("a published result undone: " + cell);
-          if (step == SCORE && beforeTheAnswer.contains(s)) wrong.add("scored before the answer: " + cell);
-          if (step == CONFIRM && s != SCORED) wrong.add("confirmed unscored: " + cell);
-          if (s == POSTPONED && to.state() != POSTPONED) wrong.add("out of a postponement: " + cell);
-          if (s == APPEAL_DECIDED && to.state() != APPEAL_DECIDED) wrong.add("out of a decided appeal: " + cell);
-          if (step.duringTheSitting() && c.sittingClosed()) wrong.add("an exam step after closing: " + cell);
-          if ((step == ACT || step == START_PREPARATION || step == END_PREPARATION || step == END_ANSWER) && s.published()) {
-            wrong.add("an act or a phase after the result: " + cell);
-          }
-          if (to.state() == GRADED && s != GRADED && step != CONFIRM) wrong.add("graded without the chair: " + cell);
+            assertEquals(
+                    step == ANOTHER_TIME || step == NO_OTHER_TIME,
+                    step.takenBy().isEmpty(),
+                    step.name());
+            assertFalse(step.takenBy(null));
         }
-      }
+        assertTrue(SCORE.takenBy(SittingRole.MEMBER)
+                && !SCORE.takenBy(SittingRole.SECRETARY)
+                && !SCORE.takenBy(SittingRole.STUDENT));
     }
-    assertEquals(List.of(), wrong);
-  }
 
-  private static String code(StudentFlow.Outcome o) {
-    return o instanceof StudentFlow.Refused r ? r.code() : "moved";
-  }
+    @Test
+    void inEveryContextTheOrderOnlyGoesForwardAndAPublishedResultStays() { // every state × step × all 128 contexts
+        List<StudentState> beforeTheAnswer = List.of(
+                WAITING,
+                ADMITTED,
+                IDENTIFIED,
+                CHECKED,
+                DRAWN,
+                PREPARATION,
+                ANSWER,
+                NEW_TIME,
+                TECHNICAL_FAILURE,
+                REFUSED,
+                POSTPONED);
+        List<String> wrong = new ArrayList<>();
+        for (int bits = 0; bits < 128; bits++) {
+            var c = new StudentFlow.Context(
+                    (bits & 1) != 0,
+                    (bits & 2) != 0,
+                    (bits & 4) != 0,
+                    (bits & 8) != 0,
+                    (bits & 16) != 0,
+                    (bits & 32) != 0,
+                    (bits & 64) != 0);
+            for (StudentState s : StudentState.values()) {
+                for (StudentStep step : StudentStep.values()) {
+                    if (!(StudentFlow.next(s, step, c) instanceof StudentFlow.To to)) continue;
+                    String cell = s + " × " + step + " in " + c + " → " + to.state();
+                    if (s.published() && !to.state().published()) wrong.add("a published result undone: " + cell);
+                    if (step == SCORE && beforeTheAnswer.contains(s)) wrong.add("scored before the answer: " + cell);
+                    if (step == CONFIRM && s != SCORED) wrong.add("confirmed unscored: " + cell);
+                    if (s == POSTPONED && to.state() != POSTPONED) wrong.add("out of a postponement: " + cell);
+                    if (s == APPEAL_DECIDED && to.state() != APPEAL_DECIDED)
+                        wrong.add("out of a decided appeal: " + cell);
+                    if (step.duringTheSitting() && c.sittingClosed()) wrong.add("an exam step after closing: " + cell);
+                    if ((step == ACT || step == START_PREPARATION || step == END_PREPARATION || step == END_ANSWER)
+                            && s.published()) {
+                        wrong.add("an act or a phase after the result: " + cell);
+                    }
+                    if (to.state() == GRADED && s != GRADED && step != CONFIRM)
+                        wrong.add("graded without the chair: " + cell);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    private static String code(StudentFlow.Outcome o) {
+        return o instanceof StudentFlow.Refused r ? r.code() : "moved";
+    }
 }

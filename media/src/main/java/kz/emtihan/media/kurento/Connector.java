@@ -58,8 +58,8 @@ final class Connector {
     }
 
     private void reopenLater(long delayMillis) {
-        Executor later = delayMillis == 0 ? pool
-                : CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS, pool);
+        Executor later =
+                delayMillis == 0 ? pool : CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS, pool);
         try {
             later.execute(this::reopen);
         } catch (RejectedExecutionException e) {
@@ -75,7 +75,10 @@ final class Connector {
         try {
             fresh = KmsConnection.open(settings, new Events());
         } catch (RuntimeException e) {
-            log.warn("could not reach the media server at {}; retrying in {} ms: {}", settings.url(), RETRY_MILLIS,
+            log.warn(
+                    "could not reach the media server at {}; retrying in {} ms: {}",
+                    settings.url(),
+                    RETRY_MILLIS,
                     e.toString());
             reopenLater(RETRY_MILLIS);
             return;

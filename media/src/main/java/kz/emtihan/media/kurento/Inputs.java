@@ -10,8 +10,7 @@ final class Inputs {
     private static final Pattern STREAM = Pattern.compile("[a-z]{1,16}");
     private static final int MAX_SDP = 64 * 1024;
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** Owner ids are opaque to media, as in {@code RecordingStore}: {@code [A-Za-z0-9_-]{1,64}}. */
     static String owner(String owner) {
@@ -32,8 +31,8 @@ final class Inputs {
     /** A viewer id is shaped like an owner id and is never {@value #PUBLISHER}. */
     static String viewer(String viewerId) {
         if (viewerId == null || !ID.matcher(viewerId).matches() || PUBLISHER.equals(viewerId)) {
-            throw new IllegalArgumentException("viewerId must match " + ID + " and not be '" + PUBLISHER
-                    + "', was " + quoted(viewerId));
+            throw new IllegalArgumentException(
+                    "viewerId must match " + ID + " and not be '" + PUBLISHER + "', was " + quoted(viewerId));
         }
         return viewerId;
     }
@@ -46,8 +45,8 @@ final class Inputs {
     /** An SDP offer as a browser writes it: starts with {@code v=0}, at most 64 KiB. */
     static String offer(String sdp) {
         if (sdp == null || !sdp.startsWith("v=0") || sdp.length() > MAX_SDP) {
-            throw new IllegalArgumentException("sdpOffer must be an SDP (starting with v=0) of at most "
-                    + MAX_SDP + " characters");
+            throw new IllegalArgumentException(
+                    "sdpOffer must be an SDP (starting with v=0) of at most " + MAX_SDP + " characters");
         }
         return sdp;
     }

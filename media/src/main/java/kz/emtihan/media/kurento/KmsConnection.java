@@ -32,7 +32,8 @@ final class KmsConnection {
      * @throws org.kurento.commons.exception.KurentoException the server cannot be reached
      */
     static KmsConnection open(KurentoSettings settings, JsonRpcWSConnectionListener events) {
-        JsonRpcClientNettyWebSocket rpc = new JsonRpcClientNettyWebSocket(settings.url().toString(), events);
+        JsonRpcClientNettyWebSocket rpc =
+                new JsonRpcClientNettyWebSocket(settings.url().toString(), events);
         rpc.setLabel("KurentoClient:emtihan-media");
         rpc.setTryReconnectingForever(true);
         rpc.setSendCloseMessage(true);

@@ -95,10 +95,12 @@ public final class KurentoMedia implements AutoCloseable {
      */
     public static CompletableFuture<KurentoMedia> connect(KurentoSettings settings, Listener listener, Clock clock) {
         KurentoMedia media = new KurentoMedia(settings, listener, clock);
-        CompletableFuture<KurentoMedia> connected = CompletableFuture.supplyAsync(() -> {
-            media.connector.open();
-            return media;
-        }, media.pool);
+        CompletableFuture<KurentoMedia> connected = CompletableFuture.supplyAsync(
+                () -> {
+                    media.connector.open();
+                    return media;
+                },
+                media.pool);
         return connected.whenComplete((m, e) -> {
             if (e != null) {
                 media.pool.shutdown();
@@ -177,10 +179,13 @@ public final class KurentoMedia implements AutoCloseable {
         }
         long budget = settings.requestTimeout().toMillis() * 3;
         await(CompletableFuture.allOf(owners.close().toArray(CompletableFuture[]::new)), budget, "releasing owners");
-        await(owners.async(() -> {
-            connector.close();
-            return null;
-        }), budget, "closing the connection");
+        await(
+                owners.async(() -> {
+                    connector.close();
+                    return null;
+                }),
+                budget,
+                "closing the connection");
         pool.shutdown();
         try {
             if (!pool.awaitTermination(budget, TimeUnit.MILLISECONDS)) {
@@ -212,8 +217,8 @@ public final class KurentoMedia implements AutoCloseable {
 
     private static ThreadPoolExecutor newPool(int threads) {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, THREAD_PREFIX + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;

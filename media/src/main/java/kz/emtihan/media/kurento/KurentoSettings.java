@@ -16,8 +16,7 @@ import java.time.Duration;
  *                       pong within it counts as a dead server
  * @param threads        size of the adapter's own thread pool, on which every blocking Kurento call runs
  */
-public record KurentoSettings(URI url, String recordingsUri, Duration keepAlive, Duration requestTimeout,
-                              int threads) {
+public record KurentoSettings(URI url, String recordingsUri, Duration keepAlive, Duration requestTimeout, int threads) {
     /** Default {@link #keepAlive()}. */
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(10);
     /** Default {@link #requestTimeout()}, kurento-client's own. */
@@ -29,7 +28,8 @@ public record KurentoSettings(URI url, String recordingsUri, Duration keepAlive,
     private static final Duration MAX_DURATION = Duration.ofMinutes(10);
 
     public KurentoSettings {
-        if (url == null || url.getHost() == null
+        if (url == null
+                || url.getHost() == null
                 || !("ws".equalsIgnoreCase(url.getScheme()) || "wss".equalsIgnoreCase(url.getScheme()))) {
             throw new IllegalArgumentException("url must be ws://host:port/path or wss://..., was " + url);
         }
@@ -43,8 +43,7 @@ public record KurentoSettings(URI url, String recordingsUri, Duration keepAlive,
 
     /** Settings with the default keep-alive, request timeout and pool size. */
     public static KurentoSettings of(URI url, String recordingsUri) {
-        return new KurentoSettings(url, recordingsUri, DEFAULT_KEEP_ALIVE, DEFAULT_REQUEST_TIMEOUT,
-                DEFAULT_THREADS);
+        return new KurentoSettings(url, recordingsUri, DEFAULT_KEEP_ALIVE, DEFAULT_REQUEST_TIMEOUT, DEFAULT_THREADS);
     }
 
     /** A copy with another keep-alive interval. */

@@ -27,8 +27,7 @@ final class OwnerMedia {
         void found(String stream, String peer, WebRtcEndpoint source, IceCandidate candidate);
     }
 
-    private record Publisher(WebRtcEndpoint endpoint, RecorderEndpoint recorder) {
-    }
+    private record Publisher(WebRtcEndpoint endpoint, RecorderEndpoint recorder) {}
 
     /** KMS error code for an object it does not have (released, or lost in a restart). */
     static final int OBJECT_NOT_FOUND = 40101;
@@ -61,9 +60,15 @@ final class OwnerMedia {
             endpoint = new WebRtcEndpoint.Builder(p).recvonly().build();
             listen(endpoint, stream, Inputs.PUBLISHER);
             recorder = new RecorderEndpoint.Builder(p, recordingUri)
-                    .withMediaProfile(MediaProfileSpecType.WEBM).build();
-            recorder.addErrorListener(e -> log.warn("recorder error for owner {} stream {} ({}): {} {}",
-                    owner, stream, recordingUri, e.getErrorCode(), e.getDescription()));
+                    .withMediaProfile(MediaProfileSpecType.WEBM)
+                    .build();
+            recorder.addErrorListener(e -> log.warn(
+                    "recorder error for owner {} stream {} ({}): {} {}",
+                    owner,
+                    stream,
+                    recordingUri,
+                    e.getErrorCode(),
+                    e.getDescription()));
             endpoint.connect(recorder);
             for (WebRtcEndpoint viewer : viewersOf(stream).values()) {
                 endpoint.connect(viewer);

@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
  * by a publish and removed by a release, so the map holds only owners with media.
  */
 final class Owners {
-    private record Owner(String id, SerialExecutor serial, OwnerMedia media) {
-    }
+    private record Owner(String id, SerialExecutor serial, OwnerMedia media) {}
 
     private static final Logger log = LoggerFactory.getLogger(Owners.class);
 
@@ -49,7 +48,7 @@ final class Owners {
         }
         Owner entry = create ? owners.computeIfAbsent(owner, this::newOwner) : owners.get(owner);
         if (entry == null) {
-            OwnerMedia none = new OwnerMedia(owner, (stream, peer, source, c) -> { });
+            OwnerMedia none = new OwnerMedia(owner, (stream, peer, source, c) -> {});
             return async(() -> work.apply(none));
         }
         return entry.serial().submit(() -> work.apply(entry.media()));
@@ -101,7 +100,9 @@ final class Owners {
                     entry.media().rebuild(kurento.get());
                 } catch (RuntimeException e) {
                     entry.media().forget();
-                    log.warn("could not rebuild the pipeline of owner {}; its next publish will: {}", entry.id(),
+                    log.warn(
+                            "could not rebuild the pipeline of owner {}; its next publish will: {}",
+                            entry.id(),
                             e.toString());
                 }
                 tell(() -> listener.lost(entry.id()));
@@ -133,7 +134,9 @@ final class Owners {
     }
 
     private Owner newOwner(String id) {
-        return new Owner(id, new SerialExecutor(pool),
+        return new Owner(
+                id,
+                new SerialExecutor(pool),
                 new OwnerMedia(id, (stream, peer, source, c) -> candidateFound(id, stream, peer, source, c)));
     }
 
@@ -151,8 +154,8 @@ final class Owners {
         }
         entry.serial().submit(() -> {
             if (owners.get(owner) == entry && entry.media().isCurrent(stream, peer, source)) {
-                tell(() -> listener.localCandidate(owner, stream, peer,
-                        new Candidate(c.getCandidate(), c.getSdpMid(), c.getSdpMLineIndex())));
+                tell(() -> listener.localCandidate(
+                        owner, stream, peer, new Candidate(c.getCandidate(), c.getSdpMid(), c.getSdpMLineIndex())));
             }
             return null;
         });

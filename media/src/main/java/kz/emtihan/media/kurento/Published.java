@@ -9,5 +9,4 @@ package kz.emtihan.media.kurento;
  *                     {@code <recordingsUri>/<owner>/<stream>-<startMillis>.webm}. Each publish (also a
  *                     renegotiation of the same stream) starts a new file.
  */
-public record Published(String sdpAnswer, String recordingUri) {
-}
+public record Published(String sdpAnswer, String recordingUri) {}

@@ -10,8 +10,8 @@ public final class ChunkConflictException extends RuntimeException {
     private final int segment;
     private final int chunk;
 
-    public ChunkConflictException(String ownerId, String stream, int segment, int chunk,
-                                  String storedSha256, String sentSha256) {
+    public ChunkConflictException(
+            String ownerId, String stream, int segment, int chunk, String storedSha256, String sentSha256) {
         super("conflict: " + ownerId + "/" + stream + " segment " + segment + " chunk " + chunk
                 + " is already stored with sha256 " + storedSha256 + ", different bytes sent (sha256 "
                 + sentSha256 + ")");

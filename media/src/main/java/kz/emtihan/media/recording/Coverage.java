@@ -14,8 +14,7 @@ import java.util.List;
  * result is in {@code [0, 1]}; a zero-length attempt has coverage 0.
  */
 public final class Coverage {
-    private Coverage() {
-    }
+    private Coverage() {}
 
     /**
      * @param attemptStartMillis start of the attempt (epoch millis)
@@ -24,8 +23,8 @@ public final class Coverage {
      * @param segmentStarts      start times (epoch millis) of the segments present
      * @return covered time / attempt duration, 0..1
      */
-    public static double ratio(long attemptStartMillis, long attemptEndMillis, long segmentMillis,
-                               Collection<Long> segmentStarts) {
+    public static double ratio(
+            long attemptStartMillis, long attemptEndMillis, long segmentMillis, Collection<Long> segmentStarts) {
         if (attemptEndMillis < attemptStartMillis) {
             throw new IllegalArgumentException("attempt ends before it starts");
         }

@@ -70,8 +70,8 @@ public final class RecordingStore {
      * @throws IllegalArgumentException bad id, stream, number, or chunk too large
      * @throws IOException              the chunk could not be stored durably (it is not acknowledged)
      */
-    public Stored put(String ownerId, String stream, int segment, int chunk, long segmentStartEpochMillis,
-                      byte[] webm) throws IOException {
+    public Stored put(String ownerId, String stream, int segment, int chunk, long segmentStartEpochMillis, byte[] webm)
+            throws IOException {
         Path dir = streamDir(ownerId, stream);
         checkNumber("segment", segment);
         checkNumber("chunk", chunk);
@@ -79,8 +79,7 @@ public final class RecordingStore {
             throw new IllegalArgumentException("no data");
         }
         if (webm.length > maxChunkBytes) {
-            throw new IllegalArgumentException("chunk of " + webm.length + " bytes exceeds limit of "
-                    + maxChunkBytes);
+            throw new IllegalArgumentException("chunk of " + webm.length + " bytes exceeds limit of " + maxChunkBytes);
         }
         String sha = SegmentIndex.sha256Hex(webm);
         synchronized (lock(ownerId, stream)) {
@@ -140,8 +139,13 @@ public final class RecordingStore {
                     if (!idx.hasHeader()) {
                         continue;
                     }
-                    result.add(new Segment(number, idx.startMillis(), idx.end(), idx.next(),
-                            files.pendingChunks(false).size(), files.sha256(idx.end())));
+                    result.add(new Segment(
+                            number,
+                            idx.startMillis(),
+                            idx.end(),
+                            idx.next(),
+                            files.pendingChunks(false).size(),
+                            files.sha256(idx.end())));
                 }
             }
             result.sort(Comparator.comparingInt(Segment::number));
@@ -194,10 +198,11 @@ public final class RecordingStore {
     }
 
     /** Like {@link #coverage(String, long, long, long)} for one stream. */
-    public double coverage(String ownerId, String stream, long attemptStartMillis, long attemptEndMillis,
-                           long segmentSeconds) throws IOException {
-        return Coverage.ratio(attemptStartMillis, attemptEndMillis, segmentSeconds * 1000,
-                recordedStarts(ownerId, stream));
+    public double coverage(
+            String ownerId, String stream, long attemptStartMillis, long attemptEndMillis, long segmentSeconds)
+            throws IOException {
+        return Coverage.ratio(
+                attemptStartMillis, attemptEndMillis, segmentSeconds * 1000, recordedStarts(ownerId, stream));
     }
 
     private List<Long> recordedStarts(String ownerId, String stream) throws IOException {

@@ -10,8 +10,7 @@ package kz.emtihan.media.recording;
  * @param pendingChunks    chunks kept aside because an earlier chunk is still missing
  * @param sha256           SHA-256 (hex) of the whole segment file
  */
-public record Segment(int number, long startEpochMillis, long bytes, int chunks, int pendingChunks,
-                      String sha256) {
+public record Segment(int number, long startEpochMillis, long bytes, int chunks, int pendingChunks, String sha256) {
 
     /** True if chunks arrived after a missing one, i.e. the file is known to lack data. */
     public boolean hasGap() {

@@ -115,8 +115,8 @@ final class SegmentFiles {
     /** Stores a chunk that arrived ahead of a gap, durably (temp file, force, atomic rename, dir force). */
     void keepPending(int chunk, byte[] bytes) throws IOException {
         Path tmp = pendingTmp(chunk);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buf = ByteBuffer.wrap(bytes);
             while (buf.hasRemaining()) {
                 ch.write(buf);

@@ -81,8 +81,7 @@ final class SegmentIndex {
                     throw new IOException("corrupt index line " + (i + 1) + " in " + path);
                 }
                 Entry e = new Entry(Integer.parseInt(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), f[3]);
-                if (e.chunk != i - 1 || e.offset != expectedOffset || e.size < 0
-                        || e.sha256.length() != 64) {
+                if (e.chunk != i - 1 || e.offset != expectedOffset || e.size < 0 || e.sha256.length() != 64) {
                     throw new IOException("corrupt index line " + (i + 1) + " in " + path);
                 }
                 expectedOffset += e.size;

@@ -11,6 +11,5 @@ package kz.emtihan.media.recording;
  * @param segmentBytes bytes appended to the segment file so far (after this call)
  * @param nextChunk    the first chunk number the segment is still missing (the client may resend from it)
  */
-public record Stored(int segment, int chunk, boolean duplicate, boolean pending, String sha256,
-                     long segmentBytes, int nextChunk) {
-}
+public record Stored(
+        int segment, int chunk, boolean duplicate, boolean pending, String sha256, long segmentBytes, int nextChunk) {}

@@ -99,8 +99,13 @@ public final class FaceAnalyser implements AutoCloseable {
             if (img.empty()) throw new IllegalArgumentException("not a decodable image");
             double scale = Math.min(1.0, (double) WORK_SIDE / Math.max(img.cols(), img.rows()));
             if (scale < 1.0) {
-                Imgproc.resize(img, work, new Size(Math.round(img.cols() * scale), Math.round(img.rows() * scale)),
-                        0, 0, Imgproc.INTER_AREA);
+                Imgproc.resize(
+                        img,
+                        work,
+                        new Size(Math.round(img.cols() * scale), Math.round(img.rows() * scale)),
+                        0,
+                        0,
+                        Imgproc.INTER_AREA);
             } else {
                 img.copyTo(work);
             }
@@ -140,8 +145,12 @@ public final class FaceAnalyser implements AutoCloseable {
     }
 
     private static FaceBox box(double x, double y, double w, double h, double scale, double score) {
-        return new FaceBox((int) Math.round(x / scale), (int) Math.round(y / scale),
-                (int) Math.round(w / scale), (int) Math.round(h / scale), score);
+        return new FaceBox(
+                (int) Math.round(x / scale),
+                (int) Math.round(y / scale),
+                (int) Math.round(w / scale),
+                (int) Math.round(h / scale),
+                score);
     }
 
     /** Drops the detectors; further {@link #analyse} calls fail. Idempotent. */

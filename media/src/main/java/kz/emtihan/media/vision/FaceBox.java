@@ -10,5 +10,4 @@ package kz.emtihan.media.vision;
  * @param confidence detector score in [0,1] for YuNet; {@link Double#NaN} when the detector gives
  *                   no score (the Haar fallback)
  */
-public record FaceBox(int x, int y, int width, int height, double confidence) {
-}
+public record FaceBox(int x, int y, int width, int height, double confidence) {}

@@ -19,11 +19,13 @@ import java.util.List;
  * @param sharpness  variance of the Laplacian of the grey image; higher is sharper
  * @param detector   which detector produced {@code boxes}
  */
-public record FrameAnalysis(int faces, List<FaceBox> boxes, double brightness, double sharpness,
-                            Detector detector) {
+public record FrameAnalysis(int faces, List<FaceBox> boxes, double brightness, double sharpness, Detector detector) {
 
     /** Which face detector was used. */
-    public enum Detector { YUNET, HAAR }
+    public enum Detector {
+        YUNET,
+        HAAR
+    }
 
     /** Mean luma below this: too dark to judge (a covered lens or a dark room reads ~0-30). */
     public static final double MIN_BRIGHTNESS = 40.0;

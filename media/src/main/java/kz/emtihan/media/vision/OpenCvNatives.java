@@ -4,8 +4,7 @@ package kz.emtihan.media.vision;
 final class OpenCvNatives {
     private static boolean loaded;
 
-    private OpenCvNatives() {
-    }
+    private OpenCvNatives() {}
 
     static synchronized void load() {
         if (!loaded) {

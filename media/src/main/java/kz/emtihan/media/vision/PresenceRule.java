@@ -25,7 +25,12 @@ import java.util.Set;
 public final class PresenceRule {
 
     /** Outcome for one snapshot. */
-    public enum Flag { NONE, NO_FACE, MULTIPLE_FACES, INSUFFICIENT_EVIDENCE }
+    public enum Flag {
+        NONE,
+        NO_FACE,
+        MULTIPLE_FACES,
+        INSUFFICIENT_EVIDENCE
+    }
 
     /** One snapshot: how many faces, and whether the image was good enough to judge. */
     public record Observation(int faces, boolean judgeable) {

@@ -40,13 +40,24 @@ final class FaceBench {
     static final int WIDTH = 640, HEIGHT = 480, JPEG_QUALITY = 85;
 
     /** One encoded frame. */
-    record Frame(String name, byte[] jpeg) {
-    }
+    record Frame(String name, byte[] jpeg) {}
 
     /** Result of one run. */
-    record Run(String detector, int threads, int opencvThreads, int frames, double seconds, double fps,
-               double p50Ms, double p90Ms, double maxMs, double minRoundFps, double maxRoundFps,
-               double processCores, double boxBusy, int facesPerPass) {
+    record Run(
+            String detector,
+            int threads,
+            int opencvThreads,
+            int frames,
+            double seconds,
+            double fps,
+            double p50Ms,
+            double p90Ms,
+            double maxMs,
+            double minRoundFps,
+            double maxRoundFps,
+            double processCores,
+            double boxBusy,
+            int facesPerPass) {
         /** Process CPU time per analysed frame, ms: unlike fps, not inflated when other work shares the box. */
         double cpuMsPerFrame() {
             return processCores * seconds * 1000 / frames;
@@ -58,8 +69,7 @@ final class FaceBench {
         }
     }
 
-    private FaceBench() {
-    }
+    private FaceBench() {}
 
     /** Loads the fixture photos (letterboxed to 640x480 JPEG) and the fixture video frames. */
     static List<Frame> frames(Path fixtures) throws IOException {
@@ -86,8 +96,9 @@ final class FaceBench {
      * @param analyser      creates one analyser per thread
      * @param opencvThreads value for {@link Core#setNumThreads} (1 = pinned; -1 = OpenCV's default)
      */
-    static Run run(Supplier<FaceAnalyser> analyser, int threads, int opencvThreads, List<Frame> frames,
-                   int warmup, int rounds) throws Exception {
+    static Run run(
+            Supplier<FaceAnalyser> analyser, int threads, int opencvThreads, List<Frame> frames, int warmup, int rounds)
+            throws Exception {
         Core.setNumThreads(opencvThreads);
         int effectiveCvThreads = Core.getNumThreads();
         int perThread = rounds * frames.size();
@@ -99,31 +110,34 @@ final class FaceBench {
         Throwable[] failure = new Throwable[1];
         for (int t = 0; t < threads; t++) {
             int id = t;
-            Thread w = new Thread(() -> {
-                try (FaceAnalyser a = analyser.get()) {
-                    detector[0] = a.detector().name();
-                    for (int i = 0; i < warmup; i++) {
-                        a.analyse(frames.get(i % frames.size()).jpeg());
-                    }
-                    fence.await(); // start
-                    int n = 0, offset = id * frames.size() / threads;
-                    for (int r = 0; r < rounds; r++) {
-                        for (int i = 0; i < frames.size(); i++) {
-                            byte[] jpeg = frames.get((offset + i) % frames.size()).jpeg();
-                            long t0 = System.nanoTime();
-                            FrameAnalysis fa = a.analyse(jpeg);
-                            ns[id][n++] = System.nanoTime() - t0;
-                            if (r == 0) {
-                                faces[id] += fa.faces();
+            Thread w = new Thread(
+                    () -> {
+                        try (FaceAnalyser a = analyser.get()) {
+                            detector[0] = a.detector().name();
+                            for (int i = 0; i < warmup; i++) {
+                                a.analyse(frames.get(i % frames.size()).jpeg());
                             }
+                            fence.await(); // start
+                            int n = 0, offset = id * frames.size() / threads;
+                            for (int r = 0; r < rounds; r++) {
+                                for (int i = 0; i < frames.size(); i++) {
+                                    byte[] jpeg = frames.get((offset + i) % frames.size())
+                                            .jpeg();
+                                    long t0 = System.nanoTime();
+                                    FrameAnalysis fa = a.analyse(jpeg);
+                                    ns[id][n++] = System.nanoTime() - t0;
+                                    if (r == 0) {
+                                        faces[id] += fa.faces();
+                                    }
+                                }
+                                fence.await(); // end of round
+                            }
+                        } catch (Throwable e) {
+                            failure[0] = e;
+                            fence.reset();
                         }
-                        fence.await(); // end of round
-                    }
-                } catch (Throwable e) {
-                    failure[0] = e;
-                    fence.reset();
-                }
-            }, "face-bench-" + t);
+                    },
+                    "face-bench-" + t);
             w.start();
             workers.add(w);
         }
@@ -161,9 +175,21 @@ final class FaceBench {
             System.arraycopy(ns[t], 0, all, t * perThread, perThread);
         }
         long[] s = Stats.sorted(all, all.length);
-        return new Run(detector[0], threads, effectiveCvThreads, all.length, seconds, all.length / seconds,
-                Stats.ms(s, 50), Stats.ms(s, 90), Stats.ms(s, 100), minRound, maxRound, d.processCores(),
-                d.boxBusy(), faces[0]);
+        return new Run(
+                detector[0],
+                threads,
+                effectiveCvThreads,
+                all.length,
+                seconds,
+                all.length / seconds,
+                Stats.ms(s, 50),
+                Stats.ms(s, 90),
+                Stats.ms(s, 100),
+                minRound,
+                maxRound,
+                d.processCores(),
+                d.boxBusy(),
+                faces[0]);
     }
 
     /** Scales to fit 640x480 keeping the aspect ratio, pads with gray, encodes as JPEG. */
@@ -179,7 +205,14 @@ final class FaceBench {
             int w = (int) Math.round(img.cols() * scale), h = (int) Math.round(img.rows() * scale);
             Imgproc.resize(img, fit, new Size(w, h), 0, 0, scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
             int top = (HEIGHT - h) / 2, left = (WIDTH - w) / 2;
-            Core.copyMakeBorder(fit, box, top, HEIGHT - h - top, left, WIDTH - w - left, Core.BORDER_CONSTANT,
+            Core.copyMakeBorder(
+                    fit,
+                    box,
+                    top,
+                    HEIGHT - h - top,
+                    left,
+                    WIDTH - w - left,
+                    Core.BORDER_CONSTANT,
                     new Scalar(64, 64, 64));
             Imgcodecs.imencode(".jpg", box, out, params);
             return out.toArray();

@@ -24,16 +24,22 @@ import kz.emtihan.media.recording.RecordingStore;
 final class FsyncCeiling {
 
     /** Result of one ceiling run. */
-    record Result(String kind, int threads, double seconds, long ops, double opsPerSec, double p50Ms,
-                  double p99Ms, double mbPerSec, double deviceFlushesPerSec) {
-    }
+    record Result(
+            String kind,
+            int threads,
+            double seconds,
+            long ops,
+            double opsPerSec,
+            double p50Ms,
+            double p99Ms,
+            double mbPerSec,
+            double deviceFlushesPerSec) {}
 
     private interface Op {
         void run(int thread, long i) throws IOException;
     }
 
-    private FsyncCeiling() {
-    }
+    private FsyncCeiling() {}
 
     /** fsync'd appends of one camera chunk per call, {@code threads} files in parallel. */
     static Result raw(Path work, int threads, double seconds, SysStats sys) throws Exception {
@@ -42,7 +48,10 @@ final class FsyncCeiling {
         FileChannel[] ch = new FileChannel[threads];
         try {
             for (int t = 0; t < threads; t++) {
-                ch[t] = FileChannel.open(dir.resolve("f" + t), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                ch[t] = FileChannel.open(
+                        dir.resolve("f" + t),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
                         StandardOpenOption.APPEND);
             }
             return measure("raw append+force", threads, seconds, chunk.length, sys, (t, i) -> {
@@ -88,24 +97,26 @@ final class FsyncCeiling {
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int id = t;
-            Thread w = new Thread(() -> {
-                long[] lat = new long[4096];
-                int n = 0;
-                try {
-                    while (System.nanoTime() < deadline) {
-                        long t0 = System.nanoTime();
-                        op.run(id, n);
-                        if (n == lat.length) {
-                            lat = Arrays.copyOf(lat, n * 2);
+            Thread w = new Thread(
+                    () -> {
+                        long[] lat = new long[4096];
+                        int n = 0;
+                        try {
+                            while (System.nanoTime() < deadline) {
+                                long t0 = System.nanoTime();
+                                op.run(id, n);
+                                if (n == lat.length) {
+                                    lat = Arrays.copyOf(lat, n * 2);
+                                }
+                                lat[n++] = System.nanoTime() - t0;
+                            }
+                        } catch (IOException | RuntimeException e) {
+                            failure[0] = e;
                         }
-                        lat[n++] = System.nanoTime() - t0;
-                    }
-                } catch (IOException | RuntimeException e) {
-                    failure[0] = e;
-                }
-                ns[id] = lat;
-                counts[id] = n;
-            }, "ceiling-" + t);
+                        ns[id] = lat;
+                        counts[id] = n;
+                    },
+                    "ceiling-" + t);
             w.start();
             workers.add(w);
         }
@@ -124,7 +135,15 @@ final class FsyncCeiling {
             at += counts[t];
         }
         long[] s = Stats.sorted(all, total);
-        return new Result(kind, threads, d.seconds(), total, total / d.seconds(), Stats.ms(s, 50), Stats.ms(s, 99),
-                (double) total * bytesPerOp / 1e6 / d.seconds(), d.deviceFlushes() / d.seconds());
+        return new Result(
+                kind,
+                threads,
+                d.seconds(),
+                total,
+                total / d.seconds(),
+                Stats.ms(s, 50),
+                Stats.ms(s, 99),
+                (double) total * bytesPerOp / 1e6 / d.seconds(),
+                d.deviceFlushes() / d.seconds());
     }
 }

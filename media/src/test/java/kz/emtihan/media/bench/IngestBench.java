@@ -54,18 +54,43 @@ final class IngestBench {
     static final long DRAIN_CAP_NS = 120 * PERIOD_NS;
 
     /** Result of one level (N streams). */
-    record Level(int streams, int students, int seconds, int pool, long chunks, long acked, long errors,
-                 long outOfOrder, double requiredMBs, double achievedMBs, double throughputRatio,
-                 double putMeanMs, double putP50Ms, double putP99Ms, double putMaxMs, double poolBusy,
-                 double dueP50Ms, double dueP99Ms, double dueMaxMs, double steadyDueP99Ms, double firstChunkDueMaxMs,
-                 double fsyncsPerSec, double deviceFlushesPerSec, double deviceMBs,
-                 double cpuMsPerStreamSecond, double processCpuLoad, double boxBusy, double boxIowait,
-                 long bytesOnDisk, double wallSeconds, boolean saturated, String why, boolean startBurstOverPeriod,
-                 List<Double> dueP99MsByChunk) {
-    }
+    record Level(
+            int streams,
+            int students,
+            int seconds,
+            int pool,
+            long chunks,
+            long acked,
+            long errors,
+            long outOfOrder,
+            double requiredMBs,
+            double achievedMBs,
+            double throughputRatio,
+            double putMeanMs,
+            double putP50Ms,
+            double putP99Ms,
+            double putMaxMs,
+            double poolBusy,
+            double dueP50Ms,
+            double dueP99Ms,
+            double dueMaxMs,
+            double steadyDueP99Ms,
+            double firstChunkDueMaxMs,
+            double fsyncsPerSec,
+            double deviceFlushesPerSec,
+            double deviceMBs,
+            double cpuMsPerStreamSecond,
+            double processCpuLoad,
+            double boxBusy,
+            double boxIowait,
+            long bytesOnDisk,
+            double wallSeconds,
+            boolean saturated,
+            String why,
+            boolean startBurstOverPeriod,
+            List<Double> dueP99MsByChunk) {}
 
-    private IngestBench() {
-    }
+    private IngestBench() {}
 
     /** Random chunk contents; chunk k of a stream uses variant k % 4. */
     static byte[][] chunks(int size, long seed) {
@@ -95,8 +120,8 @@ final class IngestBench {
         AtomicLong lastAck = new AtomicLong();
         DoubleAdder cpuLoad = new DoubleAdder();
         LongAdder cpuSamples = new LongAdder();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(poolSize, poolSize, 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>());
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(poolSize, poolSize, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
         pool.prestartAllCoreThreads();
         ScheduledThreadPoolExecutor clock = new ScheduledThreadPoolExecutor(1);
         long lead = PERIOD_NS; // time to schedule everything before the first chunk is due
@@ -131,10 +156,14 @@ final class IngestBench {
                 clock.schedule(() -> pool.execute(put), due - System.nanoTime(), TimeUnit.NANOSECONDS);
             }
         }
-        clock.scheduleAtFixedRate(() -> {
-            cpuLoad.add(SysStats.processCpuLoad());
-            cpuSamples.increment();
-        }, lead + PERIOD_NS / 2, PERIOD_NS, TimeUnit.NANOSECONDS);
+        clock.scheduleAtFixedRate(
+                () -> {
+                    cpuLoad.add(SysStats.processCpuLoad());
+                    cpuSamples.increment();
+                },
+                lead + PERIOD_NS / 2,
+                PERIOD_NS,
+                TimeUnit.NANOSECONDS);
         sleepUntil(start);
         SysStats.Snapshot before = sys.now();
         long giveUp = start + seconds * PERIOD_NS + DRAIN_CAP_NS;
@@ -168,16 +197,41 @@ final class IngestBench {
         } else if (ratio < 0.95) {
             why = "throughput < 95 % of required";
         }
-        return new Level(streams, (streams + 1) / 2, seconds, poolSize, total, n, errors.sum(), outOfOrder.sum(),
-                required, achieved, ratio, putMean, Stats.ms(put, 50), Stats.ms(put, 99), Stats.ms(put, 100),
+        return new Level(
+                streams,
+                (streams + 1) / 2,
+                seconds,
+                poolSize,
+                total,
+                n,
+                errors.sum(),
+                outOfOrder.sum(),
+                required,
+                achieved,
+                ratio,
+                putMean,
+                Stats.ms(put, 50),
+                Stats.ms(put, 99),
+                Stats.ms(put, 100),
                 n * putMean / 1000 / wall / poolSize,
-                Stats.ms(due, 50), Stats.ms(due, 99), Stats.ms(due, 100), Stats.ms(steady, 99), Stats.ms(first, 100),
+                Stats.ms(due, 50),
+                Stats.ms(due, 99),
+                Stats.ms(due, 100),
+                Stats.ms(steady, 99),
+                Stats.ms(first, 100),
                 fsyncs.sum() / wall,
-                d.deviceFlushes() / d.seconds(), d.deviceMbWritten() / d.seconds(),
+                d.deviceFlushes() / d.seconds(),
+                d.deviceMbWritten() / d.seconds(),
                 d.processCpuSeconds() * 1000 / ((double) streams * seconds),
                 cpuSamples.sum() == 0 ? Double.NaN : cpuLoad.sum() / cpuSamples.sum(),
-                d.boxBusy(), d.boxIowait(), onDisk, wall, !why.isEmpty(), why,
-                Stats.ms(due, 99) > PERIOD_NS / 1e6, byChunk(dueNs, putNs, streams, seconds));
+                d.boxBusy(),
+                d.boxIowait(),
+                onDisk,
+                wall,
+                !why.isEmpty(),
+                why,
+                Stats.ms(due, 99) > PERIOD_NS / 1e6,
+                byChunk(dueNs, putNs, streams, seconds));
     }
 
     /**
@@ -235,7 +289,9 @@ final class IngestBench {
             return 0;
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 

@@ -6,8 +6,7 @@ import java.util.Map;
 
 /** Minimal JSON writer for the bench's raw numbers: maps, collections, records, numbers, strings. */
 final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         StringBuilder sb = new StringBuilder();

@@ -30,14 +30,17 @@ import org.opencv.core.Core;
  * {@code fixtures}, {@code skip} ({@code face} or {@code ingest}).
  */
 public final class MediaBench {
-    private MediaBench() {
-    }
+    private MediaBench() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> o = options(args);
         int cores = Runtime.getRuntime().availableProcessors();
-        int[] streams = Arrays.stream(o.getOrDefault("streams", "50,100,200,400,800").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+        int[] streams = Arrays.stream(
+                        o.getOrDefault("streams", "50,100,200,400,800").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .mapToInt(Integer::parseInt)
+                .toArray();
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
         int pool = Integer.parseInt(o.getOrDefault("pool", "20"));
         int rounds = Integer.parseInt(o.getOrDefault("face-rounds", "5"));
@@ -45,10 +48,13 @@ public final class MediaBench {
         int faceThreads = Integer.parseInt(o.getOrDefault("face-threads", String.valueOf(cores)));
         double ceilingSeconds = Double.parseDouble(o.getOrDefault("ceiling-seconds", "5"));
         int ingestWarmup = Integer.parseInt(o.getOrDefault("ingest-warmup", "5"));
-        Path out = Path.of(o.getOrDefault("out", "bench-results")).toAbsolutePath().normalize();
-        Path work = Path.of(o.getOrDefault("work", "target/bench-work")).toAbsolutePath().normalize();
-        Path fixtures = Path.of(o.getOrDefault("fixtures",
-                System.getProperty("emtihan.fixtures.dir", "src/test/resources/fixtures")));
+        Path out =
+                Path.of(o.getOrDefault("out", "bench-results")).toAbsolutePath().normalize();
+        Path work = Path.of(o.getOrDefault("work", "target/bench-work"))
+                .toAbsolutePath()
+                .normalize();
+        Path fixtures = Path.of(
+                o.getOrDefault("fixtures", System.getProperty("emtihan.fixtures.dir", "src/test/resources/fixtures")));
         String skip = o.getOrDefault("skip", "");
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
 
@@ -96,31 +102,36 @@ public final class MediaBench {
         log("wrote " + mdFile + " and " + json.getFileName());
     }
 
-    private static void face(Report r, Path fixtures, int cores, int threads, int warmup, int rounds)
-            throws Exception {
+    private static void face(Report r, Path fixtures, int cores, int threads, int warmup, int rounds) throws Exception {
         List<FaceBench.Frame> frames = FaceBench.frames(fixtures);
         long photos = frames.stream().filter(f -> !f.name().contains("#")).count();
         r.faceFrames.put("count", frames.size());
         r.faceFrames.put("photos", photos);
         r.faceFrames.put("videoFrames", frames.size() - photos);
-        r.faceFrames.put("meanJpegBytes", (long) frames.stream().mapToInt(f -> f.jpeg().length).average().orElse(0));
-        r.faceFrames.put("description", String.format("%d per round: %d fixture photos letterboxed to 640×480 "
-                + "(JPEG q%d, in memory) and %d frames of fixtures/video/*.mjpeg (640×480 JPEG); warm-up %d frames "
-                + "per thread, then %d measured rounds", frames.size(), photos, FaceBench.JPEG_QUALITY,
-                frames.size() - photos, warmup, rounds));
+        r.faceFrames.put("meanJpegBytes", (long)
+                frames.stream().mapToInt(f -> f.jpeg().length).average().orElse(0));
+        r.faceFrames.put(
+                "description",
+                String.format(
+                        "%d per round: %d fixture photos letterboxed to 640×480 "
+                                + "(JPEG q%d, in memory) and %d frames of fixtures/video/*.mjpeg (640×480 JPEG); warm-up %d frames "
+                                + "per thread, then %d measured rounds",
+                        frames.size(), photos, FaceBench.JPEG_QUALITY, frames.size() - photos, warmup, rounds));
         int defaultCv = Core.getNumThreads();
         r.faceFrames.put("opencvDefaultThreads", defaultCv);
         for (boolean yunet : new boolean[] {true, false}) {
             Supplier<FaceAnalyser> make = yunet ? FaceBenchAccess::yunet : FaceBenchAccess::haar;
             // {Java threads, OpenCV threads}: per core (pinned), threads = cores (pinned), OpenCV's default pool
-            int[][] configs = threads == 1 ? new int[][] {{1, 1}, {1, -1}}
-                    : new int[][] {{1, 1}, {threads, 1}, {1, -1}};
+            int[][] configs =
+                    threads == 1 ? new int[][] {{1, 1}, {1, -1}} : new int[][] {{1, 1}, {threads, 1}, {1, -1}};
             for (int[] cfg : configs) {
-                log(String.format("face: %s, %d Java thread(s), OpenCV threads %s", yunet ? "YuNet" : "Haar",
-                        cfg[0], cfg[1] == 1 ? "1" : "default"));
+                log(String.format(
+                        "face: %s, %d Java thread(s), OpenCV threads %s",
+                        yunet ? "YuNet" : "Haar", cfg[0], cfg[1] == 1 ? "1" : "default"));
                 FaceBench.Run run = FaceBench.run(make, cfg[0], cfg[1], frames, warmup, rounds);
-                log(String.format("  %s: %.1f fps, p50 %.1f ms, p90 %.1f ms", run.detector(), run.fps(),
-                        run.p50Ms(), run.p90Ms()));
+                log(String.format(
+                        "  %s: %.1f fps, p50 %.1f ms, p90 %.1f ms",
+                        run.detector(), run.fps(), run.p50Ms(), run.p90Ms()));
                 r.face.add(run);
             }
         }
@@ -130,8 +141,9 @@ public final class MediaBench {
         Core.setNumThreads(defaultCv);
     }
 
-    private static void ingest(Report r, SysStats sys, Path work, int[] streams, int seconds, int pool,
-                               double ceilingSeconds, int warmup) throws Exception {
+    private static void ingest(
+            Report r, SysStats sys, Path work, int[] streams, int seconds, int pool, double ceilingSeconds, int warmup)
+            throws Exception {
         if (ceilingSeconds > 0) {
             for (int threads : new int[] {1, pool}) {
                 log("ceiling: raw append+force, " + threads + " thread(s)");
@@ -139,8 +151,9 @@ public final class MediaBench {
                 log("ceiling: RecordingStore.put back to back, " + threads + " thread(s)");
                 r.ceilings.add(FsyncCeiling.store(work, threads, ceilingSeconds, sys));
             }
-            r.ceilings.forEach(c -> log(String.format("  %s x%d: %.0f ops/s, p50 %.2f ms, p99 %.2f ms", c.kind(),
-                    c.threads(), c.opsPerSec(), c.p50Ms(), c.p99Ms())));
+            r.ceilings.forEach(c -> log(String.format(
+                    "  %s x%d: %.0f ops/s, p50 %.2f ms, p99 %.2f ms",
+                    c.kind(), c.threads(), c.opsPerSec(), c.p50Ms(), c.p99Ms())));
         }
         if (warmup > 0 && streams.length > 0) {
             log("ingest warm-up: " + streams[0] + " streams x " + warmup + " s (discarded)");
@@ -149,8 +162,13 @@ public final class MediaBench {
         for (int n : streams) {
             log("ingest: " + n + " streams x " + seconds + " s");
             IngestBench.Level l = IngestBench.run(n, seconds, pool, work, sys);
-            log(String.format("  %.2f/%.2f MB/s, put p99 %.1f ms, due->ack p99 %.1f ms, fsync calls %.0f/s%s",
-                    l.achievedMBs(), l.requiredMBs(), l.putP99Ms(), l.dueP99Ms(), l.fsyncsPerSec(),
+            log(String.format(
+                    "  %.2f/%.2f MB/s, put p99 %.1f ms, due->ack p99 %.1f ms, fsync calls %.0f/s%s",
+                    l.achievedMBs(),
+                    l.requiredMBs(),
+                    l.putP99Ms(),
+                    l.dueP99Ms(),
+                    l.fsyncsPerSec(),
                     l.saturated() ? ", SATURATED: " + l.why() : ""));
             r.ingest.add(l);
         }

@@ -62,8 +62,8 @@ final class Report {
             double cpuMs = (box != null ? box : one).cpuMsPerFrame();
             m.put("cpuMsPerFrame", Stats.round(cpuMs, 2));
             m.put("studentsPerBoxByCpuTime", (long) Math.floor(cores * 1000 / cpuMs * SNAPSHOT_SECONDS));
-            m.put("studentsPerBoxByCpuTimeWithHeadroom",
-                    (long) Math.floor(cores * 1000 / cpuMs * SNAPSHOT_SECONDS * (1 - HEADROOM)));
+            m.put("studentsPerBoxByCpuTimeWithHeadroom", (long)
+                    Math.floor(cores * 1000 / cpuMs * SNAPSHOT_SECONDS * (1 - HEADROOM)));
             out.add(m);
         }
         return out;
@@ -78,8 +78,10 @@ final class Report {
     Map<String, Object> storage() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("nominalMBPerStudentHour", Stats.round(NOMINAL_BPS * 3600 / 1e6, 1));
-        IngestBench.Level l = ingest.stream().filter(x -> !x.saturated() && x.streams() % 2 == 0)
-                .reduce((a, b) -> b).orElse(null);
+        IngestBench.Level l = ingest.stream()
+                .filter(x -> !x.saturated() && x.streams() % 2 == 0)
+                .reduce((a, b) -> b)
+                .orElse(null);
         if (l != null) {
             double perStudentSecond = l.bytesOnDisk() / ((double) l.students() * l.seconds());
             m.put("measuredFromStreams", l.streams());
@@ -92,9 +94,13 @@ final class Report {
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Media bench ").append(environment.get("timestamp")).append("\n\n");
-        md.append(f("Machine: %s cores, %s, Java %s; work dir `%s` on device `%s`.%n%n",
-                environment.get("cores"), environment.get("os"), environment.get("java"),
-                environment.get("workDir"), environment.get("device")));
+        md.append(f(
+                "Machine: %s cores, %s, Java %s; work dir `%s` on device `%s`.%n%n",
+                environment.get("cores"),
+                environment.get("os"),
+                environment.get("java"),
+                environment.get("workDir"),
+                environment.get("device")));
         md.append("Load before: `").append(environment.get("uptimeBefore")).append("`  \n");
         md.append("Load after: `").append(environment.get("uptimeAfter")).append("`\n\n");
         md.append("Settings: `").append(settings).append("`\n\n");
@@ -112,37 +118,62 @@ final class Report {
         }
         int cores = (int) environment.getOrDefault("cores", 1);
         md.append("## Face analysis (640×480 JPEG snapshots)\n\n");
-        md.append(f("Frames: %s. Each timed call is `FaceAnalyser.analyse` (JPEG decode, light, sharpness, "
-                + "detection). OpenCV's thread pool is pinned with `Core.setNumThreads(1)` in every row with "
-                + "OpenCV threads = 1; one analyser per Java thread. Box busy: all processes (`/proc/stat`); above "
-                + "process CPU / cores means other work shared the box during the run.%n%n",
+        md.append(f(
+                "Frames: %s. Each timed call is `FaceAnalyser.analyse` (JPEG decode, light, sharpness, "
+                        + "detection). OpenCV's thread pool is pinned with `Core.setNumThreads(1)` in every row with "
+                        + "OpenCV threads = 1; one analyser per Java thread. Box busy: all processes (`/proc/stat`); above "
+                        + "process CPU / cores means other work shared the box during the run.%n%n",
                 faceFrames.get("description")));
         md.append("| detector | Java threads | OpenCV threads | frames | fps | fps per core | p50 ms | p90 ms "
                 + "| max ms | round fps min–max | process CPU (cores) | CPU ms per frame | box busy "
                 + "| faces in one pass |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (FaceBench.Run r : face) {
-            md.append(f("| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f–%.1f | %.2f | %.1f "
-                    + "| %.0f %% | %d |%n",
-                    r.detector(), r.threads(), r.opencvThreads(), r.frames(), r.fps(), r.fpsPerCore(cores),
-                    r.p50Ms(), r.p90Ms(), r.maxMs(), r.minRoundFps(), r.maxRoundFps(), r.processCores(),
-                    r.cpuMsPerFrame(), r.boxBusy() * 100, r.facesPerPass()));
+            md.append(f(
+                    "| %s | %d | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f–%.1f | %.2f | %.1f "
+                            + "| %.0f %% | %d |%n",
+                    r.detector(),
+                    r.threads(),
+                    r.opencvThreads(),
+                    r.frames(),
+                    r.fps(),
+                    r.fpsPerCore(cores),
+                    r.p50Ms(),
+                    r.p90Ms(),
+                    r.maxMs(),
+                    r.minRoundFps(),
+                    r.maxRoundFps(),
+                    r.processCores(),
+                    r.cpuMsPerFrame(),
+                    r.boxBusy() * 100,
+                    r.facesPerPass()));
         }
-        md.append(f("%nStudents one %d-core box can watch at one snapshot per %d s (box fps × %d; the "
-                + "headroom figure leaves %.0f %% of the CPU to the rest of the engine: HTTP, Redis, recording "
-                + "ingest, GC):%n%n", cores, SNAPSHOT_SECONDS, SNAPSHOT_SECONDS, HEADROOM * 100));
+        md.append(f(
+                "%nStudents one %d-core box can watch at one snapshot per %d s (box fps × %d; the "
+                        + "headroom figure leaves %.0f %% of the CPU to the rest of the engine: HTTP, Redis, recording "
+                        + "ingest, GC):%n%n",
+                cores, SNAPSHOT_SECONDS, SNAPSHOT_SECONDS, HEADROOM * 100));
         md.append("| detector | fps per core | box fps (threads = cores) | students at 100 % CPU "
                 + "| with 50 % headroom | per-core fps × cores × 10 | CPU ms per frame (threads = cores) "
                 + "| by CPU time: students at 100 % / with headroom |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Map<String, Object> c : capacity()) {
-            md.append(f("| %s | %s | %s%s | **%,d** | **%,d** | %,d | %s | %,d / %,d |%n", c.get("detector"),
-                    c.get("fpsPerCore"), c.get("boxFps"), Boolean.TRUE.equals(c.get("boxFpsMeasured")) ? "" : " (est.)",
-                    c.get("studentsPerBox"), c.get("studentsPerBoxWithHeadroom"), c.get("studentsIdealScaling"),
-                    c.get("cpuMsPerFrame"), c.get("studentsPerBoxByCpuTime"),
+            md.append(f(
+                    "| %s | %s | %s%s | **%,d** | **%,d** | %,d | %s | %,d / %,d |%n",
+                    c.get("detector"),
+                    c.get("fpsPerCore"),
+                    c.get("boxFps"),
+                    Boolean.TRUE.equals(c.get("boxFpsMeasured")) ? "" : " (est.)",
+                    c.get("studentsPerBox"),
+                    c.get("studentsPerBoxWithHeadroom"),
+                    c.get("studentsIdealScaling"),
+                    c.get("cpuMsPerFrame"),
+                    c.get("studentsPerBoxByCpuTime"),
                     c.get("studentsPerBoxByCpuTimeWithHeadroom")));
         }
-        md.append(f("%nThe CPU-time columns use process CPU per frame (cores × 1000 / CPU ms × %d): they do not "
-                + "drop when other work shares the box, the fps columns do.%n", SNAPSHOT_SECONDS));
+        md.append(f(
+                "%nThe CPU-time columns use process CPU per frame (cores × 1000 / CPU ms × %d): they do not "
+                        + "drop when other work shares the box, the fps columns do.%n",
+                SNAPSHOT_SECONDS));
         md.append('\n');
     }
 
@@ -151,19 +182,27 @@ final class Report {
             return;
         }
         md.append("## Recording ingest (`RecordingStore.put`, fsync per chunk)\n\n");
-        md.append(f("Streams alternate camera (%,d B per 1 s chunk: 180 + 24 kbit/s) and screen (%,d B: "
-                + "120 kbit/s); each sends one chunk per second, starts spread over the first second; a clock "
-                + "thread hands due chunks to a pool of %s worker threads; segments of 60 chunks. Every stream's "
-                + "first chunk creates its directories and files (7 fsyncs, not 2), all within the first second: "
-                + "the start burst. Saturated = steady-state (second half of the run) due-to-ack p99 > 1 s, or "
-                + "throughput < 95 %% of required, or a failed put.%n%n",
+        md.append(f(
+                "Streams alternate camera (%,d B per 1 s chunk: 180 + 24 kbit/s) and screen (%,d B: "
+                        + "120 kbit/s); each sends one chunk per second, starts spread over the first second; a clock "
+                        + "thread hands due chunks to a pool of %s worker threads; segments of 60 chunks. Every stream's "
+                        + "first chunk creates its directories and files (7 fsyncs, not 2), all within the first second: "
+                        + "the start burst. Saturated = steady-state (second half of the run) due-to-ack p99 > 1 s, or "
+                        + "throughput < 95 %% of required, or a failed put.%n%n",
                 IngestBench.CAMERA_CHUNK, IngestBench.SCREEN_CHUNK, settings.get("pool")));
         if (!ceilings.isEmpty()) {
             md.append("Ceilings (back to back, no pacing):\n\n| kind | threads | ops/s | p50 ms | p99 ms | MB/s "
                     + "| device flushes/s |\n|---|---:|---:|---:|---:|---:|---:|\n");
             for (FsyncCeiling.Result c : ceilings) {
-                md.append(f("| %s | %d | %,.0f | %.2f | %.2f | %.1f | %,.0f |%n", c.kind(), c.threads(),
-                        c.opsPerSec(), c.p50Ms(), c.p99Ms(), c.mbPerSec(), c.deviceFlushesPerSec()));
+                md.append(f(
+                        "| %s | %d | %,.0f | %.2f | %.2f | %.1f | %,.0f |%n",
+                        c.kind(),
+                        c.threads(),
+                        c.opsPerSec(),
+                        c.p50Ms(),
+                        c.p99Ms(),
+                        c.mbPerSec(),
+                        c.deviceFlushesPerSec()));
             }
             md.append('\n');
         }
@@ -175,37 +214,69 @@ final class Report {
                     + "| process CPU (of box) | box busy / iowait | out of order | errors | saturated |\n");
             md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             for (IngestBench.Level l : ingest) {
-                md.append(f("| %,d (%,d) | %.2f | %.2f | %.3f | %.1f / %.1f / %.1f | %.0f %% | %.1f / %.1f / %.0f "
-                        + "| %.1f / %.0f | %,.0f | %,.0f | %.1f | %.2f | %.0f %% | %.0f %% / %.0f %% | %d | %d "
-                        + "| %s |%n",
-                        l.streams(), l.students(), l.requiredMBs(), l.achievedMBs(), l.throughputRatio(),
-                        l.putMeanMs(), l.putP50Ms(), l.putP99Ms(), l.poolBusy() * 100, l.dueP50Ms(), l.dueP99Ms(),
-                        l.dueMaxMs(), l.steadyDueP99Ms(), l.firstChunkDueMaxMs(), l.fsyncsPerSec(),
-                        l.deviceFlushesPerSec(), l.deviceMBs(), l.cpuMsPerStreamSecond(), l.processCpuLoad() * 100,
-                        l.boxBusy() * 100, l.boxIowait() * 100, l.outOfOrder(), l.errors(),
-                        l.saturated() ? "**yes**: " + l.why()
+                md.append(f(
+                        "| %,d (%,d) | %.2f | %.2f | %.3f | %.1f / %.1f / %.1f | %.0f %% | %.1f / %.1f / %.0f "
+                                + "| %.1f / %.0f | %,.0f | %,.0f | %.1f | %.2f | %.0f %% | %.0f %% / %.0f %% | %d | %d "
+                                + "| %s |%n",
+                        l.streams(),
+                        l.students(),
+                        l.requiredMBs(),
+                        l.achievedMBs(),
+                        l.throughputRatio(),
+                        l.putMeanMs(),
+                        l.putP50Ms(),
+                        l.putP99Ms(),
+                        l.poolBusy() * 100,
+                        l.dueP50Ms(),
+                        l.dueP99Ms(),
+                        l.dueMaxMs(),
+                        l.steadyDueP99Ms(),
+                        l.firstChunkDueMaxMs(),
+                        l.fsyncsPerSec(),
+                        l.deviceFlushesPerSec(),
+                        l.deviceMBs(),
+                        l.cpuMsPerStreamSecond(),
+                        l.processCpuLoad() * 100,
+                        l.boxBusy() * 100,
+                        l.boxIowait() * 100,
+                        l.outOfOrder(),
+                        l.errors(),
+                        l.saturated()
+                                ? "**yes**: " + l.why()
                                 : l.startBurstOverPeriod() ? "no (start burst > 1 s)" : "no"));
             }
             IngestBench.Level sat = saturation();
-            md.append(sat != null
-                    ? f("%nSaturation (steady state): first at **%,d streams (%,d students)** (%s).%n", sat.streams(),
-                            sat.students(), sat.why())
-                    : f("%nSaturation (steady state): not reached up to %,d streams.%n",
-                            ingest.get(ingest.size() - 1).streams()));
-            ingest.stream().filter(IngestBench.Level::startBurstOverPeriod).findFirst().ifPresent(b -> md.append(
-                    f("Start burst: from %,d streams (%,d students) the due-to-ack p99 over all chunks exceeds 1 s "
-                            + "(%.0f ms; first-chunk max %.0f ms).%n", b.streams(), b.students(), b.dueP99Ms(),
-                            b.firstChunkDueMaxMs())));
+            md.append(
+                    sat != null
+                            ? f(
+                                    "%nSaturation (steady state): first at **%,d streams (%,d students)** (%s).%n",
+                                    sat.streams(), sat.students(), sat.why())
+                            : f(
+                                    "%nSaturation (steady state): not reached up to %,d streams.%n",
+                                    ingest.get(ingest.size() - 1).streams()));
+            ingest.stream()
+                    .filter(IngestBench.Level::startBurstOverPeriod)
+                    .findFirst()
+                    .ifPresent(b -> md.append(f(
+                            "Start burst: from %,d streams (%,d students) the due-to-ack p99 over all chunks exceeds 1 s "
+                                    + "(%.0f ms; first-chunk max %.0f ms).%n",
+                            b.streams(), b.students(), b.dueP99Ms(), b.firstChunkDueMaxMs())));
             Map<String, Object> st = storage();
-            md.append(f("%nStorage per student-hour: nominal %s MB; measured on disk %s MB (data + index, "
-                    + "from the %s-stream level; index overhead %s %%).%n%n", st.get("nominalMBPerStudentHour"),
-                    st.get("measuredMBPerStudentHour"), st.get("measuredFromStreams"), st.get("indexOverheadPercent")));
+            md.append(f(
+                    "%nStorage per student-hour: nominal %s MB; measured on disk %s MB (data + index, "
+                            + "from the %s-stream level; index overhead %s %%).%n%n",
+                    st.get("nominalMBPerStudentHour"),
+                    st.get("measuredMBPerStudentHour"),
+                    st.get("measuredFromStreams"),
+                    st.get("indexOverheadPercent")));
         }
     }
 
     private FaceBench.Run find(String detector, int threads) {
-        return face.stream().filter(r -> r.detector().equals(detector) && r.threads() == threads
-                && r.opencvThreads() == 1).findFirst().orElse(null);
+        return face.stream()
+                .filter(r -> r.detector().equals(detector) && r.threads() == threads && r.opencvThreads() == 1)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String f(String format, Object... args) {

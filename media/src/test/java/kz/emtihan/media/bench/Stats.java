@@ -4,8 +4,7 @@ import java.util.Arrays;
 
 /** Small numeric helpers for the bench: nearest-rank percentiles over nanosecond samples. */
 final class Stats {
-    private Stats() {
-    }
+    private Stats() {}
 
     /** Sorted copy of the first {@code n} samples. */
     static long[] sorted(long[] samples, int n) {

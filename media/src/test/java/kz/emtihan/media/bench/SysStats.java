@@ -17,12 +17,16 @@ final class SysStats {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** A reading; subtract two with {@link #since}. */
-    record Snapshot(long nanos, long processCpuNs, long[] cpu, long flushes, long sectorsWritten) {
-    }
+    record Snapshot(long nanos, long processCpuNs, long[] cpu, long flushes, long sectorsWritten) {}
 
     /** Differences between two snapshots. */
-    record Delta(double seconds, double processCpuSeconds, double boxBusy, double boxIowait,
-                 double deviceFlushes, double deviceMbWritten) {
+    record Delta(
+            double seconds,
+            double processCpuSeconds,
+            double boxBusy,
+            double boxIowait,
+            double deviceFlushes,
+            double deviceMbWritten) {
         /** Process CPU as a number of cores kept busy. */
         double processCores() {
             return processCpuSeconds / seconds;
@@ -58,7 +62,11 @@ final class SysStats {
             }
         }
         boolean disk = a.flushes >= 0 && b.flushes >= 0;
-        return new Delta((b.nanos - a.nanos) / 1e9, (b.processCpuNs - a.processCpuNs) / 1e9, busy, iowait,
+        return new Delta(
+                (b.nanos - a.nanos) / 1e9,
+                (b.processCpuNs - a.processCpuNs) / 1e9,
+                busy,
+                iowait,
                 disk ? b.flushes - a.flushes : Double.NaN,
                 disk ? (b.sectorsWritten - a.sectorsWritten) * 512 / 1e6 : Double.NaN);
     }

@@ -43,7 +43,8 @@ public final class FakeKms implements AutoCloseable {
     private volatile boolean silent;
 
     private FakeKms(Vertx vertx, boolean reset) {
-        HttpServerOptions options = new HttpServerOptions().setMaxWebSocketFrameSize(1 << 20)
+        HttpServerOptions options = new HttpServerOptions()
+                .setMaxWebSocketFrameSize(1 << 20)
                 // Closing drops the TCP connection at once: kurento-client answers no close frame, so
                 // Vert.x would otherwise wait 10 s for one.
                 .setWebSocketClosingTimeout(0);
@@ -76,7 +77,9 @@ public final class FakeKms implements AutoCloseable {
 
     /** This run's requests other than the keep-alive's pings. */
     public List<JsonObject> calls() {
-        return received().stream().filter(r -> !"ping".equals(r.getString("method"))).toList();
+        return received().stream()
+                .filter(r -> !"ping".equals(r.getString("method")))
+                .toList();
     }
 
     /** Waits (without sleeping) until a received request matches; fails after {@code timeout}. */
@@ -95,7 +98,10 @@ public final class FakeKms implements AutoCloseable {
     /** Waits (without sleeping) until {@code count} requests other than pings have arrived. */
     synchronized void awaitCalls(int count, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
-        while (received.stream().filter(r -> !"ping".equals(r.getString("method"))).count() < count) {
+        while (received.stream()
+                        .filter(r -> !"ping".equals(r.getString("method")))
+                        .count()
+                < count) {
             waitUntil(end, "fewer than " + count + " calls within " + timeout + ": " + received);
         }
     }
@@ -173,8 +179,12 @@ public final class FakeKms implements AutoCloseable {
         try {
             request = new JsonObject(text);
         } catch (DecodeException e) {
-            send(ws, new JsonObject().put("jsonrpc", "2.0").putNull("id").put("error",
-                    new JsonObject().put("code", -32700).put("message", "Parse error")));
+            send(
+                    ws,
+                    new JsonObject()
+                            .put("jsonrpc", "2.0")
+                            .putNull("id")
+                            .put("error", new JsonObject().put("code", -32700).put("message", "Parse error")));
             return;
         }
         synchronized (this) {

@@ -39,9 +39,15 @@ public final class FakeMediaSet {
     }
 
     /** A copy of one media object's state, for tests to inspect. */
-    record Snapshot(String id, String type, String pipeline, JsonObject constructorParams, Set<String> sinks,
-                    List<JsonObject> remoteCandidates, List<String> operations, String recorderState) {
-    }
+    record Snapshot(
+            String id,
+            String type,
+            String pipeline,
+            JsonObject constructorParams,
+            Set<String> sinks,
+            List<JsonObject> remoteCandidates,
+            List<String> operations,
+            String recorderState) {}
 
     private static final class Obj {
         final String id;
@@ -62,16 +68,33 @@ public final class FakeMediaSet {
         }
     }
 
-    private record Subscription(String id, String object, String type, String session) {
-    }
+    private record Subscription(String id, String object, String type, String session) {}
 
     private static final Map<String, Set<String>> EVENTS = Map.of(
             "MediaPipeline", Set.of("Error"),
-            "WebRtcEndpoint", Set.of("Error", "ElementConnected", "ElementDisconnected", "MediaFlowInStateChanged",
-                    "MediaFlowOutStateChanged", "IceCandidateFound", "IceGatheringDone", "IceComponentStateChanged",
-                    "NewCandidatePairSelected", "ConnectionStateChanged", "MediaStateChanged"),
-            "RecorderEndpoint", Set.of("Error", "ElementConnected", "ElementDisconnected", "MediaFlowInStateChanged",
-                    "Recording", "Paused", "Stopped", "UriEndpointStateChanged"));
+            "WebRtcEndpoint",
+                    Set.of(
+                            "Error",
+                            "ElementConnected",
+                            "ElementDisconnected",
+                            "MediaFlowInStateChanged",
+                            "MediaFlowOutStateChanged",
+                            "IceCandidateFound",
+                            "IceGatheringDone",
+                            "IceComponentStateChanged",
+                            "NewCandidatePairSelected",
+                            "ConnectionStateChanged",
+                            "MediaStateChanged"),
+            "RecorderEndpoint",
+                    Set.of(
+                            "Error",
+                            "ElementConnected",
+                            "ElementDisconnected",
+                            "MediaFlowInStateChanged",
+                            "Recording",
+                            "Paused",
+                            "Stopped",
+                            "UriEndpointStateChanged"));
 
     private final Events events;
     private final Map<String, Obj> objects = new LinkedHashMap<>();
@@ -160,9 +183,15 @@ public final class FakeMediaSet {
 
     synchronized JsonObject describe(String id) {
         Obj o = find(id);
-        return new JsonObject().put("type", o.type).put("qualifiedType", "kurento." + o.type)
-                .put("hierarchy", new JsonArray(o.pipeline == null ? List.of("kurento.MediaObject")
-                        : List.of("kurento.Endpoint", "kurento.MediaElement", "kurento.MediaObject")));
+        return new JsonObject()
+                .put("type", o.type)
+                .put("qualifiedType", "kurento." + o.type)
+                .put(
+                        "hierarchy",
+                        new JsonArray(
+                                o.pipeline == null
+                                        ? List.of("kurento.MediaObject")
+                                        : List.of("kurento.Endpoint", "kurento.MediaElement", "kurento.MediaObject")));
     }
 
     /** Id → type of every object that exists. */
@@ -174,9 +203,16 @@ public final class FakeMediaSet {
 
     /** The objects of one type, in creation order. */
     synchronized List<Snapshot> ofType(String type) {
-        return objects.values().stream().filter(o -> o.type.equals(type))
-                .map(o -> new Snapshot(o.id, o.type, o.pipeline, o.constructorParams.copy(), Set.copyOf(o.sinks),
-                        o.remoteCandidates.stream().map(JsonObject::copy).toList(), List.copyOf(o.operations),
+        return objects.values().stream()
+                .filter(o -> o.type.equals(type))
+                .map(o -> new Snapshot(
+                        o.id,
+                        o.type,
+                        o.pipeline,
+                        o.constructorParams.copy(),
+                        Set.copyOf(o.sinks),
+                        o.remoteCandidates.stream().map(JsonObject::copy).toList(),
+                        List.copyOf(o.operations),
                         o.recorderState))
                 .toList();
     }
@@ -199,7 +235,8 @@ public final class FakeMediaSet {
                 }
                 o.negotiated = offered;
                 JsonObject ctor = o.constructorParams;
-                String mode = ctor.getBoolean("recvonly", false) ? "recvonly"
+                String mode = ctor.getBoolean("recvonly", false)
+                        ? "recvonly"
                         : ctor.getBoolean("sendonly", false) ? "sendonly" : "sendrecv";
                 return FakeSdp.answer(offered, mode);
             case "gatherCandidates":
@@ -208,9 +245,20 @@ public final class FakeMediaSet {
                 }
                 for (int i = 0; i < o.negotiated.size(); i++) {
                     String line = "candidate:1 1 UDP 2015363327 127.0.0.1 " + nextPort++ + " typ host";
-                    emit(o, "IceCandidateFound", new JsonObject().put("candidate", new JsonObject()
-                            .put("__module__", "kurento").put("__type__", "IceCandidate").put("candidate", line)
-                            .put("sdpMid", o.negotiated.get(i).mid()).put("sdpMLineIndex", i)));
+                    emit(
+                            o,
+                            "IceCandidateFound",
+                            new JsonObject()
+                                    .put(
+                                            "candidate",
+                                            new JsonObject()
+                                                    .put("__module__", "kurento")
+                                                    .put("__type__", "IceCandidate")
+                                                    .put("candidate", line)
+                                                    .put(
+                                                            "sdpMid",
+                                                            o.negotiated.get(i).mid())
+                                                    .put("sdpMLineIndex", i)));
                 }
                 emit(o, "IceGatheringDone", new JsonObject());
                 return null;
@@ -247,9 +295,17 @@ public final class FakeMediaSet {
     private void emit(Obj source, String type, JsonObject payload) {
         for (Subscription s : subscriptions.values()) {
             if (s.object().equals(source.id) && s.type().equals(type)) {
-                JsonObject data = payload.copy().put("source", source.id).put("tags", new JsonArray())
-                        .put("timestampMillis", Long.toString(System.currentTimeMillis())).put("type", type);
-                events.emit(s.session(), new JsonObject().put("data", data).put("object", source.id).put("type", type));
+                JsonObject data = payload.copy()
+                        .put("source", source.id)
+                        .put("tags", new JsonArray())
+                        .put("timestampMillis", Long.toString(System.currentTimeMillis()))
+                        .put("type", type);
+                events.emit(
+                        s.session(),
+                        new JsonObject()
+                                .put("data", data)
+                                .put("object", source.id)
+                                .put("type", type));
             }
         }
     }
@@ -263,7 +319,6 @@ public final class FakeMediaSet {
     }
 
     private static Failure methodNotFound(Obj o, String operation) {
-        return new Failure(40105, "MEDIA_OBJECT_METHOD_NOT_FOUND",
-                "Method '" + operation + "' not found in " + o.type);
+        return new Failure(40105, "MEDIA_OBJECT_METHOD_NOT_FOUND", "Method '" + operation + "' not found in " + o.type);
     }
 }

@@ -37,10 +37,16 @@ final class FakeProtocol {
         Object id = request.getValue("id");
         JsonObject reply = new JsonObject().put("jsonrpc", "2.0").put("id", id);
         try {
-            reply.put("result", handle(ws, request.getString("method"), request.getJsonObject("params", new JsonObject())));
+            reply.put(
+                    "result",
+                    handle(ws, request.getString("method"), request.getJsonObject("params", new JsonObject())));
         } catch (FakeMediaSet.Failure f) {
-            reply.put("error", new JsonObject().put("code", f.code).put("message", f.getMessage())
-                    .put("data", new JsonObject().put("type", f.type)));
+            reply.put(
+                    "error",
+                    new JsonObject()
+                            .put("code", f.code)
+                            .put("message", f.getMessage())
+                            .put("data", new JsonObject().put("type", f.type)));
         }
         return id == null ? null : reply;
     }
@@ -57,11 +63,13 @@ final class FakeProtocol {
                 }
                 return new JsonObject().put("sessionId", session(ws, params)).put("serverId", serverId);
             case "create":
-                String created = media.create(params.getString("type"), params.getJsonObject("constructorParams",
-                        new JsonObject()));
+                String created = media.create(
+                        params.getString("type"), params.getJsonObject("constructorParams", new JsonObject()));
                 return new JsonObject().put("value", created).put("sessionId", session(ws, params));
             case "invoke":
-                Object value = media.invoke(params.getString("object"), params.getString("operation"),
+                Object value = media.invoke(
+                        params.getString("object"),
+                        params.getString("operation"),
                         params.getJsonObject("operationParams", new JsonObject()));
                 JsonObject invoked = new JsonObject().put("sessionId", session(ws, params));
                 return value == null ? invoked : invoked.put("value", value);
@@ -95,8 +103,12 @@ final class FakeProtocol {
     private void emit(String sessionId, JsonObject value) {
         ServerWebSocket ws = sessionSockets.get(sessionId);
         if (ws != null) {
-            send.accept(ws, new JsonObject().put("jsonrpc", "2.0").put("method", "onEvent")
-                    .put("params", new JsonObject().put("value", value)));
+            send.accept(
+                    ws,
+                    new JsonObject()
+                            .put("jsonrpc", "2.0")
+                            .put("method", "onEvent")
+                            .put("params", new JsonObject().put("value", value)));
         }
     }
 }

@@ -62,7 +62,8 @@ class KurentoMediaCallerTest {
         kms.awaitCalls(before + 1, Rig.WAIT);
         assertFalse(f.isDone());
         AtomicReference<String> completedOn = new AtomicReference<>();
-        CompletableFuture<T> observed = f.whenComplete((v, e) -> completedOn.set(Thread.currentThread().getName()));
+        CompletableFuture<T> observed =
+                f.whenComplete((v, e) -> completedOn.set(Thread.currentThread().getName()));
         kms.sendHeldReplies();
         T result = Rig.await(observed);
         assertTrue(completedOn.get().startsWith(KurentoMedia.THREAD_PREFIX), completedOn.get());
@@ -142,8 +143,9 @@ class KurentoMediaCallerTest {
         Rig.await(rig.media.publish(OWNER, "camera", FakeSdp.publisherOffer(true)));
         rig.media.close();
         assertEquals(0, rig.kms().media().types().size());
-        assertTrue(Rig.failure(rig.media.publish(OWNER, "camera", FakeSdp.publisherOffer(true)))
-                instanceof IllegalStateException);
+        assertTrue(
+                Rig.failure(rig.media.publish(OWNER, "camera", FakeSdp.publisherOffer(true)))
+                        instanceof IllegalStateException);
         assertTrue(Rig.failure(rig.media.release(OWNER)) instanceof IllegalStateException);
         rig.media.close();
     }

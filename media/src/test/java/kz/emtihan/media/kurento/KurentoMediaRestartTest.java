@@ -54,10 +54,18 @@ class KurentoMediaRestartTest {
         assertNull(rig.events.nextReconnected(WAIT).owner());
         assertEquals(0, rig.events.pendingLost());
 
-        List<JsonObject> connects = fresh.calls().stream().filter(r -> "connect".equals(r.getString("method"))).toList();
-        assertTrue(connects.get(0).getJsonObject("params", new JsonObject()).containsKey("sessionId"), connects.toString());
-        assertFalse(connects.get(connects.size() - 1).getJsonObject("params", new JsonObject()).containsKey("sessionId"));
-        assertEquals(List.of("MediaPipeline", "MediaPipeline"), List.copyOf(fresh.media().types().values()));
+        List<JsonObject> connects = fresh.calls().stream()
+                .filter(r -> "connect".equals(r.getString("method")))
+                .toList();
+        assertTrue(
+                connects.get(0).getJsonObject("params", new JsonObject()).containsKey("sessionId"),
+                connects.toString());
+        assertFalse(connects.get(connects.size() - 1)
+                .getJsonObject("params", new JsonObject())
+                .containsKey("sessionId"));
+        assertEquals(
+                List.of("MediaPipeline", "MediaPipeline"),
+                List.copyOf(fresh.media().types().values()));
 
         Published again = Rig.await(rig.media.publish("att-1", "camera", FakeSdp.publisherOffer(true)));
         assertTrue(again.sdpAnswer().startsWith("v=0"));
@@ -72,7 +80,8 @@ class KurentoMediaRestartTest {
 
     @Test
     void theKeepAliveNoticesAServerThatStoppedAnswering() throws Exception {
-        rig = Rig.start(false, s -> s.withKeepAlive(Duration.ofMillis(300)).withRequestTimeout(Duration.ofMillis(1500)));
+        rig = Rig.start(
+                false, s -> s.withKeepAlive(Duration.ofMillis(300)).withRequestTimeout(Duration.ofMillis(1500)));
         JsonObject ping = rig.kms().awaitRequest(r -> "ping".equals(r.getString("method")), WAIT);
         assertEquals(300, ping.getJsonObject("params").getInteger("interval"));
         Rig.await(rig.media.publish("att-1", "camera", FakeSdp.publisherOffer(true)));
@@ -83,7 +92,8 @@ class KurentoMediaRestartTest {
         rig.restartServer();
         assertEquals("att-1", rig.events.nextLost(WAIT).owner());
         rig.events.nextReconnected(WAIT);
-        assertTrue(Rig.await(rig.media.publish("att-1", "camera", FakeSdp.publisherOffer(true))).sdpAnswer()
+        assertTrue(Rig.await(rig.media.publish("att-1", "camera", FakeSdp.publisherOffer(true)))
+                .sdpAnswer()
                 .startsWith("v=0"));
     }
 
@@ -96,7 +106,9 @@ class KurentoMediaRestartTest {
 
         assertEquals("att-1", rig.events.nextLost(WAIT).owner());
         rig.events.nextReconnected(WAIT);
-        assertTrue(fresh.calls().stream().noneMatch(r -> "connect".equals(r.getString("method"))), fresh.calls().toString());
+        assertTrue(
+                fresh.calls().stream().noneMatch(r -> "connect".equals(r.getString("method"))),
+                fresh.calls().toString());
         assertEquals(List.of("MediaPipeline"), List.copyOf(fresh.media().types().values()));
         Rig.await(rig.media.publish("att-1", "camera", FakeSdp.publisherOffer(true)));
         assertEquals(1, fresh.media().ofType("RecorderEndpoint").size());
@@ -115,6 +127,13 @@ class KurentoMediaRestartTest {
         assertEquals(before, List.copyOf(rig.kms().media().types().keySet()));
         Candidate c = new Candidate("candidate:1 1 udp 1 192.0.2.8 5000 typ host", "0", 0);
         Rig.await(rig.media.addCandidate("att-1", "camera", KurentoMedia.PUBLISHER, c));
-        assertEquals(1, rig.kms().media().ofType("WebRtcEndpoint").get(0).remoteCandidates().size());
+        assertEquals(
+                1,
+                rig.kms()
+                        .media()
+                        .ofType("WebRtcEndpoint")
+                        .get(0)
+                        .remoteCandidates()
+                        .size());
     }
 }

@@ -63,7 +63,11 @@ class KurentoMediaTest {
         String offer = FakeSdp.publisherOffer(true);
         Published p = await(media.publish(OWNER, "camera", offer));
 
-        assertEquals(List.of("0", "1"), FakeSdp.sections(p.sdpAnswer()).stream().map(FakeSdp.Section::mid).toList());
+        assertEquals(
+                List.of("0", "1"),
+                FakeSdp.sections(p.sdpAnswer()).stream()
+                        .map(FakeSdp.Section::mid)
+                        .toList());
         FakeSdp.sections(p.sdpAnswer()).forEach(s -> assertEquals("recvonly", s.direction()));
         assertEquals(Rig.RECORDINGS + "/" + OWNER + "/camera-" + T0 + ".webm", p.recordingUri());
 
@@ -101,11 +105,16 @@ class KurentoMediaTest {
             assertEquals(OWNER, c.owner());
             assertEquals("camera", c.stream());
             assertEquals(KurentoMedia.PUBLISHER, c.peer());
-            assertTrue(c.candidate().candidate().startsWith("candidate:1 1 UDP"), c.candidate().candidate());
+            assertTrue(
+                    c.candidate().candidate().startsWith("candidate:1 1 UDP"),
+                    c.candidate().candidate());
             assertTrue(c.thread().startsWith(KurentoMedia.THREAD_PREFIX), c.thread());
         }
-        assertEquals(Set.of("0:0", "1:1"), Set.of(first.candidate().sdpMid() + ":" + first.candidate().sdpMLineIndex(),
-                second.candidate().sdpMid() + ":" + second.candidate().sdpMLineIndex()));
+        assertEquals(
+                Set.of("0:0", "1:1"),
+                Set.of(
+                        first.candidate().sdpMid() + ":" + first.candidate().sdpMLineIndex(),
+                        second.candidate().sdpMid() + ":" + second.candidate().sdpMLineIndex()));
 
         Candidate browser = new Candidate("candidate:842163049 1 udp 1677729535 192.0.2.7 61413 typ srflx", "1", 1);
         await(media.addCandidate(OWNER, "camera", KurentoMedia.PUBLISHER, browser));
@@ -134,12 +143,15 @@ class KurentoMediaTest {
         RecordingListener.Local local = events.nextCandidate(WAIT);
         assertEquals("proctor-7", local.peer());
 
-        await(media.addCandidate(OWNER, "camera", "proctor-7", new Candidate("candidate:1 1 udp 1 192.0.2.8 5000 typ host", "0", 0)));
+        await(media.addCandidate(
+                OWNER, "camera", "proctor-7", new Candidate("candidate:1 1 udp 1 192.0.2.8 5000 typ host", "0", 0)));
         assertEquals(1, objects("WebRtcEndpoint").get(1).remoteCandidates().size());
         assertEquals(0, objects("WebRtcEndpoint").get(0).remoteCandidates().size());
 
         await(media.stopViewing(OWNER, "camera", "proctor-7"));
-        assertEquals(List.of(publisher.id()), objects("WebRtcEndpoint").stream().map(Snapshot::id).toList());
+        assertEquals(
+                List.of(publisher.id()),
+                objects("WebRtcEndpoint").stream().map(Snapshot::id).toList());
         assertEquals("RECORDING", objects("RecorderEndpoint").get(0).recorderState());
         await(media.stopViewing(OWNER, "camera", "proctor-7"));
     }
@@ -158,7 +170,10 @@ class KurentoMediaTest {
         List<Snapshot> endpoints = objects("WebRtcEndpoint");
         assertEquals(2, endpoints.size());
         assertFalse(endpoints.stream().anyMatch(e -> e.id().equals(oldPublisher.id())));
-        Snapshot newPublisher = endpoints.stream().filter(e -> !e.id().equals(viewer)).findFirst().orElseThrow();
+        Snapshot newPublisher = endpoints.stream()
+                .filter(e -> !e.id().equals(viewer))
+                .findFirst()
+                .orElseThrow();
         assertTrue(newPublisher.sinks().contains(viewer));
         assertEquals(1, objects("RecorderEndpoint").size());
         assertNotEquals(oldRecorder, objects("RecorderEndpoint").get(0).id());
@@ -171,16 +186,22 @@ class KurentoMediaTest {
         await(media.view(OWNER, "screen", "proctor-7", FakeSdp.viewerOffer()));
         await(media.publish("att-2", "camera", FakeSdp.publisherOffer(true)));
         String pipeline = objects("RecorderEndpoint").get(0).pipeline();
-        List<String> recorders = objects("RecorderEndpoint").stream().filter(r -> r.pipeline().equals(pipeline))
-                .map(Snapshot::id).toList();
+        List<String> recorders = objects("RecorderEndpoint").stream()
+                .filter(r -> r.pipeline().equals(pipeline))
+                .map(Snapshot::id)
+                .toList();
 
         await(media.release(OWNER));
 
-        assertTrue(kms.media().types().keySet().stream().noneMatch(id -> id.startsWith(pipeline)), kms.media().types().toString());
+        assertTrue(
+                kms.media().types().keySet().stream().noneMatch(id -> id.startsWith(pipeline)),
+                kms.media().types().toString());
         assertEquals(3, kms.media().types().size());
         List<JsonObject> calls = kms.calls();
-        int released = indexOf(calls, r -> "release".equals(r.getString("method"))
-                && pipeline.equals(r.getJsonObject("params").getString("object")));
+        int released = indexOf(
+                calls,
+                r -> "release".equals(r.getString("method"))
+                        && pipeline.equals(r.getJsonObject("params").getString("object")));
         for (String recorder : recorders) {
             assertTrue(indexOf(calls, r -> isInvoke(r, recorder, "stopAndWait")) < released);
         }
@@ -202,7 +223,8 @@ class KurentoMediaTest {
 
         KurentoServerException k = assertInstanceOf(KurentoServerException.class, e);
         assertEquals(40101, k.getCode());
-        assertTrue(k.getServerMessage().matches("Object '.+_kurento\\.WebRtcEndpoint' not found"), k.getServerMessage());
+        assertTrue(
+                k.getServerMessage().matches("Object '.+_kurento\\.WebRtcEndpoint' not found"), k.getServerMessage());
         assertEquals("{\"type\":\"MEDIA_OBJECT_NOT_FOUND\"}", k.getData());
         await(media.release(OWNER));
     }
@@ -210,19 +232,25 @@ class KurentoMediaTest {
     @Test
     void peersThatDoNotExistAreRefused() throws Exception {
         Candidate c = new Candidate("", "0", 0);
-        assertInstanceOf(IllegalStateException.class, failure(media.addCandidate(OWNER, "camera", KurentoMedia.PUBLISHER, c)));
-        assertInstanceOf(IllegalStateException.class, failure(media.view(OWNER, "camera", "proctor-7", FakeSdp.viewerOffer())));
+        assertInstanceOf(
+                IllegalStateException.class, failure(media.addCandidate(OWNER, "camera", KurentoMedia.PUBLISHER, c)));
+        assertInstanceOf(
+                IllegalStateException.class, failure(media.view(OWNER, "camera", "proctor-7", FakeSdp.viewerOffer())));
         await(media.publish(OWNER, "camera", FakeSdp.publisherOffer(true)));
         assertInstanceOf(IllegalStateException.class, failure(media.addCandidate(OWNER, "camera", "proctor-7", c)));
-        assertInstanceOf(IllegalStateException.class, failure(media.view(OWNER, "screen", "proctor-7", FakeSdp.viewerOffer())));
+        assertInstanceOf(
+                IllegalStateException.class, failure(media.view(OWNER, "screen", "proctor-7", FakeSdp.viewerOffer())));
         await(media.stopViewing("nobody", "camera", "proctor-7"));
         await(media.release("nobody"));
-        assertEquals(List.of("MediaPipeline", "WebRtcEndpoint", "RecorderEndpoint"), List.copyOf(kms.media().types().values()));
+        assertEquals(
+                List.of("MediaPipeline", "WebRtcEndpoint", "RecorderEndpoint"),
+                List.copyOf(kms.media().types().values()));
     }
 
     static boolean isInvoke(JsonObject request, String object, String operation) {
         JsonObject params = request.getJsonObject("params");
-        return "invoke".equals(request.getString("method")) && object.equals(params.getString("object"))
+        return "invoke".equals(request.getString("method"))
+                && object.equals(params.getString("object"))
                 && operation.equals(params.getString("operation"));
     }
 

@@ -29,18 +29,23 @@ class RealKmsTest {
         try (KurentoMedia media = KurentoMedia.connect(settings, events).get(WAIT.toSeconds(), TimeUnit.SECONDS)) {
             String owner = "emtihan-test-" + System.currentTimeMillis();
 
-            Published p = media.publish(owner, "camera", FakeSdp.publisherOffer(true)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Published p = media.publish(owner, "camera", FakeSdp.publisherOffer(true))
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertTrue(p.sdpAnswer().startsWith("v=0"), p.sdpAnswer());
             assertTrue(p.sdpAnswer().contains("m=video"), p.sdpAnswer());
-            assertTrue(p.recordingUri().startsWith(settings.recordingsUri() + "/" + owner + "/camera-"), p.recordingUri());
+            assertTrue(
+                    p.recordingUri().startsWith(settings.recordingsUri() + "/" + owner + "/camera-"), p.recordingUri());
 
             RecordingListener.Local local = events.nextCandidate(WAIT);
             assertEquals(owner, local.owner());
             assertEquals(KurentoMedia.PUBLISHER, local.peer());
-            assertTrue(local.candidate().candidate().startsWith("candidate:"), local.candidate().candidate());
+            assertTrue(
+                    local.candidate().candidate().startsWith("candidate:"),
+                    local.candidate().candidate());
 
             Candidate browser = new Candidate("candidate:842163049 1 udp 2122260223 192.0.2.7 61413 typ host", "0", 0);
-            media.addCandidate(owner, "camera", KurentoMedia.PUBLISHER, browser).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            media.addCandidate(owner, "camera", KurentoMedia.PUBLISHER, browser)
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
             String viewerAnswer = media.view(owner, "camera", "proctor-1", FakeSdp.viewerOffer())
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);

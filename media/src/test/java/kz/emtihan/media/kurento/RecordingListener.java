@@ -7,11 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /** A {@link KurentoMedia.Listener} that queues what it is told, with the thread that told it. */
 final class RecordingListener implements KurentoMedia.Listener {
-    record Local(String owner, String stream, String peer, Candidate candidate, String thread) {
-    }
+    record Local(String owner, String stream, String peer, Candidate candidate, String thread) {}
 
-    record Call(String owner, String thread) {
-    }
+    record Call(String owner, String thread) {}
 
     private final BlockingQueue<Local> candidates = new LinkedBlockingQueue<>();
     private final BlockingQueue<Call> lost = new LinkedBlockingQueue<>();
@@ -19,7 +17,8 @@ final class RecordingListener implements KurentoMedia.Listener {
 
     @Override
     public void localCandidate(String owner, String stream, String peer, Candidate candidate) {
-        candidates.add(new Local(owner, stream, peer, candidate, Thread.currentThread().getName()));
+        candidates.add(
+                new Local(owner, stream, peer, candidate, Thread.currentThread().getName()));
     }
 
     @Override

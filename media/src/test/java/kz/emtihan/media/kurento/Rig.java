@@ -29,7 +29,8 @@ final class Rig implements AutoCloseable {
         this.vertx = vertx;
         this.kms = kms;
         KurentoSettings settings = tune.apply(KurentoSettings.of(kms.url(), RECORDINGS + "/"));
-        this.media = await(KurentoMedia.connect(settings, events, Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC)));
+        this.media =
+                await(KurentoMedia.connect(settings, events, Clock.fixed(Instant.ofEpochMilli(T0), ZoneOffset.UTC)));
     }
 
     static Rig start() throws Exception {
@@ -61,7 +62,8 @@ final class Rig implements AutoCloseable {
 
     /** The cause the future failed with. */
     static Throwable failure(CompletableFuture<?> f) {
-        return assertThrows(ExecutionException.class, () -> f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).getCause();
+        return assertThrows(ExecutionException.class, () -> f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .getCause();
     }
 
     @Override

@@ -34,7 +34,8 @@ class SerialExecutorTest {
                 .mapToObj(i -> serial.submit(() -> {
                     seen.add(i);
                     return i;
-                })).toList();
+                }))
+                .toList();
         CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
         assertEquals(IntStream.range(0, 500).boxed().toList(), seen);
     }
@@ -46,9 +47,10 @@ class SerialExecutorTest {
         CountDownLatch released = new CountDownLatch(1);
         CompletableFuture<Boolean> waiting = a.submit(() -> released.await(10, TimeUnit.SECONDS));
         b.submit(() -> {
-            released.countDown();
-            return null;
-        }).get(10, TimeUnit.SECONDS);
+                    released.countDown();
+                    return null;
+                })
+                .get(10, TimeUnit.SECONDS);
         assertTrue(waiting.get(10, TimeUnit.SECONDS));
 
         CompletableFuture<Object> failed = a.submit(() -> {

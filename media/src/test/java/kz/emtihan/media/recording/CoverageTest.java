@@ -30,8 +30,10 @@ class CoverageTest {
         zero-length attempt             | 100   | 100  | 60     | 100                                 | 0.0
         """)
     void table(String name, long start, long end, long segSec, String starts, double expected) {
-        List<Long> list = starts == null || starts.isBlank() ? List.of()
-                : Arrays.stream(starts.split(";")).map(s -> Long.parseLong(s.trim()) * 1000)
+        List<Long> list = starts == null || starts.isBlank()
+                ? List.of()
+                : Arrays.stream(starts.split(";"))
+                        .map(s -> Long.parseLong(s.trim()) * 1000)
                         .collect(Collectors.toList());
         assertEquals(expected, Coverage.ratio(start * 1000, end * 1000, segSec * 1000, list), 1e-9, name);
     }

@@ -97,8 +97,8 @@ class RecordingStoreTest {
         RecordingStore s = store();
         byte[][] c = chunks(2, 3);
         s.put(OWNER, "screen", 4, 0, T0, c[0]);
-        ChunkConflictException e = assertThrows(ChunkConflictException.class,
-                () -> s.put(OWNER, "screen", 4, 0, T0, c[1]));
+        ChunkConflictException e =
+                assertThrows(ChunkConflictException.class, () -> s.put(OWNER, "screen", 4, 0, T0, c[1]));
         assertEquals(0, e.chunk());
         assertEquals(4, e.segment());
         assertTrue(e.getMessage().contains("segment 4 chunk 0"), e.getMessage());
@@ -127,13 +127,16 @@ class RecordingStoreTest {
             }
         }
         assertEquals(8, s.put("reconnect", "camera", 2, 3, T0, c[3]).nextChunk());
-        assertArrayEquals(Files.readAllBytes(s.file("inorder", "camera", 2)),
+        assertArrayEquals(
+                Files.readAllBytes(s.file("inorder", "camera", 2)),
                 Files.readAllBytes(s.file("reconnect", "camera", 2)));
         Segment a = s.segments("inorder", "camera").get(0);
         Segment b = s.segments("reconnect", "camera").get(0);
         assertEquals(a, b);
         try (Stream<Path> files = Files.list(root.resolve("reconnect").resolve("camera"))) {
-            assertEquals(List.of("2.idx", "2.webm"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(
+                    List.of("2.idx", "2.webm"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
@@ -226,20 +229,32 @@ class RecordingStoreTest {
         s.put(OWNER, "camera", 1, 0, T0, c[0]);
         s.put(OWNER, "camera", 1, 1, T0, c[1]);
         Path dir = root.resolve(OWNER).resolve("camera");
-        Files.write(dir.resolve("1.1.pending"), c[1]);      // already appended, file survived a crash
-        Files.write(dir.resolve("1.2.pending"), c[2]);      // next chunk, drain interrupted
-        Files.write(dir.resolve("1.3.pending.tmp"), c[3]);  // unacknowledged temp file
+        Files.write(dir.resolve("1.1.pending"), c[1]); // already appended, file survived a crash
+        Files.write(dir.resolve("1.2.pending"), c[2]); // next chunk, drain interrupted
+        Files.write(dir.resolve("1.3.pending.tmp"), c[3]); // unacknowledged temp file
         Segment seg = store().segments(OWNER, "camera").get(0);
         assertEquals(3, seg.chunks());
         assertTrue(seg.complete());
         try (Stream<Path> files = Files.list(dir)) {
-            assertEquals(List.of("1.idx", "1.webm"), files.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(
+                    List.of("1.idx", "1.webm"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"..", ".", "../x", "a/b", "a\\b", "", "x y", "ü",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "..",
+                ".",
+                "../x",
+                "a/b",
+                "a\\b",
+                "",
+                "x y",
+                "ü",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void badOwnerIdsAreRefused(String owner) throws Exception {
         RecordingStore s = store();
         assertThrows(IllegalArgumentException.class, () -> s.put(owner, "camera", 0, 0, T0, new byte[1]));
@@ -283,7 +298,8 @@ class RecordingStoreTest {
         for (Segment seg : segs) {
             assertEquals(sha(Files.readAllBytes(s.file(OWNER, "camera", seg.number()))), seg.sha256());
         }
-        List<String> lines = Files.readAllLines(root.resolve(OWNER).resolve("camera").resolve("3.idx"));
+        List<String> lines =
+                Files.readAllLines(root.resolve(OWNER).resolve("camera").resolve("3.idx"));
         for (int i = 0; i < c.length; i++) {
             assertTrue(lines.get(i + 1).endsWith(" " + sha(c[i])), lines.get(i + 1));
         }

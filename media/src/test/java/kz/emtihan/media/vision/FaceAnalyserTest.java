@@ -39,15 +39,15 @@ class FaceAnalyserTest {
 
     @ParameterizedTest(name = "{0} -> {1} face(s)")
     @CsvSource({
-            "face_grace_hopper.jpg,                   1",
-            "face_astronaut_eileen_collins.png,       1",
-            "noface_coffee.png,                       0",
-            "noface_rocket.jpg,                       0",
-            // YuNet is a human-face model: it finds no face on Chelsea the cat (score < 0.9).
-            "noface_cat_chelsea.png,                  0",
-            "two_faces_collins_hopper_640x480.png,    2",
-            "variant_hopper_rot8_640x480.png,         1",
-            "variant_astronaut_flip_crop_640x480.png, 1",
+        "face_grace_hopper.jpg,                   1",
+        "face_astronaut_eileen_collins.png,       1",
+        "noface_coffee.png,                       0",
+        "noface_rocket.jpg,                       0",
+        // YuNet is a human-face model: it finds no face on Chelsea the cat (score < 0.9).
+        "noface_cat_chelsea.png,                  0",
+        "two_faces_collins_hopper_640x480.png,    2",
+        "variant_hopper_rot8_640x480.png,         1",
+        "variant_astronaut_flip_crop_640x480.png, 1",
     })
     void countsFaces(String file, int expected) throws Exception {
         FrameAnalysis a = analyser.analyse(Fixtures.face(file));
@@ -100,10 +100,10 @@ class FaceAnalyserTest {
 
     @Test
     void rejectsGarbageAndUseAfterClose() {
-        assertThrows(IllegalArgumentException.class, () -> analyser.analyse(new byte[]{1, 2, 3}));
+        assertThrows(IllegalArgumentException.class, () -> analyser.analyse(new byte[] {1, 2, 3}));
         FaceAnalyser other = new FaceAnalyser();
         other.close();
-        assertThrows(IllegalStateException.class, () -> other.analyse(new byte[]{1}));
+        assertThrows(IllegalStateException.class, () -> other.analyse(new byte[] {1}));
     }
 
     /** The fallback path works too (forced here; in production only when YuNet cannot load). */

@@ -5,8 +5,7 @@ package kz.emtihan.media.vision;
  * with a chosen detector and loads the OpenCV natives, without widening the production API.
  */
 public final class FaceBenchAccess {
-    private FaceBenchAccess() {
-    }
+    private FaceBenchAccess() {}
 
     /** Loads the bundled OpenCV native library (once per JVM). */
     public static void loadNatives() {

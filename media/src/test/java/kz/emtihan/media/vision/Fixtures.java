@@ -11,8 +11,7 @@ import java.util.List;
 
 /** Test helpers: the shared fixtures directory (system property {@code emtihan.fixtures.dir}) and MJPEG splitting. */
 final class Fixtures {
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Path dir() {
         String p = System.getProperty("emtihan.fixtures.dir");

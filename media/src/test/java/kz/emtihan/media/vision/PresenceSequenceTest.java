@@ -21,7 +21,8 @@ class PresenceSequenceTest {
 
     @Test
     void flagsFollowThePhases() throws Exception {
-        List<byte[]> frames = Fixtures.mjpegFrames(Files.readAllBytes(Fixtures.dir().resolve(SEQ)));
+        List<byte[]> frames =
+                Fixtures.mjpegFrames(Files.readAllBytes(Fixtures.dir().resolve(SEQ)));
         assertEquals(90, frames.size());
         List<PresenceRule.Observation> obs = new ArrayList<>();
         StringBuilder counts = new StringBuilder();
@@ -47,7 +48,8 @@ class PresenceSequenceTest {
     /** Prints, does not assert: median wall time of analyse() on a 640x480 JPEG over 50 runs. */
     @Test
     void medianTimePerFrame() throws Exception {
-        List<byte[]> frames = Fixtures.mjpegFrames(Files.readAllBytes(Fixtures.dir().resolve(SEQ)));
+        List<byte[]> frames =
+                Fixtures.mjpegFrames(Files.readAllBytes(Fixtures.dir().resolve(SEQ)));
         try (FaceAnalyser analyser = new FaceAnalyser()) {
             for (int i = 0; i < 10; i++) analyser.analyse(frames.get(i)); // warm-up
             long[] ns = new long[50];
@@ -58,8 +60,12 @@ class PresenceSequenceTest {
                 ns[i] = System.nanoTime() - t;
             }
             Arrays.sort(ns);
-            System.out.printf("FaceAnalyser 640x480 JPEG: median %.2f ms, min %.2f ms, max %.2f ms (50 runs, %d cpus)%n",
-                    ns[25] / 1e6, ns[0] / 1e6, ns[49] / 1e6, Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    "FaceAnalyser 640x480 JPEG: median %.2f ms, min %.2f ms, max %.2f ms (50 runs, %d cpus)%n",
+                    ns[25] / 1e6,
+                    ns[0] / 1e6,
+                    ns[49] / 1e6,
+                    Runtime.getRuntime().availableProcessors());
             assertTrue(ns[25] > 0);
         }
     }
