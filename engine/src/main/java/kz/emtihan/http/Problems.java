@@ -6,6 +6,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import kz.emtihan.refusal.Kind;
+import kz.emtihan.refusal.Problem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Catalogue;
+import kz.emtihan.text.Language;
+import kz.emtihan.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +38,7 @@ final class Problems {
 
     private static JsonObject toJson(RoutingContext ctx) {
         Throwable t = ctx.failure();
+        if (t instanceof Refusal r) return refusal(r, language(ctx));
         if (t instanceof Rejection r) {
             JsonObject o = r.details().mergeIn(problem(r.status(), r.code(), r.getMessage()));
             if (!r.problems().isEmpty()) o.put("problems", new JsonArray(r.problems()));
@@ -58,6 +65,47 @@ final class Problems {
                         t);
                 yield problem(500, "internal", "unexpected error; it has been logged on the server");
             }
+        };
+    }
+
+    /** The caller's language: {@code Accept-Language}, else English. */
+    static Language language(RoutingContext ctx) {
+        return Language.fromAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE))
+                .orElse(Language.EN);
+    }
+
+    /** The one place a domain refusal becomes HTTP: its kind picks the status, its sentence is in the caller's language. */
+    static JsonObject refusal(Refusal r, Language language) {
+        JsonObject o = new JsonObject(new java.util.LinkedHashMap<>(r.details()))
+                .mergeIn(problem(status(r.kind()), r.code().code(), r.message(language)));
+        JsonObject args = new JsonObject();
+        r.args()
+                .forEach((name, value) ->
+                        args.put(name, value instanceof Text text ? Catalogue.render(text, language) : value));
+        if (!args.isEmpty()) o.put("args", args);
+        if (!r.problems().isEmpty()) {
+            JsonArray problems = new JsonArray();
+            for (Problem p : r.problems()) {
+                problems.add(new JsonObject(new java.util.LinkedHashMap<>(p.at()))
+                        .put("error", p.text().key())
+                        .put("message", Catalogue.render(p.text(), language)));
+            }
+            o.put("problems", problems);
+        }
+        return o;
+    }
+
+    static int status(Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED_TYPE -> 415;
+            case TOO_MANY -> 429;
+            case UNAVAILABLE -> 503;
         };
     }
 
