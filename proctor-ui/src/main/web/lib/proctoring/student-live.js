@@ -3,18 +3,30 @@
  * server's answers to the student's camera and screen, a proctor's message (shown in a dialog), the proctor's
  * identity decision (under "review-later" a rejection during the test asks for the photos again), and the
  * signals of a proctor's live view (peers.js).
- *
- * Not made on its own: its methods are ProctoredAttempt's (student.js), mixed into it and run with its `this`.
  */
 
 import { formatTime, t } from '../i18n.js';
-import { openCamera, stopStreams } from './media.js';
 
 export class LiveMessages {
-  /** Live messages for proctoring: proctor-message, identity, signal. Returns true when handled. */
+  /**
+   * recording: the StudentRecording; peers: the live views; identity: the IdentityFlow; el: the proctor's message
+   * dialog {message, messageText, messageTime, messageOk}; testing() → the test is under way;
+   * retakeIdentity(reason): ask for the photos again during the test.
+   */
+  constructor({ attemptId, recording, peers, identity, el, testing, retakeIdentity }) {
+    this.attemptId = attemptId;
+    this.recording = recording;
+    this.peers = peers;
+    this.identity = identity;
+    this.el = el;
+    this.testing = testing;
+    this.retakeIdentity = retakeIdentity;
+    el.messageOk.addEventListener('click', () => el.message.close());
+  }
+
+  /** Live messages for proctoring: media, media-lost, proctor-message, identity, signal. Returns true when handled. */
   onMessage(message) {
-    if ((message.type === 'media' || message.type === 'media-lost') && this.kurento?.onMessage(message)) {
-      this.renderRecording();
+    if ((message.type === 'media' || message.type === 'media-lost') && this.recording.onMediaMessage(message)) {
       return true;
     }
     switch (message.type) {
@@ -22,13 +34,13 @@ export class LiveMessages {
         this.showProctorMessage(message);
         return true;
       case 'identity':
-        this.identityReason = message.reason ?? null;
-        if (message.status === 'rejected' && this.identityWaiters.length === 0 && this.listening)
-          this.askIdentityAgain(message.reason);
-        if (message.status && message.status !== 'pending') this.identityDecided(message.status);
+        this.identity.reason = message.reason ?? null;
+        if (message.status === 'rejected' && !this.identity.waiting && this.testing())
+          this.retakeIdentity(message.reason);
+        if (message.status && message.status !== 'pending') this.identity.decided(message.status);
         return true;
       case 'signal':
-        if (message.attemptId && message.attemptId !== this.attempt.id) return true;
+        if (message.attemptId && message.attemptId !== this.attemptId) return true;
         this.peers.onSignal(message.from, message.data);
         return true;
       default:
@@ -45,37 +57,5 @@ export class LiveMessages {
     if (dialog.open) dialog.close();
     dialog.showModal();
     messageOk.focus();
-  }
-
-  /** Under "review-later" a proctor rejected the photos during the test: take them again. */
-  askIdentityAgain(reason) {
-    this.alert(
-      'identity',
-      t('identity.rejected', { reason: reason || t('identity.rejectedNoReason') }),
-      t('identity.again'),
-      async () => {
-        this.layout.hidden = true;
-        this.unwatchBehaviour(); // choosing a file blurs the window: not an event to report
-        this.identityStatus = 'rejected';
-        this.identityReason = reason;
-        if (!this.streams.camera) {
-          const got = await openCamera(this.needs, this.settings);
-          if (!got.stream) {
-            this.layout.hidden = false;
-            this.watchBehaviour();
-            return false;
-          }
-          this.streams.camera = got.stream;
-        }
-        await this.identify();
-        if (!this.records.camera) {
-          stopStreams(this.streams.camera);
-          this.streams.camera = null;
-        }
-        this.layout.hidden = false;
-        this.watchBehaviour();
-        return true;
-      },
-    );
   }
 }

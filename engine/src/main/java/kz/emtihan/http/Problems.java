@@ -106,6 +106,7 @@ final class Problems {
             case UNSUPPORTED_TYPE -> 415;
             case TOO_MANY -> 429;
             case UNAVAILABLE -> 503;
+            case NO_STORAGE -> 507;
         };
     }
 

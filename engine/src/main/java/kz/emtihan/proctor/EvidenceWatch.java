@@ -22,8 +22,10 @@ import kz.emtihan.live.Presence;
 import kz.emtihan.proctor.model.EvidenceKind;
 import kz.emtihan.proctor.model.EvidenceRule;
 import kz.emtihan.proctor.model.Flag;
+import kz.emtihan.proctor.model.ProctorTexts;
 import kz.emtihan.store.Keys;
 import kz.emtihan.store.LuaScript;
+import kz.emtihan.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,10 +200,8 @@ final class EvidenceWatch {
                                 .compose(r -> {
                                     if (!"missing".equals(r.get(0).toString())) return Future.succeededFuture(false);
                                     long since = r.get(1).toLong();
-                                    String detail = String.format(
-                                            java.util.Locale.ROOT,
-                                            "no %s since %s (allowed: %d × %d ms)",
-                                            kind.code(),
+                                    Text detail = ProctorTexts.evidenceMissing(
+                                            kind,
                                             Instant.ofEpochMilli(since),
                                             settings.evidenceMissingAfter(),
                                             limit / settings.evidenceMissingAfter());
@@ -210,8 +210,7 @@ final class EvidenceWatch {
                                 })))
                 .recover(err -> {
                     // an attempt deleted under the scan: stop watching it
-                    if (err instanceof kz.emtihan.http.Rejection)
-                        return forget(attemptId).map(false);
+                    if (ProctorAccess.gone(err)) return forget(attemptId).map(false);
                     return Future.failedFuture(err);
                 });
     }
@@ -233,8 +232,7 @@ final class EvidenceWatch {
                                                 live.serverNow().toEpochMilli(), seen, limits.get(EvidenceKind.SOCKET))
                                         ? Future.succeededFuture()
                                         : seen(a, EvidenceKind.SOCKET)))
-                .recover(
-                        err -> err instanceof kz.emtihan.http.Rejection ? forget(attemptId) : Future.failedFuture(err));
+                .recover(err -> ProctorAccess.gone(err) ? forget(attemptId) : Future.failedFuture(err));
     }
 
     private static List<String> strings(Response r) {

@@ -5,9 +5,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.http.Rejection;
 import kz.emtihan.media.vision.FrameAnalysis;
+import kz.emtihan.proctor.model.ProctorTexts;
 import kz.emtihan.proctor.model.UploadBudget;
+import kz.emtihan.refusal.Refusal;
 
 /**
  * The pre-check's face test (issue 10, 4): before anything starts, the page sends one camera frame and the server
@@ -35,13 +36,12 @@ final class FacePrecheck {
             ok = b.take(now);
         }
         if (!ok) {
-            return Future.failedFuture(
-                    new Rejection(429, "too-many-prechecks", "at most " + perMinute + " face checks a minute"));
+            return Future.failedFuture(Refusal.of(ProctorRefusal.TOO_MANY_PRECHECKS, perMinute));
         }
         return faces.analyse(jpeg)
                 .recover(err -> Future.failedFuture(
                         err instanceof IllegalArgumentException
-                                ? Rejection.badRequest("bad-image", "the camera frame is not a JPEG image")
+                                ? Refusal.of(ProctorRefusal.BAD_IMAGE, ProctorTexts.thing("camera-frame"), "JPEG")
                                 : err))
                 .map(FacePrecheck::verdict);
     }

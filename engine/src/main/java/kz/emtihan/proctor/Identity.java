@@ -2,6 +2,7 @@ package kz.emtihan.proctor;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
@@ -10,10 +11,15 @@ import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.config.ProctorSettings;
 import kz.emtihan.exam.AttemptFacts;
-import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.media.vision.FrameAnalysis;
 import kz.emtihan.proctor.model.IdentityCheck;
+import kz.emtihan.proctor.model.ProctorTexts;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Language;
+import kz.emtihan.text.Text;
 
 /**
  * The identity check (5.17.2, 6.15.6): the student sends a face photo and a photo of their ID card; both must
@@ -47,19 +53,20 @@ final class Identity {
         this.live = live;
     }
 
-    Future<JsonObject> submit(Caller caller, String attemptId, byte[] face, byte[] document) {
+    Future<JsonObject> submit(Caller caller, String attemptId, byte[] face, byte[] document, Language language) {
         return access.ownerWhileOpen(caller, attemptId)
                 .compose(a -> Future.all(analyse(face, "face"), analyse(document, "document"))
                         .compose(done -> {
                             FrameAnalysis f = done.resultAt(0);
                             FrameAnalysis d = done.resultAt(1);
-                            List<JsonObject> problems = IdentityCheck.problems(f.faces(), f.judgeable(), d.faces());
+                            List<IdentityCheck.Problem> problems =
+                                    IdentityCheck.problems(f.faces(), f.judgeable(), d.faces());
                             String at = live.serverNow().toString();
                             JsonObject reply = new JsonObject()
                                     .put("faceCount", f.faces())
                                     .put("documentFaceCount", d.faces())
                                     .putNull("similarity")
-                                    .put("problems", problems);
+                                    .put("problems", problemsJson(problems, language));
                             JsonObject audit = new JsonObject()
                                     .put("at", at)
                                     .put("by", caller.id())
@@ -70,7 +77,7 @@ final class Identity {
                                                 attemptId,
                                                 Map.of(),
                                                 audit.put("type", "identity-refused")
-                                                        .put("problems", problems))
+                                                        .put("problems", problemsJson(problems, Language.EN)))
                                         .map(v -> reply.put("status", "rejected"));
                             }
                             Map<String, String> fields = new HashMap<>();
@@ -132,7 +139,7 @@ final class Identity {
         return faces.analyse(image)
                 .recover(err -> Future.failedFuture(
                         err instanceof IllegalArgumentException
-                                ? Rejection.badRequest("bad-image", "'" + field + "' is not a JPEG or PNG image")
+                                ? Refusal.of(ProctorRefusal.BAD_IMAGE, photoName(field), "JPEG, PNG")
                                 : err));
     }
 
@@ -144,22 +151,21 @@ final class Identity {
 
     private Future<JsonObject> decideChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
         if (!(body.getValue("approved") instanceof Boolean approved)) {
-            return Future.failedFuture(Rejection.badRequest("bad-field", "'approved' must be true or false"));
+            return Future.failedFuture(
+                    Refusal.of(CommonRefusal.BAD_FIELD, "approved", FieldProblem.oneOf("true, false")));
         }
         Object r = body.getValue("reason");
         String reason = r instanceof String s ? s.trim() : "";
         if (r != null && !(r instanceof String) || reason.length() > 500) {
-            return Future.failedFuture(
-                    Rejection.badRequest("bad-field", "'reason' must be text of at most 500 characters"));
+            return Future.failedFuture(Refusal.of(CommonRefusal.BAD_FIELD, "reason", FieldProblem.tooLong(500)));
         }
         if (!approved && reason.isEmpty()) {
-            return Future.failedFuture(Rejection.badRequest("reason-required", "say why the identity is rejected"));
+            return Future.failedFuture(Refusal.of(ProctorRefusal.REASON_REQUIRED));
         }
         return Future.succeededFuture(watched)
                 .compose(a -> store.fields(attemptId).compose(fields -> {
                     if (!fields.containsKey("identitySubmittedAt")) {
-                        return Future.failedFuture(
-                                Rejection.conflict("no-identity", "the student has not sent identity photos yet"));
+                        return Future.failedFuture(Refusal.of(ProctorRefusal.NO_IDENTITY));
                     }
                     String status = approved ? "approved" : "rejected";
                     String at = live.serverNow().toString();
@@ -222,6 +228,25 @@ final class Identity {
                 .map(f -> toJson(attemptId, f));
     }
 
+    /** The photo a form field holds, as a refusal names it. */
+    static Text photoName(String field) {
+        return ProctorTexts.thing(field.equals("face") ? "face-photo" : "card-photo");
+    }
+
+    private static Refusal noPhoto(String which) {
+        return Refusal.of(CommonRefusal.NOT_FOUND, ProctorTexts.thing("identity-photo"), which);
+    }
+
+    /** The photos' problems: {field, error, message} with the message's key and arguments, in {@code language}. */
+    static JsonArray problemsJson(List<IdentityCheck.Problem> problems, Language language) {
+        JsonArray out = new JsonArray();
+        for (IdentityCheck.Problem p : problems) {
+            out.add(TextJson.put(
+                    new JsonObject().put("field", p.field()).put("error", p.error()), "message", p.text(), language));
+        }
+        return out;
+    }
+
     static JsonObject toJson(String attemptId, Map<String, String> f) {
         JsonObject o = new JsonObject()
                 .put("status", f.getOrDefault("identityStatus", "none"))
@@ -243,11 +268,9 @@ final class Identity {
     }
 
     Future<byte[]> image(Caller caller, String attemptId, String which) {
-        if (!which.equals("face") && !which.equals("document"))
-            return Future.failedFuture(Rejection.notFound("identity photo", which));
+        if (!which.equals("face") && !which.equals("document")) return Future.failedFuture(noPhoto(which));
         return access.watcher(caller, attemptId)
                 .compose(a -> vertx.executeBlocking(() -> files.identity(attemptId, which), false))
-                .recover(err -> Future.failedFuture(
-                        EvidenceFiles.missing(err) ? Rejection.notFound("identity photo", which) : err));
+                .recover(err -> Future.failedFuture(EvidenceFiles.missing(err) ? noPhoto(which) : err));
     }
 }

@@ -6,7 +6,9 @@ import kz.emtihan.exam.AttemptFacts;
 import kz.emtihan.exam.Attempts;
 import kz.emtihan.exam.Exams;
 import kz.emtihan.exam.model.Exam;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Kind;
+import kz.emtihan.refusal.Refusal;
 
 /**
  * Who may do what with an attempt's proctoring (issue 4, 7): its student sends photos, snapshots, events and
@@ -24,7 +26,7 @@ final class ProctorAccess {
     /** The attempt, if the caller is its student. */
     Future<AttemptFacts> owner(Caller caller, String attemptId) {
         return attempts.facts(attemptId).map(a -> {
-            if (!a.studentId().equals(caller.id())) throw Rejection.forbidden("attempt " + attemptId + " is not yours");
+            if (!a.studentId().equals(caller.id())) throw Refusal.of(CommonRefusal.FORBIDDEN);
             return a;
         });
     }
@@ -32,9 +34,7 @@ final class ProctorAccess {
     /** The attempt, if the caller is its student and it is still in progress. */
     Future<AttemptFacts> ownerWhileOpen(Caller caller, String attemptId) {
         return owner(caller, attemptId).map(a -> {
-            if (a.status().finished())
-                throw Rejection.conflict(
-                        "attempt-closed", "the attempt is " + a.status().code());
+            if (a.status().finished()) throw Refusal.of(ProctorRefusal.ATTEMPT_CLOSED);
             return a;
         });
     }
@@ -42,8 +42,7 @@ final class ProctorAccess {
     /** The attempt, if the caller may watch its exam: a proctor, the exam's teacher, an admin. */
     Future<AttemptFacts> watcher(Caller caller, String attemptId) {
         if (!caller.hasAny(kz.emtihan.exam.model.ExamAccess.watchingRoles())) {
-            return Future.failedFuture(
-                    Rejection.forbidden("only the exam's proctors, its teacher and admins see proctoring"));
+            return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
         }
         return attempts.facts(attemptId)
                 .compose(a -> exams.watched(caller, a.examId()).map(e -> a));
@@ -55,14 +54,22 @@ final class ProctorAccess {
         return attempts.facts(attemptId).compose(a -> {
             if (a.studentId().equals(caller.id())) {
                 return ownerMay.apply(a).map(ok -> {
-                    if (!ok)
-                        throw new Rejection(
-                                403, "not-reviewed", "the flags of your attempt are shown once it is reviewed");
+                    if (!ok) throw Refusal.of(ProctorRefusal.NOT_REVIEWED);
                     return a;
                 });
             }
             return watcher(caller, attemptId);
         });
+    }
+
+    /**
+     * True when {@code err} says the attempt does not exist (deleted under a scan). While the exam context still
+     * throws its old {@code http.Rejection} (it is being converted in parallel), that counts too: it is the only
+     * refusal {@code Attempts.facts} gives.
+     */
+    static boolean gone(Throwable err) {
+        if (err instanceof Refusal r) return r.kind() == Kind.NOT_FOUND;
+        return err.getClass().getName().equals("kz.emtihan.http.Rejection");
     }
 
     Future<Exam> exam(AttemptFacts a) {

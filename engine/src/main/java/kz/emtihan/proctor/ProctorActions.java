@@ -5,8 +5,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.AttemptFacts;
-import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveHub;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Refusal;
 
 /** What a proctor does to a running attempt (issue 4, 5): send the student a message, or end it for a violation (6.14). */
 final class ProctorActions {
@@ -29,9 +31,7 @@ final class ProctorActions {
     private Future<JsonObject> messageChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
         String text = text(body, "text", 500);
         return Future.succeededFuture(watched).compose(a -> {
-            if (a.status().finished())
-                return Future.failedFuture(Rejection.conflict(
-                        "attempt-closed", "the attempt is " + a.status().code()));
+            if (a.status().finished()) return Future.failedFuture(Refusal.of(ProctorRefusal.ATTEMPT_CLOSED));
             String at = live.serverNow().toString();
             return store.record(
                             attemptId,
@@ -79,9 +79,8 @@ final class ProctorActions {
 
     private static String text(JsonObject body, String field, int max) {
         String t = body.getValue(field) instanceof String s ? s.trim() : "";
-        if (t.isEmpty() || t.length() > max) {
-            throw Rejection.badRequest("bad-field", "'" + field + "' must be text of 1 to " + max + " characters");
-        }
+        if (t.isEmpty()) throw Refusal.of(CommonRefusal.BAD_FIELD, field, FieldProblem.required());
+        if (t.length() > max) throw Refusal.of(CommonRefusal.BAD_FIELD, field, FieldProblem.tooLong(max));
         return t;
     }
 }

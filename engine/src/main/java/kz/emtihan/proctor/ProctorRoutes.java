@@ -9,9 +9,15 @@ import io.vertx.ext.web.RoutingContext;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.model.ExamAccess;
 import kz.emtihan.http.Bodies;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.proctor.model.ProctorTexts;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Language;
 
-/** HTTP for proctoring (API.md "Proctoring", docs/proctoring.md). Translation only. */
+/**
+ * HTTP for proctoring (API.md "Proctoring", docs/proctoring.md). Translation only: it also picks the caller's
+ * language for the sentences of an answer (flag details, the credibility explanation, identity problems).
+ */
 public final class ProctorRoutes {
     private ProctorRoutes() {}
 
@@ -29,7 +35,8 @@ public final class ProctorRoutes {
         api.post("/attempts/:attemptId/identity").respond(ctx -> {
             Caller caller = Caller.of(ctx);
             return Future.all(upload(ctx, "face", m), upload(ctx, "document", m))
-                    .compose(photos -> m.identity().submit(caller, id(ctx), photos.resultAt(0), photos.resultAt(1)));
+                    .compose(photos -> m.identity()
+                            .submit(caller, id(ctx), photos.resultAt(0), photos.resultAt(1), language(ctx)));
         });
         api.get("/attempts/:attemptId/identity").respond(ctx -> m.identity().view(Caller.of(ctx), id(ctx)));
         api.post("/attempts/:attemptId/identity/decision")
@@ -38,15 +45,16 @@ public final class ProctorRoutes {
         api.get("/attempts/:attemptId/identity/:which")
                 .handler(ctx -> image(ctx, m.identity().image(Caller.of(ctx), id(ctx), ctx.pathParam("which"))));
         api.post("/attempts/:attemptId/snapshots")
-                .respond(ctx -> m.watching().snapshot(Caller.of(ctx), id(ctx), image(ctx, m)));
+                .respond(ctx -> m.watching().snapshot(Caller.of(ctx), id(ctx), image(ctx, m), language(ctx)));
         api.get("/attempts/:attemptId/snapshots/latest")
                 .handler(ctx -> image(ctx, m.watching().latest(Caller.of(ctx), id(ctx))));
         api.get("/attempts/:attemptId/snapshots/:snapshotId")
                 .handler(
                         ctx -> image(ctx, m.watching().evidence(Caller.of(ctx), id(ctx), ctx.pathParam("snapshotId"))));
         api.post("/attempts/:attemptId/events")
-                .respond(ctx -> m.watching().event(Caller.of(ctx), id(ctx), Bodies.object(ctx)));
-        api.get("/attempts/:attemptId/flags").respond(ctx -> m.watching().flags(Caller.of(ctx), id(ctx)));
+                .respond(ctx -> m.watching().event(Caller.of(ctx), id(ctx), Bodies.object(ctx), language(ctx)));
+        api.get("/attempts/:attemptId/flags")
+                .respond(ctx -> m.watching().flags(Caller.of(ctx), id(ctx), language(ctx)));
         api.put("/attempts/:attemptId/recordings/:stream/:segment/:chunk")
                 .respond(ctx -> m.recordings()
                         .put(
@@ -68,13 +76,23 @@ public final class ProctorRoutes {
         api.post("/attempts/:attemptId/terminate")
                 .respond(ctx -> m.actions()
                         .terminate(Caller.require(ctx, ExamAccess.watchingRoles()), id(ctx), Bodies.object(ctx)));
-        api.get("/attempts/:attemptId/review").respond(ctx -> m.review().get(Caller.of(ctx), id(ctx)));
+        api.get("/attempts/:attemptId/review").respond(ctx -> m.review().get(Caller.of(ctx), id(ctx), language(ctx)));
         api.post("/attempts/:attemptId/review")
                 .respond(ctx -> m.review()
-                        .decide(Caller.require(ctx, ExamAccess.watchingRoles()), id(ctx), Bodies.object(ctx)));
+                        .decide(
+                                Caller.require(ctx, ExamAccess.watchingRoles()),
+                                id(ctx),
+                                Bodies.object(ctx),
+                                language(ctx)));
         api.get("/exams/:examId/proctoring")
                 .respond(ctx ->
                         m.dashboard().of(Caller.require(ctx, ExamAccess.watchingRoles()), ctx.pathParam("examId")));
+    }
+
+    /** The caller's language for the sentences of an answer: {@code Accept-Language}, else English. */
+    static Language language(RoutingContext ctx) {
+        return Language.fromAcceptLanguage(ctx.request().getHeader("Accept-Language"))
+                .orElse(Language.EN);
     }
 
     private static String id(RoutingContext ctx) {
@@ -89,14 +107,10 @@ public final class ProctorRoutes {
     /** A snapshot body: JPEG only (the browser's canvas gives it; OpenCV here cannot decode WebM frames). */
     private static byte[] image(RoutingContext ctx, ProctorModule m) {
         String type = String.valueOf(ctx.request().getHeader("Content-Type"));
-        if (!type.startsWith("image/jpeg"))
-            throw new Rejection(415, "unsupported-media-type", "a snapshot is sent as image/jpeg");
+        if (!type.startsWith("image/jpeg")) throw Refusal.of(CommonRefusal.UNSUPPORTED_MEDIA_TYPE);
         byte[] b = bytes(ctx);
-        if (b.length == 0) throw Rejection.badRequest("empty-image", "the snapshot has no bytes");
-        if (b.length > m.settings().maxImageBytes()) {
-            throw new Rejection(
-                    413, "body-too-large", "an image is at most " + m.settings().maxImageBytes() + " bytes");
-        }
+        if (b.length == 0) throw Refusal.of(ProctorRefusal.EMPTY_IMAGE, ProctorTexts.thing("snapshot"));
+        if (b.length > m.settings().maxImageBytes()) throw Refusal.of(CommonRefusal.BODY_TOO_LARGE);
         return b;
     }
 
@@ -104,13 +118,10 @@ public final class ProctorRoutes {
         FileUpload file = ctx.fileUploads().stream()
                 .filter(f -> f.name().equals(field))
                 .findFirst()
-                .orElseThrow(() -> Rejection.badRequest(
-                        "missing-" + field, "the form needs a '" + field + "' image (JPEG or PNG)"));
-        if (file.size() > m.settings().maxImageBytes()) {
-            throw new Rejection(
-                    413, "body-too-large", "an image is at most " + m.settings().maxImageBytes() + " bytes");
-        }
-        if (file.size() == 0) throw Rejection.badRequest("empty-image", "the '" + field + "' image has no bytes");
+                .orElseThrow(() -> Refusal.of(
+                        field.equals("face") ? ProctorRefusal.MISSING_FACE : ProctorRefusal.MISSING_DOCUMENT));
+        if (file.size() > m.settings().maxImageBytes()) throw Refusal.of(CommonRefusal.BODY_TOO_LARGE);
+        if (file.size() == 0) throw Refusal.of(ProctorRefusal.EMPTY_IMAGE, Identity.photoName(field));
         return ctx.vertx().fileSystem().readFile(file.uploadedFileName()).map(Buffer::getBytes);
     }
 

@@ -52,7 +52,7 @@ final class ProctorStore {
         return RAISE.run(
                         redis,
                         List.of(flags(a.id()), hash(a.id()), audit(a.id())),
-                        List.of(flag.toStored().encode(), a.id(), a.examId(), a.studentId()))
+                        List.of(FlagJson.toStored(flag).encode(), a.id(), a.examId(), a.studentId()))
                 .map(r -> flag.numbered(r.toString()));
     }
 
@@ -83,7 +83,7 @@ final class ProctorStore {
                         Request.cmd(Command.LRANGE).arg(flags(attemptId)).arg(0).arg(-1))
                 .map(r -> {
                     List<Flag> out = new ArrayList<>();
-                    for (Response item : r) out.add(Flag.fromStored(new JsonObject(item.toString())));
+                    for (Response item : r) out.add(FlagJson.fromStored(new JsonObject(item.toString())));
                     return out;
                 });
     }

@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.config.ProctorSettings;
 import kz.emtihan.exam.AttemptFacts;
-import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.media.recording.ChunkConflictException;
 import kz.emtihan.media.recording.RecordingStore;
@@ -24,7 +23,10 @@ import kz.emtihan.media.recording.Segment;
 import kz.emtihan.media.recording.Stored;
 import kz.emtihan.proctor.model.Flag;
 import kz.emtihan.proctor.model.FlagKind;
+import kz.emtihan.proctor.model.ProctorTexts;
 import kz.emtihan.proctor.model.SegmentTimes;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
 
 /**
  * Camera and screen recordings of an attempt (issue 4, 4): the page restarts its MediaRecorders every segment and
@@ -84,14 +86,12 @@ final class Recordings {
             String chunkText,
             String segmentStart,
             byte[] webm) {
-        if (!STREAMS.contains(stream)) return Future.failedFuture(Rejection.notFound("stream", stream));
-        int segment = number("segment", segmentText);
-        int chunk = number("chunk", chunkText);
-        if (webm.length == 0) return Future.failedFuture(Rejection.badRequest("empty-chunk", "the chunk has no bytes"));
-        if (webm.length > settings.maxChunkBytes()) {
-            return Future.failedFuture(
-                    new Rejection(413, "body-too-large", "a chunk is at most " + settings.maxChunkBytes() + " bytes"));
-        }
+        if (!STREAMS.contains(stream)) return Future.failedFuture(noStream(stream));
+        int segment = number(ProctorRefusal.BAD_SEGMENT, segmentText);
+        int chunk = number(ProctorRefusal.BAD_CHUNK, chunkText);
+        if (webm.length == 0) return Future.failedFuture(Refusal.of(ProctorRefusal.EMPTY_CHUNK));
+        if (webm.length > settings.maxChunkBytes())
+            return Future.failedFuture(Refusal.of(CommonRefusal.BODY_TOO_LARGE));
         return access.owner(caller, attemptId).compose(a -> {
             Instant now = live.serverNow();
             long until = Math.max(
@@ -100,8 +100,7 @@ final class Recordings {
                     + graceMillis
                     + LATE_UPLOAD_MILLIS;
             if (now.toEpochMilli() > until) {
-                return Future.failedFuture(
-                        Rejection.conflict("attempt-closed", "the attempt ended; its recording is closed"));
+                return Future.failedFuture(Refusal.of(ProctorRefusal.ATTEMPT_CLOSED));
             }
             gate.admit(attemptId);
             // the page's clock is corrected by the server's, but is not trusted past the attempt's own bounds
@@ -129,16 +128,14 @@ final class Recordings {
 
     private Future<JsonObject> refused(AttemptFacts a, Throwable err) {
         if (err instanceof ChunkConflictException) {
-            return Future.failedFuture(
-                    Rejection.conflict("chunk-conflict", "this chunk was already stored with other bytes"));
+            return Future.failedFuture(Refusal.of(ProctorRefusal.CHUNK_CONFLICT));
         }
-        if (err instanceof IllegalArgumentException e)
-            return Future.failedFuture(Rejection.badRequest("bad-chunk", e.getMessage()));
+        if (err instanceof IllegalArgumentException)
+            return Future.failedFuture(Refusal.of(ProctorRefusal.BAD_CHUNK, MAX_NUMBER));
         if (err instanceof DiskFull
                 || err instanceof IOException io
                         && String.valueOf(io.getMessage()).contains("No space")) {
-            Rejection full = new Rejection(
-                    507, "storage-full", "the server's disk is full: the recording pauses, the exam goes on");
+            Refusal full = Refusal.of(ProctorRefusal.STORAGE_FULL);
             long now = System.currentTimeMillis();
             Long last = storageFlagged.get(a.id());
             if (last != null && now - last < STORAGE_FLAG_EVERY_MILLIS) return Future.failedFuture(full);
@@ -146,11 +143,7 @@ final class Recordings {
             return proctorStore
                     .raise(
                             a,
-                            Flag.of(
-                                    FlagKind.STORAGE_FULL,
-                                    live.serverNow(),
-                                    Optional.empty(),
-                                    "the server could not store the recording: disk full"))
+                            Flag.of(FlagKind.STORAGE_FULL, live.serverNow(), Optional.empty(), ProctorTexts.diskFull()))
                     .compose(f -> Future.failedFuture(full));
         }
         return Future.failedFuture(err);
@@ -249,8 +242,8 @@ final class Recordings {
     record SegmentFile(Path path, long bytes) {}
 
     Future<SegmentFile> file(Caller caller, String attemptId, String stream, String segmentText) {
-        if (!STREAMS.contains(stream)) return Future.failedFuture(Rejection.notFound("stream", stream));
-        int segment = number("segment", segmentText);
+        if (!STREAMS.contains(stream)) return Future.failedFuture(noStream(stream));
+        int segment = number(ProctorRefusal.BAD_SEGMENT, segmentText);
         return access.watcher(caller, attemptId)
                 .compose(a -> vertx.executeBlocking(
                         () -> {
@@ -258,13 +251,13 @@ final class Recordings {
                                 return kurento.get()
                                         .file(attemptId, stream, segment)
                                         .map(f -> new SegmentFile(f.path(), f.bytes()))
-                                        .orElseThrow(() -> Rejection.notFound("segment", stream + "/" + segment));
+                                        .orElseThrow(() -> noSegment(stream, segment));
                             }
                             for (Segment s : store.segments(attemptId, stream)) {
                                 if (s.number() == segment && s.bytes() > 0)
                                     return new SegmentFile(store.file(attemptId, stream, segment), s.bytes());
                             }
-                            throw Rejection.notFound("segment", stream + "/" + segment);
+                            throw noSegment(stream, segment);
                         },
                         false));
     }
@@ -274,18 +267,28 @@ final class Recordings {
         try {
             return Instant.parse(header.trim()).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw Rejection.badRequest("bad-header", "X-Segment-Start must be an ISO-8601 instant");
+            throw Refusal.of(ProctorRefusal.BAD_HEADER, "X-Segment-Start");
         }
     }
 
-    private static int number(String what, String text) {
+    private static final int MAX_NUMBER = 100_000;
+
+    private static int number(ProctorRefusal refusal, String text) {
         try {
             int n = Integer.parseInt(text);
-            if (n >= 0 && n <= 100_000) return n;
+            if (n >= 0 && n <= MAX_NUMBER) return n;
         } catch (NumberFormatException e) {
             // fall through
         }
-        throw Rejection.badRequest("bad-" + what, what + " must be a whole number 0..100000");
+        throw Refusal.of(refusal, MAX_NUMBER);
+    }
+
+    private static Refusal noStream(String stream) {
+        return Refusal.of(CommonRefusal.NOT_FOUND, ProctorTexts.thing("stream"), stream);
+    }
+
+    private static Refusal noSegment(String stream, int segment) {
+        return Refusal.of(CommonRefusal.NOT_FOUND, ProctorTexts.thing("segment"), stream + "/" + segment);
     }
 
     /** The disk has less free space than {@code proctoring.minFreeBytes}. */

@@ -10,11 +10,15 @@ import java.util.Map;
 import kz.emtihan.audit.model.HashChain;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.AttemptFacts;
-import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.proctor.model.Credibility;
 import kz.emtihan.proctor.model.Flag;
+import kz.emtihan.proctor.model.ProctorTexts;
 import kz.emtihan.proctor.model.Verdict;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Language;
 
 /**
  * Reviewing an attempt after the exam (issue 4, 6): its timeline of events and flags with their snapshots, the
@@ -41,7 +45,7 @@ final class Review {
         this.live = live;
     }
 
-    Future<JsonObject> get(Caller caller, String attemptId) {
+    Future<JsonObject> get(Caller caller, String attemptId, Language language) {
         return access.watcherOrOwner(
                         caller, attemptId, a -> store.fields(attemptId).map(f -> f.containsKey("verdict")))
                 .compose(a -> Future.all(List.of(
@@ -56,7 +60,7 @@ final class Review {
                             double coverage = done.resultAt(3);
                             Credibility.Evidence evidence =
                                     evidence(a, done.resultAt(4), fields, coverage, done.resultAt(5));
-                            return toJson(a, fields, done.resultAt(1), done.resultAt(2), coverage, evidence);
+                            return toJson(a, fields, done.resultAt(1), done.resultAt(2), coverage, evidence, language);
                         }));
     }
 
@@ -93,7 +97,8 @@ final class Review {
             List<Flag> flags,
             List<String> audit,
             double coverage,
-            Credibility.Evidence evidence) {
+            Credibility.Evidence evidence,
+            Language language) {
         JsonArray timeline = new JsonArray();
         List<JsonObject> items = new ArrayList<>();
         items.add(new JsonObject()
@@ -115,15 +120,18 @@ final class Review {
                     .put("detail", e.copy()));
         }
         for (Flag f : flags) {
-            JsonObject j = f.toJson(a.id());
-            items.add(new JsonObject()
-                    .put("at", j.getString("at"))
-                    .put("kind", "flag")
-                    .put("type", f.kind().code())
-                    .put("severity", f.severity().code())
-                    .put("evidence", j.getString("evidence"))
-                    .put("insufficientEvidence", f.insufficientEvidence())
-                    .put("detail", f.detail()));
+            JsonObject j = FlagJson.toJson(f, a.id(), language);
+            items.add(TextJson.put(
+                    new JsonObject()
+                            .put("at", j.getString("at"))
+                            .put("kind", "flag")
+                            .put("type", f.kind().code())
+                            .put("severity", f.severity().code())
+                            .put("evidence", j.getString("evidence"))
+                            .put("insufficientEvidence", f.insufficientEvidence()),
+                    "detail",
+                    f.detail(),
+                    language));
         }
         items.sort(Comparator.comparing(o -> o.getString("at")));
         items.forEach(timeline::add);
@@ -138,8 +146,10 @@ final class Review {
                 .put("timeline", timeline)
                 .put(
                         "flags",
-                        new JsonArray(flags.stream().map(f -> f.toJson(a.id())).toList()))
-                .put("credibility", Credibility.of(flags, evidence).toJson())
+                        new JsonArray(flags.stream()
+                                .map(f -> FlagJson.toJson(f, a.id(), language))
+                                .toList()))
+                .put("credibility", CredibilityJson.toJson(Credibility.of(flags, evidence), language))
                 .put("coverage", coverage)
                 .put(
                         "evidence",
@@ -153,34 +163,31 @@ final class Review {
                 .put("auditHead", HashChain.head(a.id(), audit));
     }
 
-    Future<JsonObject> decide(Caller caller, String attemptId, JsonObject body) {
+    Future<JsonObject> decide(Caller caller, String attemptId, JsonObject body, Language language) {
         // issue 10 (3): who first, then what: a caller refused is told 403 whatever the body says
-        return access.watcher(caller, attemptId).compose(a -> decideChecked(caller, a, attemptId, body));
+        return access.watcher(caller, attemptId).compose(a -> decideChecked(caller, a, attemptId, body, language));
     }
 
-    private Future<JsonObject> decideChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
+    private Future<JsonObject> decideChecked(
+            Caller caller, AttemptFacts watched, String attemptId, JsonObject body, Language language) {
         Verdict verdict = body.getValue("verdict") instanceof String s
                 ? Verdict.fromCode(s).orElse(null)
                 : null;
         if (verdict == null) {
             return Future.failedFuture(
-                    Rejection.badRequest("bad-field", "'verdict' must be clean, suspicious or violation"));
+                    Refusal.of(CommonRefusal.BAD_FIELD, "verdict", FieldProblem.oneOf("clean, suspicious, violation")));
         }
         Object c = body.getValue("comment");
         if (c != null && !(c instanceof String) || c instanceof String s && s.length() > 2000) {
-            return Future.failedFuture(
-                    Rejection.badRequest("bad-field", "'comment' must be text of at most 2000 characters"));
+            return Future.failedFuture(Refusal.of(CommonRefusal.BAD_FIELD, "comment", FieldProblem.tooLong(2000)));
         }
         String comment = c == null ? "" : ((String) c).trim();
         if (verdict != Verdict.CLEAN && comment.isEmpty()) {
-            return Future.failedFuture(
-                    Rejection.badRequest("comment-required", "say what the " + verdict.code() + " verdict rests on"));
+            return Future.failedFuture(Refusal.of(ProctorRefusal.COMMENT_REQUIRED, ProctorTexts.verdict(verdict)));
         }
         return Future.succeededFuture(watched)
                 .compose(a -> {
-                    if (!a.status().finished())
-                        return Future.failedFuture(
-                                Rejection.conflict("attempt-open", "review an attempt once it is finished"));
+                    if (!a.status().finished()) return Future.failedFuture(Refusal.of(ProctorRefusal.ATTEMPT_OPEN));
                     String at = live.serverNow().toString();
                     JsonObject v = new JsonObject()
                             .put("verdict", verdict.code())
@@ -197,6 +204,6 @@ final class Review {
                                     .put("verdict", verdict.code())
                                     .put("comment", comment));
                 })
-                .compose(x -> get(caller, attemptId));
+                .compose(x -> get(caller, attemptId, language));
     }
 }

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import kz.emtihan.http.Rejection;
 import kz.emtihan.proctor.model.UploadBudget;
+import kz.emtihan.refusal.Refusal;
 
 /**
  * Limits what one attempt may upload (issue 4, 7): a rate per minute across chunks, snapshots and events (per
@@ -24,7 +24,7 @@ final class UploadGate {
         this.minFreeBytes = minFreeBytes;
     }
 
-    /** Takes one upload from the attempt's allowance, or refuses with 429. */
+    /** Takes one upload from the attempt's allowance, or refuses (too many). */
     void admit(String attemptId) {
         if (budgets.size() > MAX_TRACKED) budgets.clear();
         long now = System.currentTimeMillis();
@@ -34,8 +34,7 @@ final class UploadGate {
             ok = b.take(now);
         }
         if (!ok) {
-            throw new Rejection(
-                    429, "too-many-uploads", "more than " + perMinute + " uploads a minute for attempt " + attemptId);
+            throw Refusal.of(ProctorRefusal.TOO_MANY_UPLOADS, perMinute);
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.AttemptFacts;
-import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.media.vision.FrameAnalysis;
 import kz.emtihan.media.vision.PresenceRule;
@@ -19,6 +18,11 @@ import kz.emtihan.proctor.model.EvidenceKind;
 import kz.emtihan.proctor.model.Flag;
 import kz.emtihan.proctor.model.FlagKind;
 import kz.emtihan.proctor.model.PresenceWindow;
+import kz.emtihan.proctor.model.ProctorTexts;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Language;
 
 /**
  * Watching a running attempt (issue 4, 3): camera snapshots analysed for faces, events the page reports, and the
@@ -59,19 +63,19 @@ final class Watching {
         this.gate = gate;
     }
 
-    Future<JsonObject> snapshot(Caller caller, String attemptId, byte[] jpeg) {
+    Future<JsonObject> snapshot(Caller caller, String attemptId, byte[] jpeg, Language language) {
         return access.ownerWhileOpen(caller, attemptId).compose(a -> {
             gate.admit(attemptId);
             return faces.analyse(jpeg)
                     .recover(err -> Future.failedFuture(
                             err instanceof IllegalArgumentException
-                                    ? Rejection.badRequest("bad-image", "the snapshot is not a JPEG image")
+                                    ? Refusal.of(ProctorRefusal.BAD_IMAGE, ProctorTexts.thing("snapshot"), "JPEG")
                                     : err))
-                    .compose(f -> evidence.seen(a, EvidenceKind.SNAPSHOTS).compose(v -> observe(a, jpeg, f)));
+                    .compose(f -> evidence.seen(a, EvidenceKind.SNAPSHOTS).compose(v -> observe(a, jpeg, f, language)));
         });
     }
 
-    private Future<JsonObject> observe(AttemptFacts a, byte[] jpeg, FrameAnalysis f) {
+    private Future<JsonObject> observe(AttemptFacts a, byte[] jpeg, FrameAnalysis f, Language language) {
         Instant now = live.serverNow();
         String snapshotId = "s" + now.toEpochMilli();
         return vertx.executeBlocking(
@@ -108,7 +112,7 @@ final class Watching {
                                     .put(
                                             "flags",
                                             new JsonArray(flags.stream()
-                                                    .map(x -> x.toJson(a.id()))
+                                                    .map(x -> FlagJson.toJson(x, a.id(), language))
                                                     .toList()))));
                 });
     }
@@ -116,31 +120,29 @@ final class Watching {
     private static Flag presenceFlag(PresenceRule.Flag kind, Instant at, String snapshotId, FrameAnalysis f) {
         Optional<String> evidence = Optional.of(snapshotId);
         return switch (kind) {
-            case NO_FACE -> Flag.of(FlagKind.NO_FACE, at, evidence, "no face in several snapshots in a row");
-            case MULTIPLE_FACES ->
-                Flag.of(FlagKind.MULTIPLE_FACES, at, evidence, f.faces() + " faces in several snapshots in a row");
+            case NO_FACE -> Flag.of(FlagKind.NO_FACE, at, evidence, ProctorTexts.noFaceRun());
+            case MULTIPLE_FACES -> Flag.of(FlagKind.MULTIPLE_FACES, at, evidence, ProctorTexts.facesRun(f.faces()));
             case INSUFFICIENT_EVIDENCE ->
                 Flag.unclear(
-                        at,
-                        evidence,
-                        String.format(
-                                java.util.Locale.ROOT,
-                                "the camera cannot see well enough to judge (brightness %.0f, sharpness %.0f)",
-                                f.brightness(),
-                                f.sharpness()));
+                        at, evidence, ProctorTexts.cannotJudge(Math.round(f.brightness()), Math.round(f.sharpness())));
             case NONE -> throw new IllegalArgumentException("no flag");
         };
     }
 
     /** An event the page reports (tab hidden, copy, ...): a flag. */
-    Future<JsonObject> event(Caller caller, String attemptId, JsonObject body) {
+    Future<JsonObject> event(Caller caller, String attemptId, JsonObject body, Language language) {
         String type = body.getValue("type") instanceof String s ? s : "";
         FlagKind kind = FlagKind.fromCode(type).filter(FlagKind::pageReported).orElse(null);
         if (kind == null) {
-            return Future.failedFuture(Rejection.badRequest(
-                    "bad-field",
-                    "'type' must be one of tab-hidden, window-blur, "
-                            + "fullscreen-exit, copy, paste, screen-share-ended, camera-ended"));
+            return Future.failedFuture(Refusal.of(
+                    CommonRefusal.BAD_FIELD,
+                    "type",
+                    FieldProblem.oneOf(String.join(
+                            ", ",
+                            java.util.Arrays.stream(FlagKind.values())
+                                    .filter(FlagKind::pageReported)
+                                    .map(FlagKind::code)
+                                    .toList()))));
         }
         Instant now = live.serverNow();
         Instant at = now;
@@ -149,16 +151,16 @@ final class Watching {
                 Instant claimed = Instant.parse(String.valueOf(body.getValue("at")));
                 if (Duration.between(claimed, now).abs().compareTo(CLIENT_CLOCK_SLACK) <= 0) at = claimed;
             } catch (DateTimeParseException e) {
-                return Future.failedFuture(Rejection.badRequest("bad-field", "'at' must be an ISO-8601 instant"));
+                return Future.failedFuture(Refusal.of(CommonRefusal.BAD_FIELD, "at", ProctorTexts.notAnInstant()));
             }
         }
         Instant when = at;
         return access.ownerWhileOpen(caller, attemptId)
                 .compose(a -> {
                     gate.admit(attemptId);
-                    return store.raise(a, Flag.of(kind, when, Optional.empty(), "reported by the exam page"));
+                    return store.raise(a, Flag.of(kind, when, Optional.empty(), ProctorTexts.pageReported()));
                 })
-                .map(f -> new JsonObject().put("flag", f.toJson(attemptId)));
+                .map(f -> new JsonObject().put("flag", FlagJson.toJson(f, attemptId, language)));
     }
 
     /** The student's page closed its socket while the attempt ran: the server's own observation. */
@@ -173,17 +175,18 @@ final class Watching {
                                                 FlagKind.DISCONNECTED,
                                                 live.serverNow(),
                                                 Optional.empty(),
-                                                "the exam page lost its connection to the server"))
+                                                ProctorTexts.connectionLost()))
                                 .mapEmpty());
     }
 
     /** Flags of an attempt: for its watchers, and for its student once it is reviewed (the basis of an appeal). */
-    Future<JsonArray> flags(Caller caller, String attemptId) {
+    Future<JsonArray> flags(Caller caller, String attemptId, Language language) {
         return access.watcherOrOwner(
                         caller, attemptId, a -> store.fields(attemptId).map(f -> f.containsKey("verdict")))
                 .compose(a -> store.flagsOf(attemptId))
-                .map(list -> new JsonArray(
-                        list.stream().map(f -> f.toJson(attemptId)).toList()));
+                .map(list -> new JsonArray(list.stream()
+                        .map(f -> FlagJson.toJson(f, attemptId, language))
+                        .toList()));
     }
 
     /** A snapshot kept as evidence: for watchers, and the student once reviewed. */
@@ -193,7 +196,7 @@ final class Watching {
                 .compose(a -> vertx.executeBlocking(() -> files.snapshot(attemptId, snapshotId), false))
                 .recover(err -> Future.failedFuture(
                         EvidenceFiles.missing(err) || err instanceof IllegalArgumentException
-                                ? Rejection.notFound("snapshot", snapshotId)
+                                ? Refusal.of(CommonRefusal.NOT_FOUND, ProctorTexts.thing("snapshot"), snapshotId)
                                 : err));
     }
 
@@ -201,8 +204,6 @@ final class Watching {
         return access.watcher(caller, attemptId)
                 .compose(a -> vertx.executeBlocking(() -> files.latest(attemptId), false))
                 .recover(err -> Future.failedFuture(
-                        EvidenceFiles.missing(err)
-                                ? new Rejection(404, "no-snapshot", "no snapshot of attempt " + attemptId + " yet")
-                                : err));
+                        EvidenceFiles.missing(err) ? Refusal.of(ProctorRefusal.NO_SNAPSHOT, attemptId) : err));
     }
 }

@@ -22,5 +22,7 @@ public enum Kind {
     /** Too many requests; the caller is to wait. */
     TOO_MANY,
     /** The engine cannot do it now (its store or disk); nothing changed, try again. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The engine has no room left to keep it (a full disk); nothing was kept, the rest goes on. */
+    NO_STORAGE
 }

@@ -91,6 +91,44 @@ class ReviewAndRetentionTest {
                         && timeline.contains("attempt-submitted"),
                 timeline);
 
+        // issue 11: the flag's detail and the credibility explanation in the reader's language, keys and args beside
+        JsonObject ru = app.send(
+                        "GET",
+                        "/api/v1/attempts/" + attempt + "/review",
+                        proctor,
+                        null,
+                        null,
+                        "Accept-Language",
+                        "ru-RU,ru;q=0.9")
+                .json();
+        JsonObject flag = ru.getJsonArray("flags").getJsonObject(0);
+        assertEquals("сообщено страницей экзамена", flag.getString("detail"), flag.encode());
+        assertEquals("flag.page-reported", flag.getString("detailKey"));
+        JsonObject credibility = ru.getJsonObject("credibility");
+        assertEquals("credibility.formula", credibility.getString("formulaKey"));
+        assertTrue(credibility.getString("formula").startsWith("округлить"), credibility.encode());
+        JsonObject pasted = credibility.getJsonArray("penalties").getJsonObject(0);
+        assertEquals("1 × вставка", pasted.getString("reason"), pasted.encode());
+        assertEquals(1, pasted.getJsonObject("reasonArgs").getInteger("n"));
+        assertEquals(
+                "1 × pasting",
+                review.getJsonObject("credibility")
+                        .getJsonArray("penalties")
+                        .getJsonObject(0)
+                        .getString("reason"),
+                "no Accept-Language: English");
+        TestEngine.Reply kk = app.send(
+                "POST",
+                "/api/v1/attempts/" + attempt + "/review",
+                proctor,
+                "application/json",
+                new JsonObject().put("verdict", "violation").encode().getBytes(),
+                "Accept-Language",
+                "kk");
+        assertEquals("comment-required", kk.error());
+        assertEquals(
+                "«бұзушылық» шешімінің неге негізделгенін жазыңыз.", kk.json().getString("message"));
+
         JsonObject seen =
                 app.get("/api/v1/attempts/" + attempt + "/review", student).json();
         assertEquals("suspicious", seen.getJsonObject("verdict").getString("verdict"));

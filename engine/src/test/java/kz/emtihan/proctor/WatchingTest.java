@@ -131,7 +131,10 @@ class WatchingTest {
         assertEquals(2, flags.size());
         JsonObject review =
                 app.get("/api/v1/attempts/" + attempt + "/review", proctor).json();
-        assertTrue(review.getJsonObject("credibility").encode().contains("1 × multiple-faces"), review.encode());
+        JsonObject penalty =
+                review.getJsonObject("credibility").getJsonArray("penalties").getJsonObject(0);
+        assertEquals("1 × several faces", penalty.getString("reason"), review.encode());
+        assertEquals("multiple-faces", penalty.getJsonObject("reasonArgs").getString("kind"));
         assertTrue(
                 !review.getJsonObject("credibility").encode().contains("no-face"),
                 "insufficient evidence takes nothing off");

@@ -1,12 +1,10 @@
 package kz.emtihan.proctor.model;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import kz.emtihan.text.Text;
 
 /**
  * The credibility score of an attempt, 0..100, from its flags and from how much of the evidence it owed arrived:
@@ -20,14 +18,26 @@ import java.util.Map;
  * times, so one restless student is not ruined by fifty window switches. Missing evidence is a factor, not a
  * penalty among others: a fully evidenced attempt scores at least 50 whatever its flags, and one with no recording
  * (r = 0) at most 50 whatever else, so a student with no recording never rates above one fully recorded (issue 10, 4).
- * It orders the reviewer's work; the verdict is always a person's.
+ * It orders the reviewer's work; the verdict is always a person's. The reasons and the formula are {@link Text}s
+ * ({@link ProctorTexts}), said in the reviewer's language; the JSON form is {@code proctor.CredibilityJson}.
  */
 public final class Credibility {
     public static final int MAX_COUNTED_PER_KIND = 3;
-    public static final String FORMULA =
-            "round(Π over recording coverage, snapshots received/expected and identity photos of "
-                    + "(1 + share)/2 × (50 + flags/2)), flags = 100 − Σ min(count per kind, 3) × penalty (low 2, medium 6, high 15);"
-                    + " flags of insufficient evidence count 0";
+
+    /** The formula above, in words, with its numbers as arguments. */
+    public static Text formula() {
+        return Text.of(
+                ProctorTexts.BUNDLE,
+                "credibility.formula",
+                "maxPerKind",
+                MAX_COUNTED_PER_KIND,
+                "low",
+                Severity.LOW.penalty(),
+                "medium",
+                Severity.MEDIUM.penalty(),
+                "high",
+                Severity.HIGH.penalty());
+    }
 
     private Credibility() {}
 
@@ -50,16 +60,10 @@ public final class Credibility {
     }
 
     /** The score and what took points off it. */
-    public record Score(int score, List<Penalty> penalties) {
-        public JsonObject toJson() {
-            JsonArray list = new JsonArray();
-            for (Penalty p : penalties)
-                list.add(new JsonObject().put("reason", p.reason()).put("points", p.points()));
-            return new JsonObject().put("score", score).put("penalties", list).put("formula", FORMULA);
-        }
-    }
+    public record Score(int score, List<Penalty> penalties) {}
 
-    public record Penalty(String reason, int points) {}
+    /** What took {@code points} off, and why. */
+    public record Penalty(Text reason, int points) {}
 
     /** Only the recording's coverage is known: every other evidence counts as there. */
     public static Score of(List<Flag> flags, double coverage) {
@@ -101,15 +105,14 @@ public final class Credibility {
         double score = base * e.factor();
         // what each missing share took off, in the order applied (for the reviewer; the score is the product)
         double running = base;
-        String[] names = {
-            "recording covers %d %% of the attempt", "%d %% of the expected snapshots arrived", "identity photos: %d %%"
-        };
+        String[] keys = {"credibility.recording", "credibility.snapshots", "credibility.identity"};
         double[] shares = {e.recording(), e.snapshots(), e.identity()};
         for (int i = 0; i < shares.length; i++) {
             double next = running * (1 + shares[i]) / 2;
             int taken = (int) Math.round(running - next);
             if (taken > 0)
-                penalties.add(new Penalty(String.format(Locale.ROOT, names[i], Math.round(shares[i] * 100)), taken));
+                penalties.add(new Penalty(
+                        Text.of(ProctorTexts.BUNDLE, keys[i], "percent", Math.round(shares[i] * 100)), taken));
             running = next;
         }
         return new Score((int) Math.round(score), penalties);
@@ -126,8 +129,16 @@ public final class Credibility {
         List<Penalty> out = new ArrayList<>();
         counts.forEach((kind, n) -> {
             int counted = Math.min(n, MAX_COUNTED_PER_KIND);
-            out.add(new Penalty(
-                    n + " × " + kind.code(), counted * severities.get(kind).penalty()));
+            Text reason = Text.of(
+                    ProctorTexts.BUNDLE,
+                    "credibility.flags",
+                    "n",
+                    n,
+                    "kind",
+                    kind.code(),
+                    "kindName",
+                    ProctorTexts.flagKind(kind));
+            out.add(new Penalty(reason, counted * severities.get(kind).penalty()));
         });
         return out;
     }

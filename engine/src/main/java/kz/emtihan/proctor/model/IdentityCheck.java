@@ -1,8 +1,8 @@
 package kz.emtihan.proctor.model;
 
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import kz.emtihan.text.Text;
 
 /**
  * Whether identity photos are usable (5.17.2, 6.15.6): the face photo shows exactly one face and the ID card
@@ -12,29 +12,20 @@ import java.util.List;
 public final class IdentityCheck {
     private IdentityCheck() {}
 
-    public static List<JsonObject> problems(int faceCount, boolean faceJudgeable, int documentFaceCount) {
-        List<JsonObject> out = new ArrayList<>();
+    /** One unusable photo: which ({@code face}, {@code document}), the code the API sends, and what to tell. */
+    public record Problem(String field, String error, Text text) {}
+
+    public static List<Problem> problems(int faceCount, boolean faceJudgeable, int documentFaceCount) {
+        List<Problem> out = new ArrayList<>();
         if (faceCount == 0) {
-            out.add(problem(
-                    "face",
-                    "no-face",
-                    faceJudgeable
-                            ? "no face was found on the face photo"
-                            : "the face photo is too dark or blurred to find a face"));
+            out.add(new Problem(
+                    "face", "no-face", faceJudgeable ? ProctorTexts.noFaceOnPhoto() : ProctorTexts.photoTooDark()));
         } else if (faceCount > 1) {
-            out.add(problem(
-                    "face",
-                    "multiple-faces",
-                    faceCount + " faces were found on the face photo: only you should be in it"));
+            out.add(new Problem("face", "multiple-faces", ProctorTexts.manyFacesOnPhoto(faceCount)));
         }
         if (documentFaceCount == 0) {
-            out.add(problem(
-                    "document", "no-face", "no face was found on the ID card photo: show the side with your photo"));
+            out.add(new Problem("document", "no-face", ProctorTexts.noFaceOnCard()));
         }
         return out;
-    }
-
-    private static JsonObject problem(String field, String error, String message) {
-        return new JsonObject().put("field", field).put("error", error).put("message", message);
     }
 }

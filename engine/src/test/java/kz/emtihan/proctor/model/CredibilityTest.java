@@ -16,7 +16,7 @@ class CredibilityTest {
     static final Instant T = Instant.parse("2026-06-01T09:00:00Z");
 
     static Flag flag(FlagKind kind) {
-        return Flag.of(kind, T, Optional.empty(), "");
+        return Flag.of(kind, T, Optional.empty(), ProctorTexts.pageReported());
     }
 
     @Test
@@ -37,8 +37,9 @@ class CredibilityTest {
 
     @Test
     void insufficientEvidenceTakesNothingOffButMissingRecordingDoes() {
-        List<Flag> unclear =
-                List.of(Flag.unclear(T, Optional.of("s1"), "dark"), Flag.unclear(T, Optional.of("s2"), "dark"));
+        List<Flag> unclear = List.of(
+                Flag.unclear(T, Optional.of("s1"), ProctorTexts.cannotJudge(3, 1)),
+                Flag.unclear(T, Optional.of("s2"), ProctorTexts.cannotJudge(3, 1)));
         assertEquals(100, Credibility.of(unclear, 1.0).score());
         assertEquals(75, Credibility.of(unclear, 0.5).score(), "half the attempt unrecorded: × (1 + 0.5) / 2");
         Credibility.Score none = Credibility.of(unclear, new Credibility.Evidence(0, 0, 0));

@@ -33,10 +33,16 @@ class SmallRulesTest {
     void identityPhotosNeedExactlyOneFaceAndAFaceOnTheCard() {
         assertEquals(List.of(), IdentityCheck.problems(1, true, 1));
         assertEquals(List.of(), IdentityCheck.problems(1, true, 2), "an ID card may show a hologram copy of the face");
-        assertEquals("multiple-faces", IdentityCheck.problems(2, true, 1).get(0).getString("error"));
-        assertTrue(
-                IdentityCheck.problems(0, false, 1).get(0).getString("message").contains("too dark or blurred"));
-        assertEquals("document", IdentityCheck.problems(1, true, 0).get(0).getString("field"));
+        IdentityCheck.Problem two = IdentityCheck.problems(2, true, 1).get(0);
+        assertEquals("multiple-faces", two.error());
+        assertEquals(2, two.text().args().get("faces"), "the count is an argument of the sentence");
+        assertEquals(
+                ProctorTexts.photoTooDark(),
+                IdentityCheck.problems(0, false, 1).get(0).text());
+        assertEquals(
+                ProctorTexts.noFaceOnPhoto(),
+                IdentityCheck.problems(0, true, 1).get(0).text());
+        assertEquals("document", IdentityCheck.problems(1, true, 0).get(0).field());
         assertEquals(2, IdentityCheck.problems(0, true, 0).size());
     }
 
