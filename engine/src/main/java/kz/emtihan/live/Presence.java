@@ -19,22 +19,22 @@ public final class Presence {
     private final Redis redis;
     private final LiveHub hub;
 
-    public Presence(Redis redis, LiveHub hub) {
-        this.redis = redis;
+    public Presence(LiveHub hub) {
+        this.redis = hub.redis();
         this.hub = hub;
     }
 
-    Future<Void> joined(String examId, String studentId, String attemptId) {
+    public Future<Void> joined(String examId, String studentId, String attemptId) {
         return mark(examId, studentId, true)
                 .compose(v -> hub.publish(LiveHub.examChannel(examId), event(examId, studentId, attemptId, true)));
     }
 
-    void left(String examId, String studentId, String attemptId) {
+    public void left(String examId, String studentId, String attemptId) {
         mark(examId, studentId, false)
                 .compose(v -> hub.publish(LiveHub.examChannel(examId), event(examId, studentId, attemptId, false)));
     }
 
-    Future<Void> seen(String examId, String studentId) {
+    public Future<Void> seen(String examId, String studentId) {
         return mark(examId, studentId, true);
     }
 
