@@ -55,7 +55,7 @@ public record Services(
         SittingModule sittings = SittingModule.create(vertx, store, cfg.regulation(), live, users, cfg.mail());
         // each context plugs its message types and topics into the live socket, in dependency order (issue 11, 3)
         LiveRegistry plugged = new LiveRegistry(live);
-        exam.plugInto(plugged);
+        exam.plugInto(plugged, store.redis());
         proctor.plugInto(plugged, exam);
         sittings.plugInto(plugged, proctor.roomMedia());
         LiveSocket socket = new LiveSocket(live, sessions, plugged);

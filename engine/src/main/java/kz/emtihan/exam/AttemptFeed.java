@@ -8,7 +8,6 @@ import kz.emtihan.auth.Caller;
 import kz.emtihan.live.LiveConnection;
 import kz.emtihan.live.LiveFeature;
 import kz.emtihan.live.MessageHandler;
-import kz.emtihan.live.Presence;
 import kz.emtihan.live.Topic;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;

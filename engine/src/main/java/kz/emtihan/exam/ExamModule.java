@@ -4,7 +4,6 @@ import kz.emtihan.audit.ReceiptSigner;
 import kz.emtihan.bank.Banks;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.live.LiveRegistry;
-import kz.emtihan.live.Presence;
 import kz.emtihan.store.RedisStore;
 
 /** The exam context's services, wired over one store. */
@@ -33,7 +32,8 @@ public record ExamModule(
      * Plugs the exam's feeds into the live socket: a student's page follows its own attempt (and counts as connected
      * while it does), staff follow an exam they may watch.
      */
-    public void plugInto(LiveRegistry live) {
-        live.register(new AttemptFeed(attempts, new Presence(live.hub()))).register(new ExamFeed(exams));
+    public void plugInto(LiveRegistry live, io.vertx.redis.client.Redis redis) {
+        live.register(new AttemptFeed(attempts, new Presence(redis, live.hub())))
+                .register(new ExamFeed(exams));
     }
 }
