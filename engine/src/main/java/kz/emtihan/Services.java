@@ -13,8 +13,8 @@ import kz.emtihan.bank.Banks;
 import kz.emtihan.config.EmtihanConfig;
 import kz.emtihan.exam.ExamModule;
 import kz.emtihan.live.LiveHub;
+import kz.emtihan.live.LiveRegistry;
 import kz.emtihan.live.LiveSocket;
-import kz.emtihan.live.Presence;
 import kz.emtihan.proctor.ProctorModule;
 import kz.emtihan.sitting.SittingModule;
 import kz.emtihan.store.RedisStore;
@@ -52,18 +52,13 @@ public record Services(
                 cfg.proctoring(),
                 cfg.dataDir(),
                 cfg.regulation().answerGrace().toMillis());
-        LiveSocket socket = new LiveSocket(
-                live,
-                sessions,
-                exam.attempts(),
-                exam.exams(),
-                new Presence(store.redis(), live),
-                proctor::disconnected,
-                proctor.liveMedia());
         SittingModule sittings = SittingModule.create(vertx, store, cfg.regulation(), live, users, cfg.mail());
-        socket.sittingAccess(
-                (caller, id) -> sittings.sittings().view(caller, id).mapEmpty());
-        socket.roomAccess(sittings.room());
+        // each context plugs its message types and topics into the live socket, in dependency order (issue 11, 3)
+        LiveRegistry plugged = new LiveRegistry(live);
+        exam.plugInto(plugged, store.redis());
+        proctor.plugInto(plugged, exam);
+        sittings.plugInto(plugged, proctor.roomMedia());
+        LiveSocket socket = new LiveSocket(live, sessions, plugged);
         return new Services(
                 cfg, store, users, tokens, sessions, throttle, banks, exam, proctor, sittings, live, socket);
     }

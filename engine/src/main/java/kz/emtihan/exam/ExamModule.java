@@ -3,6 +3,7 @@ package kz.emtihan.exam;
 import kz.emtihan.audit.ReceiptSigner;
 import kz.emtihan.bank.Banks;
 import kz.emtihan.config.Regulation;
+import kz.emtihan.live.LiveRegistry;
 import kz.emtihan.store.RedisStore;
 
 /** The exam context's services, wired over one store. */
@@ -25,5 +26,14 @@ public record ExamModule(
                 new Results(exams, attemptStore),
                 new Progress(exams, redis),
                 signer);
+    }
+
+    /**
+     * Plugs the exam's feeds into the live socket: a student's page follows its own attempt (and counts as connected
+     * while it does), staff follow an exam they may watch.
+     */
+    public void plugInto(LiveRegistry live, io.vertx.redis.client.Redis redis) {
+        live.register(new AttemptFeed(attempts, new Presence(redis, live.hub())))
+                .register(new ExamFeed(exams));
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.live.Presence;
 import kz.emtihan.store.Keys;
 import kz.emtihan.store.RedisStore;
 

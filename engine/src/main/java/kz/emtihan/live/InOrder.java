@@ -9,10 +9,10 @@ import java.util.function.Supplier;
  * otherwise overtake each other, and a WebRTC candidate must never reach a page before the description it belongs
  * to. Used on the socket's own event loop only.
  */
-final class InOrder {
+public final class InOrder {
     private Future<Void> last = Future.succeededFuture();
 
-    Future<Void> then(Supplier<Future<Void>> step) {
+    public Future<Void> then(Supplier<Future<Void>> step) {
         Future<Void> next = last.transform(previous -> step.get());
         last = next.otherwiseEmpty();
         return next;

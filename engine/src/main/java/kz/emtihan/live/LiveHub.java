@@ -146,7 +146,7 @@ public final class LiveHub {
 
     /** One socket's own channel: signalling meant for exactly that page (a proctor's live view). */
     public static String peerChannel(String peerId) {
-        return "live:peer:" + peerId;
+        return Topic.PEER.channel(peerId);
     }
 
     public void close() {

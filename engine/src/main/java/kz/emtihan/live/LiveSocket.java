@@ -1,64 +1,36 @@
 package kz.emtihan.live;
 
-import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.function.Consumer;
-import kz.emtihan.auth.Caller;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import kz.emtihan.auth.Session;
 import kz.emtihan.auth.Sessions;
-import kz.emtihan.exam.Attempts;
-import kz.emtihan.exam.Exams;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Language;
 
 /**
- * {@code GET /api/v1/ws?token=<JWT>} (API.md "Live events"). A student sends {@code {"type":"attempt","attemptId"}}
- * and then receives {@code time} every 10 s and {@code attempt-closed}; a proctor, teacher or admin sends
- * {@code {"type":"subscribe","examId"}} and receives every event of that exam from every node. Both relay
- * WebRTC signalling for a proctor's live view ({@link Signalling}); any participant may sit in a video room ({@link Rooms}).
+ * {@code GET /api/v1/ws?token=<JWT>} (API.md "Live events"): a hub the contexts plug into ({@link LiveRegistry}). The
+ * socket itself authenticates the upgrade, sends {@code time} at once and every {@value #TIME_EVERY_MILLIS} ms (and
+ * on {@code ping}), and hands every other message to the feature that declared its type; what a student, a proctor
+ * or a commission member may follow, and how, is their contexts' business (docs/notes-live.md lists who registers
+ * what).
  */
 public final class LiveSocket {
-    static final long TIME_EVERY_MILLIS = 10_000;
+    public static final long TIME_EVERY_MILLIS = 10_000;
     private final LiveHub hub;
     private final Sessions sessions;
-    private final Attempts attempts;
-    private final Exams exams;
-    private final Presence presence;
-    private final Consumer<String> disconnected;
-    private final Signalling signalling;
-    private final Rooms rooms;
+    private final LiveRegistry.Dispatch dispatch;
 
-    /** @param disconnected told the attempt id when a student's page closes its socket (a flag, issue 4) */
-    private volatile java.util.function.BiFunction<Caller, String, Future<Void>> sittingAccess =
-            (c, id) -> Future.failedFuture(new IllegalStateException("no sittings"));
-
-    /** Who may enter a video room (a sitting's, issue 5): set once at wiring. */
-    public void roomAccess(RoomAccess access) {
-        rooms.access(access);
-    }
-
-    /** How a socket may follow a sitting: the sitting context says whether the caller takes part. Set once at wiring. */
-    public void sittingAccess(java.util.function.BiFunction<Caller, String, Future<Void>> access) {
-        this.sittingAccess = access;
-    }
-
-    public LiveSocket(
-            LiveHub hub,
-            Sessions sessions,
-            Attempts attempts,
-            Exams exams,
-            Presence presence,
-            Consumer<String> disconnected,
-            LiveMedia media) {
+    public LiveSocket(LiveHub hub, Sessions sessions, LiveRegistry registry) {
         this.hub = hub;
         this.sessions = sessions;
-        this.attempts = attempts;
-        this.exams = exams;
-        this.presence = presence;
-        this.disconnected = disconnected;
-        this.signalling = new Signalling(hub, attempts, exams, media);
-        this.rooms = new Rooms(hub, media.rooms());
+        this.dispatch = registry.freeze();
     }
 
     /** Opens the socket for a token that holds now; it is closed with {@link SocketSession#SESSION_ENDED} once it does not. */
@@ -66,165 +38,72 @@ public final class LiveSocket {
         ctx.request().pause(); // the upgrade may wait for the token's standing: keep the request unread until then
         sessions.authenticate(ctx.queryParams().get("token")).onComplete(checked -> {
             if (checked.failed() || checked.result().isEmpty()) {
-                boolean down = checked.failed();
-                ctx.response()
-                        .setStatusCode(down ? 503 : 401)
-                        .putHeader("Content-Type", "application/json")
-                        .end(new JsonObject()
-                                .put("error", down ? "store-unavailable" : "unauthorized")
-                                .put("message", down ? "the token cannot be checked now" : "a valid token is required")
-                                .encode());
+                ctx.fail(Refusal.of(checked.failed() ? CommonRefusal.STORE_UNAVAILABLE : CommonRefusal.UNAUTHORIZED));
                 return;
             }
+            Language language = Language.fromAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE))
+                    .orElse(Language.EN);
             ctx.request()
                     .toWebSocket()
-                    .onSuccess(ws -> open(ws, checked.result().get())) // a plain GET is the caller's mistake, not a 500
-                    .onFailure(err -> ctx.fail(new kz.emtihan.http.Rejection(
-                            400, "websocket-required", "this path upgrades to a WebSocket")));
+                    .onSuccess(ws -> open(ws, checked.result().get(), language))
+                    // a plain GET is the caller's mistake, not a 500
+                    .onFailure(err -> ctx.fail(Refusal.of(LiveRefusal.WEBSOCKET_REQUIRED)));
         });
     }
 
-    private void open(ServerWebSocket ws, Session session) {
-        var vertx = io.vertx.core.Vertx.currentContext().owner();
-        Caller caller = session.caller();
+    /** One open socket: its token kept honest, its features' handlers, its clock. */
+    private void open(ServerWebSocket ws, Session session, Language language) {
+        Vertx vertx = Vertx.currentContext().owner();
         SocketSession guard = new SocketSession(ws, sessions, session);
         guard.start(vertx);
-        send(ws, time());
-        String[] followed = new String[2]; // exam id, attempt id of a student's own attempt
-        java.util.Set<String> watchedExams = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        Signalling.Peer peer = signalling.peer(ws, caller);
-        Rooms.Seat seat = rooms.seat(ws, caller);
-        long ticker = vertx.setPeriodic(TIME_EVERY_MILLIS, t -> {
-            send(ws, time());
-            seat.touch();
-            recheck(ws, caller, watchedExams, peer);
-            if (followed[0] != null) presence.seen(followed[0], caller.id());
-        });
-        ws.textMessageHandler(text -> guard.admit(() -> {
-            JsonObject msg;
-            try {
-                msg = new JsonObject(text);
-            } catch (DecodeException e) {
-                send(ws, error("bad-json", "messages are JSON objects"));
-                return;
-            }
-            String type = msg.getString("type", "");
-            switch (type) {
-                case "attempt" -> followAttempt(ws, caller, msg.getString("attemptId", ""), followed);
-                case "subscribe" -> subscribe(ws, caller, msg.getString("examId", ""), watchedExams);
-                case "sitting" -> followSitting(ws, caller, msg.getString("sittingId", ""));
-                case "ping" -> send(ws, time());
-                case "signal" ->
-                    peer.relay(msg, followed[1]).onFailure(err -> send(ws, error("signal-refused", err.getMessage())));
-                case "media", "media-view" ->
-                    peer.relayMedia(msg, followed[1])
-                            .onFailure(err -> send(ws, error("media-refused", String.valueOf(err.getMessage()))));
-                case "room-join" ->
-                    seat.join(msg.getString("roomId", ""))
-                            .onSuccess(joined -> send(ws, joined))
-                            .onFailure(err -> send(ws, error("room-refused", String.valueOf(err.getMessage()))));
-                case "room-signal" ->
-                    seat.signal(msg).onFailure(err -> send(ws, error("signal-refused", err.getMessage())));
-                case "room-media" ->
-                    seat.media(msg)
-                            .onFailure(err -> send(ws, error("media-refused", String.valueOf(err.getMessage()))));
-                case "room-leave" -> seat.leave();
-                default -> send(ws, error("unknown-type", "unknown message type '" + type + "'"));
-            }
-        }));
+        LiveConnection connection = new LiveConnection(ws, session.caller(), language, hub, dispatch.topics());
+        Map<LiveFeature, MessageHandler> handlers = handlers(connection);
+        connection.send(time());
+        long ticker = vertx.setPeriodic(TIME_EVERY_MILLIS, t -> tick(connection, handlers));
+        ws.textMessageHandler(text -> guard.admit(() -> dispatch(connection, handlers, text)));
         ws.closeHandler(v -> {
             guard.stop();
             vertx.cancelTimer(ticker);
-            seat.leave();
-            hub.leave(ws);
-            if (followed[0] != null) {
-                presence.left(followed[0], caller.id(), followed[1]);
-                disconnected.accept(followed[1]);
-            }
+            closed(ws, handlers);
         });
     }
 
-    private void followAttempt(ServerWebSocket ws, Caller caller, String attemptId, String[] followed) {
-        attempts.get(caller, attemptId)
-                .compose(a -> {
-                    if (!caller.id().equals(a.getString("studentId"))) {
-                        return Future.failedFuture(new IllegalStateException("not your attempt"));
-                    }
-                    followed[0] = a.getString("examId");
-                    followed[1] = attemptId;
-                    return hub.follow(LiveHub.attemptChannel(attemptId), ws)
-                            .compose(v -> presence.joined(followed[0], caller.id(), attemptId))
-                            .map(a);
-                })
-                .onSuccess(a -> send(
-                        ws,
-                        new JsonObject()
-                                .put("type", "following")
-                                .put("attemptId", attemptId)
-                                .put("status", a.getString("status"))
-                                .put("deadline", a.getString("deadline"))))
-                .onFailure(err -> send(ws, error("forbidden", "cannot follow attempt " + attemptId)));
+    private Map<LiveFeature, MessageHandler> handlers(LiveConnection connection) {
+        Map<LiveFeature, MessageHandler> handlers = new LinkedHashMap<>();
+        for (LiveFeature feature : dispatch.features()) handlers.put(feature, feature.open(connection));
+        return handlers;
     }
 
-    /** An exam's live feed, for whoever may watch it (its teacher, its assigned proctors, admins: ExamAccess). */
-    private void subscribe(ServerWebSocket ws, Caller caller, String examId, java.util.Set<String> watchedExams) {
-        if (!caller.hasAny(kz.emtihan.exam.model.ExamAccess.watchingRoles())) {
-            send(ws, error("forbidden", "only the exam's teacher, its assigned proctors or an admin follow an exam"));
+    /** A message from the page, to the feature that declared its type. */
+    private void dispatch(LiveConnection connection, Map<LiveFeature, MessageHandler> handlers, String text) {
+        JsonObject message;
+        try {
+            message = new JsonObject(text);
+        } catch (DecodeException e) {
+            connection.refuse(Refusal.of(CommonRefusal.BAD_JSON));
             return;
         }
-        exams.watched(caller, examId)
-                .compose(e -> hub.follow(LiveHub.examChannel(examId), ws))
-                .onSuccess(v -> {
-                    watchedExams.add(examId);
-                    send(ws, new JsonObject().put("type", "subscribed").put("examId", examId));
-                })
-                .onFailure(
-                        err -> send(ws, error("forbidden", "cannot follow exam " + examId + ": " + err.getMessage())));
+        String type = message.getString("type", "");
+        LiveFeature feature = dispatch.byType().get(type);
+        if (feature != null) handlers.get(feature).handle(type, message);
+        else if (LiveRegistry.PING.equals(type)) connection.send(time());
+        else connection.refuse(Refusal.of(LiveRefusal.UNKNOWN_TYPE, type));
     }
 
-    /**
-     * Issue 10 (3): an assignment withdrawn ends the feed too. Every {@value #TIME_EVERY_MILLIS} ms each followed exam
-     * is checked again (one read of the exam's assignment per exam and staff socket) and the live views this socket may
-     * start are forgotten, so they are checked again when next asked for.
-     */
-    private void recheck(ServerWebSocket ws, Caller caller, java.util.Set<String> watchedExams, Signalling.Peer peer) {
-        peer.forget();
-        for (String examId : watchedExams) {
-            exams.watched(caller, examId).onFailure(err -> {
-                if (!(err instanceof kz.emtihan.http.Rejection r) || r.status() != 403 || !watchedExams.remove(examId))
-                    return; // a store hiccup keeps it
-                hub.unfollow(LiveHub.examChannel(examId), ws);
-                send(
-                        ws,
-                        new JsonObject()
-                                .put("type", "unsubscribed")
-                                .put("examId", examId)
-                                .put("error", "forbidden"));
-            });
-        }
+    private void tick(LiveConnection connection, Map<LiveFeature, MessageHandler> handlers) {
+        connection.send(time());
+        handlers.values().forEach(MessageHandler::tick);
     }
 
-    /** A sitting's participants get {@code {"type":"sitting","change"}} whenever it changes, then read it again. */
-    private void followSitting(ServerWebSocket ws, Caller caller, String sittingId) {
-        sittingAccess
-                .apply(caller, sittingId)
-                .compose(v -> hub.follow("live:sitting:" + sittingId, ws))
-                .onSuccess(v -> send(
-                        ws, new JsonObject().put("type", "following-sitting").put("sittingId", sittingId)))
-                .onFailure(err -> send(ws, error("forbidden", "cannot follow sitting " + sittingId)));
+    /** The socket closed: every feature lets go, in the order registered, then the hub forgets the socket. */
+    private void closed(ServerWebSocket ws, Map<LiveFeature, MessageHandler> handlers) {
+        handlers.values().forEach(MessageHandler::closed);
+        hub.leave(ws);
     }
 
     private JsonObject time() {
         return new JsonObject()
                 .put("type", "time")
                 .put("serverTime", hub.serverNow().toString());
-    }
-
-    private static JsonObject error(String code, String message) {
-        return new JsonObject().put("type", "error").put("error", code).put("message", message);
-    }
-
-    private static void send(ServerWebSocket ws, JsonObject o) {
-        if (!ws.isClosed()) ws.writeTextMessage(o.encode());
     }
 }

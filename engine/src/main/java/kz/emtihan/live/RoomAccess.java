@@ -17,5 +17,6 @@ public interface RoomAccess {
      */
     default void recorded(String roomId, JsonObject member, String uri) {}
 
-    RoomAccess NONE = (caller, roomId) -> Future.failedFuture(new IllegalStateException("no video rooms"));
+    RoomAccess NONE = (caller, roomId) ->
+            Future.failedFuture(kz.emtihan.refusal.Refusal.of(LiveRefusal.ROOM_REFUSED, LiveReasons.noVideoRooms()));
 }

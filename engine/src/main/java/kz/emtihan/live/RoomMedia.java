@@ -32,7 +32,7 @@ public interface RoomMedia {
 
     /** The channel every member of the room follows. */
     static String channel(String roomId) {
-        return "live:room:" + roomId;
+        return Rooms.ROOM.channel(roomId);
     }
 
     /** No media server: the pages connect to each other ({@code room-signal}). */
@@ -45,7 +45,7 @@ public interface RoomMedia {
         @Override
         public Future<JsonObject> fromMember(String roomId, String self, String stream, JsonObject data) {
             return Future.failedFuture(
-                    new IllegalStateException("no media server is configured: the room is browser-to-browser"));
+                    kz.emtihan.refusal.Refusal.of(LiveRefusal.MEDIA_REFUSED, LiveReasons.roomIsMesh()));
         }
     };
 }

@@ -1,24 +1,19 @@
 package kz.emtihan.live;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import kz.emtihan.auth.Caller;
+import kz.emtihan.refusal.Refusal;
 
 /**
- * The engine's own video rooms (issue 5, 1; 6.15.1: the oral exam by video conference): every pair of pages in a room
- * holds one browser-to-browser WebRTC connection (a mesh, fine for a commission of a handful and one student). The
- * engine only keeps who is in the room, in Redis ({@code room:<id>}: peer id → {peer, userId, name, role, seen}), tells
- * the members when someone joins or leaves on {@code live:room:<id>}, and relays SDP and ICE from one member to another
- * on {@code live:peer:<id>}, so the pages may be on different nodes. A member whose node vanished without saying so
- * is dropped once it has not been seen for {@link #STALE_MILLIS} (each socket refreshes its entry every 10 s).
+ * The engine's own video rooms (issue 5, 1; 6.15.1: the oral exam by video conference), a feature the context that
+ * owns rooms plugs in with its {@link RoomAccess} (the sittings) and the media it is given ({@link RoomMedia}): every
+ * pair of pages in a room holds one browser-to-browser WebRTC connection (a mesh, fine for a commission of a handful
+ * and one student). The engine only keeps who is in the room ({@link RoomMembers}), tells the members when someone
+ * joins or leaves on {@code live:room:<id>}, and relays SDP and ICE from one member to another on
+ * {@code live:peer:<id>}, so the pages may be on different nodes.
  *
  * <p>Protocol: {@code room-join {roomId}} → {@code room-joined {roomId, self, peers:[…]}}, the others get
  * {@code room {event:"joined", peer}}; the newcomer then offers to each member it was told of.
@@ -33,37 +28,60 @@ import kz.emtihan.auth.Caller;
  * once a member's publish is answered the room hears {@code room {event:"published", peer}} and the member's entry
  * carries {@code published:true}, so newcomers know whom to receive. The last member out releases the room's media.
  */
-final class Rooms {
-    static final long STALE_MILLIS = 35_000;
-    private static final int MAX_DATA_CHARS = 64 * 1024;
+public final class Rooms implements LiveFeature {
+    /** The topic every member of a room follows. */
+    public static final Topic ROOM = new Topic("room");
+
+    static final int MAX_DATA_CHARS = 64 * 1024;
+    private final String owner;
     private final LiveHub hub;
+    private final RoomAccess access;
     private final RoomMedia media;
-    private volatile RoomAccess access = RoomAccess.NONE;
+    private final RoomMembers members;
 
-    Rooms(LiveHub hub, RoomMedia media) {
+    /** @param owner the context whose rooms they are (it decides who enters: {@code access}) */
+    public Rooms(String owner, LiveHub hub, RoomAccess access, RoomMedia media) {
+        this.owner = owner;
         this.hub = hub;
-        this.media = media;
-    }
-
-    void access(RoomAccess access) {
         this.access = access;
+        this.media = media;
+        this.members = new RoomMembers(hub);
     }
 
-    static String key(String roomId) {
-        return "room:" + roomId;
+    @Override
+    public String owner() {
+        return owner;
+    }
+
+    @Override
+    public Set<String> handles() {
+        return Set.of("room-join", "room-signal", "room-media", "room-leave");
+    }
+
+    @Override
+    public Set<Topic> topics() {
+        return Set.of(ROOM);
+    }
+
+    @Override
+    public MessageHandler open(LiveConnection connection) {
+        return new Seat(connection);
     }
 
     static String channel(String roomId) {
-        return RoomMedia.channel(roomId);
+        return ROOM.channel(roomId);
     }
 
-    Seat seat(ServerWebSocket ws, Caller caller) {
-        return new Seat(ws, caller);
+    /** {@code data} to relay is a JSON object of at most 64 KB; else the refusal of {@code code}. */
+    static Future<JsonObject> data(JsonObject msg, LiveRefusal code) {
+        return msg.getValue("data") instanceof JsonObject data && data.encode().length() <= MAX_DATA_CHARS
+                ? Future.succeededFuture(data)
+                : Future.failedFuture(Refusal.of(code, LiveReasons.dataTooLarge(MAX_DATA_CHARS / 1024)));
     }
 
     /** One socket's place in at most one room at a time. */
-    final class Seat {
-        private final ServerWebSocket ws;
+    final class Seat implements MessageHandler {
+        private final LiveConnection conn;
         private final Caller caller;
         private final String peer = UUID.randomUUID().toString();
         private String roomId;
@@ -71,14 +89,41 @@ final class Rooms {
         private boolean listening;
         private final InOrder inOrder = new InOrder();
 
-        private Seat(ServerWebSocket ws, Caller caller) {
-            this.ws = ws;
-            this.caller = caller;
+        private Seat(LiveConnection conn) {
+            this.conn = conn;
+            this.caller = conn.caller();
+        }
+
+        @Override
+        public void handle(String type, JsonObject msg) {
+            switch (type) {
+                case "room-join" ->
+                    join(msg.getString("roomId", ""))
+                            .onSuccess(conn::send)
+                            .onFailure(err -> conn.refuse(LiveRefusal.ROOM_REFUSED, err));
+                // signals and media in the order the page sent them (InOrder)
+                case "room-signal" ->
+                    inOrder.then(() -> relay(msg)).onFailure(err -> conn.refuse(LiveRefusal.SIGNAL_REFUSED, err));
+                case "room-media" ->
+                    inOrder.then(() -> media(msg)).onFailure(err -> conn.refuse(LiveRefusal.MEDIA_REFUSED, err));
+                default -> leave(); // room-leave
+            }
+        }
+
+        @Override
+        public void tick() {
+            touch();
+        }
+
+        @Override
+        public void closed() {
+            leave();
         }
 
         /** Enters the room if the owner admits the caller; the answer lists the members already there. */
         Future<JsonObject> join(String id) {
-            if (id.equals(roomId)) return Future.failedFuture(new IllegalStateException("already in room " + id));
+            if (id.equals(roomId))
+                return Future.failedFuture(Refusal.of(LiveRefusal.ROOM_REFUSED, LiveReasons.alreadyInRoom(id)));
             leave();
             return access.admit(caller, id).compose(seat -> {
                 long now = hub.serverNow().toEpochMilli();
@@ -88,22 +133,10 @@ final class Rooms {
                         .put("name", seat.getString("name", caller.id()))
                         .put("role", seat.getString("role", ""));
                 roomId = id;
-                return listen().compose(v -> hub.follow(channel(id), ws))
-                        .compose(v -> hub.redis()
-                                .send(Request.cmd(Command.HSET)
-                                        .arg(key(id))
-                                        .arg(peer)
-                                        .arg(me.copy().put("seen", now).encode())))
-                        .compose(v ->
-                                hub.redis().send(Request.cmd(Command.HGETALL).arg(key(id))))
-                        .compose(all -> others(id, all, now))
-                        .compose(peers -> hub.publish(
-                                        channel(id),
-                                        new JsonObject()
-                                                .put("type", "room")
-                                                .put("roomId", id)
-                                                .put("event", "joined")
-                                                .put("peer", me))
+                return listen().compose(v -> conn.follow(ROOM, id))
+                        .compose(v -> members.put(id, me, now))
+                        .compose(v -> members.others(id, peer, now))
+                        .compose(peers -> hub.publish(channel(id), event(id, "joined", me))
                                 .map(v -> new JsonObject()
                                         .put("type", "room-joined")
                                         .put("roomId", id)
@@ -113,96 +146,56 @@ final class Rooms {
             });
         }
 
-        private Future<JsonArray> others(String id, Response all, long now) {
-            JsonArray peers = new JsonArray();
-            List<String> stale = new ArrayList<>();
-            for (String field : all.getKeys()) {
-                if (field.equals(peer)) continue;
-                JsonObject member = new JsonObject(all.get(field).toString());
-                if (now - member.getLong("seen", 0L) > STALE_MILLIS) stale.add(field);
-                else peers.add(member.copy().put("seen", null));
-            }
-            if (stale.isEmpty()) return Future.succeededFuture(peers);
-            Request del = Request.cmd(Command.HDEL).arg(key(id));
-            stale.forEach(del::arg);
-            return hub.redis().send(del).map(peers);
-        }
-
-        /**
-         * Passes {@code data} to another member of the caller's room, in the order the page sent them ({@link InOrder}).
-         */
-        Future<Void> signal(JsonObject msg) {
-            return inOrder.then(() -> relay(msg));
-        }
-
+        /** Passes {@code data} to another member of the caller's room. */
         private Future<Void> relay(JsonObject msg) {
             String id = roomId;
-            if (id == null) return Future.failedFuture(new IllegalStateException("join a room first"));
+            if (id == null)
+                return Future.failedFuture(Refusal.of(LiveRefusal.SIGNAL_REFUSED, LiveReasons.joinRoomFirst()));
             String to = msg.getString("to", "");
-            if (!(msg.getValue("data") instanceof JsonObject data)
-                    || data.encode().length() > MAX_DATA_CHARS) {
-                return Future.failedFuture(new IllegalArgumentException("'data' must be an object of at most 64 KB"));
-            }
-            return hub.redis()
-                    .send(Request.cmd(Command.HEXISTS).arg(key(id)).arg(to))
-                    .compose(r -> r.toInteger() == 1
-                            ? hub.publish(
-                                    LiveHub.peerChannel(to),
-                                    new JsonObject()
-                                            .put("type", "room-signal")
-                                            .put("roomId", id)
-                                            .put("from", peer)
-                                            .put("data", data))
-                            : Future.failedFuture(new IllegalStateException("peer " + to + " is not in room " + id)));
+            return data(msg, LiveRefusal.SIGNAL_REFUSED)
+                    .compose(data -> members.has(id, to)
+                            .compose(in -> in
+                                    ? hub.publish(
+                                            LiveHub.peerChannel(to),
+                                            new JsonObject()
+                                                    .put("type", "room-signal")
+                                                    .put("roomId", id)
+                                                    .put("from", peer)
+                                                    .put("data", data))
+                                    : Future.failedFuture(
+                                            Refusal.of(LiveRefusal.SIGNAL_REFUSED, LiveReasons.notInRoom(to, id)))));
         }
 
         /**
          * {@code room-media {stream, data}} (with a media server): about the page's own stream it publishes, about another
          * member's it receives; the server's answer goes back to this socket, and a publish is then told to the room.
          */
-        Future<Void> media(JsonObject msg) {
-            return inOrder.then(() -> mediaNow(msg)); // with the room's signals, in the order the page sent them
-        }
-
-        private Future<Void> mediaNow(JsonObject msg) {
+        private Future<Void> media(JsonObject msg) {
             String id = roomId;
-            if (id == null) return Future.failedFuture(new IllegalStateException("join a room first"));
-            if (!(msg.getValue("data") instanceof JsonObject data)
-                    || data.encode().length() > MAX_DATA_CHARS) {
-                return Future.failedFuture(new IllegalArgumentException("'data' must be an object of at most 64 KB"));
-            }
+            if (id == null)
+                return Future.failedFuture(Refusal.of(LiveRefusal.MEDIA_REFUSED, LiveReasons.joinRoomFirst()));
             String stream = msg.getString("stream", "");
             boolean own = peer.equals(stream);
-            Future<Void> member = own
-                    ? Future.succeededFuture()
-                    : hub.redis()
-                            .send(Request.cmd(Command.HEXISTS).arg(key(id)).arg(stream))
-                            .compose(r -> r.toInteger() == 1
-                                    ? Future.<Void>succeededFuture()
+            return data(msg, LiveRefusal.MEDIA_REFUSED)
+                    .compose(data -> (own ? Future.succeededFuture(true) : members.has(id, stream))
+                            .compose(in -> in
+                                    ? media.fromMember(id, peer, stream, data)
                                     : Future.failedFuture(
-                                            new IllegalStateException("peer " + stream + " is not in room " + id)));
-            return member.compose(v -> media.fromMember(id, peer, stream, data)).compose(reply -> {
-                if (reply == null || ws.isClosed()) return Future.succeededFuture();
-                ws.writeTextMessage(reply.encode());
-                media.delivered(id, peer, stream);
-                if (!own || !id.equals(roomId)) return Future.succeededFuture();
-                me.put("published", true); // kept in the entry, so a newcomer knows to receive this member
-                media.recordingOf(id, peer).ifPresent(uri -> access.recorded(id, me.copy(), uri));
-                return hub.redis()
-                        .send(Request.cmd(Command.HSET)
-                                .arg(key(id))
-                                .arg(peer)
-                                .arg(me.copy()
-                                        .put("seen", hub.serverNow().toEpochMilli())
-                                        .encode()))
-                        .compose(v -> hub.publish(
-                                channel(id),
-                                new JsonObject()
-                                        .put("type", "room")
-                                        .put("roomId", id)
-                                        .put("event", "published")
-                                        .put("peer", me.copy())));
-            });
+                                            Refusal.of(LiveRefusal.MEDIA_REFUSED, LiveReasons.notInRoom(stream, id)))))
+                    .compose(reply -> {
+                        if (reply == null || conn.isClosed()) return Future.succeededFuture();
+                        conn.send(reply);
+                        media.delivered(id, peer, stream);
+                        return own && id.equals(roomId) ? published(id) : Future.succeededFuture();
+                    });
+        }
+
+        /** The member's publish was answered: kept in its entry, so a newcomer knows to receive it, and told. */
+        private Future<Void> published(String id) {
+            me.put("published", true);
+            media.recordingOf(id, peer).ifPresent(uri -> access.recorded(id, me.copy(), uri));
+            return members.put(id, me, hub.serverNow().toEpochMilli())
+                    .compose(v -> hub.publish(channel(id), event(id, "published", me.copy())));
         }
 
         /**
@@ -217,22 +210,13 @@ final class Rooms {
                 if (!id.equals(roomId)) return;
                 if (stay.failed()) {
                     leave();
-                    if (!ws.isClosed()) {
-                        ws.writeTextMessage(new JsonObject()
-                                .put("type", "room-left")
-                                .put("roomId", id)
-                                .put("reason", String.valueOf(stay.cause().getMessage()))
-                                .encode());
-                    }
+                    conn.send(new JsonObject()
+                            .put("type", "room-left")
+                            .put("roomId", id)
+                            .put("reason", conn.say(stay.cause())));
                     return;
                 }
-                hub.redis()
-                        .send(Request.cmd(Command.HSET)
-                                .arg(key(id))
-                                .arg(peer)
-                                .arg(me.copy()
-                                        .put("seen", hub.serverNow().toEpochMilli())
-                                        .encode()));
+                members.put(id, me, hub.serverNow().toEpochMilli());
             });
         }
 
@@ -241,34 +225,26 @@ final class Rooms {
             String id = roomId;
             if (id == null) return;
             roomId = null;
-            hub.unfollow(channel(id), ws);
-            Future<Void> gone = hub.redis()
-                    .send(Request.cmd(Command.HDEL).arg(key(id)).arg(peer))
-                    .compose(v -> hub.publish(
-                            channel(id),
-                            new JsonObject()
-                                    .put("type", "room")
-                                    .put("roomId", id)
-                                    .put("event", "left")
-                                    .put("peer", new JsonObject().put("peer", peer))));
+            conn.unfollow(ROOM, id);
+            Future<Void> gone = members.remove(id, peer)
+                    .compose(v -> hub.publish(channel(id), event(id, "left", new JsonObject().put("peer", peer))));
             if (media == RoomMedia.MESH) return;
             String self = peer;
-            gone.compose(v -> hub.redis().send(Request.cmd(Command.HGETALL).arg(key(id))))
-                    .onSuccess(all ->
-                            media.left(id, self, !anyFresh(all, hub.serverNow().toEpochMilli())));
+            gone.compose(v -> members.anyFresh(id)).onSuccess(fresh -> media.left(id, self, !fresh));
         }
 
-        private static boolean anyFresh(Response all, long now) {
-            for (String field : all.getKeys()) {
-                if (now - new JsonObject(all.get(field).toString()).getLong("seen", 0L) <= STALE_MILLIS) return true;
-            }
-            return false;
+        private JsonObject event(String id, String event, JsonObject member) {
+            return new JsonObject()
+                    .put("type", "room")
+                    .put("roomId", id)
+                    .put("event", event)
+                    .put("peer", member);
         }
 
         private Future<Void> listen() {
             if (listening) return Future.succeededFuture();
             listening = true;
-            return hub.follow(LiveHub.peerChannel(peer), ws);
+            return conn.follow(Topic.PEER, peer);
         }
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.emtihan.live.LiveHub;
-import kz.emtihan.live.LiveMedia;
 import kz.emtihan.media.kurento.Candidate;
 import kz.emtihan.media.kurento.KurentoMedia;
 import kz.emtihan.media.kurento.KurentoSettings;

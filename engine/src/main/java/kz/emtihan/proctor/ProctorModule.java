@@ -8,6 +8,8 @@ import java.util.Optional;
 import kz.emtihan.config.ProctorSettings;
 import kz.emtihan.exam.ExamModule;
 import kz.emtihan.live.LiveHub;
+import kz.emtihan.live.LiveRegistry;
+import kz.emtihan.live.RoomMedia;
 import kz.emtihan.media.recording.RecordingStore;
 import kz.emtihan.proctor.model.PresenceWindow;
 import kz.emtihan.store.RedisStore;
@@ -101,18 +103,24 @@ public record ProctorModule(
     }
 
     /** WebRTC signalling with the media server, or none when the browsers record by themselves. */
-    public kz.emtihan.live.LiveMedia liveMedia() {
-        return kurento.<kz.emtihan.live.LiveMedia>map(k -> k).orElse(kz.emtihan.live.LiveMedia.NONE);
+    private LiveMedia liveMedia() {
+        return kurento.<LiveMedia>map(k -> k).orElse(LiveMedia.NONE);
+    }
+
+    /** How the video rooms carry their media: through the media server if one is configured, else browser to browser. */
+    public RoomMedia roomMedia() {
+        return liveMedia().rooms();
+    }
+
+    /** Plugs proctoring into the live socket: the live view's signalling, and the flag of a page that disconnects. */
+    public void plugInto(LiveRegistry live, ExamModule exam) {
+        live.register(new LiveView(live.hub(), exam.attempts(), exam.exams(), liveMedia()))
+                .register(new DisconnectWatch(watching));
     }
 
     public void close() {
         evidence.stop();
         kurento.ifPresent(KurentoRelay::close);
         faces.close();
-    }
-
-    /** The server saw the student's page lose its connection while the attempt ran. */
-    public void disconnected(String attemptId) {
-        watching.disconnected(attemptId);
     }
 }

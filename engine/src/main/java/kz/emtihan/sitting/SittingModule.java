@@ -4,6 +4,9 @@ import kz.emtihan.auth.Users;
 import kz.emtihan.config.MailSettings;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.live.LiveHub;
+import kz.emtihan.live.LiveRegistry;
+import kz.emtihan.live.RoomMedia;
+import kz.emtihan.live.Rooms;
 import kz.emtihan.store.RedisStore;
 
 /**
@@ -37,5 +40,13 @@ public record SittingModule(
                 papers,
                 new SittingPhotos(sittings, redis.redis(), users.photos()),
                 new SittingRoom(sittings));
+    }
+
+    /**
+     * Plugs the sittings into the live socket: a participant's page follows its sitting, and the commission and the
+     * student being examined sit in its video room (whose media is {@code media}: browser to browser, or a server's).
+     */
+    public void plugInto(LiveRegistry live, RoomMedia media) {
+        live.register(new SittingFeed(sittings)).register(new Rooms("sitting", live.hub(), room, media));
     }
 }

@@ -1,10 +1,12 @@
-package kz.emtihan.live;
+package kz.emtihan.exam;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import kz.emtihan.live.LiveHub;
+import kz.emtihan.live.LiveSocket;
 import kz.emtihan.store.Keys;
 
 /**
@@ -26,12 +28,12 @@ public final class Presence {
 
     Future<Void> joined(String examId, String studentId, String attemptId) {
         return mark(examId, studentId, true)
-                .compose(v -> hub.publish(LiveHub.examChannel(examId), event(examId, studentId, attemptId, true)));
+                .compose(v -> hub.publish(ExamFeed.TOPIC.channel(examId), event(examId, studentId, attemptId, true)));
     }
 
     void left(String examId, String studentId, String attemptId) {
         mark(examId, studentId, false)
-                .compose(v -> hub.publish(LiveHub.examChannel(examId), event(examId, studentId, attemptId, false)));
+                .compose(v -> hub.publish(ExamFeed.TOPIC.channel(examId), event(examId, studentId, attemptId, false)));
     }
 
     Future<Void> seen(String examId, String studentId) {

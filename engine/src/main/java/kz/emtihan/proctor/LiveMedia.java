@@ -1,15 +1,19 @@
-package kz.emtihan.live;
+package kz.emtihan.proctor;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
+import kz.emtihan.live.LiveReasons;
+import kz.emtihan.live.LiveRefusal;
+import kz.emtihan.live.RoomMedia;
+import kz.emtihan.refusal.Refusal;
 
 /**
- * WebRTC signalling with a media server, when one is configured (docs/kurento.md): a student's page publishes
+ * WebRTC signalling with a media server for the live view ({@link LiveView}), when one is configured (docs/kurento.md): a student's page publishes
  * its camera and screen, a proctor's page receives them. Messages are {@code {"type":"media"|"media-view",
  * "attemptId","stream","data":{"kind":"offer","sdp"}|{"kind":"ice","candidate"}|{"kind":"stop"}}}; an offer is
  * answered with the same type and {@code {"kind":"answer","sdp"}}.
  */
-public interface LiveMedia {
+interface LiveMedia {
     /** From the student's page, about its own attempt; the reply for that page, or null. */
     Future<JsonObject> fromStudent(String attemptId, JsonObject msg);
 
@@ -31,7 +35,7 @@ public interface LiveMedia {
     LiveMedia NONE = new LiveMedia() {
         @Override
         public Future<JsonObject> fromStudent(String attemptId, JsonObject msg) {
-            return Future.failedFuture(new IllegalStateException("no media server is configured"));
+            return Future.failedFuture(Refusal.of(LiveRefusal.MEDIA_REFUSED, LiveReasons.noMediaServer()));
         }
 
         @Override
