@@ -89,7 +89,7 @@ public final class AuthRoutes {
         api.get("/me")
                 .respond(ctx -> Future.succeededFuture(
                         callerJson(Caller.of(ctx), Session.of(ctx).language())));
-        language(api, users);
+        language(api, users, sessions);
         api.get("/users").respond(ctx -> {
             Caller.require(ctx, Role.ADMIN);
             return users.list().compose(users.photos()::flagged);
@@ -171,7 +171,7 @@ public final class AuthRoutes {
      * {@code PUT /users/me/language {"language": "kk"|"ru"|"en"}}: the caller's own choice, kept on the account. Answers
      * to requests without {@code Accept-Language} are in it (the pages send theirs and save a change here).
      */
-    private static void language(Router api, Users users) {
+    private static void language(Router api, Users users, Sessions sessions) {
         api.put("/users/me/language").respond(ctx -> {
             Caller caller = Caller.of(ctx);
             Object value = Bodies.object(ctx).getValue("language");
@@ -179,7 +179,10 @@ public final class AuthRoutes {
                     .filter(l -> l.code().equals(value))
                     .orElseThrow(
                             () -> Refusal.of(CommonRefusal.BAD_FIELD, "language", FieldProblem.oneOf("kk, ru, en")));
-            return users.setLanguage(caller.id(), language).map(v -> callerJson(caller, Optional.of(language)));
+            return users.setLanguage(caller.id(), language).map(v -> {
+                sessions.changed(caller.id());
+                return callerJson(caller, Optional.of(language));
+            });
         });
     }
 

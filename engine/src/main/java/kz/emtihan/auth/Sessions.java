@@ -218,6 +218,14 @@ public final class Sessions {
         });
     }
 
+    /**
+     * This node forgets its copy of the user's standing now, not when its own announcement comes back: the next
+     * request of the user who changed it (their language) reads the change.
+     */
+    void changed(String userId) {
+        forget(userId);
+    }
+
     private void forget(String userId) {
         generation.incrementAndGet();
         standings.remove(userId);
