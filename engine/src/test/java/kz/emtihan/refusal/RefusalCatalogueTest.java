@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
@@ -52,9 +54,25 @@ class RefusalCatalogueTest {
 
     @BeforeAll
     static void findEveryDeclaredCode() throws ClassNotFoundException {
-        for (JavaClass c : new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("kz.emtihan")) {
+        // the engine's own classes (where CommonRefusal is), not the whole classpath: every context is there
+        Path classes;
+        try {
+            classes = Path.of(CommonRefusal.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        // RefusalCode and every enum are among them: nothing needs resolving from the rest of the classpath (slow)
+        JavaClasses engine = ArchConfiguration.withThreadLocalScope(config -> {
+            config.setResolveMissingDependenciesFromClassPath(false);
+            return new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPath(classes);
+        });
+        for (JavaClass c : engine) {
             if (!c.isEnum() || !c.isAssignableTo(RefusalCode.class)) continue;
             Class<?> type = Class.forName(c.getName());
             enums.add(type);
