@@ -179,7 +179,8 @@ public final class Sessions {
                                 .arg(tokens.lifetime().toSeconds() + 60),
                         announce(s.userId()),
                         Request.cmd(Command.EXEC)))
-                .mapEmpty();
+                .<Void>mapEmpty()
+                .onSuccess(v -> forget(s.userId())); // this node at once, not when the announcement comes back
     }
 
     /** Logout everywhere: ends every token of the user issued so far, on every node. */
@@ -188,7 +189,7 @@ public final class Sessions {
         tx.add(Request.cmd(Command.MULTI));
         tx.addAll(endAllRequests(userId));
         tx.add(Request.cmd(Command.EXEC));
-        return redis.batch(tx).mapEmpty();
+        return redis.batch(tx).<Void>mapEmpty().onSuccess(v -> forget(userId));
     }
 
     /** For a writer's own MULTI: raise the user's credential version (ending their tokens) and tell every node. */
