@@ -31,8 +31,7 @@ final class Problems {
         int status = body.getInteger("status");
         body.remove("status");
         // what the sentence is in: a page shows it only when it is the page's own language
-        String spoken = body.getString("language", language.code());
-        body.remove("language");
+        String spoken = ctx.failure() instanceof Rejection ? Language.EN.code() : language.code();
         if (ctx.response().ended()) return;
         if (ctx.response().headWritten()) {
             ctx.response().reset();
@@ -52,7 +51,7 @@ final class Problems {
         if (t instanceof Rejection r) { // a context not yet converted (until the merge of issue 11): English only
             JsonObject o = r.details().mergeIn(problem(r.status(), r.code(), r.getMessage()));
             if (!r.problems().isEmpty()) o.put("problems", new JsonArray(r.problems()));
-            return o.put("language", Language.EN.code());
+            return o;
         }
         if (t instanceof DecodeException
                 || t instanceof IllegalArgumentException && t.getCause() instanceof DecodeException) {
@@ -87,11 +86,6 @@ final class Problems {
     /** A failure that is no refusal (the request was right, or its method does not exist): a sentence, no arguments. */
     private static JsonObject failure(int status, String code, Language language) {
         return problem(status, code, Catalogue.render(Text.of(CsvRecords.TEXTS, code), language));
-    }
-
-    /** The caller's language (see {@link Languages}). */
-    static Language language(RoutingContext ctx) {
-        return Languages.of(ctx);
     }
 
     /** The one place a domain refusal becomes HTTP: its kind picks the status, its sentence is in the caller's language. */
