@@ -58,6 +58,15 @@ function chosenLanguage() {
   return 'kk';
 }
 
+/** Whether this browser remembers a choice made here (else the language came from the browser's settings). */
+export function languageChosenHere() {
+  try {
+    return LANGUAGES.some((l) => l.code === globalThis.localStorage?.getItem(STORE_KEY));
+  } catch {
+    return false;
+  }
+}
+
 /** The current language code. */
 export function currentLanguage() {
   return language;
