@@ -74,7 +74,6 @@ public final class Sessions {
         return tokens;
     }
 
-    /** The session a token stands for when it is ours, unexpired and not ended; fails only when Redis cannot be read. */
     /**
      * The session a token stands for when it is ours, unexpired and not ended, with the user's saved language; fails
      * only when Redis cannot be read.
