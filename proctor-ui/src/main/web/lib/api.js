@@ -4,17 +4,19 @@
  * its human message. Status 0 means the server could not be reached.
  */
 
-import { has, t } from './i18n.js';
+import { currentLanguage, has, t } from './i18n.js';
 import { sessionEnded, token } from './session.js';
 
 const BASE = '/api/v1';
 
 /**
- * What to tell the user about a failed call, in the page's language: the words for the API's error code when the
- * code always means one thing (lib/messages/errors.<lang>.js, `api.<code>`), else the server's own (English) message.
+ * What to tell the user about a failed call, in the page's language. Every call sends the page's language in
+ * Accept-Language, so a refusal's `message` is the server's sentence for its code in that language (request() keeps
+ * it only when Content-Language says so, else puts the page's own words for the status). A page may still phrase a
+ * code its own way with `api.<code>` in lib/messages/errors.<lang>.js, filled from the refusal's `args`.
  */
 export function errorText(err) {
-  if (err instanceof ApiError && has(`api.${err.code}`)) return t(`api.${err.code}`);
+  if (err instanceof ApiError && has(`api.${err.code}`)) return t(`api.${err.code}`, err.body?.args ?? {});
   return err?.message ?? String(err);
 }
 
@@ -45,7 +47,7 @@ export async function request(
   path,
   { body, accept = 'application/json', headers: extra = {}, blob = false } = {},
 ) {
-  const headers = { Accept: accept, ...extra };
+  const headers = { Accept: accept, 'Accept-Language': currentLanguage(), ...extra };
   const bearer = token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   let payload;
@@ -84,7 +86,11 @@ export async function request(
     // a token the server no longer honours (expired or ended): every page signs in again
     if (response.status === 401 && bearer) sessionEnded();
     const code = data?.error ?? `http-${response.status}`;
-    const message = data?.message ?? t('error.http', { status: response.status });
+    // the server's sentences only when they are in the page's language: never an English sentence on a kk/ru page
+    const spoken = response.headers.get('Content-Language');
+    const ours = typeof data?.message === 'string' && spoken === currentLanguage();
+    const message = ours ? data.message : t('error.http', { status: response.status });
+    if (!ours && Array.isArray(data?.problems)) data.problems = data.problems.map(({ message: _, ...where }) => where);
     throw new ApiError(response.status, code, message, data);
   }
   return { status: response.status, data: json ? data : text };
@@ -92,9 +98,15 @@ export async function request(
 
 const segment = (id) => encodeURIComponent(id);
 
-/** → {token, user:{id, name, roles}} */
+/** → {token, user:{id, name, roles, language}} */
 export async function login(username, password) {
   return (await request('POST', '/auth/login', { body: { username, password } })).data;
+}
+
+/** Saves the signed-in person's language on their account: answers without Accept-Language come in it. */
+export async function saveLanguage(language) {
+  if (!token()) return;
+  await request('PUT', '/users/me/language', { body: { language } });
 }
 
 /** Ends this tab's token on the server (every node); the caller then forgets it. */

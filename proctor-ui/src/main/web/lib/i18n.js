@@ -1,6 +1,6 @@
 /**
  * Every word the pages show, and the formatting of dates and durations. The words live in message files,
- * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js and room.<lang>.js for the oral final attestation's pages, verify.<lang>.js for the verify page, errors.<lang>.js for the API's error codes); a key missing from a
+ * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js and room.<lang>.js for the oral final attestation's pages, verify.<lang>.js for the verify page, errors.<lang>.js for the failures the page itself meets); a key missing from a
  * language falls back to English. Pages mark static text with data-i18n="key" (text) and
  * data-i18n-attr="attribute:key;attribute:key"; code calls t(key, params).
  */
@@ -56,6 +56,15 @@ function chosenLanguage() {
     if (offered.includes(code)) return code;
   }
   return 'kk';
+}
+
+/** Whether this browser remembers a choice made here (else the language came from the browser's settings). */
+export function languageChosenHere() {
+  try {
+    return LANGUAGES.some((l) => l.code === globalThis.localStorage?.getItem(STORE_KEY));
+  } catch {
+    return false;
+  }
 }
 
 /** The current language code. */
@@ -176,8 +185,10 @@ function addLanguageSwitcher() {
     option.selected = code === language;
     select.append(option);
   }
-  select.addEventListener('change', () => {
+  select.addEventListener('change', async () => {
     setLanguage(select.value);
+    // the signed-in person's choice is kept on their account too (lib/api.js imports this module: loaded lazily)
+    await import('./api.js').then((api) => api.saveLanguage(select.value)).catch(() => {});
     window.location.reload();
   });
   const wrapper = document.createElement('div');

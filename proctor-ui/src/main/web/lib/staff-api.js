@@ -44,7 +44,7 @@ export async function deleteQuestion(bankId, questionId) {
 
 /**
  * Sends a Moodle XML or GIFT file as it is. format: 'moodle-xml' | 'gift'; difficulty: '' or the
- * difficulty for questions the file gives none. → {imported, skipped:[{position, reason}]}
+ * difficulty for questions the file gives none. → {imported, skipped:[{position, question, line, reason, note, kept}]} (position and reason in the page language)
  */
 export async function importQuestions(bankId, format, difficulty, file) {
   const query = new URLSearchParams({ format });

@@ -33,10 +33,9 @@ function guessFormat() {
   else if (name.endsWith('.gift') || name.endsWith('.txt')) $('import-format').value = 'gift';
 }
 
-/** "question 4 (line 222)" → {n: 4, line: 222}; other positions → null. */
-function parsePosition(position) {
-  const match = /^question\s+(\d+)(?:\s*\(line\s+(\d+)\))?/i.exec(String(position ?? ''));
-  return match ? { n: Number(match[1]), line: match[2] ? Number(match[2]) : null } : null;
+/** The question number and line the server gives as numbers (its `position` is the same in the page's words). */
+function whereOf(item) {
+  return Number.isInteger(item.question) ? { n: item.question, line: item.line ?? null } : null;
 }
 
 async function onImport(event) {
@@ -76,7 +75,7 @@ function renderImportReport(result, fileName) {
   const skipped = (result.skipped ?? []).map((item, order) => ({
     ...item,
     order,
-    where: parsePosition(item.position),
+    where: whereOf(item),
   }));
   skipped.sort((a, b) => (a.where?.n ?? Infinity) - (b.where?.n ?? Infinity) || a.order - b.order);
   report.dataset.imported = String(result.imported ?? 0);
@@ -119,7 +118,7 @@ function renderImportReport(result, fileName) {
                   h(
                     'tr',
                     {
-                      class: /\(question kept\)\s*$/.test(item.reason ?? '') ? 'skip skip-kept' : 'skip',
+                      class: item.kept ? 'skip skip-kept' : 'skip',
                       'data-position': item.position,
                       'data-question-number': item.where?.n,
                       'data-line': item.where?.line,

@@ -1,7 +1,7 @@
 /** index.html: sign in, keep the token for this tab, go to the exam list (staff: to the staff home). */
 
 import { ApiError, errorText, login } from '../lib/api.js';
-import { localise, t } from '../lib/i18n.js';
+import { currentLanguage, languageChosenHere, localise, setLanguage, t } from '../lib/i18n.js';
 import { param, setState, showMessage } from '../lib/dom.js';
 import { signIn, token, user } from '../lib/session.js';
 
@@ -56,7 +56,11 @@ async function onSubmit(event) {
   submit.disabled = true;
   submit.textContent = t('login.busy');
   try {
-    signIn(await login(name, password.value));
+    const signedIn = await login(name, password.value);
+    signIn(signedIn);
+    // the language saved on the account follows the person to a browser where no language was chosen yet
+    const saved = signedIn.user?.language;
+    if (saved && saved !== currentLanguage() && !languageChosenHere()) setLanguage(saved);
     window.location.assign(home());
   } catch (err) {
     let text = t('error.unexpected', { message: err.message });

@@ -112,7 +112,6 @@ export function clearError(box) {
 /** The text to show for an error of any kind. */
 export function errorMessage(err) {
   if (err instanceof ApiError) {
-    if (err.status === 403) return t('staff.error.forbidden', { message: err.message });
     if (err.status === 404) return t('staff.error.notFound');
     if (err.status === 413) return t('staff.error.tooLarge');
     return errorText(err);

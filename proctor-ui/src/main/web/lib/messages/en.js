@@ -123,10 +123,6 @@ export default {
     'This browser cannot check Ed25519 signatures here (it needs a current browser and an HTTPS page); use a tool as described below.',
   'result.backToExams': 'Back to my exams',
 
-  'error.network': 'The server cannot be reached. Check your connection.',
-  'error.http': 'The server answered with an error ({status}).',
-  'error.unexpected': 'Something went wrong: {message}',
-
   'rules.title': 'Before you start — Emtihan',
   'rules.heading': 'Before you start',
   'rules.noExam': 'This exam is not among your exams.',

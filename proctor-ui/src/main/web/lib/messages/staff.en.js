@@ -21,7 +21,6 @@ export default {
   'staff.busy.uploading': 'Uploading…',
   'staff.busy.deleting': 'Deleting…',
 
-  'staff.error.forbidden': 'You are not allowed to do this: {message}',
   'staff.error.notFound': 'It does not exist (any more). Check the link.',
   'staff.error.tooLarge': 'The file is too large for the server.',
   'staff.problem.line': 'Line {line}',

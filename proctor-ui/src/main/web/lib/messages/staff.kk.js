@@ -21,7 +21,6 @@ export default {
   'staff.busy.uploading': 'Жіберілуде…',
   'staff.busy.deleting': 'Жойылуда…',
 
-  'staff.error.forbidden': 'Бұл әрекетке рұқсатыңыз жоқ: {message}',
   'staff.error.notFound': 'Мұндай нысан жоқ (немесе жойылған). Сілтемені тексеріңіз.',
   'staff.error.tooLarge': 'Файл сервер үшін тым үлкен.',
   'staff.problem.line': '{line}-жол',

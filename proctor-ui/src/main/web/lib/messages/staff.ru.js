@@ -21,7 +21,6 @@ export default {
   'staff.busy.uploading': 'Отправка…',
   'staff.busy.deleting': 'Удаление…',
 
-  'staff.error.forbidden': 'У вас нет права на это действие: {message}',
   'staff.error.notFound': 'Такого объекта нет (или он удалён). Проверьте ссылку.',
   'staff.error.tooLarge': 'Файл слишком большой для сервера.',
   'staff.problem.line': 'Строка {line}',

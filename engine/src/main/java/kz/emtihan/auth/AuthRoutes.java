@@ -7,9 +7,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Optional;
 import kz.emtihan.http.Bodies;
 import kz.emtihan.http.CsvRecords;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.http.Languages;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Language;
 
 /** HTTP for login, the token check, and user upload. Translation only. */
 public final class AuthRoutes {
@@ -21,7 +26,8 @@ public final class AuthRoutes {
             String username = body.getValue("username") instanceof String s ? s : "";
             String password = body.getValue("password") instanceof String s ? s : "";
             if (username.isEmpty() || password.isEmpty()) {
-                throw Rejection.badRequest("bad-field", "'username' and 'password' are required");
+                throw Refusal.of(
+                        CommonRefusal.BAD_FIELD, username.isEmpty() ? "username" : "password", FieldProblem.required());
             }
             String address = throttle.address(ctx);
             // refused while throttled before any bcrypt work; every wrong password counts, a right one clears its own
@@ -31,7 +37,7 @@ public final class AuthRoutes {
                             .transform(done -> {
                                 if (done.succeeded())
                                     return throttle.succeeded(username, address).map(done.result());
-                                if (done.cause() instanceof Rejection r && r.status() == 401) {
+                                if (done.cause() instanceof Refusal r && r.code() == AuthRefusal.BAD_CREDENTIALS) {
                                     return throttle.failed(username, address)
                                             .transform(x -> Future.<Users.SignedIn>failedFuture(r));
                                 }
@@ -40,13 +46,13 @@ public final class AuthRoutes {
                             .eventually(() -> throttle.done(username, address)))
                     .map(in -> new JsonObject()
                             .put("token", sessions.tokens().issue(in.caller(), in.version()))
-                            .put("user", callerJson(in.caller())))
+                            .put("user", callerJson(in.caller(), in.language())))
                     .onFailure(err -> {
-                        if (err instanceof Rejection r && r.status() == 429) {
+                        if (err instanceof Refusal r && r.code() == AuthRefusal.TOO_MANY_ATTEMPTS) {
                             ctx.response()
                                     .putHeader(
                                             "Retry-After",
-                                            String.valueOf(r.details().getLong("retryAfter", 1L)));
+                                            String.valueOf(r.args().get("seconds")));
                         }
                     });
         });
@@ -70,9 +76,7 @@ public final class AuthRoutes {
             api.post("/users/:userId/" + (disable ? "disable" : "enable")).respond(ctx -> {
                 Caller admin = Caller.require(ctx, Role.ADMIN);
                 String id = ctx.pathParam("userId");
-                if (disable && admin.id().equals(id))
-                    throw Rejection.conflict(
-                            "cannot-disable-self", "an administrator cannot disable their own account");
+                if (disable && admin.id().equals(id)) throw Refusal.of(AuthRefusal.CANNOT_DISABLE_SELF);
                 return users.setDisabled(id, disable)
                         .map(v -> new JsonObject().put("id", id).put("disabled", disable));
             });
@@ -82,7 +86,10 @@ public final class AuthRoutes {
     public static void mountProtected(Router api, Users users, Sessions sessions) {
         logout(api, sessions);
         disabling(api, users);
-        api.get("/me").respond(ctx -> Future.succeededFuture(callerJson(Caller.of(ctx))));
+        api.get("/me")
+                .respond(ctx -> Future.succeededFuture(
+                        callerJson(Caller.of(ctx), Session.of(ctx).language())));
+        language(api, users, sessions);
         api.get("/users").respond(ctx -> {
             Caller.require(ctx, Role.ADMIN);
             return users.list().compose(users.photos()::flagged);
@@ -109,8 +116,7 @@ public final class AuthRoutes {
             }
             return users.upsert(list)
                     .<JsonObject>map(n -> new JsonObject().put("created", n))
-                    .recover(err ->
-                            Future.failedFuture(err instanceof Rejection rej ? CsvRecords.byLine(rej, rows) : err));
+                    .recover(err -> Future.failedFuture(CsvRecords.byLine(err, rows)));
         });
     }
 
@@ -144,28 +150,51 @@ public final class AuthRoutes {
                 ? header.substring(7).trim()
                 : null;
         if (token == null) {
-            ctx.fail(new Rejection(401, "unauthorized", "a bearer token is required"));
+            ctx.fail(Refusal.of(CommonRefusal.UNAUTHORIZED));
             return;
         }
         sessions.authenticate(token).onComplete(checked -> {
             if (checked.failed()) {
-                ctx.fail(new Rejection(503, "store-unavailable", "the token cannot be checked now; try again"));
+                ctx.fail(Refusal.of(CommonRefusal.STORE_UNAVAILABLE));
             } else if (checked.result().isEmpty()) {
-                ctx.fail(new Rejection(401, "unauthorized", "the token is invalid, expired or ended"));
+                ctx.fail(Refusal.of(CommonRefusal.UNAUTHORIZED));
             } else {
-                checked.result().get().attach(ctx);
+                Session session = checked.result().get();
+                session.attach(ctx);
+                session.language().ifPresent(l -> Languages.saved(ctx, l));
                 ctx.next();
             }
         });
     }
 
-    static JsonObject callerJson(Caller c) {
+    /**
+     * {@code PUT /users/me/language {"language": "kk"|"ru"|"en"}}: the caller's own choice, kept on the account. Answers
+     * to requests without {@code Accept-Language} are in it (the pages send theirs and save a change here).
+     */
+    private static void language(Router api, Users users, Sessions sessions) {
+        api.put("/users/me/language").respond(ctx -> {
+            Caller caller = Caller.of(ctx);
+            Object value = Bodies.object(ctx).getValue("language");
+            Language language = (value instanceof String s ? Language.parse(s) : Optional.<Language>empty())
+                    .filter(l -> l.code().equals(value))
+                    .orElseThrow(
+                            () -> Refusal.of(CommonRefusal.BAD_FIELD, "language", FieldProblem.oneOf("kk, ru, en")));
+            return users.setLanguage(caller.id(), language).map(v -> {
+                sessions.changed(caller.id());
+                return callerJson(caller, Optional.of(language));
+            });
+        });
+    }
+
+    /** Who the caller is, as login and {@code /me} answer: id, name, roles, and the saved language or null. */
+    static JsonObject callerJson(Caller c, Optional<Language> language) {
         return new JsonObject()
                 .put("id", c.id())
                 .put("name", c.name())
                 .put(
                         "roles",
                         new JsonArray(
-                                c.roles().stream().map(Role::code).sorted().toList()));
+                                c.roles().stream().map(Role::code).sorted().toList()))
+                .put("language", language.map(Language::code).orElse(null));
     }
 }

@@ -3,7 +3,8 @@ package kz.emtihan.auth;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.Set;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
 
 /** Who is calling, from a verified token. 5.16: access is restricted by role. */
 public record Caller(String id, String name, Set<Role> roles) {
@@ -27,16 +28,14 @@ public record Caller(String id, String name, Set<Role> roles) {
 
     public static Caller of(RoutingContext ctx) {
         Caller c = ctx.get(KEY);
-        if (c == null) throw new Rejection(401, "unauthorized", "a valid bearer token is required");
+        if (c == null) throw Refusal.of(CommonRefusal.UNAUTHORIZED);
         return c;
     }
 
     /** The caller, if they hold one of these roles; otherwise a 403. */
     public static Caller require(RoutingContext ctx, Role... any) {
         Caller c = of(ctx);
-        if (!c.hasAny(any))
-            throw Rejection.forbidden(
-                    "this needs one of the roles " + Arrays.toString(any).toLowerCase(java.util.Locale.ROOT));
+        if (!c.hasAny(any)) throw Refusal.of(CommonRefusal.FORBIDDEN);
         return c;
     }
 }

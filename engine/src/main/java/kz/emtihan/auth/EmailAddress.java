@@ -1,6 +1,7 @@
 package kz.emtihan.auth;
 
 import java.util.Optional;
+import kz.emtihan.text.Text;
 
 /**
  * An account's e-mail address, where copies of sitting papers go (6.15.2). Checked simply, not by RFC 5322: one line
@@ -13,7 +14,7 @@ final class EmailAddress {
     private EmailAddress() {}
 
     /** Why {@code address} is not accepted, or empty when it is. */
-    static Optional<String> problem(String address) {
+    static Optional<Text> problem(String address) {
         int at = address.indexOf('@');
         boolean ok = address.length() <= MAX_LENGTH
                 && at > 0
@@ -25,9 +26,6 @@ final class EmailAddress {
                                 || c == ','
                                 || c == '<'
                                 || c == '>');
-        return ok
-                ? Optional.empty()
-                : Optional.of("'email' must be one address on one line, with one @, no spaces, at most " + MAX_LENGTH
-                        + " characters");
+        return ok ? Optional.empty() : Optional.of(AuthTexts.problem("email", "max", MAX_LENGTH));
     }
 }

@@ -1,7 +1,6 @@
 package kz.emtihan.auth;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -12,10 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import kz.emtihan.auth.model.LoginDelay;
 import kz.emtihan.auth.model.LoginDelay.Failures;
 import kz.emtihan.config.LoginSettings;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.Refusal;
 import kz.emtihan.store.Keys;
 
 /**
@@ -44,14 +44,9 @@ public final class LoginThrottle {
     public record Check(boolean suspect) {}
 
     /** The 429 for a wait; its {@code retryAfter} (seconds) also goes into the Retry-After header. */
-    public static Rejection tooMany(Duration wait) {
+    public static Refusal tooMany(Duration wait) {
         long seconds = LoginDelay.retryAfterSeconds(wait);
-        return new Rejection(
-                429,
-                "too-many-attempts",
-                "too many failed sign-ins; try again in " + seconds + " s",
-                List.of(),
-                new JsonObject().put("retryAfter", seconds));
+        return Refusal.of(AuthRefusal.TOO_MANY_ATTEMPTS, seconds).withDetails(Map.of("retryAfter", seconds));
     }
 
     /** Reads the counters and counts the attempt in flight; every attempt checked must be {@link #done} whatever its end. */

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.emtihan.auth.model.Standing;
 import kz.emtihan.store.Keys;
+import kz.emtihan.text.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,25 +74,34 @@ public final class Sessions {
         return tokens;
     }
 
-    /** The session a token stands for when it is ours, unexpired and not ended; fails only when Redis cannot be read. */
+    /**
+     * The session a token stands for when it is ours, unexpired and not ended, with the user's saved language; fails
+     * only when Redis cannot be read.
+     */
     public Future<Optional<Session>> authenticate(String token) {
         Optional<Session> read = tokens.read(token);
         if (read.isEmpty()) return NONE;
-        Boolean known = admitsFromCopy(read.get());
-        if (known != null) return known ? Future.succeededFuture(read) : NONE; // the hot path: no Redis, no chaining
-        return admits(read.get()).map(ok -> ok ? read : Optional.empty());
+        Session s = read.get();
+        if (clock.millis() >= s.expiresAt().toEpochMilli()) return NONE;
+        Standing known = trustedCopy(s.userId());
+        if (known != null) return Future.succeededFuture(accepted(s, known)); // the hot path: no Redis, no chaining
+        return standing(s.userId()).map(st -> accepted(s, st));
     }
 
-    /** The answer from this node's trusted copy of the user's standing, or null when there is none. */
-    private Boolean admitsFromCopy(Session s) {
-        long now = clock.millis();
-        if (now >= s.expiresAt().toEpochMilli()) return false;
-        Cached c = standings.get(s.userId());
+    private static Optional<Session> accepted(Session s, Standing st) {
+        return st.judge(s.version(), s.tokenId()) == Standing.Verdict.ACCEPTED
+                ? Optional.of(s.speaking(st.language()))
+                : Optional.empty();
+    }
+
+    /** This node's copy of the user's standing when it may be trusted, or null when there is none. */
+    private Standing trustedCopy(String userId) {
+        Cached c = standings.get(userId);
         if (c == null
                 || !subscribed
-                || now - c.readAtMillis() >= MAX_AGE_MILLIS
+                || clock.millis() - c.readAtMillis() >= MAX_AGE_MILLIS
                 || !c.standing().succeeded()) return null;
-        return c.standing().result().judge(s.version(), s.tokenId()) == Standing.Verdict.ACCEPTED;
+        return c.standing().result();
     }
 
     /** Whether the session still holds now: unexpired, and its user's standing accepts it. In memory when cached. */
@@ -127,7 +137,8 @@ public final class Sessions {
                                 .arg(Keys.user(userId))
                                 .arg("name")
                                 .arg("disabled")
-                                .arg("tokenVersion"),
+                                .arg("tokenVersion")
+                                .arg("language"),
                         Request.cmd(Command.ZRANGEBYSCORE)
                                 .arg(Keys.revokedTokens(userId))
                                 .arg(nowSeconds)
@@ -142,7 +153,9 @@ public final class Sessions {
                             true,
                             fields.get(1) != null && "1".equals(fields.get(1).toString()),
                             version == null ? 0 : Long.parseLong(version.toString()),
-                            revoked);
+                            revoked,
+                            Language.parse(
+                                    fields.get(3) == null ? null : fields.get(3).toString()));
                 });
     }
 
@@ -165,7 +178,8 @@ public final class Sessions {
                                 .arg(tokens.lifetime().toSeconds() + 60),
                         announce(s.userId()),
                         Request.cmd(Command.EXEC)))
-                .mapEmpty();
+                .<Void>mapEmpty()
+                .onSuccess(v -> forget(s.userId())); // this node at once, not when the announcement comes back
     }
 
     /** Logout everywhere: ends every token of the user issued so far, on every node. */
@@ -174,7 +188,7 @@ public final class Sessions {
         tx.add(Request.cmd(Command.MULTI));
         tx.addAll(endAllRequests(userId));
         tx.add(Request.cmd(Command.EXEC));
-        return redis.batch(tx).mapEmpty();
+        return redis.batch(tx).<Void>mapEmpty().onSuccess(v -> forget(userId));
     }
 
     /** For a writer's own MULTI: raise the user's credential version (ending their tokens) and tell every node. */
@@ -202,6 +216,14 @@ public final class Sessions {
             set.remove(changed);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /**
+     * This node forgets its copy of the user's standing now, not when its own announcement comes back: the next
+     * request of the user who changed it (their language) reads the change.
+     */
+    void changed(String userId) {
+        forget(userId);
     }
 
     private void forget(String userId) {

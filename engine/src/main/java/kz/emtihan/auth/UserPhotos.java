@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kz.emtihan.http.ImageBodies;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
 import kz.emtihan.store.Keys;
 
 /**
@@ -39,12 +40,11 @@ public final class UserPhotos {
 
     /** Keeps (or replaces) the account's photo, for an administrator; 404 for no account, 400 {@code bad-photo}. */
     public Future<JsonObject> put(Caller caller, String id, String contentType, Buffer bytes) {
-        if (!caller.has(Role.ADMIN))
-            return Future.failedFuture(Rejection.forbidden("an administrator keeps the enrolment photos"));
+        if (!caller.has(Role.ADMIN)) return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
         String type;
         try {
             type = ImageBodies.photoType(contentType, bytes);
-        } catch (Rejection bad) {
+        } catch (Refusal bad) {
             return Future.failedFuture(bad);
         }
         return exists(id).compose(v -> redis.send(Request.cmd(Command.TIME))).compose(time -> {
@@ -70,17 +70,16 @@ public final class UserPhotos {
     /** The account's photo, for an administrator and the person themself; 404 when there is none. */
     public Future<Photo> get(Caller caller, String id) {
         if (!caller.has(Role.ADMIN) && !caller.id().equals(id)) {
-            return Future.failedFuture(
-                    Rejection.forbidden("an administrator and the person themself see an enrolment photo"));
+            return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
         }
         return read(id).compose(p -> p.map(Future::succeededFuture)
-                .orElseGet(() -> Future.failedFuture(Rejection.notFound("enrolment photo of", id))));
+                .orElseGet(() ->
+                        Future.failedFuture(Refusal.of(CommonRefusal.NOT_FOUND, AuthTexts.enrolmentPhoto(), id))));
     }
 
     /** Takes the account's photo away, for an administrator; 404 for no account. */
     public Future<Void> delete(Caller caller, String id) {
-        if (!caller.has(Role.ADMIN))
-            return Future.failedFuture(Rejection.forbidden("an administrator keeps the enrolment photos"));
+        if (!caller.has(Role.ADMIN)) return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
         return exists(id)
                 .compose(v -> redis.batch(List.of(
                         Request.cmd(Command.MULTI),
@@ -127,10 +126,9 @@ public final class UserPhotos {
     }
 
     private Future<Void> exists(String id) {
-        if (!Users.ID.matcher(id).matches()) return Future.failedFuture(Rejection.notFound("user", id));
+        if (!Users.ID.matcher(id).matches()) return Future.failedFuture(Users.notFound(id));
         return redis.send(Request.cmd(Command.HEXISTS).arg(Keys.user(id)).arg("name"))
-                .compose(r -> r.toInteger() == 1
-                        ? Future.<Void>succeededFuture()
-                        : Future.failedFuture(Rejection.notFound("user", id)));
+                .compose(r ->
+                        r.toInteger() == 1 ? Future.<Void>succeededFuture() : Future.failedFuture(Users.notFound(id)));
     }
 }

@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Problem;
+import kz.emtihan.refusal.Refusal;
 import kz.emtihan.store.Keys;
+import kz.emtihan.text.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,8 +78,8 @@ public final class Users {
         return photos;
     }
 
-    /** A successful sign-in: who, and the credential version their token is issued under. */
-    public record SignedIn(Caller caller, long version) {}
+    /** A successful sign-in: who, the credential version their token is issued under, and their saved language. */
+    public record SignedIn(Caller caller, long version, Optional<Language> language) {}
 
     /**
      * Checks the password (bcrypt on a worker pool). {@code suspect}: the account or address has recent failures; such
@@ -85,7 +88,7 @@ public final class Users {
      * ahead of an honest sign-in (issue 10, 2). A disabled account is refused once the password is right.
      */
     public Future<SignedIn> login(String username, String password, boolean suspect) {
-        Rejection bad = new Rejection(401, "bad-credentials", "wrong username or password");
+        Refusal bad = Refusal.of(AuthRefusal.BAD_CREDENTIALS);
         if (!ID.matcher(username).matches()) return Future.failedFuture(bad);
         return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(username))).compose(r -> {
             String hash = field(r, "hash");
@@ -114,13 +117,13 @@ public final class Users {
             return matched.compose(ok -> {
                 if (!ok || hash == null) return Future.failedFuture(bad);
                 if ("1".equals(field(r, "disabled"))) {
-                    return Future.failedFuture(
-                            new Rejection(403, "account-disabled", "this account is disabled; ask an administrator"));
+                    return Future.failedFuture(Refusal.of(AuthRefusal.ACCOUNT_DISABLED));
                 }
                 String version = field(r, "tokenVersion");
                 return Future.succeededFuture(new SignedIn(
                         new Caller(username, field(r, "name"), roles(field(r, "roles"))),
-                        version == null ? 0 : Long.parseLong(version)));
+                        version == null ? 0 : Long.parseLong(version),
+                        Language.parse(field(r, "language"))));
             });
         });
     }
@@ -130,10 +133,10 @@ public final class Users {
      * sign-ins; enabling lets it sign in again but does not bring old tokens back.
      */
     public Future<Void> setDisabled(String id, boolean disabled) {
-        if (!ID.matcher(id).matches()) return Future.failedFuture(Rejection.notFound("user", id));
+        if (!ID.matcher(id).matches()) return Future.failedFuture(notFound(id));
         return redis.send(Request.cmd(Command.HEXISTS).arg(Keys.user(id)).arg("name"))
                 .compose(r -> {
-                    if (r.toInteger() != 1) return Future.failedFuture(Rejection.notFound("user", id));
+                    if (r.toInteger() != 1) return Future.failedFuture(notFound(id));
                     List<Request> tx = new ArrayList<>();
                     tx.add(Request.cmd(Command.MULTI));
                     tx.add(
@@ -149,6 +152,22 @@ public final class Users {
                     tx.add(Request.cmd(Command.EXEC));
                     return redis.batch(tx).mapEmpty();
                 });
+    }
+
+    /**
+     * Keeps the person's choice of language: answers to their requests that name none of ours in {@code
+     * Accept-Language} are in it. Announced like a change of standing, so every node's copy learns it at once.
+     */
+    public Future<Void> setLanguage(String id, Language language) {
+        return redis.batch(List.of(
+                        Request.cmd(Command.MULTI),
+                        Request.cmd(Command.HSET)
+                                .arg(Keys.user(id))
+                                .arg("language")
+                                .arg(language.code()),
+                        Sessions.announce(id),
+                        Request.cmd(Command.EXEC)))
+                .mapEmpty();
     }
 
     public Future<Optional<Caller>> find(String id) {
@@ -172,20 +191,19 @@ public final class Users {
 
     /** Validates every account first (problems carry the index), then stores all in one MULTI/EXEC. */
     public Future<Integer> upsert(JsonArray body) {
-        List<JsonObject> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<Account> accounts = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             Object item = body.getValue(i);
             if (!(item instanceof JsonObject o)) {
-                problems.add(problem(i, "must be an object"));
+                problems.add(problem(i, "not-object"));
                 continue;
             }
             parse(o, i, problems).ifPresent(accounts::add);
         }
-        if (body.isEmpty()) problems.add(problem(0, "the list is empty"));
+        if (body.isEmpty()) problems.add(problem(0, "empty-list"));
         if (!problems.isEmpty()) {
-            return Future.failedFuture(
-                    new Rejection(400, "invalid-users", problems.size() + " user(s) are invalid", problems));
+            return Future.failedFuture(invalid(problems));
         }
         // the stored roles (null: a new account): a change of roles or password ends the account's tokens (issue 10, 1)
         List<Future<String>> stored = accounts.stream()
@@ -198,12 +216,11 @@ public final class Users {
                     for (int i = 0; i < accounts.size(); i++) {
                         if (stored.get(i).result() == null
                                 && accounts.get(i).password().isEmpty()) {
-                            problems.add(problem(i, "a new user needs a password"));
+                            problems.add(problem(i, "needs-password"));
                         }
                     }
                     if (!problems.isEmpty()) {
-                        return Future.failedFuture(new Rejection(
-                                400, "invalid-users", problems.size() + " user(s) are invalid", problems));
+                        return Future.failedFuture(invalid(problems));
                     }
                     return hashing.executeBlocking(
                             () -> accounts.stream()
@@ -276,27 +293,27 @@ public final class Users {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    private static Optional<Account> parse(JsonObject o, int i, List<JsonObject> problems) {
+    private static Optional<Account> parse(JsonObject o, int i, List<Problem> problems) {
         int before = problems.size();
         String id = o.getValue("id") instanceof String s ? s : "";
-        if (!ID.matcher(id).matches()) problems.add(problem(i, "'id' must be 1-64 letters, digits or . _ @ -"));
+        if (!ID.matcher(id).matches()) problems.add(problem(i, "id"));
         String name = o.getValue("name") instanceof String s ? s.strip() : "";
-        if (name.isEmpty() || name.length() > 200) problems.add(problem(i, "'name' must be 1-200 characters"));
+        if (name.isEmpty() || name.length() > 200) problems.add(problem(i, "name"));
         Set<Role> roles = EnumSet.noneOf(Role.class);
         if (o.getValue("roles") instanceof JsonArray arr && !arr.isEmpty()) {
             for (Object r : arr) {
                 Optional<Role> role = r instanceof String s ? Role.fromCode(s) : Optional.empty();
-                if (role.isEmpty()) problems.add(problem(i, "unknown role '" + r + "'"));
+                if (role.isEmpty()) problems.add(problem(i, "unknown-role", "role", String.valueOf(r)));
                 role.ifPresent(roles::add);
             }
         } else {
-            problems.add(problem(i, "'roles' must be a non-empty list"));
+            problems.add(problem(i, "roles"));
         }
         Optional<String> password = Optional.empty();
         Object pw = o.getValue("password");
         if (pw != null) {
             if (!(pw instanceof String s) || s.length() < MIN_PASSWORD || s.length() > 200) {
-                problems.add(problem(i, "'password' must be " + MIN_PASSWORD + "-200 characters"));
+                problems.add(problem(i, "password", "min", MIN_PASSWORD));
             } else {
                 password = Optional.of(s);
             }
@@ -305,10 +322,10 @@ public final class Users {
         Object mail = o.getValue("email");
         if (mail != null) {
             if (!(mail instanceof String s)) {
-                problems.add(problem(i, "'email' must be text"));
+                problems.add(problem(i, "email-text"));
             } else {
                 email = Optional.of(s.strip());
-                if (!s.isBlank()) EmailAddress.problem(s.strip()).ifPresent(m -> problems.add(problem(i, m)));
+                if (!s.isBlank()) EmailAddress.problem(s.strip()).ifPresent(m -> problems.add(Problem.index(i, m)));
             }
         }
         return problems.size() == before
@@ -316,8 +333,16 @@ public final class Users {
                 : Optional.empty();
     }
 
-    private static JsonObject problem(int index, String message) {
-        return new JsonObject().put("index", index).put("message", message);
+    private static Problem problem(int index, String key, Object... namedArgs) {
+        return Problem.index(index, AuthTexts.problem(key, namedArgs));
+    }
+
+    private static Refusal invalid(List<Problem> problems) {
+        return Refusal.of(AuthRefusal.INVALID_USERS, problems.size()).withProblems(problems);
+    }
+
+    static Refusal notFound(String id) {
+        return Refusal.of(CommonRefusal.NOT_FOUND, AuthTexts.user(), id);
     }
 
     private static String field(Response hash, String name) {

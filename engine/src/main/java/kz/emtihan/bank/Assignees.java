@@ -4,11 +4,16 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import kz.emtihan.auth.Role;
 import kz.emtihan.auth.Users;
+import kz.emtihan.refusal.Problem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Text;
 
 /**
  * People named on a resource (a bank's co-authors and experts, an exam's proctors): read from a request body, then
@@ -24,32 +29,33 @@ public final class Assignees {
     }
 
     /** The ids of {@code field} (a list of user ids), without repeats; what is wrong goes to {@code problems}. */
-    public static List<String> ids(JsonObject body, String field, List<JsonObject> problems) {
+    public static List<String> read(JsonObject body, String field, List<Problem> problems) {
         if (!(body.getValue(field) instanceof JsonArray arr)) {
-            problems.add(problem(field, -1, "'" + field + "' must be a list of user ids"));
+            problems.add(problem(field, -1, BankTexts.problem("people.list", "field", field)));
             return List.of();
         }
-        if (arr.size() > MAX) problems.add(problem(field, -1, "at most " + MAX + " people"));
+        if (arr.size() > MAX) problems.add(problem(field, -1, BankTexts.problem("people.too-many", "max", MAX)));
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (int i = 0; i < arr.size(); i++) {
             if (!(arr.getValue(i) instanceof String s) || !ID.matcher(s).matches()) {
-                problems.add(problem(field, i, "a user id is 1-64 letters, digits or . _ @ -"));
+                problems.add(problem(field, i, BankTexts.problem("people.id")));
             } else if (!out.add(s)) {
-                problems.add(problem(field, i, "user " + s + " is listed twice"));
+                problems.add(problem(field, i, BankTexts.problem("people.twice", "id", s)));
             }
         }
         return new ArrayList<>(out);
     }
 
     /** Each id an account holding {@code role}; otherwise a problem naming it. */
-    public Future<List<JsonObject>> check(String field, List<String> ids, Role role) {
+    public Future<List<Problem>> verify(String field, List<String> ids, Role role) {
         return users.profiles(ids).map(found -> {
-            List<JsonObject> problems = new ArrayList<>();
+            List<Problem> problems = new ArrayList<>();
             for (int i = 0; i < ids.size(); i++) {
                 Users.Profile p = found.get(ids.get(i));
-                if (p == null) problems.add(problem(field, i, "there is no user " + ids.get(i)));
+                if (p == null) problems.add(problem(field, i, BankTexts.problem("people.no-user", "id", ids.get(i))));
                 else if (!p.roles().contains(role))
-                    problems.add(problem(field, i, "user " + ids.get(i) + " is not a " + role.code()));
+                    problems.add(problem(
+                            field, i, BankTexts.problem("people.wrong-role", "id", ids.get(i), "role", role.code())));
             }
             return problems;
         });
@@ -81,16 +87,44 @@ public final class Assignees {
         });
     }
 
-    static JsonObject problem(String field, int index, String message) {
-        JsonObject p = new JsonObject().put("field", field).put("message", message);
-        return index < 0 ? p : p.put("index", index);
+    static Problem problem(String field, int index, Text text) {
+        Map<String, Object> at = new LinkedHashMap<>();
+        at.put("field", field);
+        if (index >= 0) at.put("index", index);
+        return new Problem(at, text);
     }
 
     /** Fails with 400 {@code invalid-people} when anything is wrong. */
-    public static <T> Future<T> refuseIf(List<JsonObject> problems) {
+    public static <T> Future<T> refuse(List<Problem> problems) {
         return problems.isEmpty()
                 ? Future.succeededFuture()
-                : Future.failedFuture(new kz.emtihan.http.Rejection(
-                        400, "invalid-people", problems.size() + " problem(s); nothing was changed", problems));
+                : Future.failedFuture(
+                        Refusal.of(BankRefusal.INVALID_PEOPLE, problems.size()).withProblems(problems));
     }
+
+    // The exam context's way in (ExamProctors), until it calls read/verify/refuse itself: each JsonObject carries the
+    // Problem. Delete these three at the merge of issue 11.
+
+    @Deprecated(forRemoval = true)
+    public static List<String> ids(JsonObject body, String field, List<JsonObject> problems) {
+        List<Problem> found = new ArrayList<>();
+        List<String> ids = read(body, field, found);
+        found.forEach(p -> problems.add(new JsonObject().put(CARRIED, p)));
+        return ids;
+    }
+
+    @Deprecated(forRemoval = true)
+    public Future<List<JsonObject>> check(String field, List<String> ids, Role role) {
+        return verify(field, ids, role)
+                .map(found -> found.stream()
+                        .map(p -> new JsonObject().put(CARRIED, p))
+                        .toList());
+    }
+
+    @Deprecated(forRemoval = true)
+    public static <T> Future<T> refuseIf(List<JsonObject> problems) {
+        return refuse(problems.stream().map(o -> (Problem) o.getValue(CARRIED)).toList());
+    }
+
+    private static final String CARRIED = "problem";
 }

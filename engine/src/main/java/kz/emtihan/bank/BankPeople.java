@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.bank.model.BankAccess;
+import kz.emtihan.refusal.Problem;
 
 /**
  * {@code GET/PUT /banks/{id}/access}: the co-authors and experts the bank's owner names (issue 10, 3). Whoever may
@@ -58,22 +59,22 @@ public final class BankPeople {
     /** Replaces both lists; every id must be an account of the right role (co-authors teach, experts review). */
     public Future<JsonObject> replace(Caller caller, String bankId, JsonObject body) {
         return banks.allowed(caller, bankId, BankAccess.Action.MANAGE).compose(h -> {
-            List<JsonObject> problems = new ArrayList<>();
-            List<String> coAuthors = Assignees.ids(body, "coAuthors", problems);
-            List<String> experts = Assignees.ids(body, "experts", problems);
+            List<Problem> problems = new ArrayList<>();
+            List<String> coAuthors = Assignees.read(body, "coAuthors", problems);
+            List<String> experts = Assignees.read(body, "experts", problems);
             if (coAuthors.contains(h.owner())) {
                 problems.add(Assignees.problem(
-                        "coAuthors", coAuthors.indexOf(h.owner()), "the owner is not named as a co-author"));
+                        "coAuthors", coAuthors.indexOf(h.owner()), BankTexts.problem("people.owner-co-author")));
             }
             return Future.all(
-                            people.check("coAuthors", coAuthors, BankAccess.roleOfCoAuthors()),
-                            people.check("experts", experts, BankAccess.roleOfExperts()))
+                            people.verify("coAuthors", coAuthors, BankAccess.roleOfCoAuthors()),
+                            people.verify("experts", experts, BankAccess.roleOfExperts()))
                     .compose(done -> {
-                        List<JsonObject> found =
+                        List<Problem> found =
                                 new ArrayList<>(problems); // every problem at once, then nothing is stored
-                        found.addAll(done.<List<JsonObject>>resultAt(0));
-                        found.addAll(done.<List<JsonObject>>resultAt(1));
-                        return Assignees.<Void>refuseIf(found);
+                        found.addAll(done.<List<Problem>>resultAt(0));
+                        found.addAll(done.<List<Problem>>resultAt(1));
+                        return Assignees.<Void>refuse(found);
                     })
                     .compose(v -> banks.store().setAccess(bankId, coAuthors, experts))
                     .compose(v -> view(caller, bankId));

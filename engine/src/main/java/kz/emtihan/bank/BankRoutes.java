@@ -8,7 +8,11 @@ import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.bank.model.Difficulty;
 import kz.emtihan.http.Bodies;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.http.HttpRefusal;
+import kz.emtihan.http.Languages;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Catalogue;
+import kz.emtihan.text.Language;
 
 /** HTTP for banks (API.md "Question banks"). Translation only. */
 public final class BankRoutes {
@@ -43,19 +47,24 @@ public final class BankRoutes {
         api.post("/banks/:bankId/import").respond(ctx -> {
             Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
             String format = Optional.ofNullable(ctx.queryParams().get("format"))
-                    .orElseThrow(() -> Rejection.badRequest(
-                            "bad-format", "the query parameter format=moodle-xml|gift is required"));
+                    .orElseThrow(() -> Refusal.of(BankRefusal.BAD_FORMAT));
             Optional<Difficulty> fallback = Optional.empty();
             String d = ctx.queryParams().get("difficulty");
             if (d != null) {
-                fallback = Optional.of(Difficulty.fromCode(d)
-                        .orElseThrow(() ->
-                                Rejection.badRequest("bad-difficulty", "difficulty must be easy, medium or hard")));
+                fallback =
+                        Optional.of(Difficulty.fromCode(d).orElseThrow(() -> Refusal.of(BankRefusal.BAD_DIFFICULTY)));
             }
-            if (ctx.body().length() <= 0 || ctx.body().buffer() == null)
-                throw Rejection.badRequest("empty-file", "the request body must be the file");
+            if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Refusal.of(HttpRefusal.EMPTY_FILE);
+            Language language = Languages.of(ctx);
             return banks.importFile(
-                    c, ctx.pathParam("bankId"), format, ctx.body().buffer().getBytes(), fallback);
+                            c,
+                            ctx.pathParam("bankId"),
+                            format,
+                            ctx.body().buffer().getBytes(),
+                            fallback)
+                    .map(done -> new JsonObject()
+                            .put("imported", done.imported())
+                            .put("skipped", ImportNotes.toJson(done.notes(), done.refused(), language)));
         });
         api.get("/banks/:bankId/access")
                 .respond(ctx -> people.view(
@@ -64,6 +73,7 @@ public final class BankRoutes {
                 .respond(ctx -> people.replace(
                         Caller.require(ctx, Role.TEACHER, Role.ADMIN), ctx.pathParam("bankId"), Bodies.object(ctx)));
         api.get("/banks/:bankId/validation").respond(ctx -> {
+            Language language = Languages.of(ctx);
             return banks.validate(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"))
                     .map(problems -> new JsonObject()
                             .put("ok", problems.isEmpty())
@@ -72,7 +82,7 @@ public final class BankRoutes {
                                     new JsonArray(problems.stream()
                                             .map(p -> new JsonObject()
                                                     .put("rule", p.rule())
-                                                    .put("message", p.message()))
+                                                    .put("message", Catalogue.render(p.text(), language)))
                                             .toList())));
         });
     }

@@ -13,6 +13,7 @@ import kz.emtihan.bank.imports.GiftImport;
 import kz.emtihan.bank.imports.ImportException;
 import kz.emtihan.bank.imports.ImportReport;
 import kz.emtihan.bank.imports.ImportSkip;
+import kz.emtihan.bank.imports.ImportTexts;
 import kz.emtihan.bank.imports.ImportedQuestion;
 import kz.emtihan.bank.imports.MoodleXmlImport;
 import kz.emtihan.bank.imports.QuestionHtml;
@@ -23,8 +24,11 @@ import kz.emtihan.bank.model.Difficulty;
 import kz.emtihan.bank.model.Passport;
 import kz.emtihan.bank.model.Question;
 import kz.emtihan.bank.model.QuestionDraft;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Problem;
+import kz.emtihan.refusal.Refusal;
 import kz.emtihan.store.Ids;
+import kz.emtihan.text.Text;
 
 /** Use cases of question banks (5.21-5.23, 7.6): create with passport, add, import, validate. */
 public final class Banks {
@@ -53,11 +57,10 @@ public final class Banks {
      */
     public Future<BankStore.BankHeader> allowed(Caller caller, String bankId, BankAccess.Action action) {
         return store.header(bankId).map(found -> {
-            BankStore.BankHeader h = found.orElseThrow(() -> Rejection.notFound("bank", bankId));
-            if (!h.access().allows(caller.id(), caller.roles(), action)) {
-                throw Rejection.forbidden("bank " + bankId + " is not yours to " + action.code()
-                        + " (5.21: its owner, the co-authors and experts the owner names, admins)");
-            }
+            BankStore.BankHeader h =
+                    found.orElseThrow(() -> Refusal.of(CommonRefusal.NOT_FOUND, BankTexts.thing("bank"), bankId));
+            // 5.21: its owner, the co-authors and experts the owner names, admins
+            if (!h.access().allows(caller.id(), caller.roles(), action)) throw Refusal.of(CommonRefusal.FORBIDDEN);
             return h;
         });
     }
@@ -67,22 +70,20 @@ public final class Banks {
         return allowed(caller, bankId, BankAccess.Action.EDIT)
                 .compose(
                         h -> { // who first: a stranger learns nothing of the rules
-                            List<JsonObject> problems = new ArrayList<>();
+                            List<Problem> problems = new ArrayList<>();
                             List<QuestionDraft> drafts = new ArrayList<>();
-                            if (items.isEmpty()) problems.add(problem(0, "the list is empty"));
+                            if (items.isEmpty())
+                                problems.add(Problem.index(0, BankTexts.problem("question.empty-list")));
                             for (int i = 0; i < items.size(); i++) {
-                                List<String> found = new ArrayList<>();
+                                List<Text> found = new ArrayList<>();
                                 QuestionDraft d = QuestionJson.draft(items.getValue(i), found);
                                 found.addAll(d.problems());
-                                for (String p : found) problems.add(problem(i, p));
+                                for (Text p : found) problems.add(Problem.index(i, p));
                                 drafts.add(d);
                             }
                             if (!problems.isEmpty()) {
-                                return Future.failedFuture(new Rejection(
-                                        400,
-                                        "invalid-questions",
-                                        problems.size() + " problem(s); nothing was added",
-                                        problems));
+                                return Future.failedFuture(Refusal.of(BankRefusal.INVALID_QUESTIONS, problems.size())
+                                        .withProblems(problems));
                             }
                             return store.put(
                                             bankId,
@@ -95,16 +96,21 @@ public final class Banks {
     }
 
     /**
+     * What an import did: how many questions were added, and every note in file order; {@code refused} are the
+     * numbers of questions the bank's own checks turned down (a "kept" note on one of them is not shown).
+     */
+    public record Imported(int imported, List<ImportSkip> notes, java.util.Set<Integer> refused) {}
+
+    /**
      * Imports what can be used; everything else is reported with its position. An unparseable file adds
      * nothing. Parsing runs on a worker thread: a large file must not stall the event loop.
      */
-    public Future<JsonObject> importFile(
+    public Future<Imported> importFile(
             Caller caller, String bankId, String format, byte[] file, Optional<Difficulty> fallback) {
         return allowed(caller, bankId, BankAccess.Action.EDIT)
                 .compose(h -> {
                     if (!format.equals("moodle-xml") && !format.equals("gift")) {
-                        return Future.failedFuture(
-                                Rejection.badRequest("bad-format", "format must be moodle-xml or gift"));
+                        return Future.failedFuture(Refusal.of(BankRefusal.BAD_FORMAT));
                     }
                     return vertx.executeBlocking(() -> parse(format, file), false);
                 })
@@ -120,19 +126,15 @@ public final class Banks {
                                 q.correct(),
                                 q.difficulty().or(() -> fallback),
                                 q.topic());
-                        List<String> problems = d.problems();
+                        List<Text> problems = d.problems();
                         if (problems.isEmpty()) {
                             accepted.add(QuestionJson.toQuestion(d));
                         } else {
                             refused.add(q.position());
-                            skipped.add(ImportSkip.of(q.position(), q.line(), String.join("; ", problems)));
+                            skipped.add(ImportSkip.of(q.position(), q.line(), BankTexts.joined(problems)));
                         }
                     }
-                    JsonArray notes = ImportNotes.toJson(skipped, refused);
-                    return store.put(bankId, accepted)
-                            .map(v -> new JsonObject()
-                                    .put("imported", accepted.size())
-                                    .put("skipped", notes));
+                    return store.put(bankId, accepted).map(v -> new Imported(accepted.size(), skipped, refused));
                 });
     }
 
@@ -142,16 +144,17 @@ public final class Banks {
                     ? GiftImport.parse(new String(file, StandardCharsets.UTF_8))
                     : MoodleXmlImport.parse(file);
         } catch (ImportException e) {
-            JsonObject where = new JsonObject()
-                    .put("line", e.line())
-                    .put("column", e.column())
-                    .put("message", e.getMessage());
-            throw new Rejection(
-                    400,
-                    "unparseable-file",
-                    "the file cannot be read at line " + e.line() + ": " + e.getMessage(),
-                    List.of(where));
+            Text fault = ImportTexts.at(e.line(), e.column(), e.fault());
+            throw Refusal.of(BankRefusal.UNPARSEABLE_FILE, fault)
+                    .withProblems(List.of(new Problem(lineAndColumn(e.line(), e.column()), e.fault())));
         }
+    }
+
+    private static java.util.Map<String, Object> lineAndColumn(int line, int column) {
+        java.util.Map<String, Object> at = new java.util.LinkedHashMap<>();
+        at.put("line", line);
+        at.put("column", column);
+        return at;
     }
 
     public Future<JsonObject> summary(Caller caller, String bankId) {
@@ -196,7 +199,7 @@ public final class Banks {
         return allowed(caller, bankId, BankAccess.Action.EDIT)
                 .compose(h -> store.delete(bankId, questionId))
                 .map(found -> {
-                    if (!found) throw Rejection.notFound("question", questionId);
+                    if (!found) throw Refusal.of(CommonRefusal.NOT_FOUND, BankTexts.thing("question"), questionId);
                     return null;
                 });
     }
@@ -222,10 +225,6 @@ public final class Banks {
                 d.correct(),
                 d.difficulty(),
                 d.topic());
-    }
-
-    static JsonObject problem(int index, String message) {
-        return new JsonObject().put("index", index).put("message", message);
     }
 
     static Passport passport(JsonObject body) {

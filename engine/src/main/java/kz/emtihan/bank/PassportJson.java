@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import kz.emtihan.bank.model.Passport;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Problem;
+import kz.emtihan.refusal.Refusal;
 
 /** The passport (5.22) as JSON. */
 final class PassportJson {
@@ -13,41 +15,35 @@ final class PassportJson {
 
     static Passport parse(Object value) {
         if (!(value instanceof JsonObject o))
-            throw Rejection.badRequest("bad-field", "'passport' must be an object (5.22)");
-        List<JsonObject> problems = new ArrayList<>();
+            throw Refusal.of(CommonRefusal.BAD_FIELD, "passport", BankTexts.problem("passport.object"));
+        List<Problem> problems = new ArrayList<>();
         String discipline = text(o, "discipline", problems);
         String programme = text(o, "programme", problems);
         String language = text(o, "language", problems);
         List<String> compilers = list(o, "compilers", problems);
         List<String> references = list(o, "references", problems);
-        if (!problems.isEmpty())
-            throw new Rejection(400, "invalid-passport", "the passport is incomplete (5.22)", problems);
+        if (!problems.isEmpty()) throw Refusal.of(BankRefusal.INVALID_PASSPORT).withProblems(problems);
         return new Passport(discipline, programme, language, compilers, references);
     }
 
-    private static String text(JsonObject o, String field, List<JsonObject> problems) {
+    private static String text(JsonObject o, String field, List<Problem> problems) {
         if (o.getValue(field) instanceof String s && !s.isBlank() && s.length() <= 500) return s.strip();
-        problems.add(new JsonObject().put("field", field).put("message", field + " must be a non-empty string (5.22)"));
+        problems.add(Problem.field(field, BankTexts.problem("passport.text")));
         return "";
     }
 
-    private static List<String> list(JsonObject o, String field, List<JsonObject> problems) {
+    private static List<String> list(JsonObject o, String field, List<Problem> problems) {
         List<String> out = new ArrayList<>();
         if (o.getValue(field) instanceof JsonArray arr) {
             for (Object v : arr) {
                 if (v instanceof String s && !s.isBlank()) out.add(s.strip());
-                else
-                    problems.add(new JsonObject()
-                            .put("field", field)
-                            .put("message", field + " must hold non-empty strings"));
+                else problems.add(Problem.field(field, BankTexts.problem("passport.list-items")));
             }
             if (field.equals("compilers") && out.isEmpty()) {
-                problems.add(new JsonObject()
-                        .put("field", field)
-                        .put("message", "at least one compiler is required (5.22)"));
+                problems.add(Problem.field(field, BankTexts.problem("passport.compiler")));
             }
         } else {
-            problems.add(new JsonObject().put("field", field).put("message", field + " must be a list (5.22)"));
+            problems.add(Problem.field(field, BankTexts.problem("passport.list")));
         }
         return out;
     }

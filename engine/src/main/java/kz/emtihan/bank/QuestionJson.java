@@ -12,34 +12,37 @@ import kz.emtihan.bank.model.Option;
 import kz.emtihan.bank.model.Question;
 import kz.emtihan.bank.model.QuestionDraft;
 import kz.emtihan.store.Ids;
+import kz.emtihan.text.Text;
 
 /** Question JSON in both directions: the API's draft shape, and the stored shape with option ids. */
 public final class QuestionJson {
     private QuestionJson() {}
 
     /** API shape {@code {"id"?, "text", "options":[..], "correct":[indexes], "difficulty", "topic"?}}; wrong types become problems. */
-    static QuestionDraft draft(Object item, List<String> typeProblems) {
+    static QuestionDraft draft(Object item, List<Text> typeProblems) {
         if (!(item instanceof JsonObject o)) {
-            typeProblems.add("must be an object");
+            typeProblems.add(BankTexts.problem("question.not-object"));
             return new QuestionDraft(Optional.empty(), "", List.of(), List.of(), Optional.empty(), "");
         }
         Optional<String> id = o.getValue("id") instanceof String s ? Optional.of(s) : Optional.empty();
-        if (o.containsKey("id") && id.isEmpty()) typeProblems.add("id must be a string");
+        if (o.containsKey("id") && id.isEmpty()) typeProblems.add(BankTexts.problem("question.id-type"));
         String text = o.getValue("text") instanceof String s ? s : "";
         List<String> options = new ArrayList<>();
         if (o.getValue("options") instanceof JsonArray arr) {
             for (Object v : arr) options.add(v instanceof String s ? s : "");
         } else {
-            typeProblems.add("options must be a list of strings");
+            typeProblems.add(BankTexts.problem("question.options-type"));
         }
         List<Integer> correct = new ArrayList<>();
         if (o.getValue("correct") instanceof JsonArray arr) {
             for (Object v : arr) {
                 if (v instanceof Integer i) correct.add(i);
-                else typeProblems.add("correct must hold option indexes 0.." + Math.max(0, options.size() - 1));
+                else
+                    typeProblems.add(
+                            BankTexts.problem("question.correct-index", "last", Math.max(0, options.size() - 1)));
             }
         } else {
-            typeProblems.add("correct must be a list of option indexes");
+            typeProblems.add(BankTexts.problem("question.correct-type"));
         }
         Optional<Difficulty> difficulty = Difficulty.fromCode(o.getValue("difficulty") instanceof String s ? s : null);
         String topic = o.getValue("topic") instanceof String s ? s : "";

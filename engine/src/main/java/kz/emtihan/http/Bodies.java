@@ -5,6 +5,9 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Refusal;
 
 /** Reads request bodies as JSON, turning anything else into a 400 {@code bad-json}. */
 public final class Bodies {
@@ -13,7 +16,7 @@ public final class Bodies {
     public static JsonObject object(RoutingContext ctx) {
         Object v = parse(ctx);
         if (v instanceof JsonObject o) return o;
-        throw Rejection.badRequest("bad-json", "the body must be a JSON object");
+        throw Refusal.of(CommonRefusal.BAD_JSON);
     }
 
     /** An empty body counts as {@code {}}. */
@@ -25,26 +28,21 @@ public final class Bodies {
     public static JsonArray array(RoutingContext ctx) {
         Object v = parse(ctx);
         if (v instanceof JsonArray a) return a;
-        throw Rejection.badRequest("bad-json", "the body must be a JSON array");
+        throw Refusal.of(CommonRefusal.BAD_JSON);
     }
 
     private static Object parse(RoutingContext ctx) {
-        if (ctx.body().length() <= 0 || ctx.body().buffer() == null)
-            throw Rejection.badRequest("bad-json", "the body is empty");
+        if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Refusal.of(CommonRefusal.BAD_JSON);
         try {
             return Json.decodeValue(ctx.body().buffer());
         } catch (DecodeException e) {
-            throw Rejection.badRequest(
-                    "bad-json",
-                    "the body is not valid JSON: "
-                            + e.getMessage().lines().findFirst().orElse(""));
+            throw Refusal.of(CommonRefusal.BAD_JSON);
         }
     }
 
     /** The body as UTF-8 text (an uploaded file); empty is a 400. */
     public static String text(RoutingContext ctx) {
-        if (ctx.body().length() <= 0 || ctx.body().buffer() == null)
-            throw Rejection.badRequest("empty-file", "the request body must be the file");
+        if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Refusal.of(HttpRefusal.EMPTY_FILE);
         return ctx.body().asString("UTF-8");
     }
 
@@ -58,6 +56,6 @@ public final class Bodies {
     public static String string(JsonObject o, String field) {
         Object v = o.getValue(field);
         if (v instanceof String s && !s.isBlank()) return s;
-        throw Rejection.badRequest("bad-field", "'" + field + "' must be a non-empty string");
+        throw Refusal.of(CommonRefusal.BAD_FIELD, field, FieldProblem.required());
     }
 }

@@ -1,12 +1,15 @@
 package kz.emtihan.http;
 
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.emtihan.refusal.Problem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Text;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -16,6 +19,8 @@ import org.apache.commons.csv.CSVRecord;
  * write either) as rows by column name, each with its line, so every bad record can be reported by position.
  */
 public final class CsvRecords {
+    static final String TEXTS = "kz.emtihan.http.texts";
+
     /** One data row: its line in the file and its values by header name. */
     public record Row(long line, Map<String, String> values) {
         public String get(String column) {
@@ -37,37 +42,59 @@ public final class CsvRecords {
                 .setIgnoreEmptyLines(true)
                 .setTrim(true)
                 .get();
+        long line = 1;
         try (CSVParser parser = CSVParser.parse(new StringReader(body), format)) {
             List<String> header = parser.getHeaderNames();
             List<String> missing =
                     required.stream().filter(c -> !header.contains(c)).toList();
             if (!missing.isEmpty()) {
-                throw new Rejection(
-                        400,
-                        "bad-csv",
-                        "line 1: the header lacks " + String.join(", ", missing) + " (expected columns: "
-                                + String.join(",", required) + ")",
-                        List.of(new JsonObject().put("line", 1).put("message", "missing columns " + missing)));
+                Text problem = Text.of(
+                        TEXTS,
+                        "csv.missing-columns",
+                        "missing",
+                        String.join(", ", missing),
+                        "expected",
+                        String.join(",", required));
+                throw Refusal.of(HttpRefusal.BAD_CSV, problem).withProblems(List.of(Problem.line(1, problem)));
             }
             List<Row> rows = new ArrayList<>();
             for (CSVRecord r : parser) {
                 Map<String, String> values = new LinkedHashMap<>();
                 for (String h : header) values.put(h, r.isMapped(h) && r.isSet(h) ? r.get(h) : "");
-                rows.add(new Row(parser.getCurrentLineNumber(), values));
+                line = parser.getCurrentLineNumber();
+                rows.add(new Row(line, values));
             }
-            if (rows.isEmpty()) throw Rejection.badRequest("bad-csv", "the file has a header but no rows");
+            if (rows.isEmpty()) throw Refusal.of(HttpRefusal.BAD_CSV, Text.of(TEXTS, "csv.no-rows"));
             return rows;
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            if (e instanceof Rejection r) throw r;
-            throw Rejection.badRequest("bad-csv", "the file is not valid CSV: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            throw Refusal.of(HttpRefusal.BAD_CSV, Text.of(TEXTS, "csv.malformed", "line", line + 1));
         }
     }
 
-    /** Turns the index-based problems of a JSON validation into line-based ones. */
+    /** Turns the index-based problems of a JSON validation into line-based ones; anything else is left as it is. */
+    public static Throwable byLine(Throwable failure, List<Row> rows) {
+        if (!(failure instanceof Refusal r)) return failure;
+        List<Problem> problems = new ArrayList<>();
+        for (Problem p : r.problems()) {
+            Map<String, Object> at = new LinkedHashMap<>(p.at());
+            if (at.get("index") instanceof Integer index && index < rows.size()) {
+                at.remove("index");
+                at.put("line", rows.get(index).line());
+            }
+            problems.add(new Problem(at, p.text()));
+        }
+        return r.withProblems(problems);
+    }
+
+    /**
+     * The same for a refusal still thrown as the old {@link Rejection} (the exam context's roster, until it is
+     * converted to a {@link Refusal}; delete at the merge of issue 11).
+     */
+    @Deprecated(forRemoval = true)
     public static Rejection byLine(Rejection r, List<Row> rows) {
-        List<JsonObject> problems = new ArrayList<>();
-        for (JsonObject p : r.problems()) {
-            JsonObject copy = p.copy();
+        List<io.vertx.core.json.JsonObject> problems = new ArrayList<>();
+        for (io.vertx.core.json.JsonObject p : r.problems()) {
+            io.vertx.core.json.JsonObject copy = p.copy();
             Integer index = p.getInteger("index");
             if (index != null && index < rows.size()) {
                 copy.remove("index");

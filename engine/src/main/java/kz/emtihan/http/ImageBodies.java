@@ -4,6 +4,7 @@ import io.vertx.core.buffer.Buffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import kz.emtihan.refusal.Refusal;
 
 /**
  * A photo sent as a request body, the JPEG or PNG file itself with its own Content-Type: the check of the file's
@@ -22,9 +23,9 @@ public final class ImageBodies {
     public static String photoType(String contentType, Buffer bytes) {
         String type = type(bytes);
         if (type == null || !type.equals(contentType == null ? "" : contentType.split(";")[0].trim())) {
-            throw Rejection.badRequest("bad-photo", "a photo is a JPEG or PNG image sent with its own Content-Type");
+            throw Refusal.of(HttpRefusal.BAD_PHOTO);
         }
-        if (bytes.length() > MAX_PHOTO_BYTES) throw Rejection.badRequest("bad-photo", "a photo is at most 1 MB");
+        if (bytes.length() > MAX_PHOTO_BYTES) throw Refusal.of(HttpRefusal.BAD_PHOTO);
         return type;
     }
 

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Kind;
 import kz.emtihan.refusal.Problem;
 import kz.emtihan.refusal.Refusal;
@@ -15,16 +16,22 @@ import kz.emtihan.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one failure handler: every error leaves as {@code {"error","message"}} (API.md conventions). */
+/**
+ * The one failure handler: every error leaves as {@code {"error","message"}} (API.md conventions), the message in the
+ * caller's language ({@link Languages}), said in {@code Content-Language}.
+ */
 final class Problems {
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {}
 
     static void respond(RoutingContext ctx) {
-        JsonObject body = toJson(ctx);
+        Language language = Languages.of(ctx);
+        JsonObject body = toJson(ctx, language);
         int status = body.getInteger("status");
         body.remove("status");
+        // what the sentence is in: a page shows it only when it is the page's own language
+        String spoken = ctx.failure() instanceof Rejection ? Language.EN.code() : language.code();
         if (ctx.response().ended()) return;
         if (ctx.response().headWritten()) {
             ctx.response().reset();
@@ -33,45 +40,52 @@ final class Problems {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, spoken)
+                .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .end(body.encode());
     }
 
-    private static JsonObject toJson(RoutingContext ctx) {
+    private static JsonObject toJson(RoutingContext ctx, Language language) {
         Throwable t = ctx.failure();
-        if (t instanceof Refusal r) return refusal(r, language(ctx));
-        if (t instanceof Rejection r) {
+        if (t instanceof Refusal r) return refusal(r, language);
+        if (t instanceof Rejection r) { // a context not yet converted (until the merge of issue 11): English only
             JsonObject o = r.details().mergeIn(problem(r.status(), r.code(), r.getMessage()));
             if (!r.problems().isEmpty()) o.put("problems", new JsonArray(r.problems()));
             return o;
         }
         if (t instanceof DecodeException
                 || t instanceof IllegalArgumentException && t.getCause() instanceof DecodeException) {
-            return problem(400, "bad-json", "the body is not valid JSON");
+            return refusal(Refusal.of(CommonRefusal.BAD_JSON), language);
         }
         int status = t instanceof HttpException h ? h.getStatusCode() : ctx.statusCode();
         return switch (status) {
-            case 400 -> problem(400, "bad-request", "the request is malformed");
-            case 401 -> problem(401, "unauthorized", "a valid bearer token is required");
-            case 403 -> problem(403, "forbidden", "your role does not allow this");
-            case 404 -> problem(404, "not-found", "no such resource");
-            case 405 -> problem(405, "method-not-allowed", "this method is not allowed here");
-            case 413 -> problem(413, "body-too-large", "the request body is larger than the configured limit");
-            case 415 -> problem(415, "unsupported-media-type", "this content type is not accepted here");
+            case 400 -> refusal(Refusal.of(CommonRefusal.BAD_REQUEST), language);
+            case 401 -> refusal(Refusal.of(CommonRefusal.UNAUTHORIZED), language);
+            case 403 -> refusal(Refusal.of(CommonRefusal.FORBIDDEN), language);
+            case 404 ->
+                refusal(
+                        Refusal.of(
+                                CommonRefusal.NOT_FOUND,
+                                Text.of(CsvRecords.TEXTS, "resource"),
+                                ctx.request().path()),
+                        language);
+            case 405 -> failure(405, "method-not-allowed", language);
+            case 413 -> refusal(Refusal.of(CommonRefusal.BODY_TOO_LARGE), language);
+            case 415 -> refusal(Refusal.of(CommonRefusal.UNSUPPORTED_MEDIA_TYPE), language);
             default -> {
                 log.error(
                         "unexpected failure on {} {}",
                         ctx.request().method(),
                         ctx.request().path(),
                         t);
-                yield problem(500, "internal", "unexpected error; it has been logged on the server");
+                yield failure(500, "internal", language);
             }
         };
     }
 
-    /** The caller's language: {@code Accept-Language}, else English. */
-    static Language language(RoutingContext ctx) {
-        return Language.fromAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE))
-                .orElse(Language.EN);
+    /** A failure that is no refusal (the request was right, or its method does not exist): a sentence, no arguments. */
+    private static JsonObject failure(int status, String code, Language language) {
+        return problem(status, code, Catalogue.render(Text.of(CsvRecords.TEXTS, code), language));
     }
 
     /** The one place a domain refusal becomes HTTP: its kind picks the status, its sentence is in the caller's language. */

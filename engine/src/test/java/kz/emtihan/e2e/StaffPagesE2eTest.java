@@ -46,6 +46,35 @@ class StaffPagesE2eTest {
                 "the signed-in page", () -> !b.driver().getCurrentUrl().contains("index.html"), Duration.ofSeconds(10));
     }
 
+    /** Issue 11 (1): the server's sentence in the page's language; a change of language is kept on the account. */
+    @Test
+    void aWrongPasswordOnAKazakhPageIsSaidInKazakhAndAChangeOfLanguageIsSaved() {
+        app.users("teacher", "tL"); // their own account: the language saved here concerns no other test
+        try (Browser b = Browser.open(app.base(), 1366, 900)) {
+            b.go("/index.html");
+            b.js("localStorage.setItem('emtihan.language', 'kk')");
+            b.go("/index.html");
+            b.waitForState("ready");
+            b.driver().findElement(By.id("username")).sendKeys("tL");
+            b.driver().findElement(By.id("password")).sendKeys("not-the-password");
+            b.driver().findElement(By.id("login-submit")).click();
+            var error = b.waitFor(By.id("login-error"));
+            b.waitUntil("the refusal is shown", () -> !error.getText().isBlank(), Duration.ofSeconds(10));
+            assertEquals("Пайдаланушы аты немесе құпиясөз қате.", error.getText());
+
+            signIn(b, "tL");
+            b.waitForState("ready");
+            new Select(b.driver().findElement(By.id("language"))).selectByValue("ru");
+            b.waitUntil(
+                    "the choice is saved on the account",
+                    () -> "ru"
+                            .equals(app.get("/api/v1/me", app.loginAs("tL"))
+                                    .json()
+                                    .getString("language")),
+                    Duration.ofSeconds(10));
+        }
+    }
+
     @Test
     void aTeacherUploadsAMoodleExportAndSeesTheReport() {
         String bankId =

@@ -65,6 +65,7 @@ class AccessMatrixTest {
                 "the attempt's student once it is reviewed; its exam's teacher and assigned proctors; admins",
                 Set.of("s1", "tA", "pP", "adm1"));
         OWNERS.put("the account's own user; admins", Set.of("s1", "adm1"));
+        OWNERS.put("the caller themself", AccessFixture.USERS.keySet());
         OWNERS.put("a participant of the sitting; admins", Set.of("ch", "cm", "sec", "rR", "eE", "s1", "s2", "adm1"));
         OWNERS.put("the sitting's secretary; admins", Set.of("sec", "adm1"));
         OWNERS.put("the sitting's secretary or chair", Set.of("sec", "ch"));
@@ -99,6 +100,8 @@ class AccessMatrixTest {
 
     static {
         BODIES.put("POST /api/v1/users", f -> Body.json(new JsonArray()));
+        BODIES.put( // English, as every other call of the matrix expects
+                "PUT /api/v1/users/me/language", f -> Body.json(new JsonObject().put("language", "en")));
         BODIES.put(
                 "POST /api/v1/users/import",
                 f -> new Body("text/csv", "id,name,roles,password\n".getBytes(StandardCharsets.UTF_8), ""));

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * A multiple-choice question as either parser read it, before the checks both formats share: text and options
  * made safe ({@link HtmlText}), an option is correct when its weight is above 0, difficulty from tags over
- * category (5.23.3). A draft that fails a check becomes one skip; a kept one may add notes "(question kept)".
+ * category (5.23.3). A draft that fails a check becomes one skip; a kept one may add notes ({@link ImportSkip#kept}).
  *
  * @param weights one per option, in percent as the file gives it (100, 50, 33.33333, 0, -50...)
  * @param embeddedFiles names of files the file carried for this question (Moodle XML {@code <file>}), ignored
@@ -32,18 +32,18 @@ record ChoiceDraft(
     void addTo(ReportBuilder report) {
         HtmlText.Safe safeText = HtmlText.of(text);
         if (safeText.blank()) {
-            report.skip(position, line, "multichoice question has no text" + droppedHint(safeText));
+            report.skip(position, line, ImportTexts.of(withoutMedia("skip.no-text", safeText)));
             return;
         }
         if (options.isEmpty()) {
-            report.skip(position, line, "multichoice question has no answers");
+            report.skip(position, line, ImportTexts.of("skip.no-answers"));
             return;
         }
         List<HtmlText.Safe> safeOptions = new ArrayList<>();
         for (int i = 0; i < options.size(); i++) {
             HtmlText.Safe option = HtmlText.of(options.get(i));
             if (option.blank()) {
-                report.skip(position, line, "answer " + (i + 1) + " has no text" + droppedHint(option));
+                report.skip(position, line, ImportTexts.of(withoutMedia("skip.answer-no-text", option), "n", i + 1));
                 return;
             }
             safeOptions.add(option);
@@ -51,7 +51,7 @@ record ChoiceDraft(
         List<Integer> correct = new ArrayList<>();
         for (int i = 0; i < weights.size(); i++) if (weights.get(i) > 0) correct.add(i); // 7.6: one or more correct
         if (correct.isEmpty()) {
-            report.skip(position, line, "multichoice question has no correct answer (no answer has a weight above 0)");
+            report.skip(position, line, ImportTexts.of("skip.no-correct"));
             return;
         }
         DifficultyWords.Decision difficulty = DifficultyWords.decide(tags, category.difficulty()); // 5.23.3
@@ -65,7 +65,7 @@ record ChoiceDraft(
                 difficulty.difficulty(),
                 category.topic()));
         addNotes(report, safeText, safeOptions);
-        difficulty.note().ifPresent(note -> report.skip(position, line, note));
+        difficulty.note().ifPresent(note -> report.kept(position, line, note));
     }
 
     private void addNotes(ReportBuilder report, HtmlText.Safe safeText, List<HtmlText.Safe> safeOptions) {
@@ -76,8 +76,8 @@ record ChoiceDraft(
             images.addAll(option.images());
         }
         files.addAll(embeddedFiles);
-        for (String file : files) report.skip(position, line, "embedded file " + file + " ignored (question kept)");
-        for (String image : images) report.skip(position, line, "image " + image + " removed (question kept)");
+        for (String file : files) report.kept(position, line, ImportTexts.of("kept.file", "file", file));
+        for (String image : images) report.kept(position, line, ImportTexts.of("kept.image", "image", image));
     }
 
     private String displayName(String safeHtml) {
@@ -89,7 +89,8 @@ record ChoiceDraft(
         return plain.substring(0, cut) + "...";
     }
 
-    private static String droppedHint(HtmlText.Safe safe) {
-        return safe.files().isEmpty() && safe.images().isEmpty() ? "" : " once embedded files and images are removed";
+    /** The key, or its "-without-media" variant when the text is empty only once embedded files and images go. */
+    private static String withoutMedia(String key, HtmlText.Safe safe) {
+        return safe.files().isEmpty() && safe.images().isEmpty() ? key : key + "-without-media";
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import kz.emtihan.bank.model.Difficulty;
+import kz.emtihan.text.Text;
 
 /**
  * 5.23.3: the words a question file uses for easy, medium and hard, in English, Kazakh and Russian, the
@@ -61,11 +62,10 @@ final class DifficultyWords {
 
     /** The chosen difficulty, and the difficulties of conflicting tags (empty when there was no conflict). */
     record Decision(Optional<Difficulty> difficulty, Set<Difficulty> conflict) {
-        Optional<String> note() {
+        Optional<Text> note() {
             if (conflict.isEmpty()) return Optional.empty();
             List<String> codes = conflict.stream().map(Difficulty::code).toList();
-            return Optional.of("tags name more than one difficulty " + codes + "; imported without a difficulty"
-                    + " (question kept)");
+            return Optional.of(ImportTexts.of("kept.difficulty-conflict", "difficulties", codes.toString()));
         }
     }
 }

@@ -2,6 +2,7 @@ package kz.emtihan.bank.imports;
 
 import java.util.ArrayList;
 import java.util.List;
+import kz.emtihan.text.Text;
 
 /** Finds the answer blocks {@code {...}} of one GIFT question, and refuses braces that do not pair up. */
 final class GiftBraces {
@@ -24,26 +25,21 @@ final class GiftBraces {
             if (c == '\\') {
                 i++;
             } else if (c == '{' && open >= 0) {
-                throw at(
-                        raw,
-                        i,
-                        firstLine,
-                        "'{' inside the answer block opened at line " + line(raw, open, firstLine)
-                                + ": is that block's '}' missing? (write \\{ for a literal brace)");
+                throw at(raw, i, firstLine, ImportTexts.of("fault.brace-inside", "opened", line(raw, open, firstLine)));
             } else if (c == '{') {
                 open = i;
             } else if (c == '}' && open < 0) {
-                throw at(raw, i, firstLine, "'}' without a matching '{' (write \\} for a literal brace)");
+                throw at(raw, i, firstLine, ImportTexts.of("fault.brace-unopened"));
             } else if (c == '}') {
                 spans.add(new Span(open, i));
                 open = -1;
             }
         }
-        if (open >= 0) throw at(raw, open, firstLine, "'{' is never closed (a blank line ends a question)");
+        if (open >= 0) throw at(raw, open, firstLine, ImportTexts.of("fault.brace-unclosed"));
         return spans;
     }
 
-    private static ImportException at(String raw, int index, int firstLine, String fault) {
+    private static ImportException at(String raw, int index, int firstLine, Text fault) {
         int lineStart = raw.lastIndexOf('\n', index - 1) + 1;
         return new ImportException(fault, line(raw, index, firstLine), index - lineStart + 1);
     }

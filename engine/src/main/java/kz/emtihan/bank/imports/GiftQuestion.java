@@ -18,7 +18,6 @@ final class GiftQuestion {
     private static final Pattern TAG = Pattern.compile("\\[tag:((?:\\\\]|[^\\]\\n])+)]");
     private static final Pattern FORMAT = Pattern.compile("\\[([a-z]+)]", Pattern.CASE_INSENSITIVE);
     private static final Set<String> TRUE_FALSE = Set.of("T", "TRUE", "F", "FALSE");
-    private static final String ONLY_MULTICHOICE = " question skipped: only multichoice questions are imported";
 
     private GiftQuestion() {}
 
@@ -38,20 +37,16 @@ final class GiftQuestion {
             from = end >= 0 ? end + 2 : from + 2;
         }
         if (spans.isEmpty()) {
-            report.skip(position, line, "description" + ONLY_MULTICHOICE);
+            report.skip(position, line, ImportTexts.of("skip.only-multichoice", "type", "description"));
             return;
         }
         if (spans.size() > 1) {
-            report.skip(
-                    position,
-                    line,
-                    "question has " + spans.size() + " answer blocks {...}; is a blank line"
-                            + " missing between two questions?");
+            report.skip(position, line, ImportTexts.of("skip.answer-blocks", "count", spans.size()));
             return;
         }
         GiftBraces.Span span = spans.get(0);
         if (span.open() < from) {
-            report.skip(position, line, "the answer block starts inside the ::title::");
+            report.skip(position, line, ImportTexts.of("skip.answer-in-title"));
             return;
         }
         String before = raw.substring(from, span.open());
@@ -62,7 +57,7 @@ final class GiftQuestion {
 
         String type = type(answers.strip());
         if (!type.equals("multichoice")) {
-            report.skip(position, line, type + ONLY_MULTICHOICE);
+            report.skip(position, line, ImportTexts.of("skip.only-multichoice", "type", type));
             return;
         }
         RichText text = withFormat(after.isBlank() ? before : before + "_____" + after, RichText.Format.MOODLE);
@@ -73,8 +68,10 @@ final class GiftQuestion {
             report.skip(
                     position,
                     line,
-                    "text before the first answer: \""
-                            + GiftEscapes.unescape(answers.substring(0, first)).strip() + "\"");
+                    ImportTexts.of(
+                            "skip.text-before-answer",
+                            "text",
+                            GiftEscapes.unescape(answers.substring(0, first)).strip()));
             return;
         }
         for (int at = first; at >= 0; ) {

@@ -1,21 +1,31 @@
 package kz.emtihan.bank.imports;
 
 import java.util.Objects;
+import kz.emtihan.text.Text;
 
 /**
  * Something in the file that was not imported as it stands: a whole question (not multiple choice, no text, no
- * correct option...), or a part dropped from a question that was kept, in which case the reason ends with
- * "(question kept)". {@code position} is human-readable, "question 7 (line 120)", so a teacher can find it.
+ * correct option...), or a part dropped from a question that was {@code kept}. {@code question} is the question's
+ * number in the file and {@code line} its first line (0 when unknown), so a teacher can find it; {@link
+ * ImportTexts#position} says both in words.
  */
-public record ImportSkip(String position, String reason) {
+public record ImportSkip(int question, int line, Text reason, boolean kept) {
     public ImportSkip {
-        Objects.requireNonNull(position, "position");
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** {@code "question N (line L)"}, or {@code "question N"} when the line is unknown (0). */
-    public static ImportSkip of(int question, int line, String reason) {
-        String where = line > 0 ? "question " + question + " (line " + line + ")" : "question " + question;
-        return new ImportSkip(where, reason);
+    /** A question not imported. */
+    public static ImportSkip of(int question, int line, Text reason) {
+        return new ImportSkip(question, line, reason, false);
+    }
+
+    /** A note on a question that was imported with a change. */
+    public static ImportSkip kept(int question, int line, Text reason) {
+        return new ImportSkip(question, line, reason, true);
+    }
+
+    /** The question and line in words. */
+    public Text position() {
+        return ImportTexts.position(question, line);
     }
 }

@@ -42,8 +42,8 @@ public final class MoodleXmlImport {
                         position,
                         question.line(),
                         type.isEmpty()
-                                ? "question has no type; only multichoice questions are imported"
-                                : type + " question skipped: only multichoice questions are imported");
+                                ? ImportTexts.of("skip.no-type")
+                                : ImportTexts.of("skip.only-multichoice", "type", type));
             }
         }
         return report.build();
@@ -63,7 +63,7 @@ public final class MoodleXmlImport {
                 report.skip(
                         position,
                         question.line(),
-                        "answer " + (options.size() + 1) + " has fraction \"" + fraction + "\", which is not a number");
+                        ImportTexts.of("skip.bad-fraction", "n", options.size() + 1, "fraction", fraction));
                 return;
             }
             weights.add(weight);

@@ -10,6 +10,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import kz.emtihan.text.Text;
 
 /**
  * Reads a Moodle XML file into its {@code <question>} elements, in order, with the JDK's StAX parser. The whole
@@ -48,20 +49,17 @@ final class XmlTree {
             if (event == XMLStreamConstants.DTD) throw doctype(reader);
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (!reader.getLocalName().equals("quiz")) {
-                    throw refused(
-                            reader,
-                            "the root element is <" + reader.getLocalName() + ">, not <quiz>: not a Moodle XML"
-                                    + " question file");
+                    throw refused(reader, ImportTexts.of("fault.not-quiz", "root", reader.getLocalName()));
                 }
                 return;
             }
         }
-        throw new ImportException("the file has no <quiz> element", 0, 0);
+        throw new ImportException(ImportTexts.of("fault.no-quiz"), 0, 0);
     }
 
     /** Reads the element the reader is on, to its end tag. */
     private static XmlElement read(XMLStreamReader reader, int depth) throws XMLStreamException, ImportException {
-        if (depth > MAX_DEPTH) throw refused(reader, "elements are nested more than " + MAX_DEPTH + " deep");
+        if (depth > MAX_DEPTH) throw refused(reader, ImportTexts.of("fault.too-deep", "max", MAX_DEPTH));
         String name = reader.getLocalName();
         int line = reader.getLocation().getLineNumber();
         Map<String, String> attributes = new HashMap<>();
@@ -101,23 +99,19 @@ final class XmlTree {
         String declaration = reader.getText() == null ? "" : reader.getText();
         int lines = (int) declaration.chars().filter(c -> c == '\n').count();
         return new ImportException(
-                "a DOCTYPE is not allowed in a question file (it could expand entities)",
-                reader.getLocation().getLineNumber() - lines,
-                0);
+                ImportTexts.of("fault.doctype"), reader.getLocation().getLineNumber() - lines, 0);
     }
 
-    private static ImportException refused(XMLStreamReader reader, String fault) {
+    private static ImportException refused(XMLStreamReader reader, Text fault) {
         Location at = reader.getLocation();
         return new ImportException(fault, at.getLineNumber(), at.getColumnNumber());
     }
 
     private static ImportException notWellFormed(XMLStreamException e) {
         Location at = e.getLocation();
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        int detail = message.indexOf("Message: ");
-        String fault = (detail >= 0 ? message.substring(detail + "Message: ".length()) : message).strip();
+        // the parser's own account of the fault is English and technical: the position says where to look
         return new ImportException(
-                "the XML is not well-formed: " + fault,
+                ImportTexts.of("fault.not-well-formed"),
                 at == null ? 0 : at.getLineNumber(),
                 at == null ? 0 : at.getColumnNumber());
     }

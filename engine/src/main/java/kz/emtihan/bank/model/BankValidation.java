@@ -6,11 +6,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kz.emtihan.text.Text;
 
 /** Checks a bank against the regulation and returns every problem with the clause it breaks. */
 public final class BankValidation {
-    /** One broken rule. */
-    public record Problem(String rule, String message) {}
+    /** The sentences of the rules and of {@link QuestionDraft#problems()}, in kk, ru and en. */
+    public static final String RULES = "kz.emtihan.bank.model.rules";
+
+    /** One broken rule: the clause, and what is wrong, said in the caller's language at the edge. */
+    public record Problem(String rule, Text text) {
+        /** In English: for the exam context's plan check until it carries the Text (delete at the merge of issue 11). */
+        @Deprecated(forRemoval = true)
+        public String message() {
+            return kz.emtihan.text.Catalogue.render(text, kz.emtihan.text.Language.EN);
+        }
+    }
 
     private static final int LISTED = 10;
 
@@ -19,13 +29,11 @@ public final class BankValidation {
     public static List<Problem> validate(Passport passport, List<Question> questions, BankRules rules) {
         List<Problem> out = new ArrayList<>();
         if (!passport.missing().isEmpty()) {
-            out.add(new Problem("5.22", "the passport lacks " + String.join(", ", passport.missing())));
+            out.add(new Problem("5.22", rule("validation.passport", "missing", String.join(", ", passport.missing()))));
         }
         if (questions.size() < rules.minQuestions()) {
             out.add(new Problem(
-                    "7.6",
-                    "the bank has " + questions.size() + " questions; at least " + rules.minQuestions()
-                            + " are required"));
+                    "7.6", rule("validation.too-few", "count", questions.size(), "min", rules.minQuestions())));
         }
         List<String> wrongOptions = questions.stream()
                 .filter(q -> q.options().size() != rules.optionsPerQuestion())
@@ -34,15 +42,22 @@ public final class BankValidation {
         if (!wrongOptions.isEmpty()) {
             out.add(new Problem(
                     "7.6",
-                    wrongOptions.size() + " question(s) do not have exactly " + rules.optionsPerQuestion()
-                            + " options: " + listed(wrongOptions)));
+                    rule(
+                            "validation.options",
+                            "count",
+                            wrongOptions.size(),
+                            "options",
+                            rules.optionsPerQuestion(),
+                            "ids",
+                            listed(wrongOptions))));
         }
         List<String> noCorrect = questions.stream()
                 .filter(q -> q.correct().isEmpty())
                 .map(Question::id)
                 .toList();
         if (!noCorrect.isEmpty())
-            out.add(new Problem("7.6", noCorrect.size() + " question(s) have no correct option: " + listed(noCorrect)));
+            out.add(new Problem(
+                    "7.6", rule("validation.no-correct", "count", noCorrect.size(), "ids", listed(noCorrect))));
         mix(questions, rules).ifPresent(out::add);
         duplicates(questions).forEach(out::add);
         return out;
@@ -57,15 +72,19 @@ public final class BankValidation {
             double actual = counts.get(d) * 100.0 / questions.size();
             int target = rules.mixPercent().getOrDefault(d, 0);
             if (Math.abs(actual - target) > rules.mixTolerancePercent()) {
-                off.add(String.format(Locale.ROOT, "%s %.1f%% (needs %d%%)", d.code(), actual, target));
+                off.add(String.format(Locale.ROOT, "%s %.1f%% (%d%%)", d.code(), actual, target));
             }
         }
         return off.isEmpty()
                 ? java.util.Optional.empty()
                 : java.util.Optional.of(new Problem(
                         "5.23.3",
-                        "difficulty mix is off by more than " + rules.mixTolerancePercent() + " points: "
-                                + String.join(", ", off)));
+                        rule(
+                                "validation.mix",
+                                "tolerance",
+                                rules.mixTolerancePercent(),
+                                "off",
+                                String.join(", ", off))));
     }
 
     /** 7.6: each student's test is a random selection, so the same question must not stand twice. */
@@ -75,8 +94,7 @@ public final class BankValidation {
         for (Question q : questions) {
             String key = q.text().strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
             String first = firstByText.putIfAbsent(key, q.id());
-            if (first != null)
-                out.add(new Problem("7.6", "question " + q.id() + " repeats the text of question " + first));
+            if (first != null) out.add(new Problem("7.6", rule("validation.duplicate", "id", q.id(), "first", first)));
         }
         return out;
     }
@@ -86,6 +104,10 @@ public final class BankValidation {
         for (Difficulty d : Difficulty.values()) counts.put(d, 0);
         for (Question q : questions) counts.merge(q.difficulty(), 1, Integer::sum);
         return counts;
+    }
+
+    private static Text rule(String key, Object... namedArgs) {
+        return QuestionDraft.rule(key, namedArgs);
     }
 
     private static String listed(List<String> ids) {

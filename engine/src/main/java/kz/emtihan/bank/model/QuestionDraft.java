@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import kz.emtihan.text.Text;
 
 /**
  * A question as a teacher sends it (options by position, correct by index), before the bank gives its
@@ -20,23 +21,29 @@ public record QuestionDraft(
     public static final int MAX_TEXT = 20_000;
     public static final int MAX_OPTIONS = 10;
 
-    public List<String> problems() {
-        List<String> out = new ArrayList<>();
-        if (text == null || text.isBlank()) out.add("text is empty");
-        else if (text.length() > MAX_TEXT) out.add("text is longer than " + MAX_TEXT + " characters");
+    /** What makes the draft unusable, each said in the caller's language at the edge ({@code rules_<lang>}). */
+    public List<Text> problems() {
+        List<Text> out = new ArrayList<>();
+        if (text == null || text.isBlank()) out.add(rule("draft.text-empty"));
+        else if (text.length() > MAX_TEXT) out.add(rule("draft.text-long", "max", MAX_TEXT));
         if (options.size() < 2 || options.size() > MAX_OPTIONS) {
-            out.add("needs 2 to " + MAX_OPTIONS + " options, has " + options.size());
+            out.add(rule("draft.options", "max", MAX_OPTIONS, "count", options.size()));
         }
         for (int i = 0; i < options.size(); i++) {
-            if (options.get(i) == null || options.get(i).isBlank()) out.add("option " + i + " is empty");
+            if (options.get(i) == null || options.get(i).isBlank()) out.add(rule("draft.option-empty", "index", i));
         }
-        if (correct.isEmpty()) out.add("no correct option (7.6: one or more)");
-        if (new HashSet<>(correct).size() != correct.size()) out.add("a correct index is repeated");
-        for (int c : correct) if (c < 0 || c >= options.size()) out.add("correct index " + c + " is not an option");
-        if (difficulty.isEmpty()) out.add("no difficulty: easy, medium or hard (5.23.3)");
+        if (correct.isEmpty()) out.add(rule("draft.no-correct"));
+        if (new HashSet<>(correct).size() != correct.size()) out.add(rule("draft.correct-repeated"));
+        for (int c : correct) if (c < 0 || c >= options.size()) out.add(rule("draft.correct-not-option", "index", c));
+        if (difficulty.isEmpty()) out.add(rule("draft.no-difficulty"));
         id.ifPresent(v -> {
-            if (!v.matches("[A-Za-z0-9._-]{1,64}")) out.add("id must be 1-64 letters, digits or . _ -");
+            if (!v.matches("[A-Za-z0-9._-]{1,64}")) out.add(rule("draft.id"));
         });
         return out;
+    }
+
+    /** A sentence of {@code rules_<lang>.properties} beside this class. */
+    static Text rule(String key, Object... namedArgs) {
+        return Text.of(BankValidation.RULES, key, namedArgs);
     }
 }

@@ -1,5 +1,6 @@
 package kz.emtihan.bank.imports;
 
+import static kz.emtihan.bank.imports.Fixtures.en;
 import static kz.emtihan.bank.model.Difficulty.EASY;
 import static kz.emtihan.bank.model.Difficulty.HARD;
 import static kz.emtihan.bank.model.Difficulty.MEDIUM;
@@ -94,7 +95,7 @@ class DifficultyWordsTest {
         assertEquals(Optional.empty(), decision.difficulty());
         assertEquals(Set.of(EASY, HARD), decision.conflict());
         assertTrue(
-                decision.note().orElseThrow().contains("[easy, hard]"),
-                decision.note().orElseThrow());
+                en(decision.note().orElseThrow()).contains("[easy, hard]"),
+                en(decision.note().orElseThrow()));
     }
 }

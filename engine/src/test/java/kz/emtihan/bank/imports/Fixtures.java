@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import kz.emtihan.text.Catalogue;
+import kz.emtihan.text.Language;
+import kz.emtihan.text.Text;
 
 /** The import fixtures under src/test/resources/imports, and ways to find things in them. */
 final class Fixtures {
@@ -44,8 +47,20 @@ final class Fixtures {
 
     static List<String> reasonsAt(ImportReport report, String position) {
         return report.skipped().stream()
-                .filter(s -> s.position().equals(position))
-                .map(ImportSkip::reason)
+                .filter(s -> en(s.position()).equals(position))
+                .map(s -> en(s.reason()))
+                .toList();
+    }
+
+    /** A text as an English reader sees it. */
+    static String en(Text text) {
+        return Catalogue.render(text, Language.EN);
+    }
+
+    /** Every skip as "position: reason", in English. */
+    static List<String> described(ImportReport report) {
+        return report.skipped().stream()
+                .map(s -> en(s.position()) + ": " + en(s.reason()))
                 .toList();
     }
 }

@@ -1,0 +1,44 @@
+package kz.emtihan.http;
+
+import java.util.List;
+import kz.emtihan.refusal.Kind;
+import kz.emtihan.refusal.RefusalCode;
+
+/**
+ * Refusals of the request's body itself, shared by every context that reads a file or a photo. Sentences: {@code
+ * refusals_<lang>.properties} in this package; the {@code problem} of {@link #BAD_CSV} is a {@code Text} of {@code
+ * texts_<lang>.properties} ({@link CsvRecords}).
+ */
+public enum HttpRefusal implements RefusalCode {
+    /** Not a JPEG or PNG with its own Content-Type, or larger than {@link ImageBodies#MAX_PHOTO_BYTES}. */
+    BAD_PHOTO("bad-photo", Kind.INVALID),
+    /** The CSV file cannot be read; {@code problem} says why. */
+    BAD_CSV("bad-csv", Kind.INVALID, "problem"),
+    /** A file upload without the file. */
+    EMPTY_FILE("empty-file", Kind.INVALID);
+
+    private final String code;
+    private final Kind kind;
+    private final List<String> args;
+
+    HttpRefusal(String code, Kind kind, String... args) {
+        this.code = code;
+        this.kind = kind;
+        this.args = List.of(args);
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public List<String> args() {
+        return args;
+    }
+}
