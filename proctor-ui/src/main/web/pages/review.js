@@ -98,15 +98,6 @@ function eventName(type) {
   return text === key ? type : text;
 }
 
-/** A penalty's reason in the reader's language where its form is known ("n × kind", coverage), else as sent. */
-function penaltyText(reason) {
-  const flags = /^(\d+) × ([a-z-]+)$/.exec(reason ?? '');
-  if (flags) return t('staff.review.penaltyFlags', { n: flags[1], kind: kindName(flags[2]) });
-  const coverage = /^recording covers (\d+) %/.exec(reason ?? '');
-  if (coverage) return t('staff.review.penaltyCoverage', { percent: coverage[1] });
-  return reason ?? '';
-}
-
 function renderCredibility(c) {
   const score = $('credibility-score');
   score.dataset.score = String(c.score ?? '');
@@ -116,7 +107,7 @@ function renderCredibility(c) {
   $('credibility-none').hidden = penalties.length > 0;
   $('credibility-penalties').replaceChildren(
     ...penalties.map((p) =>
-      h('li', {}, h('strong', { text: `−${formatNumber(p.points ?? 0, 0)}` }), ' ', penaltyText(p.reason)),
+      h('li', {}, h('strong', { text: `−${formatNumber(p.points ?? 0, 0)}` }), ' ', p.reason ?? ''),
     ),
   );
   $('credibility-formula').textContent = c.formula ?? '';

@@ -446,8 +446,6 @@ export default {
   'staff.review.credibility': 'Credibility',
   'staff.review.outOf': 'out of 100',
   'staff.review.noPenalties': 'Nothing took points off.',
-  'staff.review.penaltyFlags': '{kind} (×{n})',
-  'staff.review.penaltyCoverage': 'the recording covers only {percent} % of the attempt',
   'staff.review.formula': 'How it is computed:',
   'staff.review.formulaNote': "The score only orders the reviewer's work; the verdict is always a person's.",
   'staff.review.recordings': 'Recordings',

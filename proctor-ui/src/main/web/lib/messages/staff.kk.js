@@ -448,8 +448,6 @@ export default {
   'staff.review.credibility': 'Сенімділік',
   'staff.review.outOf': '100-ден',
   'staff.review.noPenalties': 'Ешқандай ұпай шегерілмеді.',
-  'staff.review.penaltyFlags': '{kind} (×{n})',
-  'staff.review.penaltyCoverage': 'жазба әрекеттің тек {percent} %-ын қамтиды',
   'staff.review.formula': 'Қалай есептеледі:',
   'staff.review.formulaNote': 'Бұл көрсеткіш тек қараушының жұмысын реттейді; шешімді әрқашан адам шығарады.',
   'staff.review.recordings': 'Жазбалар',

@@ -461,8 +461,6 @@ export default {
   'staff.review.credibility': 'Достоверность',
   'staff.review.outOf': 'из 100',
   'staff.review.noPenalties': 'Баллы не снимались.',
-  'staff.review.penaltyFlags': '{kind} (×{n})',
-  'staff.review.penaltyCoverage': 'запись охватывает только {percent} % попытки',
   'staff.review.formula': 'Как считается:',
   'staff.review.formulaNote': 'Показатель только упорядочивает работу проверяющего; заключение всегда выносит человек.',
   'staff.review.recordings': 'Записи',

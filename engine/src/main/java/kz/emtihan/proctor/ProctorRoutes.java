@@ -89,10 +89,9 @@ public final class ProctorRoutes {
                         m.dashboard().of(Caller.require(ctx, ExamAccess.watchingRoles()), ctx.pathParam("examId")));
     }
 
-    /** The caller's language for the sentences of an answer: {@code Accept-Language}, else English. */
+    /** The caller's language for the sentences of an answer ({@code Accept-Language}, saved choice, English). */
     static Language language(RoutingContext ctx) {
-        return Language.fromAcceptLanguage(ctx.request().getHeader("Accept-Language"))
-                .orElse(Language.EN);
+        return kz.emtihan.http.Languages.of(ctx);
     }
 
     private static String id(RoutingContext ctx) {
