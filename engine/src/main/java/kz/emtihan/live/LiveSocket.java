@@ -191,8 +191,9 @@ public final class LiveSocket {
         peer.forget();
         for (String examId : watchedExams) {
             exams.watched(caller, examId).onFailure(err -> {
-                if (!(err instanceof kz.emtihan.http.Rejection r) || r.status() != 403 || !watchedExams.remove(examId))
-                    return; // a store hiccup keeps it
+                if (!(err instanceof kz.emtihan.refusal.Refusal r)
+                        || r.kind() != kz.emtihan.refusal.Kind.FORBIDDEN
+                        || !watchedExams.remove(examId)) return; // a store hiccup keeps it
                 hub.unfollow(LiveHub.examChannel(examId), ws);
                 send(
                         ws,

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import kz.emtihan.exam.Attempts;
-import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveHub;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +80,8 @@ final class Retention {
                 .map(a -> a.finishedAt().map(f -> f.isBefore(cutoff)).orElse(false)
                         ? Verdict.DELETE_AUDITED
                         : Verdict.KEEP)
-                .recover(err -> err instanceof Rejection r && r.status() == 404
+                .recover(err -> err instanceof kz.emtihan.refusal.Refusal r
+                                && r.kind() == kz.emtihan.refusal.Kind.NOT_FOUND
                         ? vertx.executeBlocking(() -> olderThan(owner, cutoff) ? Verdict.DELETE : Verdict.KEEP, false)
                         : Future.failedFuture(err));
     }
