@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.emtihan.auth.model.Standing;
-import kz.emtihan.store.Keys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,12 +123,12 @@ public final class Sessions {
         long nowSeconds = clock.millis() / 1000;
         return redis.batch(List.of(
                         Request.cmd(Command.HMGET)
-                                .arg(Keys.user(userId))
+                                .arg(AuthKeys.user(userId))
                                 .arg("name")
                                 .arg("disabled")
                                 .arg("tokenVersion"),
                         Request.cmd(Command.ZRANGEBYSCORE)
-                                .arg(Keys.revokedTokens(userId))
+                                .arg(AuthKeys.revokedTokens(userId))
                                 .arg(nowSeconds)
                                 .arg("+inf")))
                 .map(r -> {
@@ -148,7 +147,7 @@ public final class Sessions {
 
     /** Logout: ends this one token on every node; remembered until the token would have expired anyway. */
     public Future<Void> end(Session s) {
-        String key = Keys.revokedTokens(s.userId());
+        String key = AuthKeys.revokedTokens(s.userId());
         long nowSeconds = clock.millis() / 1000;
         return redis.batch(List.of(
                         Request.cmd(Command.MULTI),
@@ -181,7 +180,7 @@ public final class Sessions {
     static List<Request> endAllRequests(String userId) {
         return List.of(
                 Request.cmd(Command.HINCRBY)
-                        .arg(Keys.user(userId))
+                        .arg(AuthKeys.user(userId))
                         .arg("tokenVersion")
                         .arg(1),
                 announce(userId));
@@ -189,7 +188,7 @@ public final class Sessions {
 
     /** For a writer's own MULTI: tell every node that the user's standing changed. */
     static Request announce(String userId) {
-        return Request.cmd(Command.PUBLISH).arg(Keys.standingChannel()).arg(userId);
+        return Request.cmd(Command.PUBLISH).arg(AuthKeys.standingChannel()).arg(userId);
     }
 
     /**
@@ -232,7 +231,7 @@ public final class Sessions {
                     conn.handler(this::onPush);
                     conn.exceptionHandler(err -> log.warn("token-standing subscription failed: {}", err.getMessage()));
                     conn.endHandler(v -> lost(conn));
-                    return conn.send(Request.cmd(Command.SUBSCRIBE).arg(Keys.standingChannel()));
+                    return conn.send(Request.cmd(Command.SUBSCRIBE).arg(AuthKeys.standingChannel()));
                 })
                 .<Void>map(r -> {
                     backoffMillis = 100;

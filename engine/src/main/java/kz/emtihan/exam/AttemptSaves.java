@@ -48,6 +48,7 @@ final class AttemptSaves {
                         List<String> choices = choices(m.paper(), snap, questionId, arr);
                         return store.save(
                                 attemptId,
+                                m.examId(),
                                 questionId,
                                 seq,
                                 choices,

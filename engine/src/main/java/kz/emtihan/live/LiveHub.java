@@ -137,16 +137,16 @@ public final class LiveHub {
     }
 
     public static String examChannel(String examId) {
-        return "live:exam:" + examId;
+        return kz.emtihan.exam.ExamKeys.examChannel(examId);
     }
 
     public static String attemptChannel(String attemptId) {
-        return "live:attempt:" + attemptId;
+        return kz.emtihan.exam.ExamKeys.attemptChannel(attemptId);
     }
 
     /** One socket's own channel: signalling meant for exactly that page (a proctor's live view). */
     public static String peerChannel(String peerId) {
-        return "live:peer:" + peerId;
+        return LiveKeys.peerChannel(peerId);
     }
 
     public void close() {

@@ -32,7 +32,7 @@ public interface RoomMedia {
 
     /** The channel every member of the room follows. */
     static String channel(String roomId) {
-        return "live:room:" + roomId;
+        return LiveKeys.roomChannel(roomId);
     }
 
     /** No media server: the pages connect to each other ({@code room-signal}). */

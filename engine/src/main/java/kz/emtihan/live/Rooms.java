@@ -50,7 +50,7 @@ final class Rooms {
     }
 
     static String key(String roomId) {
-        return "room:" + roomId;
+        return LiveKeys.room(roomId);
     }
 
     static String channel(String roomId) {
