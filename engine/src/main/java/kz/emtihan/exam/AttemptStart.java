@@ -95,7 +95,7 @@ final class AttemptStart {
                         case "not-on-roster" -> Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
                         // 5.30: start-attempt.lua answers with the student's rating in place of an attempt id
                         case "not-admitted" ->
-                            Future.failedFuture(Refusal.of(ExamRefusal.NOT_ADMITTED, s.attemptId(), minimum));
+                            Future.failedFuture(Refusal.of(ExamRefusal.NOT_ADMITTED, rating(s.attemptId()), minimum));
                         case "not-open" ->
                             Future.failedFuture(Refusal.of(
                                     ExamRefusal.EXAM_NOT_OPEN,
@@ -104,6 +104,12 @@ final class AttemptStart {
                         default -> Future.failedFuture(new IllegalStateException("start-attempt said " + s.outcome()));
                     });
         });
+    }
+
+    /** The stored rating as a number: 42 for "42.0", 49.5 as it is. */
+    static Number rating(String stored) {
+        double r = Double.parseDouble(stored);
+        return r == Math.rint(r) ? (Number) (long) r : (Number) r;
     }
 
     /** 5.20.3: the one attempt resumes while in progress; a finished one is not started again. */

@@ -12,7 +12,6 @@ import java.util.List;
 import kz.emtihan.store.Ids;
 import kz.emtihan.store.LuaScript;
 import kz.emtihan.store.ScriptRedis;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -132,12 +131,7 @@ class FinaliseAttemptContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = ScriptRedis.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        redis.close();
+        redis = ScriptRedis.shared();
     }
 
     @Test

@@ -15,7 +15,6 @@ import kz.emtihan.exam.model.DeadlineCases;
 import kz.emtihan.store.Ids;
 import kz.emtihan.store.LuaScript;
 import kz.emtihan.store.ScriptRedis;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,12 +31,7 @@ class ReleaseHoldContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = ScriptRedis.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        redis.close();
+        redis = ScriptRedis.shared();
     }
 
     @ParameterizedTest(name = "{0}")

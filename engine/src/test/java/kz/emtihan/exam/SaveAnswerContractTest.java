@@ -13,7 +13,6 @@ import kz.emtihan.exam.model.SaveDecisionCases;
 import kz.emtihan.store.Ids;
 import kz.emtihan.store.LuaScript;
 import kz.emtihan.store.ScriptRedis;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,12 +29,7 @@ class SaveAnswerContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = ScriptRedis.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        redis.close();
+        redis = ScriptRedis.shared();
     }
 
     @ParameterizedTest(name = "{0}")

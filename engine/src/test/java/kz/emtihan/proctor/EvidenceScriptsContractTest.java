@@ -14,7 +14,6 @@ import kz.emtihan.proctor.model.EvidenceKind;
 import kz.emtihan.store.Ids;
 import kz.emtihan.store.LuaScript;
 import kz.emtihan.store.ScriptRedis;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,12 +32,7 @@ class EvidenceScriptsContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = ScriptRedis.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        redis.close();
+        redis = ScriptRedis.shared();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,7 +16,6 @@ import kz.emtihan.proctor.model.FlagKind;
 import kz.emtihan.store.Ids;
 import kz.emtihan.store.LuaScript;
 import kz.emtihan.store.ScriptRedis;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,12 +45,7 @@ class FlagScriptsContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        redis = ScriptRedis.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        redis.close();
+        redis = ScriptRedis.shared();
     }
 
     @ParameterizedTest

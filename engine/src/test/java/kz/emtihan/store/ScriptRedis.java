@@ -24,12 +24,27 @@ public final class ScriptRedis implements AutoCloseable {
     private final EmbeddedRedis server;
     private final Vertx vertx;
     private final Redis redis;
-    private final List<RedisConnection> subscribers = new ArrayList<>();
+    private final List<Redis> subscribers = new ArrayList<>();
 
     private ScriptRedis(EmbeddedRedis server, Vertx vertx, Redis redis) {
         this.server = server;
         this.vertx = vertx;
         this.redis = redis;
+    }
+
+    private static ScriptRedis shared;
+
+    /**
+     * The one Redis of this test JVM, started on first use and stopped when the JVM exits: contract tests share it
+     * (each test makes its own ids), so a run pays for one server start.
+     */
+    public static synchronized ScriptRedis shared() throws Exception {
+        if (shared == null) {
+            shared = start();
+            ScriptRedis s = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+        }
+        return shared;
     }
 
     public static ScriptRedis start() throws Exception {
@@ -67,13 +82,15 @@ public final class ScriptRedis implements AutoCloseable {
     /** Every message published on the channel from now on, in order. */
     public BlockingQueue<String> subscribe(String channel) {
         BlockingQueue<String> out = new LinkedBlockingQueue<>();
-        RedisConnection conn = await(redis.connect());
+        // a client of its own: a subscribed connection never goes back to the shared client's pool
+        Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(server.url()));
+        RedisConnection conn = await(client.connect());
         conn.handler(r -> {
             if (r != null && r.size() >= 3 && "message".equals(r.get(0).toString()))
                 out.add(r.get(2).toString());
         });
         await(conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel)));
-        subscribers.add(conn);
+        subscribers.add(client);
         return out;
     }
 
@@ -98,7 +115,7 @@ public final class ScriptRedis implements AutoCloseable {
 
     @Override
     public void close() {
-        subscribers.forEach(RedisConnection::close);
+        subscribers.forEach(Redis::close);
         redis.close();
         vertx.close();
         server.close();
