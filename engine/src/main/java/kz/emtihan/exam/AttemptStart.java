@@ -46,10 +46,7 @@ final class AttemptStart {
         this.extras = extras;
     }
 
-    /** The attempt view and whether this call created it (201) or resumed it (200). */
-    public record Started(boolean created, JsonObject attempt) {}
-
-    Future<Started> start(Caller student, String examId) {
+    Future<Attempts.Started> start(Caller student, String examId) {
         if (!student.has(Role.STUDENT)) return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
         return exams.snapshot(examId).compose(snap -> {
             AttemptExtras x = extras.get();
@@ -89,7 +86,7 @@ final class AttemptStart {
                                     Optional.empty(),
                                     Map.of());
                             yield x.decorate(AttemptJson.forStudent(a, snap, startedAt, hold), snap.exam(), hold)
-                                    .map(json -> new Started(true, json));
+                                    .map(json -> new Attempts.Started(true, json));
                         }
                         case "existing" -> views.forStudent(s.attemptId(), snap).map(json -> resumed(s, json));
                         case "not-on-roster" -> Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
@@ -113,7 +110,7 @@ final class AttemptStart {
     }
 
     /** 5.20.3: the one attempt resumes while in progress; a finished one is not started again. */
-    private static Started resumed(AttemptStore.Started s, JsonObject json) {
+    private static Attempts.Started resumed(AttemptStore.Started s, JsonObject json) {
         String status = json.getString("status");
         if (!"in-progress".equals(status)) {
             throw Refusal.of(
@@ -123,6 +120,6 @@ final class AttemptStart {
                                     .orElseThrow())
                     .withDetails(Map.of("attemptId", s.attemptId(), "status", status));
         }
-        return new Started(false, json);
+        return new Attempts.Started(false, json);
     }
 }

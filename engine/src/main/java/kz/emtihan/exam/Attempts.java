@@ -54,7 +54,10 @@ public final class Attempts {
         extras.extras = e;
     }
 
-    public Future<AttemptStart.Started> start(Caller student, String examId) {
+    /** The attempt view and whether this call created it (201) or resumed it (200). */
+    public record Started(boolean created, JsonObject attempt) {}
+
+    public Future<Started> start(Caller student, String examId) {
         return starts.start(student, examId);
     }
 
