@@ -16,7 +16,6 @@ import kz.emtihan.auth.model.LoginDelay;
 import kz.emtihan.auth.model.LoginDelay.Failures;
 import kz.emtihan.config.LoginSettings;
 import kz.emtihan.refusal.Refusal;
-import kz.emtihan.store.Keys;
 
 /**
  * Failed sign-ins counted in Redis, so every node agrees (issue 10, 2): per account from one address, per address,
@@ -51,11 +50,11 @@ public final class LoginThrottle {
 
     /** Reads the counters and counts the attempt in flight; every attempt checked must be {@link #done} whatever its end. */
     public Future<Check> check(String account, String address) {
-        String inFlight = Keys.loginsInFlight(account, address);
+        String inFlight = AuthKeys.loginsInFlight(account, address);
         return redis.batch(List.of(
-                        read(Keys.loginFailures(account, address)),
-                        read(Keys.loginFailuresFrom(address)),
-                        read(Keys.loginFailuresOf(account)),
+                        read(AuthKeys.loginFailures(account, address)),
+                        read(AuthKeys.loginFailuresFrom(address)),
+                        read(AuthKeys.loginFailuresOf(account)),
                         Request.cmd(Command.INCR).arg(inFlight),
                         Request.cmd(Command.PEXPIRE).arg(inFlight).arg(IN_FLIGHT_AT_MOST.toMillis())))
                 .compose(r -> {
@@ -73,7 +72,7 @@ public final class LoginThrottle {
 
     /** The attempt's answer is known: it is no longer in flight. */
     public Future<Void> done(String account, String address) {
-        return redis.send(Request.cmd(Command.DECR).arg(Keys.loginsInFlight(account, address)))
+        return redis.send(Request.cmd(Command.DECR).arg(AuthKeys.loginsInFlight(account, address)))
                 .mapEmpty();
     }
 
@@ -83,7 +82,9 @@ public final class LoginThrottle {
         List<Request> tx = new ArrayList<>();
         tx.add(Request.cmd(Command.MULTI));
         for (String key : List.of(
-                Keys.loginFailures(account, address), Keys.loginFailuresFrom(address), Keys.loginFailuresOf(account))) {
+                AuthKeys.loginFailures(account, address),
+                AuthKeys.loginFailuresFrom(address),
+                AuthKeys.loginFailuresOf(account))) {
             tx.add(Request.cmd(Command.HINCRBY).arg(key).arg("n").arg(1));
             tx.add(Request.cmd(Command.HSET).arg(key).arg("last").arg(now));
             tx.add(Request.cmd(Command.PEXPIRE).arg(key).arg(settings.window().toMillis()));
@@ -94,7 +95,7 @@ public final class LoginThrottle {
 
     /** A right password clears this account's counter for this address (the others keep counting strangers). */
     public Future<Void> succeeded(String account, String address) {
-        return redis.send(Request.cmd(Command.DEL).arg(Keys.loginFailures(account, address)))
+        return redis.send(Request.cmd(Command.DEL).arg(AuthKeys.loginFailures(account, address)))
                 .mapEmpty();
     }
 

@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.emtihan.auth.model.Standing;
-import kz.emtihan.store.Keys;
 import kz.emtihan.text.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Which signed tokens are still honoured (issue 10, 1), checked in memory on the hot path. Each user's {@link Standing}
  * (account present, disabled, credential version, tokens ended by logout) lives in Redis; every node keeps the
- * standings it has read and forgets one as soon as a change is announced on {@link Keys#standingChannel()}, which
+ * standings it has read and forgets one as soon as a change is announced on {@link AuthKeys#standingChannel()}, which
  * every writer publishes in the same transaction as the change. A node only trusts its copies while its own pub/sub
  * connection is subscribed: while it is down every check reads Redis, and on reconnecting the node forgets every
  * copy and re-checks every open socket (changes announced meanwhile were missed). A copy is also re-read after
@@ -134,13 +133,13 @@ public final class Sessions {
         long nowSeconds = clock.millis() / 1000;
         return redis.batch(List.of(
                         Request.cmd(Command.HMGET)
-                                .arg(Keys.user(userId))
+                                .arg(AuthKeys.user(userId))
                                 .arg("name")
                                 .arg("disabled")
                                 .arg("tokenVersion")
                                 .arg("language"),
                         Request.cmd(Command.ZRANGEBYSCORE)
-                                .arg(Keys.revokedTokens(userId))
+                                .arg(AuthKeys.revokedTokens(userId))
                                 .arg(nowSeconds)
                                 .arg("+inf")))
                 .map(r -> {
@@ -161,7 +160,7 @@ public final class Sessions {
 
     /** Logout: ends this one token on every node; remembered until the token would have expired anyway. */
     public Future<Void> end(Session s) {
-        String key = Keys.revokedTokens(s.userId());
+        String key = AuthKeys.revokedTokens(s.userId());
         long nowSeconds = clock.millis() / 1000;
         return redis.batch(List.of(
                         Request.cmd(Command.MULTI),
@@ -195,7 +194,7 @@ public final class Sessions {
     static List<Request> endAllRequests(String userId) {
         return List.of(
                 Request.cmd(Command.HINCRBY)
-                        .arg(Keys.user(userId))
+                        .arg(AuthKeys.user(userId))
                         .arg("tokenVersion")
                         .arg(1),
                 announce(userId));
@@ -203,7 +202,7 @@ public final class Sessions {
 
     /** For a writer's own MULTI: tell every node that the user's standing changed. */
     static Request announce(String userId) {
-        return Request.cmd(Command.PUBLISH).arg(Keys.standingChannel()).arg(userId);
+        return Request.cmd(Command.PUBLISH).arg(AuthKeys.standingChannel()).arg(userId);
     }
 
     /**
@@ -254,7 +253,7 @@ public final class Sessions {
                     conn.handler(this::onPush);
                     conn.exceptionHandler(err -> log.warn("token-standing subscription failed: {}", err.getMessage()));
                     conn.endHandler(v -> lost(conn));
-                    return conn.send(Request.cmd(Command.SUBSCRIBE).arg(Keys.standingChannel()));
+                    return conn.send(Request.cmd(Command.SUBSCRIBE).arg(AuthKeys.standingChannel()));
                 })
                 .<Void>map(r -> {
                     backoffMillis = 100;

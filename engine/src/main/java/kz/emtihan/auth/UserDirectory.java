@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import kz.emtihan.store.Keys;
 
 /**
  * Reads accounts by id for display and for mail: name, roles and e-mail address (never the password hash). Many ids
@@ -32,7 +31,7 @@ final class UserDirectory {
         if (wanted.isEmpty()) return Future.succeededFuture(Map.of());
         List<Request> batch = wanted.stream()
                 .map(id -> Request.cmd(Command.HMGET)
-                        .arg(Keys.user(id))
+                        .arg(AuthKeys.user(id))
                         .arg("name")
                         .arg("roles")
                         .arg("email"))
@@ -55,13 +54,13 @@ final class UserDirectory {
 
     /** Every account by id: {@code {"id","name","roles":[...],"email"?,"disabled"?}}. */
     Future<JsonArray> list() {
-        return redis.send(Request.cmd(Command.SMEMBERS).arg("users")).compose(ids -> {
+        return redis.send(Request.cmd(Command.SMEMBERS).arg(AuthKeys.users())).compose(ids -> {
             List<String> sorted = new ArrayList<>();
             for (Response id : ids) sorted.add(id.toString());
             sorted.sort(null);
             if (sorted.isEmpty()) return Future.succeededFuture(new JsonArray());
             List<Request> disabled = sorted.stream()
-                    .map(id -> Request.cmd(Command.HGET).arg(Keys.user(id)).arg("disabled"))
+                    .map(id -> Request.cmd(Command.HGET).arg(AuthKeys.user(id)).arg("disabled"))
                     .toList();
             return profiles(sorted)
                     .compose(all -> redis.batch(disabled).map(flags -> {

@@ -15,7 +15,6 @@ import java.util.Optional;
 import kz.emtihan.http.ImageBodies;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
-import kz.emtihan.store.Keys;
 
 /**
  * The enrolment photo of an account: the photo the university holds of the person, which the secretary sees beside
@@ -32,7 +31,7 @@ public final class UserPhotos {
     }
 
     static String key(String id) {
-        return Keys.user(id) + ":photo";
+        return AuthKeys.userPhoto(id);
     }
 
     /** A photo as served: its type and bytes. */
@@ -59,7 +58,7 @@ public final class UserPhotos {
                             Request.cmd(Command.MULTI),
                             Request.cmd(Command.SET).arg(key(id)).arg(bytes),
                             Request.cmd(Command.HSET)
-                                    .arg(Keys.user(id))
+                                    .arg(AuthKeys.user(id))
                                     .arg(FIELD)
                                     .arg(record.encode()),
                             Request.cmd(Command.EXEC)))
@@ -84,7 +83,7 @@ public final class UserPhotos {
                 .compose(v -> redis.batch(List.of(
                         Request.cmd(Command.MULTI),
                         Request.cmd(Command.DEL).arg(key(id)),
-                        Request.cmd(Command.HDEL).arg(Keys.user(id)).arg(FIELD),
+                        Request.cmd(Command.HDEL).arg(AuthKeys.user(id)).arg(FIELD),
                         Request.cmd(Command.EXEC))))
                 .mapEmpty();
     }
@@ -96,7 +95,7 @@ public final class UserPhotos {
     public Future<Optional<Photo>> read(String id) {
         return redis.batch(List.of(
                         Request.cmd(Command.MULTI),
-                        Request.cmd(Command.HGET).arg(Keys.user(id)).arg(FIELD),
+                        Request.cmd(Command.HGET).arg(AuthKeys.user(id)).arg(FIELD),
                         Request.cmd(Command.GET).arg(key(id)),
                         Request.cmd(Command.EXEC)))
                 .map(replies -> {
@@ -115,7 +114,7 @@ public final class UserPhotos {
         List<Request> batch = new ArrayList<>();
         for (int i = 0; i < accounts.size(); i++) {
             batch.add(Request.cmd(Command.HEXISTS)
-                    .arg(Keys.user(accounts.getJsonObject(i).getString("id")))
+                    .arg(AuthKeys.user(accounts.getJsonObject(i).getString("id")))
                     .arg(FIELD));
         }
         return redis.batch(batch).map(replies -> {
@@ -127,7 +126,7 @@ public final class UserPhotos {
 
     private Future<Void> exists(String id) {
         if (!Users.ID.matcher(id).matches()) return Future.failedFuture(Users.notFound(id));
-        return redis.send(Request.cmd(Command.HEXISTS).arg(Keys.user(id)).arg("name"))
+        return redis.send(Request.cmd(Command.HEXISTS).arg(AuthKeys.user(id)).arg("name"))
                 .compose(r ->
                         r.toInteger() == 1 ? Future.<Void>succeededFuture() : Future.failedFuture(Users.notFound(id)));
     }

@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Problem;
 import kz.emtihan.refusal.Refusal;
-import kz.emtihan.store.Keys;
 import kz.emtihan.text.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +89,8 @@ public final class Users {
     public Future<SignedIn> login(String username, String password, boolean suspect) {
         Refusal bad = Refusal.of(AuthRefusal.BAD_CREDENTIALS);
         if (!ID.matcher(username).matches()) return Future.failedFuture(bad);
-        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(username))).compose(r -> {
+        String key = AuthKeys.user(username);
+        return redis.send(Request.cmd(Command.HGETALL).arg(key)).compose(r -> {
             String hash = field(r, "hash");
             // an unknown user costs the same bcrypt work, so the answer time does not tell which usernames exist; it is
             // hashed aside, with the suspects, since it can only fail
@@ -134,7 +134,7 @@ public final class Users {
      */
     public Future<Void> setDisabled(String id, boolean disabled) {
         if (!ID.matcher(id).matches()) return Future.failedFuture(notFound(id));
-        return redis.send(Request.cmd(Command.HEXISTS).arg(Keys.user(id)).arg("name"))
+        return redis.send(Request.cmd(Command.HEXISTS).arg(AuthKeys.user(id)).arg("name"))
                 .compose(r -> {
                     if (r.toInteger() != 1) return Future.failedFuture(notFound(id));
                     List<Request> tx = new ArrayList<>();
@@ -142,11 +142,11 @@ public final class Users {
                     tx.add(
                             disabled
                                     ? Request.cmd(Command.HSET)
-                                            .arg(Keys.user(id))
+                                            .arg(AuthKeys.user(id))
                                             .arg("disabled")
                                             .arg("1")
                                     : Request.cmd(Command.HDEL)
-                                            .arg(Keys.user(id))
+                                            .arg(AuthKeys.user(id))
                                             .arg("disabled"));
                     tx.addAll(Sessions.endAllRequests(id));
                     tx.add(Request.cmd(Command.EXEC));
@@ -162,7 +162,7 @@ public final class Users {
         return redis.batch(List.of(
                         Request.cmd(Command.MULTI),
                         Request.cmd(Command.HSET)
-                                .arg(Keys.user(id))
+                                .arg(AuthKeys.user(id))
                                 .arg("language")
                                 .arg(language.code()),
                         Sessions.announce(id),
@@ -171,7 +171,7 @@ public final class Users {
     }
 
     public Future<Optional<Caller>> find(String id) {
-        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.user(id))).map(r -> {
+        return redis.send(Request.cmd(Command.HGETALL).arg(AuthKeys.user(id))).map(r -> {
             String name = field(r, "name");
             return name == null
                     ? Optional.<Caller>empty()
@@ -207,8 +207,9 @@ public final class Users {
         }
         // the stored roles (null: a new account): a change of roles or password ends the account's tokens (issue 10, 1)
         List<Future<String>> stored = accounts.stream()
-                .map(a -> redis.send(
-                                Request.cmd(Command.HGET).arg(Keys.user(a.id())).arg("roles"))
+                .map(a -> redis.send(Request.cmd(Command.HGET)
+                                .arg(AuthKeys.user(a.id()))
+                                .arg("roles"))
                         .map(r -> r == null ? null : r.toString()))
                 .toList();
         return Future.all(stored)
@@ -234,7 +235,7 @@ public final class Users {
                     for (int i = 0; i < accounts.size(); i++) {
                         Account a = accounts.get(i);
                         Request set = Request.cmd(Command.HSET)
-                                .arg(Keys.user(a.id()))
+                                .arg(AuthKeys.user(a.id()))
                                 .arg("name")
                                 .arg(a.name())
                                 .arg("roles")
@@ -251,9 +252,9 @@ public final class Users {
                         tx.add(set);
                         if (a.email().filter(String::isEmpty).isPresent())
                             tx.add(Request.cmd(Command.HDEL)
-                                    .arg(Keys.user(a.id()))
+                                    .arg(AuthKeys.user(a.id()))
                                     .arg("email"));
-                        tx.add(Request.cmd(Command.SADD).arg("users").arg(a.id()));
+                        tx.add(Request.cmd(Command.SADD).arg(AuthKeys.users()).arg(a.id()));
                         String before = stored.get(i).result();
                         if (before != null
                                 && (!hashes.get(i).isEmpty() || !roles(before).equals(a.roles())))
@@ -266,7 +267,8 @@ public final class Users {
 
     /** First start (API.md): with no admin stored, create {@code admin} with the given or a generated password. */
     public Future<Void> ensureAdmin(Optional<String> password) {
-        return redis.send(Request.cmd(Command.EXISTS).arg(Keys.user("admin"))).compose(r -> {
+        String adminKey = AuthKeys.user("admin");
+        return redis.send(Request.cmd(Command.EXISTS).arg(adminKey)).compose(r -> {
             if (r.toInteger() == 1) return Future.succeededFuture();
             String pw = password.filter(p -> !p.isBlank()).orElseGet(Users::generatedPassword);
             JsonArray admin = new JsonArray()

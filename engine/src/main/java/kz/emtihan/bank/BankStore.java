@@ -13,7 +13,6 @@ import java.util.Optional;
 import kz.emtihan.bank.model.BankAccess;
 import kz.emtihan.bank.model.Passport;
 import kz.emtihan.bank.model.Question;
-import kz.emtihan.store.Keys;
 
 /** Banks in Redis: {@code bank:<id>} (passport JSON, status, owner, coAuthors and experts as JSON lists) and {@code bank:<id>:questions} (id → question JSON). */
 public final class BankStore {
@@ -33,19 +32,20 @@ public final class BankStore {
 
     Future<Void> create(String id, Passport passport, String owner) {
         return redis.send(Request.cmd(Command.HSET)
-                        .arg(Keys.bank(id))
+                        .arg(BankKeys.bank(id))
                         .arg("passport")
                         .arg(PassportJson.toJson(passport).encode())
                         .arg("status")
                         .arg("draft")
                         .arg("owner")
                         .arg(owner))
-                .compose(r -> redis.send(Request.cmd(Command.SADD).arg("banks").arg(id)))
+                .compose(r -> redis.send(
+                        Request.cmd(Command.SADD).arg(BankKeys.banks()).arg(id)))
                 .mapEmpty();
     }
 
     public Future<Optional<BankHeader>> header(String id) {
-        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.bank(id))).map(r -> {
+        return redis.send(Request.cmd(Command.HGETALL).arg(BankKeys.bank(id))).map(r -> {
             if (r == null || r.get("passport") == null) return Optional.<BankHeader>empty();
             return Optional.of(new BankHeader(
                     id,
@@ -67,7 +67,7 @@ public final class BankStore {
     /** Replaces who the owner named (one HSET: both lists change together). */
     Future<Void> setAccess(String id, List<String> coAuthors, List<String> experts) {
         return redis.send(Request.cmd(Command.HSET)
-                        .arg(Keys.bank(id))
+                        .arg(BankKeys.bank(id))
                         .arg("coAuthors")
                         .arg(new io.vertx.core.json.JsonArray(coAuthors).encode())
                         .arg("experts")
@@ -77,7 +77,7 @@ public final class BankStore {
 
     /** All questions, ordered by id so every caller sees the same order. */
     public Future<List<Question>> questions(String bankId) {
-        return redis.send(Request.cmd(Command.HVALS).arg(Keys.bankQuestions(bankId)))
+        return redis.send(Request.cmd(Command.HVALS).arg(BankKeys.bankQuestions(bankId)))
                 .map(BankStore::parseAll);
     }
 
@@ -91,20 +91,20 @@ public final class BankStore {
     /** Stores all questions in one HSET: either all land or none. Same id replaces (edit). */
     Future<Void> put(String bankId, List<Question> questions) {
         if (questions.isEmpty()) return Future.succeededFuture();
-        Request r = Request.cmd(Command.HSET).arg(Keys.bankQuestions(bankId));
+        Request r = Request.cmd(Command.HSET).arg(BankKeys.bankQuestions(bankId));
         for (Question q : questions) r.arg(q.id()).arg(QuestionJson.stored(q).encode());
         return redis.send(r).mapEmpty();
     }
 
     Future<Boolean> delete(String bankId, String questionId) {
         return redis.send(Request.cmd(Command.HDEL)
-                        .arg(Keys.bankQuestions(bankId))
+                        .arg(BankKeys.bankQuestions(bankId))
                         .arg(questionId))
                 .map(r -> r.toInteger() == 1);
     }
 
     Future<List<String>> ids() {
-        return redis.send(Request.cmd(Command.SMEMBERS).arg("banks")).map(r -> {
+        return redis.send(Request.cmd(Command.SMEMBERS).arg(BankKeys.banks())).map(r -> {
             List<String> out = new ArrayList<>();
             for (Response v : r) out.add(v.toString());
             out.sort(null);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import kz.emtihan.http.Rejection;
 
 /**
  * The hold of a proctored attempt's identity step and the start of its clock (5.17.2, issue 10, 4;
@@ -13,12 +12,12 @@ import kz.emtihan.http.Rejection;
  * served and the clock starts: deadline = min(now + duration, window close) ({@code Deadline.of}).
  */
 public final class AttemptHolds {
-    private final Attempts attempts;
+    private final AttemptReads attempts;
     private final Exams exams;
     private final AttemptStore store;
     private final Supplier<AttemptExtras> extras;
 
-    AttemptHolds(Attempts attempts, Exams exams, AttemptStore store, Supplier<AttemptExtras> extras) {
+    AttemptHolds(AttemptReads attempts, Exams exams, AttemptStore store, Supplier<AttemptExtras> extras) {
         this.attempts = attempts;
         this.exams = exams;
         this.store = store;
@@ -48,17 +47,5 @@ public final class AttemptHolds {
     /** When the attempt's clock started (its questions were first served); empty while it is held. */
     public Future<Optional<Instant>> clockStartedAt(String attemptId) {
         return store.clockStartedAt(attemptId);
-    }
-
-    /** 5.17.2: a proctored attempt takes no answers and serves no questions before the identity photos are in. */
-    static Rejection identityRequired() {
-        return Rejection.conflict(
-                "identity-required",
-                "send your identity photos first: no questions are served and no answer "
-                        + "is taken before them (5.17.2)");
-    }
-
-    static Rejection identityPending() {
-        return Rejection.conflict("identity-pending", "a proctor has not yet approved your identity (5.17.2)");
     }
 }

@@ -15,18 +15,18 @@ import kz.emtihan.audit.model.ReceiptKey;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.model.Attempt;
 import kz.emtihan.exam.model.ExamAccess;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.Refusal;
 
 /**
  * A finished attempt's signed receipt (7.6), the log its chain is built from, and the check that nothing changed
  * since it was signed. The encodings are in docs/verification.md.
  */
 public final class AttemptReceipts {
-    private final Attempts attempts;
+    private final AttemptReads attempts;
     private final AttemptStore store;
     private final ReceiptSigner signer;
 
-    AttemptReceipts(Attempts attempts, AttemptStore store, ReceiptSigner signer) {
+    AttemptReceipts(AttemptReads attempts, AttemptStore store, ReceiptSigner signer) {
         this.attempts = attempts;
         this.store = store;
         this.signer = signer;
@@ -35,8 +35,7 @@ public final class AttemptReceipts {
     public Future<JsonObject> receipt(Caller caller, String attemptId) {
         return attempts.readable(caller, attemptId)
                 .compose(a -> store.receipt(attemptId))
-                .map(r -> new JsonObject(r.orElseThrow(
-                        () -> Rejection.conflict("no-receipt", "the attempt has no receipt until it is finished"))));
+                .map(r -> new JsonObject(r.orElseThrow(() -> Refusal.of(ExamRefusal.NO_RECEIPT))));
     }
 
     /**
@@ -46,8 +45,7 @@ public final class AttemptReceipts {
     public Future<JsonObject> log(Caller caller, String attemptId) {
         return attempts.readable(caller, attemptId).compose(a -> {
             if (!a.status().finished()) {
-                return Future.failedFuture(
-                        Rejection.conflict("attempt-open", "the log is given once the attempt is finished"));
+                return Future.failedFuture(Refusal.of(ExamRefusal.ATTEMPT_OPEN));
             }
             return store.log(attemptId)
                     .map(entries -> new JsonObject()
@@ -72,9 +70,9 @@ public final class AttemptReceipts {
                 .map(done -> {
                     Attempt a = done.resultAt(0);
                     List<String> log = done.resultAt(1);
-                    JsonObject stored = new JsonObject(done.<Optional<String>>resultAt(2)
-                            .orElseThrow(() -> Rejection.conflict("no-receipt", "the attempt has no receipt yet")));
-                    Receipt now = Attempts.receiptOf(a, log, Attempts.answersOf(a));
+                    JsonObject stored = new JsonObject(
+                            done.<Optional<String>>resultAt(2).orElseThrow(() -> Refusal.of(ExamRefusal.NO_RECEIPT)));
+                    Receipt now = AttemptGrading.receiptOf(a, log, AttemptGrading.answersOf(a));
                     Receipt signed = ReceiptJson.fromJson(stored);
                     KeyRing ring = signer.ring();
                     String keyId = keyIdOf(stored);

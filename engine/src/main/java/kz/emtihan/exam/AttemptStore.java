@@ -15,7 +15,6 @@ import kz.emtihan.exam.model.Attempt;
 import kz.emtihan.exam.model.AttemptStatus;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.exam.model.Paper;
-import kz.emtihan.store.Keys;
 import kz.emtihan.store.LuaScript;
 
 /** Attempts in Redis. Every write that must be atomic is one Lua script checked against the store's clock. */
@@ -52,12 +51,12 @@ final class AttemptStore {
             List<String> watchedBy,
             long watchGraceMillis) {
         List<String> keys = new ArrayList<>(List.of(
-                Keys.examAttempts(exam.id()),
-                Keys.roster(exam.id()),
-                Keys.attempt(newId),
-                Keys.deadlines(),
-                Keys.log(newId),
-                Keys.admission(exam.id())));
+                ExamKeys.examAttempts(exam.id()),
+                ExamKeys.roster(exam.id()),
+                ExamKeys.attempt(newId),
+                ExamKeys.deadlines(),
+                ExamKeys.log(newId),
+                ExamKeys.admission(exam.id())));
         keys.addAll(watchedBy);
         return START.run(
                         redis,
@@ -73,7 +72,8 @@ final class AttemptStore {
                                 paper.encode(),
                                 Integer.toString(minAdmission),
                                 hold ? "1" : "0",
-                                Long.toString(watchGraceMillis)))
+                                Long.toString(watchGraceMillis),
+                                ExamKeys.examChannel(exam.id())))
                 .map(r -> new Started(
                         r.get(0).toString(),
                         r.get(1).toString(),
@@ -81,20 +81,22 @@ final class AttemptStore {
                         r.size() > 3 ? r.get(3).toLong() : 0));
     }
 
-    Future<Saved> save(String attemptId, String questionId, long seq, List<String> choices, long graceMillis) {
+    Future<Saved> save(
+            String attemptId, String examId, String questionId, long seq, List<String> choices, long graceMillis) {
         return SAVE.run(
                         redis,
                         List.of(
-                                Keys.attempt(attemptId),
-                                Keys.answers(attemptId),
-                                Keys.log(attemptId),
-                                Keys.answered(attemptId)),
+                                ExamKeys.attempt(attemptId),
+                                ExamKeys.answers(attemptId),
+                                ExamKeys.log(attemptId),
+                                ExamKeys.answered(attemptId)),
                         List.of(
                                 questionId,
                                 Long.toString(seq),
                                 String.join(",", choices),
                                 Long.toString(graceMillis),
-                                attemptId))
+                                attemptId,
+                                ExamKeys.examChannel(examId)))
                 .map(r -> new Saved(
                         r.get(0).toString(),
                         r.get(1).toLong(),
@@ -105,8 +107,12 @@ final class AttemptStore {
     Future<String[]> finalise(String attemptId, boolean timeout, long graceMillis, String actor) {
         return FINALISE.run(
                         redis,
-                        List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId), Keys.toGrade()),
-                        List.of(attemptId, timeout ? "timeout" : "submit", Long.toString(graceMillis), actor))
+                        List.of(
+                                ExamKeys.attempt(attemptId),
+                                ExamKeys.deadlines(),
+                                ExamKeys.log(attemptId),
+                                ExamKeys.toGrade()),
+                        finaliseArgs(attemptId, timeout ? "timeout" : "submit", graceMillis, actor, ""))
                 .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
     }
 
@@ -114,9 +120,25 @@ final class AttemptStore {
     Future<String[]> terminate(String attemptId, String actor, String reason) {
         return FINALISE.run(
                         redis,
-                        List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId), Keys.toGrade()),
-                        List.of(attemptId, "terminate", "0", actor, reason))
+                        List.of(
+                                ExamKeys.attempt(attemptId),
+                                ExamKeys.deadlines(),
+                                ExamKeys.log(attemptId),
+                                ExamKeys.toGrade()),
+                        finaliseArgs(attemptId, "terminate", 0, actor, reason))
                 .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
+    }
+
+    private static List<String> finaliseArgs(
+            String attemptId, String mode, long graceMillis, String actor, String reason) {
+        return List.of(
+                attemptId,
+                mode,
+                Long.toString(graceMillis),
+                actor,
+                reason,
+                ExamKeys.examChannelPrefix(),
+                ExamKeys.attemptChannel(attemptId));
     }
 
     /**
@@ -124,7 +146,8 @@ final class AttemptStore {
      * (release-hold.lua); {@code identity} or {@code approval} only says what the hold now waits for.
      */
     Future<String[]> hold(String attemptId, String mode, Exam exam, String actor, List<String> watchedBy) {
-        List<String> keys = new ArrayList<>(List.of(Keys.attempt(attemptId), Keys.deadlines(), Keys.log(attemptId)));
+        List<String> keys =
+                new ArrayList<>(List.of(ExamKeys.attempt(attemptId), ExamKeys.deadlines(), ExamKeys.log(attemptId)));
         keys.addAll(watchedBy);
         return RELEASE.run(
                         redis,
@@ -134,20 +157,23 @@ final class AttemptStore {
                                 Long.toString(exam.closesAt().toEpochMilli()),
                                 actor,
                                 mode,
-                                Long.toString(exam.duration().toMillis())))
+                                Long.toString(exam.duration().toMillis()),
+                                ExamKeys.examChannel(exam.id())))
                 .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
     }
 
     /** When the attempt's clock started (its questions were first served), if it has. */
     Future<Optional<Instant>> clockStartedAt(String attemptId) {
-        return redis.send(Request.cmd(Command.HGET).arg(Keys.attempt(attemptId)).arg("clockStartedAt"))
+        return redis.send(Request.cmd(Command.HGET)
+                        .arg(ExamKeys.attempt(attemptId))
+                        .arg("clockStartedAt"))
                 .map(r -> r == null ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(r.toLong())));
     }
 
     /** The attempt with its answers (two reads; answers are only ever added, so the pair is consistent enough to show). */
     Future<Optional<Attempt>> load(String attemptId) {
-        Future<Response> head = redis.send(Request.cmd(Command.HGETALL).arg(Keys.attempt(attemptId)));
-        Future<Response> answers = redis.send(Request.cmd(Command.HGETALL).arg(Keys.answers(attemptId)));
+        Future<Response> head = redis.send(Request.cmd(Command.HGETALL).arg(ExamKeys.attempt(attemptId)));
+        Future<Response> answers = redis.send(Request.cmd(Command.HGETALL).arg(ExamKeys.answers(attemptId)));
         return Future.all(head, answers).map(done -> {
             Map<String, String> h = ExamStore.map(head.result());
             if (!h.containsKey("status")) return Optional.<Attempt>empty();
@@ -170,7 +196,7 @@ final class AttemptStore {
 
     Future<Optional<Meta>> meta(String attemptId) {
         return redis.send(Request.cmd(Command.HMGET)
-                        .arg(Keys.attempt(attemptId))
+                        .arg(ExamKeys.attempt(attemptId))
                         .arg("examId")
                         .arg("studentId")
                         .arg("paper"))
@@ -184,7 +210,7 @@ final class AttemptStore {
 
     Future<Optional<AttemptFacts>> facts(String attemptId) {
         return redis.send(Request.cmd(Command.HMGET)
-                        .arg(Keys.attempt(attemptId))
+                        .arg(ExamKeys.attempt(attemptId))
                         .arg("examId")
                         .arg("studentId")
                         .arg("status")
@@ -207,13 +233,13 @@ final class AttemptStore {
     }
 
     Future<Map<String, String>> fields(String attemptId) {
-        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.attempt(attemptId)))
+        return redis.send(Request.cmd(Command.HGETALL).arg(ExamKeys.attempt(attemptId)))
                 .map(ExamStore::map);
     }
 
     Future<List<String>> log(String attemptId) {
         return redis.send(Request.cmd(Command.LRANGE)
-                        .arg(Keys.log(attemptId))
+                        .arg(ExamKeys.log(attemptId))
                         .arg(0)
                         .arg(-1))
                 .map(ExamStore::strings);
@@ -221,26 +247,28 @@ final class AttemptStore {
 
     /** Records the grade and receipt, then takes the attempt off the to-grade set. Idempotent. */
     Future<Void> storeResult(String attemptId, Map<String, String> result, String receiptJson) {
-        Request set = Request.cmd(Command.HSET).arg(Keys.attempt(attemptId));
+        Request set = Request.cmd(Command.HSET).arg(ExamKeys.attempt(attemptId));
         result.forEach((k, v) -> set.arg(k).arg(v));
         return redis.batch(List.of(
                         Request.cmd(Command.MULTI),
                         set,
-                        Request.cmd(Command.SET).arg(Keys.receipt(attemptId)).arg(receiptJson),
-                        Request.cmd(Command.SREM).arg(Keys.toGrade()).arg(attemptId),
+                        Request.cmd(Command.SET)
+                                .arg(ExamKeys.receipt(attemptId))
+                                .arg(receiptJson),
+                        Request.cmd(Command.SREM).arg(ExamKeys.toGrade()).arg(attemptId),
                         Request.cmd(Command.EXEC)))
                 .mapEmpty();
     }
 
     Future<Optional<String>> receipt(String attemptId) {
-        return redis.send(Request.cmd(Command.GET).arg(Keys.receipt(attemptId)))
+        return redis.send(Request.cmd(Command.GET).arg(ExamKeys.receipt(attemptId)))
                 .map(r -> r == null ? Optional.<String>empty() : Optional.of(r.toString()));
     }
 
     /** Attempts whose deadline is at or before {@code beforeMillis}, at most {@code batch}. */
     Future<List<String>> due(long beforeMillis, int batch) {
         return redis.send(Request.cmd(Command.ZRANGEBYSCORE)
-                        .arg(Keys.deadlines())
+                        .arg(ExamKeys.deadlines())
                         .arg("-inf")
                         .arg(beforeMillis)
                         .arg("LIMIT")
@@ -250,7 +278,8 @@ final class AttemptStore {
     }
 
     Future<List<String>> ungraded(int batch) {
-        return redis.send(Request.cmd(Command.SRANDMEMBER).arg(Keys.toGrade()).arg(batch))
+        return redis.send(
+                        Request.cmd(Command.SRANDMEMBER).arg(ExamKeys.toGrade()).arg(batch))
                 .map(ExamStore::strings);
     }
 

@@ -7,7 +7,10 @@ import java.util.Optional;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.exam.model.ExamKind;
 import kz.emtihan.exam.model.ExamPlan;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Text;
 
 /** Exams as JSON: the teacher's request, the stored form, and the views. */
 final class ExamJson {
@@ -16,10 +19,10 @@ final class ExamJson {
     static ExamPlan plan(JsonObject o) {
         String bankId = string(o, "bankId");
         String title = string(o, "title");
-        if (title.length() > 300) throw Rejection.badRequest("bad-field", "'title' must be at most 300 characters");
+        if (title.length() > 300) throw badField("title", FieldProblem.tooLong(300));
         ExamKind kind = ExamKind.fromCode(o.getValue("kind") instanceof String s ? s : "")
-                .orElseThrow(() -> Rejection.badRequest(
-                        "bad-field", "'kind' must be intermediate-attestation, midterm or current-control"));
+                .orElseThrow(() ->
+                        badField("kind", FieldProblem.oneOf("intermediate-attestation, midterm, current-control")));
         return new ExamPlan(
                 bankId,
                 title,
@@ -33,7 +36,7 @@ final class ExamJson {
     static Exam.Proctoring proctoring(JsonObject o) {
         Object p = o.getValue("proctoring");
         if (p == null) return new Exam.Proctoring(false, false, false);
-        if (!(p instanceof JsonObject j)) throw Rejection.badRequest("bad-field", "'proctoring' must be an object");
+        if (!(p instanceof JsonObject j)) throw badField("proctoring", ExamWords.field("object"));
         return new Exam.Proctoring(bool(j, "camera"), bool(j, "screen"), bool(j, "identity"));
     }
 
@@ -73,15 +76,14 @@ final class ExamJson {
 
     private static String string(JsonObject o, String field) {
         if (o.getValue(field) instanceof String s && !s.isBlank()) return s.strip();
-        throw Rejection.badRequest("bad-field", "'" + field + "' must be a non-empty string");
+        throw badField(field, ExamWords.field("text"));
     }
 
     private static Instant instant(JsonObject o, String field) {
         try {
             return Instant.parse(string(o, field));
         } catch (DateTimeParseException e) {
-            throw Rejection.badRequest(
-                    "bad-field", "'" + field + "' must be an ISO-8601 instant like 2026-12-01T09:00:00Z");
+            throw badField(field, ExamWords.field("instant"));
         }
     }
 
@@ -89,12 +91,16 @@ final class ExamJson {
         Object v = o.getValue(field);
         if (v == null) return Optional.empty();
         if (v instanceof Integer i) return Optional.of(i);
-        throw Rejection.badRequest("bad-field", "'" + field + "' must be a whole number");
+        throw badField(field, ExamWords.field("whole-number"));
     }
 
     private static boolean bool(JsonObject o, String field) {
         Object v = o.getValue(field, false);
         if (v instanceof Boolean b) return b;
-        throw Rejection.badRequest("bad-field", "'proctoring." + field + "' must be true or false");
+        throw badField("proctoring." + field, ExamWords.field("true-or-false"));
+    }
+
+    static Refusal badField(String field, Text problem) {
+        return Refusal.of(CommonRefusal.BAD_FIELD, field, problem);
     }
 }

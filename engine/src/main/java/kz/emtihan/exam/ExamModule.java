@@ -1,5 +1,6 @@
 package kz.emtihan.exam;
 
+import io.vertx.core.Vertx;
 import kz.emtihan.audit.ReceiptSigner;
 import kz.emtihan.bank.Banks;
 import kz.emtihan.config.Regulation;
@@ -15,15 +16,28 @@ public record ExamModule(
         Progress progress,
         ReceiptSigner signer) {
     public static ExamModule create(
-            io.vertx.core.Vertx vertx, RedisStore redis, Banks banks, Regulation regulation, ReceiptSigner signer) {
+            Vertx vertx, RedisStore redis, Banks banks, Regulation regulation, ReceiptSigner signer) {
         Exams exams = new Exams(new ExamStore(redis.redis()), banks, regulation);
-        AttemptStore attemptStore = new AttemptStore(redis.redis());
-        Attempts attempts = new Attempts(vertx, exams, attemptStore, redis, regulation, signer);
+        AttemptStore store = new AttemptStore(redis.redis());
+        Attempts.ExtrasSlot extras = new Attempts.ExtrasSlot();
+        AttemptReads reads = new AttemptReads(exams, store);
+        AttemptViews views = new AttemptViews(reads, exams, store, redis, extras);
+        AttemptSaves saves = new AttemptSaves(exams, store, regulation);
+        AttemptGrading grading = new AttemptGrading(vertx, reads, exams, store, regulation, signer, extras);
+        Attempts attempts = new Attempts(
+                extras,
+                reads,
+                new AttemptStart(exams, store, regulation, views, extras),
+                views,
+                saves,
+                new AttemptSubmission(reads, saves, store, grading, regulation),
+                new AttemptSweep(redis, store, grading, regulation),
+                new AttemptHolds(reads, exams, store, extras));
         return new ExamModule(
                 exams,
                 attempts,
-                new AttemptReceipts(attempts, attemptStore, signer),
-                new Results(exams, attemptStore),
+                new AttemptReceipts(reads, store, signer),
+                new Results(exams, store),
                 new Progress(exams, redis),
                 signer);
     }

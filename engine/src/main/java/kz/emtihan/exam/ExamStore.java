@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.exam.model.ExamAccess;
-import kz.emtihan.store.Keys;
 
 /**
  * Exams in Redis: {@code exam:<id>} (JSON), the bank's questions frozen at scheduling in
@@ -33,20 +32,20 @@ final class ExamStore {
     Future<Void> create(Exam exam, Map<String, String> questionJsonById) {
         List<Request> tx = new ArrayList<>();
         tx.add(Request.cmd(Command.MULTI));
-        Request put = Request.cmd(Command.HSET).arg(Keys.examQuestions(exam.id()));
+        Request put = Request.cmd(Command.HSET).arg(ExamKeys.examQuestions(exam.id()));
         questionJsonById.forEach((id, json) -> put.arg(id).arg(json));
         tx.add(put);
         tx.add(Request.cmd(Command.HSET)
-                .arg(Keys.exam(exam.id()))
+                .arg(ExamKeys.exam(exam.id()))
                 .arg("json")
                 .arg(ExamJson.toJson(exam).encode()));
-        tx.add(Request.cmd(Command.SADD).arg(Keys.exams()).arg(exam.id()));
+        tx.add(Request.cmd(Command.SADD).arg(ExamKeys.exams()).arg(exam.id()));
         tx.add(Request.cmd(Command.EXEC));
         return redis.batch(tx).mapEmpty();
     }
 
     Future<Optional<Exam>> get(String id) {
-        return redis.send(Request.cmd(Command.HGET).arg(Keys.exam(id)).arg("json"))
+        return redis.send(Request.cmd(Command.HGET).arg(ExamKeys.exam(id)).arg("json"))
                 .map(r -> r == null
                         ? Optional.<Exam>empty()
                         : Optional.of(ExamJson.fromJson(new JsonObject(r.toString()))));
@@ -61,7 +60,7 @@ final class ExamStore {
 
     Future<Optional<Guarded>> guarded(String id) {
         return redis.send(Request.cmd(Command.HMGET)
-                        .arg(Keys.exam(id))
+                        .arg(ExamKeys.exam(id))
                         .arg("json")
                         .arg("proctors"))
                 .map(r -> {
@@ -78,14 +77,14 @@ final class ExamStore {
     /** Replaces the proctors assigned to the exam. */
     Future<Void> setProctors(String examId, List<String> proctors) {
         return redis.send(Request.cmd(Command.HSET)
-                        .arg(Keys.exam(examId))
+                        .arg(ExamKeys.exam(examId))
                         .arg("proctors")
                         .arg(new io.vertx.core.json.JsonArray(proctors).encode()))
                 .mapEmpty();
     }
 
     Future<List<String>> questionJsons(String examId) {
-        return redis.send(Request.cmd(Command.HVALS).arg(Keys.examQuestions(examId)))
+        return redis.send(Request.cmd(Command.HVALS).arg(ExamKeys.examQuestions(examId)))
                 .map(ExamStore::strings);
     }
 
@@ -97,36 +96,38 @@ final class ExamStore {
         return roster(examId).compose(old -> {
             List<Request> tx = new ArrayList<>();
             tx.add(Request.cmd(Command.MULTI));
-            tx.add(Request.cmd(Command.DEL).arg(Keys.roster(examId)));
-            tx.add(Request.cmd(Command.DEL).arg(Keys.admission(examId)));
+            tx.add(Request.cmd(Command.DEL).arg(ExamKeys.roster(examId)));
+            tx.add(Request.cmd(Command.DEL).arg(ExamKeys.admission(examId)));
             if (!ratings.isEmpty()) {
-                Request set = Request.cmd(Command.HSET).arg(Keys.admission(examId));
+                Request set = Request.cmd(Command.HSET).arg(ExamKeys.admission(examId));
                 ratings.forEach((s, r) -> set.arg(s).arg(Double.toString(r)));
                 tx.add(set);
             }
             if (!students.isEmpty()) {
-                Request add = Request.cmd(Command.SADD).arg(Keys.roster(examId));
+                Request add = Request.cmd(Command.SADD).arg(ExamKeys.roster(examId));
                 students.forEach(add::arg);
                 tx.add(add);
             }
             for (String s : old)
                 if (!students.contains(s))
-                    tx.add(Request.cmd(Command.SREM).arg(Keys.studentExams(s)).arg(examId));
+                    tx.add(Request.cmd(Command.SREM)
+                            .arg(ExamKeys.studentExams(s))
+                            .arg(examId));
             for (String s : students)
-                tx.add(Request.cmd(Command.SADD).arg(Keys.studentExams(s)).arg(examId));
+                tx.add(Request.cmd(Command.SADD).arg(ExamKeys.studentExams(s)).arg(examId));
             tx.add(Request.cmd(Command.EXEC));
             return redis.batch(tx).mapEmpty();
         });
     }
 
     Future<Set<String>> roster(String examId) {
-        return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.roster(examId)))
+        return redis.send(Request.cmd(Command.SMEMBERS).arg(ExamKeys.roster(examId)))
                 .map(r -> new TreeSet<>(strings(r)));
     }
 
     /** student → admission rating, for the students that have one (5.30). */
     Future<Map<String, Double>> admission(String examId) {
-        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.admission(examId)))
+        return redis.send(Request.cmd(Command.HGETALL).arg(ExamKeys.admission(examId)))
                 .map(r -> {
                     Map<String, Double> out = new java.util.TreeMap<>();
                     map(r).forEach((k, v) -> out.put(k, Double.parseDouble(v)));
@@ -135,29 +136,30 @@ final class ExamStore {
     }
 
     Future<List<String>> examsOf(String studentId) {
-        return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.studentExams(studentId)))
+        return redis.send(Request.cmd(Command.SMEMBERS).arg(ExamKeys.studentExams(studentId)))
                 .map(ExamStore::strings);
     }
 
     Future<List<String>> all() {
-        return redis.send(Request.cmd(Command.SMEMBERS).arg(Keys.exams())).map(ExamStore::strings);
+        return redis.send(Request.cmd(Command.SMEMBERS).arg(ExamKeys.exams())).map(ExamStore::strings);
     }
 
     /** student → attempt id for one exam. */
     Future<Map<String, String>> attemptsOf(String examId) {
-        return redis.send(Request.cmd(Command.HGETALL).arg(Keys.examAttempts(examId)))
+        return redis.send(Request.cmd(Command.HGETALL).arg(ExamKeys.examAttempts(examId)))
                 .map(ExamStore::map);
     }
 
     /** The student's attempt at an exam as {id, status}, if they started one. */
     Future<Optional<String[]>> attemptOf(String examId, String studentId) {
-        return redis.send(
-                        Request.cmd(Command.HGET).arg(Keys.examAttempts(examId)).arg(studentId))
+        return redis.send(Request.cmd(Command.HGET)
+                        .arg(ExamKeys.examAttempts(examId))
+                        .arg(studentId))
                 .compose(r -> {
                     if (r == null) return Future.succeededFuture(Optional.<String[]>empty());
                     String id = r.toString();
                     return redis.send(Request.cmd(Command.HGET)
-                                    .arg(Keys.attempt(id))
+                                    .arg(ExamKeys.attempt(id))
                                     .arg("status"))
                             .map(s -> Optional.of(new String[] {id, s == null ? "unknown" : s.toString()}));
                 });

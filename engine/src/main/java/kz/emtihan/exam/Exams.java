@@ -23,7 +23,9 @@ import kz.emtihan.config.Regulation;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.exam.model.ExamAccess;
 import kz.emtihan.exam.model.ExamPlan;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Problem;
+import kz.emtihan.refusal.Refusal;
 import kz.emtihan.store.Ids;
 
 /** Use cases of exams (5.20): schedule within the regulation's limits, rosters, the exam snapshot cache. */
@@ -53,15 +55,13 @@ public final class Exams {
                     ExamPlan.Checked checked =
                             plan.check(regulation.limits(plan.kind()), questions.size(), bankProblems);
                     if (!checked.problems().isEmpty()) {
-                        List<JsonObject> problems = checked.problems().stream()
-                                .map(p -> new JsonObject().put("rule", p.rule()).put("message", p.message()))
+                        ExamPlan.Problem first = checked.problems().get(0);
+                        List<Problem> problems = checked.problems().stream()
+                                .map(p -> new Problem(Map.of("rule", p.rule()), p.text()))
                                 .toList();
-                        return Future.failedFuture(new Rejection(
-                                400,
-                                "exam-beyond-limits",
-                                checked.problems().get(0).rule() + ": "
-                                        + checked.problems().get(0).message(),
-                                problems));
+                        return Future.failedFuture(
+                                Refusal.of(ExamRefusal.EXAM_BEYOND_LIMITS, first.rule(), first.text())
+                                        .withProblems(problems));
                     }
                     Exam exam = new Exam(
                             Ids.prefixed("e"),
@@ -82,7 +82,11 @@ public final class Exams {
     }
 
     Future<Exam> get(String examId) {
-        return store.get(examId).map(e -> e.orElseThrow(() -> Rejection.notFound("exam", examId)));
+        return store.get(examId).map(e -> e.orElseThrow(() -> notFound(examId)));
+    }
+
+    static Refusal notFound(String examId) {
+        return Refusal.of(CommonRefusal.NOT_FOUND, ExamWords.exam(), examId);
     }
 
     /** The exam and its frozen questions, cached for the life of the process (exams are never edited). */
@@ -122,10 +126,10 @@ public final class Exams {
 
     Future<ExamStore.Guarded> guarded(Caller caller, String examId, ExamAccess.Action action) {
         return store.guarded(examId).map(found -> {
-            ExamStore.Guarded g = found.orElseThrow(() -> Rejection.notFound("exam", examId));
+            ExamStore.Guarded g = found.orElseThrow(() -> notFound(examId));
             if (!g.access().allows(caller.id(), caller.roles(), action)) {
-                throw Rejection.forbidden("exam " + examId + " is not yours to " + action.code()
-                        + " (its teacher, the proctors assigned to it, admins; the registrar reads results)");
+                // its teacher, the proctors assigned to it, admins; the registrar reads results (ExamAccess)
+                throw Refusal.of(CommonRefusal.FORBIDDEN);
             }
             return g;
         });
@@ -143,16 +147,14 @@ public final class Exams {
     private Future<Integer> replaceRosterChecked(String examId, JsonArray body) {
         Set<String> students = new LinkedHashSet<>();
         Map<String, Double> ratings = new LinkedHashMap<>();
-        List<JsonObject> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             Object v = body.getValue(i);
             String id = v instanceof String s
                     ? s
                     : v instanceof JsonObject o && o.getValue("studentId") instanceof String s ? s : "";
             if (!STUDENT_ID.matcher(id).matches()) {
-                problems.add(new JsonObject()
-                        .put("index", i)
-                        .put("message", "a student id is 1-64 letters, digits or . _ @ -"));
+                problems.add(Problem.index(i, ExamWords.problem("roster.student-id")));
                 continue;
             }
             if (v instanceof JsonObject o && o.containsKey("admissionRating")) {
@@ -161,17 +163,14 @@ public final class Exams {
                         && n.doubleValue() <= 100) {
                     ratings.put(id, n.doubleValue());
                 } else {
-                    problems.add(new JsonObject()
-                            .put("index", i)
-                            .put("message", "admissionRating must be a number 0-100 (5.30)"));
+                    problems.add(Problem.index(i, ExamWords.problem("roster.rating")));
                 }
             }
-            if (!students.add(id))
-                problems.add(new JsonObject().put("index", i).put("message", "student " + id + " is listed twice"));
+            if (!students.add(id)) problems.add(Problem.index(i, ExamWords.problem("roster.twice", "student", id)));
         }
         if (!problems.isEmpty())
             return Future.failedFuture(
-                    new Rejection(400, "invalid-roster", problems.size() + " roster entries are invalid", problems));
+                    Refusal.of(ExamRefusal.INVALID_ROSTER, problems.size()).withProblems(problems));
         return store.replaceRoster(examId, students, ratings).map(students.size());
     }
 

@@ -7,7 +7,6 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.live.LiveSocket;
-import kz.emtihan.store.Keys;
 
 /**
  * Whether a student's exam page is connected: {@code exam:<id>:presence} holds {@code 1|lastSeenMillis}
@@ -43,7 +42,7 @@ public final class Presence {
     private Future<Void> mark(String examId, String studentId, boolean connected) {
         String value = (connected ? "1|" : "0|") + hub.serverNow().toEpochMilli();
         return redis.send(Request.cmd(Command.HSET)
-                        .arg(Keys.presence(examId))
+                        .arg(ExamKeys.presence(examId))
                         .arg(studentId)
                         .arg(value))
                 .mapEmpty();

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.store.Keys;
 import kz.emtihan.store.RedisStore;
 
 /**
@@ -34,7 +33,7 @@ public final class Progress {
                 .compose(exam -> Future.all(
                                 exams.store().roster(examId),
                                 exams.store().attemptsOf(examId),
-                                redis.send(Request.cmd(Command.HGETALL).arg(Keys.presence(examId)))
+                                redis.send(Request.cmd(Command.HGETALL).arg(ExamKeys.presence(examId)))
                                         .map(ExamStore::map),
                                 store.time())
                         .compose(done -> {
@@ -70,12 +69,12 @@ public final class Progress {
             return Future.succeededFuture(row.put("status", "not-started").put("answered", 0));
         return redis.batch(List.of(
                         Request.cmd(Command.HMGET)
-                                .arg(Keys.attempt(attemptId))
+                                .arg(ExamKeys.attempt(attemptId))
                                 .arg("status")
                                 .arg("deadline")
                                 .arg("lastActivity")
                                 .arg("hold"),
-                        Request.cmd(Command.SCARD).arg(Keys.answered(attemptId))))
+                        Request.cmd(Command.SCARD).arg(ExamKeys.answered(attemptId))))
                 .map(r -> {
                     Response f = r.get(0);
                     // a held attempt (its identity step, 5.17.2) has not been served its questions: its clock has not

@@ -137,11 +137,11 @@ public final class LiveHub {
     }
 
     public static String examChannel(String examId) {
-        return "live:exam:" + examId;
+        return kz.emtihan.exam.ExamKeys.examChannel(examId);
     }
 
     public static String attemptChannel(String attemptId) {
-        return "live:attempt:" + attemptId;
+        return kz.emtihan.exam.ExamKeys.attemptChannel(attemptId);
     }
 
     /** One socket's own channel: signalling meant for exactly that page (a proctor's live view). */

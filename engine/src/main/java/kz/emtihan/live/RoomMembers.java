@@ -26,7 +26,7 @@ final class RoomMembers {
     }
 
     static String key(String roomId) {
-        return "room:" + roomId;
+        return LiveKeys.room(roomId);
     }
 
     /** Writes the member's entry, seen {@code now}. */

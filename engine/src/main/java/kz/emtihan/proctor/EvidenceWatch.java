@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import kz.emtihan.config.ProctorSettings;
 import kz.emtihan.exam.AttemptFacts;
 import kz.emtihan.exam.Attempts;
+import kz.emtihan.exam.ExamKeys;
 import kz.emtihan.exam.Presence;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.live.LiveHub;
@@ -23,7 +24,6 @@ import kz.emtihan.proctor.model.EvidenceKind;
 import kz.emtihan.proctor.model.EvidenceRule;
 import kz.emtihan.proctor.model.Flag;
 import kz.emtihan.proctor.model.ProctorTexts;
-import kz.emtihan.store.Keys;
 import kz.emtihan.store.LuaScript;
 import kz.emtihan.text.Text;
 import org.slf4j.Logger;
@@ -80,11 +80,11 @@ final class EvidenceWatch {
     }
 
     static String watched(EvidenceKind k) {
-        return "evidence:" + k.code();
+        return ProctorKeys.evidenceWatched(k);
     }
 
     static String gaps(EvidenceKind k) {
-        return "evidence:" + k.code() + ":gap";
+        return ProctorKeys.evidenceGaps(k);
     }
 
     List<String> fromStart(Exam exam) {
@@ -135,7 +135,13 @@ final class EvidenceWatch {
         return SEEN.run(
                         redis,
                         List.of(watched(kind), gaps(kind), ProctorStore.hash(a.id()), ProctorStore.audit(a.id())),
-                        List.of(a.id(), kind.code(), live.serverNow().toString(), a.examId(), a.studentId()))
+                        List.of(
+                                a.id(),
+                                kind.code(),
+                                live.serverNow().toString(),
+                                a.examId(),
+                                a.studentId(),
+                                ExamKeys.examChannel(a.examId())))
                 .mapEmpty();
     }
 
@@ -194,7 +200,7 @@ final class EvidenceWatch {
                                         List.of(
                                                 watched(kind),
                                                 gaps(kind),
-                                                Keys.attempt(attemptId),
+                                                ExamKeys.attempt(attemptId),
                                                 ProctorStore.hash(attemptId)),
                                         List.of(attemptId, kind.code(), Long.toString(limit), Long.toString(seen)))
                                 .compose(r -> {
@@ -217,8 +223,9 @@ final class EvidenceWatch {
 
     private Future<Long> presenceSeen(AttemptFacts a, EvidenceKind kind) {
         if (kind != EvidenceKind.SOCKET) return Future.succeededFuture(0L);
-        return redis.send(
-                        Request.cmd(Command.HGET).arg(Keys.presence(a.examId())).arg(a.studentId()))
+        return redis.send(Request.cmd(Command.HGET)
+                        .arg(ExamKeys.presence(a.examId()))
+                        .arg(a.studentId()))
                 .map(r -> EvidenceRule.socketLastSeen(
                         r == null ? null : r.toString(), 0, live.serverNow().toEpochMilli(), Presence.STALE_MILLIS));
     }

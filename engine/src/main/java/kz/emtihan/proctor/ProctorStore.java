@@ -32,19 +32,19 @@ final class ProctorStore {
     }
 
     static String hash(String attemptId) {
-        return "proctor:" + attemptId;
+        return ProctorKeys.proctor(attemptId);
     }
 
     static String flags(String attemptId) {
-        return "proctor:" + attemptId + ":flags";
+        return ProctorKeys.flags(attemptId);
     }
 
     static String audit(String attemptId) {
-        return "proctor:" + attemptId + ":audit";
+        return ProctorKeys.audit(attemptId);
     }
 
     static String observations(String attemptId) {
-        return "proctor:" + attemptId + ":obs";
+        return ProctorKeys.observations(attemptId);
     }
 
     /** Stores and publishes the flag; the numbered flag. */
@@ -52,7 +52,12 @@ final class ProctorStore {
         return RAISE.run(
                         redis,
                         List.of(flags(a.id()), hash(a.id()), audit(a.id())),
-                        List.of(FlagJson.toStored(flag).encode(), a.id(), a.examId(), a.studentId()))
+                        List.of(
+                                FlagJson.toStored(flag).encode(),
+                                a.id(),
+                                a.examId(),
+                                a.studentId(),
+                                kz.emtihan.exam.ExamKeys.examChannel(a.examId())))
                 .map(r -> flag.numbered(r.toString()));
     }
 

@@ -2,9 +2,10 @@
 -- on the store's clock, or a proctor's termination for a violation (6.14: access blocked, whatever the time).
 -- A submit that arrives after deadline + grace finalises as timed-out. A submit of an attempt held for its identity
 -- step (release-hold.lua) is refused: 'held' and what it waits for; the sweeper still closes it at the window's close.
--- Publishes attempt-finished on live:exam:<exam> and attempt-closed on live:attempt:<attempt>.
+-- Publishes attempt-finished on the exam's channel and attempt-closed on the attempt's.
 -- KEYS: 1 attempt hash, 2 deadlines zset, 3 log list, 4 to-grade set
--- ARGV: 1 attempt id, 2 'submit' | 'timeout' | 'terminate', 3 grace ms, 4 actor, 5 reason (terminate)
+-- ARGV: 1 attempt id, 2 'submit' | 'timeout' | 'terminate', 3 grace ms, 4 actor, 5 reason (terminate, else ''),
+--       6 exam channel without the exam id (the exam is read from the attempt), 7 attempt channel
 local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'examId', 'studentId', 'hold')
 if not a[1] then return {'missing', ''} end
 if a[1] ~= 'in-progress' then return {'already', a[1]} end
@@ -21,14 +22,16 @@ redis.call('HSET', KEYS[1], 'status', status, 'finishedAt', nowS)
 redis.call('HDEL', KEYS[1], 'hold', 'holdSince')
 redis.call('ZREM', KEYS[2], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[1])
-local reason = ''
+local entry = {type = status, at = now, by = ARGV[4]}
+local event = {examId = a[3], attemptId = ARGV[1], studentId = a[4], status = status, at = now}
 if ARGV[2] == 'terminate' then
-  reason = ',"reason":' .. cjson.encode(ARGV[5] or '')
-  redis.call('HSET', KEYS[1], 'terminationReason', ARGV[5] or '', 'terminatedBy', ARGV[4])
+  entry.reason = ARGV[5]
+  event.reason = ARGV[5]
+  redis.call('HSET', KEYS[1], 'terminationReason', ARGV[5], 'terminatedBy', ARGV[4])
 end
-redis.call('RPUSH', KEYS[3], '{"type":"' .. status .. '","at":' .. nowS .. ',"by":"' .. ARGV[4] .. '"' .. reason .. '}')
-local event = '{"examId":"' .. a[3] .. '","attemptId":"' .. ARGV[1] .. '","studentId":"' .. a[4] ..
-  '","status":"' .. status .. '","at":' .. nowS .. reason .. '}'
-redis.call('PUBLISH', 'live:exam:' .. a[3], '{"type":"attempt-finished",' .. string.sub(event, 2))
-redis.call('PUBLISH', 'live:attempt:' .. ARGV[1], '{"type":"attempt-closed",' .. string.sub(event, 2))
+redis.call('RPUSH', KEYS[3], cjson.encode(entry))
+event.type = 'attempt-finished'
+redis.call('PUBLISH', ARGV[6] .. a[3], cjson.encode(event))
+event.type = 'attempt-closed'
+redis.call('PUBLISH', ARGV[7], cjson.encode(event))
 return {'finalised', status}

@@ -1,11 +1,12 @@
 -- The hold of a proctored attempt's identity step (5.17.2): no questions are served and no answer is taken while
 -- the attempt hash has 'hold' ('identity': the photos are not in; 'approval': policy wait, a proctor has not approved).
 -- Mode 'release' lets the attempt go: its clock starts now, the questions are first served now, and the deadline is
--- min(now + duration, window close) (Deadline.of in Java). Modes 'identity' and 'approval' only change what the hold
--- waits for. The caller tells the student's page.
--- Publishes clock-started on live:exam:<exam> when released.
+-- min(now + duration, window close) (the rule of Deadline; ReleaseHoldContractTest runs this script on the same
+-- cases). Modes 'identity' and 'approval' only change what the hold waits for. The caller tells the student's page.
+-- Publishes clock-started on the exam's channel when released.
 -- KEYS: 1 attempt hash, 2 deadlines zset, 3 log list, 4.. sorted sets that watch the attempt from its clock's start
--- ARGV: 1 attempt id, 2 exam closesAt ms, 3 actor, 4 mode 'release' | 'identity' | 'approval', 5 duration ms
+-- ARGV: 1 attempt id, 2 exam closesAt ms, 3 actor, 4 mode 'release' | 'identity' | 'approval', 5 duration ms,
+--       6 exam channel
 local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'hold', 'holdSince', 'examId', 'studentId')
 if not a[1] then return {'missing', '0'} end
 if a[1] ~= 'in-progress' or not a[3] then return {'not-held', a[2]} end
@@ -22,8 +23,8 @@ redis.call('HDEL', KEYS[1], 'hold', 'holdSince')
 redis.call('HSET', KEYS[1], 'deadline', deadlineS, 'clockStartedAt', nowS)
 redis.call('ZADD', KEYS[2], deadlineS, ARGV[1])
 for i = 4, #KEYS do redis.call('ZADD', KEYS[i], nowS, ARGV[1]) end
-redis.call('RPUSH', KEYS[3], '{"type":"clock-started","at":' .. nowS .. ',"by":"' .. ARGV[3] .. '","waitedMillis":' ..
-  string.format('%d', waited) .. ',"deadline":' .. deadlineS .. '}')
-redis.call('PUBLISH', 'live:exam:' .. a[5], '{"type":"clock-started","examId":"' .. a[5] .. '","attemptId":"' .. ARGV[1] ..
-  '","studentId":"' .. a[6] .. '","at":' .. nowS .. ',"deadline":' .. deadlineS .. '}')
+redis.call('RPUSH', KEYS[3], cjson.encode({type = 'clock-started', at = now, by = ARGV[3], waitedMillis = waited,
+  deadline = deadline}))
+redis.call('PUBLISH', ARGV[6], cjson.encode({type = 'clock-started', examId = a[5], attemptId = ARGV[1],
+  studentId = a[6], at = now, deadline = deadline}))
 return {'released', deadlineS}

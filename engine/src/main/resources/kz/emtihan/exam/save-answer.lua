@@ -1,10 +1,11 @@
 -- Store one answer if the attempt is in progress, the store's clock is before deadline + grace, and seq is
--- newer than the stored one (SaveDecision.of in Java). Appends the change to the attempt's log.
--- Publishes answer-saved (which question and how many are answered; never the content) on live:exam:<exam>.
+-- newer than the stored one (the rule of SaveDecision; SaveAnswerContractTest runs this script on the same cases).
+-- Appends the change to the attempt's log.
+-- Publishes answer-saved (which question and how many are answered; never the content) on the exam's channel.
 -- An attempt held for its identity step (release-hold.lua) takes no answers: 'held-identity' (photos not in) or
 -- 'held-approval' (policy wait: not approved yet).
 -- KEYS: 1 attempt hash, 2 answers hash, 3 log list, 4 answered set (questions with a non-empty answer)
--- ARGV: 1 question id, 2 seq, 3 choices (comma-separated option ids), 4 grace ms, 5 attempt id
+-- ARGV: 1 question id, 2 seq, 3 choices (comma-separated option ids), 4 grace ms, 5 attempt id, 6 exam channel
 local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'examId', 'studentId', 'hold')
 if not a[1] then return {'missing', '0', '0'} end
 local t = redis.call('TIME')
@@ -24,9 +25,7 @@ redis.call('HSET', KEYS[1], 'lastActivity', nowS)
 if ARGV[3] == '' then redis.call('SREM', KEYS[4], ARGV[1]) else redis.call('SADD', KEYS[4], ARGV[1]) end
 local kind = 'save'
 if now >= deadline then kind = 'save-in-grace' end
-redis.call('RPUSH', KEYS[3], '{"type":"' .. kind .. '","at":' .. nowS .. ',"question":"' .. ARGV[1] ..
-  '","seq":' .. ARGV[2] .. ',"choices":"' .. ARGV[3] .. '"}')
-redis.call('PUBLISH', 'live:exam:' .. a[3], '{"type":"answer-saved","examId":"' .. a[3] .. '","attemptId":"' .. ARGV[5] ..
-  '","studentId":"' .. a[4] .. '","questionId":"' .. ARGV[1] .. '","answered":' .. redis.call('SCARD', KEYS[4]) ..
-  ',"at":' .. nowS .. '}')
+redis.call('RPUSH', KEYS[3], cjson.encode({type = kind, at = now, question = ARGV[1], seq = seq, choices = ARGV[3]}))
+redis.call('PUBLISH', ARGV[6], cjson.encode({type = 'answer-saved', examId = a[3], attemptId = ARGV[5],
+  studentId = a[4], questionId = ARGV[1], answered = redis.call('SCARD', KEYS[4]), at = now}))
 return {'stored', ARGV[2], nowS}

@@ -1,15 +1,17 @@
 -- Start an attempt exactly once per (exam, student), atomically across engine nodes (5.20.3: one attempt).
--- The deadline is min(first served + duration, window close) on the store's clock (Deadline.of in Java). An
--- attempt that starts held (a proctored exam's identity step, 5.17.2) is not served its questions yet: its clock
--- starts when release-hold.lua releases it, and until then only the window's close bounds it.
--- Publishes attempt-started on live:exam:<exam> for the proctor's progress page.
+-- The deadline is min(first served + duration, window close) on the store's clock (the rule of Deadline;
+-- StartAttemptContractTest runs this script on the same cases). An attempt that starts held (a proctored exam's
+-- identity step, 5.17.2) is not served its questions yet: its clock starts when release-hold.lua releases it, and
+-- until then only the window's close bounds it.
+-- Publishes attempt-started on the exam's channel for the proctor's progress page.
 -- 5.30: a student whose admission rating on the roster is below the minimum may not sit.
 -- KEYS: 1 exam attempts hash (student -> attempt), 2 roster set, 3 new attempt hash, 4 deadlines zset, 5 new attempt log,
 --       6 admission ratings hash (student -> rating; absent = admitted), 7.. sorted sets that watch the new attempt
 --       from now (proctoring's evidence: attempt -> last seen, docs/proctoring.md)
 -- ARGV: 1 student, 2 new attempt id, 3 exam id, 4 opensAt ms, 5 closesAt ms, 6 duration ms, 7 seed, 8 paper,
 --       9 minimum admission rating, 10 '1' to hold the attempt until its identity step releases it (release-hold.lua),
---       11 grace ms: the sorted sets of KEYS 7.. count the attempt as seen until now + grace (the page's start-up)
+--       11 grace ms: the sorted sets of KEYS 7.. count the attempt as seen until now + grace (the page's start-up),
+--       12 exam channel
 local existing = redis.call('HGET', KEYS[1], ARGV[1])
 if existing then return {'existing', existing} end
 if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then return {'not-on-roster', ''} end
@@ -18,13 +20,14 @@ if rating and tonumber(rating) < tonumber(ARGV[9]) then return {'not-admitted', 
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 if now < tonumber(ARGV[4]) or now >= tonumber(ARGV[5]) then return {'not-open', string.format('%d', now)} end
+local held = ARGV[10] == '1'
 local deadline = math.min(now + tonumber(ARGV[6]), tonumber(ARGV[5]))
-if ARGV[10] == '1' then deadline = tonumber(ARGV[5]) end
+if held then deadline = tonumber(ARGV[5]) end
 local nowS, deadlineS = string.format('%d', now), string.format('%d', deadline)
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('HSET', KEYS[3], 'examId', ARGV[3], 'studentId', ARGV[1], 'status', 'in-progress',
   'startedAt', nowS, 'deadline', deadlineS, 'seed', ARGV[7], 'paper', ARGV[8], 'lastActivity', nowS)
-if ARGV[10] == '1' then
+if held then
   redis.call('HSET', KEYS[3], 'hold', 'identity', 'holdSince', nowS)
 else
   redis.call('HSET', KEYS[3], 'clockStartedAt', nowS)
@@ -32,12 +35,11 @@ end
 local seenS = string.format('%d', now + tonumber(ARGV[11] or '0'))
 for i = 7, #KEYS do redis.call('ZADD', KEYS[i], seenS, ARGV[2]) end
 redis.call('ZADD', KEYS[4], deadlineS, ARGV[2])
-redis.call('RPUSH', KEYS[5], '{"type":"start","at":' .. nowS .. ',"deadline":' .. deadlineS .. ',"seed":"' .. ARGV[7] ..
-  '","paper":"' .. ARGV[8] .. '"}')
+redis.call('RPUSH', KEYS[5], cjson.encode({type = 'start', at = now, deadline = deadline, seed = ARGV[7],
+  paper = ARGV[8]}))
 -- a held attempt's clock has not started: its deadline comes with clock-started (release-hold.lua)
-local shown = deadlineS
-if ARGV[10] == '1' then shown = 'null' end
-redis.call('PUBLISH', 'live:exam:' .. ARGV[3], '{"type":"attempt-started","examId":"' .. ARGV[3] .. '","attemptId":"' ..
-  ARGV[2] .. '","studentId":"' .. ARGV[1] .. '","at":' .. nowS .. ',"deadline":' .. shown .. ',"held":' ..
-  (ARGV[10] == '1' and 'true' or 'false') .. '}')
+local shown = deadline
+if held then shown = cjson.null end
+redis.call('PUBLISH', ARGV[12], cjson.encode({type = 'attempt-started', examId = ARGV[3], attemptId = ARGV[2],
+  studentId = ARGV[1], at = now, deadline = shown, held = held}))
 return {'created', ARGV[2], nowS, deadlineS}

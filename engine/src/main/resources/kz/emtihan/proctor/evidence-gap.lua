@@ -1,4 +1,4 @@
--- Claim an evidence gap (issue 10, 4; EvidenceRule in Java): the attempt is watched for this kind of evidence and it
+-- Claim an evidence gap (issue 10, 4; the rule of EvidenceRule.missing, on their shared cases in EvidenceScriptsContractTest): the attempt is watched for this kind of evidence and it
 -- has not been seen for more than the limit on the store's clock. Atomic, so that of several engine nodes scanning
 -- the same sets exactly one raises the evidence-missing flag, once per gap: the attempt moves from the watched set
 -- to the gap set (score: when last seen) until the evidence resumes (evidence-seen.lua). A finished attempt is

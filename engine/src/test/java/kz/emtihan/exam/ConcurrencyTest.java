@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import kz.emtihan.Fixtures;
 import kz.emtihan.TestEngine;
-import kz.emtihan.store.Keys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,7 +84,7 @@ class ConcurrencyTest {
         }
         assertEquals(
                 5L,
-                app.redis(Request.cmd(Command.HLEN).arg(Keys.examAttempts(examId)))
+                app.redis(Request.cmd(Command.HLEN).arg(ExamKeys.examAttempts(examId)))
                         .toLong());
     }
 
@@ -107,7 +106,7 @@ class ConcurrencyTest {
         assertEquals(1, ids.size());
         assertEquals(
                 1L,
-                app.redis(Request.cmd(Command.HLEN).arg(Keys.examAttempts(examId)))
+                app.redis(Request.cmd(Command.HLEN).arg(ExamKeys.examAttempts(examId)))
                         .toLong());
     }
 }

@@ -16,7 +16,6 @@ import java.util.Set;
 import kz.emtihan.Fixtures;
 import kz.emtihan.TestEngine;
 import kz.emtihan.audit.ReceiptSigner;
-import kz.emtihan.store.Keys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -224,13 +223,13 @@ class ExamFlowTest {
         b.getJsonArray("questions").forEach(q -> qb.add(((JsonObject) q).getString("id")));
         assertNotEquals(qa, qb, "7.6: a random selection per student");
         // 7.6 audit: the stored seed and the exam's frozen questions rebuild exactly the paper the student got
-        String attemptKey = Keys.attempt(a.getString("id"));
+        String attemptKey = ExamKeys.attempt(a.getString("id"));
         long seed = Long.parseLong(
                 app.redis(Request.cmd(Command.HGET).arg(attemptKey).arg("seed")).toString());
         String storedPaper = app.redis(Request.cmd(Command.HGET).arg(attemptKey).arg("paper"))
                 .toString();
         java.util.List<kz.emtihan.bank.model.Question> frozen = new java.util.ArrayList<>();
-        for (var q : app.redis(Request.cmd(Command.HVALS).arg(Keys.examQuestions(examId)))) {
+        for (var q : app.redis(Request.cmd(Command.HVALS).arg(ExamKeys.examQuestions(examId)))) {
             frozen.add(kz.emtihan.bank.QuestionJson.fromStored(q.toString()));
         }
         var mix = java.util.Map.of(
@@ -285,7 +284,7 @@ class ExamFlowTest {
 
         String forged = q.getJsonArray("options").getJsonObject(1).getString("id");
         app.redis(Request.cmd(Command.HSET)
-                .arg(Keys.answers(id))
+                .arg(ExamKeys.answers(id))
                 .arg(q.getString("id"))
                 .arg("1|1700000000000|" + forged));
         JsonObject after =
@@ -293,7 +292,7 @@ class ExamFlowTest {
         assertEquals(false, after.getBoolean("intact"));
         assertEquals(new JsonArray().add("answers"), after.getJsonArray("changed"));
 
-        app.redis(Request.cmd(Command.LPOP).arg(Keys.log(id)));
+        app.redis(Request.cmd(Command.LPOP).arg(ExamKeys.log(id)));
         assertTrue(app.get("/api/v1/attempts/" + id + "/verification", admin)
                 .json()
                 .getJsonArray("changed")

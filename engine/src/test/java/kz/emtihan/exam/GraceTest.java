@@ -10,7 +10,6 @@ import io.vertx.redis.client.Request;
 import java.time.Instant;
 import kz.emtihan.Fixtures;
 import kz.emtihan.TestEngine;
-import kz.emtihan.store.Keys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,8 +67,9 @@ class GraceTest {
                 "in-progress",
                 app.get("/api/v1/attempts/" + id, token).json().getString("status"),
                 "the sweeper waits for the grace period too");
-        String lastLogEntry =
-                app.redis(Request.cmd(Command.LINDEX).arg(Keys.log(id)).arg(-1)).toString();
+        String lastLogEntry = app.redis(
+                        Request.cmd(Command.LINDEX).arg(ExamKeys.log(id)).arg(-1))
+                .toString();
         assertTrue(lastLogEntry.contains("\"type\":\"save-in-grace\""), lastLogEntry);
         TestEngine.Reply submitted = app.post("/api/v1/attempts/" + id + "/submit", token, null);
         assertEquals("submitted", submitted.json().getString("status"), "submitted within the grace period");

@@ -246,6 +246,9 @@ class ErrorCasesTest {
         assertError(app.post("/api/v1/exams/" + examId + "/attempts", app.loginAs("outsider"), null), 403, "forbidden");
         TestEngine.Reply weak = app.post("/api/v1/exams/" + examId + "/attempts", app.loginAs("weak"), null);
         assertError(weak, 403, "not-admitted");
+        assertEquals(
+                new JsonObject().put("rating", 42).put("minimum", 50),
+                weak.json().getJsonObject("args"));
         Instant now = Instant.now();
         String later = Fixtures.exam(
                 app,

@@ -8,7 +8,9 @@ import java.time.Instant;
  * the window's close also ends the attempt, whichever comes first. An unproctored attempt is served at its start;
  * a proctored one that waits for its identity step (5.17.2) is served when that step releases it, so the step
  * uses up none of the student's time. Until then only the window's close bounds the attempt ({@link #whileHeld}).
- * The same rule runs inside {@code start-attempt.lua} and {@code release-hold.lua} against the store's clock.
+ * The same rule runs inside {@code start-attempt.lua} and {@code release-hold.lua} against the store's clock, and
+ * only there at run time; {@code DeadlineRuleTest}, {@code StartAttemptContractTest} and {@code
+ * ReleaseHoldContractTest} hold this class and both scripts to one case table ({@code DeadlineCases}).
  */
 public final class Deadline {
     private Deadline() {}

@@ -1,0 +1,21 @@
+package kz.emtihan.bank;
+
+/** Every Redis key of the question-bank context, spelled once. */
+public final class BankKeys {
+    private BankKeys() {}
+
+    /** Set of every bank id. */
+    public static String banks() {
+        return "banks";
+    }
+
+    /** The bank's hash (passport, owner, co-authors). */
+    public static String bank(String id) {
+        return "bank:" + id;
+    }
+
+    /** The bank's questions: question id -> JSON. */
+    public static String bankQuestions(String id) {
+        return "bank:" + id + ":questions";
+    }
+}

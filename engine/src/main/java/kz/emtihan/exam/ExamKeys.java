@@ -1,0 +1,103 @@
+package kz.emtihan.exam;
+
+/**
+ * Every Redis key and pub/sub channel of the exam context, spelled once (DESIGN.md "Store"). Other contexts that read
+ * an exam's or an attempt's data, and the live hub that relays the exam's events, take the names from here. The Lua
+ * scripts get them as KEYS and ARGV, never spell them.
+ */
+public final class ExamKeys {
+    private ExamKeys() {}
+
+    /** Set of every exam id. */
+    public static String exams() {
+        return "exams";
+    }
+
+    /** The exam's hash (its JSON, owner, proctors). */
+    public static String exam(String id) {
+        return "exam:" + id;
+    }
+
+    /** The exam's frozen questions: question id -> stored JSON. */
+    public static String examQuestions(String id) {
+        return "exam:" + id + ":questions";
+    }
+
+    /** Set of the students allowed to sit the exam. */
+    public static String roster(String id) {
+        return "exam:" + id + ":roster";
+    }
+
+    /** 5.30: student -> admission rating (absent: admitted). */
+    public static String admission(String id) {
+        return "exam:" + id + ":admission";
+    }
+
+    /** Student -> when their page was last connected (written by the live hub). */
+    public static String presence(String id) {
+        return "exam:" + id + ":presence";
+    }
+
+    /** Student -> their one attempt at the exam (5.20.3). */
+    public static String examAttempts(String id) {
+        return "exam:" + id + ":attempts";
+    }
+
+    /** Set of the exams a student is on the roster of. */
+    public static String studentExams(String studentId) {
+        return "student:" + studentId + ":exams";
+    }
+
+    /** The attempt's hash: status, times, seed, paper, hold, grade. */
+    public static String attempt(String id) {
+        return "attempt:" + id;
+    }
+
+    /** Question -> {@code seq|at|choices}. */
+    public static String answers(String id) {
+        return "attempt:" + id + ":answers";
+    }
+
+    /** Set of the questions with a non-empty answer. */
+    public static String answered(String id) {
+        return "attempt:" + id + ":answered";
+    }
+
+    /** The attempt's hash-chained event log (docs/verification.md). */
+    public static String log(String id) {
+        return "attempt:" + id + ":log";
+    }
+
+    /** The signed receipt (JSON). */
+    public static String receipt(String id) {
+        return "attempt:" + id + ":receipt";
+    }
+
+    /** Sorted set: attempt -> deadline (epoch ms); the sweeper's work list. */
+    public static String deadlines() {
+        return "deadlines";
+    }
+
+    /** Set of finalised attempts not graded yet. */
+    public static String toGrade() {
+        return "to-grade";
+    }
+
+    /** The channel of an exam's events (attempt started/finished, answer saved, flags, presence) for its watchers. */
+    public static String examChannel(String examId) {
+        return examChannelPrefix() + examId;
+    }
+
+    /**
+     * {@link #examChannel} without the exam id, for a script that learns the exam from the attempt's hash
+     * (finalise-attempt.lua) and appends it.
+     */
+    public static String examChannelPrefix() {
+        return ExamFeed.TOPIC.channel("");
+    }
+
+    /** The channel of one attempt's events for its student's page (attempt-closed, proctor messages). */
+    public static String attemptChannel(String attemptId) {
+        return AttemptFeed.TOPIC.channel(attemptId);
+    }
+}

@@ -1,0 +1,55 @@
+package kz.emtihan.exam;
+
+import java.util.List;
+import kz.emtihan.refusal.Kind;
+import kz.emtihan.refusal.RefusalCode;
+
+/**
+ * The exam context's refusals (exams, rosters, attempts, receipts). Sentences: {@code refusals_<lang>.properties} in
+ * this package; the words they use (what was not found, what is wrong with a field) are {@link ExamWords}.
+ */
+public enum ExamRefusal implements RefusalCode {
+    /** 5.20.3 and 7.6: the plan breaks a limit of its kind; {@code rule} the clause, {@code problem} the first one. */
+    EXAM_BEYOND_LIMITS("exam-beyond-limits", Kind.INVALID, "rule", "problem"),
+    /** {@code count} roster entries are wrong; each is a problem with its index (its line in a CSV upload). */
+    INVALID_ROSTER("invalid-roster", Kind.INVALID, "count"),
+    /** 5.30: the student's admission rating is below the regulation's minimum. */
+    NOT_ADMITTED("not-admitted", Kind.FORBIDDEN, "rating", "minimum"),
+    EXAM_NOT_OPEN("exam-not-open", Kind.CONFLICT, "opensAt", "closesAt"),
+    /** 5.20.3: one attempt per exam, and it is used; {@code status} names how it ended. */
+    ATTEMPT_FINISHED("attempt-finished", Kind.CONFLICT, "status"),
+    ATTEMPT_CLOSED("attempt-closed", Kind.CONFLICT),
+    ATTEMPT_OPEN("attempt-open", Kind.CONFLICT),
+    NO_RECEIPT("no-receipt", Kind.CONFLICT),
+    /** 5.17.2: a proctored attempt takes no answer and shows no question before the identity photos are in. */
+    IDENTITY_REQUIRED("identity-required", Kind.CONFLICT),
+    IDENTITY_PENDING("identity-pending", Kind.CONFLICT),
+    UNKNOWN_QUESTION("unknown-question", Kind.INVALID, "question"),
+    UNKNOWN_OPTION("unknown-option", Kind.INVALID, "option", "question"),
+    SINGLE_ANSWER("single-answer", Kind.INVALID, "question");
+
+    private final String code;
+    private final Kind kind;
+    private final List<String> args;
+
+    ExamRefusal(String code, Kind kind, String... args) {
+        this.code = code;
+        this.kind = kind;
+        this.args = List.of(args);
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public List<String> args() {
+        return args;
+    }
+}

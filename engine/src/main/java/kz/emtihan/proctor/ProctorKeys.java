@@ -1,0 +1,41 @@
+package kz.emtihan.proctor;
+
+import kz.emtihan.proctor.model.EvidenceKind;
+
+/**
+ * Every Redis key of the proctoring context, spelled once (docs/proctoring.md). Its events go on the exam's and the
+ * attempt's channels ({@code exam.ExamKeys}).
+ */
+public final class ProctorKeys {
+    private ProctorKeys() {}
+
+    /** Per attempt: identity, last snapshot, flag counts, missing evidence, verdict. */
+    public static String proctor(String attemptId) {
+        return "proctor:" + attemptId;
+    }
+
+    /** The attempt's flags, numbered in order. */
+    public static String flags(String attemptId) {
+        return "proctor:" + attemptId + ":flags";
+    }
+
+    /** The proctoring audit trail, apart from the attempt's own (signed) log. */
+    public static String audit(String attemptId) {
+        return "proctor:" + attemptId + ":audit";
+    }
+
+    /** Recent snapshot observations (PresenceRule's window). */
+    public static String observations(String attemptId) {
+        return "proctor:" + attemptId + ":obs";
+    }
+
+    /** Sorted set of the attempts watched for this kind of evidence: attempt -> last seen (epoch ms). */
+    public static String evidenceWatched(EvidenceKind kind) {
+        return "evidence:" + kind.code();
+    }
+
+    /** Sorted set of the attempts in a gap of this kind of evidence: attempt -> last seen. */
+    public static String evidenceGaps(EvidenceKind kind) {
+        return "evidence:" + kind.code() + ":gap";
+    }
+}
