@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.sitting.model.SittingRefusal;
+import kz.emtihan.sitting.model.SittingWords;
 import kz.emtihan.sitting.model.Appeal;
 import kz.emtihan.sitting.model.FailureDecision;
 import kz.emtihan.sitting.model.PhaseClock;
@@ -33,13 +37,16 @@ public final class SittingAfter {
 
     static JsonObject find(JsonArray list, String id, String what) {
         for (Object o : list) if (id.equals(((JsonObject) o).getString("id"))) return (JsonObject) o;
-        throw Rejection.notFound(what, id);
+        throw Refusal.of(CommonRefusal.NOT_FOUND, SittingWords.thing(what), id);
     }
 
+    /**
+     * A rule of the model that refused after the table allowed the step (a document edited by hand, a race the table
+     * cannot see): bad-step, naming the rule as the model words it.
+     */
     private static RuntimeException translate(RuntimeException e) {
-        if (e instanceof Rejection) return e;
-        if (e instanceof IllegalStateException) return Rejection.conflict("wrong-order", e.getMessage());
-        return Rejection.badRequest("bad-step", e.getMessage());
+        if (e instanceof Refusal) return e;
+        return Refusal.of(SittingRefusal.BAD_STEP, SittingWords.rule("model", "detail", String.valueOf(e.getMessage())));
     }
 
     /**
@@ -50,8 +57,10 @@ public final class SittingAfter {
         String student = body.getString("studentId", "");
         String description = body.getValue("description") instanceof String d ? d.trim() : "";
         if (description.isEmpty() || description.length() > 4000) {
-            return Future.failedFuture(
-                    Rejection.badRequest("bad-field", "'description' is text of 1 to 4000 characters"));
+            return Future.failedFuture(Refusal.of(
+                    CommonRefusal.BAD_FIELD,
+                    "description",
+                    SittingWords.field("text-length", "min", 1, "max", 4000)));
         }
         Instant now = sittings.live().serverNow();
         String[] actId = new String[1];
@@ -120,8 +129,8 @@ public final class SittingAfter {
             default -> null;
         };
         if (choice == null)
-            return Future.failedFuture(
-                    Rejection.badRequest("bad-field", "'choice' is same-day, another-sitting or refuse"));
+            return Future.failedFuture(Refusal.of(
+                    CommonRefusal.BAD_FIELD, "choice", FieldProblem.oneOf("same-day, another-sitting, refuse")));
         boolean[] decidedNow = new boolean[1];
         return mail.plan(id)
                 .compose(plan -> sittings.store()
@@ -131,7 +140,7 @@ public final class SittingAfter {
                                     doc, caller, StudentStep.VOTE); // 6.15.2: the members decide collegially
                             JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
                             if (act.getValue("decision") != null)
-                                throw Rejection.conflict("decided", "the commission has decided");
+                                throw Refusal.of(SittingRefusal.DECIDED, SittingWords.thing("act"));
                             Instant now = sittings.live().serverNow();
                             StudentOrder.take(doc, act.getString("studentId"), StudentStep.VOTE, now, sittings.rules());
                             act.getJsonObject("votes").put(caller.id(), choice.name());
@@ -192,23 +201,15 @@ public final class SittingAfter {
     public Future<JsonObject> appeal(Caller caller, String id, JsonObject body) {
         String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
         if (reason.isEmpty() || reason.length() > 4000)
-            return Future.failedFuture(Rejection.badRequest("bad-field", "'reason' is text of 1 to 4000 characters"));
+            return Future.failedFuture(Refusal.of(
+                    CommonRefusal.BAD_FIELD, "reason", SittingWords.field("text-length", "min", 1, "max", 4000)));
         Instant now = sittings.live().serverNow();
         String[] appealId = new String[1];
         return sittings.store()
                 .update(id, "appeal", doc -> {
                     StudentOrder.require(
                             doc, caller, StudentStep.APPEAL); // 6.15.4: the student, against their own result
-                    try {
-                        StudentOrder.take(doc, caller.id(), StudentStep.APPEAL, now, sittings.rules());
-                    } catch (Rejection r) {
-                        if (!"appeal-late".equals(r.code())) throw r;
-                        throw new Rejection(
-                                409,
-                                "appeal-late",
-                                "the 48 hours to appeal ended at "
-                                        + Appeal.filingDeadline(Instant.parse(doc.getString("endedAt"))) + " (6.15.4)");
-                    }
+                    StudentOrder.take(doc, caller.id(), StudentStep.APPEAL, now, sittings.rules()); // late: 6.15.4
                     appealId[0] = "ap-" + (doc.getJsonArray("appeals").size() + 1);
                     doc.getJsonArray("appeals")
                             .add(new JsonObject()
@@ -240,9 +241,11 @@ public final class SittingAfter {
     public Future<JsonObject> decide(Caller caller, String id, String appealId, JsonObject body) {
         String decision = body.getString("decision", "");
         if (!decision.equals("kept") && !decision.equals("changed"))
-            return Future.failedFuture(Rejection.badRequest("bad-field", "'decision' is kept or changed"));
+            return Future.failedFuture(
+                    Refusal.of(CommonRefusal.BAD_FIELD, "decision", FieldProblem.oneOf("kept, changed")));
         if (decision.equals("changed") && !(body.getValue("letter") instanceof String)) {
-            return Future.failedFuture(Rejection.badRequest("bad-field", "a changed grade names its 'letter'"));
+            return Future.failedFuture(
+                    Refusal.of(CommonRefusal.BAD_FIELD, "letter", SittingWords.field("letter-required")));
         }
         return appealStep(
                 caller,

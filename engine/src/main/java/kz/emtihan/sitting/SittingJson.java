@@ -5,20 +5,211 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import kz.emtihan.sitting.model.Commission;
 import kz.emtihan.sitting.model.CommissionScores;
 import kz.emtihan.sitting.model.Phase;
 import kz.emtihan.sitting.model.PhaseClock;
+import kz.emtihan.sitting.model.Draw;
+import kz.emtihan.sitting.model.Parts;
 import kz.emtihan.sitting.model.PhaseLimits;
+import kz.emtihan.sitting.model.Sitting;
+import kz.emtihan.sitting.model.StudentRecord;
+import kz.emtihan.sitting.model.StudentState;
+import kz.emtihan.sitting.model.Ticket;
 import kz.emtihan.sitting.model.TicketPool;
 
-/** Between a sitting's stored document and the model's records (kz.emtihan.sitting.model). Pure. */
+/**
+ * The one edge between a sitting's stored document ({@code sitting:<id>}, unchanged in form so stored sittings and
+ * replace-sitting.lua keep working) and the model: {@link #read} gives the typed {@link Sitting}, {@link #write} puts a
+ * transition's result back into the document, field by field of what the aggregate owns, leaving what it does not
+ * (acts, appeals, postponements, photos, recordings, history) as it was. Pure.
+ */
 final class SittingJson {
     private SittingJson() {}
+
+    /** The aggregate of a stored document; lenient as the document may lack fields or have been edited by hand. */
+    static Sitting read(JsonObject doc, PhaseLimits limits) {
+        Parts parts = parts(doc);
+        List<Ticket> tickets = new ArrayList<>();
+        for (Object o : array(doc, "tickets")) {
+            if (o instanceof JsonObject t && t.getValue("number") instanceof Integer n)
+                tickets.add(new Ticket(n, strings(array(t, "questions"))));
+        }
+        List<Draw> draws = new ArrayList<>();
+        for (Object o : array(doc, "draws")) {
+            JsonObject d = (JsonObject) o;
+            draws.add(new Draw(
+                    d.getInteger("drawNumber"),
+                    d.getString("studentId"),
+                    d.getString("word", ""),
+                    d.getInteger("ticket"),
+                    instant(d, "at")));
+        }
+        Set<String> awaiting = new HashSet<>();
+        for (Object o : array(doc, "postponements")) {
+            if (o instanceof JsonObject p && p.getValue("allowed") == null && p.getValue("studentId") instanceof String s)
+                awaiting.add(s);
+        }
+        Map<String, StudentRecord> records = new HashMap<>();
+        Map<String, String> unreadable = new HashMap<>();
+        object(doc, "progress").forEach(e -> {
+            try {
+                records.put(e.getKey(), record((JsonObject) e.getValue(), limits));
+            } catch (RuntimeException bad) {
+                unreadable.put(e.getKey(), String.valueOf(bad.getMessage()));
+            }
+        });
+        Optional<Instant> ended;
+        try {
+            ended = instant(doc, "endedAt");
+        } catch (RuntimeException bad) { // a closing time edited by hand: closed, at no readable time
+            ended = Optional.of(Instant.EPOCH);
+        }
+        return new Sitting(
+                doc.getString("id"),
+                parts,
+                tickets,
+                draws,
+                doc.getBoolean("withReplacement", false),
+                ended,
+                awaiting,
+                records,
+                unreadable,
+                limits);
+    }
+
+    /** Who takes part, as stored. */
+    static Parts parts(JsonObject doc) {
+        JsonObject c = object(doc, "commission");
+        JsonObject a = object(doc, "appealCommission");
+        return new Parts(
+                c.getValue("secretary") instanceof String s ? s : null,
+                c.getValue("chair") instanceof String s ? s : null,
+                strings(array(c, "members")),
+                a.getValue("chair") instanceof String s ? s : null,
+                a.getValue("deputy") instanceof String s ? s : null,
+                strings(array(a, "members")),
+                strings(array(doc, "students")));
+    }
+
+    static StudentRecord record(JsonObject p, PhaseLimits limits) {
+        Map<String, Integer> scores = new HashMap<>();
+        JsonObject s = object(p, "scores");
+        for (String m : s.fieldNames()) scores.put(m, s.getInteger(m));
+        Optional<StudentRecord.Identity> identity = Optional.ofNullable(p.getJsonObject("identity"))
+                .map(i -> new StudentRecord.Identity(
+                        i.getString("by"), Instant.parse(i.getString("at")), i.getString("note", "")));
+        Optional<StudentRecord.RoomCheck> room = Optional.ofNullable(p.getJsonObject("room"))
+                .map(r -> new StudentRecord.RoomCheck(
+                        r.getString("by"), Instant.parse(r.getString("at")), object(r, "checklist").fieldNames()
+                                .stream()
+                                .sorted()
+                                .toList()));
+        Optional<StudentRecord.Result> result = Optional.ofNullable(p.getJsonObject("result"))
+                .map(r -> new StudentRecord.Result(
+                        r.getDouble("points"),
+                        r.getDouble("percent"),
+                        r.getString("letter"),
+                        r.getDouble("gpa"),
+                        r.getString("traditional"),
+                        Optional.ofNullable(r.getString("changedByAppeal"))));
+        return new StudentRecord(
+                StudentState.ofCode(p.getString("status")),
+                instant(p, "admittedAt"),
+                identity,
+                room,
+                Optional.ofNullable(p.getValue("ticket") instanceof Integer n ? n : null),
+                p.getJsonObject("phase") == null ? Optional.empty() : Optional.of(clock(p, limits)),
+                scores,
+                Optional.ofNullable(p.getString("confirmedBy")),
+                result,
+                instant(p, "publishedAt"),
+                object(p, "photos").fieldNames(),
+                Optional.ofNullable(object(p, "incomplete").getString("deadline")).map(Instant::parse),
+                instant(p, "updatedAt"));
+    }
+
+    /**
+     * {@code doc} with what changed from {@code before} to {@code after}: the tickets, the draws, the closing time and
+     * the records of the students whose record changed (the other fields of their progress stay).
+     */
+    static JsonObject write(Sitting before, Sitting after, JsonObject doc) {
+        if (!before.tickets().equals(after.tickets())) {
+            JsonArray tickets = new JsonArray();
+            for (Ticket t : after.tickets())
+                tickets.add(new JsonObject().put("number", t.number()).put("questions", new JsonArray(t.questions())));
+            doc.put("tickets", tickets);
+        }
+        if (!before.draws().equals(after.draws())) {
+            JsonArray draws = new JsonArray();
+            for (Draw d : after.draws()) {
+                JsonObject o = new JsonObject()
+                        .put("drawNumber", d.drawNumber())
+                        .put("studentId", d.studentId())
+                        .put("word", d.word())
+                        .put("ticket", d.ticket());
+                d.at().ifPresent(at -> o.put("at", at.toString()));
+                draws.add(o);
+            }
+            doc.put("draws", draws);
+        }
+        if (!before.endedAt().equals(after.endedAt())) after.endedAt().ifPresent(e -> doc.put("endedAt", e.toString()));
+        after.records().forEach((student, r) -> {
+            if (!r.equals(before.records().get(student))) write(r, progress(doc, student));
+        });
+        return doc;
+    }
+
+    /** The fields of a student's progress the aggregate owns; a fact it does not have is removed. */
+    private static void write(StudentRecord r, JsonObject p) {
+        put(p, "status", r.status().map(StudentState::code));
+        put(p, "admittedAt", r.admittedAt().map(Instant::toString));
+        put(p, "identity", r.identity().map(i -> new JsonObject()
+                .put("by", i.by())
+                .put("at", i.at().toString())
+                .put("note", i.note())));
+        put(p, "room", r.room().map(c -> {
+            JsonObject items = new JsonObject();
+            c.checklist().forEach(item -> items.put(item, true));
+            return new JsonObject().put("by", c.by()).put("at", c.at().toString()).put("checklist", items);
+        }));
+        put(p, "ticket", r.ticket());
+        Instant at = r.updatedAt().orElse(Instant.EPOCH);
+        put(p, "phase", r.clock().map(c -> clockJson(c, at)));
+        p.put("scores", new JsonObject(new HashMap<String, Object>(r.scores())));
+        put(p, "confirmedBy", r.confirmedBy());
+        put(p, "result", r.result().map(x -> {
+            JsonObject o = new JsonObject()
+                    .put("points", x.points())
+                    .put("percent", x.percent())
+                    .put("letter", x.letter())
+                    .put("gpa", x.gpa())
+                    .put("traditional", x.traditional());
+            x.changedByAppeal().ifPresent(a -> o.put("changedByAppeal", a));
+            return o;
+        }));
+        put(p, "publishedAt", r.publishedAt().map(Instant::toString));
+        put(p, "updatedAt", r.updatedAt().map(Instant::toString));
+    }
+
+    private static void put(JsonObject o, String key, Optional<?> value) {
+        if (value.isPresent()) o.put(key, value.get());
+        else o.remove(key);
+    }
+
+    private static JsonObject object(JsonObject o, String key) {
+        return o.getValue(key) instanceof JsonObject j ? j : new JsonObject();
+    }
+
+    private static JsonArray array(JsonObject o, String key) {
+        return o.getValue(key) instanceof JsonArray j ? j : new JsonArray();
+    }
 
     static Commission commission(JsonObject doc) {
         JsonObject c = doc.getJsonObject("commission");
@@ -78,7 +269,7 @@ final class SittingJson {
         return o;
     }
 
-    private static Optional<Instant> instant(JsonObject o, String key) {
+    static Optional<Instant> instant(JsonObject o, String key) {
         return Optional.ofNullable(o.getString(key)).map(Instant::parse);
     }
 

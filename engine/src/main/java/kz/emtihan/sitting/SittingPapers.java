@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
 import kz.emtihan.sitting.documents.AppealDecisionDocument;
 import kz.emtihan.sitting.documents.FailureActDocument;
 import kz.emtihan.sitting.documents.Language;
@@ -69,9 +70,8 @@ public final class SittingPapers {
             Caller caller, String id, java.util.function.BiPredicate<JsonObject, String> may) {
         return sittings.store().get(id).map(doc -> {
             String role = SittingView.roleOf(doc, caller.id());
-            if (!caller.has(Role.ADMIN) && role == null)
-                throw Rejection.forbidden("you take no part in sitting " + id); // before any 404
-            if (!caller.has(Role.ADMIN) && !may.test(doc, role)) throw Rejection.forbidden("this paper is not for you");
+            if (!caller.has(Role.ADMIN) && role == null) throw Refusal.of(CommonRefusal.FORBIDDEN); // before any 404
+            if (!caller.has(Role.ADMIN) && !may.test(doc, role)) throw Refusal.of(CommonRefusal.FORBIDDEN);
             return doc;
         });
     }
@@ -194,7 +194,7 @@ public final class SittingPapers {
                 .compose(doc -> named(doc, name -> {
                     JsonObject a = SittingAfter.find(doc.getJsonArray("appeals"), appealId, "appeal");
                     if (a.getString("decision") == null)
-                        throw Rejection.conflict("not-decided", "the appeal commission has not decided yet");
+                        throw Refusal.of(kz.emtihan.sitting.model.SittingRefusal.NOT_DECIDED);
                     JsonObject ac = doc.getJsonObject("appealCommission");
                     List<Person> members = new ArrayList<>(List.of(
                             new Person(name.apply(ac.getString("chair")), Person.Role.CHAIR),

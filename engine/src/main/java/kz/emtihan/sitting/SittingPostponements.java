@@ -15,7 +15,11 @@ import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.grade.model.Grade;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.sitting.model.SittingRefusal;
+import kz.emtihan.sitting.model.SittingWords;
 import kz.emtihan.sitting.model.IncompleteGrade;
 import kz.emtihan.sitting.model.PostponementDeadline;
 import kz.emtihan.sitting.model.StudentStep;
@@ -50,21 +54,20 @@ public final class SittingPostponements {
     public Future<JsonObject> apply(Caller caller, String id, JsonObject body) {
         String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
         if (reason.isEmpty() || reason.length() > 4000)
-            return Future.failedFuture(Rejection.badRequest("bad-field", "'reason' is text of 1 to 4000 characters"));
+            return Future.failedFuture(Refusal.of(
+                    CommonRefusal.BAD_FIELD, "reason", SittingWords.field("text-length", "min", 1, "max", 4000)));
         JsonObject document = body.getValue("document") instanceof JsonObject d ? d : null;
         byte[] scan;
         try {
             scan = document == null ? null : Base64.getDecoder().decode(document.getString("base64", ""));
         } catch (IllegalArgumentException e) {
-            return Future.failedFuture(Rejection.badRequest("bad-document", "'document.base64' is not base64"));
+            return Future.failedFuture(Refusal.of(SittingRefusal.BAD_DOCUMENT));
         }
         if (scan == null
                 || scan.length == 0
                 || scan.length > MAX_SCAN_BYTES
                 || !SCAN_TYPES.containsKey(document.getString("contentType", ""))) {
-            return Future.failedFuture(Rejection.badRequest(
-                    "bad-document",
-                    "the scanned document (PDF, JPEG or PNG, at most 700 KB) is required as {contentType, base64}"));
+            return Future.failedFuture(Refusal.of(SittingRefusal.BAD_DOCUMENT));
         }
         Instant now = sittings.live().serverNow();
         String[] pid = new String[1];
@@ -90,7 +93,7 @@ public final class SittingPostponements {
                     return doc;
                 })
                 .compose(doc -> redis.send(Request.cmd(Command.SET)
-                                .arg(SittingStore.key(id) + ":postponement:" + pid[0])
+                                .arg(SittingKeys.postponementScan(id, pid[0]))
                                 .arg(Buffer.buffer(scan)))
                         .map(x -> SittingAfter.find(doc.getJsonArray("postponements"), pid[0], "postponement")));
     }
@@ -103,17 +106,18 @@ public final class SittingPostponements {
      */
     public Future<JsonObject> decide(Caller caller, String id, String pid, JsonObject body) {
         if (!(body.getValue("allowed") instanceof Boolean allowed))
-            return Future.failedFuture(Rejection.badRequest("bad-field", "'allowed' is true or false"));
+            return Future.failedFuture(
+                    Refusal.of(CommonRefusal.BAD_FIELD, "allowed", FieldProblem.oneOf("true, false")));
         String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
         if (!allowed && reason.isEmpty())
-            return Future.failedFuture(Rejection.badRequest("reason-required", "say why the postponement is refused"));
+            return Future.failedFuture(Refusal.of(SittingRefusal.REASON_REQUIRED));
         Instant now = sittings.live().serverNow();
         var rules = sittings.rules();
         PostponementDeadline range = PostponementDeadline.on(rules.calendar().dayOf(now), rules.mastersDeadline());
         Optional<LocalDate> chosen;
         try {
             chosen = deadline(body.getValue("deadline"), allowed, range);
-        } catch (Rejection r) {
+        } catch (Refusal r) {
             return Future.failedFuture(r);
         }
         return sittings.store()
@@ -125,7 +129,8 @@ public final class SittingPostponements {
                                     ? StudentStep.ALLOW_POSTPONEMENT
                                     : StudentStep.REFUSE_POSTPONEMENT); // the chair (6.15.3)
                     JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
-                    if (p.getValue("allowed") != null) throw Rejection.conflict("decided", "the chair has decided");
+                    if (p.getValue("allowed") != null)
+                        throw Refusal.of(SittingRefusal.DECIDED, SittingWords.thing("postponement"));
                     StudentOrder.take(
                             doc,
                             p.getString("studentId"),
@@ -154,17 +159,19 @@ public final class SittingPostponements {
 
     private static Optional<LocalDate> deadline(Object raw, boolean allowed, PostponementDeadline range) {
         if (raw == null) return Optional.empty();
-        String allowedRange = "'deadline' is a day (YYYY-MM-DD) from " + range.earliest() + " to " + range.latest()
-                + ": not before today, not after the configured last day (6.15.2-6.15.3)";
-        if (!allowed) throw Rejection.badRequest("bad-field", "'deadline' goes only with an allowed postponement");
-        if (!(raw instanceof String text) || !text.matches("\\d{4}-\\d{2}-\\d{2}"))
-            throw Rejection.badRequest("bad-field", allowedRange);
+        Refusal outside = Refusal.of(
+                CommonRefusal.BAD_FIELD,
+                "deadline",
+                SittingWords.field("deadline-range", "earliest", range.earliest(), "latest", range.latest()));
+        if (!allowed)
+            throw Refusal.of(CommonRefusal.BAD_FIELD, "deadline", SittingWords.field("deadline-only-allowed"));
+        if (!(raw instanceof String text) || !text.matches("\\d{4}-\\d{2}-\\d{2}")) throw outside;
         try {
             LocalDate day = LocalDate.parse(text);
-            if (!range.allows(day)) throw Rejection.badRequest("bad-field", allowedRange + "; was " + day);
+            if (!range.allows(day)) throw outside;
             return Optional.of(day);
         } catch (DateTimeParseException e) {
-            throw Rejection.badRequest("bad-field", allowedRange);
+            throw outside;
         }
     }
 
@@ -176,18 +183,17 @@ public final class SittingPostponements {
         return sittings.store().get(id).compose(doc -> {
             String role = SittingView.roleOf(doc, caller.id());
             if (role == null && !caller.has(Role.ADMIN))
-                return Future.failedFuture(Rejection.forbidden("you take no part in sitting " + id));
+                return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
             JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
             if (!caller.has(Role.ADMIN)
                     && !"chair".equals(role)
                     && !"secretary".equals(role)
                     && !caller.id().equals(p.getString("studentId"))) {
-                return Future.failedFuture(
-                        Rejection.forbidden("the chair, the secretary and the applicant see the document"));
+                return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN)); // the chair, secretary, applicant
             }
             String type = p.getString("documentType", "");
             String ending = SCAN_TYPES.get(type);
-            return redis.send(Request.cmd(Command.GET).arg(SittingStore.key(id) + ":postponement:" + pid))
+            return redis.send(Request.cmd(Command.GET).arg(SittingKeys.postponementScan(id, pid)))
                     .map(r -> new Scan(
                             ending == null ? "application/octet-stream" : type,
                             id + "-" + pid + "." + (ending == null ? "bin" : ending),

@@ -6,7 +6,10 @@ import java.time.Instant;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.config.Regulation;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.sitting.model.Sitting;
+import kz.emtihan.sitting.model.StudentStep;
 import kz.emtihan.sitting.model.CommissionScores;
 import kz.emtihan.sitting.model.PhaseClock;
 import kz.emtihan.sitting.model.SittingRole;
@@ -15,7 +18,9 @@ import kz.emtihan.sitting.model.SittingRole;
  * What each participant sees of a sitting (issue 5, 10): the commission and the secretary see every student's
  * progress, but a member sees the other members' scores only once all have scored (6.15.6); a student sees only
  * their own progress, their own ticket once drawn and their result once published, never another student's.
- * Names of the people it mentions are added by SittingPeople.
+ * Names of the people it mentions are added by SittingPeople. Issue 11: each student's progress says what comes next
+ * in the order of 6.15.6 ({@code next}, whoever takes it) and which steps the reader may take now ({@code steps}),
+ * both from the typed sitting ({@link Sitting#next}, {@link Sitting#allowed}), so the pages never derive the order.
  */
 final class SittingView {
     private SittingView() {}
@@ -28,14 +33,15 @@ final class SittingView {
     static JsonObject of(JsonObject doc, Caller caller, Instant now, Regulation.FinalAttestation rules) {
         String role = roleOf(doc, caller.id());
         if (role == null && !caller.has(Role.ADMIN))
-            throw Rejection.forbidden("you take no part in sitting " + doc.getString("id"));
+            throw Refusal.of(CommonRefusal.FORBIDDEN);
+        Sitting sitting = SittingJson.read(doc, rules.phases());
         JsonObject out = doc.copy().put("role", role).put("serverTime", now.toString());
         JsonObject progress = new JsonObject();
         for (String student : SittingJson.strings(doc.getJsonArray("students"))) {
             if ("student".equals(role) && !student.equals(caller.id())) continue;
             JsonObject seen;
             try {
-                seen = progressView(doc, student, caller.id(), role, now, rules);
+                seen = progressView(doc, sitting, student, caller.id(), role, now, rules);
             } catch (
                     RuntimeException
                             unreadable) { // issue 10: a progress the engine cannot read is shown as such, never a 500
@@ -44,7 +50,8 @@ final class SittingView {
                         .put("problem", String.valueOf(unreadable.getMessage()))
                         .put("scores", new JsonObject())
                         .put("scored", new JsonArray())
-                        .put("steps", new JsonArray());
+                        .put("steps", new JsonArray())
+                        .put("next", "unreadable");
             }
             progress.put(student, seen);
         }
@@ -94,6 +101,7 @@ final class SittingView {
 
     private static JsonObject progressView(
             JsonObject doc,
+            Sitting sitting,
             String student,
             String viewer,
             String role,
@@ -117,14 +125,11 @@ final class SittingView {
         SittingPostponements.standing(p, now, rules.maxScore())
                 .ifPresent(s -> p.put("standing", s)); // I, or F after its deadline
         p.remove("history");
-        p.put(
-                "status",
-                StudentOrder.state(SittingJson.progress(doc.copy(), student), now, rules)
-                        .code()); // at now, by the server's clock
-        p.put(
-                "steps",
-                StudentOrder.steps(
-                        doc, student, StudentOrder.roleOf(doc, viewer), now, rules)); // what the reader may do now
+        p.put("status", sitting.stateOf(student, now).code()); // at now, by the server's clock
+        p.put("next", sitting.next(student, now)); // the next step of 6.15.6, whoever takes it
+        JsonArray steps = new JsonArray(); // what the reader may do now
+        for (StudentStep step : sitting.allowed(student, sitting.roleOf(viewer), now)) steps.add(step.code());
+        p.put("steps", steps);
         return p;
     }
 }

@@ -1,0 +1,300 @@
+package kz.emtihan.sitting.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import kz.emtihan.grade.model.Grade;
+import kz.emtihan.grade.model.GradeScale;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
+
+/**
+ * A sitting of the oral final attestation (6.15-6.15.6) as one immutable aggregate: who takes part, the tickets and
+ * the draws so far, whether it is closed, and each student's {@link StudentRecord}. Every transition is pure: it
+ * checks the order on {@link StudentFlow}'s table and the step's own rule, and returns the next sitting or throws a
+ * {@link Refusal} ({@link SittingRefusal}) with nothing changed. Instants are the server's, passed in. The stored form
+ * is {@code SittingJson}'s business, at the edge.
+ *
+ * @param awaitingPostponement the students whose application to postpone awaits the chair (6.15.3)
+ * @param unreadable           students whose stored record cannot be read (edited by hand), with the problem
+ */
+public record Sitting(
+        String id,
+        Parts parts,
+        List<Ticket> tickets,
+        List<Draw> draws,
+        boolean withReplacement,
+        Optional<Instant> endedAt,
+        Set<String> awaitingPostponement,
+        Map<String, StudentRecord> records,
+        Map<String, String> unreadable,
+        PhaseLimits limits) {
+
+    /** What the secretary confirms before the draw (6.15.6). */
+    public static final List<String> ROOM_CHECKLIST =
+            List.of("desk-clear", "room-alone", "no-devices", "camera-shows-room");
+
+    /** The steps of the exam itself, in the order of 6.15.6: the pages follow it through {@link #next}. */
+    private static final List<StudentStep> MAIN_LINE = List.of(
+            StudentStep.ADMIT,
+            StudentStep.IDENTIFY,
+            StudentStep.CHECK_ROOM,
+            StudentStep.DRAW,
+            StudentStep.START_PREPARATION,
+            StudentStep.END_PREPARATION,
+            StudentStep.END_ANSWER,
+            StudentStep.SCORE,
+            StudentStep.CONFIRM);
+
+    public Sitting {
+        tickets = List.copyOf(tickets);
+        draws = List.copyOf(draws);
+        awaitingPostponement = Set.copyOf(awaitingPostponement);
+        records = Map.copyOf(records);
+        unreadable = Map.copyOf(unreadable);
+    }
+
+    public Optional<SittingRole> roleOf(String userId) {
+        return parts.roleOf(userId);
+    }
+
+    /** The caller's part if it takes {@code step}; otherwise forbidden, and nothing changes. */
+    public SittingRole requirePart(String userId, StudentStep step) {
+        Optional<SittingRole> role = roleOf(userId);
+        if (role.isEmpty() || !step.takenBy(role.get())) throw Refusal.of(CommonRefusal.FORBIDDEN);
+        return role.get();
+    }
+
+    /** The student's record; not-found for someone who is not a student of the sitting. */
+    public StudentRecord record(String student) {
+        if (!parts.students().contains(student))
+            throw Refusal.of(CommonRefusal.NOT_FOUND, SittingWords.thing("student"), student);
+        if (unreadable.containsKey(student))
+            throw Refusal.of(
+                    SittingRefusal.BAD_STEP, SittingWords.rule("unreadable", "problem", unreadable.get(student)));
+        return records.getOrDefault(student, StudentRecord.waiting());
+    }
+
+    /** Where the student stands at {@code now}, by the server's clock. */
+    public StudentState stateOf(String student, Instant now) {
+        return record(student).stateAt(limits, now);
+    }
+
+    /** 6.15.4: the last instant to appeal, once the sitting is closed. */
+    public Optional<Instant> appealDeadline() {
+        return endedAt.map(Appeal::filingDeadline);
+    }
+
+    /** The facts of the sitting the student's next step depends on (StudentFlow). */
+    public StudentFlow.Context context(String student, Instant now) {
+        StudentRecord r = record(student);
+        boolean allScored;
+        try {
+            allScored = r.scores().size() == parts.commission().members().size()
+                    && parts.commission().members().containsAll(r.scores().keySet());
+        } catch (RuntimeException unreadableCommission) {
+            allScored = false;
+        }
+        return new StudentFlow.Context(
+                endedAt.isPresent(),
+                r.identity().isPresent(),
+                r.room().isPresent(),
+                r.ticket().isPresent(),
+                allScored,
+                awaitingPostponement.contains(student),
+                endedAt.map(e -> Appeal.inTime(e, now)).orElse(false));
+    }
+
+    /**
+     * Takes {@code step} for {@code student} on the table (6.15-6.15.6): the sitting with the student's next state, or
+     * the table's refusal. The step's own facts are recorded by the transitions below, or by the services of acts,
+     * postponements and appeals.
+     */
+    public Sitting take(String student, StudentStep step, Instant now) {
+        StudentRecord r = record(student);
+        StudentState before = r.stateAt(limits, now);
+        StudentFlow.Outcome o = StudentFlow.next(before, step, context(student, now));
+        if (o instanceof StudentFlow.Refused refused)
+            throw refused.toRefusal(step, before, appealDeadline().map(Instant::toString).orElse(""));
+        return with(student, r.with(((StudentFlow.To) o).state(), now));
+    }
+
+    /** The steps {@code role} may take for the student now; none for someone without a part. */
+    public Set<StudentStep> allowed(String student, Optional<SittingRole> role, Instant now) {
+        if (role.isEmpty()) return EnumSet.noneOf(StudentStep.class);
+        return StudentFlow.allowed(stateOf(student, now), context(student, now), role.get());
+    }
+
+    /**
+     * The student's next step in the order of 6.15.6, whoever takes it: a {@link StudentStep#code()} of the main line
+     * (admit ... confirm), or {@code done} (the result is published), {@code act} (an act awaits the commission's
+     * decision, 6.15.2), {@code refused}, {@code postponed} (6.15.3), {@code closed} (the sitting closed first).
+     */
+    public String next(String student, Instant now) {
+        StudentState s = stateOf(student, now);
+        if (s.published()) return "done";
+        if (s == StudentState.TECHNICAL_FAILURE) return "act";
+        if (s == StudentState.REFUSED) return "refused";
+        if (s == StudentState.POSTPONED) return "postponed";
+        StudentFlow.Context open = context(student, now);
+        open = new StudentFlow.Context(
+                false,
+                open.identified(),
+                open.roomChecked(),
+                open.ticketHeld(),
+                open.allScored(),
+                open.applicationOpen(),
+                false);
+        for (StudentStep step : MAIN_LINE) if (StudentFlow.next(s, step, open).allowed()) return step.code();
+        return "closed";
+    }
+
+    /** 6.15.6: from the waiting room into the video room. */
+    public Sitting admit(String student, Instant now) {
+        Sitting s = take(student, StudentStep.ADMIT, now);
+        return s.with(student, s.records.get(student).admitted(now));
+    }
+
+    /** 6.15.6: the secretary compares the camera snapshot with the ID card and confirms, with the photos taken. */
+    public Sitting identify(String student, String by, boolean confirmed, String note, Instant now) {
+        Sitting s = take(student, StudentStep.IDENTIFY, now);
+        if (!confirmed) throw Refusal.of(SittingRefusal.NOT_CONFIRMED);
+        StudentRecord r = s.records.get(student);
+        requirePhotos(r, "id-card", "identity");
+        return s.with(student, r.identified(new StudentRecord.Identity(by, now, note)));
+    }
+
+    /** 6.15.6: every item of the desk and room checklist confirmed, with the photo of the room. */
+    public Sitting checkRoom(String student, String by, Set<String> confirmed, Instant now) {
+        Sitting s = take(student, StudentStep.CHECK_ROOM, now);
+        for (String item : ROOM_CHECKLIST) {
+            if (!confirmed.contains(item))
+                throw Refusal.of(SittingRefusal.CHECKLIST, item, String.join(", ", ROOM_CHECKLIST));
+        }
+        StudentRecord r = s.records.get(student);
+        requirePhotos(r, "room");
+        return s.with(student, r.roomChecked(new StudentRecord.RoomCheck(by, now, ROOM_CHECKLIST)));
+    }
+
+    private static void requirePhotos(StudentRecord r, String... kinds) {
+        for (String kind : kinds) {
+            if (!r.photos().contains(kind)) throw Refusal.of(SittingRefusal.PHOTO_MISSING, kind);
+        }
+    }
+
+    /** 6.15.6: the chair shows the draw; the ticket follows from the committed seed and the student's word. */
+    public Sitting draw(String student, byte[] seed, String word, Instant now) {
+        Sitting s = take(student, StudentStep.DRAW, now);
+        if (tickets.isEmpty()) throw Refusal.of(SittingRefusal.NO_TICKETS);
+        List<TicketPool.Drawn> drawn = new ArrayList<>();
+        for (Draw d : draws) drawn.add(new TicketPool.Drawn(d.drawNumber(), d.studentId(), d.word(), d.ticket()));
+        TicketPool pool = new TicketPool(id, tickets.stream().map(Ticket::number).toList(), withReplacement, drawn);
+        if (pool.available(student).isEmpty()) {
+            throw Refusal.of(
+                    SittingRefusal.WRONG_ORDER,
+                    SittingWords.step(StudentStep.DRAW),
+                    SittingWords.state(stateOf(student, now)),
+                    SittingWords.rule("no-ticket-left"));
+        }
+        TicketPool.Drawn d = pool.draw(seed, student, word).drawn().get(draws.size());
+        List<Draw> all = new ArrayList<>(draws);
+        all.add(new Draw(d.drawNumber(), student, word, d.ticket(), Optional.of(now)));
+        return new Sitting(
+                        id, parts, tickets, all, withReplacement, endedAt, awaitingPostponement, s.records,
+                        unreadable, limits)
+                .with(student, s.records.get(student).drew(d.ticket()));
+    }
+
+    /** 6.15.6: the preparation starts; up to 20 minutes on the server's clock. */
+    public Sitting startPreparation(String student, Instant now) {
+        Sitting s = take(student, StudentStep.START_PREPARATION, now);
+        StudentRecord r = s.records.get(student);
+        return s.with(student, r.clocked(r.clockAt(limits, now).startPreparation(now)));
+    }
+
+    /** 6.15.6: the secretary ends the preparation; the answer starts now. */
+    public Sitting endPreparation(String student, Instant now) {
+        Sitting s = take(student, StudentStep.END_PREPARATION, now);
+        StudentRecord r = s.records.get(student);
+        return s.with(student, r.clocked(r.clockAt(limits, now).endPreparation(now)));
+    }
+
+    /** 6.15.6: the answer ends; before its minimum only with a reason, which is kept. */
+    public Sitting endAnswer(String student, String reason, Instant now) {
+        StudentState before = stateOf(student, now);
+        Sitting s = take(student, StudentStep.END_ANSWER, now);
+        StudentRecord r = s.records.get(student);
+        PhaseClock clock = r.clockAt(limits, now);
+        boolean early = clock.answerStarted()
+                .map(a -> now.isBefore(a.plus(limits.answerMin())))
+                .orElse(false);
+        if (early && (reason == null || reason.isBlank())) {
+            throw Refusal.of(
+                    SittingRefusal.WRONG_ORDER,
+                    SittingWords.step(StudentStep.END_ANSWER),
+                    SittingWords.state(before),
+                    SittingWords.rule(
+                            "answer-needs-reason", "minutes", limits.answerMin().toMinutes()));
+        }
+        return s.with(student, r.clocked(clock.endAnswer(now, reason)));
+    }
+
+    /** 6.15.6: a member's own score, 0 to {@code maxScore}, until every member has scored. */
+    public Sitting score(String student, String member, int points, int maxScore, Instant now) {
+        Sitting s = take(student, StudentStep.SCORE, now);
+        if (points < 0 || points > maxScore)
+            throw Refusal.of(SittingRefusal.BAD_STEP, SittingWords.rule("score-range", "max", maxScore));
+        StudentRecord r = s.records.get(student);
+        Map<String, Integer> next = new HashMap<>(r.scores());
+        next.put(member, points);
+        return s.with(student, r.scored(next));
+    }
+
+    /**
+     * 6.15.6, 5.28: the chair confirms once every member has scored; the aggregate of the scores becomes a letter on
+     * the grade scale and the result is published to the student at once.
+     */
+    public Sitting confirm(String student, String chair, Aggregation rule, GradeScale scale, int maxScore, Instant now) {
+        Sitting s = take(student, StudentStep.CONFIRM, now);
+        StudentRecord r = s.records.get(student);
+        CommissionScores scores = new CommissionScores(parts.commission(), maxScore, r.scores(), Optional.empty())
+                .confirm(chair);
+        Grade g = scores.grade(rule, scale);
+        StudentRecord.Result result = new StudentRecord.Result(
+                scores.aggregate(rule).doubleValue(),
+                g.percent(),
+                g.letter(),
+                g.gpa(),
+                g.traditional(),
+                Optional.empty());
+        return s.with(student, r.published(chair, result, now));
+    }
+
+    /** The ticket set, replaced as a whole before the first draw (6.15.6). */
+    public Sitting withTickets(List<Ticket> replacement) {
+        if (!draws.isEmpty()) throw Refusal.of(SittingRefusal.TICKETS_DRAWN);
+        return new Sitting(
+                id, parts, replacement, draws, withReplacement, endedAt, awaitingPostponement, records, unreadable,
+                limits);
+    }
+
+    /** The sitting closes: the seed may be revealed and the 48 hours to appeal start (6.15.4). */
+    public Sitting close(Instant now) {
+        if (endedAt.isPresent()) throw Refusal.of(SittingRefusal.SITTING_CLOSED);
+        return new Sitting(
+                id, parts, tickets, draws, withReplacement, Optional.of(now), awaitingPostponement, records,
+                unreadable, limits);
+    }
+
+    private Sitting with(String student, StudentRecord r) {
+        Map<String, StudentRecord> next = new HashMap<>(records);
+        next.put(student, r);
+        return new Sitting(
+                id, parts, tickets, draws, withReplacement, endedAt, awaitingPostponement, next, unreadable, limits);
+    }
+}

@@ -1,0 +1,162 @@
+package kz.emtihan.sitting.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One student's record in a sitting (6.15.6): the stored state, the facts of each check, the ticket, the phase clock,
+ * the members' scores and the confirmed result. Immutable; {@link Sitting}'s transitions make the next one. What the
+ * acts, postponements and appeals add (6.15.2-6.15.5) is kept in the stored document beside it; of that, only what
+ * the order depends on is read here ({@link #photos}, {@link #incompleteUntil}).
+ *
+ * @param status    the stored state; empty for a word the engine does not know (a document edited by hand)
+ * @param clock     the phase clock; empty before the preparation starts
+ * @param photos    the kinds of check photo taken (id-card, identity, room)
+ * @param updatedAt the server's time of the last step
+ */
+public record StudentRecord(
+        Optional<StudentState> status,
+        Optional<Instant> admittedAt,
+        Optional<Identity> identity,
+        Optional<RoomCheck> room,
+        Optional<Integer> ticket,
+        Optional<PhaseClock> clock,
+        Map<String, Integer> scores,
+        Optional<String> confirmedBy,
+        Optional<Result> result,
+        Optional<Instant> publishedAt,
+        Set<String> photos,
+        Optional<Instant> incompleteUntil,
+        Optional<Instant> updatedAt) {
+
+    public StudentRecord {
+        scores = Map.copyOf(scores);
+        photos = Set.copyOf(photos);
+    }
+
+    /** The identity check (6.15.6): who confirmed it, when, with their note. */
+    public record Identity(String by, Instant at, String note) {}
+
+    /** The desk and room check (6.15.6): who confirmed it, when, and the items confirmed. */
+    public record RoomCheck(String by, Instant at, List<String> checklist) {
+        public RoomCheck {
+            checklist = List.copyOf(checklist);
+        }
+    }
+
+    /** The confirmed result (6.15.6, 5.28); an appeal may change its letter (6.15.5). */
+    public record Result(
+            double points,
+            double percent,
+            String letter,
+            double gpa,
+            String traditional,
+            Optional<String> changedByAppeal) {}
+
+    /** A student nothing has happened to yet. */
+    public static StudentRecord waiting() {
+        return new StudentRecord(
+                Optional.of(StudentState.WAITING),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Set.of(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The stored state, or for an unknown word the furthest step the facts show. */
+    public StudentState stored() {
+        return status.orElseGet(() -> {
+            if (publishedAt.isPresent()) return StudentState.GRADED;
+            if (incompleteUntil.isPresent()) return StudentState.POSTPONED;
+            if (ticket.isPresent()) return StudentState.DRAWN;
+            if (room.isPresent()) return StudentState.CHECKED;
+            if (identity.isPresent()) return StudentState.IDENTIFIED;
+            if (admittedAt.isPresent()) return StudentState.ADMITTED;
+            return StudentState.WAITING;
+        });
+    }
+
+    /** The phase clock at {@code now} (6.15.6: preparation and answer end by themselves on the server's clock). */
+    public PhaseClock clockAt(PhaseLimits limits, Instant now) {
+        return clock.orElseGet(() -> PhaseClock.waiting(limits)).at(now);
+    }
+
+    /** Where the student stands at {@code now}: the stored state with the phase the server's clock has reached. */
+    public StudentState stateAt(PhaseLimits limits, Instant now) {
+        try {
+            return stored().onClock(clockAt(limits, now).phase());
+        } catch (RuntimeException unreadableClock) { // a clock edited by hand: the stored state stands
+            return stored();
+        }
+    }
+
+    StudentRecord with(StudentState s, Instant now) {
+        return new StudentRecord(
+                Optional.of(s),
+                admittedAt,
+                identity,
+                room,
+                ticket,
+                clock,
+                scores,
+                confirmedBy,
+                result,
+                publishedAt,
+                photos,
+                incompleteUntil,
+                Optional.of(now));
+    }
+
+    StudentRecord admitted(Instant at) {
+        return new StudentRecord(
+                status, Optional.of(at), identity, room, ticket, clock, scores, confirmedBy, result, publishedAt,
+                photos, incompleteUntil, updatedAt);
+    }
+
+    StudentRecord identified(Identity i) {
+        return new StudentRecord(
+                status, admittedAt, Optional.of(i), room, ticket, clock, scores, confirmedBy, result, publishedAt,
+                photos, incompleteUntil, updatedAt);
+    }
+
+    StudentRecord roomChecked(RoomCheck r) {
+        return new StudentRecord(
+                status, admittedAt, identity, Optional.of(r), ticket, clock, scores, confirmedBy, result, publishedAt,
+                photos, incompleteUntil, updatedAt);
+    }
+
+    StudentRecord drew(int t) {
+        return new StudentRecord(
+                status, admittedAt, identity, room, Optional.of(t), clock, scores, confirmedBy, result, publishedAt,
+                photos, incompleteUntil, updatedAt);
+    }
+
+    StudentRecord clocked(PhaseClock c) {
+        return new StudentRecord(
+                status, admittedAt, identity, room, ticket, Optional.of(c), scores, confirmedBy, result, publishedAt,
+                photos, incompleteUntil, updatedAt);
+    }
+
+    StudentRecord scored(Map<String, Integer> s) {
+        return new StudentRecord(
+                status, admittedAt, identity, room, ticket, clock, s, confirmedBy, result, publishedAt, photos,
+                incompleteUntil, updatedAt);
+    }
+
+    StudentRecord published(String chair, Result r, Instant at) {
+        return new StudentRecord(
+                status, admittedAt, identity, room, ticket, clock, scores, Optional.of(chair), Optional.of(r),
+                Optional.of(at), photos, incompleteUntil, updatedAt);
+    }
+}
