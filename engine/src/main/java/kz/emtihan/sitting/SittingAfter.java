@@ -13,11 +13,11 @@ import kz.emtihan.auth.Caller;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.FieldProblem;
 import kz.emtihan.refusal.Refusal;
-import kz.emtihan.sitting.model.SittingRefusal;
-import kz.emtihan.sitting.model.SittingWords;
 import kz.emtihan.sitting.model.Appeal;
 import kz.emtihan.sitting.model.FailureDecision;
 import kz.emtihan.sitting.model.PhaseClock;
+import kz.emtihan.sitting.model.SittingRefusal;
+import kz.emtihan.sitting.model.SittingWords;
 import kz.emtihan.sitting.model.StudentStep;
 import kz.emtihan.sitting.model.TechnicalFailureAct;
 
@@ -46,7 +46,8 @@ public final class SittingAfter {
      */
     private static RuntimeException translate(RuntimeException e) {
         if (e instanceof Refusal) return e;
-        return Refusal.of(SittingRefusal.BAD_STEP, SittingWords.rule("model", "detail", String.valueOf(e.getMessage())));
+        return Refusal.of(
+                SittingRefusal.BAD_STEP, SittingWords.rule("model", "detail", String.valueOf(e.getMessage())));
     }
 
     /**
@@ -58,9 +59,7 @@ public final class SittingAfter {
         String description = body.getValue("description") instanceof String d ? d.trim() : "";
         if (description.isEmpty() || description.length() > 4000) {
             return Future.failedFuture(Refusal.of(
-                    CommonRefusal.BAD_FIELD,
-                    "description",
-                    SittingWords.field("text-length", "min", 1, "max", 4000)));
+                    CommonRefusal.BAD_FIELD, "description", SittingWords.field("text-length", "min", 1, "max", 4000)));
         }
         Instant now = sittings.live().serverNow();
         String[] actId = new String[1];
@@ -204,37 +203,24 @@ public final class SittingAfter {
             return Future.failedFuture(Refusal.of(
                     CommonRefusal.BAD_FIELD, "reason", SittingWords.field("text-length", "min", 1, "max", 4000)));
         Instant now = sittings.live().serverNow();
-        String[] appealId = new String[1];
-        return sittings.store()
-                .update(id, "appeal", doc -> {
-                    StudentOrder.require(
-                            doc, caller, StudentStep.APPEAL); // 6.15.4: the student, against their own result
-                    StudentOrder.take(doc, caller.id(), StudentStep.APPEAL, now, sittings.rules()); // late: 6.15.4
-                    appealId[0] = "ap-" + (doc.getJsonArray("appeals").size() + 1);
-                    doc.getJsonArray("appeals")
-                            .add(new JsonObject()
-                                    .put("id", appealId[0])
-                                    .put("studentId", caller.id())
-                                    .put("reason", reason)
-                                    .put("filedAt", now.toString())
-                                    .put(
-                                            "to",
-                                            doc.getJsonObject("appealCommission")
-                                                    .getString("chair")));
-                    return doc;
+        return sittings.apply(id, "appeal", sitting -> {
+                    sitting.requirePart(caller.id(), StudentStep.APPEAL); // 6.15.4: the student, against their result
+                    return sitting.appeal(caller.id(), reason, now); // late, open, ungraded, twice: 409
                 })
-                .map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId[0], "appeal"), doc, now));
+                .map(doc -> {
+                    JsonArray all = doc.getJsonArray("appeals");
+                    return withStatus(all.getJsonObject(all.size() - 1), doc, now);
+                });
     }
 
+    /** 6.15.5: the appeal commission's chair or deputy records its meeting, within 2 working days. */
     public Future<JsonObject> meeting(Caller caller, String id, String appealId, JsonObject body) {
-        return appealStep(
-                caller,
-                id,
-                appealId,
-                StudentStep.APPEAL_MEETING,
-                (appeal, now) -> appeal.meetingHeld(now),
-                "meetingAt",
-                body);
+        Instant now = sittings.live().serverNow();
+        return sittings.apply(id, StudentStep.APPEAL_MEETING.code(), sitting -> {
+                    sitting.requirePart(caller.id(), StudentStep.APPEAL_MEETING);
+                    return sitting.appealMeeting(appealId, caller.id(), now);
+                })
+                .map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId, "appeal"), doc, now));
     }
 
     /** The decision: the grade kept or changed; the student sees it in the sitting (6.15.5). */
@@ -247,52 +233,13 @@ public final class SittingAfter {
             return Future.failedFuture(
                     Refusal.of(CommonRefusal.BAD_FIELD, "letter", SittingWords.field("letter-required")));
         }
-        return appealStep(
-                caller,
-                id,
-                appealId,
-                StudentStep.APPEAL_DECISION,
-                (appeal, now) -> appeal.resultCommunicated(now),
-                "decidedAt",
-                body);
-    }
-
-    private interface AppealChange {
-        Appeal apply(Appeal appeal, Instant now);
-    }
-
-    private Future<JsonObject> appealStep(
-            Caller caller,
-            String id,
-            String appealId,
-            StudentStep step,
-            AppealChange change,
-            String field,
-            JsonObject body) {
+        boolean changed = decision.equals("changed");
+        String letter = changed ? body.getString("letter") : "";
+        String comment = body.getValue("comment") instanceof String c ? c : "";
         Instant now = sittings.live().serverNow();
-        return sittings.store()
-                .update(id, step.code(), doc -> {
-                    StudentOrder.require(doc, caller, step); // 6.15.4: the appeal commission's chair, or the deputy
-                    JsonObject a = find(doc.getJsonArray("appeals"), appealId, "appeal");
-                    StudentOrder.take(doc, a.getString("studentId"), step, now, sittings.rules());
-                    try {
-                        change.apply(appeal(a, doc), now);
-                    } catch (RuntimeException e) {
-                        throw translate(e);
-                    }
-                    a.put(field, now.toString()).put("by", caller.id());
-                    if (field.equals("decidedAt")) {
-                        a.put("decision", body.getString("decision")).put("comment", body.getString("comment", ""));
-                        JsonObject result = SittingJson.progress(doc, a.getString("studentId"))
-                                .getJsonObject("result");
-                        if (result != null) {
-                            a.put("gradeBefore", result.getString("letter"));
-                            if ("changed".equals(body.getString("decision")))
-                                result.put("letter", body.getString("letter")).put("changedByAppeal", appealId);
-                            a.put("gradeAfter", result.getString("letter"));
-                        }
-                    }
-                    return doc;
+        return sittings.apply(id, StudentStep.APPEAL_DECISION.code(), sitting -> {
+                    sitting.requirePart(caller.id(), StudentStep.APPEAL_DECISION);
+                    return sitting.appealDecision(appealId, caller.id(), changed, letter, comment, now);
                 })
                 .map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId, "appeal"), doc, now));
     }

@@ -5,19 +5,19 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import kz.emtihan.sitting.model.AppealCase;
 import kz.emtihan.sitting.model.Commission;
 import kz.emtihan.sitting.model.CommissionScores;
-import kz.emtihan.sitting.model.Phase;
-import kz.emtihan.sitting.model.PhaseClock;
 import kz.emtihan.sitting.model.Draw;
 import kz.emtihan.sitting.model.Parts;
+import kz.emtihan.sitting.model.Phase;
+import kz.emtihan.sitting.model.PhaseClock;
 import kz.emtihan.sitting.model.PhaseLimits;
+import kz.emtihan.sitting.model.Postponement;
 import kz.emtihan.sitting.model.Sitting;
 import kz.emtihan.sitting.model.StudentRecord;
 import kz.emtihan.sitting.model.StudentState;
@@ -51,10 +51,13 @@ final class SittingJson {
                     d.getInteger("ticket"),
                     instant(d, "at")));
         }
-        Set<String> awaiting = new HashSet<>();
+        List<Postponement> postponements = new ArrayList<>();
         for (Object o : array(doc, "postponements")) {
-            if (o instanceof JsonObject p && p.getValue("allowed") == null && p.getValue("studentId") instanceof String s)
-                awaiting.add(s);
+            if (o instanceof JsonObject p) postponements.add(postponement(p));
+        }
+        List<AppealCase> appeals = new ArrayList<>();
+        for (Object o : array(doc, "appeals")) {
+            if (o instanceof JsonObject a) appeals.add(appeal(a));
         }
         Map<String, StudentRecord> records = new HashMap<>();
         Map<String, String> unreadable = new HashMap<>();
@@ -78,10 +81,109 @@ final class SittingJson {
                 draws,
                 doc.getBoolean("withReplacement", false),
                 ended,
-                awaiting,
+                postponements,
+                appeals,
                 records,
                 unreadable,
                 limits);
+    }
+
+    private static Map<String, StudentRecord.Photo> photos(JsonObject stored) {
+        Map<String, StudentRecord.Photo> out = new HashMap<>();
+        stored.forEach(e -> {
+            JsonObject o = e.getValue() instanceof JsonObject j ? j : new JsonObject();
+            out.put(
+                    e.getKey(),
+                    new StudentRecord.Photo(
+                            Instant.parse(o.getString("at")),
+                            o.getString("by"),
+                            o.getString("contentType", ""),
+                            o.getLong("bytes", 0L),
+                            o.getString("sha256", "")));
+        });
+        return out;
+    }
+
+    private static Postponement postponement(JsonObject p) {
+        return new Postponement(
+                p.getString("id", ""),
+                p.getString("studentId", ""),
+                p.getString("reason", ""),
+                instant(p, "appliedAt"),
+                p.getString("documentType", ""),
+                p.getString("to", ""),
+                Optional.ofNullable(p.getBoolean("allowed")),
+                p.getString("decisionReason", ""),
+                instant(p, "decidedAt"),
+                p.getString("decidedBy", ""));
+    }
+
+    private static JsonObject postponementJson(Postponement p) {
+        JsonObject o = new JsonObject().put("id", p.id()).put("studentId", p.studentId());
+        text(o, "reason", p.reason());
+        p.appliedAt().ifPresent(at -> o.put("appliedAt", at.toString()));
+        text(o, "documentType", p.documentType());
+        text(o, "to", p.to());
+        p.allowed().ifPresent(a -> o.put("allowed", a));
+        if (p.allowed().isPresent()) o.put("decisionReason", p.decisionReason());
+        p.decidedAt().ifPresent(at -> o.put("decidedAt", at.toString()));
+        text(o, "decidedBy", p.decidedBy());
+        return o;
+    }
+
+    private static AppealCase appeal(JsonObject a) {
+        return new AppealCase(
+                a.getString("id", ""),
+                a.getString("studentId", ""),
+                a.getString("reason", ""),
+                Instant.parse(a.getString("filedAt")),
+                a.getString("to", ""),
+                lenient(a, "meetingAt"),
+                lenient(a, "decidedAt"),
+                a.getString("by", ""),
+                a.getString("decision", ""),
+                a.getString("comment", ""),
+                Optional.ofNullable(a.getString("gradeBefore")),
+                Optional.ofNullable(a.getString("gradeAfter")));
+    }
+
+    /** An instant, or none for a time that is missing or edited by hand (the appeal's view says "inconsistent"). */
+    private static Optional<Instant> lenient(JsonObject o, String key) {
+        try {
+            return instant(o, key);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static JsonObject appealJson(AppealCase a) {
+        JsonObject o = new JsonObject()
+                .put("id", a.id())
+                .put("studentId", a.studentId())
+                .put("reason", a.reason())
+                .put("filedAt", a.filedAt().toString());
+        text(o, "to", a.to());
+        a.meetingAt().ifPresent(at -> o.put("meetingAt", at.toString()));
+        text(o, "by", a.by());
+        a.decidedAt().ifPresent(at -> o.put("decidedAt", at.toString()));
+        text(o, "decision", a.decision());
+        if (a.decidedAt().isPresent()) o.put("comment", a.comment());
+        a.gradeBefore().ifPresent(g -> o.put("gradeBefore", g));
+        a.gradeAfter().ifPresent(g -> o.put("gradeAfter", g));
+        return o;
+    }
+
+    private static void text(JsonObject o, String key, String value) {
+        if (!value.isEmpty()) o.put(key, value);
+    }
+
+    /** The items of a checklist confirmed true, in the order they were stored. */
+    private static List<String> confirmed(JsonObject checklist) {
+        List<String> out = new ArrayList<>();
+        checklist.forEach(e -> {
+            if (Boolean.TRUE.equals(e.getValue())) out.add(e.getKey());
+        });
+        return out;
     }
 
     /** Who takes part, as stored. */
@@ -107,10 +209,7 @@ final class SittingJson {
                         i.getString("by"), Instant.parse(i.getString("at")), i.getString("note", "")));
         Optional<StudentRecord.RoomCheck> room = Optional.ofNullable(p.getJsonObject("room"))
                 .map(r -> new StudentRecord.RoomCheck(
-                        r.getString("by"), Instant.parse(r.getString("at")), object(r, "checklist").fieldNames()
-                                .stream()
-                                .sorted()
-                                .toList()));
+                        r.getString("by"), Instant.parse(r.getString("at")), confirmed(object(r, "checklist"))));
         Optional<StudentRecord.Result> result = Optional.ofNullable(p.getJsonObject("result"))
                 .map(r -> new StudentRecord.Result(
                         r.getDouble("points"),
@@ -130,8 +229,9 @@ final class SittingJson {
                 Optional.ofNullable(p.getString("confirmedBy")),
                 result,
                 instant(p, "publishedAt"),
-                object(p, "photos").fieldNames(),
-                Optional.ofNullable(object(p, "incomplete").getString("deadline")).map(Instant::parse),
+                photos(object(p, "photos")),
+                Optional.ofNullable(object(p, "incomplete").getString("deadline"))
+                        .map(Instant::parse),
                 instant(p, "updatedAt"));
     }
 
@@ -159,25 +259,56 @@ final class SittingJson {
             }
             doc.put("draws", draws);
         }
+        if (!before.postponements().equals(after.postponements())) {
+            JsonArray all = new JsonArray();
+            for (Postponement p : after.postponements()) all.add(postponementJson(p));
+            doc.put("postponements", all);
+        }
+        if (!before.appeals().equals(after.appeals())) {
+            JsonArray all = new JsonArray();
+            for (AppealCase a : after.appeals()) all.add(appealJson(a));
+            doc.put("appeals", all);
+        }
         if (!before.endedAt().equals(after.endedAt())) after.endedAt().ifPresent(e -> doc.put("endedAt", e.toString()));
         after.records().forEach((student, r) -> {
-            if (!r.equals(before.records().get(student))) write(r, progress(doc, student));
+            StudentRecord was = before.records().get(student);
+            if (!r.equals(was)) write(was, r, progress(doc, student));
         });
         return doc;
     }
 
     /** The fields of a student's progress the aggregate owns; a fact it does not have is removed. */
-    private static void write(StudentRecord r, JsonObject p) {
+    private static void write(StudentRecord was, StudentRecord r, JsonObject p) {
+        if (was == null || !was.photos().equals(r.photos())) {
+            JsonObject photos = new JsonObject();
+            r.photos()
+                    .forEach((kind, ph) -> photos.put(
+                            kind,
+                            new JsonObject()
+                                    .put("at", ph.at().toString())
+                                    .put("by", ph.by())
+                                    .put("contentType", ph.contentType())
+                                    .put("bytes", ph.bytes())
+                                    .put("sha256", ph.sha256())));
+            put(p, "photos", photos.isEmpty() ? Optional.empty() : Optional.of(photos));
+        }
         put(p, "status", r.status().map(StudentState::code));
         put(p, "admittedAt", r.admittedAt().map(Instant::toString));
-        put(p, "identity", r.identity().map(i -> new JsonObject()
-                .put("by", i.by())
-                .put("at", i.at().toString())
-                .put("note", i.note())));
+        put(
+                p,
+                "identity",
+                r.identity()
+                        .map(i -> new JsonObject()
+                                .put("by", i.by())
+                                .put("at", i.at().toString())
+                                .put("note", i.note())));
         put(p, "room", r.room().map(c -> {
             JsonObject items = new JsonObject();
             c.checklist().forEach(item -> items.put(item, true));
-            return new JsonObject().put("by", c.by()).put("at", c.at().toString()).put("checklist", items);
+            return new JsonObject()
+                    .put("by", c.by())
+                    .put("at", c.at().toString())
+                    .put("checklist", items);
         }));
         put(p, "ticket", r.ticket());
         Instant at = r.updatedAt().orElse(Instant.EPOCH);
@@ -196,6 +327,8 @@ final class SittingJson {
         }));
         put(p, "publishedAt", r.publishedAt().map(Instant::toString));
         put(p, "updatedAt", r.updatedAt().map(Instant::toString));
+        if (was == null || !was.incompleteUntil().equals(r.incompleteUntil()))
+            put(p, "incomplete", r.incompleteUntil().map(d -> new JsonObject().put("deadline", d.toString())));
     }
 
     private static void put(JsonObject o, String key, Optional<?> value) {

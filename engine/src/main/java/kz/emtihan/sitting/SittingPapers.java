@@ -16,12 +16,12 @@ import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
 import kz.emtihan.sitting.documents.AppealDecisionDocument;
 import kz.emtihan.sitting.documents.FailureActDocument;
-import kz.emtihan.sitting.documents.Language;
 import kz.emtihan.sitting.documents.Person;
 import kz.emtihan.sitting.documents.ProtocolDocument;
 import kz.emtihan.sitting.documents.ProtocolRow;
 import kz.emtihan.sitting.documents.SittingDocuments;
 import kz.emtihan.sitting.documents.Vote;
+import kz.emtihan.text.Language;
 
 /**
  * The sitting's papers as PDF, in its language (issue 5, 8): the protocol (students, tickets, each member's score,
@@ -29,31 +29,6 @@ import kz.emtihan.sitting.documents.Vote;
  * runs off the event loop. People appear by their names (SittingPeople.printed).
  */
 public final class SittingPapers {
-    private static final Map<String, Map<Language, String>> DECISIONS = Map.of(
-            "SAME_DAY",
-                    Map.of(
-                            Language.EN,
-                            "another time the same day",
-                            Language.RU,
-                            "другое время в тот же день",
-                            Language.KK,
-                            "сол күні басқа уақытта"),
-            "ANOTHER_SITTING",
-                    Map.of(
-                            Language.EN,
-                            "another sitting in the current academic period",
-                            Language.RU,
-                            "другое заседание в текущем академическом периоде",
-                            Language.KK,
-                            "ағымдағы академиялық кезеңдегі басқа отырыс"),
-            "REFUSE",
-                    Map.of(
-                            Language.EN,
-                            "no other time",
-                            Language.RU,
-                            "без переноса",
-                            Language.KK,
-                            "басқа уақыт берілмейді"));
     private final Vertx vertx;
     private final Sittings sittings;
 
@@ -161,7 +136,7 @@ public final class SittingPapers {
             Language lang = language(doc);
             String decided = decision == null
                     ? SittingDocuments.pending(lang)
-                    : DECISIONS.get(decision.getString("choice")).get(lang);
+                    : SittingDocuments.decision(lang, decision.getString("choice"));
             Instant at = Instant.parse(act.getString("at"));
             var zone = sittings.rules().calendar().zone();
             return SittingDocuments.failureAct(new FailureActDocument(
@@ -171,7 +146,7 @@ public final class SittingPapers {
                     name.apply(act.getString("studentId")),
                     at,
                     zone,
-                    act.getString("stage"),
+                    SittingDocuments.stage(lang, act.getString("stage")),
                     act.getString("description"),
                     name.apply(act.getString("by")),
                     votes,

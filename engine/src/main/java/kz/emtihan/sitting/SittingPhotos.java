@@ -6,15 +6,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.auth.UserPhotos;
 import kz.emtihan.http.ImageBodies;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
-import kz.emtihan.sitting.model.SittingWords;
+import kz.emtihan.sitting.model.Sitting;
 import kz.emtihan.sitting.model.SittingRole;
+import kz.emtihan.sitting.model.SittingWords;
+import kz.emtihan.sitting.model.StudentRecord;
 import kz.emtihan.sitting.model.StudentStep;
 
 /**
@@ -60,46 +64,35 @@ public final class SittingPhotos {
         } catch (RuntimeException bad) {
             return Future.failedFuture(bad);
         }
-        String at = sittings.live().serverNow().toString();
-        JsonObject record = new JsonObject()
-                .put("at", at)
-                .put("by", caller.id())
-                .put("contentType", type)
-                .put("bytes", bytes.length())
-                .put("sha256", ImageBodies.sha256(bytes));
+        Instant now = sittings.live().serverNow();
+        StudentRecord.Photo photo =
+                new StudentRecord.Photo(now, caller.id(), type, bytes.length(), ImageBodies.sha256(bytes));
+        UnaryOperator<Sitting> take = sitting -> sitting.photograph(
+                student,
+                kind,
+                photo,
+                sitting.requirePart(
+                        caller.id(), kind.equals("room") ? StudentStep.ROOM_PHOTO : StudentStep.IDENTITY_PHOTO),
+                now);
         return sittings.store()
                 .get(id)
                 .compose(doc -> {
-                    check(doc, caller, student, kind); // refused before anything is written
+                    take.apply(SittingJson.read(doc, sittings.rules().phases())); // refused before anything is written
                     return redis.send(
                             Request.cmd(Command.SET).arg(key(id, student, kind)).arg(bytes));
                 })
-                .compose(v -> sittings.store().update(id, "photo", doc -> {
-                    check(doc, caller, student, kind);
-                    JsonObject p = SittingJson.progress(doc, student);
-                    JsonObject photos = p.getJsonObject("photos");
-                    if (photos == null) p.put("photos", photos = new JsonObject());
-                    photos.put(kind, record.copy().put("by", caller.id()));
-                    return doc;
-                }))
-                .map(doc -> record);
-    }
-
-    private void check(JsonObject doc, Caller caller, String student, String kind) {
-        StudentStep step = kind.equals("room") ? StudentStep.ROOM_PHOTO : StudentStep.IDENTITY_PHOTO;
-        SittingRole role = StudentOrder.require(doc, caller, step);
-        if (role == SittingRole.STUDENT
-                && !(kind.equals("id-card") && caller.id().equals(student))) {
-            throw Refusal.of(CommonRefusal.FORBIDDEN); // the secretary takes them; a student sends only their ID card
-        }
-        StudentOrder.take(
-                doc, student, step, sittings.live().serverNow(), sittings.rules()); // until its check is confirmed
+                .compose(v -> sittings.apply(id, "photo", take))
+                .map(doc -> new JsonObject()
+                        .put("at", now.toString())
+                        .put("by", caller.id())
+                        .put("contentType", type)
+                        .put("bytes", bytes.length())
+                        .put("sha256", photo.sha256()));
     }
 
     /** A photo, for the commission, the secretary, an administrator and the student it shows. */
     public Future<Photo> get(Caller caller, String id, String student, String kind) {
-        if (!KINDS.contains(kind) && !kind.equals(ENROLMENT))
-            return Future.failedFuture(notFound("photo-kind", kind));
+        if (!KINDS.contains(kind) && !kind.equals(ENROLMENT)) return Future.failedFuture(notFound("photo-kind", kind));
         return sittings.store().get(id).compose(doc -> {
             String role = SittingView.roleOf(doc, caller.id());
             boolean commission = StudentOrder.roleOf(doc, caller.id())

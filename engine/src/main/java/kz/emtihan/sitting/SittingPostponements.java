@@ -2,6 +2,7 @@ package kz.emtihan.sitting;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -18,10 +19,11 @@ import kz.emtihan.grade.model.Grade;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.FieldProblem;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.sitting.model.IncompleteGrade;
+import kz.emtihan.sitting.model.Postponement;
+import kz.emtihan.sitting.model.PostponementDeadline;
 import kz.emtihan.sitting.model.SittingRefusal;
 import kz.emtihan.sitting.model.SittingWords;
-import kz.emtihan.sitting.model.IncompleteGrade;
-import kz.emtihan.sitting.model.PostponementDeadline;
 import kz.emtihan.sitting.model.StudentStep;
 
 /**
@@ -70,32 +72,19 @@ public final class SittingPostponements {
             return Future.failedFuture(Refusal.of(SittingRefusal.BAD_DOCUMENT));
         }
         Instant now = sittings.live().serverNow();
-        String[] pid = new String[1];
-        return sittings.store()
-                .update(id, "postponement", doc -> {
-                    StudentOrder.require(
-                            doc, caller, StudentStep.APPLY_POSTPONEMENT); // a student of the sitting, for themself
-                    StudentOrder.take(
-                            doc,
-                            caller.id(),
-                            StudentStep.APPLY_POSTPONEMENT,
-                            now,
-                            sittings.rules()); // closed, awaiting, allowed, under way: 409
-                    pid[0] = "pp-" + (doc.getJsonArray("postponements").size() + 1);
-                    doc.getJsonArray("postponements")
-                            .add(new JsonObject()
-                                    .put("id", pid[0])
-                                    .put("studentId", caller.id())
-                                    .put("reason", reason)
-                                    .put("appliedAt", now.toString())
-                                    .put("documentType", document.getString("contentType"))
-                                    .put("to", doc.getJsonObject("commission").getString("chair")));
-                    return doc;
+        String type = document.getString("contentType");
+        return sittings.apply(id, "postponement", sitting -> {
+                    sitting.requirePart(caller.id(), StudentStep.APPLY_POSTPONEMENT); // a student, for themself
+                    return sitting.applyToPostpone(caller.id(), reason, type, now); // closed, awaiting, under way: 409
                 })
-                .compose(doc -> redis.send(Request.cmd(Command.SET)
-                                .arg(SittingKeys.postponementScan(id, pid[0]))
-                                .arg(Buffer.buffer(scan)))
-                        .map(x -> SittingAfter.find(doc.getJsonArray("postponements"), pid[0], "postponement")));
+                .compose(doc -> {
+                    JsonArray all = doc.getJsonArray("postponements");
+                    JsonObject made = all.getJsonObject(all.size() - 1);
+                    return redis.send(Request.cmd(Command.SET)
+                                    .arg(SittingKeys.postponementScan(id, made.getString("id")))
+                                    .arg(Buffer.buffer(scan)))
+                            .map(x -> made);
+                });
     }
 
     /**
@@ -109,8 +98,7 @@ public final class SittingPostponements {
             return Future.failedFuture(
                     Refusal.of(CommonRefusal.BAD_FIELD, "allowed", FieldProblem.oneOf("true, false")));
         String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
-        if (!allowed && reason.isEmpty())
-            return Future.failedFuture(Refusal.of(SittingRefusal.REASON_REQUIRED));
+        if (!allowed && reason.isEmpty()) return Future.failedFuture(Refusal.of(SittingRefusal.REASON_REQUIRED));
         Instant now = sittings.live().serverNow();
         var rules = sittings.rules();
         PostponementDeadline range = PostponementDeadline.on(rules.calendar().dayOf(now), rules.mastersDeadline());
@@ -120,39 +108,20 @@ public final class SittingPostponements {
         } catch (Refusal r) {
             return Future.failedFuture(r);
         }
-        return sittings.store()
-                .update(id, "postponement-decided", doc -> {
-                    StudentOrder.require(
-                            doc,
-                            caller,
-                            allowed
-                                    ? StudentStep.ALLOW_POSTPONEMENT
-                                    : StudentStep.REFUSE_POSTPONEMENT); // the chair (6.15.3)
-                    JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
-                    if (p.getValue("allowed") != null)
-                        throw Refusal.of(SittingRefusal.DECIDED, SittingWords.thing("postponement"));
-                    StudentOrder.take(
-                            doc,
-                            p.getString("studentId"),
-                            allowed ? StudentStep.ALLOW_POSTPONEMENT : StudentStep.REFUSE_POSTPONEMENT,
-                            now,
-                            rules);
-                    p.put("allowed", allowed)
-                            .put("decisionReason", reason)
-                            .put("decidedAt", now.toString())
-                            .put("decidedBy", caller.id());
-                    if (allowed) {
-                        IncompleteGrade i = range.grade(
-                                p.getString("studentId"),
-                                chosen,
-                                rules.calendar().zone());
-                        SittingJson.progress(doc, p.getString("studentId"))
-                                .put(
-                                        "incomplete",
-                                        new JsonObject()
-                                                .put("deadline", i.deadline().toString()));
-                    }
-                    return doc;
+        return sittings.apply(id, "postponement-decided", sitting -> {
+                    sitting.requirePart(
+                            caller.id(),
+                            allowed ? StudentStep.ALLOW_POSTPONEMENT : StudentStep.REFUSE_POSTPONEMENT); // the chair
+                    String student = sitting.postponements().stream()
+                            .filter(p -> p.id().equals(pid))
+                            .map(Postponement::studentId)
+                            .findFirst()
+                            .orElse("");
+                    IncompleteGrade i = range.grade(
+                            student.isEmpty() ? "?" : student,
+                            chosen,
+                            rules.calendar().zone());
+                    return sitting.decidePostponement(pid, allowed, reason, caller.id(), i.deadline(), now);
                 })
                 .map(doc -> SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement"));
     }

@@ -21,8 +21,8 @@ public final class SittingRoutes {
      * The enrolment photo is the account's, kept by an administrator; 405 as documented. The one refusal of the
      * sitting that is HTTP itself (a method this resource does not take), so it stays here, at the edge.
      */
-    private static final Rejection READ_ONLY_PHOTO = new Rejection(
-            405, "read-only-photo", "the enrolment photo is kept with the account, by an administrator");
+    private static final Rejection READ_ONLY_PHOTO =
+            new Rejection(405, "read-only-photo", "the enrolment photo is kept with the account, by an administrator");
 
     private SittingRoutes() {}
 
@@ -78,15 +78,15 @@ public final class SittingRoutes {
                 .respond(ctx -> ENROLMENT.equals(ctx.pathParam("kind"))
                         ? io.vertx.core.Future.failedFuture(READ_ONLY_PHOTO)
                         : m.photos()
-                        .put(
-                                Caller.of(ctx),
-                                id(ctx),
-                                sid(ctx),
-                                ctx.pathParam("kind"),
-                                ctx.request().getHeader("Content-Type"),
-                                ctx.body().buffer() == null
-                                        ? io.vertx.core.buffer.Buffer.buffer()
-                                        : ctx.body().buffer()));
+                                .put(
+                                        Caller.of(ctx),
+                                        id(ctx),
+                                        sid(ctx),
+                                        ctx.pathParam("kind"),
+                                        ctx.request().getHeader("Content-Type"),
+                                        ctx.body().buffer() == null
+                                                ? io.vertx.core.buffer.Buffer.buffer()
+                                                : ctx.body().buffer()));
         api.get(student + "/photos/:kind")
                 .handler(part(m))
                 .handler(ctx -> m.photos()

@@ -113,7 +113,7 @@ public final class SittingSteps {
                         student,
                         "drawn",
                         StudentStep.DRAW,
-                now,
+                        now,
                         s -> s.draw(student, TicketDraw.seedFromHex(seedHex), word, now)));
     }
 
@@ -124,11 +124,23 @@ public final class SittingSteps {
         String reason = body.getValue("reason") instanceof String r ? r : "";
         return switch (action) {
             case "start-preparation" ->
-                step(caller, id, student, "phase", StudentStep.START_PREPARATION, now, s -> s.startPreparation(
-                        student, now));
+                step(
+                        caller,
+                        id,
+                        student,
+                        "phase",
+                        StudentStep.START_PREPARATION,
+                        now,
+                        s -> s.startPreparation(student, now));
             case "end-preparation" ->
-                step(caller, id, student, "phase", StudentStep.END_PREPARATION, now, s -> s.endPreparation(
-                        student, now));
+                step(
+                        caller,
+                        id,
+                        student,
+                        "phase",
+                        StudentStep.END_PREPARATION,
+                        now,
+                        s -> s.endPreparation(student, now));
             case "end-answer" ->
                 step(caller, id, student, "phase", StudentStep.END_ANSWER, now, s -> s.endAnswer(student, reason, now));
             default ->

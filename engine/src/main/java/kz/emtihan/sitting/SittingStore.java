@@ -72,7 +72,10 @@ final class SittingStore {
     }
 
     private Future<JsonObject> attempt(String id, String event, Function<JsonObject, JsonObject> step, int tries) {
-        return redis.send(Request.cmd(Command.HMGET).arg(SittingKeys.sitting(id)).arg("version").arg("doc"))
+        return redis.send(Request.cmd(Command.HMGET)
+                        .arg(SittingKeys.sitting(id))
+                        .arg("version")
+                        .arg("doc"))
                 .compose(r -> {
                     if (r == null || r.get(0) == null) return Future.failedFuture(notFound(id));
                     String version = r.get(0).toString();
@@ -81,13 +84,13 @@ final class SittingStore {
                             .put("type", "sitting")
                             .put("sittingId", id)
                             .put("change", event);
-                    return REPLACE.run(redis, List.of(SittingKeys.sitting(id)),
+                    return REPLACE.run(
+                                    redis,
+                                    List.of(SittingKeys.sitting(id)),
                                     List.of(version, next.encode(), SittingKeys.channel(id), notice.encode()))
                             .compose(ok -> {
                                 if (ok.toInteger() == 1) return Future.succeededFuture(next);
-                                if (tries >= TRIES)
-                                    return Future.failedFuture(
-                                            Refusal.of(SittingRefusal.BUSY));
+                                if (tries >= TRIES) return Future.failedFuture(Refusal.of(SittingRefusal.BUSY));
                                 return attempt(id, event, step, tries + 1);
                             });
                 });

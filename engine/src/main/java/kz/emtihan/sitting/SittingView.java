@@ -8,11 +8,11 @@ import kz.emtihan.auth.Role;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
-import kz.emtihan.sitting.model.Sitting;
-import kz.emtihan.sitting.model.StudentStep;
 import kz.emtihan.sitting.model.CommissionScores;
 import kz.emtihan.sitting.model.PhaseClock;
+import kz.emtihan.sitting.model.Sitting;
 import kz.emtihan.sitting.model.SittingRole;
+import kz.emtihan.sitting.model.StudentStep;
 
 /**
  * What each participant sees of a sitting (issue 5, 10): the commission and the secretary see every student's
@@ -32,8 +32,7 @@ final class SittingView {
 
     static JsonObject of(JsonObject doc, Caller caller, Instant now, Regulation.FinalAttestation rules) {
         String role = roleOf(doc, caller.id());
-        if (role == null && !caller.has(Role.ADMIN))
-            throw Refusal.of(CommonRefusal.FORBIDDEN);
+        if (role == null && !caller.has(Role.ADMIN)) throw Refusal.of(CommonRefusal.FORBIDDEN);
         Sitting sitting = SittingJson.read(doc, rules.phases());
         JsonObject out = doc.copy().put("role", role).put("serverTime", now.toString());
         JsonObject progress = new JsonObject();

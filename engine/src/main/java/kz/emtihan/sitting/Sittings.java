@@ -3,18 +3,19 @@ package kz.emtihan.sitting;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.config.Regulation;
-import java.time.Instant;
-import java.util.function.UnaryOperator;
+import kz.emtihan.live.LiveHub;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.FieldProblem;
 import kz.emtihan.refusal.Problem;
@@ -23,7 +24,6 @@ import kz.emtihan.sitting.model.Sitting;
 import kz.emtihan.sitting.model.SittingRefusal;
 import kz.emtihan.sitting.model.SittingWords;
 import kz.emtihan.sitting.model.Ticket;
-import kz.emtihan.live.LiveHub;
 import kz.emtihan.sitting.model.TicketDraw;
 import kz.emtihan.store.Ids;
 
@@ -84,7 +84,8 @@ public final class Sittings {
         if (kind == null) problems.add(Problem.field("kind", FieldProblem.oneOf("comprehensive-exam, thesis-defence")));
         String title =
                 body.getValue("title") instanceof String t && !t.isBlank() && t.length() <= 200 ? t.trim() : null;
-        if (title == null) problems.add(Problem.field("title", SittingWords.field("text-length", "min", 1, "max", 200)));
+        if (title == null)
+            problems.add(Problem.field("title", SittingWords.field("text-length", "min", 1, "max", 200)));
         LocalDate date = null;
         try {
             date = LocalDate.parse(String.valueOf(body.getValue("date")));
@@ -154,8 +155,7 @@ public final class Sittings {
             JsonObject body, String field, List<String> singles, String many, List<Problem> problems) {
         if (!(body.getValue(field) instanceof JsonObject o)) {
             problems.add(Problem.field(
-                    field,
-                    SittingWords.field("people", "singles", String.join(", ", singles), "many", many)));
+                    field, SittingWords.field("people", "singles", String.join(", ", singles), "many", many)));
             return null;
         }
         JsonObject out = new JsonObject();

@@ -31,10 +31,8 @@ final class TicketsCsv {
                 number = 0;
             }
             String question = r.get("question").trim();
-            if (number < 1)
-                problems.add(Problem.line(r.line(), SittingWords.field("csv-number")));
-            else if (question.isEmpty())
-                problems.add(Problem.line(r.line(), SittingWords.field("csv-question")));
+            if (number < 1) problems.add(Problem.line(r.line(), SittingWords.field("csv-number")));
+            else if (question.isEmpty()) problems.add(Problem.line(r.line(), SittingWords.field("csv-question")));
             else tickets.computeIfAbsent(number, n -> new JsonArray()).add(question);
         }
         if (!problems.isEmpty())

@@ -20,7 +20,8 @@ import kz.emtihan.refusal.Refusal;
  * {@link Refusal} ({@link SittingRefusal}) with nothing changed. Instants are the server's, passed in. The stored form
  * is {@code SittingJson}'s business, at the edge.
  *
- * @param awaitingPostponement the students whose application to postpone awaits the chair (6.15.3)
+ * @param postponements the applications to postpone (6.15.2-6.15.3), in the order they were made
+ * @param appeals       the appeals (6.15.4-6.15.5), in the order they were filed
  * @param unreadable           students whose stored record cannot be read (edited by hand), with the problem
  */
 public record Sitting(
@@ -30,7 +31,8 @@ public record Sitting(
         List<Draw> draws,
         boolean withReplacement,
         Optional<Instant> endedAt,
-        Set<String> awaitingPostponement,
+        List<Postponement> postponements,
+        List<AppealCase> appeals,
         Map<String, StudentRecord> records,
         Map<String, String> unreadable,
         PhaseLimits limits) {
@@ -54,7 +56,8 @@ public record Sitting(
     public Sitting {
         tickets = List.copyOf(tickets);
         draws = List.copyOf(draws);
-        awaitingPostponement = Set.copyOf(awaitingPostponement);
+        postponements = List.copyOf(postponements);
+        appeals = List.copyOf(appeals);
         records = Map.copyOf(records);
         unreadable = Map.copyOf(unreadable);
     }
@@ -106,7 +109,8 @@ public record Sitting(
                 r.room().isPresent(),
                 r.ticket().isPresent(),
                 allScored,
-                awaitingPostponement.contains(student),
+                postponements.stream()
+                        .anyMatch(p -> p.awaiting() && p.studentId().equals(student)),
                 endedAt.map(e -> Appeal.inTime(e, now)).orElse(false));
     }
 
@@ -120,7 +124,8 @@ public record Sitting(
         StudentState before = r.stateAt(limits, now);
         StudentFlow.Outcome o = StudentFlow.next(before, step, context(student, now));
         if (o instanceof StudentFlow.Refused refused)
-            throw refused.toRefusal(step, before, appealDeadline().map(Instant::toString).orElse(""));
+            throw refused.toRefusal(
+                    step, before, appealDeadline().map(Instant::toString).orElse(""));
         return with(student, r.with(((StudentFlow.To) o).state(), now));
     }
 
@@ -133,7 +138,7 @@ public record Sitting(
     /**
      * The student's next step in the order of 6.15.6, whoever takes it: a {@link StudentStep#code()} of the main line
      * (admit ... confirm), or {@code done} (the result is published), {@code act} (an act awaits the commission's
-     * decision, 6.15.2), {@code refused}, {@code postponed} (6.15.3), {@code closed} (the sitting closed first).
+     * decision, 6.15.2), {@code refused}, {@code postponed} (6.15.3), {@code none} when no step of the exam follows.
      */
     public String next(String student, Instant now) {
         StudentState s = stateOf(student, now);
@@ -151,7 +156,7 @@ public record Sitting(
                 open.applicationOpen(),
                 false);
         for (StudentStep step : MAIN_LINE) if (StudentFlow.next(s, step, open).allowed()) return step.code();
-        return "closed";
+        return "none";
     }
 
     /** 6.15.6: from the waiting room into the video room. */
@@ -181,9 +186,20 @@ public record Sitting(
         return s.with(student, r.roomChecked(new StudentRecord.RoomCheck(by, now, ROOM_CHECKLIST)));
     }
 
+    /**
+     * 6.15.6: a photo of a check, until that check is confirmed (then its photos stay as they were): the secretary takes
+     * them all; a student sends only their own ID card. {@code photo.by()} took it as {@code role}.
+     */
+    public Sitting photograph(String student, String kind, StudentRecord.Photo photo, SittingRole role, Instant now) {
+        if (role == SittingRole.STUDENT
+                && !(kind.equals("id-card") && photo.by().equals(student))) throw Refusal.of(CommonRefusal.FORBIDDEN);
+        Sitting s = take(student, kind.equals("room") ? StudentStep.ROOM_PHOTO : StudentStep.IDENTITY_PHOTO, now);
+        return s.with(student, s.records.get(student).photographed(kind, photo));
+    }
+
     private static void requirePhotos(StudentRecord r, String... kinds) {
         for (String kind : kinds) {
-            if (!r.photos().contains(kind)) throw Refusal.of(SittingRefusal.PHOTO_MISSING, kind);
+            if (!r.photos().containsKey(kind)) throw Refusal.of(SittingRefusal.PHOTO_MISSING, kind);
         }
     }
 
@@ -193,7 +209,8 @@ public record Sitting(
         if (tickets.isEmpty()) throw Refusal.of(SittingRefusal.NO_TICKETS);
         List<TicketPool.Drawn> drawn = new ArrayList<>();
         for (Draw d : draws) drawn.add(new TicketPool.Drawn(d.drawNumber(), d.studentId(), d.word(), d.ticket()));
-        TicketPool pool = new TicketPool(id, tickets.stream().map(Ticket::number).toList(), withReplacement, drawn);
+        TicketPool pool =
+                new TicketPool(id, tickets.stream().map(Ticket::number).toList(), withReplacement, drawn);
         if (pool.available(student).isEmpty()) {
             throw Refusal.of(
                     SittingRefusal.WRONG_ORDER,
@@ -204,9 +221,7 @@ public record Sitting(
         TicketPool.Drawn d = pool.draw(seed, student, word).drawn().get(draws.size());
         List<Draw> all = new ArrayList<>(draws);
         all.add(new Draw(d.drawNumber(), student, word, d.ticket(), Optional.of(now)));
-        return new Sitting(
-                        id, parts, tickets, all, withReplacement, endedAt, awaitingPostponement, s.records,
-                        unreadable, limits)
+        return s.copy(tickets, all, endedAt, postponements, s.records)
                 .with(student, s.records.get(student).drew(d.ticket()));
     }
 
@@ -259,11 +274,12 @@ public record Sitting(
      * 6.15.6, 5.28: the chair confirms once every member has scored; the aggregate of the scores becomes a letter on
      * the grade scale and the result is published to the student at once.
      */
-    public Sitting confirm(String student, String chair, Aggregation rule, GradeScale scale, int maxScore, Instant now) {
+    public Sitting confirm(
+            String student, String chair, Aggregation rule, GradeScale scale, int maxScore, Instant now) {
         Sitting s = take(student, StudentStep.CONFIRM, now);
         StudentRecord r = s.records.get(student);
-        CommissionScores scores = new CommissionScores(parts.commission(), maxScore, r.scores(), Optional.empty())
-                .confirm(chair);
+        CommissionScores scores =
+                new CommissionScores(parts.commission(), maxScore, r.scores(), Optional.empty()).confirm(chair);
         Grade g = scores.grade(rule, scale);
         StudentRecord.Result result = new StudentRecord.Result(
                 scores.aggregate(rule).doubleValue(),
@@ -278,23 +294,73 @@ public record Sitting(
     /** The ticket set, replaced as a whole before the first draw (6.15.6). */
     public Sitting withTickets(List<Ticket> replacement) {
         if (!draws.isEmpty()) throw Refusal.of(SittingRefusal.TICKETS_DRAWN);
-        return new Sitting(
-                id, parts, replacement, draws, withReplacement, endedAt, awaitingPostponement, records, unreadable,
-                limits);
+        return copy(replacement, draws, endedAt, postponements, records);
     }
 
     /** The sitting closes: the seed may be revealed and the 48 hours to appeal start (6.15.4). */
     public Sitting close(Instant now) {
         if (endedAt.isPresent()) throw Refusal.of(SittingRefusal.SITTING_CLOSED);
-        return new Sitting(
-                id, parts, tickets, draws, withReplacement, Optional.of(now), awaitingPostponement, records,
-                unreadable, limits);
+        return copy(tickets, draws, Optional.of(now), postponements, records);
     }
 
-    private Sitting with(String student, StudentRecord r) {
+    /**
+     * 6.15.2-6.15.3: the student applies to postpone, with a scanned document of {@code documentType}; the application
+     * goes to the chair ({@link Postponing}).
+     */
+    public Sitting applyToPostpone(String student, String reason, String documentType, Instant now) {
+        return Postponing.apply(this, student, reason, documentType, now);
+    }
+
+    /** 6.15.3: the chair allows ("I" until {@code incompleteUntil}, 6.15.2) or refuses, once ({@link Postponing}). */
+    public Sitting decidePostponement(
+            String id, boolean allow, String reason, String by, Instant incompleteUntil, Instant now) {
+        return Postponing.decide(this, id, allow, reason, by, incompleteUntil, now);
+    }
+
+    /** 6.15.4: the student appeals against their result ({@link Appealing}). */
+    public Sitting appeal(String student, String reason, Instant now) {
+        return Appealing.file(this, student, reason, now);
+    }
+
+    /** 6.15.5: the appeal commission's meeting ({@link Appealing}). */
+    public Sitting appealMeeting(String appealId, String by, Instant now) {
+        return Appealing.meet(this, appealId, by, now);
+    }
+
+    /** 6.15.5: the appeal commission's decision: the grade kept, or changed to {@code letter} ({@link Appealing}). */
+    public Sitting appealDecision(
+            String appealId, String by, boolean changed, String letter, String comment, Instant now) {
+        return Appealing.decide(this, appealId, by, changed, letter, comment, now);
+    }
+
+    Sitting withAppeals(List<AppealCase> all) {
+        return new Sitting(
+                id, parts, tickets, draws, withReplacement, endedAt, postponements, all, records, unreadable, limits);
+    }
+
+    Sitting copy(
+            List<Ticket> tickets,
+            List<Draw> draws,
+            Optional<Instant> endedAt,
+            List<Postponement> postponements,
+            Map<String, StudentRecord> records) {
+        return new Sitting(
+                id,
+                parts,
+                tickets,
+                draws,
+                withReplacement,
+                endedAt,
+                postponements,
+                appeals,
+                records,
+                unreadable,
+                limits);
+    }
+
+    Sitting with(String student, StudentRecord r) {
         Map<String, StudentRecord> next = new HashMap<>(records);
         next.put(student, r);
-        return new Sitting(
-                id, parts, tickets, draws, withReplacement, endedAt, awaitingPostponement, next, unreadable, limits);
+        return copy(tickets, draws, endedAt, postponements, next);
     }
 }

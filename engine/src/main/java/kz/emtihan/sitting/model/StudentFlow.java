@@ -94,12 +94,10 @@ public final class StudentFlow {
 
     /** The transition: {@code state} after {@code step}, or why not. */
     public static Outcome next(StudentState state, StudentStep step, Context c) {
-        if (step.duringTheSitting() && c.sittingClosed()) return new Refused(SittingRefusal.SITTING_CLOSED, SittingWords.rule("sitting-closed"));
+        if (step.duringTheSitting() && c.sittingClosed())
+            return new Refused(SittingRefusal.SITTING_CLOSED, SittingWords.rule("sitting-closed"));
         return switch (step) {
-            case ADMIT ->
-                state == WAITING
-                        ? to(ADMITTED)
-                        : Refused.order(state, "admit-once");
+            case ADMIT -> state == WAITING ? to(ADMITTED) : Refused.order(state, "admit-once");
             case IDENTITY_PHOTO ->
                 state == WAITING || state == ADMITTED || state == NEW_TIME && !c.identified()
                         ? to(state)
@@ -141,24 +139,10 @@ public final class StudentFlow {
                         : state == SCORED || state == ANSWERED
                                 ? Refused.order(state, "confirm-when-all-scored")
                                 : Refused.order(state, "confirm-once");
-            case ACT ->
-                UNDER_WAY.contains(state)
-                        ? to(TECHNICAL_FAILURE)
-                        : Refused.order(
-                                state,
-                                "act-under-way");
-            case VOTE ->
-                state == TECHNICAL_FAILURE
-                        ? to(TECHNICAL_FAILURE)
-                        : Refused.order(state, "no-act-awaiting");
-            case ANOTHER_TIME ->
-                state == TECHNICAL_FAILURE
-                        ? to(NEW_TIME)
-                        : Refused.order(state, "no-act-awaiting");
-            case NO_OTHER_TIME ->
-                state == TECHNICAL_FAILURE
-                        ? to(REFUSED)
-                        : Refused.order(state, "no-act-awaiting");
+            case ACT -> UNDER_WAY.contains(state) ? to(TECHNICAL_FAILURE) : Refused.order(state, "act-under-way");
+            case VOTE -> state == TECHNICAL_FAILURE ? to(TECHNICAL_FAILURE) : Refused.order(state, "no-act-awaiting");
+            case ANOTHER_TIME -> state == TECHNICAL_FAILURE ? to(NEW_TIME) : Refused.order(state, "no-act-awaiting");
+            case NO_OTHER_TIME -> state == TECHNICAL_FAILURE ? to(REFUSED) : Refused.order(state, "no-act-awaiting");
             case APPLY_POSTPONEMENT ->
                 state == POSTPONED
                         ? already(state, "postponement-allowed")
@@ -166,19 +150,12 @@ public final class StudentFlow {
                                 ? already(state, "application-awaiting")
                                 : POSTPONABLE.contains(state)
                                         ? to(state)
-                                        : Refused.order(
-                                                state,
-                                                "postpone-before-draw");
+                                        : Refused.order(state, "postpone-before-draw");
             case ALLOW_POSTPONEMENT ->
                 !c.applicationOpen()
                         ? Refused.order(state, "no-application")
-                        : POSTPONABLE.contains(state)
-                                ? to(POSTPONED)
-                                : Refused.order(
-                                        state,
-                                        "cannot-postpone-now");
-            case REFUSE_POSTPONEMENT ->
-                c.applicationOpen() ? to(state) : Refused.order(state, "no-application");
+                        : POSTPONABLE.contains(state) ? to(POSTPONED) : Refused.order(state, "cannot-postpone-now");
+            case REFUSE_POSTPONEMENT -> c.applicationOpen() ? to(state) : Refused.order(state, "no-application");
             case APPEAL ->
                 !c.sittingClosed()
                         ? new Refused(SittingRefusal.SITTING_OPEN, SittingWords.rule("appeal-after-sitting"))
@@ -189,14 +166,9 @@ public final class StudentFlow {
                                         : state.published()
                                                 ? already(state, "one-appeal")
                                                 : Refused.order(state, "appeal-against-result");
-            case APPEAL_MEETING ->
-                state == APPEALED
-                        ? to(APPEAL_HEARD)
-                        : Refused.order(state, "appeal-meeting-once");
+            case APPEAL_MEETING -> state == APPEALED ? to(APPEAL_HEARD) : Refused.order(state, "appeal-meeting-once");
             case APPEAL_DECISION ->
-                state == APPEAL_HEARD
-                        ? to(APPEAL_DECIDED)
-                        : Refused.order(state, "appeal-decision-after-meeting");
+                state == APPEAL_HEARD ? to(APPEAL_DECIDED) : Refused.order(state, "appeal-decision-after-meeting");
         };
     }
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One student's record in a sitting (6.15.6): the stored state, the facts of each check, the ticket, the phase clock,
@@ -14,7 +13,7 @@ import java.util.Set;
  *
  * @param status    the stored state; empty for a word the engine does not know (a document edited by hand)
  * @param clock     the phase clock; empty before the preparation starts
- * @param photos    the kinds of check photo taken (id-card, identity, room)
+ * @param photos    the check photos taken, by kind (id-card, identity, room); the bytes are kept apart
  * @param updatedAt the server's time of the last step
  */
 public record StudentRecord(
@@ -28,14 +27,17 @@ public record StudentRecord(
         Optional<String> confirmedBy,
         Optional<Result> result,
         Optional<Instant> publishedAt,
-        Set<String> photos,
+        Map<String, Photo> photos,
         Optional<Instant> incompleteUntil,
         Optional<Instant> updatedAt) {
 
     public StudentRecord {
         scores = Map.copyOf(scores);
-        photos = Set.copyOf(photos);
+        photos = Map.copyOf(photos);
     }
+
+    /** What is kept of one check photo (6.15.6): when and by whom it was taken, its type, size and SHA-256. */
+    public record Photo(Instant at, String by, String contentType, long bytes, String sha256) {}
 
     /** The identity check (6.15.6): who confirmed it, when, with their note. */
     public record Identity(String by, Instant at, String note) {}
@@ -54,7 +56,12 @@ public record StudentRecord(
             String letter,
             double gpa,
             String traditional,
-            Optional<String> changedByAppeal) {}
+            Optional<String> changedByAppeal) {
+        /** The letter an appeal commission gave instead (6.15.5). */
+        public Result changedTo(String newLetter, String appealId) {
+            return new Result(points, percent, newLetter, gpa, traditional, Optional.of(appealId));
+        }
+    }
 
     /** A student nothing has happened to yet. */
     public static StudentRecord waiting() {
@@ -69,7 +76,7 @@ public record StudentRecord(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                Set.of(),
+                Map.of(),
                 Optional.empty(),
                 Optional.empty());
     }
@@ -118,45 +125,175 @@ public record StudentRecord(
                 Optional.of(now));
     }
 
+    StudentRecord photographed(String kind, Photo photo) {
+        Map<String, Photo> next = new java.util.HashMap<>(photos);
+        next.put(kind, photo);
+        return new StudentRecord(
+                status,
+                admittedAt,
+                identity,
+                room,
+                ticket,
+                clock,
+                scores,
+                confirmedBy,
+                result,
+                publishedAt,
+                next,
+                incompleteUntil,
+                updatedAt);
+    }
+
+    StudentRecord incomplete(Instant until) {
+        return new StudentRecord(
+                status,
+                admittedAt,
+                identity,
+                room,
+                ticket,
+                clock,
+                scores,
+                confirmedBy,
+                result,
+                publishedAt,
+                photos,
+                Optional.of(until),
+                updatedAt);
+    }
+
+    StudentRecord regraded(Result r) {
+        return new StudentRecord(
+                status,
+                admittedAt,
+                identity,
+                room,
+                ticket,
+                clock,
+                scores,
+                confirmedBy,
+                Optional.of(r),
+                publishedAt,
+                photos,
+                incompleteUntil,
+                updatedAt);
+    }
+
     StudentRecord admitted(Instant at) {
         return new StudentRecord(
-                status, Optional.of(at), identity, room, ticket, clock, scores, confirmedBy, result, publishedAt,
-                photos, incompleteUntil, updatedAt);
+                status,
+                Optional.of(at),
+                identity,
+                room,
+                ticket,
+                clock,
+                scores,
+                confirmedBy,
+                result,
+                publishedAt,
+                photos,
+                incompleteUntil,
+                updatedAt);
     }
 
     StudentRecord identified(Identity i) {
         return new StudentRecord(
-                status, admittedAt, Optional.of(i), room, ticket, clock, scores, confirmedBy, result, publishedAt,
-                photos, incompleteUntil, updatedAt);
+                status,
+                admittedAt,
+                Optional.of(i),
+                room,
+                ticket,
+                clock,
+                scores,
+                confirmedBy,
+                result,
+                publishedAt,
+                photos,
+                incompleteUntil,
+                updatedAt);
     }
 
     StudentRecord roomChecked(RoomCheck r) {
         return new StudentRecord(
-                status, admittedAt, identity, Optional.of(r), ticket, clock, scores, confirmedBy, result, publishedAt,
-                photos, incompleteUntil, updatedAt);
+                status,
+                admittedAt,
+                identity,
+                Optional.of(r),
+                ticket,
+                clock,
+                scores,
+                confirmedBy,
+                result,
+                publishedAt,
+                photos,
+                incompleteUntil,
+                updatedAt);
     }
 
     StudentRecord drew(int t) {
         return new StudentRecord(
-                status, admittedAt, identity, room, Optional.of(t), clock, scores, confirmedBy, result, publishedAt,
-                photos, incompleteUntil, updatedAt);
+                status,
+                admittedAt,
+                identity,
+                room,
+                Optional.of(t),
+                clock,
+                scores,
+                confirmedBy,
+                result,
+                publishedAt,
+                photos,
+                incompleteUntil,
+                updatedAt);
     }
 
     StudentRecord clocked(PhaseClock c) {
         return new StudentRecord(
-                status, admittedAt, identity, room, ticket, Optional.of(c), scores, confirmedBy, result, publishedAt,
-                photos, incompleteUntil, updatedAt);
+                status,
+                admittedAt,
+                identity,
+                room,
+                ticket,
+                Optional.of(c),
+                scores,
+                confirmedBy,
+                result,
+                publishedAt,
+                photos,
+                incompleteUntil,
+                updatedAt);
     }
 
     StudentRecord scored(Map<String, Integer> s) {
         return new StudentRecord(
-                status, admittedAt, identity, room, ticket, clock, s, confirmedBy, result, publishedAt, photos,
-                incompleteUntil, updatedAt);
+                status,
+                admittedAt,
+                identity,
+                room,
+                ticket,
+                clock,
+                s,
+                confirmedBy,
+                result,
+                publishedAt,
+                photos,
+                incompleteUntil,
+                updatedAt);
     }
 
     StudentRecord published(String chair, Result r, Instant at) {
         return new StudentRecord(
-                status, admittedAt, identity, room, ticket, clock, scores, Optional.of(chair), Optional.of(r),
-                Optional.of(at), photos, incompleteUntil, updatedAt);
+                status,
+                admittedAt,
+                identity,
+                room,
+                ticket,
+                clock,
+                scores,
+                Optional.of(chair),
+                Optional.of(r),
+                Optional.of(at),
+                photos,
+                incompleteUntil,
+                updatedAt);
     }
 }

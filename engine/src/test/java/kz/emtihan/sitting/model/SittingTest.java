@@ -25,6 +25,7 @@ class SittingTest {
     static final PhaseLimits LIMITS = PhaseLimits.ofMinutes(20, 10, 15);
     static final Instant T0 = Instant.parse("2026-06-10T09:00:00Z");
     static final byte[] SEED = new byte[32];
+    static final StudentRecord.Photo PHOTO = new StudentRecord.Photo(T0, "sec", "image/jpeg", 1000, "00");
     static final Parts PARTS =
             new Parts("sec", "chair", List.of("chair", "m1", "m2"), "ac", "ad", List.of("am"), List.of("st1", "st2"));
 
@@ -36,7 +37,8 @@ class SittingTest {
                 List.of(),
                 false,
                 Optional.empty(),
-                Set.of(),
+                List.of(),
+                List.of(),
                 Map.of(),
                 Map.of(),
                 LIMITS);
@@ -59,7 +61,7 @@ class SittingTest {
                         r.confirmedBy(),
                         r.result(),
                         r.publishedAt(),
-                        Set.of("id-card", "identity", "room"),
+                        Map.of("id-card", PHOTO, "identity", PHOTO, "room", PHOTO),
                         r.incompleteUntil(),
                         r.updatedAt()));
         return new Sitting(
@@ -69,7 +71,8 @@ class SittingTest {
                 s.draws(),
                 s.withReplacement(),
                 s.endedAt(),
-                s.awaitingPostponement(),
+                s.postponements(),
+                s.appeals(),
                 records,
                 s.unreadable(),
                 s.limits());
@@ -163,11 +166,112 @@ class SittingTest {
         Sitting withPhotos = photographed(admitted, "st1");
         assertEquals(
                 SittingRefusal.NOT_CONFIRMED,
-                refused(x -> x.identify("st1", "sec", false, "", T0), withPhotos).code());
+                refused(x -> x.identify("st1", "sec", false, "", T0), withPhotos)
+                        .code());
         Sitting identified = withPhotos.identify("st1", "sec", true, "", T0);
         Refusal partial = refused(x -> x.checkRoom("st1", "sec", Set.of("desk-clear", "room-alone"), T0), identified);
         assertEquals(SittingRefusal.CHECKLIST, partial.code());
         assertEquals("no-devices", partial.args().get("item"), "the first item not confirmed");
+    }
+
+    @Test
+    void aStudentSendsOnlyTheirOwnIdCardAndAChecksPhotosStayOnceItIsConfirmed() { // 6.15.6
+        StudentRecord.Photo own = new StudentRecord.Photo(T0, "st1", "image/png", 10, "aa");
+        Sitting s = fresh().photograph("st1", "id-card", own, SittingRole.STUDENT, T0);
+        assertEquals(own, s.records().get("st1").photos().get("id-card"));
+        assertEquals(StudentState.WAITING, s.stateOf("st1", T0), "a photo moves nobody on");
+        Refusal room = refused(x -> x.photograph("st1", "room", own, SittingRole.STUDENT, T0), s);
+        assertEquals(CommonRefusal.FORBIDDEN, room.code());
+        StudentRecord.Photo other = new StudentRecord.Photo(T0, "st2", "image/png", 10, "aa");
+        assertEquals(
+                CommonRefusal.FORBIDDEN,
+                refused(x -> x.photograph("st1", "id-card", other, SittingRole.STUDENT, T0), s)
+                        .code());
+        Sitting identified = photographed(s, "st1").admit("st1", T0).identify("st1", "sec", true, "", T0);
+        Refusal again = refused(x -> x.photograph("st1", "identity", PHOTO, SittingRole.SECRETARY, T0), identified);
+        assertEquals(SittingRefusal.ALREADY, again.code());
+        assertEquals(SittingWords.rule("identity-photos-kept"), again.args().get("rule"));
+    }
+
+    @Test
+    void aPostponementIsAppliedForOnceAtATimeAndTheChairsAllowanceGivesI() { // 6.15.2-6.15.3
+        Sitting applied = fresh().applyToPostpone("st2", "ill", "application/pdf", T0);
+        Postponement p = applied.postponements().get(0);
+        assertEquals("pp-1", p.id());
+        assertEquals("chair", p.to(), "the application goes to the chair");
+        assertTrue(p.awaiting());
+        Refusal twice = refused(x -> x.applyToPostpone("st2", "again", "image/png", T0), applied);
+        assertEquals(SittingRefusal.ALREADY, twice.code());
+        assertEquals(SittingWords.rule("application-awaiting"), twice.args().get("rule"));
+        Sitting refusedOnce = applied.decidePostponement("pp-1", false, "no proof", "chair", T0, T0.plusSeconds(60));
+        assertEquals(Optional.of(false), refusedOnce.postponements().get(0).allowed());
+        assertTrue(refusedOnce.records().get("st2").incompleteUntil().isEmpty(), "a refusal changes nothing else");
+        Sitting again = refusedOnce.applyToPostpone("st2", "ill, with proof", "image/png", T0.plusSeconds(120));
+        Instant until = Instant.parse("2026-07-10T18:59:59Z");
+        Sitting allowed = again.decidePostponement("pp-2", true, "", "chair", until, T0.plusSeconds(180));
+        assertEquals(StudentState.POSTPONED, allowed.stateOf("st2", T0.plusSeconds(180)));
+        assertEquals(Optional.of(until), allowed.records().get("st2").incompleteUntil());
+        assertEquals("postponed", allowed.next("st2", T0.plusSeconds(180)));
+        assertEquals(
+                SittingRefusal.DECIDED,
+                refused(x -> x.decidePostponement("pp-2", false, "x", "chair", until, T0), allowed)
+                        .code());
+        assertEquals(
+                CommonRefusal.NOT_FOUND,
+                refused(x -> x.decidePostponement("pp-9", true, "", "chair", until, T0), allowed)
+                        .code());
+        Refusal underWay = refused(x -> x.applyToPostpone("st1", "late", "image/png", T0.plusSeconds(300)), drawn());
+        assertEquals(SittingRefusal.WRONG_ORDER, underWay.code(), "not once the ticket is drawn");
+    }
+
+    /** st1 graded B by the chair's confirmation at {@code at}. */
+    static Sitting graded(Instant at) {
+        Instant prep = T0.plusSeconds(300);
+        return drawn().startPreparation("st1", prep)
+                .score("st1", "chair", 80, 100, at)
+                .score("st1", "m1", 80, 100, at)
+                .score("st1", "m2", 80, 100, at)
+                .confirm("st1", "chair", Aggregation.MEAN, CommissionScoresTest.SCALE, 100, at);
+    }
+
+    @Test
+    void anAppealIsFiledWithin48HoursHeardAndDecidedAndMayChangeTheLetter() { // 6.15.4-6.15.5
+        Instant graded = T0.plus(Duration.ofHours(1));
+        Instant closed = T0.plus(Duration.ofHours(2));
+        Sitting open = graded(graded);
+        assertEquals(
+                SittingRefusal.SITTING_OPEN,
+                refused(x -> x.appeal("st1", "unfair", graded), open).code());
+        Sitting s = open.close(closed).appeal("st1", "unfair", closed.plus(Duration.ofHours(47)));
+        AppealCase a = s.appeals().get(0);
+        assertEquals("ap-1", a.id());
+        assertEquals("ac", a.to(), "to the appeal commission's chair");
+        assertEquals(StudentState.APPEALED, s.stateOf("st1", closed.plus(Duration.ofHours(47))));
+        assertEquals(
+                SittingRefusal.ALREADY,
+                refused(x -> x.appeal("st1", "again", closed.plus(Duration.ofHours(47))), s)
+                        .code(),
+                "one appeal per result");
+        Instant met = closed.plus(Duration.ofHours(48));
+        Refusal early = refused(x -> x.appealDecision("ap-1", "ac", true, "A", "", met), s);
+        assertEquals(SittingRefusal.WRONG_ORDER, early.code(), "the decision comes after the meeting");
+        Sitting heard = s.appealMeeting("ap-1", "ad", met);
+        assertEquals(Optional.of(met), heard.appeals().get(0).meetingAt());
+        Sitting decided = heard.appealDecision("ap-1", "ac", true, "A", "well argued", met.plusSeconds(3600));
+        AppealCase d = decided.appeals().get(0);
+        String before =
+                graded(graded).records().get("st1").result().orElseThrow().letter();
+        assertEquals(Optional.of(before), d.gradeBefore());
+        assertEquals(Optional.of("A"), d.gradeAfter());
+        assertEquals("changed", d.decision());
+        StudentRecord.Result r = decided.records().get("st1").result().orElseThrow();
+        assertEquals("A", r.letter());
+        assertEquals(Optional.of("ap-1"), r.changedByAppeal());
+        assertEquals(
+                CommonRefusal.NOT_FOUND,
+                refused(x -> x.appealMeeting("ap-9", "ac", met), s).code());
+        Refusal late = refused(x -> x.appeal("st1", "late", closed.plus(Duration.ofHours(49))), open.close(closed));
+        assertEquals(SittingRefusal.APPEAL_LATE, late.code());
     }
 
     @Test
@@ -182,13 +286,16 @@ class SittingTest {
         assertEquals(StudentState.DRAWN, s.stateOf("st1", T0.plusSeconds(200)));
         assertEquals(
                 SittingRefusal.TICKETS_DRAWN,
-                refused(x -> x.withTickets(List.of(new Ticket(9, List.of("q")))), s).code(),
+                refused(x -> x.withTickets(List.of(new Ticket(9, List.of("q")))), s)
+                        .code(),
                 "the tickets stay once one is drawn");
         Sitting none = photographed(fresh().withTickets(List.of()), "st1")
                 .admit("st1", T0)
                 .identify("st1", "sec", true, "", T0)
                 .checkRoom("st1", "sec", Set.copyOf(Sitting.ROOM_CHECKLIST), T0);
-        assertEquals(SittingRefusal.NO_TICKETS, refused(x -> x.draw("st1", SEED, "", T0), none).code());
+        assertEquals(
+                SittingRefusal.NO_TICKETS,
+                refused(x -> x.draw("st1", SEED, "", T0), none).code());
     }
 
     @Test
@@ -200,7 +307,9 @@ class SittingTest {
         Sitting answering = s.endPreparation("st1", answer);
         Refusal early = refused(x -> x.endAnswer("st1", " ", answer.plus(Duration.ofMinutes(9))), answering);
         assertEquals(SittingRefusal.WRONG_ORDER, early.code());
-        assertEquals(SittingWords.rule("answer-needs-reason", "minutes", 10L), early.args().get("rule"));
+        assertEquals(
+                SittingWords.rule("answer-needs-reason", "minutes", 10L),
+                early.args().get("rule"));
         assertTrue(early.message(Language.EN).contains("reason"), early.message(Language.EN));
         Sitting ended = answering.endAnswer("st1", "the student finished", answer.plus(Duration.ofMinutes(9)));
         assertEquals(
@@ -220,8 +329,8 @@ class SittingTest {
         Refusal outOfScale = refused(x -> x.score("st1", "m1", 101, 100, done), s);
         assertEquals(SittingRefusal.BAD_STEP, outOfScale.code());
         Sitting one = s.score("st1", "m1", 70, 100, done);
-        Refusal early = refused(
-                x -> x.confirm("st1", "chair", Aggregation.MEDIAN, CommissionScoresTest.SCALE, 100, done), one);
+        Refusal early =
+                refused(x -> x.confirm("st1", "chair", Aggregation.MEDIAN, CommissionScoresTest.SCALE, 100, done), one);
         assertEquals(SittingRefusal.WRONG_ORDER, early.code());
         assertEquals(SittingWords.rule("confirm-when-all-scored"), early.args().get("rule"));
         Sitting all = one.score("st1", "chair", 60, 100, done).score("st1", "m2", 95, 100, done);
@@ -260,8 +369,11 @@ class SittingTest {
         Instant closed = T0.plus(Duration.ofHours(3));
         Sitting s = fresh().close(closed);
         assertEquals(Optional.of(closed), s.endedAt());
-        assertEquals(SittingRefusal.SITTING_CLOSED, refused(x -> x.close(closed), s).code());
-        assertEquals(SittingRefusal.SITTING_CLOSED, refused(x -> x.admit("st2", closed), s).code());
+        assertEquals(
+                SittingRefusal.SITTING_CLOSED, refused(x -> x.close(closed), s).code());
+        assertEquals(
+                SittingRefusal.SITTING_CLOSED,
+                refused(x -> x.admit("st2", closed), s).code());
         assertEquals("admit", s.next("st2", closed), "the order still says where the student stood");
         Refusal late = refused(x -> x.take("st2", StudentStep.APPEAL, closed.plus(Duration.ofHours(49))), s);
         assertEquals(SittingRefusal.APPEAL_LATE, late.code());
@@ -282,14 +394,16 @@ class SittingTest {
     @Test
     void everyRefusalOfTheSittingIsWordedInAllThreeLanguages() {
         for (SittingRefusal code : SittingRefusal.values()) {
-            Object[] values = code.args().stream().map(a -> (Object) ("<" + a + ">")).toArray();
+            Object[] values =
+                    code.args().stream().map(a -> (Object) ("<" + a + ">")).toArray();
             for (Language l : Language.values()) {
                 String said = Refusal.of(code, values).message(l);
                 for (String a : code.args()) assertTrue(said.contains("<" + a + ">"), l + " " + code + ": " + said);
                 assertFalse(said.contains("{"), l + " " + code + ": " + said);
             }
         }
-        for (StudentStep step : StudentStep.values()) for (Language l : Language.values()) render(SittingWords.step(step), l);
+        for (StudentStep step : StudentStep.values())
+            for (Language l : Language.values()) render(SittingWords.step(step), l);
         for (StudentState state : StudentState.values())
             for (Language l : Language.values()) render(SittingWords.state(state), l);
     }
