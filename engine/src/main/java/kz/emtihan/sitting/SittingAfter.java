@@ -5,21 +5,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.FieldProblem;
 import kz.emtihan.refusal.Refusal;
 import kz.emtihan.sitting.model.Appeal;
 import kz.emtihan.sitting.model.FailureDecision;
-import kz.emtihan.sitting.model.PhaseClock;
 import kz.emtihan.sitting.model.SittingRefusal;
 import kz.emtihan.sitting.model.SittingWords;
 import kz.emtihan.sitting.model.StudentStep;
-import kz.emtihan.sitting.model.TechnicalFailureAct;
 
 /**
  * When a sitting does not go to plan (6.15.2, 6.15.4-6.15.5): the secretary's act of technical failure and the
@@ -55,64 +50,22 @@ public final class SittingAfter {
      * copies by e-mail go once the members have decided (see vote): until then the act's {@code mail} is empty.
      */
     public Future<JsonObject> act(Caller caller, String id, JsonObject body) {
-        String student = body.getString("studentId", "");
+        String student = body.getValue("studentId") instanceof String st ? st : "";
         String description = body.getValue("description") instanceof String d ? d.trim() : "";
         if (description.isEmpty() || description.length() > 4000) {
             return Future.failedFuture(Refusal.of(
                     CommonRefusal.BAD_FIELD, "description", SittingWords.field("text-length", "min", 1, "max", 4000)));
         }
         Instant now = sittings.live().serverNow();
-        String[] actId = new String[1];
-        return sittings.store()
-                .update(id, "act", doc -> {
-                    StudentOrder.require(
-                            doc, caller, StudentStep.ACT); // 6.15.2: the technical secretary draws up the act
-                    JsonObject p = SittingJson.progress(doc, student);
-                    PhaseClock clock = SittingJson.clock(p, sittings.rules().phases())
-                            .at(now); // the stage reached, before the act
-                    StudentOrder.take(doc, student, StudentStep.ACT, now, sittings.rules());
-                    OptionalInt ticket =
-                            p.getValue("ticket") instanceof Integer n ? OptionalInt.of(n) : OptionalInt.empty();
-                    TechnicalFailureAct act;
-                    try {
-                        act = TechnicalFailureAct.drawUp(
-                                SittingJson.commission(doc),
-                                caller.id(),
-                                id,
-                                student,
-                                now,
-                                clock.phase(),
-                                ticket,
-                                description);
-                    } catch (RuntimeException e) {
-                        throw translate(e);
-                    }
-                    actId[0] = "act-" + (doc.getJsonArray("acts").size() + 1);
-                    doc.getJsonArray("acts")
-                            .add(new JsonObject()
-                                    .put("id", actId[0])
-                                    .put("studentId", student)
-                                    .put("at", now.toString())
-                                    .put("stage", act.stageReached().name())
-                                    .put("ticket", ticket.isPresent() ? ticket.getAsInt() : null)
-                                    .put("description", description)
-                                    .put("by", caller.id())
-                                    .put("votes", new JsonObject())
-                                    .putNull("decision")
-                                    .put(
-                                            "copiesDueBy",
-                                            act.copiesDueBy(sittings.rules()
-                                                            .calendar()
-                                                            .zone())
-                                                    .toString())
-                                    .put(
-                                            "sentTo",
-                                            new JsonArray(
-                                                    SittingJson.commission(doc).members()))
-                                    .put("mail", new JsonObject()));
-                    return doc;
+        var zone = sittings.rules().calendar().zone();
+        return sittings.apply(id, "act", sitting -> {
+                    sitting.requirePart(caller.id(), StudentStep.ACT); // 6.15.2: the technical secretary
+                    return sitting.act(student, caller.id(), description, zone, now);
                 })
-                .map(doc -> find(doc.getJsonArray("acts"), actId[0], "act"));
+                .map(doc -> {
+                    JsonArray acts = doc.getJsonArray("acts");
+                    return acts.getJsonObject(acts.size() - 1);
+                });
     }
 
     /**
@@ -130,70 +83,45 @@ public final class SittingAfter {
         if (choice == null)
             return Future.failedFuture(Refusal.of(
                     CommonRefusal.BAD_FIELD, "choice", FieldProblem.oneOf("same-day, another-sitting, refuse")));
-        boolean[] decidedNow = new boolean[1];
-        return mail.plan(id)
-                .compose(plan -> sittings.store()
-                        .update(id, "vote", doc -> {
-                            decidedNow[0] = false;
-                            StudentOrder.require(
-                                    doc, caller, StudentStep.VOTE); // 6.15.2: the members decide collegially
-                            JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
-                            if (act.getValue("decision") != null)
-                                throw Refusal.of(SittingRefusal.DECIDED, SittingWords.thing("act"));
-                            Instant now = sittings.live().serverNow();
-                            StudentOrder.take(doc, act.getString("studentId"), StudentStep.VOTE, now, sittings.rules());
-                            act.getJsonObject("votes").put(caller.id(), choice.name());
-                            Map<String, FailureDecision.Choice> votes = new HashMap<>();
-                            act.getJsonObject("votes")
-                                    .forEach(e -> votes.put(
-                                            e.getKey(), FailureDecision.Choice.valueOf((String) e.getValue())));
-                            if (votes.size()
-                                    < SittingJson.commission(doc).members().size()) return doc;
-                            TechnicalFailureAct model = new TechnicalFailureAct(
-                                    id,
-                                    act.getString("studentId"),
-                                    Instant.parse(act.getString("at")),
-                                    kz.emtihan.sitting.model.Phase.valueOf(act.getString("stage")),
-                                    act.getValue("ticket") instanceof Integer n
-                                            ? OptionalInt.of(n)
-                                            : OptionalInt.empty(),
-                                    act.getString("description"),
-                                    act.getString("by"));
-                            FailureDecision d = FailureDecision.decide(model, SittingJson.commission(doc), votes);
-                            act.put(
-                                    "decision",
-                                    new JsonObject()
-                                            .put("choice", d.choice().name())
-                                            .put("ticket", d.ticket().name())
-                                            .put("chairCastTheDecidingVote", d.chairCastTheDecidingVote()));
-                            act.put("mail", plan.statuses().copy());
-                            decidedNow[0] = true;
-                            boolean refused = d.choice() == FailureDecision.Choice.REFUSE;
-                            StudentOrder.take(
-                                    doc,
-                                    act.getString("studentId"),
-                                    refused ? StudentStep.NO_OTHER_TIME : StudentStep.ANOTHER_TIME,
-                                    now,
-                                    sittings.rules());
-                            JsonObject p = SittingJson.progress(doc, act.getString("studentId"));
-                            // 6.15.2: the progress so far is kept; a new time starts from the draw (or with the same
-                            // ticket) and a new clock
-                            p.put(
-                                    "history",
-                                    p.getJsonArray("history", new JsonArray())
-                                            .add(p.copy().put("act", actId)));
-                            p.remove("phase");
-                            if (d.ticket() == FailureDecision.TicketOnRetry.DRAW && p.getValue("ticket") != null)
-                                p.remove("ticket");
-                            p.put("scores", new JsonObject());
-                            return doc;
-                        })
-                        .map(doc -> {
-                            JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
-                            if (decidedNow[0])
-                                mail.send(id, doc.copy(), act.copy(), plan); // 6.15.2: after the decided act is stored
-                            return act;
-                        }));
+        Instant now = sittings.live().serverNow();
+        return mail.plan(id).compose(plan -> {
+            boolean[] decidedNow = new boolean[1]; // by this vote, in the try that was stored
+            return sittings.apply(
+                            id,
+                            "vote",
+                            sitting -> {
+                                sitting.requirePart(caller.id(), StudentStep.VOTE); // 6.15.2: the members decide
+                                return sitting.vote(actId, caller.id(), choice, now);
+                            },
+                            (before, after, was, doc) -> {
+                                decidedNow[0] = decided(after, actId) && !decided(before, actId);
+                                if (decidedNow[0]) keep(was, doc, actId, plan);
+                            })
+                    .map(doc -> {
+                        JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
+                        if (decidedNow[0])
+                            mail.send(id, doc.copy(), act.copy(), plan); // 6.15.2: after the decided act is stored
+                        return act;
+                    });
+        });
+    }
+
+    private static boolean decided(kz.emtihan.sitting.model.Sitting s, String actId) {
+        return s.acts().stream()
+                .anyMatch(a -> a.id().equals(actId) && a.decision().isPresent());
+    }
+
+    /**
+     * Beside the decision: each member's mail status for the copies (ActMail), and the student's progress so far kept in
+     * its {@code history} (6.15.2: a new time starts from the draw, or with the same ticket, and a new clock).
+     */
+    private static void keep(JsonObject was, JsonObject doc, String actId, ActMail.Plan plan) {
+        JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
+        act.put("mail", plan.statuses().copy());
+        String student = act.getString("studentId");
+        JsonObject p = SittingJson.progress(doc, student);
+        JsonObject before = SittingJson.progress(was, student).copy().put("status", p.getString("status"));
+        p.put("history", p.getJsonArray("history", new JsonArray()).copy().add(before.put("act", actId)));
     }
 
     /** 6.15.4: the student appeals within 48 hours of the sitting's end; later is refused. */

@@ -9,10 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.emtihan.sitting.model.Act;
 import kz.emtihan.sitting.model.AppealCase;
 import kz.emtihan.sitting.model.Commission;
 import kz.emtihan.sitting.model.CommissionScores;
 import kz.emtihan.sitting.model.Draw;
+import kz.emtihan.sitting.model.FailureDecision;
 import kz.emtihan.sitting.model.Parts;
 import kz.emtihan.sitting.model.Phase;
 import kz.emtihan.sitting.model.PhaseClock;
@@ -59,6 +61,13 @@ final class SittingJson {
         for (Object o : array(doc, "appeals")) {
             if (o instanceof JsonObject a) appeals.add(appeal(a));
         }
+        List<Act> acts = new ArrayList<>();
+        for (Object o : array(doc, "acts")) {
+            try {
+                acts.add(act((JsonObject) o));
+            } catch (RuntimeException unreadableAct) { // edited by hand: left as it is, and not found for a vote
+            }
+        }
         Map<String, StudentRecord> records = new HashMap<>();
         Map<String, String> unreadable = new HashMap<>();
         object(doc, "progress").forEach(e -> {
@@ -83,6 +92,7 @@ final class SittingJson {
                 ended,
                 postponements,
                 appeals,
+                acts,
                 records,
                 unreadable,
                 limits);
@@ -129,6 +139,53 @@ final class SittingJson {
         p.decidedAt().ifPresent(at -> o.put("decidedAt", at.toString()));
         text(o, "decidedBy", p.decidedBy());
         return o;
+    }
+
+    private static Act act(JsonObject a) {
+        java.util.Map<String, FailureDecision.Choice> votes = new java.util.LinkedHashMap<>();
+        object(a, "votes").forEach(e -> votes.put(e.getKey(), FailureDecision.Choice.valueOf((String) e.getValue())));
+        JsonObject d = a.getJsonObject("decision");
+        return new Act(
+                a.getString("id"),
+                a.getString("studentId"),
+                Instant.parse(a.getString("at")),
+                Phase.valueOf(a.getString("stage")),
+                Optional.ofNullable(a.getValue("ticket") instanceof Integer n ? n : null),
+                a.getString("description", ""),
+                a.getString("by", ""),
+                votes,
+                d == null
+                        ? Optional.empty()
+                        : Optional.of(new FailureDecision(
+                                FailureDecision.Choice.valueOf(d.getString("choice")),
+                                FailureDecision.TicketOnRetry.valueOf(d.getString("ticket")),
+                                d.getBoolean("chairCastTheDecidingVote", false))),
+                Instant.parse(a.getString("copiesDueBy")),
+                strings(array(a, "sentTo")));
+    }
+
+    /** The fields of an act the aggregate owns, put into its stored object (the mail statuses are ActMail's). */
+    private static void write(Act a, JsonObject o) {
+        o.put("id", a.id())
+                .put("studentId", a.studentId())
+                .put("at", a.at().toString())
+                .put("stage", a.stage().name())
+                .put("ticket", a.ticket().orElse(null))
+                .put("description", a.description())
+                .put("by", a.by());
+        JsonObject votes = new JsonObject();
+        a.votes().forEach((m, c) -> votes.put(m, c.name()));
+        o.put("votes", votes);
+        if (a.decision().isEmpty()) o.putNull("decision");
+        else
+            o.put(
+                    "decision",
+                    new JsonObject()
+                            .put("choice", a.decision().get().choice().name())
+                            .put("ticket", a.decision().get().ticket().name())
+                            .put("chairCastTheDecidingVote", a.decision().get().chairCastTheDecidingVote()));
+        o.put("copiesDueBy", a.copiesDueBy().toString()).put("sentTo", new JsonArray(a.sentTo()));
+        if (!o.containsKey("mail")) o.put("mail", new JsonObject());
     }
 
     private static AppealCase appeal(JsonObject a) {
@@ -268,6 +325,15 @@ final class SittingJson {
             JsonArray all = new JsonArray();
             for (AppealCase a : after.appeals()) all.add(appealJson(a));
             doc.put("appeals", all);
+        }
+        for (Act a : after.acts()) {
+            if (before.acts().contains(a)) continue;
+            JsonArray stored = doc.getJsonArray("acts");
+            if (stored == null) doc.put("acts", stored = new JsonArray());
+            JsonObject o = null;
+            for (Object x : stored) if (x instanceof JsonObject j && a.id().equals(j.getString("id"))) o = j;
+            if (o == null) stored.add(o = new JsonObject());
+            write(a, o);
         }
         if (!before.endedAt().equals(after.endedAt())) after.endedAt().ifPresent(e -> doc.put("endedAt", e.toString()));
         after.records().forEach((student, r) -> {

@@ -95,7 +95,8 @@ public final class SittingPhotos {
         if (!KINDS.contains(kind) && !kind.equals(ENROLMENT)) return Future.failedFuture(notFound("photo-kind", kind));
         return sittings.store().get(id).compose(doc -> {
             String role = SittingView.roleOf(doc, caller.id());
-            boolean commission = StudentOrder.roleOf(doc, caller.id())
+            boolean commission = SittingJson.parts(doc)
+                    .roleOf(caller.id())
                     .map(SittingRole::examines)
                     .orElse(false);
             if (!commission && !caller.has(Role.ADMIN) && !(caller.id().equals(student) && "student".equals(role))) {

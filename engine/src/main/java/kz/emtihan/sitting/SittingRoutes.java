@@ -201,7 +201,7 @@ public final class SittingRoutes {
                     .store()
                     .get(id(ctx))
                     .onSuccess(doc -> {
-                        Optional<SittingRole> role = StudentOrder.roleOf(doc, caller.id());
+                        Optional<SittingRole> role = SittingJson.parts(doc).roleOf(caller.id());
                         if (admin && caller.has(Role.ADMIN) || role.isPresent() && may.test(role.get())) ctx.next();
                         else ctx.fail(Refusal.of(CommonRefusal.FORBIDDEN));
                     })

@@ -27,7 +27,7 @@ final class SittingView {
 
     /** The caller's part in the sitting ({@link SittingRole#code()}), or null: never fails on a document lacking a field. */
     static String roleOf(JsonObject doc, String userId) {
-        return StudentOrder.roleOf(doc, userId).map(SittingRole::code).orElse(null);
+        return SittingJson.parts(doc).roleOf(userId).map(SittingRole::code).orElse(null);
     }
 
     static JsonObject of(JsonObject doc, Caller caller, Instant now, Regulation.FinalAttestation rules) {

@@ -68,9 +68,23 @@ public final class Sittings {
      * atomically (SittingStore retries when someone else changed the sitting meanwhile). The stored document follows.
      */
     Future<JsonObject> apply(String id, String event, UnaryOperator<Sitting> transition) {
+        return apply(id, event, transition, (before, after, was, doc) -> {});
+    }
+
+    /** What the edge adds to the stored document beside the aggregate's change (e-mail statuses, a kept history). */
+    interface Beside {
+        void write(Sitting before, Sitting after, JsonObject was, JsonObject doc);
+    }
+
+    /** {@link #apply(String, String, UnaryOperator)}, then {@code beside} on the document as it was and as it is. */
+    Future<JsonObject> apply(String id, String event, UnaryOperator<Sitting> transition, Beside beside) {
         return store.update(id, event, doc -> {
+            JsonObject was = doc.copy();
             Sitting before = SittingJson.read(doc, rules.phases());
-            return SittingJson.write(before, transition.apply(before), doc);
+            Sitting after = transition.apply(before);
+            SittingJson.write(before, after, doc);
+            beside.write(before, after, was, doc);
+            return doc;
         });
     }
 

@@ -22,6 +22,7 @@ import kz.emtihan.refusal.Refusal;
  *
  * @param postponements the applications to postpone (6.15.2-6.15.3), in the order they were made
  * @param appeals       the appeals (6.15.4-6.15.5), in the order they were filed
+ * @param acts          the acts of technical failure (6.15.2), in the order they were drawn up
  * @param unreadable           students whose stored record cannot be read (edited by hand), with the problem
  */
 public record Sitting(
@@ -33,6 +34,7 @@ public record Sitting(
         Optional<Instant> endedAt,
         List<Postponement> postponements,
         List<AppealCase> appeals,
+        List<Act> acts,
         Map<String, StudentRecord> records,
         Map<String, String> unreadable,
         PhaseLimits limits) {
@@ -58,6 +60,7 @@ public record Sitting(
         draws = List.copyOf(draws);
         postponements = List.copyOf(postponements);
         appeals = List.copyOf(appeals);
+        acts = List.copyOf(acts);
         records = Map.copyOf(records);
         unreadable = Map.copyOf(unreadable);
     }
@@ -333,9 +336,46 @@ public record Sitting(
         return Appealing.decide(this, appealId, by, changed, letter, comment, now);
     }
 
+    /** 6.15.2: the technical secretary's act stops the exam under way ({@link Acting}). */
+    public Sitting act(String student, String by, String description, java.time.ZoneId zone, Instant now) {
+        return Acting.drawUp(this, student, by, description, zone, now);
+    }
+
+    /** 6.15.2: a member's vote on an act; the last one decides collegially ({@link Acting}). */
+    public Sitting vote(String actId, String member, FailureDecision.Choice choice, Instant now) {
+        return Acting.vote(this, actId, member, choice, now);
+    }
+
     Sitting withAppeals(List<AppealCase> all) {
         return new Sitting(
-                id, parts, tickets, draws, withReplacement, endedAt, postponements, all, records, unreadable, limits);
+                id,
+                parts,
+                tickets,
+                draws,
+                withReplacement,
+                endedAt,
+                postponements,
+                all,
+                acts,
+                records,
+                unreadable,
+                limits);
+    }
+
+    Sitting withActs(List<Act> all) {
+        return new Sitting(
+                id,
+                parts,
+                tickets,
+                draws,
+                withReplacement,
+                endedAt,
+                postponements,
+                appeals,
+                all,
+                records,
+                unreadable,
+                limits);
     }
 
     Sitting copy(
@@ -353,6 +393,7 @@ public record Sitting(
                 endedAt,
                 postponements,
                 appeals,
+                acts,
                 records,
                 unreadable,
                 limits);

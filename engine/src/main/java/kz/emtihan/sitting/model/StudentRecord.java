@@ -178,6 +178,24 @@ public record StudentRecord(
                 updatedAt);
     }
 
+    /** 6.15.2: another time after an act: a new clock, no scores, the ticket kept only if its questions were unseen. */
+    StudentRecord retried(boolean keepTicket) {
+        return new StudentRecord(
+                status,
+                admittedAt,
+                identity,
+                room,
+                keepTicket ? ticket : Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                confirmedBy,
+                result,
+                publishedAt,
+                photos,
+                incompleteUntil,
+                updatedAt);
+    }
+
     StudentRecord admitted(Instant at) {
         return new StudentRecord(
                 status,

@@ -39,6 +39,7 @@ class SittingTest {
                 Optional.empty(),
                 List.of(),
                 List.of(),
+                List.of(),
                 Map.of(),
                 Map.of(),
                 LIMITS);
@@ -73,6 +74,7 @@ class SittingTest {
                 s.endedAt(),
                 s.postponements(),
                 s.appeals(),
+                s.acts(),
                 records,
                 s.unreadable(),
                 s.limits());
@@ -272,6 +274,40 @@ class SittingTest {
                 refused(x -> x.appealMeeting("ap-9", "ac", met), s).code());
         Refusal late = refused(x -> x.appeal("st1", "late", closed.plus(Duration.ofHours(49))), open.close(closed));
         assertEquals(SittingRefusal.APPEAL_LATE, late.code());
+    }
+
+    @Test
+    void anActStopsTheExamAndTheLastVoteDecidesAnotherTimeKeepingAnUnseenTicket() { // 6.15.2
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Almaty");
+        Sitting s = drawn().act("st1", "sec", "the connection dropped", zone, T0.plusSeconds(200));
+        Act act = s.acts().get(0);
+        assertEquals("act-1", act.id());
+        assertEquals(Phase.WAITING, act.stage(), "before the preparation: the questions were not seen");
+        assertEquals(List.of("chair", "m1", "m2"), act.sentTo());
+        assertEquals(StudentState.TECHNICAL_FAILURE, s.stateOf("st1", T0.plusSeconds(200)));
+        assertEquals("act", s.next("st1", T0.plusSeconds(200)));
+        assertEquals(
+                SittingRefusal.WRONG_ORDER,
+                refused(x -> x.act("st2", "sec", "no", zone, T0), s).code(),
+                "not before admission");
+        Sitting one = s.vote("act-1", "m1", FailureDecision.Choice.SAME_DAY, T0.plusSeconds(300));
+        assertTrue(one.acts().get(0).decision().isEmpty(), "waits for every member");
+        Sitting all = one.vote("act-1", "m2", FailureDecision.Choice.SAME_DAY, T0.plusSeconds(300))
+                .vote("act-1", "chair", FailureDecision.Choice.REFUSE, T0.plusSeconds(300));
+        FailureDecision d = all.acts().get(0).decision().orElseThrow();
+        assertEquals(FailureDecision.Choice.SAME_DAY, d.choice(), "the majority");
+        assertEquals(StudentState.NEW_TIME, all.stateOf("st1", T0.plusSeconds(300)));
+        assertEquals(
+                drawn().records().get("st1").ticket(), all.records().get("st1").ticket(), "the unseen ticket is kept");
+        assertEquals("start-preparation", all.next("st1", T0.plusSeconds(300)));
+        assertEquals(
+                SittingRefusal.DECIDED,
+                refused(x -> x.vote("act-1", "m1", FailureDecision.Choice.REFUSE, T0.plusSeconds(400)), all)
+                        .code());
+        assertEquals(
+                CommonRefusal.NOT_FOUND,
+                refused(x -> x.vote("act-9", "m1", FailureDecision.Choice.REFUSE, T0), all)
+                        .code());
     }
 
     @Test
