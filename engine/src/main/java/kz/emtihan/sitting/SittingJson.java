@@ -20,6 +20,7 @@ import kz.emtihan.sitting.model.Phase;
 import kz.emtihan.sitting.model.PhaseClock;
 import kz.emtihan.sitting.model.PhaseLimits;
 import kz.emtihan.sitting.model.Postponement;
+import kz.emtihan.sitting.model.Recording;
 import kz.emtihan.sitting.model.Sitting;
 import kz.emtihan.sitting.model.StudentRecord;
 import kz.emtihan.sitting.model.StudentState;
@@ -68,6 +69,16 @@ final class SittingJson {
             } catch (RuntimeException unreadableAct) { // edited by hand: left as it is, and not found for a vote
             }
         }
+        List<Recording> recordings = new ArrayList<>();
+        for (Object o : array(doc, "recordings")) {
+            if (o instanceof JsonObject r)
+                recordings.add(new Recording(
+                        r.getString("userId", ""),
+                        r.getString("role", ""),
+                        r.getString("peer", ""),
+                        r.getString("uri", ""),
+                        lenient(r, "at")));
+        }
         Map<String, StudentRecord> records = new HashMap<>();
         Map<String, String> unreadable = new HashMap<>();
         object(doc, "progress").forEach(e -> {
@@ -93,6 +104,7 @@ final class SittingJson {
                 postponements,
                 appeals,
                 acts,
+                recordings,
                 records,
                 unreadable,
                 limits);
@@ -334,6 +346,19 @@ final class SittingJson {
             for (Object x : stored) if (x instanceof JsonObject j && a.id().equals(j.getString("id"))) o = j;
             if (o == null) stored.add(o = new JsonObject());
             write(a, o);
+        }
+        if (!before.recordings().equals(after.recordings())) {
+            JsonArray all = new JsonArray();
+            for (Recording r : after.recordings()) {
+                JsonObject o = new JsonObject();
+                text(o, "userId", r.userId());
+                text(o, "role", r.role());
+                text(o, "peer", r.peer());
+                text(o, "uri", r.uri());
+                r.at().ifPresent(at -> o.put("at", at.toString()));
+                all.add(o);
+            }
+            doc.put("recordings", all);
         }
         if (!before.endedAt().equals(after.endedAt())) after.endedAt().ifPresent(e -> doc.put("endedAt", e.toString()));
         after.records().forEach((student, r) -> {

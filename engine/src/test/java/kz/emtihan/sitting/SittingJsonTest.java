@@ -131,6 +131,25 @@ class SittingJsonTest {
     }
 
     @Test
+    void aRecordingIsAddedBesideTheOnesKeptAsTheyWere() { // 6.15.1
+        JsonObject doc = stored();
+        Sitting before = SittingJson.read(doc, LIMITS);
+        Sitting after = before.recorded(new kz.emtihan.sitting.model.Recording(
+                "chair", "chair", "p-1", "file:///c.webm", java.util.Optional.of(NOW)));
+        JsonArray recordings = SittingJson.write(before, after, doc).getJsonArray("recordings");
+        assertEquals(
+                new JsonArray()
+                        .add(new JsonObject().put("uri", "file:///r.webm"))
+                        .add(new JsonObject()
+                                .put("userId", "chair")
+                                .put("role", "chair")
+                                .put("peer", "p-1")
+                                .put("uri", "file:///c.webm")
+                                .put("at", NOW.toString())),
+                recordings);
+    }
+
+    @Test
     void aDocumentEditedByHandIsReadAsFarAsItGoes() {
         JsonObject doc = stored();
         doc.getJsonObject("progress")

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import kz.emtihan.grade.model.Grade;
 import kz.emtihan.grade.model.GradeScale;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
@@ -23,6 +22,7 @@ import kz.emtihan.refusal.Refusal;
  * @param postponements the applications to postpone (6.15.2-6.15.3), in the order they were made
  * @param appeals       the appeals (6.15.4-6.15.5), in the order they were filed
  * @param acts          the acts of technical failure (6.15.2), in the order they were drawn up
+ * @param recordings    what the media server recorded in the sitting's room (6.15.1)
  * @param unreadable           students whose stored record cannot be read (edited by hand), with the problem
  */
 public record Sitting(
@@ -35,6 +35,7 @@ public record Sitting(
         List<Postponement> postponements,
         List<AppealCase> appeals,
         List<Act> acts,
+        List<Recording> recordings,
         Map<String, StudentRecord> records,
         Map<String, String> unreadable,
         PhaseLimits limits) {
@@ -61,6 +62,7 @@ public record Sitting(
         postponements = List.copyOf(postponements);
         appeals = List.copyOf(appeals);
         acts = List.copyOf(acts);
+        recordings = List.copyOf(recordings);
         records = Map.copyOf(records);
         unreadable = Map.copyOf(unreadable);
     }
@@ -162,136 +164,55 @@ public record Sitting(
         return "none";
     }
 
-    /** 6.15.6: from the waiting room into the video room. */
+    /** 6.15.6: from the waiting room into the video room ({@link Examining}, as every step of the exam below). */
     public Sitting admit(String student, Instant now) {
-        Sitting s = take(student, StudentStep.ADMIT, now);
-        return s.with(student, s.records.get(student).admitted(now));
+        return Examining.admit(this, student, now);
     }
 
     /** 6.15.6: the secretary compares the camera snapshot with the ID card and confirms, with the photos taken. */
     public Sitting identify(String student, String by, boolean confirmed, String note, Instant now) {
-        Sitting s = take(student, StudentStep.IDENTIFY, now);
-        if (!confirmed) throw Refusal.of(SittingRefusal.NOT_CONFIRMED);
-        StudentRecord r = s.records.get(student);
-        requirePhotos(r, "id-card", "identity");
-        return s.with(student, r.identified(new StudentRecord.Identity(by, now, note)));
+        return Examining.identify(this, student, by, confirmed, note, now);
     }
 
     /** 6.15.6: every item of the desk and room checklist confirmed, with the photo of the room. */
     public Sitting checkRoom(String student, String by, Set<String> confirmed, Instant now) {
-        Sitting s = take(student, StudentStep.CHECK_ROOM, now);
-        for (String item : ROOM_CHECKLIST) {
-            if (!confirmed.contains(item))
-                throw Refusal.of(SittingRefusal.CHECKLIST, item, String.join(", ", ROOM_CHECKLIST));
-        }
-        StudentRecord r = s.records.get(student);
-        requirePhotos(r, "room");
-        return s.with(student, r.roomChecked(new StudentRecord.RoomCheck(by, now, ROOM_CHECKLIST)));
+        return Examining.checkRoom(this, student, by, confirmed, now);
     }
 
-    /**
-     * 6.15.6: a photo of a check, until that check is confirmed (then its photos stay as they were): the secretary takes
-     * them all; a student sends only their own ID card. {@code photo.by()} took it as {@code role}.
-     */
+    /** 6.15.6: a check's photo, until the check is confirmed; a student sends only their own ID card. */
     public Sitting photograph(String student, String kind, StudentRecord.Photo photo, SittingRole role, Instant now) {
-        if (role == SittingRole.STUDENT
-                && !(kind.equals("id-card") && photo.by().equals(student))) throw Refusal.of(CommonRefusal.FORBIDDEN);
-        Sitting s = take(student, kind.equals("room") ? StudentStep.ROOM_PHOTO : StudentStep.IDENTITY_PHOTO, now);
-        return s.with(student, s.records.get(student).photographed(kind, photo));
-    }
-
-    private static void requirePhotos(StudentRecord r, String... kinds) {
-        for (String kind : kinds) {
-            if (!r.photos().containsKey(kind)) throw Refusal.of(SittingRefusal.PHOTO_MISSING, kind);
-        }
+        return Examining.photograph(this, student, kind, photo, role, now);
     }
 
     /** 6.15.6: the chair shows the draw; the ticket follows from the committed seed and the student's word. */
     public Sitting draw(String student, byte[] seed, String word, Instant now) {
-        Sitting s = take(student, StudentStep.DRAW, now);
-        if (tickets.isEmpty()) throw Refusal.of(SittingRefusal.NO_TICKETS);
-        List<TicketPool.Drawn> drawn = new ArrayList<>();
-        for (Draw d : draws) drawn.add(new TicketPool.Drawn(d.drawNumber(), d.studentId(), d.word(), d.ticket()));
-        TicketPool pool =
-                new TicketPool(id, tickets.stream().map(Ticket::number).toList(), withReplacement, drawn);
-        if (pool.available(student).isEmpty()) {
-            throw Refusal.of(
-                    SittingRefusal.WRONG_ORDER,
-                    SittingWords.step(StudentStep.DRAW),
-                    SittingWords.state(stateOf(student, now)),
-                    SittingWords.rule("no-ticket-left"));
-        }
-        TicketPool.Drawn d = pool.draw(seed, student, word).drawn().get(draws.size());
-        List<Draw> all = new ArrayList<>(draws);
-        all.add(new Draw(d.drawNumber(), student, word, d.ticket(), Optional.of(now)));
-        return s.copy(tickets, all, endedAt, postponements, s.records)
-                .with(student, s.records.get(student).drew(d.ticket()));
+        return Examining.draw(this, student, seed, word, now);
     }
 
     /** 6.15.6: the preparation starts; up to 20 minutes on the server's clock. */
     public Sitting startPreparation(String student, Instant now) {
-        Sitting s = take(student, StudentStep.START_PREPARATION, now);
-        StudentRecord r = s.records.get(student);
-        return s.with(student, r.clocked(r.clockAt(limits, now).startPreparation(now)));
+        return Examining.startPreparation(this, student, now);
     }
 
     /** 6.15.6: the secretary ends the preparation; the answer starts now. */
     public Sitting endPreparation(String student, Instant now) {
-        Sitting s = take(student, StudentStep.END_PREPARATION, now);
-        StudentRecord r = s.records.get(student);
-        return s.with(student, r.clocked(r.clockAt(limits, now).endPreparation(now)));
+        return Examining.endPreparation(this, student, now);
     }
 
     /** 6.15.6: the answer ends; before its minimum only with a reason, which is kept. */
     public Sitting endAnswer(String student, String reason, Instant now) {
-        StudentState before = stateOf(student, now);
-        Sitting s = take(student, StudentStep.END_ANSWER, now);
-        StudentRecord r = s.records.get(student);
-        PhaseClock clock = r.clockAt(limits, now);
-        boolean early = clock.answerStarted()
-                .map(a -> now.isBefore(a.plus(limits.answerMin())))
-                .orElse(false);
-        if (early && (reason == null || reason.isBlank())) {
-            throw Refusal.of(
-                    SittingRefusal.WRONG_ORDER,
-                    SittingWords.step(StudentStep.END_ANSWER),
-                    SittingWords.state(before),
-                    SittingWords.rule(
-                            "answer-needs-reason", "minutes", limits.answerMin().toMinutes()));
-        }
-        return s.with(student, r.clocked(clock.endAnswer(now, reason)));
+        return Examining.endAnswer(this, student, reason, now);
     }
 
     /** 6.15.6: a member's own score, 0 to {@code maxScore}, until every member has scored. */
     public Sitting score(String student, String member, int points, int maxScore, Instant now) {
-        Sitting s = take(student, StudentStep.SCORE, now);
-        if (points < 0 || points > maxScore)
-            throw Refusal.of(SittingRefusal.BAD_STEP, SittingWords.rule("score-range", "max", maxScore));
-        StudentRecord r = s.records.get(student);
-        Map<String, Integer> next = new HashMap<>(r.scores());
-        next.put(member, points);
-        return s.with(student, r.scored(next));
+        return Examining.score(this, student, member, points, maxScore, now);
     }
 
-    /**
-     * 6.15.6, 5.28: the chair confirms once every member has scored; the aggregate of the scores becomes a letter on
-     * the grade scale and the result is published to the student at once.
-     */
+    /** 6.15.6, 5.28: the chair confirms once every member has scored; the result is published at once. */
     public Sitting confirm(
             String student, String chair, Aggregation rule, GradeScale scale, int maxScore, Instant now) {
-        Sitting s = take(student, StudentStep.CONFIRM, now);
-        StudentRecord r = s.records.get(student);
-        CommissionScores scores =
-                new CommissionScores(parts.commission(), maxScore, r.scores(), Optional.empty()).confirm(chair);
-        Grade g = scores.grade(rule, scale);
-        StudentRecord.Result result = new StudentRecord.Result(
-                scores.aggregate(rule).doubleValue(),
-                g.percent(),
-                g.letter(),
-                g.gpa(),
-                g.traditional(),
-                Optional.empty());
-        return s.with(student, r.published(chair, result, now));
+        return Examining.confirm(this, student, chair, rule, scale, maxScore, now);
     }
 
     /** The ticket set, replaced as a whole before the first draw (6.15.6). */
@@ -346,6 +267,26 @@ public record Sitting(
         return Acting.vote(this, actId, member, choice, now);
     }
 
+    /** 6.15.1: the media server records a publish into the sitting's room; noted whatever the students' steps. */
+    public Sitting recorded(Recording r) {
+        List<Recording> all = new ArrayList<>(recordings);
+        all.add(r);
+        return new Sitting(
+                id,
+                parts,
+                tickets,
+                draws,
+                withReplacement,
+                endedAt,
+                postponements,
+                appeals,
+                acts,
+                all,
+                records,
+                unreadable,
+                limits);
+    }
+
     Sitting withAppeals(List<AppealCase> all) {
         return new Sitting(
                 id,
@@ -357,6 +298,7 @@ public record Sitting(
                 postponements,
                 all,
                 acts,
+                recordings,
                 records,
                 unreadable,
                 limits);
@@ -373,6 +315,7 @@ public record Sitting(
                 postponements,
                 appeals,
                 all,
+                recordings,
                 records,
                 unreadable,
                 limits);
@@ -394,6 +337,7 @@ public record Sitting(
                 postponements,
                 appeals,
                 acts,
+                recordings,
                 records,
                 unreadable,
                 limits);

@@ -40,6 +40,7 @@ class SittingTest {
                 List.of(),
                 List.of(),
                 List.of(),
+                List.of(),
                 Map.of(),
                 Map.of(),
                 LIMITS);
@@ -75,6 +76,7 @@ class SittingTest {
                 s.postponements(),
                 s.appeals(),
                 s.acts(),
+                s.recordings(),
                 records,
                 s.unreadable(),
                 s.limits());
