@@ -150,6 +150,30 @@ class SittingJsonTest {
     }
 
     @Test
+    void aListEntryTheAggregateCannotReadStaysInItsPlaceWhileTheOthersChange() {
+        JsonObject doc = stored();
+        JsonObject odd =
+                new JsonObject().put("id", "ap-1").put("studentId", "st1").put("filedAt", "last week");
+        doc.put("appeals", new JsonArray().add(odd.copy()));
+        Sitting before = SittingJson.read(doc, LIMITS);
+        assertEquals(java.util.List.of(), before.appeals(), "not readable: not in the aggregate");
+        Instant until = Instant.parse("2026-07-10T18:59:59Z");
+        Sitting after = before.decidePostponement("pp-1", true, "", "chair", until, NOW);
+        JsonObject written = SittingJson.write(before, after, doc);
+        assertEquals(new JsonArray().add(odd), written.getJsonArray("appeals"));
+        JsonObject pp = written.getJsonArray("postponements").getJsonObject(0);
+        assertEquals("st2", pp.getString("studentId"));
+        assertEquals(true, pp.getBoolean("allowed"));
+        assertEquals("chair", pp.getString("decidedBy"));
+        assertEquals(
+                until.toString(),
+                written.getJsonObject("progress")
+                        .getJsonObject("st2")
+                        .getJsonObject("incomplete")
+                        .getString("deadline"));
+    }
+
+    @Test
     void aDocumentEditedByHandIsReadAsFarAsItGoes() {
         JsonObject doc = stored();
         doc.getJsonObject("progress")
