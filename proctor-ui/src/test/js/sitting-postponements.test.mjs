@@ -8,7 +8,6 @@ import {
   decisionRequest,
   isPostponed,
   kilobytes,
-  mayApply,
   postponementState,
   postponementsOf,
   scanFilename,
@@ -68,21 +67,6 @@ test('an application awaits the chair until allowed or refused', () => {
   assert.equal(postponementState({ id: 'pp-1' }), 'awaiting');
   assert.equal(postponementState({ id: 'pp-1', allowed: true }), 'allowed');
   assert.equal(postponementState({ id: 'pp-1', allowed: false, decisionReason: 'no proof' }), 'refused');
-});
-
-test('a student applies while without a result and without an application awaiting or allowed', () => {
-  const refused = { id: 'pp-1', studentId: 'st1', allowed: false };
-  assert.equal(mayApply({ status: 'waiting' }, []), true);
-  assert.equal(mayApply({ status: 'waiting' }, undefined), true);
-  assert.equal(mayApply({ status: 'waiting' }, [], '2026-12-01T12:00:00Z'), false, 'not once the sitting is closed');
-  assert.equal(mayApply({ status: 'waiting' }, [refused]), true, 'after a refusal, again with another document');
-  assert.equal(mayApply({ status: 'waiting' }, [refused, { id: 'pp-2', studentId: 'st1' }]), false);
-  assert.equal(mayApply({ status: 'postponed' }, [{ id: 'pp-1', allowed: true }]), false);
-  assert.equal(
-    mayApply({ status: 'graded', result: { letter: 'B' } }, []),
-    false,
-    'graded: nothing to postpone (409 graded)',
-  );
 });
 
 test('the standing: "I" until the deadline, "F" after it, the letter once graded in time', () => {

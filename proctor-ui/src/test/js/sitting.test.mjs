@@ -14,54 +14,35 @@ import {
   timerText,
 } from '../../main/web/lib/sitting/flow.js';
 
-const at = '2026-12-01T09:00:00Z';
-const ready = { admittedAt: at, identity: { by: 'sec1' }, room: { by: 'sec1' } };
-
-test('the steps follow the recorded facts in the order of 6.15.6', () => {
-  assert.equal(nextStep({ status: 'waiting' }, 3), 'admit');
-  assert.equal(nextStep({ admittedAt: at }, 3), 'identity');
-  assert.equal(nextStep({ admittedAt: at, identity: {} }, 3), 'room');
-  assert.equal(nextStep(ready, 3), 'draw');
-  assert.equal(nextStep({ ...ready, ticket: 2, phase: { phase: 'WAITING' } }, 3), 'start-preparation');
-  assert.equal(nextStep({ ...ready, ticket: 2, phase: { phase: 'PREPARATION' } }, 3), 'end-preparation');
-  assert.equal(nextStep({ ...ready, ticket: 2, phase: { phase: 'ANSWER' } }, 3), 'end-answer');
-  assert.equal(nextStep({ ...ready, ticket: 2, phase: { phase: 'DONE' }, scored: ['m1'] }, 3), 'score');
-  assert.equal(nextStep({ ...ready, ticket: 2, phase: { phase: 'DONE' }, scored: ['c1', 'm1', 'm2'] }, 3), 'confirm');
-  assert.equal(nextStep({ ...ready, ticket: 2, result: { letter: 'B+' } }, 3), 'done');
-});
-
-test('a failure waits for the decision; a new time resumes at the draw, or at the preparation with the ticket kept', () => {
-  assert.equal(nextStep({ ...ready, ticket: 2, status: 'technical-failure' }, 3), 'act');
-  assert.equal(nextStep({ ...ready, status: 'new-time' }, 3), 'draw');
-  assert.equal(nextStep({ ...ready, ticket: 4, status: 'new-time' }, 3), 'start-preparation');
-  assert.equal(nextStep({ ...ready, status: 'refused' }, 3), 'refused');
-});
-
-test("a postponed student has no next step here; the engine's list of steps decides what the page offers", () => {
-  assert.equal(nextStep({ status: 'postponed' }, 3), 'postponed');
-  assert.equal(nextStep({ ...ready, status: 'postponed' }, 3), 'postponed');
-  assert.equal(mayTake({ steps: ['score'] }, 'score', false), true);
-  assert.equal(mayTake({ steps: [] }, 'act', true), false, 'the engine says no: the page does not offer it');
-  assert.equal(mayTake({}, 'act', true), true, "no list: the page's own guess");
+test("the next step and the steps the reader may take are the engine's, never derived by the page", () => {
+  assert.equal(nextStep({ status: 'drawn', next: 'start-preparation' }), 'start-preparation');
+  assert.equal(nextStep({ status: 'new-time', next: 'draw' }), 'draw');
+  assert.equal(nextStep(undefined), 'admit', 'a student nothing has happened to yet');
+  assert.equal(mayTake({ steps: ['score'] }, 'score'), true);
+  assert.equal(mayTake({ steps: [] }, 'act'), false, 'the engine says no: the page does not offer it');
+  assert.equal(mayTake({}, 'act'), false, 'no list: nothing is offered');
 });
 
 test('the console opens on the student under way, else the next waiting one', () => {
   const commission = { members: ['c1', 'm1'] };
   const base = { students: ['a', 'b', 'c'], commission };
+  const done = { status: 'graded', next: 'done' };
+  const postponed = { status: 'postponed', next: 'postponed' };
   assert.equal(currentStudent({ ...base, progress: {} }), 'a');
   assert.equal(
-    currentStudent({ ...base, progress: { a: { ...ready, ticket: 1, result: {} }, b: { admittedAt: at } } }),
+    currentStudent({ ...base, progress: { a: done, b: { status: 'admitted', next: 'identity' } } }),
     'b',
+    'admitted and not finished',
   );
-  assert.equal(currentStudent({ ...base, progress: { a: { ...ready, ticket: 1, result: {} } } }), 'b');
-  assert.equal(currentStudent({ ...base, progress: { a: { ...ready, status: 'technical-failure' } } }), 'b');
+  assert.equal(currentStudent({ ...base, progress: { a: done } }), 'b');
+  assert.equal(currentStudent({ ...base, progress: { a: { status: 'technical-failure', next: 'act' } } }), 'b');
   assert.equal(
-    currentStudent({ ...base, progress: { a: { status: 'postponed' } } }),
+    currentStudent({ ...base, progress: { a: postponed } }),
     'b',
     '6.15.3: a postponed student sits another day',
   );
   assert.equal(
-    currentStudent({ ...base, progress: { a: { status: 'postponed' }, b: { result: {} }, c: { result: {} } } }),
+    currentStudent({ ...base, progress: { a: postponed, b: done, c: done } }),
     'a',
     'but is still found once everyone else is done',
   );

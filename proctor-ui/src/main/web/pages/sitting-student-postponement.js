@@ -19,7 +19,6 @@ import {
   MAX_SCAN_BYTES,
   bytesToBase64,
   kilobytes,
-  mayApply,
   postponementState,
   scanProblem,
   scanType,
@@ -49,7 +48,7 @@ export function preparePostponement(sittingId, reload) {
 export function renderPostponement(sitting, progress) {
   const mine = sitting.postponements ?? []; // the engine sends a student only their own
   const standing = standingOf(progress);
-  const may = mayTake(progress, 'apply-postponement', mayApply(progress, mine, sitting.endedAt)); // the engine's table, if sent
+  const may = mayTake(progress, 'apply-postponement'); // 6.15.3, as the engine's table says
   const box = $('postpone-box');
   box.hidden = !may && mine.length === 0 && !standing;
   box.dataset.standing = standing?.letter ?? '';

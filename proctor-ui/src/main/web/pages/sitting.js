@@ -51,12 +51,7 @@ const room = new RoomView({
 });
 const checks = new ChecksView({ sittingId, room, act });
 room.onRender = () => {
-  if (sitting && chosen)
-    checks.render(
-      chosen,
-      progressOf(sitting, chosen),
-      nextStep(progressOf(sitting, chosen), membersOf(sitting).length),
-    );
+  if (sitting && chosen) checks.render(chosen, progressOf(sitting, chosen), nextStep(progressOf(sitting, chosen)));
 };
 const reloader = coalescing(async () => {
   try {
@@ -251,7 +246,7 @@ function render() {
       const p = progressOf(sitting, id);
       return h(
         'li',
-        { 'data-student': id, 'data-status': p.status, 'data-step': nextStep(p, count) },
+        { 'data-student': id, 'data-status': p.status, 'data-step': nextStep(p) },
         h(
           'button',
           {
@@ -292,7 +287,7 @@ function renderCurrent(role, count) {
   }
   current.hidden = false;
   const p = progressOf(sitting, chosen);
-  const next = nextStep(p, count);
+  const next = nextStep(p);
   const phaseName = p.phase?.phase ?? 'WAITING';
   const isOpen = !sitting.endedAt;
   Object.assign(current.dataset, { student: chosen, step: next, phase: phaseName, status: p.status });
@@ -304,8 +299,8 @@ function renderCurrent(role, count) {
 
   const secretary = role === 'secretary' && isOpen;
   $('secretary-steps').hidden = !secretary;
-  // each button as the engine's table allows the reader now (progress.steps), the page's own order as a fallback
-  const offer = (step) => next === step && mayTake(p, step, true);
+  // each button as the engine says: the step due (progress.next) that the reader may take now (progress.steps)
+  const offer = (step) => next === step && mayTake(p, step);
   $('admit').hidden = !offer('admit');
   $('identity-confirm').hidden = !offer('identity');
   $('room-form').hidden = !offer('room');
@@ -327,7 +322,7 @@ function renderCurrent(role, count) {
   $('scored-count').textContent = t('sitting.scoredCount', { n: scored.length, total: count });
   const mine = p.scores?.[myId()];
   const hasScored = scored.includes(myId());
-  $('score-form').hidden = !(member && isOpen && !hasScored && mayTake(p, 'score', !p.result));
+  $('score-form').hidden = !(member && isOpen && !hasScored && mayTake(p, 'score'));
   $('my-score').hidden = !(member && hasScored && mine !== undefined);
   if (mine !== undefined) $('my-score').textContent = t('sitting.myScore', { points: mine });
   const visible = Object.entries(p.scores ?? {});
@@ -356,9 +351,7 @@ function renderCurrent(role, count) {
       traditional: t(`staff.traditional.${p.result.traditional}`),
     });
   }
-  $('act-box').hidden = !(
-    secretary && mayTake(p, 'act', Boolean(p.admittedAt) && !['done', 'refused', 'act', 'postponed'].includes(next))
-  );
+  $('act-box').hidden = !(secretary && mayTake(p, 'act'));
 }
 
 /** The timer of the chosen student's phase and the server clock; at a deadline the sitting is read again. */

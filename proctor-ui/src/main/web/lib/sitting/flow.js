@@ -1,6 +1,6 @@
 /**
- * The oral final attestation's rules as the pages need them (6.15.2, 6.15.4, 6.15.6), pure: which step comes
- * next for a student, whom the console shows first, the time left on the server's clock, whether the 48 hours to
+ * The oral final attestation as the pages need it (6.15.2, 6.15.4, 6.15.6), pure: the next step and the steps the
+ * reader may take, both as the engine's view says (never derived here), whom the console shows first, the time left on the server's clock, whether the 48 hours to
  * appeal still run, whether a score may be sent. The engine enforces every one of them; the pages use these only
  * to offer the right button. No DOM, no fetch: tested with Node (src/test/js/sitting.test.mjs).
  */
@@ -19,7 +19,7 @@ export const MAX_SCORE = 100;
 
 /** A student's progress, or the engine's starting one when nothing has happened yet. */
 export function progressOf(sitting, studentId) {
-  return sitting?.progress?.[studentId] ?? { status: 'waiting', scores: {}, scored: [] };
+  return sitting?.progress?.[studentId] ?? { status: 'waiting', next: 'admit', steps: [], scores: {}, scored: [] };
 }
 
 /** The commission's members (the chair is one), as the engine lists them. */
@@ -28,27 +28,13 @@ export function membersOf(sitting) {
 }
 
 /**
- * The next step for a student: admit | identity | room | draw | start-preparation | end-preparation |
- * end-answer | score | confirm | act (a technical failure awaits the commission's decision) | done | refused |
- * postponed (6.15.3: no more steps in this sitting).
- * Follows the recorded facts, not the status word, so a new time after a failure (6.15.2) resumes at the draw
- * or, when the ticket is kept, at the preparation.
+ * The next step for a student, in the order of 6.15.6, as the engine's view says it (issue 11: progress.next, from
+ * the typed sitting; the page no longer derives the order): admit | identity | room | draw | start-preparation |
+ * end-preparation | end-answer | score | confirm, or done | act (an act awaits the commission's decision) |
+ * refused | postponed (6.15.3: no more steps in this sitting).
  */
-export function nextStep(progress, memberCount) {
-  const p = progress ?? {};
-  if (p.result) return 'done';
-  if (p.status === 'refused') return 'refused';
-  if (p.status === 'postponed') return 'postponed';
-  if (p.status === 'technical-failure') return 'act';
-  if (!p.admittedAt) return 'admit';
-  if (!p.identity) return 'identity';
-  if (!p.room) return 'room';
-  if (p.ticket === undefined || p.ticket === null) return 'draw';
-  const phase = p.phase?.phase ?? 'WAITING';
-  if (phase === 'WAITING') return 'start-preparation';
-  if (phase === 'PREPARATION') return 'end-preparation';
-  if (phase === 'ANSWER') return 'end-answer';
-  return (p.scored ?? []).length < memberCount ? 'score' : 'confirm';
+export function nextStep(progress) {
+  return progress?.next ?? 'admit';
 }
 
 const ACTIVE_LAST = new Set(['done', 'refused']);
@@ -60,8 +46,7 @@ const ACTIVE_LAST = new Set(['done', 'refused']);
  */
 export function currentStudent(sitting) {
   const students = sitting?.students ?? [];
-  const count = membersOf(sitting).length;
-  const step = (id) => nextStep(progressOf(sitting, id), count);
+  const step = (id) => nextStep(progressOf(sitting, id));
   const status = (id) => progressOf(sitting, id).status;
   const later = (id) => status(id) === 'new-time' || status(id) === 'postponed'; // another day or time (6.15.2-6.15.3)
   return (
@@ -73,12 +58,9 @@ export function currentStudent(sitting) {
   );
 }
 
-/**
- * Whether the engine's table lets the reader take step for this student now (issue 10: the view lists them in
- * progress.steps, e.g. 'act', 'score'); a view without the list (an older engine) leaves the page's own guess.
- */
-export function mayTake(progress, step, guess) {
-  return Array.isArray(progress?.steps) ? progress.steps.includes(step) : guess;
+/** Whether the engine's table lets the reader take step for this student now (the view's progress.steps). */
+export function mayTake(progress, step) {
+  return Array.isArray(progress?.steps) && progress.steps.includes(step);
 }
 
 /** Milliseconds left of the running phase on the server's clock (nowMs), or null when no phase runs. */

@@ -64,15 +64,6 @@ export function postponementsOf(sitting, studentId) {
 }
 
 /**
- * 6.15.3: a student may apply while they have no result and no application awaiting the chair or allowed, and the
- * sitting (endedAt) is not closed; after a refusal they may apply again with another document.
- */
-export function mayApply(progress, postponements, endedAt = null) {
-  if (progress?.result || endedAt) return false; // the engine refuses once the sitting is closed (409 sitting-closed)
-  return !(postponements ?? []).some((p) => postponementState(p) !== 'refused');
-}
-
-/**
  * The standing of a postponed student (progress.standing from the engine): {state: 'incomplete' (I until deadline),
  * 'failed' (F, the deadline passed without a result) or 'graded' (the result came in time), letter, deadline};
  * null when the student holds no "I". Falls back to progress.incomplete when the engine sent no standing.

@@ -5,17 +5,16 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Refusal;
 import kz.emtihan.sitting.model.Appeal;
 import kz.emtihan.sitting.model.FailureDecision;
-import kz.emtihan.sitting.model.PhaseClock;
+import kz.emtihan.sitting.model.SittingRefusal;
+import kz.emtihan.sitting.model.SittingWords;
 import kz.emtihan.sitting.model.StudentStep;
-import kz.emtihan.sitting.model.TechnicalFailureAct;
 
 /**
  * When a sitting does not go to plan (6.15.2, 6.15.4-6.15.5): the secretary's act of technical failure and the
@@ -33,13 +32,17 @@ public final class SittingAfter {
 
     static JsonObject find(JsonArray list, String id, String what) {
         for (Object o : list) if (id.equals(((JsonObject) o).getString("id"))) return (JsonObject) o;
-        throw Rejection.notFound(what, id);
+        throw Refusal.of(CommonRefusal.NOT_FOUND, SittingWords.thing(what), id);
     }
 
+    /**
+     * A rule of the model that refused after the table allowed the step (a document edited by hand, a race the table
+     * cannot see): bad-step, naming the rule as the model words it.
+     */
     private static RuntimeException translate(RuntimeException e) {
-        if (e instanceof Rejection) return e;
-        if (e instanceof IllegalStateException) return Rejection.conflict("wrong-order", e.getMessage());
-        return Rejection.badRequest("bad-step", e.getMessage());
+        if (e instanceof Refusal) return e;
+        return Refusal.of(
+                SittingRefusal.BAD_STEP, SittingWords.rule("model", "detail", String.valueOf(e.getMessage())));
     }
 
     /**
@@ -47,64 +50,22 @@ public final class SittingAfter {
      * copies by e-mail go once the members have decided (see vote): until then the act's {@code mail} is empty.
      */
     public Future<JsonObject> act(Caller caller, String id, JsonObject body) {
-        String student = body.getString("studentId", "");
+        String student = body.getValue("studentId") instanceof String st ? st : "";
         String description = body.getValue("description") instanceof String d ? d.trim() : "";
         if (description.isEmpty() || description.length() > 4000) {
-            return Future.failedFuture(
-                    Rejection.badRequest("bad-field", "'description' is text of 1 to 4000 characters"));
+            return Future.failedFuture(Refusal.of(
+                    CommonRefusal.BAD_FIELD, "description", SittingWords.field("text-length", "min", 1, "max", 4000)));
         }
         Instant now = sittings.live().serverNow();
-        String[] actId = new String[1];
-        return sittings.store()
-                .update(id, "act", doc -> {
-                    StudentOrder.require(
-                            doc, caller, StudentStep.ACT); // 6.15.2: the technical secretary draws up the act
-                    JsonObject p = SittingJson.progress(doc, student);
-                    PhaseClock clock = SittingJson.clock(p, sittings.rules().phases())
-                            .at(now); // the stage reached, before the act
-                    StudentOrder.take(doc, student, StudentStep.ACT, now, sittings.rules());
-                    OptionalInt ticket =
-                            p.getValue("ticket") instanceof Integer n ? OptionalInt.of(n) : OptionalInt.empty();
-                    TechnicalFailureAct act;
-                    try {
-                        act = TechnicalFailureAct.drawUp(
-                                SittingJson.commission(doc),
-                                caller.id(),
-                                id,
-                                student,
-                                now,
-                                clock.phase(),
-                                ticket,
-                                description);
-                    } catch (RuntimeException e) {
-                        throw translate(e);
-                    }
-                    actId[0] = "act-" + (doc.getJsonArray("acts").size() + 1);
-                    doc.getJsonArray("acts")
-                            .add(new JsonObject()
-                                    .put("id", actId[0])
-                                    .put("studentId", student)
-                                    .put("at", now.toString())
-                                    .put("stage", act.stageReached().name())
-                                    .put("ticket", ticket.isPresent() ? ticket.getAsInt() : null)
-                                    .put("description", description)
-                                    .put("by", caller.id())
-                                    .put("votes", new JsonObject())
-                                    .putNull("decision")
-                                    .put(
-                                            "copiesDueBy",
-                                            act.copiesDueBy(sittings.rules()
-                                                            .calendar()
-                                                            .zone())
-                                                    .toString())
-                                    .put(
-                                            "sentTo",
-                                            new JsonArray(
-                                                    SittingJson.commission(doc).members()))
-                                    .put("mail", new JsonObject()));
-                    return doc;
+        var zone = sittings.rules().calendar().zone();
+        return sittings.apply(id, "act", sitting -> {
+                    sitting.requirePart(caller.id(), StudentStep.ACT); // 6.15.2: the technical secretary
+                    return sitting.act(student, caller.id(), description, zone, now);
                 })
-                .map(doc -> find(doc.getJsonArray("acts"), actId[0], "act"));
+                .map(doc -> {
+                    JsonArray acts = doc.getJsonArray("acts");
+                    return acts.getJsonObject(acts.size() - 1);
+                });
     }
 
     /**
@@ -120,176 +81,93 @@ public final class SittingAfter {
             default -> null;
         };
         if (choice == null)
-            return Future.failedFuture(
-                    Rejection.badRequest("bad-field", "'choice' is same-day, another-sitting or refuse"));
-        boolean[] decidedNow = new boolean[1];
-        return mail.plan(id)
-                .compose(plan -> sittings.store()
-                        .update(id, "vote", doc -> {
-                            decidedNow[0] = false;
-                            StudentOrder.require(
-                                    doc, caller, StudentStep.VOTE); // 6.15.2: the members decide collegially
-                            JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
-                            if (act.getValue("decision") != null)
-                                throw Rejection.conflict("decided", "the commission has decided");
-                            Instant now = sittings.live().serverNow();
-                            StudentOrder.take(doc, act.getString("studentId"), StudentStep.VOTE, now, sittings.rules());
-                            act.getJsonObject("votes").put(caller.id(), choice.name());
-                            Map<String, FailureDecision.Choice> votes = new HashMap<>();
-                            act.getJsonObject("votes")
-                                    .forEach(e -> votes.put(
-                                            e.getKey(), FailureDecision.Choice.valueOf((String) e.getValue())));
-                            if (votes.size()
-                                    < SittingJson.commission(doc).members().size()) return doc;
-                            TechnicalFailureAct model = new TechnicalFailureAct(
-                                    id,
-                                    act.getString("studentId"),
-                                    Instant.parse(act.getString("at")),
-                                    kz.emtihan.sitting.model.Phase.valueOf(act.getString("stage")),
-                                    act.getValue("ticket") instanceof Integer n
-                                            ? OptionalInt.of(n)
-                                            : OptionalInt.empty(),
-                                    act.getString("description"),
-                                    act.getString("by"));
-                            FailureDecision d = FailureDecision.decide(model, SittingJson.commission(doc), votes);
-                            act.put(
-                                    "decision",
-                                    new JsonObject()
-                                            .put("choice", d.choice().name())
-                                            .put("ticket", d.ticket().name())
-                                            .put("chairCastTheDecidingVote", d.chairCastTheDecidingVote()));
-                            act.put("mail", plan.statuses().copy());
-                            decidedNow[0] = true;
-                            boolean refused = d.choice() == FailureDecision.Choice.REFUSE;
-                            StudentOrder.take(
-                                    doc,
-                                    act.getString("studentId"),
-                                    refused ? StudentStep.NO_OTHER_TIME : StudentStep.ANOTHER_TIME,
-                                    now,
-                                    sittings.rules());
-                            JsonObject p = SittingJson.progress(doc, act.getString("studentId"));
-                            // 6.15.2: the progress so far is kept; a new time starts from the draw (or with the same
-                            // ticket) and a new clock
-                            p.put(
-                                    "history",
-                                    p.getJsonArray("history", new JsonArray())
-                                            .add(p.copy().put("act", actId)));
-                            p.remove("phase");
-                            if (d.ticket() == FailureDecision.TicketOnRetry.DRAW && p.getValue("ticket") != null)
-                                p.remove("ticket");
-                            p.put("scores", new JsonObject());
-                            return doc;
-                        })
-                        .map(doc -> {
-                            JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
-                            if (decidedNow[0])
-                                mail.send(id, doc.copy(), act.copy(), plan); // 6.15.2: after the decided act is stored
-                            return act;
-                        }));
+            return Future.failedFuture(Refusal.of(
+                    CommonRefusal.BAD_FIELD, "choice", FieldProblem.oneOf("same-day, another-sitting, refuse")));
+        Instant now = sittings.live().serverNow();
+        return mail.plan(id).compose(plan -> {
+            boolean[] decidedNow = new boolean[1]; // by this vote, in the try that was stored
+            return sittings.apply(
+                            id,
+                            "vote",
+                            sitting -> {
+                                sitting.requirePart(caller.id(), StudentStep.VOTE); // 6.15.2: the members decide
+                                return sitting.vote(actId, caller.id(), choice, now);
+                            },
+                            (before, after, was, doc) -> {
+                                decidedNow[0] = decided(after, actId) && !decided(before, actId);
+                                if (decidedNow[0]) keep(was, doc, actId, plan);
+                            })
+                    .map(doc -> {
+                        JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
+                        if (decidedNow[0])
+                            mail.send(id, doc.copy(), act.copy(), plan); // 6.15.2: after the decided act is stored
+                        return act;
+                    });
+        });
+    }
+
+    private static boolean decided(kz.emtihan.sitting.model.Sitting s, String actId) {
+        return s.acts().stream()
+                .anyMatch(a -> a.id().equals(actId) && a.decision().isPresent());
+    }
+
+    /**
+     * Beside the decision: each member's mail status for the copies (ActMail), and the student's progress so far kept in
+     * its {@code history} (6.15.2: a new time starts from the draw, or with the same ticket, and a new clock).
+     */
+    private static void keep(JsonObject was, JsonObject doc, String actId, ActMail.Plan plan) {
+        JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
+        act.put("mail", plan.statuses().copy());
+        String student = act.getString("studentId");
+        JsonObject p = SittingJson.progress(doc, student);
+        JsonObject before = SittingJson.progress(was, student).copy().put("status", p.getString("status"));
+        p.put("history", p.getJsonArray("history", new JsonArray()).copy().add(before.put("act", actId)));
     }
 
     /** 6.15.4: the student appeals within 48 hours of the sitting's end; later is refused. */
     public Future<JsonObject> appeal(Caller caller, String id, JsonObject body) {
         String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
         if (reason.isEmpty() || reason.length() > 4000)
-            return Future.failedFuture(Rejection.badRequest("bad-field", "'reason' is text of 1 to 4000 characters"));
+            return Future.failedFuture(Refusal.of(
+                    CommonRefusal.BAD_FIELD, "reason", SittingWords.field("text-length", "min", 1, "max", 4000)));
         Instant now = sittings.live().serverNow();
-        String[] appealId = new String[1];
-        return sittings.store()
-                .update(id, "appeal", doc -> {
-                    StudentOrder.require(
-                            doc, caller, StudentStep.APPEAL); // 6.15.4: the student, against their own result
-                    try {
-                        StudentOrder.take(doc, caller.id(), StudentStep.APPEAL, now, sittings.rules());
-                    } catch (Rejection r) {
-                        if (!"appeal-late".equals(r.code())) throw r;
-                        throw new Rejection(
-                                409,
-                                "appeal-late",
-                                "the 48 hours to appeal ended at "
-                                        + Appeal.filingDeadline(Instant.parse(doc.getString("endedAt"))) + " (6.15.4)");
-                    }
-                    appealId[0] = "ap-" + (doc.getJsonArray("appeals").size() + 1);
-                    doc.getJsonArray("appeals")
-                            .add(new JsonObject()
-                                    .put("id", appealId[0])
-                                    .put("studentId", caller.id())
-                                    .put("reason", reason)
-                                    .put("filedAt", now.toString())
-                                    .put(
-                                            "to",
-                                            doc.getJsonObject("appealCommission")
-                                                    .getString("chair")));
-                    return doc;
+        return sittings.apply(id, "appeal", sitting -> {
+                    sitting.requirePart(caller.id(), StudentStep.APPEAL); // 6.15.4: the student, against their result
+                    return sitting.appeal(caller.id(), reason, now); // late, open, ungraded, twice: 409
                 })
-                .map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId[0], "appeal"), doc, now));
+                .map(doc -> {
+                    JsonArray all = doc.getJsonArray("appeals");
+                    return withStatus(all.getJsonObject(all.size() - 1), doc, now);
+                });
     }
 
+    /** 6.15.5: the appeal commission's chair or deputy records its meeting, within 2 working days. */
     public Future<JsonObject> meeting(Caller caller, String id, String appealId, JsonObject body) {
-        return appealStep(
-                caller,
-                id,
-                appealId,
-                StudentStep.APPEAL_MEETING,
-                (appeal, now) -> appeal.meetingHeld(now),
-                "meetingAt",
-                body);
+        Instant now = sittings.live().serverNow();
+        return sittings.apply(id, StudentStep.APPEAL_MEETING.code(), sitting -> {
+                    sitting.requirePart(caller.id(), StudentStep.APPEAL_MEETING);
+                    return sitting.appealMeeting(appealId, caller.id(), now);
+                })
+                .map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId, "appeal"), doc, now));
     }
 
     /** The decision: the grade kept or changed; the student sees it in the sitting (6.15.5). */
     public Future<JsonObject> decide(Caller caller, String id, String appealId, JsonObject body) {
         String decision = body.getString("decision", "");
         if (!decision.equals("kept") && !decision.equals("changed"))
-            return Future.failedFuture(Rejection.badRequest("bad-field", "'decision' is kept or changed"));
+            return Future.failedFuture(
+                    Refusal.of(CommonRefusal.BAD_FIELD, "decision", FieldProblem.oneOf("kept, changed")));
         if (decision.equals("changed") && !(body.getValue("letter") instanceof String)) {
-            return Future.failedFuture(Rejection.badRequest("bad-field", "a changed grade names its 'letter'"));
+            return Future.failedFuture(
+                    Refusal.of(CommonRefusal.BAD_FIELD, "letter", SittingWords.field("letter-required")));
         }
-        return appealStep(
-                caller,
-                id,
-                appealId,
-                StudentStep.APPEAL_DECISION,
-                (appeal, now) -> appeal.resultCommunicated(now),
-                "decidedAt",
-                body);
-    }
-
-    private interface AppealChange {
-        Appeal apply(Appeal appeal, Instant now);
-    }
-
-    private Future<JsonObject> appealStep(
-            Caller caller,
-            String id,
-            String appealId,
-            StudentStep step,
-            AppealChange change,
-            String field,
-            JsonObject body) {
+        boolean changed = decision.equals("changed");
+        String letter = changed ? body.getString("letter") : "";
+        String comment = body.getValue("comment") instanceof String c ? c : "";
         Instant now = sittings.live().serverNow();
-        return sittings.store()
-                .update(id, step.code(), doc -> {
-                    StudentOrder.require(doc, caller, step); // 6.15.4: the appeal commission's chair, or the deputy
-                    JsonObject a = find(doc.getJsonArray("appeals"), appealId, "appeal");
-                    StudentOrder.take(doc, a.getString("studentId"), step, now, sittings.rules());
-                    try {
-                        change.apply(appeal(a, doc), now);
-                    } catch (RuntimeException e) {
-                        throw translate(e);
-                    }
-                    a.put(field, now.toString()).put("by", caller.id());
-                    if (field.equals("decidedAt")) {
-                        a.put("decision", body.getString("decision")).put("comment", body.getString("comment", ""));
-                        JsonObject result = SittingJson.progress(doc, a.getString("studentId"))
-                                .getJsonObject("result");
-                        if (result != null) {
-                            a.put("gradeBefore", result.getString("letter"));
-                            if ("changed".equals(body.getString("decision")))
-                                result.put("letter", body.getString("letter")).put("changedByAppeal", appealId);
-                            a.put("gradeAfter", result.getString("letter"));
-                        }
-                    }
-                    return doc;
+        return sittings.apply(id, StudentStep.APPEAL_DECISION.code(), sitting -> {
+                    sitting.requirePart(caller.id(), StudentStep.APPEAL_DECISION);
+                    return sitting.appealDecision(appealId, caller.id(), changed, letter, comment, now);
                 })
                 .map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId, "appeal"), doc, now));
     }

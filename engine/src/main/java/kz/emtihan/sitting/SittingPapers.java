@@ -12,15 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
 import kz.emtihan.sitting.documents.AppealDecisionDocument;
 import kz.emtihan.sitting.documents.FailureActDocument;
-import kz.emtihan.sitting.documents.Language;
 import kz.emtihan.sitting.documents.Person;
 import kz.emtihan.sitting.documents.ProtocolDocument;
 import kz.emtihan.sitting.documents.ProtocolRow;
 import kz.emtihan.sitting.documents.SittingDocuments;
 import kz.emtihan.sitting.documents.Vote;
+import kz.emtihan.text.Language;
 
 /**
  * The sitting's papers as PDF, in its language (issue 5, 8): the protocol (students, tickets, each member's score,
@@ -28,31 +29,6 @@ import kz.emtihan.sitting.documents.Vote;
  * runs off the event loop. People appear by their names (SittingPeople.printed).
  */
 public final class SittingPapers {
-    private static final Map<String, Map<Language, String>> DECISIONS = Map.of(
-            "SAME_DAY",
-                    Map.of(
-                            Language.EN,
-                            "another time the same day",
-                            Language.RU,
-                            "другое время в тот же день",
-                            Language.KK,
-                            "сол күні басқа уақытта"),
-            "ANOTHER_SITTING",
-                    Map.of(
-                            Language.EN,
-                            "another sitting in the current academic period",
-                            Language.RU,
-                            "другое заседание в текущем академическом периоде",
-                            Language.KK,
-                            "ағымдағы академиялық кезеңдегі басқа отырыс"),
-            "REFUSE",
-                    Map.of(
-                            Language.EN,
-                            "no other time",
-                            Language.RU,
-                            "без переноса",
-                            Language.KK,
-                            "басқа уақыт берілмейді"));
     private final Vertx vertx;
     private final Sittings sittings;
 
@@ -69,9 +45,8 @@ public final class SittingPapers {
             Caller caller, String id, java.util.function.BiPredicate<JsonObject, String> may) {
         return sittings.store().get(id).map(doc -> {
             String role = SittingView.roleOf(doc, caller.id());
-            if (!caller.has(Role.ADMIN) && role == null)
-                throw Rejection.forbidden("you take no part in sitting " + id); // before any 404
-            if (!caller.has(Role.ADMIN) && !may.test(doc, role)) throw Rejection.forbidden("this paper is not for you");
+            if (!caller.has(Role.ADMIN) && role == null) throw Refusal.of(CommonRefusal.FORBIDDEN); // before any 404
+            if (!caller.has(Role.ADMIN) && !may.test(doc, role)) throw Refusal.of(CommonRefusal.FORBIDDEN);
             return doc;
         });
     }
@@ -161,7 +136,7 @@ public final class SittingPapers {
             Language lang = language(doc);
             String decided = decision == null
                     ? SittingDocuments.pending(lang)
-                    : DECISIONS.get(decision.getString("choice")).get(lang);
+                    : SittingDocuments.decision(lang, decision.getString("choice"));
             Instant at = Instant.parse(act.getString("at"));
             var zone = sittings.rules().calendar().zone();
             return SittingDocuments.failureAct(new FailureActDocument(
@@ -171,7 +146,7 @@ public final class SittingPapers {
                     name.apply(act.getString("studentId")),
                     at,
                     zone,
-                    act.getString("stage"),
+                    SittingDocuments.stage(lang, act.getString("stage")),
                     act.getString("description"),
                     name.apply(act.getString("by")),
                     votes,
@@ -194,7 +169,7 @@ public final class SittingPapers {
                 .compose(doc -> named(doc, name -> {
                     JsonObject a = SittingAfter.find(doc.getJsonArray("appeals"), appealId, "appeal");
                     if (a.getString("decision") == null)
-                        throw Rejection.conflict("not-decided", "the appeal commission has not decided yet");
+                        throw Refusal.of(kz.emtihan.sitting.model.SittingRefusal.NOT_DECIDED);
                     JsonObject ac = doc.getJsonObject("appealCommission");
                     List<Person> members = new ArrayList<>(List.of(
                             new Person(name.apply(ac.getString("chair")), Person.Role.CHAIR),

@@ -6,13 +6,19 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.auth.UserPhotos;
 import kz.emtihan.http.ImageBodies;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.sitting.model.Sitting;
 import kz.emtihan.sitting.model.SittingRole;
+import kz.emtihan.sitting.model.SittingWords;
+import kz.emtihan.sitting.model.StudentRecord;
 import kz.emtihan.sitting.model.StudentStep;
 
 /**
@@ -42,87 +48,80 @@ public final class SittingPhotos {
     }
 
     static String key(String id, String student, String kind) {
-        return SittingStore.key(id) + ":photo:" + student + ":" + kind;
+        return SittingKeys.photo(id, student, kind);
     }
 
-    /** Keeps one photo (JPEG or PNG, at most 1 MB), replacing an earlier one of the same kind before its step is done. */
+    /**
+     * Keeps one photo (JPEG or PNG, at most 1 MB), replacing an earlier one of the same kind before its step is done.
+     * The enrolment photo is refused before this, at the edge (405 read-only-photo, SittingRoutes).
+     */
     public Future<JsonObject> put(
             Caller caller, String id, String student, String kind, String contentType, Buffer bytes) {
-        if (kind.equals(ENROLMENT)) {
-            return Future.failedFuture(new Rejection(
-                    405, "read-only-photo", "the enrolment photo is kept with the account, by an administrator"));
-        }
-        if (!KINDS.contains(kind)) return Future.failedFuture(Rejection.notFound("photo kind", kind));
+        if (!KINDS.contains(kind)) return Future.failedFuture(notFound("photo-kind", kind));
         String type;
         try {
             type = ImageBodies.photoType(contentType, bytes);
-        } catch (Rejection bad) {
+        } catch (RuntimeException bad) {
             return Future.failedFuture(bad);
         }
-        String at = sittings.live().serverNow().toString();
-        JsonObject record = new JsonObject()
-                .put("at", at)
-                .put("by", caller.id())
-                .put("contentType", type)
-                .put("bytes", bytes.length())
-                .put("sha256", ImageBodies.sha256(bytes));
+        Instant now = sittings.live().serverNow();
+        StudentRecord.Photo photo =
+                new StudentRecord.Photo(now, caller.id(), type, bytes.length(), ImageBodies.sha256(bytes));
+        UnaryOperator<Sitting> take = sitting -> sitting.photograph(
+                student,
+                kind,
+                photo,
+                sitting.requirePart(
+                        caller.id(), kind.equals("room") ? StudentStep.ROOM_PHOTO : StudentStep.IDENTITY_PHOTO),
+                now);
         return sittings.store()
                 .get(id)
                 .compose(doc -> {
-                    check(doc, caller, student, kind); // refused before anything is written
+                    take.apply(SittingJson.read(doc, sittings.rules().phases())); // refused before anything is written
                     return redis.send(
                             Request.cmd(Command.SET).arg(key(id, student, kind)).arg(bytes));
                 })
-                .compose(v -> sittings.store().update(id, "photo", doc -> {
-                    check(doc, caller, student, kind);
-                    JsonObject p = SittingJson.progress(doc, student);
-                    JsonObject photos = p.getJsonObject("photos");
-                    if (photos == null) p.put("photos", photos = new JsonObject());
-                    photos.put(kind, record.copy().put("by", caller.id()));
-                    return doc;
-                }))
-                .map(doc -> record);
-    }
-
-    private void check(JsonObject doc, Caller caller, String student, String kind) {
-        StudentStep step = kind.equals("room") ? StudentStep.ROOM_PHOTO : StudentStep.IDENTITY_PHOTO;
-        SittingRole role = StudentOrder.require(doc, caller, step);
-        if (role == SittingRole.STUDENT
-                && !(kind.equals("id-card") && caller.id().equals(student))) {
-            throw Rejection.forbidden("the secretary takes the photos; a student sends only their own ID card");
-        }
-        StudentOrder.take(
-                doc, student, step, sittings.live().serverNow(), sittings.rules()); // until its check is confirmed
+                .compose(v -> sittings.apply(id, "photo", take))
+                .map(doc -> new JsonObject()
+                        .put("at", now.toString())
+                        .put("by", caller.id())
+                        .put("contentType", type)
+                        .put("bytes", bytes.length())
+                        .put("sha256", photo.sha256()));
     }
 
     /** A photo, for the commission, the secretary, an administrator and the student it shows. */
     public Future<Photo> get(Caller caller, String id, String student, String kind) {
-        if (!KINDS.contains(kind) && !kind.equals(ENROLMENT))
-            return Future.failedFuture(Rejection.notFound("photo kind", kind));
+        if (!KINDS.contains(kind) && !kind.equals(ENROLMENT)) return Future.failedFuture(notFound("photo-kind", kind));
         return sittings.store().get(id).compose(doc -> {
             String role = SittingView.roleOf(doc, caller.id());
-            boolean commission = StudentOrder.roleOf(doc, caller.id())
+            boolean commission = SittingJson.parts(doc)
+                    .roleOf(caller.id())
                     .map(SittingRole::examines)
                     .orElse(false);
             if (!commission && !caller.has(Role.ADMIN) && !(caller.id().equals(student) && "student".equals(role))) {
-                return Future.failedFuture(Rejection.forbidden("the commission and the student see the photos"));
+                return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN)); // the commission and the student
             }
             if (kind.equals(ENROLMENT)) {
                 if (!SittingJson.strings(doc.getJsonArray("students")).contains(student)) {
-                    return Future.failedFuture(Rejection.notFound("student of the sitting", student));
+                    return Future.failedFuture(notFound("student", student));
                 }
                 return enrolment
                         .read(student)
                         .compose(p -> p.map(e -> Future.succeededFuture(new Photo(e.contentType(), e.bytes())))
-                                .orElseGet(() -> Future.failedFuture(Rejection.notFound("photo", kind))));
+                                .orElseGet(() -> Future.failedFuture(notFound("photo", kind))));
             }
             JsonObject photos = SittingJson.progress(doc.copy(), student).getJsonObject("photos");
             JsonObject record = photos == null ? null : photos.getJsonObject(kind);
-            if (record == null) return Future.failedFuture(Rejection.notFound("photo", kind));
+            if (record == null) return Future.failedFuture(notFound("photo", kind));
             return redis.send(Request.cmd(Command.GET).arg(key(id, student, kind)))
                     .map(r -> new Photo(record.getString("contentType"), r == null ? Buffer.buffer() : r.toBuffer()));
         });
     }
 
     public record Photo(String contentType, Buffer bytes) {}
+
+    private static Refusal notFound(String what, String id) {
+        return Refusal.of(CommonRefusal.NOT_FOUND, SittingWords.thing(what), id);
+    }
 }

@@ -2,6 +2,7 @@ package kz.emtihan.sitting;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -15,9 +16,14 @@ import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.grade.model.Grade;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Refusal;
 import kz.emtihan.sitting.model.IncompleteGrade;
+import kz.emtihan.sitting.model.Postponement;
 import kz.emtihan.sitting.model.PostponementDeadline;
+import kz.emtihan.sitting.model.SittingRefusal;
+import kz.emtihan.sitting.model.SittingWords;
 import kz.emtihan.sitting.model.StudentStep;
 
 /**
@@ -50,49 +56,35 @@ public final class SittingPostponements {
     public Future<JsonObject> apply(Caller caller, String id, JsonObject body) {
         String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
         if (reason.isEmpty() || reason.length() > 4000)
-            return Future.failedFuture(Rejection.badRequest("bad-field", "'reason' is text of 1 to 4000 characters"));
+            return Future.failedFuture(Refusal.of(
+                    CommonRefusal.BAD_FIELD, "reason", SittingWords.field("text-length", "min", 1, "max", 4000)));
         JsonObject document = body.getValue("document") instanceof JsonObject d ? d : null;
         byte[] scan;
         try {
             scan = document == null ? null : Base64.getDecoder().decode(document.getString("base64", ""));
         } catch (IllegalArgumentException e) {
-            return Future.failedFuture(Rejection.badRequest("bad-document", "'document.base64' is not base64"));
+            return Future.failedFuture(Refusal.of(SittingRefusal.BAD_DOCUMENT));
         }
         if (scan == null
                 || scan.length == 0
                 || scan.length > MAX_SCAN_BYTES
                 || !SCAN_TYPES.containsKey(document.getString("contentType", ""))) {
-            return Future.failedFuture(Rejection.badRequest(
-                    "bad-document",
-                    "the scanned document (PDF, JPEG or PNG, at most 700 KB) is required as {contentType, base64}"));
+            return Future.failedFuture(Refusal.of(SittingRefusal.BAD_DOCUMENT));
         }
         Instant now = sittings.live().serverNow();
-        String[] pid = new String[1];
-        return sittings.store()
-                .update(id, "postponement", doc -> {
-                    StudentOrder.require(
-                            doc, caller, StudentStep.APPLY_POSTPONEMENT); // a student of the sitting, for themself
-                    StudentOrder.take(
-                            doc,
-                            caller.id(),
-                            StudentStep.APPLY_POSTPONEMENT,
-                            now,
-                            sittings.rules()); // closed, awaiting, allowed, under way: 409
-                    pid[0] = "pp-" + (doc.getJsonArray("postponements").size() + 1);
-                    doc.getJsonArray("postponements")
-                            .add(new JsonObject()
-                                    .put("id", pid[0])
-                                    .put("studentId", caller.id())
-                                    .put("reason", reason)
-                                    .put("appliedAt", now.toString())
-                                    .put("documentType", document.getString("contentType"))
-                                    .put("to", doc.getJsonObject("commission").getString("chair")));
-                    return doc;
+        String type = document.getString("contentType");
+        return sittings.apply(id, "postponement", sitting -> {
+                    sitting.requirePart(caller.id(), StudentStep.APPLY_POSTPONEMENT); // a student, for themself
+                    return sitting.applyToPostpone(caller.id(), reason, type, now); // closed, awaiting, under way: 409
                 })
-                .compose(doc -> redis.send(Request.cmd(Command.SET)
-                                .arg(SittingStore.key(id) + ":postponement:" + pid[0])
-                                .arg(Buffer.buffer(scan)))
-                        .map(x -> SittingAfter.find(doc.getJsonArray("postponements"), pid[0], "postponement")));
+                .compose(doc -> {
+                    JsonArray all = doc.getJsonArray("postponements");
+                    JsonObject made = all.getJsonObject(all.size() - 1);
+                    return redis.send(Request.cmd(Command.SET)
+                                    .arg(SittingKeys.postponementScan(id, made.getString("id")))
+                                    .arg(Buffer.buffer(scan)))
+                            .map(x -> made);
+                });
     }
 
     /**
@@ -103,68 +95,52 @@ public final class SittingPostponements {
      */
     public Future<JsonObject> decide(Caller caller, String id, String pid, JsonObject body) {
         if (!(body.getValue("allowed") instanceof Boolean allowed))
-            return Future.failedFuture(Rejection.badRequest("bad-field", "'allowed' is true or false"));
+            return Future.failedFuture(
+                    Refusal.of(CommonRefusal.BAD_FIELD, "allowed", FieldProblem.oneOf("true, false")));
         String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
-        if (!allowed && reason.isEmpty())
-            return Future.failedFuture(Rejection.badRequest("reason-required", "say why the postponement is refused"));
+        if (!allowed && reason.isEmpty()) return Future.failedFuture(Refusal.of(SittingRefusal.REASON_REQUIRED));
         Instant now = sittings.live().serverNow();
         var rules = sittings.rules();
         PostponementDeadline range = PostponementDeadline.on(rules.calendar().dayOf(now), rules.mastersDeadline());
         Optional<LocalDate> chosen;
         try {
             chosen = deadline(body.getValue("deadline"), allowed, range);
-        } catch (Rejection r) {
+        } catch (Refusal r) {
             return Future.failedFuture(r);
         }
-        return sittings.store()
-                .update(id, "postponement-decided", doc -> {
-                    StudentOrder.require(
-                            doc,
-                            caller,
-                            allowed
-                                    ? StudentStep.ALLOW_POSTPONEMENT
-                                    : StudentStep.REFUSE_POSTPONEMENT); // the chair (6.15.3)
-                    JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
-                    if (p.getValue("allowed") != null) throw Rejection.conflict("decided", "the chair has decided");
-                    StudentOrder.take(
-                            doc,
-                            p.getString("studentId"),
-                            allowed ? StudentStep.ALLOW_POSTPONEMENT : StudentStep.REFUSE_POSTPONEMENT,
-                            now,
-                            rules);
-                    p.put("allowed", allowed)
-                            .put("decisionReason", reason)
-                            .put("decidedAt", now.toString())
-                            .put("decidedBy", caller.id());
-                    if (allowed) {
-                        IncompleteGrade i = range.grade(
-                                p.getString("studentId"),
-                                chosen,
-                                rules.calendar().zone());
-                        SittingJson.progress(doc, p.getString("studentId"))
-                                .put(
-                                        "incomplete",
-                                        new JsonObject()
-                                                .put("deadline", i.deadline().toString()));
-                    }
-                    return doc;
+        return sittings.apply(id, "postponement-decided", sitting -> {
+                    sitting.requirePart(
+                            caller.id(),
+                            allowed ? StudentStep.ALLOW_POSTPONEMENT : StudentStep.REFUSE_POSTPONEMENT); // the chair
+                    String student = sitting.postponements().stream()
+                            .filter(p -> p.id().equals(pid))
+                            .map(Postponement::studentId)
+                            .findFirst()
+                            .orElse("");
+                    IncompleteGrade i = range.grade(
+                            student.isEmpty() ? "?" : student,
+                            chosen,
+                            rules.calendar().zone());
+                    return sitting.decidePostponement(pid, allowed, reason, caller.id(), i.deadline(), now);
                 })
                 .map(doc -> SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement"));
     }
 
     private static Optional<LocalDate> deadline(Object raw, boolean allowed, PostponementDeadline range) {
         if (raw == null) return Optional.empty();
-        String allowedRange = "'deadline' is a day (YYYY-MM-DD) from " + range.earliest() + " to " + range.latest()
-                + ": not before today, not after the configured last day (6.15.2-6.15.3)";
-        if (!allowed) throw Rejection.badRequest("bad-field", "'deadline' goes only with an allowed postponement");
-        if (!(raw instanceof String text) || !text.matches("\\d{4}-\\d{2}-\\d{2}"))
-            throw Rejection.badRequest("bad-field", allowedRange);
+        Refusal outside = Refusal.of(
+                CommonRefusal.BAD_FIELD,
+                "deadline",
+                SittingWords.field("deadline-range", "earliest", range.earliest(), "latest", range.latest()));
+        if (!allowed)
+            throw Refusal.of(CommonRefusal.BAD_FIELD, "deadline", SittingWords.field("deadline-only-allowed"));
+        if (!(raw instanceof String text) || !text.matches("\\d{4}-\\d{2}-\\d{2}")) throw outside;
         try {
             LocalDate day = LocalDate.parse(text);
-            if (!range.allows(day)) throw Rejection.badRequest("bad-field", allowedRange + "; was " + day);
+            if (!range.allows(day)) throw outside;
             return Optional.of(day);
         } catch (DateTimeParseException e) {
-            throw Rejection.badRequest("bad-field", allowedRange);
+            throw outside;
         }
     }
 
@@ -176,18 +152,17 @@ public final class SittingPostponements {
         return sittings.store().get(id).compose(doc -> {
             String role = SittingView.roleOf(doc, caller.id());
             if (role == null && !caller.has(Role.ADMIN))
-                return Future.failedFuture(Rejection.forbidden("you take no part in sitting " + id));
+                return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
             JsonObject p = SittingAfter.find(doc.getJsonArray("postponements"), pid, "postponement");
             if (!caller.has(Role.ADMIN)
                     && !"chair".equals(role)
                     && !"secretary".equals(role)
                     && !caller.id().equals(p.getString("studentId"))) {
-                return Future.failedFuture(
-                        Rejection.forbidden("the chair, the secretary and the applicant see the document"));
+                return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN)); // the chair, secretary, applicant
             }
             String type = p.getString("documentType", "");
             String ending = SCAN_TYPES.get(type);
-            return redis.send(Request.cmd(Command.GET).arg(SittingStore.key(id) + ":postponement:" + pid))
+            return redis.send(Request.cmd(Command.GET).arg(SittingKeys.postponementScan(id, pid)))
                     .map(r -> new Scan(
                             ending == null ? "application/octet-stream" : type,
                             id + "-" + pid + "." + (ending == null ? "bin" : ending),

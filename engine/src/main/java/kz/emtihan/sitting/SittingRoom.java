@@ -1,11 +1,12 @@
 package kz.emtihan.sitting;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.live.RoomAccess;
+import kz.emtihan.sitting.model.Recording;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -38,19 +39,13 @@ final class SittingRoom implements RoomAccess {
      */
     @Override
     public void recorded(String sittingId, JsonObject member, String uri) {
-        String at = sittings.live().serverNow().toString();
-        sittings.store()
-                .update(sittingId, "recording", doc -> {
-                    JsonArray recordings = doc.getJsonArray("recordings");
-                    if (recordings == null) doc.put("recordings", recordings = new JsonArray());
-                    recordings.add(new JsonObject()
-                            .put("userId", member.getString("userId"))
-                            .put("role", member.getString("role"))
-                            .put("peer", member.getString("peer"))
-                            .put("uri", uri)
-                            .put("at", at));
-                    return doc;
-                })
+        Recording r = new Recording(
+                member.getString("userId", ""),
+                member.getString("role", ""),
+                member.getString("peer", ""),
+                uri,
+                Optional.of(sittings.live().serverNow()));
+        sittings.apply(sittingId, "recording", sitting -> sitting.recorded(r))
                 .onFailure(err -> LoggerFactory.getLogger(SittingRoom.class)
                         .warn("sitting {}: the recording at {} is not noted: {}", sittingId, uri, err.getMessage()));
     }

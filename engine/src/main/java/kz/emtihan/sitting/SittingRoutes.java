@@ -9,11 +9,21 @@ import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.http.Bodies;
 import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
 import kz.emtihan.sitting.model.SittingRole;
 import kz.emtihan.sitting.model.StudentStep;
 
 /** HTTP for sittings of the oral final attestation (issue 5, 10: {@code /api/v1/sittings/...}). Translation only. */
 public final class SittingRoutes {
+    private static final String ENROLMENT = SittingPhotos.ENROLMENT;
+    /**
+     * The enrolment photo is the account's, kept by an administrator; 405 as documented. The one refusal of the
+     * sitting that is HTTP itself (a method this resource does not take), so it stays here, at the edge.
+     */
+    private static final Rejection READ_ONLY_PHOTO =
+            new Rejection(405, "read-only-photo", "the enrolment photo is kept with the account, by an administrator");
+
     private SittingRoutes() {}
 
     public static void mount(Router api, SittingModule m) {
@@ -65,16 +75,18 @@ public final class SittingRoutes {
                 .respond(ctx -> m.steps().score(Caller.of(ctx), id(ctx), sid(ctx), Bodies.object(ctx)));
         api.put(student + "/photos/:kind")
                 .handler(step(m, StudentStep.IDENTITY_PHOTO, StudentStep.ROOM_PHOTO))
-                .respond(ctx -> m.photos()
-                        .put(
-                                Caller.of(ctx),
-                                id(ctx),
-                                sid(ctx),
-                                ctx.pathParam("kind"),
-                                ctx.request().getHeader("Content-Type"),
-                                ctx.body().buffer() == null
-                                        ? io.vertx.core.buffer.Buffer.buffer()
-                                        : ctx.body().buffer()));
+                .respond(ctx -> ENROLMENT.equals(ctx.pathParam("kind"))
+                        ? io.vertx.core.Future.failedFuture(READ_ONLY_PHOTO)
+                        : m.photos()
+                                .put(
+                                        Caller.of(ctx),
+                                        id(ctx),
+                                        sid(ctx),
+                                        ctx.pathParam("kind"),
+                                        ctx.request().getHeader("Content-Type"),
+                                        ctx.body().buffer() == null
+                                                ? io.vertx.core.buffer.Buffer.buffer()
+                                                : ctx.body().buffer()));
         api.get(student + "/photos/:kind")
                 .handler(part(m))
                 .handler(ctx -> m.photos()
@@ -189,14 +201,9 @@ public final class SittingRoutes {
                     .store()
                     .get(id(ctx))
                     .onSuccess(doc -> {
-                        Optional<SittingRole> role = StudentOrder.roleOf(doc, caller.id());
+                        Optional<SittingRole> role = SittingJson.parts(doc).roleOf(caller.id());
                         if (admin && caller.has(Role.ADMIN) || role.isPresent() && may.test(role.get())) ctx.next();
-                        else
-                            ctx.fail(
-                                    role.isEmpty()
-                                            ? Rejection.forbidden("you take no part in sitting " + id(ctx))
-                                            : Rejection.forbidden("this is not for the "
-                                                    + role.get().code() + " of the sitting"));
+                        else ctx.fail(Refusal.of(CommonRefusal.FORBIDDEN));
                     })
                     .onFailure(ctx::fail);
         };

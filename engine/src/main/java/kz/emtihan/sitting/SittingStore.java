@@ -9,13 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.sitting.model.SittingRefusal;
+import kz.emtihan.sitting.model.SittingWords;
 import kz.emtihan.store.LuaScript;
 
 /**
- * Sittings in Redis: {@code sitting:<id>} holds the sitting's document and its version, {@code sitting:<id>:seed}
- * the secret seed of its ticket draw (never in the document, so no view can leak it before it is revealed), and
- * {@code sittings} the ids. A change reads the document, applies a pure step and writes it back only if nobody
+ * Sittings in Redis (keys: SittingKeys): the sitting's document and its version, the secret seed of its ticket draw
+ * (never in the document, so no view can leak it before it is revealed), and the ids. A change reads the document, applies a pure step and writes it back only if nobody
  * changed it meanwhile, retrying otherwise: a sitting is small and changes a few times a minute.
  */
 final class SittingStore {
@@ -27,38 +29,34 @@ final class SittingStore {
         this.redis = redis;
     }
 
-    static String key(String id) {
-        return "sitting:" + id;
-    }
-
     Future<Void> create(String id, JsonObject doc, String seedHex) {
         return redis.batch(List.of(
                         Request.cmd(Command.MULTI),
                         Request.cmd(Command.HSET)
-                                .arg(key(id))
+                                .arg(SittingKeys.sitting(id))
                                 .arg("version")
                                 .arg("1")
                                 .arg("doc")
                                 .arg(doc.encode()),
-                        Request.cmd(Command.SET).arg(key(id) + ":seed").arg(seedHex),
-                        Request.cmd(Command.SADD).arg("sittings").arg(id),
+                        Request.cmd(Command.SET).arg(SittingKeys.seed(id)).arg(seedHex),
+                        Request.cmd(Command.SADD).arg(SittingKeys.ALL).arg(id),
                         Request.cmd(Command.EXEC)))
                 .mapEmpty();
     }
 
     Future<JsonObject> get(String id) {
-        return redis.send(Request.cmd(Command.HGET).arg(key(id)).arg("doc"))
+        return redis.send(Request.cmd(Command.HGET).arg(SittingKeys.sitting(id)).arg("doc"))
                 .map(r -> Optional.ofNullable(r)
                         .map(x -> new JsonObject(x.toString()))
-                        .orElseThrow(() -> Rejection.notFound("sitting", id)));
+                        .orElseThrow(() -> notFound(id)));
     }
 
     Future<String> seed(String id) {
-        return redis.send(Request.cmd(Command.GET).arg(key(id) + ":seed")).map(r -> r == null ? "" : r.toString());
+        return redis.send(Request.cmd(Command.GET).arg(SittingKeys.seed(id))).map(r -> r == null ? "" : r.toString());
     }
 
     Future<List<String>> ids() {
-        return redis.send(Request.cmd(Command.SMEMBERS).arg("sittings")).map(r -> {
+        return redis.send(Request.cmd(Command.SMEMBERS).arg(SittingKeys.ALL)).map(r -> {
             List<String> out = new ArrayList<>();
             r.forEach(x -> out.add(x.toString()));
             return out;
@@ -74,23 +72,31 @@ final class SittingStore {
     }
 
     private Future<JsonObject> attempt(String id, String event, Function<JsonObject, JsonObject> step, int tries) {
-        return redis.send(Request.cmd(Command.HMGET).arg(key(id)).arg("version").arg("doc"))
+        return redis.send(Request.cmd(Command.HMGET)
+                        .arg(SittingKeys.sitting(id))
+                        .arg("version")
+                        .arg("doc"))
                 .compose(r -> {
-                    if (r == null || r.get(0) == null) return Future.failedFuture(Rejection.notFound("sitting", id));
+                    if (r == null || r.get(0) == null) return Future.failedFuture(notFound(id));
                     String version = r.get(0).toString();
                     JsonObject next = step.apply(new JsonObject(r.get(1).toString()));
                     JsonObject notice = new JsonObject()
                             .put("type", "sitting")
                             .put("sittingId", id)
                             .put("change", event);
-                    return REPLACE.run(redis, List.of(key(id)), List.of(version, next.encode(), id, notice.encode()))
+                    return REPLACE.run(
+                                    redis,
+                                    List.of(SittingKeys.sitting(id)),
+                                    List.of(version, next.encode(), SittingKeys.channel(id), notice.encode()))
                             .compose(ok -> {
                                 if (ok.toInteger() == 1) return Future.succeededFuture(next);
-                                if (tries >= TRIES)
-                                    return Future.failedFuture(
-                                            Rejection.conflict("busy", "the sitting changed too often; try again"));
+                                if (tries >= TRIES) return Future.failedFuture(Refusal.of(SittingRefusal.BUSY));
                                 return attempt(id, event, step, tries + 1);
                             });
                 });
+    }
+
+    private static Refusal notFound(String id) {
+        return Refusal.of(CommonRefusal.NOT_FOUND, SittingWords.thing("sitting"), id);
     }
 }

@@ -6,36 +6,41 @@ import java.time.Instant;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.config.Regulation;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.Refusal;
 import kz.emtihan.sitting.model.CommissionScores;
 import kz.emtihan.sitting.model.PhaseClock;
+import kz.emtihan.sitting.model.Sitting;
 import kz.emtihan.sitting.model.SittingRole;
+import kz.emtihan.sitting.model.StudentStep;
 
 /**
  * What each participant sees of a sitting (issue 5, 10): the commission and the secretary see every student's
  * progress, but a member sees the other members' scores only once all have scored (6.15.6); a student sees only
  * their own progress, their own ticket once drawn and their result once published, never another student's.
- * Names of the people it mentions are added by SittingPeople.
+ * Names of the people it mentions are added by SittingPeople. Issue 11: each student's progress says what comes next
+ * in the order of 6.15.6 ({@code next}, whoever takes it) and which steps the reader may take now ({@code steps}),
+ * both from the typed sitting ({@link Sitting#next}, {@link Sitting#allowed}), so the pages never derive the order.
  */
 final class SittingView {
     private SittingView() {}
 
     /** The caller's part in the sitting ({@link SittingRole#code()}), or null: never fails on a document lacking a field. */
     static String roleOf(JsonObject doc, String userId) {
-        return StudentOrder.roleOf(doc, userId).map(SittingRole::code).orElse(null);
+        return SittingJson.parts(doc).roleOf(userId).map(SittingRole::code).orElse(null);
     }
 
     static JsonObject of(JsonObject doc, Caller caller, Instant now, Regulation.FinalAttestation rules) {
         String role = roleOf(doc, caller.id());
-        if (role == null && !caller.has(Role.ADMIN))
-            throw Rejection.forbidden("you take no part in sitting " + doc.getString("id"));
+        if (role == null && !caller.has(Role.ADMIN)) throw Refusal.of(CommonRefusal.FORBIDDEN);
+        Sitting sitting = SittingJson.read(doc, rules.phases());
         JsonObject out = doc.copy().put("role", role).put("serverTime", now.toString());
         JsonObject progress = new JsonObject();
         for (String student : SittingJson.strings(doc.getJsonArray("students"))) {
             if ("student".equals(role) && !student.equals(caller.id())) continue;
             JsonObject seen;
             try {
-                seen = progressView(doc, student, caller.id(), role, now, rules);
+                seen = progressView(doc, sitting, student, caller.id(), role, now, rules);
             } catch (
                     RuntimeException
                             unreadable) { // issue 10: a progress the engine cannot read is shown as such, never a 500
@@ -44,7 +49,8 @@ final class SittingView {
                         .put("problem", String.valueOf(unreadable.getMessage()))
                         .put("scores", new JsonObject())
                         .put("scored", new JsonArray())
-                        .put("steps", new JsonArray());
+                        .put("steps", new JsonArray())
+                        .put("next", "unreadable");
             }
             progress.put(student, seen);
         }
@@ -94,6 +100,7 @@ final class SittingView {
 
     private static JsonObject progressView(
             JsonObject doc,
+            Sitting sitting,
             String student,
             String viewer,
             String role,
@@ -117,14 +124,11 @@ final class SittingView {
         SittingPostponements.standing(p, now, rules.maxScore())
                 .ifPresent(s -> p.put("standing", s)); // I, or F after its deadline
         p.remove("history");
-        p.put(
-                "status",
-                StudentOrder.state(SittingJson.progress(doc.copy(), student), now, rules)
-                        .code()); // at now, by the server's clock
-        p.put(
-                "steps",
-                StudentOrder.steps(
-                        doc, student, StudentOrder.roleOf(doc, viewer), now, rules)); // what the reader may do now
+        p.put("status", sitting.stateOf(student, now).code()); // at now, by the server's clock
+        p.put("next", sitting.next(student, now)); // the next step of 6.15.6, whoever takes it
+        JsonArray steps = new JsonArray(); // what the reader may do now
+        for (StudentStep step : sitting.allowed(student, sitting.roleOf(viewer), now)) steps.add(step.code());
+        p.put("steps", steps);
         return p;
     }
 }

@@ -3,18 +3,27 @@ package kz.emtihan.sitting;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.config.Regulation;
-import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveHub;
+import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
+import kz.emtihan.refusal.Problem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.sitting.model.Sitting;
+import kz.emtihan.sitting.model.SittingRefusal;
+import kz.emtihan.sitting.model.SittingWords;
+import kz.emtihan.sitting.model.Ticket;
 import kz.emtihan.sitting.model.TicketDraw;
 import kz.emtihan.store.Ids;
 
@@ -53,33 +62,59 @@ public final class Sittings {
         return live;
     }
 
+    /**
+     * One change of the sitting as load → apply → store: the stored document is read into the typed aggregate, the
+     * pure {@code transition} gives the next one (or refuses, and nothing changes), and what changed is written back
+     * atomically (SittingStore retries when someone else changed the sitting meanwhile). The stored document follows.
+     */
+    Future<JsonObject> apply(String id, String event, UnaryOperator<Sitting> transition) {
+        return apply(id, event, transition, (before, after, was, doc) -> {});
+    }
+
+    /** What the edge adds to the stored document beside the aggregate's change (e-mail statuses, a kept history). */
+    interface Beside {
+        void write(Sitting before, Sitting after, JsonObject was, JsonObject doc);
+    }
+
+    /** {@link #apply(String, String, UnaryOperator)}, then {@code beside} on the document as it was and as it is. */
+    Future<JsonObject> apply(String id, String event, UnaryOperator<Sitting> transition, Beside beside) {
+        return store.update(id, event, doc -> {
+            JsonObject was = doc.copy();
+            Sitting before = SittingJson.read(doc, rules.phases());
+            Sitting after = transition.apply(before);
+            SittingJson.write(before, after, doc);
+            beside.write(before, after, was, doc);
+            return doc;
+        });
+    }
+
     public Future<String> create(Caller admin, JsonObject body) {
-        if (!admin.has(Role.ADMIN))
-            return Future.failedFuture(Rejection.forbidden("an administrator creates sittings"));
-        List<JsonObject> problems = new ArrayList<>();
+        if (!admin.has(Role.ADMIN)) return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
+        List<Problem> problems = new ArrayList<>();
         String kind = body.getValue("kind") instanceof String k
                         && (k.equals("comprehensive-exam") || k.equals("thesis-defence"))
                 ? k
                 : null;
-        if (kind == null) problems.add(problem("kind", "must be comprehensive-exam or thesis-defence"));
+        if (kind == null) problems.add(Problem.field("kind", FieldProblem.oneOf("comprehensive-exam, thesis-defence")));
         String title =
                 body.getValue("title") instanceof String t && !t.isBlank() && t.length() <= 200 ? t.trim() : null;
-        if (title == null) problems.add(problem("title", "must be text of 1 to 200 characters"));
+        if (title == null)
+            problems.add(Problem.field("title", SittingWords.field("text-length", "min", 1, "max", 200)));
         LocalDate date = null;
         try {
             date = LocalDate.parse(String.valueOf(body.getValue("date")));
         } catch (DateTimeParseException e) {
-            problems.add(problem("date", "must be a date YYYY-MM-DD"));
+            problems.add(Problem.field("date", SittingWords.field("date")));
         }
         String language = body.getValue("language") instanceof String l
                         && List.of("kk", "ru", "en").contains(l)
                 ? l
                 : null;
-        if (language == null) problems.add(problem("language", "must be kk, ru or en"));
+        if (language == null) problems.add(Problem.field("language", FieldProblem.oneOf("kk, ru, en")));
         JsonObject commission = people(body, "commission", List.of("chair", "secretary"), "members", problems);
         JsonObject appeal = people(body, "appealCommission", List.of("chair", "deputy"), "members", problems);
         List<String> students = users(body.getValue("students"), "students", problems);
-        if (students.isEmpty()) problems.add(problem("students", "must list at least one student"));
+        if (students.isEmpty()) problems.add(Problem.field("students", SittingWords.field("students-required")));
         if (commission != null
                 && !SittingJson.strings(commission.getJsonArray("members")).contains(commission.getString("chair"))) {
             commission.getJsonArray("members").add(0, commission.getString("chair")); // the chair is a member (6.15.6)
@@ -89,25 +124,23 @@ public final class Sittings {
             try {
                 SittingJson.commission(new JsonObject().put("commission", commission));
             } catch (IllegalArgumentException e) {
-                problems.add(problem("commission", e.getMessage()));
+                problems.add(Problem.field("commission", SittingWords.field("commission")));
             }
             for (String s : students) {
                 if (s.equals(commission.getString("secretary"))
                         || SittingJson.strings(commission.getJsonArray("members"))
                                 .contains(s)) {
-                    problems.add(problem("students", s + " is on the commission; a student is examined by others"));
+                    problems.add(Problem.field("students", SittingWords.field("student-on-commission", "student", s)));
                 }
             }
         }
         Object link = body.getValue("videoLink");
         if (link != null && !(link instanceof String s && (s.isEmpty() || s.startsWith("https://")))) {
-            problems.add(problem(
-                    "videoLink",
-                    "must be an https:// link to the external platform, or absent for the engine's own room"));
+            problems.add(Problem.field("videoLink", SittingWords.field("video-link")));
         }
         if (!problems.isEmpty())
             return Future.failedFuture(
-                    new Rejection(400, "invalid-sitting", problems.size() + " fields are invalid", problems));
+                    Refusal.of(SittingRefusal.INVALID_SITTING, problems.size()).withProblems(problems));
         String id = Ids.prefixed("s");
         byte[] seed = TicketDraw.newSeed();
         JsonObject doc = new JsonObject()
@@ -132,34 +165,31 @@ public final class Sittings {
         return store.create(id, doc, TicketDraw.seedToHex(seed)).map(id);
     }
 
-    private static JsonObject problem(String field, String message) {
-        return new JsonObject().put("field", field).put("message", message);
-    }
-
     private static JsonObject people(
-            JsonObject body, String field, List<String> singles, String many, List<JsonObject> problems) {
+            JsonObject body, String field, List<String> singles, String many, List<Problem> problems) {
         if (!(body.getValue(field) instanceof JsonObject o)) {
-            problems.add(problem(field, "must be an object with " + singles + " and " + many));
+            problems.add(Problem.field(
+                    field, SittingWords.field("people", "singles", String.join(", ", singles), "many", many)));
             return null;
         }
         JsonObject out = new JsonObject();
         for (String s : singles) {
             if (o.getValue(s) instanceof String u && USER.matcher(u).matches()) out.put(s, u);
-            else problems.add(problem(field + "." + s, "must be a user id"));
+            else problems.add(Problem.field(field + "." + s, SittingWords.field("user-id")));
         }
         out.put(many, new JsonArray(users(o.getValue(many), field + "." + many, problems)));
         return out;
     }
 
-    private static List<String> users(Object value, String field, List<JsonObject> problems) {
+    private static List<String> users(Object value, String field, List<Problem> problems) {
         Set<String> out = new LinkedHashSet<>();
         if (!(value instanceof JsonArray a)) {
-            problems.add(problem(field, "must be a list of user ids"));
+            problems.add(Problem.field(field, SittingWords.field("user-ids")));
             return List.of();
         }
         for (int i = 0; i < a.size(); i++) {
             if (a.getValue(i) instanceof String u && USER.matcher(u).matches() && out.add(u)) continue;
-            problems.add(problem(field + "[" + i + "]", "must be a user id, listed once"));
+            problems.add(Problem.field(field + "[" + i + "]", SittingWords.field("user-once")));
         }
         return new ArrayList<>(out);
     }
@@ -193,41 +223,36 @@ public final class Sittings {
 
     /** Replaces the ticket set (before the first draw): [{number, questions:[...]}], every bad ticket reported with its index. */
     public Future<JsonObject> tickets(Caller caller, String id, JsonArray tickets) {
-        List<JsonObject> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Set<Integer> numbers = new LinkedHashSet<>();
-        JsonArray clean = new JsonArray();
+        List<Ticket> clean = new ArrayList<>();
         for (int i = 0; i < tickets.size(); i++) {
             Object v = tickets.getValue(i);
             if (!(v instanceof JsonObject t)
                     || !(t.getValue("number") instanceof Integer n)
                     || n < 1
                     || !numbers.add(n)) {
-                problems.add(
-                        new JsonObject().put("index", i).put("message", "a ticket has a unique whole 'number' from 1"));
+                problems.add(Problem.index(i, SittingWords.field("ticket-number")));
                 continue;
             }
             List<String> questions =
                     t.getValue("questions") instanceof JsonArray q ? SittingJson.strings(q) : List.of();
             if (questions.isEmpty() || questions.stream().anyMatch(s -> s.isBlank() || s.length() > 2000)) {
-                problems.add(new JsonObject()
-                        .put("index", i)
-                        .put("message", "ticket " + n + " needs 1 or more questions of at most 2000 characters"));
+                problems.add(Problem.index(i, SittingWords.field("ticket-questions", "number", n, "max", 2000)));
                 continue;
             }
-            clean.add(new JsonObject().put("number", n).put("questions", new JsonArray(questions)));
+            clean.add(new Ticket(n, questions));
         }
-        if (clean.isEmpty() && problems.isEmpty())
-            problems.add(new JsonObject().put("index", 0).put("message", "no tickets"));
+        if (clean.isEmpty() && problems.isEmpty()) problems.add(Problem.index(0, SittingWords.field("no-tickets")));
         if (!problems.isEmpty())
             return Future.failedFuture(
-                    new Rejection(400, "invalid-tickets", problems.size() + " tickets are invalid", problems));
-        return store.update(id, "tickets", doc -> {
-                    String role = SittingView.roleOf(doc, caller.id());
-                    if (!caller.has(Role.ADMIN) && !"secretary".equals(role))
-                        throw Rejection.forbidden("the administrator or the secretary sets the tickets");
-                    if (!doc.getJsonArray("draws").isEmpty())
-                        throw Rejection.conflict("tickets-drawn", "tickets cannot change after the first draw");
-                    return doc.put("tickets", clean);
+                    Refusal.of(SittingRefusal.INVALID_TICKETS, problems.size()).withProblems(problems));
+        return apply(id, "tickets", sitting -> {
+                    if (!caller.has(Role.ADMIN)
+                            && sitting.roleOf(caller.id()).orElse(null)
+                                    != kz.emtihan.sitting.model.SittingRole.SECRETARY)
+                        throw Refusal.of(CommonRefusal.FORBIDDEN); // the administrator or the secretary
+                    return sitting.withTickets(clean);
                 })
                 .map(doc -> new JsonObject().put("tickets", clean.size()));
     }
@@ -243,7 +268,7 @@ public final class Sittings {
         return Future.all(store.get(id), store.seed(id)).map(done -> {
             JsonObject doc = done.resultAt(0);
             String role = SittingView.roleOf(doc, caller.id());
-            if (!caller.has(Role.ADMIN) && role == null) throw Rejection.forbidden("not your sitting");
+            if (!caller.has(Role.ADMIN) && role == null) throw Refusal.of(CommonRefusal.FORBIDDEN);
             boolean closed = doc.getString("endedAt") != null;
             JsonArray draws = doc.getJsonArray("draws", new JsonArray());
             if ("student".equals(role)) draws = DrawsForStudent.of(draws, caller.id(), closed);
@@ -265,13 +290,13 @@ public final class Sittings {
 
     /** The secretary (or chair) closes the sitting: the seed is revealed and the 48 hours to appeal start (6.15.4). */
     public Future<JsonObject> close(Caller caller, String id) {
-        return store.update(id, "closed", doc -> {
-                    String role = SittingView.roleOf(doc, caller.id());
-                    if (!"secretary".equals(role) && !"chair".equals(role))
-                        throw Rejection.forbidden("the secretary or the chair closes the sitting");
-                    if (doc.getString("endedAt") != null)
-                        throw Rejection.conflict("sitting-closed", "the sitting is already closed");
-                    return doc.put("endedAt", live.serverNow().toString());
+        Instant now = live.serverNow();
+        return apply(id, "closed", sitting -> {
+                    var role = sitting.roleOf(caller.id()).orElse(null);
+                    if (role != kz.emtihan.sitting.model.SittingRole.SECRETARY
+                            && role != kz.emtihan.sitting.model.SittingRole.CHAIR)
+                        throw Refusal.of(CommonRefusal.FORBIDDEN); // the secretary or the chair
+                    return sitting.close(now);
                 })
                 .map(doc -> new JsonObject().put("endedAt", doc.getString("endedAt")));
     }

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kz.emtihan.http.CsvRecords;
-import kz.emtihan.http.Rejection;
+import kz.emtihan.refusal.Problem;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.sitting.model.SittingRefusal;
+import kz.emtihan.sitting.model.SittingWords;
 
 /**
  * A ticket set from CSV (issue 5, 1): columns {@code number,question}, one row per question, the rows of a ticket in
@@ -19,7 +22,7 @@ final class TicketsCsv {
     static JsonArray parse(String text) {
         List<CsvRecords.Row> rows = CsvRecords.parse(text, List.of("number", "question"));
         Map<Integer, JsonArray> tickets = new LinkedHashMap<>();
-        List<JsonObject> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (CsvRecords.Row r : rows) {
             int number;
             try {
@@ -28,16 +31,12 @@ final class TicketsCsv {
                 number = 0;
             }
             String question = r.get("question").trim();
-            if (number < 1)
-                problems.add(new JsonObject()
-                        .put("line", r.line())
-                        .put("message", "'number' must be a whole number from 1"));
-            else if (question.isEmpty())
-                problems.add(new JsonObject().put("line", r.line()).put("message", "the question is empty"));
+            if (number < 1) problems.add(Problem.line(r.line(), SittingWords.field("csv-number")));
+            else if (question.isEmpty()) problems.add(Problem.line(r.line(), SittingWords.field("csv-question")));
             else tickets.computeIfAbsent(number, n -> new JsonArray()).add(question);
         }
         if (!problems.isEmpty())
-            throw new Rejection(400, "invalid-tickets", problems.size() + " rows are invalid", problems);
+            throw Refusal.of(SittingRefusal.INVALID_TICKETS, problems.size()).withProblems(problems);
         JsonArray out = new JsonArray();
         tickets.forEach(
                 (n, questions) -> out.add(new JsonObject().put("number", n).put("questions", questions)));

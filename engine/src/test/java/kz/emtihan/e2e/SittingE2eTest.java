@@ -460,9 +460,7 @@ class SittingE2eTest {
             chair.go(console);
             chair.waitForState("ready");
             assertEquals("appeal-chair", role(chair));
-            chair.driver()
-                    .findElement(By.cssSelector("li[data-appeal] button[data-action='meeting']"))
-                    .click();
+            clickThroughRerender(chair, By.cssSelector("li[data-appeal] button[data-action='meeting']"));
             chair.waitUntil(
                     "the decision form",
                     () -> !chair.driver()
@@ -600,6 +598,24 @@ class SittingE2eTest {
         b.waitUntil(
                 "the page follows the sitting",
                 () -> "true".equals(b.js("return document.querySelector('main').dataset.following ?? ''")),
+                LIVE);
+    }
+
+    /**
+     * Clicks what {@code by} finds, finding it again if the page drew its list anew in between (a live change of the
+     * sitting, e.g. the act's e-mail statuses arriving, re-renders the console).
+     */
+    static void clickThroughRerender(Browser b, By by) {
+        b.waitUntil(
+                "a click on " + by,
+                () -> {
+                    try {
+                        b.driver().findElement(by).click();
+                        return true;
+                    } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                        return false;
+                    }
+                },
                 LIVE);
     }
 

@@ -110,11 +110,11 @@ class SittingRandomStepsTest {
             Optional<String> target = target(before, step, student);
             if (target.isEmpty()) continue; // a vote, decision or meeting with nothing of the student's to act on
             Instant now = Instant.now();
-            Optional<SittingRole> role = StudentOrder.roleOf(before, caller);
+            Optional<SittingRole> role = SittingJson.parts(before).roleOf(caller);
             JsonObject p = SittingJson.progress(before.copy(), student);
-            StudentState stateBefore = StudentOrder.state(p, now, rules);
-            StudentFlow.Outcome predicted =
-                    StudentFlow.next(stateBefore, step, StudentOrder.context(before, student, p, now, rules));
+            StudentState stateBefore = SittingJson.read(before, rules.phases()).stateOf(student, now);
+            StudentFlow.Outcome predicted = StudentFlow.next(
+                    stateBefore, step, SittingJson.read(before, rules.phases()).context(student, now));
             JsonObject photos = p.getJsonObject("photos", new JsonObject());
             String photoKind = step == StudentStep.ROOM_PHOTO
                     ? "room"
@@ -129,8 +129,7 @@ class SittingRandomStepsTest {
                     + stateBefore + " → " + r.status() + " " + r.body();
             assertTrue(r.status() < 500, what);
             JsonObject after = stored(id);
-            StudentState stateAfter =
-                    StudentOrder.state(SittingJson.progress(after.copy(), student), Instant.now(), rules);
+            StudentState stateAfter = SittingJson.read(after, rules.phases()).stateOf(student, Instant.now());
             boolean ownIdCard = caller.equals(student) && photoKind.equals("id-card");
             boolean mayTake = role.isPresent()
                     && step.takenBy(role.get())
@@ -199,12 +198,11 @@ class SittingRandomStepsTest {
     static StudentStep chooseStep(Random random, JsonObject doc, String student, Regulation.FinalAttestation rules) {
         if (random.nextInt(100) < 60) {
             Instant now = Instant.now();
-            JsonObject p = SittingJson.progress(doc.copy(), student);
-            List<StudentStep> allowed = StudentFlow.allowed(
-                            StudentOrder.state(p, now, rules), StudentOrder.context(doc, student, p, now, rules))
-                    .stream()
-                    .filter(TRIED::contains)
-                    .toList();
+            var sitting = SittingJson.read(doc, rules.phases());
+            List<StudentStep> allowed =
+                    StudentFlow.allowed(sitting.stateOf(student, now), sitting.context(student, now)).stream()
+                            .filter(TRIED::contains)
+                            .toList();
             List<StudentStep> onward =
                     allowed.stream().filter(MAIN_LINE::contains).toList(); // mostly on along 6.15.6
             if (!onward.isEmpty() && random.nextInt(100) < 80) return onward.get(random.nextInt(onward.size()));

@@ -3,6 +3,7 @@ package kz.emtihan.sitting.documents;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import kz.emtihan.text.Language;
 
 /**
  * The appeal commission's decision on a student's appeal against a final attestation result (6.15.4,

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import kz.emtihan.text.Language;
 
 /**
  * The electronic act of technical failure (6.15.2), drawn up by the technical secretary when a failure or

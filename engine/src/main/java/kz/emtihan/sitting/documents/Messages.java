@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ResourceBundle;
+import kz.emtihan.text.Language;
 
 /**
  * The labels and date formats of one language. Labels come from {@code messages_<lang>.properties} next to
@@ -41,6 +42,10 @@ final class Messages {
 
     String get(String key) {
         return bundle.getString(key);
+    }
+
+    boolean has(String key) {
+        return bundle.containsKey(key);
     }
 
     /** A label with {0}, {1}... filled in; labels used this way contain no apostrophes. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import kz.emtihan.text.Language;
 
 /**
  * The protocol of one sitting of the final attestation commission (6.15, 6.15.1, 6.15.6): who sat on the

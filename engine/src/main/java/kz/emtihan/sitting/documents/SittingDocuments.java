@@ -2,6 +2,7 @@ package kz.emtihan.sitting.documents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import kz.emtihan.text.Language;
 
 /**
  * The documents of an oral final attestation sitting as PDF: the protocol (6.15.6), each act of technical
@@ -39,6 +40,17 @@ public final class SittingDocuments {
     /** How an act's decision reads while the members have not all voted (6.15.2). */
     public static String pending(Language language) {
         return Messages.of(language).get("act.pending");
+    }
+
+    /** The commission's collegial decision on an act (6.15.2): SAME_DAY, ANOTHER_SITTING or REFUSE, in words. */
+    public static String decision(Language language, String choice) {
+        return Messages.of(language).get("decision." + choice);
+    }
+
+    /** The stage an act interrupted (a Phase: WAITING, PREPARATION, ANSWER), in words; an unknown one as it is. */
+    public static String stage(Language language, String phase) {
+        Messages m = Messages.of(language);
+        return m.has("stage." + phase) ? m.get("stage." + phase) : phase;
     }
 
     /** The appeal commission's decision: reason, meeting time, grade before and after. */

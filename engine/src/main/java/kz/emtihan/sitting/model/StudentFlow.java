@@ -4,6 +4,8 @@ import static kz.emtihan.sitting.model.StudentState.*;
 
 import java.util.EnumSet;
 import java.util.Set;
+import kz.emtihan.refusal.Refusal;
+import kz.emtihan.text.Text;
 
 /**
  * 6.15-6.15.6: the one table of what may happen to a student of a sitting, and when. Every step of the exam, the act
@@ -58,9 +60,28 @@ public final class StudentFlow {
 
     public record To(StudentState state) implements Outcome {}
 
-    public record Refused(String code, String reason) implements Outcome {
-        static Refused order(StudentState state, String why) {
-            return new Refused("wrong-order", why + " (the student is " + state.code() + ")");
+    /** A refusal: its declared code and the rule of 6.15-6.15.6 it applies, in words ({@link SittingWords}). */
+    public record Refused(SittingRefusal refusal, Text rule) implements Outcome {
+        static Refused order(StudentState state, String rule) {
+            return new Refused(SittingRefusal.WRONG_ORDER, SittingWords.rule(rule));
+        }
+
+        /** The kebab-case code the API sends. */
+        public String code() {
+            return refusal.code();
+        }
+
+        /**
+         * The refusal of {@code step} for a student in {@code state}; {@code appealDeadline} is named when the 48 hours
+         * to appeal have ended (6.15.4).
+         */
+        public Refusal toRefusal(StudentStep step, StudentState state, Object appealDeadline) {
+            return switch (refusal) {
+                case WRONG_ORDER -> Refusal.of(refusal, SittingWords.step(step), SittingWords.state(state), rule);
+                case ALREADY, BAD_STEP -> Refusal.of(refusal, rule);
+                case APPEAL_LATE -> Refusal.of(refusal, appealDeadline);
+                default -> Refusal.of(refusal);
+            };
         }
     }
 
@@ -73,113 +94,81 @@ public final class StudentFlow {
 
     /** The transition: {@code state} after {@code step}, or why not. */
     public static Outcome next(StudentState state, StudentStep step, Context c) {
-        if (step.duringTheSitting() && c.sittingClosed()) return new Refused("sitting-closed", "the sitting is closed");
+        if (step.duringTheSitting() && c.sittingClosed())
+            return new Refused(SittingRefusal.SITTING_CLOSED, SittingWords.rule("sitting-closed"));
         return switch (step) {
-            case ADMIT ->
-                state == WAITING
-                        ? to(ADMITTED)
-                        : Refused.order(state, "the student is admitted once, from the waiting room");
+            case ADMIT -> state == WAITING ? to(ADMITTED) : Refused.order(state, "admit-once");
             case IDENTITY_PHOTO ->
                 state == WAITING || state == ADMITTED || state == NEW_TIME && !c.identified()
                         ? to(state)
-                        : already(state, "the identity check is done; its photos are kept as they were");
+                        : already(state, "identity-photos-kept");
             case IDENTIFY ->
                 state == ADMITTED || state == NEW_TIME && !c.identified()
                         ? to(IDENTIFIED)
-                        : Refused.order(state, "the identity is checked after admission, once");
+                        : Refused.order(state, "identity-after-admission");
             case ROOM_PHOTO ->
                 state == WAITING || state == ADMITTED || state == IDENTIFIED || state == NEW_TIME && !c.roomChecked()
                         ? to(state)
-                        : already(state, "the room check is done; its photos are kept as they were");
+                        : already(state, "room-photos-kept");
             case CHECK_ROOM ->
                 state == IDENTIFIED
                         ? to(CHECKED)
                         : state == NEW_TIME && c.identified() && !c.roomChecked()
                                 ? to(CHECKED)
-                                : Refused.order(state, "the desk and room are checked after the identity, once");
+                                : Refused.order(state, "room-after-identity");
             case DRAW ->
                 state == CHECKED || state == NEW_TIME && c.roomChecked() && !c.ticketHeld()
                         ? to(DRAWN)
-                        : Refused.order(state, "the ticket is drawn after the desk and room check, once");
+                        : Refused.order(state, "draw-after-room");
             case START_PREPARATION ->
                 state == DRAWN || state == NEW_TIME && c.roomChecked() && c.ticketHeld()
                         ? to(PREPARATION)
-                        : Refused.order(state, "the preparation starts once the ticket is drawn");
+                        : Refused.order(state, "preparation-after-draw");
             case END_PREPARATION ->
-                state == PREPARATION ? to(ANSWER) : Refused.order(state, "only a running preparation ends");
-            case END_ANSWER -> state == ANSWER ? to(ANSWERED) : Refused.order(state, "only a running answer ends");
+                state == PREPARATION ? to(ANSWER) : Refused.order(state, "only-running-preparation");
+            case END_ANSWER -> state == ANSWER ? to(ANSWERED) : Refused.order(state, "only-running-answer");
             case SCORE ->
                 state == ANSWERED || state == SCORED && !c.allScored()
                         ? to(SCORED)
                         : state == SCORED
-                                ? Refused.order(state, "every member has scored; the scores are sealed")
-                                : Refused.order(state, "a student is scored after the answer");
+                                ? Refused.order(state, "scores-sealed")
+                                : Refused.order(state, "score-after-answer");
             case CONFIRM ->
                 state == SCORED && c.allScored()
                         ? to(GRADED)
                         : state == SCORED || state == ANSWERED
-                                ? Refused.order(state, "the chair confirms once every member has scored")
-                                : Refused.order(state, "the chair confirms a scored answer, once");
-            case ACT ->
-                UNDER_WAY.contains(state)
-                        ? to(TECHNICAL_FAILURE)
-                        : Refused.order(
-                                state,
-                                "an act records a failure that stops an exam under way, not before admission or after the answer");
-            case VOTE ->
-                state == TECHNICAL_FAILURE
-                        ? to(TECHNICAL_FAILURE)
-                        : Refused.order(state, "no act awaits the commission's decision");
-            case ANOTHER_TIME ->
-                state == TECHNICAL_FAILURE
-                        ? to(NEW_TIME)
-                        : Refused.order(state, "no act awaits the commission's decision");
-            case NO_OTHER_TIME ->
-                state == TECHNICAL_FAILURE
-                        ? to(REFUSED)
-                        : Refused.order(state, "no act awaits the commission's decision");
+                                ? Refused.order(state, "confirm-when-all-scored")
+                                : Refused.order(state, "confirm-once");
+            case ACT -> UNDER_WAY.contains(state) ? to(TECHNICAL_FAILURE) : Refused.order(state, "act-under-way");
+            case VOTE -> state == TECHNICAL_FAILURE ? to(TECHNICAL_FAILURE) : Refused.order(state, "no-act-awaiting");
+            case ANOTHER_TIME -> state == TECHNICAL_FAILURE ? to(NEW_TIME) : Refused.order(state, "no-act-awaiting");
+            case NO_OTHER_TIME -> state == TECHNICAL_FAILURE ? to(REFUSED) : Refused.order(state, "no-act-awaiting");
             case APPLY_POSTPONEMENT ->
                 state == POSTPONED
-                        ? new Refused(
-                                "already", "the postponement is allowed; apply again only after a refusal (6.15.3)")
+                        ? already(state, "postponement-allowed")
                         : c.applicationOpen()
-                                ? new Refused(
-                                        "already",
-                                        "an application is awaiting the chair; apply again only after a refusal (6.15.3)")
+                                ? already(state, "application-awaiting")
                                 : POSTPONABLE.contains(state)
                                         ? to(state)
-                                        : Refused.order(
-                                                state,
-                                                "a postponement is applied for before the draw or after a failure, not during or after the exam");
+                                        : Refused.order(state, "postpone-before-draw");
             case ALLOW_POSTPONEMENT ->
                 !c.applicationOpen()
-                        ? Refused.order(state, "no application awaits the chair")
-                        : POSTPONABLE.contains(state)
-                                ? to(POSTPONED)
-                                : Refused.order(
-                                        state,
-                                        "the exam is under way or over: it cannot be postponed now; refuse the application");
-            case REFUSE_POSTPONEMENT ->
-                c.applicationOpen() ? to(state) : Refused.order(state, "no application awaits the chair");
+                        ? Refused.order(state, "no-application")
+                        : POSTPONABLE.contains(state) ? to(POSTPONED) : Refused.order(state, "cannot-postpone-now");
+            case REFUSE_POSTPONEMENT -> c.applicationOpen() ? to(state) : Refused.order(state, "no-application");
             case APPEAL ->
                 !c.sittingClosed()
-                        ? new Refused("sitting-open", "an appeal is filed after the sitting")
+                        ? new Refused(SittingRefusal.SITTING_OPEN, SittingWords.rule("appeal-after-sitting"))
                         : !c.appealInTime()
-                                ? new Refused("appeal-late", "the 48 hours to appeal have ended (6.15.4)")
+                                ? new Refused(SittingRefusal.APPEAL_LATE, SittingWords.rule("appeal-in-48-hours"))
                                 : state == GRADED
                                         ? to(APPEALED)
                                         : state.published()
-                                                ? new Refused(
-                                                        "already", "the student has appealed; one appeal per result")
-                                                : Refused.order(state, "an appeal is against a published result");
-            case APPEAL_MEETING ->
-                state == APPEALED
-                        ? to(APPEAL_HEARD)
-                        : Refused.order(state, "the appeal commission meets once on a filed appeal");
+                                                ? already(state, "one-appeal")
+                                                : Refused.order(state, "appeal-against-result");
+            case APPEAL_MEETING -> state == APPEALED ? to(APPEAL_HEARD) : Refused.order(state, "appeal-meeting-once");
             case APPEAL_DECISION ->
-                state == APPEAL_HEARD
-                        ? to(APPEAL_DECIDED)
-                        : Refused.order(state, "the appeal commission decides after its meeting, once");
+                state == APPEAL_HEARD ? to(APPEAL_DECIDED) : Refused.order(state, "appeal-decision-after-meeting");
         };
     }
 
@@ -201,7 +190,7 @@ public final class StudentFlow {
         return new To(s);
     }
 
-    private static Refused already(StudentState state, String why) {
-        return new Refused("already", why + " (the student is " + state.code() + ")");
+    private static Refused already(StudentState state, String rule) {
+        return new Refused(SittingRefusal.ALREADY, SittingWords.rule(rule));
     }
 }

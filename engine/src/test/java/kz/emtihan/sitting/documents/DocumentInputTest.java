@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.emtihan.text.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import kz.emtihan.text.Language;
 import org.junit.jupiter.api.Test;
 
 /** The three message tables stay in step, so no document prints a missing or foreign label. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.emtihan.text.Language;
 
 /** Sample sittings in each language, named as a secretary would write them. */
 final class Samples {
