@@ -101,30 +101,4 @@ public final class Assignees {
                 : Future.failedFuture(
                         Refusal.of(BankRefusal.INVALID_PEOPLE, problems.size()).withProblems(problems));
     }
-
-    // The exam context's way in (ExamProctors), until it calls read/verify/refuse itself: each JsonObject carries the
-    // Problem. Delete these three at the merge of issue 11.
-
-    @Deprecated(forRemoval = true)
-    public static List<String> ids(JsonObject body, String field, List<JsonObject> problems) {
-        List<Problem> found = new ArrayList<>();
-        List<String> ids = read(body, field, found);
-        found.forEach(p -> problems.add(new JsonObject().put(CARRIED, p)));
-        return ids;
-    }
-
-    @Deprecated(forRemoval = true)
-    public Future<List<JsonObject>> check(String field, List<String> ids, Role role) {
-        return verify(field, ids, role)
-                .map(found -> found.stream()
-                        .map(p -> new JsonObject().put(CARRIED, p))
-                        .toList());
-    }
-
-    @Deprecated(forRemoval = true)
-    public static <T> Future<T> refuseIf(List<JsonObject> problems) {
-        return refuse(problems.stream().map(o -> (Problem) o.getValue(CARRIED)).toList());
-    }
-
-    private static final String CARRIED = "problem";
 }

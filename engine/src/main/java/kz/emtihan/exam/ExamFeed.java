@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.model.ExamAccess;
-import kz.emtihan.http.Rejection;
 import kz.emtihan.live.LiveConnection;
 import kz.emtihan.live.LiveFeature;
 import kz.emtihan.live.LiveSocket;
@@ -94,11 +93,9 @@ final class ExamFeed implements LiveFeature {
             }
         }
 
-        /** Refused for good, not for a store hiccup (the exam's own refusals are still partly {@code Rejection}s). */
+        /** Refused for good, not for a store hiccup. */
         private static boolean forbidden(Throwable err) {
-            return err instanceof Refusal r
-                    ? r.kind() == Kind.FORBIDDEN
-                    : err instanceof Rejection j && j.status() == 403;
+            return err instanceof Refusal r && r.kind() == Kind.FORBIDDEN;
         }
     }
 }

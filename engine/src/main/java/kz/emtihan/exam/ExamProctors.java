@@ -9,6 +9,7 @@ import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.bank.Assignees;
 import kz.emtihan.exam.model.ExamAccess;
+import kz.emtihan.refusal.Problem;
 
 /**
  * {@code GET/PUT /exams/{id}/proctors}: an admin assigns the proctors of an exam (5.17.2; issue 10, 3); a proctor
@@ -42,13 +43,13 @@ public final class ExamProctors {
     /** Replaces the assigned proctors: {@code {"proctors": [userId]}}, each an account holding the proctor role. */
     public Future<JsonObject> replace(Caller caller, String examId, JsonObject body) {
         return exams.allowed(caller, examId, ExamAccess.Action.ASSIGN).compose(e -> {
-            List<JsonObject> problems = new ArrayList<>();
-            List<String> proctors = Assignees.ids(body, "proctors", problems);
-            return people.check("proctors", proctors, Role.PROCTOR)
+            List<Problem> problems = new ArrayList<>();
+            List<String> proctors = Assignees.read(body, "proctors", problems);
+            return people.verify("proctors", proctors, Role.PROCTOR)
                     .compose(found -> {
-                        List<JsonObject> all = new ArrayList<>(problems);
+                        List<Problem> all = new ArrayList<>(problems);
                         all.addAll(found);
-                        return Assignees.<Void>refuseIf(all);
+                        return Assignees.<Void>refuse(all);
                     })
                     .compose(v -> exams.store().setProctors(examId, proctors))
                     .compose(v -> view(caller, examId));

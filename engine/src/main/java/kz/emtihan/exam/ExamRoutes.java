@@ -4,16 +4,12 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.grade.ResultsCsv;
 import kz.emtihan.http.Bodies;
 import kz.emtihan.http.CsvRecords;
-import kz.emtihan.refusal.Problem;
-import kz.emtihan.refusal.Refusal;
 
 /** HTTP for exams and attempts (API.md "Exams", "Attempts"). Translation only. */
 public final class ExamRoutes {
@@ -59,7 +55,7 @@ public final class ExamRoutes {
             }
             return exams.replaceRoster(c, ctx.pathParam("examId"), roster)
                     .<JsonObject>map(n -> new JsonObject().put("students", n))
-                    .recover(err -> Future.failedFuture(err instanceof Refusal r ? byLine(r, rows) : err));
+                    .recover(err -> Future.failedFuture(CsvRecords.byLine(err, rows)));
         });
         api.get("/exams/:examId/results").respond(ctx -> {
             Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.PROCTOR, Role.REGISTRAR);
@@ -108,19 +104,5 @@ public final class ExamRoutes {
                             Caller.require(ctx, Role.ADMIN, Role.TEACHER, Role.PROCTOR, Role.REGISTRAR),
                             ctx.pathParam("attemptId"));
         });
-    }
-
-    /** The roster's problems by line of the uploaded file instead of index in the list. */
-    private static Refusal byLine(Refusal r, List<CsvRecords.Row> rows) {
-        List<Problem> problems = r.problems().stream()
-                .map(p -> {
-                    if (!(p.at().get("index") instanceof Integer index) || index >= rows.size()) return p;
-                    Map<String, Object> at = new LinkedHashMap<>(p.at());
-                    at.remove("index");
-                    at.put("line", rows.get(index).line());
-                    return new Problem(at, p.text());
-                })
-                .toList();
-        return r.withProblems(problems);
     }
 }

@@ -27,6 +27,7 @@ import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Problem;
 import kz.emtihan.refusal.Refusal;
 import kz.emtihan.store.Ids;
+import kz.emtihan.text.Text;
 
 /** Use cases of exams (5.20): schedule within the regulation's limits, rosters, the exam snapshot cache. */
 public final class Exams {
@@ -48,9 +49,9 @@ public final class Exams {
         // 5.21: an exam is scheduled from a bank its teacher owns or co-authors (an admin may use any)
         return banks.allowed(teacher, plan.bankId(), kz.emtihan.bank.model.BankAccess.Action.SCHEDULE)
                 .compose(bank -> banks.store().questions(plan.bankId()).compose(questions -> {
-                    List<String> bankProblems =
+                    List<Text> bankProblems =
                             BankValidation.validate(bank.passport(), questions, regulation.bank()).stream()
-                                    .map(p -> p.rule() + " " + p.message())
+                                    .map(BankValidation.Problem::text)
                                     .toList();
                     ExamPlan.Checked checked =
                             plan.check(regulation.limits(plan.kind()), questions.size(), bankProblems);

@@ -86,25 +86,6 @@ public final class CsvRecords {
         return r.withProblems(problems);
     }
 
-    /**
-     * The same for a refusal still thrown as the old {@link Rejection} (the exam context's roster, until it is
-     * converted to a {@link Refusal}; delete at the merge of issue 11).
-     */
-    @Deprecated(forRemoval = true)
-    public static Rejection byLine(Rejection r, List<Row> rows) {
-        List<io.vertx.core.json.JsonObject> problems = new ArrayList<>();
-        for (io.vertx.core.json.JsonObject p : r.problems()) {
-            io.vertx.core.json.JsonObject copy = p.copy();
-            Integer index = p.getInteger("index");
-            if (index != null && index < rows.size()) {
-                copy.remove("index");
-                copy.put("line", rows.get(index).line());
-            }
-            problems.add(copy);
-        }
-        return new Rejection(r.status(), r.code(), r.getMessage(), problems, r.details());
-    }
-
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);

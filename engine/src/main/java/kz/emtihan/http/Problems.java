@@ -31,7 +31,7 @@ final class Problems {
         int status = body.getInteger("status");
         body.remove("status");
         // what the sentence is in: a page shows it only when it is the page's own language
-        String spoken = ctx.failure() instanceof Rejection ? Language.EN.code() : language.code();
+        String spoken = language.code();
         if (ctx.response().ended()) return;
         if (ctx.response().headWritten()) {
             ctx.response().reset();
@@ -48,11 +48,6 @@ final class Problems {
     private static JsonObject toJson(RoutingContext ctx, Language language) {
         Throwable t = ctx.failure();
         if (t instanceof Refusal r) return refusal(r, language);
-        if (t instanceof Rejection r) { // a context not yet converted (until the merge of issue 11): English only
-            JsonObject o = r.details().mergeIn(problem(r.status(), r.code(), r.getMessage()));
-            if (!r.problems().isEmpty()) o.put("problems", new JsonArray(r.problems()));
-            return o;
-        }
         if (t instanceof DecodeException
                 || t instanceof IllegalArgumentException && t.getCause() instanceof DecodeException) {
             return refusal(Refusal.of(CommonRefusal.BAD_JSON), language);
@@ -120,6 +115,7 @@ final class Problems {
             case UNSUPPORTED_TYPE -> 415;
             case TOO_MANY -> 429;
             case UNAVAILABLE -> 503;
+            case READ_ONLY -> 405;
             case NO_STORAGE -> 507;
         };
     }

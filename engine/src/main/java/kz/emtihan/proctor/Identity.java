@@ -160,7 +160,7 @@ final class Identity {
             return Future.failedFuture(Refusal.of(CommonRefusal.BAD_FIELD, "reason", FieldProblem.tooLong(500)));
         }
         if (!approved && reason.isEmpty()) {
-            return Future.failedFuture(Refusal.of(ProctorRefusal.REASON_REQUIRED));
+            return Future.failedFuture(Refusal.of(CommonRefusal.REASON_REQUIRED));
         }
         return Future.succeededFuture(watched)
                 .compose(a -> store.fields(attemptId).compose(fields -> {

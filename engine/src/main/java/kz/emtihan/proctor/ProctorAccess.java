@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.AttemptFacts;
 import kz.emtihan.exam.Attempts;
+import kz.emtihan.exam.ExamRefusal;
 import kz.emtihan.exam.Exams;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.refusal.CommonRefusal;
@@ -34,7 +35,7 @@ final class ProctorAccess {
     /** The attempt, if the caller is its student and it is still in progress. */
     Future<AttemptFacts> ownerWhileOpen(Caller caller, String attemptId) {
         return owner(caller, attemptId).map(a -> {
-            if (a.status().finished()) throw Refusal.of(ProctorRefusal.ATTEMPT_CLOSED);
+            if (a.status().finished()) throw Refusal.of(ExamRefusal.ATTEMPT_CLOSED);
             return a;
         });
     }
@@ -62,14 +63,9 @@ final class ProctorAccess {
         });
     }
 
-    /**
-     * True when {@code err} says the attempt does not exist (deleted under a scan). While the exam context still
-     * throws its old {@code http.Rejection} (it is being converted in parallel), that counts too: it is the only
-     * refusal {@code Attempts.facts} gives.
-     */
+    /** True when {@code err} says the attempt does not exist (deleted under a scan). */
     static boolean gone(Throwable err) {
-        if (err instanceof Refusal r) return r.kind() == Kind.NOT_FOUND;
-        return err.getClass().getName().equals("kz.emtihan.http.Rejection");
+        return err instanceof Refusal r && r.kind() == Kind.NOT_FOUND;
     }
 
     Future<Exam> exam(AttemptFacts a) {

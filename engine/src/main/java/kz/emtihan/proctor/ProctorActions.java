@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.AttemptFacts;
+import kz.emtihan.exam.ExamRefusal;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.FieldProblem;
@@ -31,7 +32,7 @@ final class ProctorActions {
     private Future<JsonObject> messageChecked(Caller caller, AttemptFacts watched, String attemptId, JsonObject body) {
         String text = text(body, "text", 500);
         return Future.succeededFuture(watched).compose(a -> {
-            if (a.status().finished()) return Future.failedFuture(Refusal.of(ProctorRefusal.ATTEMPT_CLOSED));
+            if (a.status().finished()) return Future.failedFuture(Refusal.of(ExamRefusal.ATTEMPT_CLOSED));
             String at = live.serverNow().toString();
             return store.record(
                             attemptId,

@@ -10,10 +10,7 @@ import kz.emtihan.refusal.RefusalCode;
  * things {@code CommonRefusal.NOT_FOUND} with a name from {@code ProctorTexts.thing}.
  */
 public enum ProctorRefusal implements RefusalCode {
-    /** The attempt has ended: nothing more is sent or done for it. */
-    ATTEMPT_CLOSED("attempt-closed", Kind.CONFLICT),
-    /** A review waits until the attempt is finished. */
-    ATTEMPT_OPEN("attempt-open", Kind.CONFLICT),
+
     /** A student sees the flags of their attempt once it is reviewed. */
     NOT_REVIEWED("not-reviewed", Kind.FORBIDDEN),
     TOO_MANY_PRECHECKS("too-many-prechecks", Kind.TOO_MANY, "perMinute"),
@@ -23,8 +20,7 @@ public enum ProctorRefusal implements RefusalCode {
     EMPTY_IMAGE("empty-image", Kind.INVALID, "what"),
     MISSING_FACE("missing-face", Kind.INVALID),
     MISSING_DOCUMENT("missing-document", Kind.INVALID),
-    /** A proctor rejecting identity photos says why (the student reads it). */
-    REASON_REQUIRED("reason-required", Kind.INVALID),
+
     NO_IDENTITY("no-identity", Kind.CONFLICT),
     /** {@code verdict}: a {@code ProctorTexts.verdict}. */
     COMMENT_REQUIRED("comment-required", Kind.INVALID, "verdict"),

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.config.ProctorSettings;
 import kz.emtihan.exam.AttemptFacts;
+import kz.emtihan.exam.ExamRefusal;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.media.recording.ChunkConflictException;
 import kz.emtihan.media.recording.RecordingStore;
@@ -100,7 +101,7 @@ final class Recordings {
                     + graceMillis
                     + LATE_UPLOAD_MILLIS;
             if (now.toEpochMilli() > until) {
-                return Future.failedFuture(Refusal.of(ProctorRefusal.ATTEMPT_CLOSED));
+                return Future.failedFuture(Refusal.of(ExamRefusal.ATTEMPT_CLOSED));
             }
             gate.admit(attemptId);
             // the page's clock is corrected by the server's, but is not trusted past the attempt's own bounds

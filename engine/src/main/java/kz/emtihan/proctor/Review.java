@@ -10,6 +10,7 @@ import java.util.Map;
 import kz.emtihan.audit.model.HashChain;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.AttemptFacts;
+import kz.emtihan.exam.ExamRefusal;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.proctor.model.Credibility;
 import kz.emtihan.proctor.model.Flag;
@@ -187,7 +188,7 @@ final class Review {
         }
         return Future.succeededFuture(watched)
                 .compose(a -> {
-                    if (!a.status().finished()) return Future.failedFuture(Refusal.of(ProctorRefusal.ATTEMPT_OPEN));
+                    if (!a.status().finished()) return Future.failedFuture(Refusal.of(ExamRefusal.ATTEMPT_OPEN));
                     String at = live.serverNow().toString();
                     JsonObject v = new JsonObject()
                             .put("verdict", verdict.code())

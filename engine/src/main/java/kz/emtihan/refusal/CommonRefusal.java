@@ -18,6 +18,8 @@ public enum CommonRefusal implements RefusalCode {
     NOT_FOUND("not-found", Kind.NOT_FOUND, "what", "id"),
     BODY_TOO_LARGE("body-too-large", Kind.TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Kind.UNSUPPORTED_TYPE),
+    /** A decision against someone is explained to them: the reason is required. */
+    REASON_REQUIRED("reason-required", Kind.INVALID),
     STORE_UNAVAILABLE("store-unavailable", Kind.UNAVAILABLE);
 
     private final String code;

@@ -23,6 +23,8 @@ public enum Kind {
     TOO_MANY,
     /** The engine cannot do it now (its store or disk); nothing changed, try again. */
     UNAVAILABLE,
+    /** The thing is kept elsewhere and cannot be changed this way here. */
+    READ_ONLY,
     /** The engine has no room left to keep it (a full disk); nothing was kept, the rest goes on. */
     NO_STORAGE
 }

@@ -98,7 +98,7 @@ public final class SittingPostponements {
             return Future.failedFuture(
                     Refusal.of(CommonRefusal.BAD_FIELD, "allowed", FieldProblem.oneOf("true, false")));
         String reason = body.getValue("reason") instanceof String r ? r.trim() : "";
-        if (!allowed && reason.isEmpty()) return Future.failedFuture(Refusal.of(SittingRefusal.REASON_REQUIRED));
+        if (!allowed && reason.isEmpty()) return Future.failedFuture(Refusal.of(CommonRefusal.REASON_REQUIRED));
         Instant now = sittings.live().serverNow();
         var rules = sittings.rules();
         PostponementDeadline range = PostponementDeadline.on(rules.calendar().dayOf(now), rules.mastersDeadline());

@@ -8,21 +8,15 @@ import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.Role;
 import kz.emtihan.http.Bodies;
-import kz.emtihan.http.Rejection;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.sitting.model.SittingRefusal;
 import kz.emtihan.sitting.model.SittingRole;
 import kz.emtihan.sitting.model.StudentStep;
 
 /** HTTP for sittings of the oral final attestation (issue 5, 10: {@code /api/v1/sittings/...}). Translation only. */
 public final class SittingRoutes {
     private static final String ENROLMENT = SittingPhotos.ENROLMENT;
-    /**
-     * The enrolment photo is the account's, kept by an administrator; 405 as documented. The one refusal of the
-     * sitting that is HTTP itself (a method this resource does not take), so it stays here, at the edge.
-     */
-    private static final Rejection READ_ONLY_PHOTO =
-            new Rejection(405, "read-only-photo", "the enrolment photo is kept with the account, by an administrator");
 
     private SittingRoutes() {}
 
@@ -76,7 +70,7 @@ public final class SittingRoutes {
         api.put(student + "/photos/:kind")
                 .handler(step(m, StudentStep.IDENTITY_PHOTO, StudentStep.ROOM_PHOTO))
                 .respond(ctx -> ENROLMENT.equals(ctx.pathParam("kind"))
-                        ? io.vertx.core.Future.failedFuture(READ_ONLY_PHOTO)
+                        ? io.vertx.core.Future.failedFuture(Refusal.of(SittingRefusal.READ_ONLY_PHOTO))
                         : m.photos()
                                 .put(
                                         Caller.of(ctx),

@@ -14,13 +14,7 @@ public final class BankValidation {
     public static final String RULES = "kz.emtihan.bank.model.rules";
 
     /** One broken rule: the clause, and what is wrong, said in the caller's language at the edge. */
-    public record Problem(String rule, Text text) {
-        /** In English: for the exam context's plan check until it carries the Text (delete at the merge of issue 11). */
-        @Deprecated(forRemoval = true)
-        public String message() {
-            return kz.emtihan.text.Catalogue.render(text, kz.emtihan.text.Language.EN);
-        }
-    }
+    public record Problem(String rule, Text text) {}
 
     private static final int LISTED = 10;
 

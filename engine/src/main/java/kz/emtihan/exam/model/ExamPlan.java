@@ -31,7 +31,7 @@ public record ExamPlan(
      * @param bankSize questions in the bank
      * @param bankProblems the bank's validation problems (only matter when the kind requires a valid bank)
      */
-    public Checked check(ExamLimits limits, int bankSize, List<String> bankProblems) {
+    public Checked check(ExamLimits limits, int bankSize, List<Text> bankProblems) {
         List<Problem> out = new ArrayList<>();
         String clause = limits.clause();
         int duration = durationMinutes.orElse(limits.defaultDurationMinutes());
@@ -70,8 +70,7 @@ public record ExamPlan(
         }
         if (!closesAt.isAfter(opensAt)) out.add(new Problem(clause, Text.of(WORDS, "plan.closes-before-opens")));
         if (limits.requireValidBank()) {
-            for (String p : bankProblems)
-                out.add(new Problem("7.6", Text.of(WORDS, "plan.bank-invalid", "problem", p)));
+            for (Text p : bankProblems) out.add(new Problem("7.6", Text.of(WORDS, "plan.bank-invalid", "problem", p)));
         }
         return new Checked(duration, count, out);
     }

@@ -17,6 +17,8 @@ public enum SittingRefusal implements RefusalCode {
     /** The step is done already (a check, an application, an appeal): {@code rule} says what stands. */
     ALREADY("already", Kind.CONFLICT, "rule"),
     SITTING_CLOSED("sitting-closed", Kind.CONFLICT),
+    /** The enrolment photo is the account's, kept by an administrator on the users page (405 as documented). */
+    READ_ONLY_PHOTO("read-only-photo", Kind.READ_ONLY),
     /** 6.15.4: an appeal is filed once the sitting is closed. */
     SITTING_OPEN("sitting-open", Kind.CONFLICT),
     /** 6.15.4: the 48 hours ended at {@code deadline}. */
@@ -37,7 +39,7 @@ public enum SittingRefusal implements RefusalCode {
     /** 6.15.6: {@code item} of the room checklist ({@code items}) is not confirmed. */
     CHECKLIST("checklist", Kind.INVALID, "item", "items"),
     BAD_DOCUMENT("bad-document", Kind.INVALID),
-    REASON_REQUIRED("reason-required", Kind.INVALID),
+
     /** {@code count} fields of a new sitting are wrong, each in the problems. */
     INVALID_SITTING("invalid-sitting", Kind.INVALID, "count"),
     /** {@code count} tickets (or CSV rows) are wrong, each in the problems. */

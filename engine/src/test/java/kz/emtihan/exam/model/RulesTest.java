@@ -69,12 +69,12 @@ class RulesTest {
         assertEquals(
                 1,
                 plan(null, null)
-                        .check(ATTESTATION, 100, List.of("7.6 too few"))
+                        .check(ATTESTATION, 100, List.of(kz.emtihan.text.Text.of("kz.emtihan.bank.words", "too-few")))
                         .problems()
                         .size());
         ExamLimits current = new ExamLimits("5.20.1", 60, 20, 1, 240, 30, 1, false);
         assertTrue(plan(20, 10)
-                .check(current, 100, List.of("7.6 too few"))
+                .check(current, 100, List.of(kz.emtihan.text.Text.of("kz.emtihan.bank.words", "too-few")))
                 .problems()
                 .isEmpty());
     }
