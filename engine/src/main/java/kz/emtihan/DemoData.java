@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Random;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.bank.model.Passport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import kz.emtihan.config.EmtihanConfig;
 import kz.emtihan.exam.SweeperVerticle;
-import kz.emtihan.http.HttpVerticle;
 import kz.emtihan.store.EmbeddedRedis;
 import kz.emtihan.store.RedisStore;
 import org.slf4j.Logger;

@@ -8,13 +8,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.http.Bodies;
-import kz.emtihan.http.CsvRecords;
 import kz.emtihan.http.Languages;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.FieldProblem;
 import kz.emtihan.refusal.Refusal;
 import kz.emtihan.text.Language;
+import kz.emtihan.upload.CsvRecords;
 
 /** HTTP for login, the token check, and user upload. Translation only. */
 public final class AuthRoutes {

@@ -3,6 +3,7 @@ package kz.emtihan.auth;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 import java.util.Set;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.crypto.SecretKey;
+import kz.emtihan.auth.model.Role;
 
 /**
  * JWTs issued and verified with JJWT, HS256 only: a token that is unsigned ({@code alg: none}), signed

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.emtihan.auth.model.Role;
 
 /**
  * Reads accounts by id for display and for mail: name, roles and e-mail address (never the password hash). Many ids

@@ -12,9 +12,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import kz.emtihan.http.ImageBodies;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.upload.ImageBodies;
 
 /**
  * The enrolment photo of an account: the photo the university holds of the person, which the secretary sees beside

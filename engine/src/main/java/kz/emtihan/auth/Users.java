@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Problem;
 import kz.emtihan.refusal.Refusal;

@@ -5,14 +5,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.bank.model.Difficulty;
 import kz.emtihan.http.Bodies;
-import kz.emtihan.http.HttpRefusal;
 import kz.emtihan.http.Languages;
 import kz.emtihan.refusal.Refusal;
 import kz.emtihan.text.Catalogue;
 import kz.emtihan.text.Language;
+import kz.emtihan.upload.UploadRefusal;
 
 /** HTTP for banks (API.md "Question banks"). Translation only. */
 public final class BankRoutes {
@@ -54,7 +54,7 @@ public final class BankRoutes {
                 fallback =
                         Optional.of(Difficulty.fromCode(d).orElseThrow(() -> Refusal.of(BankRefusal.BAD_DIFFICULTY)));
             }
-            if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Refusal.of(HttpRefusal.EMPTY_FILE);
+            if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Refusal.of(UploadRefusal.EMPTY_FILE);
             Language language = Languages.of(ctx);
             return banks.importFile(
                             c,

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.exam.model.Attempt;
 import kz.emtihan.exam.model.AttemptStatus;

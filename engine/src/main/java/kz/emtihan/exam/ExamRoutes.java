@@ -6,10 +6,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.grade.ResultsCsv;
 import kz.emtihan.http.Bodies;
-import kz.emtihan.http.CsvRecords;
+import kz.emtihan.upload.CsvRecords;
 
 /** HTTP for exams and attempts (API.md "Exams", "Attempts"). Translation only. */
 public final class ExamRoutes {

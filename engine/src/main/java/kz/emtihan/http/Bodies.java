@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.FieldProblem;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.upload.UploadRefusal;
 
 /** Reads request bodies as JSON, turning anything else into a 400 {@code bad-json}. */
 public final class Bodies {
@@ -42,7 +43,7 @@ public final class Bodies {
 
     /** The body as UTF-8 text (an uploaded file); empty is a 400. */
     public static String text(RoutingContext ctx) {
-        if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Refusal.of(HttpRefusal.EMPTY_FILE);
+        if (ctx.body().length() <= 0 || ctx.body().buffer() == null) throw Refusal.of(UploadRefusal.EMPTY_FILE);
         return ctx.body().asString("UTF-8");
     }
 

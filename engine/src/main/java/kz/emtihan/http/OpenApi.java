@@ -8,13 +8,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** Serves {@code openapi.yaml} (the whole API, kept next to the code) as YAML or, converted, as JSON. */
-final class OpenApi {
+public final class OpenApi {
     private static final String YAML = read();
     private static final String JSON = toJson(YAML);
 
     private OpenApi() {}
 
-    static void serve(RoutingContext ctx) {
+    public static void serve(RoutingContext ctx) {
         boolean yaml = ctx.request().path().endsWith(".yaml");
         ctx.response()
                 .putHeader("Content-Type", yaml ? "application/yaml; charset=utf-8" : "application/json")

@@ -20,12 +20,14 @@ import org.slf4j.LoggerFactory;
  * The one failure handler: every error leaves as {@code {"error","message"}} (API.md conventions), the message in the
  * caller's language ({@link Languages}), said in {@code Content-Language}.
  */
-final class Problems {
+public final class Problems {
+    private static final String TEXTS = "kz.emtihan.http.texts";
+
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
     private Problems() {}
 
-    static void respond(RoutingContext ctx) {
+    public static void respond(RoutingContext ctx) {
         Language language = Languages.of(ctx);
         JsonObject body = toJson(ctx, language);
         int status = body.getInteger("status");
@@ -61,7 +63,7 @@ final class Problems {
                 refusal(
                         Refusal.of(
                                 CommonRefusal.NOT_FOUND,
-                                Text.of(CsvRecords.TEXTS, "resource"),
+                                Text.of(TEXTS, "resource"),
                                 ctx.request().path()),
                         language);
             case 405 -> failure(405, "method-not-allowed", language);
@@ -80,7 +82,7 @@ final class Problems {
 
     /** A failure that is no refusal (the request was right, or its method does not exist): a sentence, no arguments. */
     private static JsonObject failure(int status, String code, Language language) {
-        return problem(status, code, Catalogue.render(Text.of(CsvRecords.TEXTS, code), language));
+        return problem(status, code, Catalogue.render(Text.of(TEXTS, code), language));
     }
 
     /** The one place a domain refusal becomes HTTP: its kind picks the status, its sentence is in the caller's language. */

@@ -136,14 +136,6 @@ public final class LiveHub {
                 .mapEmpty();
     }
 
-    public static String examChannel(String examId) {
-        return kz.emtihan.exam.ExamKeys.examChannel(examId);
-    }
-
-    public static String attemptChannel(String attemptId) {
-        return kz.emtihan.exam.ExamKeys.attemptChannel(attemptId);
-    }
-
     /** One socket's own channel: signalling meant for exactly that page (a proctor's live view). */
     public static String peerChannel(String peerId) {
         return Topic.PEER.channel(peerId);

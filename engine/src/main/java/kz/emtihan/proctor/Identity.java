@@ -11,6 +11,7 @@ import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.config.ProctorSettings;
 import kz.emtihan.exam.AttemptFacts;
+import kz.emtihan.exam.ExamKeys;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.media.vision.FrameAnalysis;
 import kz.emtihan.proctor.model.IdentityCheck;
@@ -95,7 +96,7 @@ final class Identity {
                                     .compose(v ->
                                             store.record(attemptId, fields, audit.put("type", "identity-submitted")))
                                     .compose(v -> live.publish(
-                                            LiveHub.examChannel(a.examId()),
+                                            ExamKeys.examChannel(a.examId()),
                                             new JsonObject()
                                                     .put("type", "identity")
                                                     .put("examId", a.examId())
@@ -127,7 +128,7 @@ final class Identity {
                 .compose(deadline -> deadline.isEmpty()
                         ? Future.succeededFuture(deadline)
                         : live.publish(
-                                        LiveHub.attemptChannel(attemptId),
+                                        ExamKeys.attemptChannel(attemptId),
                                         new JsonObject()
                                                 .put("type", "deadline")
                                                 .put("attemptId", attemptId)
@@ -198,10 +199,10 @@ final class Identity {
                                         .put("status", status)
                                         .put("reason", reason);
                                 deadline.ifPresent(d -> toStudent.put("deadline", d.toString()));
-                                Future<Void> told = live.publish(LiveHub.attemptChannel(attemptId), toStudent);
+                                Future<Void> told = live.publish(ExamKeys.attemptChannel(attemptId), toStudent);
                                 if (deadline.isPresent()) {
                                     told = told.compose(x -> live.publish(
-                                            LiveHub.attemptChannel(attemptId),
+                                            ExamKeys.attemptChannel(attemptId),
                                             new JsonObject()
                                                     .put("type", "deadline")
                                                     .put("attemptId", attemptId)
@@ -210,7 +211,7 @@ final class Identity {
                                                             deadline.get().toString())));
                                 }
                                 return told.compose(x -> live.publish(
-                                        LiveHub.examChannel(a.examId()),
+                                        ExamKeys.examChannel(a.examId()),
                                         new JsonObject()
                                                 .put("type", "identity")
                                                 .put("examId", a.examId())

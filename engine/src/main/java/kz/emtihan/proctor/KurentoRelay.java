@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import kz.emtihan.exam.ExamKeys;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.media.kurento.Candidate;
 import kz.emtihan.media.kurento.KurentoMedia;
@@ -197,7 +198,7 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
                 .put("attemptId", owner)
                 .put("stream", stream)
                 .put("data", new JsonObject().put("kind", "ice").put("candidate", json(c)));
-        String channel = publisher ? LiveHub.attemptChannel(owner) : LiveHub.peerChannel(peer);
+        String channel = publisher ? ExamKeys.attemptChannel(owner) : LiveHub.peerChannel(peer);
         gate.send(AnswerGate.key(owner, stream, peer), () -> live.publish(channel, msg));
     }
 
@@ -221,7 +222,7 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
             return;
         }
         JsonObject msg = new JsonObject().put("type", "media-lost").put("attemptId", owner);
-        live.publish(LiveHub.attemptChannel(owner), msg); // the page publishes again
+        live.publish(ExamKeys.attemptChannel(owner), msg); // the page publishes again
         for (String viewer : viewers.getOrDefault(owner, Set.of())) live.publish(LiveHub.peerChannel(viewer), msg);
     }
 

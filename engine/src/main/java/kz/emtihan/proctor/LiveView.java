@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.Attempts;
+import kz.emtihan.exam.ExamKeys;
 import kz.emtihan.exam.Exams;
 import kz.emtihan.exam.LiveAttempt;
 import kz.emtihan.exam.model.ExamAccess;
@@ -109,7 +110,7 @@ final class LiveView implements LiveFeature {
             return mayWatch(attemptId, LiveRefusal.SIGNAL_REFUSED)
                     .compose(v -> listen())
                     .compose(v -> hub.publish(
-                            LiveHub.attemptChannel(attemptId),
+                            ExamKeys.attemptChannel(attemptId),
                             new JsonObject()
                                     .put("type", "signal")
                                     .put("attemptId", attemptId)

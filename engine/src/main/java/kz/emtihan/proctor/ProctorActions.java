@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.AttemptFacts;
+import kz.emtihan.exam.ExamKeys;
 import kz.emtihan.exam.ExamRefusal;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.refusal.CommonRefusal;
@@ -43,7 +44,7 @@ final class ProctorActions {
                                     .put("by", caller.id())
                                     .put("text", text))
                     .compose(v -> live.publish(
-                            LiveHub.attemptChannel(attemptId),
+                            ExamKeys.attemptChannel(attemptId),
                             new JsonObject()
                                     .put("type", "proctor-message")
                                     .put("attemptId", attemptId)

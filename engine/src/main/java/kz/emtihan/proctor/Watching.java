@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.AttemptFacts;
+import kz.emtihan.exam.ExamKeys;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.media.vision.FrameAnalysis;
 import kz.emtihan.media.vision.PresenceRule;
@@ -98,7 +99,7 @@ final class Watching {
                                     .compose(v -> store.raise(a, flag.get()))
                                     .map(List::of);
                     return raised.compose(flags -> live.publish(
-                                    LiveHub.examChannel(a.examId()),
+                                    ExamKeys.examChannel(a.examId()),
                                     new JsonObject()
                                             .put("type", "snapshot")
                                             .put("examId", a.examId())

@@ -10,9 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
 import kz.emtihan.auth.UserPhotos;
-import kz.emtihan.http.ImageBodies;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
 import kz.emtihan.sitting.model.Sitting;
@@ -20,6 +19,7 @@ import kz.emtihan.sitting.model.SittingRole;
 import kz.emtihan.sitting.model.SittingWords;
 import kz.emtihan.sitting.model.StudentRecord;
 import kz.emtihan.sitting.model.StudentStep;
+import kz.emtihan.upload.ImageBodies;
 
 /**
  * The photographs of the checks before the draw (6.15.6): the student's ID card ({@code id-card}, taken by the student

@@ -14,7 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.grade.model.Grade;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.FieldProblem;

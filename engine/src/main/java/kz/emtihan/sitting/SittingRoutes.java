@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.http.Bodies;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;

@@ -4,7 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.auth.Role;
+import kz.emtihan.auth.model.Role;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.refusal.CommonRefusal;

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kz.emtihan.http.CsvRecords;
 import kz.emtihan.refusal.Problem;
 import kz.emtihan.refusal.Refusal;
 import kz.emtihan.sitting.model.SittingRefusal;
 import kz.emtihan.sitting.model.SittingWords;
+import kz.emtihan.upload.CsvRecords;
 
 /**
  * A ticket set from CSV (issue 5, 1): columns {@code number,question}, one row per question, the rows of a ticket in

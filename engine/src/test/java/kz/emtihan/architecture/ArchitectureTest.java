@@ -43,14 +43,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyHttpKnowsHttp() {
+    void onlyHttpAdaptersKnowHttp() {
         noClasses()
                 .that()
                 .resideOutsideOfPackages("kz.emtihan.http..", "kz.emtihan")
+                .and()
+                .haveSimpleNameNotEndingWith("Routes")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("kz.emtihan.http..")
-                .because("services refuse in the domain's words (refusal.Refusal); http alone maps them to statuses")
+                .because(
+                        "services refuse in the domain's words (refusal.Refusal): http and each context's *Routes adapter alone speak HTTP")
                 .check(engine);
     }
 

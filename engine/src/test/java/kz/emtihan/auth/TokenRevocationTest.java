@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import kz.emtihan.TestEngine;
 import kz.emtihan.TestSocket;
+import kz.emtihan.auth.model.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

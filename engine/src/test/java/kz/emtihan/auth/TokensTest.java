@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import kz.emtihan.auth.model.Role;
 import org.junit.jupiter.api.Test;
 
 class TokensTest {

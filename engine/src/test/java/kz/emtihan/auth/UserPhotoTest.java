@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import kz.emtihan.TestEngine;
-import kz.emtihan.http.ImageBodies;
+import kz.emtihan.upload.ImageBodies;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

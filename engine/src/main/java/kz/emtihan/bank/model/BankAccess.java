@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import kz.emtihan.auth.Role;
+import kz.emtihan.auth.model.Role;
 
 /**
  * Who may do what with a question bank (5.21: a bank is its teacher's responsibility; issue 10, 3). The one rule

@@ -2,7 +2,7 @@ package kz.emtihan.exam.model;
 
 import java.util.EnumSet;
 import java.util.Set;
-import kz.emtihan.auth.Role;
+import kz.emtihan.auth.model.Role;
 
 /**
  * Who may do what with an exam and everything of it: its attempts, results, media, live feed, proctoring

@@ -1,4 +1,4 @@
-package kz.emtihan.auth;
+package kz.emtihan.auth.model;
 
 import java.util.Optional;
 

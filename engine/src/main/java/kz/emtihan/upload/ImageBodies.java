@@ -1,4 +1,4 @@
-package kz.emtihan.http;
+package kz.emtihan.upload;
 
 import io.vertx.core.buffer.Buffer;
 import java.security.MessageDigest;
@@ -23,9 +23,9 @@ public final class ImageBodies {
     public static String photoType(String contentType, Buffer bytes) {
         String type = type(bytes);
         if (type == null || !type.equals(contentType == null ? "" : contentType.split(";")[0].trim())) {
-            throw Refusal.of(HttpRefusal.BAD_PHOTO);
+            throw Refusal.of(UploadRefusal.BAD_PHOTO);
         }
-        if (bytes.length() > MAX_PHOTO_BYTES) throw Refusal.of(HttpRefusal.BAD_PHOTO);
+        if (bytes.length() > MAX_PHOTO_BYTES) throw Refusal.of(UploadRefusal.BAD_PHOTO);
         return type;
     }
 

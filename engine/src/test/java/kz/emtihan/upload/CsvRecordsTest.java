@@ -1,4 +1,4 @@
-package kz.emtihan.http;
+package kz.emtihan.upload;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -19,7 +19,7 @@ class CsvRecordsTest {
     @Test
     void aMissingColumnIsRefusedAtLineOneNamingTheColumns() {
         Refusal r = assertThrows(Refusal.class, () -> CsvRecords.parse("id,name\na,b\n", List.of("id", "roles")));
-        assertEquals(HttpRefusal.BAD_CSV, r.code());
+        assertEquals(UploadRefusal.BAD_CSV, r.code());
         assertEquals(Map.of("line", 1L), r.problems().get(0).at());
         assertEquals(
                 "Не удаётся прочитать файл CSV: в строке 1, заголовке, нет столбцов roles (ожидаемые столбцы: id,roles).",

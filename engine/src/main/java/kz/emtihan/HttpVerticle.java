@@ -1,9 +1,8 @@
-package kz.emtihan.http;
+package kz.emtihan;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServerOptions;
-import kz.emtihan.Services;
 
 /** One HTTP server instance; the engine deploys one per core, all sharing the port. */
 public final class HttpVerticle extends VerticleBase {

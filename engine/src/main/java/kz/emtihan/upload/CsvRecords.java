@@ -1,4 +1,4 @@
-package kz.emtihan.http;
+package kz.emtihan.upload;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  * write either) as rows by column name, each with its line, so every bad record can be reported by position.
  */
 public final class CsvRecords {
-    static final String TEXTS = "kz.emtihan.http.texts";
+    static final String TEXTS = "kz.emtihan.upload.texts";
 
     /** One data row: its line in the file and its values by header name. */
     public record Row(long line, Map<String, String> values) {
@@ -55,7 +55,7 @@ public final class CsvRecords {
                         String.join(", ", missing),
                         "expected",
                         String.join(",", required));
-                throw Refusal.of(HttpRefusal.BAD_CSV, problem).withProblems(List.of(Problem.line(1, problem)));
+                throw Refusal.of(UploadRefusal.BAD_CSV, problem).withProblems(List.of(Problem.line(1, problem)));
             }
             List<Row> rows = new ArrayList<>();
             for (CSVRecord r : parser) {
@@ -64,10 +64,10 @@ public final class CsvRecords {
                 line = parser.getCurrentLineNumber();
                 rows.add(new Row(line, values));
             }
-            if (rows.isEmpty()) throw Refusal.of(HttpRefusal.BAD_CSV, Text.of(TEXTS, "csv.no-rows"));
+            if (rows.isEmpty()) throw Refusal.of(UploadRefusal.BAD_CSV, Text.of(TEXTS, "csv.no-rows"));
             return rows;
         } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            throw Refusal.of(HttpRefusal.BAD_CSV, Text.of(TEXTS, "csv.malformed", "line", line + 1));
+            throw Refusal.of(UploadRefusal.BAD_CSV, Text.of(TEXTS, "csv.malformed", "line", line + 1));
         }
     }
 

@@ -1,4 +1,4 @@
-package kz.emtihan.http;
+package kz.emtihan.upload;
 
 import java.util.List;
 import kz.emtihan.refusal.Kind;
@@ -9,7 +9,7 @@ import kz.emtihan.refusal.RefusalCode;
  * refusals_<lang>.properties} in this package; the {@code problem} of {@link #BAD_CSV} is a {@code Text} of {@code
  * texts_<lang>.properties} ({@link CsvRecords}).
  */
-public enum HttpRefusal implements RefusalCode {
+public enum UploadRefusal implements RefusalCode {
     /** Not a JPEG or PNG with its own Content-Type, or larger than {@link ImageBodies#MAX_PHOTO_BYTES}. */
     BAD_PHOTO("bad-photo", Kind.INVALID),
     /** The CSV file cannot be read; {@code problem} says why. */
@@ -21,7 +21,7 @@ public enum HttpRefusal implements RefusalCode {
     private final Kind kind;
     private final List<String> args;
 
-    HttpRefusal(String code, Kind kind, String... args) {
+    UploadRefusal(String code, Kind kind, String... args) {
         this.code = code;
         this.kind = kind;
         this.args = List.of(args);

@@ -1,14 +1,15 @@
-package kz.emtihan.http;
+package kz.emtihan;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import kz.emtihan.Services;
 import kz.emtihan.auth.AuthRoutes;
 import kz.emtihan.bank.BankRoutes;
 import kz.emtihan.exam.ExamRoutes;
+import kz.emtihan.http.OpenApi;
+import kz.emtihan.http.Problems;
 import kz.emtihan.proctor.ProctorRoutes;
 import kz.emtihan.sitting.SittingRoutes;
 
