@@ -33,6 +33,6 @@ public final class SittingKeys {
 
     /** Where a sitting's changes are published for its live pages. */
     public static String channel(String id) {
-        return "live:sitting:" + id;
+        return SittingFeed.TOPIC.channel(id);
     }
 }
