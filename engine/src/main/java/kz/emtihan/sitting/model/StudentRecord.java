@@ -109,209 +109,117 @@ public record StudentRecord(
     }
 
     StudentRecord with(StudentState s, Instant now) {
-        return new StudentRecord(
-                Optional.of(s),
-                admittedAt,
-                identity,
-                room,
-                ticket,
-                clock,
-                scores,
-                confirmedBy,
-                result,
-                publishedAt,
-                photos,
-                incompleteUntil,
-                Optional.of(now));
+        return with(change -> {
+            change.status = Optional.of(s);
+            change.updatedAt = Optional.of(now);
+        });
     }
 
     StudentRecord photographed(String kind, Photo photo) {
         Map<String, Photo> next = new java.util.HashMap<>(photos);
         next.put(kind, photo);
-        return new StudentRecord(
-                status,
-                admittedAt,
-                identity,
-                room,
-                ticket,
-                clock,
-                scores,
-                confirmedBy,
-                result,
-                publishedAt,
-                next,
-                incompleteUntil,
-                updatedAt);
+        return with(change -> change.photos = next);
     }
 
     StudentRecord incomplete(Instant until) {
-        return new StudentRecord(
-                status,
-                admittedAt,
-                identity,
-                room,
-                ticket,
-                clock,
-                scores,
-                confirmedBy,
-                result,
-                publishedAt,
-                photos,
-                Optional.of(until),
-                updatedAt);
+        return with(change -> change.incompleteUntil = Optional.of(until));
     }
 
     StudentRecord regraded(Result r) {
-        return new StudentRecord(
-                status,
-                admittedAt,
-                identity,
-                room,
-                ticket,
-                clock,
-                scores,
-                confirmedBy,
-                Optional.of(r),
-                publishedAt,
-                photos,
-                incompleteUntil,
-                updatedAt);
+        return with(change -> change.result = Optional.of(r));
     }
 
     /** 6.15.2: another time after an act: a new clock, no scores, the ticket kept only if its questions were unseen. */
     StudentRecord retried(boolean keepTicket) {
-        return new StudentRecord(
-                status,
-                admittedAt,
-                identity,
-                room,
-                keepTicket ? ticket : Optional.empty(),
-                Optional.empty(),
-                Map.of(),
-                confirmedBy,
-                result,
-                publishedAt,
-                photos,
-                incompleteUntil,
-                updatedAt);
+        return with(change -> {
+            change.ticket = keepTicket ? ticket : Optional.empty();
+            change.clock = Optional.empty();
+            change.scores = Map.of();
+        });
     }
 
     StudentRecord admitted(Instant at) {
-        return new StudentRecord(
-                status,
-                Optional.of(at),
-                identity,
-                room,
-                ticket,
-                clock,
-                scores,
-                confirmedBy,
-                result,
-                publishedAt,
-                photos,
-                incompleteUntil,
-                updatedAt);
+        return with(change -> change.admittedAt = Optional.of(at));
     }
 
     StudentRecord identified(Identity i) {
-        return new StudentRecord(
-                status,
-                admittedAt,
-                Optional.of(i),
-                room,
-                ticket,
-                clock,
-                scores,
-                confirmedBy,
-                result,
-                publishedAt,
-                photos,
-                incompleteUntil,
-                updatedAt);
+        return with(change -> change.identity = Optional.of(i));
     }
 
     StudentRecord roomChecked(RoomCheck r) {
-        return new StudentRecord(
-                status,
-                admittedAt,
-                identity,
-                Optional.of(r),
-                ticket,
-                clock,
-                scores,
-                confirmedBy,
-                result,
-                publishedAt,
-                photos,
-                incompleteUntil,
-                updatedAt);
+        return with(change -> change.room = Optional.of(r));
     }
 
     StudentRecord drew(int t) {
-        return new StudentRecord(
-                status,
-                admittedAt,
-                identity,
-                room,
-                Optional.of(t),
-                clock,
-                scores,
-                confirmedBy,
-                result,
-                publishedAt,
-                photos,
-                incompleteUntil,
-                updatedAt);
+        return with(change -> change.ticket = Optional.of(t));
     }
 
     StudentRecord clocked(PhaseClock c) {
-        return new StudentRecord(
-                status,
-                admittedAt,
-                identity,
-                room,
-                ticket,
-                Optional.of(c),
-                scores,
-                confirmedBy,
-                result,
-                publishedAt,
-                photos,
-                incompleteUntil,
-                updatedAt);
+        return with(change -> change.clock = Optional.of(c));
     }
 
     StudentRecord scored(Map<String, Integer> s) {
-        return new StudentRecord(
-                status,
-                admittedAt,
-                identity,
-                room,
-                ticket,
-                clock,
-                s,
-                confirmedBy,
-                result,
-                publishedAt,
-                photos,
-                incompleteUntil,
-                updatedAt);
+        return with(change -> change.scores = s);
     }
 
     StudentRecord published(String chair, Result r, Instant at) {
+        return with(change -> {
+            change.confirmedBy = Optional.of(chair);
+            change.result = Optional.of(r);
+            change.publishedAt = Optional.of(at);
+        });
+    }
+
+    /** The record with some of its parts changed: each transition below says only what it changes. */
+    private StudentRecord with(java.util.function.Consumer<Change> edit) {
+        Change c = new Change(this);
+        edit.accept(c);
         return new StudentRecord(
-                status,
-                admittedAt,
-                identity,
-                room,
-                ticket,
-                clock,
-                scores,
-                Optional.of(chair),
-                Optional.of(r),
-                Optional.of(at),
-                photos,
-                incompleteUntil,
-                updatedAt);
+                c.status,
+                c.admittedAt,
+                c.identity,
+                c.room,
+                c.ticket,
+                c.clock,
+                c.scores,
+                c.confirmedBy,
+                c.result,
+                c.publishedAt,
+                c.photos,
+                c.incompleteUntil,
+                c.updatedAt);
+    }
+
+    /** A copy of a record's parts, changed by one transition (see {@link #with(java.util.function.Consumer)}). */
+    private static final class Change {
+        Optional<StudentState> status;
+        Optional<Instant> admittedAt;
+        Optional<Identity> identity;
+        Optional<RoomCheck> room;
+        Optional<Integer> ticket;
+        Optional<PhaseClock> clock;
+        Map<String, Integer> scores;
+        Optional<String> confirmedBy;
+        Optional<Result> result;
+        Optional<Instant> publishedAt;
+        Map<String, Photo> photos;
+        Optional<Instant> incompleteUntil;
+        Optional<Instant> updatedAt;
+
+        Change(StudentRecord r) {
+            status = r.status;
+            admittedAt = r.admittedAt;
+            identity = r.identity;
+            room = r.room;
+            ticket = r.ticket;
+            clock = r.clock;
+            scores = r.scores;
+            confirmedBy = r.confirmedBy;
+            result = r.result;
+            publishedAt = r.publishedAt;
+            photos = r.photos;
+            incompleteUntil = r.incompleteUntil;
+            updatedAt = r.updatedAt;
+        }
     }
 }
