@@ -51,7 +51,7 @@ test('a socket closed with 4401 is not reconnected: the token is forgotten and t
   const states = [];
   const live = connectLive({ onState: (s) => states.push(s) });
   assert.equal(sockets.length, 1);
-  assert.match(sockets[0].url, /token=tok-1$/);
+  assert.match(sockets[0].url, /token=tok-1&lang=(kk|ru|en)$/);
   sockets[0].fire('open');
   sockets[0].fire('close', { code: 1006 });
   assert.equal(states.at(-1), 'reconnecting', 'an ordinary drop is reconnected');

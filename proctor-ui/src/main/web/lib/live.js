@@ -12,6 +12,7 @@
  */
 
 import { request } from './api.js';
+import { currentLanguage } from './i18n.js';
 import { sessionEnded, token } from './session.js';
 
 /** The close code of a socket whose token expired or was ended (API.md "Live events"). */
@@ -24,7 +25,7 @@ const STABLE_AFTER = 10000;
 /** The WebSocket address of the engine that served this page. */
 export function liveUrl() {
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${window.location.host}/api/v1/ws?token=${encodeURIComponent(token() ?? '')}`;
+  return `${scheme}//${window.location.host}/api/v1/ws?token=${encodeURIComponent(token() ?? '')}&lang=${currentLanguage()}`;
 }
 
 export function connectLive({

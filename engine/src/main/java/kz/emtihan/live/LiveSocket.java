@@ -41,7 +41,11 @@ public final class LiveSocket {
                 ctx.fail(Refusal.of(checked.failed() ? CommonRefusal.STORE_UNAVAILABLE : CommonRefusal.UNAUTHORIZED));
                 return;
             }
-            Language language = Language.fromAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE))
+            // a browser's WebSocket cannot set headers: the page names its language in the query (lang=kk); else the
+            // user's saved choice, else the browser's own Accept-Language, else English
+            Language language = Language.parse(ctx.queryParams().get("lang"))
+                    .or(() -> checked.result().get().language())
+                    .or(() -> Language.fromAcceptLanguage(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)))
                     .orElse(Language.EN);
             ctx.request()
                     .toWebSocket()

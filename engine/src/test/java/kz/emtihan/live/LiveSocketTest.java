@@ -41,10 +41,16 @@ class LiveSocketTest {
 
     /** A socket whose upgrade says {@code Accept-Language: language} (none if null). */
     private static Queue open(String language) {
+        return open(language, "");
+    }
+
+    /** The same with more query parameters ({@code &lang=kk}, as the pages name their language). */
+    private static Queue open(String language, String query) {
         Queue q = new Queue();
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
         if (language != null) b.header("Accept-Language", language);
-        q.ws = b.buildAsync(URI.create("ws://localhost:" + node.engine().port() + "/api/v1/ws?token=" + token), q)
+        q.ws = b.buildAsync(
+                        URI.create("ws://localhost:" + node.engine().port() + "/api/v1/ws?token=" + token + query), q)
                 .join();
         return q;
     }
@@ -71,6 +77,11 @@ class LiveSocketTest {
         JsonObject bad = none.next("error");
         assertEquals("bad-json", bad.getString("error"));
         assertFalse(bad.getString("message").isBlank());
+        // a browser's WebSocket cannot set Accept-Language: the page's language in the query wins over the browser's
+        Queue page = open("en-US,en;q=0.9", "&lang=kk");
+        page.send(new JsonObject().put("type", "dance"));
+        assertEquals("«dance» түріндегі хабарлама болмайды.", page.next("error").getString("message"));
+        page.ws.abort();
         none.ws.abort();
         kk.ws.abort();
         ru.ws.abort();
