@@ -20,15 +20,18 @@ import kz.emtihan.config.EmtihanConfig;
 /**
  * A real engine for tests: embedded Redis in a fresh temp data dir, the repository's config files,
  * HTTP on a free port, bcrypt at its cheapest cost so logins are quick. Speaks HTTP like any client.
+ * A class that needs no engine of its own takes a shared one ({@link SharedEngine}).
  */
 public final class TestEngine implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-test-password";
     private final Engine engine;
+    private final boolean shared;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestEngine(Engine engine) {
+    private TestEngine(Engine engine, boolean shared) {
         this.engine = engine;
+        this.shared = shared;
     }
 
     public static TestEngine start() {
@@ -45,7 +48,16 @@ public final class TestEngine implements AutoCloseable {
         return start(Map.of(), true);
     }
 
+    /** For {@link SharedEngineExtension}: an engine that only the end of the run stops. */
+    static TestEngine startShared(Map<String, String> env, boolean demo) {
+        return new TestEngine(startEngine(env, demo), true);
+    }
+
     private static TestEngine start(Map<String, String> env, boolean demo) {
+        return new TestEngine(startEngine(env, demo), false);
+    }
+
+    private static Engine startEngine(Map<String, String> env, boolean demo) {
         try {
             Path data = Files.createTempDirectory("emtihan-test");
             var merged = new java.util.HashMap<String, String>();
@@ -55,7 +67,7 @@ public final class TestEngine implements AutoCloseable {
             merged.put("EMTIHAN_SWEEPER_INTERVAL_MILLIS", "200");
             merged.putAll(env);
             EmtihanConfig cfg = ConfigLoader.load(Optional.of(configDir()), merged);
-            return new TestEngine(Engine.start(cfg, Optional.of(ADMIN_PASSWORD), demo));
+            return Engine.start(cfg, Optional.of(ADMIN_PASSWORD), demo);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -219,6 +231,11 @@ public final class TestEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        if (shared) throw new IllegalStateException("a shared engine is stopped by SharedEngineExtension, not a test");
+        engine.close();
+    }
+
+    void stopShared() {
         engine.close();
     }
 }

@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import kz.emtihan.Fixtures;
+import kz.emtihan.SharedEngine;
 import kz.emtihan.TestEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * command (Verify), by the verify page's code and by an independent Node implementation of docs/verification.md
  * (engine/src/test/node), on the files this test writes to target/verification-fixtures.
  */
+@SharedEngine
 class VerificationRecipesTest {
     static final Path FIXTURES = Path.of("target", "verification-fixtures");
     static TestEngine app;
@@ -35,19 +36,14 @@ class VerificationRecipesTest {
     static JsonObject receipt;
 
     @BeforeAll
-    static void start() throws IOException {
-        app = TestEngine.start();
+    static void start(TestEngine shared) throws IOException {
+        app = shared;
         app.users("teacher", "vt1");
         app.users("student", "vs1", "vs2", "vs3", "st1", "st2");
         app.users("commission", "vc1", "vm1");
         app.users("secretary", "vsec");
         Files.createDirectories(FIXTURES);
         finishAnAttempt();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     /** vs1 answers three questions, changes one answer, and submits; vs2 starts and stays in the exam. */

@@ -11,8 +11,8 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import kz.emtihan.SharedEngine;
 import kz.emtihan.TestEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,17 +20,13 @@ import org.junit.jupiter.api.Test;
  * An account's optional e-mail address (where copies of acts go, 6.15.2): imported from JSON or a CSV column, checked
  * simply, kept in the user's hash, listed with the account; a bad one is reported by its record like any other.
  */
+@SharedEngine
 class UserEmailTest {
     static TestEngine app;
 
     @BeforeAll
-    static void start() {
-        app = TestEngine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(TestEngine shared) {
+        app = shared;
     }
 
     static JsonObject user(String id, Object email) {

@@ -13,29 +13,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import kz.emtihan.SharedEngine;
 import kz.emtihan.TestEngine;
 import kz.emtihan.upload.ImageBodies;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The enrolment photo of an account, kept by an administrator and shown at a sitting's identity check (6.15.6). */
+@SharedEngine
 class UserPhotoTest {
     static final byte[] FACE = resource("/fixtures/faces/face_grace_hopper.jpg");
     static final byte[] PNG = resource("/fixtures/faces/noface_coffee_640x480.png");
     static TestEngine app;
 
     @BeforeAll
-    static void start() {
-        app = TestEngine.start();
+    static void start(TestEngine shared) {
+        app = shared;
         app.users("student", "ups1", "ups2", "ups3", "ups4", "ups5");
         app.users("commission", "upc1", "upm1");
         app.users("secretary", "upsec");
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static byte[] resource(String name) {

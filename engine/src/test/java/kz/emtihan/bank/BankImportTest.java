@@ -9,26 +9,22 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import kz.emtihan.Fixtures;
+import kz.emtihan.SharedEngine;
 import kz.emtihan.TestEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A Moodle 4 export uploaded through the API: what lands, what is reported, and that no script survives. */
+@SharedEngine
 class BankImportTest {
     static TestEngine app;
     static String teacher;
 
     @BeforeAll
-    static void start() {
-        app = TestEngine.start();
-        app.users("teacher", "t1");
-        teacher = app.loginAs("t1");
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(TestEngine shared) {
+        app = shared;
+        app.users("teacher", "import-t1");
+        teacher = app.loginAs("import-t1");
     }
 
     static byte[] fixture(String name) throws IOException {

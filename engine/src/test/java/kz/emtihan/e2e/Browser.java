@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -19,6 +20,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven by Debian's chromedriver through Selenium. Nothing is downloaded:
  * both binaries must be installed ({@code .ci/run} installs them), and a missing one fails the test.
+ *
+ * <p>Launching Chromium costs about a second, so a closed browser is wiped and kept for the next {@link #open} with
+ * the same arguments ({@link BrowserPool}); to the test it is a new browser: one fresh tab, no cookies, no storage,
+ * no cache, the window at the size asked for.
  */
 public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("emtihan.chromium", "/usr/bin/chromium"));
@@ -26,10 +31,12 @@ public final class Browser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private final ChromeDriver driver;
     private final String base;
+    private final List<String> arguments;
 
-    private Browser(ChromeDriver driver, String base) {
+    private Browser(ChromeDriver driver, String base, List<String> arguments) {
         this.driver = driver;
         this.base = base;
+        this.arguments = arguments;
     }
 
     /** A browser whose camera, microphone and screen are Chromium's fake devices, granted without asking. */
@@ -48,6 +55,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser open(String base, int width, int height, String... extraArguments) {
+        List<String> arguments = List.of(extraArguments);
+        ChromeDriver driver = BrowserPool.take(arguments).orElseGet(() -> launch(width, height, arguments));
+        driver.manage().window().setSize(new Dimension(width, height));
+        return new Browser(driver, base, arguments);
+    }
+
+    private static ChromeDriver launch(int width, int height, List<String> extraArguments) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new AssertionError("browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", "
                     + CHROMEDRIVER + "): apt-get install chromium chromium-driver");
@@ -72,9 +86,7 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(width, height));
-        return new Browser(driver, base);
+        return new ChromeDriver(service, options);
     }
 
     public ChromeDriver driver() {
@@ -130,8 +142,9 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Back to the pool, wiped; a browser that cannot be wiped is quit instead. */
     @Override
     public void close() {
-        driver.quit();
+        BrowserPool.giveBack(driver, base, arguments);
     }
 }

@@ -20,6 +20,8 @@ import kz.emtihan.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 
@@ -29,7 +31,11 @@ import org.openqa.selenium.WindowType;
  * and sits about two minutes; a student on Chromium's default fake camera (no face) is flagged on the proctor's
  * dashboard within the configured time and then terminated, which closes their page at once; afterwards the
  * first student's recordings exist, play (ffprobe) and cover at least 90 % of the attempt.
+ *
+ * <p>The attempt lasts two minutes of the clock while using little of the processor, so this class runs beside the
+ * others (junit-platform.properties), on its own engine.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ProctoringE2eTest {
     static final int SNAPSHOT_SECONDS = 3;
     static final int NO_FACE_AFTER = 3;

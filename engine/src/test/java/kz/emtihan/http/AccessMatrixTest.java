@@ -16,8 +16,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.emtihan.Fixtures;
+import kz.emtihan.SharedEngine;
 import kz.emtihan.TestEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * operation added to it is called too; a new path parameter needs a value in the fixture, a new {@code x-owner} the
  * users it names ({@link #OWNERS}), a body the operation cannot do without an entry in {@link #BODIES}.
  */
+@SharedEngine
 class AccessMatrixTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     /** x-owner text → the fixture users it names (the owners of the fixture's resources). */
@@ -219,15 +220,10 @@ class AccessMatrixTest {
     private static int succeeded;
 
     @BeforeAll
-    static void start() {
-        app = TestEngine.start();
+    static void start(TestEngine shared) {
+        app = shared;
         fixture = new AccessFixture(app);
         doc = app.get("/api/v1/openapi.json", null).json();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (app != null) app.close();
     }
 
     @Test

@@ -6,23 +6,19 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import kz.emtihan.Fixtures;
+import kz.emtihan.SharedEngine;
 import kz.emtihan.TestEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Users and rosters uploaded as CSV: all rows land, or none and every bad row is reported by its line. */
+@SharedEngine
 class CsvUploadTest {
     static TestEngine app;
 
     @BeforeAll
-    static void start() {
-        app = TestEngine.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+    static void start(TestEngine shared) {
+        app = shared;
     }
 
     TestEngine.Reply csv(String method, String path, String token, String body) {

@@ -18,12 +18,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import kz.emtihan.ApiRouter;
+import kz.emtihan.SharedEngine;
 import kz.emtihan.TestEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAPI document is served without a token and describes exactly the routes the engine mounts. */
+@SharedEngine
 class OpenApiTest {
     private static final String PREFIX = "/api/v1";
     private static final Set<String> HTTP_METHODS =
@@ -32,16 +33,11 @@ class OpenApiTest {
     private static JsonObject doc;
 
     @BeforeAll
-    static void start() {
-        engine = TestEngine.start();
+    static void start(TestEngine shared) {
+        engine = shared;
         TestEngine.Reply r = engine.get(PREFIX + "/openapi.json", null);
         assertEquals(200, r.status(), r.body());
         doc = new JsonObject(r.body());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (engine != null) engine.close();
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
+import kz.emtihan.SharedEngine;
 import kz.emtihan.TestEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
  * People by name in GET /sittings/{id}: {@code people} maps each user id the caller's view may name to the account's
  * name (an id with no account to itself). With no SMTP host configured, an act records "not-configured" (6.15.2).
  */
+@SharedEngine
 class SittingPeopleTest {
     static TestEngine app;
     static String id;
 
     @BeforeAll
-    static void start() {
-        app = TestEngine.start();
+    static void start(TestEngine shared) {
+        app = shared;
         JsonArray users = new JsonArray()
                 .add(ActMailTest.user("pc1", "Айгүл Сейітова", "commission", "chair@university.test"))
                 .add(ActMailTest.user("pm1", "Болат Нұрланов", "commission", null))
@@ -49,11 +50,6 @@ class SittingPeopleTest {
                                 .put("members", new JsonArray()))
                 .put("students", new JsonArray().add("pst1").add("pst2").add("ghost9"));
         id = app.post("/api/v1/sittings", app.admin(), body).json().getString("id");
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     @Test

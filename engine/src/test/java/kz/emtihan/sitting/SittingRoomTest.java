@@ -11,29 +11,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import kz.emtihan.SharedEngine;
 import kz.emtihan.TestEngine;
 import kz.emtihan.TestSocket;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Issue 5: the photos of the checks before the draw (6.15.6) and the sitting's own video room (6.15.1). */
+@SharedEngine
 class SittingRoomTest {
     static final byte[] FACE = resource("/fixtures/faces/face_grace_hopper.jpg");
     static final byte[] ROOM = resource("/fixtures/faces/noface_coffee_640x480.png");
     static TestEngine app;
 
     @BeforeAll
-    static void start() {
-        app = TestEngine.start();
+    static void start(TestEngine shared) {
+        app = shared;
         app.users("commission", "rc1", "rm1");
         app.users("secretary", "rsec");
         app.users("student", "rs1", "rs2", "routsider");
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     static byte[] resource(String name) {
