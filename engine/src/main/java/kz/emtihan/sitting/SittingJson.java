@@ -14,7 +14,6 @@ import kz.emtihan.sitting.model.AppealCase;
 import kz.emtihan.sitting.model.Commission;
 import kz.emtihan.sitting.model.CommissionScores;
 import kz.emtihan.sitting.model.Draw;
-import kz.emtihan.sitting.model.FailureDecision;
 import kz.emtihan.sitting.model.Parts;
 import kz.emtihan.sitting.model.Phase;
 import kz.emtihan.sitting.model.PhaseClock;
@@ -23,7 +22,6 @@ import kz.emtihan.sitting.model.Postponement;
 import kz.emtihan.sitting.model.Recording;
 import kz.emtihan.sitting.model.Sitting;
 import kz.emtihan.sitting.model.StudentRecord;
-import kz.emtihan.sitting.model.StudentState;
 import kz.emtihan.sitting.model.Ticket;
 import kz.emtihan.sitting.model.TicketPool;
 
@@ -57,21 +55,21 @@ final class SittingJson {
         List<Postponement> postponements = new ArrayList<>();
         for (Object o : array(doc, "postponements")) {
             try {
-                postponements.add(postponement((JsonObject) o));
+                postponements.add(SittingCasesJson.postponement((JsonObject) o));
             } catch (RuntimeException unreadable) { // edited by hand: left as it is, and not found for a decision
             }
         }
         List<AppealCase> appeals = new ArrayList<>();
         for (Object o : array(doc, "appeals")) {
             try {
-                appeals.add(appeal((JsonObject) o));
+                appeals.add(SittingCasesJson.appeal((JsonObject) o));
             } catch (RuntimeException unreadable) { // edited by hand: left as it is (its view says inconsistent)
             }
         }
         List<Act> acts = new ArrayList<>();
         for (Object o : array(doc, "acts")) {
             try {
-                acts.add(act((JsonObject) o));
+                acts.add(SittingCasesJson.act((JsonObject) o));
             } catch (RuntimeException unreadableAct) { // edited by hand: left as it is, and not found for a vote
             }
         }
@@ -83,13 +81,13 @@ final class SittingJson {
                         r.getString("role", ""),
                         r.getString("peer", ""),
                         r.getString("uri", ""),
-                        lenient(r, "at")));
+                        SittingCasesJson.lenient(r, "at")));
         }
         Map<String, StudentRecord> records = new HashMap<>();
         Map<String, String> unreadable = new HashMap<>();
         object(doc, "progress").forEach(e -> {
             try {
-                records.put(e.getKey(), record((JsonObject) e.getValue(), limits));
+                records.put(e.getKey(), StudentRecordJson.record((JsonObject) e.getValue(), limits));
             } catch (RuntimeException bad) {
                 unreadable.put(e.getKey(), String.valueOf(bad.getMessage()));
             }
@@ -116,149 +114,8 @@ final class SittingJson {
                 limits);
     }
 
-    private static Map<String, StudentRecord.Photo> photos(JsonObject stored) {
-        Map<String, StudentRecord.Photo> out = new HashMap<>();
-        stored.forEach(e -> {
-            JsonObject o = e.getValue() instanceof JsonObject j ? j : new JsonObject();
-            out.put(
-                    e.getKey(),
-                    new StudentRecord.Photo(
-                            Instant.parse(o.getString("at")),
-                            o.getString("by"),
-                            o.getString("contentType", ""),
-                            o.getLong("bytes", 0L),
-                            o.getString("sha256", "")));
-        });
-        return out;
-    }
-
-    private static Postponement postponement(JsonObject p) {
-        return new Postponement(
-                p.getString("id", ""),
-                p.getString("studentId", ""),
-                p.getString("reason", ""),
-                instant(p, "appliedAt"),
-                p.getString("documentType", ""),
-                p.getString("to", ""),
-                Optional.ofNullable(p.getBoolean("allowed")),
-                p.getString("decisionReason", ""),
-                instant(p, "decidedAt"),
-                p.getString("decidedBy", ""));
-    }
-
-    private static JsonObject postponementJson(Postponement p) {
-        JsonObject o = new JsonObject().put("id", p.id()).put("studentId", p.studentId());
-        text(o, "reason", p.reason());
-        p.appliedAt().ifPresent(at -> o.put("appliedAt", at.toString()));
-        text(o, "documentType", p.documentType());
-        text(o, "to", p.to());
-        p.allowed().ifPresent(a -> o.put("allowed", a));
-        if (p.allowed().isPresent()) o.put("decisionReason", p.decisionReason());
-        p.decidedAt().ifPresent(at -> o.put("decidedAt", at.toString()));
-        text(o, "decidedBy", p.decidedBy());
-        return o;
-    }
-
-    private static Act act(JsonObject a) {
-        java.util.Map<String, FailureDecision.Choice> votes = new java.util.LinkedHashMap<>();
-        object(a, "votes").forEach(e -> votes.put(e.getKey(), FailureDecision.Choice.valueOf((String) e.getValue())));
-        JsonObject d = a.getJsonObject("decision");
-        return new Act(
-                a.getString("id"),
-                a.getString("studentId"),
-                Instant.parse(a.getString("at")),
-                Phase.valueOf(a.getString("stage")),
-                Optional.ofNullable(a.getValue("ticket") instanceof Integer n ? n : null),
-                a.getString("description", ""),
-                a.getString("by", ""),
-                votes,
-                d == null
-                        ? Optional.empty()
-                        : Optional.of(new FailureDecision(
-                                FailureDecision.Choice.valueOf(d.getString("choice")),
-                                FailureDecision.TicketOnRetry.valueOf(d.getString("ticket")),
-                                d.getBoolean("chairCastTheDecidingVote", false))),
-                Instant.parse(a.getString("copiesDueBy")),
-                strings(array(a, "sentTo")));
-    }
-
-    /** The fields of an act the aggregate owns, put into its stored object (the mail statuses are ActMail's). */
-    private static void write(Act a, JsonObject o) {
-        o.put("id", a.id())
-                .put("studentId", a.studentId())
-                .put("at", a.at().toString())
-                .put("stage", a.stage().name())
-                .put("ticket", a.ticket().orElse(null))
-                .put("description", a.description())
-                .put("by", a.by());
-        JsonObject votes = new JsonObject();
-        a.votes().forEach((m, c) -> votes.put(m, c.name()));
-        o.put("votes", votes);
-        if (a.decision().isEmpty()) o.putNull("decision");
-        else
-            o.put(
-                    "decision",
-                    new JsonObject()
-                            .put("choice", a.decision().get().choice().name())
-                            .put("ticket", a.decision().get().ticket().name())
-                            .put("chairCastTheDecidingVote", a.decision().get().chairCastTheDecidingVote()));
-        o.put("copiesDueBy", a.copiesDueBy().toString()).put("sentTo", new JsonArray(a.sentTo()));
-        if (!o.containsKey("mail")) o.put("mail", new JsonObject());
-    }
-
-    private static AppealCase appeal(JsonObject a) {
-        return new AppealCase(
-                a.getString("id", ""),
-                a.getString("studentId", ""),
-                a.getString("reason", ""),
-                Instant.parse(a.getString("filedAt")),
-                a.getString("to", ""),
-                lenient(a, "meetingAt"),
-                lenient(a, "decidedAt"),
-                a.getString("by", ""),
-                a.getString("decision", ""),
-                a.getString("comment", ""),
-                Optional.ofNullable(a.getString("gradeBefore")),
-                Optional.ofNullable(a.getString("gradeAfter")));
-    }
-
-    /** An instant, or none for a time that is missing or edited by hand (the appeal's view says "inconsistent"). */
-    private static Optional<Instant> lenient(JsonObject o, String key) {
-        try {
-            return instant(o, key);
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static JsonObject appealJson(AppealCase a) {
-        JsonObject o = new JsonObject()
-                .put("id", a.id())
-                .put("studentId", a.studentId())
-                .put("reason", a.reason())
-                .put("filedAt", a.filedAt().toString());
-        text(o, "to", a.to());
-        a.meetingAt().ifPresent(at -> o.put("meetingAt", at.toString()));
-        text(o, "by", a.by());
-        a.decidedAt().ifPresent(at -> o.put("decidedAt", at.toString()));
-        text(o, "decision", a.decision());
-        if (a.decidedAt().isPresent()) o.put("comment", a.comment());
-        a.gradeBefore().ifPresent(g -> o.put("gradeBefore", g));
-        a.gradeAfter().ifPresent(g -> o.put("gradeAfter", g));
-        return o;
-    }
-
-    private static void text(JsonObject o, String key, String value) {
+    static void text(JsonObject o, String key, String value) {
         if (!value.isEmpty()) o.put(key, value);
-    }
-
-    /** The items of a checklist confirmed true, in the order they were stored. */
-    private static List<String> confirmed(JsonObject checklist) {
-        List<String> out = new ArrayList<>();
-        checklist.forEach(e -> {
-            if (Boolean.TRUE.equals(e.getValue())) out.add(e.getKey());
-        });
-        return out;
     }
 
     /** Who takes part, as stored. */
@@ -273,41 +130,6 @@ final class SittingJson {
                 a.getValue("deputy") instanceof String s ? s : null,
                 strings(array(a, "members")),
                 strings(array(doc, "students")));
-    }
-
-    static StudentRecord record(JsonObject p, PhaseLimits limits) {
-        Map<String, Integer> scores = new HashMap<>();
-        JsonObject s = object(p, "scores");
-        for (String m : s.fieldNames()) scores.put(m, s.getInteger(m));
-        Optional<StudentRecord.Identity> identity = Optional.ofNullable(p.getJsonObject("identity"))
-                .map(i -> new StudentRecord.Identity(
-                        i.getString("by"), Instant.parse(i.getString("at")), i.getString("note", "")));
-        Optional<StudentRecord.RoomCheck> room = Optional.ofNullable(p.getJsonObject("room"))
-                .map(r -> new StudentRecord.RoomCheck(
-                        r.getString("by"), Instant.parse(r.getString("at")), confirmed(object(r, "checklist"))));
-        Optional<StudentRecord.Result> result = Optional.ofNullable(p.getJsonObject("result"))
-                .map(r -> new StudentRecord.Result(
-                        r.getDouble("points"),
-                        r.getDouble("percent"),
-                        r.getString("letter"),
-                        r.getDouble("gpa"),
-                        r.getString("traditional"),
-                        Optional.ofNullable(r.getString("changedByAppeal"))));
-        return new StudentRecord(
-                StudentState.ofCode(p.getString("status")),
-                instant(p, "admittedAt"),
-                identity,
-                room,
-                Optional.ofNullable(p.getValue("ticket") instanceof Integer n ? n : null),
-                p.getJsonObject("phase") == null ? Optional.empty() : Optional.of(clock(p, limits)),
-                scores,
-                Optional.ofNullable(p.getString("confirmedBy")),
-                result,
-                instant(p, "publishedAt"),
-                photos(object(p, "photos")),
-                Optional.ofNullable(object(p, "incomplete").getString("deadline"))
-                        .map(Instant::parse),
-                instant(p, "updatedAt"));
     }
 
     /**
@@ -336,10 +158,11 @@ final class SittingJson {
         }
         for (Postponement p : after.postponements())
             if (!before.postponements().contains(p))
-                stored(doc, "postponements", p.id()).mergeIn(postponementJson(p));
+                stored(doc, "postponements", p.id()).mergeIn(SittingCasesJson.postponementJson(p));
         for (AppealCase a : after.appeals())
-            if (!before.appeals().contains(a)) stored(doc, "appeals", a.id()).mergeIn(appealJson(a));
-        for (Act a : after.acts()) if (!before.acts().contains(a)) write(a, stored(doc, "acts", a.id()));
+            if (!before.appeals().contains(a)) stored(doc, "appeals", a.id()).mergeIn(SittingCasesJson.appealJson(a));
+        for (Act a : after.acts())
+            if (!before.acts().contains(a)) SittingCasesJson.write(a, stored(doc, "acts", a.id()));
         for (Recording r : after.recordings()
                 .subList(before.recordings().size(), after.recordings().size())) {
             JsonObject o = new JsonObject(); // recordings are only ever added
@@ -354,7 +177,7 @@ final class SittingJson {
         if (!before.endedAt().equals(after.endedAt())) after.endedAt().ifPresent(e -> doc.put("endedAt", e.toString()));
         after.records().forEach((student, r) -> {
             StudentRecord was = before.records().get(student);
-            if (!r.equals(was)) write(was, r, progress(doc, student));
+            if (!r.equals(was)) StudentRecordJson.write(was, r, progress(doc, student));
         });
         return doc;
     }
@@ -363,7 +186,7 @@ final class SittingJson {
      * The stored object of {@code key}'s list with {@code id}, added at the end if there is none; what the aggregate
      * could not read (edited by hand) stays in its place.
      */
-    private static JsonObject stored(JsonObject doc, String key, String id) {
+    static JsonObject stored(JsonObject doc, String key, String id) {
         JsonArray list = doc.getValue(key) instanceof JsonArray a ? a : new JsonArray();
         doc.put(key, list);
         for (Object x : list) if (x instanceof JsonObject j && id.equals(j.getString("id"))) return j;
@@ -372,70 +195,16 @@ final class SittingJson {
         return added;
     }
 
-    /** The fields of a student's progress the aggregate owns; a fact it does not have is removed. */
-    private static void write(StudentRecord was, StudentRecord r, JsonObject p) {
-        if (was == null || !was.photos().equals(r.photos())) {
-            JsonObject photos = new JsonObject();
-            r.photos()
-                    .forEach((kind, ph) -> photos.put(
-                            kind,
-                            new JsonObject()
-                                    .put("at", ph.at().toString())
-                                    .put("by", ph.by())
-                                    .put("contentType", ph.contentType())
-                                    .put("bytes", ph.bytes())
-                                    .put("sha256", ph.sha256())));
-            put(p, "photos", photos.isEmpty() ? Optional.empty() : Optional.of(photos));
-        }
-        put(p, "status", r.status().map(StudentState::code));
-        put(p, "admittedAt", r.admittedAt().map(Instant::toString));
-        put(
-                p,
-                "identity",
-                r.identity()
-                        .map(i -> new JsonObject()
-                                .put("by", i.by())
-                                .put("at", i.at().toString())
-                                .put("note", i.note())));
-        put(p, "room", r.room().map(c -> {
-            JsonObject items = new JsonObject();
-            c.checklist().forEach(item -> items.put(item, true));
-            return new JsonObject()
-                    .put("by", c.by())
-                    .put("at", c.at().toString())
-                    .put("checklist", items);
-        }));
-        put(p, "ticket", r.ticket());
-        Instant at = r.updatedAt().orElse(Instant.EPOCH);
-        put(p, "phase", r.clock().map(c -> clockJson(c, at)));
-        p.put("scores", new JsonObject(new HashMap<String, Object>(r.scores())));
-        put(p, "confirmedBy", r.confirmedBy());
-        put(p, "result", r.result().map(x -> {
-            JsonObject o = new JsonObject()
-                    .put("points", x.points())
-                    .put("percent", x.percent())
-                    .put("letter", x.letter())
-                    .put("gpa", x.gpa())
-                    .put("traditional", x.traditional());
-            x.changedByAppeal().ifPresent(a -> o.put("changedByAppeal", a));
-            return o;
-        }));
-        put(p, "publishedAt", r.publishedAt().map(Instant::toString));
-        put(p, "updatedAt", r.updatedAt().map(Instant::toString));
-        if (was == null || !was.incompleteUntil().equals(r.incompleteUntil()))
-            put(p, "incomplete", r.incompleteUntil().map(d -> new JsonObject().put("deadline", d.toString())));
-    }
-
-    private static void put(JsonObject o, String key, Optional<?> value) {
+    static void put(JsonObject o, String key, Optional<?> value) {
         if (value.isPresent()) o.put(key, value.get());
         else o.remove(key);
     }
 
-    private static JsonObject object(JsonObject o, String key) {
+    static JsonObject object(JsonObject o, String key) {
         return o.getValue(key) instanceof JsonObject j ? j : new JsonObject();
     }
 
-    private static JsonArray array(JsonObject o, String key) {
+    static JsonArray array(JsonObject o, String key) {
         return o.getValue(key) instanceof JsonArray j ? j : new JsonArray();
     }
 
