@@ -20,7 +20,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import kz.emtihan.auth.model.Role;
 import kz.emtihan.refusal.CommonRefusal;
-import kz.emtihan.refusal.Problem;
 import kz.emtihan.refusal.Refusal;
 import kz.emtihan.text.Language;
 import org.slf4j.Logger;
@@ -192,19 +191,11 @@ public final class Users {
 
     /** Validates every account first (problems carry the index), then stores all in one MULTI/EXEC. */
     public Future<Integer> upsert(JsonArray body) {
-        List<Problem> problems = new ArrayList<>();
-        List<Account> accounts = new ArrayList<>();
-        for (int i = 0; i < body.size(); i++) {
-            Object item = body.getValue(i);
-            if (!(item instanceof JsonObject o)) {
-                problems.add(problem(i, "not-object"));
-                continue;
-            }
-            parse(o, i, problems).ifPresent(accounts::add);
-        }
-        if (body.isEmpty()) problems.add(problem(0, "empty-list"));
-        if (!problems.isEmpty()) {
-            return Future.failedFuture(invalid(problems));
+        List<Account> accounts;
+        try {
+            accounts = AccountList.read(body);
+        } catch (Refusal invalid) {
+            return Future.failedFuture(invalid);
         }
         // the stored roles (null: a new account): a change of roles or password ends the account's tokens (issue 10, 1)
         List<Future<String>> stored = accounts.stream()
@@ -215,14 +206,13 @@ public final class Users {
                 .toList();
         return Future.all(stored)
                 .compose(done -> {
+                    List<Integer> newWithoutPassword = new ArrayList<>();
                     for (int i = 0; i < accounts.size(); i++) {
                         if (stored.get(i).result() == null
-                                && accounts.get(i).password().isEmpty()) {
-                            problems.add(problem(i, "needs-password"));
-                        }
+                                && accounts.get(i).password().isEmpty()) newWithoutPassword.add(i);
                     }
-                    if (!problems.isEmpty()) {
-                        return Future.failedFuture(invalid(problems));
+                    if (!newWithoutPassword.isEmpty()) {
+                        return Future.failedFuture(AccountList.needPasswords(newWithoutPassword));
                     }
                     return hashing.executeBlocking(
                             () -> accounts.stream()
@@ -294,54 +284,6 @@ public final class Users {
         byte[] b = new byte[12];
         new SecureRandom().nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-    }
-
-    private static Optional<Account> parse(JsonObject o, int i, List<Problem> problems) {
-        int before = problems.size();
-        String id = o.getValue("id") instanceof String s ? s : "";
-        if (!ID.matcher(id).matches()) problems.add(problem(i, "id"));
-        String name = o.getValue("name") instanceof String s ? s.strip() : "";
-        if (name.isEmpty() || name.length() > 200) problems.add(problem(i, "name"));
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (o.getValue("roles") instanceof JsonArray arr && !arr.isEmpty()) {
-            for (Object r : arr) {
-                Optional<Role> role = r instanceof String s ? Role.fromCode(s) : Optional.empty();
-                if (role.isEmpty()) problems.add(problem(i, "unknown-role", "role", String.valueOf(r)));
-                role.ifPresent(roles::add);
-            }
-        } else {
-            problems.add(problem(i, "roles"));
-        }
-        Optional<String> password = Optional.empty();
-        Object pw = o.getValue("password");
-        if (pw != null) {
-            if (!(pw instanceof String s) || s.length() < MIN_PASSWORD || s.length() > 200) {
-                problems.add(problem(i, "password", "min", MIN_PASSWORD));
-            } else {
-                password = Optional.of(s);
-            }
-        }
-        Optional<String> email = Optional.empty();
-        Object mail = o.getValue("email");
-        if (mail != null) {
-            if (!(mail instanceof String s)) {
-                problems.add(problem(i, "email-text"));
-            } else {
-                email = Optional.of(s.strip());
-                if (!s.isBlank()) EmailAddress.problem(s.strip()).ifPresent(m -> problems.add(Problem.index(i, m)));
-            }
-        }
-        return problems.size() == before
-                ? Optional.of(new Account(id, name, roles, password, email))
-                : Optional.empty();
-    }
-
-    private static Problem problem(int index, String key, Object... namedArgs) {
-        return Problem.index(index, AuthTexts.problem(key, namedArgs));
-    }
-
-    private static Refusal invalid(List<Problem> problems) {
-        return Refusal.of(AuthRefusal.INVALID_USERS, problems.size()).withProblems(problems);
     }
 
     static Refusal notFound(String id) {

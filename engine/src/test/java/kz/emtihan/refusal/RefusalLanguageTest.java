@@ -190,4 +190,29 @@ class RefusalLanguageTest {
         assertEquals(4, problems.getJsonObject(1).getInteger("line"));
         assertEquals("user.name", problems.getJsonObject(1).getString("error"));
     }
+
+    @Test
+    void newAccountsWithoutAPasswordAreRefusedByIndexAndNothingIsStored() {
+        JsonArray users = new JsonArray()
+                .add(new JsonObject()
+                        .put("id", "np-old")
+                        .put("name", "Known")
+                        .put("roles", new JsonArray().add("student")))
+                .add(new JsonObject()
+                        .put("id", "np-new")
+                        .put("name", "New")
+                        .put("roles", new JsonArray().add("student")));
+        app.users("student", "np-old"); // np-old exists, so it may come without a password; np-new may not
+        TestEngine.Reply r = send("POST", "/api/v1/users", app.admin(), users, "ru");
+        assertEquals(400, r.status(), r.body());
+        assertEquals("invalid-users", r.error());
+        JsonArray problems = r.json().getJsonArray("problems");
+        assertEquals(1, problems.size(), r.body());
+        assertEquals(1, problems.getJsonObject(0).getInteger("index"));
+        assertEquals("user.needs-password", problems.getJsonObject(0).getString("error"));
+        assertEquals(
+                "новому пользователю нужен пароль.", problems.getJsonObject(0).getString("message"));
+        String stored = app.get("/api/v1/users", app.admin()).body();
+        assertTrue(stored.contains("np-old") && !stored.contains("np-new"), "nothing of the refused list is stored");
+    }
 }
