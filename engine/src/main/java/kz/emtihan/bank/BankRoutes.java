@@ -64,6 +64,7 @@ public final class BankRoutes {
                             fallback)
                     .map(done -> new JsonObject()
                             .put("imported", done.imported())
+                            .put("unclassified", done.unclassified())
                             .put("skipped", ImportNotes.toJson(done.notes(), done.refused(), language)));
         });
         api.get("/banks/:bankId/access")

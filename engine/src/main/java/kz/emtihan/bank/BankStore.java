@@ -75,7 +75,16 @@ public final class BankStore {
                 .mapEmpty();
     }
 
-    /** All questions, ordered by id so every caller sees the same order. */
+    /** Reserves {@code count} places at the end of the bank's order and returns the first one. */
+    Future<Long> reserveOrder(String bankId, int count) {
+        return redis.send(Request.cmd(Command.HINCRBY)
+                        .arg(BankKeys.bank(bankId))
+                        .arg("order")
+                        .arg(count))
+                .map(r -> r.toLong() - count + 1);
+    }
+
+    /** All questions in bank order (the files they came from, then later additions), ties by id. */
     public Future<List<Question>> questions(String bankId) {
         return redis.send(Request.cmd(Command.HVALS).arg(BankKeys.bankQuestions(bankId)))
                 .map(BankStore::parseAll);
@@ -84,7 +93,7 @@ public final class BankStore {
     static List<Question> parseAll(Response values) {
         List<Question> out = new ArrayList<>();
         if (values != null) for (Response v : values) out.add(QuestionJson.fromStored(v.toString()));
-        out.sort(Comparator.comparing(Question::id));
+        out.sort(Comparator.comparingLong((Question q) -> q.authored().order()).thenComparing(Question::id));
         return out;
     }
 

@@ -77,7 +77,7 @@ public final class Banks {
                             for (int i = 0; i < items.size(); i++) {
                                 List<Text> found = new ArrayList<>();
                                 QuestionDraft d = QuestionJson.draft(items.getValue(i), found);
-                                found.addAll(d.problems());
+                                found.addAll(d.problems(true));
                                 for (Text p : found) problems.add(Problem.index(i, p));
                                 drafts.add(d);
                             }
@@ -85,12 +85,13 @@ public final class Banks {
                                 return Future.failedFuture(Refusal.of(BankRefusal.INVALID_QUESTIONS, problems.size())
                                         .withProblems(problems));
                             }
-                            return store.put(
-                                            bankId,
-                                            drafts.stream()
-                                                    .map(Banks::sanitised)
-                                                    .map(QuestionJson::toQuestion)
-                                                    .toList())
+                            return store.reserveOrder(bankId, drafts.size())
+                                    .compose(first -> {
+                                        List<Question> questions = new ArrayList<>();
+                                        for (int i = 0; i < drafts.size(); i++)
+                                            questions.add(QuestionJson.toQuestion(sanitised(drafts.get(i)), first + i));
+                                        return store.put(bankId, questions);
+                                    })
                                     .map(drafts.size());
                         });
     }
@@ -99,7 +100,7 @@ public final class Banks {
      * What an import did: how many questions were added, and every note in file order; {@code refused} are the
      * numbers of questions the bank's own checks turned down (a "kept" note on one of them is not shown).
      */
-    public record Imported(int imported, List<ImportSkip> notes, java.util.Set<Integer> refused) {}
+    public record Imported(int imported, int unclassified, List<ImportSkip> notes, java.util.Set<Integer> refused) {}
 
     /**
      * Imports what can be used; everything else is reported with its position. An unparseable file adds
@@ -115,26 +116,34 @@ public final class Banks {
                     return vertx.executeBlocking(() -> parse(format, file), false);
                 })
                 .compose(report -> {
-                    List<Question> accepted = new ArrayList<>();
+                    List<QuestionDraft> accepted = new ArrayList<>();
                     List<ImportSkip> skipped = new ArrayList<>(report.skipped());
                     java.util.Set<Integer> refused = new java.util.HashSet<>();
                     for (ImportedQuestion q : report.questions()) {
-                        QuestionDraft d = new QuestionDraft(
-                                Optional.empty(),
-                                q.text(),
-                                q.options(),
-                                q.correct(),
-                                q.difficulty().or(() -> fallback),
-                                q.topic());
-                        List<Text> problems = d.problems();
+                        QuestionDraft d = q.draft();
+                        if (d.difficulty().isEmpty() && fallback.isPresent()) d = withDifficulty(d, fallback);
+                        List<Text> problems = d.problems(false); // 5.23.3: an unclassified question lands
                         if (problems.isEmpty()) {
-                            accepted.add(QuestionJson.toQuestion(d));
+                            accepted.add(d);
                         } else {
                             refused.add(q.position());
                             skipped.add(ImportSkip.of(q.position(), q.line(), BankTexts.joined(problems)));
                         }
                     }
-                    return store.put(bankId, accepted).map(v -> new Imported(accepted.size(), skipped, refused));
+                    return store.reserveOrder(bankId, accepted.size())
+                            .compose(first -> {
+                                List<Question> questions = new ArrayList<>();
+                                for (int i = 0; i < accepted.size(); i++) // file order is bank order
+                                questions.add(QuestionJson.toQuestion(accepted.get(i), first + i));
+                                return store.put(bankId, questions);
+                            })
+                            .map(v -> new Imported(
+                                    accepted.size(),
+                                    (int) accepted.stream()
+                                            .filter(d -> d.difficulty().isEmpty())
+                                            .count(),
+                                    skipped,
+                                    refused));
                 });
     }
 
@@ -218,13 +227,26 @@ public final class Banks {
 
     /** Question and option text is HTML everywhere; text sent as JSON passes the importers' allow-list too. */
     private static QuestionDraft sanitised(QuestionDraft d) {
+        List<QuestionDraft.DraftOption> options = d.options().stream()
+                .map(o -> new QuestionDraft.DraftOption(
+                        QuestionHtml.sanitise(o.text()), o.fraction(), QuestionHtml.sanitise(o.feedback()), o.fixed()))
+                .toList();
+        kz.emtihan.bank.model.Authored a = d.authored();
         return new QuestionDraft(
                 d.id(),
                 QuestionHtml.sanitise(d.text()),
-                d.options().stream().map(QuestionHtml::sanitise).toList(),
-                d.correct(),
+                options,
+                d.single(),
                 d.difficulty(),
-                d.topic());
+                d.topic(),
+                d.shuffle(),
+                new kz.emtihan.bank.model.Authored(
+                        a.name(), a.idNumber(), a.tags(), QuestionHtml.sanitise(a.feedback()), a.order()));
+    }
+
+    private static QuestionDraft withDifficulty(QuestionDraft d, Optional<Difficulty> difficulty) {
+        return new QuestionDraft(
+                d.id(), d.text(), d.options(), d.single(), difficulty, d.topic(), d.shuffle(), d.authored());
     }
 
     static Passport passport(JsonObject body) {

@@ -154,13 +154,15 @@ public final class ConfigLoader {
                     "percents must add up to 100, add up to "
                             + mix.values().stream().mapToInt(Integer::intValue).sum());
         }
+        ScoringRule scoring = ScoringRule.fromCode(
+                        t.oneOf("scoring.rule", List.of("all-or-nothing", "fractions", "partial")))
+                .orElseThrow();
         var bank = new BankRules(
                 t.integer("bank.minQuestions", 1, 100_000),
                 t.integer("bank.optionsPerQuestion", 2, 10),
                 mix,
-                t.integer("bank.mixTolerancePercent", 0, 100));
-        ScoringRule scoring = ScoringRule.fromCode(t.oneOf("scoring.rule", List.of("all-or-nothing", "partial")))
-                .orElseThrow();
+                t.integer("bank.mixTolerancePercent", 0, 100),
+                scoring);
         List<GradeBand> bands = new ArrayList<>();
         int n = t.size("gradeScale");
         for (int i = 0; i < n; i++) {

@@ -48,11 +48,13 @@ public final class Exams {
         Exam.Proctoring proctoring = ExamJson.proctoring(body);
         // 5.21: an exam is scheduled from a bank its teacher owns or co-authors (an admin may use any)
         return banks.allowed(teacher, plan.bankId(), kz.emtihan.bank.model.BankAccess.Action.SCHEDULE)
-                .compose(bank -> banks.store().questions(plan.bankId()).compose(questions -> {
-                    List<Text> bankProblems =
-                            BankValidation.validate(bank.passport(), questions, regulation.bank()).stream()
-                                    .map(BankValidation.Problem::text)
-                                    .toList();
+                .compose(bank -> banks.store().questions(plan.bankId()).compose(all -> {
+                    // 5.23.3: an unclassified question is never drawn, so it is not frozen into the exam
+                    List<Question> questions =
+                            all.stream().filter(q -> q.difficulty().isPresent()).toList();
+                    List<Text> bankProblems = BankValidation.validate(bank.passport(), all, regulation.bank()).stream()
+                            .map(BankValidation.Problem::text)
+                            .toList();
                     ExamPlan.Checked checked =
                             plan.check(regulation.limits(plan.kind()), questions.size(), bankProblems);
                     if (!checked.problems().isEmpty()) {

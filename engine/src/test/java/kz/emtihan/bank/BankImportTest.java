@@ -67,14 +67,14 @@ class BankImportTest {
                 "no question is both kept and skipped: " + r.body());
         assertTrue(
                 keptByQuestion.values().stream().anyMatch(v -> v.contains(true)), "notes on kept questions are marked");
-        assertTrue(
-                skipped.stream()
-                        .anyMatch(s -> ((JsonObject) s).getString("reason").contains("no difficulty")),
-                "a question without difficulty is reported, not guessed");
-
         JsonArray stored =
                 app.get("/api/v1/banks/" + bankId + "/questions", teacher).array();
         assertEquals(imported, stored.size());
+        long unclassified = stored.stream()
+                .filter(q -> ((JsonObject) q).getString("difficulty") == null)
+                .count();
+        assertTrue(unclassified > 0, "a question without difficulty lands unclassified, not guessed (5.23.3)");
+        assertEquals(unclassified, (long) r.json().getInteger("unclassified"), r.body());
         String all = stored.encode();
         assertFalse(all.contains("<script"), "scripts never reach the bank");
         assertFalse(all.contains("onclick"), "event attributes never reach the bank");
@@ -82,12 +82,13 @@ class BankImportTest {
         JsonObject summary = app.get("/api/v1/banks/" + bankId, teacher).json();
         assertEquals(imported, summary.getInteger("questionCount"));
 
-        // the same file with a fallback difficulty for untagged questions takes them too
+        // the same file with a fallback difficulty classifies the untagged questions instead
         String second =
                 app.post("/api/v1/banks", teacher, Fixtures.passport()).json().getString("id");
         TestEngine.Reply withFallback =
                 upload(second, "format=moodle-xml&difficulty=medium", fixture("moodle-export.xml"));
-        assertTrue(withFallback.json().getInteger("imported") > imported, withFallback.body());
+        assertEquals(imported, withFallback.json().getInteger("imported"), withFallback.body());
+        assertEquals(0, withFallback.json().getInteger("unclassified"), withFallback.body());
     }
 
     @Test

@@ -3,7 +3,10 @@ package kz.emtihan.bank.imports;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import kz.emtihan.bank.model.Authored;
+import kz.emtihan.bank.model.QuestionDraft;
 
 /**
  * A multiple-choice question as either parser read it, before the checks both formats share: text and options
@@ -48,22 +51,29 @@ record ChoiceDraft(
             }
             safeOptions.add(option);
         }
-        List<Integer> correct = new ArrayList<>();
-        for (int i = 0; i < weights.size(); i++) if (weights.get(i) > 0) correct.add(i); // 7.6: one or more correct
-        if (correct.isEmpty()) {
+        long positive = weights.stream().filter(w -> w > 0).count(); // 7.6: one or more correct
+        if (positive == 0) {
             report.skip(position, line, ImportTexts.of("skip.no-correct"));
             return;
         }
+        boolean single = positive == 1;
         DifficultyWords.Decision difficulty = DifficultyWords.decide(tags, category.difficulty()); // 5.23.3
-        report.add(new ImportedQuestion(
-                position,
-                line,
-                displayName(safeText.html()),
+        List<QuestionDraft.DraftOption> drafted = new ArrayList<>();
+        for (int i = 0; i < safeOptions.size(); i++) {
+            double w = weights.get(i);
+            double fraction = single ? (w > 0 ? 100 : 0) : w;
+            drafted.add(new QuestionDraft.DraftOption(safeOptions.get(i).html(), fraction, "", false));
+        }
+        QuestionDraft draft = new QuestionDraft(
+                Optional.empty(),
                 safeText.html(),
-                safeOptions.stream().map(HtmlText.Safe::html).toList(),
-                correct,
+                drafted,
+                single,
                 difficulty.difficulty(),
-                category.topic()));
+                category.topic(),
+                true,
+                new Authored(displayName(safeText.html()), "", tags, "", 0));
+        report.add(new ImportedQuestion(position, line, draft, List.of()));
         addNotes(report, safeText, safeOptions);
         difficulty.note().ifPresent(note -> report.kept(position, line, note));
     }

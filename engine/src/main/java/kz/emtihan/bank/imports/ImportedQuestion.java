@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import kz.emtihan.bank.model.Difficulty;
+import kz.emtihan.bank.model.QuestionDraft;
 
 /**
  * One multiple-choice question as found in an imported file, before it becomes a bank
@@ -11,34 +12,52 @@ import kz.emtihan.bank.model.Difficulty;
  *
  * <p>Guarantees: {@code position} is the 1-based index of the question among the file's questions (category
  * markers are not questions; skipped questions keep their number); {@code line} is the 1-based line where the
- * question starts, 0 if unknown. {@code name} is plain text, never HTML, and never blank. {@code text} and every
- * option are HTML fragments that already passed {@code HtmlText}'s safelist (no scripts, event attributes,
- * styles, iframes or images); plain-text sources arrive escaped, so they are safe to render as HTML too.
- * {@code text} and every option have visible text. {@code correct} holds 0-based indexes into {@code options},
- * ascending, at least one. {@code difficulty} is empty when the file names none (the caller reports it, 5.23.3);
- * {@code topic} is the category path joined with " / ", possibly empty, never null. The number of options is
- * not checked here (7.6 asks for five; the bank validation reports it).
+ * question starts, 0 if unknown. The draft holds everything its author wrote: text, options with their fractions
+ * (negative ones included) and feedback, single or multiple answer, shuffle, name (plain text, never blank),
+ * idnumber, tags and general feedback. Text, options and feedback are HTML fragments that already passed {@code
+ * HtmlText}'s safelist; plain-text sources arrive escaped, so they are safe to render as HTML too. Pictures and
+ * sounds stay as {@code @@PLUGINFILE@@/<name>} references, each with its bytes in {@code files}. The difficulty is
+ * empty when the file names none (the question is then unclassified, 5.23.3); the topic is the category path
+ * joined with " / ", possibly empty. The number of options is not checked here (7.6 asks for five; the bank
+ * validation reports it).
  */
-public record ImportedQuestion(
-        int position,
-        int line,
-        String name,
-        String text,
-        List<String> options,
-        List<Integer> correct,
-        Optional<Difficulty> difficulty,
-        String topic) {
+public record ImportedQuestion(int position, int line, QuestionDraft draft, List<EmbeddedFile> files) {
     public ImportedQuestion {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(difficulty, "difficulty");
-        options = List.copyOf(options);
-        correct = List.copyOf(correct);
-        topic = topic == null ? "" : topic;
+        Objects.requireNonNull(draft, "draft");
+        files = List.copyOf(files);
     }
 
-    /** Whether more than one option is correct (the student may tick several). */
+    public String name() {
+        return draft.authored().name();
+    }
+
+    public String text() {
+        return draft.text();
+    }
+
+    public List<String> options() {
+        return draft.options().stream().map(QuestionDraft.DraftOption::text).toList();
+    }
+
+    public List<Double> fractions() {
+        return draft.options().stream().map(QuestionDraft.DraftOption::fraction).toList();
+    }
+
+    /** The indexes of the options marked correct, ascending. */
+    public List<Integer> correct() {
+        return draft.correct();
+    }
+
+    /** Whether the author let the student tick several options. */
     public boolean multiple() {
-        return correct.size() > 1;
+        return !draft.single();
+    }
+
+    public Optional<Difficulty> difficulty() {
+        return draft.difficulty();
+    }
+
+    public String topic() {
+        return draft.topic();
     }
 }

@@ -52,18 +52,44 @@ public final class BankValidation {
         if (!noCorrect.isEmpty())
             out.add(new Problem(
                     "7.6", rule("validation.no-correct", "count", noCorrect.size(), "ids", listed(noCorrect))));
+        List<String> unclassified = questions.stream()
+                .filter(q -> q.difficulty().isEmpty())
+                .map(Question::id)
+                .toList();
+        if (!unclassified.isEmpty()) {
+            out.add(new Problem(
+                    "5.23.3",
+                    rule("validation.unclassified", "count", unclassified.size(), "ids", listed(unclassified))));
+        }
+        List<String> scoredOtherwise = questions.stream()
+                .filter(q -> AuthoredScoring.difference(q, rules.scoring()).isPresent())
+                .map(Question::id)
+                .toList();
+        if (!scoredOtherwise.isEmpty()) {
+            out.add(new Problem(
+                    "7.6",
+                    rule(
+                            "validation.scoring",
+                            "rule",
+                            rule("rule." + rules.scoring().code()),
+                            "count",
+                            scoredOtherwise.size(),
+                            "ids",
+                            listed(scoredOtherwise))));
+        }
         mix(questions, rules).ifPresent(out::add);
         duplicates(questions).forEach(out::add);
         return out;
     }
 
-    /** 5.23.3: the mix of difficulties stays within the tolerance of the configured percentages. */
+    /** 5.23.3: the mix of the classified questions stays within the tolerance of the configured percentages. */
     static java.util.Optional<Problem> mix(List<Question> questions, BankRules rules) {
-        if (questions.isEmpty()) return java.util.Optional.empty();
         Map<Difficulty, Integer> counts = counts(questions);
+        int classified = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (classified == 0) return java.util.Optional.empty();
         List<String> off = new ArrayList<>();
         for (Difficulty d : Difficulty.values()) {
-            double actual = counts.get(d) * 100.0 / questions.size();
+            double actual = counts.get(d) * 100.0 / classified;
             int target = rules.mixPercent().getOrDefault(d, 0);
             if (Math.abs(actual - target) > rules.mixTolerancePercent()) {
                 off.add(String.format(Locale.ROOT, "%s %.1f%% (%d%%)", d.code(), actual, target));
@@ -93,10 +119,11 @@ public final class BankValidation {
         return out;
     }
 
+    /** How many questions of each difficulty; unclassified ones are not counted. */
     public static Map<Difficulty, Integer> counts(List<Question> questions) {
         Map<Difficulty, Integer> counts = new EnumMap<>(Difficulty.class);
         for (Difficulty d : Difficulty.values()) counts.put(d, 0);
-        for (Question q : questions) counts.merge(q.difficulty(), 1, Integer::sum);
+        for (Question q : questions) q.difficulty().ifPresent(d -> counts.merge(d, 1, Integer::sum));
         return counts;
     }
 

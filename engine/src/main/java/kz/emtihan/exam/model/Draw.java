@@ -12,7 +12,8 @@ import kz.emtihan.bank.model.Question;
 
 /**
  * 7.6: each student's test is a random selection from the bank; 5.23.3: stratified easy/medium/hard
- * 40/40/20 (from regulation.yaml). Options are shuffled per student. The same seed and pool always give
+ * 40/40/20 (from regulation.yaml); an unclassified question is never drawn. Options are shuffled per student,
+ * except on a question its author marked not to shuffle, and an option marked fixed keeps its place. The same seed and pool always give
  * the same paper (java.util.Random's sequence is fixed by its specification), so a test can be rebuilt
  * for an audit.
  */
@@ -42,13 +43,14 @@ public final class Draw {
      * uneven bank), the shortfall is taken from the difficulties with the most questions left.
      */
     public static Paper of(List<Question> pool, int count, Map<Difficulty, Integer> mixPercent, long seed) {
-        if (count > pool.size()) throw new IllegalArgumentException("cannot draw " + count + " from " + pool.size());
+        long classified = pool.stream().filter(q -> q.difficulty().isPresent()).count();
+        if (count > classified) throw new IllegalArgumentException("cannot draw " + count + " from " + classified);
         Random random = new Random(seed);
         Map<Difficulty, List<Question>> strata = new EnumMap<>(Difficulty.class);
         for (Difficulty d : Difficulty.values()) strata.put(d, new ArrayList<>());
         pool.stream()
                 .sorted(Comparator.comparing(Question::id))
-                .forEach(q -> strata.get(q.difficulty()).add(q));
+                .forEach(q -> q.difficulty().ifPresent(d -> strata.get(d).add(q)));
         Map<Difficulty, Integer> quota = quota(count, mixPercent);
         int shortfall = 0;
         for (Difficulty d : Difficulty.values()) {
@@ -76,12 +78,23 @@ public final class Draw {
         shuffle(chosen, random);
         List<Paper.Item> items = new ArrayList<>();
         for (Question q : chosen) {
-            List<String> order =
-                    new ArrayList<>(q.options().stream().map(Option::id).toList());
-            shuffle(order, random);
-            items.add(new Paper.Item(q.id(), order));
+            items.add(new Paper.Item(q.id(), optionOrder(q, random)));
         }
         return new Paper(items);
+    }
+
+    /** The options in the author's order when the question is not shuffled; else shuffled around fixed ones. */
+    static List<String> optionOrder(Question q, Random random) {
+        List<String> order =
+                new ArrayList<>(q.options().stream().map(Option::id).toList());
+        if (!q.shuffle()) return order;
+        List<Integer> free = new ArrayList<>();
+        for (int i = 0; i < q.options().size(); i++) if (!q.options().get(i).fixed()) free.add(i);
+        List<String> moving = new ArrayList<>();
+        for (int i : free) moving.add(order.get(i));
+        shuffle(moving, random);
+        for (int k = 0; k < free.size(); k++) order.set(free.get(k), moving.get(k));
+        return order;
     }
 
     /** Fisher-Yates with java.util.Random, written out so the order never depends on a library's version. */

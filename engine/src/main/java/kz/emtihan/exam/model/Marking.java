@@ -1,8 +1,10 @@
 package kz.emtihan.exam.model;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import kz.emtihan.bank.model.Option;
 import kz.emtihan.bank.model.Question;
 import kz.emtihan.grade.model.ScoringRule;
 
@@ -16,8 +18,14 @@ public final class Marking {
         for (Paper.Item item : paper.items()) {
             Question q = questions.get(item.questionId());
             List<String> chosen = answers.getOrDefault(item.questionId(), List.of());
-            total += rule.points(q.correct(), new HashSet<>(chosen));
+            total += rule.points(q.single(), fractions(q), q.correct(), new HashSet<>(chosen));
         }
         return Math.round(total * 100) / 100.0;
+    }
+
+    private static Map<String, Double> fractions(Question q) {
+        Map<String, Double> out = new HashMap<>();
+        for (Option o : q.options()) out.put(o.id(), o.fraction());
+        return out;
     }
 }

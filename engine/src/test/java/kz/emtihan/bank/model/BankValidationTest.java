@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import kz.emtihan.grade.model.ScoringRule;
 import org.junit.jupiter.api.Test;
 
 class BankValidationTest {
@@ -15,14 +16,18 @@ class BankValidationTest {
         return kz.emtihan.text.Catalogue.render(text, kz.emtihan.text.Language.EN);
     }
 
-    static final BankRules RULES =
-            new BankRules(100, 5, Map.of(Difficulty.EASY, 40, Difficulty.MEDIUM, 40, Difficulty.HARD, 20), 5);
+    static final BankRules RULES = new BankRules(
+            100,
+            5,
+            Map.of(Difficulty.EASY, 40, Difficulty.MEDIUM, 40, Difficulty.HARD, 20),
+            5,
+            ScoringRule.ALL_OR_NOTHING);
     static final Passport PASSPORT = new Passport("Algebra", "6B01", "kk", List.of("A. Teacher"), List.of("tables"));
 
     static Question q(String id, Difficulty d, int options, String text) {
         List<Option> opts = new ArrayList<>();
         for (int i = 0; i < options; i++) opts.add(new Option(id + i, "o" + i));
-        return new Question(id, text, opts, Set.of(id + "0"), d, "");
+        return Question.plain(id, text, opts, Set.of(id + "0"), d, "");
     }
 
     static List<Question> bank(int easy, int medium, int hard) {
@@ -84,9 +89,10 @@ class BankValidationTest {
 
     @Test
     void aDraftListsEveryProblem() { // 7.6
-        QuestionDraft d = new QuestionDraft(
-                Optional.of("bad id!"), " ", List.of("a", ""), List.of(0, 0, 5), Optional.empty(), "");
-        List<kz.emtihan.text.Text> p = d.problems();
-        assertEquals(6, p.size(), p.toString());
+        QuestionDraft d =
+                QuestionDraft.plain(Optional.of("bad id!"), " ", List.of("a", ""), List.of(), Optional.empty(), "");
+        List<kz.emtihan.text.Text> p = d.problems(true);
+        assertEquals(5, p.size(), p.toString()); // text, empty option, no correct, no difficulty, id
+        assertEquals(4, d.problems(false).size(), "an imported question may arrive unclassified (5.23.3)");
     }
 }

@@ -3,6 +3,7 @@ package kz.emtihan.exam.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,7 +29,7 @@ class DrawTest {
                 String id = d.code() + "-" + i;
                 List<Option> options = new ArrayList<>();
                 for (int o = 0; o < 5; o++) options.add(new Option(id + "-o" + o, "option " + o));
-                out.add(new Question(id, "question " + id, options, Set.of(id + "-o0"), d, ""));
+                out.add(Question.plain(id, "question " + id, options, Set.of(id + "-o0"), d, ""));
             }
         }
         return out;
@@ -38,7 +39,7 @@ class DrawTest {
         Map<String, Question> byId = pool.stream().collect(Collectors.toMap(Question::id, Function.identity()));
         Map<Difficulty, Integer> c = new EnumMap<>(Difficulty.class);
         for (Difficulty d : Difficulty.values()) c.put(d, 0);
-        p.items().forEach(i -> c.merge(byId.get(i.questionId()).difficulty(), 1, Integer::sum));
+        p.items().forEach(i -> c.merge(byId.get(i.questionId()).difficulty().orElseThrow(), 1, Integer::sum));
         return c;
     }
 
@@ -115,5 +116,45 @@ class DrawTest {
     void paperSurvivesItsStoredForm() {
         Paper p = Draw.of(bank(40, 40, 20), 30, MIX, 9);
         assertEquals(p, Paper.decode(p.encode()));
+    }
+
+    @Test
+    void anUnclassifiedQuestionIsNeverDrawn() { // 5.23.3
+        List<Question> pool = new ArrayList<>(bank(4, 4, 2));
+        Question unclassified = pool.get(0).withDifficulty(java.util.Optional.empty());
+        pool.set(0, unclassified);
+        for (long seed = 0; seed < 30; seed++) {
+            Paper p = Draw.of(pool, 9, MIX, seed);
+            assertEquals(false, p.has(unclassified.id()), "seed " + seed);
+        }
+        assertThrows(IllegalArgumentException.class, () -> Draw.of(pool, 10, MIX, 1));
+    }
+
+    @Test
+    void optionsOfAQuestionNotToShuffleStayInTheAuthorsOrder() { // "all of the above" stays last
+        Question q = bank(1, 0, 0).get(0);
+        Question kept = new Question(
+                q.id(), q.text(), q.options(), q.correct(), q.single(), q.difficulty(), "", false, q.authored());
+        List<String> authored = q.options().stream().map(Option::id).toList();
+        for (long seed = 0; seed < 20; seed++) {
+            assertEquals(authored, Draw.optionOrder(kept, new java.util.Random(seed)));
+        }
+    }
+
+    @Test
+    void aFixedOptionKeepsItsPlaceWhileTheOthersMove() { // QTI fixed="true"
+        Question q = bank(1, 0, 0).get(0);
+        List<Option> options = new ArrayList<>(q.options());
+        Option last = options.get(4);
+        options.set(4, new Option(last.id(), "all of the above", last.fraction(), "", true));
+        Question fixed = new Question(
+                q.id(), q.text(), options, q.correct(), q.single(), q.difficulty(), "", true, q.authored());
+        Set<List<String>> orders = new HashSet<>();
+        for (long seed = 0; seed < 40; seed++) {
+            List<String> order = Draw.optionOrder(fixed, new java.util.Random(seed));
+            assertEquals(last.id(), order.get(4), "seed " + seed);
+            orders.add(order);
+        }
+        assertTrue(orders.size() > 1, "the other options were shuffled");
     }
 }

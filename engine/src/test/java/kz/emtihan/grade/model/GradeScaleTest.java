@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Optional;
-import java.util.Set;
 import kz.emtihan.TestEngine;
 import kz.emtihan.config.ConfigLoader;
 import kz.emtihan.config.Regulation;
@@ -62,25 +61,6 @@ class GradeScaleTest {
     void percentOutsideTheScaleIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> REG.scale().bandOf(100.01));
         assertThrows(IllegalArgumentException.class, () -> REG.scale().bandOf(-1));
-    }
-
-    @Test
-    void allOrNothingGivesAPointOnlyForExactlyTheCorrectSet() {
-        ScoringRule r = ScoringRule.ALL_OR_NOTHING;
-        assertEquals(1.0, r.points(Set.of("a", "b"), Set.of("a", "b")));
-        assertEquals(0.0, r.points(Set.of("a", "b"), Set.of("a")));
-        assertEquals(0.0, r.points(Set.of("a"), Set.of("a", "c")));
-        assertEquals(0.0, r.points(Set.of("a"), Set.of()));
-    }
-
-    @Test
-    void partialCreditOnMultipleAnswerQuestionsNeverGoesBelowZero() {
-        ScoringRule r = ScoringRule.PARTIAL;
-        assertEquals(0.5, r.points(Set.of("a", "b"), Set.of("a")));
-        assertEquals(0.0, r.points(Set.of("a", "b"), Set.of("a", "c")));
-        assertEquals(0.0, r.points(Set.of("a", "b"), Set.of("c", "d", "e")));
-        assertEquals(2.0 / 3, r.points(Set.of("a", "b", "c"), Set.of("a", "b")), 1e-9);
-        assertEquals(0.0, r.points(Set.of("a"), Set.of("b")), "a single-answer question stays all or nothing");
     }
 
     @Test
