@@ -90,6 +90,22 @@ public final class BankStore {
                 .map(BankStore::parseAll);
     }
 
+    /** The named questions that exist, by id. */
+    public Future<java.util.Map<String, Question>> questions(String bankId, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) return Future.succeededFuture(java.util.Map.of());
+        Request r = Request.cmd(Command.HMGET).arg(BankKeys.bankQuestions(bankId));
+        ids.forEach(r::arg);
+        return redis.send(r).map(values -> {
+            java.util.Map<String, Question> out = new java.util.LinkedHashMap<>();
+            for (Response v : values) {
+                if (v == null) continue;
+                Question q = QuestionJson.fromStored(v.toString());
+                out.put(q.id(), q);
+            }
+            return out;
+        });
+    }
+
     static List<Question> parseAll(Response values) {
         List<Question> out = new ArrayList<>();
         if (values != null) for (Response v : values) out.add(QuestionJson.fromStored(v.toString()));

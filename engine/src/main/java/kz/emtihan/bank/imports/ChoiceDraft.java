@@ -9,27 +9,72 @@ import kz.emtihan.bank.model.Authored;
 import kz.emtihan.bank.model.QuestionDraft;
 
 /**
- * A multiple-choice question as either parser read it, before the checks both formats share: text and options
- * made safe ({@link HtmlText}), an option is correct when its weight is above 0, difficulty from tags over
+ * A multiple-choice question as any parser read it, before the checks every format shares: text, options and
+ * feedback made safe ({@link HtmlText}), each option's fraction kept as written, difficulty from tags over
  * category (5.23.3). A draft that fails a check becomes one skip; a kept one may add notes ({@link ImportSkip#kept}).
  *
+ * <p>Which options are correct follows from the fractions ({@link QuestionDraft#correct()}): on a single-answer
+ * question the ones worth 100%, on a multiple-answer one those worth more than 0.
+ *
  * @param weights one per option, in percent as the file gives it (100, 50, 33.33333, 0, -50...)
- * @param embeddedFiles names of files the file carried for this question (Moodle XML {@code <file>}), ignored
+ * @param optionFeedback one per option (or empty): what the author wrote for a student who picks it
+ * @param single one choice (Moodle {@code <single>}, QTI {@code maxChoices="1"}); empty when the format does not
+ *     say, and then a question with one option worth 100% and no other positive one is single-answer
+ * @param files the files the file carried for this question, referred to as {@code @@PLUGINFILE@@/<name>}
  */
 record ChoiceDraft(
         int position,
         int line,
         String name,
+        String idNumber,
         RichText text,
         List<RichText> options,
         List<Double> weights,
+        List<RichText> optionFeedback,
+        RichText generalFeedback,
+        Optional<Boolean> single,
+        boolean shuffle,
         List<String> tags,
-        List<String> embeddedFiles,
+        List<EmbeddedFile> files,
         CategoryPath category) {
     private static final int NAME_LENGTH = 60;
 
     ChoiceDraft {
         if (weights.size() != options.size()) throw new IllegalArgumentException("one weight per option");
+        if (!optionFeedback.isEmpty() && optionFeedback.size() != options.size())
+            throw new IllegalArgumentException("one feedback per option, or none");
+        options = List.copyOf(options);
+        weights = List.copyOf(weights);
+        optionFeedback = List.copyOf(optionFeedback);
+        tags = List.copyOf(tags);
+        files = List.copyOf(files);
+    }
+
+    /** The draft of a format that knows only text, options and weights (the first GIFT reader). */
+    static ChoiceDraft plain(
+            int position,
+            int line,
+            String name,
+            RichText text,
+            List<RichText> options,
+            List<Double> weights,
+            List<String> tags,
+            CategoryPath category) {
+        return new ChoiceDraft(
+                position,
+                line,
+                name,
+                "",
+                text,
+                options,
+                weights,
+                List.of(),
+                new RichText("", text.format()),
+                Optional.empty(),
+                true,
+                tags,
+                List.of(),
+                category);
     }
 
     void addTo(ReportBuilder report) {
@@ -51,29 +96,36 @@ record ChoiceDraft(
             }
             safeOptions.add(option);
         }
-        long positive = weights.stream().filter(w -> w > 0).count(); // 7.6: one or more correct
-        if (positive == 0) {
-            report.skip(position, line, ImportTexts.of("skip.no-correct"));
-            return;
-        }
-        boolean single = positive == 1;
+        boolean isSingle =
+                single.orElseGet(() -> weights.stream().filter(w -> w > 0).count() == 1
+                        && weights.stream().anyMatch(w -> w >= 99.999));
         DifficultyWords.Decision difficulty = DifficultyWords.decide(tags, category.difficulty()); // 5.23.3
         List<QuestionDraft.DraftOption> drafted = new ArrayList<>();
         for (int i = 0; i < safeOptions.size(); i++) {
-            double w = weights.get(i);
-            double fraction = single ? (w > 0 ? 100 : 0) : w;
-            drafted.add(new QuestionDraft.DraftOption(safeOptions.get(i).html(), fraction, "", false));
+            String feedback = optionFeedback.isEmpty()
+                    ? ""
+                    : HtmlText.of(optionFeedback.get(i)).html();
+            drafted.add(new QuestionDraft.DraftOption(safeOptions.get(i).html(), weights.get(i), feedback, false));
         }
         QuestionDraft draft = new QuestionDraft(
                 Optional.empty(),
                 safeText.html(),
                 drafted,
-                single,
+                isSingle,
                 difficulty.difficulty(),
                 category.topic(),
-                true,
-                new Authored(displayName(safeText.html()), "", tags, "", 0));
-        report.add(new ImportedQuestion(position, line, draft, List.of()));
+                shuffle,
+                new Authored(
+                        displayName(safeText.html()),
+                        idNumber,
+                        tags,
+                        HtmlText.of(generalFeedback).html(),
+                        0));
+        if (draft.correct().isEmpty()) { // 7.6: one or more correct
+            report.skip(position, line, ImportTexts.of("skip.no-correct"));
+            return;
+        }
+        report.add(new ImportedQuestion(position, line, draft, files));
         addNotes(report, safeText, safeOptions);
         difficulty.note().ifPresent(note -> report.kept(position, line, note));
     }
@@ -85,7 +137,7 @@ record ChoiceDraft(
             files.addAll(option.files());
             images.addAll(option.images());
         }
-        files.addAll(embeddedFiles);
+        for (EmbeddedFile file : this.files) files.add(file.name());
         for (String file : files) report.kept(position, line, ImportTexts.of("kept.file", "file", file));
         for (String image : images) report.kept(position, line, ImportTexts.of("kept.image", "image", image));
     }

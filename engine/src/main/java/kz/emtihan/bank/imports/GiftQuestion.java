@@ -90,7 +90,7 @@ final class GiftQuestion {
             weights.add(weight);
             at = next;
         }
-        new ChoiceDraft(position, line, name, text, options, weights, tags(block.comments()), List.of(), category)
+        ChoiceDraft.plain(position, line, name, text, options, weights, tags(block.comments()), category)
                 .addTo(report);
     }
 

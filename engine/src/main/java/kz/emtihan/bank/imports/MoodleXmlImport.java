@@ -3,6 +3,7 @@ package kz.emtihan.bank.imports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads a Moodle XML question export ("Export questions → Moodle XML", Moodle 1.9 to 4.x).
@@ -73,11 +74,18 @@ public final class MoodleXmlImport {
                         position,
                         question.line(),
                         question.innerText("name"),
+                        "",
                         text,
                         options,
                         weights,
+                        List.of(),
+                        new RichText("", RichText.Format.MOODLE),
+                        Optional.empty(),
+                        true,
                         tags(question),
-                        files,
+                        files.stream()
+                                .map(name -> new EmbeddedFile(name, new byte[0]))
+                                .toList(),
                         category)
                 .addTo(report);
     }
