@@ -8,6 +8,7 @@ import kz.emtihan.auth.Passwords;
 import kz.emtihan.auth.Sessions;
 import kz.emtihan.auth.Tokens;
 import kz.emtihan.auth.Users;
+import kz.emtihan.bank.BankMediaStore;
 import kz.emtihan.bank.BankStore;
 import kz.emtihan.bank.Banks;
 import kz.emtihan.config.EmtihanConfig;
@@ -39,8 +40,11 @@ public record Services(
                 Tokens.secret(cfg.auth().jwtSecret(), cfg.dataDir()), cfg.auth().tokenLifetime(), Clock.systemUTC());
         Sessions sessions = new Sessions(vertx, store.redis(), tokens, Clock.systemUTC());
         LoginThrottle throttle = new LoginThrottle(store.redis(), cfg.auth().login(), Clock.systemUTC());
-        Banks banks =
-                new Banks(vertx, new BankStore(store.redis()), cfg.regulation().bank());
+        Banks banks = new Banks(
+                vertx,
+                new BankStore(store.redis()),
+                new BankMediaStore(store.redis()),
+                cfg.regulation().bank());
         ExamModule exam =
                 ExamModule.create(vertx, store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()));
         LiveHub live = new LiveHub(vertx, store);

@@ -18,4 +18,9 @@ public final class BankKeys {
     public static String bankQuestions(String id) {
         return "bank:" + id + ":questions";
     }
+
+    /** The bank's pictures and sounds: {@code <sha256>} -> bytes, {@code <sha256>:type} -> media type. */
+    public static String bankMedia(String id) {
+        return "bank:" + id + ":media";
+    }
 }

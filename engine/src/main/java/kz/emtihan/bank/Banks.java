@@ -34,16 +34,22 @@ import kz.emtihan.text.Text;
 public final class Banks {
     private final Vertx vertx;
     private final BankStore store;
+    private final BankMediaStore media;
     private final BankRules rules;
 
-    public Banks(Vertx vertx, BankStore store, BankRules rules) {
+    public Banks(Vertx vertx, BankStore store, BankMediaStore media, BankRules rules) {
         this.vertx = vertx;
         this.store = store;
+        this.media = media;
         this.rules = rules;
     }
 
     public BankStore store() {
         return store;
+    }
+
+    public BankMediaStore media() {
+        return media;
     }
 
     public Future<String> create(Caller owner, Passport passport) {

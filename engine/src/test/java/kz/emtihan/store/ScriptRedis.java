@@ -54,6 +54,11 @@ public final class ScriptRedis implements AutoCloseable {
         return new ScriptRedis(server, vertx, redis);
     }
 
+    /** The client, for a store class under test. */
+    public Redis redis() {
+        return redis;
+    }
+
     /** Runs the script (EVALSHA, else EVAL) and waits for its answer. */
     public Response run(LuaScript script, List<String> keys, List<String> args) {
         return await(script.run(redis, keys, args));

@@ -1,0 +1,55 @@
+package kz.emtihan.bank;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kz.emtihan.bank.model.MediaFile;
+
+/**
+ * A bank's pictures and sounds in Redis ({@link BankKeys#bankMedia}), content-addressed: the same bytes are stored
+ * once per bank, and a file is never changed. What may be stored (type, size) is decided before {@link #put}.
+ */
+public final class BankMediaStore {
+    private final Redis redis;
+
+    public BankMediaStore(Redis redis) {
+        this.redis = redis;
+    }
+
+    /** Stores the files (one HSET: all land or none); a file already there is written again unchanged. */
+    public Future<Void> put(String bankId, Collection<MediaFile> files) {
+        if (files.isEmpty()) return Future.succeededFuture();
+        Request r = Request.cmd(Command.HSET).arg(BankKeys.bankMedia(bankId));
+        for (MediaFile f : files) {
+            r.arg(f.hash()).arg(Buffer.buffer(f.bytes()));
+            r.arg(f.hash() + ":type").arg(f.type());
+        }
+        return redis.send(r).mapEmpty();
+    }
+
+    /** The named files the bank has, by hash; a hash it does not have is absent from the map. */
+    public Future<Map<String, MediaFile>> get(String bankId, Collection<String> hashes) {
+        if (hashes.isEmpty()) return Future.succeededFuture(Map.of());
+        List<String> wanted = new ArrayList<>(hashes);
+        Request r = Request.cmd(Command.HMGET).arg(BankKeys.bankMedia(bankId));
+        for (String h : wanted) r.arg(h).arg(h + ":type");
+        return redis.send(r).map(values -> {
+            Map<String, MediaFile> out = new LinkedHashMap<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                Response bytes = values.get(2 * i);
+                Response type = values.get(2 * i + 1);
+                if (bytes == null || type == null) continue;
+                out.put(wanted.get(i), new MediaFile(wanted.get(i), type.toString(), bytes.toBytes()));
+            }
+            return out;
+        });
+    }
+}
