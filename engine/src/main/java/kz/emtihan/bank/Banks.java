@@ -83,7 +83,10 @@ public final class Banks {
                             for (int i = 0; i < items.size(); i++) {
                                 List<Text> found = new ArrayList<>();
                                 QuestionDraft d = QuestionJson.draft(items.getValue(i), found);
-                                found.addAll(d.problems(true));
+                                boolean badIndex =
+                                        found.stream().anyMatch(t -> t.key().equals("question.correct-index"));
+                                for (Text p : d.problems(true)) // a bad index already says why none is correct
+                                if (!(badIndex && p.key().equals("draft.no-correct"))) found.add(p);
                                 for (Text p : found) problems.add(Problem.index(i, p));
                                 drafts.add(d);
                             }
