@@ -208,7 +208,13 @@ final class DemoData {
         }
         for (int i = 0; i < 24; i++) {
             int x = 2 + i, k = 3 + i % 5, c = 4 + i;
-            out.add(numeric("Solve for x: " + k + "x + " + c + " = " + (k * x + c), x, "hard", "Linear equations", r));
+            out.add(
+                    numeric( // a formula as Moodle's MathJax filter writes it, rendered by KaTeX in the pages
+                            "Solve for \\(x\\): \\(" + k + "x + " + c + " = " + (k * x + c) + "\\)",
+                            x,
+                            "hard",
+                            "Linear equations",
+                            r));
         }
         return out;
     }
