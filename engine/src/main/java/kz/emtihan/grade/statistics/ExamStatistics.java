@@ -49,7 +49,12 @@ public final class ExamStatistics {
 
     Future<Computed> compute(Caller caller, String examId) {
         return outcomes.of(caller, examId).compose(o -> {
-            List<Question> pool = o.pool();
+            // in bank order, as the bank page lists them (the files they came from, then later additions), ties by id
+            List<Question> pool = o.pool().stream()
+                    .sorted(java.util.Comparator.comparingLong(
+                                    (Question q) -> q.authored().order())
+                            .thenComparing(Question::id))
+                    .toList();
             List<String> ids = pool.stream().map(Question::id).toList();
             return banks.store().questions(o.exam().bankId(), ids).map(now -> {
                 Map<String, Question> byId = new HashMap<>();
