@@ -189,6 +189,38 @@ class StatisticsApiTest {
     }
 
     @Test
+    void theExamsTeacherWhoMayNoLongerEditTheBankChangesNothing() {
+        // stOther co-authored stT's bank and scheduled the exam; stT then removes them from the bank (issue 10, 3)
+        String other = app.loginAs("stOther");
+        StatisticsFixture.Run shared =
+                StatisticsFixture.scheduleShared(app, teacher, "stOther", other, "stA", "stB", "stC", "stD");
+        for (int s = 0; s < 4; s++)
+            StatisticsFixture.sit(
+                    app, shared, new String[] {"stA", "stB", "stC", "stD"}[s], StatisticsFixture.MATRIX[s]);
+        String accept = "/api/v1/exams/" + shared.examId() + "/statistics/accept";
+        assertEquals(
+                200,
+                app.get("/api/v1/exams/" + shared.examId() + "/statistics", other)
+                        .status());
+        TestEngine.Reply removed = app.put(
+                "/api/v1/banks/" + shared.bankId() + "/access",
+                teacher,
+                new JsonObject().put("coAuthors", new JsonArray()).put("experts", new JsonArray()));
+        assertEquals(200, removed.status(), removed.body());
+        // still the exam's teacher: reads the statistics, but the bank refuses the change
+        assertEquals(
+                200,
+                app.get("/api/v1/exams/" + shared.examId() + "/statistics", other)
+                        .status());
+        TestEngine.Reply refused = app.post(accept, other, body(shared, 1, 4));
+        assertEquals(403, refused.status(), refused.body());
+        assertEquals("easy", classOf(shared, 1));
+        assertEquals("hard", classOf(shared, 4));
+        // the bank's owner did not schedule this exam, so may not accept through it either
+        assertEquals(403, app.post(accept, teacher, body(shared, 1)).status());
+    }
+
+    @Test
     void anExamWithoutFinishedAttemptsHasEmptyStatisticsAndNothingToAccept() {
         StatisticsFixture.Run empty = StatisticsFixture.schedule(app, teacher, "stE");
         String token = app.loginAs("stE");

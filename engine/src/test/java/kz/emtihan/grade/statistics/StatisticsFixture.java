@@ -49,12 +49,31 @@ public final class StatisticsFixture {
     }
 
     public static Run schedule(TestEngine app, String teacherToken, String... students) {
+        return scheduleShared(app, teacherToken, null, teacherToken, students);
+    }
+
+    /**
+     * The bank is {@code ownerToken}'s, with {@code coAuthor} (a user id, or null) named its co-author; the exam is
+     * {@code examToken}'s (the owner's or the co-author's).
+     */
+    public static Run scheduleShared(
+            TestEngine app, String ownerToken, String coAuthor, String examToken, String... students) {
+        String teacherToken = ownerToken;
         String bankId = app.post("/api/v1/banks", teacherToken, Fixtures.passport())
                 .json()
                 .getString("id");
         TestEngine.Reply added =
                 app.post("/api/v1/banks/" + bankId + "/questions", teacherToken, Fixtures.questions(2, 2, 1));
         assertEquals(200, added.status(), added.body());
+        if (coAuthor != null) {
+            TestEngine.Reply named = app.put(
+                    "/api/v1/banks/" + bankId + "/access",
+                    ownerToken,
+                    new JsonObject()
+                            .put("coAuthors", new JsonArray().add(coAuthor))
+                            .put("experts", new JsonArray()));
+            assertEquals(200, named.status(), named.body());
+        }
         Instant now = Instant.now();
         JsonObject exam = new JsonObject()
                 .put("bankId", bankId)
@@ -70,7 +89,7 @@ public final class StatisticsFixture {
                                 .put("camera", false)
                                 .put("screen", false)
                                 .put("identity", false));
-        String examId = Fixtures.exam(app, teacherToken, exam, students);
+        String examId = Fixtures.exam(app, examToken, exam, students);
         Map<Integer, String> ids = new LinkedHashMap<>();
         for (Object o :
                 app.get("/api/v1/banks/" + bankId + "/questions", teacherToken).array()) {
