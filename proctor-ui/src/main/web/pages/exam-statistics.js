@@ -177,7 +177,15 @@ function questionRow(q) {
     h('td', { 'data-field': 'class' }, classCell(q)),
     h('td', { class: 'num', 'data-field': 'attempts', text: formatNumber(q.attempts) }),
     h('td', { class: 'num', 'data-field': 'facility', text: percent(q.facility) }),
-    h('td', { class: 'num', 'data-field': 'discrimination', text: percent(q.discrimination) }),
+    h(
+      'td',
+      { class: 'num', 'data-field': 'discrimination' },
+      percent(q.discrimination),
+      // Moodle's reading: a question the weaker students answer better than the stronger ones has something wrong
+      q.discrimination < 0 && q.discrimination !== null
+        ? h('div', { class: 'muted statistics-negative', text: t('staff.stats.negative') })
+        : null,
+    ),
     h('td', { class: 'num', 'data-field': 'efficiency', text: percent(q.efficiency) }),
     h('td', { 'data-field': 'options' }, optionList(q)),
     h('td', { 'data-field': 'proposal' }, proposalCell(q)),

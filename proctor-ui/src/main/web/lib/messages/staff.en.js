@@ -259,7 +259,6 @@ export default {
   'staff.stats.heading': 'Item statistics',
   'staff.stats.intro':
     'How each question of this exam worked, over the finished attempts, as Moodle’s quiz statistics measure it. Facility: the mean mark as a percent of the question’s point. Discrimination: how well the question tells the stronger students from the weaker (the correlation of its mark with the rest of the test). Efficiency: that correlation as a share of the best the question could reach.',
-  'staff.stats.load': 'Show the statistics',
   'staff.stats.refresh': 'Refresh',
   'staff.stats.csv': 'Download CSV',
   'staff.stats.none': 'No attempt is finished yet: the statistics appear once students submit.',
@@ -281,6 +280,8 @@ export default {
   'staff.stats.facility': 'Facility',
   'staff.stats.discrimination': 'Discrimination',
   'staff.stats.efficiency': 'Efficiency',
+  'staff.stats.negative':
+    'Below zero: the stronger students did worse here than the weaker. Check the key and the wording.',
   'staff.stats.options': 'Options chosen',
   'staff.stats.option': 'Option {number}: {percent} % ({chosen})',
   'staff.stats.correct': 'correct',

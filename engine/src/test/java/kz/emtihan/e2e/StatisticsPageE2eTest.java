@@ -58,9 +58,12 @@ class StatisticsPageE2eTest {
             assertEquals(
                     "Сұрақтар статистикасы",
                     b.driver().findElement(By.id("statistics-heading")).getText());
-            // Q0: facility 75 %, discrimination 47.14 (StatisticsApiTest), written with the Kazakh decimal comma
+            // Q0: facility 75 %, discrimination 81.65 (StatisticsApiTest), written with the Kazakh decimal comma
             assertEquals("75 %", cell(b, run, 0, "facility"));
-            assertEquals("47,14 %", cell(b, run, 0, "discrimination"));
+            assertEquals("81,65 %", cell(b, run, 0, "discrimination"));
+            // Q2 discriminates negatively (-22.94): the page says to check it
+            String q2 = cell(b, run, 2, "discrimination");
+            assertTrue(q2.contains("22,94 %") && q2.contains("Нөлден төмен"), q2);
             // bank order: Question 0 first
             assertEquals(
                     run.questions().get(0),
@@ -79,6 +82,9 @@ class StatisticsPageE2eTest {
             assertEquals("easy", row(b, run, 4).getAttribute("data-proposal"));
             assertEquals("", row(b, run, 0).getAttribute("data-proposal"));
             assertTrue(cell(b, run, 4, "proposal").contains("4 әрекет бойынша жеңілдік 100 %"));
+            Object sideways = b.js("const r = document.querySelector('#statistics-table').parentElement;"
+                    + " return r.scrollWidth > r.clientWidth");
+            assertEquals(Boolean.FALSE, sideways, "the Kazakh table fits a 1366-pixel screen");
             b.js("document.getElementById('statistics-section').scrollIntoView()");
             b.screenshot("exam-statistics-kk");
 
@@ -111,7 +117,7 @@ class StatisticsPageE2eTest {
             b.go("/exam.html?exam=" + run.examId());
             b.waitForState("ready");
             b.waitFor(By.id("statistics-section"));
-            assertEquals("47.14 %", cell(b, run, 0, "discrimination"));
+            assertEquals("81.65 %", cell(b, run, 0, "discrimination"));
             // bank order: Question 0 first
             assertEquals(
                     run.questions().get(0),

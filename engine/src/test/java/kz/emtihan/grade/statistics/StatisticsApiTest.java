@@ -64,16 +64,21 @@ class StatisticsApiTest {
             assertEquals(4, q.getInteger("attempts"));
             assertEquals(facility[n], q.getDouble("facility"), 1e-9, "facility of Q" + n);
         }
-        // Q0: marks 1,1,1,0 against the rest 4,2,1,1: covariance 1/3, variances 1/4 and 2 → 100 × (1/3)/√0.5 = 47.14
-        assertEquals(47.14, question(stats, 0).getDouble("discrimination"), 1e-9);
+        // Q0: marks 1,1,1,0 (mean .75) against the rest 3,2,2,1 (mean 2): Σ products .25×1 + 0 + 0 + (-.75)(-1) = 1,
+        // covariance 1/3; variances .75/3 = 1/4 and 2/3 → 100 × (1/3)/√(1/6) = 81.65
+        assertEquals(81.65, question(stats, 0).getDouble("discrimination"), 1e-9);
+        // Q2: marks 0,1,1,0 (mean .5) against the rest 4,2,2,1 (mean 2.25): Σ products = -.875 - .125 - .125 + .625
+        // = -.5, covariance -1/6; rest Σ² = 3.0625 + .0625 + .0625 + 1.5625 = 4.75: variances 1/3 and 4.75/3
+        // → 100 × (-1/6)/√(4.75/9) = -22.94
+        assertEquals(-22.94, question(stats, 2).getDouble("discrimination"), 1e-9);
         // Q4: everyone right, no variance: no discrimination, no efficiency (Moodle shows none)
         assertNull(question(stats, 4).getValue("discrimination"));
         assertNull(question(stats, 4).getValue("efficiency"));
-        // totals 5, 3, 2, 1: mean 2.75 (55% of 5), median 2.5
+        // totals 4, 3, 3, 1: mean 2.75 (55% of 5), median 3
         JsonObject test = stats.getJsonObject("test");
         assertEquals(2.75, test.getDouble("mean"), 1e-9);
         assertEquals(55, test.getDouble("meanPercent"), 1e-9);
-        assertEquals(2.5, test.getDouble("median"), 1e-9);
+        assertEquals(3, test.getDouble("median"), 1e-9);
         assertEquals(5, test.getInteger("questionsPerPaper"));
         // options in the bank's order; Q1 (correct: option 1): a chose it, b and c chose option 2, d nothing
         JsonObject q1 = question(stats, 1);

@@ -25,16 +25,17 @@ public final class StatisticsFixture {
      *
      * <pre>
      *        Q0 Q1 Q2 Q3 Q4      classes: Q0, Q1 easy; Q2, Q3 medium; Q4 hard
-     *   a     1  1  1  1  1      facility: Q0 75, Q1 25, Q2 50, Q3 25, Q4 100
+     *   a     1  1  0  1  1      facility: Q0 75, Q1 25, Q2 50, Q3 25, Q4 100
      *   b     1  0  1  0  1      measured (70/30): easy, hard, medium, hard, easy
-     *   c     1  0  0  0  1      proposals: Q1 hard, Q3 hard, Q4 easy
-     *   d     0 -1  0  0  1      totals 5, 3, 2, 1
+     *   c     1  0  1  0  1      proposals: Q1 hard, Q3 hard, Q4 easy
+     *   d     0 -1  0  0  1      totals 4, 3, 3, 1; Q2 is answered by the middle, not the best: it discriminates
+     *                            negatively
      * </pre>
      */
     public static final int[][] MATRIX = {
-        {1, 1, 1, 1, 1},
+        {1, 1, 0, 1, 1},
         {1, 0, 1, 0, 1},
-        {1, 0, 0, 0, 1},
+        {1, 0, 1, 0, 1},
         {0, -1, 0, 0, 1}
     };
 
