@@ -154,9 +154,13 @@ export function formatCountdown(ms) {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
 }
 
-/** A number with the current language's separators. */
+/**
+ * A number with the current language's separators. Chromium's ICU knows Kazakh without its number symbols (it writes
+ * 1,234.5); Kazakh writes numbers as Russian does (1 234,5), so ru-KZ formats them.
+ */
 export function formatNumber(n, maximumFractionDigits = 2) {
-  return new Intl.NumberFormat(locale(), { maximumFractionDigits }).format(n);
+  const tag = language === 'kk' ? 'ru-KZ' : locale();
+  return new Intl.NumberFormat(tag, { maximumFractionDigits }).format(n);
 }
 
 /** "1, 4 and 7"-style list in the current language. */

@@ -9,6 +9,7 @@ import { formatDateTime, formatNumber, t, tn } from '../lib/i18n.js';
 import { isProctored } from '../lib/proctoring/precheck-rules.js';
 import { examResults, examResultsCsv, getBank, getExam, uploadRoster } from '../lib/staff-api.js';
 import { showExamProctors } from './exam-proctors.js';
+import { showExamStatistics } from './exam-statistics.js';
 import {
   $,
   busy,
@@ -57,6 +58,8 @@ async function start() {
       $('results-csv').addEventListener('click', onCsv);
       await loadResults();
     }
+    // issue 12 (6): item statistics for whoever manages the exam (its teacher, admins)
+    if ((exam.yourAccess ?? []).includes('manage')) await showExamStatistics(examId);
     setState(main, 'ready');
   } catch (err) {
     pageFailed(main, $('exam-loading'), $('exam-error'), err);

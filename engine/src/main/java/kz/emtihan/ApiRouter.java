@@ -102,6 +102,8 @@ public final class ApiRouter {
         BankRoutes.mount(api, s.banks(), new kz.emtihan.bank.BankPeople(s.banks(), assignees));
         ExamRoutes.mount(
                 api, s.exam(), new kz.emtihan.exam.ExamProctors(s.exam().exams(), assignees));
+        kz.emtihan.grade.statistics.StatisticsRoutes.mount(
+                api, s.exam(), s.store().redis(), s.banks(), s.config().regulation()); // issue 12 (6)
         ProctorRoutes.mount(api, s.proctor());
         SittingRoutes.mount(api, s.sittings());
         kz.emtihan.live.LiveRoutes.mount(

@@ -185,7 +185,16 @@ public final class ConfigLoader {
             throw new ConfigException("rating.examPercent", "admissionPercent + examPercent must be 100");
         var rating = new RatingFormula(admission, exam, t.integer("rating.minAdmissionRating", 0, 100));
         var grace = Duration.ofSeconds(t.integer("answers.graceSeconds", 0, 600));
-        return new Regulation(exams, bank, scoring, scale, rating, grace, FinalAttestationConfig.read(t));
+        return new Regulation(
+                exams, bank, scoring, scale, rating, grace, FinalAttestationConfig.read(t), statistics(t));
+    }
+
+    /** Issue 12 (6): when item statistics propose a difficulty class. */
+    private static kz.emtihan.grade.statistics.model.Reclassification statistics(ConfigTree t) {
+        int easy = t.integer("statistics.easyMinFacility", 1, 100);
+        int hard = t.integer("statistics.hardMaxFacility", 0, easy - 1);
+        return new kz.emtihan.grade.statistics.model.Reclassification(
+                easy, hard, t.integer("statistics.minAttempts", 2, 1_000_000));
     }
 
     private static ExamLimits limits(ConfigTree t, String p) {

@@ -17,7 +17,8 @@ public record Regulation(
         GradeScale scale,
         RatingFormula rating,
         Duration answerGrace,
-        FinalAttestation finalAttestation) {
+        FinalAttestation finalAttestation,
+        kz.emtihan.grade.statistics.model.Reclassification statistics) {
 
     /** 6.15-6.15.6: the oral final attestation's numbers. */
     public record FinalAttestation(

@@ -126,6 +126,10 @@ class AccessMatrixTest {
         BODIES.put(
                 "PUT /api/v1/exams/{examId}/proctors",
                 f -> Body.json(new JsonObject().put("proctors", new JsonArray().add("pP"))));
+        BODIES.put( // issue 12 (6): a question of the exam's bank, not proposed: the owner is told 409, no one else
+                // gets past 403
+                "POST /api/v1/exams/{examId}/statistics/accept",
+                f -> Body.json(new JsonObject().put("questionIds", new JsonArray().add(f.params.get("questionId")))));
         BODIES.put(
                 "PUT /api/v1/attempts/{attemptId}/answers/{questionId}",
                 f -> Body.json(new JsonObject().put("choices", new JsonArray()).put("seq", 1)));
