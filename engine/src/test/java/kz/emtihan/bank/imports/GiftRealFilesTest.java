@@ -65,7 +65,13 @@ class GiftRealFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"examples.txt", "questions.gift.txt", "questions_in_category.gift.txt"})
+    @ValueSource(
+            strings = {
+                "examples.txt",
+                "questions.gift.txt",
+                "questions_in_category.gift.txt",
+                "../uclouvain/louv23x-module2.gift.txt"
+            })
     void wholeFileInvariants(String name) throws Exception {
         ImportReport report = moodle(name);
         assertNoStructureLeaks(report);
@@ -178,6 +184,57 @@ class GiftRealFilesTest {
         String text = new String(file, java.nio.charset.Charset.forName("windows-1252"));
         assertEquals(Fixtures.lineOf(text, "aödf"), e.line());
         assertTrue(e.getMessage().contains("not text in UTF-8, UTF-16, Windows-1251 or KOI8-R"), e.getMessage());
+    }
+
+    @Test
+    void aTeachersMoodleExportKeepsEveryQuestionWithItsWeightsAndFeedback() throws Exception {
+        // UCLouvain, course Louv23x, module 2: 31 multiple-choice questions exported by Moodle 4
+        String name = "../uclouvain/louv23x-module2.gift.txt";
+        ImportReport r = moodle(name);
+        String gift = new String(bytes(name), StandardCharsets.UTF_8);
+        assertEquals(
+                31,
+                r.questions().size()
+                        + r.skipped().stream().filter(s -> !s.kept()).count());
+        for (ImportSkip skip : r.skipped()) // only pictures whose bytes a GIFT file cannot carry are reported
+        assertTrue(Fixtures.en(skip.reason()).matches("(?s).*(\\.jpg|\\.png).*"), Fixtures.en(skip.reason()));
+        for (ImportedQuestion q : r.questions()) assertEquals("Défaut pour Louv23x / Module 2", q.topic());
+
+        ImportedQuestion cert8 = named(r, "Cert8");
+        assertEquals(
+                List.of(
+                        "Film",
+                        "Données primaires",
+                        "Évènement",
+                        "Connaissances",
+                        "Rapport de statistiques",
+                        "Roman",
+                        "Article",
+                        "Photo"),
+                cert8.options().stream().map(HtmlText::plain).toList());
+        assertEquals(List.of(20.0, 0.0, 0.0, 0.0, 20.0, 20.0, 20.0, 20.0), cert8.fractions());
+        assertTrue(cert8.multiple());
+        assertTrue(HtmlText.plain(cert8.draft().authored().feedback())
+                .startsWith("Un document est un objet de tous types"));
+
+        ImportedQuestion cert1 = named(r, "Cert1");
+        assertFalse(cert1.multiple());
+        assertEquals(List.of(0.0, 100.0, 0.0, 0.0), cert1.fractions());
+        assertEquals(
+                "Comment déterminer qu’un article soit passé par un processus de peer-review avant sa publication ?",
+                HtmlText.plain(cert1.text()));
+
+        ImportedQuestion s3q5 = named(r, "S3Q5");
+        assertEquals(List.of(0.0, 25.0, 25.0, 25.0, 0.0, 25.0), s3q5.fractions());
+        assertEquals("Inclure des opérateurs booléens", s3q5.options().get(2));
+        assertEquals(Fixtures.lineOf(gift, "::S3Q5::"), s3q5.line());
+    }
+
+    private static ImportedQuestion named(ImportReport r, String name) {
+        return r.questions().stream()
+                .filter(q -> q.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not imported: " + r.skipped()));
     }
 
     private static ImportedQuestion only(ImportReport r, String text) {
