@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * option. Text after an unescaped {@code #} is that option's feedback. Where this reader parts from Moodle it says
  * so in a note: {@code =%50%answer} is read as the 50% the author wrote and does not make the question
  * single-answer (Moodle would give it 100% with "%50%" in its text), and text before the first {@code ~}/{@code =}
- * skips the question (Moodle would make it a wrong option).
+ * skips the question (Moodle would make it a wrong option). Like Moodle, an answer without text is left out (with
+ * a note), and {@code ~=right} (a common way of marking the right one in a list of {@code ~}) is {@code =right}.
  */
 final class GiftChoices {
     private static final Pattern WEIGHT = Pattern.compile("%\\s*(-?\\d+(?:\\.\\d*)?)\\s*%");
@@ -40,28 +41,39 @@ final class GiftChoices {
         List<Double> weights = new ArrayList<>();
         List<RichText> feedback = new ArrayList<>();
         List<Integer> weightedEquals = new ArrayList<>();
+        List<Integer> empty = new ArrayList<>();
         boolean single = false;
+        int written = 0;
         for (int at = first; at >= 0; ) {
             int next = GiftEscapes.findAny(answers, "~=", at + 1);
             String option = answers.substring(at + 1, next < 0 ? answers.length() : next)
                     .strip();
             boolean equals = answers.charAt(at) == '=';
+            if (!equals && option.isEmpty() && next >= 0 && answers.charAt(next) == '=') {
+                at = next; // "~=right": the right one among the "~" options, as Moodle reads it
+                continue;
+            }
+            written++;
             double weight = equals ? 100 : 0;
             Matcher weighted = WEIGHT.matcher(option);
             if (weighted.lookingAt()) {
                 weight = Double.parseDouble(weighted.group(1));
                 option = option.substring(weighted.end());
-                if (equals) weightedEquals.add(options.size() + 1);
+                if (equals) weightedEquals.add(written);
             } else if (equals) {
                 single = true; // Moodle: one "=" answer makes the question single-answer
             }
             int hash = GiftEscapes.find(option, "#", 0);
             String comment = hash >= 0 ? option.substring(hash + 1) : "";
             if (hash >= 0) option = option.substring(0, hash);
+            at = next;
+            if (GiftEscapes.unescape(option).isBlank()) { // Moodle leaves an answer without text out
+                empty.add(written);
+                continue;
+            }
             options.add(GiftQuestion.withFormat(option, format));
             feedback.add(GiftQuestion.withFormat(comment, format));
             weights.add(weight);
-            at = next;
         }
         ChoiceDraft draft = new ChoiceDraft(
                 parts.position(),
@@ -78,8 +90,11 @@ final class GiftChoices {
                 parts.tags(),
                 List.of(),
                 parts.category());
-        if (GiftQuestion.add(draft, report))
+        if (GiftQuestion.add(draft, report)) {
             for (int n : weightedEquals)
                 report.kept(parts.position(), parts.line(), ImportTexts.of("kept.gift-weighted-equals", "n", n));
+            for (int n : empty)
+                report.kept(parts.position(), parts.line(), ImportTexts.of("kept.gift-empty-answer", "n", n));
+        }
     }
 }
