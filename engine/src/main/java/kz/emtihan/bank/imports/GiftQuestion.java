@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One GIFT question read the way Moodle's GIFT importer ({@code qformat_gift::readquestion}) reads it: optional
@@ -127,9 +128,13 @@ final class GiftQuestion {
         return TRUE_FALSE.contains(answer) ? "truefalse" : "shortanswer";
     }
 
-    /** Strips a leading {@code [html]}-style marker; without one the text keeps {@code fallback}. */
+    /**
+     * Strips a leading {@code [html]}-style marker; without one the text keeps {@code fallback}. As Moodle does, every
+     * line of the file is trimmed (indentation is not text); {@code \n} escapes are line breaks kept as written.
+     */
     static RichText withFormat(String raw, RichText.Format fallback) {
-        String text = raw.strip();
+        String text =
+                raw.lines().map(String::strip).collect(Collectors.joining("\n")).strip();
         Matcher marker = FORMAT.matcher(text);
         if (marker.lookingAt()) {
             Optional<RichText.Format> format = RichText.Format.ofGiftMarker(marker.group(1));

@@ -54,6 +54,13 @@ class GiftGradingTest {
     }
 
     @Test
+    void indentationIsNotTextAsInMoodleWhichTrimsEveryLine() throws Exception {
+        ImportedQuestion q = one("Pick one\n    of these{\n    =a   #first line\n         second line\n    ~b\n}\n");
+        assertEquals("Pick one<br>of these", q.text());
+        assertEquals("first line<br>second line", q.draft().options().get(0).feedback());
+    }
+
+    @Test
     void idNumberAndTagsAreReadFromTheCommentsAsMoodleDoes() throws Exception {
         ImportedQuestion q =
                 one("// [id:Q\\]7] first id wins [id:other]\n// [tag:Жеңіл] [tag:a b]\n::Name::Pick{=a ~b}\n");
