@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GiftSuiteTest {
     private static final String DIR = "/kz/emtihan/bank/real/gift/gift-pegjs/";
+    private static final Pattern PLUGINFILE = Pattern.compile("@@PLUGINFILE@@/([^\"\\\\?]+)");
     private static final Map<String, String> TYPES = Map.of(
             "Short", "shortanswer",
             "Numerical", "numerical",
@@ -62,7 +65,9 @@ class GiftSuiteTest {
             if (type.equals("Category")) continue;
             position++;
             String where = file + " question " + position;
-            if (type.equals("MC")) {
+            if ((type.equals("MC") || type.equals("TF")) && skippedForAMissingFile(report, position, want)) {
+                continue; // a GIFT file cannot carry the picture it names; the skip names it
+            } else if (type.equals("MC")) {
                 choice(where, want, Fixtures.question(report, position));
                 imported++;
             } else if (type.equals("TF")) {
@@ -84,6 +89,20 @@ class GiftSuiteTest {
                         + report.skipped().stream().filter(s -> !s.kept()).count(),
                 file + ": every question imported or skipped, once");
         GiftRealFilesTest.assertNoStructureLeaks(report);
+    }
+
+    /** Not imported, and the one reason names a file the question refers to as @@PLUGINFILE@@ but cannot carry. */
+    private static boolean skippedForAMissingFile(ImportReport report, int position, JsonObject want) {
+        if (report.questions().stream().anyMatch(q -> q.position() == position)) return false;
+        Matcher file = PLUGINFILE.matcher(want.encode());
+        List<ImportSkip> skips = report.skipped().stream()
+                .filter(s -> s.question() == position && !s.kept())
+                .toList();
+        while (file.find()) {
+            String name = file.group(1);
+            if (skips.size() == 1 && Fixtures.en(skips.get(0).reason()).contains(name)) return true;
+        }
+        return false;
     }
 
     private static void choice(String where, JsonObject want, ImportedQuestion q) {
