@@ -17,11 +17,10 @@ import kz.emtihan.text.Text;
  * <p>Guarantees: a byte-order mark decides (UTF-8, UTF-16LE, UTF-16BE), and then every byte must be valid in that
  * encoding; a file without one is UTF-16 when it has NUL bytes, all in the high bytes of its characters (no
  * other text has any: a file with NUL bytes that are not that is refused), UTF-8 when all of it is valid UTF-8;
- * otherwise it is read as Windows-1251 or KOI8-R, whichever is valid and whose letters
- * look like Russian or Kazakh text (letter frequencies, lower case far more common than capitals, see {@link
- * CyrillicScore}). A file that mixes UTF-8 lines with lines in another encoding, or whose bytes fit none of these
+ * otherwise it is read as Windows-1251 or KOI8-R, whichever is valid and whose letters look more like Russian or
+ * Kazakh text ({@link CyrillicScore}). A file that mixes UTF-8 lines with lines in another encoding, or whose bytes fit none of these
  * (control characters, Latin and Cyrillic letters mixed inside words as a Western 8-bit file gives), is refused at
- * the first such line: nothing is decoded into U+FFFD replacement characters, ever. Every read other than plain
+ * the first such line (when neither 8-bit reading fits, the first bad line of the likelier one): nothing is decoded into U+FFFD replacement characters, ever. Every read other than plain
  * UTF-8 carries a note naming the encoding; replacement characters already in a UTF-8 file are noted with their
  * first line. Pure and thread-safe.
  */
@@ -79,16 +78,14 @@ public final class TextEncoding {
                 throw new ImportException(ImportTexts.of("fault.encoding-mixed"), firstInvalidUtf8, 0);
         }
         CyrillicScore best = null;
-        int lastBadLine = 0;
+        CyrillicScore likeliestBroken = null; // the reading the file is most probably in, though a line breaks it
         for (Charset candidate : List.of(WINDOWS_1251, KOI8_R)) {
             CyrillicScore score = CyrillicScore.of(lines, candidate);
-            if (score.firstBadLine() > 0) {
-                lastBadLine = Math.max(lastBadLine, score.firstBadLine());
-                continue;
-            }
-            if (best == null || score.points() > best.points()) best = score;
+            if (score.firstBadLine() == 0 && (best == null || score.points() > best.points())) best = score;
+            if (score.firstBadLine() > 0 && (likeliestBroken == null || score.points() > likeliestBroken.points()))
+                likeliestBroken = score;
         }
-        if (best == null) throw unknown(lastBadLine > 0 ? lastBadLine : firstInvalidUtf8);
+        if (best == null) throw unknown(likeliestBroken.firstBadLine());
         if (best.firstMixedLine() > 0) throw unknown(best.firstMixedLine());
         String name = best.charset().equals(WINDOWS_1251) ? "Windows-1251" : "KOI8-R";
         return new Decoded(

@@ -135,6 +135,18 @@ class TextEncodingTest {
     }
 
     @Test
+    void aWindows1251FileWithAByteItDoesNotDefineIsRefusedAtThatLineNotAtKoi8RsFirstFault() {
+        Charset cp1251 = Charset.forName("windows-1251");
+        byte[] file = concat(
+                "::А::Масса ".getBytes(cp1251),
+                new byte[] {(byte) 0x98}, // not a Windows-1251 character (KOI8-R reads it)
+                " скаляр?{T}\n\n::Б::Сила измеряется в ньютонах.{T}\n".getBytes(cp1251),
+                "::В::Что такое «вектор»?{=величина с направлением ~число}\n".getBytes(cp1251)); // KOI8-R: box drawing
+        ImportException e = assertThrows(ImportException.class, () -> TextEncoding.decode(file));
+        assertEquals(1, e.line()); // where the likelier reading, Windows-1251, breaks
+    }
+
+    @Test
     void aBrokenUtf8FileAfterAMarkIsRefusedAtTheLine() {
         byte[] file = concat(
                 new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
