@@ -134,16 +134,22 @@ public final class TextEncoding {
         return -1;
     }
 
+    /** The file's lines (ended by LF, CR LF or a lone CR, as {@link GiftBlock} counts them), ends left out. */
     private static List<byte[]> lines(byte[] bytes) {
         List<byte[]> lines = new java.util.ArrayList<>();
         int start = 0;
         for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == '\n') {
+            if (i == bytes.length || endsLine(bytes, i)) {
                 lines.add(java.util.Arrays.copyOfRange(bytes, start, i));
                 start = i + 1;
             }
         }
         return lines;
+    }
+
+    /** A LF, or a CR not followed by LF (CR LF ends at its LF). */
+    private static boolean endsLine(byte[] bytes, int i) {
+        return bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.length || bytes[i + 1] != '\n'));
     }
 
     private static boolean isAscii(byte[] line) {
@@ -153,12 +159,12 @@ public final class TextEncoding {
 
     private static int lineOfByte(byte[] bytes, int offset) {
         int line = 1;
-        for (int i = 0; i < offset && i < bytes.length; i++) if (bytes[i] == '\n') line++;
+        for (int i = 0; i < offset && i < bytes.length; i++) if (endsLine(bytes, i)) line++;
         return line;
     }
 
     private static int lineOf(String before) {
-        return (int) before.chars().filter(c -> c == '\n').count() + 1;
+        return before.split("\r\n|\r|\n", -1).length;
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

@@ -146,6 +146,16 @@ class TextEncodingTest {
         assertEquals(1, e.line()); // where the likelier reading, Windows-1251, breaks
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n", "\r"})
+    void theRefusedLineIsCountedWhateverTheLineEnds(String end) {
+        byte[] file = concat(
+                ("::Q::Fine?{=a ~b}" + end + end + "::R::").getBytes(StandardCharsets.US_ASCII),
+                new byte[] {1, (byte) 0xC0, 3});
+        ImportException e = assertThrows(ImportException.class, () -> TextEncoding.decode(file));
+        assertEquals(3, e.line());
+    }
+
     @Test
     void aBrokenUtf8FileAfterAMarkIsRefusedAtTheLine() {
         byte[] file = concat(
