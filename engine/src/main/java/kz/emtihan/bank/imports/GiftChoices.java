@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code =}, and multiple-answer otherwise, so {@code {~wrong ~%50%half =full}} stays single-answer with its 50%
  * option. Text after an unescaped {@code #} is that option's feedback. Where this reader parts from Moodle it says
  * so in a note: {@code =%50%answer} is read as the 50% the author wrote and does not make the question
- * single-answer (Moodle would give it 100% with "%50%" in its text), and text before the first {@code ~}/{@code =}
+ * single-answer (Moodle would give it 100% with "%50%" in its text; {@code =%100%} is simply {@code =}), and text before the first {@code ~}/{@code =}
  * skips the question (Moodle would make it a wrong option). Like Moodle, an answer without text is left out (with
  * a note), and {@code ~=right} (a common way of marking the right one in a list of {@code ~}) is {@code =right}.
  */
@@ -59,7 +59,8 @@ final class GiftChoices {
             if (weighted.lookingAt()) {
                 weight = Double.parseDouble(weighted.group(1));
                 option = option.substring(weighted.end());
-                if (equals) weightedEquals.add(written);
+                if (equals && weight == 100) single = true; // "=%100%": what "=" means anyway
+                else if (equals) weightedEquals.add(written);
             } else if (equals) {
                 single = true; // Moodle: one "=" answer makes the question single-answer
             }

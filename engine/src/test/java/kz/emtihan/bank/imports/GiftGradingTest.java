@@ -45,6 +45,19 @@ class GiftGradingTest {
     }
 
     @Test
+    void anEqualsWithAHundredPercentIsAPlainEquals() throws Exception {
+        // as exporters write it: "=%100%" means what "=" means, and no "%100%" is left in the text
+        ImportReport r = GiftImport.parse(
+                "::Вопрос::[html]<p>Какой?</p>{\n\t~%0%<p>нет</p>\n\t=%100%<p>да</p>#<p>Верно!</p>\n}\n");
+        ImportedQuestion q = r.questions().get(0);
+        assertFalse(q.multiple());
+        assertEquals(List.of(0.0, 100.0), q.fractions());
+        assertEquals(List.of("<p>нет</p>", "<p>да</p>"), q.options());
+        assertEquals("<p>Верно!</p>", q.draft().options().get(1).feedback());
+        assertEquals(List.of(), described(r));
+    }
+
+    @Test
     void optionAndGeneralFeedbackAreKept() throws Exception {
         ImportedQuestion q = one("Pick{=a#Yes \\# indeed ~b#No#really ####[html]<p>See <b>p. 3</b></p>}\n");
         assertEquals(List.of("a", "b"), q.options());

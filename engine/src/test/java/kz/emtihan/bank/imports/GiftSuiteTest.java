@@ -119,7 +119,8 @@ class GiftSuiteTest {
             options.add(seen(c.getJsonObject("text")));
             fractions.add(weight != null ? weight.doubleValue() : correct ? 100.0 : 0.0);
             feedback.add(seen(c.getJsonObject("feedback")));
-            single |= correct && weight == null; // Moodle: a bare "=" makes it single-answer
+            // Moodle: an "=" makes it single-answer; "=%100%" is an "=", "=%50%" is read as a weight
+            single |= correct && (weight == null || weight.doubleValue() == 100);
         }
         assertEquals(options, q.options().stream().map(GiftSuiteTest::seen).toList(), where + " options");
         assertEquals(fractions, q.fractions(), where + " fractions");
