@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -122,7 +121,8 @@ public final class Banks {
                     if (!format.equals("moodle-xml") && !format.equals("gift")) {
                         return Future.failedFuture(Refusal.of(BankRefusal.BAD_FORMAT));
                     }
-                    return vertx.executeBlocking(() -> parse(format, file), false);
+                    return vertx.executeBlocking(
+                            () -> parse(format, file, h.passport().language()), false);
                 })
                 .compose(report -> {
                     List<QuestionDraft> accepted = new ArrayList<>();
@@ -156,10 +156,10 @@ public final class Banks {
                 });
     }
 
-    private static ImportReport parse(String format, byte[] file) {
+    private static ImportReport parse(String format, byte[] file, String language) {
         try {
             return format.equals("gift")
-                    ? GiftImport.parse(new String(file, StandardCharsets.UTF_8))
+                    ? GiftImport.read(file, language) // encoding found, noted; true/false in the bank's language
                     : MoodleXmlImport.parse(file);
         } catch (ImportException e) {
             Text fault = ImportTexts.at(e.line(), e.column(), e.fault());

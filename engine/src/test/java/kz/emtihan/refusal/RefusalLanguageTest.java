@@ -119,7 +119,7 @@ class RefusalLanguageTest {
                 "// [tag:easy]",
                 "::Capital::What is the capital of Kazakhstan? {=Astana ~Almaty ~Shymkent}",
                 "",
-                "::Sky::The sky is blue. {T}",
+                "::Sky::What colour is the sky? {=blue}",
                 "",
                 "// [tag:easy]",
                 "::Nothing right::Pick one {~a ~b ~c}",
@@ -136,15 +136,15 @@ class RefusalLanguageTest {
         assertEquals(1, r.json().getInteger("imported"), r.body());
         JsonArray skipped = r.json().getJsonArray("skipped");
         assertEquals(2, skipped.size(), r.body());
-        JsonObject trueFalse = skipped.getJsonObject(0);
+        JsonObject shortAnswer = skipped.getJsonObject(0);
         JsonObject noCorrect = skipped.getJsonObject(1);
-        assertEquals(List.of(2, 3), List.of(trueFalse.getInteger("question"), noCorrect.getInteger("question")));
-        assertEquals(List.of(4, 7), List.of(trueFalse.getInteger("line"), noCorrect.getInteger("line")));
-        assertEquals("2-сұрақ (4-жол)", trueFalse.getString("position"));
+        assertEquals(List.of(2, 3), List.of(shortAnswer.getInteger("question"), noCorrect.getInteger("question")));
+        assertEquals(List.of(4, 7), List.of(shortAnswer.getInteger("line"), noCorrect.getInteger("line")));
+        assertEquals("2-сұрақ (4-жол)", shortAnswer.getString("position"));
         assertEquals("3-сұрақ (7-жол)", noCorrect.getString("position"));
         assertEquals(
-                "truefalse түріндегі сұрақ өткізілді: тек multichoice сұрақтары импортталады",
-                trueFalse.getString("reason"));
+                "shortanswer түріндегі сұрақ өткізілді: тек жауап таңдау және «дұрыс/бұрыс» сұрақтары импортталады",
+                shortAnswer.getString("reason"));
         assertTrue(noCorrect.getString("reason").startsWith("multichoice сұрағының дұрыс жауабы жоқ"), r.body());
     }
 

@@ -15,8 +15,9 @@ public final class ImportTexts {
         return Text.of(BUNDLE, key, namedArgs);
     }
 
-    /** "question 7 (line 120)", or "question 7" when the line is unknown (0). */
+    /** "question 7 (line 120)", or "question 7" when the line is unknown (0); "the file" for question 0. */
     public static Text position(int question, int line) {
+        if (question <= 0) return of("position.file");
         return line > 0 ? of("position.line", "n", question, "line", line) : of("position", "n", question);
     }
 

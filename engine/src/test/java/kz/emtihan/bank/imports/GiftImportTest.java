@@ -39,7 +39,7 @@ class GiftImportTest {
     @Test
     void importsEveryUsableMultipleChoiceQuestionInFileOrder() {
         assertEquals(
-                List.of(1, 2, 3, 5, 6, 7, 9, 11, 12, 13, 17, 18, 19, 20, 23),
+                List.of(1, 2, 3, 4, 5, 6, 7, 9, 11, 12, 13, 17, 18, 19, 20, 22, 23),
                 report.questions().stream().map(ImportedQuestion::position).toList());
     }
 
@@ -70,21 +70,70 @@ class GiftImportTest {
     }
 
     @Test
-    void positiveWeightsAreCorrectAndZeroOrNegativeAreNot() {
-        assertEquals(List.of(0, 1), question(report, 2).correct()); // %50% %50% %-50% %-50% none
-        assertEquals(List.of("2", "3", "5", "7", "6"), question(report, 2).options());
-        assertEquals(List.of(0, 2, 4), question(report, 9).correct()); // %33.33333% %-100% ... %33.33334%
+    void weightsAreKeptAsWrittenNegativeOnesIncluded() {
+        // 7.6: the author's fractions; without an "=" option the question is multiple-answer, as in Moodle
+        ImportedQuestion q = question(report, 2);
+        assertEquals(List.of(50.0, 50.0, -50.0, -50.0, 0.0), q.fractions());
+        assertTrue(q.multiple());
+        assertEquals(List.of(0, 1), q.correct());
+        assertEquals(List.of("2", "3", "5", "7", "6"), q.options());
+        assertEquals(
+                List.of(33.33333, -100.0, 33.33333, -100.0, 33.33334),
+                question(report, 9).fractions());
+        assertEquals(List.of(0, 2, 4), question(report, 9).correct());
     }
 
     @Test
-    void answerFeedbackAndGeneralFeedbackAreDropped() {
+    void anEqualsOptionMakesTheQuestionSingleAnswer() {
+        assertFalse(question(report, 5).multiple());
+        assertEquals(List.of(0.0, 0.0, 0.0, 100.0, 0.0), question(report, 5).fractions());
+        assertFalse(question(report, 1).multiple());
+    }
+
+    @Test
+    void answerFeedbackAndGeneralFeedbackAreKeptApartFromTheText() {
         ImportedQuestion q = question(report, 1);
         assertEquals("<p>x = 1 and x = 6</p>", q.options().get(0));
         assertEquals(5, q.options().size());
+        assertEquals(
+                "<p>1 · 6 = 6, but 1 + 6 ≠ 5.</p>", q.draft().options().get(0).feedback());
+        assertEquals("", q.draft().options().get(1).feedback());
+        assertEquals("<p>Factorise: (x − 2)(x − 3).</p>", q.draft().authored().feedback());
+        assertEquals(
+                "5 does not divide 12.",
+                question(report, 2).draft().options().get(2).feedback());
         String all = q.text()
                 + String.join("", q.options())
                 + String.join("", question(report, 2).options());
         assertFalse(all.contains("Factorise") || all.contains("·") || all.contains("divide"), all);
+    }
+
+    @Test
+    void idNumbersAndTagsComeFromTheCommentLines() {
+        assertEquals("ALG-017", question(report, 1).draft().authored().idNumber());
+        assertEquals("ALG-030", question(report, 3).draft().authored().idNumber());
+        assertEquals(List.of("Medium"), question(report, 3).draft().authored().tags());
+        assertEquals(
+                List.of("ЛЕГКИЙ", "физика-2024"),
+                question(report, 12).draft().authored().tags());
+        assertEquals("", question(report, 5).draft().authored().idNumber());
+    }
+
+    @Test
+    void trueFalseIsATwoOptionSingleAnswerQuestionWithMoodlesFeedbackOrder() {
+        ImportedQuestion q = question(report, 4);
+        assertEquals("Zero is an even number.", q.text());
+        assertEquals(List.of("Дұрыс", "Бұрыс"), q.options()); // the file's own text is partly Kazakh
+        assertEquals(List.of(100.0, 0.0), q.fractions());
+        assertFalse(q.multiple());
+        assertFalse(q.draft().shuffle());
+        // Moodle: the first "#" is the feedback for the wrong answer, here "false"
+        assertEquals("", q.draft().options().get(0).feedback());
+        assertEquals("Think of 0 = 2 · 0.", q.draft().options().get(1).feedback());
+        assertEquals(
+                List.of("true/false question imported as a single-answer question with two options, "
+                        + "\"Дұрыс\" and \"Бұрыс\" (question kept)"),
+                reasonsAt(report, at(4, "::Zero is even::")));
     }
 
     @Test
@@ -208,7 +257,6 @@ class GiftImportTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "4|::Zero is even::|truefalse",
                 "8|::Prove Pythagoras::|essay",
                 "10|::Unit of force::|shortanswer",
                 "14|::Quantities and units::|match",
@@ -217,7 +265,7 @@ class GiftImportTest {
             })
     void otherQuestionTypesAreSkippedNamingTheType(int position, String firstLine, String type) {
         assertEquals(
-                List.of(type + " question skipped: only multichoice questions are imported"),
+                List.of(type + " question skipped: only multiple-choice and true/false questions are imported"),
                 reasonsAt(report, at(position, firstLine)));
     }
 
@@ -226,7 +274,13 @@ class GiftImportTest {
         assertTrue(reasonsAt(report, at(21, "::Nothing is right::"))
                 .get(0)
                 .startsWith("multichoice question has no correct answer"));
-        assertEquals(List.of("answer 2 has no text"), reasonsAt(report, at(22, "::Empty option::")));
+        // Moodle leaves an answer without text out; we do too, and say so
+        assertEquals(
+                List.of("answer 2 has no text and was left out, as Moodle does (question kept)"),
+                reasonsAt(report, at(22, "::Empty option::")));
+        assertEquals(
+                List.of("Caspian", "Black", "Aral", "Baltic"),
+                question(report, 22).options());
     }
 
     @Test
@@ -307,12 +361,15 @@ class GiftImportTest {
     }
 
     @Test
-    void anEqualsOptionMayCarryAWeight() throws Exception {
-        ImportedQuestion q = GiftImport.parse("::Q::Pick{=%50%a =%50%b ~%-100%c}\n")
-                .questions()
-                .get(0);
+    void anEqualsOptionMayCarryAWeightWhichIsKeptAndNoted() throws Exception {
+        ImportReport r = GiftImport.parse("::Q::Pick{=%50%a =%50%b ~%-100%c}\n");
+        ImportedQuestion q = r.questions().get(0);
         assertEquals(List.of("a", "b", "c"), q.options());
+        assertEquals(List.of(50.0, 50.0, -100.0), q.fractions());
+        assertTrue(q.multiple()); // no bare "=": the author's weights, not Moodle's 100%
         assertEquals(List.of(0, 1), q.correct());
+        assertEquals(2, r.skipped().size());
+        assertTrue(described(r).get(0).startsWith("question 1 (line 1): answer 1 is written as \"=%...%\""));
     }
 
     @Test
