@@ -13,9 +13,9 @@ import org.jsoup.nodes.Element;
 /**
  * Puts the pictures, sounds and videos of one HTML fragment into the one form {@link HtmlText} keeps, before the
  * safelist runs: imported text keeps {@code src="@@PLUGINFILE@@/<name>"} (the name URL-decoded, query dropped),
- * stored text keeps {@code data-media="<64 hex>"}. A sound or video given by {@code <source>} children, or by a link
- * to an {@code .mp3}/{@code .mp4}... file (which Moodle's media filter plays), becomes {@code <audio src controls>}
- * / {@code <video src controls>}. Every other source is removed and listed in {@link #external()}; any other
+ * stored text keeps {@code data-media="<64 hex>"}. A sound or video given by {@code <source>} children becomes
+ * {@code <audio src controls>} / {@code <video src controls>}; so does a link to an {@code .mp3}/{@code .mp4}...
+ * file (which Moodle's media filter plays), after the link's words. Every other source is removed and listed in {@link #external()}; any other
  * mention of an embedded file (a link to a PDF, a style) is listed in {@link #links()}. Not thread-safe: one per
  * fragment.
  */
@@ -46,7 +46,8 @@ final class HtmlMedia {
             } else if (!stored && element.nameIs("a") && playable(element.attr("href")) != null) {
                 String tag = playable(element.attr("href"));
                 Element player = new Element(tag).attr("src", element.attr("href"));
-                element.replaceWith(player);
+                element.after(player); // the link's words stay, the player follows them
+                element.unwrap();
                 media(player);
             } else {
                 for (Attribute attribute : element.attributes()) {

@@ -129,11 +129,14 @@ public final class MoodleXmlImport {
         return weights.stream().anyMatch(w -> w >= 99.999) ? Optional.of(true) : Optional.empty();
     }
 
-    /** Moodle's {@code trans_single}: "false", "0" and empty are false, anything else true; absent is the default. */
+    /**
+     * Moodle's {@code trans_single}: "false", "0" and empty are false, anything else true; absent is the default.
+     * Unlike Moodle, "False" is false too (files written by scripts say so, and mean it).
+     */
     private static boolean yes(Optional<XmlElement> element, boolean absent) {
         if (element.isEmpty()) return absent;
         String value = element.get().text().strip();
-        return !(value.isEmpty() || value.equals("false") || value.equals("0"));
+        return !(value.isEmpty() || value.equalsIgnoreCase("false") || value.equals("0"));
     }
 
     /** Moodle's percentage; absent means 0; NaN when it is not a finite number. */
