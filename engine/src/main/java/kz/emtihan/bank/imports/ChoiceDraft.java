@@ -82,8 +82,7 @@ record ChoiceDraft(
 
     void addTo(ReportBuilder report) {
         HtmlText.Safe safeText = HtmlText.of(text);
-        List<HtmlText.Safe> safeOptions =
-                options.stream().map(HtmlText::of).toList();
+        List<HtmlText.Safe> safeOptions = options.stream().map(HtmlText::of).toList();
         List<HtmlText.Safe> safeFeedback =
                 optionFeedback.stream().map(HtmlText::of).toList();
         HtmlText.Safe safeGeneral = HtmlText.of(generalFeedback);
@@ -123,7 +122,8 @@ record ChoiceDraft(
             report.skip(position, line, ImportTexts.of("skip.single-no-full"));
             return;
         }
-        boolean isSingle = single.orElseGet(() -> full && weights.stream().filter(w -> w > 0).count() == 1);
+        boolean isSingle = single.orElseGet(
+                () -> full && weights.stream().filter(w -> w > 0).count() == 1);
         DifficultyWords.Decision difficulty = DifficultyWords.decide(tags, category.difficulty()); // 5.23.3
         List<QuestionDraft.DraftOption> drafted = new ArrayList<>();
         for (int i = 0; i < safeOptions.size(); i++) {

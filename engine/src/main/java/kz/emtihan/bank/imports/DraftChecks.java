@@ -43,7 +43,8 @@ final class DraftChecks {
                 if (!carried.contains(name))
                     return Optional.of(ImportTexts.of("skip.missing-file", "part", part.label(), "file", name));
             }
-            Optional<TexFormulas.Problem> formula = TexFormulas.firstProblem(part.safe().html());
+            Optional<TexFormulas.Problem> formula =
+                    TexFormulas.firstProblemInText(part.safe().text());
             if (formula.isPresent()) {
                 return Optional.of(ImportTexts.of(
                         "skip.formula",

@@ -20,14 +20,40 @@ import org.jsoup.safety.Safelist;
  */
 final class HtmlText {
     private static final String[] TAGS = {
-        "p", "br", "hr", "b", "strong", "i", "em", "u", "s", "small", "sub", "sup", "code", "pre", "blockquote", "ul",
-        "ol", "li", "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "img", "audio", "video"
+        "p",
+        "br",
+        "hr",
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "s",
+        "small",
+        "sub",
+        "sup",
+        "code",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "th",
+        "td",
+        "img",
+        "audio",
+        "video"
     };
 
     /** The only markup an imported question may keep: no attribute other than spans, list starts and media. */
-    static final Safelist SAFELIST = base().addAttributes("img", "src")
-            .addAttributes("audio", "src")
-            .addAttributes("video", "src");
+    static final Safelist SAFELIST =
+            base().addAttributes("img", "src").addAttributes("audio", "src").addAttributes("video", "src");
 
     /** The markup of a stored question: media by content hash, never by address. */
     static final Safelist STORED = base().addAttributes("img", HtmlMedia.DATA_MEDIA)
@@ -56,7 +82,7 @@ final class HtmlText {
         switch (text.format()) {
             case PLAIN:
             case MARKDOWN:
-                return new Safe(escape(raw), List.of(), List.of(), List.of());
+                return new Safe(escape(raw), List.of(), List.of(), List.of(), raw);
             case MOODLE:
                 return clean(raw.replace("\r\n", "\n").replace("\n", "<br>"), false);
             default:
@@ -85,7 +111,12 @@ final class HtmlText {
         Document clean = new Cleaner(stored ? STORED : SAFELIST).clean(dirty);
         clean.outputSettings(output());
         String safe = clean.body().html().strip();
-        return new Safe(safe, media.kept(), media.links(), media.external());
+        return new Safe(
+                safe,
+                media.kept(),
+                media.links(),
+                media.external(),
+                clean.body().wholeText());
     }
 
     private static String escape(String text) {
@@ -110,8 +141,9 @@ final class HtmlText {
      * @param media the files its pictures, sounds and videos show ({@code @@PLUGINFILE@@} names, or hashes)
      * @param links embedded files it referred to otherwise (a link, a style): removed
      * @param external pictures, sounds and videos from elsewhere (an address, a {@code data:} source): removed
+     * @param text what a reader sees of it, entities decoded, whitespace as written (where formulas are found)
      */
-    record Safe(String html, List<String> media, List<String> links, List<String> external) {
+    record Safe(String html, List<String> media, List<String> links, List<String> external, String text) {
         Safe {
             media = List.copyOf(media);
             links = List.copyOf(links);
@@ -120,13 +152,12 @@ final class HtmlText {
 
         /** No visible text and no picture, sound or video. */
         boolean blank() {
-            return media.isEmpty() && plain(html).isEmpty();
+            return media.isEmpty() && text.replace('\u00a0', ' ').isBlank();
         }
 
         /** Whether something was removed that could have been the content. */
         boolean lostMedia() {
             return !links.isEmpty() || !external.isEmpty();
         }
-
     }
 }

@@ -73,8 +73,7 @@ public final class MoodleXmlImport {
             text = files.oldImage(question, text);
             RichText.Format textFormat = text.format();
             RichText general = question.child("generalfeedback")
-                    .map(g -> files.area(
-                            g, textFormat, "generalfeedback", ImportTexts.of("part.general-feedback")))
+                    .map(g -> files.area(g, textFormat, "generalfeedback", ImportTexts.of("part.general-feedback")))
                     .orElse(new RichText("", textFormat));
             List<RichText> options = new ArrayList<>();
             List<Double> weights = new ArrayList<>();

@@ -58,7 +58,8 @@ final class QuestionFiles {
      */
     RichText oldImage(XmlElement question, RichText text) {
         String image = question.child("image").map(XmlElement::text).orElse("").strip();
-        String base64 = question.child("image_base64").map(XmlElement::text).orElse("").strip();
+        String base64 =
+                question.child("image_base64").map(XmlElement::text).orElse("").strip();
         if (image.isEmpty()) return text;
         String name = image.replace('/', '_').replaceAll("[\\\\:*?\"<>|\\p{Cntrl}]", "");
         if (base64.isEmpty()) {
@@ -75,7 +76,9 @@ final class QuestionFiles {
         if (files.containsKey(name) && !Arrays.equals(files.get(name), bytes.get())) name = "image/" + name;
         files.putIfAbsent(name, bytes.get());
         String img = " <img src=\"" + HtmlMedia.PLUGINFILE + "/"
-                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/")
+                + URLEncoder.encode(name, StandardCharsets.UTF_8)
+                        .replace("+", "%20")
+                        .replace("%2F", "/")
                 + "\" alt=\"\">";
         return switch (text.format()) {
             case PLAIN, MARKDOWN -> new RichText(HtmlText.of(text).html() + img, RichText.Format.HTML);
@@ -95,6 +98,11 @@ final class QuestionFiles {
     }
 
     private static Optional<byte[]> decode(String base64) {
+        try {
+            return Optional.of(Base64.getDecoder().decode(base64));
+        } catch (IllegalArgumentException spaced) {
+            // Moodle wraps long base64 in lines; anything but whitespace is still refused below
+        }
         StringBuilder compact = new StringBuilder(base64.length());
         for (int i = 0; i < base64.length(); i++) {
             char c = base64.charAt(i);

@@ -19,21 +19,109 @@ import kz.emtihan.text.Text;
  */
 final class TexCheck {
     private static final Set<String> DELIMITERS = Set.of(
-            "(", ")", "[", "]", "<", ">", "/", "|", ".", "\\{", "\\}", "\\|", "\\langle", "\\rangle", "\\lfloor",
-            "\\rfloor", "\\lceil", "\\rceil", "\\vert", "\\Vert", "\\lvert", "\\rvert", "\\lVert", "\\rVert",
-            "\\backslash", "\\uparrow", "\\downarrow", "\\updownarrow", "\\Uparrow", "\\Downarrow", "\\Updownarrow",
-            "\\lgroup", "\\rgroup", "\\lmoustache", "\\rmoustache", "\\ulcorner", "\\urcorner", "\\llcorner",
-            "\\lrcorner", "\\llbracket", "\\rrbracket", "\\lBrace", "\\rBrace", "\\lt", "\\gt", "\\lbrack",
-            "\\rbrack", "\\lbrace", "\\rbrace", "\\surd", "\\arrowvert", "\\Arrowvert", "\\bracevert");
+            "(",
+            ")",
+            "[",
+            "]",
+            "<",
+            ">",
+            "/",
+            "|",
+            ".",
+            "\\{",
+            "\\}",
+            "\\|",
+            "\\langle",
+            "\\rangle",
+            "\\lfloor",
+            "\\rfloor",
+            "\\lceil",
+            "\\rceil",
+            "\\vert",
+            "\\Vert",
+            "\\lvert",
+            "\\rvert",
+            "\\lVert",
+            "\\rVert",
+            "\\backslash",
+            "\\uparrow",
+            "\\downarrow",
+            "\\updownarrow",
+            "\\Uparrow",
+            "\\Downarrow",
+            "\\Updownarrow",
+            "\\lgroup",
+            "\\rgroup",
+            "\\lmoustache",
+            "\\rmoustache",
+            "\\ulcorner",
+            "\\urcorner",
+            "\\llcorner",
+            "\\lrcorner",
+            "\\llbracket",
+            "\\rrbracket",
+            "\\lBrace",
+            "\\rBrace",
+            "\\lt",
+            "\\gt",
+            "\\lbrack",
+            "\\rbrack",
+            "\\lbrace",
+            "\\rbrace",
+            "\\surd",
+            "\\arrowvert",
+            "\\Arrowvert",
+            "\\bracevert");
     private static final Set<String> ENVIRONMENTS = Set.of(
-            "matrix", "matrix*", "pmatrix", "pmatrix*", "bmatrix", "bmatrix*", "Bmatrix", "Bmatrix*", "vmatrix",
-            "vmatrix*", "Vmatrix", "Vmatrix*", "smallmatrix", "array", "darray", "subarray", "cases", "dcases",
-            "rcases", "drcases", "aligned", "alignedat", "gathered", "split", "align", "align*", "alignat",
-            "alignat*", "gather", "gather*", "equation", "equation*", "CD", "multline", "multline*");
+            "matrix",
+            "matrix*",
+            "pmatrix",
+            "pmatrix*",
+            "bmatrix",
+            "bmatrix*",
+            "Bmatrix",
+            "Bmatrix*",
+            "vmatrix",
+            "vmatrix*",
+            "Vmatrix",
+            "Vmatrix*",
+            "smallmatrix",
+            "array",
+            "darray",
+            "subarray",
+            "cases",
+            "dcases",
+            "rcases",
+            "drcases",
+            "aligned",
+            "alignedat",
+            "gathered",
+            "split",
+            "align",
+            "align*",
+            "alignat",
+            "alignat*",
+            "gather",
+            "gather*",
+            "equation",
+            "equation*",
+            "CD",
+            "multline",
+            "multline*");
     private static final Map<String, Integer> ARGUMENTS = arguments();
     private static final Set<String> TEXT = Set.of(
-            "\\text", "\\textrm", "\\textbf", "\\textit", "\\textsf", "\\texttt", "\\textnormal", "\\textup",
-            "\\textmd", "\\mbox", "\\hbox", "\\emph");
+            "\\text",
+            "\\textrm",
+            "\\textbf",
+            "\\textit",
+            "\\textsf",
+            "\\texttt",
+            "\\textnormal",
+            "\\textup",
+            "\\textmd",
+            "\\mbox",
+            "\\hbox",
+            "\\emph");
     private static final Set<String> END_OF_ARGUMENT = Set.of("}", "&", "\\\\", "\\right", "\\end", "^", "_");
 
     private TexCheck() {}
@@ -44,26 +132,28 @@ final class TexCheck {
         Deque<String> open = new ArrayDeque<>(); // "{", "\left", or "\begin{name}"
         for (int i = 0; i < tokens.size(); i++) {
             String t = tokens.get(i);
-            Optional<Text> why =
-                    switch (t) {
-                        case "{" -> push(open, "{");
-                        case "}" -> close(open);
-                        case "\\left" -> delimiter(tokens, i, t).or(() -> push(open, "\\left"));
-                        case "\\middle" -> delimiter(tokens, i, t).or(() -> open.contains("\\left")
-                                ? Optional.empty()
-                                : Optional.of(ImportTexts.of("tex.middle-outside")));
-                        case "\\right" -> delimiter(tokens, i, t).or(() -> right(open));
-                        case "\\begin" -> begin(tokens, i, open);
-                        case "\\end" -> end(tokens, i, open);
-                        case "&" -> open.stream().anyMatch(o -> o.startsWith("\\begin"))
-                                ? Optional.empty()
-                                : Optional.of(ImportTexts.of("tex.ampersand"));
-                        case "^", "_" -> script(tokens, i);
-                        default -> arguments(tokens, i, t);
-                    };
+            Optional<Text> why = switch (t) {
+                case "{" -> push(open, "{");
+                case "}" -> close(open);
+                case "\\left" -> delimiter(tokens, i, t).or(() -> push(open, "\\left"));
+                case "\\middle" ->
+                    delimiter(tokens, i, t)
+                            .or(() -> open.contains("\\left")
+                                    ? Optional.empty()
+                                    : Optional.of(ImportTexts.of("tex.middle-outside")));
+                case "\\right" -> delimiter(tokens, i, t).or(() -> right(open));
+                case "\\begin" -> begin(tokens, i, open);
+                case "\\end" -> end(tokens, i, open);
+                case "&" ->
+                    open.stream().anyMatch(o -> o.startsWith("\\begin"))
+                            ? Optional.empty()
+                            : Optional.of(ImportTexts.of("tex.ampersand"));
+                case "^", "_" -> script(tokens, i);
+                default -> arguments(tokens, i, t);
+            };
             if (why.isPresent()) return why;
             if (TEXT.contains(t) && i + 1 < tokens.size() && tokens.get(i + 1).equals("{")) {
-                int after = afterArgument(tokens, i + 1);
+                int after = groupEnd(tokens, i + 1);
                 if (after < 0) return Optional.of(ImportTexts.of("tex.brace-unclosed"));
                 i = after - 1; // text mode: only its braces matter, and they balance
             } else if (t.equals("\\begin") || t.equals("\\end")) {
@@ -146,7 +236,9 @@ final class TexCheck {
         if (next.equals(kind)) return Optional.of(ImportTexts.of("tex.double-script", "script", kind));
         if (next.equals("^") || next.equals("_")) {
             int then = afterArgument(tokens, after + 1);
-            if (then >= 0 && then < tokens.size() && (tokens.get(then).equals("^") || tokens.get(then).equals("_")))
+            if (then >= 0
+                    && then < tokens.size()
+                    && (tokens.get(then).equals("^") || tokens.get(then).equals("_")))
                 return Optional.of(ImportTexts.of("tex.double-script", "script", tokens.get(then)));
         }
         return Optional.empty();
@@ -157,7 +249,9 @@ final class TexCheck {
         Integer count = ARGUMENTS.get(command);
         if (count == null) return Optional.empty();
         int at = i + 1;
-        if ((command.equals("\\sqrt") || command.startsWith("\\x")) && at < tokens.size() && tokens.get(at).equals("[")) {
+        if ((command.equals("\\sqrt") || command.startsWith("\\x"))
+                && at < tokens.size()
+                && tokens.get(at).equals("[")) {
             while (at < tokens.size() && !tokens.get(at).equals("]")) at++;
             at++;
         }
@@ -168,12 +262,21 @@ final class TexCheck {
         return Optional.empty();
     }
 
-    /** The index after one argument starting at {@code at}: a token or a balanced group; -1 when there is none. */
+    /**
+     * The index after one argument starting at {@code at}: a token or a group; -1 when there is none. A group that
+     * is never closed runs to the end (the brace check then names it).
+     */
     private static int afterArgument(List<String> tokens, int at) {
         if (at >= tokens.size()) return -1;
         String t = tokens.get(at);
         if (END_OF_ARGUMENT.contains(t)) return -1;
         if (!t.equals("{")) return at + 1;
+        int end = groupEnd(tokens, at);
+        return end < 0 ? tokens.size() : end;
+    }
+
+    /** The index after the group opened at {@code at}, or -1 when it is never closed. */
+    private static int groupEnd(List<String> tokens, int at) {
         int depth = 0;
         for (int j = at; j < tokens.size(); j++) {
             if (tokens.get(j).equals("{")) depth++;
@@ -214,15 +317,69 @@ final class TexCheck {
     private static Map<String, Integer> arguments() {
         Map<String, Integer> m = new java.util.HashMap<>();
         for (String two : List.of(
-                "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "textcolor", "colorbox", "stackrel",
-                "overset", "underset", "raisebox")) m.put("\\" + two, 2);
+                "frac",
+                "dfrac",
+                "tfrac",
+                "cfrac",
+                "binom",
+                "dbinom",
+                "tbinom",
+                "textcolor",
+                "colorbox",
+                "stackrel",
+                "overset",
+                "underset",
+                "raisebox")) m.put("\\" + two, 2);
         for (String one : List.of(
-                "sqrt", "overline", "underline", "widehat", "widetilde", "hat", "tilde", "bar", "vec", "dot", "ddot",
-                "acute", "grave", "check", "breve", "mathring", "overrightarrow", "overleftarrow", "overbrace",
-                "underbrace", "mathrm", "mathbf", "mathit", "mathsf", "mathtt", "mathcal", "mathbb", "mathfrak",
-                "mathscr", "boldsymbol", "bm", "operatorname", "boxed", "cancel", "bcancel", "xcancel", "pmod",
-                "phantom", "hphantom", "vphantom", "substack", "xrightarrow", "xleftarrow", "color", "text",
-                "textrm", "textbf", "textit", "mbox")) m.put("\\" + one, 1);
+                "sqrt",
+                "overline",
+                "underline",
+                "widehat",
+                "widetilde",
+                "hat",
+                "tilde",
+                "bar",
+                "vec",
+                "dot",
+                "ddot",
+                "acute",
+                "grave",
+                "check",
+                "breve",
+                "mathring",
+                "overrightarrow",
+                "overleftarrow",
+                "overbrace",
+                "underbrace",
+                "mathrm",
+                "mathbf",
+                "mathit",
+                "mathsf",
+                "mathtt",
+                "mathcal",
+                "mathbb",
+                "mathfrak",
+                "mathscr",
+                "boldsymbol",
+                "bm",
+                "operatorname",
+                "boxed",
+                "cancel",
+                "bcancel",
+                "xcancel",
+                "pmod",
+                "phantom",
+                "hphantom",
+                "vphantom",
+                "substack",
+                "xrightarrow",
+                "xleftarrow",
+                "color",
+                "text",
+                "textrm",
+                "textbf",
+                "textit",
+                "mbox")) m.put("\\" + one, 1);
         m.put("\\fcolorbox", 3);
         return Map.copyOf(m);
     }

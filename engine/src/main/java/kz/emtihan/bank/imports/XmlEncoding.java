@@ -71,6 +71,7 @@ final class XmlEncoding {
 
     /** The 1-based line of the first byte that is not valid in {@code charset}; 0 when all are. */
     private static int badLine(byte[] file, int from, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8)) return badUtf8Line(file, from);
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -80,12 +81,55 @@ final class XmlEncoding {
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (!result.isError() && result.isUnderflow()) result = decoder.flush(out);
-            out.flip();
-            while (out.hasRemaining()) if (out.get() == '\n') line++;
+            char[] chars = out.array();
+            for (int i = 0; i < out.position(); i++) if (chars[i] == '\n') line++;
             out.clear();
             if (result.isError()) return line;
             if (result.isUnderflow()) return 0;
         }
+    }
+
+    /**
+     * The same for UTF-8, byte by byte (most of a bank is ASCII base64): well-formed sequences of 2 to 4 bytes, no
+     * overlong forms, no surrogates, nothing above U+10FFFF.
+     */
+    private static int badUtf8Line(byte[] file, int from) {
+        int line = 1;
+        int i = from;
+        int n = file.length;
+        while (i < n) {
+            int b = file[i];
+            if (b >= 0) {
+                if (b == '\n') line++;
+                i++;
+                continue;
+            }
+            b &= 0xFF;
+            int length;
+            int min;
+            if (b >= 0xC2 && b <= 0xDF) {
+                length = 2;
+                min = 0x80;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                length = 3;
+                min = 0x800;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                length = 4;
+                min = 0x10000;
+            } else {
+                return line;
+            }
+            if (i + length > n) return line;
+            int cp = b & (0xFF >> (length + 1));
+            for (int k = 1; k < length; k++) {
+                int c = file[i + k] & 0xFF;
+                if ((c & 0xC0) != 0x80) return line;
+                cp = (cp << 6) | (c & 0x3F);
+            }
+            if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return line;
+            i += length;
+        }
+        return 0;
     }
 
     private static int firstNonAscii(byte[] file) {

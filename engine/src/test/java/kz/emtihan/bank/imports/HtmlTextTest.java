@@ -84,7 +84,9 @@ class HtmlTextTest {
     void aLinkToAnEmbeddedSoundBecomesAPlayerAndOtherLinksAreReported() {
         HtmlText.Safe safe = html("<p><a href=\"@@PLUGINFILE@@/dialog%201.mp3\">dialog</a> and"
                 + " <a href=\"@@PLUGINFILE@@/notes.pdf\">the notes</a></p>");
-        assertEquals("<p>dialog<audio src=\"@@PLUGINFILE@@/dialog 1.mp3\" controls=\"\"></audio> and the notes</p>", safe.html());
+        assertEquals(
+                "<p>dialog<audio src=\"@@PLUGINFILE@@/dialog 1.mp3\" controls=\"\"></audio> and the notes</p>",
+                safe.html());
         assertEquals(List.of("dialog 1.mp3"), safe.media());
         assertEquals(List.of("notes.pdf"), safe.links());
     }
@@ -104,11 +106,13 @@ class HtmlTextTest {
     @Test
     void storedTextKeepsOnlyContentHashesNeverAnAddress() {
         String hash = "ab".repeat(32);
-        String stored = QuestionHtml.sanitise("<p><img data-media=\"" + hash + "\" alt=\"a\" src=\"https://x.example/a.png\">"
-                + "<img src=\"@@PLUGINFILE@@/a.png\"><audio data-media=\"" + hash + "\" controls=\"\"></audio>"
-                + "<img data-media=\"AB" + hash.substring(2) + "\"><img data-media=\"../../etc\"></p>");
+        String stored =
+                QuestionHtml.sanitise("<p><img data-media=\"" + hash + "\" alt=\"a\" src=\"https://x.example/a.png\">"
+                        + "<img src=\"@@PLUGINFILE@@/a.png\"><audio data-media=\"" + hash + "\" controls=\"\"></audio>"
+                        + "<img data-media=\"AB" + hash.substring(2) + "\"><img data-media=\"../../etc\"></p>");
         assertEquals(
-                "<p><img data-media=\"" + hash + "\" alt=\"a\"><audio data-media=\"" + hash + "\" controls=\"\"></audio></p>",
+                "<p><img data-media=\"" + hash + "\" alt=\"a\"><audio data-media=\"" + hash
+                        + "\" controls=\"\"></audio></p>",
                 stored);
     }
 

@@ -186,8 +186,9 @@ class MoodleXmlImportTest {
     void anEmbeddedImageIsKeptWithItsBytesAndNoNote() {
         ImportedQuestion q = question(report, 7);
         assertTrue(
-                q.text().contains("<img src=\"@@PLUGINFILE@@/right triangle.png\" alt=\"a right triangle\""
-                        + " width=\"240\" height=\"160\">"),
+                q.text()
+                        .contains("<img src=\"@@PLUGINFILE@@/right triangle.png\" alt=\"a right triangle\""
+                                + " width=\"240\" height=\"160\">"),
                 q.text());
         assertTrue(q.text().contains("How long is the hypotenuse?"), q.text());
         assertEquals(List.of(2), q.correct());
@@ -219,8 +220,13 @@ class MoodleXmlImportTest {
 
     @ParameterizedTest(name = "question {0} is a {2}")
     @CsvSource({
-        "8, 1062, essay", "10, 1071, shortanswer", "14, 1081, matching",
-        "15, 1082, description", "22, 1096, multianswer", "23, 1097, numerical", "25, 1099, ddwtos"
+        "8, 1062, essay",
+        "10, 1071, shortanswer",
+        "14, 1081, matching",
+        "15, 1082, description",
+        "22, 1096, multianswer",
+        "23, 1097, numerical",
+        "25, 1099, ddwtos"
     })
     void otherQuestionTypesAreSkippedNamingTheType(int position, int moodleId, String type) {
         assertEquals(
@@ -354,7 +360,8 @@ class MoodleXmlImportTest {
     void aQuestionWithoutATypeIsSkipped() throws Exception {
         ImportReport r = parse("<quiz>\n<question><name><text>x</text></name></question>\n</quiz>");
         assertEquals(
-                List.of("question 1 (line 2): " + "question has no type; only multichoice and truefalse questions are imported"),
+                List.of("question 1 (line 2): "
+                        + "question has no type; only multichoice and truefalse questions are imported"),
                 described(r));
     }
 

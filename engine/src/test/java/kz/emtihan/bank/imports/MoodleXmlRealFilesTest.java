@@ -68,8 +68,9 @@ class MoodleXmlRealFilesTest {
         ImportReport report = MoodleXmlImport.parse(bytes);
         List<Element> questions = sourceQuestions(bytes);
         assertEquals(
-                questions.size(), report.questions().size() + report.skipped().size(), () -> Fixtures.described(report)
-                        .toString());
+                questions.size(),
+                report.questions().size() + report.skipped().size(),
+                () -> Fixtures.described(report).toString());
         for (int i = 0; i < questions.size(); i++) {
             Element source = questions.get(i);
             int position = i + 1;
@@ -97,7 +98,10 @@ class MoodleXmlRealFilesTest {
         collectFiles(source, carried);
         for (int i = 0; i < answers.size(); i++) {
             Element answer = answers.get(i);
-            assertEquals(Double.parseDouble(answer.getAttribute("fraction")), q.fractions().get(i), 1e-9);
+            assertEquals(
+                    Double.parseDouble(answer.getAttribute("fraction")),
+                    q.fractions().get(i),
+                    1e-9);
             assertEquals(visible(text(answer)), HtmlText.plain(q.options().get(i)));
             Optional<Element> feedback = Optional.ofNullable(child(answer, "feedback"));
             assertEquals(
@@ -106,7 +110,8 @@ class MoodleXmlRealFilesTest {
         }
         boolean single = type.equals("truefalse")
                 || Optional.ofNullable(child(source, "single"))
-                        .map(s -> !List.of("false", "0").contains(s.getTextContent().strip()))
+                        .map(s -> !List.of("false", "0")
+                                .contains(s.getTextContent().strip()))
                         .orElse(true);
         assertEquals(single, !q.multiple());
         assertEquals(
@@ -114,7 +119,9 @@ class MoodleXmlRealFilesTest {
                         .map(g -> visible(text(g)))
                         .orElse(""),
                 HtmlText.plain(q.draft().authored().feedback()));
-        String html = q.text() + q.options() + q.draft().authored().feedback()
+        String html = q.text()
+                + q.options()
+                + q.draft().authored().feedback()
                 + q.draft().options().stream().map(o -> o.feedback()).toList();
         for (EmbeddedFile file : q.files()) {
             assertTrue(html.contains("@@PLUGINFILE@@/" + file.name()), file.name() + " is shown");
@@ -128,8 +135,9 @@ class MoodleXmlRealFilesTest {
 
     @Test
     void aMultichoiceQuestionWithASoundAndFlagPicturesKeepsAllFiveFiles() throws Exception {
-        ImportedQuestion q =
-                MoodleXmlImport.parse(real("format-xml-multichoice.xml")).questions().get(0);
+        ImportedQuestion q = MoodleXmlImport.parse(real("format-xml-multichoice.xml"))
+                .questions()
+                .get(0);
         assertEquals(
                 List.of("bonjour.mp3", "flag-uk.jpg", "flag-france.jpg", "flag-german.jpg", "flag-denmark.jpg"),
                 q.files().stream().map(EmbeddedFile::name).toList());
@@ -148,8 +156,9 @@ class MoodleXmlRealFilesTest {
 
     @Test
     void trueFalseKeepsPicturesInTextFeedbackAndGeneralFeedback() throws Exception {
-        ImportedQuestion q =
-                MoodleXmlImport.parse(real("format-xml-truefalse.xml")).questions().get(0);
+        ImportedQuestion q = MoodleXmlImport.parse(real("format-xml-truefalse.xml"))
+                .questions()
+                .get(0);
         assertEquals(List.of("true", "false"), q.options());
         assertEquals(List.of(0.0, 100.0), q.fractions());
         assertEquals(List.of(1), q.correct());
@@ -166,21 +175,24 @@ class MoodleXmlRealFilesTest {
         ImportedQuestion q = Fixtures.question(report, 2);
         assertTrue(q.text().endsWith(" <img src=\"@@PLUGINFILE@@/moodle.png\" alt=\"\">"), q.text());
         assertEquals("moodle.png", q.files().get(0).name());
-        assertEquals("\u0089PNG", new String(q.files().get(0).bytes(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(
+                "\u0089PNG", new String(q.files().get(0).bytes(), 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
         assertEquals(List.of(0.0, 0.0, 100.0), q.fractions());
     }
 
     @Test
     void idnumberWithHtmlCharactersIsKeptAsWritten() throws Exception {
-        ImportedQuestion q =
-                MoodleXmlImport.parse(real("format-xml-html_chars_in_idnumbers.xml")).questions().get(0);
+        ImportedQuestion q = MoodleXmlImport.parse(real("format-xml-html_chars_in_idnumbers.xml"))
+                .questions()
+                .get(0);
         assertEquals("T & F", q.draft().authored().idNumber());
     }
 
     @Test
     void aMultipleAnswerQuestionKeepsItsHalvesAndGeneralFeedback() throws Exception {
-        ImportedQuestion q =
-                MoodleXmlImport.parse(real("qtype-multichoice.moodle.xml")).questions().get(0);
+        ImportedQuestion q = MoodleXmlImport.parse(real("qtype-multichoice.moodle.xml"))
+                .questions()
+                .get(0);
         assertTrue(q.multiple());
         assertEquals(List.of(0.0, 0.0, 50.0, 0.0, 50.0), q.fractions());
         assertEquals(List.of(2, 4), q.correct());
@@ -207,8 +219,9 @@ class MoodleXmlRealFilesTest {
     private static List<Element> sourceQuestions(byte[] file) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Element quiz =
-                factory.newDocumentBuilder().parse(new ByteArrayInputStream(file)).getDocumentElement();
+        Element quiz = factory.newDocumentBuilder()
+                .parse(new ByteArrayInputStream(file))
+                .getDocumentElement();
         List<Element> out = new ArrayList<>();
         for (Element q : children(quiz, "question")) if (!q.getAttribute("type").equals("category")) out.add(q);
         return out;
@@ -234,7 +247,11 @@ class MoodleXmlRealFilesTest {
 
     /** What a reader sees of the source's HTML. */
     private static String visible(String html) {
-        return Jsoup.parseBodyFragment(html).text().replace('\u00a0', ' ').strip().replaceAll("\\s+", " ");
+        return Jsoup.parseBodyFragment(html)
+                .text()
+                .replace('\u00a0', ' ')
+                .strip()
+                .replaceAll("\\s+", " ");
     }
 
     private static void collectFiles(Element element, Map<String, byte[]> files) {
@@ -249,7 +266,8 @@ class MoodleXmlRealFilesTest {
         if (element.getTagName().equals("question") && child(element, "image_base64") != null) {
             files.put(
                     child(element, "image").getTextContent().strip(),
-                    Base64.getMimeDecoder().decode(child(element, "image_base64").getTextContent()));
+                    Base64.getMimeDecoder()
+                            .decode(child(element, "image_base64").getTextContent()));
         }
     }
 }
