@@ -18,111 +18,24 @@ import kz.emtihan.text.Text;
  * of accepting what KaTeX accepts. The content of {@code \text{...}} is only brace-checked.
  */
 final class TexCheck {
-    private static final Set<String> DELIMITERS = Set.of(
-            "(",
-            ")",
-            "[",
-            "]",
-            "<",
-            ">",
-            "/",
-            "|",
-            ".",
-            "\\{",
-            "\\}",
-            "\\|",
-            "\\langle",
-            "\\rangle",
-            "\\lfloor",
-            "\\rfloor",
-            "\\lceil",
-            "\\rceil",
-            "\\vert",
-            "\\Vert",
-            "\\lvert",
-            "\\rvert",
-            "\\lVert",
-            "\\rVert",
-            "\\backslash",
-            "\\uparrow",
-            "\\downarrow",
-            "\\updownarrow",
-            "\\Uparrow",
-            "\\Downarrow",
-            "\\Updownarrow",
-            "\\lgroup",
-            "\\rgroup",
-            "\\lmoustache",
-            "\\rmoustache",
-            "\\ulcorner",
-            "\\urcorner",
-            "\\llcorner",
-            "\\lrcorner",
-            "\\llbracket",
-            "\\rrbracket",
-            "\\lBrace",
-            "\\rBrace",
-            "\\lt",
-            "\\gt",
-            "\\lbrack",
-            "\\rbrack",
-            "\\lbrace",
-            "\\rbrace",
-            "\\surd",
-            "\\arrowvert",
-            "\\Arrowvert",
-            "\\bracevert");
-    private static final Set<String> ENVIRONMENTS = Set.of(
-            "matrix",
-            "matrix*",
-            "pmatrix",
-            "pmatrix*",
-            "bmatrix",
-            "bmatrix*",
-            "Bmatrix",
-            "Bmatrix*",
-            "vmatrix",
-            "vmatrix*",
-            "Vmatrix",
-            "Vmatrix*",
-            "smallmatrix",
-            "array",
-            "darray",
-            "subarray",
-            "cases",
-            "dcases",
-            "rcases",
-            "drcases",
-            "aligned",
-            "alignedat",
-            "gathered",
-            "split",
-            "align",
-            "align*",
-            "alignat",
-            "alignat*",
-            "gather",
-            "gather*",
-            "equation",
-            "equation*",
-            "CD",
-            "multline",
-            "multline*");
+    private static final Set<String> DELIMITERS = words("( ) [ ] < > / | . \\{ \\} \\| \\langle \\rangle"
+            + " \\lfloor \\rfloor \\lceil \\rceil \\vert \\Vert \\lvert \\rvert \\lVert \\rVert \\backslash"
+            + " \\uparrow \\downarrow \\updownarrow \\Uparrow \\Downarrow \\Updownarrow \\lgroup \\rgroup"
+            + " \\lmoustache \\rmoustache \\ulcorner \\urcorner \\llcorner \\lrcorner \\llbracket"
+            + " \\rrbracket \\lBrace \\rBrace \\lt \\gt \\lbrack \\rbrack \\lbrace \\rbrace \\surd"
+            + " \\arrowvert \\Arrowvert \\bracevert");
+    /** KaTeX's environments. */
+    private static final Set<String> ENVIRONMENTS = words("matrix matrix* pmatrix pmatrix* bmatrix bmatrix*"
+            + " Bmatrix Bmatrix* vmatrix vmatrix* Vmatrix Vmatrix* smallmatrix array darray subarray cases dcases"
+            + " rcases drcases aligned alignedat gathered split align align* alignat alignat* gather gather*"
+            + " equation equation* CD multline multline*");
+
     private static final Map<String, Integer> ARGUMENTS = arguments();
-    private static final Set<String> TEXT = Set.of(
-            "\\text",
-            "\\textrm",
-            "\\textbf",
-            "\\textit",
-            "\\textsf",
-            "\\texttt",
-            "\\textnormal",
-            "\\textup",
-            "\\textmd",
-            "\\mbox",
-            "\\hbox",
-            "\\emph");
-    private static final Set<String> END_OF_ARGUMENT = Set.of("}", "&", "\\\\", "\\right", "\\end", "^", "_");
+    /** Commands whose argument is text, not math. */
+    private static final Set<String> TEXT = words("\\text \\textrm \\textbf \\textit \\textsf \\texttt"
+            + " \\textnormal \\textup \\textmd \\mbox \\hbox \\emph");
+
+    private static final Set<String> END_OF_ARGUMENT = words("} & \\\\ \\right \\end ^ _");
 
     private TexCheck() {}
 
@@ -316,71 +229,18 @@ final class TexCheck {
 
     private static Map<String, Integer> arguments() {
         Map<String, Integer> m = new java.util.HashMap<>();
-        for (String two : List.of(
-                "frac",
-                "dfrac",
-                "tfrac",
-                "cfrac",
-                "binom",
-                "dbinom",
-                "tbinom",
-                "textcolor",
-                "colorbox",
-                "stackrel",
-                "overset",
-                "underset",
-                "raisebox")) m.put("\\" + two, 2);
-        for (String one : List.of(
-                "sqrt",
-                "overline",
-                "underline",
-                "widehat",
-                "widetilde",
-                "hat",
-                "tilde",
-                "bar",
-                "vec",
-                "dot",
-                "ddot",
-                "acute",
-                "grave",
-                "check",
-                "breve",
-                "mathring",
-                "overrightarrow",
-                "overleftarrow",
-                "overbrace",
-                "underbrace",
-                "mathrm",
-                "mathbf",
-                "mathit",
-                "mathsf",
-                "mathtt",
-                "mathcal",
-                "mathbb",
-                "mathfrak",
-                "mathscr",
-                "boldsymbol",
-                "bm",
-                "operatorname",
-                "boxed",
-                "cancel",
-                "bcancel",
-                "xcancel",
-                "pmod",
-                "phantom",
-                "hphantom",
-                "vphantom",
-                "substack",
-                "xrightarrow",
-                "xleftarrow",
-                "color",
-                "text",
-                "textrm",
-                "textbf",
-                "textit",
-                "mbox")) m.put("\\" + one, 1);
+        for (String two : words("frac dfrac tfrac cfrac binom dbinom tbinom textcolor colorbox stackrel overset"
+                + " underset raisebox")) m.put("\\" + two, 2);
+        for (String one : words("sqrt overline underline widehat widetilde hat tilde bar vec dot ddot acute grave"
+                + " check breve mathring overrightarrow overleftarrow overbrace underbrace mathrm mathbf mathit"
+                + " mathsf mathtt mathcal mathbb mathfrak mathscr boldsymbol bm operatorname boxed cancel bcancel"
+                + " xcancel pmod phantom hphantom vphantom substack xrightarrow xleftarrow color text textrm textbf"
+                + " textit mbox")) m.put("\\" + one, 1);
         m.put("\\fcolorbox", 3);
         return Map.copyOf(m);
+    }
+
+    private static Set<String> words(String spaced) {
+        return Set.of(spaced.split(" "));
     }
 }
