@@ -138,7 +138,7 @@ record ChoiceDraft(
                 difficulty.difficulty(),
                 category.topic(),
                 shuffle,
-                new Authored(displayName(safeText.html()), idNumber.strip(), tags, safeGeneral.html(), 0));
+                new Authored(displayName(safeText), idNumber.strip(), tags, safeGeneral.html(), 0));
         if (draft.correct().isEmpty()) { // 7.6: one or more correct
             report.skip(position, line, ImportTexts.of("skip.no-correct"));
             return;
@@ -167,9 +167,12 @@ record ChoiceDraft(
         for (String file : links) report.kept(position, line, ImportTexts.of("kept.file", "file", file));
     }
 
-    private String displayName(String safeHtml) {
+    /** The author's name, else the start of the text, else (a question that is only a picture) its file name. */
+    private String displayName(HtmlText.Safe safeText) {
         if (!name.isBlank()) return name.strip();
-        String plain = HtmlText.plain(safeHtml);
+        String plain = HtmlText.plain(safeText.html());
+        if (plain.isEmpty() && !safeText.media().isEmpty())
+            return safeText.media().get(0);
         if (plain.length() <= NAME_LENGTH) return plain;
         int cut = NAME_LENGTH - 3;
         if (Character.isHighSurrogate(plain.charAt(cut - 1))) cut--;

@@ -29,7 +29,8 @@ class MoodleXmlEncodingTest {
     void bytesThatAreNotTheDeclaredUtf8AreRefusedAtTheirLine() {
         ImportException e = assertThrows(
                 ImportException.class,
-                () -> MoodleXmlImport.parse(quiz(" encoding=\"UTF-8\"").replace("Қанша?", "").getBytes(CP1251)));
+                () -> MoodleXmlImport.parse(
+                        quiz(" encoding=\"UTF-8\"").replace("Қанша?", "").getBytes(CP1251)));
         assertEquals(5, e.line());
         assertEquals(
                 "the bytes here are not valid UTF-8, the encoding the XML declaration names: save the file as UTF-8"
@@ -53,8 +54,7 @@ class MoodleXmlEncodingTest {
     void aFileDeclaredWindows1251ButWrittenInUtf8IsRefusedNotTurnedIntoMojibake() {
         ImportException e = assertThrows(
                 ImportException.class,
-                () -> MoodleXmlImport.parse(
-                        quiz(" encoding=\"windows-1251\"").getBytes(StandardCharsets.UTF_8)));
+                () -> MoodleXmlImport.parse(quiz(" encoding=\"windows-1251\"").getBytes(StandardCharsets.UTF_8)));
         assertEquals(5, e.line());
         assertEquals(
                 "the XML declaration names windows-1251, but the file is written in UTF-8: correct the declaration"

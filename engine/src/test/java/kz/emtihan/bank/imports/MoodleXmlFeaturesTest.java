@@ -185,6 +185,16 @@ class MoodleXmlFeaturesTest {
     }
 
     @Test
+    void aQuestionThatIsOnlyAPictureIsKeptAndNamedAfterIt() throws Exception {
+        ImportedQuestion q = one(quiz("<question type=\"multichoice\"><questiontext format=\"html\"><text><![CDATA["
+                + "<img src=\"@@PLUGINFILE@@/graph.png\">]]></text>" + file("graph.png", "/", PNG) + "</questiontext>"
+                + "<single>true</single><answer fraction=\"100\"><text>a parabola</text></answer>"
+                + "<answer fraction=\"0\"><text>a line</text></answer></question>"));
+        assertEquals("graph.png", q.name());
+        assertEquals("<img src=\"@@PLUGINFILE@@/graph.png\">", q.text());
+    }
+
+    @Test
     void badBase64SkipsTheQuestionNamingTheFile() throws Exception {
         ImportReport r = parse(mc(
                 "<single>true</single>",
