@@ -12,8 +12,8 @@ import kz.emtihan.text.Text;
  *
  * <p>Guarantees: {@code multichoice} and {@code truefalse} questions are imported with each answer's {@code
  * fraction} as written (negative ones included); {@code <single>} decides single or multiple answer ("false", "0"
- * or empty mean multiple; absent means single as in Moodle, unless no answer is worth 100%, when the fractions
- * decide), {@code <shuffleanswers>} is kept (absent means no shuffle, as in Moodle); true/false is a two-option
+ * or empty mean multiple; absent means single as in Moodle when exactly one answer is worth 100%, else the
+ * fractions decide), {@code <shuffleanswers>} is kept (absent means no shuffle, as in Moodle); true/false is a two-option
  * single-answer question whose options are the file's own words. Name, {@code <idnumber>}, tags, general and
  * per-answer feedback are kept. {@code <question type="category">} sets the topic and difficulty of the questions
  * after it ({@link CategoryPath}) and is not reported; every other type becomes one {@link ImportSkip} naming it.
@@ -121,11 +121,15 @@ public final class MoodleXmlImport {
         }
     }
 
-    /** Moodle's {@code <single>}; when absent Moodle reads "true", which only fits a question with a 100% answer. */
+    /**
+     * Moodle's {@code <single>}. When it is absent Moodle reads "true"; that is kept when exactly one answer is worth
+     * 100%, otherwise (no full answer, which Moodle would refuse, or several, which an author writes for "tick
+     * both") the fractions decide ({@link ChoiceDraft}).
+     */
     private static Optional<Boolean> single(XmlElement question, List<Double> weights) {
         Optional<XmlElement> single = question.child("single");
         if (single.isPresent()) return Optional.of(yes(single, true));
-        return weights.stream().anyMatch(w -> w >= 99.999) ? Optional.of(true) : Optional.empty();
+        return weights.stream().filter(w -> w >= 99.999).count() == 1 ? Optional.of(true) : Optional.empty();
     }
 
     /**

@@ -60,7 +60,8 @@ class MoodleXmlFeaturesTest {
                 "true|100,0|true",
                 "1|100,50|true",
                 "(absent)|100,50|true", // Moodle's default is single
-                "(absent)|50,50|false" // ...which cannot hold without a 100% answer: the fractions decide
+                "(absent)|50,50|false", // ...which cannot hold without a 100% answer: the fractions decide
+                "(absent)|100,100|false" // two full answers: "tick both"
             })
     void singleIsReadAsMoodleReadsIt(String single, String fractions, boolean expected) throws Exception {
         String element = single.equals("(absent)") ? "" : "<single>" + single + "</single>";

@@ -24,11 +24,12 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Moodle 4.3's own question files (src/test/resources/kz/emtihan/bank/real/moodle, GPL-3.0, see its README): each
- * is imported and every question compared with its source, read here independently with the JDK's DOM parser.
+ * Files nobody here wrote (src/test/resources/kz/emtihan/bank/real, each folder's README gives source and licence):
+ * Moodle 4.3's own question files (GPL-3.0) and a hand-written quiz (MIT). Each is imported and every question
+ * compared with its source, read here independently with the JDK's DOM parser.
  */
 class MoodleXmlRealFilesTest {
-    private static final String DIR = "/kz/emtihan/bank/real/moodle/";
+    private static final String DIR = "/kz/emtihan/bank/real/";
 
     static byte[] real(String name) throws IOException {
         try (InputStream in = MoodleXmlRealFilesTest.class.getResourceAsStream(DIR + name)) {
@@ -40,28 +41,29 @@ class MoodleXmlRealFilesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(
             strings = {
-                "format-xml-broken_cloze_questions.xml",
-                "format-xml-categories_reverse_order.xml",
-                "format-xml-category_with_description.xml",
-                "format-xml-export_category.xml",
-                "format-xml-html_chars_in_idnumbers.xml",
-                "format-xml-multianswer.xml",
-                "format-xml-multichoice.xml",
-                "format-xml-nested_categories.xml",
-                "format-xml-nested_categories_with_questions.xml",
-                "format-xml-old_format_file.xml",
-                "format-xml-sample_questions_with_old_image_tag.xml",
-                "format-xml-truefalse.xml",
-                "qtype-ddimageortext.moodle.xml",
-                "qtype-ddwtos.moodle.xml",
-                "qtype-description.moodle.xml",
-                "qtype-essay.moodle.xml",
-                "qtype-gapselect.moodle.xml",
-                "qtype-match.moodle.xml",
-                "qtype-multichoice.moodle.xml",
-                "qtype-numerical.moodle.xml",
-                "qtype-shortanswer.moodle.xml",
-                "qtype-truefalse.moodle.xml"
+                "moodle/format-xml-broken_cloze_questions.xml",
+                "moodle/format-xml-categories_reverse_order.xml",
+                "moodle/format-xml-category_with_description.xml",
+                "moodle/format-xml-export_category.xml",
+                "moodle/format-xml-html_chars_in_idnumbers.xml",
+                "moodle/format-xml-multianswer.xml",
+                "moodle/format-xml-multichoice.xml",
+                "moodle/format-xml-nested_categories.xml",
+                "moodle/format-xml-nested_categories_with_questions.xml",
+                "moodle/format-xml-old_format_file.xml",
+                "moodle/format-xml-sample_questions_with_old_image_tag.xml",
+                "moodle/format-xml-truefalse.xml",
+                "moodle/qtype-ddimageortext.moodle.xml",
+                "moodle/qtype-ddwtos.moodle.xml",
+                "moodle/qtype-description.moodle.xml",
+                "moodle/qtype-essay.moodle.xml",
+                "moodle/qtype-gapselect.moodle.xml",
+                "moodle/qtype-match.moodle.xml",
+                "moodle/qtype-multichoice.moodle.xml",
+                "moodle/qtype-numerical.moodle.xml",
+                "moodle/qtype-shortanswer.moodle.xml",
+                "moodle/qtype-truefalse.moodle.xml",
+                "moodlexml-to-json/test.xml"
             })
     void everyQuestionIsImportedAsWrittenOrSkippedNamingItsType(String file) throws Exception {
         byte[] bytes = real(file);
@@ -79,7 +81,11 @@ class MoodleXmlRealFilesTest {
                 sameAsSource(source, Fixtures.question(report, position), type);
             } else {
                 assertEquals(
-                        List.of(type + " question skipped: only multichoice and truefalse questions are imported"),
+                        List.of(
+                                type.isEmpty()
+                                        ? "question has no type; only multichoice and truefalse questions are imported"
+                                        : type
+                                                + " question skipped: only multichoice and truefalse questions are imported"),
                         report.skipped().stream()
                                 .filter(s -> s.question() == position)
                                 .map(s -> en(s.reason()))
@@ -108,11 +114,14 @@ class MoodleXmlRealFilesTest {
                     feedback.map(f -> visible(text(f))).orElse(""),
                     HtmlText.plain(q.draft().options().get(i).feedback()));
         }
+        long full = answers.stream()
+                .filter(a -> Double.parseDouble(a.getAttribute("fraction")) >= 100)
+                .count();
         boolean single = type.equals("truefalse")
                 || Optional.ofNullable(child(source, "single"))
                         .map(s -> !List.of("false", "0")
                                 .contains(s.getTextContent().strip()))
-                        .orElse(true);
+                        .orElse(full == 1); // Moodle's default "true" holds with one full answer
         assertEquals(single, !q.multiple());
         assertEquals(
                 Optional.ofNullable(child(source, "generalfeedback"))
@@ -135,7 +144,7 @@ class MoodleXmlRealFilesTest {
 
     @Test
     void aMultichoiceQuestionWithASoundAndFlagPicturesKeepsAllFiveFiles() throws Exception {
-        ImportedQuestion q = MoodleXmlImport.parse(real("format-xml-multichoice.xml"))
+        ImportedQuestion q = MoodleXmlImport.parse(real("moodle/format-xml-multichoice.xml"))
                 .questions()
                 .get(0);
         assertEquals(
@@ -156,7 +165,7 @@ class MoodleXmlRealFilesTest {
 
     @Test
     void trueFalseKeepsPicturesInTextFeedbackAndGeneralFeedback() throws Exception {
-        ImportedQuestion q = MoodleXmlImport.parse(real("format-xml-truefalse.xml"))
+        ImportedQuestion q = MoodleXmlImport.parse(real("moodle/format-xml-truefalse.xml"))
                 .questions()
                 .get(0);
         assertEquals(List.of("true", "false"), q.options());
@@ -171,7 +180,7 @@ class MoodleXmlRealFilesTest {
 
     @Test
     void moodle19sImageTagBecomesAPictureAppendedToTheText() throws Exception {
-        ImportReport report = MoodleXmlImport.parse(real("format-xml-sample_questions_with_old_image_tag.xml"));
+        ImportReport report = MoodleXmlImport.parse(real("moodle/format-xml-sample_questions_with_old_image_tag.xml"));
         ImportedQuestion q = Fixtures.question(report, 2);
         assertTrue(q.text().endsWith(" <img src=\"@@PLUGINFILE@@/moodle.png\" alt=\"\">"), q.text());
         assertEquals("moodle.png", q.files().get(0).name());
@@ -182,7 +191,7 @@ class MoodleXmlRealFilesTest {
 
     @Test
     void idnumberWithHtmlCharactersIsKeptAsWritten() throws Exception {
-        ImportedQuestion q = MoodleXmlImport.parse(real("format-xml-html_chars_in_idnumbers.xml"))
+        ImportedQuestion q = MoodleXmlImport.parse(real("moodle/format-xml-html_chars_in_idnumbers.xml"))
                 .questions()
                 .get(0);
         assertEquals("T & F", q.draft().authored().idNumber());
@@ -190,7 +199,7 @@ class MoodleXmlRealFilesTest {
 
     @Test
     void aMultipleAnswerQuestionKeepsItsHalvesAndGeneralFeedback() throws Exception {
-        ImportedQuestion q = MoodleXmlImport.parse(real("qtype-multichoice.moodle.xml"))
+        ImportedQuestion q = MoodleXmlImport.parse(real("moodle/qtype-multichoice.moodle.xml"))
                 .questions()
                 .get(0);
         assertTrue(q.multiple());
@@ -201,7 +210,7 @@ class MoodleXmlRealFilesTest {
 
     @Test
     void nestedCategoriesBecomeTopics() throws Exception {
-        ImportReport report = MoodleXmlImport.parse(real("format-xml-nested_categories_with_questions.xml"));
+        ImportReport report = MoodleXmlImport.parse(real("moodle/format-xml-nested_categories_with_questions.xml"));
         assertEquals(
                 List.of("Iota", "Iota / Kappa", "Iota / Kappa / Lambda", "Iota / Mu"),
                 report.questions().stream().map(ImportedQuestion::topic).toList());
@@ -210,8 +219,29 @@ class MoodleXmlRealFilesTest {
     @Test
     void aFileThatIsNotWellFormedIsRefusedAtItsLine() {
         ImportException e = assertThrows(
-                ImportException.class, () -> MoodleXmlImport.parse(real("lib-sample_questions_wrong.xml")));
+                ImportException.class, () -> MoodleXmlImport.parse(real("moodle/lib-sample_questions_wrong.xml")));
         assertEquals(18, e.line());
+    }
+
+    @Test
+    void aHandWrittenQuizIsReadAsItsAuthorMeantIt() throws Exception {
+        ImportReport report = MoodleXmlImport.parse(real("moodlexml-to-json/test.xml"));
+        ImportedQuestion tf = Fixtures.question(report, 1);
+        assertEquals(List.of("true", "false"), tf.options());
+        assertEquals(List.of("keyword1", "keyword2"), tf.draft().authored().tags());
+        assertEquals("\u00adSi un coche circula a 25 m/s, lo hace a 90km/h", tf.text()); // its soft hyphen kept
+        ImportedQuestion force = Fixtures.question(report, 4);
+        assertFalse(force.multiple());
+        assertFalse(force.draft().shuffle()); // <shuffleanswers>0</shuffleanswers>
+        assertEquals(List.of(1), force.correct());
+        ImportedQuestion speed = Fixtures.question(report, 7); // no <single>, two answers worth 100%
+        assertTrue(speed.multiple());
+        assertEquals(List.of(0.0, 100.0, 100.0), speed.fractions());
+        assertEquals(List.of(1, 2), speed.correct());
+        assertEquals(9, report.questions().size());
+        assertEquals(
+                "question has no type; only multichoice and truefalse questions are imported",
+                en(report.skipped().get(report.skipped().size() - 1).reason()));
     }
 
     // --- the source, read independently ---
