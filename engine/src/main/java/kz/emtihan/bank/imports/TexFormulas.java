@@ -8,7 +8,8 @@ import org.jsoup.Jsoup;
  * Finds the formulas in a question's text as Moodle's MathJax filter writes them, {@code \( ... \)}, {@code \[
  * ... \]} and {@code $$ ... $$}, and says whether each would render ({@link TexCheck}). The text stays as
  * written: the pages render it with KaTeX. {@code \$} and {@code \\} outside a formula are escapes, not
- * delimiters. A delimiter opened and never closed is a problem too (the student would see raw TeX).
+ * delimiters. A {@code \(} or {@code \[} never closed is a problem too (the student would see raw TeX); a lone
+ * {@code $$} is only text (a shell's process id, a price).
  */
 final class TexFormulas {
     private static final int SHOWN = 60;
@@ -53,6 +54,7 @@ final class TexFormulas {
                 continue;
             }
             int end = text.indexOf(close, i + 2);
+            if (end < 0 && open.equals("$$")) return Optional.empty(); // a lone "$$" is text ("echo $$")
             if (end < 0) {
                 return Optional.of(new Problem(
                         shorten(text.substring(i)), ImportTexts.of("tex.unclosed", "open", open, "close", close)));

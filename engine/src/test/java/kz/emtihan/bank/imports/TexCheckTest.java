@@ -87,7 +87,8 @@ class TexCheckTest {
                 "<p>Solve \\(x^2 = 4\\) and \\[\\frac{1}{2}\\] and $$\\sqrt{2}$$.</p>",
                 "<p>It costs $5 or $6, and \\$\\$ is two dollars; \\\\(not a formula</p>",
                 "<p>\\(a &lt; b\\) and \\(\\left\\{ x \\right\\}\\)</p>",
-                "<p>No formula at all</p>"
+                "<p>No formula at all</p>",
+                "<p>In bash, echo $$ prints the process id</p>"
             })
     void formulasAreFoundAsMoodlesMathJaxFilterWritesThem(String html) {
         assertEquals(Optional.empty(), TexFormulas.firstProblem(html));
@@ -110,7 +111,7 @@ class TexCheckTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"\\(", "$$", "\\["})
+    @ValueSource(strings = {"\\(", "\\["})
     void aLongUnclosedFormulaIsShortenedInTheReport(String open) {
         TexFormulas.Problem problem =
                 TexFormulas.firstProblemInText(open + "x".repeat(200)).orElseThrow();
