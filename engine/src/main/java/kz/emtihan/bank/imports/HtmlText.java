@@ -155,6 +155,18 @@ final class HtmlText {
             return media.isEmpty() && text.replace('\u00a0', ' ').isBlank();
         }
 
+        /** Every embedded file it referred to, shown or removed (the first shape of this record). */
+        List<String> files() {
+            List<String> all = new java.util.ArrayList<>(media);
+            all.addAll(links);
+            return all;
+        }
+
+        /** The pictures and sounds from elsewhere that were removed (the first shape of this record). */
+        List<String> images() {
+            return external;
+        }
+
         /** Whether something was removed that could have been the content. */
         boolean lostMedia() {
             return !links.isEmpty() || !external.isEmpty();
