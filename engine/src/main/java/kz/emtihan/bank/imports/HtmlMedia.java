@@ -63,8 +63,9 @@ final class HtmlMedia {
         return kept;
     }
 
+    /** Embedded files mentioned other than as media, and not shown as media either (a link around its picture). */
     List<String> links() {
-        return links;
+        return links.stream().filter(name -> !kept.contains(name)).distinct().toList();
     }
 
     List<String> external() {

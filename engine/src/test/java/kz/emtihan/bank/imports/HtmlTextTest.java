@@ -92,6 +92,13 @@ class HtmlTextTest {
     }
 
     @Test
+    void aLinkAroundItsOwnPictureIsNotReportedAsALostFile() {
+        HtmlText.Safe safe = html("<a href=\"@@PLUGINFILE@@/big.png\"><img src=\"@@PLUGINFILE@@/big.png\"></a>");
+        assertEquals("<img src=\"@@PLUGINFILE@@/big.png\">", safe.html());
+        assertEquals(List.of(), safe.links());
+    }
+
+    @Test
     void externalAndDataPicturesAreRemovedAndReportedShortened() {
         String data = "data:image/png;base64," + "A".repeat(500);
         HtmlText.Safe safe = html("<p>x<img src=\"https://cdn.example/a.png\"><img src=\"" + data + "\">"
