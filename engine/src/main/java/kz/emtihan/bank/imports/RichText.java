@@ -20,17 +20,23 @@ record RichText(String raw, Format format) {
         /** Markdown: kept as its text, not rendered. */
         MARKDOWN;
 
-        /** The {@code format} attribute of Moodle XML; an absent or unknown one means Moodle's auto-format. */
-        static Format ofXmlAttribute(String attribute) {
+        /**
+         * The {@code format} attribute of Moodle XML, read as Moodle reads it: absent means {@code fallback}
+         * (HTML for question text, the question text's format for answers and feedback); an unknown one means HTML.
+         */
+        static Format ofXmlAttribute(String attribute, Format fallback) {
             switch (attribute == null ? "" : attribute.strip().toLowerCase(Locale.ROOT)) {
-                case "html":
-                    return HTML;
+                case "":
+                    return fallback;
+                case "moodle_auto_format":
+                case "wiki_like":
+                    return MOODLE;
                 case "plain_text":
                     return PLAIN;
                 case "markdown":
                     return MARKDOWN;
                 default:
-                    return MOODLE;
+                    return HTML;
             }
         }
 

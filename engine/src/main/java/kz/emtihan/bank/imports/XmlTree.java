@@ -13,33 +13,51 @@ import javax.xml.stream.XMLStreamReader;
 import kz.emtihan.text.Text;
 
 /**
- * Reads a Moodle XML file into its {@code <question>} elements, in order, with the JDK's StAX parser. The whole
- * file must be well-formed with a {@code <quiz>} root. XXE-safe: DTDs and external entities are not supported,
- * and a file with a DOCTYPE is refused outright, so no entity can be expanded.
+ * Streams a Moodle XML file's {@code <question>} elements, in order, with the JDK's StAX parser: one question is
+ * read into an {@link XmlElement} and handed on before the next is read, so only one question's tree is ever held
+ * (a 5,000-question bank with pictures is not built twice in memory). The whole file must be well-formed with a
+ * {@code <quiz>} root; its bytes must match the encoding it declares ({@link XmlEncoding}). XXE-safe: DTDs and
+ * external entities are not supported, and a file with a DOCTYPE is refused outright, so no entity can be expanded.
+ * A fault found late stops the file, and the caller drops what it had read.
  */
 final class XmlTree {
     private static final int MAX_DEPTH = 32;
 
     private XmlTree() {}
 
-    static List<XmlElement> questions(byte[] file) throws ImportException {
+    /** Receives each question element in file order. */
+    interface Questions {
+        void accept(XmlElement question) throws ImportException;
+    }
+
+    static void questions(byte[] file, Questions sink) throws ImportException {
+        XmlEncoding.check(file);
         XMLStreamReader reader = null;
         try {
             reader = factory().createXMLStreamReader(new ByteArrayInputStream(file));
             toRoot(reader);
-            List<XmlElement> questions = new ArrayList<>();
             while (reader.hasNext()) {
                 int event = reader.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
-                    XmlElement element = read(reader, 1);
-                    if (element.name().equals("question")) questions.add(element);
+                    if (reader.getLocalName().equals("question")) sink.accept(read(reader, 1));
+                    else skip(reader);
                 }
             }
-            return questions;
         } catch (XMLStreamException e) {
             throw notWellFormed(e);
         } finally {
             close(reader);
+        }
+    }
+
+    /** Reads past the element the reader is on, keeping nothing. */
+    private static void skip(XMLStreamReader reader) throws XMLStreamException, ImportException {
+        int depth = 1;
+        while (depth > 0) {
+            int event = reader.next();
+            if (event == XMLStreamConstants.START_ELEMENT && ++depth > MAX_DEPTH)
+                throw refused(reader, ImportTexts.of("fault.too-deep", "max", MAX_DEPTH));
+            if (event == XMLStreamConstants.END_ELEMENT) depth--;
         }
     }
 

@@ -59,22 +59,68 @@ class HtmlTextTest {
     }
 
     @Test
-    void pluginFileReferencesAreReportedByDecodedNameAndRemoved() {
-        HtmlText.Safe safe = html("<p>See <img src=\"@@PLUGINFILE@@/right%20triangle.png?time=1\" alt=\"t\">"
-                + " and <a href=\"@@PLUGINFILE@@/notes.pdf\">the notes</a></p>");
-        assertEquals(List.of("right triangle.png", "notes.pdf"), safe.files());
-        assertEquals(List.of(), safe.images());
-        assertFalse(safe.html().contains("PLUGINFILE"), safe.html());
-        assertFalse(safe.html().contains("<img"), safe.html());
+    void embeddedPicturesStayAsPluginfileReferencesWithDecodedRelativeNames() {
+        HtmlText.Safe safe = html("<p>See <img src=\"@@PLUGINFILE@@/images/right%20triangle.png?time=1\" alt=\"t\""
+                + " width=\"240\" height=\"50%\" class=\"img-fluid\" onerror=\"x()\" title=\"x\"></p>");
+        assertEquals(List.of("images/right triangle.png"), safe.media());
+        assertEquals(
+                "<p>See <img src=\"@@PLUGINFILE@@/images/right triangle.png\" alt=\"t\" width=\"240\"></p>",
+                safe.html());
+        assertEquals(List.of(), safe.external());
     }
 
     @Test
-    void otherImagesAreRemovedAndReportedShortened() {
+    void soundsAndVideosKeepTheirSourceAndControlsOnly() {
+        HtmlText.Safe safe = html("<audio controls=\"true\" autoplay><source src=\"@@PLUGINFILE@@/listen.mp3\">"
+                + "@@PLUGINFILE@@/listen.mp3</audio><video src=\"@@PLUGINFILE@@/v.mp4\" width=\"320\" loop></video>");
+        assertEquals(
+                "<audio src=\"@@PLUGINFILE@@/listen.mp3\" controls=\"\"></audio>"
+                        + "<video src=\"@@PLUGINFILE@@/v.mp4\" width=\"320\" controls=\"\"></video>",
+                safe.html());
+        assertEquals(List.of("listen.mp3", "v.mp4"), safe.media());
+    }
+
+    @Test
+    void aLinkToAnEmbeddedSoundBecomesAPlayerAndOtherLinksAreReported() {
+        HtmlText.Safe safe = html("<p><a href=\"@@PLUGINFILE@@/dialog%201.mp3\">dialog</a> and"
+                + " <a href=\"@@PLUGINFILE@@/notes.pdf\">the notes</a></p>");
+        assertEquals(
+                "<p>dialog<audio src=\"@@PLUGINFILE@@/dialog 1.mp3\" controls=\"\"></audio> and the notes</p>",
+                safe.html());
+        assertEquals(List.of("dialog 1.mp3"), safe.media());
+        assertEquals(List.of("notes.pdf"), safe.links());
+    }
+
+    @Test
+    void aLinkAroundItsOwnPictureIsNotReportedAsALostFile() {
+        HtmlText.Safe safe = html("<a href=\"@@PLUGINFILE@@/big.png\"><img src=\"@@PLUGINFILE@@/big.png\"></a>");
+        assertEquals("<img src=\"@@PLUGINFILE@@/big.png\">", safe.html());
+        assertEquals(List.of(), safe.links());
+    }
+
+    @Test
+    void externalAndDataPicturesAreRemovedAndReportedShortened() {
         String data = "data:image/png;base64," + "A".repeat(500);
-        HtmlText.Safe safe = html("<p>x<img src=\"https://cdn.example/a.png\"><img src=\"" + data + "\"></p>");
+        HtmlText.Safe safe = html("<p>x<img src=\"https://cdn.example/a.png\"><img src=\"" + data + "\">"
+                + "<img src=\"javascript:alert(1)\"><audio src=\"//cdn.example/a.mp3\"></audio></p>");
         assertEquals("<p>x</p>", safe.html());
-        assertEquals("https://cdn.example/a.png", safe.images().get(0));
-        assertTrue(safe.images().get(1).length() < 100, safe.images().get(1));
+        assertEquals("https://cdn.example/a.png", safe.external().get(0));
+        assertTrue(safe.external().get(1).length() < 100, safe.external().get(1));
+        assertEquals(4, safe.external().size(), safe.external()::toString);
+        assertEquals(List.of(), safe.media());
+    }
+
+    @Test
+    void storedTextKeepsOnlyContentHashesNeverAnAddress() {
+        String hash = "ab".repeat(32);
+        String stored =
+                QuestionHtml.sanitise("<p><img data-media=\"" + hash + "\" alt=\"a\" src=\"https://x.example/a.png\">"
+                        + "<img src=\"@@PLUGINFILE@@/a.png\"><audio data-media=\"" + hash + "\" controls=\"\"></audio>"
+                        + "<img data-media=\"AB" + hash.substring(2) + "\"><img data-media=\"../../etc\"></p>");
+        assertEquals(
+                "<p><img data-media=\"" + hash + "\" alt=\"a\"><audio data-media=\"" + hash
+                        + "\" controls=\"\"></audio></p>",
+                stored);
     }
 
     @Test
@@ -100,7 +146,8 @@ class HtmlTextTest {
     @Test
     void textWithNothingVisibleIsBlank() {
         assertTrue(html("<p>&nbsp;</p><script>alert(1)</script>").blank());
-        assertTrue(html("<p><img src=\"@@PLUGINFILE@@/a.png\"></p>").blank());
+        assertFalse(html("<p><img src=\"@@PLUGINFILE@@/a.png\"></p>").blank()); // a picture is content
+        assertTrue(html("<p><img src=\"https://x.example/a.png\"></p>").blank());
         assertFalse(html("<p>0</p>").blank());
     }
 

@@ -44,9 +44,9 @@ class MoodleXmlImportTest {
     }
 
     @Test
-    void importsEveryUsableMultichoiceQuestionInFileOrder() {
+    void importsEveryUsableMultichoiceAndTrueFalseQuestionInFileOrder() {
         assertEquals(
-                List.of(1, 2, 3, 5, 6, 7, 9, 11, 12, 13, 16, 19, 20, 21),
+                List.of(1, 2, 3, 4, 5, 6, 7, 9, 11, 12, 13, 16, 19, 20, 21),
                 report.questions().stream().map(ImportedQuestion::position).toList());
     }
 
@@ -56,7 +56,7 @@ class MoodleXmlImportTest {
         report.questions().forEach(q -> positions.add(q.position()));
         report.skipped().forEach(s -> positions.add(s.question()));
         assertEquals(IntStream.rangeClosed(1, 25).boxed().toList(), List.copyOf(positions));
-        assertEquals(13, report.skipped().size());
+        assertEquals(11, report.skipped().size());
         assertTrue(
                 report.skipped().stream().noneMatch(s -> en(s.reason()).contains("category")),
                 report.skipped()::toString);
@@ -93,11 +93,23 @@ class MoodleXmlImportTest {
     }
 
     @Test
-    void feedbackHintsAndGeneralFeedbackAreNotImported() {
+    void feedbackIsKeptApartFromTheTextAndOptions() {
         ImportedQuestion q = question(report, 1);
         assertFalse(q.text().contains("Factorise"), q.text());
         assertTrue(q.options().stream().noneMatch(o -> o.contains("·")), q.options()::toString);
         assertFalse(q.text().contains("multiply"), q.text());
+        String feedback = q.draft().authored().feedback()
+                + q.draft().options().stream().map(o -> o.feedback()).toList();
+        assertTrue(feedback.contains("Factorise") || feedback.contains("multiply"), feedback);
+    }
+
+    @Test
+    void trueFalseIsATwoOptionSingleAnswerQuestionInTheFilesWords() {
+        ImportedQuestion q = question(report, 4);
+        assertEquals(List.of("true", "false"), q.options());
+        assertEquals(List.of(100.0, 0.0), q.fractions());
+        assertFalse(q.multiple());
+        assertFalse(q.draft().shuffle());
     }
 
     @ParameterizedTest(name = "question {0}: topic {1}")
@@ -171,13 +183,21 @@ class MoodleXmlImportTest {
     }
 
     @Test
-    void anEmbeddedImageIsDroppedTheQuestionKeptAndTheFileNotedOnce() {
+    void anEmbeddedImageIsKeptWithItsBytesAndNoNote() {
         ImportedQuestion q = question(report, 7);
-        assertFalse(q.text().contains("<img") || q.text().contains("PLUGINFILE"), q.text());
+        assertTrue(
+                q.text()
+                        .contains("<img src=\"@@PLUGINFILE@@/right triangle.png\" alt=\"a right triangle\""
+                                + " width=\"240\" height=\"160\">"),
+                q.text());
         assertTrue(q.text().contains("How long is the hypotenuse?"), q.text());
         assertEquals(List.of(2), q.correct());
+        assertEquals(1, q.files().size());
+        assertEquals("right triangle.png", q.files().get(0).name());
         assertEquals(
-                List.of("embedded file right triangle.png ignored (question kept)"), reasonsAt(report, at(7, 1061)));
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+                java.util.Base64.getEncoder().encodeToString(q.files().get(0).bytes()));
+        assertEquals(List.of(), reasonsAt(report, at(7, 1061)));
     }
 
     @Test
@@ -200,12 +220,17 @@ class MoodleXmlImportTest {
 
     @ParameterizedTest(name = "question {0} is a {2}")
     @CsvSource({
-        "4, 1051, truefalse", "8, 1062, essay", "10, 1071, shortanswer", "14, 1081, matching",
-        "15, 1082, description", "22, 1096, multianswer", "23, 1097, numerical", "25, 1099, ddwtos"
+        "8, 1062, essay",
+        "10, 1071, shortanswer",
+        "14, 1081, matching",
+        "15, 1082, description",
+        "22, 1096, multianswer",
+        "23, 1097, numerical",
+        "25, 1099, ddwtos"
     })
     void otherQuestionTypesAreSkippedNamingTheType(int position, int moodleId, String type) {
         assertEquals(
-                List.of(type + " question skipped: only multichoice questions are imported"),
+                List.of(type + " question skipped: only multichoice and truefalse questions are imported"),
                 reasonsAt(report, at(position, moodleId)));
     }
 
@@ -213,7 +238,9 @@ class MoodleXmlImportTest {
     void unusableMultichoiceQuestionsAreSkippedWithTheReason() {
         assertEquals(List.of("multichoice question has no answers"), reasonsAt(report, at(17, 1091)));
         assertEquals(List.of("multichoice question has no text"), reasonsAt(report, at(18, 1092)));
-        assertTrue(reasonsAt(report, at(24, 1098)).get(0).startsWith("multichoice question has no correct answer"));
+        assertEquals( // <single>true</single> and every fraction 0: Moodle refuses it too
+                List.of("single-answer question has no answer worth 100% (Moodle refuses it too)"),
+                reasonsAt(report, at(24, 1098)));
     }
 
     @Test
@@ -316,7 +343,7 @@ class MoodleXmlImportTest {
     }
 
     @Test
-    void anAnswerThatIsOnlyAnEmbeddedImageSkipsTheQuestion() throws Exception {
+    void anAnswerThatShowsAFileTheQuestionDoesNotCarrySkipsTheQuestion() throws Exception {
         ImportReport r = parse(quiz(
                 "encoding=\"UTF-8\"",
                 "",
@@ -325,7 +352,7 @@ class MoodleXmlImportTest {
                 answer("0", "a line")));
         assertEquals(List.of(), r.questions());
         assertEquals(
-                "answer 1 has no text once embedded files and images are removed",
+                "answer 1: refers to the file parabola.png, which the question does not carry",
                 en(r.skipped().get(0).reason()));
     }
 
@@ -333,7 +360,8 @@ class MoodleXmlImportTest {
     void aQuestionWithoutATypeIsSkipped() throws Exception {
         ImportReport r = parse("<quiz>\n<question><name><text>x</text></name></question>\n</quiz>");
         assertEquals(
-                List.of("question 1 (line 2): " + "question has no type; only multichoice questions are imported"),
+                List.of("question 1 (line 2): "
+                        + "question has no type; only multichoice and truefalse questions are imported"),
                 described(r));
     }
 
