@@ -11,17 +11,31 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.emtihan.bank.media.MediaLimits;
 import kz.emtihan.bank.model.MediaFile;
 
 /**
  * A bank's pictures and sounds in Redis ({@link BankKeys#bankMedia}), content-addressed: the same bytes are stored
- * once per bank, and a file is never changed. What may be stored (type, size) is decided before {@link #put}.
+ * once per bank, and a file is never changed nor deleted (a question deleted or edited may still be on an exam's frozen
+ * paper, which shows the file from here). What may be stored (type, size) is decided before {@link #put}
+ * ({@code bank.media}).
  */
 public final class BankMediaStore {
     private final Redis redis;
+    private final MediaLimits limits;
 
     public BankMediaStore(Redis redis) {
+        this(redis, MediaLimits.DEFAULT);
+    }
+
+    /** @param limits what one file and one import may hold ({@code bankMedia} in emtihan.yaml) */
+    public BankMediaStore(Redis redis, MediaLimits limits) {
         this.redis = redis;
+        this.limits = limits;
+    }
+
+    public MediaLimits limits() {
+        return limits;
     }
 
     /** Stores the files (one HSET: all land or none); a file already there is written again unchanged. */

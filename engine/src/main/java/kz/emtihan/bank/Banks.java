@@ -17,10 +17,12 @@ import kz.emtihan.bank.imports.ImportTexts;
 import kz.emtihan.bank.imports.ImportedQuestion;
 import kz.emtihan.bank.imports.MoodleXmlImport;
 import kz.emtihan.bank.imports.QuestionHtml;
+import kz.emtihan.bank.media.ImportMedia;
 import kz.emtihan.bank.model.BankAccess;
 import kz.emtihan.bank.model.BankRules;
 import kz.emtihan.bank.model.BankValidation;
 import kz.emtihan.bank.model.Difficulty;
+import kz.emtihan.bank.model.MediaFile;
 import kz.emtihan.bank.model.Passport;
 import kz.emtihan.bank.model.Question;
 import kz.emtihan.bank.model.QuestionDraft;
@@ -125,18 +127,27 @@ public final class Banks {
                     List<QuestionDraft> accepted = new ArrayList<>();
                     List<ImportSkip> skipped = new ArrayList<>(report.skipped());
                     java.util.Set<Integer> refused = new java.util.HashSet<>();
+                    ImportMedia mediaStep = new ImportMedia(media.limits()); // issue 12 (2): files checked, by hash
+                    List<MediaFile> files = new ArrayList<>();
                     for (ImportedQuestion q : report.questions()) {
                         QuestionDraft d = q.draft();
                         if (d.difficulty().isEmpty() && fallback.isPresent()) d = withDifficulty(d, fallback);
                         List<Text> problems = d.problems(false); // 5.23.3: an unclassified question lands
-                        if (problems.isEmpty()) {
-                            accepted.add(d);
+                        ImportMedia.Taken taken = problems.isEmpty()
+                                ? mediaStep.take(new ImportedQuestion(q.position(), q.line(), d, q.files()))
+                                : null;
+                        if (taken != null) skipped.addAll(taken.notes());
+                        if (taken != null && taken.question().isPresent()) {
+                            accepted.add(taken.question().get().draft());
+                            files.addAll(taken.files());
                         } else {
                             refused.add(q.position());
-                            skipped.add(ImportSkip.of(q.position(), q.line(), BankTexts.joined(problems)));
+                            if (taken == null)
+                                skipped.add(ImportSkip.of(q.position(), q.line(), BankTexts.joined(problems)));
                         }
                     }
-                    return store.reserveOrder(bankId, accepted.size())
+                    return media.put(bankId, files) // the files first: no stored question shows a missing one
+                            .compose(v -> store.reserveOrder(bankId, accepted.size()))
                             .compose(first -> {
                                 List<Question> questions = new ArrayList<>();
                                 for (int i = 0; i < accepted.size(); i++) // file order is bank order
