@@ -44,7 +44,7 @@ public final class MediaFiles {
             if (bytes.length == 0) throw Refusal.of(UploadRefusal.EMPTY_FILE);
             if (bytes.length > banks.media().limits().maxFileBytes()) throw Refusal.of(CommonRefusal.BODY_TOO_LARGE);
             MediaSniffer.Sniffed type = MediaSniffer.read(bytes)
-                    .orElseThrow(() -> Refusal.of(MediaRefusal.MEDIA_REFUSED, ImportMedia.refusedBecause(bytes)));
+                    .orElseThrow(() -> Refusal.of(MediaRefusal.FILE_REFUSED, ImportMedia.refusedBecause(bytes)));
             MediaFile file = new MediaFile(ImportMedia.sha256(bytes), type.type(), bytes);
             return banks.media().put(bankId, List.of(file)).map(file);
         });

@@ -7,7 +7,7 @@ import kz.emtihan.refusal.RefusalCode;
 /** Refusals of a bank's pictures and sounds. Sentences: {@code refusals_<lang>.properties} in this package. */
 public enum MediaRefusal implements RefusalCode {
     /** A file whose bytes are not of an accepted type ({@link MediaSniffer}); {@code reason} says what it is. */
-    MEDIA_REFUSED("media-refused", Kind.UNSUPPORTED_TYPE, "reason");
+    FILE_REFUSED("file-refused", Kind.UNSUPPORTED_TYPE, "reason");
 
     private final String code;
     private final Kind kind;
