@@ -93,7 +93,12 @@ public final class Banks {
                                 return Future.failedFuture(Refusal.of(BankRefusal.INVALID_QUESTIONS, problems.size())
                                         .withProblems(problems));
                             }
-                            return store.reserveOrder(bankId, drafts.size())
+                            return media.unknownIn(bankId, drafts) // issue 12 (2): no picture the bank lacks
+                                    .compose(unknown -> unknown.isEmpty()
+                                            ? store.reserveOrder(bankId, drafts.size())
+                                            : Future.failedFuture(
+                                                    Refusal.of(BankRefusal.INVALID_QUESTIONS, unknown.size())
+                                                            .withProblems(unknown)))
                                     .compose(first -> {
                                         List<Question> questions = new ArrayList<>();
                                         for (int i = 0; i < drafts.size(); i++)

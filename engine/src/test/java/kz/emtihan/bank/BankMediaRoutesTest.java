@@ -134,6 +134,28 @@ class BankMediaRoutesTest {
         assertTrue(ru.json().getString("message").contains("SVG"), ru.body());
     }
 
+    @Test
+    void aQuestionSentAsJsonMayShowOnlyAFileTheBankHas() {
+        String bankId = bank();
+        String known = upload(bankId, owner, "image/png", PNG).json().getString("hash");
+        String unknown = "e".repeat(64);
+        io.vertx.core.json.JsonArray questions = Fixtures.questions(2, 0, 0);
+        questions.getJsonObject(0).put("text", "<p>Which? <img data-media=\"" + known + "\" alt=\"dot\"></p>");
+        questions.getJsonObject(1).put("text", "<p>Which? <img data-media=\"" + unknown + "\" alt=\"dot\"></p>");
+        TestEngine.Reply r = app.post("/api/v1/banks/" + bankId + "/questions", owner, questions);
+        assertEquals(400, r.status(), r.body());
+        assertEquals("invalid-questions", r.error());
+        JsonObject problem = r.json().getJsonArray("problems").getJsonObject(0);
+        assertEquals(1, problem.getInteger("index"), r.body());
+        assertTrue(problem.getString("message").contains(unknown), r.body());
+        assertEquals(0, app.get("/api/v1/banks/" + bankId, owner).json().getInteger("questionCount"), "nothing added");
+        questions.remove(1);
+        assertEquals(
+                200,
+                app.post("/api/v1/banks/" + bankId + "/questions", owner, questions)
+                        .status());
+    }
+
     static Set<String> hashesOf(JsonObject attempt) {
         Set<String> out = new LinkedHashSet<>();
         for (Object q : attempt.getJsonArray("questions")) {

@@ -113,7 +113,7 @@ public final class ImportMedia {
     }
 
     /** Every HTML text of a draft: the question, its options and their feedback, the general feedback. */
-    static List<String> texts(QuestionDraft d) {
+    public static List<String> texts(QuestionDraft d) {
         List<String> out = new ArrayList<>();
         out.add(d.text());
         for (QuestionDraft.DraftOption o : d.options()) {
@@ -153,6 +153,11 @@ public final class ImportMedia {
     /** Why a file of these bytes is refused, in words ({@link MediaSniffer#refusal}). */
     public static Text refusedBecause(byte[] bytes) {
         return text("refused." + MediaSniffer.refusal(bytes));
+    }
+
+    /** A question refers to a file its bank does not have. */
+    public static Text unknownFile(String hash) {
+        return text("media.unknown", "hash", hash);
     }
 
     /** "picture or sound", for {@code not-found}. */
