@@ -61,3 +61,31 @@ test('a failed fetch rejects and is tried again the next time', async () => {
   assert.ok((await source(HASH)).startsWith('blob:'));
   assert.equal(n, 2);
 });
+
+test('a transient failure is tried again; a refusal is not', async () => {
+  let n = 0;
+  const transient = Object.assign(new Error('offline'), { transient: true });
+  const source = cached(
+    (h) => `/x/${h}`,
+    async () => {
+      n += 1;
+      if (n <= 2) throw transient;
+      return { data: new Blob([new Uint8Array([1])]) };
+    },
+    { delay: () => 0 },
+  );
+  assert.ok((await source(HASH)).startsWith('blob:'));
+  assert.equal(n, 3, 'two failures, then the file');
+
+  let refusals = 0;
+  const refused = cached(
+    (h) => `/y/${h}`,
+    async () => {
+      refusals += 1;
+      throw Object.assign(new Error('not found'), { status: 404, transient: false });
+    },
+    { delay: () => 0 },
+  );
+  await assert.rejects(refused(HASH));
+  assert.equal(refusals, 1, 'a 404 is asked once');
+});

@@ -24,12 +24,25 @@ export async function uploadBankMedia(bankId, file) {
   return (await request('POST', `/banks/${segment(bankId)}/media`, { body: { raw: file, type } })).data;
 }
 
-/** hash → Promise of a blob: URL; a failed fetch is forgotten, so the next drawing tries again. */
-export function cached(pathOf, fetchBlob = (path) => request('GET', path, { accept: '*/*', blob: true })) {
+/**
+ * hash → Promise of a blob: URL. A transient failure (no connection, 502-504) is tried again after 1, 2 and 4 s, so a
+ * blip does not leave a question without its picture; a refusal (404, 403) is not. A failed file is forgotten, so the
+ * next drawing of its question tries again.
+ */
+export function cached(
+  pathOf,
+  fetchBlob = (path) => request('GET', path, { accept: '*/*', blob: true }),
+  { retries = 3, delay = (n) => 1000 * 2 ** n } = {},
+) {
   const urls = new Map();
+  const fetchWithRetries = (path, n) =>
+    fetchBlob(path).catch((err) => {
+      if (n >= retries || !err?.transient) throw err;
+      return new Promise((resolve) => setTimeout(resolve, delay(n))).then(() => fetchWithRetries(path, n + 1));
+    });
   return (hash) => {
     if (!urls.has(hash)) {
-      const url = fetchBlob(pathOf(hash)).then(({ data }) => URL.createObjectURL(data));
+      const url = fetchWithRetries(pathOf(hash), 0).then(({ data }) => URL.createObjectURL(data));
       url.catch(() => urls.delete(hash));
       urls.set(hash, url);
     }

@@ -27,6 +27,8 @@ public final class AttemptMedia {
     private final AttemptReads reads;
     private final AttemptStore store;
     private final BankMediaStore media;
+    /** exam id + question id → the files the question shows to a student: frozen questions, so kept for good. */
+    private final java.util.Map<String, Set<String>> shown = new java.util.concurrent.ConcurrentHashMap<>();
 
     AttemptMedia(AttemptReads reads, AttemptStore store, BankMediaStore media) {
         this.reads = reads;
@@ -38,32 +40,37 @@ public final class AttemptMedia {
     public Future<MediaFile> file(Caller caller, String attemptId, String hash) {
         return reads.owned(caller, attemptId)
                 .compose(a -> reads.facts(attemptId)
-                        .compose(facts -> facts.held()
-                                        || !MediaRefs.HASH.matcher(hash).matches()
-                                ? Future.failedFuture(notFound(hash))
-                                : reads.exams().snapshot(a.examId()).compose(snap -> {
-                                    if (!onPaper(a, snap).contains(hash)) return Future.failedFuture(notFound(hash));
-                                    return media.get(snap.exam().bankId(), List.of(hash))
-                                            .map(found -> {
-                                                MediaFile f = found.get(hash);
-                                                if (f == null) throw notFound(hash);
-                                                return f;
-                                            });
-                                })));
+                        .compose(facts ->
+                                facts.held() || !MediaRefs.HASH.matcher(hash).matches()
+                                        ? Future.failedFuture(notFound(hash))
+                                        : reads.exams().snapshot(a.examId()).compose(snap -> {
+                                            if (!onPaper(a, snap, shown).contains(hash))
+                                                return Future.failedFuture(notFound(hash));
+                                            return media.get(snap.exam().bankId(), List.of(hash))
+                                                    .map(found -> {
+                                                        MediaFile f = found.get(hash);
+                                                        if (f == null) throw notFound(hash);
+                                                        return f;
+                                                    });
+                                        })));
     }
 
     /** The files the questions of the attempt's paper show, as the student's view has them (AttemptJson). */
-    static Set<String> onPaper(Attempt a, ExamSnapshot snap) {
+    static Set<String> onPaper(Attempt a, ExamSnapshot snap, java.util.Map<String, Set<String>> cache) {
         Set<String> out = new HashSet<>();
         for (Paper.Item item : a.paper().items()) {
             Question q = snap.byId().get(item.questionId());
             if (q == null) continue;
-            out.addAll(MediaRefs.hashes(q.text()));
-            for (Option o : q.options()) {
-                if (item.optionOrder().contains(o.id())) out.addAll(MediaRefs.hashes(o.text()));
-            }
+            out.addAll(cache.computeIfAbsent(snap.exam().id() + "\n" + q.id(), k -> shownBy(q)));
         }
         return out;
+    }
+
+    /** The files a question shows to a student: its text and its options (every option is on each paper). */
+    private static Set<String> shownBy(Question q) {
+        Set<String> out = new HashSet<>(MediaRefs.hashes(q.text()));
+        for (Option o : q.options()) out.addAll(MediaRefs.hashes(o.text()));
+        return Set.copyOf(out);
     }
 
     private static Refusal notFound(String hash) {

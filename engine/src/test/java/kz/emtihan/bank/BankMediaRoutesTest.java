@@ -51,7 +51,10 @@ class BankMediaRoutesTest {
                 owner,
                 i -> new MediaBank.Imported(
                         "<p>Question " + i + " <img src=\"@@PLUGINFILE@@/p" + i + ".png\" alt=\"p" + i + "\"></p>",
-                        List.of(new EmbeddedFile("p" + i + ".png", MediaBank.fakePng(i)))));
+                        "<p>Why: <img src=\"@@PLUGINFILE@@/why.png\" alt=\"\"></p>",
+                        List.of(
+                                new EmbeddedFile("p" + i + ".png", MediaBank.fakePng(i)),
+                                new EmbeddedFile("why.png", MediaBank.fakePng(1000 + i)))));
         for (int i = 0; i < 100; i++) HASHES.add(ImportMedia.sha256(MediaBank.fakePng(i)));
     }
 
@@ -201,6 +204,15 @@ class BankMediaRoutesTest {
         String notOnPaper =
                 HASHES.stream().filter(h -> !mine.contains(h)).findFirst().orElseThrow();
         assertEquals(404, app.get(media(a1.getString("id"), notOnPaper), s1).status(), "a bank picture not drawn");
+        String feedback = ImportMedia.sha256(MediaBank.fakePng(1000 + index));
+        assertEquals(
+                200,
+                app.get("/api/v1/banks/" + pictureBank + "/media/" + feedback, owner)
+                        .status());
+        assertEquals(
+                404,
+                app.get(media(a1.getString("id"), feedback), s1).status(),
+                "the feedback's picture of a question on the paper: feedback is never shown during an attempt");
         String onlyTheirs =
                 theirs.stream().filter(h -> !mine.contains(h)).findFirst().orElseThrow();
         assertEquals(404, app.get(media(a1.getString("id"), onlyTheirs), s1).status(), "another student's paper");

@@ -27,7 +27,11 @@ public final class MediaBank {
     private MediaBank() {}
 
     /** One question as a parser gives it: its HTML text (may refer to files) and the files it carries. */
-    public record Imported(String text, List<EmbeddedFile> files) {}
+    public record Imported(String text, String feedback, List<EmbeddedFile> files) {
+        public Imported(String text, List<EmbeddedFile> files) {
+            this(text, "", files);
+        }
+    }
 
     /** The bank's id; question {@code i} is {@code question.apply(i)}, its correct option index {@code i % 5}. */
     public static String create(TestEngine app, String teacherToken, IntFunction<Imported> question) throws Exception {
@@ -46,7 +50,14 @@ public final class MediaBank {
                         "option " + o + " of question " + i, o == i % 5 ? 100 : 0, "", false));
             Difficulty d = i < 40 ? Difficulty.EASY : i < 80 ? Difficulty.MEDIUM : Difficulty.HARD;
             QuestionDraft draft = new QuestionDraft(
-                    Optional.empty(), q.text(), options, true, Optional.of(d), "Topic " + i % 3, true, Authored.NONE);
+                    Optional.empty(),
+                    q.text(),
+                    options,
+                    true,
+                    Optional.of(d),
+                    "Topic " + i % 3,
+                    true,
+                    new Authored("Q" + i, "", List.of(), q.feedback(), i));
             ImportMedia.Taken taken = step.take(new ImportedQuestion(i + 1, 0, draft, q.files()));
             assertEquals(
                     List.of(), taken.notes().stream().filter(n -> !n.kept()).toList(), "question " + i);
