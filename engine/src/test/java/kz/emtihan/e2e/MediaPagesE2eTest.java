@@ -52,8 +52,11 @@ class MediaPagesE2eTest {
                                 + ": the circle has the equation \\(x^2 + y^2 = r^2\\). What is its area?</p>"
                                 + "<p><img src=\"@@PLUGINFILE@@/images/circle%20" + (i % 2)
                                 + ".png\" alt=\"a circle\"></p>"
-                                + "<p>$$S = \\pi r^2 \\quad\\text{or}\\quad \\frac{\\pi d^2}{4}$$ and a broken one: \\(\\frac{1}{\\)</p>",
-                        List.of(new EmbeddedFile("images/circle " + (i % 2) + ".png", picture))));
+                                + "<p>$$S = \\pi r^2 \\quad\\text{or}\\quad \\frac{\\pi d^2}{4}$$ and a broken one: \\(\\frac{1}{\\)</p>"
+                                + "<p>Listen: <audio src=\"@@PLUGINFILE@@/tone.mp3\" controls></audio></p>",
+                        List.of(
+                                new EmbeddedFile("images/circle " + (i % 2) + ".png", picture),
+                                new EmbeddedFile("tone.mp3", MediaBank.resource("tone.mp3")))));
     }
 
     /** A 240×160 PNG: a blue circle with its radius, drawn here. */
@@ -121,6 +124,15 @@ class MediaPagesE2eTest {
                     b.js(
                             "return getComputedStyle(document.querySelector('#question-text math')).display.includes('math')"
                                     + " || document.querySelector('#question-text math').getBoundingClientRect().width > 0"));
+            b.waitUntil(
+                    "the sound's metadata is read from its blob: URL",
+                    () -> (Boolean) b.js("const a = document.querySelector('#question-text audio[data-media]');"
+                            + "return !!a && a.dataset.mediaState === 'shown' && a.src.startsWith('blob:')"
+                            + " && a.readyState >= 1 && a.duration > 0"),
+                    Duration.ofSeconds(15));
+            Number audioHeight = (Number)
+                    b.js("return document.querySelector('#question-text audio').getBoundingClientRect().height");
+            assertTrue(audioHeight.doubleValue() > 20, "the sound's controls are visible: " + audioHeight);
             b.screenshot("media-student-question");
             b.driver().findElement(By.id("next")).click();
             b.waitUntil(
