@@ -43,7 +43,8 @@ public final class ImportMedia {
 
     /**
      * What became of one question: the question with its references rewritten and no files left in it, and the files
-     * to store; or empty, with the reason among the notes.
+     * to store that this import has not handed out before (a file shown by several questions comes once); or empty,
+     * with the reason among the notes.
      */
     public record Taken(Optional<ImportedQuestion> question, List<MediaFile> files, List<ImportSkip> notes) {}
 
@@ -64,26 +65,22 @@ public final class ImportMedia {
                 return new Taken(Optional.empty(), List.of(), notes);
             }
         }
-        long fresh = files.values().stream()
-                .filter(f -> !counted.contains(f.hash()))
-                .mapToLong(f -> f.bytes().length)
-                .sum();
-        if (importBytes + fresh > limits.maxImportBytes()) {
+        List<MediaFile> fresh =
+                files.values().stream().filter(f -> !counted.contains(f.hash())).toList();
+        long freshBytes = fresh.stream().mapToLong(f -> f.bytes().length).sum();
+        if (importBytes + freshBytes > limits.maxImportBytes()) {
             notes.add(ImportSkip.of(
                     q.position(), q.line(), text("media.import-full", "max", kib(limits.maxImportBytes()))));
             return new Taken(Optional.empty(), List.of(), notes);
         }
-        importBytes += fresh;
+        importBytes += freshBytes;
         files.keySet().forEach(counted::add);
         for (String name : carried.keySet()) {
             if (!hashByName.containsKey(name))
                 notes.add(ImportSkip.kept(q.position(), q.line(), text("media.unused", "file", name)));
         }
         QuestionDraft rewritten = map(d, html -> MediaRefs.rewrite(html, hashByName));
-        return new Taken(
-                Optional.of(new ImportedQuestion(q.position(), q.line(), rewritten, List.of())),
-                List.copyOf(files.values()),
-                notes);
+        return new Taken(Optional.of(new ImportedQuestion(q.position(), q.line(), rewritten, List.of())), fresh, notes);
     }
 
     private Optional<Text> checked(
