@@ -14,15 +14,12 @@ import kz.emtihan.bank.imports.ImportException;
 import kz.emtihan.bank.imports.ImportReport;
 import kz.emtihan.bank.imports.ImportSkip;
 import kz.emtihan.bank.imports.ImportTexts;
-import kz.emtihan.bank.imports.ImportedQuestion;
 import kz.emtihan.bank.imports.MoodleXmlImport;
 import kz.emtihan.bank.imports.QuestionHtml;
-import kz.emtihan.bank.media.ImportMedia;
 import kz.emtihan.bank.model.BankAccess;
 import kz.emtihan.bank.model.BankRules;
 import kz.emtihan.bank.model.BankValidation;
 import kz.emtihan.bank.model.Difficulty;
-import kz.emtihan.bank.model.MediaFile;
 import kz.emtihan.bank.model.Passport;
 import kz.emtihan.bank.model.Question;
 import kz.emtihan.bank.model.QuestionDraft;
@@ -128,45 +125,20 @@ public final class Banks {
                     }
                     return vertx.executeBlocking(() -> parse(format, file), false);
                 })
-                .compose(report -> {
-                    List<QuestionDraft> accepted = new ArrayList<>();
-                    List<ImportSkip> skipped = new ArrayList<>(report.skipped());
-                    java.util.Set<Integer> refused = new java.util.HashSet<>();
-                    ImportMedia mediaStep = new ImportMedia(media.limits()); // issue 12 (2): files checked, by hash
-                    List<MediaFile> files = new ArrayList<>();
-                    for (ImportedQuestion q : report.questions()) {
-                        QuestionDraft d = q.draft();
-                        if (d.difficulty().isEmpty() && fallback.isPresent()) d = withDifficulty(d, fallback);
-                        List<Text> problems = d.problems(false); // 5.23.3: an unclassified question lands
-                        ImportMedia.Taken taken = problems.isEmpty()
-                                ? mediaStep.take(new ImportedQuestion(q.position(), q.line(), d, q.files()))
-                                : null;
-                        if (taken != null) skipped.addAll(taken.notes());
-                        if (taken != null && taken.question().isPresent()) {
-                            accepted.add(taken.question().get().draft());
-                            files.addAll(taken.files());
-                        } else {
-                            refused.add(q.position());
-                            if (taken == null)
-                                skipped.add(ImportSkip.of(q.position(), q.line(), BankTexts.joined(problems)));
-                        }
-                    }
-                    return media.put(bankId, files) // the files first: no stored question shows a missing one
-                            .compose(v -> store.reserveOrder(bankId, accepted.size()))
-                            .compose(first -> {
-                                List<Question> questions = new ArrayList<>();
-                                for (int i = 0; i < accepted.size(); i++) // file order is bank order
-                                questions.add(QuestionJson.toQuestion(accepted.get(i), first + i));
-                                return store.put(bankId, questions);
-                            })
-                            .map(v -> new Imported(
-                                    accepted.size(),
-                                    (int) accepted.stream()
-                                            .filter(d -> d.difficulty().isEmpty())
-                                            .count(),
-                                    skipped,
-                                    refused));
-                });
+                .compose(report ->
+                        vertx.executeBlocking(() -> ImportLanding.of(report, fallback, media.limits()), false))
+                .compose(landed -> media.put(bankId, landed.files()) // files first: no question shows a missing one
+                        .compose(v ->
+                                store.reserveOrder(bankId, landed.accepted().size()))
+                        .compose(first -> {
+                            List<Question> questions = new ArrayList<>();
+                            for (int i = 0; i < landed.accepted().size(); i++) // file order is bank order
+                            questions.add(QuestionJson.toQuestion(
+                                    landed.accepted().get(i), first + i));
+                            return store.put(bankId, questions);
+                        })
+                        .map(v -> new Imported(
+                                landed.accepted().size(), landed.unclassified(), landed.notes(), landed.refused())));
     }
 
     private static ImportReport parse(String format, byte[] file) {
@@ -285,11 +257,6 @@ public final class Banks {
                 d.shuffle(),
                 new kz.emtihan.bank.model.Authored(
                         a.name(), a.idNumber(), a.tags(), QuestionHtml.sanitise(a.feedback()), a.order()));
-    }
-
-    private static QuestionDraft withDifficulty(QuestionDraft d, Optional<Difficulty> difficulty) {
-        return new QuestionDraft(
-                d.id(), d.text(), d.options(), d.single(), difficulty, d.topic(), d.shuffle(), d.authored());
     }
 
     static Passport passport(JsonObject body) {
