@@ -16,6 +16,8 @@ import { serverClock } from '../lib/clock.js';
 import { connectLive } from '../lib/live.js';
 import { param, setState } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
+import { attemptMedia } from '../lib/question-media.js';
+import { setMediaSource } from '../lib/richtext.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import { ProctoredAttempt } from '../lib/proctoring/student.js';
 import { attemptClock } from './attempt-clock.js';
@@ -70,6 +72,7 @@ async function start() {
     const measured = serverClock(started.attempt.serverTime, sentAt, Date.now());
     clock.offset = measured.offset;
     session.attempt = started.attempt;
+    setMediaSource(attemptMedia(started.attempt.id)); // the pictures of this paper only (issue 12, 2)
     session.book = openBook();
     showFrame();
     timer.run();

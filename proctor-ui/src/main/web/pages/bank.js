@@ -13,6 +13,8 @@
 
 import { param, setState } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
+import { bankMedia } from '../lib/question-media.js';
+import { setMediaSource } from '../lib/richtext.js';
 import { bankQuestions, getBank, validateBank } from '../lib/staff-api.js';
 import { openEditor, prepareEditor } from './bank-editor.js';
 import { prepareImport } from './bank-import.js';
@@ -23,6 +25,7 @@ import { $, busy, pageFailed, showError, startStaffPage } from './staff.js';
 
 const main = $('bank');
 const bankId = param('bank');
+setMediaSource(bankMedia(bankId)); // issue 12 (2): the bank's pictures and sounds, with the staff token
 
 async function start() {
   if (!startStaffPage()) return;

@@ -65,7 +65,7 @@ public final class ApiRouter {
 
     private static BodyHandler bodyHandler(
             String path, BodyHandler json, BodyHandler files, BodyHandler media, BodyHandler photos) {
-        if (path.endsWith("/import")) return files;
+        if (path.endsWith("/import") || path.startsWith("/api/v1/banks/") && path.endsWith("/media")) return files;
         if (path.endsWith("/identity")) return photos;
         if (path.endsWith("/snapshots")
                 || path.contains("/recordings/")
@@ -100,6 +100,8 @@ public final class ApiRouter {
         AuthRoutes.mountProtected(api, s.users(), s.sessions());
         var assignees = new kz.emtihan.bank.Assignees(s.users()); // issue 10 (3): people named on banks and exams
         BankRoutes.mount(api, s.banks(), new kz.emtihan.bank.BankPeople(s.banks(), assignees));
+        kz.emtihan.bank.MediaRoutes.mount(api, s.banks()); // issue 12 (2): pictures and sounds, bank and own paper
+        kz.emtihan.exam.AttemptMediaRoutes.mount(api, s.exam(), s.store(), s.banks());
         ExamRoutes.mount(
                 api, s.exam(), new kz.emtihan.exam.ExamProctors(s.exam().exams(), assignees));
         kz.emtihan.grade.statistics.StatisticsRoutes.mount(

@@ -43,7 +43,7 @@ public record Services(
         Banks banks = new Banks(
                 vertx,
                 new BankStore(store.redis()),
-                new BankMediaStore(store.redis()),
+                new BankMediaStore(store.redis(), cfg.bankMedia()),
                 cfg.regulation().bank());
         ExamModule exam =
                 ExamModule.create(vertx, store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()));

@@ -11,17 +11,35 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kz.emtihan.bank.media.ImportMedia;
+import kz.emtihan.bank.media.MediaLimits;
+import kz.emtihan.bank.media.MediaRefs;
 import kz.emtihan.bank.model.MediaFile;
+import kz.emtihan.bank.model.QuestionDraft;
+import kz.emtihan.refusal.Problem;
 
 /**
  * A bank's pictures and sounds in Redis ({@link BankKeys#bankMedia}), content-addressed: the same bytes are stored
- * once per bank, and a file is never changed. What may be stored (type, size) is decided before {@link #put}.
+ * once per bank, and a file is never changed nor deleted (a question deleted or edited may still be on an exam's frozen
+ * paper, which shows the file from here). What may be stored (type, size) is decided before {@link #put}
+ * ({@code bank.media}).
  */
 public final class BankMediaStore {
     private final Redis redis;
+    private final MediaLimits limits;
 
     public BankMediaStore(Redis redis) {
+        this(redis, MediaLimits.DEFAULT);
+    }
+
+    /** @param limits what one file and one import may hold ({@code bankMedia} in emtihan.yaml) */
+    public BankMediaStore(Redis redis, MediaLimits limits) {
         this.redis = redis;
+        this.limits = limits;
+    }
+
+    public MediaLimits limits() {
+        return limits;
     }
 
     /** Stores the files (one HSET: all land or none); a file already there is written again unchanged. */
@@ -33,6 +51,34 @@ public final class BankMediaStore {
             r.arg(f.hash() + ":type").arg(f.type());
         }
         return redis.send(r).mapEmpty();
+    }
+
+    /**
+     * What refers to a file the bank does not have, in questions sent as JSON (the bank editor's {@code <img
+     * data-media>}): one problem per file and question, by the question's index. Empty when every file is there.
+     */
+    public Future<List<Problem>> unknownIn(String bankId, List<QuestionDraft> drafts) {
+        Map<Integer, java.util.Set<String>> wanted = new LinkedHashMap<>();
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            java.util.Set<String> hashes = new java.util.LinkedHashSet<>();
+            for (String html : ImportMedia.texts(drafts.get(i))) hashes.addAll(MediaRefs.hashes(html));
+            if (!hashes.isEmpty()) wanted.put(i, hashes);
+            all.addAll(hashes);
+        }
+        if (all.isEmpty()) return Future.succeededFuture(List.of());
+        List<String> asked = new ArrayList<>(all);
+        Request r = Request.cmd(Command.HMGET).arg(BankKeys.bankMedia(bankId));
+        for (String h : asked) r.arg(h + ":type");
+        return redis.send(r).map(types -> {
+            java.util.Set<String> missing = new java.util.HashSet<>();
+            for (int i = 0; i < asked.size(); i++) if (types.get(i) == null) missing.add(asked.get(i));
+            List<Problem> out = new ArrayList<>();
+            wanted.forEach((index, hashes) -> hashes.stream()
+                    .filter(missing::contains)
+                    .forEach(h -> out.add(Problem.index(index, ImportMedia.unknownFile(h)))));
+            return out;
+        });
     }
 
     /** The named files the bank has, by hash; a hash it does not have is absent from the map. */

@@ -13,7 +13,6 @@ import kz.emtihan.bank.imports.ImportException;
 import kz.emtihan.bank.imports.ImportReport;
 import kz.emtihan.bank.imports.ImportSkip;
 import kz.emtihan.bank.imports.ImportTexts;
-import kz.emtihan.bank.imports.ImportedQuestion;
 import kz.emtihan.bank.imports.MoodleXmlImport;
 import kz.emtihan.bank.imports.QuestionHtml;
 import kz.emtihan.bank.model.BankAccess;
@@ -93,7 +92,12 @@ public final class Banks {
                                 return Future.failedFuture(Refusal.of(BankRefusal.INVALID_QUESTIONS, problems.size())
                                         .withProblems(problems));
                             }
-                            return store.reserveOrder(bankId, drafts.size())
+                            return media.unknownIn(bankId, drafts) // issue 12 (2): no picture the bank lacks
+                                    .compose(unknown -> unknown.isEmpty()
+                                            ? store.reserveOrder(bankId, drafts.size())
+                                            : Future.failedFuture(
+                                                    Refusal.of(BankRefusal.INVALID_QUESTIONS, unknown.size())
+                                                            .withProblems(unknown)))
                                     .compose(first -> {
                                         List<Question> questions = new ArrayList<>();
                                         for (int i = 0; i < drafts.size(); i++)
@@ -124,36 +128,20 @@ public final class Banks {
                     return vertx.executeBlocking(
                             () -> parse(format, file, h.passport().language()), false);
                 })
-                .compose(report -> {
-                    List<QuestionDraft> accepted = new ArrayList<>();
-                    List<ImportSkip> skipped = new ArrayList<>(report.skipped());
-                    java.util.Set<Integer> refused = new java.util.HashSet<>();
-                    for (ImportedQuestion q : report.questions()) {
-                        QuestionDraft d = q.draft();
-                        if (d.difficulty().isEmpty() && fallback.isPresent()) d = withDifficulty(d, fallback);
-                        List<Text> problems = d.problems(false); // 5.23.3: an unclassified question lands
-                        if (problems.isEmpty()) {
-                            accepted.add(d);
-                        } else {
-                            refused.add(q.position());
-                            skipped.add(ImportSkip.of(q.position(), q.line(), BankTexts.joined(problems)));
-                        }
-                    }
-                    return store.reserveOrder(bankId, accepted.size())
-                            .compose(first -> {
-                                List<Question> questions = new ArrayList<>();
-                                for (int i = 0; i < accepted.size(); i++) // file order is bank order
-                                questions.add(QuestionJson.toQuestion(accepted.get(i), first + i));
-                                return store.put(bankId, questions);
-                            })
-                            .map(v -> new Imported(
-                                    accepted.size(),
-                                    (int) accepted.stream()
-                                            .filter(d -> d.difficulty().isEmpty())
-                                            .count(),
-                                    skipped,
-                                    refused));
-                });
+                .compose(report ->
+                        vertx.executeBlocking(() -> ImportLanding.of(report, fallback, media.limits()), false))
+                .compose(landed -> media.put(bankId, landed.files()) // files first: no question shows a missing one
+                        .compose(v ->
+                                store.reserveOrder(bankId, landed.accepted().size()))
+                        .compose(first -> {
+                            List<Question> questions = new ArrayList<>();
+                            for (int i = 0; i < landed.accepted().size(); i++) // file order is bank order
+                            questions.add(QuestionJson.toQuestion(
+                                    landed.accepted().get(i), first + i));
+                            return store.put(bankId, questions);
+                        })
+                        .map(v -> new Imported(
+                                landed.accepted().size(), landed.unclassified(), landed.notes(), landed.refused())));
     }
 
     private static ImportReport parse(String format, byte[] file, String language) {
@@ -272,11 +260,6 @@ public final class Banks {
                 d.shuffle(),
                 new kz.emtihan.bank.model.Authored(
                         a.name(), a.idNumber(), a.tags(), QuestionHtml.sanitise(a.feedback()), a.order()));
-    }
-
-    private static QuestionDraft withDifficulty(QuestionDraft d, Optional<Difficulty> difficulty) {
-        return new QuestionDraft(
-                d.id(), d.text(), d.options(), d.single(), difficulty, d.topic(), d.shuffle(), d.authored());
     }
 
     static Passport passport(JsonObject body) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import kz.emtihan.bank.media.MediaLimits;
 import kz.emtihan.bank.model.BankRules;
 import kz.emtihan.bank.model.Difficulty;
 import kz.emtihan.exam.model.ExamKind;
@@ -133,7 +134,21 @@ public final class ConfigLoader {
                 sweeper,
                 ProctorSettings.read(t),
                 MailSettings.read(t),
-                regulation);
+                regulation,
+                bankMedia(t));
+    }
+
+    /** {@code bankMedia.maxFileBytes} and {@code maxImportBytes}; either may be left out for its default. */
+    private static MediaLimits bankMedia(ConfigTree t) {
+        long file = t.has("bankMedia.maxFileBytes")
+                ? t.longInteger("bankMedia.maxFileBytes", 1024, 256L << 20)
+                : MediaLimits.DEFAULT.maxFileBytes();
+        long all = t.has("bankMedia.maxImportBytes")
+                ? t.longInteger("bankMedia.maxImportBytes", 1024, 4L << 30)
+                : Math.max(file, MediaLimits.DEFAULT.maxImportBytes());
+        if (all < file)
+            throw new ConfigException("bankMedia.maxImportBytes", "must be at least bankMedia.maxFileBytes");
+        return new MediaLimits(file, all);
     }
 
     private static Regulation regulation(ConfigTree t) {

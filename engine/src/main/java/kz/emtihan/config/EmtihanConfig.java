@@ -3,8 +3,13 @@ package kz.emtihan.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import kz.emtihan.bank.media.MediaLimits;
 
-/** The engine's settings, built once at start-up by {@link ConfigLoader} and passed down. */
+/**
+ * The engine's settings, built once at start-up by {@link ConfigLoader} and passed down.
+ *
+ * @param bankMedia the size limits of a bank's pictures and sounds ({@code bankMedia}; defaults when absent)
+ */
 public record EmtihanConfig(
         Http http,
         Store store,
@@ -13,7 +18,8 @@ public record EmtihanConfig(
         Sweeper sweeper,
         ProctorSettings proctoring,
         MailSettings mail,
-        Regulation regulation) {
+        Regulation regulation,
+        MediaLimits bankMedia) {
 
     public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes) {}
 
@@ -35,22 +41,23 @@ public record EmtihanConfig(
                 sweeper,
                 proctoring,
                 mail,
-                regulation);
+                regulation,
+                bankMedia);
     }
 
     public EmtihanConfig withDataDir(Path dir) {
-        return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, mail, regulation);
+        return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, mail, regulation, bankMedia);
     }
 
     public EmtihanConfig withRegulation(Regulation r) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r);
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia);
     }
 
     public EmtihanConfig withMail(MailSettings m) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, m, regulation);
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, m, regulation, bankMedia);
     }
 
     public EmtihanConfig withProctoring(ProctorSettings p) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation);
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia);
     }
 }

@@ -51,6 +51,8 @@ final class AccessFixture {
     static final String BYSTANDER = "bystander";
 
     static final byte[] FACE = resource("/fixtures/faces/face_grace_hopper.jpg");
+    /** A picture of the bank ({@code hash}): issue 12 (2), the bank's and the attempt's media routes. */
+    static final byte[] PICTURE = resource("/kz/emtihan/bank/media/dot.png");
 
     final TestEngine app;
     final Map<String, String> tokens = new LinkedHashMap<>();
@@ -120,6 +122,10 @@ final class AccessFixture {
                 token("sec"),
                 new JsonObject().put("studentId", "s1").put("description", "the student's connection dropped"));
         params.put("bankId", bankId);
+        params.put(
+                "hash",
+                created(app.send("POST", "/api/v1/banks/" + bankId + "/media", token("tA"), "image/png", PICTURE))
+                        .getString("hash"));
         params.put("questionId", questionId);
         params.put("examId", examX);
         params.put("attemptId", attemptX);
