@@ -26,8 +26,8 @@ import kz.emtihan.text.Text;
  * type ({@link MediaSniffer}: read from the bytes), within {@link MediaLimits}, and shown by an element that fits it (a
  * picture in {@code <img>}). Then it is named by its SHA-256 and the reference becomes {@code data-media="<hash>"}. A
  * question with any missing or refused file is not imported, with the reason and its position: never kept with a
- * broken picture. A file the question carries but never shows is not stored (a note says so). Formulas are checked
- * for balance ({@link TexCheck}) and a doubtful one is noted; the question is kept.
+ * broken picture. A file the question carries but never shows is not stored (a note says so). Formulas were checked
+ * by the parser ({@code imports.TexFormulas}): a question whose formula does not parse never reaches this step.
  *
  * <p>One instance per import: it counts the new bytes of the whole import against {@code maxImportBytes}.
  */
@@ -51,7 +51,6 @@ public final class ImportMedia {
     public Taken take(ImportedQuestion q) {
         QuestionDraft d = q.draft();
         List<ImportSkip> notes = new ArrayList<>();
-        for (Text doubt : TexCheck.doubts(texts(d))) notes.add(ImportSkip.kept(q.position(), q.line(), doubt));
         List<MediaRefs.Ref> refs = new ArrayList<>();
         for (String html : texts(d)) refs.addAll(MediaRefs.plugins(html));
         Map<String, EmbeddedFile> carried = new LinkedHashMap<>();

@@ -174,30 +174,4 @@ class ImportMediaTest {
                 "the file unused.png is not shown anywhere in the question and was not stored",
                 en(t.notes().get(0)));
     }
-
-    @Test
-    void aFormulaThatCannotRenderIsNotedAndTheQuestionKept() {
-        ImportedQuestion q = question(
-                2,
-                "<p>Solve \\(x^{2 = 4\\) and \\[\\frac{a}{b}\\] and $$\\left( x \\right.$$</p>",
-                List.of("\\(x = 2\\)", "\\(x = 3"));
-        ImportMedia.Taken t = new ImportMedia(MediaLimits.DEFAULT).take(q);
-        assertTrue(t.question().isPresent());
-        List<String> said = t.notes().stream().map(ImportMediaTest::en).toList();
-        assertEquals(
-                List.of(
-                        "the formula will show as text (unbalanced braces, \\left/\\right or \\begin/\\end): \\(x^{2 = 4\\)",
-                        "the formula opened with \\( is never closed and will show as text: \\(x = 3"),
-                said);
-        assertTrue(t.notes().stream().allMatch(ImportSkip::kept));
-    }
-
-    @Test
-    void texBalanceRules() {
-        assertTrue(TexCheck.balanced("\\frac{1}{2} + \\{a\\} \\left( x \\right)"));
-        assertTrue(TexCheck.balanced("\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}"));
-        assertFalse(TexCheck.balanced("\\begin{pmatrix} 1 \\end{matrix}"));
-        assertFalse(TexCheck.balanced("x}{"));
-        assertFalse(TexCheck.balanced("\\left( x"));
-    }
 }
