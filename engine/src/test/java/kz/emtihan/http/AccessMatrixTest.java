@@ -116,6 +116,14 @@ class AccessMatrixTest {
                         "::Q1:: What is 2 + 2? {=4 ~3 ~5 ~6 ~7}\n".getBytes(StandardCharsets.UTF_8),
                         "?format=gift&difficulty=easy"));
         BODIES.put("PUT /api/v1/banks/{bankId}/access", f -> Body.json(f.bankPeople()));
+        BODIES.put( // issue 12: edit in place and classify many, on the fixture's question (the edit keeps it valid)
+                "PATCH /api/v1/banks/{bankId}/questions/{questionId}",
+                f -> Body.json(new JsonObject().put("topic", "Topic 0")));
+        BODIES.put(
+                "POST /api/v1/banks/{bankId}/questions/classify",
+                f -> Body.json(new JsonObject()
+                        .put("ids", new JsonArray().add(f.params.get("questionId")))
+                        .put("difficulty", "easy")));
         BODIES.put(
                 "POST /api/v1/exams",
                 f -> Body.json(Fixtures.attestation(
