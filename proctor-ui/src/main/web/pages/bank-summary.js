@@ -41,6 +41,8 @@ export function renderSummary(summary) {
   );
   const total = summary.questionCount ?? 0;
   const by = summary.byDifficulty ?? {};
+  // 5.23.3: a question without a difficulty is never drawn until it is classified
+  const unclassified = Math.max(0, total - (by.easy ?? 0) - (by.medium ?? 0) - (by.hard ?? 0));
   const counts = $('bank-counts');
   counts.dataset.total = String(total);
   counts.replaceChildren(
@@ -66,6 +68,21 @@ export function renderSummary(summary) {
         ),
       ),
     ),
+    ...(unclassified > 0
+      ? [
+          h(
+            'div',
+            { class: 'count count-unclassified', 'data-difficulty': 'unclassified', 'data-count': unclassified },
+            h('dt', { text: difficultyName('unclassified') }),
+            h(
+              'dd',
+              {},
+              h('span', { class: 'count-value', text: String(unclassified) }),
+              h('span', { class: 'count-share', text: t('staff.bank.neverDrawn') }),
+            ),
+          ),
+        ]
+      : []),
   );
 }
 
