@@ -29,9 +29,17 @@ public final class BankQuestions {
     public static final int MAX_IDS = 10_000;
 
     private final Banks banks;
+    private final ParsedQuestions parsed = new ParsedQuestions();
 
     public BankQuestions(Banks banks) {
         this.banks = banks;
+    }
+
+    /** The bank's questions in bank order, parsed off the event loop (and only those not parsed lately). */
+    private Future<List<ParsedQuestions.Parsed>> questions(String bankId) {
+        return banks.store()
+                .questionJsons(bankId)
+                .compose(jsons -> banks.vertx().executeBlocking(() -> parsed.parse(jsons), false));
     }
 
     /** The matching questions in bank order and the window of them the query asks for. */
@@ -39,9 +47,12 @@ public final class BankQuestions {
             Caller caller, String bankId, java.util.function.Supplier<QuestionQuery> query) {
         return banks.allowed(caller, bankId, BankAccess.Action.READ)
                 .map(h -> query.get()) // who first: a stranger learns nothing of the parameters
-                .compose(q -> banks.store()
-                        .questions(bankId)
-                        .compose(qs -> banks.vertx().executeBlocking(() -> q.apply(qs), false)));
+                .compose(q -> questions(bankId).map(all -> {
+                    java.util.Map<Question, String> haystacks = new java.util.IdentityHashMap<>();
+                    for (ParsedQuestions.Parsed p : all) haystacks.put(p.question(), p.haystack());
+                    return q.apply(
+                            all.stream().map(ParsedQuestions.Parsed::question).toList(), haystacks::get);
+                }));
     }
 
     /**
@@ -63,8 +74,10 @@ public final class BankQuestions {
     /** Every topic of the bank ("" for none), by name, with its questions counted per difficulty (5.23.3). */
     public Future<JsonArray> topics(Caller caller, String bankId) {
         return banks.allowed(caller, bankId, BankAccess.Action.READ)
-                .compose(h -> banks.store().questions(bankId))
-                .map(qs -> {
+                .compose(h -> questions(bankId))
+                .map(all -> {
+                    List<Question> qs =
+                            all.stream().map(ParsedQuestions.Parsed::question).toList();
                     Map<String, int[]> by = new TreeMap<>(String.CASE_INSENSITIVE_ORDER.thenComparing(s -> s));
                     for (Question q : qs) {
                         int[] c = by.computeIfAbsent(q.topic(), t -> new int[4]);

@@ -90,6 +90,16 @@ public final class BankStore {
                 .map(BankStore::parseAll);
     }
 
+    /** The stored JSON of every question of the bank, unparsed, in no order (for a caller that parses off the event loop). */
+    Future<List<String>> questionJsons(String bankId) {
+        return redis.send(Request.cmd(Command.HVALS).arg(BankKeys.bankQuestions(bankId)))
+                .map(values -> {
+                    List<String> out = new ArrayList<>();
+                    if (values != null) for (Response v : values) out.add(v.toString());
+                    return out;
+                });
+    }
+
     /** The named questions that exist, by id. */
     public Future<java.util.Map<String, Question>> questions(String bankId, java.util.Collection<String> ids) {
         if (ids.isEmpty()) return Future.succeededFuture(java.util.Map.of());

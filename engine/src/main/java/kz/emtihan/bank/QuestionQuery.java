@@ -30,8 +30,7 @@ public record QuestionQuery(
     public static final int MAX_TEXT = 200;
     public static final QuestionQuery ALL =
             new QuestionQuery(Optional.empty(), Optional.empty(), List.of(), 0, Integer.MAX_VALUE);
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0]+");
 
     public QuestionQuery {
         terms = List.copyOf(terms);
@@ -91,21 +90,30 @@ public record QuestionQuery(
     }
 
     public boolean matches(Question q) {
+        return matches(q, QuestionQuery::haystack);
+    }
+
+    /** {@code haystacks} gives what {@link #haystack} would (a caller may have it already). */
+    boolean matches(Question q, Function<Question, String> haystacks) {
         if (topic.isPresent() && !topic.get().equals(q.topic())) return false;
         if (difficulty.isPresent() && !difficulty.get().equals(q.difficulty())) return false;
         if (terms.isEmpty()) return true;
-        String haystack = haystack(q);
+        String haystack = haystacks.apply(q);
         for (String term : terms) if (!haystack.contains(term)) return false;
         return true;
     }
 
     /** Applies the query to a bank's questions in bank order. */
     public Page apply(List<Question> inOrder) {
+        return apply(inOrder, QuestionQuery::haystack);
+    }
+
+    Page apply(List<Question> inOrder, Function<Question, String> haystacks) {
         List<Numbered> window = new ArrayList<>();
         int total = 0;
         for (int i = 0; i < inOrder.size(); i++) {
             Question q = inOrder.get(i);
-            if (!matches(q)) continue;
+            if (!matches(q, haystacks)) continue;
             if (total >= offset && window.size() < limit) window.add(new Numbered(i + 1, q));
             total++;
         }
@@ -114,8 +122,9 @@ public record QuestionQuery(
 
     /** What a search looks in: the plain text of the question and its options, name, idnumber, tags and id. */
     static String haystack(Question q) {
-        StringBuilder b = new StringBuilder(plain(q.text()));
-        for (Option o : q.options()) b.append('\n').append(plain(o.text()));
+        StringBuilder b = new StringBuilder(q.text().length() + 64 * q.options().size());
+        plain(q.text(), b);
+        for (Option o : q.options()) plain(o.text(), b.append('\n'));
         b.append('\n').append(q.authored().name());
         b.append('\n').append(q.authored().idNumber());
         for (String tag : q.authored().tags()) b.append('\n').append(tag);
@@ -123,10 +132,29 @@ public record QuestionQuery(
         return fold(b.toString());
     }
 
-    /** Question HTML as the words a reader sees: tags dropped, the common entities read, spaces collapsed. */
+    /** Question HTML as the words a reader sees: tags dropped (each a space), the common entities read. */
     static String plain(String html) {
-        String text = TAG.matcher(html == null ? "" : html).replaceAll(" ");
-        text = text.replace("&nbsp;", " ")
+        return plain(html, new StringBuilder()).toString();
+    }
+
+    private static StringBuilder plain(String html, StringBuilder out) {
+        if (html == null) return out;
+        int start = out.length();
+        boolean inTag = false;
+        for (int i = 0; i < html.length(); i++) {
+            char c = html.charAt(i);
+            if (inTag) {
+                if (c == '>') inTag = false;
+            } else if (c == '<') {
+                inTag = true;
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        if (out.indexOf("&", start) < 0) return out;
+        String text = out.substring(start)
+                .replace("&nbsp;", " ")
                 .replace("&#160;", " ")
                 .replace("&lt;", "<")
                 .replace("&gt;", ">")
@@ -134,15 +162,19 @@ public record QuestionQuery(
                 .replace("&#39;", "'")
                 .replace("&apos;", "'")
                 .replace("&amp;", "&");
-        return text;
+        out.setLength(start);
+        return out.append(text);
     }
 
     /**
-     * Case and form folded for comparison: NFC (a letter typed as base + combining mark equals the precomposed one),
-     * lower case by Unicode's rules (Cyrillic and Kazakh letters included), every run of white space one space.
+     * Case and form folded for comparison: NFC (a letter typed as base + combining mark equals the precomposed one)
+     * and lower case by Unicode's rules (Cyrillic and Kazakh letters included). White space is left as it is: the
+     * words of a search hold none.
      */
     static String fold(String text) {
-        String n = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        return SPACE.matcher(n).replaceAll(" ");
+        String n = Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return n.toLowerCase(Locale.ROOT);
     }
 }

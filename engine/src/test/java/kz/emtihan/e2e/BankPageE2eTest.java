@@ -126,8 +126,13 @@ class BankPageE2eTest {
             assertEquals(50, cards(b), "one page of 50 is drawn, never the whole bank");
             long elements = (Long) b.js("return document.getElementsByTagName('*').length");
             assertTrue(elements < 4000, "the page stays small: " + elements + " elements");
+            long searchStarted = System.nanoTime();
+            int found = serverTotal(
+                    "q=" + java.net.URLEncoder.encode("функцияны week-3", java.nio.charset.StandardCharsets.UTF_8));
+            long searchMillis = (System.nanoTime() - searchStarted) / 1_000_000;
             System.out.println("BankPageE2eTest: " + QUESTIONS + " questions, page ready in " + readyMillis + " ms, "
-                    + elements + " elements");
+                    + elements + " elements; a text search over all of them (" + found + " found) took " + searchMillis
+                    + " ms");
             assertEquals(String.valueOf(QUESTIONS / TOPICS), attr(b, "unclassified-note", "data-count"));
 
             // the second page: the next 50 in bank order
