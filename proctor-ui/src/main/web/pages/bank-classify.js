@@ -96,9 +96,11 @@ function drawTicks() {
   bar.dataset.mode = selection.mode;
   bar.dataset.selected = String(n);
   $('selected-count').textContent =
-    selection.mode === 'all'
-      ? tn('staff.classify.allSelected', n, { n: formatNumber(n) })
-      : tn('staff.classify.selected', n, { n: formatNumber(n) });
+    n === 0
+      ? ''
+      : selection.mode === 'all'
+        ? tn('staff.classify.allSelected', n, { n: formatNumber(n) })
+        : tn('staff.classify.selected', n, { n: formatNumber(n) });
   const all = $('select-all');
   all.hidden = selection.mode === 'all' || visible.total <= visible.items.length || visible.total === 0;
   all.textContent = t('staff.classify.selectAll', { n: formatNumber(visible.total) });

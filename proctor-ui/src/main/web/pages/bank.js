@@ -21,7 +21,7 @@ import { prepareClassify } from './bank-classify.js';
 import { openEditor, prepareEditor } from './bank-editor.js';
 import { prepareImport } from './bank-import.js';
 import { notify, prepareQuestions, refreshQuestions } from './bank-questions.js';
-import { renderSummary, renderValidation } from './bank-summary.js';
+import { renderSummary, renderValidation, setOwner } from './bank-summary.js';
 import { showBankPeople } from './bank-people.js';
 import { $, busy, pageFailed, showError, startStaffPage } from './staff.js';
 
@@ -44,7 +44,7 @@ async function start() {
     prepareClassify({ bankId, canEdit, reload: refreshAll, notify });
     await refreshQuestions();
     prepare(canEdit, fileName(summary));
-    await showBankPeople(bankId);
+    setOwner((await showBankPeople(bankId)).people?.owner);
     $('bank-created').hidden = !param('created');
     $('bank-body').hidden = false;
     setState(main, 'ready');

@@ -249,9 +249,39 @@ class BankPageE2eTest {
                         + "document.querySelector('#question-list .general-feedback').open = true;"
                         + "document.querySelector('#question-list > li.question-card').scrollIntoView()");
                 b.screenshot("bank-big-card-" + language);
-                b.js("document.getElementById('export-section').scrollIntoView()");
+                b.js("document.getElementById('import-section').scrollIntoView()");
                 b.screenshot("bank-big-import-" + language);
+                b.js("window.scrollTo(0, 0)");
+                b.screenshot("bank-big-top-" + language);
             }
+        }
+    }
+
+    @Test
+    void anAssignedExpertReadsEverythingButClassifiesAndEditsNothing() {
+        app.users("expert", "bp-e1");
+        TestEngine.Reply named = app.put(
+                "/api/v1/banks/" + bankId + "/access",
+                teacher,
+                new JsonObject().put("coAuthors", new JsonArray()).put("experts", new JsonArray().add("bp-e1")));
+        assertEquals(200, named.status(), named.body());
+        try (Browser b = Browser.open(app.base(), 1366, 768)) {
+            StaffPagesE2eTest.signIn(b, "bp-e1");
+            b.go("/bank.html?bank=" + bankId);
+            b.waitForState("ready");
+            waitTotal(b, QUESTIONS);
+            assertEquals(50, cards(b));
+            assertFalse(b.driver().findElement(By.id("classify-bar")).isDisplayed(), "no classifying");
+            assertTrue(b.driver()
+                    .findElements(By.cssSelector(".select-question, [data-action=edit]"))
+                    .isEmpty());
+            assertFalse(b.driver().findElement(By.id("import-section")).isDisplayed());
+            assertTrue(b.driver().findElement(By.id("export-moodle")).isDisplayed(), "an expert may take a copy");
+            assertFalse(
+                    b.driver()
+                            .findElements(By.cssSelector("#question-list .bank-option .fraction"))
+                            .isEmpty(),
+                    "the expert reads the shares of the point");
         }
     }
 
