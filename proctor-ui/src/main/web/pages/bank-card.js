@@ -18,6 +18,14 @@ import { difficultyName } from './staff.js';
 
 export const LETTERS = 'ABCDEFGHIJ';
 
+/**
+ * Question HTML of this bank as nodes of this page: the one place bank.html renders it (lib/richtext.js: the safe
+ * subset, pictures by their data-media hash, formulas).
+ */
+export function rich(html) {
+  return richText(html);
+}
+
 /** "50 %", "−25 %", "33,33 %" in the page's language. */
 export function fractionText(fraction) {
   return t('staff.questions.fraction', { fraction: formatNumber(fraction ?? 0, 2) });
@@ -67,7 +75,7 @@ export function questionCard(q, actions) {
         q.topic ? h('span', { class: 'topic', text: q.topic }) : null,
       ),
       authored(q),
-      h('div', { class: 'question-text' }, richText(q.text)),
+      h('div', { class: 'question-text' }, rich(q.text)),
       h(
         'ol',
         { class: 'bank-options' },
@@ -78,7 +86,7 @@ export function questionCard(q, actions) {
             'details',
             { class: 'general-feedback' },
             h('summary', { text: t('staff.questions.generalFeedback') }),
-            h('div', { class: 'feedback-text' }, richText(q.feedback)),
+            h('div', { class: 'feedback-text' }, rich(q.feedback)),
           )
         : null,
       q.scoringNote
@@ -151,13 +159,13 @@ function optionItem(q, option, i, isCorrect) {
     h(
       'div',
       { class: 'option-body' },
-      h('div', { class: 'option-text' }, richText(option)),
+      h('div', { class: 'option-text' }, rich(option)),
       feedback
         ? h(
             'details',
             { class: 'option-feedback' },
             h('summary', { text: t('staff.questions.optionFeedback') }),
-            h('div', { class: 'feedback-text' }, richText(feedback)),
+            h('div', { class: 'feedback-text' }, rich(feedback)),
           )
         : null,
     ),

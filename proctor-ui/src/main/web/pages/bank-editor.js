@@ -14,10 +14,9 @@
 
 import { h } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
-import { richText } from '../lib/richtext.js';
 import { saveQuestions } from '../lib/staff-api.js';
 import { editQuestion } from './bank-api.js';
-import { LETTERS } from './bank-card.js';
+import { LETTERS, rich } from './bank-card.js';
 import { notify } from './bank-questions.js';
 import { $, busy, clearError, showError, showProblems } from './staff.js';
 
@@ -43,7 +42,7 @@ export function prepareEditor({ bankId, canEdit, reload }) {
     const rows = $('q-options').querySelectorAll('.option-text-input');
     rows[rows.length - 1]?.focus();
   });
-  $('q-text').addEventListener('input', () => $('q-preview').replaceChildren(richText($('q-text').value)));
+  $('q-text').addEventListener('input', () => $('q-preview').replaceChildren(rich($('q-text').value)));
   for (const id of ['q-single-one', 'q-single-many']) $(id).addEventListener('change', syncCorrect);
 }
 
@@ -56,7 +55,7 @@ export function openEditor(question, opener) {
     ? t('staff.question.editTitleN', { n: question.number })
     : t('staff.question.addTitle');
   $('q-text').value = question?.text ?? '';
-  $('q-preview').replaceChildren(richText($('q-text').value));
+  $('q-preview').replaceChildren(rich($('q-text').value));
   $('q-options').replaceChildren();
   const texts = question?.options ?? ['', '', '', '', ''];
   texts.forEach((text, i) =>

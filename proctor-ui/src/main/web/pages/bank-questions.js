@@ -10,10 +10,9 @@
 
 import { h } from '../lib/dom.js';
 import { formatNumber, t, tn } from '../lib/i18n.js';
-import { richText } from '../lib/richtext.js';
 import { deleteQuestion } from '../lib/staff-api.js';
 import { bankTopics, searchQuestions } from './bank-api.js';
-import { questionCard } from './bank-card.js';
+import { questionCard, rich } from './bank-card.js';
 import { filterChanged, forget, isSelected, pageShown, toggle } from './bank-classify.js';
 import { $, busy, clearError, showError } from './staff.js';
 
@@ -175,7 +174,7 @@ export function notify(text) {
 /** The text content of question HTML (parsed inertly, never inserted). */
 export function plain(html) {
   const holder = document.createElement('div');
-  holder.append(richText(html));
+  holder.append(rich(html));
   return holder.textContent;
 }
 

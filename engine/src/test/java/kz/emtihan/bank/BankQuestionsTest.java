@@ -38,7 +38,7 @@ class BankQuestionsTest {
     static void start(TestEngine shared) {
         app = shared;
         app.users("teacher", "bq-owner", "bq-stranger");
-        app.users("expert", "bq-expert");
+        app.users("expert", "bq-expert", "bq-other-expert");
         app.users("student", "bq-student");
         owner = app.loginAs("bq-owner");
         stranger = app.loginAs("bq-stranger");
@@ -189,6 +189,16 @@ class BankQuestionsTest {
         assertFalse(r.json().getString("text").contains("script"), "sanitised as POST is");
         assertEquals(new JsonArray().add(0), r.json().getJsonArray("correct"));
         assertTrue(r.json().containsKey("scoringNote"), "all or nothing reads the 50% option otherwise: " + r.body());
+        TestEngine.Reply ru = app.send(
+                "GET",
+                "/api/v1/banks/" + bankId + "/questions/search?q=edited",
+                owner,
+                null,
+                null,
+                "Accept-Language",
+                "ru");
+        String note = ru.json().getJsonArray("items").getJsonObject(0).getString("scoringNote");
+        assertTrue(note.matches("(?s).*[а-я].*") && note.contains("50"), "in the caller's language: " + note);
         JsonObject after = stored(bankId, id);
         assertEquals(ids(before), ids(after), "texts and fractions changed: the option ids stay");
         assertEquals(before.getLong("order"), after.getLong("order"), "its place in the bank stays");
@@ -311,7 +321,7 @@ class BankQuestionsTest {
                     app.post("/api/v1/banks/" + bankId + "/questions/classify", token, classify)
                             .status());
         }
-        for (String token : List.of(stranger, student)) {
+        for (String token : List.of(stranger, student, app.loginAs("bq-other-expert"))) {
             assertEquals(403, search(bankId, token, "q=x").status());
             assertEquals(
                     403, app.get("/api/v1/banks/" + bankId + "/topics", token).status());
