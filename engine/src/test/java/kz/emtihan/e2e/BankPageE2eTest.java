@@ -253,6 +253,20 @@ class BankPageE2eTest {
                 b.screenshot("bank-big-import-" + language);
                 b.js("window.scrollTo(0, 0)");
                 b.screenshot("bank-big-top-" + language);
+                b.driver()
+                        .findElement(By.cssSelector("#question-list > li.question-card [data-action=edit]"))
+                        .click();
+                b.waitFor(By.id("question-dialog"));
+                b.js("document.querySelector('#q-options .option-extra').open = true;"
+                        + "document.getElementById('q-options').scrollIntoView()");
+                String editor = b.driver().findElement(By.id("question-dialog")).getText();
+                assertFalse(editor.contains("staff."), language + ": " + editor);
+                if (!language.equals("en")) {
+                    for (String english : List.of("Share", "Feedback", "Correct", "Remove", "Shuffle", "Students"))
+                        assertFalse(editor.contains(english), language + ": English '" + english + "' in the editor");
+                }
+                b.screenshot("bank-big-editor-" + language);
+                b.driver().findElement(By.id("question-cancel")).click();
             }
         }
     }
