@@ -27,6 +27,8 @@ import kz.emtihan.text.Language;
 public final class BankQuestions {
     /** The most question ids one classify call may name. */
     public static final int MAX_IDS = 10_000;
+    /** How often an edit is applied again to a question others keep changing before the engine gives up. */
+    private static final int EDIT_TRIES = 8;
 
     private final Banks banks;
     private final ParsedQuestions parsed = new ParsedQuestions();
@@ -95,27 +97,39 @@ public final class BankQuestions {
                 });
     }
 
-    /** Edits one question in place ({@link QuestionPatch}); the answer is the question as now stored. */
+    /**
+     * Edits one question in place ({@link QuestionPatch}); the answer is the question as stored now. The patch is
+     * applied to the question as read and written only if nobody changed it meanwhile (else read again and applied
+     * again: the fields sent win, the others are the latest); a question deleted meanwhile stays deleted (404).
+     */
     public Future<JsonObject> edit(
             Caller caller, String bankId, String questionId, JsonObject patch, Language language) {
         return banks.allowed(caller, bankId, BankAccess.Action.EDIT)
-                .compose(h -> banks.store().questions(bankId))
-                .compose(qs -> {
-                    int index = -1;
-                    for (int i = 0; i < qs.size() && index < 0; i++)
-                        if (qs.get(i).id().equals(questionId)) index = i;
-                    if (index < 0) throw Refusal.of(CommonRefusal.NOT_FOUND, BankTexts.thing("question"), questionId);
-                    Question current = qs.get(index);
-                    QuestionPatch.Result r = QuestionPatch.apply(current, patch);
-                    if (!r.problems().isEmpty())
-                        throw Refusal.of(BankRefusal.INVALID_EDIT, r.problems().size())
-                                .withProblems(r.problems());
-                    Question edited = QuestionPatch.question(current, Banks.sanitised(r.draft()));
-                    int number = index + 1;
-                    return banks.store()
-                            .put(bankId, List.of(edited))
-                            .map(v -> item(new QuestionQuery.Numbered(number, edited), language));
+                .compose(h -> editOnce(bankId, questionId, patch, language, 1));
+    }
+
+    private Future<JsonObject> editOnce(
+            String bankId, String questionId, JsonObject patch, Language language, int tries) {
+        return banks.store().questionJson(bankId, questionId).compose(read -> {
+            if (read.isEmpty()) throw Refusal.of(CommonRefusal.NOT_FOUND, BankTexts.thing("question"), questionId);
+            Question current = QuestionJson.fromStored(read.get());
+            QuestionPatch.Result r = QuestionPatch.apply(current, patch);
+            if (!r.problems().isEmpty())
+                throw Refusal.of(BankRefusal.INVALID_EDIT, r.problems().size()).withProblems(r.problems());
+            Question edited = QuestionPatch.question(current, Banks.sanitised(r.draft()));
+            return banks.store().replaceQuestion(bankId, read.get(), edited).compose(done -> {
+                if (!done) {
+                    if (tries >= EDIT_TRIES) throw Refusal.of(CommonRefusal.STORE_UNAVAILABLE);
+                    return editOnce(bankId, questionId, patch, language, tries + 1);
+                }
+                return questions(bankId).map(all -> {
+                    int number = 0;
+                    for (int i = 0; i < all.size() && number == 0; i++)
+                        if (all.get(i).question().id().equals(questionId)) number = i + 1;
+                    return item(new QuestionQuery.Numbered(number, edited), language);
                 });
+            });
+        });
     }
 
     /**

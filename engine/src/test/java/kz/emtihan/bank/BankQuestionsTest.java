@@ -227,6 +227,47 @@ class BankQuestionsTest {
     }
 
     @Test
+    void editsAtTheSameMomentAllLandAndNoneBringsBackADeletedQuestion() throws Exception {
+        String bankId = bank();
+        List<JsonObject> patches = List.of(
+                new JsonObject().put("topic", "Parallel"),
+                new JsonObject().put("name", "Named at once"),
+                new JsonObject().put("idnumber", "PAR-1"),
+                new JsonObject().put("feedback", "<p>Said at once</p>"),
+                new JsonObject().put("shuffle", false),
+                new JsonObject().put("tags", new JsonArray().add("together")));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(patches.size());
+        try {
+            List<java.util.concurrent.Future<TestEngine.Reply>> replies = new java.util.ArrayList<>();
+            for (JsonObject p : patches) replies.add(pool.submit(() -> patch(bankId, "q4", p)));
+            for (var f : replies) assertEquals(200, f.get().status(), f.get().body());
+        } finally {
+            pool.shutdown();
+        }
+        JsonObject after = stored(bankId, "q4");
+        assertEquals("Parallel", after.getString("topic"), "no edit undoes another: " + after);
+        assertEquals("Named at once", after.getString("name"), after.encode());
+        assertEquals("PAR-1", after.getString("idnumber"), after.encode());
+        assertEquals("<p>Said at once</p>", after.getString("feedback"), after.encode());
+        assertFalse(after.getBoolean("shuffle"), after.encode());
+        assertEquals(new JsonArray().add("together"), after.getJsonArray("tags"), after.encode());
+
+        assertEquals(
+                204,
+                app.send("DELETE", "/api/v1/banks/" + bankId + "/questions/q4", owner, null, null)
+                        .status());
+        assertEquals(
+                404, patch(bankId, "q4", new JsonObject().put("topic", "back")).status());
+        assertEquals(
+                0L,
+                app.redis(Request.cmd(Command.HEXISTS)
+                                .arg(BankKeys.bankQuestions(bankId))
+                                .arg("q4"))
+                        .toLong(),
+                "a deleted question stays deleted");
+    }
+
+    @Test
     void aBadEditIsRefusedWithItsProblemsAndChangesNothing() {
         String bankId = bank();
         JsonObject before = stored(bankId, "q3");
