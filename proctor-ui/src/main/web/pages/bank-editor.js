@@ -1,17 +1,23 @@
 /**
- * The question editor of bank.html (pages/bank.js), a dialog to add a question or edit one: its text (simple
- * HTML, with a live preview through richText), two to ten options with the correct ones ticked, difficulty and
- * topic. Checked here before saving (text, no empty option, at least one correct), then by the engine; only
- * for the bank's owner and admins.
+ * The question editor of bank.html (pages/bank.js), a dialog to add a question or edit one in place (issue 12, 3):
+ * its text (simple HTML, with a live preview through richText), one answer or several, two to ten options each with
+ * its share of the point in percent (negative allowed), the author's feedback and whether it keeps its place, the
+ * general feedback, whether the options are shuffled, the difficulty (an edited question may stay unclassified,
+ * 5.23.3) and the topic. Ticking "correct" fills the plain shares (one answer: 100 %; several: 100/k, and -100/k for
+ * each wrong one); a share typed by hand is kept, and "correct" follows it. Checked here before saving, then by the
+ * engine: a new question is POSTed, an edited one PATCHed (its option ids stay when only texts or shares change).
  *
- * For tests: #question-dialog, #q-options li.option-row[data-option], button[data-action="remove-option"].
+ * For tests: #question-dialog, #q-options li.option-row[data-option] with .option-text-input, .option-correct,
+ * .option-fraction, .option-feedback-input, .option-fixed; #q-single-one, #q-single-many, #q-shuffle, #q-feedback,
+ * #q-difficulty, #q-topic; button[data-action="remove-option"].
  */
 
 import { h } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
-import { richText } from '../lib/richtext.js';
 import { saveQuestions } from '../lib/staff-api.js';
-import { LETTERS, notify } from './bank-questions.js';
+import { editQuestion } from './bank-api.js';
+import { LETTERS, rich } from './bank-card.js';
+import { notify } from './bank-questions.js';
 import { $, busy, clearError, showError, showProblems } from './staff.js';
 
 const MAX_OPTIONS = 10;
@@ -32,32 +38,52 @@ export function prepareEditor({ bankId, canEdit, reload }) {
   $('question-cancel').addEventListener('click', () => $('question-dialog').close());
   $('question-dialog').addEventListener('close', () => returnFocus?.focus());
   $('q-add-option').addEventListener('click', () => {
-    addOptionRow('', false);
-    const rows = $('q-options').querySelectorAll('textarea');
+    addOptionRow({ text: '', fraction: 0, feedback: '', fixed: false });
+    const rows = $('q-options').querySelectorAll('.option-text-input');
     rows[rows.length - 1]?.focus();
   });
-  $('q-text').addEventListener('input', () => $('q-preview').replaceChildren(richText($('q-text').value)));
+  $('q-text').addEventListener('input', () => $('q-preview').replaceChildren(rich($('q-text').value)));
+  for (const id of ['q-single-one', 'q-single-many']) $(id).addEventListener('change', syncCorrect);
 }
 
-/** Opens the editor on question, or empty (five options) when question is null; focus returns to opener. */
+/** Opens the editor on question, or empty (five options, one answer) when question is null; focus returns to opener. */
 export function openEditor(question, opener) {
   editing = question;
   returnFocus = opener;
   clearError($('question-error'));
-  $('question-dialog-title').textContent = question ? t('staff.question.editTitle') : t('staff.question.addTitle');
+  $('question-dialog-title').textContent = question
+    ? t('staff.question.editTitleN', { n: question.number })
+    : t('staff.question.addTitle');
   $('q-text').value = question?.text ?? '';
-  $('q-preview').replaceChildren(richText($('q-text').value));
+  $('q-preview').replaceChildren(rich($('q-text').value));
   $('q-options').replaceChildren();
-  const options = question?.options ?? ['', '', '', '', ''];
-  const correct = new Set(question?.correct ?? []);
-  options.forEach((text, i) => addOptionRow(text, correct.has(i)));
-  $('q-difficulty').value = question?.difficulty ?? 'medium';
+  const texts = question?.options ?? ['', '', '', '', ''];
+  texts.forEach((text, i) =>
+    addOptionRow({
+      text,
+      fraction: question?.fractions?.[i] ?? 0,
+      feedback: question?.optionFeedback?.[i] ?? '',
+      fixed: (question?.fixed ?? []).includes(i),
+    }),
+  );
+  $(question && !question.single ? 'q-single-many' : 'q-single-one').checked = true;
+  syncCorrect();
+  $('q-shuffle').checked = question ? question.shuffle !== false : true;
+  $('q-feedback').value = question?.feedback ?? '';
+  $('q-feedback-details').open = Boolean(question?.feedback);
+  $('q-difficulty-unclassified').hidden = !question; // a new question needs a difficulty (5.23.3)
+  $('q-difficulty-unclassified').disabled = !question;
+  $('q-difficulty').value = question ? (question.difficulty ?? 'unclassified') : 'medium';
   $('q-topic').value = question?.topic ?? '';
   $('question-dialog').showModal();
   $('q-text').focus();
 }
 
-function addOptionRow(text, correct) {
+function single() {
+  return $('q-single-one').checked;
+}
+
+function addOptionRow({ text, fraction, feedback, fixed }) {
   const list = $('q-options');
   if (list.children.length >= MAX_OPTIONS) return;
   const row = h(
@@ -73,20 +99,76 @@ function addOptionRow(text, correct) {
     h(
       'p',
       { class: 'check correct-check' },
-      h('input', { type: 'checkbox', class: 'option-correct', checked: correct }),
+      h('input', { type: 'checkbox', class: 'option-correct' }),
       h('label', { class: 'correct-label' }),
     ),
+    h(
+      'p',
+      { class: 'fraction-field' },
+      h('input', {
+        type: 'number',
+        class: 'option-fraction',
+        min: '-100',
+        max: '100',
+        step: 'any',
+        inputmode: 'decimal',
+      }),
+      h('span', { class: 'fraction-unit', 'aria-hidden': 'true', text: '%' }),
+    ),
     h('button', { class: 'button button-quiet', type: 'button', 'data-action': 'remove-option' }),
+    h(
+      'details',
+      { class: 'option-extra' },
+      h('summary', { class: 'option-extra-summary' }),
+      h('label', { class: 'feedback-label' }),
+      h('textarea', { rows: '2', class: 'option-feedback-input' }),
+      h(
+        'p',
+        { class: 'check' },
+        h('input', { type: 'checkbox', class: 'option-fixed', checked: fixed }),
+        h('label', { class: 'fixed-label' }),
+      ),
+    ),
   );
-  row.querySelector('textarea').value = text;
-  row.querySelector('button').addEventListener('click', () => {
+  row.querySelector('.option-text-input').value = text;
+  row.querySelector('.option-fraction').value = String(round(fraction));
+  row.querySelector('.option-feedback-input').value = feedback;
+  if (feedback || fixed) row.querySelector('details').open = true;
+  row.querySelector('.option-correct').addEventListener('change', plainShares);
+  row.querySelector('.option-fraction').addEventListener('input', syncCorrect);
+  row.querySelector('[data-action="remove-option"]').addEventListener('click', () => {
     const next = row.nextElementSibling ?? row.previousElementSibling;
     row.remove();
     renumberOptions();
-    next?.querySelector('textarea')?.focus();
+    syncCorrect();
+    next?.querySelector('.option-text-input')?.focus();
   });
   list.append(row);
   renumberOptions();
+  syncCorrect();
+}
+
+function round(n) {
+  return Math.round(Number(n) * 100000) / 100000;
+}
+
+/** A "correct" box changed: the shares become the plain ones for the boxes ticked. */
+function plainShares() {
+  const rows = [...$('q-options').children];
+  const ticked = rows.filter((row) => row.querySelector('.option-correct').checked).length;
+  for (const row of rows) {
+    const correct = row.querySelector('.option-correct').checked;
+    const share = single() ? (correct ? 100 : 0) : (correct ? 100 : -100) / Math.max(1, ticked);
+    row.querySelector('.option-fraction').value = String(round(share));
+  }
+}
+
+/** "Correct" follows the shares: one answer, the options worth 100 %; several, those worth more than 0. */
+function syncCorrect() {
+  for (const row of $('q-options').children) {
+    const f = Number(row.querySelector('.option-fraction').value);
+    row.querySelector('.option-correct').checked = single() ? f >= 99.999 : f > 0;
+  }
 }
 
 /** Gives each option row its letter, ids and labels again after a row was added or removed. */
@@ -96,18 +178,30 @@ function renumberOptions() {
     const letter = LETTERS[i];
     row.dataset.option = String(i);
     row.querySelector('.option-letter').textContent = letter;
-    const text = row.querySelector('textarea');
+    const text = row.querySelector('.option-text-input');
     text.id = `q-option-${i}`;
     const label = row.querySelector('.option-label');
     label.htmlFor = text.id;
     label.textContent = t('staff.question.option', { letter });
-    const box = row.querySelector('input');
+    const box = row.querySelector('.option-correct');
     box.id = `q-correct-${i}`;
     const correctLabel = row.querySelector('.correct-label');
     correctLabel.htmlFor = box.id;
     correctLabel.textContent = t('staff.question.correct');
     box.setAttribute('aria-label', t('staff.question.correctLetter', { letter }));
-    const remove = row.querySelector('button');
+    const fraction = row.querySelector('.option-fraction');
+    fraction.id = `q-fraction-${i}`;
+    fraction.setAttribute('aria-label', t('staff.question.fractionLetter', { letter }));
+    row.querySelector('.option-extra-summary').textContent = t('staff.question.extra', { letter });
+    const feedback = row.querySelector('.option-feedback-input');
+    feedback.id = `q-option-feedback-${i}`;
+    row.querySelector('.feedback-label').htmlFor = feedback.id;
+    row.querySelector('.feedback-label').textContent = t('staff.question.optionFeedback', { letter });
+    const fixed = row.querySelector('.option-fixed');
+    fixed.id = `q-fixed-${i}`;
+    row.querySelector('.fixed-label').htmlFor = fixed.id;
+    row.querySelector('.fixed-label').textContent = t('staff.question.fixed');
+    const remove = row.querySelector('[data-action="remove-option"]');
     remove.textContent = t('staff.question.remove');
     remove.setAttribute('aria-label', t('staff.question.removeLetter', { letter }));
     remove.disabled = rows.length <= MIN_OPTIONS;
@@ -115,50 +209,72 @@ function renumberOptions() {
   $('q-add-option').disabled = rows.length >= MAX_OPTIONS;
 }
 
+/** The question in the form, or the problems that keep it from being sent. */
+function read() {
+  const rows = [...$('q-options').children];
+  const problems = [];
+  let first = null;
+  const mark = (el) => {
+    el.setAttribute('aria-invalid', 'true');
+    first ??= el;
+  };
+  for (const el of $('question-form').querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  const text = $('q-text').value.trim();
+  if (!text) {
+    problems.push({ field: 'text', message: t('staff.question.needText') });
+    mark($('q-text'));
+  }
+  const options = rows.map((row) => row.querySelector('.option-text-input').value.trim());
+  const fractions = rows.map((row) => Number(row.querySelector('.option-fraction').value || 0));
+  options.forEach((option, i) => {
+    const letter = LETTERS[i];
+    if (!option) {
+      problems.push({ field: 'options', message: t('staff.question.emptyOption', { letter }) });
+      mark(rows[i].querySelector('.option-text-input'));
+    }
+    if (!Number.isFinite(fractions[i]) || fractions[i] < -100 || fractions[i] > 100) {
+      problems.push({ field: 'fractions', message: t('staff.question.badFraction', { letter }) });
+      mark(rows[i].querySelector('.option-fraction'));
+    }
+  });
+  if (!rows.some((row) => row.querySelector('.option-correct').checked)) {
+    problems.push({ field: 'correct', message: t('staff.question.needCorrect') });
+    first ??= rows[0]?.querySelector('.option-correct');
+  }
+  const difficulty = $('q-difficulty').value;
+  const question = {
+    text,
+    options,
+    fractions,
+    single: single(),
+    shuffle: $('q-shuffle').checked,
+    optionFeedback: rows.map((row) => row.querySelector('.option-feedback-input').value.trim()),
+    fixed: rows.map((row, i) => (row.querySelector('.option-fixed').checked ? i : -1)).filter((i) => i >= 0),
+    feedback: $('q-feedback').value.trim(),
+    difficulty: difficulty === 'unclassified' ? null : difficulty,
+    topic: $('q-topic').value.trim(),
+  };
+  return { question, problems, first };
+}
+
 async function onSave(event) {
   event.preventDefault();
   const error = $('question-error');
   clearError(error);
-  const rows = [...$('q-options').children];
-  const options = rows.map((row) => row.querySelector('textarea').value.trim());
-  const correct = rows.map((row, i) => (row.querySelector('input').checked ? i : -1)).filter((i) => i >= 0);
-  const text = $('q-text').value.trim();
-  const problems = [];
-  let first = null;
-  $('q-text').removeAttribute('aria-invalid');
-  for (const row of rows) row.querySelector('textarea').removeAttribute('aria-invalid');
-  if (!text) {
-    problems.push({ field: 'text', message: t('staff.question.needText') });
-    $('q-text').setAttribute('aria-invalid', 'true');
-    first ??= $('q-text');
-  }
-  options.forEach((option, i) => {
-    if (!option) {
-      problems.push({ field: 'options', message: t('staff.question.emptyOption', { letter: LETTERS[i] }) });
-      rows[i].querySelector('textarea').setAttribute('aria-invalid', 'true');
-      first ??= rows[i].querySelector('textarea');
-    }
-  });
-  if (correct.length === 0) {
-    problems.push({ field: 'correct', message: t('staff.question.needCorrect') });
-    first ??= rows[0]?.querySelector('input');
-  }
+  const { question, problems, first } = read();
   if (problems.length > 0) {
     showProblems(error, t('staff.question.fix'), problems);
     first?.focus();
     return;
   }
-  const question = { text, options, correct, difficulty: $('q-difficulty').value };
-  const topic = $('q-topic').value.trim();
-  if (topic) question.topic = topic;
-  if (editing) question.id = editing.id;
+  const id = editing?.id ?? null;
   try {
-    await busy($('question-save'), t('staff.busy.saving'), () => saveQuestions(page.bankId, [question]));
-    const wasNew = !editing;
-    const id = editing?.id;
+    await busy($('question-save'), t('staff.busy.saving'), () =>
+      id ? editQuestion(page.bankId, id, question) : saveQuestions(page.bankId, [question]),
+    );
     $('question-dialog').close();
     await page.reload();
-    notify(wasNew ? t('staff.questions.added') : t('staff.questions.saved'));
+    notify(id ? t('staff.questions.saved') : t('staff.questions.added'));
     const card = id ? document.querySelector(`[data-question="${CSS.escape(id)}"] [data-action="edit"]`) : null;
     (card ?? $('add-question')).focus();
   } catch (err) {

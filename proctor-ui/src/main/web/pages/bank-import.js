@@ -1,36 +1,71 @@
 /**
- * Importing questions into a bank on bank.html (pages/bank.js): a Moodle XML or GIFT file (the format guessed
- * from the file's name), the difficulty to give questions whose file says none, and the per-question report:
- * how many were imported and, in the file's order, every question skipped (or kept with a note) and why.
- * Only the bank's owner and admins see the form.
+ * Importing questions into a bank on bank.html (pages/bank.js): a Moodle XML, GIFT or IMS QTI file (a single item
+ * .xml or a content package .zip; the format guessed from the file's name and, for .xml, its first bytes), the
+ * difficulty to give questions whose file says none (else they land unclassified, 5.23.3), and the per-question
+ * report: how many were imported and, in the file's order, every question skipped (or kept with a note) and why.
+ * Only the bank's owner, its co-authors and admins see the form. Exporting the bank (Moodle XML, QTI 3.0) is for
+ * everyone who reads it: fetched with the bearer token and offered as a download.
  *
  * For tests: #import-report[data-imported][data-skipped][data-file], #import-imported, #import-clean,
- * #import-skipped tr.skip[data-position][data-question-number][data-line].
+ * #import-skipped tr.skip[data-position][data-question-number][data-line]; #export-moodle, #export-qti.
  */
 
-import { h } from '../lib/dom.js';
+import { request } from '../lib/api.js';
+import { downloadBlob, h } from '../lib/dom.js';
 import { t, tn } from '../lib/i18n.js';
-import { importQuestions } from '../lib/staff-api.js';
+import { exportBank } from './bank-api.js';
 import { $, busy, clearError, labelColumns, showError, showProblems } from './staff.js';
+
+const TYPES = { gift: 'text/plain; charset=utf-8', 'moodle-xml': 'application/xml' };
+
+/** Sends the file as it is (a .zip as application/zip). → {imported, unclassified, skipped} */
+async function importQuestions(bankId, format, difficulty, file) {
+  const query = new URLSearchParams({ format });
+  if (difficulty) query.set('difficulty', difficulty);
+  const zip = file.name.toLowerCase().endsWith('.zip');
+  const type = zip ? 'application/zip' : (TYPES[format] ?? 'application/xml');
+  const path = `/banks/${encodeURIComponent(bankId)}/import?${query}`;
+  return (await request('POST', path, { body: { raw: file, type } })).data;
+}
 
 /** From the page: the bank's id, and reload() that reads the bank and its questions again after an import. */
 let page = { bankId: null, reload: async () => {} };
 
-/** Shows the form to those who may change the bank ({ bankId, canEdit, reload }) and wires it. */
-export function prepareImport({ bankId, canEdit, reload }) {
+/** Shows the form to those who may change the bank ({ bankId, canEdit, reload, name }) and wires it and the export. */
+export function prepareImport({ bankId, canEdit, reload, name }) {
   page = { bankId, reload };
+  $('export-moodle').addEventListener('click', (event) => download(event.currentTarget, 'moodle-xml', `${name}.xml`));
+  $('export-qti').addEventListener('click', (event) => download(event.currentTarget, 'qti3', `${name}-qti3.zip`));
   $('import-section').hidden = !canEdit;
   if (!canEdit) return;
   $('import-file').addEventListener('change', guessFormat);
   $('import-form').addEventListener('submit', onImport);
 }
 
-function guessFormat() {
+async function download(button, format, fileName) {
+  clearError($('export-error'));
+  try {
+    const blob = await busy(button, t('staff.busy.loading'), () => exportBank(page.bankId, format));
+    downloadBlob(blob, fileName);
+  } catch (err) {
+    showError($('export-error'), err);
+  }
+}
+
+async function guessFormat() {
   const file = $('import-file').files[0];
   if (!file) return;
   const name = file.name.toLowerCase();
-  if (name.endsWith('.xml')) $('import-format').value = 'moodle-xml';
+  if (name.endsWith('.zip')) $('import-format').value = 'qti';
   else if (name.endsWith('.gift') || name.endsWith('.txt')) $('import-format').value = 'gift';
+  else if (name.endsWith('.xml')) {
+    // a QTI item names its root assessmentItem (2.1) or qti-assessment-item (3.0); Moodle's is <quiz>
+    const head = await file
+      .slice(0, 4096)
+      .text()
+      .catch(() => '');
+    $('import-format').value = /<(qti-)?assessment-?item\b|<assessmentItem\b|imsqti/i.test(head) ? 'qti' : 'moodle-xml';
+  }
 }
 
 /** The question number and line the server gives as numbers (its `position` is the same in the page's words). */

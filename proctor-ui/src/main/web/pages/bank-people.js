@@ -11,11 +11,11 @@ import { bankAccess, saveBankAccess } from '../lib/staff-api.js';
 import { chosen, peopleChoice, peopleList } from './people-picker.js';
 import { $, busy, clearError, fact, showError, showProblems } from './staff.js';
 
-/** Loads and draws the panel; returns whether the caller may change the people. */
+/** Loads and draws the panel; returns what GET /banks/{id}/access said (the owner's name for the passport). */
 export async function showBankPeople(bankId) {
   const access = await bankAccess(bankId);
   draw(bankId, access);
-  return access.mayManage;
+  return access;
 }
 
 function draw(bankId, access) {

@@ -1,149 +1,193 @@
 /**
- * The questions of a bank on bank.html (pages/bank.js): the list, numbered in the bank's order and filtered by
- * difficulty and by words in the text, topic or id, each card with its options and the correct ones marked
- * (question HTML through richText, never innerHTML). For the bank's owner and admins each card has Edit (the
- * editor, pages/bank-editor.js, through the onEdit the page gives) and Delete (after a confirmation).
+ * The questions of a bank on bank.html (pages/bank.js), for banks of thousands (issue 12, 7): the server filters by
+ * topic, difficulty (or unclassified, 5.23.3) and words, and the page draws one page of 50 cards at a time
+ * (pages/bank-card.js), with Previous and Next. Selecting and classifying many is pages/bank-classify.js; the
+ * editor pages/bank-editor.js; deleting is here, after a confirmation.
  *
- * For tests: #question-list[data-count], li.question-card[data-question][data-difficulty][data-topic],
- * li.bank-option[data-option][data-correct], button[data-action="edit"|"delete"].
+ * For tests: #question-list[data-total][data-shown][data-offset], #filter-topic, #filter-difficulty, #filter-text,
+ * #page-prev, #page-next, #page-where, #unclassified-note[data-count].
  */
 
 import { h } from '../lib/dom.js';
-import { t, tn } from '../lib/i18n.js';
-import { richText } from '../lib/richtext.js';
+import { formatNumber, t, tn } from '../lib/i18n.js';
 import { deleteQuestion } from '../lib/staff-api.js';
-import { $, busy, clearError, difficultyName, showError } from './staff.js';
+import { bankTopics, searchQuestions } from './bank-api.js';
+import { questionCard, rich } from './bank-card.js';
+import { filterChanged, forget, isSelected, pageShown, toggle } from './bank-classify.js';
+import { $, busy, clearError, showError } from './staff.js';
 
-export const LETTERS = 'ABCDEFGHIJ';
+export const PAGE_SIZE = 50;
+const TOPIC = 't:'; // option values of #filter-topic: '' is every topic, 't:<name>' one ('t:' those without)
 
-/**
- * From the page: the bank's id, whether this user may change it, onEdit(question, opener) that opens the
- * editor, and reload() that reads the bank and its questions again.
- */
+/** From the page: the bank's id, whether this user may change it, onEdit(question, opener), reload(). */
 let page = { bankId: null, canEdit: false, onEdit: () => {}, reload: async () => {} };
-let questions = [];
+let offset = 0;
+let shown = { total: 0, items: [] };
+let bankTotal = 0;
+let asked = 0; // the latest request: an older answer arriving late is dropped
 let deleting = null;
 let returnFocus = null;
+let typing = null;
 
-/** Wires the filters, and for those who may change the bank the delete confirmation. */
+/** Wires the filters, the pager and, for those who may change the bank, the delete confirmation. */
 export function prepareQuestions({ bankId, canEdit, onEdit, reload }) {
   page = { bankId, canEdit, onEdit, reload };
-  $('filter-difficulty').addEventListener('change', renderQuestions);
-  $('filter-text').addEventListener('input', renderQuestions);
+  const changed = () => {
+    offset = 0;
+    $('questions-notice').hidden = true;
+    filterChanged();
+    loadPage().catch((err) => showError($('questions-error'), err));
+  };
+  $('filter-topic').addEventListener('change', changed);
+  $('filter-difficulty').addEventListener('change', changed);
+  $('filter-text').addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(changed, 300);
+  });
+  $('show-unclassified').addEventListener('click', () => {
+    $('filter-difficulty').value = 'unclassified';
+    changed();
+    $('filter-difficulty').focus();
+  });
+  $('page-prev').addEventListener('click', () => turn(-PAGE_SIZE));
+  $('page-next').addEventListener('click', () => turn(PAGE_SIZE));
   if (!canEdit) return;
   $('delete-cancel').addEventListener('click', () => $('delete-dialog').close());
   $('delete-dialog').addEventListener('close', () => returnFocus?.focus());
   $('delete-confirm').addEventListener('click', onDelete);
 }
 
-/** Shows the bank's questions as just read (GET /banks/{id}/questions). */
-export function showQuestions(list) {
-  questions = list;
-  renderQuestions();
+/** The filter as the API takes it: {topic?, difficulty?, q?}. */
+export function currentFilter() {
+  const filter = {};
+  const topic = $('filter-topic').value;
+  if (topic.startsWith(TOPIC)) filter.topic = topic.slice(TOPIC.length);
+  if ($('filter-difficulty').value) filter.difficulty = $('filter-difficulty').value;
+  const q = $('filter-text').value.trim();
+  if (q) filter.q = q;
+  return filter;
 }
 
-function renderQuestions() {
-  const difficulty = $('filter-difficulty').value;
-  const needle = $('filter-text').value.trim().toLocaleLowerCase();
-  const numbered = questions.map((q, i) => ({ q, n: i + 1 }));
-  const shown = numbered.filter(
-    ({ q }) =>
-      (!difficulty || q.difficulty === difficulty) &&
-      (!needle || `${plain(q.text)} ${q.topic ?? ''} ${q.id}`.toLocaleLowerCase().includes(needle)),
-  );
-  $('questions-count').textContent =
-    shown.length === questions.length
-      ? tn('staff.questions.count', questions.length)
-      : t('staff.questions.shown', { shown: shown.length, total: questions.length });
-  $('question-list').dataset.count = String(questions.length);
-  $('question-list').replaceChildren(...shown.map(({ q, n }) => questionCard(q, n)));
+/** Reads the topics and the current page again (after an import, an edit, a classification). */
+export async function refreshQuestions() {
+  await Promise.all([loadTopics(), loadPage()]);
 }
 
-/** The text content of question HTML, for searching (parsed inertly, never inserted). */
-function plain(html) {
-  const holder = document.createElement('div');
-  holder.append(richText(html));
-  return holder.textContent;
+async function turn(by) {
+  offset = Math.max(0, offset + by);
+  try {
+    await loadPage();
+    $('questions-heading').tabIndex = -1;
+    $('questions-heading').focus();
+    $('questions-heading').scrollIntoView({ block: 'start' });
+  } catch (err) {
+    showError($('questions-error'), err);
+  }
 }
 
-function questionCard(q, n) {
-  const headingId = `q-${q.id}-heading`;
-  const correct = new Set(q.correct ?? []);
-  return h(
-    'li',
-    { class: 'question-card', 'data-question': q.id, 'data-difficulty': q.difficulty, 'data-topic': q.topic ?? '' },
-    h(
-      'article',
-      { 'aria-labelledby': headingId },
-      h(
-        'div',
-        { class: 'question-meta' },
-        h('h3', { id: headingId, class: 'question-number', text: t('staff.questions.number', { n }) }),
-        h('span', { class: `badge badge-${q.difficulty}`, text: difficultyName(q.difficulty) }),
-        q.topic ? h('span', { class: 'topic', text: q.topic }) : null,
-        h('span', { class: 'question-id muted', text: t('staff.questions.id', { id: q.id }) }),
-      ),
-      h('div', { class: 'question-text' }, richText(q.text)),
-      h(
-        'ol',
-        { class: 'bank-options' },
-        ...(q.options ?? []).map((option, i) =>
-          h(
-            'li',
-            {
-              class: correct.has(i) ? 'bank-option is-correct' : 'bank-option',
-              'data-option': i,
-              'data-correct': String(correct.has(i)),
-            },
-            h('span', { class: 'option-letter', 'aria-hidden': 'true', text: LETTERS[i] ?? String(i + 1) }),
-            h('span', { class: 'option-text' }, richText(option)),
-            correct.has(i) ? h('span', { class: 'correct-mark', text: t('staff.questions.correct') }) : null,
-          ),
-        ),
-      ),
-      (q.options ?? []).length !== 5
-        ? h('p', { class: 'note', text: t('staff.questions.notFive', { n: (q.options ?? []).length }) })
-        : null,
-      page.canEdit
-        ? h(
-            'p',
-            { class: 'card-actions' },
-            h('button', {
-              class: 'button',
-              type: 'button',
-              'data-action': 'edit',
-              text: t('staff.questions.edit'),
-              'aria-label': t('staff.questions.editN', { n }),
-              on: { click: (event) => page.onEdit(q, event.currentTarget) },
-            }),
-            h('button', {
-              class: 'button button-quiet button-danger-quiet',
-              type: 'button',
-              'data-action': 'delete',
-              text: t('staff.questions.delete'),
-              'aria-label': t('staff.questions.deleteN', { n }),
-              on: { click: (event) => askDelete(q, n, event.currentTarget) },
-            }),
-          )
-        : null,
+/** The topics for the filter, and the bank's unclassified questions counted (5.23.3). */
+async function loadTopics() {
+  const topics = await bankTopics(page.bankId);
+  const select = $('filter-topic');
+  const chosen = select.value;
+  select.replaceChildren(
+    h('option', { value: '', text: t('staff.questions.allTopics') }),
+    ...topics.map((row) =>
+      h('option', {
+        value: TOPIC + row.topic,
+        text: t('staff.questions.topicCount', {
+          topic: row.topic || t('staff.questions.noTopic'),
+          n: formatNumber(row.total),
+        }),
+      }),
     ),
   );
+  select.value = [...select.options].some((o) => o.value === chosen) ? chosen : '';
+  bankTotal = topics.reduce((sum, row) => sum + row.total, 0);
+  const unclassified = topics.reduce((sum, row) => sum + row.unclassified, 0);
+  const note = $('unclassified-note');
+  note.dataset.count = String(unclassified);
+  note.hidden = unclassified === 0;
+  $('unclassified-text').textContent = tn('staff.questions.unclassified', unclassified);
 }
 
-/** A short note above the list after a question was added, saved or deleted. */
+/** Asks the server for the page at offset under the current filter and draws it. */
+async function loadPage() {
+  const mine = ++asked;
+  const filter = currentFilter();
+  let answer = await searchQuestions(page.bankId, filter, offset, PAGE_SIZE);
+  if (mine !== asked) return;
+  if (answer.items.length === 0 && answer.total > 0 && offset > 0) {
+    offset = Math.floor((answer.total - 1) / PAGE_SIZE) * PAGE_SIZE; // the last page, after deletions
+    answer = await searchQuestions(page.bankId, filter, offset, PAGE_SIZE);
+    if (mine !== asked) return;
+  }
+  shown = answer;
+  clearError($('questions-error'));
+  render(filter);
+}
+
+function render(filter) {
+  const { total, items } = shown;
+  const list = $('question-list');
+  list.dataset.total = String(total);
+  list.dataset.shown = String(items.length);
+  list.dataset.offset = String(offset);
+  const filtered = Object.keys(filter).length > 0;
+  const from = formatNumber(total === 0 ? 0 : offset + 1);
+  const to = formatNumber(offset + items.length);
+  $('questions-count').textContent =
+    total === 0
+      ? filtered
+        ? t('staff.questions.noneMatch')
+        : t('staff.questions.empty')
+      : filtered
+        ? t('staff.questions.rangeFiltered', { from, to, total: formatNumber(total), all: formatNumber(bankTotal) })
+        : t('staff.questions.range', { from, to, total: formatNumber(total) });
+  list.replaceChildren(
+    ...items.map((q) =>
+      questionCard(q, {
+        canEdit: page.canEdit,
+        selected: isSelected(q.id),
+        onSelect: toggle,
+        onEdit: page.onEdit,
+        onDelete: askDelete,
+      }),
+    ),
+  );
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const at = Math.floor(offset / PAGE_SIZE) + 1;
+  $('pager').hidden = total <= PAGE_SIZE;
+  $('page-where').textContent = t('staff.questions.pageOf', { page: formatNumber(at), pages: formatNumber(pages) });
+  $('page-prev').disabled = offset === 0;
+  $('page-next').disabled = offset + items.length >= total;
+  pageShown(items, total, filter);
+}
+
+/** A short note above the list after a question was added, saved, deleted or questions classified. */
 export function notify(text) {
   const box = $('questions-notice');
   box.textContent = text;
   box.hidden = false;
 }
 
+/** The text content of question HTML (parsed inertly, never inserted). */
+export function plain(html) {
+  const holder = document.createElement('div');
+  holder.append(rich(html));
+  return holder.textContent;
+}
+
 // Delete
 
-function askDelete(question, n, opener) {
+function askDelete(question, opener) {
   deleting = question;
   returnFocus = opener;
   clearError($('delete-error'));
-  $('delete-text').textContent = t('staff.delete.text', { n, text: plain(question.text).slice(0, 160) });
+  $('delete-text').textContent = t('staff.delete.text', {
+    n: question.number,
+    text: plain(question.text).slice(0, 160),
+  });
   $('delete-dialog').showModal();
   $('delete-cancel').focus();
 }
@@ -154,6 +198,7 @@ async function onDelete() {
   try {
     await busy($('delete-confirm'), t('staff.busy.deleting'), () => deleteQuestion(page.bankId, question.id));
     deleting = null;
+    forget(question.id);
     returnFocus = $('questions-heading');
     $('questions-heading').tabIndex = -1;
     $('delete-dialog').close();

@@ -12,6 +12,18 @@ import { t, tn } from '../lib/i18n.js';
 import { $, difficultyName, fact, percentOf, problemList } from './staff.js';
 
 const MIX = { easy: 40, medium: 40, hard: 20 }; // 5.23.3, shown as the target only
+let owner = null; // {id, name} once the people panel has read it: a person reads a name, not an account id
+
+/** The owner's name for the passport (from GET /banks/{id}/access). */
+export function setOwner(person) {
+  owner = person ?? null;
+  const dd = document.querySelector('#bank-passport [data-field="owner"] dd');
+  if (dd && owner) dd.textContent = ownerText(owner.id);
+}
+
+function ownerText(id) {
+  return owner && owner.id === id && owner.name ? t('staff.people.person', { name: owner.name, id }) : id;
+}
 
 /** The heading, the passport and the counts by difficulty with their share of the target mix. */
 export function renderSummary(summary) {
@@ -30,7 +42,7 @@ export function renderSummary(summary) {
     fact(t('staff.passport.references'), list(p.references, t('staff.passport.noReferences')), {
       'data-field': 'references',
     }),
-    fact(t('staff.banks.owner'), summary.owner, { 'data-field': 'owner' }),
+    fact(t('staff.banks.owner'), ownerText(summary.owner), { 'data-field': 'owner' }),
     fact(
       t('staff.bank.status'),
       t(`staff.bankStatus.${summary.status}`) === `staff.bankStatus.${summary.status}`
@@ -41,6 +53,8 @@ export function renderSummary(summary) {
   );
   const total = summary.questionCount ?? 0;
   const by = summary.byDifficulty ?? {};
+  // 5.23.3: a question without a difficulty is never drawn until it is classified
+  const unclassified = Math.max(0, total - (by.easy ?? 0) - (by.medium ?? 0) - (by.hard ?? 0));
   const counts = $('bank-counts');
   counts.dataset.total = String(total);
   counts.replaceChildren(
@@ -66,6 +80,21 @@ export function renderSummary(summary) {
         ),
       ),
     ),
+    ...(unclassified > 0
+      ? [
+          h(
+            'div',
+            { class: 'count count-unclassified', 'data-difficulty': 'unclassified', 'data-count': unclassified },
+            h('dt', { text: difficultyName('unclassified') }),
+            h(
+              'dd',
+              {},
+              h('span', { class: 'count-value', text: String(unclassified) }),
+              h('span', { class: 'count-share', text: t('staff.bank.neverDrawn') }),
+            ),
+          ),
+        ]
+      : []),
   );
 }
 

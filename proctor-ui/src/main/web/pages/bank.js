@@ -1,25 +1,29 @@
 /**
- * bank.html?bank=<bankId>: a question bank. Its passport (5.22), counts by difficulty (5.23.3), the
- * validation report with clause numbers, importing a Moodle XML or GIFT file with the per-question report,
- * and the questions themselves: read (question HTML through richText, never innerHTML), edit, add, delete.
+ * bank.html?bank=<bankId>: a question bank. Its passport (5.22), counts by difficulty with the unclassified ones
+ * (5.23.3), the validation report with clause numbers, importing a Moodle XML, GIFT or QTI file with the
+ * per-question report, exporting it, and the questions themselves, fifty at a time however big the bank (issue 12,
+ * 7): filtered by topic, difficulty and words on the server, read with everything their author wrote (question HTML
+ * through richText, never innerHTML), edited in place, classified many at once, added, deleted.
  * Changing the bank is for its owner (5.21), the co-authors the owner names and admins; its assigned experts only
  * read; nobody else sees it (issue 10, 3: the server refuses, the page follows GET /banks/{id}'s yourAccess). Who
  * works on the bank is its own panel (pages/bank-people.js).
  *
- * This module loads the bank and reloads it after every change. The parts: the passport, counts and validation
- * panel (pages/bank-summary.js), the import form and its report (pages/bank-import.js), the list of questions
- * with deleting (pages/bank-questions.js), and the question editor (pages/bank-editor.js).
+ * This module loads the bank and reloads what changed after every change. The parts: the passport, counts and
+ * validation panel (pages/bank-summary.js), import and export (pages/bank-import.js), the list of questions with
+ * deleting (pages/bank-questions.js, cards in pages/bank-card.js), selecting and classifying many
+ * (pages/bank-classify.js), and the question editor (pages/bank-editor.js).
  */
 
 import { param, setState } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { bankMedia } from '../lib/question-media.js';
 import { setMediaSource } from '../lib/richtext.js';
-import { bankQuestions, getBank, validateBank } from '../lib/staff-api.js';
+import { getBank, validateBank } from '../lib/staff-api.js';
+import { prepareClassify } from './bank-classify.js';
 import { openEditor, prepareEditor } from './bank-editor.js';
 import { prepareImport } from './bank-import.js';
-import { prepareQuestions, showQuestions } from './bank-questions.js';
-import { renderSummary, renderValidation } from './bank-summary.js';
+import { notify, prepareQuestions, refreshQuestions } from './bank-questions.js';
+import { renderSummary, renderValidation, setOwner } from './bank-summary.js';
 import { showBankPeople } from './bank-people.js';
 import { $, busy, pageFailed, showError, startStaffPage } from './staff.js';
 
@@ -34,19 +38,16 @@ async function start() {
     return;
   }
   try {
-    const [summary, validation, list] = await Promise.all([
-      getBank(bankId),
-      validateBank(bankId),
-      bankQuestions(bankId),
-    ]);
+    const [summary, validation] = await Promise.all([getBank(bankId), validateBank(bankId)]);
     const canEdit = (summary.yourAccess ?? []).includes('edit');
     $('bank-loading').hidden = true;
     renderSummary(summary);
     renderValidation(validation);
     prepareQuestions({ bankId, canEdit, onEdit: openEditor, reload: refreshAll });
-    showQuestions(list);
-    prepare(canEdit);
-    await showBankPeople(bankId);
+    prepareClassify({ bankId, canEdit, reload: refreshAll, notify });
+    await refreshQuestions();
+    prepare(canEdit, fileName(summary));
+    setOwner((await showBankPeople(bankId)).people?.owner);
     $('bank-created').hidden = !param('created');
     $('bank-body').hidden = false;
     setState(main, 'ready');
@@ -55,8 +56,14 @@ async function start() {
   }
 }
 
-function prepare(canEdit) {
-  prepareImport({ bankId, canEdit, reload: refreshAll });
+/** A file name for the bank's exports: its discipline, as letters, digits and dashes. */
+function fileName(summary) {
+  const name = (summary.passport?.discipline ?? '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  return name || `bank-${bankId}`;
+}
+
+function prepare(canEdit, name) {
+  prepareImport({ bankId, canEdit, reload: refreshAll, name });
   prepareEditor({ bankId, canEdit, reload: refreshAll });
   $('schedule-link').href = `teacher.html?bank=${encodeURIComponent(bankId)}#new-exam-heading`;
   $('validation-refresh').addEventListener('click', () =>
@@ -77,7 +84,7 @@ async function refreshSummary() {
 async function refreshAll() {
   await refreshSummary();
   try {
-    showQuestions(await bankQuestions(bankId));
+    await refreshQuestions();
   } catch (err) {
     showError($('questions-error'), err);
   }

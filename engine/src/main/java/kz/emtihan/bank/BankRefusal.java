@@ -18,6 +18,8 @@ public enum BankRefusal implements RefusalCode {
     UNPARSEABLE_FILE("unparseable-file", Kind.INVALID, "fault"),
     /** The passport lacks what 5.22 asks for; each problem names its field. */
     INVALID_PASSPORT("invalid-passport", Kind.INVALID),
+    /** {@code count} problems of an edit of one question (PATCH), each naming its field; nothing was changed. */
+    INVALID_EDIT("invalid-edit", Kind.INVALID, "count"),
     /** {@code count} problems of the people named on a bank or an exam; nothing was changed. */
     INVALID_PEOPLE("invalid-people", Kind.INVALID, "count");
 

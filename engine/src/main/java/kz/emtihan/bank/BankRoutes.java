@@ -32,9 +32,50 @@ public final class BankRoutes {
         api.get("/banks/:bankId").respond(ctx -> {
             return banks.summary(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"));
         });
+        BankQuestions questions = new BankQuestions(banks);
         api.get("/banks/:bankId/questions").respond(ctx -> {
-            return banks.questionsForTeacher(
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
+            Language language = Languages.of(ctx);
+            return questions
+                    .list(
+                            c,
+                            ctx.pathParam("bankId"),
+                            () -> QuestionQuery.parse(ctx.queryParams()::get, Integer.MAX_VALUE))
+                    .map(page -> {
+                        ctx.response().putHeader("X-Total-Count", String.valueOf(page.total()));
+                        return questions.items(page, language);
+                    });
+        });
+        api.get("/banks/:bankId/questions/search").respond(ctx -> {
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
+            Language language = Languages.of(ctx);
+            java.util.concurrent.atomic.AtomicReference<QuestionQuery> asked =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            return questions
+                    .list(c, ctx.pathParam("bankId"), () -> {
+                        asked.set(QuestionQuery.parse(ctx.queryParams()::get, 50));
+                        return asked.get();
+                    })
+                    .map(page -> new JsonObject()
+                            .put("total", page.total())
+                            .put("offset", asked.get().offset())
+                            .put("limit", asked.get().limit())
+                            .put("items", questions.items(page, language)));
+        });
+        api.get("/banks/:bankId/topics").respond(ctx -> {
+            return questions.topics(
                     Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"));
+        });
+        api.post("/banks/:bankId/questions/classify").respond(ctx -> {
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+            return questions
+                    .classify(c, ctx.pathParam("bankId"), Bodies.object(ctx))
+                    .map(n -> new JsonObject().put("changed", n));
+        });
+        api.patch("/banks/:bankId/questions/:questionId").respond(ctx -> {
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+            return questions.edit(
+                    c, ctx.pathParam("bankId"), ctx.pathParam("questionId"), Bodies.object(ctx), Languages.of(ctx));
         });
         api.post("/banks/:bankId/questions").respond(ctx -> {
             Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);

@@ -16,6 +16,8 @@ import kz.emtihan.bank.model.Question;
 
 /** Banks in Redis: {@code bank:<id>} (passport JSON, status, owner, coAuthors and experts as JSON lists) and {@code bank:<id>:questions} (id → question JSON). */
 public final class BankStore {
+    private static final kz.emtihan.store.LuaScript REPLACE_QUESTION =
+            kz.emtihan.store.LuaScript.load("/kz/emtihan/bank/replace-question.lua");
     private final Redis redis;
 
     public BankStore(Redis redis) {
@@ -88,6 +90,34 @@ public final class BankStore {
     public Future<List<Question>> questions(String bankId) {
         return redis.send(Request.cmd(Command.HVALS).arg(BankKeys.bankQuestions(bankId)))
                 .map(BankStore::parseAll);
+    }
+
+    /** The stored JSON of every question of the bank, unparsed, in no order (for a caller that parses off the event loop). */
+    Future<List<String>> questionJsons(String bankId) {
+        return redis.send(Request.cmd(Command.HVALS).arg(BankKeys.bankQuestions(bankId)))
+                .map(values -> {
+                    List<String> out = new ArrayList<>();
+                    if (values != null) for (Response v : values) out.add(v.toString());
+                    return out;
+                });
+    }
+
+    /** One question's stored JSON as it is now, or empty when there is none. */
+    Future<Optional<String>> questionJson(String bankId, String questionId) {
+        return redis.send(Request.cmd(Command.HGET)
+                        .arg(BankKeys.bankQuestions(bankId))
+                        .arg(questionId))
+                .map(r -> Optional.ofNullable(r).map(Response::toString));
+    }
+
+    /** Stores {@code edited} only if its stored JSON is still {@code read}; false when someone changed or deleted it. */
+    Future<Boolean> replaceQuestion(String bankId, String read, Question edited) {
+        return REPLACE_QUESTION
+                .run(
+                        redis,
+                        List.of(BankKeys.bankQuestions(bankId)),
+                        List.of(edited.id(), read, QuestionJson.stored(edited).encode()))
+                .map(r -> r.toInteger() == 1);
     }
 
     /** The named questions that exist, by id. */

@@ -50,6 +50,15 @@ public final class Banks {
         return media;
     }
 
+    /** The bank rules of the regulation (the scoring rule the bank page explains questions by). */
+    public BankRules rules() {
+        return rules;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
     public Future<String> create(Caller owner, Passport passport) {
         String id = Ids.prefixed("b");
         return store.create(id, passport, owner.id()).map(id);
@@ -244,7 +253,7 @@ public final class Banks {
     }
 
     /** Question and option text is HTML everywhere; text sent as JSON passes the importers' allow-list too. */
-    private static QuestionDraft sanitised(QuestionDraft d) {
+    static QuestionDraft sanitised(QuestionDraft d) {
         List<QuestionDraft.DraftOption> options = d.options().stream()
                 .map(o -> new QuestionDraft.DraftOption(
                         QuestionHtml.sanitise(o.text()), o.fraction(), QuestionHtml.sanitise(o.feedback()), o.fixed()))

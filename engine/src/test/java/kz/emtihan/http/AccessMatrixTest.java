@@ -117,6 +117,14 @@ class AccessMatrixTest {
                         "?format=gift&difficulty=easy"));
         BODIES.put("PUT /api/v1/banks/{bankId}/access", f -> Body.json(f.bankPeople()));
         BODIES.put("POST /api/v1/banks/{bankId}/media", f -> new Body("image/png", AccessFixture.PICTURE, ""));
+        BODIES.put( // issue 12: edit in place and classify many, on the fixture's question (the edit keeps it valid)
+                "PATCH /api/v1/banks/{bankId}/questions/{questionId}",
+                f -> Body.json(new JsonObject().put("topic", "Topic 0")));
+        BODIES.put(
+                "POST /api/v1/banks/{bankId}/questions/classify",
+                f -> Body.json(new JsonObject()
+                        .put("ids", new JsonArray().add(f.params.get("questionId")))
+                        .put("difficulty", "easy")));
         BODIES.put(
                 "POST /api/v1/exams",
                 f -> Body.json(Fixtures.attestation(
