@@ -116,6 +116,7 @@ class AccessMatrixTest {
                         "::Q1:: What is 2 + 2? {=4 ~3 ~5 ~6 ~7}\n".getBytes(StandardCharsets.UTF_8),
                         "?format=gift&difficulty=easy"));
         BODIES.put("PUT /api/v1/banks/{bankId}/access", f -> Body.json(f.bankPeople()));
+        BODIES.put("GET /api/v1/banks/{bankId}/export", f -> new Body(null, null, "?format=qti3"));
         BODIES.put(
                 "POST /api/v1/exams",
                 f -> Body.json(Fixtures.attestation(
