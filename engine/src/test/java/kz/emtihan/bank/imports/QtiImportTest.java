@@ -210,6 +210,51 @@ class QtiImportTest {
     }
 
     @Test
+    void pictureAndSoundReachTheSanitiserByTheContract() throws Exception {
+        String item = """
+                <assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="i" title="t"
+                    adaptive="false" timeDependent="false">
+                  <responseDeclaration identifier="R" cardinality="single" baseType="identifier">
+                    <correctResponse><value>a</value></correctResponse>
+                  </responseDeclaration>
+                  <itemBody><p>Look <img src="images/a%20b.png" alt="a &amp; b"/></p>
+                    <p><object type="audio/mpeg" data="../snd/tone.mp3">tone</object></p>
+                    <choiceInteraction responseIdentifier="R" maxChoices="1">
+                      <simpleChoice identifier="a">yes <object data="images/a%20b.png">the same</object></simpleChoice>
+                      <simpleChoice identifier="b">no</simpleChoice>
+                    </choiceInteraction>
+                  </itemBody>
+                </assessmentItem>
+                """;
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("imsmanifest.xml", """
+                <manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" identifier="M"><resources>
+                  <resource identifier="i" type="imsqti_item_xmlv2p1" href="items/i.xml"/>
+                </resources></manifest>
+                """.getBytes(StandardCharsets.UTF_8));
+        files.put("items/i.xml", item.getBytes(StandardCharsets.UTF_8));
+        files.put("items/images/a b.png", new byte[] {1, 2});
+        files.put("snd/tone.mp3", new byte[] {3});
+        QtiPackage pack = QtiPackage.read(zip(files));
+        QtiManifest.Entry entry = QtiManifest.items(pack).get(0);
+        QtiItem.Read read = QtiItem.read(
+                        QtiXml.parse(pack.file(entry.path()).orElseThrow()), entry.path(), pack, 1, entry)
+                .read()
+                .orElseThrow();
+        assertEquals(
+                "<p>Look <img src=\"@@PLUGINFILE@@/items/images/a b.png\" alt=\"a &amp; b\"></p>\n"
+                        + "    <p><audio src=\"@@PLUGINFILE@@/snd/tone.mp3\" controls></audio></p>",
+                read.draft().text().raw().strip());
+        assertEquals(
+                "yes <img src=\"@@PLUGINFILE@@/items/images/a b.png\" alt=\"the same\">",
+                read.draft().options().get(0).raw());
+        assertEquals(
+                List.of("items/images/a b.png", "snd/tone.mp3"),
+                read.draft().files().stream().map(EmbeddedFile::name).toList(),
+                "each file once, in order of appearance");
+    }
+
+    @Test
     void sectionTitlesThatAreDifficultyWordsClassifyAndTheOthersAreTheTopic() throws Exception {
         String item = """
                 <qti-assessment-item xmlns="http://www.imsglobal.org/xsd/imsqtiasi_v3p0" identifier="i1" title="Sum"
