@@ -87,9 +87,16 @@ public final class ExportMedia {
                 continue;
             }
             e.removeAttr("data-media");
+            if (xml && e.nameIs("audio")) { // QTI 3.0 has no inline audio: a sound is an object, as in QTI 2.1
+                e.tagName("object");
+                e.removeAttr("controls");
+                e.attr("data", source.apply(file));
+                e.attr("type", file.type());
+                continue;
+            }
             e.attr("src", source.apply(file));
             if (e.nameIs("img") && !e.hasAttr("alt")) e.attr("alt", "");
-            if (e.nameIs("audio")) e.attr("controls", xml ? "controls" : "");
+            if (e.nameIs("audio")) e.attr("controls", "");
         }
         return doc.body().html();
     }
