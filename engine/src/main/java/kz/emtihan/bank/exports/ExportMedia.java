@@ -94,9 +94,12 @@ public final class ExportMedia {
                 e.attr("type", file.type());
                 continue;
             }
-            e.attr("src", source.apply(file));
+            org.jsoup.nodes.Attributes others = e.attributes().clone();
+            e.clearAttributes();
+            e.attr("src", source.apply(file)); // first, as Moodle writes it
+            e.attributes().addAll(others);
             if (e.nameIs("img") && !e.hasAttr("alt")) e.attr("alt", "");
-            if (e.nameIs("audio")) e.attr("controls", "");
+            if (e.nameIs("audio")) e.attr("controls", true);
         }
         return doc.body().html();
     }
