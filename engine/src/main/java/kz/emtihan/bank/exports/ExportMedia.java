@@ -63,6 +63,13 @@ public final class ExportMedia {
         return out;
     }
 
+    /** The question's name, or for one that has none the start of its text (as an importer names it). */
+    static String name(Question q) {
+        if (!q.authored().name().isBlank()) return q.authored().name();
+        String plain = Jsoup.parseBodyFragment(q.text()).text().strip().replaceAll("\\s+", " ");
+        return plain.length() <= 60 ? plain : plain.substring(0, 57) + "...";
+    }
+
     /** The file's name in an export: {@code <hash>.<extension>}. */
     static String fileName(MediaFile file) {
         return file.hash() + "." + EXTENSIONS.getOrDefault(file.type().toLowerCase(java.util.Locale.ROOT), "bin");

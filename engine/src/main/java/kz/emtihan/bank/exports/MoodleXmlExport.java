@@ -53,7 +53,7 @@ public final class MoodleXmlExport {
     private static void question(Question q, Map<String, MediaFile> media, StringBuilder out) {
         out.append("  <question type=\"multichoice\">\n");
         out.append("    <name>\n      <text>")
-                .append(Xml.escape(q.authored().name()))
+                .append(Xml.escape(ExportMedia.name(q)))
                 .append("</text>\n    </name>\n");
         text("questiontext", q.text(), media, out, "    ");
         text("generalfeedback", q.authored().feedback(), media, out, "    ");

@@ -134,7 +134,7 @@ public final class Qti3Export {
                     .append("</imsmd:entry>\n            </imsmd:identifier>\n");
         }
         out.append("            <imsmd:title>\n              <imsmd:string>")
-                .append(Xml.escape(q.authored().name()))
+                .append(Xml.escape(ExportMedia.name(q)))
                 .append("</imsmd:string>\n            </imsmd:title>\n");
         for (String tag : q.authored().tags()) {
             out.append("            <imsmd:keyword>\n              <imsmd:string>")

@@ -31,7 +31,7 @@ final class Qti3Item {
                 .append(" identifier=\"")
                 .append(id)
                 .append("\" title=\"")
-                .append(Xml.escape(q.authored().name()))
+                .append(Xml.escape(ExportMedia.name(q)))
                 .append("\" adaptive=\"false\" time-dependent=\"false\">\n");
         String cardinality = q.single() ? "single" : "multiple";
         out.append("  <qti-response-declaration identifier=\"RESPONSE\" cardinality=\"")
