@@ -39,7 +39,7 @@ final class QtiItem {
     private QtiItem() {}
 
     /** A draft ready for {@link ChoiceDraft#addTo}, with the per-option {@code fixed} flags it cannot carry. */
-    record Read(ChoiceDraft draft, List<Boolean> fixed) {}
+    record Read(ChoiceDraft draft, List<Boolean> fixed, List<String> droppedFeedback) {}
 
     /** The draft, or the reason the item is skipped. */
     static Result read(Document doc, String itemPath, QtiPackage pack, int position, QtiManifest.Entry entry) {
@@ -85,20 +85,29 @@ final class QtiItem {
             for (Element inline : QtiXml.descendants(choice, "feedbackInline"))
                 append(feedback, id, html.inner(inline));
         }
+        boolean single = QtiXml.attr(interaction, "maxChoices").equals("1")
+                || QtiXml.attr(response, "cardinality").equals("single");
         StringBuilder general = new StringBuilder();
+        List<String> dropped = new ArrayList<>();
+        Set<String> computed = computedValues(item);
         for (Element fb : feedbackOutsideChoices(item, interaction)) {
             String id = QtiXml.attr(fb, "identifier");
-            boolean shownOnMatch = !QtiXml.attr(fb, "showHide").equals("hide");
-            Element content = QtiXml.child(fb, "contentBody").orElse(fb);
-            if (shownOnMatch && ids.contains(id)) append(feedback, id, html.inner(content));
-            else if (!shownOnMatch) general.append(html.inner(content));
+            boolean hide = QtiXml.attr(fb, "showHide").equals("hide");
+            String content = html.inner(QtiXml.child(fb, "contentBody").orElse(fb));
+            if (!hide && ids.contains(id)) {
+                append(feedback, id, content); // shown to whoever picks that choice
+            } else if (hide && ids.contains(id) && single) {
+                for (String other : ids) if (!other.equals(id)) append(feedback, other, content); // any other pick
+            } else if (hide && !ids.contains(id) && !computed.contains(id)) {
+                general.append(content); // hidden only by a value nothing sets: shown to everyone
+            } else {
+                dropped.add(id); // shown on an outcome this engine does not compute ("correct", "incorrect"...)
+            }
         }
 
         String text = textOf(body, interaction, html);
         if (html.problem().isPresent()) return skip(html.problem().get());
 
-        boolean single = QtiXml.attr(interaction, "maxChoices").equals("1")
-                || QtiXml.attr(response, "cardinality").equals("single");
         List<Double> weights = weights(item, response, ids, single);
         List<RichText> optionFeedback = new ArrayList<>();
         for (String id : ids)
@@ -121,7 +130,7 @@ final class QtiItem {
                 tags,
                 List.copyOf(html.files().values()),
                 entry.category());
-        return new Result(Optional.of(new Read(draft, fixed)), Optional.empty());
+        return new Result(Optional.of(new Read(draft, fixed, dropped)), Optional.empty());
     }
 
     /** Read or skipped. */
@@ -162,8 +171,18 @@ final class QtiItem {
     }
 
     private static void append(Map<String, StringBuilder> feedback, String id, String html) {
-        if (!html.isBlank())
-            feedback.computeIfAbsent(id, k -> new StringBuilder()).append(html);
+        if (html.isBlank()) return;
+        StringBuilder to = feedback.computeIfAbsent(id, k -> new StringBuilder());
+        if (to.length() > 0) to.append(' ');
+        to.append(html.strip());
+    }
+
+    /** The identifiers response processing may set an outcome to: its base values. */
+    private static Set<String> computedValues(Element item) {
+        Set<String> out = new HashSet<>();
+        QtiXml.child(item, "responseProcessing")
+                .ifPresent(p -> QtiXml.descendants(p, "baseValue").forEach(v -> out.add(QtiXml.text(v))));
+        return out;
     }
 
     /** The body with the interaction replaced by its prompt. */

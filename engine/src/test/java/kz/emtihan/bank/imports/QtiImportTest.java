@@ -87,8 +87,9 @@ class QtiImportTest {
                 report.questions().stream().map(ImportedQuestion::position).toList(),
                 skips(report).toString());
         assertEquals(
-                List.of("8: item has 2 interactions (inlineChoiceInteraction, inlineChoiceInteraction); only items"
-                        + " with one choice interaction are imported"),
+                List.of(
+                        "8: question8.xml: item has 2 interactions (inlineChoiceInteraction, inlineChoiceInteraction); only items"
+                                + " with one choice interaction are imported"),
                 skips(report).stream().filter(s -> !s.contains("kept")).toList());
 
         ImportedQuestion q1 = at(report, 1);
@@ -125,7 +126,7 @@ class QtiImportTest {
                 List.of(8),
                 report.questions().stream().map(ImportedQuestion::position).toList());
         List<String> skipped = skips(report);
-        assertTrue(skipped.get(0).startsWith("1: item has no interaction"), skipped.toString());
+        assertTrue(skipped.get(0).startsWith("1: INTRODUCTION.xml: item has no interaction"), skipped.toString());
         for (String name : List.of(
                 "qti-hottext-interaction",
                 "qti-match-interaction",
@@ -135,7 +136,9 @@ class QtiImportTest {
                 "qti-order-interaction")) {
             assertTrue(skipped.stream().anyMatch(s -> s.contains(name + " skipped")), name + ": " + skipped);
         }
-        assertTrue(skipped.stream().anyMatch(s -> s.startsWith("7: item has 2 interactions")), skipped.toString());
+        assertTrue(
+                skipped.stream().anyMatch(s -> s.startsWith("7: ITEM006.xml: item has 2 interactions")),
+                skipped.toString());
 
         ImportedQuestion q = at(report, 8); // ITEM007, "Romeinse cijfers": three correct of six, no mapping
         assertEquals("Romeinse cijfers", q.name());
@@ -297,6 +300,41 @@ class QtiImportTest {
         assertEquals("Алгебра", q.topic());
         assertEquals(Optional.of(Difficulty.HARD), q.difficulty());
         assertEquals("<p>\\(2 + 2\\)?</p>", q.text(), "a formula stays as written");
+    }
+
+    @Test
+    void feedbackOnAChoiceAndOnEveryOtherChoiceBecomesOptionFeedback() throws Exception {
+        ImportReport report = QtiImport.parse(real("qtiworks-ims-feedback.xml"));
+        ImportedQuestion q = at(report, 1);
+        assertEquals(List.of("George W Bush", "Tony Blair", "Vicente Fox", "Ariel Sharon"), q.options());
+        List<String> feedback = q.draft().options().stream()
+                .map(o -> o.feedback().replaceAll("\\s+", " "))
+                .toList();
+        assertEquals(
+                List.of(
+                        "No, he is the President of the USA. No, the correct answer is Vicente Fox.",
+                        "No, he is the Prime Minister of England. No, the correct answer is Vicente Fox.",
+                        "Yes. Yes, that is correct.",
+                        "No, he is the Prime Minister of Israel. No, the correct answer is Vicente Fox."),
+                feedback,
+                "inline feedback, then the modal one shown on that pick (or on any pick but the right one)");
+        assertEquals(List.of(), skips(report));
+    }
+
+    @Test
+    void feedbackOnAnOutcomeOfTheItemsOwnScoringIsNotedAsNotImported() throws Exception {
+        String item = new String(real("qtiworks-ims-choice_fixed.xml"), StandardCharsets.UTF_8)
+                .replace("<img src=\"images/sign.png\" alt=\"NEVER LEAVE LUGGAGE UNATTENDED\"/>", "")
+                .replace(
+                        "</assessmentItem>",
+                        "<modalFeedback outcomeIdentifier=\"FEEDBACK\" identifier=\"correct\" showHide=\"show\">Well"
+                                + " done</modalFeedback></assessmentItem>");
+        ImportReport report = QtiImport.parse(item.getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, report.questions().size());
+        assertEquals(
+                List.of("1 kept: feedback \"correct\" is shown on an outcome of the item's own scoring and is not"
+                        + " imported: only feedback on a choice and general feedback are (question kept)"),
+                skips(report));
     }
 
     @Test
