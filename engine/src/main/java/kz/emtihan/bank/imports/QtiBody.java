@@ -103,6 +103,10 @@ final class QtiBody {
             object(e, out);
             return;
         }
+        if (name.equals("include")) { // XInclude of a shared passage: the question would lose it
+            fail(ImportTexts.of("skip.qti-object", "type", "xi:include " + e.getAttribute("href")));
+            return;
+        }
         if (name.equals("video") || name.equals("iframe") || name.equals("embed")) {
             fail(ImportTexts.of("skip.qti-object", "type", name));
             return;

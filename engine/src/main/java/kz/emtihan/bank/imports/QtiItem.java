@@ -47,6 +47,8 @@ final class QtiItem {
         if (!QtiXml.is(item, "assessmentItem"))
             return skip(ImportTexts.of("skip.qti-not-item", "root", item.getLocalName()));
         if (QtiXml.isTrue(QtiXml.attr(item, "adaptive"))) return skip(ImportTexts.of("skip.qti-adaptive"));
+        for (Element stimulus : QtiXml.children(item, "assessmentStimulusRef")) // a shared passage it would lose
+        return skip(ImportTexts.of("skip.qti-object", "type", "stimulus " + QtiXml.attr(stimulus, "href")));
         Element body = QtiXml.child(item, "itemBody").orElse(null);
         if (body == null) return skip(ImportTexts.of("skip.qti-no-interaction"));
         List<Element> interactions = allInteractions(body);

@@ -60,7 +60,25 @@ final class QtiPackage {
             throw refused("fault.zip-broken");
         }
         if (files.isEmpty()) throw refused("fault.zip-broken");
-        return new QtiPackage(files);
+        return new QtiPackage(rooted(files));
+    }
+
+    /**
+     * A package zipped with its folder ({@code pkg/imsmanifest.xml}, as "compress this folder" makes it) is read from
+     * that folder: when the root has no manifest and exactly one folder one level down has, its files are the package.
+     */
+    private static Map<String, byte[]> rooted(Map<String, byte[]> files) {
+        if (files.containsKey(QtiManifest.FILE)) return files;
+        List<String> manifests = files.keySet().stream()
+                .filter(n -> n.endsWith("/" + QtiManifest.FILE) && n.indexOf('/') == n.lastIndexOf('/'))
+                .toList();
+        if (manifests.size() != 1) return files;
+        String folder = manifests.get(0).substring(0, manifests.get(0).indexOf('/') + 1);
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        files.forEach((name, bytes) -> {
+            if (name.startsWith(folder)) out.put(name.substring(folder.length()), bytes);
+        });
+        return out;
     }
 
     /** The bytes, or null when there are more than {@code limit}. */

@@ -352,6 +352,30 @@ class QtiImportTest {
     }
 
     @Test
+    void aPackageZippedWithItsFolderIsReadFromThatFolder() throws Exception {
+        byte[] pack = real("qtiworks-WebDeveloperTest1.zip");
+        Map<String, byte[]> folder = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(pack))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; )
+                folder.put("WebDeveloperTest1/" + e.getName(), in.readAllBytes());
+        }
+        ImportReport report = QtiImport.parse(zip(folder));
+        assertEquals(8, report.questions().size(), skips(report).toString());
+        assertEquals("directory.jpg", at(report, 4).files().get(0).name());
+    }
+
+    @Test
+    void anItemThatIncludesASharedPassageIsSkippedRatherThanKeptWithoutIt() throws Exception {
+        String item = new String(real("citolab-examples-choice_multiple.xml"), StandardCharsets.UTF_8)
+                .replace(
+                        "<qti-item-body>",
+                        "<qti-assessment-stimulus-ref identifier=\"s\" href=\"stimuli/s.xml\"/><qti-item-body>");
+        assertEquals(
+                List.of("1: item shows stimulus stimuli/s.xml, which is not imported: only pictures and sounds are"),
+                skips(QtiImport.parse(item.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
     void aZipWhosePathLeavesThePackageIsRefusedWhole() throws Exception {
         ImportException e = assertThrows(ImportException.class, () -> QtiImport.parse(real("qtiworks-ZipSlip.zip")));
         assertEquals("the zip archive has a file outside the package: ../etc/", en(e.fault()));
