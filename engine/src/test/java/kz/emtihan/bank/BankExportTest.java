@@ -165,6 +165,33 @@ class BankExportTest {
     }
 
     @Test
+    void aRealQti21PackageImportsThroughTheApiWithEverySkipPlaced() throws Exception {
+        byte[] pack;
+        try (java.io.InputStream in =
+                BankExportTest.class.getResourceAsStream("/kz/emtihan/bank/real/qti/qtiworks-WebDeveloperTest1.zip")) {
+            pack = in.readAllBytes();
+        }
+        String bank =
+                app.post("/api/v1/banks", owner, Fixtures.passport()).json().getString("id");
+        TestEngine.Reply r = app.send(
+                "POST", "/api/v1/banks/" + bank + "/import?format=qti", owner, "application/octet-stream", pack);
+        assertEquals(200, r.status(), r.body());
+        assertEquals(8, r.json().getInteger("imported"), r.body());
+        assertEquals(8, r.json().getInteger("unclassified"), "no difficulty in the package: unclassified (5.23.3)");
+        JsonObject skip = r.json().getJsonArray("skipped").stream()
+                .map(JsonObject.class::cast)
+                .filter(n -> !n.getBoolean("kept"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(8, skip.getInteger("question"), r.body());
+        assertEquals("skip.qti-interactions", skip.getString("note"));
+        assertTrue(skip.getString("reason").startsWith("item has 2 interactions"), r.body());
+        JsonArray landed = questionsOf(bank);
+        assertEquals(List.of(-100.0, 50.0, -100.0, -100.0, 50.0), fractions(landed.getJsonObject(4)));
+        assertEquals("Electronics and Computer Science", landed.getJsonObject(0).getString("topic"));
+    }
+
+    @Test
     void anUnknownFormatIsRefusedAndNobodyElseLearnsEvenThat() throws Exception {
         HttpResponse<byte[]> bad = export(owner, "?format=pdf");
         assertEquals(400, bad.statusCode());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import kz.emtihan.bank.model.QuestionDraft;
-import kz.emtihan.text.Text;
 import org.w3c.dom.Document;
 
 /**
@@ -50,7 +49,7 @@ public final class QtiImport {
                                     ImportTexts.at(e.line(), e.column(), e.fault())));
                     continue;
                 }
-                add(QtiItem.read(doc, entry.path(), pack, position, entry), position, entry.path(), report);
+                add(QtiItem.read(doc, entry.path(), pack, position, entry), position, report);
             }
         } else {
             Document doc = QtiXml.parse(file);
@@ -63,15 +62,15 @@ public final class QtiImport {
                         0,
                         0);
             QtiManifest.Entry alone = new QtiManifest.Entry("item.xml", Optional.empty(), List.of(), "", List.of());
-            add(QtiItem.read(doc, alone.path(), null, 1, alone), 1, "", report);
+            add(QtiItem.read(doc, alone.path(), null, 1, alone), 1, report);
         }
         return report.build();
     }
 
-    /** The item's outcome in the report; in a package each note names the item's file, so a teacher can find it. */
-    private static void add(QtiItem.Result result, int position, String file, ReportBuilder report) {
+    /** The item's outcome in the report: its position is its place among the manifest's items. */
+    private static void add(QtiItem.Result result, int position, ReportBuilder report) {
         if (result.skipped().isPresent()) {
-            report.skip(position, 0, inFile(file, result.skipped().get()));
+            report.skip(position, 0, result.skipped().get());
             return;
         }
         QtiItem.Read read = result.read().orElseThrow();
@@ -80,16 +79,12 @@ public final class QtiImport {
         ImportReport done = one.build();
         for (ImportedQuestion q : done.questions()) report.add(withFixed(q, read.fixed()));
         for (ImportSkip s : done.skipped()) {
-            if (s.kept()) report.kept(s.question(), s.line(), inFile(file, s.reason()));
-            else report.skip(s.question(), s.line(), inFile(file, s.reason()));
+            if (s.kept()) report.kept(s.question(), s.line(), s.reason());
+            else report.skip(s.question(), s.line(), s.reason());
         }
         if (done.questions().isEmpty()) return;
         for (String id : read.droppedFeedback())
-            report.kept(position, 0, inFile(file, ImportTexts.of("kept.qti-feedback", "id", id)));
-    }
-
-    private static Text inFile(String file, Text reason) {
-        return file.isEmpty() ? reason : ImportTexts.of("qti.in-file", "file", file, "reason", reason);
+            report.kept(position, 0, ImportTexts.of("kept.qti-feedback", "id", id));
     }
 
     /** ChoiceDraft does not take per-option {@code fixed}: the draft it made, with the item's flags. */
