@@ -46,7 +46,7 @@ final class QtiManifest {
         Document manifest = QtiXml.parse(bytes);
         Map<String, List<String>> titles = new LinkedHashMap<>();
         for (Element resource : QtiXml.descendants(manifest, "resource")) {
-            if (!resource.getAttribute("type").toLowerCase(Locale.ROOT).startsWith("imsqti_test")) continue;
+            if (!isType(resource, "test")) continue;
             String testPath = href(resource);
             if (testPath.isEmpty()) continue;
             Optional<byte[]> test = pack.file(testPath);
@@ -58,7 +58,7 @@ final class QtiManifest {
         }
         List<Entry> out = new ArrayList<>();
         for (Element resource : QtiXml.descendants(manifest, "resource")) {
-            if (!resource.getAttribute("type").toLowerCase(Locale.ROOT).startsWith("imsqti_item")) continue;
+            if (!isType(resource, "item")) continue;
             String path = href(resource);
             if (path.isEmpty()) continue;
             Optional<Element> lom = QtiXml.descendants(resource, "lom").stream().findFirst();
@@ -73,6 +73,11 @@ final class QtiManifest {
         // items a test refers to that the manifest does not list as resources (some packages list only the test)
         inTests.forEach((path, above) -> out.add(new Entry(path, Optional.empty(), List.of(), "", above)));
         return out;
+    }
+
+    /** {@code imsqti_item_xmlv2p1}, {@code imsqti_apipitem_xmlv2p1}, {@code imsqti_item_xmlv3p0}... */
+    private static boolean isType(Element resource, String kind) {
+        return resource.getAttribute("type").toLowerCase(Locale.ROOT).matches("imsqti_(apip)?" + kind + "_xml.*");
     }
 
     private static String href(Element resource) {
