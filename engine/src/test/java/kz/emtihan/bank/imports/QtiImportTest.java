@@ -335,6 +335,32 @@ class QtiImportTest {
     }
 
     @Test
+    void anOrganisationItemTitledWithADifficultyWordClassifiesTheItemsBelowIt() throws Exception {
+        String manifest = """
+                <manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" identifier="M">
+                  <organizations>
+                    <organization identifier="o"><title>Chemistry test</title>
+                      <item identifier="g1"><title>Water</title>
+                        <item identifier="g2"><title>Орташа</title>
+                          <item identifier="i1" identifierref="r1"><title>Composition of Water</title></item>
+                        </item>
+                      </item>
+                    </organization>
+                  </organizations>
+                  <resources>
+                    <resource identifier="r1" type="imsqti_item_xmlv2p1" href="q.xml"><file href="q.xml"/></resource>
+                  </resources>
+                </manifest>
+                """;
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("imsmanifest.xml", manifest.getBytes(StandardCharsets.UTF_8));
+        files.put("q.xml", real("qtiworks-ims-choice_multiple.xml"));
+        ImportedQuestion q = at(QtiImport.parse(zip(files)), 1);
+        assertEquals(Optional.of(Difficulty.MEDIUM), q.difficulty(), "Орташа is medium (5.23.3)");
+        assertEquals("Water", q.topic(), "the organisation's own title and the item's are not topics");
+    }
+
+    @Test
     void adaptiveAndMathMlItemsAreSkippedWithTheirReason() throws Exception {
         assertEquals(
                 List.of("1: adaptive item skipped: only items scored once from one choice interaction are imported"),
