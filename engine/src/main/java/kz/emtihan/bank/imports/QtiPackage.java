@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,10 +40,24 @@ final class QtiPackage {
     }
 
     static QtiPackage read(byte[] zip) throws ImportException {
+        try {
+            return read(zip, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notUtf8) {
+            // names without the zip's UTF-8 flag that are not UTF-8: what Windows' "Send to compressed folder" writes
+            // on a Russian system is the OEM code page, 866
+            try {
+                return read(zip, Charset.forName("IBM866"));
+            } catch (IllegalArgumentException e) {
+                throw refused("fault.zip-broken");
+            }
+        }
+    }
+
+    private static QtiPackage read(byte[] zip, Charset names) throws ImportException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         long total = 0;
         long ratioLimit = Math.max(RATIO_FROM, MAX_RATIO * zip.length);
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), names)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
                 if (files.size() >= MAX_ENTRIES) throw refused("fault.zip-entries", "max", MAX_ENTRIES);

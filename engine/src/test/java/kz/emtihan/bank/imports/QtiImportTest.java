@@ -399,6 +399,32 @@ class QtiImportTest {
     }
 
     @Test
+    void fileNamesZippedInTheWindowsOemCodePageAreRead() throws Exception {
+        String item = new String(real("qtiworks-ims-choice_fixed.xml"), StandardCharsets.UTF_8)
+                .replace("images/sign.png", "рисунки/знак.png");
+        String manifest = """
+                <manifest xmlns="http://www.imsglobal.org/xsd/imscp_v1p1" identifier="M"><resources>
+                  <resource identifier="r" type="imsqti_item_xmlv2p1" href="вопрос.xml"/>
+                </resources></manifest>
+                """;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out, java.nio.charset.Charset.forName("IBM866"))) {
+            for (Map.Entry<String, byte[]> f : Map.of(
+                            "imsmanifest.xml", manifest.getBytes(StandardCharsets.UTF_8),
+                            "вопрос.xml", item.getBytes(StandardCharsets.UTF_8),
+                            "рисунки/знак.png", real("qtiworks-ims-sign.png"))
+                    .entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue());
+                zip.closeEntry();
+            }
+        }
+        ImportReport report = QtiImport.parse(out.toByteArray());
+        ImportedQuestion q = at(report, 1);
+        assertEquals("рисунки/знак.png", q.files().get(0).name());
+    }
+
+    @Test
     void aZipWhosePathLeavesThePackageIsRefusedWhole() throws Exception {
         ImportException e = assertThrows(ImportException.class, () -> QtiImport.parse(real("qtiworks-ZipSlip.zip")));
         assertEquals("the zip archive has a file outside the package: ../etc/", en(e.fault()));
