@@ -50,7 +50,12 @@ final class QtiManifest {
             String testPath = href(resource);
             if (testPath.isEmpty()) continue;
             Optional<byte[]> test = pack.file(testPath);
-            if (test.isPresent()) sections(QtiXml.parse(test.get()), testPath, titles);
+            if (test.isEmpty()) continue;
+            try {
+                sections(QtiXml.parse(test.get()), testPath, titles);
+            } catch (ImportException unreadable) {
+                // a test only names sections: its items are still read, without topic or difficulty from it
+            }
         }
         Map<String, List<String>> inTests = new LinkedHashMap<>(titles);
         for (Element organization : QtiXml.descendants(manifest, "organization")) {
