@@ -11,7 +11,7 @@ import kz.emtihan.refusal.RefusalCode;
 public enum BankRefusal implements RefusalCode {
     /** {@code count} problems of a list of questions, each with its index; nothing was added. */
     INVALID_QUESTIONS("invalid-questions", Kind.INVALID, "count"),
-    /** An import names no format, or one other than moodle-xml and gift. */
+    /** An import names no format, or one other than moodle-xml, gift and qti. */
     BAD_FORMAT("bad-format", Kind.INVALID),
     BAD_DIFFICULTY("bad-difficulty", Kind.INVALID),
     /** The whole file cannot be read; {@code fault} says why, with its line and column as a problem. */
@@ -21,7 +21,9 @@ public enum BankRefusal implements RefusalCode {
     /** {@code count} problems of an edit of one question (PATCH), each naming its field; nothing was changed. */
     INVALID_EDIT("invalid-edit", Kind.INVALID, "count"),
     /** {@code count} problems of the people named on a bank or an exam; nothing was changed. */
-    INVALID_PEOPLE("invalid-people", Kind.INVALID, "count");
+    INVALID_PEOPLE("invalid-people", Kind.INVALID, "count"),
+    /** An export names no format, or one other than moodle-xml and qti3. */
+    BAD_EXPORT_FORMAT("bad-export-format", Kind.INVALID);
 
     private final String code;
     private final Kind kind;

@@ -1,5 +1,6 @@
 package kz.emtihan.bank;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -107,6 +108,16 @@ public final class BankRoutes {
                             .put("imported", done.imported())
                             .put("unclassified", done.unclassified())
                             .put("skipped", ImportNotes.toJson(done.notes(), done.refused(), language)));
+        });
+        api.get("/banks/:bankId/export").respond(ctx -> {
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
+            String format = Optional.ofNullable(ctx.queryParams().get("format")).orElse("");
+            return banks.export(c, ctx.pathParam("bankId"), format).map(file -> {
+                ctx.response()
+                        .putHeader("Content-Type", file.contentType())
+                        .putHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
+                return Buffer.buffer(file.bytes());
+            });
         });
         api.get("/banks/:bankId/access")
                 .respond(ctx -> people.view(

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
+import kz.emtihan.bank.exports.BankExport;
 import kz.emtihan.bank.imports.GiftImport;
 import kz.emtihan.bank.imports.ImportException;
 import kz.emtihan.bank.imports.ImportReport;
 import kz.emtihan.bank.imports.ImportSkip;
 import kz.emtihan.bank.imports.ImportTexts;
 import kz.emtihan.bank.imports.MoodleXmlImport;
+import kz.emtihan.bank.imports.QtiImport;
 import kz.emtihan.bank.imports.QuestionHtml;
 import kz.emtihan.bank.model.BankAccess;
 import kz.emtihan.bank.model.BankRules;
@@ -131,7 +133,7 @@ public final class Banks {
             Caller caller, String bankId, String format, byte[] file, Optional<Difficulty> fallback) {
         return allowed(caller, bankId, BankAccess.Action.EDIT)
                 .compose(h -> {
-                    if (!format.equals("moodle-xml") && !format.equals("gift")) {
+                    if (!format.equals("moodle-xml") && !format.equals("gift") && !format.equals("qti")) {
                         return Future.failedFuture(Refusal.of(BankRefusal.BAD_FORMAT));
                     }
                     return vertx.executeBlocking(
@@ -155,6 +157,7 @@ public final class Banks {
 
     private static ImportReport parse(String format, byte[] file, String language) {
         try {
+            if (format.equals("qti")) return QtiImport.parse(file); // one item's XML, or a package told by its bytes
             return format.equals("gift")
                     ? GiftImport.read(file, language) // encoding found, noted; true/false in the bank's language
                     : MoodleXmlImport.parse(file);
@@ -170,6 +173,23 @@ public final class Banks {
         at.put("line", line);
         at.put("column", column);
         return at;
+    }
+
+    /**
+     * The bank as a file for another program ({@link BankExport}): whoever may read the bank may export it, an expert
+     * reviewing it too (5.21: reading already shows every question with its key). Built on a worker thread.
+     */
+    public Future<BankExport.File> export(Caller caller, String bankId, String format) {
+        return allowed(caller, bankId, BankAccess.Action.READ).compose(h -> {
+            if (!BankExport.FORMATS.contains(format))
+                return Future.failedFuture(Refusal.of(BankRefusal.BAD_EXPORT_FORMAT));
+            return store.questions(bankId)
+                    .compose(qs -> media.get(bankId, BankExport.hashes(qs))
+                            .compose(files -> vertx.executeBlocking(
+                                    () -> BankExport.write(
+                                            format, bankId, h.passport().discipline(), qs, files),
+                                    false)));
+        });
     }
 
     public Future<JsonObject> summary(Caller caller, String bankId) {

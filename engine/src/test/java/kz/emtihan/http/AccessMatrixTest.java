@@ -125,6 +125,7 @@ class AccessMatrixTest {
                 f -> Body.json(new JsonObject()
                         .put("ids", new JsonArray().add(f.params.get("questionId")))
                         .put("difficulty", "easy")));
+        BODIES.put("GET /api/v1/banks/{bankId}/export", f -> new Body(null, null, "?format=qti3"));
         BODIES.put(
                 "POST /api/v1/exams",
                 f -> Body.json(Fixtures.attestation(
