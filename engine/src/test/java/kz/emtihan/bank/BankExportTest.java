@@ -30,6 +30,29 @@ class BankExportTest {
     static String stranger;
     static String student;
     static String bankId;
+    static String pictureHash;
+    static final byte[] PICTURE = picture();
+
+    static byte[] picture() {
+        try (java.io.InputStream in = BankExportTest.class.getResourceAsStream("/kz/emtihan/bank/media/dot.png")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The picture as the copied bank serves it: the same bytes under the same hash. */
+    static void assertPictureServedBy(String bank) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(
+                        URI.create(app.base() + "/api/v1/banks/" + bank + "/media/" + pictureHash))
+                .header("Authorization", "Bearer " + owner)
+                .GET()
+                .build();
+        HttpResponse<byte[]> got = http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, got.statusCode());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(PICTURE, got.body());
+    }
+
     static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -41,9 +64,15 @@ class BankExportTest {
         stranger = app.loginAs("export-t2");
         student = app.loginAs("export-s1");
         bankId = app.post("/api/v1/banks", owner, Fixtures.passport()).json().getString("id");
+        TestEngine.Reply stored = app.send("POST", "/api/v1/banks/" + bankId + "/media", owner, "image/png", PICTURE);
+        assertEquals(201, stored.status(), stored.body());
+        pictureHash = stored.json().getString("hash");
         JsonArray questions = new JsonArray()
                 .add(new JsonObject()
-                        .put("text", "<p>Solve \\(x^2 = 4\\)</p>")
+                        .put(
+                                "text",
+                                "<p>Solve \\(x^2 = 4\\)</p><p><img data-media=\"" + pictureHash
+                                        + "\" alt=\"graph\"></p>")
                         .put(
                                 "options",
                                 new JsonArray()
@@ -133,6 +162,8 @@ class BankExportTest {
         assertEquals("Quadratic", after.getJsonObject(0).getString("name"));
         for (int i = 0; i < before.size(); i++)
             assertEquals(content(before.getJsonObject(i)), content(after.getJsonObject(i)), "question " + i);
+        assertTrue(after.getJsonObject(0).getString("text").contains("data-media=\"" + pictureHash + "\""));
+        assertPictureServedBy(copy);
         // a question added without a name gets the one every import gives: the start of its text
         assertEquals("Which hold? $$U = IR$$", after.getJsonObject(1).getString("name"));
     }
@@ -152,10 +183,25 @@ class BankExportTest {
                 "POST", "/api/v1/banks/" + copy + "/import?format=moodle-xml", owner, "application/xml", r.body());
         assertEquals(200, imported.status(), imported.body());
         assertEquals(2, imported.json().getInteger("imported"), imported.body());
+        JsonArray before = questionsOf(bankId);
         JsonArray after = questionsOf(copy);
         assertEquals(List.of(100.0, 50.0, 0.0, -50.0, 0.0), fractions(after.getJsonObject(0)));
-        assertEquals("easy", after.getJsonObject(0).getString("difficulty"));
-        assertEquals("Физика", after.getJsonObject(1).getString("topic"));
+        for (int i = 0; i < before.size(); i++) {
+            JsonObject was = content(before.getJsonObject(i));
+            JsonObject is = content(after.getJsonObject(i));
+            // Moodle XML has no per-option "keeps its place", and carries the difficulty as one more tag
+            was.remove("fixed");
+            is.remove("fixed");
+            is.put(
+                    "tags",
+                    new JsonArray(is.getJsonArray("tags").stream()
+                            .filter(t -> !t.equals(was.getString("difficulty")))
+                            .toList()));
+            if (!was.containsKey("tags")) is.remove("tags");
+            assertEquals(was, is, "question " + i);
+        }
+        assertTrue(after.getJsonObject(0).getString("text").contains("data-media=\"" + pictureHash + "\""));
+        assertPictureServedBy(copy);
     }
 
     static List<Double> fractions(JsonObject q) {
