@@ -117,18 +117,27 @@ public final class BankQuestions {
             if (!r.problems().isEmpty())
                 throw Refusal.of(BankRefusal.INVALID_EDIT, r.problems().size()).withProblems(r.problems());
             Question edited = QuestionPatch.question(current, Banks.sanitised(r.draft()));
-            return banks.store().replaceQuestion(bankId, read.get(), edited).compose(done -> {
-                if (!done) {
-                    if (tries >= EDIT_TRIES) throw Refusal.of(CommonRefusal.STORE_UNAVAILABLE);
-                    return editOnce(bankId, questionId, patch, language, tries + 1);
-                }
-                return questions(bankId).map(all -> {
-                    int number = 0;
-                    for (int i = 0; i < all.size() && number == 0; i++)
-                        if (all.get(i).question().id().equals(questionId)) number = i + 1;
-                    return item(new QuestionQuery.Numbered(number, edited), language);
-                });
-            });
+            // issue 12 (2): an edit shows no picture or sound the bank lacks
+            return banks.media()
+                    .unknownIn(bankId, List.of(r.draft()))
+                    .compose(unknown -> {
+                        if (!unknown.isEmpty())
+                            throw Refusal.of(BankRefusal.INVALID_EDIT, unknown.size())
+                                    .withProblems(unknown);
+                        return banks.store().replaceQuestion(bankId, read.get(), edited);
+                    })
+                    .compose(done -> {
+                        if (!done) {
+                            if (tries >= EDIT_TRIES) throw Refusal.of(CommonRefusal.STORE_UNAVAILABLE);
+                            return editOnce(bankId, questionId, patch, language, tries + 1);
+                        }
+                        return questions(bankId).map(all -> {
+                            int number = 0;
+                            for (int i = 0; i < all.size() && number == 0; i++)
+                                if (all.get(i).question().id().equals(questionId)) number = i + 1;
+                            return item(new QuestionQuery.Numbered(number, edited), language);
+                        });
+                    });
         });
     }
 

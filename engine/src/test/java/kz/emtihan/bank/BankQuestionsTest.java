@@ -281,7 +281,9 @@ class BankQuestionsTest {
                 new JsonObject().put("difficulty", "simple"),
                 new JsonObject().put("shuffle", "no"),
                 new JsonObject().put("id", "another"),
-                new JsonObject().put("colour", "red"))) {
+                new JsonObject().put("colour", "red"),
+                // issue 12 (2): a picture the bank does not have
+                new JsonObject().put("text", "<p>Which?</p><img data-media=\"" + "0".repeat(64) + "\" alt=\"x\">"))) {
             TestEngine.Reply r = patch(bankId, "q3", bad);
             assertEquals(400, r.status(), bad + " " + r.body());
             assertEquals("invalid-edit", r.error(), bad.encode());
