@@ -82,6 +82,22 @@ class BankImportTest {
         JsonObject summary = app.get("/api/v1/banks/" + bankId, teacher).json();
         assertEquals(imported, summary.getInteger("questionCount"));
 
+        // issue 12 (2): the embedded picture is stored with the bank and shown by its hash, with its own bytes
+        JsonObject triangle = stored.stream()
+                .map(q -> (JsonObject) q)
+                .filter(q -> "Right triangle hypotenuse".equals(q.getString("name")))
+                .findFirst()
+                .orElseThrow();
+        java.util.regex.Matcher media =
+                java.util.regex.Pattern.compile("data-media=\"([0-9a-f]{64})\"").matcher(triangle.getString("text"));
+        assertTrue(media.find(), triangle.getString("text"));
+        assertTrue(triangle.getString("text").contains("alt=\"a right triangle\""), triangle.getString("text"));
+        byte[] png = java.util.Base64.getDecoder()
+                .decode(
+                        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                png, app.getBytes("/api/v1/banks/" + bankId + "/media/" + media.group(1), teacher));
+
         // the same file with a fallback difficulty classifies the untagged questions instead
         String second =
                 app.post("/api/v1/banks", teacher, Fixtures.passport()).json().getString("id");
