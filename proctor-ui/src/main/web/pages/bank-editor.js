@@ -14,6 +14,7 @@
 
 import { h } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
+import { uploadBankMedia } from '../lib/question-media.js';
 import { saveQuestions } from '../lib/staff-api.js';
 import { editQuestion } from './bank-api.js';
 import { LETTERS, rich } from './bank-card.js';
@@ -43,7 +44,35 @@ export function prepareEditor({ bankId, canEdit, reload }) {
     rows[rows.length - 1]?.focus();
   });
   $('q-text').addEventListener('input', () => $('q-preview').replaceChildren(rich($('q-text').value)));
+  $('q-media').addEventListener('change', addMedia);
   for (const id of ['q-single-one', 'q-single-many']) $(id).addEventListener('change', syncCorrect);
+}
+
+/**
+ * Issue 12 (2): stores the chosen file with the bank (the server reads its type from the bytes and refuses SVG and
+ * anything active) and adds it to the end of the question's text by its hash, as the importers store pictures.
+ */
+async function addMedia() {
+  const input = $('q-media');
+  const file = input.files?.[0];
+  if (!file) return;
+  clearError($('question-error'));
+  input.disabled = true;
+  try {
+    const { hash, type } = await uploadBankMedia(page.bankId, file);
+    const alt = file.name.replace(/\.[^.]*$/, '').replace(/["<>&]/g, ' ');
+    const tag = type.startsWith('image/')
+      ? `<img data-media="${hash}" alt="${alt}">`
+      : `<${type.startsWith('video/') ? 'video' : 'audio'} data-media="${hash}" controls></${type.startsWith('video/') ? 'video' : 'audio'}>`;
+    const text = $('q-text');
+    text.value = `${text.value.trimEnd()}\n<p>${tag}</p>`;
+    text.dispatchEvent(new Event('input'));
+  } catch (err) {
+    showError($('question-error'), err);
+  } finally {
+    input.value = '';
+    input.disabled = false;
+  }
 }
 
 /** Opens the editor on question, or empty (five options, one answer) when question is null; focus returns to opener. */

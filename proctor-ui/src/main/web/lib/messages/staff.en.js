@@ -199,7 +199,8 @@ export default {
   'staff.question.editTitle': 'Edit the question',
   'staff.question.text': 'Question text',
   'staff.question.htmlHint':
-    'Simple HTML is kept (paragraphs, bold, italics, sub- and superscript, lists, tables); any other markup is shown as plain text.',
+    'Simple HTML is kept (paragraphs, bold, italics, sub- and superscript, lists, tables); any other markup is shown as plain text. Formulas are written in TeX between \\( and \\) or $$ and $$.',
+  'staff.question.addMedia': 'Add a picture or sound',
   'staff.question.preview': 'Preview',
   'staff.question.options': 'Options: tick the correct ones',
   'staff.question.optionsHint': 'The regulation wants five options, one or more of them correct (7.6).',

@@ -101,6 +101,18 @@ class BankPageE2eTest {
         return b.driver().findElement(By.id(id)).getAttribute(attribute);
     }
 
+    /** A real PNG of the media tests, as a file the browser can pick. */
+    static java.nio.file.Path picture() {
+        try (java.io.InputStream in = BankPageE2eTest.class.getResourceAsStream("/kz/emtihan/bank/media/dot.png")) {
+            java.nio.file.Path file =
+                    java.nio.file.Files.createTempDirectory("bank-page").resolve("dot.png");
+            java.nio.file.Files.write(file, in.readAllBytes());
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static void waitTotal(Browser b, int total) {
         b.waitUntil(
                 "the list says " + total + " match",
@@ -196,16 +208,34 @@ class BankPageE2eTest {
             WebElement text = b.driver().findElement(By.id("q-text"));
             text.clear();
             text.sendKeys("<p>Edited in place</p>");
+            // issue 12 (2): a picture added in the editor is stored with the bank and shown in the preview
+            b.driver().findElement(By.id("q-media")).sendKeys(picture().toString());
+            b.waitUntil(
+                    "the preview shows the stored picture",
+                    () -> "shown"
+                            .equals(b.js("return document.querySelector('#q-preview img[data-media]')"
+                                    + "?.getAttribute('data-media-state')")),
+                    Duration.ofSeconds(10));
+            b.js("document.getElementById('q-preview').scrollIntoView({block: 'center'})");
+            b.screenshot("bank-big-editor-picture-en");
+            String withPicture = text.getAttribute("value");
+            assertTrue(
+                    withPicture.matches(
+                            "(?s)<p>Edited in place</p>\\s*<p><img data-media=\"[0-9a-f]{64}\" alt=\"dot\"></p>"),
+                    withPicture);
             WebElement share = b.driver().findElement(By.id("q-fraction-1"));
             share.clear();
             share.sendKeys("40");
             b.driver().findElement(By.id("question-save")).click();
             b.waitUntil(
                     "the question saved on the server",
-                    () -> stored(id).getString("text").equals("<p>Edited in place</p>"),
+                    () -> stored(id).getString("text").startsWith("<p>Edited in place</p>"),
                     Duration.ofSeconds(10));
             JsonObject saved = stored(id);
-            assertEquals("<p>Edited in place</p>", saved.getString("text"));
+            assertTrue(
+                    saved.getString("text")
+                            .matches("<p>Edited in place</p>\\s*<p><img data-media=\"[0-9a-f]{64}\" alt=\"dot\"></p>"),
+                    saved.getString("text"));
             assertEquals(40.0, saved.getJsonArray("options").getJsonObject(1).getDouble("fraction"));
             assertEquals(optionIds, optionIds(id), "the option ids stay");
             b.waitUntil(
