@@ -120,6 +120,19 @@ public final class BankStore {
                 .map(r -> r.toInteger() == 1);
     }
 
+    /** The stored JSON of the named questions that exist, by id. */
+    Future<java.util.Map<String, String>> questionJsons(String bankId, List<String> ids) {
+        if (ids.isEmpty()) return Future.succeededFuture(java.util.Map.of());
+        Request r = Request.cmd(Command.HMGET).arg(BankKeys.bankQuestions(bankId));
+        ids.forEach(r::arg);
+        return redis.send(r).map(values -> {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++)
+                if (values.get(i) != null) out.put(ids.get(i), values.get(i).toString());
+            return out;
+        });
+    }
+
     /** The named questions that exist, by id. */
     public Future<java.util.Map<String, Question>> questions(String bankId, java.util.Collection<String> ids) {
         if (ids.isEmpty()) return Future.succeededFuture(java.util.Map.of());

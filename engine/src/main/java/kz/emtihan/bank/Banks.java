@@ -240,24 +240,14 @@ public final class Banks {
     }
 
     /**
-     * Sets the difficulty of the named questions (5.23.3), or makes them unclassified; the caller must be allowed
-     * to edit the bank. Unknown ids are a 404 and nothing changes. Returns how many questions changed.
+     * Sets the difficulty of the named questions (5.23.3), or makes them unclassified ({@link QuestionClassifier});
+     * the caller must be allowed to edit the bank. Unknown ids are a 404 and nothing changes. Returns how many
+     * questions changed.
      */
     public Future<Integer> classify(
             Caller caller, String bankId, java.util.Collection<String> questionIds, Optional<Difficulty> difficulty) {
         return allowed(caller, bankId, BankAccess.Action.EDIT)
-                .compose(h -> store.questions(bankId, questionIds))
-                .compose(found -> {
-                    for (String id : questionIds) {
-                        if (!found.containsKey(id))
-                            throw Refusal.of(CommonRefusal.NOT_FOUND, BankTexts.thing("question"), id);
-                    }
-                    List<Question> changed = found.values().stream()
-                            .filter(q -> !q.difficulty().equals(difficulty))
-                            .map(q -> q.withDifficulty(difficulty))
-                            .toList();
-                    return store.put(bankId, changed).map(changed.size());
-                });
+                .compose(h -> QuestionClassifier.classify(store, bankId, questionIds, difficulty));
     }
 
     /** The banks the caller may read, by the same rule as one bank. */

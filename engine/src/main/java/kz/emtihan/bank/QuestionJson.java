@@ -119,18 +119,28 @@ public final class QuestionJson {
     /** Gives a valid draft its stored form: an id, a random id per option, and its place in the bank. */
     static Question toQuestion(QuestionDraft d, long order) {
         Set<String> used = new LinkedHashSet<>();
-        List<Option> options = new ArrayList<>();
-        for (DraftOption o : d.options()) {
+        List<String> optionIds = new ArrayList<>();
+        for (int i = 0; i < d.options().size(); i++) {
             String oid;
             do {
                 oid = Ids.random(6);
             } while (!used.add(oid));
-            options.add(new Option(oid, o.text(), o.fraction(), o.feedback(), o.fixed()));
+            optionIds.add(oid);
+        }
+        return withIds(d, d.id().orElseGet(() -> Ids.prefixed("q")), optionIds, order);
+    }
+
+    /** The draft as a stored question with the given ids (one per option, in order) and place in the bank. */
+    static Question withIds(QuestionDraft d, String id, List<String> optionIds, long order) {
+        List<Option> options = new ArrayList<>();
+        for (int i = 0; i < d.options().size(); i++) {
+            DraftOption o = d.options().get(i);
+            options.add(new Option(optionIds.get(i), o.text(), o.fraction(), o.feedback(), o.fixed()));
         }
         Set<String> correct = new LinkedHashSet<>();
-        for (int i : d.correct()) correct.add(options.get(i).id());
+        for (int i : d.correct()) correct.add(optionIds.get(i));
         return new Question(
-                d.id().orElseGet(() -> Ids.prefixed("q")),
+                id,
                 d.text(),
                 options,
                 correct,

@@ -4,7 +4,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -115,22 +114,6 @@ final class QuestionPatch {
                 ids.set(i, fresh);
             }
         }
-        List<Option> options = new ArrayList<>();
-        for (int i = 0; i < d.options().size(); i++) {
-            QuestionDraft.DraftOption o = d.options().get(i);
-            options.add(new Option(ids.get(i), o.text(), o.fraction(), o.feedback(), o.fixed()));
-        }
-        Set<String> correct = new LinkedHashSet<>();
-        for (int i : d.correct()) correct.add(ids.get(i));
-        return new Question(
-                current.id(),
-                d.text(),
-                options,
-                correct,
-                d.single(),
-                d.difficulty(),
-                d.topic(),
-                d.shuffle(),
-                d.authored().withOrder(current.authored().order()));
+        return QuestionJson.withIds(d, current.id(), ids, current.authored().order());
     }
 }

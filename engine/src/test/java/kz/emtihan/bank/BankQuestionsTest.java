@@ -227,6 +227,33 @@ class BankQuestionsTest {
     }
 
     @Test
+    void aClassificationAndEditsAtTheSameMomentAllLand() throws Exception { // 5.23.3
+        String bankId = bank();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 6; round++) {
+                String topic = "Round " + round;
+                String difficulty = round % 2 == 0 ? "hard" : "easy";
+                var edit = pool.submit(() -> patch(bankId, "q5", new JsonObject().put("topic", topic)));
+                var named = pool.submit(() -> patch(bankId, "q5", new JsonObject().put("name", topic)));
+                var classified = pool.submit(() -> app.post(
+                        "/api/v1/banks/" + bankId + "/questions/classify",
+                        owner,
+                        new JsonObject().put("ids", new JsonArray().add("q5")).put("difficulty", difficulty)));
+                assertEquals(200, edit.get().status(), edit.get().body());
+                assertEquals(200, named.get().status(), named.get().body());
+                assertEquals(200, classified.get().status(), classified.get().body());
+                JsonObject after = stored(bankId, "q5");
+                assertEquals(topic, after.getString("topic"), "the classification undid no edit: " + after);
+                assertEquals(topic, after.getString("name"), after.encode());
+                assertEquals(difficulty, after.getString("difficulty"), "no edit undid the classification");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void editsAtTheSameMomentAllLandAndNoneBringsBackADeletedQuestion() throws Exception {
         String bankId = bank();
         List<JsonObject> patches = List.of(
