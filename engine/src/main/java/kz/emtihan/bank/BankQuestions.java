@@ -158,7 +158,7 @@ public final class BankQuestions {
                     ? new QuestionQuery(
                             Optional.of(string(body, "topic")), Optional.empty(), List.of(), 0, Integer.MAX_VALUE)
                     : match(body);
-            return banks.store().questions(bankId).compose(qs -> {
+            return banks.questions(bankId).compose(qs -> {
                 List<String> ids = query.unwindowed().apply(qs).items().stream()
                         .map(n -> n.question().id())
                         .toList();

@@ -86,12 +86,6 @@ public final class BankStore {
                 .map(r -> r.toLong() - count + 1);
     }
 
-    /** All questions in bank order (the files they came from, then later additions), ties by id. */
-    public Future<List<Question>> questions(String bankId) {
-        return redis.send(Request.cmd(Command.HVALS).arg(BankKeys.bankQuestions(bankId)))
-                .map(BankStore::parseAll);
-    }
-
     /** The stored JSON of every question of the bank, unparsed, in no order (for a caller that parses off the event loop). */
     Future<List<String>> questionJsons(String bankId) {
         return redis.send(Request.cmd(Command.HVALS).arg(BankKeys.bankQuestions(bankId)))
@@ -149,9 +143,10 @@ public final class BankStore {
         });
     }
 
-    static List<Question> parseAll(Response values) {
+    /** Stored questions in bank order (the files they came from, then later additions), ties by id. */
+    static List<Question> parseAll(List<String> jsons) {
         List<Question> out = new ArrayList<>();
-        if (values != null) for (Response v : values) out.add(QuestionJson.fromStored(v.toString()));
+        for (String json : jsons) out.add(QuestionJson.fromStored(json));
         out.sort(Comparator.comparingLong((Question q) -> q.authored().order()).thenComparing(Question::id));
         return out;
     }

@@ -28,7 +28,7 @@ final class ParsedQuestions {
         }
     };
 
-    /** The questions of these stored texts in bank order (as {@link BankStore#questions(String)} gives them). */
+    /** The questions of these stored texts in bank order (as {@link Banks#questions(String)} gives them). */
     List<Parsed> parse(List<String> jsons) {
         List<Parsed> out = new ArrayList<>(jsons.size());
         List<String> fresh = new ArrayList<>();

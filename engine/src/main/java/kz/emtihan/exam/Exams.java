@@ -48,7 +48,7 @@ public final class Exams {
         Exam.Proctoring proctoring = ExamJson.proctoring(body);
         // 5.21: an exam is scheduled from a bank its teacher owns or co-authors (an admin may use any)
         return banks.allowed(teacher, plan.bankId(), kz.emtihan.bank.model.BankAccess.Action.SCHEDULE)
-                .compose(bank -> banks.store().questions(plan.bankId()).compose(all -> {
+                .compose(bank -> banks.questions(plan.bankId()).compose(all -> {
                     // 5.23.3: an unclassified question is never drawn, so it is not frozen into the exam
                     List<Question> questions =
                             all.stream().filter(q -> q.difficulty().isPresent()).toList();
