@@ -24,10 +24,12 @@ import kz.emtihan.sitting.model.StudentStep;
 public final class SittingAfter {
     private final Sittings sittings;
     private final ActMail mail;
+    private final kz.emtihan.grade.model.GradeScale scale;
 
-    SittingAfter(Sittings sittings, ActMail mail) {
+    SittingAfter(Sittings sittings, ActMail mail, kz.emtihan.grade.model.GradeScale scale) {
         this.sittings = sittings;
         this.mail = mail;
+        this.scale = scale;
     }
 
     static JsonObject find(JsonArray list, String id, String what) {
@@ -167,7 +169,15 @@ public final class SittingAfter {
         Instant now = sittings.live().serverNow();
         return sittings.apply(id, StudentStep.APPEAL_DECISION.code(), sitting -> {
                     sitting.requirePart(caller.id(), StudentStep.APPEAL_DECISION);
-                    return sitting.appealDecision(appealId, caller.id(), changed, letter, comment, now);
+                    return sitting.appealDecision(
+                            appealId,
+                            caller.id(),
+                            changed,
+                            letter,
+                            comment,
+                            scale,
+                            sittings.rules().maxScore(),
+                            now);
                 })
                 .map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId, "appeal"), doc, now));
     }

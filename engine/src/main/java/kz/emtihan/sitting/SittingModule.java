@@ -35,7 +35,7 @@ public record SittingModule(
         return new SittingModule(
                 sittings,
                 new SittingSteps(sittings, regulation.scale()),
-                new SittingAfter(sittings, new ActMail(vertx, sittings, papers, users, mail)),
+                new SittingAfter(sittings, new ActMail(vertx, sittings, papers, users, mail), regulation.scale()),
                 new SittingPostponements(sittings, redis.redis()),
                 papers,
                 new SittingPhotos(sittings, redis.redis(), users.photos()),

@@ -459,6 +459,13 @@ class SittingFlowTest {
                 403, post(id + "/appeals/" + appealId + "/meeting", "c1", null).status());
         assertEquals(
                 200, post(id + "/appeals/" + appealId + "/meeting", "ad1", null).status());
+        // 6.15.5, 5.28: a letter the scale does not have is refused and nothing changes
+        TestEngine.Reply unknown = post(
+                id + "/appeals/" + appealId + "/decision",
+                "ac1",
+                new JsonObject().put("decision", "changed").put("letter", "Z"));
+        assertEquals(400, unknown.status(), unknown.body());
+        assertEquals("bad-field", unknown.error());
         JsonObject decision = post(
                         id + "/appeals/" + appealId + "/decision",
                         "ac1",
@@ -475,6 +482,13 @@ class SittingFlowTest {
                         .getJsonObject("result")
                         .getString("letter"),
                 "the student sees the changed grade");
+        JsonObject changed = app.get("/api/v1/sittings/" + id, app.loginAs("st1"))
+                .json()
+                .getJsonObject("progress")
+                .getJsonObject("st1")
+                .getJsonObject("result");
+        assertEquals(3.67, changed.getDouble("gpa"), 1e-9, "the GPA of A-, not the B+'s: " + changed);
+        assertEquals(90.0, changed.getDouble("percent"), 1e-9, "the points moved into A-: " + changed);
 
         // the papers, in the sitting's language (Kazakh here), with people by name
         JsonArray renamed = new JsonArray()

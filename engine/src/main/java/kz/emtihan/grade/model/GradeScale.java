@@ -2,6 +2,7 @@ package kz.emtihan.grade.model;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * 5.28-5.29: percent to letter, GPA points and traditional grade. Bands are read from regulation.yaml;
@@ -36,5 +37,22 @@ public record GradeScale(List<GradeBand> bands) {
         double percent = maxPoints == 0 ? 0 : Math.round(points * 10000.0 / maxPoints) / 100.0;
         GradeBand b = bandOf(percent);
         return new Grade(points, maxPoints, percent, b.letter(), b.gpa(), b.traditional());
+    }
+
+    /** The band of this letter, if the scale has one. */
+    public Optional<GradeBand> band(String letter) {
+        return bands.stream().filter(b -> b.letter().equals(letter)).findFirst();
+    }
+
+    /**
+     * The percent nearest to {@code percent} that the band covers: its minimum when {@code percent} is below it, just
+     * under the next band's minimum (two decimals) when above it, {@code percent} itself inside it. An appeal that
+     * changes a letter (6.15.5) moves the points there, so points, percent, letter and GPA agree.
+     */
+    public double nearestIn(GradeBand band, double percent) {
+        int i = bands.indexOf(band);
+        if (i < 0) throw new IllegalArgumentException("not a band of this scale: " + band);
+        double top = i == 0 ? 100 : bands.get(i - 1).minPercent() - 0.01;
+        return Math.min(top, Math.max(band.minPercent(), percent));
     }
 }

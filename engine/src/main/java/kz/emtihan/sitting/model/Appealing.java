@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import kz.emtihan.grade.model.GradeBand;
+import kz.emtihan.grade.model.GradeScale;
 import kz.emtihan.refusal.CommonRefusal;
+import kz.emtihan.refusal.FieldProblem;
 import kz.emtihan.refusal.Refusal;
 
 /**
@@ -51,7 +54,15 @@ final class Appealing {
      * gave. The grade before and after are kept with the appeal.
      */
     static Sitting decide(
-            Sitting sitting, String appealId, String by, boolean changed, String letter, String comment, Instant now) {
+            Sitting sitting,
+            String appealId,
+            String by,
+            boolean changed,
+            String letter,
+            String comment,
+            GradeScale scale,
+            int maxScore,
+            Instant now) {
         List<AppealCase> all = new ArrayList<>(sitting.appeals());
         int i = find(all, appealId);
         AppealCase a = all.get(i);
@@ -59,7 +70,8 @@ final class Appealing {
         rule(() -> a.timing(s.endedAt().orElseThrow()).resultCommunicated(now));
         StudentRecord r = s.records().get(a.studentId());
         Optional<StudentRecord.Result> before = r.result();
-        Optional<StudentRecord.Result> after = before.map(x -> changed ? x.changedTo(letter, appealId) : x);
+        Optional<StudentRecord.Result> after =
+                before.map(x -> changed ? changed(x, letter, scale, maxScore, appealId) : x);
         all.set(
                 i,
                 a.decided(
@@ -71,6 +83,21 @@ final class Appealing {
                         after.map(StudentRecord.Result::letter)));
         Sitting next = s.withAppeals(all);
         return after.equals(before) ? next : next.with(a.studentId(), r.regraded(after.orElseThrow()));
+    }
+
+    /** 6.15.5, 5.28: a changed grade is a letter of the scale other than the one the result has. */
+    private static StudentRecord.Result changed(
+            StudentRecord.Result result, String letter, GradeScale scale, int maxScore, String appealId) {
+        GradeBand band = scale.band(letter)
+                .orElseThrow(() -> Refusal.of(
+                        CommonRefusal.BAD_FIELD,
+                        "letter",
+                        FieldProblem.oneOf(String.join(
+                                ", ",
+                                scale.bands().stream().map(GradeBand::letter).toList()))));
+        if (band.letter().equals(result.letter()))
+            throw Refusal.of(CommonRefusal.BAD_FIELD, "letter", SittingWords.field("letter-same", "letter", letter));
+        return result.changedTo(scale, band, maxScore, appealId);
     }
 
     private static int find(List<AppealCase> all, String id) {

@@ -253,8 +253,15 @@ public record Sitting(
 
     /** 6.15.5: the appeal commission's decision: the grade kept, or changed to {@code letter} ({@link Appealing}). */
     public Sitting appealDecision(
-            String appealId, String by, boolean changed, String letter, String comment, Instant now) {
-        return Appealing.decide(this, appealId, by, changed, letter, comment, now);
+            String appealId,
+            String by,
+            boolean changed,
+            String letter,
+            String comment,
+            GradeScale scale,
+            int maxScore,
+            Instant now) {
+        return Appealing.decide(this, appealId, by, changed, letter, comment, scale, maxScore, now);
     }
 
     /** 6.15.2: the technical secretary's act stops the exam under way ({@link Acting}). */

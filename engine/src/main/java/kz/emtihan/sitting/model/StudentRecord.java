@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.emtihan.grade.model.GradeBand;
+import kz.emtihan.grade.model.GradeScale;
 
 /**
  * One student's record in a sitting (6.15.6): the stored state, the facts of each check, the ticket, the phase clock,
@@ -57,9 +59,14 @@ public record StudentRecord(
             double gpa,
             String traditional,
             Optional<String> changedByAppeal) {
-        /** The letter an appeal commission gave instead (6.15.5). */
-        public Result changedTo(String newLetter, String appealId) {
-            return new Result(points, percent, newLetter, gpa, traditional, Optional.of(appealId));
+        /**
+         * The grade an appeal commission gave instead (6.15.5): the band's letter, GPA and traditional grade, with the
+         * points moved to the nearest percent the band covers ({@link GradeScale#nearestIn}), so they agree.
+         */
+        public Result changedTo(GradeScale scale, GradeBand band, int maxScore, String appealId) {
+            double moved = scale.nearestIn(band, percent);
+            double newPoints = Math.round(moved * maxScore) / 100.0;
+            return new Result(newPoints, moved, band.letter(), band.gpa(), band.traditional(), Optional.of(appealId));
         }
     }
 

@@ -70,4 +70,25 @@ class GradeScaleTest {
         assertEquals(false, f.admitted(49.9));
         assertEquals(true, f.admitted(50));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} from {1} % is {2} %")
+    @CsvSource({
+        "A, 80, 95", // raised: the bottom of A
+        "B+, 80, 85",
+        "C, 80, 69.99", // lowered: just under C+ (5.28)
+        "B-, 80, 79.99",
+        "B, 80, 80", // inside the band: unchanged
+        "F, 80, 24.99"
+    })
+    void anAppealsLetterMovesThePercentToTheNearestItsBandCovers(String letter, double from, double expected) {
+        GradeBand band = REG.scale().band(letter).orElseThrow();
+        double moved = REG.scale().nearestIn(band, from);
+        assertEquals(expected, moved, 1e-9);
+        assertEquals(letter, REG.scale().bandOf(moved).letter(), "the moved percent is in the band");
+    }
+
+    @Test
+    void aLetterTheScaleDoesNotHaveHasNoBand() {
+        assertEquals(Optional.empty(), REG.scale().band("Z"));
+    }
 }

@@ -257,11 +257,13 @@ class SittingTest {
                         .code(),
                 "one appeal per result");
         Instant met = closed.plus(Duration.ofHours(48));
-        Refusal early = refused(x -> x.appealDecision("ap-1", "ac", true, "A", "", met), s);
+        Refusal early =
+                refused(x -> x.appealDecision("ap-1", "ac", true, "A", "", CommissionScoresTest.SCALE, 100, met), s);
         assertEquals(SittingRefusal.WRONG_ORDER, early.code(), "the decision comes after the meeting");
         Sitting heard = s.appealMeeting("ap-1", "ad", met);
         assertEquals(Optional.of(met), heard.appeals().get(0).meetingAt());
-        Sitting decided = heard.appealDecision("ap-1", "ac", true, "A", "well argued", met.plusSeconds(3600));
+        Sitting decided = heard.appealDecision(
+                "ap-1", "ac", true, "A", "well argued", CommissionScoresTest.SCALE, 100, met.plusSeconds(3600));
         AppealCase d = decided.appeals().get(0);
         String before =
                 graded(graded).records().get("st1").result().orElseThrow().letter();
@@ -271,6 +273,20 @@ class SittingTest {
         StudentRecord.Result r = decided.records().get("st1").result().orElseThrow();
         assertEquals("A", r.letter());
         assertEquals(Optional.of("ap-1"), r.changedByAppeal());
+        // 5.28: points, percent and GPA agree with the new letter (80 points of 100 moved to the bottom of A)
+        kz.emtihan.grade.model.GradeBand bandA =
+                CommissionScoresTest.SCALE.band("A").orElseThrow();
+        assertEquals(bandA.minPercent(), r.percent(), 1e-9);
+        assertEquals(bandA.minPercent(), r.points(), 1e-9);
+        assertEquals(bandA.gpa(), r.gpa(), 1e-9);
+        assertEquals(bandA.traditional(), r.traditional());
+        Instant later = met.plusSeconds(3600);
+        Refusal unknown = refused(
+                x -> x.appealDecision("ap-1", "ac", true, "Z", "", CommissionScoresTest.SCALE, 100, later), heard);
+        assertEquals(CommonRefusal.BAD_FIELD, unknown.code(), "a letter the scale does not have (6.15.5)");
+        Refusal same = refused(
+                x -> x.appealDecision("ap-1", "ac", true, before, "", CommissionScoresTest.SCALE, 100, later), heard);
+        assertEquals(CommonRefusal.BAD_FIELD, same.code(), "a change to the letter it has is a kept decision");
         assertEquals(
                 CommonRefusal.NOT_FOUND,
                 refused(x -> x.appealMeeting("ap-9", "ac", met), s).code());
