@@ -31,7 +31,6 @@ public final class BankQuestions {
     private static final int EDIT_TRIES = 8;
 
     private final Banks banks;
-    private final ParsedQuestions parsed = new ParsedQuestions();
 
     public BankQuestions(Banks banks) {
         this.banks = banks;
@@ -39,9 +38,7 @@ public final class BankQuestions {
 
     /** The bank's questions in bank order, parsed off the event loop (and only those not parsed lately). */
     private Future<List<ParsedQuestions.Parsed>> questions(String bankId) {
-        return banks.store()
-                .questionJsons(bankId)
-                .compose(jsons -> banks.vertx().executeBlocking(() -> parsed.parse(jsons), false));
+        return banks.parsedQuestions(bankId);
     }
 
     /** The matching questions in bank order and the window of them the query asks for. */

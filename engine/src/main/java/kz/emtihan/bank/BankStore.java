@@ -7,7 +7,6 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import kz.emtihan.bank.model.BankAccess;
@@ -141,14 +140,6 @@ public final class BankStore {
             }
             return out;
         });
-    }
-
-    /** Stored questions in bank order (the files they came from, then later additions), ties by id. */
-    static List<Question> parseAll(List<String> jsons) {
-        List<Question> out = new ArrayList<>();
-        for (String json : jsons) out.add(QuestionJson.fromStored(json));
-        out.sort(Comparator.comparingLong((Question q) -> q.authored().order()).thenComparing(Question::id));
-        return out;
     }
 
     /** Stores all questions in one HSET: either all land or none. Same id replaces (edit). */

@@ -36,6 +36,7 @@ public final class Banks {
     private final BankStore store;
     private final BankMediaStore media;
     private final BankRules rules;
+    private final ParsedQuestions parsed = new ParsedQuestions();
 
     public Banks(Vertx vertx, BankStore store, BankMediaStore media, BankRules rules) {
         this.vertx = vertx;
@@ -54,20 +55,21 @@ public final class Banks {
 
     /**
      * The bank's questions in bank order, parsed on a worker thread: a bank of 5,000 (issue 12, 7) takes tens of
-     * milliseconds to parse, which the event loop must not wait for.
+     * milliseconds to parse, which the event loop must not wait for; questions parsed lately are not parsed again.
      */
     public Future<List<Question>> questions(String bankId) {
-        return store.questionJsons(bankId)
-                .compose(jsons -> vertx.executeBlocking(() -> BankStore.parseAll(jsons), false));
+        return parsedQuestions(bankId)
+                .map(all -> all.stream().map(ParsedQuestions.Parsed::question).toList());
+    }
+
+    /** The same, each with the text a search looks in (the bank page's list). */
+    Future<List<ParsedQuestions.Parsed>> parsedQuestions(String bankId) {
+        return store.questionJsons(bankId).compose(jsons -> vertx.executeBlocking(() -> parsed.parse(jsons), false));
     }
 
     /** The bank rules of the regulation (the scoring rule the bank page explains questions by). */
     public BankRules rules() {
         return rules;
-    }
-
-    Vertx vertx() {
-        return vertx;
     }
 
     public Future<String> create(Caller owner, Passport passport) {
