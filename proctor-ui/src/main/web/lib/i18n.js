@@ -1,6 +1,6 @@
 /**
  * Every word the pages show, and the formatting of dates and durations. The words live in message files,
- * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js and room.<lang>.js for the oral final attestation's pages, verify.<lang>.js for the verify page, errors.<lang>.js for the failures the page itself meets); a key missing from a
+ * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js and room.<lang>.js for the oral final attestation's pages, verify.<lang>.js for the verify page, banklife/statement/registry.<lang>.js for the regulation's bank life, individual statements and registry pages, errors.<lang>.js for the failures the page itself meets); a key missing from a
  * language falls back to English. Pages mark static text with data-i18n="key" (text) and
  * data-i18n-attr="attribute:key;attribute:key"; code calls t(key, params).
  */
@@ -23,6 +23,15 @@ import errors_ru from './messages/errors.ru.js';
 import verify_en from './messages/verify.en.js';
 import verify_kk from './messages/verify.kk.js';
 import verify_ru from './messages/verify.ru.js';
+import banklife_en from './messages/banklife.en.js';
+import banklife_kk from './messages/banklife.kk.js';
+import banklife_ru from './messages/banklife.ru.js';
+import statement_en from './messages/statement.en.js';
+import statement_kk from './messages/statement.kk.js';
+import statement_ru from './messages/statement.ru.js';
+import registry_en from './messages/registry.en.js';
+import registry_kk from './messages/registry.kk.js';
+import registry_ru from './messages/registry.ru.js';
 
 /** The languages offered (12.1: Kazakh, Russian, English), in the order the switcher lists them. */
 export const LANGUAGES = [
@@ -32,9 +41,39 @@ export const LANGUAGES = [
 ];
 
 const messages = {
-  en: { ...student_en, ...staff_en, ...sitting_en, ...room_en, ...errors_en, ...verify_en },
-  kk: { ...student_kk, ...staff_kk, ...sitting_kk, ...room_kk, ...errors_kk, ...verify_kk },
-  ru: { ...student_ru, ...staff_ru, ...sitting_ru, ...room_ru, ...errors_ru, ...verify_ru },
+  en: {
+    ...student_en,
+    ...staff_en,
+    ...sitting_en,
+    ...room_en,
+    ...errors_en,
+    ...verify_en,
+    ...banklife_en,
+    ...statement_en,
+    ...registry_en,
+  },
+  kk: {
+    ...student_kk,
+    ...staff_kk,
+    ...sitting_kk,
+    ...room_kk,
+    ...errors_kk,
+    ...verify_kk,
+    ...banklife_kk,
+    ...statement_kk,
+    ...registry_kk,
+  },
+  ru: {
+    ...student_ru,
+    ...staff_ru,
+    ...sitting_ru,
+    ...room_ru,
+    ...errors_ru,
+    ...verify_ru,
+    ...banklife_ru,
+    ...statement_ru,
+    ...registry_ru,
+  },
 };
 
 const locales = { en: 'en-GB', kk: 'kk-KZ', ru: 'ru-RU' };

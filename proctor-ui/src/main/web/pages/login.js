@@ -17,7 +17,7 @@ const notice = document.getElementById('login-notice');
  * Where a signed-in user starts: students at their exams; teachers, admins, experts, proctors, registrars at the
  * staff pages; the final attestation's secretaries and commission members at their sittings (6.15).
  */
-const STAFF = ['admin', 'teacher', 'expert', 'proctor', 'registrar'];
+const STAFF = ['admin', 'teacher', 'expert', 'proctor', 'registrar', 'head', 'dean', 'director', 'vice-rector'];
 const COMMISSION = ['secretary', 'commission'];
 function home() {
   const roles = user()?.roles ?? [];

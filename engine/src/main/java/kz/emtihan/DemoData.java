@@ -23,7 +23,19 @@ import org.slf4j.LoggerFactory;
  */
 final class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    static final String[] ROLES = {"admin", "teacher", "expert", "proctor", "secretary", "commission", "registrar"};
+    static final String[] ROLES = {
+        "admin",
+        "teacher",
+        "expert",
+        "proctor",
+        "secretary",
+        "commission",
+        "registrar",
+        "head",
+        "dean",
+        "director",
+        "vice-rector"
+    };
 
     private DemoData() {}
 

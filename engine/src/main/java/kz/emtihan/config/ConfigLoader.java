@@ -201,7 +201,15 @@ public final class ConfigLoader {
         var rating = new RatingFormula(admission, exam, t.integer("rating.minAdmissionRating", 0, 100));
         var grace = Duration.ofSeconds(t.integer("answers.graceSeconds", 0, 600));
         return new Regulation(
-                exams, bank, scoring, scale, rating, grace, FinalAttestationConfig.read(t), statistics(t));
+                exams,
+                bank,
+                scoring,
+                scale,
+                rating,
+                grace,
+                FinalAttestationConfig.read(t),
+                statistics(t),
+                CalendarConfig.read(t));
     }
 
     /** Issue 12 (6): when item statistics propose a difficulty class. */

@@ -1,11 +1,8 @@
 package kz.emtihan.config;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import kz.emtihan.sitting.model.Aggregation;
@@ -23,28 +20,10 @@ final class FinalAttestationConfig {
         int answerMax = t.integer(p + "answerMaxMinutes", answerMin, 240);
         Aggregation aggregation = Aggregation.fromCode(t.oneOf(p + "aggregation", List.of("mean", "median")))
                 .orElseThrow();
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(t.string(p + "timeZone"));
-        } catch (DateTimeException e) {
-            throw new ConfigException(p + "timeZone", "is not a time zone id such as Asia/Almaty");
-        }
-        Set<LocalDate> holidays = new LinkedHashSet<>();
-        int n = t.size(p + "holidays");
-        for (int i = 0; i < n; i++) {
-            String key = p + "holidays." + i;
-            try {
-                holidays.add(LocalDate.parse(t.string(key)));
-            } catch (DateTimeException e) {
-                throw new ConfigException(key, "must be a date YYYY-MM-DD");
-            }
-        }
-        MonthDay masters;
-        try {
-            masters = MonthDay.parse("--" + t.string(p + "mastersDeadline"), DateTimeFormatter.ofPattern("--MM-dd"));
-        } catch (DateTimeException e) {
-            throw new ConfigException(p + "mastersDeadline", "must be MM-DD, such as 07-10");
-        }
+        ZoneId zone = CalendarConfig.zone(t, p + "timeZone");
+        // the working days of the appeals (6.15.5) keep the holidays of the academic calendar
+        Set<LocalDate> holidays = CalendarConfig.holidays(t, "calendar.holidays");
+        MonthDay masters = CalendarConfig.monthDay(t, p + "mastersDeadline");
         return new Regulation.FinalAttestation(
                 PhaseLimits.ofMinutes(prep, answerMin, answerMax),
                 t.integer(p + "maxScore", 1, 1000),

@@ -18,7 +18,8 @@ public record Regulation(
         RatingFormula rating,
         Duration answerGrace,
         FinalAttestation finalAttestation,
-        kz.emtihan.grade.statistics.model.Reclassification statistics) {
+        kz.emtihan.grade.statistics.model.Reclassification statistics,
+        kz.emtihan.calendar.model.AcademicCalendar calendar) {
 
     /** 6.15-6.15.6: the oral final attestation's numbers. */
     public record FinalAttestation(

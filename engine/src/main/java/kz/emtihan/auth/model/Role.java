@@ -2,7 +2,11 @@ package kz.emtihan.auth.model;
 
 import java.util.Optional;
 
-/** The roles of API.md. */
+/**
+ * The roles of API.md, and those the regulation names for its approvals (issue 13): the head of department who
+ * records a bank's approval (5.19), the dean, the director of the academic department and the vice-rector who sign an
+ * extension in that order (5.34; the dean's office then issues the individual statement).
+ */
 public enum Role {
     ADMIN,
     TEACHER,
@@ -11,10 +15,15 @@ public enum Role {
     STUDENT,
     SECRETARY,
     COMMISSION,
-    REGISTRAR;
+    REGISTRAR,
+    HEAD,
+    DEAN,
+    DIRECTOR,
+    VICE_RECTOR;
 
+    /** {@code vice-rector} for {@link #VICE_RECTOR}: the lower-case name with hyphens. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     public static Optional<Role> fromCode(String code) {

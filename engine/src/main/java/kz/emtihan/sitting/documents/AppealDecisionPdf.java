@@ -1,6 +1,8 @@
 package kz.emtihan.sitting.documents;
 
 import java.io.IOException;
+import kz.emtihan.pdf.Messages;
+import kz.emtihan.pdf.PageFlow;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /** Lays out the appeal commission's decision (6.15.4, 6.15.5). */
@@ -8,7 +10,7 @@ final class AppealDecisionPdf {
     private AppealDecisionPdf() {}
 
     static byte[] render(AppealDecisionDocument d) throws IOException {
-        Messages m = Messages.of(d.language());
+        Messages m = Messages.of(SittingDocuments.BUNDLE, d.language());
         String title = m.get("appeal.title");
         try (PageFlow flow = new PageFlow(PDRectangle.A4)) {
             flow.centered(title, flow.bold, 15);

@@ -3,6 +3,9 @@ package kz.emtihan.sitting.documents;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import kz.emtihan.pdf.Messages;
+import kz.emtihan.pdf.PageFlow;
+import kz.emtihan.pdf.TableBlock;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /** Lays out the electronic act of technical failure (6.15.2). */
@@ -10,7 +13,7 @@ final class FailureActPdf {
     private FailureActPdf() {}
 
     static byte[] render(FailureActDocument d) throws IOException {
-        Messages m = Messages.of(d.language());
+        Messages m = Messages.of(SittingDocuments.BUNDLE, d.language());
         String title = m.get("act.title");
         try (PageFlow flow = new PageFlow(PDRectangle.A4)) {
             flow.centered(title, flow.bold, 15);

@@ -3,6 +3,9 @@ package kz.emtihan.sitting.documents;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import kz.emtihan.pdf.Messages;
+import kz.emtihan.pdf.PageFlow;
+import kz.emtihan.pdf.TableBlock;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /** Lays out the protocol of a sitting (6.15, 6.15.1, 6.15.6). */
@@ -14,7 +17,7 @@ final class ProtocolPdf {
     private ProtocolPdf() {}
 
     static byte[] render(ProtocolDocument d) throws IOException {
-        Messages m = Messages.of(d.language());
+        Messages m = Messages.of(SittingDocuments.BUNDLE, d.language());
         List<Person> scorers = d.scorers();
         PDRectangle size = scorers.size() >= LANDSCAPE_FROM
                 ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth())

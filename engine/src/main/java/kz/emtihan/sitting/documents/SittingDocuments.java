@@ -2,6 +2,7 @@ package kz.emtihan.sitting.documents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import kz.emtihan.pdf.Messages;
 import kz.emtihan.text.Language;
 
 /**
@@ -17,6 +18,9 @@ import kz.emtihan.text.Language;
  * handler, call it through {@code executeBlocking}.
  */
 public final class SittingDocuments {
+    /** The labels of the sitting's papers, {@code messages_<lang>.properties} next to this class. */
+    public static final String BUNDLE = "kz.emtihan.sitting.documents.messages";
+
     private SittingDocuments() {}
 
     /** The sitting's protocol: commission, tickets, every member's score, final grades, signature lines. */
@@ -39,17 +43,17 @@ public final class SittingDocuments {
 
     /** How an act's decision reads while the members have not all voted (6.15.2). */
     public static String pending(Language language) {
-        return Messages.of(language).get("act.pending");
+        return Messages.of(SittingDocuments.BUNDLE, language).get("act.pending");
     }
 
     /** The commission's collegial decision on an act (6.15.2): SAME_DAY, ANOTHER_SITTING or REFUSE, in words. */
     public static String decision(Language language, String choice) {
-        return Messages.of(language).get("decision." + choice);
+        return Messages.of(SittingDocuments.BUNDLE, language).get("decision." + choice);
     }
 
     /** The stage an act interrupted (a Phase: WAITING, PREPARATION, ANSWER), in words; an unknown one as it is. */
     public static String stage(Language language, String phase) {
-        Messages m = Messages.of(language);
+        Messages m = Messages.of(SittingDocuments.BUNDLE, language);
         return m.has("stage." + phase) ? m.get("stage." + phase) : phase;
     }
 

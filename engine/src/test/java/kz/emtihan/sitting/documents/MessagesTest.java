@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import kz.emtihan.pdf.Messages;
 import kz.emtihan.text.Language;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +37,22 @@ class MessagesTest {
 
     @Test
     void pageNumbersAndDatesFollowTheLanguage() {
-        assertEquals("Бет 2 / 3", Messages.of(Language.KK).format("page", 2, 3));
-        assertEquals("Страница 2 из 3", Messages.of(Language.RU).format("page", 2, 3));
-        assertEquals("Page 2 of 3", Messages.of(Language.EN).format("page", 2, 3));
-        assertEquals("2025 ж. 10 маусым", Messages.of(Language.KK).date(Samples.DAY));
-        assertEquals("10 июня 2025 г.", Messages.of(Language.RU).date(Samples.DAY));
-        assertEquals("10 June 2025", Messages.of(Language.EN).date(Samples.DAY));
+        assertEquals(
+                "Бет 2 / 3", Messages.of(SittingDocuments.BUNDLE, Language.KK).format("page", 2, 3));
+        assertEquals(
+                "Страница 2 из 3",
+                Messages.of(SittingDocuments.BUNDLE, Language.RU).format("page", 2, 3));
+        assertEquals(
+                "Page 2 of 3", Messages.of(SittingDocuments.BUNDLE, Language.EN).format("page", 2, 3));
+        assertEquals(
+                "2025 ж. 10 маусым",
+                Messages.of(SittingDocuments.BUNDLE, Language.KK).date(Samples.DAY));
+        assertEquals(
+                "10 июня 2025 г.",
+                Messages.of(SittingDocuments.BUNDLE, Language.RU).date(Samples.DAY));
+        assertEquals(
+                "10 June 2025",
+                Messages.of(SittingDocuments.BUNDLE, Language.EN).date(Samples.DAY));
     }
 
     private static ResourceBundle bundle(Language language) {

@@ -1,4 +1,4 @@
-package kz.emtihan.sitting.documents;
+package kz.emtihan.pdf;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -9,11 +9,11 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
  * A bordered table drawn through a {@link PageFlow}. Cells wrap; a row that does not fit moves to the next
  * page under a repeated header; a row taller than a whole page is split between pages.
  */
-final class TableBlock {
+public final class TableBlock {
     private static final float PAD = 3f;
 
     /** A column: header text, share of the width (weights are scaled to the page), and alignment. */
-    record Column(String header, float weight, boolean centered) {}
+    public record Column(String header, float weight, boolean centered) {}
 
     private final PageFlow flow;
     private final List<Column> columns;
@@ -23,7 +23,7 @@ final class TableBlock {
     private List<List<String>> header;
     private float headerHeight;
 
-    TableBlock(PageFlow flow, List<Column> columns, float fontSize) throws IOException {
+    public TableBlock(PageFlow flow, List<Column> columns, float fontSize) throws IOException {
         this.flow = flow;
         this.columns = List.copyOf(columns);
         this.fontSize = fontSize;
@@ -59,7 +59,7 @@ final class TableBlock {
         return widths;
     }
 
-    void draw(List<List<String>> rows) throws IOException {
+    public void draw(List<List<String>> rows) throws IOException {
         List<String> titles = columns.stream().map(Column::header).toList();
         header = wrapCells(titles, flow.bold);
         headerHeight = lineCount(header) * leading + 2 * PAD;

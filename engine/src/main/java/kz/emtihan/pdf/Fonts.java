@@ -1,4 +1,4 @@
-package kz.emtihan.sitting.documents;
+package kz.emtihan.pdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * {@code com.github.librepdf:openpdf-fonts-extra} jar; it covers Cyrillic including the Kazakh letters.
  * Never a font installed on the machine, so every machine prints the same document. See FONTS.md.
  */
-final class Fonts {
+public final class Fonts {
     static final String REGULAR = "/liberation/LiberationSans-Regular.ttf";
     static final String BOLD = "/liberation/LiberationSans-Bold.ttf";
 
@@ -24,11 +24,11 @@ final class Fonts {
     }
 
     /** The regular face, embedded as a subset holding only the glyphs the document uses. */
-    static PDType0Font regular(PDDocument doc) throws IOException {
+    public static PDType0Font regular(PDDocument doc) throws IOException {
         return PDType0Font.load(doc, new ByteArrayInputStream(Bytes.REGULAR_TTF), true);
     }
 
-    static PDType0Font bold(PDDocument doc) throws IOException {
+    public static PDType0Font bold(PDDocument doc) throws IOException {
         return PDType0Font.load(doc, new ByteArrayInputStream(Bytes.BOLD_TTF), true);
     }
 

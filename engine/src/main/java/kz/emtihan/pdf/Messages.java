@@ -1,4 +1,4 @@
-package kz.emtihan.sitting.documents;
+package kz.emtihan.pdf;
 
 import java.text.MessageFormat;
 import java.time.Instant;
@@ -10,21 +10,20 @@ import java.util.ResourceBundle;
 import kz.emtihan.text.Language;
 
 /**
- * The labels and date formats of one language. Labels come from {@code messages_<lang>.properties} next to
- * this class; there is no fallback bundle, so a missing key fails loudly instead of printing English.
+ * The labels and date formats of one language for one kind of paper. Labels come from the bundle the paper names
+ * ({@code kz.emtihan.sitting.documents.messages} for the sitting's papers); there is no fallback bundle, so a missing
+ * key fails loudly instead of printing English.
  */
-final class Messages {
-    private static final String BUNDLE = "kz.emtihan.sitting.documents.messages";
-
+public final class Messages {
     private final Language language;
     private final ResourceBundle bundle;
     private final DateTimeFormatter date;
     private final DateTimeFormatter dateTime;
 
-    private Messages(Language language) {
+    private Messages(String bundle, Language language) {
         this.language = language;
         this.bundle = ResourceBundle.getBundle(
-                BUNDLE,
+                bundle,
                 language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale());
@@ -32,33 +31,34 @@ final class Messages {
                 .withLocale(language.locale());
     }
 
-    static Messages of(Language language) {
-        return new Messages(language);
+    /** @param bundle the base name of the paper's {@code .properties}, such as {@code kz.emtihan.sitting.documents.messages} */
+    public static Messages of(String bundle, Language language) {
+        return new Messages(bundle, language);
     }
 
-    Language language() {
+    public Language language() {
         return language;
     }
 
-    String get(String key) {
+    public String get(String key) {
         return bundle.getString(key);
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return bundle.containsKey(key);
     }
 
     /** A label with {0}, {1}... filled in; labels used this way contain no apostrophes. */
-    String format(String key, Object... args) {
+    public String format(String key, Object... args) {
         return new MessageFormat(get(key), language.locale()).format(args);
     }
 
-    String date(LocalDate day) {
+    public String date(LocalDate day) {
         return date.format(day);
     }
 
     /** Date and time in the sitting's zone, with the zone named so the reader knows which clock it is. */
-    String dateTime(Instant at, ZoneId zone) {
+    public String dateTime(Instant at, ZoneId zone) {
         return dateTime.format(at.atZone(zone)) + " (" + zone.getId() + ")";
     }
 }

@@ -1,4 +1,4 @@
-package kz.emtihan.sitting.documents;
+package kz.emtihan.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,56 +19,56 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  * Pages filled top to bottom: wrapped text, label/value fields, signature lines; {@link TableBlock} draws
  * tables through it. {@link #finish} numbers the pages and sets the metadata. One document per instance.
  */
-final class PageFlow implements AutoCloseable {
-    static final float MARGIN = 42f;
-    static final float BODY = 10f;
+public final class PageFlow implements AutoCloseable {
+    public static final float MARGIN = 42f;
+    public static final float BODY = 10f;
     private static final float FOOTER = 24f;
     private static final float LABEL_WIDTH = 180f;
     private static final float SIGNATURE_MIN_WIDTH = 360f;
 
     /** One signature line: the capacity someone signs in, and their name. */
-    record Signature(String role, String name) {}
+    public record Signature(String role, String name) {}
 
     private final PDDocument doc = new PDDocument();
     private final PDRectangle size;
     private final Map<Integer, Boolean> printable = new HashMap<>();
-    final PDFont regular;
-    final PDFont bold;
+    public final PDFont regular;
+    public final PDFont bold;
     private PDPageContentStream out;
     private float y;
 
-    PageFlow(PDRectangle size) throws IOException {
+    public PageFlow(PDRectangle size) throws IOException {
         this.size = size;
         this.regular = Fonts.regular(doc);
         this.bold = Fonts.bold(doc);
         newPage();
     }
 
-    float left() {
+    public float left() {
         return MARGIN;
     }
 
-    float width() {
+    public float width() {
         return size.getWidth() - 2 * MARGIN;
     }
 
-    float top() {
+    public float top() {
         return y;
     }
 
-    float remaining() {
+    public float remaining() {
         return y - MARGIN - FOOTER;
     }
 
-    float pageBody() {
+    public float pageBody() {
         return size.getHeight() - 2 * MARGIN - FOOTER;
     }
 
-    void down(float pt) {
+    public void down(float pt) {
         y -= pt;
     }
 
-    void newPage() throws IOException {
+    public void newPage() throws IOException {
         if (out != null) out.close();
         PDPage page = new PDPage(size);
         doc.addPage(page);
@@ -77,15 +77,15 @@ final class PageFlow implements AutoCloseable {
         y = size.getHeight() - MARGIN;
     }
 
-    void ensure(float height) throws IOException {
+    public void ensure(float height) throws IOException {
         if (remaining() < height) newPage();
     }
 
-    void space(float pt) {
+    public void space(float pt) {
         y -= Math.min(pt, Math.max(0, remaining()));
     }
 
-    void centered(String text, PDFont font, float fontSize) throws IOException {
+    public void centered(String text, PDFont font, float fontSize) throws IOException {
         for (String line : wrap(text, font, fontSize, width())) {
             ensure(fontSize * 1.35f);
             show(line, font, fontSize, MARGIN + (width() - width(line, font, fontSize)) / 2, y - fontSize);
@@ -93,7 +93,7 @@ final class PageFlow implements AutoCloseable {
         }
     }
 
-    void paragraph(String text, PDFont font, float fontSize) throws IOException {
+    public void paragraph(String text, PDFont font, float fontSize) throws IOException {
         for (String line : wrap(text, font, fontSize, width())) {
             ensure(fontSize * 1.35f);
             show(line, font, fontSize, MARGIN, y - fontSize);
@@ -102,7 +102,7 @@ final class PageFlow implements AutoCloseable {
     }
 
     /** A bold label on the left, its value wrapped beside it; a long value continues on the next page. */
-    void field(String label, String value) throws IOException {
+    public void field(String label, String value) throws IOException {
         float labelWidth = Math.min(LABEL_WIDTH, width() * 0.4f);
         List<String> labels = wrap(label, bold, BODY, labelWidth - 8);
         List<String> values = wrap(value, regular, BODY, width() - labelWidth);
@@ -120,7 +120,7 @@ final class PageFlow implements AutoCloseable {
      * Signature lines: role, a line to sign on, the name. Two to a row on a landscape page; a row is kept
      * whole on one page.
      */
-    void signatures(String heading, List<Signature> signatures) throws IOException {
+    public void signatures(String heading, List<Signature> signatures) throws IOException {
         float leading = BODY * 1.35f;
         int perRow = Math.max(1, (int) (width() / SIGNATURE_MIN_WIDTH));
         float cell = width() / perRow;
@@ -162,7 +162,7 @@ final class PageFlow implements AutoCloseable {
         }
     }
 
-    void show(String text, PDFont font, float fontSize, float x, float baseline) throws IOException {
+    public void show(String text, PDFont font, float fontSize, float x, float baseline) throws IOException {
         out.beginText();
         out.setFont(font, fontSize);
         out.newLineAtOffset(x, baseline);
@@ -171,7 +171,7 @@ final class PageFlow implements AutoCloseable {
     }
 
     /** A cell border; a header cell is shaded first. */
-    void cell(float x, float bottom, float w, float h, boolean shaded) throws IOException {
+    public void cell(float x, float bottom, float w, float h, boolean shaded) throws IOException {
         if (shaded) {
             out.setNonStrokingColor(0.88f);
             out.addRect(x, bottom, w, h);
@@ -182,12 +182,12 @@ final class PageFlow implements AutoCloseable {
         out.stroke();
     }
 
-    float width(String text, PDFont font, float fontSize) throws IOException {
+    public float width(String text, PDFont font, float fontSize) throws IOException {
         return font.getStringWidth(text) / 1000f * fontSize;
     }
 
     /** Greedy word wrap; a word wider than the line is broken between characters. Never returns no lines. */
-    List<String> wrap(String text, PDFont font, float fontSize, float max) throws IOException {
+    public List<String> wrap(String text, PDFont font, float fontSize, float max) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String paragraph : printable(text).split("\n", -1)) {
             String line = "";
@@ -239,8 +239,8 @@ final class PageFlow implements AutoCloseable {
         }
     }
 
-    /** Numbers every page ("page 2 of 3" in the document's language), sets title and language, saves. */
-    byte[] finish(String title, String subject, Messages messages) throws IOException {
+    /** Numbers every page ({@code page} of the paper's bundle: "page 2 of 3" in its language), sets title and language, saves. */
+    public byte[] finish(String title, String subject, Messages messages) throws IOException {
         out.close();
         out = null;
         int pages = doc.getNumberOfPages();
