@@ -41,7 +41,7 @@ final class ExamJson {
     }
 
     static JsonObject toJson(Exam e) {
-        return new JsonObject()
+        JsonObject o = new JsonObject()
                 .put("id", e.id())
                 .put("bankId", e.bankId())
                 .put("title", e.title())
@@ -57,6 +57,8 @@ final class ExamJson {
                                 .put("screen", e.proctoring().screen())
                                 .put("identity", e.proctoring().identity()))
                 .put("owner", e.owner());
+        e.retakeOf().ifPresent(r -> o.put("retakeOf", r));
+        return o;
     }
 
     static Exam fromJson(JsonObject o) {
@@ -71,7 +73,8 @@ final class ExamJson {
                 o.getInteger("durationMinutes"),
                 o.getInteger("questionCount"),
                 new Exam.Proctoring(p.getBoolean("camera"), p.getBoolean("screen"), p.getBoolean("identity")),
-                o.getString("owner"));
+                o.getString("owner"),
+                java.util.Optional.ofNullable(o.getString("retakeOf")));
     }
 
     private static String string(JsonObject o, String field) {

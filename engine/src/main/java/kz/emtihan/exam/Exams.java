@@ -76,7 +76,8 @@ public final class Exams {
                             checked.durationMinutes(),
                             checked.questionCount(),
                             proctoring,
-                            teacher.id());
+                            teacher.id(),
+                            Optional.empty());
                     Map<String, String> frozen = new LinkedHashMap<>();
                     for (Question q : questions)
                         frozen.put(q.id(), QuestionJson.stored(q).encode());
