@@ -306,6 +306,12 @@ class SittingPapersTest {
                 "Петрова Елена"))
             assertTrue(a.contains(expected), language + ": act lacks " + expected + ":\n" + actText);
         assertEquals(2, count(a, w.voteSameDay), "two members voted for the same day: " + actText);
+        String decisionLine = Map.of(
+                        "kk", "Шешім сол күні басқа уақытта",
+                        "ru", "Решение другое время в тот же день",
+                        "en", "Decision another time the same day")
+                .get(language);
+        assertTrue(a.contains(decisionLine), "the decision in its own line: " + actText);
         CodeWords.assertNone(actText, language);
 
         // the protocol: times, ticket, scores, commission's grade beside the appeal's, the act, the redraw, the

@@ -113,11 +113,11 @@ final class ProtocolCoursePdf {
         String decided = m.get("label.decision") + ": "
                 + m.get("decision." + a.decision().get().name());
         String newTime = a.newTime()
-                .map(t -> "; " + m.get("act.newTime") + ": " + clock.at(t))
+                .map(t -> ". " + m.get("act.newTime") + ": " + clock.at(t))
                 .orElse(
                         a.decision().get() == kz.emtihan.sitting.model.FailureDecision.Choice.REFUSE
                                 ? ""
-                                : "; " + m.get("act.newTime") + ": " + m.get("act.newTime.pending"));
+                                : ". " + m.get("act.newTime") + ": " + m.get("act.newTime.pending"));
         return head + " " + decided + newTime + ".";
     }
 
