@@ -137,7 +137,7 @@ final class ActMail {
         ActMailText text = ActMailText.of(
                 SittingPapers.language(doc),
                 new ActMailText.Facts(
-                        actId,
+                        number(doc, actId),
                         doc.getString("title"),
                         doc.getString("date"),
                         plan.name(model.studentId()),
@@ -196,6 +196,14 @@ final class ActMail {
                     log.warn("act {} of sitting {}: the mail outcomes could not be recorded", actId, sittingId, err);
                     return Future.succeededFuture();
                 });
+    }
+
+    /** The act's number in the sitting, as its paper is titled ("No. 1"). */
+    private static int number(JsonObject doc, String actId) {
+        var acts = doc.getJsonArray("acts");
+        for (int i = 0; i < acts.size(); i++)
+            if (acts.getValue(i) instanceof JsonObject a && actId.equals(a.getString("id"))) return i + 1;
+        return acts.size();
     }
 
     private MailMessage message(String to, ActMailText text, byte[] pdf, String fileName) {

@@ -27,7 +27,7 @@ record ActMailText(String subject, String body) {
      * @param votes member's name → the vote as cast, in the order cast
      */
     record Facts(
-            String actId,
+            int number,
             String sittingTitle,
             String date,
             String student,
@@ -42,8 +42,8 @@ record ActMailText(String subject, String body) {
             Optional<Instant> newTime) {}
 
     static ActMailText of(Language language, Facts f) {
-        String title = word(language, "act.title");
-        StringBuilder body = new StringBuilder(title + " " + f.actId() + "\n\n");
+        String title = kz.emtihan.pdf.Messages.of(BUNDLE, language).format("act.number", f.number());
+        StringBuilder body = new StringBuilder(title + "\n\n");
         line(body, word(language, "mail.sitting"), f.sittingTitle() + ", " + f.date());
         line(body, word(language, "label.zone"), f.zone().getId());
         line(body, word(language, "label.student"), f.student());
@@ -92,7 +92,7 @@ record ActMailText(String subject, String body) {
             }
         }
         body.append('\n').append(word(language, "mail.attached")).append('\n');
-        String subject = (title + " " + f.actId() + " — " + f.sittingTitle()).replaceAll("\\s+", " "); // one line
+        String subject = (title + " — " + f.sittingTitle()).replaceAll("\\s+", " "); // one line
         return new ActMailText(subject, body.toString());
     }
 

@@ -208,7 +208,7 @@ class ActMailTest {
         for (MimeMessage m : all) {
             to.add(GreenMailUtil.getAddressList(m.getAllRecipients()));
             assertTrue(
-                    m.getSubject().startsWith("Акт о технической неисправности act-1"),
+                    m.getSubject().startsWith("Акт о технической неисправности № 1 — "),
                     "subject in Russian: " + m.getSubject());
             byte[] pdf = pdfAttachment(m);
             assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII), "the act's PDF is attached");
@@ -280,7 +280,7 @@ class ActMailTest {
         for (MimeMessage m : smtp.getReceivedMessages()) subjects.add(m.getSubject());
         assertEquals(3, subjects.size(), subjects.toString());
         assertTrue(
-                subjects.stream().allMatch(s -> s.startsWith("Act of technical failure act-1 — ")),
+                subjects.stream().allMatch(s -> s.startsWith("Act of technical failure No. 1 — ")),
                 subjects.toString());
 
         smtp.purgeEmailFromAllMailboxes();
@@ -289,7 +289,7 @@ class ActMailTest {
         assertTrue(smtp.waitForIncomingEmail(20_000, 3));
         settledMail(app, kk);
         for (MimeMessage m : smtp.getReceivedMessages()) {
-            assertTrue(m.getSubject().startsWith("Техникалық ақау туралы акт act-1"), m.getSubject());
+            assertTrue(m.getSubject().startsWith("Техникалық ақау туралы № 1 акт — "), m.getSubject());
         }
     }
 
