@@ -125,18 +125,31 @@ final class ActMail {
     Future<Void> send(String sittingId, JsonObject doc, JsonObject act, Plan plan) {
         if (client.isEmpty() || plan.addresses().isEmpty()) return Future.succeededFuture();
         String actId = act.getString("id");
+        kz.emtihan.sitting.model.Act model;
+        try {
+            model = SittingCasesJson.act(act);
+        } catch (RuntimeException unreadable) { // edited by hand: no copy rather than a failed decision
+            log.warn("act {} of sitting {} cannot be read, no copies sent", actId, sittingId, unreadable);
+            return Future.succeededFuture();
+        }
+        Map<String, kz.emtihan.sitting.model.FailureDecision.Choice> votes = new LinkedHashMap<>();
+        model.votes().forEach((member, choice) -> votes.put(plan.name(member), choice));
         ActMailText text = ActMailText.of(
                 SittingPapers.language(doc),
                 new ActMailText.Facts(
-                        actId,
+                        number(doc, actId),
                         doc.getString("title"),
                         doc.getString("date"),
-                        plan.name(act.getString("studentId")),
-                        Instant.parse(act.getString("at")),
+                        plan.name(model.studentId()),
+                        model.at(),
                         sittings.rules().calendar().zone(),
-                        act.getString("stage"),
-                        act.getString("description"),
-                        plan.name(act.getString("by"))));
+                        model.stage(),
+                        model.ticket(),
+                        model.description(),
+                        plan.name(model.by()),
+                        votes,
+                        model.decision(),
+                        model.newTime().map(kz.emtihan.sitting.model.Act.NewTime::at)));
         return papers.actPdf(doc, actId)
                 .compose(pdf -> {
                     List<Future<Map.Entry<String, JsonObject>>> each = new ArrayList<>();
@@ -183,6 +196,14 @@ final class ActMail {
                     log.warn("act {} of sitting {}: the mail outcomes could not be recorded", actId, sittingId, err);
                     return Future.succeededFuture();
                 });
+    }
+
+    /** The act's number in the sitting, as its paper is titled ("No. 1"). */
+    private static int number(JsonObject doc, String actId) {
+        var acts = doc.getJsonArray("acts");
+        for (int i = 0; i < acts.size(); i++)
+            if (acts.getValue(i) instanceof JsonObject a && actId.equals(a.getString("id"))) return i + 1;
+        return acts.size();
     }
 
     private MailMessage message(String to, ActMailText text, byte[] pdf, String fileName) {

@@ -25,11 +25,17 @@ public final class SittingAfter {
     private final Sittings sittings;
     private final ActMail mail;
     private final kz.emtihan.grade.model.GradeScale scale;
+    private final kz.emtihan.calendar.model.AcademicCalendar calendar;
 
-    SittingAfter(Sittings sittings, ActMail mail, kz.emtihan.grade.model.GradeScale scale) {
+    SittingAfter(
+            Sittings sittings,
+            ActMail mail,
+            kz.emtihan.grade.model.GradeScale scale,
+            kz.emtihan.calendar.model.AcademicCalendar calendar) {
         this.sittings = sittings;
         this.mail = mail;
         this.scale = scale;
+        this.calendar = calendar;
     }
 
     static JsonObject find(JsonArray list, String id, String what) {
@@ -106,6 +112,50 @@ public final class SittingAfter {
                         return act;
                     });
         });
+    }
+
+    /**
+     * 6.15.2: the secretary or the chair records the new time the decision gives ({@code {"newTime": ISO date-time with
+     * offset}}): later the same day, or a later day of the current academic period. The copies of the act go again,
+     * now with the new time.
+     */
+    public Future<JsonObject> newTime(Caller caller, String id, String actId, JsonObject body) {
+        Instant at;
+        try {
+            at = java.time.OffsetDateTime.parse(String.valueOf(body.getValue("newTime")))
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            return Future.failedFuture(Refusal.of(
+                    CommonRefusal.BAD_FIELD,
+                    "newTime",
+                    kz.emtihan.text.Text.of(
+                            kz.emtihan.sitting.documents.SittingDocuments.BUNDLE, "field.newTime.FORMAT")));
+        }
+        Instant now = sittings.live().serverNow();
+        var zone = sittings.rules().calendar().zone();
+        return mail.plan(id)
+                .compose(plan -> sittings.apply(
+                                id,
+                                "act-new-time",
+                                sitting -> {
+                                    Instant actAt = sitting.acts().stream()
+                                            .filter(a -> a.id().equals(actId))
+                                            .findFirst()
+                                            .map(kz.emtihan.sitting.model.Act::at)
+                                            .orElse(now);
+                                    java.time.LocalDate ends = calendar.periodAt(actAt)
+                                            .map(p -> p.ends())
+                                            .orElse(java.time.LocalDate.MIN);
+                                    return kz.emtihan.sitting.model.Acting.newTime(
+                                            sitting, actId, caller.id(), at, zone, ends, now);
+                                },
+                                (before, after, was, doc) -> find(doc.getJsonArray("acts"), actId, "act")
+                                        .put("mail", plan.statuses().copy()))
+                        .map(doc -> {
+                            JsonObject act = find(doc.getJsonArray("acts"), actId, "act");
+                            mail.send(id, doc.copy(), act.copy(), plan); // 6.15.2: the copy with the new time
+                            return act;
+                        }));
     }
 
     private static boolean decided(kz.emtihan.sitting.model.Sitting s, String actId) {

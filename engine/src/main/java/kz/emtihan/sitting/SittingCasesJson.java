@@ -62,6 +62,11 @@ final class SittingCasesJson {
                                 FailureDecision.Choice.valueOf(d.getString("choice")),
                                 FailureDecision.TicketOnRetry.valueOf(d.getString("ticket")),
                                 d.getBoolean("chairCastTheDecidingVote", false))),
+                Optional.ofNullable(a.getJsonObject("newTime"))
+                        .map(t -> new Act.NewTime(
+                                Instant.parse(t.getString("at")),
+                                t.getString("by", ""),
+                                Instant.parse(t.getString("recordedAt")))),
                 Instant.parse(a.getString("copiesDueBy")),
                 strings(array(a, "sentTo")));
     }
@@ -86,6 +91,13 @@ final class SittingCasesJson {
                             .put("choice", a.decision().get().choice().name())
                             .put("ticket", a.decision().get().ticket().name())
                             .put("chairCastTheDecidingVote", a.decision().get().chairCastTheDecidingVote()));
+        a.newTime() // 6.15.2: the new time the decision gives, once recorded
+                .ifPresent(t -> o.put(
+                        "newTime",
+                        new JsonObject()
+                                .put("at", t.at().toString())
+                                .put("by", t.by())
+                                .put("recordedAt", t.recordedAt().toString())));
         o.put("copiesDueBy", a.copiesDueBy().toString()).put("sentTo", new JsonArray(a.sentTo()));
         if (!o.containsKey("mail")) o.put("mail", new JsonObject());
     }

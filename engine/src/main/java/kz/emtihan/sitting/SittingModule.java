@@ -35,7 +35,11 @@ public record SittingModule(
         return new SittingModule(
                 sittings,
                 new SittingSteps(sittings, regulation.scale()),
-                new SittingAfter(sittings, new ActMail(vertx, sittings, papers, users, mail), regulation.scale()),
+                new SittingAfter(
+                        sittings,
+                        new ActMail(vertx, sittings, papers, users, mail),
+                        regulation.scale(),
+                        regulation.calendar()),
                 new SittingPostponements(sittings, redis.redis()),
                 papers,
                 new SittingPhotos(sittings, redis.redis(), users.photos()),

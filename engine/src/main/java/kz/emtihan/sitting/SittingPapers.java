@@ -3,24 +3,25 @@ package kz.emtihan.sitting;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.model.Role;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.sitting.documents.ActTicket;
 import kz.emtihan.sitting.documents.AppealDecisionDocument;
 import kz.emtihan.sitting.documents.FailureActDocument;
 import kz.emtihan.sitting.documents.Person;
-import kz.emtihan.sitting.documents.ProtocolDocument;
-import kz.emtihan.sitting.documents.ProtocolRow;
 import kz.emtihan.sitting.documents.SittingDocuments;
 import kz.emtihan.sitting.documents.Vote;
+import kz.emtihan.sitting.model.Act;
+import kz.emtihan.sitting.model.AppealCase;
+import kz.emtihan.sitting.model.Sitting;
+import kz.emtihan.sitting.model.StudentRecord;
+import kz.emtihan.sitting.model.Ticket;
 import kz.emtihan.text.Language;
 
 /**
@@ -55,35 +56,17 @@ public final class SittingPapers {
         return "chair".equals(role) || "member".equals(role) || "secretary".equals(role);
     }
 
+    /** 6.15.6: the protocol, with the times, acts, redraws, postponements and appeals (SittingProtocol). */
     public Future<byte[]> protocol(Caller caller, String id) {
         return readable(caller, id, (doc, role) -> commission(role))
-                .compose(doc -> named(doc, name -> {
-                    List<Person> people = people(doc, name);
-                    List<ProtocolRow> rows = new ArrayList<>();
-                    for (String student : SittingJson.strings(doc.getJsonArray("students"))) {
-                        JsonObject p = SittingJson.progress(doc.copy(), student);
-                        Map<String, Integer> scores = new HashMap<>();
-                        p.getJsonObject("scores", new JsonObject())
-                                .forEach(e -> scores.put(name.apply(e.getKey()), (Integer) e.getValue()));
-                        JsonObject result = p.getJsonObject("result");
-                        rows.add(new ProtocolRow(
-                                name.apply(student),
-                                p.getInteger("ticket"),
-                                scores,
-                                result == null ? "—" : String.valueOf(result.getDouble("points")),
-                                result == null
-                                        ? (p.getJsonObject("incomplete") != null ? "I" : "—")
-                                        : result.getString("letter"),
-                                p.getString("status")));
-                    }
-                    return SittingDocuments.protocol(new ProtocolDocument(
-                            doc.getString("title"),
-                            doc.getString("kind"),
-                            LocalDate.parse(doc.getString("date")),
-                            language(doc),
-                            people,
-                            rows));
-                }));
+                .compose(doc -> named(
+                        doc,
+                        name -> SittingDocuments.protocol(SittingProtocol.of(doc, sittings.rules(), zone(), name))));
+    }
+
+    /** The zone every time of a sitting is shown in: the calendar's (regulation.yaml), named on each paper. */
+    private java.time.ZoneId zone() {
+        return sittings.rules().calendar().zone();
     }
 
     /** Renders off the event loop with the people's printed names at hand. */
@@ -94,7 +77,7 @@ public final class SittingPapers {
                 .compose(names -> vertx.executeBlocking(() -> render.apply(id -> names.getOrDefault(id, id)), false));
     }
 
-    private static List<Person> people(JsonObject doc, java.util.function.UnaryOperator<String> name) {
+    static List<Person> people(JsonObject doc, java.util.function.UnaryOperator<String> name) {
         JsonObject c = doc.getJsonObject("commission");
         List<Person> people = new ArrayList<>();
         people.add(new Person(name.apply(c.getString("chair")), Person.Role.CHAIR));
@@ -122,38 +105,43 @@ public final class SittingPapers {
      */
     Future<byte[]> actPdf(JsonObject doc, String actId) {
         return named(doc, name -> {
-            JsonObject act = SittingAfter.find(doc.getJsonArray("acts"), actId, "act");
-            JsonObject decision = act.getJsonObject("decision");
-            List<Vote> votes = new ArrayList<>();
-            if (decision != null) {
-                act.getJsonObject("votes")
-                        .forEach(e -> votes.add(new Vote(
-                                name.apply(e.getKey()),
-                                decision.getString("choice").equals(e.getValue())
-                                        ? Vote.Choice.FOR
-                                        : Vote.Choice.AGAINST)));
+            Sitting sitting = SittingJson.read(doc.copy(), sittings.rules().phases());
+            int number = 0;
+            while (number < sitting.acts().size()
+                    && !sitting.acts().get(number).id().equals(actId)) number++;
+            if (number == sitting.acts().size()) {
+                SittingAfter.find(doc.getJsonArray("acts"), actId, "act"); // 404 for an act that is not there
+                throw new IllegalStateException("act " + actId + " cannot be read");
             }
-            Language lang = language(doc);
-            String decided = decision == null
-                    ? SittingDocuments.pending(lang)
-                    : SittingDocuments.decision(lang, decision.getString("choice"));
-            Instant at = Instant.parse(act.getString("at"));
-            var zone = sittings.rules().calendar().zone();
+            Act act = sitting.acts().get(number);
+            List<Vote> votes = new ArrayList<>();
+            act.votes().forEach((member, choice) -> votes.add(new Vote(name.apply(member), choice))); // as cast
+            Optional<ActTicket> ticket = act.ticket().map(n -> new ActTicket(n, questions(sitting, n)));
+            var zone = zone();
             return SittingDocuments.failureAct(new FailureActDocument(
                     doc.getString("title"),
-                    at.atZone(zone).toLocalDate(),
-                    lang,
-                    name.apply(act.getString("studentId")),
-                    at,
+                    number + 1,
+                    act.at().atZone(zone).toLocalDate(),
+                    language(doc),
+                    name.apply(act.studentId()),
+                    act.at(),
                     zone,
-                    SittingDocuments.stage(lang, act.getString("stage")),
-                    act.getString("description"),
-                    name.apply(act.getString("by")),
+                    act.stage(),
+                    ticket,
+                    act.description().isBlank() ? "—" : act.description(),
+                    people(doc, name),
                     votes,
-                    decided,
-                    decision != null && "KEEP".equals(decision.getString("ticket")),
-                    Optional.empty()));
+                    act.decision(),
+                    act.newTime().map(Act.NewTime::at)));
         });
+    }
+
+    private static List<String> questions(Sitting sitting, int ticket) {
+        return sitting.tickets().stream()
+                .filter(t -> t.number() == ticket)
+                .findFirst()
+                .map(Ticket::questions)
+                .orElse(List.of());
     }
 
     public Future<byte[]> appeal(Caller caller, String id, String appealId) {
@@ -170,26 +158,61 @@ public final class SittingPapers {
                     JsonObject a = SittingAfter.find(doc.getJsonArray("appeals"), appealId, "appeal");
                     if (a.getString("decision") == null)
                         throw Refusal.of(kz.emtihan.sitting.model.SittingRefusal.NOT_DECIDED);
-                    JsonObject ac = doc.getJsonObject("appealCommission");
-                    List<Person> members = new ArrayList<>(List.of(
-                            new Person(name.apply(ac.getString("chair")), Person.Role.CHAIR),
-                            new Person(name.apply(ac.getString("deputy")), Person.Role.DEPUTY_CHAIR)));
-                    for (String m : SittingJson.strings(ac.getJsonArray("members")))
-                        members.add(new Person(name.apply(m), Person.Role.MEMBER));
-                    String before = a.getString("gradeBefore", "—");
-                    String after = a.getString("gradeAfter", before);
-                    return SittingDocuments.appealDecision(new AppealDecisionDocument(
-                            doc.getString("title"),
-                            language(doc),
-                            name.apply(a.getString("studentId")),
-                            Instant.parse(a.getString("filedAt")),
-                            a.getString("reason"),
-                            Instant.parse(a.getString("meetingAt")),
-                            a.getString("decision"),
-                            before,
-                            after,
-                            members,
-                            sittings.rules().calendar().zone()));
+                    return SittingDocuments.appealDecision(appealDocument(doc, appealId, name));
                 }));
+    }
+
+    /**
+     * 6.15.4-6.15.5: the decision with the commission's result it was against, the comment and the time; signed by the
+     * chair, or by the deputy when the deputy decided, and the members.
+     */
+    private AppealDecisionDocument appealDocument(JsonObject doc, String appealId, UnaryOperator<String> name) {
+        Sitting sitting = SittingJson.read(doc.copy(), sittings.rules().phases());
+        AppealCase a = sitting.appeals().stream()
+                .filter(x -> x.id().equals(appealId))
+                .findFirst()
+                .orElseThrow(() -> Refusal.of(kz.emtihan.sitting.model.SittingRefusal.NOT_DECIDED));
+        if (a.decision().isEmpty() || a.decidedAt().isEmpty() || a.meetingAt().isEmpty())
+            throw Refusal.of(kz.emtihan.sitting.model.SittingRefusal.NOT_DECIDED);
+        JsonObject ac = doc.getJsonObject("appealCommission");
+        boolean deputy = a.by().equals(ac.getString("deputy")) && !a.by().equals(ac.getString("chair"));
+        List<Person> signers = new ArrayList<>();
+        signers.add(
+                deputy
+                        ? new Person(name.apply(ac.getString("deputy")), Person.Role.DEPUTY_CHAIR)
+                        : new Person(name.apply(ac.getString("chair")), Person.Role.CHAIR));
+        for (String m : SittingJson.strings(ac.getJsonArray("members")))
+            signers.add(new Person(name.apply(m), Person.Role.MEMBER));
+        StudentRecord r = sitting.records().get(a.studentId());
+        Optional<StudentRecord.Result> result = Optional.ofNullable(r).flatMap(StudentRecord::result);
+        boolean changed = a.decision().equals(AppealDecisionDocument.CHANGED);
+        String before = a.gradeBefore().orElse("—");
+        String after = a.gradeAfter().orElse(before);
+        if (result.isPresent()) {
+            StudentRecord.Result x = result.get();
+            boolean byThis = x.changedByAppeal().map(appealId::equals).orElse(false);
+            String commissionPoints = byThis && !r.scores().isEmpty()
+                    ? SittingProtocol.points(sittings.rules()
+                            .aggregation()
+                            .of(r.scores().values())
+                            .doubleValue())
+                    : SittingProtocol.points(x.points());
+            before = before + " " + commissionPoints;
+            after = changed ? x.letter() + " " + SittingProtocol.points(x.points()) : before;
+        }
+        return new AppealDecisionDocument(
+                doc.getString("title"),
+                language(doc),
+                name.apply(a.studentId()),
+                a.filedAt(),
+                a.reason().isBlank() ? "—" : a.reason(),
+                a.meetingAt().get(),
+                a.decision(),
+                before,
+                after,
+                a.comment(),
+                a.decidedAt().get(),
+                signers,
+                zone());
     }
 }

@@ -104,6 +104,9 @@ public final class SittingRoutes {
         api.put("/sittings/:sittingId/acts/:actId/vote")
                 .handler(step(m, StudentStep.VOTE))
                 .respond(ctx -> m.after().vote(Caller.of(ctx), id(ctx), ctx.pathParam("actId"), Bodies.object(ctx)));
+        api.post("/sittings/:sittingId/acts/:actId/new-time") // 6.15.2
+                .handler(part(m, false, SittingRole.SECRETARY, SittingRole.CHAIR))
+                .respond(ctx -> m.after().newTime(Caller.of(ctx), id(ctx), ctx.pathParam("actId"), Bodies.object(ctx)));
         api.post("/sittings/:sittingId/appeals")
                 .handler(step(m, StudentStep.APPEAL))
                 .respond(ctx -> m.after()

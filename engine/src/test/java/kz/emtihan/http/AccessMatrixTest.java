@@ -191,6 +191,10 @@ class AccessMatrixTest {
         BODIES.put(
                 "PUT /api/v1/sittings/{sittingId}/acts/{actId}/vote",
                 f -> Body.json(new JsonObject().put("choice", "same-day")));
+        BODIES.put( // 6.15.2: the act of the fixture is undecided, so an allowed caller gets 409 already
+                "POST /api/v1/sittings/{sittingId}/acts/{actId}/new-time",
+                f -> Body.json(new JsonObject()
+                        .put("newTime", Instant.now().plusSeconds(3600).toString())));
         BODIES.put(
                 "POST /api/v1/sittings/{sittingId}/appeals", f -> Body.json(new JsonObject().put("reason", "matrix")));
         BODIES.put("POST /api/v1/sittings/{sittingId}/postponements", f -> Body.json(AccessFixture.postponement()));

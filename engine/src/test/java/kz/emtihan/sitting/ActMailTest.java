@@ -208,7 +208,7 @@ class ActMailTest {
         for (MimeMessage m : all) {
             to.add(GreenMailUtil.getAddressList(m.getAllRecipients()));
             assertTrue(
-                    m.getSubject().startsWith("Акт о технической неисправности act-1"),
+                    m.getSubject().startsWith("Акт о технической неисправности № 1 — "),
                     "subject in Russian: " + m.getSubject());
             byte[] pdf = pdfAttachment(m);
             assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII), "the act's PDF is attached");
@@ -233,6 +233,43 @@ class ActMailTest {
                 "the student sees the act, not where its copies went");
     }
 
+    /** 6.15.2: the copy says each vote as cast and the decision; the new time, once recorded, goes in a second copy. */
+    @Test
+    void theVotesAsCastAndThenTheNewTimeReachEveryMember() throws Exception {
+        String id = sitting(app, "ru");
+        TestEngine.Reply decided = actDecided(app, id);
+        assertTrue(smtp.waitForIncomingEmail(20_000, 3));
+        settledMail(app, id);
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            String body = (String) ((Multipart) m.getContent()).getBodyPart(0).getContent();
+            assertTrue(
+                    body.contains("Dana Mukanova — за другое время в тот же день")
+                            && body.contains("Решение: другое время в тот же день")
+                            && body.contains("Новое время: назначает технический секретарь или председатель"),
+                    "each vote as cast, the decision, the new time to come: " + body);
+        }
+        smtp.purgeEmailFromAllMailboxes();
+        java.time.ZoneId almaty = java.time.ZoneId.of("Asia/Almaty");
+        java.time.Instant newTime =
+                java.time.Instant.now().plusSeconds(15 * 60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        TestEngine.Reply timed = app.post(
+                "/api/v1/sittings/" + id + "/acts/" + decided.json().getString("id") + "/new-time",
+                app.loginAs("msec"),
+                new JsonObject()
+                        .put(
+                                "newTime",
+                                newTime.atZone(almaty).toOffsetDateTime().toString()));
+        assertEquals(200, timed.status(), timed.body());
+        assertTrue(smtp.waitForIncomingEmail(20_000, 3), "a second copy, with the new time");
+        String hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(newTime.atZone(almaty));
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            String body = (String) ((Multipart) m.getContent()).getBodyPart(0).getContent();
+            assertTrue(body.contains("Новое время: ") && body.contains(hhmm + " (Asia/Almaty)"), body);
+            String pdf = textOf(pdfAttachment(m));
+            assertTrue(pdf.contains(hhmm + " (Asia/Almaty)"), "the attached act has the new time: " + pdf);
+        }
+    }
+
     @Test
     void theSubjectFollowsTheSittingsLanguage() throws Exception {
         String en = sitting(app, "en");
@@ -243,7 +280,7 @@ class ActMailTest {
         for (MimeMessage m : smtp.getReceivedMessages()) subjects.add(m.getSubject());
         assertEquals(3, subjects.size(), subjects.toString());
         assertTrue(
-                subjects.stream().allMatch(s -> s.startsWith("Act of technical failure act-1 — ")),
+                subjects.stream().allMatch(s -> s.startsWith("Act of technical failure No. 1 — ")),
                 subjects.toString());
 
         smtp.purgeEmailFromAllMailboxes();
@@ -252,7 +289,7 @@ class ActMailTest {
         assertTrue(smtp.waitForIncomingEmail(20_000, 3));
         settledMail(app, kk);
         for (MimeMessage m : smtp.getReceivedMessages()) {
-            assertTrue(m.getSubject().startsWith("Техникалық ақау туралы акт act-1"), m.getSubject());
+            assertTrue(m.getSubject().startsWith("Техникалық ақау туралы № 1 акт — "), m.getSubject());
         }
     }
 

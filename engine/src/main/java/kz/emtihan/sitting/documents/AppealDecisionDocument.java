@@ -17,9 +17,12 @@ import kz.emtihan.text.Language;
  * @param reason           the concrete reason the student gave (6.15.4)
  * @param meetingAt        when the appeal commission met online (6.15.5); not before {@code filedAt}
  * @param decision         {@value #KEPT} or {@value #CHANGED}
- * @param gradeBefore      the grade appealed against, as printed
+ * @param gradeBefore      the commission's result appealed against, as printed ("B 80")
  * @param gradeAfter       the grade after the appeal: equal to {@code gradeBefore} if kept, different if changed
- * @param appealCommission the members who decided; must include the chair or, in their absence, the deputy
+ * @param comment          the appeal commission's comment on its decision; may be empty
+ * @param decidedAt        when the decision was taken; not before {@code meetingAt}
+ * @param appealCommission who signs: the chair, or the deputy chair when the deputy decided (6.15.4), never both;
+ *                         then the members
  * @param zone             the zone the times are shown in
  */
 public record AppealDecisionDocument(
@@ -32,6 +35,8 @@ public record AppealDecisionDocument(
         String decision,
         String gradeBefore,
         String gradeAfter,
+        String comment,
+        Instant decidedAt,
         List<Person> appealCommission,
         ZoneId zone) {
 
@@ -60,10 +65,18 @@ public record AppealDecisionDocument(
             throw new IllegalArgumentException("gradeAfter must " + (decision.equals(KEPT) ? "equal" : "differ from")
                     + " gradeBefore when the decision is " + decision);
         }
+        comment = Check.optionalText(comment);
+        Check.present("decidedAt", decidedAt);
+        if (decidedAt.isBefore(meetingAt)) {
+            throw new IllegalArgumentException("decidedAt " + decidedAt + " is before meetingAt " + meetingAt);
+        }
         appealCommission = Check.nonEmpty("appealCommission", appealCommission);
         if (appealCommission.stream()
-                .noneMatch(p -> p.role() == Person.Role.CHAIR || p.role() == Person.Role.DEPUTY_CHAIR)) {
-            throw new IllegalArgumentException("appealCommission must include its chair or deputy chair (6.15.4)");
+                        .filter(p -> p.role() == Person.Role.CHAIR || p.role() == Person.Role.DEPUTY_CHAIR)
+                        .count()
+                != 1) {
+            throw new IllegalArgumentException(
+                    "appealCommission must name its chair or, when the deputy decided, the deputy chair: one (6.15.4)");
         }
         Check.present("zone", zone);
     }

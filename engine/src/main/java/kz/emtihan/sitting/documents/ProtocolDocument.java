@@ -8,7 +8,8 @@ import kz.emtihan.text.Language;
 
 /**
  * The protocol of one sitting of the final attestation commission (6.15, 6.15.1, 6.15.6): who sat on the
- * commission, which ticket each student drew, every member's score and the final grades.
+ * commission, which ticket each student drew, every member's score, the commission's grade with an appeal's change
+ * beside it, and how each exam went: the times, the draws and redraws, the acts, the postponements.
  *
  * @param sittingTitle programme and sitting as printed under the heading
  * @param kind         {@value #COMPREHENSIVE_EXAM} or {@value #THESIS_DEFENCE} (6.15.1)
@@ -16,6 +17,7 @@ import kz.emtihan.text.Language;
  * @param language     the sitting's language, used for every label and date
  * @param commission   the chair first, then the members, then the technical secretary; names are unique
  * @param rows         one row per student, in the order they answered; score keys name scoring members
+ * @param zone         the zone of the sitting's times, named on the paper
  */
 public record ProtocolDocument(
         String sittingTitle,
@@ -23,7 +25,8 @@ public record ProtocolDocument(
         LocalDate date,
         Language language,
         List<Person> commission,
-        List<ProtocolRow> rows) {
+        List<ProtocolRow> rows,
+        java.time.ZoneId zone) {
 
     /** 6.15.1: the final attestation as a comprehensive exam. */
     public static final String COMPREHENSIVE_EXAM = "comprehensive-exam";
@@ -52,6 +55,7 @@ public record ProtocolDocument(
             if (!names.add(p.name())) throw new IllegalArgumentException("commission names " + p.name() + " twice");
         }
         rows = Check.nonEmpty("rows", rows);
+        Check.present("zone", zone);
         Set<String> scorers = new HashSet<>();
         commission.stream().filter(Person::scores).forEach(p -> scorers.add(p.name()));
         for (int i = 0; i < rows.size(); i++) {

@@ -8,9 +8,13 @@ import kz.emtihan.pdf.PageFlow;
 import kz.emtihan.pdf.TableBlock;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
-/** Lays out the protocol of a sitting (6.15, 6.15.1, 6.15.6). */
+/**
+ * Lays out the protocol of a sitting (6.15, 6.15.1, 6.15.6): the commission, the table of tickets, every member's
+ * score, the commission's grade and, in its own column, an appeal's change; then how each student's exam went
+ * ({@link ProtocolCoursePdf}). Every code is printed through the bundle.
+ */
 final class ProtocolPdf {
-    private static final String NONE = "—";
+    static final String NONE = "—";
     /** From this many scoring members on, the score columns need A4 landscape to stay legible. */
     private static final int LANDSCAPE_FROM = 3;
 
@@ -29,6 +33,10 @@ final class ProtocolPdf {
             flow.space(8);
             flow.field(m.get("label.form"), m.get("kind." + d.kind()));
             flow.field(m.get("label.date"), m.date(d.date()));
+            flow.field(
+                    m.get("label.zone"),
+                    SittingDocuments.zone(
+                            d.zone(), d.date().atStartOfDay(d.zone()).toInstant()));
             flow.field(m.get("label.mode"), m.get("protocol.mode"));
             flow.space(4);
             flow.paragraph(m.get("label.commission"), flow.bold, PageFlow.BODY + 1);
@@ -44,7 +52,9 @@ final class ProtocolPdf {
             flow.space(6);
             flow.paragraph(m.get("protocol.scores"), flow.regular, 9);
             flow.space(2);
-            new TableBlock(flow, columns(m, scorers), 9).draw(rows(d, scorers));
+            new TableBlock(flow, columns(m, scorers), 9).draw(rows(d, scorers, m));
+            flow.space(8);
+            ProtocolCoursePdf.render(flow, m, d);
             flow.space(6);
             flow.paragraph(m.get("protocol.announced"), flow.regular, 9);
             flow.signatures(
@@ -64,12 +74,14 @@ final class ProtocolPdf {
         for (Person p : scorers) columns.add(new TableBlock.Column(p.name(), 56, true));
         columns.add(new TableBlock.Column(m.get("col.final"), 48, true));
         columns.add(new TableBlock.Column(m.get("col.letter"), 48, true));
-        columns.add(new TableBlock.Column(m.get("col.note"), 110, false));
+        columns.add(new TableBlock.Column(m.get("col.appeal"), 80, true));
+        columns.add(new TableBlock.Column(m.get("col.note"), 90, false));
         return columns;
     }
 
-    private static List<List<String>> rows(ProtocolDocument d, List<Person> scorers) {
+    private static List<List<String>> rows(ProtocolDocument d, List<Person> scorers, Messages m) {
         List<List<String>> rows = new ArrayList<>();
+        ProtocolCoursePdf.Clock clock = new ProtocolCoursePdf.Clock(d.date(), d.zone());
         for (int i = 0; i < d.rows().size(); i++) {
             ProtocolRow r = d.rows().get(i);
             List<String> cells = new ArrayList<>();
@@ -82,6 +94,13 @@ final class ProtocolPdf {
             }
             cells.add(r.finalScore());
             cells.add(r.letter());
+            cells.add(r.course()
+                    .appeal()
+                    .flatMap(a -> a.decision()
+                            .map(how -> how.equals(AppealDecisionDocument.CHANGED)
+                                    ? a.grade().orElse(NONE) + ", " + clock.date(a.decided())
+                                    : m.get("protocol.appeal.kept") + ", " + clock.date(a.decided())))
+                    .orElse(r.course().appeal().isPresent() ? m.get("protocol.appeal.pending") : NONE));
             cells.add(r.note());
             rows.add(cells);
         }

@@ -11,9 +11,10 @@ import java.util.Map;
  *                     (a thesis defence, or a sitting stopped before the draw)
  * @param scores       each commission member's score, 0..100, keyed by the member's name; a member who has
  *                     not scored (the student did not finish) is simply absent
- * @param finalScore   the final score as it is to be printed ("87", or "—" when there is none)
- * @param letter       the letter grade ("A-", "FX", "I"...)
- * @param note         free text, e.g. "I until 10 July" or "technical failure: new time"; may be null
+ * @param finalScore   the commission's final score as it is to be printed ("87", or "—" when there is none)
+ * @param letter       the commission's letter grade ("A-", "FX", "I"...); an appeal's grade is in {@code course}
+ * @param note         free text a person wrote; may be null; never a code
+ * @param course       how the exam went: times, draws, acts, postponements, the appeal
  */
 public record ProtocolRow(
         String student,
@@ -21,7 +22,19 @@ public record ProtocolRow(
         Map<String, Integer> scores,
         String finalScore,
         String letter,
-        String note) {
+        String note,
+        ProtocolCourse course) {
+
+    /** A row with nothing known beyond it. */
+    public ProtocolRow(
+            String student,
+            Integer ticketNumber,
+            Map<String, Integer> scores,
+            String finalScore,
+            String letter,
+            String note) {
+        this(student, ticketNumber, scores, finalScore, letter, note, ProtocolCourse.none());
+    }
 
     public ProtocolRow {
         student = Check.text("student", student);
@@ -42,5 +55,6 @@ public record ProtocolRow(
         finalScore = Check.text("finalScore", finalScore);
         letter = Check.text("letter", letter);
         note = Check.optionalText(note);
+        Check.present("course", course);
     }
 }

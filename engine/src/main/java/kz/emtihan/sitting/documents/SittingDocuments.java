@@ -2,8 +2,8 @@ package kz.emtihan.sitting.documents;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import kz.emtihan.pdf.Messages;
-import kz.emtihan.text.Language;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * The documents of an oral final attestation sitting as PDF: the protocol (6.15.6), each act of technical
@@ -32,7 +32,7 @@ public final class SittingDocuments {
         }
     }
 
-    /** The act of technical failure with the members' votes, the decision and the new time. */
+    /** The act of technical failure: ticket, each vote as cast, the decision and the new time (6.15.2). */
     public static byte[] failureAct(FailureActDocument document) {
         try {
             return FailureActPdf.render(Check.present("document", document));
@@ -41,20 +41,9 @@ public final class SittingDocuments {
         }
     }
 
-    /** How an act's decision reads while the members have not all voted (6.15.2). */
-    public static String pending(Language language) {
-        return Messages.of(SittingDocuments.BUNDLE, language).get("act.pending");
-    }
-
-    /** The commission's collegial decision on an act (6.15.2): SAME_DAY, ANOTHER_SITTING or REFUSE, in words. */
-    public static String decision(Language language, String choice) {
-        return Messages.of(SittingDocuments.BUNDLE, language).get("decision." + choice);
-    }
-
-    /** The stage an act interrupted (a Phase: WAITING, PREPARATION, ANSWER), in words; an unknown one as it is. */
-    public static String stage(Language language, String phase) {
-        Messages m = Messages.of(SittingDocuments.BUNDLE, language);
-        return m.has("stage." + phase) ? m.get("stage." + phase) : phase;
+    /** The zone as printed beside a date: its id and its offset then, "Asia/Almaty (UTC+05:00)". */
+    static String zone(ZoneId zone, Instant at) {
+        return zone.getId() + " (UTC" + zone.getRules().getOffset(at).getId().replace("Z", "+00:00") + ")";
     }
 
     /** The appeal commission's decision: reason, meeting time, grade before and after. */

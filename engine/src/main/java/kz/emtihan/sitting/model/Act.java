@@ -13,7 +13,9 @@ import java.util.OptionalInt;
  * the description, the secretary who drew it up, each member's vote and, once all have voted, the collegial decision.
  * The copies go to {@code sentTo} by {@code copiesDueBy}; how each e-mail went is kept beside it by ActMail.
  *
- * @param votes member → choice, in the order they were cast
+ * @param votes   member → choice, in the order they were cast
+ * @param newTime the date and time the decision gives the student, once the secretary or the chair has recorded it
+ *                (6.15.2: "another time, this or another day of the commission's sittings in the current period")
  */
 public record Act(
         String id,
@@ -25,8 +27,12 @@ public record Act(
         String by,
         Map<String, FailureDecision.Choice> votes,
         Optional<FailureDecision> decision,
+        Optional<NewTime> newTime,
         Instant copiesDueBy,
         List<String> sentTo) {
+
+    /** 6.15.2: the new time as recorded: when the student sits again, who recorded it and when. */
+    public record NewTime(Instant at, String by, Instant recordedAt) {}
 
     public Act {
         votes = Collections.unmodifiableMap(new LinkedHashMap<>(votes));
@@ -48,10 +54,27 @@ public record Act(
     Act voted(String member, FailureDecision.Choice choice) {
         Map<String, FailureDecision.Choice> next = new LinkedHashMap<>(votes);
         next.put(member, choice);
-        return new Act(id, studentId, at, stage, ticket, description, by, next, decision, copiesDueBy, sentTo);
+        return new Act(id, studentId, at, stage, ticket, description, by, next, decision, newTime, copiesDueBy, sentTo);
     }
 
     Act decided(FailureDecision d) {
-        return new Act(id, studentId, at, stage, ticket, description, by, votes, Optional.of(d), copiesDueBy, sentTo);
+        return new Act(
+                id, studentId, at, stage, ticket, description, by, votes, Optional.of(d), newTime, copiesDueBy, sentTo);
+    }
+
+    Act timed(NewTime t) {
+        return new Act(
+                id,
+                studentId,
+                at,
+                stage,
+                ticket,
+                description,
+                by,
+                votes,
+                decision,
+                Optional.of(t),
+                copiesDueBy,
+                sentTo);
     }
 }

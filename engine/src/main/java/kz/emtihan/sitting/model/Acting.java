@@ -15,7 +15,7 @@ import kz.emtihan.refusal.Refusal;
  * secretary's act, which stops the exam under way, and the members' votes, the last of which gives the collegial
  * decision: another time (the draw again, or the same ticket when its questions were unseen) or none. Pure.
  */
-final class Acting {
+public final class Acting {
     private Acting() {}
 
     /** 6.15.2: the act records the stage the failure interrupted, by the server's clock before the act. */
@@ -42,6 +42,7 @@ final class Acting {
                 description,
                 by,
                 java.util.Map.of(),
+                Optional.empty(),
                 Optional.empty(),
                 act.copiesDueBy(zone),
                 sitting.parts().commission().members()));
@@ -71,6 +72,53 @@ final class Acting {
         StudentRecord r = s.records().get(act.studentId());
         return s.with(act.studentId(), r.retried(d.ticket() == FailureDecision.TicketOnRetry.KEEP));
     }
+
+    /**
+     * 6.15.2: the secretary or the chair records the new time the collegial decision gives ({@link
+     * FailureDecision#newTimeProblem}); recorded again, the later one stands. Refused before the decision and after a
+     * refusal (409), and for a time that does not fit the decision (400 on {@code newTime}).
+     *
+     * @param periodEnds the last day of the academic period the act falls in
+     */
+    public static Sitting newTime(
+            Sitting sitting,
+            String actId,
+            String by,
+            Instant at,
+            ZoneId zone,
+            java.time.LocalDate periodEnds,
+            Instant now) {
+        Optional<SittingRole> role = sitting.parts().roleOf(by);
+        if (role.isEmpty() || (role.get() != SittingRole.SECRETARY && role.get() != SittingRole.CHAIR))
+            throw Refusal.of(CommonRefusal.FORBIDDEN);
+        List<Act> all = new ArrayList<>(sitting.acts());
+        int i = 0;
+        while (i < all.size() && !all.get(i).id().equals(actId)) i++;
+        if (i == all.size()) throw Refusal.of(CommonRefusal.NOT_FOUND, SittingWords.thing("act"), actId);
+        Act act = all.get(i);
+        if (act.decision().isEmpty())
+            throw Refusal.of(SittingRefusal.ALREADY, kz.emtihan.text.Text.of(WORDS, "rule.newTime.undecided"));
+        Optional<FailureDecision.NewTimeProblem> problem =
+                act.decision().get().newTimeProblem(act.at(), at, zone, periodEnds, now);
+        if (problem.isPresent() && problem.get() == FailureDecision.NewTimeProblem.NONE_GIVEN)
+            throw Refusal.of(SittingRefusal.ALREADY, kz.emtihan.text.Text.of(WORDS, "rule.newTime.refused"));
+        if (problem.isPresent())
+            throw Refusal.of(
+                    CommonRefusal.BAD_FIELD,
+                    "newTime",
+                    kz.emtihan.text.Text.of(
+                            WORDS,
+                            "field.newTime." + problem.get().name(),
+                            "day",
+                            act.at().atZone(zone).toLocalDate().toString(),
+                            "ends",
+                            periodEnds.toString()));
+        all.set(i, act.timed(new Act.NewTime(at, by, now)));
+        return sitting.withActs(all);
+    }
+
+    /** The words of the new time's refusals: the papers' catalogue, where the act's other words are. */
+    static final String WORDS = "kz.emtihan.sitting.documents.messages";
 
     private static <T> T rule(Supplier<T> check) {
         try {

@@ -1,7 +1,11 @@
 package kz.emtihan.sitting.model;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -75,6 +79,40 @@ public record FailureDecision(Choice choice, TicketOnRetry ticket, boolean chair
             when = chairs == Choice.REFUSE ? Choice.ANOTHER_SITTING : chairs;
         }
         return new FailureDecision(when, ticketFor(act), chairDecided);
+    }
+
+    /** Why a new time does not fit the decision (6.15.2); the bundles word each as {@code field.newTime.<name>}. */
+    public enum NewTimeProblem {
+        /** The decision gave no other time. */
+        NONE_GIVEN,
+        /** The new time is not later than now. */
+        PAST,
+        /** SAME_DAY: the new time is not later on the act's day. */
+        NOT_SAME_DAY,
+        /** ANOTHER_SITTING: the new time is not on a later day than the act's. */
+        NOT_LATER_DAY,
+        /** ANOTHER_SITTING: the new time is after the end of the current academic period. */
+        AFTER_PERIOD
+    }
+
+    /**
+     * 6.15.2: whether {@code newTime} is the time this decision gives: SAME_DAY, later than the act the same day (in
+     * {@code zone}); ANOTHER_SITTING, a later day within the current academic period ({@code periodEnds}, inclusive);
+     * in either case not in the past ({@code now}). REFUSE gives no time at all.
+     *
+     * @param periodEnds the last day of the academic period the act falls in
+     */
+    public Optional<NewTimeProblem> newTimeProblem(
+            Instant actAt, Instant newTime, ZoneId zone, LocalDate periodEnds, Instant now) {
+        if (choice == Choice.REFUSE) return Optional.of(NewTimeProblem.NONE_GIVEN);
+        if (!newTime.isAfter(now) || !newTime.isAfter(actAt)) return Optional.of(NewTimeProblem.PAST);
+        LocalDate actDay = actAt.atZone(zone).toLocalDate();
+        LocalDate day = newTime.atZone(zone).toLocalDate();
+        if (choice == Choice.SAME_DAY)
+            return day.equals(actDay) ? Optional.empty() : Optional.of(NewTimeProblem.NOT_SAME_DAY);
+        if (!day.isAfter(actDay)) return Optional.of(NewTimeProblem.NOT_LATER_DAY);
+        if (day.isAfter(periodEnds)) return Optional.of(NewTimeProblem.AFTER_PERIOD);
+        return Optional.empty();
     }
 
     private static TicketOnRetry ticketFor(TechnicalFailureAct act) {

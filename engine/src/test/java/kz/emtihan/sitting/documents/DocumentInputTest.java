@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.emtihan.sitting.model.FailureDecision;
 import kz.emtihan.text.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -57,17 +58,18 @@ class DocumentInputTest {
                 "student",
                 () -> new FailureActDocument(
                         A.sittingTitle(),
+                        A.number(),
                         A.date(),
                         A.language(),
                         null,
                         A.at(),
                         A.zone(),
                         A.stageReached(),
+                        A.ticket(),
                         A.description(),
-                        A.secretary(),
+                        A.commission(),
                         A.votes(),
                         A.decision(),
-                        true,
                         A.newTime()));
     }
 
@@ -78,10 +80,11 @@ class DocumentInputTest {
         refused(
                 "kind",
                 () -> new ProtocolDocument(
-                        P.sittingTitle(), "written-test", P.date(), P.language(), P.commission(), P.rows()));
+                        P.sittingTitle(), "written-test", P.date(), P.language(), P.commission(), P.rows(), P.zone()));
         refused(
                 "language",
-                () -> new ProtocolDocument(P.sittingTitle(), P.kind(), P.date(), null, P.commission(), P.rows()));
+                () -> new ProtocolDocument(
+                        P.sittingTitle(), P.kind(), P.date(), null, P.commission(), P.rows(), P.zone()));
     }
 
     @Test
@@ -92,22 +95,26 @@ class DocumentInputTest {
                 "an act is a paper from the moment it is drawn up, before any vote");
         refused("votes", () -> act(List.of(A.votes().get(0), A.votes().get(0)), A.at()));
         refused("at", () -> act(A.votes(), A.at().plusSeconds(86_400)));
-        refused(
+        refused( // 6.15.2: a new time goes only with a decision giving another time
                 "newTime",
                 () -> new FailureActDocument(
                         A.sittingTitle(),
+                        A.number(),
                         A.date(),
                         A.language(),
                         A.student(),
                         A.at(),
                         A.zone(),
                         A.stageReached(),
+                        A.ticket(),
                         A.description(),
-                        A.secretary(),
+                        A.commission(),
                         A.votes(),
-                        A.decision(),
-                        true,
-                        Optional.of(" ")));
+                        Optional.of(new FailureDecision(
+                                FailureDecision.Choice.REFUSE, FailureDecision.TicketOnRetry.NONE, false)),
+                        Optional.of(A.at().plusSeconds(3600))));
+        refused( // only members vote: not the secretary, not a stranger
+                "votes", () -> act(List.of(new Vote(A.secretary(), FailureDecision.Choice.SAME_DAY)), A.at()));
     }
 
     @Test
@@ -131,6 +138,17 @@ class DocumentInputTest {
                         D.filedAt(),
                         D.meetingAt(),
                         List.of(new Person("Ким Р. А.", Person.Role.MEMBER))));
+        refused( // 6.15.4: the chair signs, or the deputy who decided in the chair's absence; not both
+                "appealCommission",
+                () -> appeal(
+                        "kept",
+                        "B",
+                        "B",
+                        D.filedAt(),
+                        D.meetingAt(),
+                        List.of(
+                                new Person("Петрова Е. В.", Person.Role.CHAIR),
+                                new Person("Ким Р. А.", Person.Role.DEPUTY_CHAIR))));
     }
 
     private static void refused(String field, Executable build) {
@@ -139,7 +157,7 @@ class DocumentInputTest {
     }
 
     private static ProtocolDocument protocol(List<Person> commission, List<ProtocolRow> rows) {
-        return new ProtocolDocument(P.sittingTitle(), P.kind(), P.date(), P.language(), commission, rows);
+        return new ProtocolDocument(P.sittingTitle(), P.kind(), P.date(), P.language(), commission, rows, P.zone());
     }
 
     private static ProtocolRow row(Map<String, Integer> scores) {
@@ -149,17 +167,18 @@ class DocumentInputTest {
     private static FailureActDocument act(List<Vote> votes, Instant at) {
         return new FailureActDocument(
                 A.sittingTitle(),
+                A.number(),
                 A.date(),
                 A.language(),
                 A.student(),
                 at,
                 A.zone(),
                 A.stageReached(),
+                A.ticket(),
                 A.description(),
-                A.secretary(),
+                A.commission(),
                 votes,
                 A.decision(),
-                true,
                 A.newTime());
     }
 
@@ -175,6 +194,8 @@ class DocumentInputTest {
                 decision,
                 before,
                 after,
+                D.comment(),
+                meeting.plusSeconds(600),
                 commission,
                 D.zone());
     }

@@ -30,7 +30,8 @@ class MessagesTest {
     void rolesVotesAndKindsHaveLabels() {
         Set<String> keys = keys(Language.KK);
         for (Person.Role role : Person.Role.values()) assertTrue(keys.contains("role." + role), role.name());
-        for (Vote.Choice choice : Vote.Choice.values()) assertTrue(keys.contains("vote." + choice), choice.name());
+        for (var choice : kz.emtihan.sitting.model.FailureDecision.Choice.values())
+            assertTrue(keys.contains("vote." + choice), choice.name());
         assertTrue(keys.contains("kind." + ProtocolDocument.THESIS_DEFENCE));
         assertTrue(keys.contains("appeal." + AppealDecisionDocument.KEPT));
     }

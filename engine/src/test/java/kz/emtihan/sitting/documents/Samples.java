@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import kz.emtihan.sitting.model.FailureDecision;
+import kz.emtihan.sitting.model.Phase;
+import kz.emtihan.sitting.model.StudentState;
 import kz.emtihan.text.Language;
 
 /** Sample sittings in each language, named as a secretary would write them. */
@@ -77,20 +80,81 @@ final class Samples {
                 points[4]);
     }
 
+    static Instant at(int hour, int minute) {
+        return DAY.atTime(hour, minute).atZone(ALMATY).toInstant();
+    }
+
+    /**
+     * Four students: one graded and then changed on appeal (commission B+ 87, appeal A- 91), one graded, one whose
+     * exam an act stopped and who drew again and then postponed, one graded.
+     */
     static ProtocolDocument protocol(Language language) {
         List<String> s = students(language);
-        String failure = switch (language) {
-            case KK -> "техникалық ақау: жаңа уақыт 15:30";
-            case RU -> "технический сбой: новое время 15:30";
-            case EN -> "technical failure: new time 15:30";
-        };
+        ProtocolCourse appealed = new ProtocolCourse(
+                Optional.of(StudentState.APPEAL_DECIDED),
+                List.of(times(Optional.empty(), 10, 0)),
+                List.of(new ProtocolCourse.DrawLine(1, 12, Optional.of(at(10, 3)), Optional.empty())),
+                List.of(),
+                List.of(),
+                Optional.of(new ProtocolCourse.AppealLine(
+                        at(17, 5),
+                        Optional.of(AppealDecisionDocument.CHANGED),
+                        Optional.of("A- 91"),
+                        Optional.of(
+                                DAY.plusDays(2).atTime(11, 30).atZone(ALMATY).toInstant()))));
+        ProtocolCourse failed = new ProtocolCourse(
+                Optional.of(StudentState.POSTPONED),
+                List.of(times(Optional.of(1), 11, 20)),
+                List.of(
+                        new ProtocolCourse.DrawLine(3, 4, Optional.of(at(11, 23)), Optional.empty()),
+                        new ProtocolCourse.DrawLine(5, 9, Optional.of(at(15, 31)), Optional.of(1))),
+                List.of(new ProtocolCourse.ActLine(
+                        1,
+                        at(11, 42),
+                        Phase.PREPARATION,
+                        Optional.of(4),
+                        Optional.of(FailureDecision.Choice.SAME_DAY),
+                        Optional.of(at(15, 30)))),
+                List.of(new ProtocolCourse.PostponementLine(
+                        Optional.of(at(15, 50)),
+                        Optional.of(true),
+                        Optional.of(at(16, 0)),
+                        Optional.of(
+                                LocalDate.of(2025, 7, 11).atStartOfDay(ALMATY).toInstant()))),
+                Optional.empty());
+        ProtocolCourse graded = new ProtocolCourse(
+                Optional.of(StudentState.GRADED),
+                List.of(times(Optional.empty(), 12, 30)),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.empty());
         List<ProtocolRow> rows = List.of(
-                new ProtocolRow(s.get(0), 12, scores(language, 85, 90, 88, 86, 87), "87", "B+", null),
-                new ProtocolRow(s.get(1), 7, scores(language, 95, 96, 94, 97, 95), "95", "A", ""),
-                new ProtocolRow(s.get(2), null, Map.of(), "—", "I", failure),
+                new ProtocolRow(s.get(0), 12, scores(language, 85, 90, 88, 86, 87), "87", "B+", null, appealed),
+                new ProtocolRow(s.get(1), 7, scores(language, 95, 96, 94, 97, 95), "95", "A", "", graded),
+                new ProtocolRow(s.get(2), null, Map.of(), "—", "I", null, failed),
                 new ProtocolRow(s.get(3), 23, scores(language, 61, 63, 62, 60, 64), "62", "C-", null));
         return new ProtocolDocument(
-                title(language), ProtocolDocument.COMPREHENSIVE_EXAM, DAY, language, commission(language), rows);
+                title(language),
+                ProtocolDocument.COMPREHENSIVE_EXAM,
+                DAY,
+                language,
+                commission(language),
+                rows,
+                ALMATY);
+    }
+
+    /** An attempt from admission at {@code hour:minute}: draw +3, preparation +4..+24, answer +24..+38, confirmed +40. */
+    static ProtocolCourse.Times times(Optional<Integer> stoppedBy, int hour, int minute) {
+        Instant start = at(hour, minute);
+        return new ProtocolCourse.Times(
+                stoppedBy,
+                Optional.of(start),
+                Optional.of(start.plusSeconds(180)),
+                Optional.of(start.plusSeconds(240)),
+                stoppedBy.isPresent() ? Optional.empty() : Optional.of(start.plusSeconds(24 * 60)),
+                stoppedBy.isPresent() ? Optional.empty() : Optional.of(start.plusSeconds(38 * 60)),
+                stoppedBy.isPresent() ? Optional.empty() : Optional.of(start.plusSeconds(40 * 60)));
     }
 
     /** A protocol of {@code count} students named "Student 01"... with ticket = row number. */
@@ -106,7 +170,13 @@ final class Samples {
                     i % 10 == 0 ? "I — 10 шілдеге дейін" : ""));
         }
         return new ProtocolDocument(
-                title(Language.KK), ProtocolDocument.THESIS_DEFENCE, DAY, Language.KK, commission(Language.KK), rows);
+                title(Language.KK),
+                ProtocolDocument.THESIS_DEFENCE,
+                DAY,
+                Language.KK,
+                commission(Language.KK),
+                rows,
+                ALMATY);
     }
 
     static String title(Language language) {
@@ -117,63 +187,47 @@ final class Samples {
         };
     }
 
-    static FailureActDocument failureAct(Language language) {
+    /** The votes as cast: three for the same day, one for another sitting, one against any other time. */
+    static List<Vote> votes(Language language) {
         List<String> n = names(language);
-        String student = students(language).get(2);
-        Instant at = DAY.atTime(11, 42).atZone(ALMATY).toInstant();
-        List<Vote> votes = List.of(
-                new Vote(n.get(0), Vote.Choice.FOR),
-                new Vote(n.get(1), Vote.Choice.FOR),
-                new Vote(n.get(2), Vote.Choice.FOR),
-                new Vote(n.get(3), Vote.Choice.ABSTAIN),
-                new Vote(n.get(4), Vote.Choice.AGAINST));
+        return List.of(
+                new Vote(n.get(0), FailureDecision.Choice.SAME_DAY),
+                new Vote(n.get(1), FailureDecision.Choice.SAME_DAY),
+                new Vote(n.get(2), FailureDecision.Choice.SAME_DAY),
+                new Vote(n.get(3), FailureDecision.Choice.ANOTHER_SITTING),
+                new Vote(n.get(4), FailureDecision.Choice.REFUSE));
+    }
+
+    static List<String> questions(Language language) {
         return switch (language) {
-            case KK ->
-                new FailureActDocument(
-                        title(language),
-                        DAY,
-                        language,
-                        student,
-                        at,
-                        ALMATY,
-                        "билетке жауап беру, 2-сұрақ",
-                        "Байланыс үзілді, камера өшті: ӘәҒғҚқҢңӨөҰұҮүҺһІі",
-                        n.get(5),
-                        votes,
-                        "Сол күні басқа уақыт беру",
-                        true,
-                        Optional.of("2025-06-10 15:30"));
-            case RU ->
-                new FailureActDocument(
-                        title(language),
-                        DAY,
-                        language,
-                        student,
-                        at,
-                        ALMATY,
-                        "ответ по билету, вопрос 2",
-                        "Связь прервана, камера отключилась: ЁёЩщЪъЭэЮюЯя",
-                        n.get(5),
-                        votes,
-                        "Предоставить другое время в тот же день",
-                        true,
-                        Optional.of("2025-06-10 15:30"));
-            case EN ->
-                new FailureActDocument(
-                        title(language),
-                        DAY,
-                        language,
-                        student,
-                        at,
-                        ALMATY,
-                        "answering the ticket, question 2",
-                        "Connection lost, camera went dark",
-                        n.get(5),
-                        votes,
-                        "Another sitting in the current academic period",
-                        false,
-                        Optional.empty());
+            case KK -> List.of("Деректер қорын қалыпқа келтіру", "Транзакцияларды оқшаулау деңгейлері");
+            case RU -> List.of("Нормализация баз данных", "Уровни изоляции транзакций");
+            case EN -> List.of("Database normalisation", "Transaction isolation levels");
         };
+    }
+
+    static FailureActDocument failureAct(Language language) {
+        String description = switch (language) {
+            case KK -> "Байланыс үзілді, камера өшті: ӘәҒғҚқҢңӨөҰұҮүҺһІі";
+            case RU -> "Связь прервана, камера отключилась: ЁёЩщЪъЭэЮюЯя";
+            case EN -> "Connection lost, camera went dark";
+        };
+        return new FailureActDocument(
+                title(language),
+                1,
+                DAY,
+                language,
+                students(language).get(2),
+                at(11, 42),
+                ALMATY,
+                Phase.PREPARATION,
+                Optional.of(new ActTicket(4, questions(language))),
+                description,
+                commission(language),
+                votes(language),
+                Optional.of(new FailureDecision(
+                        FailureDecision.Choice.SAME_DAY, FailureDecision.TicketOnRetry.DRAW, false)),
+                Optional.of(at(15, 30)));
     }
 
     static AppealDecisionDocument appeal(Language language) {
@@ -183,7 +237,7 @@ final class Samples {
         List<Person> commission = List.of(
                 new Person(n.get(0), Person.Role.CHAIR),
                 new Person(n.get(3), Person.Role.MEMBER),
-                new Person(n.get(5), Person.Role.SECRETARY));
+                new Person(n.get(4), Person.Role.MEMBER));
         String reason = switch (language) {
             case KK -> "Екінші сұраққа берілген жауап толық бағаланбады";
             case RU -> "Ответ на второй вопрос оценён не полностью";
@@ -197,10 +251,20 @@ final class Samples {
                 reason,
                 meeting,
                 AppealDecisionDocument.CHANGED,
-                "B+ (87)",
-                "A- (91)",
+                "B+ 87",
+                "A- 91",
+                comment(language),
+                meeting.plusSeconds(45 * 60),
                 commission,
                 ALMATY);
+    }
+
+    static String comment(Language language) {
+        return switch (language) {
+            case KK -> "Екінші сұраққа жауап толық, бірақ бағалау парағында ескерілмеген";
+            case RU -> "Ответ на второй вопрос полный, но не учтён в оценочном листе";
+            case EN -> "The second answer was complete but not counted on the score sheet";
+        };
     }
 
     static void save(String name, byte[] pdf) {
