@@ -135,6 +135,8 @@ function renderExams(list) {
           'td',
           { class: 'nowrap-md' },
           t('staff.range', { from: formatDateTime(exam.opensAt), to: formatDateTime(exam.closesAt) }),
+          h('br'),
+          h('span', { class: 'hint', 'data-field': 'calendar', text: calendarLabel(exam) }),
         ),
         h('td', { class: 'num', text: tn('duration.minutes', exam.durationMinutes) }),
         h('td', { class: 'num', text: String(exam.questionCount) }),
@@ -166,6 +168,31 @@ function renderExams(list) {
     }),
   );
   labelColumns($('exam-table'));
+  fillRetakeChoices(list);
+}
+
+/** 5.16: the period and week of the academic calendar a window opens in, and whether it is a retake (5.36). */
+function calendarLabel(exam) {
+  const c = exam.calendar ?? {};
+  const where = c.period ? t('staff.calendar.week', { week: c.week, period: c.period }) : t('staff.calendar.vacation');
+  return exam.retakeOf ? `${where} · ${t('staff.calendar.retake')}` : where;
+}
+
+/** The exams a new one may retake: intermediate attestations (5.36-5.38). */
+function fillRetakeChoices(list) {
+  const select = $('exam-retake');
+  if (!select) return;
+  select.replaceChildren(
+    h('option', { value: '', text: t('staff.newExam.noRetake') }),
+    ...list
+      .filter((exam) => exam.kind === 'intermediate-attestation')
+      .map((exam) =>
+        h('option', {
+          value: exam.id,
+          text: t('staff.newExam.retakeOption', { title: exam.title, date: formatDateTime(exam.closesAt) }),
+        }),
+      ),
+  );
 }
 
 // New bank (5.22)
@@ -321,6 +348,7 @@ async function onCreateExam(event) {
     closesAt: localInputToIso($('exam-closes').value),
     durationMinutes: $('exam-duration').value === '' ? null : Number($('exam-duration').value),
     questionCount: $('exam-questions').value === '' ? null : Number($('exam-questions').value),
+    retakeOf: $('exam-retake')?.value || undefined,
     proctoring: {
       camera: $('exam-camera').checked,
       screen: $('exam-screen').checked,

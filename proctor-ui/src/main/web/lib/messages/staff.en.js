@@ -635,4 +635,15 @@ export default {
     'Only the proctors assigned here watch this exam and act on its attempts. An administrator assigns them.',
   'staff.proctors.choose': 'Proctors of this exam',
   'staff.proctors.save': 'Assign these proctors',
+  'staff.calendar.heading': 'Academic calendar',
+  'staff.calendar.week': 'week {week} of {period}',
+  'staff.calendar.vacation': 'outside the academic calendar',
+  'staff.calendar.retake': 'retake',
+  'staff.calendar.retakeOf': 'Retake of',
+  'staff.calendar.retakes': 'Retakes',
+  'staff.newExam.retakeOf': 'Retake of',
+  'staff.newExam.noRetake': 'Not a retake',
+  'staff.newExam.retakeOption': '{title} (closes {date})',
+  'staff.newExam.retakeHint':
+    'A retake (5.36-5.38) is the same intermediate attestation again, for the students with academic debt.',
 };

@@ -638,4 +638,15 @@ export default {
     'Бұл емтиханды бақылап, оның талпыныстарына әрекет ететін тек осында тағайындалған прокторлар. Оларды әкімші тағайындайды.',
   'staff.proctors.choose': 'Осы емтиханның прокторлары',
   'staff.proctors.save': 'Осы прокторларды тағайындау',
+  'staff.calendar.heading': 'Академиялық күнтізбе',
+  'staff.calendar.week': '{period} кезеңінің {week}-аптасы',
+  'staff.calendar.vacation': 'академиялық күнтізбеден тыс',
+  'staff.calendar.retake': 'қайта тапсыру',
+  'staff.calendar.retakeOf': 'Қайта тапсырылатын емтихан',
+  'staff.calendar.retakes': 'Қайта тапсырулар',
+  'staff.newExam.retakeOf': 'Қайта тапсырылатын емтихан',
+  'staff.newExam.noRetake': 'Қайта тапсыру емес',
+  'staff.newExam.retakeOption': '{title} ({date} жабылады)',
+  'staff.newExam.retakeHint':
+    'Қайта тапсыру (5.36-5.38) — академиялық қарызы бар студенттерге арналған сол аралық аттестаттау.',
 };

@@ -661,4 +661,15 @@ export default {
     'Наблюдают за этим экзаменом и действуют по его попыткам только назначенные здесь прокторы. Их назначает администратор.',
   'staff.proctors.choose': 'Прокторы этого экзамена',
   'staff.proctors.save': 'Назначить этих прокторов',
+  'staff.calendar.heading': 'Академический календарь',
+  'staff.calendar.week': 'неделя {week}, период {period}',
+  'staff.calendar.vacation': 'вне академического календаря',
+  'staff.calendar.retake': 'пересдача',
+  'staff.calendar.retakeOf': 'Пересдача экзамена',
+  'staff.calendar.retakes': 'Пересдачи',
+  'staff.newExam.retakeOf': 'Пересдача экзамена',
+  'staff.newExam.noRetake': 'Не пересдача',
+  'staff.newExam.retakeOption': '{title} (закрывается {date})',
+  'staff.newExam.retakeHint':
+    'Пересдача (5.36-5.38) — та же промежуточная аттестация ещё раз, для студентов с академической задолженностью.',
 };
