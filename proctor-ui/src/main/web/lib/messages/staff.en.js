@@ -646,4 +646,6 @@ export default {
   'staff.newExam.retakeOption': '{title} (closes {date})',
   'staff.newExam.retakeHint':
     'A retake (5.36-5.38) is the same intermediate attestation again, for the students with academic debt.',
+  'staff.calendar.opensIn': 'Opens in week {week} of {period} (a teaching week).',
+  'staff.calendar.opensInSession': 'Opens in week {week} of {period}, after the teaching weeks.',
 };

@@ -649,4 +649,6 @@ export default {
   'staff.newExam.retakeOption': '{title} ({date} жабылады)',
   'staff.newExam.retakeHint':
     'Қайта тапсыру (5.36-5.38) — академиялық қарызы бар студенттерге арналған сол аралық аттестаттау.',
+  'staff.calendar.opensIn': '{period} кезеңінің {week}-аптасында ашылады (оқу аптасы).',
+  'staff.calendar.opensInSession': '{period} кезеңінің {week}-аптасында, оқу апталарынан кейін ашылады.',
 };

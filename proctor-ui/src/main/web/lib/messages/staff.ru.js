@@ -672,4 +672,6 @@ export default {
   'staff.newExam.retakeOption': '{title} (закрывается {date})',
   'staff.newExam.retakeHint':
     'Пересдача (5.36-5.38) — та же промежуточная аттестация ещё раз, для студентов с академической задолженностью.',
+  'staff.calendar.opensIn': 'Открывается на неделе {week} периода {period} (учебная неделя).',
+  'staff.calendar.opensInSession': 'Открывается на неделе {week} периода {period}, после учебных недель.',
 };

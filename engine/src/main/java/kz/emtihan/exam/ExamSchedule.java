@@ -115,15 +115,20 @@ final class ExamSchedule {
 
     /** Where the exam falls in the calendar, for its views and the page: period, week, summer semester. */
     JsonObject placement(Exam exam) {
+        return placementAt(exam.opensAt());
+    }
+
+    /** The period and week {@code at} falls in; empty in a vacation. */
+    JsonObject placementAt(Instant at) {
         AcademicCalendar calendar = regulation.calendar();
         JsonObject o = new JsonObject();
-        calendar.periodAt(exam.opensAt())
+        calendar.periodAt(at)
                 .ifPresent(p -> o.put("period", p.key())
                         .put("academicYear", p.academicYear())
                         .put("name", p.name())
                         .put("summer", p.rule().summer())
-                        .put("week", p.week(calendar.date(exam.opensAt())))
-                        .put("teaching", p.teaching(calendar.date(exam.opensAt()))));
+                        .put("week", p.week(calendar.date(at)))
+                        .put("teaching", p.teaching(calendar.date(at))));
         return o;
     }
 

@@ -91,6 +91,17 @@ public final class Exams {
                 }));
     }
 
+    /** 5.16: the period and week of the academic calendar {@code at} (an ISO instant; now if absent) falls in. */
+    public JsonObject calendarAt(String at) {
+        java.time.Instant instant;
+        try {
+            instant = at == null || at.isBlank() ? java.time.Instant.now() : java.time.Instant.parse(at.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ExamJson.badField("at", ExamWords.field("instant"));
+        }
+        return schedule.placementAt(instant);
+    }
+
     Future<Exam> get(String examId) {
         return store.get(examId).map(e -> e.orElseThrow(() -> notFound(examId)));
     }

@@ -211,6 +211,25 @@ class ScheduleApiTest {
     }
 
     @Test
+    void theCalendarSaysThePeriodAndWeekOfAWindowToStaffOnly() {
+        Instant at = ScheduleTerms.week(next, 6);
+        JsonObject c = app.get("/api/v1/calendar?at=" + at, teacher).json();
+        assertEquals(next.key(), c.getString("period"));
+        assertEquals(6, c.getInteger("week"));
+        assertEquals(true, c.getBoolean("teaching"));
+        assertEquals(false, c.getBoolean("summer"));
+        JsonObject session = app.get(
+                        "/api/v1/calendar?at="
+                                + ScheduleTerms.week(next, next.rule().teachingWeeks() + 1),
+                        teacher)
+                .json();
+        assertEquals(false, session.getBoolean("teaching"));
+        assertEquals(400, app.get("/api/v1/calendar?at=tomorrow", teacher).status());
+        app.users("student", "sched-s1");
+        assertEquals(403, app.get("/api/v1/calendar", app.loginAs("sched-s1")).status());
+    }
+
+    @Test
     void concurrentAttestationsOfOneDisciplineLeaveOne() throws Exception {
         List<String> banks = new ArrayList<>();
         for (int i = 0; i < 6; i++) banks.add(ScheduleTerms.bank(app, teacher, "Schedule race"));
