@@ -4,6 +4,7 @@
  * proctored exam's attempts link to their review), and links to the live progress and proctoring pages.
  */
 
+import { weekLabel } from '../lib/calendar.js';
 import { h, param, setState } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t, tn } from '../lib/i18n.js';
 import { isProctored } from '../lib/proctoring/precheck-rules.js';
@@ -86,13 +87,7 @@ function renderExam(e, bank) {
     fact(t('staff.exam.opensAt'), formatDateTime(e.opensAt), { 'data-field': 'opensAt', 'data-value': e.opensAt }),
     fact(t('staff.exam.closesAt'), formatDateTime(e.closesAt), { 'data-field': 'closesAt', 'data-value': e.closesAt }),
     // 5.16: the academic calendar's period and week of the window
-    fact(
-      t('staff.calendar.heading'),
-      e.calendar?.period
-        ? t('staff.calendar.week', { week: e.calendar.week, period: e.calendar.period })
-        : t('staff.calendar.vacation'),
-      { 'data-field': 'calendar' },
-    ),
+    fact(t('staff.calendar.heading'), weekLabel(e.calendar), { 'data-field': 'calendar' }),
     // 5.36-5.38: the chain of retakes
     ...(e.retakeOf
       ? [

@@ -5,6 +5,7 @@
  */
 
 import { h, param, setState } from '../lib/dom.js';
+import { periodLabel, weekLabel } from '../lib/calendar.js';
 import { formatDateTime, t, timeZoneName, tn } from '../lib/i18n.js';
 import { isProctored } from '../lib/proctoring/precheck-rules.js';
 import { calendarAt, createBank, createExam, listBanks, listExams } from '../lib/staff-api.js';
@@ -187,7 +188,10 @@ async function showCalendarWeek() {
     const c = await calendarAt(at);
     if (localInputToIso($('exam-opens').value) !== at) return;
     hint.textContent = c.period
-      ? t(c.teaching ? 'staff.calendar.opensIn' : 'staff.calendar.opensInSession', { week: c.week, period: c.period })
+      ? t(c.teaching ? 'staff.calendar.opensIn' : 'staff.calendar.opensInSession', {
+          week: c.week,
+          period: periodLabel(c),
+        })
       : t('staff.calendar.vacation');
   } catch {
     hint.textContent = '';

@@ -636,7 +636,7 @@ export default {
   'staff.proctors.choose': 'Proctors of this exam',
   'staff.proctors.save': 'Assign these proctors',
   'staff.calendar.heading': 'Academic calendar',
-  'staff.calendar.week': 'week {week} of {period}',
+  'staff.calendar.week': 'week {week}, {period}',
   'staff.calendar.vacation': 'outside the academic calendar',
   'staff.calendar.retake': 'retake',
   'staff.calendar.retakeOf': 'Retake of',
@@ -646,6 +646,10 @@ export default {
   'staff.newExam.retakeOption': '{title} (closes {date})',
   'staff.newExam.retakeHint':
     'A retake (5.36-5.38) is the same intermediate attestation again, for the students with academic debt.',
-  'staff.calendar.opensIn': 'Opens in week {week} of {period} (a teaching week).',
-  'staff.calendar.opensInSession': 'Opens in week {week} of {period}, after the teaching weeks.',
+  'staff.calendar.opensIn': 'Opens in week {week}, {period} (a teaching week).',
+  'staff.calendar.opensInSession': 'Opens in week {week}, {period}, after the teaching weeks.',
+  'staff.calendar.periodOf': '{year}, {name}',
+  'staff.calendar.period.autumn': 'autumn semester',
+  'staff.calendar.period.spring': 'spring semester',
+  'staff.calendar.period.summer': 'summer semester',
 };

@@ -639,7 +639,7 @@ export default {
   'staff.proctors.choose': 'Осы емтиханның прокторлары',
   'staff.proctors.save': 'Осы прокторларды тағайындау',
   'staff.calendar.heading': 'Академиялық күнтізбе',
-  'staff.calendar.week': '{period} кезеңінің {week}-аптасы',
+  'staff.calendar.week': '{week}-апта, {period}',
   'staff.calendar.vacation': 'академиялық күнтізбеден тыс',
   'staff.calendar.retake': 'қайта тапсыру',
   'staff.calendar.retakeOf': 'Қайта тапсырылатын емтихан',
@@ -649,6 +649,10 @@ export default {
   'staff.newExam.retakeOption': '{title} ({date} жабылады)',
   'staff.newExam.retakeHint':
     'Қайта тапсыру (5.36-5.38) — академиялық қарызы бар студенттерге арналған сол аралық аттестаттау.',
-  'staff.calendar.opensIn': '{period} кезеңінің {week}-аптасында ашылады (оқу аптасы).',
-  'staff.calendar.opensInSession': '{period} кезеңінің {week}-аптасында, оқу апталарынан кейін ашылады.',
+  'staff.calendar.opensIn': '{week}-аптада ашылады: {period} (оқу аптасы).',
+  'staff.calendar.opensInSession': '{week}-аптада ашылады: {period}, оқу апталарынан кейін.',
+  'staff.calendar.periodOf': '{year}, {name}',
+  'staff.calendar.period.autumn': 'күзгі семестр',
+  'staff.calendar.period.spring': 'көктемгі семестр',
+  'staff.calendar.period.summer': 'жазғы семестр',
 };

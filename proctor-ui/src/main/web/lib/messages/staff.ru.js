@@ -662,7 +662,7 @@ export default {
   'staff.proctors.choose': 'Прокторы этого экзамена',
   'staff.proctors.save': 'Назначить этих прокторов',
   'staff.calendar.heading': 'Академический календарь',
-  'staff.calendar.week': 'неделя {week}, период {period}',
+  'staff.calendar.week': 'неделя {week}, {period}',
   'staff.calendar.vacation': 'вне академического календаря',
   'staff.calendar.retake': 'пересдача',
   'staff.calendar.retakeOf': 'Пересдача экзамена',
@@ -672,6 +672,10 @@ export default {
   'staff.newExam.retakeOption': '{title} (закрывается {date})',
   'staff.newExam.retakeHint':
     'Пересдача (5.36-5.38) — та же промежуточная аттестация ещё раз, для студентов с академической задолженностью.',
-  'staff.calendar.opensIn': 'Открывается на неделе {week} периода {period} (учебная неделя).',
-  'staff.calendar.opensInSession': 'Открывается на неделе {week} периода {period}, после учебных недель.',
+  'staff.calendar.opensIn': 'Открывается на неделе {week}: {period} (учебная неделя).',
+  'staff.calendar.opensInSession': 'Открывается на неделе {week}: {period}, после учебных недель.',
+  'staff.calendar.periodOf': '{year}, {name}',
+  'staff.calendar.period.autumn': 'осенний семестр',
+  'staff.calendar.period.spring': 'весенний семестр',
+  'staff.calendar.period.summer': 'летний семестр',
 };
