@@ -73,7 +73,7 @@ final class ExamSchedule {
                         if (created) return Future.succeededFuture(exam.id());
                         // another exam of this discipline entered the schedule meanwhile: check against it
                         if (tries <= 1)
-                            return Future.failedFuture(new IllegalStateException("schedule " + index + " is busy"));
+                            return Future.failedFuture(Refusal.of(CommonRefusal.STORE_UNAVAILABLE)); // nothing written
                         return scheduled(exam, placed, index, frozen, tries - 1);
                     });
         });
