@@ -66,6 +66,9 @@ export async function saveBankAccess(bankId, people) {
 /** → [{id, bankId, title, kind, opensAt, closesAt, durationMinutes, questionCount, proctoring, owner}] */
 export const listExams = () => get('/exams');
 
+/** 5.16: {period, academicYear, name, week, teaching, summer} of the academic calendar at an instant; {} in a vacation. */
+export const calendarAt = (at) => get(`/calendar?at=${encodeURIComponent(at)}`);
+
 /** exam: {bankId, title, kind, opensAt, closesAt, durationMinutes?, questionCount?, proctoring} → {id} */
 export async function createExam(exam) {
   return (await request('POST', '/exams', { body: exam })).data;

@@ -4,6 +4,7 @@
  * proctored exam's attempts link to their review), and links to the live progress and proctoring pages.
  */
 
+import { weekLabel } from '../lib/calendar.js';
 import { h, param, setState } from '../lib/dom.js';
 import { formatDateTime, formatNumber, t, tn } from '../lib/i18n.js';
 import { isProctored } from '../lib/proctoring/precheck-rules.js';
@@ -85,6 +86,34 @@ function renderExam(e, bank) {
     ),
     fact(t('staff.exam.opensAt'), formatDateTime(e.opensAt), { 'data-field': 'opensAt', 'data-value': e.opensAt }),
     fact(t('staff.exam.closesAt'), formatDateTime(e.closesAt), { 'data-field': 'closesAt', 'data-value': e.closesAt }),
+    // 5.16: the academic calendar's period and week of the window
+    fact(t('staff.calendar.heading'), weekLabel(e.calendar), { 'data-field': 'calendar' }),
+    // 5.36-5.38: the chain of retakes
+    ...(e.retakeOf
+      ? [
+          fact(
+            t('staff.calendar.retakeOf'),
+            h('a', { href: `exam.html?exam=${encodeURIComponent(e.retakeOf)}`, text: e.retakeOf }),
+            { 'data-field': 'retakeOf' },
+          ),
+        ]
+      : []),
+    ...((e.retakes ?? []).length > 0 && !e.retakeOf
+      ? [
+          fact(
+            t('staff.calendar.retakes'),
+            h(
+              'span',
+              {},
+              ...e.retakes.flatMap((id, i) => [
+                i > 0 ? ', ' : '',
+                h('a', { href: `exam.html?exam=${encodeURIComponent(id)}`, text: id }),
+              ]),
+            ),
+            { 'data-field': 'retakes' },
+          ),
+        ]
+      : []),
     fact(t('staff.exam.duration'), tn('duration.minutes', e.durationMinutes), {
       'data-field': 'durationMinutes',
       'data-value': e.durationMinutes,

@@ -5,9 +5,10 @@
  */
 
 import { h, param, setState } from '../lib/dom.js';
+import { periodLabel, weekLabel } from '../lib/calendar.js';
 import { formatDateTime, t, timeZoneName, tn } from '../lib/i18n.js';
 import { isProctored } from '../lib/proctoring/precheck-rules.js';
-import { createBank, createExam, listBanks, listExams } from '../lib/staff-api.js';
+import { calendarAt, createBank, createExam, listBanks, listExams } from '../lib/staff-api.js';
 import {
   $,
   busy,
@@ -135,6 +136,8 @@ function renderExams(list) {
           'td',
           { class: 'nowrap-md' },
           t('staff.range', { from: formatDateTime(exam.opensAt), to: formatDateTime(exam.closesAt) }),
+          h('br'),
+          h('span', { class: 'muted', 'data-field': 'calendar', text: calendarLabel(exam) }),
         ),
         h('td', { class: 'num', text: tn('duration.minutes', exam.durationMinutes) }),
         h('td', { class: 'num', text: String(exam.questionCount) }),
@@ -166,6 +169,50 @@ function renderExams(list) {
     }),
   );
   labelColumns($('exam-table'));
+  fillRetakeChoices(list);
+}
+
+/** 5.16: the period and week of the academic calendar a window opens in, and whether it is a retake (5.36). */
+function calendarLabel(exam) {
+  const c = exam.calendar ?? {};
+  const where = c.period ? t('staff.calendar.week', { week: c.week, period: c.period }) : t('staff.calendar.vacation');
+  return exam.retakeOf ? `${where} · ${t('staff.calendar.retake')}` : where;
+}
+
+/** 5.16, 5.20: the period and week of the academic calendar the chosen window opens in, as the server counts them. */
+async function showCalendarWeek() {
+  const hint = $('exam-calendar-hint');
+  const at = localInputToIso($('exam-opens').value);
+  if (!hint || !at) return;
+  try {
+    const c = await calendarAt(at);
+    if (localInputToIso($('exam-opens').value) !== at) return;
+    hint.textContent = c.period
+      ? t(c.teaching ? 'staff.calendar.opensIn' : 'staff.calendar.opensInSession', {
+          week: c.week,
+          period: periodLabel(c),
+        })
+      : t('staff.calendar.vacation');
+  } catch {
+    hint.textContent = '';
+  }
+}
+
+/** The exams a new one may retake: intermediate attestations (5.36-5.38). */
+function fillRetakeChoices(list) {
+  const select = $('exam-retake');
+  if (!select) return;
+  select.replaceChildren(
+    h('option', { value: '', text: t('staff.newExam.noRetake') }),
+    ...list
+      .filter((exam) => exam.kind === 'intermediate-attestation')
+      .map((exam) =>
+        h('option', {
+          value: exam.id,
+          text: t('staff.newExam.retakeOption', { title: exam.title, date: formatDateTime(exam.closesAt) }),
+        }),
+      ),
+  );
 }
 
 // New bank (5.22)
@@ -248,6 +295,8 @@ function prepareExamForm(bankList) {
   kind.addEventListener('change', () => applyKind(kind.value, true));
   applyKind(kind.value, true);
   $('new-exam-form').addEventListener('submit', onCreateExam);
+  $('exam-opens').addEventListener('change', showCalendarWeek);
+  showCalendarWeek();
 }
 
 /** Shows the kind's limits and, when asked, puts its defaults into the form. */
@@ -321,6 +370,7 @@ async function onCreateExam(event) {
     closesAt: localInputToIso($('exam-closes').value),
     durationMinutes: $('exam-duration').value === '' ? null : Number($('exam-duration').value),
     questionCount: $('exam-questions').value === '' ? null : Number($('exam-questions').value),
+    retakeOf: $('exam-retake')?.value || undefined,
     proctoring: {
       camera: $('exam-camera').checked,
       screen: $('exam-screen').checked,

@@ -84,8 +84,12 @@ final class DemoData {
                                         .put("coAuthors", new JsonArray())
                                         .put("experts", new JsonArray().add("expert")))
                         .map(bankId))
-                .compose(bankId -> exam(s, teacher, bankId, "Mathematics 1 — intermediate attestation (demo)", false)
-                        .compose(v -> exam(s, teacher, bankId, "Mathematics 1 — proctored attestation (demo)", true)))
+                .compose(bankId -> exam(s, teacher, bankId, "Mathematics 1 — intermediate attestation (demo)", false))
+                // 5.20.3: one intermediate attestation per discipline and period, so the proctored one is the same
+                // discipline's test for another programme, from that programme's bank
+                .compose(v -> s.banks().create(teacher, otherProgramme(passport)))
+                .compose(bankId -> s.banks().add(teacher, bankId, questions()).map(bankId))
+                .compose(bankId -> exam(s, teacher, bankId, "Mathematics 1 — proctored attestation (demo)", true))
                 .compose(v -> sitting(s))
                 .onSuccess(
                         n -> log.info(
@@ -155,6 +159,10 @@ final class DemoData {
                 .create(admin, body)
                 .compose(id -> s.sittings().sittings().tickets(admin, id, tickets))
                 .mapEmpty();
+    }
+
+    private static Passport otherProgramme(Passport p) {
+        return new Passport(p.discipline(), "6B06102 Computer Science", p.language(), p.compilers(), p.references());
     }
 
     /** One exam open for a week for student1..5; a proctored one records camera and screen and checks identity (5.17.2). */

@@ -9,14 +9,44 @@ import java.time.Instant;
 
 /** Banks, exams and rosters made through the real API, in the regulation's words. */
 public final class Fixtures {
+    private static final java.util.concurrent.atomic.AtomicInteger DISCIPLINES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private Fixtures() {}
 
+    /** The repository's regulation.yaml, as the test engines read it (the academic calendar of the schedule rules). */
+    public static kz.emtihan.config.Regulation regulation() {
+        return REGULATION.get();
+    }
+
+    private static final java.util.function.Supplier<kz.emtihan.config.Regulation> REGULATION =
+            new java.util.function.Supplier<>() {
+                private volatile kz.emtihan.config.Regulation loaded;
+
+                @Override
+                public kz.emtihan.config.Regulation get() {
+                    if (loaded == null)
+                        loaded = kz.emtihan.config.ConfigLoader.load(
+                                        java.util.Optional.of(TestEngine.configDir()), java.util.Map.of())
+                                .regulation();
+                    return loaded;
+                }
+            };
+
+    /**
+     * A passport of a discipline of its own ("Algebra 17"): 5.20.3 allows one intermediate attestation per discipline
+     * and period, and the tests share an engine, so each bank made here is of another discipline.
+     */
     public static JsonObject passport() {
+        return passport("Algebra " + DISCIPLINES.incrementAndGet());
+    }
+
+    public static JsonObject passport(String discipline) {
         return new JsonObject()
                 .put(
                         "passport",
                         new JsonObject()
-                                .put("discipline", "Algebra")
+                                .put("discipline", discipline)
                                 .put("programme", "6B01501")
                                 .put("language", "kk")
                                 .put("compilers", new JsonArray().add("A. Teacher"))
@@ -44,8 +74,12 @@ public final class Fixtures {
 
     /** A bank that passes validation: 100 questions mixed 40/40/20 (7.6, 5.23.3). */
     public static String validBank(TestEngine app, String teacherToken) {
-        String bankId =
-                app.post("/api/v1/banks", teacherToken, passport()).json().getString("id");
+        return validBank(app, teacherToken, passport());
+    }
+
+    /** A valid bank with this passport (5.20.3 tests: banks of one discipline). */
+    public static String validBank(TestEngine app, String teacherToken, JsonObject passport) {
+        String bankId = app.post("/api/v1/banks", teacherToken, passport).json().getString("id");
         TestEngine.Reply added =
                 app.post("/api/v1/banks/" + bankId + "/questions", teacherToken, questions(40, 40, 20));
         assertEquals(200, added.status(), added.body());
@@ -62,6 +96,25 @@ public final class Fixtures {
                 .put(
                         "proctoring",
                         new JsonObject().put("camera", true).put("screen", true).put("identity", false));
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger YEARS_AHEAD =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * An intermediate attestation of two hours in week 3 of the first period of an academic year ahead, a year further
+     * with each call: many exams of one bank that 5.20.3 (one per discipline and period) lets through, on any day.
+     */
+    public static JsonObject laterAttestation(String bankId) {
+        var calendar = regulation().calendar();
+        int first = Integer.parseInt(
+                        calendar.academicYearOf(calendar.date(Instant.now())).substring(0, 4))
+                + YEARS_AHEAD.incrementAndGet();
+        var period = calendar.periodOn(calendar.periods().get(0).starts().atYear(first))
+                .orElseThrow();
+        Instant opens =
+                period.weekStarts(3).atTime(9, 0).atZone(calendar.zone()).toInstant();
+        return attestation(bankId, opens, opens.plus(Duration.ofHours(2)));
     }
 
     /** An intermediate attestation open from an hour ago for a day, with this roster. */

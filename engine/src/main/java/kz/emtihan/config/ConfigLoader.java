@@ -209,7 +209,10 @@ public final class ConfigLoader {
                 grace,
                 FinalAttestationConfig.read(t),
                 statistics(t),
-                CalendarConfig.read(t));
+                CalendarConfig.read(t),
+                ScheduleConfig.schedule(t),
+                ScheduleConfig.retake(
+                        t, bands.stream().map(GradeBand::letter).collect(java.util.stream.Collectors.toSet())));
     }
 
     /** Issue 12 (6): when item statistics propose a difficulty class. */

@@ -19,7 +19,9 @@ public record Regulation(
         Duration answerGrace,
         FinalAttestation finalAttestation,
         kz.emtihan.grade.statistics.model.Reclassification statistics,
-        kz.emtihan.calendar.model.AcademicCalendar calendar) {
+        kz.emtihan.calendar.model.AcademicCalendar calendar,
+        kz.emtihan.exam.model.ScheduleLimits schedule,
+        kz.emtihan.exam.model.RetakeRule retake) {
 
     /** 6.15-6.15.6: the oral final attestation's numbers. */
     public record FinalAttestation(

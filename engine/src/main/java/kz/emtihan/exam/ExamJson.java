@@ -33,6 +33,14 @@ final class ExamJson {
                 optionalInt(o, "questionCount"));
     }
 
+    /** 5.36-5.38: the exam this one retakes, if the request names one. */
+    static Optional<String> retakeOf(JsonObject o) {
+        Object v = o.getValue("retakeOf");
+        if (v == null) return Optional.empty();
+        if (v instanceof String s && !s.isBlank() && s.length() <= 64) return Optional.of(s.strip());
+        throw badField("retakeOf", ExamWords.field("exam-id"));
+    }
+
     static Exam.Proctoring proctoring(JsonObject o) {
         Object p = o.getValue("proctoring");
         if (p == null) return new Exam.Proctoring(false, false, false);

@@ -23,6 +23,19 @@ public final class ExamKeys {
         return "exam:" + id + ":questions";
     }
 
+    /**
+     * 5.20.1-5.20.3: the exams of one discipline and kind scheduled in one period, exam id -> the week it opens in;
+     * written with the exam in one script (schedule-exam.lua), so two creations cannot both pass a limit.
+     */
+    public static String schedule(String periodKey, String kind, String discipline) {
+        return "schedule:" + periodKey + ":" + kind + ":" + discipline;
+    }
+
+    /** 5.36-5.38: the retakes of an exam (the first of its chain), exam id -> the week it opens in. */
+    public static String retakes(String firstExamId) {
+        return "exam:" + firstExamId + ":retakes";
+    }
+
     /** Set of the students allowed to sit the exam. */
     public static String roster(String id) {
         return "exam:" + id + ":roster";

@@ -11,6 +11,12 @@ import kz.emtihan.refusal.RefusalCode;
 public enum ExamRefusal implements RefusalCode {
     /** 5.20.3 and 7.6: the plan breaks a limit of its kind; {@code rule} the clause, {@code problem} the first one. */
     EXAM_BEYOND_LIMITS("exam-beyond-limits", Kind.INVALID, "rule", "problem"),
+    /** 5.16, 5.20.1-5.20.3: the window breaks a schedule rule; {@code rule} the clause, {@code problem} the first one. */
+    SCHEDULE_RULE("schedule-rule", Kind.CONFLICT, "rule", "problem"),
+    /** 5.36-5.38: the exam cannot be a retake of the one it names; {@code rule} the clause, {@code problem} the first. */
+    RETAKE_REFUSED("retake-refused", Kind.CONFLICT, "rule", "problem"),
+    /** 5.36-5.38: {@code count} students of a retake's roster may not retake; each is a problem with its index. */
+    RETAKE_ROSTER("retake-roster", Kind.CONFLICT, "count"),
     /** {@code count} roster entries are wrong; each is a problem with its index (its line in a CSV upload). */
     INVALID_ROSTER("invalid-roster", Kind.INVALID, "count"),
     /** 5.30: the student's admission rating is below the regulation's minimum. */

@@ -26,6 +26,12 @@ public final class ExamRoutes {
                 return new JsonObject().put("id", id);
             });
         });
+        // 5.16: where a window would open in the academic calendar (the new-exam form shows it before scheduling)
+        api.get("/calendar").respond(ctx -> {
+            Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+            return Future.succeededFuture(
+                    exams.calendarAt(ctx.queryParam("at").stream().findFirst().orElse(null)));
+        });
         api.get("/exams")
                 .respond(
                         ctx -> exams.list(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.PROCTOR, Role.REGISTRAR)));

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.exam.model.ExamAccess;
+import kz.emtihan.store.LuaScript;
 
 /**
  * Exams in Redis: {@code exam:<id>} (JSON), the bank's questions frozen at scheduling in
@@ -22,26 +23,74 @@ import kz.emtihan.exam.model.ExamAccess;
  * from its seed), the roster set, and per student the set of their exams.
  */
 final class ExamStore {
+    private static final LuaScript SCHEDULE = LuaScript.load("/kz/emtihan/exam/schedule-exam.lua");
     private final Redis redis;
 
     ExamStore(Redis redis) {
         this.redis = redis;
     }
 
-    /** Copies the bank's questions and stores the exam in one MULTI/EXEC. */
-    Future<Void> create(Exam exam, Map<String, String> questionJsonById) {
-        List<Request> tx = new ArrayList<>();
-        tx.add(Request.cmd(Command.MULTI));
-        Request put = Request.cmd(Command.HSET).arg(ExamKeys.examQuestions(exam.id()));
-        questionJsonById.forEach((id, json) -> put.arg(id).arg(json));
-        tx.add(put);
-        tx.add(Request.cmd(Command.HSET)
-                .arg(ExamKeys.exam(exam.id()))
-                .arg("json")
-                .arg(ExamJson.toJson(exam).encode()));
-        tx.add(Request.cmd(Command.SADD).arg(ExamKeys.exams()).arg(exam.id()));
-        tx.add(Request.cmd(Command.EXEC));
-        return redis.batch(tx).mapEmpty();
+    /**
+     * Copies the bank's questions, stores the exam and enters it in its schedule index (schedule-exam.lua), unless the
+     * index no longer holds {@code expected} exams (another creation came first: false, nothing written).
+     *
+     * @param expected the index's size the rules were checked against; -1 for an index that is no limit (retakes)
+     */
+    Future<Boolean> create(Exam exam, Map<String, String> questionJsonById, String index, int expected, int week) {
+        List<String> args = new ArrayList<>(List.of(
+                Integer.toString(expected),
+                exam.id(),
+                Integer.toString(week),
+                ExamJson.toJson(exam).encode()));
+        questionJsonById.forEach((id, json) -> {
+            args.add(id);
+            args.add(json);
+        });
+        return SCHEDULE.run(
+                        redis,
+                        List.of(index, ExamKeys.examQuestions(exam.id()), ExamKeys.exam(exam.id()), ExamKeys.exams()),
+                        args)
+                .map(r -> r.toString().equals("created"));
+    }
+
+    /** A schedule index: exam id -> the week it opens in (5.20.1-5.20.3), or the retakes of an exam (5.36). */
+    Future<Map<String, Integer>> index(String key) {
+        return redis.send(Request.cmd(Command.HGETALL).arg(key)).map(r -> {
+            Map<String, Integer> out = new java.util.TreeMap<>();
+            map(r).forEach((k, v) -> out.put(k, Integer.parseInt(v)));
+            return out;
+        });
+    }
+
+    /** A student's standing on one exam: on its roster, their attempt's status and letter if they have them. */
+    record Standing(boolean onRoster, Optional<String> status, Optional<String> letter) {}
+
+    /** Every student on the exam's roster or with an attempt at it, with their standing (5.36: who may retake). */
+    Future<Map<String, Standing>> standings(String examId) {
+        return roster(examId)
+                .compose(roster -> attemptsOf(examId).compose(attempts -> {
+                    List<String> students = new ArrayList<>(attempts.keySet());
+                    List<Future<Response>> reads = new ArrayList<>();
+                    for (String s : students)
+                        reads.add(redis.send(Request.cmd(Command.HMGET)
+                                .arg(ExamKeys.attempt(attempts.get(s)))
+                                .arg("status")
+                                .arg("letter")));
+                    return Future.all(reads).map(done -> {
+                        Map<String, Standing> out = new java.util.TreeMap<>();
+                        for (String s : roster) out.put(s, new Standing(true, Optional.empty(), Optional.empty()));
+                        for (int i = 0; i < students.size(); i++) {
+                            Response r = done.resultAt(i);
+                            out.put(
+                                    students.get(i),
+                                    new Standing(
+                                            roster.contains(students.get(i)),
+                                            Optional.ofNullable(r.get(0)).map(Response::toString),
+                                            Optional.ofNullable(r.get(1)).map(Response::toString)));
+                        }
+                        return out;
+                    });
+                }));
     }
 
     Future<Optional<Exam>> get(String id) {

@@ -36,16 +36,21 @@ public final class Exams {
     private final Banks banks;
     private final Regulation regulation;
     private final Map<String, Future<ExamSnapshot>> snapshots = new ConcurrentHashMap<>();
+    private final ExamSchedule schedule;
+    private final RetakeRoster retakeRoster;
 
     Exams(ExamStore store, Banks banks, Regulation regulation) {
         this.store = store;
         this.banks = banks;
         this.regulation = regulation;
+        this.schedule = new ExamSchedule(store, banks.store(), regulation);
+        this.retakeRoster = new RetakeRoster(store, regulation.retake());
     }
 
     public Future<String> create(Caller teacher, JsonObject body) {
         ExamPlan plan = ExamJson.plan(body);
         Exam.Proctoring proctoring = ExamJson.proctoring(body);
+        Optional<String> retakeOf = ExamJson.retakeOf(body);
         // 5.21: an exam is scheduled from a bank its teacher owns or co-authors (an admin may use any)
         return banks.allowed(teacher, plan.bankId(), kz.emtihan.bank.model.BankAccess.Action.SCHEDULE)
                 .compose(bank -> banks.questions(plan.bankId()).compose(all -> {
@@ -81,8 +86,20 @@ public final class Exams {
                     Map<String, String> frozen = new LinkedHashMap<>();
                     for (Question q : questions)
                         frozen.put(q.id(), QuestionJson.stored(q).encode());
-                    return store.create(exam, frozen).map(exam.id());
+                    // 5.16, 5.20.1-5.20.3 against the calendar and the exams already scheduled; 5.36-5.38 for a retake
+                    return schedule.create(teacher, exam, bank.passport(), retakeOf, frozen);
                 }));
+    }
+
+    /** 5.16: the period and week of the academic calendar {@code at} (an ISO instant; now if absent) falls in. */
+    public JsonObject calendarAt(String at) {
+        java.time.Instant instant;
+        try {
+            instant = at == null || at.isBlank() ? java.time.Instant.now() : java.time.Instant.parse(at.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ExamJson.badField("at", ExamWords.field("instant"));
+        }
+        return schedule.placementAt(instant);
     }
 
     Future<Exam> get(String examId) {
@@ -145,10 +162,11 @@ public final class Exams {
      */
     public Future<Integer> replaceRoster(Caller caller, String examId, JsonArray body) {
         // who first, then what: a refused caller is told 403 whatever the list says
-        return allowed(caller, examId, ExamAccess.Action.MANAGE).compose(e -> replaceRosterChecked(examId, body));
+        return allowed(caller, examId, ExamAccess.Action.MANAGE).compose(e -> replaceRosterChecked(e, body));
     }
 
-    private Future<Integer> replaceRosterChecked(String examId, JsonArray body) {
+    private Future<Integer> replaceRosterChecked(Exam exam, JsonArray body) {
+        String examId = exam.id();
         Set<String> students = new LinkedHashSet<>();
         Map<String, Double> ratings = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -175,7 +193,12 @@ public final class Exams {
         if (!problems.isEmpty())
             return Future.failedFuture(
                     Refusal.of(ExamRefusal.INVALID_ROSTER, problems.size()).withProblems(problems));
-        return store.replaceRoster(examId, students, ratings).map(students.size());
+        // 5.36-5.38: a retake's roster holds only the students whose result allows a retake
+        Future<Void> allowed = exam.retakeOf().isPresent()
+                ? retakeRoster.check(exam, new ArrayList<>(students))
+                : Future.succeededFuture();
+        return allowed.compose(v -> store.replaceRoster(examId, students, ratings))
+                .map(students.size());
     }
 
     /** The exams the caller may see, by the same rule as one exam. */
@@ -189,14 +212,25 @@ public final class Exams {
                             .map(ExamStore.Guarded::exam)
                             .sorted(Comparator.comparing(Exam::opensAt))
                             .toList();
-                    return new JsonArray(exams.stream().map(ExamJson::toJson).toList());
+                    return new JsonArray(exams.stream()
+                            .map(e -> ExamJson.toJson(e).put("calendar", schedule.placement(e)))
+                            .toList());
                 });
     }
 
     public Future<JsonObject> view(Caller caller, String examId) {
         return guarded(caller, examId, ExamAccess.Action.VIEW)
-                .compose(g -> Future.all(store.roster(examId), store.admission(examId))
+                .compose(g -> Future.all(
+                                store.roster(examId),
+                                store.admission(examId),
+                                store.index(ExamKeys.retakes(g.exam().retakeOf().orElse(examId))))
                         .map(done -> ExamJson.toJson(g.exam())
+                                .put("calendar", schedule.placement(g.exam()))
+                                // 5.36-5.38: the chain: the first exam and its retakes
+                                .put(
+                                        "retakes",
+                                        new JsonArray(new ArrayList<>(done.<Map<String, Integer>>resultAt(2)
+                                                .keySet())))
                                 .put("roster", new JsonArray(new ArrayList<>(done.<java.util.Set<String>>resultAt(0))))
                                 .put(
                                         "admission",

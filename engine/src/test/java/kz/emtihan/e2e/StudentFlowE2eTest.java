@@ -42,7 +42,11 @@ class StudentFlowE2eTest {
         return Fixtures.exam(
                 app,
                 teacher,
-                unproctored(Fixtures.attestation(bankId, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)))),
+                // 5.20.3: one attestation per discipline and period, so each exam here has a bank of its own
+                unproctored(Fixtures.attestation(
+                        Fixtures.validBank(app, teacher),
+                        now.minus(Duration.ofHours(1)),
+                        now.plus(Duration.ofDays(1)))),
                 student);
     }
 
@@ -262,7 +266,8 @@ class StudentFlowE2eTest {
         Fixtures.exam(
                 app,
                 teacher,
-                unproctored(Fixtures.attestation(bankId, now.minusSeconds(60), now.plusSeconds(20))),
+                unproctored(Fixtures.attestation(
+                        Fixtures.validBank(app, teacher), now.minusSeconds(60), now.plusSeconds(20))),
                 "auto1");
         try (Browser b = Browser.open(app.base(), 390, 844)) {
             signIn(b, "auto1", "en");

@@ -49,7 +49,11 @@ class DeadlineTest {
     static JsonObject startShortExam(String student) {
         Instant now = Instant.now();
         String examId = Fixtures.exam(
-                app, teacher, Fixtures.attestation(bankId, now.minusSeconds(60), now.plusSeconds(3)), student);
+                app,
+                teacher,
+                // 5.20.3: a bank of its own, as each test's attestation is another discipline's
+                Fixtures.attestation(Fixtures.validBank(app, teacher), now.minusSeconds(60), now.plusSeconds(3)),
+                student);
         TestEngine.Reply r = app.post("/api/v1/exams/" + examId + "/attempts", app.loginAs(student), null);
         assertEquals(201, r.status(), r.body());
         return r.json();

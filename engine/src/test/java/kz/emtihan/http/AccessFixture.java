@@ -99,7 +99,11 @@ final class AccessFixture {
         examY = Fixtures.exam(
                 app,
                 token("tA"),
-                Fixtures.attestation(bankId, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1))),
+                // 5.20.3: one intermediate attestation per discipline and period, so exam Y is of another bank's
+                Fixtures.attestation(
+                        Fixtures.validBank(app, token("tA")),
+                        now.minus(Duration.ofHours(1)),
+                        now.plus(Duration.ofDays(1))),
                 "s1");
         Fixtures.assignProctors(app, examY, "pP");
         reviewedY = created(app.post("/api/v1/exams/" + examY + "/attempts", token("s1"), null))

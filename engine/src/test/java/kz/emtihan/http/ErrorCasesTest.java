@@ -253,7 +253,9 @@ class ErrorCasesTest {
         String later = Fixtures.exam(
                 app,
                 teacher,
-                Fixtures.attestation(bankId, now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2))),
+                // 5.20.3: another bank's, since this bank's discipline has its attestation this period
+                Fixtures.attestation(
+                        Fixtures.validBank(app, teacher), now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(2))),
                 "s2");
         assertError(app.post("/api/v1/exams/" + later + "/attempts", app.loginAs("s2"), null), 409, "exam-not-open");
         assertError(

@@ -80,7 +80,7 @@ public final class StatisticsFixture {
                 .put("bankId", bankId)
                 .put("title", "Algebra quiz")
                 .put("kind", "current-control")
-                .put("opensAt", now.minus(Duration.ofHours(1)).toString())
+                .put("opensAt", teachingOpening(now.minus(Duration.ofHours(1))).toString())
                 .put("closesAt", now.plus(Duration.ofDays(1)).toString())
                 .put("durationMinutes", 30)
                 .put("questionCount", 5)
@@ -98,6 +98,20 @@ public final class StatisticsFixture {
             ids.put(number(q.getString("text")), q.getString("id"));
         }
         return new Run(examId, bankId, ids);
+    }
+
+    /**
+     * 5.20.1: a current-control task opens in a teaching week. {@code at} if it is in one; otherwise (the session, a
+     * summer week after teaching) the first day of the period's last teaching week, so the window is open now on any
+     * day of the year.
+     */
+    static Instant teachingOpening(Instant at) {
+        var calendar = Fixtures.regulation().calendar();
+        var period = calendar.periodAt(at).orElseThrow();
+        if (period.teaching(calendar.date(at))) return at;
+        return period.weekStarts(period.rule().teachingWeeks())
+                .atStartOfDay(calendar.zone())
+                .toInstant();
     }
 
     /** One student's attempt: start, answer each question as {@code answers} says (by question number), submit. */
