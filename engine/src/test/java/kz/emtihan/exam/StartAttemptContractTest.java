@@ -172,7 +172,9 @@ class StartAttemptContractTest {
                 ExamKeys.attempt(id),
                 ExamKeys.deadlines(),
                 ExamKeys.log(id),
-                ExamKeys.admission(exam));
+                ExamKeys.admission(exam),
+                ExamKeys.personalWindows(exam),
+                ExamKeys.extraTime(exam));
     }
 
     private static List<String> args(
