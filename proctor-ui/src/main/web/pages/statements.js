@@ -91,13 +91,13 @@ function table(el, statements, staff) {
   const head = [
     staff ? 'student' : null,
     'exam',
+    'status',
+    'actions',
+    'signatures',
+    'validity',
     'reason',
     'applied',
-    'status',
-    ...SIGNERS,
-    'validity',
     'document',
-    'actions',
   ].filter(Boolean);
   el.replaceChildren(
     h(
@@ -106,9 +106,7 @@ function table(el, statements, staff) {
       h(
         'tr',
         {},
-        head.map((c) =>
-          h('th', { scope: 'col', text: SIGNERS.includes(c) ? t(`statement.signer.${c}`) : t(`statement.col.${c}`) }),
-        ),
+        head.map((c) => h('th', { scope: 'col', text: t(`statement.col.${c}`) })),
       ),
     ),
     h(
@@ -122,11 +120,18 @@ function table(el, statements, staff) {
 function row(s, staff) {
   const signature = (signer) => {
     const g = s.signatures.find((x) => x.signer === signer);
-    if (!g) return t('statement.unsigned');
+    const who = t(`statement.signer.${signer}`);
+    if (!g) return h('li', { class: 'muted', text: `${who}: ${t('statement.unsigned')}` });
     const time = formatDateTime(g.at);
-    return g.approved
-      ? t('statement.signed', { name: g.byName, time })
-      : t('statement.signedRefused', { name: g.byName, time, reason: g.reason });
+    return h('li', {
+      'data-signer': signer,
+      'data-approved': String(g.approved),
+      text: `${who}: ${
+        g.approved
+          ? t('statement.signed', { name: g.byName, time })
+          : t('statement.signedRefused', { name: g.byName, time, reason: g.reason })
+      }`,
+    });
   };
   const issued = s.issued;
   const validity = issued
@@ -142,11 +147,12 @@ function row(s, staff) {
     { 'data-statement': s.id, 'data-status': s.status },
     staff ? h('td', { text: s.studentName }) : null,
     h('td', { text: s.examTitle }),
+    h('td', {}, h('span', { class: `status status-${s.status}`, text: t(`statement.status.${s.status}`) })),
+    h('td', { class: 'statement-steps' }, steps(s)),
+    h('td', {}, h('ul', { class: 'plain-list' }, SIGNERS.map(signature))),
+    h('td', { text: validity }),
     h('td', { text: reason }),
     h('td', { text: formatDateTime(s.appliedAt) }),
-    h('td', {}, h('span', { class: `status status-${s.status}`, text: t(`statement.status.${s.status}`) })),
-    SIGNERS.map((signer) => h('td', { text: signature(signer) })),
-    h('td', { text: validity }),
     h(
       'td',
       {},
@@ -157,7 +163,6 @@ function row(s, staff) {
         on: { click: () => download(s) },
       }),
     ),
-    h('td', {}, steps(s)),
   );
 }
 

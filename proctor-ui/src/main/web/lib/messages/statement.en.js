@@ -47,6 +47,7 @@ export default {
   'statement.col.reason': 'Reason',
   'statement.col.applied': 'Applied',
   'statement.col.status': 'Status',
+  'statement.col.signatures': 'Signatures',
   'statement.col.validity': 'Valid',
   'statement.col.document': 'Document',
   'statement.col.actions': 'Your step',

@@ -47,6 +47,7 @@ export default {
   'statement.col.reason': 'Себебі',
   'statement.col.applied': 'Берілген күні',
   'statement.col.status': 'Күйі',
+  'statement.col.signatures': 'Қолдар',
   'statement.col.validity': 'Жарамдылығы',
   'statement.col.document': 'Құжат',
   'statement.col.actions': 'Сіздің қадамыңыз',

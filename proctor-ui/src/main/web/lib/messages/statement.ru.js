@@ -48,6 +48,7 @@ export default {
   'statement.col.reason': 'Причина',
   'statement.col.applied': 'Подано',
   'statement.col.status': 'Состояние',
+  'statement.col.signatures': 'Подписи',
   'statement.col.validity': 'Действует',
   'statement.col.document': 'Документ',
   'statement.col.actions': 'Ваш шаг',
