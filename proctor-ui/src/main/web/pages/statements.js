@@ -156,12 +156,15 @@ function row(s, staff) {
     h(
       'td',
       {},
-      h('button', {
-        type: 'button',
-        class: 'button button-small',
-        text: t('statement.download'),
-        on: { click: () => download(s) },
-      }),
+      // the scan goes to the applicant, the signers and the registrar (the engine refuses anyone else)
+      roles().some((r) => r === 'student' || r === 'registrar' || SIGNERS.includes(r))
+        ? h('button', {
+            type: 'button',
+            class: 'button button-small',
+            text: t('statement.download'),
+            on: { click: () => download(s) },
+          })
+        : null,
     ),
   );
 }

@@ -130,26 +130,32 @@ public final class Statements {
 
     /**
      * 5.34-5.35: the dean's office issues the individual statement on an application all three approved: the student's
-     * personal window on the exam opens now, for 14 calendar days ({@link kz.emtihan.statement.model.Validity}), in the
-     * same write.
+     * personal window on the exam opens now (or when the exam opens, if later: nobody sees its questions early), for 14
+     * calendar days from the issue ({@link kz.emtihan.statement.model.Validity}), in the same write.
      */
     public Future<JsonObject> issue(Caller caller, String id) {
         if (!caller.has(Role.DEAN)) return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
         Instant now = clock.get();
         return store.update(
                         id,
-                        s -> exams.attemptStatus(s.examId(), s.studentId()).map(attempt -> {
-                            Statement next = s.issue(caller.id(), now, zone, attempt);
-                            var v = next.issued().orElseThrow().validity();
-                            JsonObject e = event("issued", caller, now)
-                                    .put("validFrom", v.from().toString())
-                                    .put("validUntil", v.until().toString());
-                            return new StatementStore.Change(
-                                    next,
-                                    e,
-                                    false,
-                                    v.from().toEpochMilli() + ":" + v.until().toEpochMilli());
-                        }))
+                        s -> Future.all(exams.attemptStatus(s.examId(), s.studentId()), exams.exam(s.examId()))
+                                .map(done -> {
+                                    java.util.Optional<String> attempt = done.resultAt(0);
+                                    kz.emtihan.exam.model.Exam exam = done.resultAt(1);
+                                    Statement next = s.issue(caller.id(), now, zone, attempt);
+                                    var v = next.issued().orElseThrow().validity();
+                                    // the window never opens before the exam itself: nobody sees its questions early
+                                    Instant from = v.from().isBefore(exam.opensAt()) ? exam.opensAt() : v.from();
+                                    JsonObject e = event("issued", caller, now)
+                                            .put("validFrom", v.from().toString())
+                                            .put("validUntil", v.until().toString());
+                                    return new StatementStore.Change(
+                                            next,
+                                            e,
+                                            false,
+                                            from.toEpochMilli() + ":"
+                                                    + v.until().toEpochMilli());
+                                }))
                 .compose(s -> views.one(caller, s, now));
     }
 

@@ -390,4 +390,23 @@ class StatementFlowTest {
                 "statement-expired",
                 "5.35");
     }
+
+    @Test
+    void aStatementIssuedBeforeTheExamOpensDoesNotLetTheStudentInEarly() { // 5.35, and no early look at the questions
+        Instant now = Instant.now();
+        String exam = exam("Statements 7", now.plus(Duration.ofDays(2)), now.plus(Duration.ofDays(3)), "stm-s4");
+        String id = approved(exam, "stm-s4");
+        assertEquals(
+                200, app.post("/api/v1/statements/" + id + "/issue", dean, null).status());
+        refused(
+                app.post("/api/v1/exams/" + exam + "/attempts", app.loginAs("stm-s4"), null),
+                409,
+                "exam-not-open",
+                null);
+        String window = app.redis(Request.cmd(Command.HGET)
+                        .arg(ExamKeys.personalWindows(exam))
+                        .arg("stm-s4"))
+                .toString();
+        assertEquals(now.plus(Duration.ofDays(2)).toEpochMilli(), Long.parseLong(window.split(":")[0]));
+    }
 }
