@@ -1,10 +1,11 @@
 /** exams.html: the student's exams, their windows in the browser's time zone, and a way in. */
 
-import { ApiError, myExams } from '../lib/api.js';
+import { ApiError, myExams, request } from '../lib/api.js';
 import { formatCountdown, formatDateTime, t, timeZoneName, tn } from '../lib/i18n.js';
 import { h, setState, showMessage } from '../lib/dom.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import { user } from '../lib/session.js';
+import { personalWindows, windowAt } from '../lib/statement/windows.js';
 
 const main = document.getElementById('exams');
 const list = document.getElementById('exam-list');
@@ -15,6 +16,8 @@ const zone = document.getElementById('exams-zone');
 
 /** A timer that re-renders when the next window opens or closes, so the buttons follow the clock. */
 let refresh = null;
+/** 5.35: examId → the personal window of the student's issued individual statement. */
+let personal = new Map();
 
 async function start() {
   if (!startSignedInPage()) return;
@@ -25,7 +28,14 @@ async function start() {
     return;
   }
   try {
-    const exams = await myExams();
+    const [exams, statements] = await Promise.all([
+      myExams(),
+      request('GET', '/statements').then(
+        (r) => r.data,
+        () => [], // the exams still show without the statements
+      ),
+    ]);
+    personal = personalWindows(statements);
     render(exams);
     setState(main, 'ready');
   } catch (err) {
@@ -101,8 +111,7 @@ function action(exam, status, now) {
       }),
     );
   }
-  const opens = Date.parse(exam.opensAt);
-  const closes = Date.parse(exam.closesAt);
+  const { opens, closes, personal: own } = windowAt(exam, personal.get(exam.id), now);
   const open = now >= opens && now < closes;
   const verb = status === 'in-progress' ? t('exams.resume') : t('exams.start');
   let text = verb;
@@ -112,6 +121,12 @@ function action(exam, status, now) {
         ? t('exams.opensIn', { time: formatCountdown(opens - now) })
         : t('exams.opensAt', { time: formatDateTime(exam.opensAt) });
   else if (now >= closes) text = t('exams.closed', { time: formatDateTime(exam.closesAt) });
+  const hint = own // 5.35: the start follows the individual statement's window
+    ? h('span', {
+        class: 'small statement-window',
+        text: t('statement.startHint', { until: formatDateTime(new Date(closes).toISOString()) }),
+      })
+    : null;
   const button = h('button', {
     class: open ? 'button button-primary' : 'button',
     type: 'button',
@@ -127,7 +142,7 @@ function action(exam, status, now) {
         ),
     },
   });
-  return h('p', { class: 'actions' }, button);
+  return h('p', { class: 'actions' }, button, hint);
 }
 
 function scheduleRefresh(exams, now) {

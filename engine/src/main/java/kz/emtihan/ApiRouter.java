@@ -108,6 +108,8 @@ public final class ApiRouter {
                 api, s.exam(), s.store().redis(), s.banks(), s.config().regulation()); // issue 12 (6)
         ProctorRoutes.mount(api, s.proctor());
         SittingRoutes.mount(api, s.sittings());
+        kz.emtihan.statement.StatementRoutes.mount(api, s.statements()); // 5.34-5.35
+
         kz.emtihan.live.LiveRoutes.mount(
                 api, new kz.emtihan.live.IceServers(s.config().proctoring().ice()), s.live());
         api.route().handler(ctx -> ctx.fail(404));

@@ -32,6 +32,7 @@ public record Services(
         ExamModule exam,
         ProctorModule proctor,
         SittingModule sittings,
+        kz.emtihan.statement.StatementModule statements,
         LiveHub live,
         LiveSocket liveSocket) {
     public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
@@ -63,7 +64,22 @@ public record Services(
         proctor.plugInto(plugged, exam);
         sittings.plugInto(plugged, proctor.roomMedia());
         LiveSocket socket = new LiveSocket(live, sessions, plugged);
+        var statements = kz.emtihan.statement.StatementModule.create(
+                store.redis(), exam, users, cfg.regulation(), live::serverNow); // 5.34-5.35
+
         return new Services(
-                cfg, store, users, tokens, sessions, throttle, banks, exam, proctor, sittings, live, socket);
+                cfg,
+                store,
+                users,
+                tokens,
+                sessions,
+                throttle,
+                banks,
+                exam,
+                proctor,
+                sittings,
+                statements,
+                live,
+                socket);
     }
 }

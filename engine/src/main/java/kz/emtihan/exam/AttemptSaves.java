@@ -11,6 +11,7 @@ import kz.emtihan.auth.Caller;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.exam.model.Paper;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.statement.model.StatementRefusal;
 
 /**
  * Autosave (5.20.3): one answer at a time, acknowledged only once Redis has it. The hot path of an exam: one Lua call
@@ -59,6 +60,11 @@ final class AttemptSaves {
                     case "stored", "already" ->
                         new JsonObject().put("savedAt", saved.at().toString()).put("seq", saved.seq());
                     case "closed" -> throw Refusal.of(ExamRefusal.ATTEMPT_CLOSED);
+                    case "statement-expired" -> // 5.35: a grade after the statement's end does not count
+                        throw Refusal.of(
+                                StatementRefusal.STATEMENT_EXPIRED,
+                                "5.35",
+                                java.time.Instant.ofEpochMilli(saved.seq()).toString());
                     case "held-identity" -> throw Refusal.of(ExamRefusal.IDENTITY_REQUIRED);
                     case "held-approval" -> throw Refusal.of(ExamRefusal.IDENTITY_PENDING);
                     default -> throw AttemptReads.notFound(attemptId);

@@ -18,6 +18,7 @@ import kz.emtihan.exam.model.Draw;
 import kz.emtihan.exam.model.Paper;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.statement.model.StatementRefusal;
 import kz.emtihan.store.Ids;
 
 /**
@@ -98,6 +99,13 @@ final class AttemptStart {
                                     ExamRefusal.EXAM_NOT_OPEN,
                                     snap.exam().opensAt().toString(),
                                     snap.exam().closesAt().toString()));
+                        // 5.35: the student's individual statement is over and the exam's window is closed
+                        case "statement-expired" ->
+                            Future.failedFuture(Refusal.of(
+                                    StatementRefusal.STATEMENT_EXPIRED,
+                                    "5.35",
+                                    Instant.ofEpochMilli(Long.parseLong(s.attemptId()))
+                                            .toString()));
                         default -> Future.failedFuture(new IllegalStateException("start-attempt said " + s.outcome()));
                     });
         });

@@ -31,12 +31,16 @@ final class AttemptStore {
     }
 
     /**
-     * created | existing | not-on-roster | not-admitted | not-open, the attempt id where there is one, and for
+     * created | existing | not-on-roster | not-admitted | not-open | statement-expired (with the statement's end in
+     * epoch ms in place of the id), the attempt id where there is one, and for
      * a created attempt its start and deadline on the store's clock (epoch millis; 0 otherwise).
      */
     record Started(String outcome, String attemptId, long startedAt, long deadline) {}
 
-    /** stored | already | closed | held-identity | held-approval | missing, the seq now stored, and when. */
+    /**
+     * stored | already | closed | held-identity | held-approval | statement-expired (5.35: the seq is the statement's end,
+     * epoch ms) | missing, the seq now stored, and when.
+     */
     record Saved(String outcome, long seq, Instant at) {}
 
     /** Creates the attempt unless (exam, student) has one already; atomic across engine nodes (5.20.3). */
@@ -56,7 +60,9 @@ final class AttemptStore {
                 ExamKeys.attempt(newId),
                 ExamKeys.deadlines(),
                 ExamKeys.log(newId),
-                ExamKeys.admission(exam.id())));
+                ExamKeys.admission(exam.id()),
+                ExamKeys.personalWindows(exam.id()), // 5.35 and extra time: read in the same call as the roster
+                ExamKeys.extraTime(exam.id())));
         keys.addAll(watchedBy);
         return START.run(
                         redis,

@@ -7,6 +7,7 @@ import kz.emtihan.auth.Caller;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.exam.model.Attempt;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.statement.model.StatementRefusal;
 
 /**
  * The end of an attempt by a person: the student's submit (5.20.3) and a proctor's termination for a violation
@@ -47,6 +48,13 @@ final class AttemptSubmission {
                             attemptId, false, regulation.answerGrace().toMillis(), caller.id()));
                 })
                 .compose(outcome -> {
+                    if ("statement-expired"
+                            .equals(outcome[0])) // 5.35: a grade after the statement's end does not count
+                    return Future.failedFuture(Refusal.of(
+                            StatementRefusal.STATEMENT_EXPIRED,
+                            "5.35",
+                            java.time.Instant.ofEpochMilli(Long.parseLong(outcome[1]))
+                                    .toString()));
                     if (!"held".equals(outcome[0])) return grading.grade(attemptId);
                     return Future.failedFuture(Refusal.of(
                             "approval".equals(outcome[1])

@@ -46,6 +46,19 @@ public final class ExamKeys {
         return "exam:" + id + ":admission";
     }
 
+    /**
+     * 5.35: student -> their personal window on the exam from an individual statement, {@code fromMs:untilMs}; read by
+     * start-attempt.lua with the roster.
+     */
+    public static String personalWindows(String id) {
+        return "exam:" + id + ":personal";
+    }
+
+    /** Student -> extra minutes of their accommodation; read by start-attempt.lua with the roster. */
+    public static String extraTime(String id) {
+        return "exam:" + id + ":extra-time";
+    }
+
     /** Student -> when their page was last connected (written by the live hub). */
     public static String presence(String id) {
         return "exam:" + id + ":presence";

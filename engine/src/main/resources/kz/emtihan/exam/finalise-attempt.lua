@@ -6,8 +6,15 @@
 -- KEYS: 1 attempt hash, 2 deadlines zset, 3 log list, 4 to-grade set
 -- ARGV: 1 attempt id, 2 'submit' | 'timeout' | 'terminate', 3 grace ms, 4 actor, 5 reason (terminate, else ''),
 --       6 exam channel without the exam id (the exam is read from the attempt), 7 attempt channel
-local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'examId', 'studentId', 'hold')
+local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'examId', 'studentId', 'hold', 'statementUntil')
 if not a[1] then return {'missing', ''} end
+-- 5.35: a submit after the individual statement's end is refused and changes nothing (the sweeper times it out)
+if ARGV[2] == 'submit' and a[6] then
+  local tt = redis.call('TIME')
+  if tonumber(tt[1]) * 1000 + math.floor(tonumber(tt[2]) / 1000) >= tonumber(a[6]) then
+    return {'statement-expired', a[6]}
+  end
+end
 if a[1] ~= 'in-progress' then return {'already', a[1]} end
 if ARGV[2] == 'submit' and a[5] then return {'held', a[5]} end
 local t = redis.call('TIME')

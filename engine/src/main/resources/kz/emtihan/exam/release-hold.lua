@@ -7,7 +7,8 @@
 -- KEYS: 1 attempt hash, 2 deadlines zset, 3 log list, 4.. sorted sets that watch the attempt from its clock's start
 -- ARGV: 1 attempt id, 2 exam closesAt ms, 3 actor, 4 mode 'release' | 'identity' | 'approval', 5 duration ms,
 --       6 exam channel
-local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'hold', 'holdSince', 'examId', 'studentId')
+local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'hold', 'holdSince', 'examId', 'studentId',
+  'durationMs', 'closesMs')
 if not a[1] then return {'missing', '0'} end
 if a[1] ~= 'in-progress' or not a[3] then return {'not-held', a[2]} end
 if ARGV[4] ~= 'release' then
@@ -17,7 +18,8 @@ end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local waited = math.max(0, now - tonumber(a[4]))
-local deadline = math.min(now + tonumber(ARGV[5]), tonumber(ARGV[2]))
+-- the student's own duration (extra time) and window end (an individual statement), as start-attempt.lua set them
+local deadline = math.min(now + tonumber(a[7] or ARGV[5]), tonumber(a[8] or ARGV[2]))
 local nowS, deadlineS = string.format('%d', now), string.format('%d', deadline)
 redis.call('HDEL', KEYS[1], 'hold', 'holdSince')
 redis.call('HSET', KEYS[1], 'deadline', deadlineS, 'clockStartedAt', nowS)

@@ -5,8 +5,13 @@
 -- until then only the window's close bounds it.
 -- Publishes attempt-started on the exam's channel for the proctor's progress page.
 -- 5.30: a student whose admission rating on the roster is below the minimum may not sit.
+-- 5.35: a student holding an individual statement starts inside their personal window (KEYS 7) even when the exam's
+-- window is closed; the window's end is then the statement's end, and 'statementUntil' on the attempt makes
+-- save-answer.lua and finalise-attempt.lua refuse anything after it. After it, 'statement-expired'.
+-- Extra time (KEYS 8) lengthens the student's clock, never the window (ExtraTime's rule).
 -- KEYS: 1 exam attempts hash (student -> attempt), 2 roster set, 3 new attempt hash, 4 deadlines zset, 5 new attempt log,
---       6 admission ratings hash (student -> rating; absent = admitted), 7.. sorted sets that watch the new attempt
+--       6 admission ratings hash (student -> rating; absent = admitted), 7 personal windows hash (student ->
+--       'fromMs:untilMs'), 8 extra time hash (student -> ms), 9.. sorted sets that watch the new attempt
 --       from now (proctoring's evidence: attempt -> last seen, docs/proctoring.md)
 -- ARGV: 1 student, 2 new attempt id, 3 exam id, 4 opensAt ms, 5 closesAt ms, 6 duration ms, 7 seed, 8 paper,
 --       9 minimum admission rating, 10 '1' to hold the attempt until its identity step releases it (release-hold.lua),
@@ -19,21 +24,32 @@ local rating = redis.call('HGET', KEYS[6], ARGV[1])
 if rating and tonumber(rating) < tonumber(ARGV[9]) then return {'not-admitted', rating} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-if now < tonumber(ARGV[4]) or now >= tonumber(ARGV[5]) then return {'not-open', string.format('%d', now)} end
+local opens, closes, statementUntil = tonumber(ARGV[4]), tonumber(ARGV[5]), nil
+local personal = redis.call('HGET', KEYS[7], ARGV[1])
+if personal then
+  local pf, pu = string.match(personal, '^(%d+):(%d+)$')
+  pf, pu = tonumber(pf), tonumber(pu)
+  if now >= pf and now < pu then opens, closes, statementUntil = pf, pu, pu
+  elseif now >= pu and (now < opens or now >= closes) then return {'statement-expired', string.format('%d', pu)} end
+end
+if now < opens or now >= closes then return {'not-open', string.format('%d', now)} end
 local held = ARGV[10] == '1'
-local deadline = math.min(now + tonumber(ARGV[6]), tonumber(ARGV[5]))
-if held then deadline = tonumber(ARGV[5]) end
+local duration = tonumber(ARGV[6]) + tonumber(redis.call('HGET', KEYS[8], ARGV[1]) or '0')
+local deadline = math.min(now + duration, closes)
+if held then deadline = closes end
 local nowS, deadlineS = string.format('%d', now), string.format('%d', deadline)
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('HSET', KEYS[3], 'examId', ARGV[3], 'studentId', ARGV[1], 'status', 'in-progress',
-  'startedAt', nowS, 'deadline', deadlineS, 'seed', ARGV[7], 'paper', ARGV[8], 'lastActivity', nowS)
+  'startedAt', nowS, 'deadline', deadlineS, 'seed', ARGV[7], 'paper', ARGV[8], 'lastActivity', nowS,
+  'durationMs', string.format('%d', duration), 'closesMs', string.format('%d', closes))
+if statementUntil then redis.call('HSET', KEYS[3], 'statementUntil', string.format('%d', statementUntil)) end
 if held then
   redis.call('HSET', KEYS[3], 'hold', 'identity', 'holdSince', nowS)
 else
   redis.call('HSET', KEYS[3], 'clockStartedAt', nowS)
 end
 local seenS = string.format('%d', now + tonumber(ARGV[11] or '0'))
-for i = 7, #KEYS do redis.call('ZADD', KEYS[i], seenS, ARGV[2]) end
+for i = 9, #KEYS do redis.call('ZADD', KEYS[i], seenS, ARGV[2]) end
 redis.call('ZADD', KEYS[4], deadlineS, ARGV[2])
 redis.call('RPUSH', KEYS[5], cjson.encode({type = 'start', at = now, deadline = deadline, seed = ARGV[7],
   paper = ARGV[8]}))

@@ -99,6 +99,26 @@ class ReleaseHoldContractTest {
         assertEquals(deadline - 3_000_000, event.getLong("at"));
     }
 
+    @Test
+    void theStudentsOwnDurationAndWindowEndAsTheStartSetThem() { // extra time; 5.35: the statement's end
+        long closes = redis.now() + 3_600_000;
+        String id = held(closes);
+        // start-attempt.lua kept 50 + 15 minutes and a statement ending in 20 minutes on the attempt
+        long until = redis.now() + 1_200_000;
+        redis.cmd(Command.HSET, ExamKeys.attempt(id), "durationMs", 3_900_000, "closesMs", until);
+        assertEquals(
+                Long.toString(until),
+                release(id, "release", closes, 3_000_000).get(1).toString());
+        String other = held(closes);
+        redis.cmd(Command.HSET, ExamKeys.attempt(other), "durationMs", 600_000, "closesMs", closes);
+        long deadline = release(other, "release", closes, 3_000_000).get(1).toLong();
+        assertEquals(
+                600_000,
+                deadline
+                        - Long.parseLong(redis.cmd(Command.HGET, ExamKeys.attempt(other), "clockStartedAt")
+                                .toString()));
+    }
+
     /** An attempt held for its identity step since 5 s ago, bounded by the window's close. */
     private static String held(long closes) {
         String id = Ids.prefixed("a");

@@ -107,6 +107,32 @@ class SaveAnswerContractTest {
         assertEquals(2, redis.list(ExamKeys.log(id)).size(), "only the two stored saves are logged");
     }
 
+    @Test
+    void nothingIsTakenFromTheIndividualStatementsEndOnEvenWithinTheGrace() { // 5.35
+        String id = Ids.prefixed("a");
+        long end = redis.now() + 600_000;
+        redis.cmd(
+                Command.HSET,
+                ExamKeys.attempt(id),
+                "status",
+                "in-progress",
+                "deadline",
+                end,
+                "statementUntil",
+                end,
+                "examId",
+                "e1",
+                "studentId",
+                "s1");
+        assertEquals("stored", save(id, 1, "o1", 30_000).get(0).toString(), "before its end");
+        long ended = redis.now() - 1;
+        redis.cmd(Command.HSET, ExamKeys.attempt(id), "deadline", ended, "statementUntil", ended);
+        Response late = save(id, 2, "o2", 30_000);
+        assertEquals("statement-expired", late.get(0).toString(), "within the usual grace, still refused");
+        assertEquals(ended, late.get(1).toLong());
+        assertEquals(1, redis.list(ExamKeys.log(id)).size(), "nothing more was stored");
+    }
+
     /** A question id or option text with quotes stays valid JSON in the log (cjson, not concatenation). */
     @Test
     void theLogEntryIsJsonWhateverTheIds() {

@@ -159,6 +159,52 @@ class StartAttemptContractTest {
         assertEquals(true, heldEvent.getBoolean("held"));
     }
 
+    @Test
+    void aPersonalWindowAdmitsTheStudentAfterTheExamClosedAndEndsTheirDeadline() { // 5.35
+        String exam = Ids.prefixed("e");
+        redis.cmd(Command.SADD, ExamKeys.roster(exam), "s1", "s2", "s3");
+        long now = redis.now();
+        long until = now + 10 * MINUTE;
+        redis.cmd(
+                Command.HSET,
+                ExamKeys.personalWindows(exam),
+                "s1",
+                (now - MINUTE) + ":" + until,
+                "s2",
+                (now - 60 * MINUTE) + ":" + now);
+        // the exam's own window closed an hour ago
+        Response inside = start(exam, "s1", now - 120 * MINUTE, now - 60 * MINUTE, 50 * MINUTE, false, 0);
+        assertEquals("created", inside.get(0).toString());
+        assertEquals(until, inside.get(3).toLong(), "the deadline never passes the statement's end");
+        assertEquals(
+                Long.toString(until),
+                redis.cmd(Command.HGET, ExamKeys.attempt(inside.get(1).toString()), "statementUntil")
+                        .toString());
+        assertEquals(
+                List.of("statement-expired", Long.toString(now)),
+                strings(start(exam, "s2", now - 120 * MINUTE, now - 60 * MINUTE, 50 * MINUTE, false, 0)),
+                "from the statement's end on");
+        assertEquals(
+                "not-open",
+                start(exam, "s3", now - 120 * MINUTE, now - 60 * MINUTE, 50 * MINUTE, false, 0)
+                        .get(0)
+                        .toString(),
+                "no statement, no window");
+    }
+
+    @Test
+    void extraTimeLengthensTheClockNeverTheWindow() {
+        String exam = Ids.prefixed("e");
+        redis.cmd(Command.SADD, ExamKeys.roster(exam), "s1", "s2");
+        redis.cmd(Command.HSET, ExamKeys.extraTime(exam), "s1", 15 * MINUTE, "s2", 30 * MINUTE);
+        long now = redis.now();
+        Response longer = start(exam, "s1", now - MINUTE, now + 120 * MINUTE, 50 * MINUTE, false, 0);
+        assertEquals(65 * MINUTE, longer.get(3).toLong() - longer.get(2).toLong());
+        assertNull(redis.cmd(Command.HGET, ExamKeys.attempt(longer.get(1).toString()), "statementUntil"));
+        Response cut = start(exam, "s2", now - MINUTE, now + 55 * MINUTE, 50 * MINUTE, false, 0);
+        assertEquals(now + 55 * MINUTE, cut.get(3).toLong());
+    }
+
     private static Response start(
             String exam, String student, long opens, long closes, long duration, boolean held, long grace) {
         String id = Ids.prefixed("a");
@@ -172,7 +218,9 @@ class StartAttemptContractTest {
                 ExamKeys.attempt(id),
                 ExamKeys.deadlines(),
                 ExamKeys.log(id),
-                ExamKeys.admission(exam));
+                ExamKeys.admission(exam),
+                ExamKeys.personalWindows(exam),
+                ExamKeys.extraTime(exam));
     }
 
     private static List<String> args(

@@ -45,6 +45,9 @@ final class AccessFixture {
         USERS.put("ch", "commission");
         USERS.put("cm", "commission");
         USERS.put("cx", "commission");
+        USERS.put("dn", "dean"); // 5.34: the signers of an extension, in their order
+        USERS.put("dr", "director");
+        USERS.put("vr", "vice-rector");
     }
 
     /** A student account that calls nothing: the target of disabling and enabling. */
@@ -146,6 +149,27 @@ final class AccessFixture {
         appealed();
         params.put("appealId", appealId);
         params.put("postponementId", postponement);
+        // 5.34: s2 (on X's roster, no attempt) applies for an extension of X
+        params.put(
+                "statementId",
+                created(app.post("/api/v1/statements", token("s2"), extension(examX)))
+                        .getString("id"));
+    }
+
+    /** An application for an extension of {@code examId} with a one-line PDF as its scan (5.34). */
+    static JsonObject extension(String examId) {
+        return new JsonObject()
+                .put("examId", examId)
+                .put("reason", "illness")
+                .put("text", "in hospital")
+                .put(
+                        "document",
+                        new JsonObject()
+                                .put(
+                                        "base64",
+                                        java.util.Base64.getEncoder()
+                                                .encodeToString(
+                                                        "%PDF-1.4 certificate".getBytes(StandardCharsets.US_ASCII))));
     }
 
     /** s1 through every step of {@link #closedSittingId} to a published result, the sitting closed, then s1's appeal. */

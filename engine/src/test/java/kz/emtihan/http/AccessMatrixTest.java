@@ -87,6 +87,9 @@ class AccessMatrixTest {
         OWNERS.put(
                 "the appeal commission; the sitting's chair and secretary; admins; the appellant",
                 Set.of("rR", "eE", "ch", "sec", "adm1", "s1"));
+        OWNERS.put(
+                "the applicant; the signers, the registrar and admins", Set.of("s2", "dn", "dr", "vr", "rR", "adm1"));
+        OWNERS.put("the applicant; the signers and the registrar", Set.of("s2", "dn", "dr", "vr", "rR"));
     }
 
     /** A request body (and query, headers) an operation needs to get past reading it; JSON {@code {}} otherwise. */
@@ -202,6 +205,11 @@ class AccessMatrixTest {
         BODIES.put(
                 "POST /api/v1/sittings/{sittingId}/postponements/{postponementId}/decision",
                 f -> Body.json(new JsonObject().put("allowed", false).put("reason", "matrix")));
+        BODIES.put("POST /api/v1/statements", f -> Body.json(AccessFixture.extension(f.examX)));
+        BODIES.put( // 5.34: a refusal by whoever may sign; the signer awaited is the dean
+                "POST /api/v1/statements/{statementId}/signatures",
+                f -> Body.json(new JsonObject().put("approved", false).put("reason", "matrix")));
+        BODIES.put("PUT /api/v1/exams/{examId}/accommodations", f -> Body.json(new JsonObject().put("s1", 10)));
         BODIES.put(
                 "POST /api/v1/sittings/{sittingId}/appeals/{appealId}/decision",
                 f -> Body.json(new JsonObject().put("decision", "kept")));
