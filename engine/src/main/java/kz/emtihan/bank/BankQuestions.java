@@ -102,7 +102,8 @@ public final class BankQuestions {
     public Future<JsonObject> edit(
             Caller caller, String bankId, String questionId, JsonObject patch, Language language) {
         return banks.allowed(caller, bankId, BankAccess.Action.EDIT)
-                .compose(h -> editOnce(bankId, questionId, patch, language, 1));
+                .compose(h -> editOnce(bankId, questionId, patch, language, 1))
+                .compose(json -> banks.changed(caller, bankId, "question-edited", json));
     }
 
     private Future<JsonObject> editOnce(

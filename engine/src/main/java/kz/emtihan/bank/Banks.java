@@ -37,12 +37,47 @@ public final class Banks {
     private final BankMediaStore media;
     private final BankRules rules;
     private final ParsedQuestions parsed = new ParsedQuestions();
+    private final LifeSteps life;
 
     public Banks(Vertx vertx, BankStore store, BankMediaStore media, BankRules rules) {
         this.vertx = vertx;
         this.store = store;
         this.media = media;
         this.rules = rules;
+        this.life = new LifeSteps(store);
+    }
+
+    LifeSteps life() {
+        return life;
+    }
+
+    /** Work too slow for the event loop (a paper to render). */
+    <T> Future<T> onWorker(java.util.concurrent.Callable<T> work) {
+        return vertx.executeBlocking(work, false);
+    }
+
+    /**
+     * 5.24: the bank's questions changed: an approved bank goes back to draft (recorded in its audit trail, with what
+     * changed), so it needs a new approval and new conclusions before an attestation uses it again.
+     */
+    <T> Future<T> changed(Caller caller, String bankId, String cause, T result) {
+        return life.apply(
+                        bankId,
+                        h -> h.life()
+                                .changed()
+                                .map(l -> new LifeSteps.Step(
+                                        l,
+                                        LifeSteps.entry("returned-to-draft", caller, java.time.Instant.now())
+                                                .put("cause", cause))))
+                .map(result);
+    }
+
+    /** 5.31: fails with {@code bank-locked} while the bank (and the grading of its exams) is locked. */
+    public Future<Void> requireUnlocked(String bankId) {
+        return store.header(bankId).map(h -> {
+            h.ifPresent(b -> b.life().requireOpen());
+            return null;
+        });
     }
 
     public BankStore store() {
@@ -87,6 +122,8 @@ public final class Banks {
                     found.orElseThrow(() -> Refusal.of(CommonRefusal.NOT_FOUND, BankTexts.thing("bank"), bankId));
             // 5.21: its owner, the co-authors and experts the owner names, admins
             if (!h.access().allows(caller.id(), caller.roles(), action)) throw Refusal.of(CommonRefusal.FORBIDDEN);
+            // 5.31: a locked bank is read, never changed nor scheduled
+            if (action != BankAccess.Action.READ) h.life().requireOpen();
             return h;
         });
     }
@@ -126,7 +163,7 @@ public final class Banks {
                                             questions.add(QuestionJson.toQuestion(sanitised(drafts.get(i)), first + i));
                                         return store.put(bankId, questions);
                                     })
-                                    .map(drafts.size());
+                                    .compose(v -> changed(caller, bankId, "questions-added", drafts.size()));
                         });
     }
 
@@ -162,6 +199,9 @@ public final class Banks {
                                     landed.accepted().get(i), first + i));
                             return store.put(bankId, questions);
                         })
+                        .compose(v -> landed.accepted().isEmpty()
+                                ? Future.succeededFuture(v)
+                                : changed(caller, bankId, "questions-imported", v))
                         .map(v -> new Imported(
                                 landed.accepted().size(), landed.unclassified(), landed.notes(), landed.refused())));
     }
@@ -244,9 +284,9 @@ public final class Banks {
     public Future<Void> deleteQuestion(Caller caller, String bankId, String questionId) {
         return allowed(caller, bankId, BankAccess.Action.EDIT)
                 .compose(h -> store.delete(bankId, questionId))
-                .map(found -> {
+                .compose(found -> {
                     if (!found) throw Refusal.of(CommonRefusal.NOT_FOUND, BankTexts.thing("question"), questionId);
-                    return null;
+                    return changed(caller, bankId, "question-deleted", (Void) null);
                 });
     }
 
@@ -258,7 +298,8 @@ public final class Banks {
     public Future<Integer> classify(
             Caller caller, String bankId, java.util.Collection<String> questionIds, Optional<Difficulty> difficulty) {
         return allowed(caller, bankId, BankAccess.Action.EDIT)
-                .compose(h -> QuestionClassifier.classify(store, bankId, questionIds, difficulty));
+                .compose(h -> QuestionClassifier.classify(store, bankId, questionIds, difficulty))
+                .compose(n -> n == 0 ? Future.succeededFuture(n) : changed(caller, bankId, "questions-classified", n));
     }
 
     /** The banks the caller may read, by the same rule as one bank. */

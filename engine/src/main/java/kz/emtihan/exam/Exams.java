@@ -49,6 +49,8 @@ public final class Exams {
         // 5.21: an exam is scheduled from a bank its teacher owns or co-authors (an admin may use any)
         return banks.allowed(teacher, plan.bankId(), kz.emtihan.bank.model.BankAccess.Action.SCHEDULE)
                 .compose(bank -> banks.questions(plan.bankId()).compose(all -> {
+                    // 5.24-5.26: a midterm or attestation needs a bank usable in its academic year (5.31: see allowed)
+                    kz.emtihan.bank.BankUse.require(bank, plan.kind().code(), plan.opensAt(), regulation.calendar());
                     // 5.23.3: an unclassified question is never drawn, so it is not frozen into the exam
                     List<Question> questions =
                             all.stream().filter(q -> q.difficulty().isPresent()).toList();
@@ -145,7 +147,9 @@ public final class Exams {
      */
     public Future<Integer> replaceRoster(Caller caller, String examId, JsonArray body) {
         // who first, then what: a refused caller is told 403 whatever the list says
-        return allowed(caller, examId, ExamAccess.Action.MANAGE).compose(e -> replaceRosterChecked(examId, body));
+        return allowed(caller, examId, ExamAccess.Action.MANAGE)
+                .compose(e -> banks.requireUnlocked(e.bankId()).map(e)) // 5.31: grading locked with the bank
+                .compose(e -> replaceRosterChecked(examId, body));
     }
 
     private Future<Integer> replaceRosterChecked(String examId, JsonArray body) {
