@@ -9,14 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.bank.exports.BankExport;
-import kz.emtihan.bank.imports.GiftImport;
-import kz.emtihan.bank.imports.ImportException;
-import kz.emtihan.bank.imports.ImportReport;
 import kz.emtihan.bank.imports.ImportSkip;
-import kz.emtihan.bank.imports.ImportTexts;
-import kz.emtihan.bank.imports.MoodleXmlImport;
-import kz.emtihan.bank.imports.QtiImport;
-import kz.emtihan.bank.imports.QuestionHtml;
 import kz.emtihan.bank.model.BankAccess;
 import kz.emtihan.bank.model.BankRules;
 import kz.emtihan.bank.model.BankValidation;
@@ -160,7 +153,8 @@ public final class Banks {
                                     .compose(first -> {
                                         List<Question> questions = new ArrayList<>();
                                         for (int i = 0; i < drafts.size(); i++)
-                                            questions.add(QuestionJson.toQuestion(sanitised(drafts.get(i)), first + i));
+                                            questions.add(QuestionJson.toQuestion(
+                                                    QuestionJson.sanitised(drafts.get(i)), first + i));
                                         return store.put(bankId, questions);
                                     })
                                     .compose(v -> changed(caller, bankId, "questions-added", drafts.size()));
@@ -185,7 +179,7 @@ public final class Banks {
                         return Future.failedFuture(Refusal.of(BankRefusal.BAD_FORMAT));
                     }
                     return vertx.executeBlocking(
-                            () -> parse(format, file, h.passport().language()), false);
+                            () -> ImportLanding.parse(format, file, h.passport().language()), false);
                 })
                 .compose(report ->
                         vertx.executeBlocking(() -> ImportLanding.of(report, fallback, media.limits()), false))
@@ -204,26 +198,6 @@ public final class Banks {
                                 : changed(caller, bankId, "questions-imported", v))
                         .map(v -> new Imported(
                                 landed.accepted().size(), landed.unclassified(), landed.notes(), landed.refused())));
-    }
-
-    private static ImportReport parse(String format, byte[] file, String language) {
-        try {
-            if (format.equals("qti")) return QtiImport.parse(file); // one item's XML, or a package told by its bytes
-            return format.equals("gift")
-                    ? GiftImport.read(file, language) // encoding found, noted; true/false in the bank's language
-                    : MoodleXmlImport.parse(file);
-        } catch (ImportException e) {
-            Text fault = ImportTexts.at(e.line(), e.column(), e.fault());
-            throw Refusal.of(BankRefusal.UNPARSEABLE_FILE, fault)
-                    .withProblems(List.of(new Problem(lineAndColumn(e.line(), e.column()), e.fault())));
-        }
-    }
-
-    private static java.util.Map<String, Object> lineAndColumn(int line, int column) {
-        java.util.Map<String, Object> at = new java.util.LinkedHashMap<>();
-        at.put("line", line);
-        at.put("column", column);
-        return at;
     }
 
     /**
@@ -263,8 +237,12 @@ public final class Banks {
                     .put(
                             "yourAccess",
                             new JsonArray(h.access().allowed(caller.id(), caller.roles()).stream()
+                                    // 5.31: a locked bank is only read
+                                    .filter(a -> a == BankAccess.Action.READ
+                                            || !h.life().locked())
                                     .map(BankAccess.Action::code)
-                                    .toList()));
+                                    .toList()))
+                    .put("locked", h.life().locked());
         });
     }
 
@@ -312,25 +290,6 @@ public final class Banks {
                         .map(h -> summaryOf(caller, h))
                         .toList()))
                 .map(all -> new JsonArray(all.list()));
-    }
-
-    /** Question and option text is HTML everywhere; text sent as JSON passes the importers' allow-list too. */
-    static QuestionDraft sanitised(QuestionDraft d) {
-        List<QuestionDraft.DraftOption> options = d.options().stream()
-                .map(o -> new QuestionDraft.DraftOption(
-                        QuestionHtml.sanitise(o.text()), o.fraction(), QuestionHtml.sanitise(o.feedback()), o.fixed()))
-                .toList();
-        kz.emtihan.bank.model.Authored a = d.authored();
-        return new QuestionDraft(
-                d.id(),
-                QuestionHtml.sanitise(d.text()),
-                options,
-                d.single(),
-                d.difficulty(),
-                d.topic(),
-                d.shuffle(),
-                new kz.emtihan.bank.model.Authored(
-                        a.name(), a.idNumber(), a.tags(), QuestionHtml.sanitise(a.feedback()), a.order()));
     }
 
     static Passport passport(JsonObject body) {

@@ -49,8 +49,6 @@ public final class Exams {
         // 5.21: an exam is scheduled from a bank its teacher owns or co-authors (an admin may use any)
         return banks.allowed(teacher, plan.bankId(), kz.emtihan.bank.model.BankAccess.Action.SCHEDULE)
                 .compose(bank -> banks.questions(plan.bankId()).compose(all -> {
-                    // 5.24-5.26: a midterm or attestation needs a bank usable in its academic year (5.31: see allowed)
-                    kz.emtihan.bank.BankUse.require(bank, plan.kind().code(), plan.opensAt(), regulation.calendar());
                     // 5.23.3: an unclassified question is never drawn, so it is not frozen into the exam
                     List<Question> questions =
                             all.stream().filter(q -> q.difficulty().isPresent()).toList();
@@ -68,6 +66,8 @@ public final class Exams {
                                 Refusal.of(ExamRefusal.EXAM_BEYOND_LIMITS, first.rule(), first.text())
                                         .withProblems(problems));
                     }
+                    // 5.24-5.26: a midterm or attestation needs a bank usable in its academic year (5.31: see allowed)
+                    kz.emtihan.bank.BankUse.require(bank, plan.kind().code(), plan.opensAt(), regulation.calendar());
                     Exam exam = new Exam(
                             Ids.prefixed("e"),
                             plan.bankId(),

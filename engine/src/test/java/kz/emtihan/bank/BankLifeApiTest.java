@@ -182,8 +182,15 @@ class BankLifeApiTest {
         assertEquals(201, exam.status(), exam.body());
 
         // 5.24: a change of the questions returns the bank to draft; it needs approval and review again
-        TestEngine.Reply added = app.post(base + "/questions", owner, Fixtures.questions(1, 0, 0));
-        assertEquals(200, added.status(), added.body());
+        String question =
+                app.get(base + "/questions", owner).array().getJsonObject(0).getString("id");
+        TestEngine.Reply edited = app.send(
+                "PATCH",
+                base + "/questions/" + question,
+                owner,
+                "application/json",
+                new JsonObject().put("text", "Question 0, reworded").encode().getBytes());
+        assertEquals(200, edited.status(), edited.body());
         JsonObject changed = life(id);
         assertEquals("draft", changed.getString("status"));
         assertFalse(changed.getJsonObject("usable").getJsonObject(year).getBoolean("usable"));
@@ -193,7 +200,7 @@ class BankLifeApiTest {
                 java.util.List.of("approved", "panel-assigned", "concluded", "concluded", "returned-to-draft"),
                 trail.stream().map(o -> ((JsonObject) o).getString("action")).toList());
         assertEquals("bl-head", trail.getJsonObject(0).getString("by"));
-        assertEquals("questions-added", trail.getJsonObject(4).getString("cause"));
+        assertEquals("question-edited", trail.getJsonObject(4).getString("cause"));
     }
 
     @Test
