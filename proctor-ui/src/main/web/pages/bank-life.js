@@ -11,7 +11,7 @@
 import { request } from '../lib/api.js';
 import { downloadBlob, h } from '../lib/dom.js';
 import { formatDateTime, t } from '../lib/i18n.js';
-import { $, busy, clearError, fact, showError, showProblems } from './staff.js';
+import { $, busy, clearError, fact, myId, showError, showProblems } from './staff.js';
 
 const ASPECTS = ['standards', 'difficulty', 'wording'];
 const GRADES = ['satisfactory', 'needs-work', 'unsatisfactory'];
@@ -205,7 +205,11 @@ function drawConclusions(bankId, life) {
   );
   $('conclude-form').hidden = !life.may.conclude;
   if (!life.may.conclude) return;
-  fillYears($('conclude-year'), life.years);
+  // 5.24: an expert concludes for the years whose panel names them
+  fillYears(
+    $('conclude-year'),
+    life.years.filter((year) => (life.panel[year] ?? []).some((p) => p.id === myId())),
+  );
   if (!$('conclude-decision').options.length) {
     $('conclude-decision').replaceChildren(
       ...DECISIONS.map((d) => h('option', { value: d, text: t(`banklife.decision.${d}`) })),

@@ -70,7 +70,11 @@ final class PassportPdf {
             flow.signatures(
                     m.get("label.signatures"),
                     List.of(
-                            new PageFlow.Signature(m.get("role.head"), ""),
+                            new PageFlow.Signature(
+                                    m.get("role.head"),
+                                    life.approval()
+                                            .map(a -> names.getOrDefault(a.by(), a.by()))
+                                            .orElse("")),
                             new PageFlow.Signature(m.get("role.compiler"), String.join("; ", p.compilers()))));
             return flow.finish(title + " — " + p.discipline(), p.programme(), m);
         }
