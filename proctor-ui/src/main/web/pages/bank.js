@@ -24,6 +24,7 @@ import { openEditor, prepareEditor } from './bank-editor.js';
 import { prepareImport } from './bank-import.js';
 import { notify, prepareQuestions, refreshQuestions } from './bank-questions.js';
 import { renderSummary, renderValidation, setOwner } from './bank-summary.js';
+import { showBankLife } from './bank-life.js';
 import { showBankPeople } from './bank-people.js';
 import { $, busy, pageFailed, showError, startStaffPage } from './staff.js';
 
@@ -48,6 +49,7 @@ async function start() {
     await refreshQuestions();
     prepare(canEdit, fileName(summary));
     setOwner((await showBankPeople(bankId)).people?.owner);
+    await showBankLife(bankId, refreshSummary); // issue 13 (1): approval, review, papers, lock
     $('bank-created').hidden = !param('created');
     $('bank-body').hidden = false;
     setState(main, 'ready');

@@ -47,7 +47,7 @@ let banks = [];
 
 async function start() {
   if (!startStaffPage()) return;
-  const seesBanks = hasRole('teacher', 'admin', 'expert');
+  const seesBanks = hasRole('teacher', 'admin', 'expert', 'head'); // 5.19: the head approves banks
   const seesExams = hasRole('teacher', 'admin', 'proctor', 'registrar');
   if (!seesBanks) {
     main.querySelector('h1').textContent = t('staff.nav.exams');

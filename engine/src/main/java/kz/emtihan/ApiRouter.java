@@ -100,6 +100,8 @@ public final class ApiRouter {
         AuthRoutes.mountProtected(api, s.users(), s.sessions());
         var assignees = new kz.emtihan.bank.Assignees(s.users()); // issue 10 (3): people named on banks and exams
         BankRoutes.mount(api, s.banks(), new kz.emtihan.bank.BankPeople(s.banks(), assignees));
+        kz.emtihan.bank.BankLifeRoutes.mount( // issue 13 (1): approval, review, papers, locks (5.19, 5.24-5.27, 5.31)
+                api, s.banks(), assignees, s.config().regulation().calendar());
         kz.emtihan.bank.MediaRoutes.mount(api, s.banks()); // issue 12 (2): pictures and sounds, bank and own paper
         kz.emtihan.exam.AttemptMediaRoutes.mount(api, s.exam(), s.store(), s.banks());
         ExamRoutes.mount(

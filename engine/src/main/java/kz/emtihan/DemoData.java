@@ -84,11 +84,13 @@ final class DemoData {
                                         .put("coAuthors", new JsonArray())
                                         .put("experts", new JsonArray().add("expert")))
                         .map(bankId))
+                .compose(bankId -> reviewed(s, people, bankId).map(bankId))
                 .compose(bankId -> exam(s, teacher, bankId, "Mathematics 1 — intermediate attestation (demo)", false))
                 // 5.20.3: one intermediate attestation per discipline and period, so the proctored one is the same
-                // discipline's test for another programme, from that programme's bank
+                // discipline's test for another programme, from that programme's bank, approved and reviewed likewise
                 .compose(v -> s.banks().create(teacher, otherProgramme(passport)))
                 .compose(bankId -> s.banks().add(teacher, bankId, questions()).map(bankId))
+                .compose(bankId -> reviewed(s, people, bankId).map(bankId))
                 .compose(bankId -> exam(s, teacher, bankId, "Mathematics 1 — proctored attestation (demo)", true))
                 .compose(v -> sitting(s))
                 .onSuccess(
@@ -163,6 +165,48 @@ final class DemoData {
 
     private static Passport otherProgramme(Passport p) {
         return new Passport(p.discipline(), "6B06102 Computer Science", p.language(), p.compilers(), p.references());
+    }
+
+    /**
+     * 5.19, 5.24-5.26: the demo head of department records the meeting that approved the bank, the demo admin names
+     * the demo expert to this academic year's panel, and the expert concludes "may be used", so the attestations below
+     * may be scheduled on it.
+     */
+    private static Future<Void> reviewed(Services s, kz.emtihan.bank.Assignees people, String bankId) {
+        var reviews = new kz.emtihan.bank.BankReviews(
+                s.banks(), people, s.config().regulation().calendar());
+        Caller head = new Caller("head", "Head (demo)", EnumSet.of(Role.HEAD));
+        Caller admin = new Caller("admin", "Administrator", EnumSet.of(Role.ADMIN));
+        Caller expert = new Caller("expert", "Expert (demo)", EnumSet.of(Role.EXPERT));
+        JsonObject conclusion = new JsonObject().put("decision", "may-be-used");
+        conclusion.put("standards", assessment("The questions follow the syllabus of Mathematics 1."));
+        conclusion.put("difficulty", assessment("Easy, medium and hard questions in the proportions of 5.23.3."));
+        conclusion.put("wording", assessment("Every question has one meaning; no vague wording found."));
+        return reviews.approve(
+                        head,
+                        bankId,
+                        new JsonObject()
+                                .put(
+                                        "meetingDate",
+                                        s.config()
+                                                .regulation()
+                                                .calendar()
+                                                .date(Instant.now())
+                                                .minusDays(1)
+                                                .toString())
+                                .put("minutes", "3"))
+                .compose(l -> reviews.assign(
+                        admin,
+                        bankId,
+                        new JsonObject()
+                                .put("academicYear", reviews.currentYear())
+                                .put("experts", new JsonArray().add("expert"))))
+                .compose(l -> reviews.conclude(expert, bankId, conclusion))
+                .mapEmpty();
+    }
+
+    private static JsonObject assessment(String comment) {
+        return new JsonObject().put("assessment", "satisfactory").put("comment", comment);
     }
 
     /** One exam open for a week for student1..5; a proctored one records camera and screen and checks identity (5.17.2). */

@@ -83,7 +83,72 @@ public final class Fixtures {
         TestEngine.Reply added =
                 app.post("/api/v1/banks/" + bankId + "/questions", teacherToken, questions(40, 40, 20));
         assertEquals(200, added.status(), added.body());
+        usable(app, bankId);
         return bankId;
+    }
+
+    /** The head of department and the expert who approve and review every fixture bank (5.19, 5.24). */
+    public static final String HEAD = "fixture-head";
+
+    public static final String EXPERT = "fixture-expert";
+
+    private static final java.util.Map<TestEngine, String[]> REVIEWERS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Tokens of {@link #HEAD} and {@link #EXPERT} on this engine, their accounts made on first use. */
+    public static String[] reviewers(TestEngine app) {
+        return REVIEWERS.computeIfAbsent(app, a -> {
+            a.users("head", HEAD);
+            a.users("expert", EXPERT);
+            return new String[] {a.loginAs(HEAD), a.loginAs(EXPERT)};
+        });
+    }
+
+    /**
+     * 5.19, 5.24-5.26 through the API: the head records the department meeting's approval, an admin names the expert
+     * panel of this academic year and the next, the expert concludes "may be used" for both, so a midterm or an
+     * intermediate attestation may be scheduled on the bank in either year.
+     */
+    public static void usable(TestEngine app, String bankId) {
+        String[] tokens = reviewers(app);
+        String base = "/api/v1/banks/" + bankId;
+        TestEngine.Reply approved = app.post(base + "/approval", tokens[0], approval());
+        if (approved.status() == 401) { // a new session store: sign in again
+            REVIEWERS.remove(app);
+            tokens = reviewers(app);
+            approved = app.post(base + "/approval", tokens[0], approval());
+        }
+        assertEquals(200, approved.status(), approved.body());
+        JsonArray years = approved.json().getJsonArray("years");
+        for (Object year : years) {
+            TestEngine.Reply panel = app.put(
+                    base + "/panel",
+                    app.admin(),
+                    new JsonObject().put("academicYear", year).put("experts", new JsonArray().add(EXPERT)));
+            assertEquals(200, panel.status(), panel.body());
+            TestEngine.Reply concluded = app.post(
+                    base + "/conclusions", tokens[1], conclusion("may-be-used").put("academicYear", year));
+            assertEquals(201, concluded.status(), concluded.body());
+        }
+    }
+
+    /** 5.19: a department meeting held yesterday, minutes No. 7. */
+    public static JsonObject approval() {
+        return new JsonObject()
+                .put(
+                        "meetingDate",
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                .minusDays(1)
+                                .toString())
+                .put("minutes", "7");
+    }
+
+    /** 5.25-5.26: every aspect satisfactory, with {@code decision}. */
+    public static JsonObject conclusion(String decision) {
+        JsonObject out = new JsonObject().put("decision", decision);
+        for (String aspect : java.util.List.of("standards", "difficulty", "wording"))
+            out.put(aspect, new JsonObject().put("assessment", "satisfactory").put("comment", "fits the syllabus"));
+        return out;
     }
 
     public static JsonObject attestation(String bankId, Instant opens, Instant closes) {

@@ -23,4 +23,9 @@ public final class BankKeys {
     public static String bankMedia(String id) {
         return "bank:" + id + ":media";
     }
+
+    /** The bank's audit trail: JSON entries of its life's steps (5.19, 5.24-5.26, 5.31), oldest first. */
+    public static String bankTrail(String id) {
+        return "bank:" + id + ":trail";
+    }
 }

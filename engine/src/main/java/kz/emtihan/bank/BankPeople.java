@@ -23,7 +23,8 @@ public final class BankPeople {
 
     public Future<JsonObject> view(Caller caller, String bankId) {
         return banks.allowed(caller, bankId, BankAccess.Action.READ).compose(h -> {
-            boolean manages = h.access().allows(caller.id(), caller.roles(), BankAccess.Action.MANAGE);
+            boolean manages = h.access().allows(caller.id(), caller.roles(), BankAccess.Action.MANAGE)
+                    && !h.life().locked(); // 5.31: a locked bank's people do not change
             Future<JsonObject> candidates = manages
                     ? Future.all(
                                     people.candidates(BankAccess.roleOfCoAuthors()),

@@ -102,7 +102,8 @@ public final class BankQuestions {
     public Future<JsonObject> edit(
             Caller caller, String bankId, String questionId, JsonObject patch, Language language) {
         return banks.allowed(caller, bankId, BankAccess.Action.EDIT)
-                .compose(h -> editOnce(bankId, questionId, patch, language, 1));
+                .compose(h -> editOnce(bankId, questionId, patch, language, 1))
+                .compose(json -> banks.changed(caller, bankId, "question-edited", json));
     }
 
     private Future<JsonObject> editOnce(
@@ -113,7 +114,7 @@ public final class BankQuestions {
             QuestionPatch.Result r = QuestionPatch.apply(current, patch);
             if (!r.problems().isEmpty())
                 throw Refusal.of(BankRefusal.INVALID_EDIT, r.problems().size()).withProblems(r.problems());
-            Question edited = QuestionPatch.question(current, Banks.sanitised(r.draft()));
+            Question edited = QuestionPatch.question(current, QuestionJson.sanitised(r.draft()));
             // issue 12 (2): an edit shows no picture or sound the bank lacks
             return banks.media()
                     .unknownIn(bankId, List.of(r.draft()))

@@ -28,14 +28,15 @@ public final class BankRoutes {
             });
         });
         api.get("/banks").respond(ctx -> {
-            return banks.list(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT));
+            return banks.list(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT, Role.HEAD));
         });
         api.get("/banks/:bankId").respond(ctx -> {
-            return banks.summary(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"));
+            return banks.summary(
+                    Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT, Role.HEAD), ctx.pathParam("bankId"));
         });
         BankQuestions questions = new BankQuestions(banks);
         api.get("/banks/:bankId/questions").respond(ctx -> {
-            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT, Role.HEAD);
             Language language = Languages.of(ctx);
             return questions
                     .list(
@@ -48,7 +49,7 @@ public final class BankRoutes {
                     });
         });
         api.get("/banks/:bankId/questions/search").respond(ctx -> {
-            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT, Role.HEAD);
             Language language = Languages.of(ctx);
             java.util.concurrent.atomic.AtomicReference<QuestionQuery> asked =
                     new java.util.concurrent.atomic.AtomicReference<>();
@@ -65,7 +66,7 @@ public final class BankRoutes {
         });
         api.get("/banks/:bankId/topics").respond(ctx -> {
             return questions.topics(
-                    Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"));
+                    Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT, Role.HEAD), ctx.pathParam("bankId"));
         });
         api.post("/banks/:bankId/questions/classify").respond(ctx -> {
             Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
@@ -110,7 +111,7 @@ public final class BankRoutes {
                             .put("skipped", ImportNotes.toJson(done.notes(), done.refused(), language)));
         });
         api.get("/banks/:bankId/export").respond(ctx -> {
-            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT, Role.HEAD);
             String format = Optional.ofNullable(ctx.queryParams().get("format")).orElse("");
             return banks.export(c, ctx.pathParam("bankId"), format).map(file -> {
                 ctx.response()
@@ -121,13 +122,16 @@ public final class BankRoutes {
         });
         api.get("/banks/:bankId/access")
                 .respond(ctx -> people.view(
-                        Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId")));
+                        Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT, Role.HEAD),
+                        ctx.pathParam("bankId")));
         api.put("/banks/:bankId/access")
                 .respond(ctx -> people.replace(
                         Caller.require(ctx, Role.TEACHER, Role.ADMIN), ctx.pathParam("bankId"), Bodies.object(ctx)));
         api.get("/banks/:bankId/validation").respond(ctx -> {
             Language language = Languages.of(ctx);
-            return banks.validate(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT), ctx.pathParam("bankId"))
+            return banks.validate(
+                            Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT, Role.HEAD),
+                            ctx.pathParam("bankId"))
                     .map(problems -> new JsonObject()
                             .put("ok", problems.isEmpty())
                             .put(

@@ -25,11 +25,24 @@ public final class BankStore {
 
     /** A stored bank's header, with who may see it (co-authors and experts as the owner named them). */
     public record BankHeader(
-            String id, Passport passport, String status, String owner, List<String> coAuthors, List<String> experts) {
+            String id,
+            Passport passport,
+            String status,
+            String owner,
+            List<String> coAuthors,
+            List<String> experts,
+            kz.emtihan.bank.model.BankLife life,
+            String lifeJson) {
+        /** Who may see it: the experts the owner named and, 5.24, those on the bank's panel for any year. */
         public BankAccess access() {
-            return new BankAccess(owner, new java.util.HashSet<>(coAuthors), new java.util.HashSet<>(experts));
+            java.util.Set<String> reviewers = new java.util.HashSet<>(experts);
+            life.panel().values().forEach(reviewers::addAll);
+            return new BankAccess(owner, new java.util.HashSet<>(coAuthors), reviewers);
         }
     }
+
+    private static final kz.emtihan.store.LuaScript UPDATE_LIFE =
+            kz.emtihan.store.LuaScript.load("/kz/emtihan/bank/update-life.lua");
 
     Future<Void> create(String id, Passport passport, String owner) {
         return redis.send(Request.cmd(Command.HSET)
@@ -54,7 +67,10 @@ public final class BankStore {
                     r.get("status").toString(),
                     r.get("owner").toString(),
                     ids(r.get("coAuthors")),
-                    ids(r.get("experts"))));
+                    ids(r.get("experts")),
+                    BankLifeJson.parse(
+                            r.get("life") == null ? "" : r.get("life").toString()),
+                    r.get("life") == null ? "" : r.get("life").toString()));
         });
     }
 
@@ -63,6 +79,32 @@ public final class BankStore {
         List<String> out = new ArrayList<>();
         for (Object o : new io.vertx.core.json.JsonArray(json.toString())) out.add(String.valueOf(o));
         return out;
+    }
+
+    /**
+     * 5.19, 5.24-5.26, 5.31: stores {@code life} only if the stored life is still {@code read}, and appends {@code
+     * entry} to the bank's audit trail in the same step. 1 done, 0 changed meanwhile, -1 no such bank.
+     */
+    Future<Integer> updateLife(String id, String read, kz.emtihan.bank.model.BankLife life, JsonObject entry) {
+        return UPDATE_LIFE
+                .run(
+                        redis,
+                        List.of(BankKeys.bank(id), BankKeys.bankTrail(id)),
+                        List.of(read, BankLifeJson.stored(life).encode(), life.status(), entry.encode()))
+                .map(Response::toInteger);
+    }
+
+    /** The bank's audit trail, oldest first (approvals, panels, conclusions, locks, returns to draft). */
+    Future<List<JsonObject>> trail(String id) {
+        return redis.send(Request.cmd(Command.LRANGE)
+                        .arg(BankKeys.bankTrail(id))
+                        .arg(0)
+                        .arg(-1))
+                .map(r -> {
+                    List<JsonObject> out = new ArrayList<>();
+                    if (r != null) for (Response v : r) out.add(new JsonObject(v.toString()));
+                    return out;
+                });
     }
 
     /** Replaces who the owner named (one HSET: both lists change together). */

@@ -9,14 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.bank.exports.BankExport;
-import kz.emtihan.bank.imports.GiftImport;
-import kz.emtihan.bank.imports.ImportException;
-import kz.emtihan.bank.imports.ImportReport;
 import kz.emtihan.bank.imports.ImportSkip;
-import kz.emtihan.bank.imports.ImportTexts;
-import kz.emtihan.bank.imports.MoodleXmlImport;
-import kz.emtihan.bank.imports.QtiImport;
-import kz.emtihan.bank.imports.QuestionHtml;
 import kz.emtihan.bank.model.BankAccess;
 import kz.emtihan.bank.model.BankRules;
 import kz.emtihan.bank.model.BankValidation;
@@ -37,12 +30,47 @@ public final class Banks {
     private final BankMediaStore media;
     private final BankRules rules;
     private final ParsedQuestions parsed = new ParsedQuestions();
+    private final LifeSteps life;
 
     public Banks(Vertx vertx, BankStore store, BankMediaStore media, BankRules rules) {
         this.vertx = vertx;
         this.store = store;
         this.media = media;
         this.rules = rules;
+        this.life = new LifeSteps(store);
+    }
+
+    LifeSteps life() {
+        return life;
+    }
+
+    /** Work too slow for the event loop (a paper to render). */
+    <T> Future<T> onWorker(java.util.concurrent.Callable<T> work) {
+        return vertx.executeBlocking(work, false);
+    }
+
+    /**
+     * 5.24: the bank's questions changed: an approved bank goes back to draft (recorded in its audit trail, with what
+     * changed), so it needs a new approval and new conclusions before an attestation uses it again.
+     */
+    <T> Future<T> changed(Caller caller, String bankId, String cause, T result) {
+        return life.apply(
+                        bankId,
+                        h -> h.life()
+                                .changed()
+                                .map(l -> new LifeSteps.Step(
+                                        l,
+                                        LifeSteps.entry("returned-to-draft", caller, java.time.Instant.now())
+                                                .put("cause", cause))))
+                .map(result);
+    }
+
+    /** 5.31: fails with {@code bank-locked} while the bank (and the grading of its exams) is locked. */
+    public Future<Void> requireUnlocked(String bankId) {
+        return store.header(bankId).map(h -> {
+            h.ifPresent(b -> b.life().requireOpen());
+            return null;
+        });
     }
 
     public BankStore store() {
@@ -87,6 +115,8 @@ public final class Banks {
                     found.orElseThrow(() -> Refusal.of(CommonRefusal.NOT_FOUND, BankTexts.thing("bank"), bankId));
             // 5.21: its owner, the co-authors and experts the owner names, admins
             if (!h.access().allows(caller.id(), caller.roles(), action)) throw Refusal.of(CommonRefusal.FORBIDDEN);
+            // 5.31: a locked bank is read, never changed nor scheduled
+            if (action != BankAccess.Action.READ) h.life().requireOpen();
             return h;
         });
     }
@@ -123,10 +153,11 @@ public final class Banks {
                                     .compose(first -> {
                                         List<Question> questions = new ArrayList<>();
                                         for (int i = 0; i < drafts.size(); i++)
-                                            questions.add(QuestionJson.toQuestion(sanitised(drafts.get(i)), first + i));
+                                            questions.add(QuestionJson.toQuestion(
+                                                    QuestionJson.sanitised(drafts.get(i)), first + i));
                                         return store.put(bankId, questions);
                                     })
-                                    .map(drafts.size());
+                                    .compose(v -> changed(caller, bankId, "questions-added", drafts.size()));
                         });
     }
 
@@ -148,7 +179,7 @@ public final class Banks {
                         return Future.failedFuture(Refusal.of(BankRefusal.BAD_FORMAT));
                     }
                     return vertx.executeBlocking(
-                            () -> parse(format, file, h.passport().language()), false);
+                            () -> ImportLanding.parse(format, file, h.passport().language()), false);
                 })
                 .compose(report ->
                         vertx.executeBlocking(() -> ImportLanding.of(report, fallback, media.limits()), false))
@@ -162,28 +193,11 @@ public final class Banks {
                                     landed.accepted().get(i), first + i));
                             return store.put(bankId, questions);
                         })
+                        .compose(v -> landed.accepted().isEmpty()
+                                ? Future.succeededFuture(v)
+                                : changed(caller, bankId, "questions-imported", v))
                         .map(v -> new Imported(
                                 landed.accepted().size(), landed.unclassified(), landed.notes(), landed.refused())));
-    }
-
-    private static ImportReport parse(String format, byte[] file, String language) {
-        try {
-            if (format.equals("qti")) return QtiImport.parse(file); // one item's XML, or a package told by its bytes
-            return format.equals("gift")
-                    ? GiftImport.read(file, language) // encoding found, noted; true/false in the bank's language
-                    : MoodleXmlImport.parse(file);
-        } catch (ImportException e) {
-            Text fault = ImportTexts.at(e.line(), e.column(), e.fault());
-            throw Refusal.of(BankRefusal.UNPARSEABLE_FILE, fault)
-                    .withProblems(List.of(new Problem(lineAndColumn(e.line(), e.column()), e.fault())));
-        }
-    }
-
-    private static java.util.Map<String, Object> lineAndColumn(int line, int column) {
-        java.util.Map<String, Object> at = new java.util.LinkedHashMap<>();
-        at.put("line", line);
-        at.put("column", column);
-        return at;
     }
 
     /**
@@ -223,8 +237,12 @@ public final class Banks {
                     .put(
                             "yourAccess",
                             new JsonArray(h.access().allowed(caller.id(), caller.roles()).stream()
+                                    // 5.31: a locked bank is only read
+                                    .filter(a -> a == BankAccess.Action.READ
+                                            || !h.life().locked())
                                     .map(BankAccess.Action::code)
-                                    .toList()));
+                                    .toList()))
+                    .put("locked", h.life().locked());
         });
     }
 
@@ -244,9 +262,9 @@ public final class Banks {
     public Future<Void> deleteQuestion(Caller caller, String bankId, String questionId) {
         return allowed(caller, bankId, BankAccess.Action.EDIT)
                 .compose(h -> store.delete(bankId, questionId))
-                .map(found -> {
+                .compose(found -> {
                     if (!found) throw Refusal.of(CommonRefusal.NOT_FOUND, BankTexts.thing("question"), questionId);
-                    return null;
+                    return changed(caller, bankId, "question-deleted", (Void) null);
                 });
     }
 
@@ -258,7 +276,8 @@ public final class Banks {
     public Future<Integer> classify(
             Caller caller, String bankId, java.util.Collection<String> questionIds, Optional<Difficulty> difficulty) {
         return allowed(caller, bankId, BankAccess.Action.EDIT)
-                .compose(h -> QuestionClassifier.classify(store, bankId, questionIds, difficulty));
+                .compose(h -> QuestionClassifier.classify(store, bankId, questionIds, difficulty))
+                .compose(n -> n == 0 ? Future.succeededFuture(n) : changed(caller, bankId, "questions-classified", n));
     }
 
     /** The banks the caller may read, by the same rule as one bank. */
@@ -271,25 +290,6 @@ public final class Banks {
                         .map(h -> summaryOf(caller, h))
                         .toList()))
                 .map(all -> new JsonArray(all.list()));
-    }
-
-    /** Question and option text is HTML everywhere; text sent as JSON passes the importers' allow-list too. */
-    static QuestionDraft sanitised(QuestionDraft d) {
-        List<QuestionDraft.DraftOption> options = d.options().stream()
-                .map(o -> new QuestionDraft.DraftOption(
-                        QuestionHtml.sanitise(o.text()), o.fraction(), QuestionHtml.sanitise(o.feedback()), o.fixed()))
-                .toList();
-        kz.emtihan.bank.model.Authored a = d.authored();
-        return new QuestionDraft(
-                d.id(),
-                QuestionHtml.sanitise(d.text()),
-                options,
-                d.single(),
-                d.difficulty(),
-                d.topic(),
-                d.shuffle(),
-                new kz.emtihan.bank.model.Authored(
-                        a.name(), a.idNumber(), a.tags(), QuestionHtml.sanitise(a.feedback()), a.order()));
     }
 
     static Passport passport(JsonObject body) {

@@ -63,4 +63,28 @@ record ImportLanding(
         return new QuestionDraft(
                 d.id(), d.text(), d.options(), d.single(), difficulty, d.topic(), d.shuffle(), d.authored());
     }
+
+    /** Reads a file of {@code format}; an unparseable file is refused with its line and column. */
+    static kz.emtihan.bank.imports.ImportReport parse(String format, byte[] file, String language) {
+        try {
+            if (format.equals("qti"))
+                return kz.emtihan.bank.imports.QtiImport.parse(file); // one item's XML, or a package told by its bytes
+            return format.equals("gift")
+                    ? kz.emtihan.bank.imports.GiftImport.read(
+                            file, language) // encoding found, noted; true/false in the bank's language
+                    : kz.emtihan.bank.imports.MoodleXmlImport.parse(file);
+        } catch (kz.emtihan.bank.imports.ImportException e) {
+            kz.emtihan.text.Text fault = kz.emtihan.bank.imports.ImportTexts.at(e.line(), e.column(), e.fault());
+            throw kz.emtihan.refusal.Refusal.of(BankRefusal.UNPARSEABLE_FILE, fault)
+                    .withProblems(java.util.List.of(
+                            new kz.emtihan.refusal.Problem(lineAndColumn(e.line(), e.column()), e.fault())));
+        }
+    }
+
+    private static java.util.Map<String, Object> lineAndColumn(int line, int column) {
+        java.util.Map<String, Object> at = new java.util.LinkedHashMap<>();
+        at.put("line", line);
+        at.put("column", column);
+        return at;
+    }
 }

@@ -15,7 +15,7 @@ public final class MediaRoutes {
     public static void mount(Router api, Banks banks) {
         MediaFiles files = new MediaFiles(banks);
         api.get("/banks/:bankId/media/:hash").handler(ctx -> {
-            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT);
+            Caller c = Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT, Role.HEAD);
             files.file(c, ctx.pathParam("bankId"), ctx.pathParam("hash"))
                     .onSuccess(f -> send(ctx, f))
                     .onFailure(ctx::fail);

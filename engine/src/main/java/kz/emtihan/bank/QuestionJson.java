@@ -236,4 +236,30 @@ public final class QuestionJson {
                 .put("optionFeedback", optionFeedback)
                 .put("fixed", fixed);
     }
+
+    /** Question and option text is HTML everywhere; text sent as JSON passes the importers' allow-list too. */
+    static QuestionDraft sanitised(QuestionDraft d) {
+        java.util.List<QuestionDraft.DraftOption> options = d.options().stream()
+                .map(o -> new QuestionDraft.DraftOption(
+                        kz.emtihan.bank.imports.QuestionHtml.sanitise(o.text()),
+                        o.fraction(),
+                        kz.emtihan.bank.imports.QuestionHtml.sanitise(o.feedback()),
+                        o.fixed()))
+                .toList();
+        kz.emtihan.bank.model.Authored a = d.authored();
+        return new QuestionDraft(
+                d.id(),
+                kz.emtihan.bank.imports.QuestionHtml.sanitise(d.text()),
+                options,
+                d.single(),
+                d.difficulty(),
+                d.topic(),
+                d.shuffle(),
+                new kz.emtihan.bank.model.Authored(
+                        a.name(),
+                        a.idNumber(),
+                        a.tags(),
+                        kz.emtihan.bank.imports.QuestionHtml.sanitise(a.feedback()),
+                        a.order()));
+    }
 }

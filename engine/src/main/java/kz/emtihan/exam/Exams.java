@@ -71,6 +71,8 @@ public final class Exams {
                                 Refusal.of(ExamRefusal.EXAM_BEYOND_LIMITS, first.rule(), first.text())
                                         .withProblems(problems));
                     }
+                    // 5.24-5.26: a midterm or attestation needs a bank usable in its academic year (5.31: see allowed)
+                    kz.emtihan.bank.BankUse.require(bank, plan.kind().code(), plan.opensAt(), regulation.calendar());
                     Exam exam = new Exam(
                             Ids.prefixed("e"),
                             plan.bankId(),
@@ -162,7 +164,9 @@ public final class Exams {
      */
     public Future<Integer> replaceRoster(Caller caller, String examId, JsonArray body) {
         // who first, then what: a refused caller is told 403 whatever the list says
-        return allowed(caller, examId, ExamAccess.Action.MANAGE).compose(e -> replaceRosterChecked(e, body));
+        return allowed(caller, examId, ExamAccess.Action.MANAGE)
+                .compose(e -> banks.requireUnlocked(e.bankId()).map(e)) // 5.31: grading locked with the bank
+                .compose(e -> replaceRosterChecked(e, body));
     }
 
     private Future<Integer> replaceRosterChecked(Exam exam, JsonArray body) {

@@ -49,6 +49,7 @@ final class Fixture {
                 .getString("id");
         client.expect(
                 200, client.post("/api/v1/banks/" + bankId + "/questions", admin, questions(seed)), "add questions");
+        usable(client, admin, bankId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         JsonObject exam = new JsonObject()
                 .put("bankId", bankId)
@@ -84,6 +85,66 @@ final class Fixture {
         }
         client.expect(200, client.put("/api/v1/exams/" + examId + "/roster", admin, roster), "roster");
         return new Created(admin, examId, ids);
+    }
+
+    /**
+     * 5.19, 5.24-5.26: the admin records the department's approval and names a bench expert (not a compiler) for this
+     * academic year and the next; the expert concludes "may be used" for both, so the attestation may be scheduled.
+     */
+    static void usable(Client client, String admin, String bankId) {
+        String base = "/api/v1/banks/" + bankId;
+        client.expect(
+                200,
+                client.post(
+                        "/api/v1/users",
+                        admin,
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("id", "bench-expert")
+                                        .put("name", "Bench Expert")
+                                        .put("roles", new JsonArray().add("expert"))
+                                        .put("password", "pw-bench-expert"))),
+                "create expert");
+        String expert = client.expect(
+                        200,
+                        client.post(
+                                "/api/v1/auth/login",
+                                null,
+                                new JsonObject().put("username", "bench-expert").put("password", "pw-bench-expert")),
+                        "expert login")
+                .json()
+                .getString("token");
+        JsonObject life = client.expect(
+                        200,
+                        client.post(
+                                base + "/approval",
+                                admin,
+                                new JsonObject()
+                                        .put(
+                                                "meetingDate",
+                                                java.time.LocalDate.now(java.time.ZoneOffset.UTC)
+                                                        .minusDays(1)
+                                                        .toString())
+                                        .put("minutes", "1")),
+                        "approve bank")
+                .json();
+        for (Object year : life.getJsonArray("years")) {
+            client.expect(
+                    200,
+                    client.put(
+                            base + "/panel",
+                            admin,
+                            new JsonObject()
+                                    .put("academicYear", year)
+                                    .put("experts", new JsonArray().add("bench-expert"))),
+                    "assign expert");
+            JsonObject conclusion = new JsonObject().put("academicYear", year).put("decision", "may-be-used");
+            for (String aspect : new String[] {"standards", "difficulty", "wording"})
+                conclusion.put(
+                        aspect,
+                        new JsonObject().put("assessment", "satisfactory").put("comment", "bench"));
+            client.expect(201, client.post(base + "/conclusions", expert, conclusion), "conclude");
+        }
     }
 
     /** 120 distinct questions, 40/40/20 by difficulty as regulation.yaml asks, one correct option each. */

@@ -83,6 +83,7 @@ class ExamFlowTest {
                         .json()
                         .getBoolean("ok"));
 
+        Fixtures.usable(app, bankId); // 5.19, 5.24-5.26: approved and reviewed before an attestation
         String examId = Fixtures.openExam(app, teacher, bankId, "s1", "s2");
         String s1 = app.loginAs("s1");
         JsonArray mine = app.get("/api/v1/me/exams", s1).array();

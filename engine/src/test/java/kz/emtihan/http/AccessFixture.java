@@ -34,6 +34,7 @@ final class AccessFixture {
         USERS.put("tC", "teacher");
         USERS.put("eE", "expert");
         USERS.put("eF", "expert");
+        USERS.put("hH", "head");
         USERS.put("pP", "proctor");
         USERS.put("pQ", "proctor");
         USERS.put("s1", "student");
@@ -63,6 +64,9 @@ final class AccessFixture {
     final Map<String, String> params = new LinkedHashMap<>();
 
     String bankId;
+    /** Issue 13 (1): a second bank of tA that the matrix locks and unlocks (5.31), so the first stays open. */
+    String lockBankId;
+
     String examX;
     String examY;
     String attemptX;
@@ -129,6 +133,9 @@ final class AccessFixture {
                 token("sec"),
                 new JsonObject().put("studentId", "s1").put("description", "the student's connection dropped"));
         params.put("bankId", bankId);
+        params.put("number", "1"); // the fixture bank's first conclusion (Fixtures.usable)
+        lockBankId = created(app.post("/api/v1/banks", token("tA"), Fixtures.passport()))
+                .getString("id");
         params.put(
                 "hash",
                 created(app.send("POST", "/api/v1/banks/" + bankId + "/media", token("tA"), "image/png", PICTURE))

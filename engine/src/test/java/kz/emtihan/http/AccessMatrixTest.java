@@ -46,8 +46,11 @@ class AccessMatrixTest {
     static final Set<String> FRESH_TOKEN = Set.of("POST /api/v1/auth/logout", "POST /api/v1/auth/logout-all");
 
     static {
-        String bankReaders = "the bank's owner, its co-authors and its assigned experts; admins";
-        OWNERS.put(bankReaders, Set.of("tA", "tC", "eE", "adm1"));
+        String bankReaders =
+                "the bank's owner, its co-authors and its assigned experts; admins; any head of department";
+        OWNERS.put(bankReaders, Set.of("tA", "tC", "eE", "adm1", "hH"));
+        // 5.24: the fixture bank's panel is Fixtures.EXPERT, no user of the matrix: every expert here is refused
+        OWNERS.put("an expert on the bank's panel for the academic year", Set.of());
         OWNERS.put("the bank's owner and its co-authors; admins", Set.of("tA", "tC", "adm1"));
         OWNERS.put("the bank's owner; admins", Set.of("tA", "adm1"));
         OWNERS.put("the owner or a co-author of the bank named in the body; admins", Set.of("tA", "tC", "adm1"));
@@ -111,6 +114,21 @@ class AccessMatrixTest {
                 f -> new Body("text/csv", "id,name,roles,password\n".getBytes(StandardCharsets.UTF_8), ""));
         BODIES.put("PUT /api/v1/users/{userId}/photo", f -> new Body("image/jpeg", AccessFixture.FACE, ""));
         BODIES.put("POST /api/v1/banks", f -> Body.json(Fixtures.passport()));
+        BODIES.put("POST /api/v1/banks/{bankId}/approval", f -> Body.json(Fixtures.approval()));
+        BODIES.put(
+                "PUT /api/v1/banks/{bankId}/panel",
+                f -> Body.json(new JsonObject()
+                        .put(
+                                "academicYear",
+                                f.app.get("/api/v1/banks/" + f.bankId + "/life", f.app.admin())
+                                        .json()
+                                        .getString("currentYear"))
+                        .put("experts", new JsonArray().add(Fixtures.EXPERT))));
+        BODIES.put("POST /api/v1/banks/{bankId}/conclusions", f -> Body.json(Fixtures.conclusion("may-be-used")));
+        BODIES.put("POST /api/v1/banks/{bankId}/unlock", f -> Body.json(new JsonObject().put("reason", "matrix")));
+        BODIES.put(
+                "POST /api/v1/bank-locks",
+                f -> Body.json(new JsonObject().put("bankIds", new JsonArray().add(f.lockBankId))));
         BODIES.put("POST /api/v1/banks/{bankId}/questions", f -> Body.json(Fixtures.questions(1, 0, 0)));
         BODIES.put(
                 "POST /api/v1/banks/{bankId}/import",
@@ -226,6 +244,10 @@ class AccessMatrixTest {
                 "GET /api/v1/attempts/{attemptId}/review",
                 "GET /api/v1/attempts/{attemptId}/snapshots/{snapshotId}")) {
             PARAMS_FOR.put(op, f -> Map.of("attemptId", f.reviewedY));
+        }
+        // 5.31: locks land on a bank of their own, so every other operation meets an open bank
+        for (String op : List.of("POST /api/v1/banks/{bankId}/lock", "POST /api/v1/banks/{bankId}/unlock")) {
+            PARAMS_FOR.put(op, f -> Map.of("bankId", f.lockBankId));
         }
         // disabling an account ends its tokens: the target is an account that calls nothing in the matrix
         for (String op : List.of("POST /api/v1/users/{userId}/disable", "POST /api/v1/users/{userId}/enable")) {

@@ -47,8 +47,14 @@ class BankAccessTest {
     @Test
     void anAdminDoesEverythingAndOtherRolesNothing() {
         assertEquals(EnumSet.allOf(Action.class), bank.allowed("anyone", Set.of(Role.ADMIN)));
-        for (Role r : EnumSet.complementOf(EnumSet.of(Role.ADMIN))) {
+        for (Role r : EnumSet.complementOf(EnumSet.of(Role.ADMIN, Role.HEAD))) {
             assertTrue(bank.allowed("stranger", Set.of(r)).isEmpty(), r.code());
         }
+    }
+
+    @Test
+    void aHeadOfDepartmentReadsEveryBankToPutItToTheMeetingAndChangesNothing() {
+        // 5.19: the head records the approval; departments are not modelled, so any head reads any bank
+        assertEquals(EnumSet.of(Action.READ), bank.allowed("h-any", Set.of(Role.HEAD)));
     }
 }
