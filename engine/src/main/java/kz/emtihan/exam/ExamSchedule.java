@@ -39,8 +39,18 @@ final class ExamSchedule {
     }
 
     /** Stores {@code exam} (whose bank has {@code passport}) if the schedule allows it; its id, as stored. */
+    /**
+     * @param bankUsable the bank's own check (5.24-5.26), run once the calendar places the window (and a retake's link
+     *     holds), so a window in the past or a retake years later is told as such rather than as a bank not reviewed
+     *     for that year; before the counts of 5.20.1-5.20.3, so a bank back in draft is told as such
+     */
     Future<String> create(
-            Caller caller, Exam exam, Passport passport, Optional<String> retakeOf, Map<String, String> frozen) {
+            Caller caller,
+            Exam exam,
+            Passport passport,
+            Optional<String> retakeOf,
+            Map<String, String> frozen,
+            java.util.function.Consumer<Exam> bankUsable) {
         AcademicCalendar calendar = regulation.calendar();
         ScheduleRules.Placed placed = ScheduleRules.place(
                 calendar, regulation.schedule(), exam.kind(), exam.opensAt(), exam.closesAt(), Instant.now());
@@ -48,6 +58,10 @@ final class ExamSchedule {
         String discipline = ScheduleRules.discipline(passport.discipline(), passport.programme(), passport.language());
         if (retakeOf.isPresent())
             return retake(caller, exam, discipline, retakeOf.get())
+                    .map(linked -> {
+                        bankUsable.accept(linked);
+                        return linked;
+                    })
                     .compose(linked -> store.create(
                                     linked,
                                     frozen,
@@ -57,6 +71,7 @@ final class ExamSchedule {
                             .map(linked.id()));
         String index = ExamKeys.schedule(
                 placed.period().orElseThrow().key(), exam.kind().code(), discipline);
+        bankUsable.accept(exam);
         return scheduled(exam, placed, index, frozen, TRIES);
     }
 

@@ -71,8 +71,6 @@ public final class Exams {
                                 Refusal.of(ExamRefusal.EXAM_BEYOND_LIMITS, first.rule(), first.text())
                                         .withProblems(problems));
                     }
-                    // 5.24-5.26: a midterm or attestation needs a bank usable in its academic year (5.31: see allowed)
-                    kz.emtihan.bank.BankUse.require(bank, plan.kind().code(), plan.opensAt(), regulation.calendar());
                     Exam exam = new Exam(
                             Ids.prefixed("e"),
                             plan.bankId(),
@@ -89,7 +87,15 @@ public final class Exams {
                     for (Question q : questions)
                         frozen.put(q.id(), QuestionJson.stored(q).encode());
                     // 5.16, 5.20.1-5.20.3 against the calendar and the exams already scheduled; 5.36-5.38 for a retake
-                    return schedule.create(teacher, exam, bank.passport(), retakeOf, frozen);
+                    // 5.24-5.26: a midterm or attestation needs a bank usable in its academic year (5.31: see allowed)
+                    return schedule.create(
+                            teacher,
+                            exam,
+                            bank.passport(),
+                            retakeOf,
+                            frozen,
+                            e -> kz.emtihan.bank.BankUse.require(
+                                    bank, e.kind().code(), e.opensAt(), regulation.calendar()));
                 }));
     }
 
