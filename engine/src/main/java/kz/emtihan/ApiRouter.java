@@ -108,6 +108,16 @@ public final class ApiRouter {
                 api, s.exam(), s.store().redis(), s.banks(), s.config().regulation()); // issue 12 (6)
         ProctorRoutes.mount(api, s.proctor());
         SittingRoutes.mount(api, s.sittings());
+        kz.emtihan.registry.RegistryRoutes.mount(
+                api,
+                kz.emtihan.registry.Registry.create(
+                        vertx,
+                        s.exam(),
+                        s.store().redis(),
+                        s.banks(),
+                        s.users(),
+                        s.sittings().sittings(),
+                        s.config().regulation())); // issue 13 (5)
         kz.emtihan.live.LiveRoutes.mount(
                 api, new kz.emtihan.live.IceServers(s.config().proctoring().ice()), s.live());
         api.route().handler(ctx -> ctx.fail(404));

@@ -140,8 +140,9 @@ public final class Exams {
     }
 
     /**
-     * Replaces the roster. Each entry is a student id, or {@code {"studentId", "admissionRating"}} where the
-     * rating (0-100) decides admission (5.30: below {@code rating.minAdmissionRating} the student may not sit).
+     * Replaces the roster. Each entry is a student id, {@code {"studentId", "admissionRating"}} where the rating
+     * (0-100) decides admission, or {@code {"studentId", "midterms": [r1, r2]}}: the two midterm ratings (0-100), whose
+     * mean is the admission rating (5.30, 6.10). Below {@code rating.minAdmissionRating} the student may not sit.
      */
     public Future<Integer> replaceRoster(Caller caller, String examId, JsonArray body) {
         // who first, then what: a refused caller is told 403 whatever the list says
@@ -151,6 +152,7 @@ public final class Exams {
     private Future<Integer> replaceRosterChecked(String examId, JsonArray body) {
         Set<String> students = new LinkedHashSet<>();
         Map<String, Double> ratings = new LinkedHashMap<>();
+        Map<String, List<Double>> midterms = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             Object v = body.getValue(i);
@@ -161,21 +163,27 @@ public final class Exams {
                 problems.add(Problem.index(i, ExamWords.problem("roster.student-id")));
                 continue;
             }
-            if (v instanceof JsonObject o && o.containsKey("admissionRating")) {
-                if (o.getValue("admissionRating") instanceof Number n
-                        && n.doubleValue() >= 0
-                        && n.doubleValue() <= 100) {
-                    ratings.put(id, n.doubleValue());
-                } else {
-                    problems.add(Problem.index(i, ExamWords.problem("roster.rating")));
+            if (v instanceof JsonObject o && o.containsKey("midterms") && o.containsKey("admissionRating")) {
+                // 5.30: the admission rating is the mean of the midterms; both at once could disagree
+                problems.add(Problem.index(i, ExamWords.problem("roster.rating-and-midterms")));
+            } else if (v instanceof JsonObject o && o.containsKey("midterms")) {
+                List<Double> two = RosterRatings.midterms(o.getValue("midterms"));
+                if (two == null) problems.add(Problem.index(i, ExamWords.problem("roster.midterms")));
+                else {
+                    midterms.put(id, two);
+                    ratings.put(id, RosterRatings.mean(two));
                 }
+            } else if (v instanceof JsonObject o && o.containsKey("admissionRating")) {
+                Double r = RosterRatings.rating(o.getValue("admissionRating"));
+                if (r != null) ratings.put(id, r);
+                else problems.add(Problem.index(i, ExamWords.problem("roster.rating")));
             }
             if (!students.add(id)) problems.add(Problem.index(i, ExamWords.problem("roster.twice", "student", id)));
         }
         if (!problems.isEmpty())
             return Future.failedFuture(
                     Refusal.of(ExamRefusal.INVALID_ROSTER, problems.size()).withProblems(problems));
-        return store.replaceRoster(examId, students, ratings).map(students.size());
+        return store.replaceRoster(examId, students, ratings, midterms).map(students.size());
     }
 
     /** The exams the caller may see, by the same rule as one exam. */
@@ -195,13 +203,17 @@ public final class Exams {
 
     public Future<JsonObject> view(Caller caller, String examId) {
         return guarded(caller, examId, ExamAccess.Action.VIEW)
-                .compose(g -> Future.all(store.roster(examId), store.admission(examId))
+                .compose(g -> Future.all(store.roster(examId), store.admission(examId), store.midterms(examId))
                         .map(done -> ExamJson.toJson(g.exam())
                                 .put("roster", new JsonArray(new ArrayList<>(done.<java.util.Set<String>>resultAt(0))))
                                 .put(
                                         "admission",
                                         new JsonObject(new java.util.HashMap<String, Object>(
                                                 done.<Map<String, Double>>resultAt(1))))
+                                .put(
+                                        "midterms",
+                                        new JsonObject(new java.util.HashMap<String, Object>(
+                                                done.<Map<String, List<Double>>>resultAt(2))))
                                 .put("minAdmissionRating", regulation.rating().minAdmissionRating())
                                 .put("proctors", new JsonArray(g.proctors()))
                                 .put(
