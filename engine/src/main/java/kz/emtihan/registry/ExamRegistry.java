@@ -171,11 +171,12 @@ final class ExamRegistry {
 
     /**
      * 6.10: the engine's midterm exams of the discipline (its bank's passport) in the same academic period
-     * (regulation.yaml {@code calendar}), the first two by opening; none unless there are two. An exam that is itself a
-     * midterm has none.
+     * (regulation.yaml {@code calendar}), the first two by opening; none unless there are two. Only an intermediate
+     * attestation is admitted by them (5.30); other controls take midterms only from their roster.
      */
     private Future<List<String>> midtermExams(Exam exam, List<Exam> all, String discipline) {
-        if (exam.kind() == ExamKind.MIDTERM || discipline.isEmpty()) return Future.succeededFuture(List.of());
+        if (exam.kind() != ExamKind.INTERMEDIATE_ATTESTATION || discipline.isEmpty())
+            return Future.succeededFuture(List.of());
         String period = period(exam.opensAt());
         List<Exam> candidates = all.stream()
                 .filter(e -> e.kind() == ExamKind.MIDTERM && period.equals(period(e.opensAt())))
