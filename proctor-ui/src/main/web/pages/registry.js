@@ -82,7 +82,7 @@ function renderExams(exams) {
           'th',
           { scope: 'row' },
           h('button', {
-            class: 'button-link',
+            class: 'button button-quiet',
             type: 'button',
             text: e.title,
             on: { click: () => openExam(e.id, null) },

@@ -103,7 +103,10 @@ final class ExamRegistry {
                                 chain.size() > 1 ? chain : List.of(),
                                 titles));
                     }
-                    lines.sort(java.util.Comparator.comparing(ExamLine::name).thenComparing(ExamLine::studentId));
+                    // by name in the Unicode collation order (Latin, then Cyrillic with Kazakh letters in place)
+                    java.text.Collator byName = java.text.Collator.getInstance(java.util.Locale.ROOT);
+                    lines.sort(java.util.Comparator.comparing(ExamLine::name, byName)
+                            .thenComparing(ExamLine::studentId));
                     return new Report(
                             exam,
                             discipline,

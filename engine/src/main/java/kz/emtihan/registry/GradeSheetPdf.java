@@ -69,13 +69,13 @@ final class GradeSheetPdf {
             flow.space(4);
             List<TableBlock.Column> columns = List.of(
                     new TableBlock.Column(m.get("col.number"), 22, true),
-                    new TableBlock.Column(m.get("col.student"), 150, false),
+                    new TableBlock.Column(m.get("col.student"), 130, false),
                     new TableBlock.Column(m.get("col.admission"), 52, true),
                     new TableBlock.Column(m.get("col.exam"), 52, true),
                     new TableBlock.Column(m.get("col.final"), 52, true),
                     new TableBlock.Column(m.get("col.letter"), 44, true),
                     new TableBlock.Column(m.get("col.gpa"), 40, true),
-                    new TableBlock.Column(m.get("col.traditional"), 80, false));
+                    new TableBlock.Column(m.get("col.traditional"), 112, false));
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < d.lines().size(); i++) {
                 Line l = d.lines().get(i);
@@ -93,11 +93,16 @@ final class GradeSheetPdf {
             else new TableBlock(flow, columns, 9).draw(rows);
             flow.space(8);
             flow.paragraph(m.get("totals"), flow.bold, PageFlow.BODY + 1);
-            List<String> parts = new ArrayList<>();
-            for (Map.Entry<String, Integer> e : d.totals().byLetter().entrySet())
-                parts.add(e.getKey() + ": " + e.getValue());
-            parts.add(m.get("totals.ungraded") + ": " + d.totals().ungraded());
-            flow.paragraph(String.join("   ", parts), flow.regular, PageFlow.BODY);
+            List<TableBlock.Column> letters = new ArrayList<>();
+            List<String> counts = new ArrayList<>();
+            for (Map.Entry<String, Integer> e : d.totals().byLetter().entrySet()) {
+                letters.add(new TableBlock.Column(e.getKey(), 30, true));
+                counts.add(Integer.toString(e.getValue()));
+            }
+            letters.add(new TableBlock.Column(m.get("totals.ungraded"), 60, true));
+            counts.add(Integer.toString(d.totals().ungraded()));
+            new TableBlock(flow, letters, 9).draw(List.of(counts));
+            flow.space(4);
             flow.paragraph(m.format("totals.students", d.lines().size()), flow.regular, PageFlow.BODY);
             flow.signatures(
                     m.get("label.signatures"),

@@ -149,11 +149,11 @@ public final class Registry {
                 letters.add(letter);
                 printed.add(new GradeSheetPdf.Line(
                         l.name(),
-                        number(l.admission().rating()),
-                        number(l.exam().map(Scored::percent)),
-                        number(l.finalRating().map(FinalRating::rating)),
+                        number(l.admission().rating(), lang),
+                        number(l.exam().map(Scored::percent), lang),
+                        number(l.finalRating().map(FinalRating::rating), lang),
                         letter,
-                        number(gpa),
+                        number(gpa, lang),
                         traditional.map(t -> words.apply("traditional." + t)).orElse("—")));
             }
             GradeSheetPdf.Document doc = new GradeSheetPdf.Document(
@@ -209,8 +209,9 @@ public final class Registry {
         return new ArrayList<>(out);
     }
 
-    private static String number(Optional<Double> v) {
-        return v.map(d -> Sheet.text(d, false)).orElse("—");
+    /** A number as printed: a decimal comma in Kazakh and Russian, a point in English. */
+    private static String number(Optional<Double> v, Language language) {
+        return v.map(d -> Sheet.text(d, language != Language.EN)).orElse("—");
     }
 
     private static String fileSafe(String s) {
