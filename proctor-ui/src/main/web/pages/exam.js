@@ -49,6 +49,7 @@ async function start() {
     $('exam-body').hidden = false;
     $('progress-link').href = `progress.html?exam=${encodeURIComponent(examId)}`;
     $('proctor-link').href = `proctor.html?exam=${encodeURIComponent(examId)}`;
+    $('results-registry').href = `registry.html?exam=${encodeURIComponent(examId)}`; // issue 13 (5)
     $('proctor-link').hidden = !(proctored() && hasRole('proctor', 'teacher', 'admin'));
     $('roster-form').addEventListener('submit', onRoster);
     if ((exam.yourAccess ?? []).includes('results')) {

@@ -233,6 +233,8 @@ function render() {
   if (sitting.videoLink) video.href = sitting.videoLink;
   $('presentation-link').href = `sitting-presentation.html?sitting=${encodeURIComponent(sittingId)}`;
   $('protocol-pdf').hidden = !['secretary', 'chair', 'member', 'none'].includes(role); // the commission's paper
+  $('registry-link').href = `registry.html?sitting=${encodeURIComponent(sittingId)}`; // issue 13 (5)
+  $('registry-link').hidden = !['secretary', 'chair', 'member', 'none'].includes(role);
   const closed = $('sitting-closed');
   closed.hidden = !sitting.endedAt;
   if (sitting.endedAt) closed.textContent = t('sitting.closed', { time: formatDateTime(sitting.endedAt) });

@@ -30,7 +30,7 @@ function start() {
   $('users-body').hidden = false;
   $('users-template').addEventListener('click', (event) => {
     event.preventDefault();
-    downloadText('id,name,roles,password,email\n', 'users.csv', 'text/csv;charset=utf-8');
+    downloadText('id,name,roles,password,email,group\n', 'users.csv', 'text/csv;charset=utf-8');
   });
   $('users-form').addEventListener('submit', onUpload);
   $('accounts').hidden = false;
@@ -74,6 +74,7 @@ function accountRow(u) {
     h('th', { scope: 'row', class: 'mono', text: u.id }),
     h('td', { text: u.name }),
     h('td', { text: (u.roles ?? []).join(', ') }),
+    h('td', { text: u.group ?? '' }),
     h(
       'td',
       {},

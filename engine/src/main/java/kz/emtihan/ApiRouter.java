@@ -112,6 +112,16 @@ public final class ApiRouter {
         SittingRoutes.mount(api, s.sittings());
         kz.emtihan.statement.StatementRoutes.mount(api, s.statements()); // 5.34-5.35
 
+        kz.emtihan.registry.RegistryRoutes.mount(
+                api,
+                kz.emtihan.registry.Registry.create(
+                        vertx,
+                        s.exam(),
+                        s.store().redis(),
+                        s.banks(),
+                        s.users(),
+                        s.sittings().sittings(),
+                        s.config().regulation())); // issue 13 (5)
         kz.emtihan.live.LiveRoutes.mount(
                 api, new kz.emtihan.live.IceServers(s.config().proctoring().ice()), s.live());
         api.route().handler(ctx -> ctx.fail(404));

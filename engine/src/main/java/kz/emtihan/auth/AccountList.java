@@ -14,6 +14,9 @@ import kz.emtihan.refusal.Refusal;
 
 /** A list of accounts as an administrator sends it ({@code PUT /users}): all valid, or refused with each bad one. */
 final class AccountList {
+    /** An academic group such as "ИС-21-1" or "CS 2 (en)": letters, digits, spaces and - _ . / ( ), up to 64; blank removes. */
+    static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("[\\p{L}\\p{N} ._/()-]{0,64}");
+
     private AccountList() {}
 
     /** The accounts, or a refusal with the problem of each bad entry by its index; nothing is stored either way. */
@@ -73,8 +76,15 @@ final class AccountList {
                 if (!s.isBlank()) EmailAddress.problem(s.strip()).ifPresent(m -> problems.add(Problem.index(i, m)));
             }
         }
+        Optional<String> group = Optional.empty();
+        Object g = o.getValue("group");
+        if (g != null) {
+            // 5.33: the academic group a grade sheet is made for; blank removes it
+            if (!(g instanceof String s) || !GROUP.matcher(s.strip()).matches()) problems.add(problem(i, "group"));
+            else group = Optional.of(s.strip());
+        }
         return problems.size() == before
-                ? Optional.of(new Account(id, name, roles, password, email))
+                ? Optional.of(new Account(id, name, roles, password, email, group))
                 : Optional.empty();
     }
 

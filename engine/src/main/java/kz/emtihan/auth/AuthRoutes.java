@@ -113,6 +113,7 @@ public final class AuthRoutes {
                 if (!r.get("password").isEmpty()) u.put("password", r.get("password"));
                 if (!r.get("email").isEmpty())
                     u.put("email", r.get("email")); // optional column; an empty cell keeps the stored address
+                if (!r.get("group").isEmpty()) u.put("group", r.get("group")); // optional, likewise (5.33)
                 list.add(u);
             }
             return users.upsert(list)

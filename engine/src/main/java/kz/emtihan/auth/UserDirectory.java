@@ -35,7 +35,8 @@ final class UserDirectory {
                         .arg(AuthKeys.user(id))
                         .arg("name")
                         .arg("roles")
-                        .arg("email"))
+                        .arg("email")
+                        .arg("group"))
                 .toList();
         return redis.batch(batch).map(replies -> {
             Map<String, Users.Profile> out = new LinkedHashMap<>();
@@ -46,14 +47,18 @@ final class UserDirectory {
                     out.put(
                             wanted.get(i),
                             new Users.Profile(
-                                    wanted.get(i), name, Users.roles(text(r, 1)), Optional.ofNullable(text(r, 2))));
+                                    wanted.get(i),
+                                    name,
+                                    Users.roles(text(r, 1)),
+                                    Optional.ofNullable(text(r, 2)),
+                                    Optional.ofNullable(text(r, 3))));
                 }
             }
             return out;
         });
     }
 
-    /** Every account by id: {@code {"id","name","roles":[...],"email"?,"disabled"?}}. */
+    /** Every account by id: {@code {"id","name","roles":[...],"email"?,"group"?,"disabled"?}}. */
     Future<JsonArray> list() {
         return redis.send(Request.cmd(Command.SMEMBERS).arg(AuthKeys.users())).compose(ids -> {
             List<String> sorted = new ArrayList<>();
@@ -79,6 +84,7 @@ final class UserDirectory {
                                                     .sorted()
                                                     .toList()));
                             p.email().ifPresent(e -> u.put("email", e));
+                            p.group().ifPresent(g -> u.put("group", g));
                             if (flags.get(i) != null && "1".equals(flags.get(i).toString())) u.put("disabled", true);
                             out.add(u);
                         }

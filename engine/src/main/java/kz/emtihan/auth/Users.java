@@ -65,12 +65,19 @@ public final class Users {
 
     /**
      * A user to create or update; {@code password} empty keeps the stored one (required for a new user); {@code email}
-     * empty keeps the stored address, present and blank removes it.
+     * empty keeps the stored address, present and blank removes it; {@code group} (a student's academic group, for the
+     * registry's exports and grade sheets, 5.33) likewise.
      */
-    public record Account(String id, String name, Set<Role> roles, Optional<String> password, Optional<String> email) {}
+    public record Account(
+            String id,
+            String name,
+            Set<Role> roles,
+            Optional<String> password,
+            Optional<String> email,
+            Optional<String> group) {}
 
-    /** What others may know of an account: its name, roles and e-mail address. */
-    public record Profile(String id, String name, Set<Role> roles, Optional<String> email) {}
+    /** What others may know of an account: its name, roles, e-mail address and academic group. */
+    public record Profile(String id, String name, Set<Role> roles, Optional<String> email, Optional<String> group) {}
 
     /** The accounts' enrolment photos, kept beside them. */
     public UserPhotos photos() {
@@ -240,7 +247,14 @@ public final class Users {
                         a.email()
                                 .filter(e -> !e.isEmpty())
                                 .ifPresent(e -> set.arg("email").arg(e));
+                        a.group()
+                                .filter(g -> !g.isEmpty())
+                                .ifPresent(g -> set.arg("group").arg(g));
                         tx.add(set);
+                        if (a.group().filter(String::isEmpty).isPresent())
+                            tx.add(Request.cmd(Command.HDEL)
+                                    .arg(AuthKeys.user(a.id()))
+                                    .arg("group"));
                         if (a.email().filter(String::isEmpty).isPresent())
                             tx.add(Request.cmd(Command.HDEL)
                                     .arg(AuthKeys.user(a.id()))

@@ -59,6 +59,11 @@ public final class ExamKeys {
         return "exam:" + id + ":extra-time";
     }
 
+    /** 6.10: student -> the two midterm ratings the admission rating is the mean of (JSON list), when the roster gave them. */
+    public static String midterms(String id) {
+        return "exam:" + id + ":midterms";
+    }
+
     /** Student -> when their page was last connected (written by the live hub). */
     public static String presence(String id) {
         return "exam:" + id + ":presence";

@@ -15,6 +15,15 @@ import kz.emtihan.upload.CsvRecords;
 public final class ExamRoutes {
     private ExamRoutes() {}
 
+    /** A CSV cell as a number (decimal comma or point), or the text itself for the roster's check to report. */
+    private static Object number(String cell) {
+        try {
+            return Double.parseDouble(cell.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return cell;
+        }
+    }
+
     public static void mount(Router api, ExamModule m, ExamProctors proctors) {
         Exams exams = m.exams();
         Attempts attempts = m.attempts();
@@ -50,13 +59,12 @@ public final class ExamRoutes {
             for (CsvRecords.Row r : rows) {
                 JsonObject entry = new JsonObject().put("studentId", r.get("studentId"));
                 String rating = r.get("admissionRating");
-                if (!rating.isEmpty()) {
-                    try {
-                        entry.put("admissionRating", Double.parseDouble(rating.replace(',', '.')));
-                    } catch (NumberFormatException e) {
-                        entry.put("admissionRating", rating);
-                    }
-                }
+                if (!rating.isEmpty()) entry.put("admissionRating", number(rating));
+                // 6.10: the two midterm ratings, whose mean is the admission rating (a blank pair: none)
+                String first = r.get("midterm1");
+                String second = r.get("midterm2");
+                if (!first.isEmpty() || !second.isEmpty())
+                    entry.put("midterms", new JsonArray().add(number(first)).add(number(second)));
                 roster.add(entry);
             }
             return exams.replaceRoster(c, ctx.pathParam("examId"), roster)

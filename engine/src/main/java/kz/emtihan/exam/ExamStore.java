@@ -138,15 +138,22 @@ final class ExamStore {
     }
 
     /**
-     * Replaces the roster and the admission ratings (5.30; a student without one is admitted); keeps each
-     * student's exam list in step. One MULTI/EXEC.
+     * Replaces the roster, the admission ratings (5.30; a student without one is admitted) and the midterm ratings they
+     * were computed from, if given (6.10); keeps each student's exam list in step. One MULTI/EXEC.
      */
-    Future<Void> replaceRoster(String examId, Set<String> students, Map<String, Double> ratings) {
+    Future<Void> replaceRoster(
+            String examId, Set<String> students, Map<String, Double> ratings, Map<String, List<Double>> midterms) {
         return roster(examId).compose(old -> {
             List<Request> tx = new ArrayList<>();
             tx.add(Request.cmd(Command.MULTI));
             tx.add(Request.cmd(Command.DEL).arg(ExamKeys.roster(examId)));
             tx.add(Request.cmd(Command.DEL).arg(ExamKeys.admission(examId)));
+            tx.add(Request.cmd(Command.DEL).arg(ExamKeys.midterms(examId)));
+            if (!midterms.isEmpty()) {
+                Request set = Request.cmd(Command.HSET).arg(ExamKeys.midterms(examId));
+                midterms.forEach((s, m) -> set.arg(s).arg(new io.vertx.core.json.JsonArray(m).encode()));
+                tx.add(set);
+            }
             if (!ratings.isEmpty()) {
                 Request set = Request.cmd(Command.HSET).arg(ExamKeys.admission(examId));
                 ratings.forEach((s, r) -> set.arg(s).arg(Double.toString(r)));
@@ -180,6 +187,20 @@ final class ExamStore {
                 .map(r -> {
                     Map<String, Double> out = new java.util.TreeMap<>();
                     map(r).forEach((k, v) -> out.put(k, Double.parseDouble(v)));
+                    return out;
+                });
+    }
+
+    /** student → the two midterm ratings the roster gave (6.10), for the students that have them. */
+    Future<Map<String, List<Double>>> midterms(String examId) {
+        return redis.send(Request.cmd(Command.HGETALL).arg(ExamKeys.midterms(examId)))
+                .map(r -> {
+                    Map<String, List<Double>> out = new java.util.TreeMap<>();
+                    map(r).forEach((k, v) -> {
+                        List<Double> two = new ArrayList<>();
+                        for (Object o : new io.vertx.core.json.JsonArray(v)) two.add(((Number) o).doubleValue());
+                        out.put(k, List.copyOf(two));
+                    });
                     return out;
                 });
     }

@@ -165,8 +165,9 @@ public final class Exams {
     }
 
     /**
-     * Replaces the roster. Each entry is a student id, or {@code {"studentId", "admissionRating"}} where the
-     * rating (0-100) decides admission (5.30: below {@code rating.minAdmissionRating} the student may not sit).
+     * Replaces the roster. Each entry is a student id, {@code {"studentId", "admissionRating"}} where the rating
+     * (0-100) decides admission, or {@code {"studentId", "midterms": [r1, r2]}}: the two midterm ratings (0-100), whose
+     * mean is the admission rating (5.30, 6.10). Below {@code rating.minAdmissionRating} the student may not sit.
      */
     public Future<Integer> replaceRoster(Caller caller, String examId, JsonArray body) {
         // who first, then what: a refused caller is told 403 whatever the list says
@@ -179,6 +180,7 @@ public final class Exams {
         String examId = exam.id();
         Set<String> students = new LinkedHashSet<>();
         Map<String, Double> ratings = new LinkedHashMap<>();
+        Map<String, List<Double>> midterms = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             Object v = body.getValue(i);
@@ -189,14 +191,20 @@ public final class Exams {
                 problems.add(Problem.index(i, ExamWords.problem("roster.student-id")));
                 continue;
             }
-            if (v instanceof JsonObject o && o.containsKey("admissionRating")) {
-                if (o.getValue("admissionRating") instanceof Number n
-                        && n.doubleValue() >= 0
-                        && n.doubleValue() <= 100) {
-                    ratings.put(id, n.doubleValue());
-                } else {
-                    problems.add(Problem.index(i, ExamWords.problem("roster.rating")));
+            if (v instanceof JsonObject o && o.containsKey("midterms") && o.containsKey("admissionRating")) {
+                // 5.30: the admission rating is the mean of the midterms; both at once could disagree
+                problems.add(Problem.index(i, ExamWords.problem("roster.rating-and-midterms")));
+            } else if (v instanceof JsonObject o && o.containsKey("midterms")) {
+                List<Double> two = RosterRatings.midterms(o.getValue("midterms"));
+                if (two == null) problems.add(Problem.index(i, ExamWords.problem("roster.midterms")));
+                else {
+                    midterms.put(id, two);
+                    ratings.put(id, RosterRatings.mean(two));
                 }
+            } else if (v instanceof JsonObject o && o.containsKey("admissionRating")) {
+                Double r = RosterRatings.rating(o.getValue("admissionRating"));
+                if (r != null) ratings.put(id, r);
+                else problems.add(Problem.index(i, ExamWords.problem("roster.rating")));
             }
             if (!students.add(id)) problems.add(Problem.index(i, ExamWords.problem("roster.twice", "student", id)));
         }
@@ -207,7 +215,7 @@ public final class Exams {
         Future<Void> allowed = exam.retakeOf().isPresent()
                 ? retakeRoster.check(exam, new ArrayList<>(students))
                 : Future.succeededFuture();
-        return allowed.compose(v -> store.replaceRoster(examId, students, ratings))
+        return allowed.compose(v -> store.replaceRoster(examId, students, ratings, midterms))
                 .map(students.size());
     }
 
@@ -233,19 +241,24 @@ public final class Exams {
                 .compose(g -> Future.all(
                                 store.roster(examId),
                                 store.admission(examId),
+                                store.midterms(examId),
                                 store.index(ExamKeys.retakes(g.exam().retakeOf().orElse(examId))))
                         .map(done -> ExamJson.toJson(g.exam())
                                 .put("calendar", schedule.placement(g.exam()))
                                 // 5.36-5.38: the chain: the first exam and its retakes
                                 .put(
                                         "retakes",
-                                        new JsonArray(new ArrayList<>(done.<Map<String, Integer>>resultAt(2)
+                                        new JsonArray(new ArrayList<>(done.<Map<String, Integer>>resultAt(3)
                                                 .keySet())))
                                 .put("roster", new JsonArray(new ArrayList<>(done.<java.util.Set<String>>resultAt(0))))
                                 .put(
                                         "admission",
                                         new JsonObject(new java.util.HashMap<String, Object>(
                                                 done.<Map<String, Double>>resultAt(1))))
+                                .put(
+                                        "midterms",
+                                        new JsonObject(new java.util.HashMap<String, Object>(
+                                                done.<Map<String, List<Double>>>resultAt(2))))
                                 .put("minAdmissionRating", regulation.rating().minAdmissionRating())
                                 .put("proctors", new JsonArray(g.proctors()))
                                 .put(

@@ -201,6 +201,16 @@ public final class Sittings {
                 .compose(people::addTo);
     }
 
+    /**
+     * Every sitting's stored document, read only (issue 13, 5: the registry's exports and lists; the registry checks
+     * who may read which before it shows anything).
+     */
+    public Future<List<JsonObject>> documents() {
+        return store.ids()
+                .compose(ids -> Future.all(ids.stream().map(store::get).toList()))
+                .map(all -> all.<JsonObject>list());
+    }
+
     /** Sittings the caller takes part in (an administrator: all). */
     public Future<JsonArray> mine(Caller caller) {
         return store.ids()

@@ -87,6 +87,8 @@ class AccessMatrixTest {
         OWNERS.put(
                 "the sitting's commission and secretary; admins; the student concerned",
                 Set.of("ch", "cm", "sec", "adm1", "s1"));
+        OWNERS.put( // issue 13 (5): the registry's sitting exports
+                "registrars; admins; the sitting's commission and secretary", Set.of("rR", "adm1", "ch", "cm", "sec"));
         OWNERS.put(
                 "the appeal commission; the sitting's chair and secretary; admins; the appellant",
                 Set.of("rR", "eE", "ch", "sec", "adm1", "s1"));

@@ -11,6 +11,12 @@ public record RatingFormula(int admissionPercent, int examPercent, int minAdmiss
         }
     }
 
+    /** 6.10: the admission rating is the mean of the two midterm ratings, to two decimals. */
+    public static double admissionRating(double firstMidterm, double secondMidterm) {
+        return Math.round((firstMidterm + secondMidterm) * 50.0) / 100.0;
+    }
+
+    /** 6.10: admission weighted {@code admissionPercent}, the exam's percent {@code examPercent}, to two decimals. */
     public double finalRating(double admissionRating, double examPercentScore) {
         return Math.round((admissionRating * admissionPercent + examPercentScore * examPercent)) / 100.0;
     }
