@@ -19,6 +19,8 @@ import java.util.Map;
 import kz.emtihan.Fixtures;
 import kz.emtihan.SharedEngine;
 import kz.emtihan.TestEngine;
+import kz.emtihan.calendar.model.AcademicCalendar;
+import kz.emtihan.exam.ScheduleTerms;
 import kz.emtihan.grade.statistics.StatisticsFixture;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -88,18 +90,41 @@ class RegistryChainsTest {
         return rows;
     }
 
+    /**
+     * 5.20.2 places midterms in weeks 6 and 14; these are scheduled there in the next academic year, through the API, then
+     * moved to now in the store before the engine first reads them, so the students can sit them in this test.
+     */
+    static String midtermNow(String bankId, String title, int week) {
+        AcademicCalendar.Period next = ScheduleTerms.nextYear();
+        JsonObject body = ScheduleTerms.exam(bankId, "midterm", ScheduleTerms.week(next, week), 5)
+                .put("title", title)
+                .put("durationMinutes", 50);
+        String id = Fixtures.exam(app, teacher, body, "chA", "chB");
+        moveWindow(id, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(1)));
+        return id;
+    }
+
+    static void moveWindow(String examId, Instant opens, Instant closes) {
+        JsonObject stored = new JsonObject(
+                app.redis(Request.cmd(Command.HGET).arg("exam:" + examId).arg("json"))
+                        .toString());
+        stored.put("opensAt", opens.toString()).put("closesAt", closes.toString());
+        app.redis(Request.cmd(Command.HSET).arg("exam:" + examId).arg("json").arg(stored.encode()));
+    }
+
     @Test
     void withoutRatingsOnTheRosterTheDisciplinesTwoMidtermExamsGiveThem() throws IOException {
         String discipline = "Midterm algebra " + System.nanoTime();
-        String bankId = bank(discipline, 40, 40, 20);
-        String m1 = Fixtures.exam(app, teacher, control(bankId, "Midterm 1", "midterm", 5), "chA", "chB");
-        String m2 = Fixtures.exam(app, teacher, control(bankId, "Midterm 2", "midterm", 5), "chA", "chB");
+        String bankId = Fixtures.validBank(app, teacher, Fixtures.passport(discipline));
+        String m1 = midtermNow(bankId, "Midterm 1", 6);
+        String m2 = midtermNow(bankId, "Midterm 2", 14);
         // a midterm of another discipline does not count
-        String other = bank("Another " + System.nanoTime(), 40, 40, 20);
-        Fixtures.exam(app, teacher, control(other, "Other midterm", "midterm", 5), "chA", "chB");
+        String other = Fixtures.validBank(app, teacher, Fixtures.passport("Another " + System.nanoTime()));
+        String otherMidterm = midtermNow(other, "Other midterm", 6);
         StatisticsFixture.sit(app, new StatisticsFixture.Run(m1, bankId, Map.of()), "chA", all(1, 100));
         StatisticsFixture.sit(app, new StatisticsFixture.Run(m1, bankId, Map.of()), "chB", all(1, 100));
         StatisticsFixture.sit(app, new StatisticsFixture.Run(m2, bankId, Map.of()), "chA", all(0, 100));
+        StatisticsFixture.sit(app, new StatisticsFixture.Run(otherMidterm, other, Map.of()), "chB", all(1, 100));
         // chB does not take midterm 2: it counts 0
         Instant now = Instant.now();
         String exam = Fixtures.exam(
@@ -126,22 +151,20 @@ class RegistryChainsTest {
 
     @Test
     void theLatestResultOfARetakeChainCounts() throws IOException {
-        String bankId = bank("Retake algebra " + System.nanoTime(), 2, 2, 1);
-        String first =
-                Fixtures.exam(app, teacher, control(bankId, "First sitting", "current-control", 5), "chA", "chB");
+        String bankId = Fixtures.validBank(app, teacher, Fixtures.passport("Retake algebra " + System.nanoTime()));
+        Instant now = Instant.now();
+        JsonObject firstBody = control(bankId, "First sitting", "intermediate-attestation", 5);
+        String first = Fixtures.exam(app, teacher, firstBody, "chA", "chB");
         StatisticsFixture.Run one = new StatisticsFixture.Run(first, bankId, Map.of());
-        StatisticsFixture.sit(app, one, "chA", all(0, 5));
-        StatisticsFixture.sit(app, one, "chB", all(1, 5));
-        String retake = Fixtures.exam(app, teacher, control(bankId, "Summer retake", "current-control", 5), "chA");
-        // 5.36-5.38: the retake names the exam it retakes (set here as the retake's creation will store it)
-        JsonObject stored = new JsonObject(
-                app.redis(Request.cmd(Command.HGET).arg("exam:" + retake).arg("json"))
-                        .toString());
-        app.redis(Request.cmd(Command.HSET)
-                .arg("exam:" + retake)
-                .arg("json")
-                .arg(stored.put("retakeOf", first).encode()));
-        StatisticsFixture.sit(app, new StatisticsFixture.Run(retake, bankId, Map.of()), "chA", all(1, 5));
+        StatisticsFixture.sit(app, one, "chA", all(0, 100)); // F: may retake
+        StatisticsFixture.sit(app, one, "chB", all(1, 100)); // A
+        // the first window ended two hours ago (moved in the store), so its retake may open an hour ago (5.36-5.38)
+        moveWindow(first, now.minus(Duration.ofDays(3)), now.minus(Duration.ofHours(2)));
+        JsonObject retakeBody =
+                control(bankId, "Summer retake", "intermediate-attestation", 5).put("retakeOf", first);
+        String retake = Fixtures.exam(app, teacher, retakeBody, "chA");
+        assertEquals(first, app.get("/api/v1/exams/" + retake, teacher).json().getString("retakeOf"));
+        StatisticsFixture.sit(app, new StatisticsFixture.Run(retake, bankId, Map.of()), "chA", all(1, 100));
         Map<String, CSVRecord> rows = csv("/api/v1/registry/exams/" + first + "/export");
         assertEquals("Counts", rows.get("chA").getParser().getHeaderNames().get(16));
         assertEquals(
