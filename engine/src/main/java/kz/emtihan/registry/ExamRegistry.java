@@ -17,6 +17,7 @@ import kz.emtihan.config.Regulation;
 import kz.emtihan.exam.ExamRecords;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.exam.model.ExamKind;
+import kz.emtihan.grade.model.CountingResult;
 import kz.emtihan.registry.model.Admission;
 import kz.emtihan.registry.model.ExamLine;
 import kz.emtihan.registry.model.FinalRating;
@@ -152,11 +153,15 @@ final class ExamRegistry {
         Optional<Boolean> counts = Optional.empty();
         Optional<String> counting = Optional.empty();
         if (!chain.isEmpty()) {
-            Set<String> graded = new TreeSet<>();
+            List<CountingResult.Sitting<ExamRecords.Result>> sittings = new ArrayList<>();
             for (RetakeChain.Link l : chain)
-                if (results.get(l.examId()).containsKey(student)
-                        && results.get(l.examId()).get(student).grade().isPresent()) graded.add(l.examId());
-            Optional<String> which = RetakeChain.counting(chain, graded); // 5.36-5.38
+                sittings.add(new CountingResult.Sitting<>(
+                        l.examId(),
+                        l.opensAt(),
+                        Optional.ofNullable(results.get(l.examId()).get(student))
+                                .filter(r -> r.grade().isPresent())));
+            // 5.36-5.38: the latest graded result of the chain counts
+            Optional<String> which = CountingResult.counting(sittings).map(CountingResult.Sitting::examId);
             counts = Optional.of(which.map(examId::equals).orElse(false));
             counting = which.map(titles::get);
         }

@@ -10,9 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * 5.36-5.38: an exam and its retakes (each names the exam it retakes), and which of a student's results counts: the
- * latest graded one in the chain, by the exams' opening. (Until the retake rules land, this is the registry's own
- * rule.)
+ * 5.36-5.38: an exam and its retakes (each names the exam it retakes), by opening; which result of the chain counts is
+ * {@link kz.emtihan.grade.model.CountingResult}'s rule.
  */
 public final class RetakeChain {
     private RetakeChain() {}
@@ -55,12 +54,5 @@ public final class RetakeChain {
         }
         chain.sort(Comparator.comparing(Link::opensAt).thenComparing(Link::examId));
         return List.copyOf(chain);
-    }
-
-    /** The exam whose result counts for a student graded on {@code graded} of the chain: the latest; none if none. */
-    public static Optional<String> counting(List<Link> chain, Set<String> graded) {
-        Optional<String> out = Optional.empty();
-        for (Link l : chain) if (graded.contains(l.examId())) out = Optional.of(l.examId());
-        return out;
     }
 }

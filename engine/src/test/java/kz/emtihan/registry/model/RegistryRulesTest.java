@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import kz.emtihan.grade.model.GradeBand;
 import kz.emtihan.grade.model.GradeScale;
 import kz.emtihan.grade.model.RatingFormula;
@@ -101,10 +100,6 @@ class RegistryRulesTest {
                 RetakeChain.of("other", exams).stream()
                         .map(RetakeChain.Link::examId)
                         .toList());
-        // 5.36-5.38: the summer retake's grade counts; a student who did not retake keeps the first
-        assertEquals(Optional.of("e3"), RetakeChain.counting(chain, Set.of("e1", "e3")));
-        assertEquals(Optional.of("e1"), RetakeChain.counting(chain, Set.of("e1")));
-        assertEquals(Optional.empty(), RetakeChain.counting(chain, Set.of()));
         // a loop edited by hand does not hang
         Map<String, RetakeChain.Link> loop = Map.of(
                 "a",
