@@ -33,7 +33,7 @@ final class SittingView {
     static JsonObject of(JsonObject doc, Caller caller, Instant now, Regulation.FinalAttestation rules) {
         String role = roleOf(doc, caller.id());
         if (role == null && !caller.has(Role.ADMIN)) throw Refusal.of(CommonRefusal.FORBIDDEN);
-        Sitting sitting = SittingJson.read(doc, rules.phases());
+        Sitting sitting = SittingJson.read(doc, rules);
         JsonObject out = doc.copy().put("role", role).put("serverTime", now.toString());
         JsonObject progress = new JsonObject();
         for (String student : SittingJson.strings(doc.getJsonArray("students"))) {
