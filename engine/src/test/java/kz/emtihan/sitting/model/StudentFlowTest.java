@@ -294,4 +294,47 @@ class StudentFlowTest {
     private static String code(StudentFlow.Outcome o) {
         return o instanceof StudentFlow.Refused r ? r.code() : "moved";
     }
+
+    @Test
+    void aThesisDefenceDrawsNoTicket() { // 6.15.1
+        var defence = new StudentFlow.Context(false, true, true, false, false, false, true, true, true, false);
+        assertEquals("wrong-order", code(StudentFlow.next(CHECKED, DRAW, defence)));
+        assertEquals(new StudentFlow.To(PREPARATION), StudentFlow.next(CHECKED, START_PREPARATION, defence));
+        assertEquals(new StudentFlow.To(PREPARATION), StudentFlow.next(NEW_TIME, START_PREPARATION, defence));
+        assertEquals("wrong-order", code(StudentFlow.next(IDENTIFIED, START_PREPARATION, defence)), "after the room");
+        var exam = new StudentFlow.Context(false, true, true, false, false, false, true);
+        assertEquals("wrong-order", code(StudentFlow.next(CHECKED, START_PREPARATION, exam)), "an exam draws first");
+    }
+
+    @Test
+    void theExamIsTakenOnTheSittingsDayOnly() { // 6.15.6
+        var otherDay = new StudentFlow.Context(false, true, true, true, true, false, true, false, false, false);
+        for (StudentStep step : StudentStep.values()) {
+            for (StudentState s : StudentState.values()) {
+                String got = code(StudentFlow.next(s, step, otherDay));
+                if (step.onTheDay()) assertEquals("not-sitting-day", got, s + " × " + step);
+                else assertFalse("not-sitting-day".equals(got), s + " × " + step);
+            }
+        }
+        assertEquals(
+                new StudentFlow.To(TECHNICAL_FAILURE), StudentFlow.next(ANSWER, ACT, otherDay), "an act past midnight");
+        assertEquals(new StudentFlow.To(WAITING), StudentFlow.next(WAITING, APPLY_POSTPONEMENT, otherDay));
+    }
+
+    @Test
+    void anAbsentStudentAppliesAfterTheSittingWithinTheLimits() { // 6.15.3
+        var closedInTime = new StudentFlow.Context(true, false, false, false, false, false, true, false, false, true);
+        assertEquals(new StudentFlow.To(WAITING), StudentFlow.next(WAITING, APPLY_POSTPONEMENT, closedInTime));
+        assertEquals("application-late", code(StudentFlow.next(GRADED, APPLY_POSTPONEMENT, closedInTime)));
+        assertEquals("application-late", code(StudentFlow.next(REMOVED, APPLY_POSTPONEMENT, closedInTime)));
+        var closedLate = new StudentFlow.Context(true, false, false, false, false, false, true, false, false, false);
+        assertEquals("application-late", code(StudentFlow.next(WAITING, APPLY_POSTPONEMENT, closedLate)));
+        assertEquals(
+                new StudentFlow.To(POSTPONED),
+                StudentFlow.next(
+                        WAITING,
+                        ALLOW_POSTPONEMENT,
+                        new StudentFlow.Context(true, false, false, false, false, true, true, false, false, true)),
+                "the chair decides after it");
+    }
 }
