@@ -68,7 +68,8 @@ final class SittingView {
                         .put("answerMinMinutes", rules.phases().answerMin().toMinutes())
                         .put("answerMaxMinutes", rules.phases().answerMax().toMinutes())
                         .put("maxScore", rules.maxScore())
-                        .put("aggregation", rules.aggregation().code()));
+                        .put("aggregation", rules.aggregation().code())
+                        .put("timeZone", rules.calendar().zone().getId())); // 6.15.6: the sitting's day is counted here
         if ("student".equals(role)) {
             out.remove("recordings");
             out.put("students", new JsonArray().add(caller.id()));
