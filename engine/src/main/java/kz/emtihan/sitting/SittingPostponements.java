@@ -195,9 +195,9 @@ public final class SittingPostponements {
         }
         IncompleteGrade.Standing s = i.at(now);
         JsonObject replaced = progress.getJsonObject("replacedBy");
-        return Optional.of(new JsonObject()
-                .put("sittingId", replaced == null ? null : replaced.getString("sittingId"))
-                .put("letter", s.letter())
+        JsonObject out = new JsonObject();
+        if (replaced != null) out.put("sittingId", replaced.getString("sittingId")); // the sitting whose result counts
+        return Optional.of(out.put("letter", s.letter())
                 .put("status", s.status().name().toLowerCase(java.util.Locale.ROOT))
                 .put("deadline", deadline.toString()));
     }

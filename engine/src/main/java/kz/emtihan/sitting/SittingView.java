@@ -72,6 +72,19 @@ final class SittingView {
                         .put("timeZone", rules.calendar().zone().getId())); // 6.15.6: the sitting's day is counted here
         if ("student".equals(role)) {
             out.remove("recordings");
+            // 6.14, 6.15.3: a student sees their own removal and carry, never another student's
+            out.put(
+                    "removals",
+                    new JsonArray(SittingJson.array(doc, "removals").stream()
+                            .filter(r ->
+                                    r instanceof JsonObject o && caller.id().equals(o.getString("studentId")))
+                            .toList()));
+            JsonObject carried = SittingJson.object(doc, "carried");
+            out.put(
+                    "carried",
+                    carried.containsKey(caller.id())
+                            ? new JsonObject().put(caller.id(), carried.getValue(caller.id()))
+                            : new JsonObject());
             out.put("students", new JsonArray().add(caller.id()));
             out.remove("tickets");
             out.put(

@@ -307,6 +307,9 @@ class SittingRegulationTest {
         assertEquals("wrong-order", draw.error(), "no more steps");
         assertEquals(doc, stored(id));
         assertEquals(200, post(id + "/students/st2/remove", "c1", why).status(), "the chair removes too");
+        JsonObject st2 = app.get("/api/v1/sittings/" + id, app.loginAs("st2")).json();
+        assertEquals(1, st2.getJsonArray("removals").size(), "a student sees only their own removal");
+        assertEquals("st2", st2.getJsonArray("removals").getJsonObject(0).getString("studentId"));
     }
 
     static TestEngine.Reply apply(String id, String student) {
@@ -374,6 +377,14 @@ class SittingRegulationTest {
                 SittingDays.today(),
                 new JsonObject().put("id", "st3").put("carriedFrom", first)));
         assertEquals(later, progress(first, "st3", "c1").getString("carriedTo"));
+        assertEquals(
+                first,
+                app.get("/api/v1/sittings/" + later, app.loginAs("st3"))
+                        .json()
+                        .getJsonObject("carried")
+                        .getJsonObject("st3")
+                        .getString("from"),
+                "the student sees where they come from");
         TestEngine.Reply again = app.post(
                 "/api/v1/sittings",
                 app.admin(),
