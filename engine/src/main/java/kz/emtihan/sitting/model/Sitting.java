@@ -277,20 +277,10 @@ public record Sitting(
     /** 6.15.6: the sitting moves to another day (an administrator's reschedule); nothing else changes. */
     public Sitting rescheduled(java.time.LocalDate day) {
         if (endedAt.isPresent()) throw Refusal.of(SittingRefusal.SITTING_CLOSED);
-        return new Sitting(
-                id,
-                parts,
-                tickets,
-                draws,
-                withReplacement,
-                endedAt,
-                postponements,
+        return rebuilt(
                 appeals,
                 acts,
                 recordings,
-                records,
-                unreadable,
-                limits,
                 new SittingTerms(terms.kind(), Optional.of(day), terms.zone(), terms.postponeBy()));
     }
 
@@ -357,42 +347,19 @@ public record Sitting(
     public Sitting recorded(Recording r) {
         List<Recording> all = new ArrayList<>(recordings);
         all.add(r);
-        return new Sitting(
-                id,
-                parts,
-                tickets,
-                draws,
-                withReplacement,
-                endedAt,
-                postponements,
-                appeals,
-                acts,
-                all,
-                records,
-                unreadable,
-                limits,
-                terms);
+        return rebuilt(appeals, acts, all, terms);
     }
 
     Sitting withAppeals(List<AppealCase> all) {
-        return new Sitting(
-                id,
-                parts,
-                tickets,
-                draws,
-                withReplacement,
-                endedAt,
-                postponements,
-                all,
-                acts,
-                recordings,
-                records,
-                unreadable,
-                limits,
-                terms);
+        return rebuilt(all, acts, recordings, terms);
     }
 
     Sitting withActs(List<Act> all) {
+        return rebuilt(appeals, all, recordings, terms);
+    }
+
+    /** This sitting with other appeals, acts, recordings or terms. */
+    private Sitting rebuilt(List<AppealCase> appeals, List<Act> acts, List<Recording> recordings, SittingTerms terms) {
         return new Sitting(
                 id,
                 parts,
@@ -402,7 +369,7 @@ public record Sitting(
                 endedAt,
                 postponements,
                 appeals,
-                all,
+                acts,
                 recordings,
                 records,
                 unreadable,
