@@ -49,3 +49,17 @@ test("the API's fields map to the form's inputs", () => {
   assert.equal(fieldOf('date'), 'date');
   assert.equal(fieldOf('something-else'), null);
 });
+
+test('students carried from an earlier sitting follow the others, and their problems show by their box', () => {
+  const body = sittingBody({ students: 'st1\nst2', carried: 'st7 st8', carriedFrom: ' s-earlier ' }); // 6.15.3
+  assert.deepEqual(body.students, [
+    'st1',
+    'st2',
+    { id: 'st7', carriedFrom: 's-earlier' },
+    { id: 'st8', carriedFrom: 's-earlier' },
+  ]);
+  assert.deepEqual(sittingBody({ students: 'st1' }).students, ['st1'], 'none carried');
+  assert.equal(fieldOf('students[1]', 2), 'students');
+  assert.equal(fieldOf('students[2].carriedFrom', 2), 'carried');
+  assert.equal(fieldOf('students[3]', 2), 'carried');
+});

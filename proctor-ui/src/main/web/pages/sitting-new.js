@@ -11,7 +11,7 @@ import { ApiError } from '../lib/api.js';
 import { h, setState } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { createSitting, uploadTicketsCsv } from '../lib/sitting/api.js';
-import { fieldOf, sittingBody } from '../lib/sitting/form.js';
+import { fieldOf, sittingBody, splitIds } from '../lib/sitting/form.js';
 import { $, busy, clearError, hasRole, showError, showProblems, startStaffPage } from './staff.js';
 
 const main = $('sitting-new');
@@ -29,6 +29,8 @@ const INPUTS = {
   appealDeputy: 'new-appeal-deputy',
   appealMembers: 'new-appeal-members',
   students: 'new-students',
+  carried: 'new-carried',
+  carriedFrom: 'new-carried-from',
   tickets: 'new-tickets',
 };
 const SITTING_FIELDSETS = ['new-sitting-fields', 'new-people-fields', 'new-appeal-fields', 'new-students-fields'];
@@ -44,6 +46,12 @@ function start() {
   const lang = document.documentElement.lang;
   if (['kk', 'ru', 'en'].includes(lang)) $('new-language').value = lang;
   form.hidden = false;
+  const kind = $(INPUTS.kind);
+  const ticketsNeeded = () => {
+    $(INPUTS.tickets).required = kind.value !== 'thesis-defence'; // 6.15.1: a defence draws no ticket
+  };
+  kind.addEventListener('change', ticketsNeeded);
+  ticketsNeeded();
   form.addEventListener('submit', onSubmit);
   setState(main, 'ready');
 }
@@ -88,7 +96,8 @@ async function onSubmit(event) {
   clearError(box);
   clearFieldProblems();
   const file = $(INPUTS.tickets).files[0];
-  if (!file) {
+  const defence = $(INPUTS.kind).value === 'thesis-defence'; // 6.15.1: scored without a ticket
+  if (!file && !defence) {
     const input = markField('tickets', t('sittingNew.noFile'), { 'data-field': 'tickets' });
     showProblems(box, t('sittingNew.noFile'), []);
     input.focus();
@@ -104,7 +113,7 @@ async function onSubmit(event) {
         if (showError(box, err, { summary: err.code === 'invalid-sitting' ? t('sittingNew.refused') : null })) return;
         let first = null;
         for (const p of problems) {
-          const name = fieldOf(p.field);
+          const name = fieldOf(p.field, splitIds(values().students).length);
           if (name) first ??= markField(name, String(p.message ?? ''), { 'data-field': p.field });
         }
         (first ?? box).focus?.();
@@ -114,7 +123,7 @@ async function onSubmit(event) {
       for (const id of SITTING_FIELDSETS) $(id).disabled = true;
     }
     try {
-      await uploadTicketsCsv(createdId, await file.text());
+      if (file) await uploadTicketsCsv(createdId, await file.text());
     } catch (err) {
       lockedNotice();
       if (

@@ -96,7 +96,9 @@ function render() {
   const video = $('video-link');
   video.hidden = !sitting.videoLink;
   if (sitting.videoLink) video.href = sitting.videoLink;
-  $('student-state').textContent = t(`sittingStudent.state.${p.status}`);
+  // 6.15.1: a defence draws no ticket; 6.14: a removal says why
+  const state = p.status === 'checked' && sitting.kind === 'thesis-defence' ? 'checked-defence' : p.status;
+  $('student-state').textContent = t(`sittingStudent.state.${state}`, { reason: p.removal?.reason ?? '' });
 
   const running = phase === 'PREPARATION' || phase === 'ANSWER';
   $('phase-bar').hidden = !running;

@@ -35,6 +35,7 @@ import { ChecksView } from './sitting-checks.js';
 import { RoomView, renderRoom } from './sitting-room-view.js';
 import { $, busy, clearError, fill, myId, pageFailed, showError, showProblems, startStaffPage } from './staff.js';
 import { renderPostponements } from './sitting-postponements.js';
+import { renderInterventions, wireInterventions } from './sitting-interventions.js';
 
 const main = $('sitting');
 const sittingId = param('sitting');
@@ -196,6 +197,7 @@ function prepare() {
     await act($('score-submit'), () => api.score(sittingId, chosen, Number(input.value.trim())));
   });
   prepareClose(sittingId, reload);
+  wireInterventions({ sittingId, chosen: () => chosen, reload });
 }
 
 function step(id, call, after = () => {}) {
@@ -270,6 +272,7 @@ function render() {
   renderAppeals(sitting, role, context);
   renderDraws(sitting, draws, role, nameOf);
   renderPostponements(sitting, { sittingId, reload });
+  renderInterventions(sitting, role, chosen, nameOf);
   tick();
 }
 
@@ -297,7 +300,8 @@ function renderCurrent(role, count) {
   $('current-status').textContent = t(`sitting.status.${p.status}`);
   $('current-status').className = `sitting-status status-${p.status}`;
   $('phase-name').textContent = t(`sitting.phase.${phaseName}`);
-  $('step-hint').textContent = t(`sitting.next.${next}`);
+  const defence = sitting.kind === 'thesis-defence' && next === 'start-preparation'; // 6.15.1: no ticket
+  $('step-hint').textContent = t(defence ? 'sitting.next.start-preparation-defence' : `sitting.next.${next}`);
 
   const secretary = role === 'secretary' && isOpen;
   $('secretary-steps').hidden = !secretary;

@@ -37,6 +37,9 @@ final class DemoData {
         "vice-rector"
     };
 
+    /** The demo sitting's two other members and its appeal commission's chair and deputy (password demo-commission). */
+    static final String[] SITTING_PEOPLE = {"member1", "member2", "appeal-chair", "appeal-deputy"};
+
     private DemoData() {}
 
     static Future<Void> load(Services s) {
@@ -64,6 +67,10 @@ final class DemoData {
         for (int i = 1; i <= 5; i++)
             users.add(user("student" + i, "Student " + i + " (demo)", "student", "demo-student")
                     .put("group", i <= 3 ? "IS-21-1" : "IS-21-2")); // 5.33: the registry's grade sheets go by group
+        // 6.15.6: the sitting's commission has at least three members with the chair; 6.15.4: its appeal commission
+        // is other people, who hold the commission role too
+        for (String id : SITTING_PEOPLE)
+            users.add(user(id, capitalised(id) + " (demo)", "commission", "demo-commission"));
         Caller teacher = new Caller("teacher", "Teacher (demo)", EnumSet.of(Role.TEACHER));
         Passport passport = new Passport(
                 "Mathematics 1",
@@ -96,13 +103,14 @@ final class DemoData {
                 .compose(v -> sitting(s))
                 .onSuccess(
                         n -> log.info(
-                                "demo data loaded: users teacher/demo-teacher, proctor/demo-proctor, student1..5/demo-student, ..."))
+                                "demo data loaded: users teacher/demo-teacher, proctor/demo-proctor, student1..5/demo-student, the sitting's commission/demo-commission with member1, member2 and its appeal commission appeal-chair, appeal-deputy (all demo-commission), ..."))
                 .mapEmpty();
     }
 
     /**
-     * 6.15: an oral comprehensive exam today: commission (chair), secretary (technical secretary), expert and
-     * registrar on the appeal commission, student1..5 in order, ten tickets of three questions.
+     * 6.15: an oral comprehensive exam today: commission (chair) with member1 and member2, secretary (technical
+     * secretary), appeal-chair and appeal-deputy on the appeal commission, student1..5 in order, ten tickets of three
+     * questions.
      */
     private static Future<Void> sitting(Services s) {
         Caller admin = new Caller("admin", "Administrator", EnumSet.of(Role.ADMIN));
@@ -118,13 +126,13 @@ final class DemoData {
                         "commission",
                         new JsonObject()
                                 .put("chair", "commission")
-                                .put("members", new JsonArray())
+                                .put("members", new JsonArray().add("member1").add("member2"))
                                 .put("secretary", "secretary"))
                 .put(
                         "appealCommission",
                         new JsonObject()
-                                .put("chair", "expert")
-                                .put("deputy", "registrar")
+                                .put("chair", "appeal-chair")
+                                .put("deputy", "appeal-deputy")
                                 .put("members", new JsonArray()))
                 .put(
                         "students",

@@ -308,4 +308,28 @@ export default {
   'sitting.pdf.act': 'The act (PDF)',
   'sitting.pdf.appeal': 'The decision (PDF)',
   'sitting.pdf.busy': 'Preparing…',
+  'sitting.status.removed': 'Removed for a violation',
+  'sitting.next.removed': 'Removed from the sitting for a violation (6.14): an unexcused absence, F.',
+  'sitting.next.start-preparation-defence':
+    'Next: start the preparation of the presentation (a defence draws no ticket, 6.15.1); end it at once if the student is ready.',
+  'sitting.offDay':
+    'This sitting is held on {date}; today is {today}. The steps of the exam are taken on its day only (6.15.6); an administrator may move it.',
+  'sitting.reschedule.heading': 'Move the sitting to another day (6.15.6)',
+  'sitting.reschedule.date': 'New day',
+  'sitting.reschedule.reason': 'Why',
+  'sitting.reschedule.submit': 'Move the sitting',
+  'sitting.reschedule.item': 'Moved from {from} to {to} by {by} at {at}: {reason}',
+  'sitting.remove.heading': 'Remove for a violation (6.14)',
+  'sitting.remove.reason': 'What the student did',
+  'sitting.remove.submit': 'Remove from the sitting',
+  'sitting.removal': 'Removed by {by} at {at}: {reason}. An unexcused absence: F.',
+  'sitting.carried':
+    'Carried from the sitting {from}: the exam was postponed there (6.15.3). The result here replaces its "I" if published before {deadline}.',
+  'sittingStudent.state.removed':
+    'You were removed from the sitting for a violation (6.14): {reason}. It counts as an unexcused absence: F.',
+  'sittingStudent.state.checked-defence': 'The room is checked. The preparation of your presentation starts soon.',
+  'sittingNew.carried': 'Students carried from an earlier sitting (their exam was postponed there, 6.15.3)',
+  'sittingNew.carriedFrom': "The earlier sitting's id",
+  'sittingNew.carriedHint':
+    'Their result here replaces the "I" of the earlier sitting, until the deadline of the postponement.',
 };

@@ -308,4 +308,27 @@ export default {
   'sitting.pdf.act': 'Акт (PDF)',
   'sitting.pdf.appeal': 'Решение (PDF)',
   'sitting.pdf.busy': 'Готовится…',
+  'sitting.status.removed': 'Удалён за нарушение',
+  'sitting.next.removed': 'Удалён с заседания за нарушение (6.14): неявка без уважительной причины, F.',
+  'sitting.next.start-preparation-defence':
+    'Далее: начните подготовку к презентации (на защите билет не тянут, 6.15.1); завершите её сразу, если студент готов.',
+  'sitting.offDay':
+    'Заседание назначено на {date}, сегодня {today}. Шаги экзамена выполняются только в этот день (6.15.6); администратор может перенести заседание.',
+  'sitting.reschedule.heading': 'Перенести заседание на другой день (6.15.6)',
+  'sitting.reschedule.date': 'Новый день',
+  'sitting.reschedule.reason': 'Причина',
+  'sitting.reschedule.submit': 'Перенести заседание',
+  'sitting.reschedule.item': 'Перенесено с {from} на {to}, {by}, {at}: {reason}',
+  'sitting.remove.heading': 'Удалить за нарушение (6.14)',
+  'sitting.remove.reason': 'Что сделал студент',
+  'sitting.remove.submit': 'Удалить с заседания',
+  'sitting.removal': 'Удалён: {by}, {at}. Причина: {reason}. Неявка без уважительной причины: F.',
+  'sitting.carried':
+    'Переведён с заседания {from}: там экзамен был перенесён (6.15.3). Результат здесь заменяет его «I», если опубликован до {deadline}.',
+  'sittingStudent.state.removed':
+    'Вас удалили с заседания за нарушение (6.14): {reason}. Это неявка без уважительной причины: F.',
+  'sittingStudent.state.checked-defence': 'Комната проверена. Скоро начнётся подготовка к презентации.',
+  'sittingNew.carried': 'Обучающиеся, переведённые с прежнего заседания (там их экзамен перенесён, 6.15.3)',
+  'sittingNew.carriedFrom': 'Идентификатор прежнего заседания',
+  'sittingNew.carriedHint': 'Их результат здесь заменяет «I» прежнего заседания до срока переноса.',
 };

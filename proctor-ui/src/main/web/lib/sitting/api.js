@@ -100,3 +100,9 @@ export async function postponementDocument(id, postponementId) {
     await request('GET', `${base(id)}/postponements/${segment(postponementId)}/document`, { accept: '*/*', blob: true })
   ).data;
 }
+
+/** 6.14: the secretary or the chair removes the student for a violation, {reason} → the student's progress. */
+export const removeStudent = (id, studentId, reason) => post(`${student(id, studentId)}/remove`, { reason });
+
+/** 6.15.6: an administrator moves the sitting to another day → {id, date, reschedules}. */
+export const rescheduleSitting = (id, date, reason) => post(`${base(id)}/reschedule`, { date, reason });

@@ -138,3 +138,9 @@ export function appealState(appeal) {
   if (appeal.meetingAt) return 'awaiting-result';
   return 'awaiting-meeting';
 }
+
+/** 6.15.6: YYYY-MM-DD of an instant in a time zone (the sitting's day is counted in the view's rules.timeZone). */
+export function dayIn(instant, timeZone) {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return format.format(new Date(instant));
+}

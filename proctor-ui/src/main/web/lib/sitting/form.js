@@ -13,7 +13,8 @@ export function splitIds(text) {
 
 /**
  * values: {kind, title, date, language, videoLink, chair, members, secretary, appealChair, appealDeputy,
- * appealMembers, students} as typed (the lists as text). → the body of POST /sittings.
+ * appealMembers, students, carried, carriedFrom} as typed (the lists as text). → the body of POST /sittings; the
+ * carried students (6.15.3: postponed in the earlier sitting carriedFrom) follow the others as {id, carriedFrom}.
  */
 export function sittingBody(v) {
   const body = {
@@ -33,6 +34,8 @@ export function sittingBody(v) {
     },
     students: splitIds(v.students),
   };
+  const from = String(v.carriedFrom ?? '').trim();
+  for (const id of splitIds(v.carried)) body.students.push({ id, carriedFrom: from });
   const link = String(v.videoLink ?? '').trim();
   if (link) body.videoLink = link;
   return body;
@@ -48,6 +51,7 @@ const FIELDS = [
   ['appealCommission.members', 'appealMembers'],
   ['appealCommission', 'appealChair'],
   ['students', 'students'],
+  ['carried', 'carried'],
   ['videoLink', 'videoLink'],
   ['kind', 'kind'],
   ['title', 'title'],
@@ -55,9 +59,14 @@ const FIELDS = [
   ['language', 'language'],
 ];
 
-/** The form value a problem's field belongs to (one of sittingBody's names), or null when none. */
-export function fieldOf(field) {
+/**
+ * The form value a problem's field belongs to (one of sittingBody's names), or null when none; with the number of
+ * students typed in the first box, a problem of students[i] past them is the carried students' (6.15.3).
+ */
+export function fieldOf(field, plainStudents = Infinity) {
   const f = String(field ?? '');
+  const index = /^students\[(\d+)\]/.exec(f);
+  if (index && Number(index[1]) >= plainStudents) return 'carried';
   for (const [prefix, name] of FIELDS) {
     if (f === prefix || f.startsWith(`${prefix}.`) || f.startsWith(`${prefix}[`)) return name;
   }

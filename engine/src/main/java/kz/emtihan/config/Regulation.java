@@ -30,7 +30,8 @@ public record Regulation(
             kz.emtihan.sitting.model.Aggregation aggregation,
             boolean ticketsWithReplacement,
             kz.emtihan.sitting.model.WorkCalendar calendar,
-            java.time.MonthDay mastersDeadline) {}
+            java.time.MonthDay mastersDeadline,
+            kz.emtihan.sitting.model.CommissionSize commissionSize) {}
 
     public Regulation {
         exams = Map.copyOf(exams);

@@ -21,6 +21,7 @@ import kz.emtihan.sitting.model.PhaseLimits;
 import kz.emtihan.sitting.model.Postponement;
 import kz.emtihan.sitting.model.Recording;
 import kz.emtihan.sitting.model.Sitting;
+import kz.emtihan.sitting.model.SittingTerms;
 import kz.emtihan.sitting.model.StudentRecord;
 import kz.emtihan.sitting.model.Ticket;
 import kz.emtihan.sitting.model.TicketPool;
@@ -34,8 +35,31 @@ import kz.emtihan.sitting.model.TicketPool;
 final class SittingJson {
     private SittingJson() {}
 
-    /** The aggregate of a stored document; lenient as the document may lack fields or have been edited by hand. */
+    /** The aggregate of a stored document, held to its day in the zone of {@code rules} (6.15.6). */
+    static Sitting read(JsonObject doc, kz.emtihan.config.Regulation.FinalAttestation rules) {
+        Optional<java.time.LocalDate> day;
+        try {
+            day = Optional.of(java.time.LocalDate.parse(doc.getString("date", "")));
+        } catch (RuntimeException unreadable) { // no day, or one edited by hand: held to no day
+            day = Optional.empty();
+        }
+        return read(
+                doc,
+                rules.phases(),
+                new SittingTerms(
+                        doc.getString("kind", SittingTerms.COMPREHENSIVE_EXAM),
+                        day,
+                        rules.calendar().zone(),
+                        Optional.of(rules.mastersDeadline())));
+    }
+
+    /** The aggregate of a stored document, held to no day. */
     static Sitting read(JsonObject doc, PhaseLimits limits) {
+        return read(doc, limits, SittingTerms.anyDay(doc.getString("kind", SittingTerms.COMPREHENSIVE_EXAM)));
+    }
+
+    /** The aggregate of a stored document; lenient as the document may lack fields or have been edited by hand. */
+    static Sitting read(JsonObject doc, PhaseLimits limits, SittingTerms terms) {
         Parts parts = parts(doc);
         List<Ticket> tickets = new ArrayList<>();
         for (Object o : array(doc, "tickets")) {
@@ -111,7 +135,8 @@ final class SittingJson {
                 recordings,
                 records,
                 unreadable,
-                limits);
+                limits,
+                terms);
     }
 
     static void text(JsonObject o, String key, String value) {
@@ -175,6 +200,8 @@ final class SittingJson {
             doc.put("recordings", list.add(o));
         }
         if (!before.endedAt().equals(after.endedAt())) after.endedAt().ifPresent(e -> doc.put("endedAt", e.toString()));
+        if (!before.terms().date().equals(after.terms().date()))
+            after.terms().date().ifPresent(d -> doc.put("date", d.toString()));
         after.records().forEach((student, r) -> {
             StudentRecord was = before.records().get(student);
             if (!r.equals(was)) StudentRecordJson.write(was, r, progress(doc, student));

@@ -21,7 +21,8 @@ public record SittingModule(
         SittingPostponements postponements,
         SittingPapers papers,
         SittingPhotos photos,
-        kz.emtihan.live.RoomAccess room) {
+        kz.emtihan.live.RoomAccess room,
+        SittingInterventions interventions) {
     public static SittingModule create(
             io.vertx.core.Vertx vertx,
             RedisStore redis,
@@ -43,7 +44,8 @@ public record SittingModule(
                 new SittingPostponements(sittings, redis.redis()),
                 papers,
                 new SittingPhotos(sittings, redis.redis(), users.photos()),
-                new SittingRoom(sittings));
+                new SittingRoom(sittings),
+                new SittingInterventions(sittings, regulation.scale()));
     }
 
     /**

@@ -36,6 +36,19 @@ final class SittingPeople {
         });
     }
 
+    /** Each existing account's role codes (an id with no account is absent): the set-up's check (6.15.6). */
+    Future<Map<String, Set<String>>> roles(Set<String> ids) {
+        return users.profiles(ids).map(found -> {
+            Map<String, Set<String>> out = new java.util.HashMap<>();
+            found.forEach((id, p) -> out.put(
+                    id,
+                    p.roles().stream()
+                            .map(kz.emtihan.auth.model.Role::code)
+                            .collect(java.util.stream.Collectors.toSet())));
+            return out;
+        });
+    }
+
     /**
      * How the papers print each person of the sitting: the name, or "name (id)" where two people share a name, so that
      * every score column and signature line stays one person's.

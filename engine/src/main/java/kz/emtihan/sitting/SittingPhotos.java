@@ -77,7 +77,7 @@ public final class SittingPhotos {
         return sittings.store()
                 .get(id)
                 .compose(doc -> {
-                    take.apply(SittingJson.read(doc, sittings.rules().phases())); // refused before anything is written
+                    take.apply(SittingJson.read(doc, sittings.rules())); // refused before anything is written
                     return redis.send(
                             Request.cmd(Command.SET).arg(key(id, student, kind)).arg(bytes));
                 })

@@ -176,10 +176,13 @@ public final class SittingPostponements {
         if (incomplete == null) return Optional.empty();
         Instant deadline = Instant.parse(incomplete.getString("deadline"));
         IncompleteGrade i = IncompleteGrade.until(progress.getString("studentId", "student"), deadline);
-        JsonObject result = progress.getJsonObject("result");
+        // 6.15.3: the result of the later sitting that carried the student replaces the "I" (SittingCarry)
+        JsonObject from =
+                progress.getJsonObject("replacedBy") != null ? progress.getJsonObject("replacedBy") : progress;
+        JsonObject result = from.getJsonObject("result");
         if (result != null
-                && progress.getString("publishedAt") != null
-                && Instant.parse(progress.getString("publishedAt")).isBefore(deadline)) {
+                && from.getString("publishedAt") != null
+                && Instant.parse(from.getString("publishedAt")).isBefore(deadline)) {
             i = i.graded(
                     new Grade(
                             result.getDouble("points"),
@@ -188,11 +191,13 @@ public final class SittingPostponements {
                             result.getString("letter"),
                             result.getDouble("gpa"),
                             result.getString("traditional")),
-                    Instant.parse(progress.getString("publishedAt")));
+                    Instant.parse(from.getString("publishedAt")));
         }
         IncompleteGrade.Standing s = i.at(now);
-        return Optional.of(new JsonObject()
-                .put("letter", s.letter())
+        JsonObject replaced = progress.getJsonObject("replacedBy");
+        JsonObject out = new JsonObject();
+        if (replaced != null) out.put("sittingId", replaced.getString("sittingId")); // the sitting whose result counts
+        return Optional.of(out.put("letter", s.letter())
                 .put("status", s.status().name().toLowerCase(java.util.Locale.ROOT))
                 .put("deadline", deadline.toString()));
     }

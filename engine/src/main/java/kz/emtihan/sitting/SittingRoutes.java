@@ -90,6 +90,12 @@ public final class SittingRoutes {
                                 .putHeader("Cache-Control", "no-store")
                                 .end(p.bytes()))
                         .onFailure(ctx::fail));
+        api.post(student + "/remove")
+                .handler(step(m, StudentStep.REMOVE))
+                .respond(ctx -> m.interventions().remove(Caller.of(ctx), id(ctx), sid(ctx), Bodies.object(ctx)));
+        api.post("/sittings/:sittingId/reschedule")
+                .respond(ctx ->
+                        m.interventions().reschedule(Caller.require(ctx, Role.ADMIN), id(ctx), Bodies.object(ctx)));
         api.post(student + "/confirm")
                 .handler(step(m, StudentStep.CONFIRM))
                 .respond(ctx -> m.steps().confirm(Caller.of(ctx), id(ctx), sid(ctx)));

@@ -171,14 +171,18 @@ public final class SittingSteps {
     public Future<JsonObject> confirm(Caller caller, String id, String student) {
         Instant now = now();
         var rules = sittings.rules();
-        return step(
-                caller,
-                id,
-                student,
-                "confirmed",
-                StudentStep.CONFIRM,
-                now,
-                s -> s.confirm(student, caller.id(), rules.aggregation(), scale, rules.maxScore(), now));
+        return sittings.apply(
+                        id,
+                        "confirmed",
+                        s -> {
+                            s.requirePart(caller.id(), StudentStep.CONFIRM);
+                            return s.confirm(student, caller.id(), rules.aggregation(), scale, rules.maxScore(), now);
+                        },
+                        (before, after, was, doc) -> SittingCarry.requireInTime(doc, student, now)) // 6.15.3
+                .compose(doc -> SittingCarry.replaceEarlier(sittings.store(), doc, student)
+                        .map(v -> SittingView.of(doc, caller, now, rules)
+                                .getJsonObject("progress")
+                                .getJsonObject(student)));
     }
 
     static JsonArray checklist() {

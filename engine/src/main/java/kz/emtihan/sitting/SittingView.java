@@ -33,7 +33,7 @@ final class SittingView {
     static JsonObject of(JsonObject doc, Caller caller, Instant now, Regulation.FinalAttestation rules) {
         String role = roleOf(doc, caller.id());
         if (role == null && !caller.has(Role.ADMIN)) throw Refusal.of(CommonRefusal.FORBIDDEN);
-        Sitting sitting = SittingJson.read(doc, rules.phases());
+        Sitting sitting = SittingJson.read(doc, rules);
         JsonObject out = doc.copy().put("role", role).put("serverTime", now.toString());
         JsonObject progress = new JsonObject();
         for (String student : SittingJson.strings(doc.getJsonArray("students"))) {
@@ -68,9 +68,23 @@ final class SittingView {
                         .put("answerMinMinutes", rules.phases().answerMin().toMinutes())
                         .put("answerMaxMinutes", rules.phases().answerMax().toMinutes())
                         .put("maxScore", rules.maxScore())
-                        .put("aggregation", rules.aggregation().code()));
+                        .put("aggregation", rules.aggregation().code())
+                        .put("timeZone", rules.calendar().zone().getId())); // 6.15.6: the sitting's day is counted here
         if ("student".equals(role)) {
             out.remove("recordings");
+            // 6.14, 6.15.3: a student sees their own removal and carry, never another student's
+            out.put(
+                    "removals",
+                    new JsonArray(SittingJson.array(doc, "removals").stream()
+                            .filter(r ->
+                                    r instanceof JsonObject o && caller.id().equals(o.getString("studentId")))
+                            .toList()));
+            JsonObject carried = SittingJson.object(doc, "carried");
+            out.put(
+                    "carried",
+                    carried.containsKey(caller.id())
+                            ? new JsonObject().put(caller.id(), carried.getValue(caller.id()))
+                            : new JsonObject());
             out.put("students", new JsonArray().add(caller.id()));
             out.remove("tickets");
             out.put(

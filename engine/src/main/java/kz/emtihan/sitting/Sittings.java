@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -20,8 +22,11 @@ import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.FieldProblem;
 import kz.emtihan.refusal.Problem;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.sitting.model.Parts;
 import kz.emtihan.sitting.model.Sitting;
 import kz.emtihan.sitting.model.SittingRefusal;
+import kz.emtihan.sitting.model.SittingSetUp;
+import kz.emtihan.sitting.model.SittingTerms;
 import kz.emtihan.sitting.model.SittingWords;
 import kz.emtihan.sitting.model.Ticket;
 import kz.emtihan.sitting.model.TicketDraw;
@@ -80,7 +85,7 @@ public final class Sittings {
     Future<JsonObject> apply(String id, String event, UnaryOperator<Sitting> transition, Beside beside) {
         return store.update(id, event, doc -> {
             JsonObject was = doc.copy();
-            Sitting before = SittingJson.read(doc, rules.phases());
+            Sitting before = SittingJson.read(doc, rules);
             Sitting after = transition.apply(before);
             SittingJson.write(before, after, doc);
             beside.write(before, after, was, doc);
@@ -88,11 +93,17 @@ public final class Sittings {
         });
     }
 
+    /**
+     * A new sitting (6.15-6.15.6). Every problem is reported at once with its field (400 {@code invalid-sitting}): the
+     * form of each field, then the people ({@link SittingSetUp}: accounts with the right roles, the commission's size,
+     * the secretary not a member, nobody on both commissions), then the students carried from an earlier sitting
+     * ({@link SittingCarry}). A carried student's earlier sitting notes where they went.
+     */
     public Future<String> create(Caller admin, JsonObject body) {
         if (!admin.has(Role.ADMIN)) return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
         List<Problem> problems = new ArrayList<>();
         String kind = body.getValue("kind") instanceof String k
-                        && (k.equals("comprehensive-exam") || k.equals("thesis-defence"))
+                        && (k.equals(SittingTerms.COMPREHENSIVE_EXAM) || k.equals(SittingTerms.THESIS_DEFENCE))
                 ? k
                 : null;
         if (kind == null) problems.add(Problem.field("kind", FieldProblem.oneOf("comprehensive-exam, thesis-defence")));
@@ -113,19 +124,14 @@ public final class Sittings {
         if (language == null) problems.add(Problem.field("language", FieldProblem.oneOf("kk, ru, en")));
         JsonObject commission = people(body, "commission", List.of("chair", "secretary"), "members", problems);
         JsonObject appeal = people(body, "appealCommission", List.of("chair", "deputy"), "members", problems);
-        List<String> students = users(body.getValue("students"), "students", problems);
+        Map<String, String> carriedFrom = new LinkedHashMap<>();
+        List<String> students = SittingCarry.students(body.getValue("students"), carriedFrom, problems);
         if (students.isEmpty()) problems.add(Problem.field("students", SittingWords.field("students-required")));
         if (commission != null
                 && !SittingJson.strings(commission.getJsonArray("members")).contains(commission.getString("chair"))) {
             commission.getJsonArray("members").add(0, commission.getString("chair")); // the chair is a member (6.15.6)
         }
-        if (commission
-                != null) { // issue 10: a commission the model cannot read would make the sitting unreadable later
-            try {
-                SittingJson.commission(new JsonObject().put("commission", commission));
-            } catch (IllegalArgumentException e) {
-                problems.add(Problem.field("commission", SittingWords.field("commission")));
-            }
+        if (commission != null) {
             for (String s : students) {
                 if (s.equals(commission.getString("secretary"))
                         || SittingJson.strings(commission.getJsonArray("members"))
@@ -138,31 +144,62 @@ public final class Sittings {
         if (link != null && !(link instanceof String s && (s.isEmpty() || s.startsWith("https://")))) {
             problems.add(Problem.field("videoLink", SittingWords.field("video-link")));
         }
-        if (!problems.isEmpty())
-            return Future.failedFuture(
-                    Refusal.of(SittingRefusal.INVALID_SITTING, problems.size()).withProblems(problems));
-        String id = Ids.prefixed("s");
-        byte[] seed = TicketDraw.newSeed();
-        JsonObject doc = new JsonObject()
-                .put("id", id)
-                .put("kind", kind)
-                .put("title", title)
-                .put("date", date.toString())
-                .put("language", language)
-                .put("videoLink", link == null ? "" : link)
-                .put("createdBy", admin.id())
+        if (commission == null
+                || appeal == null
+                || problems.stream()
+                        .anyMatch(p -> p.at().containsKey("field")
+                                && String.valueOf(p.at().get("field"))
+                                        .matches("(commission|appealCommission)\\.(chair|secretary|deputy)")))
+            return refused(problems); // who is who is unclear: the people cannot be checked
+        Parts parts = SittingJson.parts(new JsonObject()
                 .put("commission", commission)
                 .put("appealCommission", appeal)
-                .put("students", new JsonArray(students))
-                .put("tickets", new JsonArray())
-                .put("commitment", TicketDraw.commitment(seed))
-                .put("withReplacement", rules.ticketsWithReplacement())
-                .put("draws", new JsonArray())
-                .put("progress", new JsonObject())
-                .put("acts", new JsonArray())
-                .put("appeals", new JsonArray())
-                .put("postponements", new JsonArray());
-        return store.create(id, doc, TicketDraw.seedToHex(seed)).map(id);
+                .put("students", new JsonArray(students)));
+        Set<String> everyone = new LinkedHashSet<>(parts.members());
+        everyone.addAll(List.of(parts.chair(), parts.secretary(), parts.appealChair(), parts.appealDeputy()));
+        everyone.addAll(parts.appealMembers());
+        everyone.addAll(students);
+        LocalDate day = date;
+        String sittingKind = kind;
+        return people.roles(everyone)
+                .compose(roles -> {
+                    problems.addAll(SittingSetUp.problems(parts, roles, rules.commissionSize()));
+                    return SittingCarry.check(store, carriedFrom, students, sittingKind, day, rules, live.serverNow());
+                })
+                .compose(carried -> {
+                    problems.addAll(carried.problems());
+                    if (!problems.isEmpty()) return refused(problems);
+                    String id = Ids.prefixed("s");
+                    byte[] seed = TicketDraw.newSeed();
+                    JsonObject doc = new JsonObject()
+                            .put("id", id)
+                            .put("kind", sittingKind)
+                            .put("title", title)
+                            .put("date", day.toString())
+                            .put("language", language)
+                            .put("videoLink", link == null ? "" : link)
+                            .put("createdBy", admin.id())
+                            .put("commission", commission)
+                            .put("appealCommission", appeal)
+                            .put("students", new JsonArray(students))
+                            .put("tickets", new JsonArray())
+                            .put("commitment", TicketDraw.commitment(seed))
+                            .put("withReplacement", rules.ticketsWithReplacement())
+                            .put("draws", new JsonArray())
+                            .put("progress", new JsonObject())
+                            .put("acts", new JsonArray())
+                            .put("appeals", new JsonArray())
+                            .put("postponements", new JsonArray());
+                    if (!carried.carried().isEmpty()) doc.put("carried", carried.carried());
+                    return store.create(id, doc, TicketDraw.seedToHex(seed))
+                            .compose(v -> SittingCarry.noteCarried(store, carried.carried(), id))
+                            .map(id);
+                });
+    }
+
+    private static <T> Future<T> refused(List<Problem> problems) {
+        return Future.failedFuture(
+                Refusal.of(SittingRefusal.INVALID_SITTING, problems.size()).withProblems(problems));
     }
 
     private static JsonObject people(
@@ -181,7 +218,7 @@ public final class Sittings {
         return out;
     }
 
-    private static List<String> users(Object value, String field, List<Problem> problems) {
+    static List<String> users(Object value, String field, List<Problem> problems) {
         Set<String> out = new LinkedHashSet<>();
         if (!(value instanceof JsonArray a)) {
             problems.add(Problem.field(field, SittingWords.field("user-ids")));

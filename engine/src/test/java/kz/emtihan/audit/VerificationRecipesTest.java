@@ -40,7 +40,7 @@ class VerificationRecipesTest {
         app = shared;
         app.users("teacher", "vt1");
         app.users("student", "vs1", "vs2", "vs3", "st1", "st2");
-        app.users("commission", "vc1", "vm1");
+        app.users("commission", "vc1", "vm1", "vm2", "vac", "vad");
         app.users("secretary", "vsec");
         Files.createDirectories(FIXTURES);
         finishAnAttempt();
@@ -196,19 +196,19 @@ class VerificationRecipesTest {
         JsonObject sitting = new JsonObject()
                 .put("kind", "comprehensive-exam")
                 .put("title", "Verification sitting")
-                .put("date", java.time.LocalDate.now().toString())
+                .put("date", kz.emtihan.sitting.SittingDays.today())
                 .put("language", "en")
                 .put(
                         "commission",
                         new JsonObject()
                                 .put("chair", "vc1")
-                                .put("members", new JsonArray().add("vm1"))
+                                .put("members", new JsonArray().add("vm1").add("vm2"))
                                 .put("secretary", "vsec"))
                 .put(
                         "appealCommission",
                         new JsonObject()
-                                .put("chair", "vm1")
-                                .put("deputy", "vc1")
+                                .put("chair", "vac")
+                                .put("deputy", "vad")
                                 .put("members", new JsonArray()))
                 .put("students", new JsonArray().add("st1").add("st2"));
         TestEngine.Reply created = app.post("/api/v1/sittings", admin, sitting);

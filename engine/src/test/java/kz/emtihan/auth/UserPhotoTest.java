@@ -30,7 +30,7 @@ class UserPhotoTest {
     static void start(TestEngine shared) {
         app = shared;
         app.users("student", "ups1", "ups2", "ups3", "ups4", "ups5");
-        app.users("commission", "upc1", "upm1");
+        app.users("commission", "upc1", "upm1", "upm2", "upac", "upad");
         app.users("secretary", "upsec");
     }
 
@@ -155,19 +155,19 @@ class UserPhotoTest {
         JsonObject body = new JsonObject()
                 .put("kind", "thesis-defence")
                 .put("title", "Defences")
-                .put("date", "2026-12-03")
+                .put("date", kz.emtihan.sitting.SittingDays.today())
                 .put("language", "en")
                 .put(
                         "commission",
                         new JsonObject()
                                 .put("chair", "upc1")
-                                .put("members", new JsonArray().add("upm1"))
+                                .put("members", new JsonArray().add("upm1").add("upm2"))
                                 .put("secretary", "upsec"))
                 .put(
                         "appealCommission",
                         new JsonObject()
-                                .put("chair", "upc1")
-                                .put("deputy", "upm1")
+                                .put("chair", "upac")
+                                .put("deputy", "upad")
                                 .put("members", new JsonArray()))
                 .put("students", new JsonArray().add("ups2").add("ups4"));
         TestEngine.Reply created = app.post("/api/v1/sittings", admin, body);

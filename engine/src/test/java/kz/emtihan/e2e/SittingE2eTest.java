@@ -48,7 +48,7 @@ class SittingE2eTest {
         JsonObject body = new JsonObject()
                 .put("kind", "comprehensive-exam")
                 .put("title", "Information systems — comprehensive exam")
-                .put("date", "2026-12-01")
+                .put("date", kz.emtihan.sitting.SittingDays.today())
                 .put("language", "kk")
                 .put(
                         "commission",

@@ -50,7 +50,7 @@ class SittingPostponementE2eTest {
     @BeforeAll
     static void start() {
         app = TestEngine.start();
-        app.users("commission", "c1", "m1");
+        app.users("commission", "c1", "m1", "m2", "ac1", "ad1");
         app.users("secretary", "sec1");
         app.users("student", "st1", "st2");
     }
@@ -66,19 +66,19 @@ class SittingPostponementE2eTest {
         JsonObject body = new JsonObject()
                 .put("kind", "comprehensive-exam")
                 .put("title", "Information systems — comprehensive exam")
-                .put("date", "2026-12-01")
+                .put("date", kz.emtihan.sitting.SittingDays.today())
                 .put("language", "en")
                 .put(
                         "commission",
                         new JsonObject()
                                 .put("chair", "c1")
-                                .put("members", new JsonArray().add("m1"))
+                                .put("members", new JsonArray().add("m1").add("m2"))
                                 .put("secretary", "sec1"))
                 .put(
                         "appealCommission",
                         new JsonObject()
-                                .put("chair", "m1")
-                                .put("deputy", "sec1")
+                                .put("chair", "ac1")
+                                .put("deputy", "ad1")
                                 .put("members", new JsonArray()))
                 .put("students", new JsonArray().add("st1").add("st2"));
         TestEngine.Reply created = app.post("/api/v1/sittings", admin, body);

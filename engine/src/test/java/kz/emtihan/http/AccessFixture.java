@@ -81,6 +81,17 @@ final class AccessFixture {
         this.app = app;
         USERS.forEach((id, role) -> app.users(role, id));
         app.users("student", BYSTANDER);
+        // 6.15.6: a third member (3 at least, the chair included), outside the matrix; the appeal commission's
+        // chair and deputy sit as commission members too (6.15.4), besides the roles the matrix tries them in
+        app.users("commission", "cn");
+        JsonArray appeal = new JsonArray();
+        for (String id : java.util.List.of("rR", "eE"))
+            appeal.add(new JsonObject()
+                    .put("id", id)
+                    .put("name", id)
+                    .put("roles", new JsonArray().add(USERS.get(id)).add("commission"))
+                    .put("password", id + "-password"));
+        ok(app.post("/api/v1/users", app.admin(), appeal));
         USERS.keySet().forEach(id -> tokens.put(id, app.loginAs(id)));
         make();
     }
@@ -202,6 +213,7 @@ final class AccessFixture {
                 new JsonObject().put("action", "end-answer").put("reason", "the student finished")));
         ok(app.put(st + "/score", token("ch"), new JsonObject().put("points", 80)));
         ok(app.put(st + "/score", token("cm"), new JsonObject().put("points", 90)));
+        ok(app.put(st + "/score", app.loginAs("cn"), new JsonObject().put("points", 85)));
         ok(app.post(st + "/confirm", token("ch"), null));
         ok(app.post("/api/v1/sittings/" + closedSittingId + "/close", token("sec"), null));
         appealId = created(app.post(
@@ -219,13 +231,13 @@ final class AccessFixture {
         return new JsonObject()
                 .put("kind", "comprehensive-exam")
                 .put("title", "Access matrix sitting")
-                .put("date", "2026-12-01")
+                .put("date", kz.emtihan.sitting.SittingDays.today())
                 .put("language", "en")
                 .put(
                         "commission",
                         new JsonObject()
                                 .put("chair", "ch")
-                                .put("members", new JsonArray().add("cm"))
+                                .put("members", new JsonArray().add("cm").add("cn"))
                                 .put("secretary", "sec"))
                 .put(
                         "appealCommission",

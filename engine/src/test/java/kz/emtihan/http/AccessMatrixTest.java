@@ -39,6 +39,7 @@ class AccessMatrixTest {
             "POST /api/v1/attempts/{attemptId}/terminate",
             "POST /api/v1/attempts/{attemptId}/submit",
             "DELETE /api/v1/banks/{bankId}/questions/{questionId}",
+            "POST /api/v1/sittings/{sittingId}/students/{studentId}/remove",
             "POST /api/v1/sittings/{sittingId}/close",
             "POST /api/v1/auth/logout",
             "POST /api/v1/auth/logout-all");
@@ -222,6 +223,14 @@ class AccessMatrixTest {
         BODIES.put(
                 "POST /api/v1/sittings/{sittingId}/appeals", f -> Body.json(new JsonObject().put("reason", "matrix")));
         BODIES.put("POST /api/v1/sittings/{sittingId}/postponements", f -> Body.json(AccessFixture.postponement()));
+        BODIES.put(
+                "POST /api/v1/sittings/{sittingId}/students/{studentId}/remove",
+                f -> Body.json(new JsonObject().put("reason", "matrix")));
+        BODIES.put(
+                "POST /api/v1/sittings/{sittingId}/reschedule",
+                f -> Body.json(new JsonObject()
+                        .put("date", kz.emtihan.sitting.SittingDays.today())
+                        .put("reason", "matrix")));
         BODIES.put(
                 "POST /api/v1/sittings/{sittingId}/postponements/{postponementId}/decision",
                 f -> Body.json(new JsonObject().put("allowed", false).put("reason", "matrix")));

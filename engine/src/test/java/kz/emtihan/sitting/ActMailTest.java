@@ -99,7 +99,7 @@ class ActMailTest {
         JsonObject body = new JsonObject()
                 .put("kind", "comprehensive-exam")
                 .put("title", "Ақпараттық жүйелер — кешенді емтихан")
-                .put("date", "2026-12-01")
+                .put("date", kz.emtihan.sitting.SittingDays.today())
                 .put("language", language)
                 .put(
                         "commission",

@@ -50,7 +50,7 @@ class SittingFlowTest {
         return new JsonObject()
                 .put("kind", "comprehensive-exam")
                 .put("title", "Information systems — comprehensive exam")
-                .put("date", "2026-12-01")
+                .put("date", kz.emtihan.sitting.SittingDays.today())
                 .put("language", "kk")
                 .put(
                         "commission",

@@ -32,7 +32,7 @@ class SittingKurentoRoomTest {
         kmsVertx = Vertx.vertx();
         kms = FakeKms.start(kmsVertx, false);
         app = TestEngine.start(Map.of("EMTIHAN_MEDIA_KURENTO_URL", kms.url().toString()));
-        app.users("commission", "kc1", "km1");
+        app.users("commission", "kc1", "km1", "km2", "kac", "kad");
         app.users("secretary", "ksec");
         app.users("student", "ks1", "ks2");
         TestEngine.awaitUntil(
@@ -52,19 +52,19 @@ class SittingKurentoRoomTest {
         JsonObject body = new JsonObject()
                 .put("kind", "thesis-defence")
                 .put("title", "Oral finals")
-                .put("date", "2026-12-03")
+                .put("date", kz.emtihan.sitting.SittingDays.today())
                 .put("language", "ru")
                 .put(
                         "commission",
                         new JsonObject()
                                 .put("chair", "kc1")
-                                .put("members", new JsonArray().add("km1"))
+                                .put("members", new JsonArray().add("km1").add("km2"))
                                 .put("secretary", "ksec"))
                 .put(
                         "appealCommission",
                         new JsonObject()
-                                .put("chair", "kc1")
-                                .put("deputy", "km1")
+                                .put("chair", "kac")
+                                .put("deputy", "kad")
                                 .put("members", new JsonArray()))
                 .put("students", new JsonArray().add("ks1").add("ks2"))
                 .put("videoLink", "");

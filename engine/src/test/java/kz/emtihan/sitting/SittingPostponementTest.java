@@ -39,7 +39,7 @@ class SittingPostponementTest {
     @BeforeAll
     static void start() {
         app = TestEngine.start();
-        app.users("commission", "c1", "m1");
+        app.users("commission", "c1", "m1", "m2", "ac1", "ad1");
         app.users("secretary", "sec1");
         app.users("student", "st1", "st2", "st3", "st4");
     }
@@ -50,22 +50,26 @@ class SittingPostponementTest {
     }
 
     static String sitting() {
+        return sitting(SittingDays.today());
+    }
+
+    static String sitting(String date) {
         JsonObject body = new JsonObject()
                 .put("kind", "comprehensive-exam")
                 .put("title", "Information systems — comprehensive exam")
-                .put("date", "2026-12-01")
+                .put("date", date)
                 .put("language", "en")
                 .put(
                         "commission",
                         new JsonObject()
                                 .put("chair", "c1")
-                                .put("members", new JsonArray().add("m1"))
+                                .put("members", new JsonArray().add("m1").add("m2"))
                                 .put("secretary", "sec1"))
                 .put(
                         "appealCommission",
                         new JsonObject()
-                                .put("chair", "m1")
-                                .put("deputy", "sec1")
+                                .put("chair", "ac1")
+                                .put("deputy", "ad1")
                                 .put("members", new JsonArray()))
                 .put(
                         "students",
@@ -144,7 +148,7 @@ class SittingPostponementTest {
     }
 
     @Test
-    void noApplicationOnceTheSittingIsClosed() { // 6.15.3
+    void afterTheSittingOnlyAnAbsentStudentAppliesWithinTheLimits() { // 6.15.3
         String id = sitting();
         assertEquals(201, apply(id, "st1", "application/pdf", PDF).status());
         assertEquals(
@@ -153,12 +157,43 @@ class SittingPostponementTest {
                         .status());
         assertEquals(
                 200,
+                app.post("/api/v1/sittings/" + id + "/students/st2/admit", app.loginAs("sec1"), null)
+                        .status());
+        assertEquals(
+                200,
                 app.post("/api/v1/sittings/" + id + "/close", app.loginAs("sec1"), null)
                         .status());
         String doc = stored(id);
         List<String> scans = scanKeys(id);
-        refusedUnchanged(apply(id, "st1", "application/pdf", PDF), 409, "sitting-closed", id, doc, scans);
-        refusedUnchanged(apply(id, "st2", "image/jpeg", SittingRoomTest.FACE), 409, "sitting-closed", id, doc, scans);
+        refusedUnchanged(
+                apply(id, "st2", "image/jpeg", SittingRoomTest.FACE),
+                409,
+                "application-late",
+                id,
+                doc,
+                scans); // st2 took part: nothing to postpone
+        TestEngine.Reply absent = apply(id, "st1", "application/pdf", PDF);
+        assertEquals(201, absent.status(), "st1 was absent: they apply after the sitting too " + absent.body());
+        assertEquals(
+                200,
+                decide(id, absent.json().getString("id"), new JsonObject().put("allowed", true))
+                        .status(),
+                "and the chair decides after the sitting");
+        JsonObject st1 = app.get("/api/v1/sittings/" + id, app.loginAs("st1"))
+                .json()
+                .getJsonObject("progress")
+                .getJsonObject("st1");
+        assertEquals("postponed", st1.getString("status"));
+        assertEquals("I", st1.getJsonObject("standing").getString("letter"), "I, not F, though the sitting closed");
+
+        // a sitting held long ago: the last day a postponement could run to has passed
+        String old = sitting("2025-01-15");
+        assertEquals(
+                200,
+                app.post("/api/v1/sittings/" + old + "/close", app.loginAs("sec1"), null)
+                        .status());
+        refusedUnchanged(
+                apply(old, "st3", "application/pdf", PDF), 409, "application-late", old, stored(old), scanKeys(old));
     }
 
     @Test

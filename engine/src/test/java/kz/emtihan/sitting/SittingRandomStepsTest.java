@@ -67,6 +67,8 @@ class SittingRandomStepsTest {
     static final List<StudentStep> TRIED = List.of(StudentStep.values()).stream()
             .filter(s -> s != StudentStep.ANOTHER_TIME && s != StudentStep.NO_OTHER_TIME)
             .toList();
+    /** A removal (6.14) ends a student's walk, so it is tried once in this many picks of a step. */
+    static final int REMOVE_ONE_IN = 10;
 
     @Test
     void randomStepsByRandomPeopleNeverBreakTheSittingNorItsOrder() {
@@ -206,9 +208,13 @@ class SittingRandomStepsTest {
             List<StudentStep> onward =
                     allowed.stream().filter(MAIN_LINE::contains).toList(); // mostly on along 6.15.6
             if (!onward.isEmpty() && random.nextInt(100) < 80) return onward.get(random.nextInt(onward.size()));
-            if (!allowed.isEmpty()) return allowed.get(random.nextInt(allowed.size()));
+            if (!allowed.isEmpty()) {
+                StudentStep some = allowed.get(random.nextInt(allowed.size()));
+                if (some != StudentStep.REMOVE || random.nextInt(REMOVE_ONE_IN) == 0) return some;
+            }
         }
-        return TRIED.get(random.nextInt(TRIED.size()));
+        StudentStep any = TRIED.get(random.nextInt(TRIED.size()));
+        return any != StudentStep.REMOVE || random.nextInt(REMOVE_ONE_IN) == 0 ? any : StudentStep.ADMIT;
     }
 
     /** Mostly someone whose part takes the step; otherwise anyone, outsiders included. */
@@ -284,6 +290,8 @@ class SittingRandomStepsTest {
                                 : new JsonObject().put("action", "end-answer"));
             case SCORE -> app.put(st + "/score", token, new JsonObject().put("points", random.nextInt(101)));
             case CONFIRM -> app.post(st + "/confirm", token, null);
+            case REMOVE ->
+                app.post(st + "/remove", token, new JsonObject().put("reason", "a phone on the desk")); // 6.14
             case ACT ->
                 app.post(
                         s + "/acts",

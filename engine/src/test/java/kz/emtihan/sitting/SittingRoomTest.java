@@ -27,7 +27,7 @@ class SittingRoomTest {
     @BeforeAll
     static void start(TestEngine shared) {
         app = shared;
-        app.users("commission", "rc1", "rm1");
+        app.users("commission", "rc1", "rm1", "rm2", "rac", "rad");
         app.users("secretary", "rsec");
         app.users("student", "rs1", "rs2", "routsider");
     }
@@ -44,19 +44,19 @@ class SittingRoomTest {
         JsonObject body = new JsonObject()
                 .put("kind", "thesis-defence")
                 .put("title", "Defences")
-                .put("date", "2026-12-02")
+                .put("date", kz.emtihan.sitting.SittingDays.today())
                 .put("language", "ru")
                 .put(
                         "commission",
                         new JsonObject()
                                 .put("chair", "rc1")
-                                .put("members", new JsonArray().add("rm1"))
+                                .put("members", new JsonArray().add("rm1").add("rm2"))
                                 .put("secretary", "rsec"))
                 .put(
                         "appealCommission",
                         new JsonObject()
-                                .put("chair", "rc1")
-                                .put("deputy", "rm1")
+                                .put("chair", "rac")
+                                .put("deputy", "rad")
                                 .put("members", new JsonArray()))
                 .put("students", new JsonArray().add("rs1").add("rs2"))
                 .put("videoLink", videoLink);

@@ -25,7 +25,7 @@ class SittingRoomTwoNodesTest {
                 first.engine().embeddedRedis().orElseThrow().url(),
                 "EMTIHAN_AUTH_JWT_SECRET",
                 SHARED_SECRET));
-        first.users("commission", "nc1");
+        first.users("commission", "nc1", "nm1", "nm2", "nac", "nad");
         first.users("secretary", "nsec");
         first.users("student", "ns1");
     }
@@ -41,19 +41,19 @@ class SittingRoomTwoNodesTest {
         JsonObject body = new JsonObject()
                 .put("kind", "comprehensive-exam")
                 .put("title", "Two nodes")
-                .put("date", "2026-12-03")
+                .put("date", kz.emtihan.sitting.SittingDays.today())
                 .put("language", "en")
                 .put(
                         "commission",
                         new JsonObject()
                                 .put("chair", "nc1")
-                                .put("members", new JsonArray())
+                                .put("members", new JsonArray().add("nm1").add("nm2"))
                                 .put("secretary", "nsec"))
                 .put(
                         "appealCommission",
                         new JsonObject()
-                                .put("chair", "nc1")
-                                .put("deputy", "nc1")
+                                .put("chair", "nac")
+                                .put("deputy", "nad")
                                 .put("members", new JsonArray()))
                 .put("students", new JsonArray().add("ns1"));
         String id = first.post("/api/v1/sittings", first.admin(), body).json().getString("id");

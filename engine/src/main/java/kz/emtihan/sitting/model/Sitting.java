@@ -24,6 +24,7 @@ import kz.emtihan.refusal.Refusal;
  * @param acts          the acts of technical failure (6.15.2), in the order they were drawn up
  * @param recordings    what the media server recorded in the sitting's room (6.15.1)
  * @param unreadable           students whose stored record cannot be read (edited by hand), with the problem
+ * @param terms                the kind of sitting and its day (6.15.1, 6.15.6)
  */
 public record Sitting(
         String id,
@@ -38,7 +39,8 @@ public record Sitting(
         List<Recording> recordings,
         Map<String, StudentRecord> records,
         Map<String, String> unreadable,
-        PhaseLimits limits) {
+        PhaseLimits limits,
+        SittingTerms terms) {
 
     /** What the secretary confirms before the draw (6.15.6). */
     public static final List<String> ROOM_CHECKLIST =
@@ -55,6 +57,38 @@ public record Sitting(
             StudentStep.END_ANSWER,
             StudentStep.SCORE,
             StudentStep.CONFIRM);
+
+    /** A comprehensive exam held to no day (documents and tests before the day was checked). */
+    public Sitting(
+            String id,
+            Parts parts,
+            List<Ticket> tickets,
+            List<Draw> draws,
+            boolean withReplacement,
+            Optional<Instant> endedAt,
+            List<Postponement> postponements,
+            List<AppealCase> appeals,
+            List<Act> acts,
+            List<Recording> recordings,
+            Map<String, StudentRecord> records,
+            Map<String, String> unreadable,
+            PhaseLimits limits) {
+        this(
+                id,
+                parts,
+                tickets,
+                draws,
+                withReplacement,
+                endedAt,
+                postponements,
+                appeals,
+                acts,
+                recordings,
+                records,
+                unreadable,
+                limits,
+                SittingTerms.anyDay(SittingTerms.COMPREHENSIVE_EXAM));
+    }
 
     public Sitting {
         tickets = List.copyOf(tickets);
@@ -116,7 +150,10 @@ public record Sitting(
                 allScored,
                 postponements.stream()
                         .anyMatch(p -> p.awaiting() && p.studentId().equals(student)),
-                endedAt.map(e -> Appeal.inTime(e, now)).orElse(false));
+                endedAt.map(e -> Appeal.inTime(e, now)).orElse(false),
+                terms.onTheDay(now),
+                terms.defence(),
+                terms.lateApplication(now));
     }
 
     /**
@@ -128,6 +165,11 @@ public record Sitting(
         StudentRecord r = record(student);
         StudentState before = r.stateAt(limits, now);
         StudentFlow.Outcome o = StudentFlow.next(before, step, context(student, now));
+        if (o instanceof StudentFlow.Refused refused && refused.refusal() == SittingRefusal.NOT_SITTING_DAY)
+            throw Refusal.of(
+                    SittingRefusal.NOT_SITTING_DAY,
+                    terms.date().map(Object::toString).orElse(""),
+                    terms.zone().getId());
         if (o instanceof StudentFlow.Refused refused)
             throw refused.toRefusal(
                     step, before, appealDeadline().map(Instant::toString).orElse(""));
@@ -151,6 +193,7 @@ public record Sitting(
         if (s == StudentState.TECHNICAL_FAILURE) return "act";
         if (s == StudentState.REFUSED) return "refused";
         if (s == StudentState.POSTPONED) return "postponed";
+        if (s == StudentState.REMOVED) return "removed";
         StudentFlow.Context open = context(student, now);
         open = new StudentFlow.Context(
                 false,
@@ -159,6 +202,9 @@ public record Sitting(
                 open.ticketHeld(),
                 open.allScored(),
                 open.applicationOpen(),
+                false,
+                true,
+                open.defence(),
                 false);
         for (StudentStep step : MAIN_LINE) if (StudentFlow.next(s, step, open).allowed()) return step.code();
         return "none";
@@ -213,6 +259,29 @@ public record Sitting(
     public Sitting confirm(
             String student, String chair, Aggregation rule, GradeScale scale, int maxScore, Instant now) {
         return Examining.confirm(this, student, chair, rule, scale, maxScore, now);
+    }
+
+    /**
+     * 6.14: the secretary or the chair removes the student for a violation of the sitting's etiquette, at any step
+     * before a result: an unexcused absence, published at once as the scale's lowest band (F at 0 points); the student
+     * leaves the video room and takes no more steps here.
+     */
+    public Sitting remove(String student, GradeScale scale, int maxScore, Instant now) {
+        Sitting s = take(student, StudentStep.REMOVE, now);
+        kz.emtihan.grade.model.Grade f = scale.grade(0, maxScore);
+        StudentRecord.Result absent =
+                new StudentRecord.Result(0, f.percent(), f.letter(), f.gpa(), f.traditional(), Optional.empty());
+        return s.with(student, s.records().get(student).removed(absent, now));
+    }
+
+    /** 6.15.6: the sitting moves to another day (an administrator's reschedule); nothing else changes. */
+    public Sitting rescheduled(java.time.LocalDate day) {
+        if (endedAt.isPresent()) throw Refusal.of(SittingRefusal.SITTING_CLOSED);
+        return rebuilt(
+                appeals,
+                acts,
+                recordings,
+                new SittingTerms(terms.kind(), Optional.of(day), terms.zone(), terms.postponeBy()));
     }
 
     /** The ticket set, replaced as a whole before the first draw (6.15.6). */
@@ -278,40 +347,19 @@ public record Sitting(
     public Sitting recorded(Recording r) {
         List<Recording> all = new ArrayList<>(recordings);
         all.add(r);
-        return new Sitting(
-                id,
-                parts,
-                tickets,
-                draws,
-                withReplacement,
-                endedAt,
-                postponements,
-                appeals,
-                acts,
-                all,
-                records,
-                unreadable,
-                limits);
+        return rebuilt(appeals, acts, all, terms);
     }
 
     Sitting withAppeals(List<AppealCase> all) {
-        return new Sitting(
-                id,
-                parts,
-                tickets,
-                draws,
-                withReplacement,
-                endedAt,
-                postponements,
-                all,
-                acts,
-                recordings,
-                records,
-                unreadable,
-                limits);
+        return rebuilt(all, acts, recordings, terms);
     }
 
     Sitting withActs(List<Act> all) {
+        return rebuilt(appeals, all, recordings, terms);
+    }
+
+    /** This sitting with other appeals, acts, recordings or terms. */
+    private Sitting rebuilt(List<AppealCase> appeals, List<Act> acts, List<Recording> recordings, SittingTerms terms) {
         return new Sitting(
                 id,
                 parts,
@@ -321,11 +369,12 @@ public record Sitting(
                 endedAt,
                 postponements,
                 appeals,
-                all,
+                acts,
                 recordings,
                 records,
                 unreadable,
-                limits);
+                limits,
+                terms);
     }
 
     Sitting copy(
@@ -347,7 +396,8 @@ public record Sitting(
                 recordings,
                 records,
                 unreadable,
-                limits);
+                limits,
+                terms);
     }
 
     Sitting with(String student, StudentRecord r) {

@@ -17,6 +17,12 @@ public enum SittingRefusal implements RefusalCode {
     /** The step is done already (a check, an application, an appeal): {@code rule} says what stands. */
     ALREADY("already", Kind.CONFLICT, "rule"),
     SITTING_CLOSED("sitting-closed", Kind.CONFLICT),
+    /** 6.15.6: a step of the exam on another day than the sitting's ({@code date} in {@code zone}). */
+    NOT_SITTING_DAY("not-sitting-day", Kind.CONFLICT, "date", "zone"),
+    /** 6.15.3: after the sitting closed only an absent student applies, within the limits: {@code rule}. */
+    APPLICATION_LATE("application-late", Kind.CONFLICT, "rule"),
+    /** 6.15.3: a student carried into a later sitting is examined before their "I" runs out, at {@code deadline}. */
+    CARRIED_LATE("carried-late", Kind.CONFLICT, "deadline"),
     /** The enrolment photo is the account's, kept by an administrator on the users page (405 as documented). */
     READ_ONLY_PHOTO("read-only-photo", Kind.READ_ONLY),
     /** 6.15.4: an appeal is filed once the sitting is closed. */

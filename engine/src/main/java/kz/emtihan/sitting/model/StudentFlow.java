@@ -15,13 +15,19 @@ import kz.emtihan.text.Text;
  * <p>
  * The main line (6.15.6): admit → identity → room → draw → start-preparation → end-preparation (or the 20 minutes) →
  * end-answer (or the 15 minutes) → a score from every member → the chair's confirmation, which publishes the result.
+ * A thesis defence (6.15.1) draws no ticket: room → start-preparation (the time to set up the presentation, which the
+ * secretary may end at once) → the answer (the presentation and the commission's questions) → scores → confirmation.
+ * The steps of the exam are taken on the sitting's day only (6.15.6; an administrator may reschedule it).
  * Beside it:
  * <ul>
+ *   <li>The secretary or the chair removes a student for a breach of etiquette (6.14) at any step before a result:
+ *       {@link StudentState#REMOVED}, an unexcused absence (F); nothing more happens to the student there.</li>
  *   <li>An act (6.15.2) stops an exam under way, from admission to the answer (never a finished answer or a published
  *       result); the members vote; the decision gives another time ({@link StudentState#NEW_TIME}, which resumes at
  *       the first check not yet done, then at the draw or, with a kept ticket, at the preparation) or refuses.</li>
  *   <li>A postponement (6.15.2-6.15.3) is applied for before the draw or after a failure, one awaiting at a time;
- *       allowed, the student takes no more steps in this sitting; a refusal changes nothing.</li>
+ *       allowed, the student takes no more steps in this sitting (a later sitting carries them); a refusal changes
+ *       nothing. A student absent for a valid reason may apply after the sitting closed too (6.15.3).</li>
  *   <li>An appeal (6.15.4-6.15.5) is against a published result, once the sitting is closed and within 48 hours, one
  *       per student: the appeal commission meets, then decides.</li>
  *   <li>Closing the sitting ends every step of the exam itself; the commission's decisions on acts and applications,
@@ -41,6 +47,10 @@ public final class StudentFlow {
      * @param allScored       every commission member has scored the student
      * @param applicationOpen the student's application to postpone awaits the chair
      * @param appealInTime    the 48 hours to appeal since the sitting closed still run
+     * @param onTheDay        the server's instant falls on the sitting's day in its zone (6.15.6)
+     * @param defence         the sitting is a thesis defence: no ticket is drawn (6.15.1)
+     * @param lateApplication an absent student may still apply after the sitting closed: the last day a postponement
+     *                        could run to has not passed (6.15.3)
      */
     public record Context(
             boolean sittingClosed,
@@ -49,7 +59,32 @@ public final class StudentFlow {
             boolean ticketHeld,
             boolean allScored,
             boolean applicationOpen,
-            boolean appealInTime) {}
+            boolean appealInTime,
+            boolean onTheDay,
+            boolean defence,
+            boolean lateApplication) {
+        /** A comprehensive exam on its day, without a late application. */
+        public Context(
+                boolean sittingClosed,
+                boolean identified,
+                boolean roomChecked,
+                boolean ticketHeld,
+                boolean allScored,
+                boolean applicationOpen,
+                boolean appealInTime) {
+            this(
+                    sittingClosed,
+                    identified,
+                    roomChecked,
+                    ticketHeld,
+                    allScored,
+                    applicationOpen,
+                    appealInTime,
+                    true,
+                    false,
+                    false);
+        }
+    }
 
     /** What a step leads to: the next state, or a refusal with its code (409 in the API) and the reason. */
     public sealed interface Outcome permits To, Refused {
@@ -78,7 +113,7 @@ public final class StudentFlow {
         public Refusal toRefusal(StudentStep step, StudentState state, Object appealDeadline) {
             return switch (refusal) {
                 case WRONG_ORDER -> Refusal.of(refusal, SittingWords.step(step), SittingWords.state(state), rule);
-                case ALREADY, BAD_STEP -> Refusal.of(refusal, rule);
+                case ALREADY, BAD_STEP, APPLICATION_LATE -> Refusal.of(refusal, rule);
                 case APPEAL_LATE -> Refusal.of(refusal, appealDeadline);
                 default -> Refusal.of(refusal);
             };
@@ -92,10 +127,33 @@ public final class StudentFlow {
     private static final Set<StudentState> UNDER_WAY =
             EnumSet.of(ADMITTED, IDENTIFIED, CHECKED, DRAWN, PREPARATION, ANSWER, NEW_TIME);
 
+    /** States from which the secretary or the chair may remove a student for a violation: before a result (6.14). */
+    private static final Set<StudentState> REMOVABLE = EnumSet.of(
+            WAITING,
+            ADMITTED,
+            IDENTIFIED,
+            CHECKED,
+            DRAWN,
+            PREPARATION,
+            ANSWER,
+            ANSWERED,
+            SCORED,
+            TECHNICAL_FAILURE,
+            NEW_TIME);
+
     /** The transition: {@code state} after {@code step}, or why not. */
     public static Outcome next(StudentState state, StudentStep step, Context c) {
-        if (step.duringTheSitting() && c.sittingClosed())
+        if (step == StudentStep.APPLY_POSTPONEMENT && c.sittingClosed()) {
+            // 6.15.3: a student absent for a valid reason applies after the sitting too, until the last day a
+            // postponement could run to; a student who took part has nothing left to postpone
+            if (!c.lateApplication())
+                return new Refused(SittingRefusal.APPLICATION_LATE, SittingWords.rule("application-late"));
+            if (state != WAITING && state != POSTPONED && !c.applicationOpen())
+                return new Refused(SittingRefusal.APPLICATION_LATE, SittingWords.rule("absent-applies-after"));
+        } else if (step.duringTheSitting() && c.sittingClosed())
             return new Refused(SittingRefusal.SITTING_CLOSED, SittingWords.rule("sitting-closed"));
+        if (step.onTheDay() && !c.onTheDay())
+            return new Refused(SittingRefusal.NOT_SITTING_DAY, SittingWords.rule("sitting-day"));
         return switch (step) {
             case ADMIT -> state == WAITING ? to(ADMITTED) : Refused.order(state, "admit-once");
             case IDENTITY_PHOTO ->
@@ -117,13 +175,17 @@ public final class StudentFlow {
                                 ? to(CHECKED)
                                 : Refused.order(state, "room-after-identity");
             case DRAW ->
-                state == CHECKED || state == NEW_TIME && c.roomChecked() && !c.ticketHeld()
-                        ? to(DRAWN)
-                        : Refused.order(state, "draw-after-room");
+                c.defence()
+                        ? Refused.order(state, "defence-no-ticket") // 6.15.1
+                        : state == CHECKED || state == NEW_TIME && c.roomChecked() && !c.ticketHeld()
+                                ? to(DRAWN)
+                                : Refused.order(state, "draw-after-room");
             case START_PREPARATION ->
-                state == DRAWN || state == NEW_TIME && c.roomChecked() && c.ticketHeld()
+                state == DRAWN
+                                || c.defence() && state == CHECKED
+                                || state == NEW_TIME && c.roomChecked() && (c.ticketHeld() || c.defence())
                         ? to(PREPARATION)
-                        : Refused.order(state, "preparation-after-draw");
+                        : Refused.order(state, c.defence() ? "preparation-after-room" : "preparation-after-draw");
             case END_PREPARATION ->
                 state == PREPARATION ? to(ANSWER) : Refused.order(state, "only-running-preparation");
             case END_ANSWER -> state == ANSWER ? to(ANSWERED) : Refused.order(state, "only-running-answer");
@@ -139,6 +201,7 @@ public final class StudentFlow {
                         : state == SCORED || state == ANSWERED
                                 ? Refused.order(state, "confirm-when-all-scored")
                                 : Refused.order(state, "confirm-once");
+            case REMOVE -> REMOVABLE.contains(state) ? to(REMOVED) : Refused.order(state, "remove-before-result");
             case ACT -> UNDER_WAY.contains(state) ? to(TECHNICAL_FAILURE) : Refused.order(state, "act-under-way");
             case VOTE -> state == TECHNICAL_FAILURE ? to(TECHNICAL_FAILURE) : Refused.order(state, "no-act-awaiting");
             case ANOTHER_TIME -> state == TECHNICAL_FAILURE ? to(NEW_TIME) : Refused.order(state, "no-act-awaiting");

@@ -177,6 +177,14 @@ public record StudentRecord(
         });
     }
 
+    /** 6.14: removed for a violation: the unexcused absence's result, published at once, confirmed by nobody. */
+    StudentRecord removed(Result r, Instant at) {
+        return with(change -> {
+            change.result = Optional.of(r);
+            change.publishedAt = Optional.of(at);
+        });
+    }
+
     /** The record with some of its parts changed: each transition below says only what it changes. */
     private StudentRecord with(java.util.function.Consumer<Change> edit) {
         Change c = new Change(this);

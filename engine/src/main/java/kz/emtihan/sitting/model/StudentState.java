@@ -32,6 +32,8 @@ public enum StudentState {
     REFUSED("refused"),
     /** The chair allowed the postponement (6.15.2-6.15.3): "I" until its deadline; no more steps in this sitting. */
     POSTPONED("postponed"),
+    /** 6.14: removed from the sitting for a violation: an unexcused absence, graded F; no more steps here. */
+    REMOVED("removed"),
     /** The student appealed against the result (6.15.4). */
     APPEALED("appealed"),
     /** The appeal commission has met (6.15.5). */

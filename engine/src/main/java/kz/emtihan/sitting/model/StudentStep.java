@@ -26,6 +26,8 @@ public enum StudentStep {
     SCORE("score", SittingRole.CHAIR, SittingRole.MEMBER),
     /** The chair confirms once all have scored: the result is published the same day (6.15.6). */
     CONFIRM("confirm", SittingRole.CHAIR),
+    /** 6.14: the secretary or the chair removes the student for a violation: an unexcused absence. */
+    REMOVE("remove", SittingRole.SECRETARY, SittingRole.CHAIR),
     /** The act of technical failure (6.15.2). */
     ACT("act", SittingRole.SECRETARY),
     VOTE("vote", SittingRole.CHAIR, SittingRole.MEMBER),
@@ -78,8 +80,17 @@ public enum StudentStep {
                     SCORE,
                     CONFIRM,
                     ACT,
+                    REMOVE,
                     APPLY_POSTPONEMENT -> true;
             default -> false;
         };
+    }
+
+    /**
+     * 6.15.6: the steps taken only on the sitting's day, in its time zone: the exam itself and a removal. Not an act
+     * (a failure of an exam under way at midnight is still recorded) nor an application to postpone (6.15.3).
+     */
+    public boolean onTheDay() {
+        return duringTheSitting() && this != ACT && this != APPLY_POSTPONEMENT;
     }
 }

@@ -401,7 +401,8 @@ class SittingTest {
                 .admit("st1", T0)
                 .identify("st1", "sec", true, "", T0)
                 .checkRoom("st1", "sec", Set.copyOf(Sitting.ROOM_CHECKLIST), T0);
-        assertEquals(Set.of(StudentStep.DRAW), s.allowed("st1", Optional.of(SittingRole.CHAIR), T0));
+        assertEquals(
+                Set.of(StudentStep.DRAW, StudentStep.REMOVE), s.allowed("st1", Optional.of(SittingRole.CHAIR), T0));
         assertFalse(s.allowed("st1", Optional.of(SittingRole.SECRETARY), T0).contains(StudentStep.DRAW));
         assertEquals(Set.of(), s.allowed("st1", Optional.empty(), T0), "an outsider takes nothing");
         assertEquals(SittingRole.CHAIR, s.requirePart("chair", StudentStep.DRAW));

@@ -73,6 +73,20 @@ class StudentFlowTest {
         t.get(APPEALED).putAll(Map.of(APPEAL_MEETING, APPEAL_HEARD));
         t.get(APPEAL_HEARD).putAll(Map.of(APPEAL_DECISION, APPEAL_DECIDED));
         t.get(APPEAL_DECIDED).putAll(Map.of());
+        // 6.14: the secretary or the chair removes a student at any step before a result
+        for (StudentState s : List.of(
+                WAITING,
+                ADMITTED,
+                IDENTIFIED,
+                CHECKED,
+                DRAWN,
+                PREPARATION,
+                ANSWER,
+                ANSWERED,
+                SCORED,
+                TECHNICAL_FAILURE,
+                NEW_TIME)) t.get(s).put(REMOVE, REMOVED);
+        t.get(REMOVED).putAll(Map.of()); // nothing more happens to a removed student
         return t;
     }
 
@@ -140,15 +154,15 @@ class StudentFlowTest {
     void aNewTimeResumesAtTheFirstCheckNotDone() { // 6.15.2
         var notIdentified = new StudentFlow.Context(false, false, false, false, false, false, true);
         assertEquals(
-                List.of(IDENTITY_PHOTO, IDENTIFY, ROOM_PHOTO, ACT, APPLY_POSTPONEMENT),
+                List.of(IDENTITY_PHOTO, IDENTIFY, ROOM_PHOTO, REMOVE, ACT, APPLY_POSTPONEMENT),
                 List.copyOf(StudentFlow.allowed(NEW_TIME, notIdentified)));
         var identified = new StudentFlow.Context(false, true, false, false, false, false, true);
         assertEquals(
-                List.of(ROOM_PHOTO, CHECK_ROOM, ACT, APPLY_POSTPONEMENT),
+                List.of(ROOM_PHOTO, CHECK_ROOM, REMOVE, ACT, APPLY_POSTPONEMENT),
                 List.copyOf(StudentFlow.allowed(NEW_TIME, identified)));
         var ticketKept = new StudentFlow.Context(false, true, true, true, false, false, true);
         assertEquals(
-                List.of(START_PREPARATION, ACT, APPLY_POSTPONEMENT),
+                List.of(START_PREPARATION, REMOVE, ACT, APPLY_POSTPONEMENT),
                 List.copyOf(StudentFlow.allowed(NEW_TIME, ticketKept)),
                 "the kept ticket (its questions unseen) is not drawn again");
     }
@@ -159,7 +173,10 @@ class StudentFlowTest {
             var closed = new StudentFlow.Context(true, true, true, true, true, true, true);
             for (StudentStep step : StudentStep.values()) {
                 if (step.duringTheSitting())
-                    assertEquals("sitting-closed", code(StudentFlow.next(s, step, closed)), s + " × " + step);
+                    assertEquals(
+                            step == APPLY_POSTPONEMENT ? "application-late" : "sitting-closed",
+                            code(StudentFlow.next(s, step, closed)),
+                            s + " × " + step); // 6.15.3: after the sitting, an application only within the limits
             }
         }
         var closed = new StudentFlow.Context(true, true, true, true, false, false, true);
@@ -276,5 +293,48 @@ class StudentFlowTest {
 
     private static String code(StudentFlow.Outcome o) {
         return o instanceof StudentFlow.Refused r ? r.code() : "moved";
+    }
+
+    @Test
+    void aThesisDefenceDrawsNoTicket() { // 6.15.1
+        var defence = new StudentFlow.Context(false, true, true, false, false, false, true, true, true, false);
+        assertEquals("wrong-order", code(StudentFlow.next(CHECKED, DRAW, defence)));
+        assertEquals(new StudentFlow.To(PREPARATION), StudentFlow.next(CHECKED, START_PREPARATION, defence));
+        assertEquals(new StudentFlow.To(PREPARATION), StudentFlow.next(NEW_TIME, START_PREPARATION, defence));
+        assertEquals("wrong-order", code(StudentFlow.next(IDENTIFIED, START_PREPARATION, defence)), "after the room");
+        var exam = new StudentFlow.Context(false, true, true, false, false, false, true);
+        assertEquals("wrong-order", code(StudentFlow.next(CHECKED, START_PREPARATION, exam)), "an exam draws first");
+    }
+
+    @Test
+    void theExamIsTakenOnTheSittingsDayOnly() { // 6.15.6
+        var otherDay = new StudentFlow.Context(false, true, true, true, true, false, true, false, false, false);
+        for (StudentStep step : StudentStep.values()) {
+            for (StudentState s : StudentState.values()) {
+                String got = code(StudentFlow.next(s, step, otherDay));
+                if (step.onTheDay()) assertEquals("not-sitting-day", got, s + " × " + step);
+                else assertFalse("not-sitting-day".equals(got), s + " × " + step);
+            }
+        }
+        assertEquals(
+                new StudentFlow.To(TECHNICAL_FAILURE), StudentFlow.next(ANSWER, ACT, otherDay), "an act past midnight");
+        assertEquals(new StudentFlow.To(WAITING), StudentFlow.next(WAITING, APPLY_POSTPONEMENT, otherDay));
+    }
+
+    @Test
+    void anAbsentStudentAppliesAfterTheSittingWithinTheLimits() { // 6.15.3
+        var closedInTime = new StudentFlow.Context(true, false, false, false, false, false, true, false, false, true);
+        assertEquals(new StudentFlow.To(WAITING), StudentFlow.next(WAITING, APPLY_POSTPONEMENT, closedInTime));
+        assertEquals("application-late", code(StudentFlow.next(GRADED, APPLY_POSTPONEMENT, closedInTime)));
+        assertEquals("application-late", code(StudentFlow.next(REMOVED, APPLY_POSTPONEMENT, closedInTime)));
+        var closedLate = new StudentFlow.Context(true, false, false, false, false, false, true, false, false, false);
+        assertEquals("application-late", code(StudentFlow.next(WAITING, APPLY_POSTPONEMENT, closedLate)));
+        assertEquals(
+                new StudentFlow.To(POSTPONED),
+                StudentFlow.next(
+                        WAITING,
+                        ALLOW_POSTPONEMENT,
+                        new StudentFlow.Context(true, false, false, false, false, true, true, false, false, true)),
+                "the chair decides after it");
     }
 }
