@@ -77,6 +77,9 @@ final class AccessFixture {
 
     String appealId;
 
+    /** The second role of a user of the matrix: the appeal commission's chair and deputy hold `commission` too (6.15.4). */
+    static final Map<String, String> EXTRA_ROLES = Map.of("rR", "commission", "eE", "commission");
+
     AccessFixture(TestEngine app) {
         this.app = app;
         USERS.forEach((id, role) -> app.users(role, id));
@@ -85,11 +88,11 @@ final class AccessFixture {
         // chair and deputy sit as commission members too (6.15.4), besides the roles the matrix tries them in
         app.users("commission", "cn");
         JsonArray appeal = new JsonArray();
-        for (String id : java.util.List.of("rR", "eE"))
+        for (String id : EXTRA_ROLES.keySet())
             appeal.add(new JsonObject()
                     .put("id", id)
                     .put("name", id)
-                    .put("roles", new JsonArray().add(USERS.get(id)).add("commission"))
+                    .put("roles", new JsonArray().add(USERS.get(id)).add(EXTRA_ROLES.get(id)))
                     .put("password", id + "-password"));
         ok(app.post("/api/v1/users", app.admin(), appeal));
         USERS.keySet().forEach(id -> tokens.put(id, app.loginAs(id)));

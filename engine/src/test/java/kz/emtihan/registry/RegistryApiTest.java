@@ -53,7 +53,7 @@ class RegistryApiTest {
         app = engine;
         app.users("teacher", "rgT", "rgO");
         app.users("registrar", "rgR");
-        app.users("commission", "sgCh", "sgM", "sgX", "sgAc", "sgAd");
+        app.users("commission", "sgCh", "sgM", "sgM2", "sgX", "sgAc", "sgAd");
         app.users("secretary", "sgSec");
         JsonArray students = new JsonArray();
         String[][] people = {
@@ -453,7 +453,9 @@ class RegistryApiTest {
                         "commission",
                         new JsonObject()
                                 .put("chair", "sgCh")
-                                .put("members", new JsonArray().add("sgCh").add("sgM"))
+                                .put(
+                                        "members",
+                                        new JsonArray().add("sgCh").add("sgM").add("sgM2"))
                                 .put("secretary", "sgSec"))
                 .put(
                         "appealCommission",
@@ -475,7 +477,12 @@ class RegistryApiTest {
                         new JsonObject()
                                 .put("status", "appeal-decided")
                                 .put("ticket", 3)
-                                .put("scores", new JsonObject().put("sgCh", 80).put("sgM", 90))
+                                .put(
+                                        "scores",
+                                        new JsonObject()
+                                                .put("sgCh", 80)
+                                                .put("sgM", 90)
+                                                .put("sgM2", 85))
                                 .put(
                                         "result",
                                         new JsonObject()
@@ -510,6 +517,7 @@ class RegistryApiTest {
                         "Ticket",
                         "sgCh",
                         "sgM",
+                        "sgM2",
                         "Points",
                         "Letter grade",
                         "GPA points",
@@ -525,6 +533,7 @@ class RegistryApiTest {
                         "3",
                         "80",
                         "90",
+                        "85",
                         "85",
                         "B+",
                         "3.33",
@@ -546,12 +555,13 @@ class RegistryApiTest {
                         "",
                         "",
                         "",
+                        "",
                         "F (the incomplete grade expired)"),
                 rows.get("rgB").toList());
-        assertEquals("waiting", rows.get("rgC").get(11));
+        assertEquals("waiting", rows.get("rgC").get(12));
         Map<String, CSVRecord> kk = csv(bytes(path + "?format=csv-semicolon", app.loginAs("sgCh"), "kk"), ';');
-        assertEquals("3,33", kk.get("rgA").get(8));
-        assertEquals("жақсы", kk.get("rgA").get(9));
+        assertEquals("3,33", kk.get("rgA").get(9));
+        assertEquals("жақсы", kk.get("rgA").get(10));
         assertEquals(200, app.get(path + "?format=xlsx", app.loginAs("sgSec")).status());
         assertEquals(200, app.get(path, app.admin()).status());
         for (String outsider : List.of("rgA", "sgX", "rgT", "sgAc"))
