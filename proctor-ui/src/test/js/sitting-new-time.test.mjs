@@ -1,7 +1,14 @@
 // 6.15.2: the new time of a decided act, as the console's field gives it and as the engine takes it.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { givesNewTime, localValue, mayRecordNewTime, withOffset } from '../../main/web/lib/sitting/new-time.js';
+import {
+  formatIn,
+  givesNewTime,
+  localValue,
+  mayRecordNewTime,
+  newTimeProblem,
+  withOffset,
+} from '../../main/web/lib/sitting/new-time.js';
 
 const decided = (choice) => ({ id: 'act-1', decision: { choice, ticket: 'KEEP' } });
 
@@ -36,4 +43,19 @@ test('a recorded time goes back into the field in the same zone', () => {
   assert.equal(localValue('2026-06-10T10:30:00Z', 'Asia/Almaty'), '2026-06-10T15:30');
   assert.equal(localValue(withOffset('2026-06-10T23:45', 'Asia/Almaty'), 'Asia/Almaty'), '2026-06-10T23:45');
   assert.equal(localValue(undefined, 'Asia/Almaty'), '');
+});
+
+test("the recorded time is shown in the sitting's zone, whatever the browser's", () => {
+  const shown = formatIn('2026-06-10T10:30:00Z', 'Asia/Almaty', 'en-GB');
+  assert.match(shown, /15:30/);
+  assert.match(shown, /GMT\+5/);
+});
+
+test("the engine's refusal of the field is its own sentence; other refusals are not", () => {
+  const problem = 'the decision gives another time the same day: it must fall on 2026-06-10 (6.15.2).';
+  const refused = { code: 'bad-field', body: { args: { field: 'newTime', problem } } };
+  assert.equal(newTimeProblem(refused), problem);
+  assert.equal(newTimeProblem({ code: 'already', body: { args: {} } }), null, '409 before the vote: shown as it is');
+  assert.equal(newTimeProblem({ code: 'bad-field', body: { args: { field: 'reason', problem } } }), null);
+  assert.equal(newTimeProblem(new Error('offline')), null);
 });

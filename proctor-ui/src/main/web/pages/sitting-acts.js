@@ -11,10 +11,17 @@
  */
 
 import { h } from '../lib/dom.js';
-import { formatDateTime, t } from '../lib/i18n.js';
+import { formatDateTime, locale, t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
 import { ACT_CHOICES } from '../lib/sitting/flow.js';
-import { givesNewTime, localValue, mayRecordNewTime, withOffset } from '../lib/sitting/new-time.js';
+import {
+  formatIn,
+  givesNewTime,
+  localValue,
+  mayRecordNewTime,
+  newTimeProblem,
+  withOffset,
+} from '../lib/sitting/new-time.js';
 import { actPath, pdfButton } from './sitting-papers.js';
 import { $, busy, clearError, fill, myId, showError } from './staff.js';
 
@@ -61,7 +68,7 @@ export function renderActs(sitting, role, count, { sittingId, nameOf, reload }) 
               `${t('sitting.act.decision', { choice: t(`sitting.act.choice.${decision.choice}`) })} ${decision.choice === 'REFUSE' ? '' : t(`sitting.act.ticket.${decision.ticket}`)}`,
             )
           : h('p', { text: t('sitting.act.votes', { n: Object.keys(votes).length, total: count }) }),
-        givesNewTime(a) ? newTimeLine(a, nameOf) : null,
+        givesNewTime(a) ? newTimeLine(a, sitting.rules?.timeZone ?? 'Asia/Almaty', nameOf) : null,
         mayRecordNewTime(role, a) ? newTimeForm(a, sitting.rules?.timeZone ?? 'Asia/Almaty', sittingId, reload) : null,
         mailLine(a.mail ?? {}, nameOf),
         h(
@@ -100,13 +107,13 @@ export function renderActs(sitting, role, count, { sittingId, nameOf, reload }) 
 }
 
 /** 6.15.2: the new time as recorded, or that it is still to be recorded. */
-function newTimeLine(act, nameOf) {
+function newTimeLine(act, zone, nameOf) {
   const recorded = act.newTime;
   return h('p', {
     class: recorded ? 'notice notice-ok act-new-time' : 'muted act-new-time',
     'data-recorded': recorded ? recorded.at : '',
     text: recorded
-      ? t('sitting.act.newTime.recorded', { time: formatDateTime(recorded.at), person: nameOf(recorded.by) })
+      ? t('sitting.act.newTime.recorded', { time: formatIn(recorded.at, zone, locale()), person: nameOf(recorded.by) })
       : t('sitting.act.newTime.pending'),
   });
 }
@@ -138,7 +145,13 @@ function newTimeForm(act, zone, sittingId, reload) {
             );
             await reload();
           } catch (err) {
-            showError(error, err);
+            const problem = newTimeProblem(err); // the engine's sentence, under the field's own name
+            if (!problem) showError(error, err);
+            else {
+              fill(error, h('p', { class: 'error-message', text: t('sitting.act.newTime.problem', { problem }) }));
+              error.dataset.error = 'bad-field';
+              error.hidden = false;
+            }
           }
         },
       },

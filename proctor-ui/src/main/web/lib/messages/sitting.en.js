@@ -165,6 +165,7 @@ export default {
   'sitting.act.newTime.record': 'Record the new time',
   'sitting.act.newTime.recorded': 'New time: {time} (recorded by {person}).',
   'sitting.act.newTime.pending': 'The new time is still to be recorded by the technical secretary or the chair.',
+  'sitting.act.newTime.problem': 'New time: {problem}',
   'sitting.act.sentTo': 'A copy went to: {members}.',
 
   'sitting.draws': 'The ticket draw',

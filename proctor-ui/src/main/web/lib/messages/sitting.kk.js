@@ -165,6 +165,7 @@ export default {
   'sitting.act.newTime.record': 'Жаңа уақытты жазу',
   'sitting.act.newTime.recorded': 'Жаңа уақыт: {time} (жазған: {person}).',
   'sitting.act.newTime.pending': 'Жаңа уақыт әлі белгіленген жоқ: оны техникалық хатшы немесе төраға жазады.',
+  'sitting.act.newTime.problem': 'Жаңа уақыт: {problem}',
   'sitting.act.sentTo': 'Көшірмесі жіберілді: {members}.',
 
   'sitting.draws': 'Билет жеребесі',

@@ -61,3 +61,22 @@ export function localValue(iso, timeZone) {
   const wall = new Date(wallOf(Date.parse(iso), timeZone));
   return wall.toISOString().slice(0, 16);
 }
+
+/** An instant as a date and time in the sitting's zone, the zone named ("6 дек. 2026 г., 23:30 GMT+5"). */
+export function formatIn(iso, timeZone, locale) {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+}
+
+/** The engine's sentence on a new time it refused as a field (400 bad-field on newTime): its problem, else null. */
+export function newTimeProblem(err) {
+  const args = err?.body?.args;
+  return err?.code === 'bad-field' && args?.field === 'newTime' && args.problem ? args.problem : null;
+}
