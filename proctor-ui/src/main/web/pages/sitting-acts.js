@@ -3,13 +3,25 @@
  * every member's vote buttons until they have voted, the decision once all have, and to whom its copy went by
  * e-mail (the engine sends the decided act; each person's status: sent, failed, no address, not configured).
  *
- * Markup: #acts-section, #acts-none, #vote-error, ol#acts with li[data-act][data-student][data-decision].
+ * Once the decision gives another time, the new time as recorded, and for the secretary or the chair a date-time field
+ * (in the sitting's zone) and a button to record it (6.15.2); the engine's refusal sentence shows under it.
+ *
+ * Markup: #acts-section, #acts-none, #vote-error, ol#acts with li[data-act][data-student][data-decision];
+ * p.act-new-time[data-recorded], form.act-new-time-form with input[name=newTime] and p.act-new-time-error.
  */
 
 import { h } from '../lib/dom.js';
-import { formatDateTime, t } from '../lib/i18n.js';
+import { formatDateTime, locale, t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
 import { ACT_CHOICES } from '../lib/sitting/flow.js';
+import {
+  formatIn,
+  givesNewTime,
+  localValue,
+  mayRecordNewTime,
+  newTimeProblem,
+  withOffset,
+} from '../lib/sitting/new-time.js';
 import { actPath, pdfButton } from './sitting-papers.js';
 import { $, busy, clearError, fill, myId, showError } from './staff.js';
 
@@ -56,6 +68,8 @@ export function renderActs(sitting, role, count, { sittingId, nameOf, reload }) 
               `${t('sitting.act.decision', { choice: t(`sitting.act.choice.${decision.choice}`) })} ${decision.choice === 'REFUSE' ? '' : t(`sitting.act.ticket.${decision.ticket}`)}`,
             )
           : h('p', { text: t('sitting.act.votes', { n: Object.keys(votes).length, total: count }) }),
+        givesNewTime(a) ? newTimeLine(a, sitting.rules?.timeZone ?? 'Asia/Almaty', nameOf) : null,
+        mayRecordNewTime(role, a) ? newTimeForm(a, sitting.rules?.timeZone ?? 'Asia/Almaty', sittingId, reload) : null,
         mailLine(a.mail ?? {}, nameOf),
         h(
           'p',
@@ -89,6 +103,65 @@ export function renderActs(sitting, role, count, { sittingId, nameOf, reload }) 
           : null,
       );
     }),
+  );
+}
+
+/** 6.15.2: the new time as recorded, or that it is still to be recorded. */
+function newTimeLine(act, zone, nameOf) {
+  const recorded = act.newTime;
+  return h('p', {
+    class: recorded ? 'notice notice-ok act-new-time' : 'muted act-new-time',
+    'data-recorded': recorded ? recorded.at : '',
+    text: recorded
+      ? t('sitting.act.newTime.recorded', { time: formatIn(recorded.at, zone, locale()), person: nameOf(recorded.by) })
+      : t('sitting.act.newTime.pending'),
+  });
+}
+
+/** 6.15.2: the secretary's or chair's field for the new time, read in the sitting's zone. */
+function newTimeForm(act, zone, sittingId, reload) {
+  const id = `new-time-${act.id}`;
+  const input = h('input', {
+    id,
+    name: 'newTime',
+    type: 'datetime-local',
+    required: true,
+    value: localValue(act.newTime?.at, zone),
+  });
+  const error = h('div', { class: 'error act-new-time-error', role: 'alert', hidden: true });
+  const button = h('button', { type: 'submit', class: 'button', text: t('sitting.act.newTime.record') });
+  return h(
+    'form',
+    {
+      class: 'act-new-time-form',
+      on: {
+        submit: async (event) => {
+          event.preventDefault();
+          clearError(error);
+          try {
+            // a malformed value goes as it is: the engine's sentence says what it wants
+            await busy(button, t('staff.busy.saving'), () =>
+              api.recordNewTime(sittingId, act.id, withOffset(input.value, zone) ?? input.value),
+            );
+            await reload();
+          } catch (err) {
+            const problem = newTimeProblem(err); // the engine's sentence, under the field's own name
+            if (!problem) showError(error, err);
+            else {
+              fill(error, h('p', { class: 'error-message', text: t('sitting.act.newTime.problem', { problem }) }));
+              error.dataset.error = 'bad-field';
+              error.hidden = false;
+            }
+          }
+        },
+      },
+    },
+    h('label', { for: id, text: t('sitting.act.newTime.label', { zone }) }),
+    ' ',
+    input,
+    ' ',
+    button,
+    error,
   );
 }
 

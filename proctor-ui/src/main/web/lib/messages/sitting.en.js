@@ -161,6 +161,11 @@ export default {
   'sitting.act.decision': 'Decision: {choice}.',
   'sitting.act.ticket.DRAW': 'A new ticket is drawn.',
   'sitting.act.ticket.KEEP': 'The same ticket is kept.',
+  'sitting.act.newTime.label': 'New time ({zone})',
+  'sitting.act.newTime.record': 'Record the new time',
+  'sitting.act.newTime.recorded': 'New time: {time} (recorded by {person}).',
+  'sitting.act.newTime.pending': 'The new time is still to be recorded by the technical secretary or the chair.',
+  'sitting.act.newTime.problem': 'New time: {problem}',
   'sitting.act.sentTo': 'A copy went to: {members}.',
 
   'sitting.draws': 'The ticket draw',

@@ -161,6 +161,11 @@ export default {
   'sitting.act.decision': 'Шешім: {choice}.',
   'sitting.act.ticket.DRAW': 'Жаңа билет алынады.',
   'sitting.act.ticket.KEEP': 'Сол билет қалады.',
+  'sitting.act.newTime.label': 'Жаңа уақыт ({zone})',
+  'sitting.act.newTime.record': 'Жаңа уақытты жазу',
+  'sitting.act.newTime.recorded': 'Жаңа уақыт: {time} (жазған: {person}).',
+  'sitting.act.newTime.pending': 'Жаңа уақыт әлі белгіленген жоқ: оны техникалық хатшы немесе төраға жазады.',
+  'sitting.act.newTime.problem': 'Жаңа уақыт: {problem}',
   'sitting.act.sentTo': 'Көшірмесі жіберілді: {members}.',
 
   'sitting.draws': 'Билет жеребесі',

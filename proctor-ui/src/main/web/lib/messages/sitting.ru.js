@@ -160,6 +160,11 @@ export default {
   'sitting.act.decision': 'Решение: {choice}.',
   'sitting.act.ticket.DRAW': 'Билет вытягивается заново.',
   'sitting.act.ticket.KEEP': 'Билет остаётся прежним.',
+  'sitting.act.newTime.label': 'Новое время ({zone})',
+  'sitting.act.newTime.record': 'Записать новое время',
+  'sitting.act.newTime.recorded': 'Новое время: {time} (записал(а) {person}).',
+  'sitting.act.newTime.pending': 'Новое время ещё не назначено: его записывает технический секретарь или председатель.',
+  'sitting.act.newTime.problem': 'Новое время: {problem}',
   'sitting.act.sentTo': 'Копия направлена: {members}.',
 
   'sitting.draws': 'Жеребьёвка билетов',

@@ -69,6 +69,8 @@ export const drawUpAct = (id, studentId, description) => post(`${base(id)}/acts`
 export async function vote(id, actId, choice) {
   return (await request('PUT', `${base(id)}/acts/${segment(actId)}/vote`, { body: { choice } })).data;
 }
+/** 6.15.2: newTime "2026-06-10T15:30:00+05:00" (secretary or chair, after a decision giving one) → the act */
+export const recordNewTime = (id, actId, newTime) => post(`${base(id)}/acts/${segment(actId)}/new-time`, { newTime });
 /** → {endedAt} */
 export const closeSitting = (id) => post(`${base(id)}/close`);
 /** → the appeal with its status (awaiting-meeting, …, closed) and deadlines */

@@ -15,6 +15,7 @@ import kz.emtihan.sitting.documents.ActTicket;
 import kz.emtihan.sitting.documents.AppealDecisionDocument;
 import kz.emtihan.sitting.documents.FailureActDocument;
 import kz.emtihan.sitting.documents.Person;
+import kz.emtihan.sitting.documents.ProtocolCourse;
 import kz.emtihan.sitting.documents.SittingDocuments;
 import kz.emtihan.sitting.documents.Vote;
 import kz.emtihan.sitting.model.Act;
@@ -59,9 +60,43 @@ public final class SittingPapers {
     /** 6.15.6: the protocol, with the times, acts, redraws, postponements and appeals (SittingProtocol). */
     public Future<byte[]> protocol(Caller caller, String id) {
         return readable(caller, id, (doc, role) -> commission(role))
-                .compose(doc -> named(
-                        doc,
-                        name -> SittingDocuments.protocol(SittingProtocol.of(doc, sittings.rules(), zone(), name))));
+                .compose(doc -> others(doc)
+                        .compose(others -> named(
+                                doc,
+                                name -> SittingDocuments.protocol(
+                                        SittingProtocol.of(doc, sittings.rules(), zone(), name, others)))));
+    }
+
+    /**
+     * 6.15.2-6.15.3: the title and day of each sitting the protocol names (one that carried a student here, one whose
+     * result cleared an I); a sitting that cannot be read is named by its id.
+     */
+    private Future<java.util.function.Function<String, ProtocolCourse.SittingRef>> others(JsonObject doc) {
+        List<String> ids = new ArrayList<>(SittingProtocol.others(doc));
+        List<Future<Optional<JsonObject>>> reads = new ArrayList<>();
+        for (String other : ids)
+            reads.add(sittings.store()
+                    .get(other)
+                    .map(Optional::of)
+                    .recover(e -> Future.succeededFuture(Optional.empty())));
+        return Future.all(reads).map(all -> {
+            java.util.Map<String, ProtocolCourse.SittingRef> refs = new java.util.HashMap<>();
+            for (int k = 0; k < ids.size(); k++) {
+                Optional<JsonObject> other = all.resultAt(k);
+                String title = other.map(o -> o.getString("title"))
+                        .filter(t -> !t.isBlank())
+                        .orElse(ids.get(k));
+                Optional<java.time.LocalDate> day = other.flatMap(o -> {
+                    try {
+                        return Optional.of(java.time.LocalDate.parse(o.getString("date")));
+                    } catch (RuntimeException unreadable) {
+                        return Optional.empty();
+                    }
+                });
+                refs.put(ids.get(k), new ProtocolCourse.SittingRef(title, day));
+            }
+            return other -> refs.getOrDefault(other, new ProtocolCourse.SittingRef(other, Optional.empty()));
+        });
     }
 
     /** The zone every time of a sitting is shown in: the calendar's (regulation.yaml), named on each paper. */

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.sitting.documents.ProtocolCourse;
@@ -34,10 +35,28 @@ final class SittingProtocol {
 
     static ProtocolDocument of(
             JsonObject doc, Regulation.FinalAttestation rules, ZoneId zone, UnaryOperator<String> name) {
+        return of(doc, rules, zone, name, id -> new ProtocolCourse.SittingRef(id, Optional.empty()));
+    }
+
+    /** @param sittings another sitting (an earlier one that carried a student here, a later one) by its id */
+    static ProtocolDocument of(
+            JsonObject doc,
+            Regulation.FinalAttestation rules,
+            ZoneId zone,
+            UnaryOperator<String> name,
+            Function<String, ProtocolCourse.SittingRef> sittings) {
         Sitting sitting = SittingJson.read(doc.copy(), rules.phases());
         List<ProtocolRow> rows = new ArrayList<>();
-        for (String student : SittingJson.strings(doc.getJsonArray("students")))
-            rows.add(row(doc, sitting, rules, student, name));
+        for (String student : SittingJson.strings(doc.getJsonArray("students"))) {
+            ProtocolRow row = row(doc, sitting, rules, student, name);
+            ProtocolCourse course = row.course()
+                    .with(
+                            removal(doc, student, name),
+                            carried(doc, student, sittings),
+                            cleared(doc, student, sittings));
+            rows.add(new ProtocolRow(
+                    row.student(), row.ticketNumber(), row.scores(), row.finalScore(), row.letter(), null, course));
+        }
         return new ProtocolDocument(
                 doc.getString("title"),
                 doc.getString("kind"),
@@ -45,7 +64,80 @@ final class SittingProtocol {
                 SittingPapers.language(doc),
                 SittingPapers.people(doc, name),
                 rows,
-                zone);
+                zone,
+                reschedules(doc, name));
+    }
+
+    /** The ids of the other sittings the protocol names: those that carried a student here, those that cleared an I. */
+    static java.util.Set<String> others(JsonObject doc) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        SittingJson.object(doc, "carried").forEach(e -> {
+            if (e.getValue() instanceof JsonObject c && c.getString("from") != null) ids.add(c.getString("from"));
+        });
+        SittingJson.object(doc, "progress").forEach(e -> {
+            if (e.getValue() instanceof JsonObject p
+                    && p.getJsonObject("replacedBy") != null
+                    && p.getJsonObject("replacedBy").getString("sittingId") != null)
+                ids.add(p.getJsonObject("replacedBy").getString("sittingId"));
+        });
+        return ids;
+    }
+
+    /** 6.14: the removal kept in the student's progress; a record edited by hand is left out. */
+    private static Optional<ProtocolCourse.RemovalLine> removal(
+            JsonObject doc, String student, UnaryOperator<String> name) {
+        JsonObject r =
+                SittingJson.object(SittingJson.object(doc, "progress"), student).getJsonObject("removal");
+        if (r == null) return Optional.empty();
+        try {
+            return Optional.of(new ProtocolCourse.RemovalLine(
+                    name.apply(r.getString("by")), Instant.parse(r.getString("at")), r.getString("reason")));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** 6.15.2-6.15.3: the earlier sitting that carried the student here. */
+    private static Optional<ProtocolCourse.SittingRef> carried(
+            JsonObject doc, String student, Function<String, ProtocolCourse.SittingRef> sittings) {
+        String from =
+                SittingJson.object(SittingJson.object(doc, "carried"), student).getString("from");
+        return Optional.ofNullable(from).map(sittings);
+    }
+
+    /** 6.15.3: the later sitting's result that replaced this sitting's I. */
+    private static Optional<ProtocolCourse.ClearedLine> cleared(
+            JsonObject doc, String student, Function<String, ProtocolCourse.SittingRef> sittings) {
+        JsonObject by =
+                SittingJson.object(SittingJson.object(doc, "progress"), student).getJsonObject("replacedBy");
+        if (by == null || by.getJsonObject("result") == null) return Optional.empty();
+        try {
+            JsonObject result = by.getJsonObject("result");
+            return Optional.of(new ProtocolCourse.ClearedLine(
+                    sittings.apply(by.getString("sittingId")),
+                    result.getString("letter") + " " + points(result.getDouble("points")),
+                    Instant.parse(by.getString("publishedAt"))));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** 6.15.6: each move of the sitting by an administrator. */
+    private static List<ProtocolDocument.Reschedule> reschedules(JsonObject doc, UnaryOperator<String> name) {
+        List<ProtocolDocument.Reschedule> out = new ArrayList<>();
+        for (Object o : SittingJson.array(doc, "reschedules")) {
+            if (!(o instanceof JsonObject r)) continue;
+            try {
+                out.add(new ProtocolDocument.Reschedule(
+                        LocalDate.parse(r.getString("from")),
+                        LocalDate.parse(r.getString("to")),
+                        name.apply(r.getString("by")),
+                        Instant.parse(r.getString("at")),
+                        r.getString("reason")));
+            } catch (RuntimeException unreadable) { // a move edited by hand is left out
+            }
+        }
+        return out;
     }
 
     private static ProtocolRow row(
@@ -128,7 +220,8 @@ final class SittingProtocol {
                 r.clock().flatMap(c -> c.preparationStarted()),
                 r.clock().flatMap(c -> c.answerStarted()),
                 r.clock().flatMap(c -> c.answerEnded()),
-                stoppedBy.isPresent() ? Optional.empty() : r.publishedAt());
+                // 6.14: a removal publishes its F, but no chair confirmed it
+                stoppedBy.isPresent() || r.stored() == StudentState.REMOVED ? Optional.empty() : r.publishedAt());
     }
 
     private static Optional<Integer> actNumber(Sitting s, String actId) {

@@ -1,6 +1,7 @@
 package kz.emtihan.sitting.documents;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import kz.emtihan.sitting.model.FailureDecision;
@@ -18,6 +19,9 @@ import kz.emtihan.sitting.model.StudentState;
  * @param acts     the acts of technical failure drawn up for the student
  * @param postponements the student's applications to postpone and the chair's decisions
  * @param appeal   the appeal and its decision, if the student appealed
+ * @param removal  the removal for a violation (6.14), if the student was removed
+ * @param carriedFrom the earlier sitting whose postponement brought the student here (6.15.2-6.15.3)
+ * @param clearedBy the later sitting whose result cleared this sitting's "I" (6.15.3)
  */
 public record ProtocolCourse(
         Optional<StudentState> state,
@@ -25,7 +29,21 @@ public record ProtocolCourse(
         List<DrawLine> draws,
         List<ActLine> acts,
         List<PostponementLine> postponements,
-        Optional<AppealLine> appeal) {
+        Optional<AppealLine> appeal,
+        Optional<RemovalLine> removal,
+        Optional<SittingRef> carriedFrom,
+        Optional<ClearedLine> clearedBy) {
+
+    /** A course with no removal and no carry. */
+    public ProtocolCourse(
+            Optional<StudentState> state,
+            List<Times> attempts,
+            List<DrawLine> draws,
+            List<ActLine> acts,
+            List<PostponementLine> postponements,
+            Optional<AppealLine> appeal) {
+        this(state, attempts, draws, acts, postponements, appeal, Optional.empty(), Optional.empty(), Optional.empty());
+    }
 
     public ProtocolCourse {
         Check.present("state", state);
@@ -34,6 +52,51 @@ public record ProtocolCourse(
         acts = List.copyOf(Check.present("acts", acts));
         postponements = List.copyOf(Check.present("postponements", postponements));
         Check.present("appeal", appeal);
+        Check.present("removal", removal);
+        Check.present("carriedFrom", carriedFrom);
+        Check.present("clearedBy", clearedBy);
+    }
+
+    /** This course with its removal and carries. */
+    public ProtocolCourse with(
+            Optional<RemovalLine> removal, Optional<SittingRef> carriedFrom, Optional<ClearedLine> clearedBy) {
+        return new ProtocolCourse(state, attempts, draws, acts, postponements, appeal, removal, carriedFrom, clearedBy);
+    }
+
+    /**
+     * 6.14: who removed the student for a violation, when and why; recorded as an unexcused absence, graded F.
+     *
+     * @param by the name of the secretary or chair who removed the student
+     */
+    public record RemovalLine(String by, Instant at, String reason) {
+        public RemovalLine {
+            by = Check.text("removal.by", by);
+            Check.present("removal.at", at);
+            reason = Check.text("removal.reason", reason);
+        }
+    }
+
+    /**
+     * Another sitting as a protocol names it: its title and day (the day is missing when it could not be read).
+     */
+    public record SittingRef(String title, Optional<LocalDate> date) {
+        public SittingRef {
+            title = Check.text("sitting.title", title);
+            Check.present("sitting.date", date);
+        }
+    }
+
+    /**
+     * 6.15.3: the later sitting's result that replaced the "I" given here.
+     *
+     * @param grade the result as printed ("B 80")
+     */
+    public record ClearedLine(SittingRef sitting, String grade, Instant published) {
+        public ClearedLine {
+            Check.present("clearedBy.sitting", sitting);
+            grade = Check.text("clearedBy.grade", grade);
+            Check.present("clearedBy.published", published);
+        }
     }
 
     /** Nothing known beyond the row. */

@@ -39,14 +39,42 @@ final class ProtocolCoursePdf {
             String state =
                     c.state().map(s -> " — " + m.get("state." + s.code())).orElse("");
             flow.paragraph((i + 1) + ". " + r.student() + state, flow.bold, 9);
+            if (c.carriedFrom().isPresent()) // 6.15.2-6.15.3: examined here after a postponement there
+            flow.paragraph(
+                        m.format(
+                                "protocol.carriedFrom",
+                                c.carriedFrom().get().title(),
+                                day(m, c.carriedFrom().get())),
+                        flow.regular,
+                        9);
             for (int a = 0; a < c.attempts().size(); a++) {
                 String line = attempt(m, clock, c.attempts().get(a), a + 1);
                 if (!line.isEmpty()) flow.paragraph(line, flow.regular, 9);
             }
             if (!c.draws().isEmpty()) flow.paragraph(draws(m, clock, c.draws()), flow.regular, 9);
-            for (ProtocolCourse.ActLine act : c.acts()) flow.paragraph(act(m, clock, act), flow.regular, 9);
+            for (ProtocolCourse.ActLine act : c.acts())
+                flow.paragraph(act(m, clock, act, d.defence()), flow.regular, 9);
             for (ProtocolCourse.PostponementLine p : c.postponements())
                 flow.paragraph(postponement(m, clock, p), flow.regular, 9);
+            if (c.clearedBy().isPresent()) { // 6.15.3: the later sitting's result replaced the I
+                ProtocolCourse.ClearedLine cleared = c.clearedBy().get();
+                flow.paragraph(
+                        m.format(
+                                "protocol.clearedBy",
+                                cleared.sitting().title(),
+                                day(m, cleared.sitting()),
+                                cleared.grade(),
+                                clock.at(cleared.published())),
+                        flow.regular,
+                        9);
+            }
+            if (c.removal().isPresent()) { // 6.14: who, when, why; an unexcused absence, F
+                ProtocolCourse.RemovalLine removal = c.removal().get();
+                flow.paragraph(
+                        m.format("protocol.removed", removal.by(), clock.at(removal.at()), removal.reason()),
+                        flow.regular,
+                        9);
+            }
             if (c.appeal().isPresent())
                 flow.paragraph(appeal(m, clock, r, c.appeal().get()), flow.regular, 9);
         }
@@ -101,14 +129,25 @@ final class ProtocolCoursePdf {
         return m.get("draw.label") + ": " + String.join("; ", parts) + ".";
     }
 
-    private static String act(Messages m, Clock clock, ProtocolCourse.ActLine a) {
+    /** Another sitting's day as printed, or a dash when it could not be read. */
+    private static String day(Messages m, ProtocolCourse.SittingRef sitting) {
+        return sitting.date().map(m::date).orElse(ProtocolPdf.NONE);
+    }
+
+    private static String act(Messages m, Clock clock, ProtocolCourse.ActLine a, boolean defence) {
         String ticket = a.ticket().map(t -> m.format("act.ticket.number", t)).orElse(m.get("act.ticket.none"));
-        String head = m.format(
-                "protocol.act",
-                a.number(),
-                clock.at(a.at()),
-                m.get("stage." + a.stage().name()),
-                ticket);
+        String head = defence // 6.15.1: a defence has no ticket to name
+                ? m.format(
+                        "protocol.act.defence",
+                        a.number(),
+                        clock.at(a.at()),
+                        m.get("stage." + a.stage().name()))
+                : m.format(
+                        "protocol.act",
+                        a.number(),
+                        clock.at(a.at()),
+                        m.get("stage." + a.stage().name()),
+                        ticket);
         if (a.decision().isEmpty()) return head + " " + m.get("act.pending") + ".";
         String decided = m.get("label.decision") + ": "
                 + m.get("decision." + a.decision().get().name());

@@ -18,6 +18,7 @@ import kz.emtihan.text.Language;
  * @param commission   the chair first, then the members, then the technical secretary; names are unique
  * @param rows         one row per student, in the order they answered; score keys name scoring members
  * @param zone         the zone of the sitting's times, named on the paper
+ * @param reschedules  each move of the sitting to another day, the earliest first (6.15.6)
  */
 public record ProtocolDocument(
         String sittingTitle,
@@ -26,7 +27,40 @@ public record ProtocolDocument(
         Language language,
         List<Person> commission,
         List<ProtocolRow> rows,
-        java.time.ZoneId zone) {
+        java.time.ZoneId zone,
+        List<Reschedule> reschedules) {
+
+    /** A sitting never moved. */
+    public ProtocolDocument(
+            String sittingTitle,
+            String kind,
+            LocalDate date,
+            Language language,
+            List<Person> commission,
+            List<ProtocolRow> rows,
+            java.time.ZoneId zone) {
+        this(sittingTitle, kind, date, language, commission, rows, zone, List.of());
+    }
+
+    /**
+     * One move of the sitting to another day by an administrator.
+     *
+     * @param by the administrator's name
+     */
+    public record Reschedule(LocalDate from, LocalDate to, String by, java.time.Instant at, String reason) {
+        public Reschedule {
+            Check.present("reschedule.from", from);
+            Check.present("reschedule.to", to);
+            by = Check.text("reschedule.by", by);
+            Check.present("reschedule.at", at);
+            reason = Check.text("reschedule.reason", reason);
+        }
+    }
+
+    /** 6.15.1: a thesis defence draws no ticket, so its protocol has no ticket column. */
+    public boolean defence() {
+        return THESIS_DEFENCE.equals(kind);
+    }
 
     /** 6.15.1: the final attestation as a comprehensive exam. */
     public static final String COMPREHENSIVE_EXAM = "comprehensive-exam";
@@ -56,6 +90,7 @@ public record ProtocolDocument(
         }
         rows = Check.nonEmpty("rows", rows);
         Check.present("zone", zone);
+        reschedules = List.copyOf(Check.present("reschedules", reschedules));
         Set<String> scorers = new HashSet<>();
         commission.stream().filter(Person::scores).forEach(p -> scorers.add(p.name()));
         for (int i = 0; i < rows.size(); i++) {

@@ -33,6 +33,17 @@ final class ProtocolPdf {
             flow.space(8);
             flow.field(m.get("label.form"), m.get("kind." + d.kind()));
             flow.field(m.get("label.date"), m.date(d.date()));
+            ProtocolCoursePdf.Clock moved = new ProtocolCoursePdf.Clock(d.date(), d.zone());
+            for (ProtocolDocument.Reschedule r : d.reschedules()) // 6.15.6: each move, who and why
+            flow.field(
+                        m.get("label.rescheduled"),
+                        m.format(
+                                "protocol.rescheduled",
+                                m.date(r.from()),
+                                m.date(r.to()),
+                                r.by(),
+                                moved.at(r.at()),
+                                r.reason()));
             flow.field(
                     m.get("label.zone"),
                     SittingDocuments.zone(
@@ -52,7 +63,7 @@ final class ProtocolPdf {
             flow.space(6);
             flow.paragraph(m.get("protocol.scores"), flow.regular, 9);
             flow.space(2);
-            new TableBlock(flow, columns(m, scorers), 9).draw(rows(d, scorers, m));
+            new TableBlock(flow, columns(m, scorers, d.defence()), 9).draw(rows(d, scorers, m));
             flow.space(8);
             ProtocolCoursePdf.render(flow, m, d);
             flow.space(6);
@@ -66,11 +77,12 @@ final class ProtocolPdf {
         }
     }
 
-    private static List<TableBlock.Column> columns(Messages m, List<Person> scorers) {
+    /** 6.15.1: a thesis defence has no ticket column. */
+    private static List<TableBlock.Column> columns(Messages m, List<Person> scorers, boolean defence) {
         List<TableBlock.Column> columns = new ArrayList<>();
         columns.add(new TableBlock.Column(m.get("col.number"), 24, true));
         columns.add(new TableBlock.Column(m.get("col.student"), 130, false));
-        columns.add(new TableBlock.Column(m.get("col.ticket"), 38, true));
+        if (!defence) columns.add(new TableBlock.Column(m.get("col.ticket"), 38, true));
         for (Person p : scorers) columns.add(new TableBlock.Column(p.name(), 56, true));
         columns.add(new TableBlock.Column(m.get("col.final"), 48, true));
         columns.add(new TableBlock.Column(m.get("col.letter"), 48, true));
@@ -87,7 +99,8 @@ final class ProtocolPdf {
             List<String> cells = new ArrayList<>();
             cells.add(Integer.toString(i + 1));
             cells.add(r.student());
-            cells.add(r.ticketNumber() == null ? NONE : r.ticketNumber().toString());
+            if (!d.defence())
+                cells.add(r.ticketNumber() == null ? NONE : r.ticketNumber().toString());
             for (Person p : scorers) {
                 Integer score = r.scores().get(p.name());
                 cells.add(score == null ? NONE : score.toString());

@@ -77,6 +77,8 @@ class PaperWordsTest {
         CodeWords.assertNone(Pdfs.text(SittingDocuments.protocol(Samples.protocol(language))), lang);
         CodeWords.assertNone(Pdfs.text(SittingDocuments.failureAct(Samples.failureAct(language))), lang);
         CodeWords.assertNone(Pdfs.text(SittingDocuments.appealDecision(Samples.appeal(language))), lang);
+        // 6.14, 6.15.1-6.15.3, 6.15.6: a removal, a carry, a cleared I and a move in a defence's protocol
+        CodeWords.assertNone(Pdfs.text(SittingDocuments.protocol(Samples.interventions(language))), lang);
         for (StudentState state : StudentState.values()) { // every state a protocol can show
             ProtocolDocument base = Samples.protocol(language);
             ProtocolRow row = base.rows().get(1);

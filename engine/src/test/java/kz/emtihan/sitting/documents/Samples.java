@@ -144,6 +144,96 @@ final class Samples {
                 ALMATY);
     }
 
+    /**
+     * A thesis defence moved once (6.15.6), with a student removed for a violation (6.14), one carried here from an
+     * earlier sitting (6.15.2-6.15.3) and one whose I here was cleared by a later sitting's result (6.15.3).
+     */
+    static ProtocolDocument interventions(Language language) {
+        List<String> s = students(language);
+        List<String> n = names(language);
+        ProtocolCourse removed = new ProtocolCourse(
+                        Optional.of(StudentState.REMOVED),
+                        List.of(times(Optional.empty(), 10, 0)),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Optional.empty())
+                .with(
+                        Optional.of(new ProtocolCourse.RemovalLine(n.get(5), at(10, 12), removalReason(language))),
+                        Optional.empty(),
+                        Optional.empty());
+        ProtocolCourse carried = new ProtocolCourse(
+                        Optional.of(StudentState.GRADED),
+                        List.of(times(Optional.empty(), 11, 0)),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Optional.empty())
+                .with(
+                        Optional.empty(),
+                        Optional.of(
+                                new ProtocolCourse.SittingRef(earlierTitle(language), Optional.of(DAY.minusDays(14)))),
+                        Optional.empty());
+        ProtocolCourse cleared = new ProtocolCourse(
+                        Optional.of(StudentState.POSTPONED),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(new ProtocolCourse.PostponementLine(
+                                Optional.of(at(9, 0)),
+                                Optional.of(true),
+                                Optional.of(at(9, 30)),
+                                Optional.of(LocalDate.of(2025, 7, 11)
+                                        .atStartOfDay(ALMATY)
+                                        .toInstant()))),
+                        Optional.empty())
+                .with(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(new ProtocolCourse.ClearedLine(
+                                new ProtocolCourse.SittingRef(laterTitle(language), Optional.of(DAY.plusDays(7))),
+                                "B 80",
+                                DAY.plusDays(7).atTime(12, 40).atZone(ALMATY).toInstant())));
+        List<ProtocolRow> rows = List.of(
+                new ProtocolRow(s.get(0), null, Map.of(), "0", "F", null, removed),
+                new ProtocolRow(s.get(1), null, scores(language, 80, 81, 79, 80, 80), "80", "B", null, carried),
+                new ProtocolRow(s.get(2), null, Map.of(), "—", "I", null, cleared));
+        return new ProtocolDocument(
+                title(language),
+                ProtocolDocument.THESIS_DEFENCE,
+                DAY,
+                language,
+                commission(language),
+                rows,
+                ALMATY,
+                List.of(new ProtocolDocument.Reschedule(
+                        DAY.minusDays(2), DAY, "Әкімші Әкімов", at(8, 15), rescheduleReason(language))));
+    }
+
+    static String removalReason(Language language) {
+        return switch (language) {
+            case KK -> "бөлмеде екінші адам болды";
+            case RU -> "в комнате находился второй человек";
+            case EN -> "a second person was in the room";
+        };
+    }
+
+    static String rescheduleReason(Language language) {
+        return switch (language) {
+            case KK -> "платформа істемеді";
+            case RU -> "платформа была недоступна";
+            case EN -> "the platform was down";
+        };
+    }
+
+    static String earlierTitle(Language language) {
+        return title(language).replace("3", "1");
+    }
+
+    static String laterTitle(Language language) {
+        return title(language).replace("3", "5");
+    }
+
     /** An attempt from admission at {@code hour:minute}: draw +3, preparation +4..+24, answer +24..+38, confirmed +40. */
     static ProtocolCourse.Times times(Optional<Integer> stoppedBy, int hour, int minute) {
         Instant start = at(hour, minute);
@@ -171,7 +261,7 @@ final class Samples {
         }
         return new ProtocolDocument(
                 title(Language.KK),
-                ProtocolDocument.THESIS_DEFENCE,
+                ProtocolDocument.COMPREHENSIVE_EXAM,
                 DAY,
                 Language.KK,
                 commission(Language.KK),
