@@ -82,34 +82,14 @@ class SittingFlowTest {
         return app.post("/api/v1/sittings/" + path, app.loginAs(user), body);
     }
 
+    /** Admitted, identified and checked (6.15.6): ready for the draw. */
     static void toPreparation(String id, String student) {
-        assertEquals(
-                200, post(id + "/students/" + student + "/admit", "sec1", null).status());
-        photos(id, student, "id-card", "identity");
-        assertEquals(
-                200,
-                post(id + "/students/" + student + "/identity", "sec1", new JsonObject().put("confirmed", true))
-                        .status());
-        photos(id, student, "room");
-        JsonObject all = new JsonObject();
-        for (String item : SittingSteps.ROOM_CHECKLIST) all.put(item, true);
-        assertEquals(
-                200,
-                post(id + "/students/" + student + "/room", "sec1", new JsonObject().put("checklist", all))
-                        .status());
+        SittingChecks.checked(app, id, student, "sec1");
     }
 
     /** 6.15.6: the secretary's photos of the checks (a real JPEG from the shared fixtures). */
     static void photos(String id, String student, String... kinds) {
-        for (String kind : kinds) {
-            TestEngine.Reply r = app.send(
-                    "PUT",
-                    "/api/v1/sittings/" + id + "/students/" + student + "/photos/" + kind,
-                    app.loginAs("sec1"),
-                    "image/jpeg",
-                    SittingRoomTest.FACE);
-            assertEquals(200, r.status(), r.body());
-        }
+        SittingChecks.photos(app, id, student, "sec1", kinds);
     }
 
     @Test

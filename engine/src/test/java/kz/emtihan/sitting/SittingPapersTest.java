@@ -98,32 +98,7 @@ class SittingPapersTest {
     }
 
     static void checked(String id, String student) {
-        assertEquals(
-                200, post(id + "/students/" + student + "/admit", "ppsec", null).status());
-        photos(id, student, "id-card", "identity");
-        assertEquals(
-                200,
-                post(id + "/students/" + student + "/identity", "ppsec", new JsonObject().put("confirmed", true))
-                        .status());
-        photos(id, student, "room");
-        JsonObject all = new JsonObject();
-        for (String item : SittingSteps.ROOM_CHECKLIST) all.put(item, true);
-        assertEquals(
-                200,
-                post(id + "/students/" + student + "/room", "ppsec", new JsonObject().put("checklist", all))
-                        .status());
-    }
-
-    static void photos(String id, String student, String... kinds) {
-        for (String kind : kinds) {
-            TestEngine.Reply r = app.send(
-                    "PUT",
-                    "/api/v1/sittings/" + id + "/students/" + student + "/photos/" + kind,
-                    app.loginAs("ppsec"),
-                    "image/jpeg",
-                    SittingRoomTest.FACE);
-            assertEquals(200, r.status(), r.body());
-        }
+        SittingChecks.checked(app, id, student, "ppsec");
     }
 
     static JsonObject phase(String id, String student, JsonObject body) {
