@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import kz.emtihan.TestEngine;
+import kz.emtihan.sitting.SittingBodies;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,24 +46,13 @@ class SittingE2eTest {
     @Test
     void aWholeSittingInFiveBrowsers() {
         String admin = app.admin();
-        JsonObject body = new JsonObject()
-                .put("kind", "comprehensive-exam")
-                .put("title", "Information systems — comprehensive exam")
-                .put("date", kz.emtihan.sitting.SittingDays.today())
-                .put("language", "kk")
-                .put(
-                        "commission",
-                        new JsonObject()
-                                .put("chair", "c1")
-                                .put("members", new JsonArray().add("m1").add("m2"))
-                                .put("secretary", "sec1"))
-                .put(
-                        "appealCommission",
-                        new JsonObject()
-                                .put("chair", "ac1")
-                                .put("deputy", "ad1")
-                                .put("members", new JsonArray()))
-                .put("students", new JsonArray().add("st1").add("st2"));
+        JsonObject body = SittingBodies.body(
+                "comprehensive-exam",
+                "Information systems — comprehensive exam",
+                kz.emtihan.sitting.SittingDays.today(),
+                "kk",
+                "st1",
+                "st2");
         TestEngine.Reply created = app.post("/api/v1/sittings", admin, body);
         assertEquals(201, created.status(), created.body());
         String id = created.json().getString("id");

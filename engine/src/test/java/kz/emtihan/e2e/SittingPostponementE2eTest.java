@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import kz.emtihan.TestEngine;
+import kz.emtihan.sitting.SittingBodies;
 import kz.emtihan.sitting.model.PostponementDeadline;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,24 +64,13 @@ class SittingPostponementE2eTest {
     @Test
     void studentsApplyAndTheChairAllowsOneAndRefusesTheOther() throws Exception {
         String admin = app.admin();
-        JsonObject body = new JsonObject()
-                .put("kind", "comprehensive-exam")
-                .put("title", "Information systems — comprehensive exam")
-                .put("date", kz.emtihan.sitting.SittingDays.today())
-                .put("language", "en")
-                .put(
-                        "commission",
-                        new JsonObject()
-                                .put("chair", "c1")
-                                .put("members", new JsonArray().add("m1").add("m2"))
-                                .put("secretary", "sec1"))
-                .put(
-                        "appealCommission",
-                        new JsonObject()
-                                .put("chair", "ac1")
-                                .put("deputy", "ad1")
-                                .put("members", new JsonArray()))
-                .put("students", new JsonArray().add("st1").add("st2"));
+        JsonObject body = SittingBodies.body(
+                "comprehensive-exam",
+                "Information systems — comprehensive exam",
+                kz.emtihan.sitting.SittingDays.today(),
+                "en",
+                "st1",
+                "st2");
         TestEngine.Reply created = app.post("/api/v1/sittings", admin, body);
         assertEquals(201, created.status(), created.body());
         String id = created.json().getString("id");

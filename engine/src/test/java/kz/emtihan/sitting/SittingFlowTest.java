@@ -47,24 +47,14 @@ class SittingFlowTest {
     }
 
     static JsonObject sitting() {
-        return new JsonObject()
-                .put("kind", "comprehensive-exam")
-                .put("title", "Information systems — comprehensive exam")
-                .put("date", kz.emtihan.sitting.SittingDays.today())
-                .put("language", "kk")
-                .put(
-                        "commission",
-                        new JsonObject()
-                                .put("chair", "c1")
-                                .put("members", new JsonArray().add("m1").add("m2"))
-                                .put("secretary", "sec1"))
-                .put(
-                        "appealCommission",
-                        new JsonObject()
-                                .put("chair", "ac1")
-                                .put("deputy", "ad1")
-                                .put("members", new JsonArray()))
-                .put("students", new JsonArray().add("st1").add("st2").add("st3"));
+        return SittingBodies.body(
+                "comprehensive-exam",
+                "Information systems — comprehensive exam",
+                kz.emtihan.sitting.SittingDays.today(),
+                "kk",
+                "st1",
+                "st2",
+                "st3");
     }
 
     static JsonArray tickets() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
@@ -54,26 +53,15 @@ class SittingPostponementTest {
     }
 
     static String sitting(String date) {
-        JsonObject body = new JsonObject()
-                .put("kind", "comprehensive-exam")
-                .put("title", "Information systems — comprehensive exam")
-                .put("date", date)
-                .put("language", "en")
-                .put(
-                        "commission",
-                        new JsonObject()
-                                .put("chair", "c1")
-                                .put("members", new JsonArray().add("m1").add("m2"))
-                                .put("secretary", "sec1"))
-                .put(
-                        "appealCommission",
-                        new JsonObject()
-                                .put("chair", "ac1")
-                                .put("deputy", "ad1")
-                                .put("members", new JsonArray()))
-                .put(
-                        "students",
-                        new JsonArray().add("st1").add("st2").add("st3").add("st4"));
+        JsonObject body = SittingBodies.body(
+                "comprehensive-exam",
+                "Information systems — comprehensive exam",
+                date,
+                "en",
+                "st1",
+                "st2",
+                "st3",
+                "st4");
         TestEngine.Reply created = app.post("/api/v1/sittings", app.admin(), body);
         assertEquals(201, created.status(), created.body());
         return created.json().getString("id");

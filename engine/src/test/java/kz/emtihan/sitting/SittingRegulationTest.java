@@ -43,26 +43,7 @@ class SittingRegulationTest {
     }
 
     static JsonObject body(String kind, String date, Object... students) {
-        JsonArray list = new JsonArray();
-        for (Object s : students) list.add(s);
-        return new JsonObject()
-                .put("kind", kind)
-                .put("title", "Final attestation")
-                .put("date", date)
-                .put("language", "ru")
-                .put(
-                        "commission",
-                        new JsonObject()
-                                .put("chair", "c1")
-                                .put("members", new JsonArray().add("m1").add("m2"))
-                                .put("secretary", "sec1"))
-                .put(
-                        "appealCommission",
-                        new JsonObject()
-                                .put("chair", "ac1")
-                                .put("deputy", "ad1")
-                                .put("members", new JsonArray()))
-                .put("students", list);
+        return SittingBodies.body(kind, "Final attestation", date, "ru", students);
     }
 
     static String create(JsonObject body) {
