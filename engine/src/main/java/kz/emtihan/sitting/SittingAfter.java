@@ -229,6 +229,13 @@ public final class SittingAfter {
                             sittings.rules().maxScore(),
                             now);
                 })
+                // 6.15.3: a carried student's changed grade replaces the I of the earlier sitting too
+                .compose(doc -> SittingCarry.replaceEarlier(
+                                sittings.store(),
+                                doc,
+                                find(doc.getJsonArray("appeals"), appealId, "appeal")
+                                        .getString("studentId"))
+                        .map(doc))
                 .map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId, "appeal"), doc, now));
     }
 

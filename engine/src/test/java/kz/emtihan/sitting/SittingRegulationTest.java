@@ -387,6 +387,25 @@ class SittingRegulationTest {
         assertEquals(letter, standing.getString("letter"), "the later result replaces the I");
         assertEquals("graded", standing.getString("status"));
         assertEquals(later, standing.getString("sittingId"));
+
+        // 6.15.4: an appeal in the later sitting that changes the grade changes it in the earlier one as well
+        assertEquals(200, post(later + "/close", "sec1", null).status());
+        TestEngine.Reply appeal = post(later + "/appeals", "st3", new JsonObject().put("reason", "question 2"));
+        assertEquals(201, appeal.status(), appeal.body());
+        String appealId = appeal.json().getString("id");
+        assertEquals(
+                200,
+                post(later + "/appeals/" + appealId + "/meeting", "ac1", null).status());
+        String other = letter.equals("A") ? "A-" : "A";
+        TestEngine.Reply decided = post(
+                later + "/appeals/" + appealId + "/decision",
+                "ac1",
+                new JsonObject().put("decision", "changed").put("letter", other));
+        assertEquals(200, decided.status(), decided.body());
+        assertEquals(
+                other,
+                progress(first, "st3", "st3").getJsonObject("standing").getString("letter"),
+                "the appeal's letter reaches the sitting the student was carried from");
     }
 
     @Test
