@@ -1,6 +1,5 @@
 package kz.emtihan.auth;
 
-import java.util.List;
 import kz.emtihan.refusal.Kind;
 import kz.emtihan.refusal.RefusalCode;
 
@@ -18,28 +17,14 @@ public enum AuthRefusal implements RefusalCode {
     /** {@code count} problems of a list of accounts, each with its index (or line of a CSV file). */
     INVALID_USERS("invalid-users", Kind.INVALID, "count");
 
-    private final String code;
-    private final Kind kind;
-    private final List<String> args;
+    private final Declared declared;
 
     AuthRefusal(String code, Kind kind, String... args) {
-        this.code = code;
-        this.kind = kind;
-        this.args = List.of(args);
+        this.declared = new Declared(code, kind, args);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public List<String> args() {
-        return args;
+    public Declared declared() {
+        return declared;
     }
 }

@@ -1,6 +1,5 @@
 package kz.emtihan.exam;
 
-import java.util.List;
 import kz.emtihan.refusal.Kind;
 import kz.emtihan.refusal.RefusalCode;
 
@@ -34,28 +33,14 @@ public enum ExamRefusal implements RefusalCode {
     UNKNOWN_OPTION("unknown-option", Kind.INVALID, "option", "question"),
     SINGLE_ANSWER("single-answer", Kind.INVALID, "question");
 
-    private final String code;
-    private final Kind kind;
-    private final List<String> args;
+    private final Declared declared;
 
     ExamRefusal(String code, Kind kind, String... args) {
-        this.code = code;
-        this.kind = kind;
-        this.args = List.of(args);
+        this.declared = new Declared(code, kind, args);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public List<String> args() {
-        return args;
+    public Declared declared() {
+        return declared;
     }
 }

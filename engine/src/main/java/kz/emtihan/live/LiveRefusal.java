@@ -1,6 +1,5 @@
 package kz.emtihan.live;
 
-import java.util.List;
 import kz.emtihan.refusal.Kind;
 import kz.emtihan.refusal.RefusalCode;
 
@@ -22,28 +21,14 @@ public enum LiveRefusal implements RefusalCode {
     /** {@code GET /api/v1/ws} without the WebSocket upgrade. */
     WEBSOCKET_REQUIRED("websocket-required", Kind.INVALID);
 
-    private final String code;
-    private final Kind kind;
-    private final List<String> args;
+    private final Declared declared;
 
     LiveRefusal(String code, Kind kind, String... args) {
-        this.code = code;
-        this.kind = kind;
-        this.args = List.of(args);
+        this.declared = new Declared(code, kind, args);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public List<String> args() {
-        return args;
+    public Declared declared() {
+        return declared;
     }
 }

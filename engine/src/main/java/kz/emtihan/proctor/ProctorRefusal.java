@@ -1,6 +1,5 @@
 package kz.emtihan.proctor;
 
-import java.util.List;
 import kz.emtihan.refusal.Kind;
 import kz.emtihan.refusal.RefusalCode;
 
@@ -33,28 +32,14 @@ public enum ProctorRefusal implements RefusalCode {
     /** The recordings' disk is below its floor: the recording pauses, the exam goes on. */
     STORAGE_FULL("storage-full", Kind.NO_STORAGE);
 
-    private final String code;
-    private final Kind kind;
-    private final List<String> args;
+    private final Declared declared;
 
     ProctorRefusal(String code, Kind kind, String... args) {
-        this.code = code;
-        this.kind = kind;
-        this.args = List.of(args);
+        this.declared = new Declared(code, kind, args);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public List<String> args() {
-        return args;
+    public Declared declared() {
+        return declared;
     }
 }

@@ -1,7 +1,5 @@
 package kz.emtihan.refusal;
 
-import java.util.List;
-
 /**
  * Refusals every context may give. Sentences: {@code refusals_<lang>.properties} in this package. A context's own
  * refusals are declared in an enum of its own package ({@code sitting.SittingRefusal} ...), never here.
@@ -22,28 +20,14 @@ public enum CommonRefusal implements RefusalCode {
     REASON_REQUIRED("reason-required", Kind.INVALID),
     STORE_UNAVAILABLE("store-unavailable", Kind.UNAVAILABLE);
 
-    private final String code;
-    private final Kind kind;
-    private final List<String> args;
+    private final Declared declared;
 
     CommonRefusal(String code, Kind kind, String... args) {
-        this.code = code;
-        this.kind = kind;
-        this.args = List.of(args);
+        this.declared = new Declared(code, kind, args);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public List<String> args() {
-        return args;
+    public Declared declared() {
+        return declared;
     }
 }

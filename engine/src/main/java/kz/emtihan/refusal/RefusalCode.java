@@ -10,13 +10,34 @@ import java.util.List;
  * arguments.
  */
 public interface RefusalCode {
-    /** Kebab-case, unique across the engine, as the API sends it. */
-    String code();
+    /**
+     * What one constant of a refusal enum declares: its code, kind and argument names. An enum keeps one of these
+     * per constant and answers {@link #declared()}; the accessors below read it, so no enum repeats them.
+     *
+     * @param code kebab-case, unique across the engine, as the API sends it
+     * @param args the names of the arguments, in the order {@link Refusal#of} takes their values
+     */
+    record Declared(String code, Kind kind, List<String> args) {
+        public Declared(String code, Kind kind, String... args) {
+            this(code, kind, List.of(args));
+        }
+    }
 
-    Kind kind();
+    Declared declared();
+
+    /** Kebab-case, unique across the engine, as the API sends it. */
+    default String code() {
+        return declared().code();
+    }
+
+    default Kind kind() {
+        return declared().kind();
+    }
 
     /** The names of the arguments, in the order {@link Refusal#of} takes their values. */
-    List<String> args();
+    default List<String> args() {
+        return declared().args();
+    }
 
     /** The resource bundle that holds the sentences: {@code refusals} next to the declaring enum. */
     default String bundle() {

@@ -1,6 +1,5 @@
 package kz.emtihan.upload;
 
-import java.util.List;
 import kz.emtihan.refusal.Kind;
 import kz.emtihan.refusal.RefusalCode;
 
@@ -17,28 +16,14 @@ public enum UploadRefusal implements RefusalCode {
     /** A file upload without the file. */
     EMPTY_FILE("empty-file", Kind.INVALID);
 
-    private final String code;
-    private final Kind kind;
-    private final List<String> args;
+    private final Declared declared;
 
     UploadRefusal(String code, Kind kind, String... args) {
-        this.code = code;
-        this.kind = kind;
-        this.args = List.of(args);
+        this.declared = new Declared(code, kind, args);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public List<String> args() {
-        return args;
+    public Declared declared() {
+        return declared;
     }
 }

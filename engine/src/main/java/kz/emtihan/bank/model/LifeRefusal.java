@@ -1,6 +1,5 @@
 package kz.emtihan.bank.model;
 
-import java.util.List;
 import kz.emtihan.refusal.Kind;
 import kz.emtihan.refusal.RefusalCode;
 
@@ -27,29 +26,15 @@ public enum LifeRefusal implements RefusalCode {
     /** 5.24: the caller is not on the bank's expert panel for {@code year}. */
     NOT_ON_PANEL("not-on-panel", Kind.FORBIDDEN, "year");
 
-    private final String code;
-    private final Kind kind;
-    private final List<String> args;
+    private final Declared declared;
 
     LifeRefusal(String code, Kind kind, String... args) {
-        this.code = code;
-        this.kind = kind;
-        this.args = List.of(args);
+        this.declared = new Declared(code, kind, args);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public List<String> args() {
-        return args;
+    public Declared declared() {
+        return declared;
     }
 
     /** The clause the refusal enforces, sent as {@code rule} beside the sentence. */

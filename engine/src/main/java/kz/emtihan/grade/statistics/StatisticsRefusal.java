@@ -1,6 +1,5 @@
 package kz.emtihan.grade.statistics;
 
-import java.util.List;
 import kz.emtihan.refusal.Kind;
 import kz.emtihan.refusal.RefusalCode;
 
@@ -13,28 +12,14 @@ public enum StatisticsRefusal implements RefusalCode {
     /** An accept named a question the statistics propose no new class for (any more). */
     NOT_PROPOSED("not-proposed", Kind.CONFLICT, "question");
 
-    private final String code;
-    private final Kind kind;
-    private final List<String> args;
+    private final Declared declared;
 
     StatisticsRefusal(String code, Kind kind, String... args) {
-        this.code = code;
-        this.kind = kind;
-        this.args = List.of(args);
+        this.declared = new Declared(code, kind, args);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public List<String> args() {
-        return args;
+    public Declared declared() {
+        return declared;
     }
 }

@@ -1,6 +1,5 @@
 package kz.emtihan.sitting.model;
 
-import java.util.List;
 import kz.emtihan.refusal.Kind;
 import kz.emtihan.refusal.RefusalCode;
 
@@ -51,29 +50,15 @@ public enum SittingRefusal implements RefusalCode {
     /** {@code count} tickets (or CSV rows) are wrong, each in the problems. */
     INVALID_TICKETS("invalid-tickets", Kind.INVALID, "count");
 
-    private final String code;
-    private final Kind kind;
-    private final List<String> args;
+    private final Declared declared;
 
     SittingRefusal(String code, Kind kind, String... args) {
-        this.code = code;
-        this.kind = kind;
-        this.args = List.of(args);
+        this.declared = new Declared(code, kind, args);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public List<String> args() {
-        return args;
+    public Declared declared() {
+        return declared;
     }
 
     /** The sentences are the sitting context's: {@code kz/emtihan/sitting/refusals_<lang>.properties}. */

@@ -1,6 +1,5 @@
 package kz.emtihan.statement.model;
 
-import java.util.List;
 import kz.emtihan.refusal.Kind;
 import kz.emtihan.refusal.RefusalCode;
 
@@ -27,28 +26,14 @@ public enum StatementRefusal implements RefusalCode {
     /** The scanned document is not a PDF, JPEG or PNG by its own bytes, or is empty or too large. */
     BAD_SCAN("bad-scan", Kind.INVALID, "maxKb");
 
-    private final String code;
-    private final Kind kind;
-    private final List<String> args;
+    private final Declared declared;
 
     StatementRefusal(String code, Kind kind, String... args) {
-        this.code = code;
-        this.kind = kind;
-        this.args = List.of(args);
+        this.declared = new Declared(code, kind, args);
     }
 
     @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public Kind kind() {
-        return kind;
-    }
-
-    @Override
-    public List<String> args() {
-        return args;
+    public Declared declared() {
+        return declared;
     }
 }
