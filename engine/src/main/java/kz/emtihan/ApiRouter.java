@@ -35,6 +35,7 @@ public final class ApiRouter {
                             .putHeader("Content-Type", "application/json")
                             .end(body.encode());
                 }));
+        kz.emtihan.metrics.MetricsRoutes.mount(root, vertx); // issue 14 (5): GET /metrics, Prometheus text
         kz.emtihan.audit.AuditRoutes.mountWellKnown(root, s.exam().signer()); // issue 10: the receipt keys, public
         root.get("/api/v1/ws").handler(s.liveSocket()::upgrade); // before the API router: no BodyHandler on the upgrade
         root.route("/api/v1/*").subRouter(api);

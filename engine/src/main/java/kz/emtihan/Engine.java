@@ -29,7 +29,8 @@ public final class Engine implements AutoCloseable {
 
     /** Starts everything; blocks the calling (non-Vert.x) thread until the engine listens or start-up failed. */
     public static Engine start(EmtihanConfig cfg, Optional<String> adminPassword, boolean demo) {
-        Vertx vertx = Vertx.vertx(new VertxOptions()
+        var metrics = kz.emtihan.metrics.MetricsSetup.create(cfg.metrics()); // issue 14 (5): Prometheus at /metrics
+        Vertx vertx = metrics.vertx(new VertxOptions()
                 .setMaxEventLoopExecuteTime(100)
                 .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
                 .setBlockedThreadCheckInterval(100)
@@ -58,6 +59,7 @@ public final class Engine implements AutoCloseable {
                             cfg.sweeper().batch()))
                     .await(30, TimeUnit.SECONDS);
             services.proctor().scheduleRetention(vertx);
+            metrics.start(cfg.http().host()).await(30, TimeUnit.SECONDS);
             int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
             // Vert.x shares one listening socket among instances that ask for the same port; with port 0 each would
             // bind its own random port, so a free port is chosen first and all instances ask for it
@@ -108,6 +110,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private static void closeQuietly(Vertx vertx, Optional<EmbeddedRedis> embedded) {
+        kz.emtihan.metrics.MetricsSetup.forget(vertx);
         try {
             vertx.close().await(20, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import kz.emtihan.bank.media.MediaLimits;
  * The engine's settings, built once at start-up by {@link ConfigLoader} and passed down.
  *
  * @param bankMedia the size limits of a bank's pictures and sounds ({@code bankMedia}; defaults when absent)
+ * @param metrics issue 14 (5): {@code /metrics} ({@code metrics}; defaults when absent)
  */
 public record EmtihanConfig(
         Http http,
@@ -19,7 +20,8 @@ public record EmtihanConfig(
         ProctorSettings proctoring,
         MailSettings mail,
         Regulation regulation,
-        MediaLimits bankMedia) {
+        MediaLimits bankMedia,
+        MetricsSettings metrics) {
 
     public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes) {}
 
@@ -42,22 +44,23 @@ public record EmtihanConfig(
                 proctoring,
                 mail,
                 regulation,
-                bankMedia);
+                bankMedia,
+                metrics);
     }
 
     public EmtihanConfig withDataDir(Path dir) {
-        return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, mail, regulation, bankMedia);
+        return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics);
     }
 
     public EmtihanConfig withRegulation(Regulation r) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia);
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia, metrics);
     }
 
     public EmtihanConfig withMail(MailSettings m) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, m, regulation, bankMedia);
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, m, regulation, bankMedia, metrics);
     }
 
     public EmtihanConfig withProctoring(ProctorSettings p) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia);
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia, metrics);
     }
 }

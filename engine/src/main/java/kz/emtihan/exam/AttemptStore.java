@@ -25,9 +25,16 @@ final class AttemptStore {
     private static final LuaScript RELEASE = LuaScript.load("/kz/emtihan/exam/release-hold.lua");
 
     private final Redis redis;
+    private final kz.emtihan.metrics.EngineMetrics metrics;
 
     AttemptStore(Redis redis) {
+        this(redis, kz.emtihan.metrics.EngineMetrics.NONE);
+    }
+
+    /** issue 14 (5): counts what the scripts decided (created, stored, finalised), once, on the node that asked. */
+    AttemptStore(Redis redis, kz.emtihan.metrics.EngineMetrics metrics) {
         this.redis = redis;
+        this.metrics = metrics;
     }
 
     /**
@@ -84,7 +91,8 @@ final class AttemptStore {
                         r.get(0).toString(),
                         r.get(1).toString(),
                         r.size() > 2 ? r.get(2).toLong() : 0,
-                        r.size() > 3 ? r.get(3).toLong() : 0));
+                        r.size() > 3 ? r.get(3).toLong() : 0))
+                .onSuccess(s -> metrics.attemptStarted("created".equals(s.outcome())));
     }
 
     Future<Saved> save(
@@ -106,7 +114,8 @@ final class AttemptStore {
                 .map(r -> new Saved(
                         r.get(0).toString(),
                         r.get(1).toLong(),
-                        Instant.ofEpochMilli(r.get(2).toLong())));
+                        Instant.ofEpochMilli(r.get(2).toLong())))
+                .onSuccess(s -> metrics.answerSaved(s.outcome()));
     }
 
     /** finalised | already | not-due | missing, and the status. */
@@ -119,7 +128,8 @@ final class AttemptStore {
                                 ExamKeys.log(attemptId),
                                 ExamKeys.toGrade()),
                         finaliseArgs(attemptId, timeout ? "timeout" : "submit", graceMillis, actor, ""))
-                .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
+                .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()})
+                .onSuccess(r -> metrics.attemptFinished(r[0], timeout ? "timed-out" : "submitted"));
     }
 
     /** finalised | already | missing, and the status: a proctor ends the attempt for a violation (6.14). */
@@ -132,7 +142,8 @@ final class AttemptStore {
                                 ExamKeys.log(attemptId),
                                 ExamKeys.toGrade()),
                         finaliseArgs(attemptId, "terminate", 0, actor, reason))
-                .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()});
+                .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()})
+                .onSuccess(r -> metrics.attemptFinished(r[0], "terminated"));
     }
 
     private static List<String> finaliseArgs(

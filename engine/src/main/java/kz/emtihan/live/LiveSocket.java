@@ -59,6 +59,7 @@ public final class LiveSocket {
     private void open(ServerWebSocket ws, Session session, Language language) {
         Vertx vertx = Vertx.currentContext().owner();
         SocketSession guard = new SocketSession(ws, sessions, session);
+        kz.emtihan.metrics.EngineMetrics.of(vertx).socketOpened(); // issue 14 (5)
         guard.start(vertx);
         LiveConnection connection = new LiveConnection(ws, session.caller(), language, hub, dispatch.topics());
         Map<LiveFeature, MessageHandler> handlers = handlers(connection);
@@ -68,6 +69,7 @@ public final class LiveSocket {
         ws.closeHandler(v -> {
             guard.stop();
             vertx.cancelTimer(ticker);
+            kz.emtihan.metrics.EngineMetrics.of(vertx).socketClosed();
             closed(ws, handlers);
         });
     }

@@ -12,15 +12,18 @@ import kz.emtihan.media.vision.FrameAnalysis;
  */
 final class FaceWork implements AutoCloseable {
     private final WorkerExecutor pool;
+    private final kz.emtihan.metrics.EngineMetrics metrics;
     private final ThreadLocal<FaceAnalyser> analysers = ThreadLocal.withInitial(FaceAnalyser::new);
 
     FaceWork(Vertx vertx, int threads) {
         this.pool = vertx.createSharedWorkerExecutor("emtihan-faces", threads);
+        this.metrics = kz.emtihan.metrics.EngineMetrics.of(vertx); // issue 14 (5): face-analysis time
     }
 
     /** Faces, light and sharpness of a JPEG or PNG; fails with IllegalArgumentException for bytes that are not an image. */
     Future<FrameAnalysis> analyse(byte[] image) {
-        return pool.executeBlocking(() -> analysers.get().analyse(image), false);
+        return pool.executeBlocking(
+                () -> metrics.timeFaces(() -> analysers.get().analyse(image)), false);
     }
 
     @Override

@@ -93,6 +93,8 @@ final class Identity {
                                                 return null;
                                             },
                                             false)
+                                    .onSuccess(v -> kz.emtihan.metrics.EngineMetrics.of(vertx)
+                                            .uploaded("identity-photo", (long) face.length + document.length))
                                     .compose(v ->
                                             store.record(attemptId, fields, audit.put("type", "identity-submitted")))
                                     .compose(v -> live.publish(

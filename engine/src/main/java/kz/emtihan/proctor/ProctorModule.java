@@ -38,7 +38,7 @@ public record ProctorModule(
             Path dataDir,
             long graceMillis) {
         try {
-            ProctorStore store = new ProctorStore(redis.redis());
+            ProctorStore store = new ProctorStore(redis.redis(), kz.emtihan.metrics.EngineMetrics.of(vertx));
             EvidenceFiles files = new EvidenceFiles(dataDir.resolve("proctoring"));
             Path recordingsRoot = dataDir.resolve("recordings");
             RecordingStore recordingStore = new RecordingStore(recordingsRoot, settings.maxChunkBytes());

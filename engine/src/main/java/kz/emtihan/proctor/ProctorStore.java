@@ -26,9 +26,15 @@ final class ProctorStore {
     private static final LuaScript RAISE = LuaScript.load("/kz/emtihan/proctor/raise-flag.lua");
     private static final LuaScript OBSERVE = LuaScript.load("/kz/emtihan/proctor/observe.lua");
     private final Redis redis;
+    private final kz.emtihan.metrics.EngineMetrics metrics;
 
     ProctorStore(Redis redis) {
+        this(redis, kz.emtihan.metrics.EngineMetrics.NONE);
+    }
+
+    ProctorStore(Redis redis, kz.emtihan.metrics.EngineMetrics metrics) { // issue 14 (5): flags raised, by kind
         this.redis = redis;
+        this.metrics = metrics;
     }
 
     static String hash(String attemptId) {
@@ -58,7 +64,8 @@ final class ProctorStore {
                                 a.examId(),
                                 a.studentId(),
                                 kz.emtihan.exam.ExamKeys.examChannel(a.examId())))
-                .map(r -> flag.numbered(r.toString()));
+                .map(r -> flag.numbered(r.toString()))
+                .onSuccess(f -> metrics.flagRaised(f.kind().code()));
     }
 
     /** Records a snapshot's observation; the recent observations, oldest first, ending with this one. */

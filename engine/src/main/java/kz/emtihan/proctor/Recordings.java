@@ -114,6 +114,7 @@ final class Recordings {
                                 return store.put(attemptId, stream, segment, chunk, start, webm);
                             },
                             false)
+                    .onSuccess(s -> kz.emtihan.metrics.EngineMetrics.of(vertx).chunkStored(s.duplicate(), webm.length))
                     .compose(s -> evidence.seen(a, kz.emtihan.proctor.model.EvidenceKind.recordingOf(stream))
                             .map(ack(s)))
                     .recover(err -> refused(a, err));

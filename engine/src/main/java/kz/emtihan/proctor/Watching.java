@@ -72,7 +72,8 @@ final class Watching {
                             err instanceof IllegalArgumentException
                                     ? Refusal.of(ProctorRefusal.BAD_IMAGE, ProctorTexts.thing("snapshot"), "JPEG")
                                     : err))
-                    .compose(f -> evidence.seen(a, EvidenceKind.SNAPSHOTS).compose(v -> observe(a, jpeg, f, language)));
+                    .compose(f -> evidence.seen(a, EvidenceKind.SNAPSHOTS).compose(v -> observe(a, jpeg, f, language)))
+                    .onSuccess(r -> kz.emtihan.metrics.EngineMetrics.of(vertx).uploaded("snapshot", jpeg.length));
         });
     }
 
