@@ -160,6 +160,7 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             log.warn("the HTTP servers did not stop cleanly: {}", e.getMessage());
         }
+        services.store().health().stop();
         services.live().close();
         services.sessions().close();
         services.proctor().close();

@@ -24,6 +24,12 @@ public final class StoreHealth {
     public static final Duration PING_EVERY = Duration.ofSeconds(1);
     /** A PING that has not answered in this long counts as a failure (a store behind a dead network never says no). */
     static final Duration PING_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * PINGs in a row that must time out before a store that says nothing is called down: a refused or closed connection
+     * is proof at once, a slow answer may be a starved processor or a burst (measured: a 2.3 s PING on a machine at load
+     * 40), and calling that an outage would refuse every request.
+     */
+    static final int SLOW_PINGS = 3;
     /** Replies of a server that is there but cannot serve now (loading its file, a replica during a fail-over ...). */
     private static final Set<String> BUSY =
             Set.of("LOADING", "BUSY", "MASTERDOWN", "READONLY", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS", "MISCONF");
@@ -33,7 +39,9 @@ public final class StoreHealth {
     private final Supplier<Future<Void>> ping;
     private final AtomicReference<Future<Boolean>> inflight = new AtomicReference<>();
     private final AtomicLong busyLogged = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger slowPings = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Vertx vertx;
+    private volatile boolean stopped; // the node is closing: a PING that fails now says nothing about the store
     private long timer = -1;
 
     StoreHealth(Supplier<Future<Void>> ping) {
@@ -47,6 +55,7 @@ public final class StoreHealth {
     }
 
     public void stop() {
+        stopped = true;
         if (vertx != null && timer >= 0) vertx.cancelTimer(timer);
     }
 
@@ -72,8 +81,12 @@ public final class StoreHealth {
         }
         if (vertx != null) answer = answer.timeout(PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         answer.onComplete(r -> {
-            if (r.succeeded()) reachable();
-            else unreachable(r.cause());
+            if (r.succeeded()) {
+                slowPings.set(0);
+                reachable();
+            } else if (!timedOut(r.cause()) || slowPings.incrementAndGet() >= SLOW_PINGS) {
+                unreachable(r.cause());
+            }
             inflight.set(null);
             promise.complete(r.succeeded());
         });
@@ -105,10 +118,19 @@ public final class StoreHealth {
     }
 
     private void unreachable(Throwable why) {
+        if (stopped) return;
         outage.unreachable(Instant.now())
                 .ifPresent(change -> log.error(
                         "the store is down ({}); requests are answered 503 store-unavailable until it is back",
                         describe(why)));
+    }
+
+    private static boolean timedOut(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.util.concurrent.TimeoutException
+                    || c.getClass().getSimpleName().contains("Timeout")) return true;
+        }
+        return false;
     }
 
     private static String describe(Throwable t) {
@@ -125,6 +147,10 @@ public final class StoreHealth {
                     || t instanceof java.net.SocketException
                     || t instanceof java.nio.channels.ClosedChannelException
                     || t instanceof ConnectionPoolTooBusyException
+                    // the client fails the requests pending on a connection that closed with this reply
+                    || t instanceof ErrorType e
+                            && e.getMessage() != null
+                            && e.getMessage().startsWith("CONNECTION_CLOSED")
                     || t instanceof io.vertx.core.VertxException v && closedConnection(v.getMessage())) return true;
         }
         return false;

@@ -28,6 +28,7 @@ final class NodeProcess implements AutoCloseable {
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final Path tmp;
+    private Thread reader;
 
     private NodeProcess(String name, Process process, Path tmp) {
         this.name = name;
@@ -61,9 +62,9 @@ final class NodeProcess implements AutoCloseable {
         pb.redirectErrorStream(true);
         try {
             NodeProcess node = new NodeProcess(name, pb.start(), tmp);
-            Thread reader = new Thread(node::read, name + "-log");
-            reader.setDaemon(true);
-            reader.start();
+            node.reader = new Thread(node::read, name + "-log");
+            node.reader.setDaemon(true);
+            node.reader.start();
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -131,7 +132,8 @@ final class NodeProcess implements AutoCloseable {
 
     /** SIGTERM, as an orchestrator stops a node: its shutdown hook drains. */
     void terminate() {
-        process.destroy();
+        // through the handle: Process.destroy() would also close our end of its output, and its last lines be lost
+        process.toHandle().destroy();
     }
 
     /** Waits for the process to end; its exit code. */
@@ -139,6 +141,7 @@ final class NodeProcess implements AutoCloseable {
         try {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS))
                 throw new AssertionError(name + " did not exit within " + limit);
+            reader.join(10_000); // its last lines are read
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -43,7 +43,6 @@ class RollingRestartTest {
 
     @Test
     void threeNodesRestartedOneByOneBehindHaproxyKeepEveryAcknowledgedAnswer() throws Exception {
-        List<AutoCloseable> started = new ArrayList<>();
         try (EmbeddedRedis redis = EmbeddedRedis.start(Files.createTempDirectory("emtihan-rolling"), "always", "auto");
                 TestEngine app =
                         TestEngine.start(Map.of("EMTIHAN_REDIS_URL", redis.url(), "EMTIHAN_AUTH_JWT_SECRET", SECRET))) {
@@ -54,106 +53,135 @@ class RollingRestartTest {
                     SECRET,
                     "EMTIHAN_HTTP_DRAIN_SECONDS",
                     "2");
-            List<Integer> slots =
-                    List.of(Haproxy.freePort(), Haproxy.freePort(), Haproxy.freePort(), Haproxy.freePort());
-            NodeProcess[] inSlot = new NodeProcess[slots.size()];
-            for (int i = 0; i < 3; i++) {
-                inSlot[i] = node("node-" + (i + 1), slots.get(i), env);
-                started.add(inSlot[i]);
+            List<AutoCloseable> started = new ArrayList<>(); // stopped before the store they share
+            try {
+                rollingRestart(app, env, started);
+            } finally {
+                for (int i = started.size() - 1; i >= 0; i--) started.get(i).close();
             }
-            // the roster while the nodes start
-            app.users("teacher", "rr-teacher");
-            String teacher = app.loginAs("rr-teacher");
-            String[] ids = new String[STUDENTS];
-            for (int i = 0; i < STUDENTS; i++) ids[i] = "rr-s" + i;
-            app.users("student", ids);
-            String examId = Fixtures.openExam(app, teacher, Fixtures.validBank(app, teacher), ids);
-            List<Student> students = new ArrayList<>();
-            for (String id : ids) students.add(Student.start(app, examId, id));
-
-            Haproxy lb = Haproxy.start(slots);
-            started.add(lb);
-            for (int i = 0; i < 3; i++) inSlot[i].awaitListening();
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .build();
-            TestEngine.awaitUntil(
-                    "HAProxy serves", () -> status(http, lb.base() + "/health/ready") == 200, Duration.ofSeconds(30));
-
-            // live sockets through HAProxy: round robin puts them on every node
-            Map<Integer, Integer> closeCodes = new ConcurrentHashMap<>();
-            List<WebSocket> sockets = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                int n = i;
-                sockets.add(http.newWebSocketBuilder()
-                        .buildAsync(
-                                URI.create(
-                                        lb.base().replace("http", "ws") + "/api/v1/ws?token=" + students.get(i).token),
-                                new Closes(code -> closeCodes.put(n, code)))
-                        .get(30, TimeUnit.SECONDS));
-            }
-
-            Load load = new Load(http, lb.base(), students);
-            load.start();
-            TestEngine.awaitUntil("saves flow", () -> load.acknowledged.get() > 200, Duration.ofSeconds(60));
-            int free = 3;
-            for (int i = 0; i < 3; i++) {
-                NodeProcess leaving = inSlot[i];
-                NodeProcess replacement = node("node-" + (4 + i), slots.get(free), env);
-                started.add(replacement);
-                inSlot[free] = replacement;
-                long before = load.acknowledged.get();
-                leaving.terminate(); // SIGTERM: ready 503 at once, serves 2 s more, then stops accepting
-                assertEquals(
-                        143, leaving.waitExit(Duration.ofSeconds(60)), "a drained node exits as a JVM does on SIGTERM");
-                assertTrue(leaving.output().stream().anyMatch(l -> l.contains("draining")), "it drained");
-                replacement.awaitListening();
-                TestEngine.awaitUntil(
-                        "the replacement is ready",
-                        () -> status(http, replacement.base() + "/health/ready") == 200,
-                        Duration.ofSeconds(30));
-                TestEngine.awaitUntil(
-                        "saves go on", () -> load.acknowledged.get() > before + 100, Duration.ofSeconds(60));
-                inSlot[i] = null;
-                free = i;
-            }
-            load.stop();
-            TestEngine.awaitUntil(
-                    "every socket was closed", () -> closeCodes.size() == sockets.size(), Duration.ofSeconds(30));
-
-            assertEquals(List.of(), load.refused, "refusals the pages would not have retried");
-            assertTrue(closeCodes.values().stream().allMatch(c -> c == 1012), "closed with 1012: " + closeCodes);
-            int checked = 0;
-            for (Student s : students) {
-                JsonObject attempt =
-                        app.get("/api/v1/attempts/" + s.attemptId, s.token).json();
-                for (var acked : s.acknowledged.entrySet()) {
-                    assertEquals(
-                            acked.getValue(),
-                            attempt.getJsonObject("answers").getJsonArray(acked.getKey()),
-                            "the acknowledged answer of " + s.id + " to " + acked.getKey());
-                    checked++;
-                }
-            }
-            System.out.printf(
-                    "rolling restart: %d saves acknowledged (%d answers checked), %d retried after a connection error,"
-                            + " %d after 502/503/504, %d refused%n",
-                    load.acknowledged.get(),
-                    checked,
-                    load.connectionErrors.get(),
-                    load.retriedStatus.get(),
-                    load.refused.size());
-            assertTrue(checked >= STUDENTS, "every student's answers were checked: " + checked);
-        } finally {
-            for (int i = started.size() - 1; i >= 0; i--) started.get(i).close();
         }
+    }
+
+    private static void rollingRestart(TestEngine app, Map<String, String> env, List<AutoCloseable> started)
+            throws Exception {
+        List<Integer> slots = List.of(Haproxy.freePort(), Haproxy.freePort(), Haproxy.freePort(), Haproxy.freePort());
+        NodeProcess[] inSlot = new NodeProcess[slots.size()];
+        for (int i = 0; i < 3; i++) {
+            inSlot[i] = node("node-" + (i + 1), slots.get(i), env);
+            started.add(inSlot[i]);
+        }
+        // the roster while the nodes start
+        app.users("teacher", "rr-teacher");
+        String teacher = app.loginAs("rr-teacher");
+        String[] ids = new String[STUDENTS];
+        for (int i = 0; i < STUDENTS; i++) ids[i] = "rr-s" + i;
+        app.users("student", ids);
+        String examId = Fixtures.openExam(app, teacher, Fixtures.validBank(app, teacher), ids);
+        ExecutorService setup = Executors.newFixedThreadPool(8); // sign-ins and starts, while the nodes start
+        List<Future<Student>> starting = new ArrayList<>();
+        for (String id : ids) starting.add(setup.submit(() -> Student.start(app, examId, id)));
+        List<Student> students = new ArrayList<>();
+        for (Future<Student> s : starting) students.add(s.get(120, TimeUnit.SECONDS));
+        setup.shutdown();
+
+        Haproxy lb = Haproxy.start(slots);
+        started.add(lb);
+        for (int i = 0; i < 3; i++) inSlot[i].awaitListening();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        TestEngine.awaitUntil(
+                "HAProxy serves", () -> status(http, lb.base() + "/health/ready") == 200, Duration.ofSeconds(30));
+
+        // live sockets through HAProxy: round robin puts them on every node
+        Map<Integer, Integer> closeCodes = new ConcurrentHashMap<>();
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int n = i;
+            sockets.add(open(
+                    http, lb.base() + "/api/v1/ws?token=" + students.get(i).token, code -> closeCodes.put(n, code)));
+        }
+
+        Load load = new Load(http, lb.base(), students);
+        load.start();
+        TestEngine.awaitUntil("saves flow", () -> load.acknowledged.get() > 200, Duration.ofSeconds(60));
+        int free = 3;
+        for (int i = 0; i < 3; i++) {
+            NodeProcess leaving = inSlot[i];
+            NodeProcess replacement = node("node-" + (4 + i), slots.get(free), env);
+            started.add(replacement);
+            inSlot[free] = replacement;
+            long before = load.acknowledged.get();
+            leaving.terminate(); // SIGTERM: ready 503 at once, serves 2 s more, then stops accepting
+            assertEquals(
+                    143, leaving.waitExit(Duration.ofSeconds(60)), "a drained node exits as a JVM does on SIGTERM");
+            assertTrue(leaving.output().stream().anyMatch(l -> l.contains("draining")), "it drained");
+            replacement.awaitListening();
+            TestEngine.awaitUntil(
+                    "the replacement is ready",
+                    () -> status(http, replacement.base() + "/health/ready") == 200,
+                    Duration.ofSeconds(30));
+            TestEngine.awaitUntil("saves go on", () -> load.acknowledged.get() > before + 100, Duration.ofSeconds(60));
+            inSlot[i] = null;
+            free = i;
+        }
+        load.stop();
+        TestEngine.awaitUntil(
+                "every socket was closed", () -> closeCodes.size() == sockets.size(), Duration.ofSeconds(30));
+
+        assertEquals(List.of(), load.refused, "refusals the pages would not have retried");
+        assertTrue(closeCodes.values().stream().allMatch(c -> c == 1012), "closed with 1012: " + closeCodes);
+        int checked = 0;
+        for (Student s : students) {
+            JsonObject attempt =
+                    app.get("/api/v1/attempts/" + s.attemptId, s.token).json();
+            for (var acked : s.acknowledged.entrySet()) {
+                assertEquals(
+                        acked.getValue(),
+                        attempt.getJsonObject("answers").getJsonArray(acked.getKey()),
+                        "the acknowledged answer of " + s.id + " to " + acked.getKey());
+                checked++;
+            }
+        }
+        System.out.printf(
+                "rolling restart: %d saves acknowledged (%d answers checked), %d retried after a connection error,"
+                        + " %d after 502/503/504, %d refused%n",
+                load.acknowledged.get(),
+                checked,
+                load.connectionErrors.get(),
+                load.retriedStatus.get(),
+                load.refused.size());
+        assertTrue(checked >= STUDENTS, "every student's answers were checked: " + checked);
     }
 
     private static NodeProcess node(String name, int port, Map<String, String> env) throws IOException {
         var withPort = new java.util.HashMap<>(env);
         withPort.put("EMTIHAN_PORT", Integer.toString(port));
         return NodeProcess.start(name, Files.createTempDirectory("emtihan-" + name), withPort);
+    }
+
+    /** A live socket through the balancer, opened again after a 502/503 or a lost connection, as the pages do. */
+    private static WebSocket open(HttpClient http, String url, java.util.function.IntConsumer closed) throws Exception {
+        for (int tries = 1; ; tries++) {
+            try {
+                return http.newWebSocketBuilder()
+                        .buildAsync(URI.create(url.replaceFirst("^http", "ws")), new Closes(closed))
+                        .get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                boolean retry = !(e.getCause() instanceof java.net.http.WebSocketHandshakeException h)
+                        || h.getResponse().statusCode() == 502
+                        || h.getResponse().statusCode() == 503;
+                if (!retry || tries >= 10) {
+                    String said = e.getCause() instanceof java.net.http.WebSocketHandshakeException h
+                            ? h.getResponse().statusCode() + " "
+                                    + h.getResponse().body()
+                            : String.valueOf(e.getCause());
+                    throw new AssertionError("the live socket was refused: " + said, e);
+                }
+                Load.backOff(tries * 5);
+            }
+        }
     }
 
     private static int status(HttpClient http, String url) {
