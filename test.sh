@@ -13,6 +13,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# issue 14 (6): the rolling-restart test puts three engine nodes behind Debian's HAProxy
+command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || missing+=(haproxy)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]} with apt"
   sudo=()
@@ -28,6 +30,7 @@ node --version
 chromium --version
 ffprobe -version
 redis-server --version
+"$(command -v haproxy || echo /usr/sbin/haproxy)" -v
 
 # The Maven wrapper brings the Maven the build is written for (3.9.16, from Maven Central); the enforcer
 # plugin checks the Java. `verify` runs the unit, Node, engine and browser tests and both format checks.

@@ -5,7 +5,8 @@
  * written to the browser's storage *before* it is sent with PUT …/answers/{qid}; it leaves the storage only
  * when the server acknowledges that seq. The server ignores a seq it has already seen, so a resend is
  * harmless. One request per question is in flight at a time; a change made meanwhile is sent when it
- * returns. A lost connection or an unavailable server is retried with back-off; when the connection comes
+ * returns. A lost connection or an unavailable server (5xx, e.g. 503 store-unavailable with its Retry-After, or a
+ * 502 of a load balancer whose node is restarting) is retried with back-off; when the connection comes
  * back ({@link AnswerBook#retryNow}) everything unsent goes at once, oldest change first. A refusal (400) is
  * reported and not retried. After a reload or a crash the page builds a new book from the server's copy
  * and the storage: stored changes the server does not have yet are sent again.
@@ -213,7 +214,10 @@ export class AnswerBook {
       entry.state = 'error';
       entry.message = error.message;
       if (error.status === 0) this.setOffline(true);
-      const wait = Math.min(this.retryMaxMs, this.retryFirstMs * 2 ** (entry.failures - 1));
+      // issue 14 (4, 6): a 502/503 of a node that stops or a store that is away is retried like a lost connection,
+      // no sooner than its Retry-After asks; the change stays in storage until a node acknowledges it
+      const backOff = this.retryFirstMs * 2 ** (entry.failures - 1);
+      const wait = Math.min(this.retryMaxMs, Math.max(backOff, (error.retryAfter ?? 0) * 1000));
       entry.timer = setTimeout(() => this.send(questionId), wait);
     } else {
       entry.dirty = false;

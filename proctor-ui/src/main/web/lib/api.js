@@ -91,7 +91,11 @@ export async function request(
     const ours = typeof data?.message === 'string' && spoken === currentLanguage();
     const message = ours ? data.message : t('error.http', { status: response.status });
     if (!ours && Array.isArray(data?.problems)) data.problems = data.problems.map(({ message: _, ...where }) => where);
-    throw new ApiError(response.status, code, message, data);
+    const error = new ApiError(response.status, code, message, data);
+    // issue 14 (4): a 503 (the store away, a node stopping) says in seconds when to try again
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    if (Number.isFinite(retryAfter) && retryAfter > 0) error.retryAfter = retryAfter;
+    throw error;
   }
   return { status: response.status, data: json ? data : text };
 }

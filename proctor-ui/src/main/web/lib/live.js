@@ -7,7 +7,8 @@
  * beforeReconnect() (optional, may return a Promise) runs before each new attempt; if it throws the error
  * is reported through onState('reconnecting') and the back-off continues. After a drop the delay doubles
  * from 1 s up to 30 s, with jitter, and starts again from 1 s once a connection has lasted 10 s.
- * live.close() ends it for good. When the server closes the socket with SESSION_ENDED (4401: the token expired or was
+ * A node that stops closes its sockets with 1012 (NODE_LEAVING): the page reconnects within a second, whatever the
+ * back-off was. live.close() ends it for good. When the server closes the socket with SESSION_ENDED (4401: the token expired or was
  * ended by a logout, a change of roles or password, a disabled account) there is no reconnecting: the page signs in again.
  */
 
@@ -17,6 +18,12 @@ import { sessionEnded, token } from './session.js';
 
 /** The close code of a socket whose token expired or was ended (API.md "Live events"). */
 export const SESSION_ENDED = 4401;
+
+/**
+ * Close codes of a node that stops or restarts (RFC 6455: 1012 service restart, 1001 going away, 1013 try again
+ * later; issue 14, 6): the page connects again soon, and the load balancer sends it to a node that stays.
+ */
+export const NODE_LEAVING = [1012, 1001, 1013];
 
 const FIRST_DELAY = 1000;
 const MAX_DELAY = 30000;
@@ -86,15 +93,21 @@ export function connectLive({
       }
       if (openedAt && Date.now() - openedAt >= STABLE_AFTER) delay = FIRST_DELAY;
       openedAt = 0;
+      if (NODE_LEAVING.includes(event.code)) {
+        // a planned stop, not a failure: start the back-off again, and spread the sockets of the node over a second
+        delay = FIRST_DELAY;
+        retry(Math.round(100 + Math.random() * 900));
+        return;
+      }
       retry();
     });
     // an 'error' is always followed by 'close', which does the rest
   }
 
-  function retry() {
+  function retry(soon = null) {
     if (closed) return;
-    const wait = Math.round(delay * (0.75 + Math.random() * 0.5));
-    delay = Math.min(delay * 2, MAX_DELAY);
+    const wait = soon ?? Math.round(delay * (0.75 + Math.random() * 0.5));
+    if (soon === null) delay = Math.min(delay * 2, MAX_DELAY);
     onState('reconnecting', wait);
     clearTimeout(timer);
     timer = setTimeout(async () => {

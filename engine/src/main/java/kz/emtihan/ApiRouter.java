@@ -18,6 +18,11 @@ public final class ApiRouter {
     private ApiRouter() {}
 
     public static Router create(Vertx vertx, Services s) {
+        return create(vertx, s, () -> false);
+    }
+
+    /** @param draining true once the node has been asked to stop (issue 14, 6): {@code /health/ready} says 503 */
+    public static Router create(Vertx vertx, Services s, java.util.function.BooleanSupplier draining) {
         Router api = api(vertx, s);
         Router root = Router.router(vertx);
         root.route().handler(ctx -> {
@@ -36,7 +41,16 @@ public final class ApiRouter {
                             .end(body.encode());
                 }));
         kz.emtihan.metrics.MetricsRoutes.mount(root, vertx); // issue 14 (5): GET /metrics, Prometheus text
+        probes(root, s.store().health(), draining);
         kz.emtihan.audit.AuditRoutes.mountWellKnown(root, s.exam().signer()); // issue 10: the receipt keys, public
+        root.route("/api/v1/*")
+                .handler(
+                        ctx -> { // issue 14 (4): while the store is down, say so at once
+                            if (s.store().health().up()) ctx.next();
+                            else
+                                ctx.fail(kz.emtihan.refusal.Refusal.of(
+                                        kz.emtihan.refusal.CommonRefusal.STORE_UNAVAILABLE));
+                        });
         root.get("/api/v1/ws").handler(s.liveSocket()::upgrade); // before the API router: no BodyHandler on the upgrade
         root.route("/api/v1/*").subRouter(api);
         root.route("/*").handler(ctx -> {
@@ -47,8 +61,62 @@ public final class ApiRouter {
                 .handler(StaticHandler.create("proctor-ui")
                         .setIndexPage("index.html")
                         .setCachingEnabled(false));
-        root.route().failureHandler(Problems::respond);
+        root.route().failureHandler(failures(s.store().health()));
         return root;
+    }
+
+    /**
+     * Issue 14 (4): the probes Kubernetes and load balancers ask. {@code /health/live}: the process and its event
+     * loops answer (restart the node if not). {@code /health/ready}: the store answers and the node is not draining
+     * (send it no traffic if not). Both from what the node already knows, without a store round trip.
+     */
+    private static void probes(
+            Router root, kz.emtihan.store.StoreHealth store, java.util.function.BooleanSupplier draining) {
+        root.get("/health/live").handler(ctx -> probe(ctx, 200, new JsonObject().put("status", "up")));
+        root.get("/health/ready").handler(ctx -> {
+            boolean storeUp = store.up();
+            boolean leaving = draining.getAsBoolean();
+            String status = leaving ? "draining" : storeUp ? "ready" : "store-down";
+            probe(
+                    ctx,
+                    storeUp && !leaving ? 200 : 503,
+                    new JsonObject()
+                            .put("status", status)
+                            .put("store", storeUp ? "up" : "down")
+                            .put("draining", leaving));
+        });
+    }
+
+    private static void probe(io.vertx.ext.web.RoutingContext ctx, int status, JsonObject body) {
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Cache-Control", "no-store")
+                .end(body.encode());
+    }
+
+    /**
+     * Problems answers every failure; one that is the store's (issue 14, 4) is answered 503 store-unavailable with
+     * Retry-After and logged once for the whole outage by {@link kz.emtihan.store.StoreHealth}, not per request.
+     */
+    private static io.vertx.core.Handler<io.vertx.ext.web.RoutingContext> failures(kz.emtihan.store.StoreHealth store) {
+        return ctx -> {
+            Throwable t = ctx.failure();
+            if (t == null
+                    || t instanceof kz.emtihan.refusal.Refusal
+                    || t instanceof io.vertx.ext.web.handler.HttpException
+                    || t instanceof io.vertx.core.json.DecodeException
+                    || t.getCause() instanceof io.vertx.core.json.DecodeException) {
+                Problems.respond(ctx);
+                return;
+            }
+            store.blame(t)
+                    .onComplete(theStore -> Problems.respond(
+                            ctx,
+                            theStore.result()
+                                    ? kz.emtihan.refusal.Refusal.of(kz.emtihan.refusal.CommonRefusal.STORE_UNAVAILABLE)
+                                    : t));
+        };
     }
 
     /** 7 (issue 3): scripts only from this origin, nothing inline, no framing; tokens never in cookies. */
@@ -126,7 +194,7 @@ public final class ApiRouter {
         kz.emtihan.live.LiveRoutes.mount(
                 api, new kz.emtihan.live.IceServers(s.config().proctoring().ice()), s.live());
         api.route().handler(ctx -> ctx.fail(404));
-        api.route().failureHandler(Problems::respond);
+        api.route().failureHandler(failures(s.store().health()));
         return api;
     }
 }

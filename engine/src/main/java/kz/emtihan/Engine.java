@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import kz.emtihan.config.EmtihanConfig;
 import kz.emtihan.exam.SweeperVerticle;
 import kz.emtihan.store.EmbeddedRedis;
@@ -19,12 +20,23 @@ public final class Engine implements AutoCloseable {
     private final Optional<EmbeddedRedis> embedded;
     private final Services services;
     private final int port;
+    private final AtomicBoolean draining;
+    private final String http; // the HTTP verticles' deployment
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Engine(Vertx vertx, Optional<EmbeddedRedis> embedded, Services services, int port) {
+    private Engine(
+            Vertx vertx,
+            Optional<EmbeddedRedis> embedded,
+            Services services,
+            int port,
+            AtomicBoolean draining,
+            String http) {
         this.vertx = vertx;
         this.embedded = embedded;
         this.services = services;
         this.port = port;
+        this.draining = draining;
+        this.http = http;
     }
 
     /** Starts everything; blocks the calling (non-Vert.x) thread until the engine listens or start-up failed. */
@@ -46,6 +58,7 @@ public final class Engine implements AutoCloseable {
             if (url == null) url = embedded.orElseThrow().url();
             RedisStore store = RedisStore.connect(vertx, url, cfg.store().poolSize());
             store.ping().await(30, TimeUnit.SECONDS);
+            store.health().watch(vertx); // issue 14 (4): a PING a second; 503 store-unavailable while it fails
             Services services = Services.wire(vertx, store, cfg);
             services.live().start().await(30, TimeUnit.SECONDS);
             services.sessions()
@@ -64,15 +77,17 @@ public final class Engine implements AutoCloseable {
             // Vert.x shares one listening socket among instances that ask for the same port; with port 0 each would
             // bind its own random port, so a free port is chosen first and all instances ask for it
             int port = cfg.http().port() == 0 ? freePort() : cfg.http().port();
-            vertx.deployVerticle(
-                            () -> new HttpVerticle(services, port), new DeploymentOptions().setInstances(instances))
+            AtomicBoolean draining = new AtomicBoolean();
+            String http = vertx.deployVerticle(
+                            () -> new HttpVerticle(services, port, draining::get),
+                            new DeploymentOptions().setInstances(instances))
                     .await(30, TimeUnit.SECONDS);
             log.info(
                     "Emtihan listening on http://localhost:{} ({} HTTP instance(s), store {})",
                     port,
                     instances,
                     embedded.isPresent() ? "embedded Redis" : "external Redis");
-            return new Engine(vertx, embedded, services, port);
+            return new Engine(vertx, embedded, services, port, draining, http);
         } catch (Exception e) {
             closeQuietly(vertx, embedded);
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -101,8 +116,53 @@ public final class Engine implements AutoCloseable {
         return embedded;
     }
 
+    /** True once the node has been asked to stop: {@code /health/ready} answers 503. */
+    public boolean draining() {
+        return draining.get();
+    }
+
+    /**
+     * Issue 14 (6): stops the node without cutting anyone off. {@code /health/ready} turns 503 at once while the node
+     * keeps serving for {@code http.drainSeconds} (the load balancer's checks take it out meanwhile); then it stops
+     * accepting, closes its live sockets with 1012 (the pages reconnect, to another node), finishes the requests in
+     * flight, and closes the store last.
+     */
+    public void drainAndClose() {
+        if (closed.get()) return;
+        int seconds = services.config().http().drainSeconds();
+        if (draining.compareAndSet(false, true) && seconds > 0) {
+            log.info(
+                    "draining: /health/ready answers 503; serving {} s more (http.drainSeconds) before stopping",
+                    seconds);
+            try {
+                Thread.sleep(seconds * 1000L); // the shutdown hook's own thread: the event loops keep serving
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        close();
+    }
+
+    /** Runs {@link #drainAndClose} when the JVM is asked to stop (SIGTERM, SIGINT), in place of the store's own hook. */
+    public void installShutdownHook() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::drainAndClose, "emtihan-shutdown"));
+        embedded.ifPresent(EmbeddedRedis::stopsWithItsOwner);
+    }
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        draining.set(true);
+        try {
+            var sockets = services.liveSocket().openSockets();
+            var closing = services.liveSocket().closeAll(); // 1012: the pages reconnect elsewhere
+            vertx.undeploy(http).await(HttpVerticle.FINISH.toSeconds() + 5, TimeUnit.SECONDS);
+            closing.await(5, TimeUnit.SECONDS);
+            log.info("stopped accepting; {} live socket(s) closed with 1012, requests in flight finished", sockets);
+        } catch (Exception e) {
+            log.warn("the HTTP servers did not stop cleanly: {}", e.getMessage());
+        }
+        services.store().health().stop();
         services.live().close();
         services.sessions().close();
         services.proctor().close();
@@ -116,6 +176,6 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Vert.x did not close cleanly: {}", e.getMessage());
         }
-        embedded.ifPresent(EmbeddedRedis::stop);
+        embedded.ifPresent(EmbeddedRedis::close);
     }
 }

@@ -12,6 +12,8 @@ import kz.emtihan.config.EmtihanConfig;
  * {@code java -jar engine/target/emtihan.jar [--demo] [--config DIR] [--rotate-receipt-key]}. The config directory
  * is --config, else $EMTIHAN_CONFIG_DIR, else ./config when it holds emtihan.yaml, else the packaged defaults.
  * {@code --rotate-receipt-key} retires the receipt key before starting (docs/verification.md "Key rotation").
+ * Exit codes: 2 a configuration error, 3 the store could not be started (docs/notes-lifecycle.md), 4 the embedded
+ * Redis kept dying.
  */
 public final class Main {
     private Main() {}
@@ -33,8 +35,20 @@ public final class Main {
             System.out.println("Emtihan: the receipt key " + key.keyId() + " is current from " + key.validFrom()
                     + "; the previous one is retired (see " + kz.emtihan.audit.AuditRoutes.WELL_KNOWN + ")");
         }
-        Engine engine = Engine.start(cfg, Optional.ofNullable(System.getenv("EMTIHAN_ADMIN_PASSWORD")), demo);
-        Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "emtihan-shutdown"));
+        Engine engine;
+        try {
+            engine = Engine.start(cfg, Optional.ofNullable(System.getenv("EMTIHAN_ADMIN_PASSWORD")), demo);
+        } catch (IllegalStateException e) {
+            // issue 14 (3): e.g. another engine runs on this data directory, or its orphaned Redis cannot be stopped
+            System.err.println("Emtihan cannot start: " + e.getMessage());
+            System.exit(3);
+            return;
+        }
+        // issue 14 (6): SIGTERM drains the node (http.drainSeconds) before it stops
+        engine.installShutdownHook();
+        // issue 14 (3): an embedded Redis that keeps dying is not restarted for ever; the engine exits non-zero and
+        // its supervisor (systemd Restart=on-failure, Kubernetes) or the operator takes over
+        engine.embeddedRedis().ifPresent(redis -> redis.onGiveUp(() -> System.exit(4)));
     }
 
     private static Optional<Path> configDir(List<String> args) {

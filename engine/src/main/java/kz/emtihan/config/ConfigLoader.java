@@ -102,7 +102,8 @@ public final class ConfigLoader {
                 t.string("http.host"),
                 t.integer("http.port", 0, 65535),
                 t.integer("http.bodyLimitBytes", 1024, 64 << 20),
-                t.integer("http.importLimitBytes", 1024, 512 << 20));
+                t.integer("http.importLimitBytes", 1024, 512 << 20),
+                t.has("http.drainSeconds") ? t.integer("http.drainSeconds", 0, 600) : 5); // issue 14 (6)
         String url = t.string("store.redisUrl").trim();
         if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://")) {
             throw new ConfigException("store.redisUrl", "must start with redis:// or rediss://, was '" + url + "'");

@@ -23,7 +23,8 @@ public record EmtihanConfig(
         MediaLimits bankMedia,
         MetricsSettings metrics) {
 
-    public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes) {}
+    /** @param drainSeconds issue 14 (6): how long a stopping node keeps serving while load balancers take it out */
+    public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes, int drainSeconds) {}
 
     /** {@code redisUrl} empty: start the embedded server with this appendfsync policy. */
     /** @param redisServer {@code auto} (an installed redis-server 7+ if there is one, else the shipped one), {@code embedded}, or a path */
@@ -36,7 +37,7 @@ public record EmtihanConfig(
 
     public EmtihanConfig withPort(int port) {
         return new EmtihanConfig(
-                new Http(http.host(), port, http.bodyLimitBytes(), http.importLimitBytes()),
+                new Http(http.host(), port, http.bodyLimitBytes(), http.importLimitBytes(), http.drainSeconds()),
                 store,
                 dataDir,
                 auth,

@@ -27,9 +27,17 @@ public final class Problems {
 
     private Problems() {}
 
+    /** Seconds a 503 asks the caller to wait before trying again (issue 14, 4): the pages retry after it. */
+    public static final int RETRY_AFTER_SECONDS = 2;
+
     public static void respond(RoutingContext ctx) {
+        respond(ctx, ctx.failure());
+    }
+
+    /** Answers {@code failure} (which may differ from the context's own: a store failure answered as a refusal). */
+    public static void respond(RoutingContext ctx, Throwable failure) {
         Language language = Languages.of(ctx);
-        JsonObject body = toJson(ctx, language);
+        JsonObject body = toJson(ctx, failure, language);
         int status = body.getInteger("status");
         body.remove("status");
         // what the sentence is in: a page shows it only when it is the page's own language
@@ -39,6 +47,9 @@ public final class Problems {
             ctx.response().reset();
             return;
         }
+        // issue 14 (4): an unavailable store or node says when to come back
+        if (status == 503 && !ctx.response().headers().contains(HttpHeaders.RETRY_AFTER))
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         ctx.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
@@ -47,8 +58,7 @@ public final class Problems {
                 .end(body.encode());
     }
 
-    private static JsonObject toJson(RoutingContext ctx, Language language) {
-        Throwable t = ctx.failure();
+    private static JsonObject toJson(RoutingContext ctx, Throwable t, Language language) {
         if (t instanceof Refusal r) return refusal(r, language);
         if (t instanceof DecodeException
                 || t instanceof IllegalArgumentException && t.getCause() instanceof DecodeException) {

@@ -23,6 +23,10 @@ import kz.emtihan.text.Language;
  */
 public final class LiveSocket {
     public static final long TIME_EVERY_MILLIS = 10_000;
+    /** The close code of a node that stops (RFC 6455 1012 "service restart"): the pages reconnect, to another node. */
+    public static final short SERVICE_RESTART = 1012;
+
+    private final java.util.Set<ServerWebSocket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final LiveHub hub;
     private final Sessions sessions;
     private final LiveRegistry.Dispatch dispatch;
@@ -66,12 +70,33 @@ public final class LiveSocket {
         connection.send(time());
         long ticker = vertx.setPeriodic(TIME_EVERY_MILLIS, t -> tick(connection, handlers));
         ws.textMessageHandler(text -> guard.admit(() -> dispatch(connection, handlers, text)));
+        open.add(ws);
         ws.closeHandler(v -> {
+            open.remove(ws);
             guard.stop();
             vertx.cancelTimer(ticker);
             kz.emtihan.metrics.EngineMetrics.of(vertx).socketClosed();
             closed(ws, handlers);
         });
+    }
+
+    /**
+     * Issue 14 (6): the node stops. Every open socket is closed with {@link #SERVICE_RESTART}; the pages answer that by
+     * connecting again at once, which the load balancer sends to a node that stays. Completes when all have closed.
+     */
+    public io.vertx.core.Future<Void> closeAll() {
+        java.util.List<io.vertx.core.Future<Void>> closing = new java.util.ArrayList<>();
+        for (ServerWebSocket ws : open) {
+            if (!ws.isClosed())
+                closing.add(ws.close(SERVICE_RESTART, "service restart")
+                        .recover(e -> io.vertx.core.Future.succeededFuture()));
+        }
+        return io.vertx.core.Future.join(closing).mapEmpty();
+    }
+
+    /** How many sockets are open on this node. */
+    public int openSockets() {
+        return open.size();
     }
 
     private Map<LiveFeature, MessageHandler> handlers(LiveConnection connection) {

@@ -15,9 +15,15 @@ import java.time.Instant;
  */
 public final class RedisStore {
     private final Redis redis;
+    private final StoreHealth health = new StoreHealth(this::ping); // issue 14 (4)
 
     private RedisStore(Redis redis) {
         this.redis = redis;
+    }
+
+    /** Whether the store answers, as this node last saw it (issue 14, 4). */
+    public StoreHealth health() {
+        return health;
     }
 
     public static RedisStore connect(Vertx vertx, String url, int poolSize) {
@@ -46,6 +52,7 @@ public final class RedisStore {
     }
 
     public void close() {
+        health.stop();
         redis.close();
     }
 }

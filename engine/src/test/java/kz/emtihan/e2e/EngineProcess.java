@@ -40,6 +40,7 @@ public final class EngineProcess implements AutoCloseable {
                     TestEngine.configDir().toString());
             pb.environment().put("EMTIHAN_PORT", "0");
             pb.environment().put("EMTIHAN_DATA_DIR", data.toString());
+            pb.environment().put("EMTIHAN_HTTP_DRAIN_SECONDS", "0"); // issue 14 (6): no load balancer to wait for
             pb.environment().putAll(env);
             pb.redirectErrorStream(true);
             Process p = pb.start();
