@@ -135,7 +135,8 @@ public final class ConfigLoader {
                 ProctorSettings.read(t),
                 MailSettings.read(t),
                 regulation,
-                bankMedia(t));
+                bankMedia(t),
+                ObjectSettings.read(t));
     }
 
     /** {@code bankMedia.maxFileBytes} and {@code maxImportBytes}; either may be left out for its default. */

@@ -9,6 +9,7 @@ import kz.emtihan.bank.media.MediaLimits;
  * The engine's settings, built once at start-up by {@link ConfigLoader} and passed down.
  *
  * @param bankMedia the size limits of a bank's pictures and sounds ({@code bankMedia}; defaults when absent)
+ * @param objects where recordings, snapshots and identity photos are kept ({@code objects}; issue 14, 1)
  */
 public record EmtihanConfig(
         Http http,
@@ -19,7 +20,8 @@ public record EmtihanConfig(
         ProctorSettings proctoring,
         MailSettings mail,
         Regulation regulation,
-        MediaLimits bankMedia) {
+        MediaLimits bankMedia,
+        ObjectSettings objects) {
 
     public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes) {}
 
@@ -42,22 +44,27 @@ public record EmtihanConfig(
                 proctoring,
                 mail,
                 regulation,
-                bankMedia);
+                bankMedia,
+                objects);
     }
 
     public EmtihanConfig withDataDir(Path dir) {
-        return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, mail, regulation, bankMedia);
+        return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, mail, regulation, bankMedia, objects);
     }
 
     public EmtihanConfig withRegulation(Regulation r) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia);
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia, objects);
     }
 
     public EmtihanConfig withMail(MailSettings m) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, m, regulation, bankMedia);
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, m, regulation, bankMedia, objects);
     }
 
     public EmtihanConfig withProctoring(ProctorSettings p) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia);
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia, objects);
+    }
+
+    public EmtihanConfig withObjects(ObjectSettings o) {
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, regulation, bankMedia, o);
     }
 }
