@@ -124,6 +124,10 @@ abstract class ObjectStoreContract {
             at += part.length;
         }
         assertArrayEquals(expected.toByteArray(), read.toByteArray(), "the bytes of an in-order upload");
+        byte[] mid = seg.read(1500, 1 << 20);
+        assertArrayEquals(Arrays.copyOfRange(chunk(0), 1500, chunk(0).length), mid, "to the end of the chunk");
+        byte[] second = seg.read(chunk(0).length + 10, 100);
+        assertArrayEquals(Arrays.copyOfRange(chunk(1), 10, 110), second, "within the second chunk");
         Segment listed = r.segments("att1", "camera").get(0);
         assertEquals(start, listed.startEpochMillis(), "the first chunk's start counts");
         assertEquals(3, listed.chunks());
