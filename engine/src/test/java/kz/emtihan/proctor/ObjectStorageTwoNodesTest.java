@@ -162,7 +162,13 @@ class ObjectStorageTwoNodesTest {
         }
         JsonObject again = new JsonObject(new String(
                 putChunk(nodeB, student, attempt, 1, chunks.get(1), start).body()));
-        assertEquals(true, again.getBoolean("duplicate"), "a resend through the other node is a duplicate");
+        assertEquals(true, again.getBoolean("stored"), "a resend through the other node is acknowledged");
+        assertEquals(
+                1,
+                bucket.list("recordings/" + attempt + "/camera/000000/").stream()
+                        .filter(e -> e.key().contains("/000001."))
+                        .count(),
+                "and stored once");
         assertEquals(chunks.size(), again.getInteger("nextChunk"));
         assertEquals(
                 409, putChunk(nodeB, student, attempt, 1, chunks.get(0), start).statusCode(), "other bytes");

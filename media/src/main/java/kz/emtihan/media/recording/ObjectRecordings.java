@@ -23,10 +23,11 @@ import kz.emtihan.media.objects.ObjectStore;
  * there, their sizes and checksums; the chunks 0..n-1 without a gap make the segment, read in order. So nothing a node
  * keeps for itself is needed to read: any node serves any recording.
  *
- * <p>{@link #put} keeps {@link RecordingStore}'s guarantees. A chunk already listed with the same checksum is a
- * duplicate (nothing written), with another checksum a {@link ChunkConflictException}. A new chunk is written and then
- * the folder listed again: if another node wrote the same number with other bytes meanwhile, this one deletes its own
- * object and refuses, so two different chunks are never both acknowledged. A chunk past a gap is simply stored; it
+ * <p>{@link #put} keeps {@link RecordingStore}'s guarantees with one PUT and one LIST per chunk. The chunk is written
+ * under its checksum (a resend of the same bytes rewrites the same object: stored once) and the folder listed: if the
+ * same number is there with other bytes (stored before, or by another node meanwhile), this node deletes its own
+ * object and refuses with {@link ChunkConflictException}, so two different chunks are never both acknowledged. A resend
+ * this node has already seen is answered as a duplicate without a request. A chunk past a gap is simply stored; it
  * joins the segment when the gap fills. The acknowledgement follows the store's 200, never precedes it.
  */
 public final class ObjectRecordings implements RecordingStorage {
@@ -40,6 +41,17 @@ public final class ObjectRecordings implements RecordingStorage {
     private final ObjectStore store;
     private final int maxChunkBytes;
     private final ConcurrentMap<String, Object> locks = new ConcurrentHashMap<>();
+    /**
+     * The last listing of each segment folder this node wrote to: a cache only, so that a resend to the same node is
+     * answered without asking the store. A chunk it does not know is written and the folder listed again, which is
+     * the truth (a chunk stored meanwhile through another node included).
+     */
+    private final Map<String, Listed> lastSeen = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Listed> eldest) {
+            return size() > 10_000;
+        }
+    };
     /** SHA-256 of whole segments, by their chunk list: a cache only (chunks never change once stored). */
     private final Map<String, String> digests = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -90,27 +102,40 @@ public final class ObjectRecordings implements RecordingStorage {
             throw new IllegalArgumentException("chunk of " + webm.length + " bytes exceeds limit of " + maxChunkBytes);
         String sha = SegmentIndex.sha256Hex(webm);
         synchronized (locks.computeIfAbsent(ownerId + "/" + stream, k -> new Object())) {
-            Listed before = listed(folder, store.list(folder));
-            Optional<Piece> there = before.chunk(chunk);
-            if (there.isPresent()) {
+            Listed seen;
+            synchronized (lastSeen) {
+                seen = lastSeen.get(folder);
+            }
+            Optional<Piece> there = seen == null ? Optional.empty() : seen.chunk(chunk);
+            if (there.isPresent()) { // this node saw it stored: a resend, answered without asking the store
                 if (!there.get().sha256().equals(sha))
                     throw new ChunkConflictException(
                             ownerId, stream, segment, chunk, there.get().sha256(), sha);
-                List<Piece> run = before.run();
-                return new Stored(segment, chunk, true, chunk >= run.size(), sha, before.bytes(), run.size());
+                List<Piece> run = seen.run();
+                return new Stored(segment, chunk, true, chunk >= run.size(), sha, seen.bytes(), run.size());
             }
-            if (before.start().isEmpty()) store.put(folder + "start." + segmentStartEpochMillis, new byte[0]);
+            if (seen == null || seen.start().isEmpty())
+                store.put(folder + "start." + segmentStartEpochMillis, new byte[0]);
+            // content-addressed: a resend of the same bytes through another node rewrites the same object
             String key = folder + String.format("%06d.%s.webm", chunk, sha);
             store.put(key, webm);
             Listed after = listed(folder, store.list(folder));
             for (Piece other : after.chunks().getOrDefault(chunk, List.of())) {
-                if (!other.sha256().equals(sha)) { // another node stored other bytes under this number meanwhile
+                if (!other.sha256().equals(sha)) { // other bytes under this number, from before or from another node
                     store.delete(List.of(key));
+                    remember(folder, listed(folder, store.list(folder)));
                     throw new ChunkConflictException(ownerId, stream, segment, chunk, other.sha256(), sha);
                 }
             }
+            remember(folder, after);
             List<Piece> run = after.run();
             return new Stored(segment, chunk, false, chunk >= run.size(), sha, after.bytes(), run.size());
+        }
+    }
+
+    private void remember(String folder, Listed listed) {
+        synchronized (lastSeen) {
+            lastSeen.put(folder, listed);
         }
     }
 

@@ -124,8 +124,10 @@ abstract class ObjectStoreContract {
             at += part.length;
         }
         assertArrayEquals(expected.toByteArray(), read.toByteArray(), "the bytes of an in-order upload");
-        byte[] mid = seg.read(1500, 1 << 20);
-        assertArrayEquals(Arrays.copyOfRange(chunk(0), 1500, chunk(0).length), mid, "to the end of the chunk");
+        byte[] all = expected.toByteArray();
+        byte[] mid = seg.read(1500, 1 << 20); // a piece from the middle of chunk 0: up to its end, or further
+        assertTrue(mid.length >= chunk(0).length - 1500);
+        assertArrayEquals(Arrays.copyOfRange(all, 1500, 1500 + mid.length), mid, "from the middle of a chunk");
         byte[] second = seg.read(chunk(0).length + 10, 100);
         assertArrayEquals(Arrays.copyOfRange(chunk(1), 10, 110), second, "within the second chunk");
         Segment listed = r.segments("att1", "camera").get(0);

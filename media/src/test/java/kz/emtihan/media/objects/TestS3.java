@@ -33,12 +33,17 @@ public final class TestS3 implements AutoCloseable {
     }
 
     public static TestS3 start() {
+        return start("filesystem");
+    }
+
+    /** @param backend {@code filesystem} (objects are files: what the tests use) or {@code transient} (in memory) */
+    public static TestS3 start(String backend) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("emtihan-s3proxy");
             Properties props = new Properties();
             props.setProperty("jclouds.filesystem.basedir", dir.toString());
-            BlobStoreContext context = ContextBuilder.newBuilder("filesystem")
+            BlobStoreContext context = ContextBuilder.newBuilder(backend)
                     .credentials("identity", "credential")
                     .overrides(props)
                     .buildView(BlobStoreContext.class);
