@@ -56,7 +56,8 @@ public record Services(
                 live,
                 cfg.proctoring(),
                 cfg.dataDir(),
-                cfg.regulation().answerGrace().toMillis());
+                cfg.regulation().answerGrace().toMillis(),
+                cfg.objects());
         SittingModule sittings = SittingModule.create(vertx, store, cfg.regulation(), live, users, cfg.mail());
         // each context plugs its message types and topics into the live socket, in dependency order (issue 11, 3)
         LiveRegistry plugged = new LiveRegistry(live);

@@ -137,7 +137,8 @@ public final class ConfigLoader {
                 MailSettings.read(t),
                 regulation,
                 bankMedia(t),
-                MetricsSettings.read(t)); // issue 14 (5)
+                MetricsSettings.read(t), // issue 14 (5)
+                ObjectSettings.read(t)); // issue 14 (1)
     }
 
     /** {@code bankMedia.maxFileBytes} and {@code maxImportBytes}; either may be left out for its default. */

@@ -10,6 +10,7 @@ import kz.emtihan.bank.media.MediaLimits;
  *
  * @param bankMedia the size limits of a bank's pictures and sounds ({@code bankMedia}; defaults when absent)
  * @param metrics issue 14 (5): {@code /metrics} ({@code metrics}; defaults when absent)
+ * @param objects where recordings, snapshots and identity photos are kept ({@code objects}; issue 14, 1)
  */
 public record EmtihanConfig(
         Http http,
@@ -21,7 +22,8 @@ public record EmtihanConfig(
         MailSettings mail,
         Regulation regulation,
         MediaLimits bankMedia,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        ObjectSettings objects) {
 
     /** @param drainSeconds issue 14 (6): how long a stopping node keeps serving while load balancers take it out */
     public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes, int drainSeconds) {}
@@ -46,22 +48,30 @@ public record EmtihanConfig(
                 mail,
                 regulation,
                 bankMedia,
-                metrics);
+                metrics,
+                objects);
     }
 
     public EmtihanConfig withDataDir(Path dir) {
-        return new EmtihanConfig(http, store, dir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics);
+        return new EmtihanConfig(
+                http, store, dir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, objects);
     }
 
     public EmtihanConfig withRegulation(Regulation r) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia, metrics);
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia, metrics, objects);
     }
 
     public EmtihanConfig withMail(MailSettings m) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, m, regulation, bankMedia, metrics);
+        return new EmtihanConfig(
+                http, store, dataDir, auth, sweeper, proctoring, m, regulation, bankMedia, metrics, objects);
     }
 
     public EmtihanConfig withProctoring(ProctorSettings p) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia, metrics);
+        return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia, metrics, objects);
+    }
+
+    public EmtihanConfig withObjects(ObjectSettings o) {
+        return new EmtihanConfig(
+                http, store, dataDir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, o);
     }
 }

@@ -1,90 +1,78 @@
 package kz.emtihan.proctor;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import kz.emtihan.media.objects.ObjectStore;
 
 /**
- * Snapshots and identity photos on disk, under {@code <dataDir>/proctoring/<attemptId>/}: {@code latest.jpg},
- * {@code snapshots/<id>.jpg} for the snapshots that are evidence of a flag, and {@code identity-face.img},
- * {@code identity-document.img}. Every write goes to a temporary file that is forced and then moved into place,
- * so a reader never sees half an image. Blocking: call it off the event loop.
+ * Snapshots and identity photos, under {@code proctoring/<attemptId>/} of the object store (issue 14, 1: the data
+ * directory or a shared bucket): {@code latest.jpg}, {@code snapshots/<id>.jpg} for the snapshots that are evidence of
+ * a flag, and {@code identity-face.img}, {@code identity-document.img}. A write is whole or absent (the store's
+ * {@link ObjectStore#put}), so a reader never sees half an image. Blocking: call it off the event loop.
  */
 final class EvidenceFiles {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private final Path root;
+    static final String ROOT = "proctoring/";
+    private final ObjectStore store;
 
-    EvidenceFiles(Path root) throws IOException {
-        this.root = Files.createDirectories(root).toRealPath();
-    }
-
-    Path root() {
-        return root;
+    EvidenceFiles(ObjectStore store) {
+        this.store = store;
     }
 
     void writeLatest(String attemptId, byte[] jpeg) throws IOException {
-        write(dir(attemptId).resolve("latest.jpg"), jpeg);
+        store.put(dir(attemptId) + "latest.jpg", jpeg);
     }
 
     void keepSnapshot(String attemptId, String snapshotId, byte[] jpeg) throws IOException {
-        write(dir(attemptId).resolve("snapshots").resolve(checked(snapshotId) + ".jpg"), jpeg);
+        store.put(dir(attemptId) + "snapshots/" + checked(snapshotId) + ".jpg", jpeg);
     }
 
     void writeIdentity(String attemptId, String which, byte[] image) throws IOException {
-        write(dir(attemptId).resolve("identity-" + checked(which) + ".img"), image);
+        store.put(dir(attemptId) + "identity-" + checked(which) + ".img", image);
     }
 
     byte[] latest(String attemptId) throws IOException {
-        return Files.readAllBytes(dir(attemptId).resolve("latest.jpg"));
+        return store.get(dir(attemptId) + "latest.jpg");
     }
 
     byte[] snapshot(String attemptId, String snapshotId) throws IOException {
-        return Files.readAllBytes(dir(attemptId).resolve("snapshots").resolve(checked(snapshotId) + ".jpg"));
+        return store.get(dir(attemptId) + "snapshots/" + checked(snapshotId) + ".jpg");
     }
 
     byte[] identity(String attemptId, String which) throws IOException {
-        return Files.readAllBytes(dir(attemptId).resolve("identity-" + checked(which) + ".img"));
+        return store.get(dir(attemptId) + "identity-" + checked(which) + ".img");
     }
 
     /** Deletes everything kept for the attempt; false if there was nothing. */
     boolean deleteAll(String attemptId) throws IOException {
-        return deleteTree(dir(attemptId));
+        return store.deleteAll(dir(attemptId));
     }
 
-    static boolean deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return false;
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-        return true;
+    /** The attempts that have anything kept. */
+    List<String> owners() throws IOException {
+        return store.folders(ROOT).stream()
+                .filter(id -> ID.matcher(id).matches())
+                .toList();
     }
 
-    private Path dir(String attemptId) {
-        return root.resolve(checked(attemptId));
+    /** When the attempt's newest evidence was written, or empty if there is none. */
+    Optional<Instant> lastModified(String attemptId) throws IOException {
+        return store.list(dir(attemptId)).stream()
+                .map(ObjectStore.Entry::modified)
+                .max(Instant::compareTo);
+    }
+
+    private static String dir(String attemptId) {
+        return ROOT + checked(attemptId) + "/";
     }
 
     private static String checked(String id) {
         if (id == null || !ID.matcher(id).matches()) throw new IllegalArgumentException("invalid id");
         return id;
-    }
-
-    private static void write(Path target, byte[] bytes) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try (var ch = java.nio.channels.FileChannel.open(
-                tmp,
-                java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap(bytes));
-            ch.force(true);
-        }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     static boolean missing(Throwable err) {

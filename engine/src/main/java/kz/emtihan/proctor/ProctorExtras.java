@@ -7,8 +7,7 @@ import io.vertx.core.json.JsonObject;
 import kz.emtihan.config.ProctorSettings;
 import kz.emtihan.exam.AttemptExtras;
 import kz.emtihan.exam.model.Exam;
-import kz.emtihan.media.recording.RecordingStore;
-import kz.emtihan.media.recording.Segment;
+import kz.emtihan.media.recording.RecordingStorage;
 
 /**
  * Proctoring's part of an attempt view (docs/proctoring.md): what the page must record and how, the identity
@@ -18,7 +17,7 @@ final class ProctorExtras implements AttemptExtras {
     private final Vertx vertx;
     private final ProctorSettings settings;
     private final ProctorStore store;
-    private final RecordingStore recordings;
+    private final RecordingStorage recordings;
     private final java.util.Optional<KurentoRelay> kurento;
     private final kz.emtihan.live.IceServers ice;
     private final EvidenceWatch evidence;
@@ -27,7 +26,7 @@ final class ProctorExtras implements AttemptExtras {
             Vertx vertx,
             ProctorSettings settings,
             ProctorStore store,
-            RecordingStore recordings,
+            RecordingStorage recordings,
             java.util.Optional<KurentoRelay> kurento,
             EvidenceWatch evidence) {
         this.evidence = evidence;
@@ -105,9 +104,7 @@ final class ProctorExtras implements AttemptExtras {
     private JsonObject nextSegments(String attemptId) throws java.io.IOException {
         JsonObject out = new JsonObject();
         for (String stream : Recordings.STREAMS) {
-            int next = 0;
-            for (Segment s : recordings.segments(attemptId, stream)) next = Math.max(next, s.number() + 1);
-            out.put(stream, next);
+            out.put(stream, recordings.nextSegment(attemptId, stream));
         }
         return out;
     }

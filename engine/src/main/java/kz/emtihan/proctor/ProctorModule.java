@@ -10,7 +10,7 @@ import kz.emtihan.exam.ExamModule;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.live.LiveRegistry;
 import kz.emtihan.live.RoomMedia;
-import kz.emtihan.media.recording.RecordingStore;
+import kz.emtihan.media.recording.RecordingStorage;
 import kz.emtihan.proctor.model.PresenceWindow;
 import kz.emtihan.store.RedisStore;
 
@@ -27,7 +27,8 @@ public record ProctorModule(
         FaceWork faces,
         Optional<KurentoRelay> kurento,
         EvidenceWatch evidence,
-        FacePrecheck precheck) {
+        FacePrecheck precheck,
+        AutoCloseable storage) {
 
     public static ProctorModule create(
             Vertx vertx,
@@ -36,12 +37,14 @@ public record ProctorModule(
             LiveHub live,
             ProctorSettings settings,
             Path dataDir,
-            long graceMillis) {
+            long graceMillis,
+            kz.emtihan.config.ObjectSettings objects) {
         try {
             ProctorStore store = new ProctorStore(redis.redis(), kz.emtihan.metrics.EngineMetrics.of(vertx));
-            EvidenceFiles files = new EvidenceFiles(dataDir.resolve("proctoring"));
-            Path recordingsRoot = dataDir.resolve("recordings");
-            RecordingStore recordingStore = new RecordingStore(recordingsRoot, settings.maxChunkBytes());
+            // issue 14 (1): the data directory or a bucket every node shares
+            MediaStorage media = MediaStorage.open(objects, dataDir, settings.maxChunkBytes());
+            EvidenceFiles files = new EvidenceFiles(media.objects());
+            RecordingStorage recordingStore = media.recordings();
             FaceWork faces =
                     new FaceWork(vertx, Math.max(1, Runtime.getRuntime().availableProcessors()));
             ProctorAccess access = new ProctorAccess(exam.attempts(), exam.exams());
@@ -64,7 +67,6 @@ public record ProctorModule(
                     access,
                     store,
                     recordingStore,
-                    recordingsRoot,
                     settings,
                     gate,
                     live,
@@ -85,13 +87,15 @@ public record ProctorModule(
                             exam.attempts(),
                             store,
                             files,
-                            java.util.List.of(recordingsRoot, serverRecordings),
+                            recordingStore,
+                            serverRecordings,
                             settings.retention(),
                             live),
                     faces,
                     kurento,
                     evidence,
-                    new FacePrecheck(faces, settings.prechecksPerMinute()));
+                    new FacePrecheck(faces, settings.prechecksPerMinute()),
+                    media);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the proctoring directories under " + dataDir, e);
         }
@@ -122,5 +126,10 @@ public record ProctorModule(
         evidence.stop();
         kurento.ifPresent(KurentoRelay::close);
         faces.close();
+        try {
+            storage.close();
+        } catch (Exception e) {
+            // closing the object store's client at shutdown: nothing left to do
+        }
     }
 }

@@ -69,7 +69,7 @@ public final class ProctorRoutes {
         api.get("/attempts/:attemptId/recordings/:stream/:segment")
                 .handler(ctx -> m.recordings()
                         .file(Caller.of(ctx), id(ctx), ctx.pathParam("stream"), ctx.pathParam("segment"))
-                        .onSuccess(f -> SegmentServing.send(ctx, f.path(), f.bytes()))
+                        .onSuccess(f -> SegmentServing.send(ctx, f))
                         .onFailure(ctx::fail));
         api.post("/attempts/:attemptId/messages")
                 .respond(ctx -> m.actions().message(Caller.of(ctx), id(ctx), Bodies.object(ctx)));

@@ -19,8 +19,9 @@ import kz.emtihan.exam.AttemptFacts;
 import kz.emtihan.exam.ExamRefusal;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.media.recording.ChunkConflictException;
-import kz.emtihan.media.recording.RecordingStore;
+import kz.emtihan.media.recording.RecordingStorage;
 import kz.emtihan.media.recording.Segment;
+import kz.emtihan.media.recording.SegmentReader;
 import kz.emtihan.media.recording.Stored;
 import kz.emtihan.proctor.model.Flag;
 import kz.emtihan.proctor.model.FlagKind;
@@ -31,7 +32,8 @@ import kz.emtihan.refusal.Refusal;
 
 /**
  * Camera and screen recordings of an attempt (issue 4, 4): the page restarts its MediaRecorders every segment and
- * sends each segment's chunks in order; {@link RecordingStore} in {@code media} keeps every segment as a
+ * sends each segment's chunks in order; {@link RecordingStorage} in {@code media} (a local directory or a bucket:
+ * issue 14, 1) keeps every segment as a
  * standalone, checksummed WebM file, acknowledges a resent chunk without storing it twice and fills gaps in
  * order. A full disk refuses the chunk with 507 and raises a flag; the exam itself goes on.
  */
@@ -44,8 +46,7 @@ final class Recordings {
     private final Vertx vertx;
     private final ProctorAccess access;
     private final ProctorStore proctorStore;
-    private final RecordingStore store;
-    private final Path root;
+    private final RecordingStorage store;
     private final ProctorSettings settings;
     private final UploadGate gate;
     private final LiveHub live;
@@ -58,8 +59,7 @@ final class Recordings {
             Vertx vertx,
             ProctorAccess access,
             ProctorStore proctorStore,
-            RecordingStore store,
-            Path root,
+            RecordingStorage store,
             ProctorSettings settings,
             UploadGate gate,
             LiveHub live,
@@ -72,7 +72,6 @@ final class Recordings {
         this.access = access;
         this.proctorStore = proctorStore;
         this.store = store;
-        this.root = root;
         this.settings = settings;
         this.gate = gate;
         this.live = live;
@@ -110,7 +109,8 @@ final class Recordings {
                     now.toEpochMilli());
             return vertx.executeBlocking(
                             () -> {
-                                if (gate.diskLow(root)) throw new DiskFull();
+                                Optional<Path> disk = store.localRoot();
+                                if (disk.isPresent() && gate.diskLow(disk.get())) throw new DiskFull();
                                 return store.put(attemptId, stream, segment, chunk, start, webm);
                             },
                             false)
@@ -240,10 +240,8 @@ final class Recordings {
         return out;
     }
 
-    /** The segment's file and how many bytes of it are recorded. */
-    record SegmentFile(Path path, long bytes) {}
-
-    Future<SegmentFile> file(Caller caller, String attemptId, String stream, String segmentText) {
+    /** The segment's recorded bytes: a local file, or the chunks in the bucket (issue 14, 1). */
+    Future<SegmentReader> file(Caller caller, String attemptId, String stream, String segmentText) {
         if (!STREAMS.contains(stream)) return Future.failedFuture(noStream(stream));
         int segment = number(ProctorRefusal.BAD_SEGMENT, segmentText);
         return access.watcher(caller, attemptId)
@@ -252,14 +250,14 @@ final class Recordings {
                             if (kurento.isPresent()) {
                                 return kurento.get()
                                         .file(attemptId, stream, segment)
-                                        .map(f -> new SegmentFile(f.path(), f.bytes()))
+                                        .map(f -> SegmentReader.ofFile(f.path(), f.bytes()))
                                         .orElseThrow(() -> noSegment(stream, segment));
                             }
-                            for (Segment s : store.segments(attemptId, stream)) {
-                                if (s.number() == segment && s.bytes() > 0)
-                                    return new SegmentFile(store.file(attemptId, stream, segment), s.bytes());
+                            try {
+                                return store.open(attemptId, stream, segment);
+                            } catch (java.nio.file.NoSuchFileException e) {
+                                throw noSegment(stream, segment);
                             }
-                            throw noSegment(stream, segment);
                         },
                         false));
     }

@@ -9,15 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import kz.emtihan.exam.Attempts;
 import kz.emtihan.live.LiveHub;
+import kz.emtihan.media.recording.RecordingStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes an attempt's recordings, snapshots and identity photos once it ended more than
+ * Deletes an attempt's recordings, snapshots and identity photos (from the data directory or the bucket: issue 14, 1) once it ended more than
  * {@code proctoring.retentionDays} ago (issue 4, 7), and notes the deletion in its audit trail. Media of no attempt in
  * the store (one removed since, or a sitting's room recorded by a media server under {@code kurento/<sittingId>}) is
  * deleted once its files are that old, with no audit entry: there is no attempt to write it to.
@@ -28,17 +32,22 @@ final class Retention {
     private final Attempts attempts;
     private final ProctorStore store;
     private final EvidenceFiles evidence;
-    private final List<Path> recordings;
+    private final RecordingStorage recordings;
+    private final Path serverRecordings;
     private final Duration keep;
     private final LiveHub live;
 
-    /** @param recordings the directories holding a folder of recordings per attempt (uploaded; a media server's) */
+    /**
+     * @param recordings       the uploaded recordings (a local directory or the bucket: issue 14, 1)
+     * @param serverRecordings the directory a media server records into, a folder per attempt or sitting
+     */
     Retention(
             Vertx vertx,
             Attempts attempts,
             ProctorStore store,
             EvidenceFiles evidence,
-            List<Path> recordings,
+            RecordingStorage recordings,
+            Path serverRecordings,
             Duration keep,
             LiveHub live) {
         this.vertx = vertx;
@@ -46,6 +55,7 @@ final class Retention {
         this.store = store;
         this.evidence = evidence;
         this.recordings = recordings;
+        this.serverRecordings = serverRecordings;
         this.keep = keep;
         this.live = live;
     }
@@ -89,8 +99,8 @@ final class Retention {
         Future<Boolean> deleted = vertx.executeBlocking(
                 () -> {
                     boolean any = evidence.deleteAll(owner);
-                    for (Path root : recordings) any |= EvidenceFiles.deleteTree(root.resolve(owner));
-                    return any;
+                    any |= recordings.delete(owner);
+                    return any | deleteTree(serverRecordings.resolve(owner));
                 },
                 false);
         return verdict == Verdict.DELETE_AUDITED
@@ -100,26 +110,30 @@ final class Retention {
     }
 
     private List<String> owners() throws IOException {
-        TreeSet<String> ids = new TreeSet<>();
-        for (Path root : roots()) {
-            if (!Files.isDirectory(root)) continue;
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, Files::isDirectory)) {
+        TreeSet<String> ids = new TreeSet<>(evidence.owners());
+        ids.addAll(recordings.owners());
+        if (Files.isDirectory(serverRecordings)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(serverRecordings, Files::isDirectory)) {
                 for (Path p : ds) ids.add(p.getFileName().toString());
             }
         }
         return new ArrayList<>(ids);
     }
 
-    private List<Path> roots() {
-        List<Path> roots = new ArrayList<>(recordings);
-        roots.add(evidence.root());
-        return roots;
+    private boolean olderThan(String attemptId, Instant cutoff) throws IOException {
+        List<Optional<Instant>> times = new ArrayList<>();
+        times.add(evidence.lastModified(attemptId));
+        times.add(recordings.lastModified(attemptId));
+        Path dir = serverRecordings.resolve(attemptId);
+        times.add(Files.exists(dir) ? Optional.of(Files.getLastModifiedTime(dir).toInstant()) : Optional.empty());
+        for (Optional<Instant> t : times) if (t.isPresent() && !t.get().isBefore(cutoff)) return false;
+        return true;
     }
 
-    private boolean olderThan(String attemptId, Instant cutoff) throws IOException {
-        for (Path root : roots()) {
-            Path dir = root.resolve(attemptId);
-            if (Files.exists(dir) && !Files.getLastModifiedTime(dir).toInstant().isBefore(cutoff)) return false;
+    private static boolean deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return false;
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
         return true;
     }

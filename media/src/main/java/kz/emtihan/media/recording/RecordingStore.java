@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  *       may use a root directory at a time.</li>
  * </ul>
  */
-public final class RecordingStore {
+public final class RecordingStore implements RecordingStorage {
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern STREAM = Pattern.compile("[a-z]{1,16}");
     private static final Pattern INDEX_NAME = Pattern.compile("(\\d{1,10})\\.idx");
@@ -70,6 +70,7 @@ public final class RecordingStore {
      * @throws IllegalArgumentException bad id, stream, number, or chunk too large
      * @throws IOException              the chunk could not be stored durably (it is not acknowledged)
      */
+    @Override
     public Stored put(String ownerId, String stream, int segment, int chunk, long segmentStartEpochMillis, byte[] webm)
             throws IOException {
         Path dir = streamDir(ownerId, stream);
@@ -120,6 +121,7 @@ public final class RecordingStore {
     }
 
     /** Segments of a stream, by number; repairs crash leftovers first. Empty if nothing was stored. */
+    @Override
     public List<Segment> segments(String ownerId, String stream) throws IOException {
         Path dir = streamDir(ownerId, stream);
         synchronized (lock(ownerId, stream)) {
@@ -180,6 +182,7 @@ public final class RecordingStore {
      * recorded by at least one stream), 0..1. Only segments with appended bytes count; see
      * {@link Coverage#ratio}.
      */
+    @Override
     public double coverage(String ownerId, long attemptStartMillis, long attemptEndMillis, long segmentSeconds)
             throws IOException {
         Path ownerDir = ownerDir(ownerId);
@@ -203,6 +206,52 @@ public final class RecordingStore {
             throws IOException {
         return Coverage.ratio(
                 attemptStartMillis, attemptEndMillis, segmentSeconds * 1000, recordedStarts(ownerId, stream));
+    }
+
+    /** Issue 14 (1): the segment file, served as it is (the bytes of the index only). */
+    @Override
+    public SegmentReader open(String ownerId, String stream, int segment) throws IOException {
+        long bytes = 0;
+        for (Segment s : segments(ownerId, stream)) if (s.number() == segment) bytes = s.bytes();
+        Path data = file(ownerId, stream, segment);
+        if (bytes == 0) throw new java.nio.file.NoSuchFileException(data.toString());
+        return new LocalSegment(data, bytes);
+    }
+
+    @Override
+    public List<String> owners() throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path p : ds)
+                if (OWNER.matcher(p.getFileName().toString()).matches())
+                    ids.add(p.getFileName().toString());
+        }
+        ids.sort(null);
+        return ids;
+    }
+
+    /** The owner directory's time, as retention always read it. */
+    @Override
+    public java.util.Optional<java.time.Instant> lastModified(String ownerId) throws IOException {
+        Path dir = ownerDir(ownerId);
+        return Files.exists(dir)
+                ? java.util.Optional.of(Files.getLastModifiedTime(dir).toInstant())
+                : java.util.Optional.empty();
+    }
+
+    @Override
+    public boolean delete(String ownerId) throws IOException {
+        Path dir = ownerDir(ownerId);
+        if (!Files.exists(dir)) return false;
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+        return true;
+    }
+
+    @Override
+    public java.util.Optional<Path> localRoot() {
+        return java.util.Optional.of(root);
     }
 
     private List<Long> recordedStarts(String ownerId, String stream) throws IOException {
