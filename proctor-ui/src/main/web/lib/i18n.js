@@ -57,8 +57,9 @@ export function pageAreas(doc = globalThis.document) {
 const locales = { en: 'en-GB', kk: 'kk-KZ', ru: 'ru-RU' };
 const STORE_KEY = 'emtihan.language';
 let language = chosenLanguage();
-/** The loaded words of this page's areas in its language; false when they could not be loaded. */
+/** The words of this page's areas in its language (none when they could not be loaded). */
 let messages = {};
+/** Whether they came; if not, localise() leaves the English written in the page. */
 const loaded = await loadMessages(language);
 
 async function loadMessages(lang) {

@@ -1,5 +1,7 @@
 package kz.emtihan.web;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -50,7 +52,7 @@ public final class StaticFiles implements Handler<RoutingContext> {
 
     private final String root;
     private final ClassLoader loader;
-    private final Map<String, Optional<StaticFile>> files = new ConcurrentHashMap<>();
+    private final Map<String, Future<Optional<StaticFile>>> files = new ConcurrentHashMap<>();
 
     /** One file as it is answered: its bytes, its gzip form (null when gzip would not help) and its headers. */
     record StaticFile(Buffer identity, Buffer gzip, String etag, String contentType, String cacheControl) {
@@ -78,20 +80,25 @@ public final class StaticFiles implements Handler<RoutingContext> {
             return;
         }
         String name = path;
-        Optional<StaticFile> known = files.get(name);
-        if (known != null) {
-            answer(ctx, known);
+        // one load per file, shared by every request that comes before it is done (10,000 students at the start)
+        Future<Optional<StaticFile>> file =
+                files.computeIfAbsent(name, n -> ctx.vertx().executeBlocking(() -> load(n), false));
+        if (file.isComplete()) {
+            loaded(ctx, name, file);
             return;
         }
-        ctx.vertx().executeBlocking(() -> load(name), false).onComplete(loaded -> {
-            if (loaded.failed()) {
-                ctx.fail(loaded.cause());
-                return;
-            }
-            Optional<StaticFile> file = loaded.result();
-            if (file.isPresent()) files.putIfAbsent(name, file); // an absent name is not kept: URLs are unbounded
-            answer(ctx, file);
-        });
+        Context here = ctx.vertx().getOrCreateContext();
+        file.onComplete(done -> here.runOnContext(v -> loaded(ctx, name, file))); // back on this request's loop
+    }
+
+    private void loaded(RoutingContext ctx, String name, Future<Optional<StaticFile>> file) {
+        if (file.failed()) {
+            files.remove(name, file);
+            ctx.fail(file.cause());
+            return;
+        }
+        if (file.result().isEmpty()) files.remove(name, file); // an absent name is not kept: URLs are unbounded
+        answer(ctx, file.result());
     }
 
     private static void answer(RoutingContext ctx, Optional<StaticFile> found) {
