@@ -157,6 +157,7 @@ function summary(name, requests) {
     notModified: files.filter((r) => (r.wireStatus ?? r.status) === 304).length,
     gzip: files.filter((r) => r.encoding === 'gzip' && (r.wireStatus ?? r.status) === 200 && !r.cached).length,
     ms: Math.round((lastFile - start) * 1000),
+    katex: sum(files.filter((r) => r.url.includes('/katex'))),
   };
 }
 
@@ -186,13 +187,15 @@ await measure('proctor dashboard (proctor.html)', `${base}/proctor.html?exam=${e
 const kib = (n) => (n / 1024).toFixed(1);
 console.log(`language ${lang}${throttle ? ', 1.6 Mbit/s, 150 ms RTT' : ''}`);
 console.log(
-  '| visit | requests (files) | KiB on the wire (files) | files from cache / 304 | files gzip | last file at ms |',
+  '| visit | requests (files) | KiB on the wire (files) | of which KaTeX | files from cache / 304 | files gzip | last file at ms |',
 );
-console.log('|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|');
 for (const r of rows)
   console.log(
-    `| ${r.name} | ${r.requests} (${r.files}) | ${kib(r.bytes)} (${kib(r.fileBytes)}) | ${r.cached} / ${r.notModified} | ${r.gzip} | ${r.ms} |`,
+    `| ${r.name} | ${r.requests} (${r.files}) | ${kib(r.bytes)} (${kib(r.fileBytes)}) | ${kib(r.katex)} | ${r.cached} / ${r.notModified} | ${r.gzip} | ${r.ms} |`,
   );
 ws.close();
+const exited = new Promise((resolve) => chrome.once('exit', resolve));
 chrome.kill();
-rmSync(profile, { recursive: true, force: true });
+await exited;
+rmSync(profile, { recursive: true, force: true, maxRetries: 5 });

@@ -39,10 +39,13 @@ import java.util.zip.GZIPOutputStream;
  * engine runs. Its ETag is a hash of its content, so it is the same on every node of a cluster and across restarts
  * of one release (StaticHandler's ETag comes from the extracted file's time, different per node and per start).
  *
- * <p>Caching: files under {@code /vendor/} sit in a folder named with the package's version
- * ({@code vendor/katex-0.19.1/}): a new version is a new URL, so they are {@code immutable} for a year. Everything
- * else keeps its name from release to release and is {@code no-cache}: the browser keeps it but asks each time with
- * {@code If-None-Match}, and a 304 costs a few hundred bytes; a release shows at once. No brotli: the JDK has no
+ * <p>Caching: a page (HTML) is {@code no-cache}: the browser keeps it but asks each time with {@code If-None-Match},
+ * and a 304 costs a few hundred bytes; a release shows at once. The page names its script and styles under
+ * {@code /r/<release>/} (Release: a hash of all the files), and their modules import each other by relative paths,
+ * so with the current release such a URL is {@code immutable} for a year: a visit within a release asks for the
+ * page and nothing else. A {@code /r/} URL of another release (a node not yet restarted, or already) gets this
+ * node's file, revalidated. {@code /vendor/} is immutable too: its folder carries the package's version
+ * ({@code vendor/katex-0.19.1/}). No brotli: the JDK has no
  * encoder, and the native one (brotli4j) would be a platform-specific dependency for some 15% fewer bytes than gzip.
  */
 public final class StaticFiles implements Handler<RoutingContext> {
@@ -52,10 +55,13 @@ public final class StaticFiles implements Handler<RoutingContext> {
 
     private final String root;
     private final ClassLoader loader;
+    /** Set on the first load; until then no /r/ URL is taken as this release's (they are revalidated). */
+    private volatile String release;
+
     private final Map<String, Future<Optional<StaticFile>>> files = new ConcurrentHashMap<>();
 
     /** One file as it is answered: its bytes, its gzip form (null when gzip would not help) and its headers. */
-    record StaticFile(Buffer identity, Buffer gzip, String etag, String contentType, String cacheControl) {
+    record StaticFile(Buffer identity, Buffer gzip, String etag, String contentType) {
         String etag(boolean gzipped) {
             return gzipped ? etag.substring(0, etag.length() - 1) + "-gz\"" : etag;
         }
@@ -79,29 +85,38 @@ public final class StaticFiles implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
+        // issue 14 (7): /r/<release>/… is the same file, cached for good when <release> is this engine's (Release)
+        boolean forGood = false;
+        if (path.startsWith(Release.PREFIX) && path.indexOf('/', Release.PREFIX.length()) > 0) {
+            int slash = path.indexOf('/', Release.PREFIX.length());
+            String asked = path.substring(Release.PREFIX.length(), slash);
+            path = path.substring(slash);
+            forGood = asked.equals(release) && !path.endsWith(".html");
+        }
         String name = path;
+        boolean immutable = forGood || name.startsWith("/vendor/");
         // one load per file, shared by every request that comes before it is done (10,000 students at the start)
         Future<Optional<StaticFile>> file =
                 files.computeIfAbsent(name, n -> ctx.vertx().executeBlocking(() -> load(n), false));
         if (file.isComplete()) {
-            loaded(ctx, name, file);
+            loaded(ctx, name, file, immutable);
             return;
         }
         Context here = ctx.vertx().getOrCreateContext();
-        file.onComplete(done -> here.runOnContext(v -> loaded(ctx, name, file))); // back on this request's loop
+        file.onComplete(done -> here.runOnContext(v -> loaded(ctx, name, file, immutable))); // on this request's loop
     }
 
-    private void loaded(RoutingContext ctx, String name, Future<Optional<StaticFile>> file) {
+    private void loaded(RoutingContext ctx, String name, Future<Optional<StaticFile>> file, boolean immutable) {
         if (file.failed()) {
             files.remove(name, file);
             ctx.fail(file.cause());
             return;
         }
         if (file.result().isEmpty()) files.remove(name, file); // an absent name is not kept: URLs are unbounded
-        answer(ctx, file.result());
+        answer(ctx, file.result(), immutable);
     }
 
-    private static void answer(RoutingContext ctx, Optional<StaticFile> found) {
+    private static void answer(RoutingContext ctx, Optional<StaticFile> found, boolean immutable) {
         if (found.isEmpty()) {
             ctx.next();
             return;
@@ -111,7 +126,7 @@ public final class StaticFiles implements Handler<RoutingContext> {
         String etag = file.etag(gzipped);
         HttpServerResponse response = ctx.response()
                 .putHeader("Content-Type", file.contentType())
-                .putHeader("Cache-Control", file.cacheControl())
+                .putHeader("Cache-Control", immutable ? IMMUTABLE : REVALIDATE)
                 .putHeader("ETag", etag);
         if (file.gzip() != null) response.putHeader("Vary", "Accept-Encoding");
         if (matches(ctx.request().getHeader("If-None-Match"), file)) {
@@ -168,11 +183,18 @@ public final class StaticFiles implements Handler<RoutingContext> {
             throw new UncheckedIOException(e);
         }
         String type = contentType(path);
+        String current = release();
+        if (type.startsWith("text/html")) bytes = Release.rewrite(bytes, current);
         byte[] gzip = compressible(type) && bytes.length >= MIN_COMPRESSED ? gzip(bytes) : null;
         if (gzip != null && gzip.length >= bytes.length) gzip = null;
-        String cache = path.startsWith("/vendor/") ? IMMUTABLE : REVALIDATE;
-        return Optional.of(new StaticFile(
-                Buffer.buffer(bytes), gzip == null ? null : Buffer.buffer(gzip), etag(bytes), type, cache));
+        return Optional.of(
+                new StaticFile(Buffer.buffer(bytes), gzip == null ? null : Buffer.buffer(gzip), etag(bytes), type));
+    }
+
+    /** This engine's release of the pages, found once (on a worker thread: it reads every file). */
+    private synchronized String release() {
+        if (release == null) release = Release.of(loader, root);
+        return release;
     }
 
     private static boolean isFile(URL url) {

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -72,7 +73,7 @@ class StaticFilesTest {
             assertEquals("gzip", header(r, "Content-Encoding"), path);
             assertEquals("Accept-Encoding", header(r, "Vary"), path);
             assertEquals("no-cache", header(r, "Cache-Control"), path + ": a release shows at once");
-            byte[] original = resource(path);
+            byte[] original = path.endsWith(".html") ? Release.rewrite(resource(path), release()) : resource(path);
             assertArrayEquals(original, gunzip(r.body()), path);
             assertTrue(r.body().length < original.length * 0.6, path + " compressed: " + r.body().length);
             String etag = header(r, "ETag");
@@ -124,12 +125,36 @@ class StaticFilesTest {
     void theRootIsTheLoginPageAndNoOtherFileIsInvented() throws Exception {
         HttpResponse<byte[]> root = get("/");
         assertEquals(200, root.statusCode());
-        assertArrayEquals(resource("/index.html"), root.body());
+        assertArrayEquals(get("/index.html").body(), root.body());
         assertEquals(404, get("/no-such-page.html").statusCode());
         assertEquals(404, get("/lib/").statusCode(), "a folder is not a file");
         assertEquals(404, get("/%2e%2e/kz/emtihan/Engine.class").statusCode(), "nothing outside proctor-ui/");
         HttpResponse<byte[]> api = get("/api/v1/openapi.yaml", "Accept-Encoding", "gzip");
         assertNotEquals("no-cache", header(api, "Cache-Control"), "the API is not a static file");
+    }
+
+    @Test
+    void aPageNamesItsModulesUnderTheReleaseWhichAreImmutableAndTheirImportsWithThem() throws Exception {
+        String page = new String(get("/attempt.html").body(), StandardCharsets.UTF_8);
+        String release = release();
+        assertTrue(page.contains("src=\"/r/" + release + "/pages/attempt.js\""), page);
+        assertTrue(page.contains("href=\"/r/" + release + "/css/app.css\""), page);
+        assertFalse(page.contains("src=\"pages/") || page.contains("href=\"css/"), "every script and style moved");
+        assertTrue(page.contains("href=\"exams.html\""), "links to other pages stay as they are");
+
+        // the entry module and what it imports relatively (../lib/i18n.js) come from under the release, for good
+        for (String path : new String[] {"/pages/attempt.js", "/lib/i18n.js", "/css/app.css"}) {
+            HttpResponse<byte[]> r = get("/r/" + release + path, "Accept-Encoding", "gzip");
+            assertEquals(200, r.statusCode(), path);
+            assertEquals("public, max-age=31536000, immutable", header(r, "Cache-Control"), path);
+            assertEquals("gzip", header(r, "Content-Encoding"), path);
+            assertArrayEquals(resource(path), gunzip(r.body()), path);
+        }
+        // another node's release (a rolling restart): this node's file, but only until the next revalidation
+        HttpResponse<byte[]> other = get("/r/AnotherOne123/pages/attempt.js");
+        assertEquals(200, other.statusCode());
+        assertEquals("no-cache", header(other, "Cache-Control"));
+        assertEquals(404, get("/r/" + release + "/pages/no-such-module.js").statusCode());
     }
 
     @Test
@@ -141,6 +166,11 @@ class StaticFilesTest {
         assertFalse(StaticFiles.acceptsGzip("br, deflate"));
         assertFalse(StaticFiles.acceptsGzip("gzip;q=0"));
         assertFalse(StaticFiles.acceptsGzip("gzip; q=0.000"));
+    }
+
+    /** The release: a hash of every file of the pages, the same on every node with the same jar. */
+    static String release() {
+        return Release.of(StaticFilesTest.class.getClassLoader(), "proctor-ui");
     }
 
     static String etagOf(byte[] bytes) throws Exception {
