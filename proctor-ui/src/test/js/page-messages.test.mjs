@@ -142,3 +142,23 @@ test('KaTeX is served from a folder named with its version (immutable caching): 
     new RegExp(`'\\.\\./vendor/katex-${version}/katex\\.mjs'`),
   );
 });
+
+test('every page names its script and styles relatively and modules import relatively, so all come under /r/<release>/', () => {
+  for (const page of pages) {
+    const html = readFileSync(join(web, page), 'utf8');
+    for (const m of html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"/g)) {
+      if (m[1].startsWith('data:')) continue;
+      assert.match(m[1], /^(pages|lib|css|vendor)\//, `${page}: ${m[1]} (the engine puts these under the release)`);
+    }
+  }
+  const all = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? all(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : [],
+    );
+  for (const file of all(web))
+    assert.doesNotMatch(
+      readFileSync(file, 'utf8'),
+      /(?:\bfrom\s*|\bimport\s*\(?\s*)'\//,
+      `${file} imports by a path from /`,
+    );
+});
