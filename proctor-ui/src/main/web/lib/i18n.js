@@ -1,37 +1,21 @@
 /**
- * Every word the pages show, and the formatting of dates and durations. The words live in message files,
- * one per language and audience (lib/messages/<lang>.js for students, staff.<lang>.js for the staff pages, sitting.<lang>.js and room.<lang>.js for the oral final attestation's pages, verify.<lang>.js for the verify page, banklife/statement/registry.<lang>.js for the regulation's bank life, individual statements and registry pages, errors.<lang>.js for the failures the page itself meets); a key missing from a
- * language falls back to English. Pages mark static text with data-i18n="key" (text) and
- * data-i18n-attr="attribute:key;attribute:key"; code calls t(key, params).
+ * Every word the pages show, and the formatting of dates and durations. The words live in message files, one per
+ * language and area: lib/messages/common.<lang>.js (what every page says: its frame, sign-in, statuses, the links
+ * between areas) and errors.<lang>.js (the failures the page itself meets) on every page; <lang>.js for the student's
+ * exam pages, staff.<lang>.js for the staff pages, sitting.<lang>.js and room.<lang>.js for the oral final
+ * attestation's pages, verify.<lang>.js for the verify page, banklife/statement/registry.<lang>.js for the
+ * regulation's bank life, individual statements and registry pages.
+ *
+ * Issue 14 (7): a page loads only its own areas, in the reader's language only. It names them in its head,
+ * <meta name="messages" content="staff banklife">, and this module imports those files (with top-level await,
+ * so every module that calls t() runs after the words are here). Until localise() has filled the page, app.css
+ * keeps the English written in the HTML hidden: no flash of another language. Without a document (the Node
+ * tests) every area is loaded. The Node tests check that each page names the areas its keys come from and only
+ * those of its role, and that kk, ru and en have the same keys.
+ *
+ * Pages mark static text with data-i18n="key" (text) and data-i18n-attr="attribute:key;attribute:key"; code
+ * calls t(key, params).
  */
-
-import student_en from './messages/en.js';
-import staff_en from './messages/staff.en.js';
-import student_kk from './messages/kk.js';
-import staff_kk from './messages/staff.kk.js';
-import student_ru from './messages/ru.js';
-import staff_ru from './messages/staff.ru.js';
-import sitting_en from './messages/sitting.en.js';
-import sitting_kk from './messages/sitting.kk.js';
-import sitting_ru from './messages/sitting.ru.js';
-import room_en from './messages/room.en.js';
-import room_kk from './messages/room.kk.js';
-import room_ru from './messages/room.ru.js';
-import errors_en from './messages/errors.en.js';
-import errors_kk from './messages/errors.kk.js';
-import errors_ru from './messages/errors.ru.js';
-import verify_en from './messages/verify.en.js';
-import verify_kk from './messages/verify.kk.js';
-import verify_ru from './messages/verify.ru.js';
-import banklife_en from './messages/banklife.en.js';
-import banklife_kk from './messages/banklife.kk.js';
-import banklife_ru from './messages/banklife.ru.js';
-import statement_en from './messages/statement.en.js';
-import statement_kk from './messages/statement.kk.js';
-import statement_ru from './messages/statement.ru.js';
-import registry_en from './messages/registry.en.js';
-import registry_kk from './messages/registry.kk.js';
-import registry_ru from './messages/registry.ru.js';
 
 /** The languages offered (12.1: Kazakh, Russian, English), in the order the switcher lists them. */
 export const LANGUAGES = [
@@ -40,45 +24,54 @@ export const LANGUAGES = [
   { code: 'en', name: 'English' },
 ];
 
-const messages = {
-  en: {
-    ...student_en,
-    ...staff_en,
-    ...sitting_en,
-    ...room_en,
-    ...errors_en,
-    ...verify_en,
-    ...banklife_en,
-    ...statement_en,
-    ...registry_en,
-  },
-  kk: {
-    ...student_kk,
-    ...staff_kk,
-    ...sitting_kk,
-    ...room_kk,
-    ...errors_kk,
-    ...verify_kk,
-    ...banklife_kk,
-    ...statement_kk,
-    ...registry_kk,
-  },
-  ru: {
-    ...student_ru,
-    ...staff_ru,
-    ...sitting_ru,
-    ...room_ru,
-    ...errors_ru,
-    ...verify_ru,
-    ...banklife_ru,
-    ...statement_ru,
-    ...registry_ru,
-  },
-};
+/** Every area with a message file per language; common and errors go with every page. */
+export const AREAS = [
+  'common',
+  'errors',
+  'student',
+  'staff',
+  'sitting',
+  'room',
+  'verify',
+  'banklife',
+  'statement',
+  'registry',
+];
+
+/** The module of an area's words in a language (the student's file is plainly <lang>.js). */
+export function messageFile(area, lang) {
+  return area === 'student' ? `./messages/${lang}.js` : `./messages/${area}.${lang}.js`;
+}
+
+/** The areas this page names in <meta name="messages">, after common and errors; all of them without a document. */
+export function pageAreas(doc = globalThis.document) {
+  if (!doc) return AREAS;
+  const named = doc.querySelector('meta[name="messages"]')?.getAttribute('content') ?? '';
+  return [
+    'common',
+    'errors',
+    ...named.split(/\s+/).filter((area) => AREAS.includes(area) && area !== 'common' && area !== 'errors'),
+  ];
+}
 
 const locales = { en: 'en-GB', kk: 'kk-KZ', ru: 'ru-RU' };
 const STORE_KEY = 'emtihan.language';
 let language = chosenLanguage();
+/** The words of this page's areas in its language (none when they could not be loaded). */
+let messages = {};
+/** Whether they came; if not, localise() leaves the English written in the page. */
+const loaded = await loadMessages(language);
+
+async function loadMessages(lang) {
+  try {
+    const files = await Promise.all(pageAreas().map((area) => import(messageFile(area, lang))));
+    messages = Object.assign({}, ...files.map((file) => file.default));
+    return true;
+  } catch {
+    messages = {};
+    return false; // the English written in the page stays; localise() leaves it
+  }
+}
 
 /** The remembered choice, else the browser's first language we offer, else Kazakh. */
 function chosenLanguage() {
@@ -111,7 +104,10 @@ export function currentLanguage() {
   return language;
 }
 
-/** Switches and remembers the language; the caller re-renders (pages reload). */
+/**
+ * Switches and remembers the language; the caller reloads the page, which loads that language's words (until then
+ * t() keeps the old words; dates and numbers follow at once).
+ */
 export function setLanguage(code) {
   if (!LANGUAGES.some((l) => l.code === code)) return;
   language = code;
@@ -122,23 +118,21 @@ export function setLanguage(code) {
   }
 }
 
-/** The message for key in the current language, with {name} placeholders filled from params. */
+/** The message for key in the page's language, with {name} placeholders filled from params; the key if none. */
 export function t(key, params = {}) {
-  const table = messages[language] ?? messages.en;
-  const text = table[key] ?? messages.en[key] ?? key;
+  const text = messages[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
-/** Whether a message exists for key (in this language or in English). */
+/** Whether a message exists for key. */
 export function has(key) {
-  return key in (messages[language] ?? messages.en) || key in messages.en;
+  return key in messages;
 }
 
 /** The plural form of key for count n (key.one, key.other, … by the language's rules), with {n} filled. */
 export function tn(key, n, params = {}) {
   const form = new Intl.PluralRules(locale()).select(n);
-  const table = messages[language] ?? messages.en;
-  const chosen = `${key}.${form}` in table || `${key}.${form}` in messages.en ? `${key}.${form}` : `${key}.other`;
+  const chosen = `${key}.${form}` in messages ? `${key}.${form}` : `${key}.other`;
   return t(chosen, { n: formatNumber(n), ...params });
 }
 
@@ -149,16 +143,19 @@ export function locale() {
 
 /** Fills data-i18n / data-i18n-attr elements under root and sets the document language. */
 export function localise(root = document) {
-  if (root === document) {
-    document.documentElement.lang = language;
-    addLanguageSwitcher();
-  }
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll('[data-i18n-attr]')) {
-    for (const pair of el.dataset.i18nAttr.split(';')) {
-      const [attribute, key] = pair.split(':').map((s) => s.trim());
-      if (attribute && key) el.setAttribute(attribute, t(key));
+  if (root === document && loaded) document.documentElement.lang = language;
+  if (loaded) {
+    for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+    for (const el of root.querySelectorAll('[data-i18n-attr]')) {
+      for (const pair of el.dataset.i18nAttr.split(';')) {
+        const [attribute, key] = pair.split(':').map((s) => s.trim());
+        if (attribute && key) el.setAttribute(attribute, t(key));
+      }
     }
+  }
+  if (root === document) {
+    addLanguageSwitcher();
+    document.documentElement.dataset.localised = ''; // app.css shows the page from now on
   }
 }
 

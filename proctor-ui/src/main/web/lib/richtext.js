@@ -10,7 +10,7 @@
  * page, both with the page's token) and shown through a blob: URL, which the CSP allows for img-src and media-src.
  *
  * Formulas as Moodle writes them, \( … \), \[ … \] and $$ … $$, are rendered by KaTeX (served from 'self' under
- * vendor/katex) as MathML, which Chromium draws natively: no HTML output, so no inline style the CSP would refuse.
+ * vendor/katex-<version>) as MathML, which Chromium draws natively: no HTML output, so no inline style the CSP would refuse.
  * KaTeX builds the nodes itself (katex.render, no markup string) with trust off. A formula KaTeX cannot parse shows
  * its source text; the page never breaks on one. Text in <code> and <pre> is left as written.
  */
@@ -104,7 +104,7 @@ export function setMediaSource(source) {
   mediaSource = source;
 }
 
-/** Gives the KaTeX module (the Node tests pass it; the pages load vendor/katex/katex.mjs on the first formula). */
+/** Gives the KaTeX module (the Node tests pass it; the pages load vendor/katex-<version>/katex.mjs on the first formula). */
 export function useKatex(module) {
   katex = module;
   katexLoading = Promise.resolve(module);
@@ -112,7 +112,7 @@ export function useKatex(module) {
 
 /** Resolves once KaTeX is loaded (true) or cannot be (false): formulas drawn before then are drawn now. */
 export function katexReady() {
-  katexLoading ??= import('../vendor/katex/katex.mjs').then(
+  katexLoading ??= import('../vendor/katex-0.19.1/katex.mjs').then(
     (m) => (katex = m.default ?? m),
     () => null,
   );

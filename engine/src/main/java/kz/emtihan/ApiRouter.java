@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import kz.emtihan.auth.AuthRoutes;
 import kz.emtihan.bank.BankRoutes;
 import kz.emtihan.exam.ExamRoutes;
@@ -53,14 +52,8 @@ public final class ApiRouter {
                         });
         root.get("/api/v1/ws").handler(s.liveSocket()::upgrade); // before the API router: no BodyHandler on the upgrade
         root.route("/api/v1/*").subRouter(api);
-        root.route("/*").handler(ctx -> {
-            ctx.response().putHeader("Cache-Control", "no-cache"); // file names do not change per release: revalidate
-            ctx.next();
-        });
-        root.route("/*")
-                .handler(StaticHandler.create("proctor-ui")
-                        .setIndexPage("index.html")
-                        .setCachingEnabled(false));
+        // issue 14 (7): the pages gzipped, with a content ETag (304 on revalidation), vendor files immutable
+        root.route("/*").handler(new kz.emtihan.web.StaticFiles("proctor-ui"));
         root.route().failureHandler(failures(s.store().health()));
         return root;
     }

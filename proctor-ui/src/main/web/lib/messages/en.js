@@ -1,28 +1,6 @@
 /** English: every string the student pages show. Keys are grouped by page. */
 export default {
-  'app.name': 'Emtihan',
-  'app.language': 'Language',
-  'app.noscript': 'This page needs JavaScript to work.',
-  'app.skip': 'Skip to content',
-  'app.loading': 'Loading…',
-  'app.logout': 'Log out',
-  'app.logoutAll': 'Log out everywhere',
-  'app.signedInAs': 'Signed in as {name}',
-
-  'login.title': 'Sign in — Emtihan',
-  'login.heading': 'Sign in',
-  'login.intro': 'Sign in with the username and password your university gave you.',
-  'login.username': 'Username',
-  'login.password': 'Password',
-  'login.submit': 'Sign in',
-  'login.busy': 'Signing in…',
-  'login.missing': 'Enter both your username and password.',
-  'login.expired': 'Your session has ended. Please sign in again.',
-  'login.loggedOut': 'You have signed out.',
-  'login.wait': 'Too many failed attempts. Try again in {seconds} s.',
-
   'exams.title': 'My exams — Emtihan',
-  'exams.heading': 'My exams',
   'exams.none': 'You have no exams scheduled.',
   'exams.notStudent': 'Only students take exams on this page. The pages for your role are not available yet.',
   'exams.window': 'Open',
@@ -37,15 +15,6 @@ export default {
   'exams.closed': 'Closed at {time}',
   'exams.receipt': 'View result and receipt',
   'exams.startLabel': '{action}: {title}',
-
-  'status.not-started': 'Not started',
-  'status.in-progress': 'In progress',
-  'status.submitted': 'Submitted',
-  'status.timed-out': 'Timed out',
-  'status.terminated': 'Terminated',
-
-  'duration.minutes.one': '{n} minute',
-  'duration.minutes.other': '{n} minutes',
 
   'attempt.title': 'Exam — Emtihan',
   'attempt.cannotOpen': 'This exam cannot be opened',

@@ -1,28 +1,6 @@
 /** Kazakh (қазақ тілі, Cyrillic): every string the student pages show. Keys are grouped by page, as in en.js. */
 export default {
-  'app.name': 'Emtihan',
-  'app.language': 'Тіл',
-  'app.noscript': 'Бұл бет жұмыс істеуі үшін JavaScript қажет.',
-  'app.skip': 'Негізгі мазмұнға өту',
-  'app.loading': 'Жүктелуде…',
-  'app.logout': 'Шығу',
-  'app.logoutAll': 'Барлық құрылғыдан шығу',
-  'app.signedInAs': 'Пайдаланушы: {name}',
-
-  'login.title': 'Жүйеге кіру — Emtihan',
-  'login.heading': 'Жүйеге кіру',
-  'login.intro': 'Университет берген логин мен парольді енгізіп, жүйеге кіріңіз.',
-  'login.username': 'Логин',
-  'login.password': 'Пароль',
-  'login.submit': 'Кіру',
-  'login.busy': 'Жүйеге кіру орындалуда…',
-  'login.missing': 'Логин мен парольді енгізіңіз.',
-  'login.expired': 'Сеансыңыз аяқталды. Жүйеге қайта кіріңіз.',
-  'login.loggedOut': 'Сіз жүйеден шықтыңыз.',
-  'login.wait': 'Сәтсіз әрекеттер тым көп. {seconds} с кейін қайталап көріңіз.',
-
   'exams.title': 'Менің емтихандарым — Emtihan',
-  'exams.heading': 'Менің емтихандарым',
   'exams.none': 'Сізде жоспарланған емтихан жоқ.',
   'exams.notStudent':
     'Бұл бетте емтиханды тек білім алушылар тапсырады. Сіздің рөліңізге арналған беттер әзірге қолжетімсіз.',
@@ -38,15 +16,6 @@ export default {
   'exams.closed': 'Жабылды: {time}',
   'exams.receipt': 'Нәтиже мен түбіртекті қарау',
   'exams.startLabel': '{action}: {title}',
-
-  'status.not-started': 'Басталмаған',
-  'status.in-progress': 'Орындалуда',
-  'status.submitted': 'Тапсырылды',
-  'status.timed-out': 'Уақыт аяқталды',
-  'status.terminated': 'Тоқтатылды',
-
-  'duration.minutes.one': '{n} минут',
-  'duration.minutes.other': '{n} минут',
 
   'attempt.title': 'Емтихан — Emtihan',
   'attempt.cannotOpen': 'Бұл емтиханды ашу мүмкін емес',

@@ -1,7 +1,6 @@
 /** English: the pages of the registry: ratings, exports, grade sheets, retakes (5.30, 5.33, 5.36-5.38, 6.10). Keys start with 'registry.'. */
 export default {
   'registry.title': 'Registry — Emtihan',
-  'registry.nav': 'Registry',
   'registry.heading': 'Registry: ratings, exports and grade sheets',
   'registry.intro':
     "The admission rating is the mean of the two midterm ratings; the final rating is 60 % of it and 40 % of the examination (6.10). Files are for the registry's information system (5.33).",
@@ -42,9 +41,4 @@ export default {
   'registry.traditional.good': 'good',
   'registry.traditional.satisfactory': 'satisfactory',
   'registry.traditional.unsatisfactory': 'unsatisfactory',
-  'registry.link.exam': 'Ratings and grade sheet in the registry',
-  'registry.link.sitting': 'Export for the registry',
-  'registry.users.groupHint':
-    "An optional group column gives a student's academic group (such as IS-21-1): the registry's exports and grade sheets are made by group (5.33). An empty cell keeps the stored group.",
-  'registry.users.colGroup': 'Group',
 };

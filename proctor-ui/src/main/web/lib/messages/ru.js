@@ -1,28 +1,6 @@
 /** Russian (русский язык): every string the student pages show. Keys are grouped by page, as in en.js. */
 export default {
-  'app.name': 'Emtihan',
-  'app.language': 'Язык',
-  'app.noscript': 'Для работы этой страницы нужен JavaScript.',
-  'app.skip': 'Перейти к содержимому',
-  'app.loading': 'Загрузка…',
-  'app.logout': 'Выйти',
-  'app.logoutAll': 'Выйти на всех устройствах',
-  'app.signedInAs': 'Вы вошли как {name}',
-
-  'login.title': 'Вход — Emtihan',
-  'login.heading': 'Вход в систему',
-  'login.intro': 'Войдите, используя логин и пароль, выданные вам университетом.',
-  'login.username': 'Логин',
-  'login.password': 'Пароль',
-  'login.submit': 'Войти',
-  'login.busy': 'Выполняется вход…',
-  'login.missing': 'Введите логин и пароль.',
-  'login.expired': 'Ваш сеанс завершён. Пожалуйста, войдите снова.',
-  'login.loggedOut': 'Вы вышли из системы.',
-  'login.wait': 'Слишком много неудачных попыток. Попробуйте снова через {seconds} с.',
-
   'exams.title': 'Мои экзамены — Emtihan',
-  'exams.heading': 'Мои экзамены',
   'exams.none': 'У вас нет запланированных экзаменов.',
   'exams.notStudent': 'На этой странице экзамены сдают только обучающиеся. Страницы для вашей роли пока недоступны.',
   'exams.window': 'Период сдачи',
@@ -37,17 +15,6 @@ export default {
   'exams.closed': 'Закрыт: {time}',
   'exams.receipt': 'Посмотреть результат и квитанцию',
   'exams.startLabel': '{action}: {title}',
-
-  'status.not-started': 'Не начат',
-  'status.in-progress': 'В процессе',
-  'status.submitted': 'Отправлен',
-  'status.timed-out': 'Время истекло',
-  'status.terminated': 'Прерван',
-
-  'duration.minutes.one': '{n} минута',
-  'duration.minutes.few': '{n} минуты',
-  'duration.minutes.many': '{n} минут',
-  'duration.minutes.other': '{n} минуты',
 
   'attempt.title': 'Экзамен — Emtihan',
   'attempt.cannotOpen': 'Не удаётся открыть этот экзамен',

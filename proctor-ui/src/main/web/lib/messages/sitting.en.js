@@ -1,8 +1,5 @@
 /** English: the pages of the oral final attestation (sittings, sitting, sitting-student, sitting-presentation; 6.15). */
 export default {
-  'sitting.nav': 'Oral attestation',
-  'sitting.examsLink': 'My oral final attestation',
-
   'sittings.title': 'My sittings — Emtihan',
   'sittings.heading': 'Oral final attestation: my sittings',
   'sittings.none': 'You take part in no sitting.',

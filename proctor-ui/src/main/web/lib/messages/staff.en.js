@@ -1,7 +1,5 @@
 /** English: every string the staff pages show (teacher, bank, exam, progress, users). Keys are grouped by page. */
 export default {
-  'staff.nav.label': 'Staff pages',
-  'staff.nav.home': 'Banks and exams',
   'staff.nav.users': 'Users',
   'staff.nav.exams': 'Exams',
   'staff.back.home': 'Back to banks and exams',
@@ -51,10 +49,6 @@ export default {
   'staff.bankStatus.draft': 'Draft',
   'staff.bankStatus.approved': 'Approved',
   'staff.bankStatus.rejected': 'Rejected',
-  'staff.traditional.excellent': 'Excellent',
-  'staff.traditional.good': 'Good',
-  'staff.traditional.satisfactory': 'Satisfactory',
-  'staff.traditional.unsatisfactory': 'Unsatisfactory',
   'staff.window.upcoming': 'Upcoming',
   'staff.window.open': 'Open now',
   'staff.window.closed': 'Closed',

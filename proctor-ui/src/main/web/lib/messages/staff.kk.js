@@ -1,7 +1,5 @@
 /** Kazakh (қазақ тілі, Cyrillic): every string the staff pages show. Same keys as staff.en.js. */
 export default {
-  'staff.nav.label': 'Қызметкерлер беттері',
-  'staff.nav.home': 'Банктер мен емтихандар',
   'staff.nav.users': 'Пайдаланушылар',
   'staff.nav.exams': 'Емтихандар',
   'staff.back.home': 'Банктер мен емтихандарға оралу',
@@ -51,10 +49,6 @@ export default {
   'staff.bankStatus.draft': 'Жоба',
   'staff.bankStatus.approved': 'Бекітілген',
   'staff.bankStatus.rejected': 'Қабылданбаған',
-  'staff.traditional.excellent': 'Өте жақсы',
-  'staff.traditional.good': 'Жақсы',
-  'staff.traditional.satisfactory': 'Қанағаттанарлық',
-  'staff.traditional.unsatisfactory': 'Қанағаттанарлықсыз',
   'staff.window.upcoming': 'Алда',
   'staff.window.open': 'Қазір ашық',
   'staff.window.closed': 'Жабық',

@@ -1,7 +1,5 @@
 /** Russian: every string the staff pages show (teacher, bank, exam, progress, users). Same keys as staff.en.js. */
 export default {
-  'staff.nav.label': 'Страницы сотрудников',
-  'staff.nav.home': 'Банки и экзамены',
   'staff.nav.users': 'Пользователи',
   'staff.nav.exams': 'Экзамены',
   'staff.back.home': 'Назад к банкам и экзаменам',
@@ -51,10 +49,6 @@ export default {
   'staff.bankStatus.draft': 'Черновик',
   'staff.bankStatus.approved': 'Утверждён',
   'staff.bankStatus.rejected': 'Отклонён',
-  'staff.traditional.excellent': 'Отлично',
-  'staff.traditional.good': 'Хорошо',
-  'staff.traditional.satisfactory': 'Удовлетворительно',
-  'staff.traditional.unsatisfactory': 'Неудовлетворительно',
   'staff.window.upcoming': 'Предстоит',
   'staff.window.open': 'Открыт сейчас',
   'staff.window.closed': 'Закрыт',

@@ -1,7 +1,5 @@
 /** English: the pages of extensions and individual statements (5.34-5.35). Keys start with 'statement.'. */
 export default {
-  'statement.nav': 'Extensions',
-  'statement.examsLink': 'Extensions and individual statements',
   'statement.title': 'Extensions — Emtihan',
   'statement.heading': 'Extensions and individual statements',
   'statement.intro':
@@ -62,7 +60,6 @@ export default {
   'statement.refuseNeedsReason': 'Write the reason for the refusal.',
   'statement.issue': 'Issue the individual statement',
   'statement.start': 'Sit the exam',
-  'statement.startHint': 'Your personal window is open until {until}.',
   'statement.done.sign': 'Signed.',
   'statement.done.refuse': 'Refused.',
   'statement.done.issue': 'The individual statement is issued.',

@@ -1,7 +1,5 @@
 /** Қазақша: мерзімді ұзарту мен жеке ведомостардың беттері (5.34-5.35). Кілттер 'statement.' деп басталады. */
 export default {
-  'statement.nav': 'Мерзімді ұзарту',
-  'statement.examsLink': 'Мерзімді ұзарту және жеке ведомостар',
   'statement.title': 'Мерзімді ұзарту — Emtihan',
   'statement.heading': 'Мерзімді ұзарту және жеке ведомостар',
   'statement.intro':
@@ -62,7 +60,6 @@ export default {
   'statement.refuseNeedsReason': 'Бас тарту себебін жазыңыз.',
   'statement.issue': 'Жеке ведомость беру',
   'statement.start': 'Емтихан тапсыру',
-  'statement.startHint': 'Жеке терезеңіз {until} дейін ашық.',
   'statement.done.sign': 'Қол қойылды.',
   'statement.done.refuse': 'Бас тартылды.',
   'statement.done.issue': 'Жеке ведомость берілді.',

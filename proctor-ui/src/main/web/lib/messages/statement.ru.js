@@ -1,7 +1,5 @@
 /** Русский: страницы продления сроков и индивидуальных ведомостей (5.34-5.35). Ключи начинаются с 'statement.'. */
 export default {
-  'statement.nav': 'Продления',
-  'statement.examsLink': 'Продление сроков и индивидуальные ведомости',
   'statement.title': 'Продления — Emtihan',
   'statement.heading': 'Продление сроков и индивидуальные ведомости',
   'statement.intro':
@@ -63,7 +61,6 @@ export default {
   'statement.refuseNeedsReason': 'Напишите причину отказа.',
   'statement.issue': 'Выдать индивидуальную ведомость',
   'statement.start': 'Сдать экзамен',
-  'statement.startHint': 'Ваше личное окно открыто до {until}.',
   'statement.done.sign': 'Подписано.',
   'statement.done.refuse': 'Отказано.',
   'statement.done.issue': 'Индивидуальная ведомость выдана.',
