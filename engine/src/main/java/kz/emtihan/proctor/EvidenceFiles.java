@@ -75,7 +75,9 @@ final class EvidenceFiles {
 
     private static void write(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        // a name per thread: two snapshots of one attempt written at once must not share the temporary file
+        Path tmp = target.resolveSibling(
+                target.getFileName() + "." + Thread.currentThread().getId() + ".tmp");
         try (var ch = java.nio.channels.FileChannel.open(
                 tmp,
                 java.nio.file.StandardOpenOption.CREATE,

@@ -11,6 +11,7 @@ import kz.emtihan.live.LiveHub;
 import kz.emtihan.live.LiveRegistry;
 import kz.emtihan.live.RoomMedia;
 import kz.emtihan.media.recording.RecordingStore;
+import kz.emtihan.media.vision.FirstLook;
 import kz.emtihan.proctor.model.PresenceWindow;
 import kz.emtihan.store.RedisStore;
 
@@ -42,8 +43,14 @@ public record ProctorModule(
             EvidenceFiles files = new EvidenceFiles(dataDir.resolve("proctoring"));
             Path recordingsRoot = dataDir.resolve("recordings");
             RecordingStore recordingStore = new RecordingStore(recordingsRoot, settings.maxChunkBytes());
-            FaceWork faces =
-                    new FaceWork(vertx, Math.max(1, Runtime.getRuntime().availableProcessors()));
+            var fa = settings.faceAnalysis();
+            FaceWork faces = new FaceWork(
+                    vertx,
+                    Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    fa.width() >= 640 && fa.height() >= 480
+                            ? Optional.empty()
+                            : Optional.of(new FirstLook(fa.width(), fa.height(), fa.recheckNoFace())),
+                    fa.queue());
             ProctorAccess access = new ProctorAccess(exam.attempts(), exam.exams());
             UploadGate gate = new UploadGate(settings.uploadsPerMinute(), settings.minFreeBytes());
             PresenceWindow presence =
