@@ -12,7 +12,8 @@ package kz.emtihan.media.vision;
  * threshold, 0.9) are the answer.
  *
  * <p>Measured on the fixtures (docs/notes-face.md): faces of 56 px and more (in the 640x480 snapshot) score at
- * least 0.9 at 320x240 as at 640x480; faces of 32 to 48 px score 0.79 to 0.90 there, so the full look finds them;
+ * least 0.9 at 320x240 as at 640x480; faces of 40 to 48 px score 0.85 to 0.90 there, so the full look finds them
+ * (at 32 px 0.79 or 0.35, smaller ones below 0.5: the first look's limit);
  * the second face of {@code two_faces_collins_hopper} scores 0.896 (the full look finds it at 0.94). Background
  * objects score up to 0.40 at 320x240 (the coffee cup), so they do not make every frame pay for two looks.
  */
