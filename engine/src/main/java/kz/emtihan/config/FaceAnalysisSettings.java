@@ -14,10 +14,6 @@ package kz.emtihan.config;
  */
 public record FaceAnalysisSettings(int width, int height, boolean recheckNoFace, int queue) {
 
-    public static FaceAnalysisSettings defaults() {
-        return new FaceAnalysisSettings(320, 240, false, 2000);
-    }
-
     static FaceAnalysisSettings read(ConfigTree t) {
         String p = "proctoring.faceAnalysis.";
         return new FaceAnalysisSettings(

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.Optional;
 import java.util.OptionalLong;
+import kz.emtihan.config.FaceAnalysisSettings;
 import kz.emtihan.media.vision.FaceAnalyser;
 import kz.emtihan.media.vision.FirstLook;
 import kz.emtihan.media.vision.FrameAnalysis;
@@ -22,11 +23,15 @@ final class FaceWork implements AutoCloseable {
     private final ThreadLocal<FaceAnalyser> analysers;
     private final SnapshotBacklog backlog;
 
-    FaceWork(Vertx vertx, int threads, Optional<FirstLook> firstLook, int queue) {
+    FaceWork(Vertx vertx, int threads, FaceAnalysisSettings settings) {
         this.pool = vertx.createSharedWorkerExecutor("emtihan-faces", threads);
+        // 640x480 (or more) is the full-size look alone, as before issue 14
+        Optional<FirstLook> firstLook = settings.width() >= 640 && settings.height() >= 480
+                ? Optional.empty()
+                : Optional.of(new FirstLook(settings.width(), settings.height(), settings.recheckNoFace()));
         this.analysers =
                 ThreadLocal.withInitial(() -> firstLook.map(FaceAnalyser::new).orElseGet(FaceAnalyser::new));
-        this.backlog = new SnapshotBacklog(queue);
+        this.backlog = new SnapshotBacklog(settings.queue());
         FaceAnalyser.oneThreadPerAnalyser();
     }
 

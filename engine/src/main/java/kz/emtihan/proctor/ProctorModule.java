@@ -11,7 +11,6 @@ import kz.emtihan.live.LiveHub;
 import kz.emtihan.live.LiveRegistry;
 import kz.emtihan.live.RoomMedia;
 import kz.emtihan.media.recording.RecordingStore;
-import kz.emtihan.media.vision.FirstLook;
 import kz.emtihan.proctor.model.PresenceWindow;
 import kz.emtihan.store.RedisStore;
 
@@ -43,14 +42,8 @@ public record ProctorModule(
             EvidenceFiles files = new EvidenceFiles(dataDir.resolve("proctoring"));
             Path recordingsRoot = dataDir.resolve("recordings");
             RecordingStore recordingStore = new RecordingStore(recordingsRoot, settings.maxChunkBytes());
-            var fa = settings.faceAnalysis();
             FaceWork faces = new FaceWork(
-                    vertx,
-                    Math.max(1, Runtime.getRuntime().availableProcessors()),
-                    fa.width() >= 640 && fa.height() >= 480
-                            ? Optional.empty()
-                            : Optional.of(new FirstLook(fa.width(), fa.height(), fa.recheckNoFace())),
-                    fa.queue());
+                    vertx, Math.max(1, Runtime.getRuntime().availableProcessors()), settings.faceAnalysis());
             ProctorAccess access = new ProctorAccess(exam.attempts(), exam.exams());
             UploadGate gate = new UploadGate(settings.uploadsPerMinute(), settings.minFreeBytes());
             PresenceWindow presence =
