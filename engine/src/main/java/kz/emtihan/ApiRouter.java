@@ -42,14 +42,6 @@ public final class ApiRouter {
         kz.emtihan.metrics.MetricsRoutes.mount(root, vertx); // issue 14 (5): GET /metrics, Prometheus text
         probes(root, s.store().health(), draining);
         kz.emtihan.audit.AuditRoutes.mountWellKnown(root, s.exam().signer()); // issue 10: the receipt keys, public
-        root.route("/api/v1/*")
-                .handler(
-                        ctx -> { // issue 14 (4): while the store is down, say so at once
-                            if (s.store().health().up()) ctx.next();
-                            else
-                                ctx.fail(kz.emtihan.refusal.Refusal.of(
-                                        kz.emtihan.refusal.CommonRefusal.STORE_UNAVAILABLE));
-                        });
         root.get("/api/v1/ws").handler(s.liveSocket()::upgrade); // before the API router: no BodyHandler on the upgrade
         root.route("/api/v1/*").subRouter(api);
         // issue 14 (7): the pages gzipped, with a content ETag (304 on revalidation), vendor files immutable
@@ -151,6 +143,11 @@ public final class ApiRouter {
                         s.config().dataDir().resolve("uploads").toString())
                 .setBodyLimit(2L * proctoring.maxImageBytes() + 65_536)
                 .setDeleteUploadedFilesOnEnd(true);
+        // issue 14 (4): while the store is down, say so at once (a path-less route: metrics keep the route templates)
+        api.route().handler(ctx -> {
+            if (s.store().health().up()) ctx.next();
+            else ctx.fail(kz.emtihan.refusal.Refusal.of(kz.emtihan.refusal.CommonRefusal.STORE_UNAVAILABLE));
+        });
         api.route()
                 .handler(ctx -> bodyHandler(ctx.request().path(), json, files, media, photos)
                         .handle(ctx));

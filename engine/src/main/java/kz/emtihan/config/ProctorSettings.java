@@ -34,7 +34,8 @@ public record ProctorSettings(
         int evidenceMissingAfter,
         int socketSeconds,
         int evidenceGraceSeconds,
-        int prechecksPerMinute) {
+        int prechecksPerMinute,
+        FaceAnalysisSettings faceAnalysis) {
 
     /** Whether the test waits for a proctor's approval of the identity photos or starts and is reviewed later. */
     public enum IdentityPolicy {
@@ -149,6 +150,7 @@ public record ProctorSettings(
                 t.integer(p + "evidenceMissingAfter", 2, 100),
                 t.integer(p + "socketSeconds", 1, 600),
                 t.integer(p + "evidenceGraceSeconds", 0, 3600),
-                t.integer(p + "prechecksPerMinute", 1, 600));
+                t.integer(p + "prechecksPerMinute", 1, 600),
+                FaceAnalysisSettings.read(t));
     }
 }

@@ -45,8 +45,8 @@ public record ProctorModule(
             MediaStorage media = MediaStorage.open(objects, dataDir, settings.maxChunkBytes());
             EvidenceFiles files = new EvidenceFiles(media.objects());
             RecordingStorage recordingStore = media.recordings();
-            FaceWork faces =
-                    new FaceWork(vertx, Math.max(1, Runtime.getRuntime().availableProcessors()));
+            FaceWork faces = new FaceWork(
+                    vertx, Math.max(1, Runtime.getRuntime().availableProcessors()), settings.faceAnalysis());
             ProctorAccess access = new ProctorAccess(exam.attempts(), exam.exams());
             UploadGate gate = new UploadGate(settings.uploadsPerMinute(), settings.minFreeBytes());
             PresenceWindow presence =

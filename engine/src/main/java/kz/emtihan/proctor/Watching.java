@@ -67,14 +67,42 @@ final class Watching {
     Future<JsonObject> snapshot(Caller caller, String attemptId, byte[] jpeg, Language language) {
         return access.ownerWhileOpen(caller, attemptId).compose(a -> {
             gate.admit(attemptId);
-            return faces.analyse(jpeg)
+            return faces.analyseSnapshot(attemptId, jpeg)
                     .recover(err -> Future.failedFuture(
                             err instanceof IllegalArgumentException
                                     ? Refusal.of(ProctorRefusal.BAD_IMAGE, ProctorTexts.thing("snapshot"), "JPEG")
                                     : err))
-                    .compose(f -> evidence.seen(a, EvidenceKind.SNAPSHOTS).compose(v -> observe(a, jpeg, f, language)))
+                    .compose(f -> evidence.seen(a, EvidenceKind.SNAPSHOTS)
+                            .compose(v -> f.isPresent() ? observe(a, jpeg, f.get(), language) : notAnalysed(a, jpeg)))
                     .onSuccess(r -> kz.emtihan.metrics.EngineMetrics.of(vertx).uploaded("snapshot", jpeg.length));
         });
+    }
+
+    /**
+     * Issue 14 (8): a snapshot the node had no time for (SnapshotBacklog) is kept as the latest picture and counts as
+     * sent, but is no observation: no presence flag comes of it.
+     */
+    private Future<JsonObject> notAnalysed(AttemptFacts a, byte[] jpeg) {
+        Instant now = live.serverNow();
+        return vertx.executeBlocking(
+                        () -> {
+                            files.writeLatest(a.id(), jpeg);
+                            return null;
+                        },
+                        false)
+                .compose(v -> live.publish(
+                        ExamKeys.examChannel(a.examId()),
+                        new JsonObject()
+                                .put("type", "snapshot")
+                                .put("examId", a.examId())
+                                .put("attemptId", a.id())
+                                .put("studentId", a.studentId())
+                                .put("at", now.toString())))
+                .map(v -> new JsonObject()
+                        .put("analysed", false)
+                        .put("faces", 0)
+                        .put("judgeable", false)
+                        .put("flags", new JsonArray()));
     }
 
     private Future<JsonObject> observe(AttemptFacts a, byte[] jpeg, FrameAnalysis f, Language language) {
@@ -109,6 +137,7 @@ final class Watching {
                                             .put("at", now.toString())
                                             .put("faces", f.faces()))
                             .map(v -> new JsonObject()
+                                    .put("analysed", true)
                                     .put("faces", f.faces())
                                     .put("judgeable", f.judgeable())
                                     .put(

@@ -174,7 +174,7 @@ public final class MediaBench {
         }
     }
 
-    private static Map<String, String> options(String[] args) {
+    static Map<String, String> options(String[] args) {
         Map<String, String> o = new LinkedHashMap<>();
         for (String a : args) {
             if (!a.startsWith("--") || !a.contains("=")) {

@@ -17,6 +17,18 @@ public final class FaceBenchAccess {
         return new FaceAnalyser();
     }
 
+    /** Issue 14 (8): the first look at {@code firstLook}, the full-size look when unsure (the production choice). */
+    public static FaceAnalyser twoLooks(FirstLook firstLook) {
+        return new FaceAnalyser(firstLook);
+    }
+
+    /** Issue 14 (8): the first look alone, never the full-size one: what {@code firstLook} finds by itself. */
+    public static FaceAnalyser firstLookOnly(FirstLook firstLook) {
+        FaceAnalyser a = new FaceAnalyser(firstLook);
+        a.secondLook = false;
+        return a;
+    }
+
     /** An analyser forced onto the Haar fallback. */
     public static FaceAnalyser haar() {
         return new FaceAnalyser(FaceAnalyser.DEFAULT_SCORE_THRESHOLD, false);
