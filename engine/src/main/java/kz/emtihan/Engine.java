@@ -38,12 +38,13 @@ public final class Engine implements AutoCloseable {
                 .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
         Optional<EmbeddedRedis> embedded = Optional.empty();
         try {
-            if (cfg.store().redisUrl().isEmpty())
+            if (cfg.store().topology().embedded(cfg.store().redisUrl()))
                 embedded = Optional.of(EmbeddedRedis.start(
                         cfg.dataDir(), cfg.store().appendfsync(), cfg.store().redisServer()));
-            String url = cfg.store().redisUrl().orElseGet(() -> null);
-            if (url == null) url = embedded.orElseThrow().url();
-            RedisStore store = RedisStore.connect(vertx, url, cfg.store().poolSize());
+            Optional<String> url = cfg.store().redisUrl();
+            if (embedded.isPresent()) url = Optional.of(embedded.get().url());
+            RedisStore store = RedisStore.connect(
+                    vertx, cfg.store().topology(), url, cfg.store().poolSize());
             store.ping().await(30, TimeUnit.SECONDS);
             Services services = Services.wire(vertx, store, cfg);
             services.live().start().await(30, TimeUnit.SECONDS);
@@ -69,7 +70,9 @@ public final class Engine implements AutoCloseable {
                     "Emtihan listening on http://localhost:{} ({} HTTP instance(s), store {})",
                     port,
                     instances,
-                    embedded.isPresent() ? "embedded Redis" : "external Redis");
+                    embedded.isPresent()
+                            ? "embedded Redis"
+                            : cfg.store().topology().mode().code() + " Redis");
             return new Engine(vertx, embedded, services, port);
         } catch (Exception e) {
             closeQuietly(vertx, embedded);

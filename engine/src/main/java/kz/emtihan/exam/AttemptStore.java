@@ -16,6 +16,7 @@ import kz.emtihan.exam.model.AttemptStatus;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.exam.model.Paper;
 import kz.emtihan.store.LuaScript;
+import kz.emtihan.store.ReplicaWait;
 
 /** Attempts in Redis. Every write that must be atomic is one Lua script checked against the store's clock. */
 final class AttemptStore {
@@ -25,9 +26,16 @@ final class AttemptStore {
     private static final LuaScript RELEASE = LuaScript.load("/kz/emtihan/exam/release-hold.lua");
 
     private final Redis redis;
+    private final ReplicaWait wait;
 
     AttemptStore(Redis redis) {
+        this(redis, ReplicaWait.NONE);
+    }
+
+    /** @param wait issue 14 (2): the replicas a start, a save and a finalisation wait for before they are acknowledged */
+    AttemptStore(Redis redis, ReplicaWait wait) {
         this.redis = redis;
+        this.wait = wait;
     }
 
     /**
@@ -66,6 +74,7 @@ final class AttemptStore {
         keys.addAll(watchedBy);
         return START.run(
                         redis,
+                        wait,
                         keys,
                         List.of(
                                 studentId,
@@ -91,6 +100,7 @@ final class AttemptStore {
             String attemptId, String examId, String questionId, long seq, List<String> choices, long graceMillis) {
         return SAVE.run(
                         redis,
+                        wait,
                         List.of(
                                 ExamKeys.attempt(attemptId),
                                 ExamKeys.answers(attemptId),
@@ -113,6 +123,7 @@ final class AttemptStore {
     Future<String[]> finalise(String attemptId, boolean timeout, long graceMillis, String actor) {
         return FINALISE.run(
                         redis,
+                        wait,
                         List.of(
                                 ExamKeys.attempt(attemptId),
                                 ExamKeys.deadlines(),
@@ -126,6 +137,7 @@ final class AttemptStore {
     Future<String[]> terminate(String attemptId, String actor, String reason) {
         return FINALISE.run(
                         redis,
+                        wait,
                         List.of(
                                 ExamKeys.attempt(attemptId),
                                 ExamKeys.deadlines(),

@@ -18,7 +18,7 @@ public record ExamModule(
     public static ExamModule create(
             Vertx vertx, RedisStore redis, Banks banks, Regulation regulation, ReceiptSigner signer) {
         Exams exams = new Exams(new ExamStore(redis.redis()), banks, regulation);
-        AttemptStore store = new AttemptStore(redis.redis());
+        AttemptStore store = new AttemptStore(redis.redis(), redis.replicaWait());
         Attempts.ExtrasSlot extras = new Attempts.ExtrasSlot();
         AttemptReads reads = new AttemptReads(exams, store);
         AttemptViews views = new AttemptViews(reads, exams, store, redis, extras);
