@@ -13,14 +13,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One atomic write path as a Lua script from the classpath. Runs by EVALSHA and falls back to EVAL
  * (which also caches it) when the server does not know the script yet, e.g. after a Redis restart.
  */
 public final class LuaScript {
+    private static final Logger log = LoggerFactory.getLogger(LuaScript.class);
+    /** When a WAIT shortfall was last logged: once a minute at most, not once per refused request. */
+    private static final AtomicLong shortfallLogged = new AtomicLong();
+
     private final String name;
     private final String source;
     private final String sha;
@@ -73,6 +80,15 @@ public final class LuaScript {
                 .compose(replies -> {
                     long confirmed = replies.get(1).toLong();
                     if (confirmed < wait.replicas()) {
+                        long now = System.currentTimeMillis();
+                        long last = shortfallLogged.get();
+                        if (now - last > 60_000 && shortfallLogged.compareAndSet(last, now))
+                            log.warn(
+                                    "{} replica(s) of {} confirmed a write within {} ms: answering 503 until they"
+                                            + " do (store.waitReplicas; logged once a minute)",
+                                    confirmed,
+                                    wait.replicas(),
+                                    wait.timeout().toMillis());
                         return Future.failedFuture(Refusal.of(CommonRefusal.STORE_UNAVAILABLE));
                     }
                     return Future.succeededFuture(replies.get(0));

@@ -12,6 +12,8 @@ import io.vertx.redis.client.Request;
 import java.time.Instant;
 import java.util.Optional;
 import kz.emtihan.config.StoreTopology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pooled Redis client every adapter shares. A broken pooled connection is dropped and the next
@@ -19,6 +21,7 @@ import kz.emtihan.config.StoreTopology;
  * their own socket (pub/sub) come from {@link #redis()}.connect().
  */
 public final class RedisStore {
+    private static final Logger log = LoggerFactory.getLogger(RedisStore.class);
     private final Redis redis;
     private final ReplicaWait wait;
 
@@ -51,10 +54,14 @@ public final class RedisStore {
                         .setMasterName(topology.masterName())
                         .setRole(RedisRole.MASTER)
                         .setUseReplicas(RedisReplicas.NEVER);
-            case CLUSTER ->
+            case CLUSTER -> {
                 options.setType(RedisClientType.CLUSTER)
                         .setEndpoints(topology.endpoints())
                         .setUseReplicas(RedisReplicas.NEVER);
+                log.warn("store mode cluster: only the per-attempt scripts (answer save, flags, observations) share"
+                        + " one hash slot so far; accounts, exams and the sweeper still write across slots"
+                        + " (docs/notes-redis-ha.md, what is left). Use mode sentinel for an exam.");
+            }
         }
         ReplicaWait wait = new ReplicaWait(topology.waitReplicas(), topology.waitTimeout());
         return new RedisStore(Redis.createClient(vertx, options), wait);
