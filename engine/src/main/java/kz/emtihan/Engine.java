@@ -51,12 +51,13 @@ public final class Engine implements AutoCloseable {
                 .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
         Optional<EmbeddedRedis> embedded = Optional.empty();
         try {
-            if (cfg.store().redisUrl().isEmpty())
+            if (cfg.store().topology().embedded(cfg.store().redisUrl()))
                 embedded = Optional.of(EmbeddedRedis.start(
                         cfg.dataDir(), cfg.store().appendfsync(), cfg.store().redisServer()));
-            String url = cfg.store().redisUrl().orElseGet(() -> null);
-            if (url == null) url = embedded.orElseThrow().url();
-            RedisStore store = RedisStore.connect(vertx, url, cfg.store().poolSize());
+            Optional<String> url = cfg.store().redisUrl();
+            if (embedded.isPresent()) url = Optional.of(embedded.get().url());
+            RedisStore store = RedisStore.connect(
+                    vertx, cfg.store().topology(), url, cfg.store().poolSize());
             store.ping().await(30, TimeUnit.SECONDS);
             store.health().watch(vertx); // issue 14 (4): a PING a second; 503 store-unavailable while it fails
             Services services = Services.wire(vertx, store, cfg);
@@ -86,7 +87,9 @@ public final class Engine implements AutoCloseable {
                     "Emtihan listening on http://localhost:{} ({} HTTP instance(s), store {})",
                     port,
                     instances,
-                    embedded.isPresent() ? "embedded Redis" : "external Redis");
+                    embedded.isPresent()
+                            ? "embedded Redis"
+                            : cfg.store().topology().mode().code() + " Redis");
             return new Engine(vertx, embedded, services, port, draining, http);
         } catch (Exception e) {
             closeQuietly(vertx, embedded);

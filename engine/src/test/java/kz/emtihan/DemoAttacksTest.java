@@ -109,7 +109,7 @@ class DemoAttacksTest {
         assertFalse(demo.get("/api/v1/attempts/" + attempt, student).body().contains("What is"));
         // the attacker is even granted the paper's real ids (read from the store here), as if they had learnt them
         Paper.Item item = Paper.decode(demo.redis(Request.cmd(Command.HGET)
-                                .arg("attempt:" + attempt)
+                                .arg(kz.emtihan.exam.ExamKeys.attempt(attempt))
                                 .arg("paper"))
                         .toString())
                 .items()
@@ -128,7 +128,7 @@ class DemoAttacksTest {
                         .error());
         assertEquals(
                 0L,
-                demo.redis(Request.cmd(Command.HLEN).arg("attempt:" + attempt + ":answers"))
+                demo.redis(Request.cmd(Command.HLEN).arg(kz.emtihan.exam.ExamKeys.answers(attempt)))
                         .toLong(),
                 "nothing stored");
         JsonObject top = demo.get("/api/v1/exams/" + exam + "/proctoring", demo.login("proctor", "demo-proctor"))

@@ -112,7 +112,8 @@ public final class ConfigLoader {
                 url.isEmpty() ? Optional.empty() : Optional.of(url),
                 t.oneOf("store.appendfsync", List.of("always", "everysec", "no")),
                 t.integer("store.poolSize", 1, 1024),
-                redisServer(t.string("store.redisServer").trim()));
+                redisServer(t.string("store.redisServer").trim()),
+                StoreTopology.read(t, url.isEmpty() ? Optional.empty() : Optional.of(url)));
         String dataDir = t.string("dataDir").trim();
         if (dataDir.isEmpty()) throw new ConfigException("dataDir", "must not be empty");
         String secret = t.string("auth.jwtSecret");

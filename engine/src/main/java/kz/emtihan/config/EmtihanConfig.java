@@ -30,7 +30,9 @@ public record EmtihanConfig(
 
     /** {@code redisUrl} empty: start the embedded server with this appendfsync policy. */
     /** @param redisServer {@code auto} (an installed redis-server 7+ if there is one, else the shipped one), {@code embedded}, or a path */
-    public record Store(Optional<String> redisUrl, String appendfsync, int poolSize, String redisServer) {}
+    /** @param topology issue 14 (2): standalone, sentinel or cluster, and the replicas an acknowledgement waits for */
+    public record Store(
+            Optional<String> redisUrl, String appendfsync, int poolSize, String redisServer, StoreTopology topology) {}
 
     /** {@code jwtSecret} empty: generate one and keep it in the data directory. */
     public record Auth(Optional<String> jwtSecret, Duration tokenLifetime, int bcryptCost, LoginSettings login) {}

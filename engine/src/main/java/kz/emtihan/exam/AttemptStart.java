@@ -19,7 +19,6 @@ import kz.emtihan.exam.model.Paper;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
 import kz.emtihan.statement.model.StatementRefusal;
-import kz.emtihan.store.Ids;
 
 /**
  * 5.20.3: one attempt per student and exam, started once (start-attempt.lua decides atomically across nodes); a
@@ -63,7 +62,7 @@ final class AttemptStart {
             return store.startOnce(
                             snap.exam(),
                             student.id(),
-                            Ids.prefixed("a"),
+                            ExamKeys.newAttemptId(snap.exam().id()), // issue 14 (2): names its exam, for the hash tag
                             seed,
                             paper,
                             minimum,

@@ -16,6 +16,7 @@ import kz.emtihan.exam.model.AttemptStatus;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.exam.model.Paper;
 import kz.emtihan.store.LuaScript;
+import kz.emtihan.store.ReplicaWait;
 
 /** Attempts in Redis. Every write that must be atomic is one Lua script checked against the store's clock. */
 final class AttemptStore {
@@ -26,15 +27,20 @@ final class AttemptStore {
 
     private final Redis redis;
     private final kz.emtihan.metrics.EngineMetrics metrics;
+    private final ReplicaWait wait;
 
     AttemptStore(Redis redis) {
-        this(redis, kz.emtihan.metrics.EngineMetrics.NONE);
+        this(redis, kz.emtihan.metrics.EngineMetrics.NONE, ReplicaWait.NONE);
     }
 
-    /** issue 14 (5): counts what the scripts decided (created, stored, finalised), once, on the node that asked. */
-    AttemptStore(Redis redis, kz.emtihan.metrics.EngineMetrics metrics) {
+    /**
+     * @param metrics issue 14 (5): counts what the scripts decided (created, stored, finalised), once, on the node that asked
+     * @param wait issue 14 (2): the replicas a start, a save and a finalisation wait for before they are acknowledged
+     */
+    AttemptStore(Redis redis, kz.emtihan.metrics.EngineMetrics metrics, ReplicaWait wait) {
         this.redis = redis;
         this.metrics = metrics;
+        this.wait = wait;
     }
 
     /**
@@ -73,6 +79,7 @@ final class AttemptStore {
         keys.addAll(watchedBy);
         return START.run(
                         redis,
+                        wait,
                         keys,
                         List.of(
                                 studentId,
@@ -99,6 +106,7 @@ final class AttemptStore {
             String attemptId, String examId, String questionId, long seq, List<String> choices, long graceMillis) {
         return SAVE.run(
                         redis,
+                        wait,
                         List.of(
                                 ExamKeys.attempt(attemptId),
                                 ExamKeys.answers(attemptId),
@@ -122,6 +130,7 @@ final class AttemptStore {
     Future<String[]> finalise(String attemptId, boolean timeout, long graceMillis, String actor) {
         return FINALISE.run(
                         redis,
+                        wait,
                         List.of(
                                 ExamKeys.attempt(attemptId),
                                 ExamKeys.deadlines(),
@@ -136,6 +145,7 @@ final class AttemptStore {
     Future<String[]> terminate(String attemptId, String actor, String reason) {
         return FINALISE.run(
                         redis,
+                        wait,
                         List.of(
                                 ExamKeys.attempt(attemptId),
                                 ExamKeys.deadlines(),

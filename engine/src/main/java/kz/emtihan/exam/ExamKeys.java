@@ -1,5 +1,7 @@
 package kz.emtihan.exam;
 
+import kz.emtihan.store.Ids;
+
 /**
  * Every Redis key and pub/sub channel of the exam context, spelled once (DESIGN.md "Store"). Other contexts that read
  * an exam's or an attempt's data, and the live hub that relays the exam's events, take the names from here. The Lua
@@ -79,29 +81,48 @@ public final class ExamKeys {
         return "student:" + studentId + ":exams";
     }
 
+    /**
+     * Issue 14 (2): a new attempt's id ends with its exam's id after the last {@code -}, so that every key of the
+     * attempt carries the exam's hash tag ({@link #slotted}) and a Lua script over them runs on one Redis Cluster slot.
+     */
+    static String newAttemptId(String examId) {
+        return Ids.prefixed("a") + "-" + examId;
+    }
+
+    /**
+     * The attempt id as its keys spell it: the exam part between braces, a Redis hash tag ({@code a7k..-{e3m..}}), so
+     * all keys of one exam's attempts share one Cluster slot. An attempt begun before issue 14 has no exam part and
+     * keeps its keys exactly as they were (no rename: a standalone store keeps working as it is).
+     */
+    public static String slotted(String attemptId) {
+        int dash = attemptId.lastIndexOf('-');
+        if (dash < 0 || dash == attemptId.length() - 1) return attemptId;
+        return attemptId.substring(0, dash + 1) + "{" + attemptId.substring(dash + 1) + "}";
+    }
+
     /** The attempt's hash: status, times, seed, paper, hold, grade. */
     public static String attempt(String id) {
-        return "attempt:" + id;
+        return "attempt:" + slotted(id);
     }
 
     /** Question -> {@code seq|at|choices}. */
     public static String answers(String id) {
-        return "attempt:" + id + ":answers";
+        return attempt(id) + ":answers";
     }
 
     /** Set of the questions with a non-empty answer. */
     public static String answered(String id) {
-        return "attempt:" + id + ":answered";
+        return attempt(id) + ":answered";
     }
 
     /** The attempt's hash-chained event log (docs/verification.md). */
     public static String log(String id) {
-        return "attempt:" + id + ":log";
+        return attempt(id) + ":log";
     }
 
     /** The signed receipt (JSON). */
     public static String receipt(String id) {
-        return "attempt:" + id + ":receipt";
+        return attempt(id) + ":receipt";
     }
 
     /** Sorted set: attempt -> deadline (epoch ms); the sweeper's work list. */

@@ -1,5 +1,6 @@
 package kz.emtihan.proctor;
 
+import kz.emtihan.exam.ExamKeys;
 import kz.emtihan.proctor.model.EvidenceKind;
 
 /**
@@ -9,24 +10,27 @@ import kz.emtihan.proctor.model.EvidenceKind;
 public final class ProctorKeys {
     private ProctorKeys() {}
 
-    /** Per attempt: identity, last snapshot, flag counts, missing evidence, verdict. */
+    /**
+     * Per attempt: identity, last snapshot, flag counts, missing evidence, verdict. Issue 14 (2): spelled with the
+     * attempt's hash tag ({@code ExamKeys.slotted}), so raise-flag.lua and observe.lua run on one Cluster slot.
+     */
     public static String proctor(String attemptId) {
-        return "proctor:" + attemptId;
+        return "proctor:" + ExamKeys.slotted(attemptId);
     }
 
     /** The attempt's flags, numbered in order. */
     public static String flags(String attemptId) {
-        return "proctor:" + attemptId + ":flags";
+        return proctor(attemptId) + ":flags";
     }
 
     /** The proctoring audit trail, apart from the attempt's own (signed) log. */
     public static String audit(String attemptId) {
-        return "proctor:" + attemptId + ":audit";
+        return proctor(attemptId) + ":audit";
     }
 
     /** Recent snapshot observations (PresenceRule's window). */
     public static String observations(String attemptId) {
-        return "proctor:" + attemptId + ":obs";
+        return proctor(attemptId) + ":obs";
     }
 
     /** Sorted set of the attempts watched for this kind of evidence: attempt -> last seen (epoch ms). */

@@ -15,7 +15,11 @@ if ARGV[2] == 'submit' and a[6] then
     return {'statement-expired', a[6]}
   end
 end
-if a[1] ~= 'in-progress' then return {'already', a[1]} end
+if a[1] ~= 'in-progress' then
+  -- issue 14 (2): a write, so that a WAIT after this script also covers the finalisation it reports
+  redis.call('HSET', KEYS[1], 'status', a[1])
+  return {'already', a[1]}
+end
 if ARGV[2] == 'submit' and a[5] then return {'held', a[5]} end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)

@@ -21,7 +21,11 @@ local seq = tonumber(ARGV[2])
 local cur = redis.call('HGET', KEYS[2], ARGV[1])
 if cur then
   local curSeq, curAt = string.match(cur, '^(%d+)|(%d+)|')
-  if seq <= tonumber(curSeq) then return {'already', curSeq, curAt} end
+  if seq <= tonumber(curSeq) then
+    -- issue 14 (2): a write, so that a WAIT after this script also covers the stored answer it reports
+    redis.call('HSET', KEYS[1], 'lastActivity', nowS)
+    return {'already', curSeq, curAt}
+  end
 end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. '|' .. nowS .. '|' .. ARGV[3])
 redis.call('HSET', KEYS[1], 'lastActivity', nowS)

@@ -18,7 +18,11 @@
 --       11 grace ms: the sorted sets of KEYS 7.. count the attempt as seen until now + grace (the page's start-up),
 --       12 exam channel
 local existing = redis.call('HGET', KEYS[1], ARGV[1])
-if existing then return {'existing', existing} end
+if existing then
+  -- issue 14 (2): a write, so that a WAIT after this script also covers the start it reports (made by another call)
+  redis.call('HSET', KEYS[1], ARGV[1], existing)
+  return {'existing', existing}
+end
 if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then return {'not-on-roster', ''} end
 local rating = redis.call('HGET', KEYS[6], ARGV[1])
 if rating and tonumber(rating) < tonumber(ARGV[9]) then return {'not-admitted', rating} end

@@ -43,6 +43,10 @@ final class BenchEngine implements AutoCloseable {
         env.put("EMTIHAN_STORE_APPENDFSYNC", args.appendfsync());
         env.put("EMTIHAN_STORE_REDIS_SERVER", args.redisServer());
         env.put("EMTIHAN_STORE_REDIS_URL", "");
+        // issue 14 (2): EMTIHAN_STORE_* of the bench's own environment win (an external primary, waitReplicas ...)
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("EMTIHAN_STORE_")) env.put(k, v);
+        });
         boolean started = false;
         try {
             EmtihanConfig cfg = ConfigLoader.load(Optional.of(configDir()), env);

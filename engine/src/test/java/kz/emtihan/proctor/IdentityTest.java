@@ -95,7 +95,7 @@ class IdentityTest {
         // a question of the paper, as a student who kept an old copy would know it
         String onPaper = kz.emtihan.exam.model.Paper.decode(
                         app.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.HGET)
-                                        .arg("attempt:" + attempt)
+                                        .arg(kz.emtihan.exam.ExamKeys.attempt(attempt))
                                         .arg("paper"))
                                 .toString())
                 .items()
@@ -231,7 +231,7 @@ class IdentityTest {
         assertEquals(0, view.getJsonArray("questions").size());
         String onPaper = kz.emtihan.exam.model.Paper.decode(
                         app.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.HGET)
-                                        .arg("attempt:" + attempt)
+                                        .arg(kz.emtihan.exam.ExamKeys.attempt(attempt))
                                         .arg("paper"))
                                 .toString())
                 .items()

@@ -72,7 +72,7 @@ class ProctoredByServerTest {
 
     private static String firstQuestion(String attempt) {
         return Paper.decode(app.redis(Request.cmd(Command.HGET)
-                                .arg("attempt:" + attempt)
+                                .arg(kz.emtihan.exam.ExamKeys.attempt(attempt))
                                 .arg("paper"))
                         .toString())
                 .items()
@@ -82,7 +82,7 @@ class ProctoredByServerTest {
 
     private static String optionOf(String attempt) {
         return Paper.decode(app.redis(Request.cmd(Command.HGET)
-                                .arg("attempt:" + attempt)
+                                .arg(kz.emtihan.exam.ExamKeys.attempt(attempt))
                                 .arg("paper"))
                         .toString())
                 .items()
@@ -160,7 +160,7 @@ class ProctoredByServerTest {
         assertFalse(submit.body().contains("Question "));
         assertEquals(
                 0L,
-                app.redis(Request.cmd(Command.HLEN).arg("attempt:" + attempt + ":answers"))
+                app.redis(Request.cmd(Command.HLEN).arg(kz.emtihan.exam.ExamKeys.answers(attempt)))
                         .toLong(),
                 "nothing stored");
         assertEquals(
@@ -238,7 +238,7 @@ class ProctoredByServerTest {
                 app.redis(Request.cmd(Command.ZSCORE).arg("deadlines").arg(attempt))
                         .toLong());
         String log = app.redis(Request.cmd(Command.LRANGE)
-                        .arg("attempt:" + attempt + ":log")
+                        .arg(kz.emtihan.exam.ExamKeys.log(attempt))
                         .arg(0)
                         .arg(-1))
                 .toString();
