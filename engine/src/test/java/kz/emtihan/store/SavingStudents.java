@@ -47,7 +47,13 @@ final class SavingStudents implements AutoCloseable {
     static SavingStudents start(TestEngine app, String examId, List<String> tokens) {
         List<Sitter> sitters = new ArrayList<>();
         for (String token : tokens) {
+            // as the page does: a 503 (a replica not yet confirming, the store away) is retried, anything else is not
             TestEngine.Reply r = app.post("/api/v1/exams/" + examId + "/attempts", token, null);
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (r.status() == 503 && System.nanoTime() < until) {
+                LockSupport.parkNanos(RETRY_PAUSE_NANOS);
+                r = app.post("/api/v1/exams/" + examId + "/attempts", token, null);
+            }
             if (r.status() != 200 && r.status() != 201) throw new AssertionError("start: " + r.body());
             JsonObject a = r.json();
             List<String> questions = new ArrayList<>();
