@@ -55,7 +55,8 @@ public final class Engine implements AutoCloseable {
             vertx.deployVerticle(new SweeperVerticle(
                             services.exam().attempts(),
                             cfg.sweeper().interval(),
-                            cfg.sweeper().batch()))
+                            cfg.sweeper().batch(),
+                            cfg.sweeper().lanes()))
                     .await(30, TimeUnit.SECONDS);
             services.proctor().scheduleRetention(vertx);
             int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
