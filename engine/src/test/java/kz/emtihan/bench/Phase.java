@@ -42,7 +42,7 @@ final class Phase {
         return this;
     }
 
-    /** Cores busy on average in this JVM and in redis-server, and the box's idle, iowait and steal. */
+    /** Cores busy on average in the generator, the server's JVM and its redis-server, and the box's idle, iowait, steal. */
     String cpu() {
         return cpuBegin == null || cpuEnd == null ? "" : CpuMeter.between(cpuBegin, cpuEnd, seconds());
     }
@@ -117,7 +117,7 @@ final class Phase {
                 "p95 ms",
                 "p99 ms",
                 "max ms",
-                " jvm redis other  idle iowait steal  gc ms");
+                " gen  srv redis other  idle iowait steal  gc ms");
     }
 
     /** The service-latency row. */
