@@ -43,6 +43,10 @@ final class BenchEngine implements AutoCloseable {
         env.put("EMTIHAN_STORE_APPENDFSYNC", args.appendfsync());
         env.put("EMTIHAN_STORE_REDIS_SERVER", args.redisServer());
         env.put("EMTIHAN_STORE_REDIS_URL", "");
+        // the sweeper's settings may be tried from the environment (EMTIHAN_SWEEPER_LANES=64 mvn -Pbench ...)
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("EMTIHAN_SWEEPER_")) env.put(k, v);
+        });
         boolean started = false;
         try {
             EmtihanConfig cfg = ConfigLoader.load(Optional.of(configDir()), env);

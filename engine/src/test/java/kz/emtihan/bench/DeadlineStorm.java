@@ -55,7 +55,8 @@ final class DeadlineStorm {
             int verified,
             Map<String, Integer> problems,
             long fromNanos,
-            long toNanos) {
+            long toNanos,
+            String sweeper) {
         /** Attempts finalised per second from the first to the last. */
         double rate() {
             return timedOut / Math.max(0.001, lastClosed - firstClosed);
@@ -87,7 +88,8 @@ final class DeadlineStorm {
         this.random = new Random(args.seed() + index);
     }
 
-    Result run() throws InterruptedException {
+    /** @param sweeper the engine's sweeper settings, for the report */
+    Result run(String sweeper) throws InterruptedException {
         long from = System.nanoTime();
         int n = students.length;
         // time to create the exam, start everyone and save their answers before the window closes
@@ -173,7 +175,7 @@ final class DeadlineStorm {
                 "  %tT storm       all %,d closed and graded %.1f s after the deadline%n",
                 java.time.LocalTime.now(), n, allGraded);
         long to = System.nanoTime();
-        return receipts(n, attempt, order, saved, deadline, lead, allGraded, start, save, from, to);
+        return receipts(n, attempt, order, saved, deadline, lead, allGraded, start, save, from, to, sweeper);
     }
 
     /** PUT one answer: a random option of the question, as a student clicking; remembered for the receipt check. */
@@ -209,7 +211,8 @@ final class DeadlineStorm {
             Phase start,
             Phase save,
             long from,
-            long to) {
+            long to,
+            String sweeper) {
         JsonObject keyList = client.expect(
                         200,
                         client.send(HttpMethod.GET, kz.emtihan.audit.AuditRoutes.WELL_KNOWN, null, null),
@@ -262,7 +265,8 @@ final class DeadlineStorm {
                 counts[1],
                 problems,
                 from,
-                to);
+                to,
+                sweeper);
     }
 
     /** Null when the receipt is what the student should hold, else what is wrong with it. */

@@ -81,15 +81,18 @@ public final class LoadGenerator {
             ExamDay day = new ExamDay(client, args, fx, engine::heap);
             outcome = day.run();
             if (args.storm()) {
-                java.time.Duration grace = kz.emtihan.config.ConfigLoader.load(
-                                java.util.Optional.of(BenchEngine.configDir()), java.util.Map.of())
-                        .regulation()
-                        .answerGrace();
+                java.util.Map<String, String> env = new java.util.HashMap<>();
+                System.getenv().forEach((k, v) -> {
+                    if (k.startsWith("EMTIHAN_SWEEPER_")) env.put(k, v);
+                });
+                var cfg = kz.emtihan.config.ConfigLoader.load(java.util.Optional.of(BenchEngine.configDir()), env);
+                java.time.Duration grace = cfg.regulation().answerGrace();
+                System.out.printf("  sweeper     %s%n", cfg.sweeper());
                 for (int k = 1; k <= args.stormRuns(); k++) {
                     System.out.printf("  deadline storm %d of %d%n", k, args.stormRuns());
                     storms.add(new DeadlineStorm(
                                     client, args, engine, fx.adminToken(), fx.studentIds(), day.tokens(), grace, k)
-                            .run());
+                            .run(cfg.sweeper().toString()));
                 }
             }
             engineRedis = engine.call("latency-report").getString("text");

@@ -44,13 +44,14 @@ final class StormLines {
                     "            log entry per start, save and timeout), problems %s; engine: %d event-loop block(s) over 100 ms",
                     s.problems().isEmpty() ? "none" : s.problems(), blocked.size());
             r.line(
-                    "            (longest %d ms), %d GC pause(s), longest %d ms",
+                    "            (longest %d ms), %d GC pause(s), longest %d ms; %s",
                     blocked.stream()
                             .mapToLong(BlockedThreadWatch.Warning::blockedMs)
                             .max()
                             .orElse(0),
                     pauses.size(),
-                    pauses.stream().mapToLong(GcPauses.Pause::millis).max().orElse(0));
+                    pauses.stream().mapToLong(GcPauses.Pause::millis).max().orElse(0),
+                    s.sweeper());
         }
         if (storms.size() > 1)
             r.line(
