@@ -295,8 +295,10 @@ final class ExamDay {
                 submitted);
     }
 
+    /** Waits for the phase on the calling thread, which then samples the CPU counters (see {@link Phase#begin}). */
     static Phase await(Future<Phase> phase) {
-        return Client.await(phase, TimeUnit.MINUTES.toSeconds(PHASE_LIMIT_MINUTES));
+        return Client.await(phase, TimeUnit.MINUTES.toSeconds(PHASE_LIMIT_MINUTES))
+                .cpuEnd(CpuMeter.sample());
     }
 
     private static void progress(Phase p) {

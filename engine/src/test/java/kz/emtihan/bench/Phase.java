@@ -31,14 +31,23 @@ final class Phase {
         this.sinceDue = new long[expected];
     }
 
-    void begin(long nanos) {
+    /**
+     * @param cpu sampled by the thread that started the phase, not on the generator's event loop: the server's figures
+     *            come over a pipe from its JVM, which may be slow to answer while it is busy
+     */
+    void begin(long nanos, CpuMeter.Sample cpu) {
         begin = nanos;
-        cpuBegin = CpuMeter.sample();
+        cpuBegin = cpu;
     }
 
     Phase end(long nanos) {
         end = nanos;
-        cpuEnd = CpuMeter.sample();
+        return this;
+    }
+
+    /** The CPU counters once the phase is over, sampled by the thread that waited for it. */
+    Phase cpuEnd(CpuMeter.Sample cpu) {
+        cpuEnd = cpu;
         return this;
     }
 
