@@ -23,6 +23,7 @@ import java.util.Map;
  * @param storm        whether each run ends with the deadline storm: N students start a second exam, save
  *                     {@code stormAnswers} answers each and vanish; the sweeper must close all at its deadline
  * @param stormRuns    how many storms per run (the report gives each and the median)
+ * @param ceiling      whether to measure the ceiling (false: a storm-only run, e.g. --window=0 --burst=false)
  */
 record BenchArgs(
         List<Integer> students,
@@ -40,7 +41,8 @@ record BenchArgs(
         String engineHeap,
         boolean storm,
         int stormAnswers,
-        int stormRuns) {
+        int stormRuns,
+        boolean ceiling) {
 
     static BenchArgs parse(String[] argv) {
         Map<String, String> given = new HashMap<>();
@@ -77,7 +79,8 @@ record BenchArgs(
                 heap(value(given, "engine-heap", "4g")),
                 Boolean.parseBoolean(value(given, "storm", "true")),
                 bounded("storm-answers", Integer.parseInt(value(given, "storm-answers", "3")), 0, 30),
-                bounded("storm-runs", Integer.parseInt(value(given, "storm-runs", "1")), 1, 5));
+                bounded("storm-runs", Integer.parseInt(value(given, "storm-runs", "1")), 1, 5),
+                Boolean.parseBoolean(value(given, "ceiling", "true")));
         given.keySet()
                 .removeAll(List.of(
                         "students",
@@ -95,7 +98,8 @@ record BenchArgs(
                         "engine-heap",
                         "storm",
                         "storm-answers",
-                        "storm-runs"));
+                        "storm-runs",
+                        "ceiling"));
         if (!given.isEmpty()) throw new IllegalArgumentException("unknown option(s) " + given.keySet());
         return args;
     }
@@ -141,7 +145,8 @@ record BenchArgs(
                 engineHeap,
                 storm,
                 stormAnswers,
-                1);
+                1,
+                ceiling);
     }
 
     /** One line for the report. */
@@ -150,6 +155,6 @@ record BenchArgs(
                 + "% redis-pool=" + pool + " gzip=" + gzip + " appendfsync=" + appendfsync + " redis-server="
                 + redisServer
                 + " warmup=" + warmup + " seed=" + seed + " engine-heap=" + engineHeap + " storm=" + storm
-                + (storm ? " storm-answers=" + stormAnswers + " storm-runs=" + stormRuns : "");
+                + (storm ? " storm-answers=" + stormAnswers + " storm-runs=" + stormRuns : "") + " ceiling=" + ceiling;
     }
 }

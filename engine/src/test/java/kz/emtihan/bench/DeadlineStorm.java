@@ -151,11 +151,17 @@ final class DeadlineStorm {
         long deadline = closes.toEpochMilli();
         Thread.sleep(Math.max(0, deadline - System.currentTimeMillis()));
         long giveUp = deadline + grace.toMillis() + 300_000;
+        CpuMeter.Sample cpuFrom = null;
+        long drainFrom = 0;
         long lastLine = 0;
         double allGraded = Double.NaN;
         while (System.currentTimeMillis() < giveUp) {
             JsonObject left = node.call("due " + deadline);
             long now = System.currentTimeMillis();
+            if (cpuFrom == null && now >= deadline + grace.toMillis()) {
+                cpuFrom = CpuMeter.sample(); // the drain: from deadline + grace until everything is graded
+                drainFrom = System.nanoTime();
+            }
             if (left.getLong("open") == 0 && left.getLong("toGrade") == 0) {
                 allGraded = (now - deadline) / 1e3;
                 break;
@@ -175,7 +181,20 @@ final class DeadlineStorm {
                 "  %tT storm       all %,d closed and graded %.1f s after the deadline%n",
                 java.time.LocalTime.now(), n, allGraded);
         long to = System.nanoTime();
-        return receipts(n, attempt, order, saved, deadline, lead, allGraded, start, save, from, to, sweeper);
+        String drainCpu = cpuFrom == null ? "" : CpuMeter.between(cpuFrom, CpuMeter.sample(), (to - drainFrom) / 1e9);
+        return receipts(
+                n,
+                attempt,
+                order,
+                saved,
+                deadline,
+                lead,
+                allGraded,
+                start,
+                save,
+                from,
+                to,
+                sweeper + "; cpu during the drain (gen srv redis other idle iowait steal gc ms): " + drainCpu);
     }
 
     /** PUT one answer: a random option of the question, as a student clicking; remembered for the receipt check. */

@@ -101,7 +101,9 @@ public final class LoadGenerator {
         }
         int saves = outcome.burst() != null ? outcome.burst().count() : n * 30;
         String[] ceilingRedis = {""};
-        Phase ceiling = ceiling(n, saves, args, ceilingRedis, logs.resolve("ceiling-" + stamp + "-" + n + ".log"));
+        Phase ceiling = args.ceiling()
+                ? ceiling(n, saves, args, ceilingRedis, logs.resolve("ceiling-" + stamp + "-" + n + ".log"))
+                : null;
         List<BlockedThreadWatch.Warning> blocked =
                 BlockedThreadWatch.eventLoopWarnings(warnings, outcome.fromNanos(), outcome.toNanos());
         int duringSetup = BlockedThreadWatch.eventLoopWarnings(warnings, engineStart, outcome.fromNanos())
