@@ -70,7 +70,8 @@ public final class Engine implements AutoCloseable {
             vertx.deployVerticle(new SweeperVerticle(
                             services.exam().attempts(),
                             cfg.sweeper().interval(),
-                            cfg.sweeper().batch()))
+                            cfg.sweeper().batch(),
+                            cfg.sweeper().lanes()))
                     .await(30, TimeUnit.SECONDS);
             services.proctor().scheduleRetention(vertx);
             metrics.start(cfg.http().host()).await(30, TimeUnit.SECONDS);

@@ -127,7 +127,8 @@ public final class ConfigLoader {
                 LoginSettings.read(t));
         var sweeper = new EmtihanConfig.Sweeper(
                 Duration.ofMillis(t.integer("sweeper.intervalMillis", 50, 60_000)),
-                t.integer("sweeper.batch", 1, 10_000));
+                t.integer("sweeper.batch", 1, 10_000),
+                t.integer("sweeper.lanes", 1, 1_024));
         return new EmtihanConfig(
                 http,
                 store,

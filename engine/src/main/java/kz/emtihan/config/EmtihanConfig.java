@@ -37,7 +37,8 @@ public record EmtihanConfig(
     /** {@code jwtSecret} empty: generate one and keep it in the data directory. */
     public record Auth(Optional<String> jwtSecret, Duration tokenLifetime, int bcryptCost, LoginSettings login) {}
 
-    public record Sweeper(Duration interval, int batch) {}
+    /** Issue 14 (9): {@code lanes} attempts in flight at most while a tick drains everything due. */
+    public record Sweeper(Duration interval, int batch, int lanes) {}
 
     public EmtihanConfig withPort(int port) {
         return new EmtihanConfig(

@@ -91,8 +91,11 @@ public final class Attempts {
         return holds;
     }
 
-    /** Times out attempts past deadline + grace and grades what is left ungraded; how many timed out. */
-    public Future<Integer> finaliseDue(int batch) {
-        return sweep.finaliseDue(batch);
+    /**
+     * Times out every attempt past deadline + grace, {@code batch} per read and {@code lanes} at a time, and grades what
+     * is left ungraded; how many this call timed out (issue 14, 9).
+     */
+    public Future<Integer> finaliseDue(int batch, int lanes) {
+        return sweep.finaliseDue(batch, lanes);
     }
 }

@@ -19,6 +19,11 @@ import java.util.Map;
  * @param gzip         send {@code Accept-Encoding: gzip, deflate} like a browser
  * @param redisServer  {@code store.redisServer} of the engine and the ceiling: auto (an installed Redis 7+) or embedded (6.2)
  * @param warmup       students of a discarded first run that warms up the JIT (0: none)
+ * @param engineHeap   -Xmx of the engine's own JVM (and of the ceiling's), e.g. 4g (issue 14, 9)
+ * @param storm        whether each run ends with the deadline storm: N students start a second exam, save
+ *                     {@code stormAnswers} answers each and vanish; the sweeper must close all at its deadline
+ * @param stormRuns    how many storms per run (the report gives each and the median)
+ * @param ceiling      whether to measure the ceiling (false: a storm-only run, e.g. --window=0 --burst=false)
  */
 record BenchArgs(
         List<Integer> students,
@@ -32,7 +37,12 @@ record BenchArgs(
         String redisServer,
         int warmup,
         Path out,
-        long seed) {
+        long seed,
+        String engineHeap,
+        boolean storm,
+        int stormAnswers,
+        int stormRuns,
+        boolean ceiling) {
 
     static BenchArgs parse(String[] argv) {
         Map<String, String> given = new HashMap<>();
@@ -65,7 +75,12 @@ record BenchArgs(
                 redisServer(value(given, "redis-server", "auto")),
                 bounded("warmup", Integer.parseInt(value(given, "warmup", "1000")), 0, 5_000),
                 Path.of(value(given, "out", "bench-results")),
-                Long.parseLong(value(given, "seed", "2026")));
+                Long.parseLong(value(given, "seed", "2026")),
+                heap(value(given, "engine-heap", "4g")),
+                Boolean.parseBoolean(value(given, "storm", "true")),
+                bounded("storm-answers", Integer.parseInt(value(given, "storm-answers", "3")), 0, 30),
+                bounded("storm-runs", Integer.parseInt(value(given, "storm-runs", "1")), 1, 5),
+                Boolean.parseBoolean(value(given, "ceiling", "true")));
         given.keySet()
                 .removeAll(List.of(
                         "students",
@@ -79,7 +94,12 @@ record BenchArgs(
                         "redis-server",
                         "warmup",
                         "out",
-                        "seed"));
+                        "seed",
+                        "engine-heap",
+                        "storm",
+                        "storm-answers",
+                        "storm-runs",
+                        "ceiling"));
         if (!given.isEmpty()) throw new IllegalArgumentException("unknown option(s) " + given.keySet());
         return args;
     }
@@ -87,6 +107,11 @@ record BenchArgs(
     private static String redisServer(String v) {
         if (!List.of("auto", "embedded").contains(v))
             throw new IllegalArgumentException("--redis-server auto|embedded");
+        return v;
+    }
+
+    private static String heap(String v) {
+        if (!v.matches("[1-9][0-9]{0,5}[mg]")) throw new IllegalArgumentException("--engine-heap like 4g or 2048m");
         return v;
     }
 
@@ -102,7 +127,7 @@ record BenchArgs(
         return v;
     }
 
-    /** The settings of the discarded warm-up run: its own student count, a paced window of at most 5 s. */
+    /** The settings of the discarded warm-up run: its own student count, a paced window of at most 5 s, one storm. */
     BenchArgs forWarmup() {
         return new BenchArgs(
                 List.of(warmup),
@@ -116,7 +141,12 @@ record BenchArgs(
                 redisServer,
                 0,
                 out,
-                seed);
+                seed,
+                engineHeap,
+                storm,
+                stormAnswers,
+                1,
+                ceiling);
     }
 
     /** One line for the report. */
@@ -124,6 +154,7 @@ record BenchArgs(
         return "connections=" + connections + " window=" + window + "s burst=" + burst + " double-start=" + doubleStart
                 + "% redis-pool=" + pool + " gzip=" + gzip + " appendfsync=" + appendfsync + " redis-server="
                 + redisServer
-                + " warmup=" + warmup + " seed=" + seed;
+                + " warmup=" + warmup + " seed=" + seed + " engine-heap=" + engineHeap + " storm=" + storm
+                + (storm ? " storm-answers=" + stormAnswers + " storm-runs=" + stormRuns : "") + " ceiling=" + ceiling;
     }
 }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Counts Vert.x "Thread ... has been blocked for N ms, time limit is L ms" warnings (logger
  * {@code io.vertx.core.impl.BlockedThreadChecker}) with a logback appender attached at run time. Only
- * warnings with a limit of at most 100 ms on an event loop count as the engine's (the generator's own
- * event loop has a 2 s limit, worker threads 60 s). When one arrives, the blocked thread is still blocked,
+ * warnings with a limit of at most 100 ms on an event loop count as the engine's (worker threads have 60 s). It runs
+ * in the engine's own JVM (BenchNodeMain), which the generator does not share. When one arrives, the blocked thread is still blocked,
  * so its stack is sampled to show where. Vert.x checks every 100 ms, so a block of 100-200 ms may slip
  * between two checks: the count is a lower bound.
  */
@@ -29,7 +29,6 @@ final class BlockedThreadWatch extends AppenderBase<ILoggingEvent> {
     record Warning(long atNanos, String thread, long blockedMs, long limitMs, String stack) {}
 
     private final List<Warning> warnings = new ArrayList<>();
-    private volatile Thread excluded;
 
     static BlockedThreadWatch attach() {
         BlockedThreadWatch w = new BlockedThreadWatch();
@@ -39,11 +38,6 @@ final class BlockedThreadWatch extends AppenderBase<ILoggingEvent> {
         w.start();
         logger.addAppender(w);
         return w;
-    }
-
-    /** The generator's own thread: never sampled as the engine's. */
-    void exclude(Thread t) {
-        excluded = t;
     }
 
     @Override
@@ -62,7 +56,7 @@ final class BlockedThreadWatch extends AppenderBase<ILoggingEvent> {
     private String sample(String name) {
         for (Map.Entry<Thread, StackTraceElement[]> t :
                 Thread.getAllStackTraces().entrySet()) {
-            if (t.getKey() == excluded || !name.equals(t.getKey().getName())) continue;
+            if (!name.equals(t.getKey().getName())) continue;
             return Arrays.stream(t.getValue())
                     .limit(12)
                     .map(StackTraceElement::toString)
@@ -71,23 +65,26 @@ final class BlockedThreadWatch extends AppenderBase<ILoggingEvent> {
         return "(thread not found)";
     }
 
-    /** The engine's event-loop warnings between two instants of System.nanoTime(). */
-    List<Warning> eventLoopWarnings(long fromNanos, long toNanos) {
+    /** Every warning so far (the engine's JVM sends them to the bench, BenchNodeMain). */
+    List<Warning> all() {
         synchronized (warnings) {
-            return warnings.stream()
-                    .filter(w -> w.atNanos() >= fromNanos && w.atNanos() <= toNanos)
-                    .filter(w -> w.limitMs() <= 100 && w.thread().contains("eventloop"))
-                    .toList();
+            return List.copyOf(warnings);
         }
     }
 
-    /** Every other blocked-thread warning (workers, the generator) in the interval. */
-    List<Warning> otherWarnings(long fromNanos, long toNanos) {
-        synchronized (warnings) {
-            return warnings.stream()
-                    .filter(w -> w.atNanos() >= fromNanos && w.atNanos() <= toNanos)
-                    .filter(w -> !(w.limitMs() <= 100 && w.thread().contains("eventloop")))
-                    .toList();
-        }
+    /** The engine's event-loop warnings between two instants of System.nanoTime(). */
+    static List<Warning> eventLoopWarnings(List<Warning> warnings, long fromNanos, long toNanos) {
+        return warnings.stream()
+                .filter(w -> w.atNanos() >= fromNanos && w.atNanos() <= toNanos)
+                .filter(w -> w.limitMs() <= 100 && w.thread().contains("eventloop"))
+                .toList();
+    }
+
+    /** Every other blocked-thread warning (workers) in the interval. */
+    static List<Warning> otherWarnings(List<Warning> warnings, long fromNanos, long toNanos) {
+        return warnings.stream()
+                .filter(w -> w.atNanos() >= fromNanos && w.atNanos() <= toNanos)
+                .filter(w -> !(w.limitMs() <= 100 && w.thread().contains("eventloop")))
+                .toList();
     }
 }

@@ -34,7 +34,8 @@ final class Driver {
         Promise<Phase> done = Promise.promise();
         List<Task> sorted = new ArrayList<>(tasks);
         sorted.sort(Comparator.comparingLong(Task::dueNanos));
-        client.context().runOnContext(v -> new Run(new Phase(name, pacing, sorted.size()), sorted, done).pump());
+        CpuMeter.Sample cpu = CpuMeter.sample();
+        client.context().runOnContext(v -> new Run(new Phase(name, pacing, sorted.size()), sorted, done, cpu).pump());
         return done.future();
     }
 
@@ -48,11 +49,11 @@ final class Driver {
         private int completed;
         private boolean timerSet;
 
-        Run(Phase phase, List<Task> tasks, Promise<Phase> done) {
+        Run(Phase phase, List<Task> tasks, Promise<Phase> done, CpuMeter.Sample cpu) {
             this.phase = phase;
             this.tasks = tasks;
             this.done = done;
-            phase.begin(start);
+            phase.begin(start, cpu);
         }
 
         void pump() {

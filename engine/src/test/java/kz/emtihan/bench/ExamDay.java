@@ -28,6 +28,7 @@ final class ExamDay {
     private final Driver driver;
     private final BenchArgs args;
     private final Fixture.Created fx;
+    private final java.util.function.IntFunction<BenchNode.Heap> heapCheck;
     private final int n;
     private final Random random;
     private final String[] tokens;
@@ -48,6 +49,7 @@ final class ExamDay {
             Phase paced,
             Phase burst,
             Phase submit,
+            BenchNode.Heap heap,
             double releaseToLastPaper,
             Check check,
             long fromNanos,
@@ -78,8 +80,14 @@ final class ExamDay {
         }
     }
 
-    ExamDay(Client client, BenchArgs args, Fixture.Created fx) {
+    /** @param heapCheck the engine's heap after a full GC with the given number of attempts open (issue 14, 9) */
+    ExamDay(
+            Client client,
+            BenchArgs args,
+            Fixture.Created fx,
+            java.util.function.IntFunction<BenchNode.Heap> heapCheck) {
         this.client = client;
+        this.heapCheck = heapCheck;
         this.driver = new Driver(client, args.connections());
         this.args = args;
         this.fx = fx;
@@ -134,6 +142,14 @@ final class ExamDay {
                     saveTasks(args.window() > 0 ? 2 : 1, false)));
             progress(burst);
         }
+        // issue 14 (9): every attempt is open and holds its answers: the engine's heap after a full GC, outside any
+        // phase
+        int open = 0;
+        for (String a : attempt) if (a != null) open++;
+        BenchNode.Heap heap = heapCheck.apply(open);
+        System.out.printf(
+                "  %tT heap        %.0f MB after a full GC with %,d attempts open%n",
+                java.time.LocalTime.now(), heap.usedBytes() / 1e6, open);
         List<Driver.Task> submits = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (attempt[i] == null) continue;
@@ -151,7 +167,13 @@ final class ExamDay {
         Phase submit = await(driver.run("submit", "all at once", submits));
         progress(submit);
         Check check = verify();
-        return new Outcome(n, login, start, paced, burst, submit, releaseToLastPaper, check, from, System.nanoTime());
+        return new Outcome(
+                n, login, start, paced, burst, submit, heap, releaseToLastPaper, check, from, System.nanoTime());
+    }
+
+    /** Each student's token, for the storm that follows on the same engine (null where a login failed). */
+    String[] tokens() {
+        return tokens.clone();
     }
 
     private List<Driver.Task> startTasks() {
@@ -273,8 +295,10 @@ final class ExamDay {
                 submitted);
     }
 
+    /** Waits for the phase on the calling thread, which then samples the CPU counters (see {@link Phase#begin}). */
     static Phase await(Future<Phase> phase) {
-        return Client.await(phase, TimeUnit.MINUTES.toSeconds(PHASE_LIMIT_MINUTES));
+        return Client.await(phase, TimeUnit.MINUTES.toSeconds(PHASE_LIMIT_MINUTES))
+                .cpuEnd(CpuMeter.sample());
     }
 
     private static void progress(Phase p) {

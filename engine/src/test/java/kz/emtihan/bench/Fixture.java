@@ -25,7 +25,11 @@ final class Fixture {
 
     private Fixture() {}
 
-    static Created create(Client client, int students, long seed) {
+    /**
+     * The exam day's fixture: accounts {@code <prefix>00001...} and an attestation of its own discipline, so that the
+     * warm-up (prefix w) and the measured day (prefix s) can share one engine.
+     */
+    static Created create(Client client, int students, long seed, String prefix, String discipline) {
         String admin = client.expect(
                         200,
                         client.post(
@@ -35,41 +39,19 @@ final class Fixture {
                         "admin login")
                 .json()
                 .getString("token");
-        JsonObject passport = new JsonObject()
-                .put("discipline", "Bench arithmetic")
-                .put("programme", "6B06101 Bench")
-                .put("language", "English")
-                .put("compilers", new JsonArray().add("Load Generator"))
-                .put("references", new JsonArray().add("none"));
-        String bankId = client.expect(
-                        201,
-                        client.post("/api/v1/banks", admin, new JsonObject().put("passport", passport)),
-                        "create bank")
-                .json()
-                .getString("id");
-        client.expect(
-                200, client.post("/api/v1/banks/" + bankId + "/questions", admin, questions(seed)), "add questions");
-        usable(client, admin, bankId);
+        createExpert(client, admin);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        JsonObject exam = new JsonObject()
-                .put("bankId", bankId)
-                .put("title", "Bench attestation (" + students + " students)")
-                .put("kind", "intermediate-attestation")
-                .put("opensAt", now.minus(Duration.ofHours(1)).toString())
-                .put("closesAt", now.plus(Duration.ofDays(1)).toString())
-                .put(
-                        "proctoring",
-                        new JsonObject()
-                                .put("camera", false)
-                                .put("screen", false)
-                                .put("identity", false));
-        String examId = client.expect(201, client.post("/api/v1/exams", admin, exam), "create exam")
-                .json()
-                .getString("id");
+        String examId = exam(
+                client,
+                admin,
+                discipline,
+                "Bench attestation (" + students + " students)",
+                now.plus(Duration.ofDays(1)),
+                seed);
         String[] ids = new String[students];
         JsonArray roster = new JsonArray();
         for (int i = 0; i < students; i++) {
-            ids[i] = String.format("s%05d", i + 1);
+            ids[i] = String.format("%s%05d", prefix, i + 1);
             roster.add(ids[i]);
         }
         for (int from = 0; from < students; from += BATCH) {
@@ -88,13 +70,50 @@ final class Fixture {
     }
 
     /**
-     * 5.19, 5.24-5.26: the admin records the department's approval and names a bench expert (not a compiler) for this
-     * academic year and the next; the expert concludes "may be used" for both, so the attestation may be scheduled.
+     * A usable bank of its own discipline (5.20.3 allows one attestation per discipline and period) and an
+     * intermediate attestation on it, open from an hour ago until {@code closes}, with no roster yet; its id.
      */
-    static void usable(Client client, String admin, String bankId) {
-        String base = "/api/v1/banks/" + bankId;
+    static String exam(Client client, String admin, String discipline, String title, Instant closes, long seed) {
+        JsonObject passport = new JsonObject()
+                .put("discipline", discipline)
+                .put("programme", "6B06101 Bench")
+                .put("language", "English")
+                .put("compilers", new JsonArray().add("Load Generator"))
+                .put("references", new JsonArray().add("none"));
+        String bankId = client.expect(
+                        201,
+                        client.post("/api/v1/banks", admin, new JsonObject().put("passport", passport)),
+                        "create bank")
+                .json()
+                .getString("id");
         client.expect(
-                200,
+                200, client.post("/api/v1/banks/" + bankId + "/questions", admin, questions(seed)), "add questions");
+        usable(client, admin, bankId);
+        JsonObject exam = new JsonObject()
+                .put("bankId", bankId)
+                .put("title", title)
+                .put("kind", "intermediate-attestation")
+                .put(
+                        "opensAt",
+                        Instant.now()
+                                .truncatedTo(ChronoUnit.MINUTES)
+                                .minus(Duration.ofHours(1))
+                                .toString())
+                .put("closesAt", closes.toString())
+                .put(
+                        "proctoring",
+                        new JsonObject()
+                                .put("camera", false)
+                                .put("screen", false)
+                                .put("identity", false));
+        return client.expect(201, client.post("/api/v1/exams", admin, exam), "create exam")
+                .json()
+                .getString("id");
+    }
+
+    /** The expert who concludes on the bench's banks (5.24-5.26); once per engine. */
+    static void createExpert(Client client, String admin) {
+        Client.Reply r = Client.await(
                 client.post(
                         "/api/v1/users",
                         admin,
@@ -104,7 +123,21 @@ final class Fixture {
                                         .put("name", "Bench Expert")
                                         .put("roles", new JsonArray().add("expert"))
                                         .put("password", "pw-bench-expert"))),
-                "create expert");
+                120);
+        boolean exists = client
+                .expect(200, client.send(io.vertx.core.http.HttpMethod.GET, "/api/v1/users", admin, null), "users")
+                .array()
+                .stream()
+                .anyMatch(u -> "bench-expert".equals(((JsonObject) u).getString("id")));
+        if (!exists) throw new IllegalStateException("create expert: " + r.status() + " " + r.body());
+    }
+
+    /**
+     * 5.19, 5.24-5.26: the admin records the department's approval and names the bench expert (not a compiler) for
+     * this academic year and the next; the expert concludes "may be used" for both, so the attestation may be scheduled.
+     */
+    static void usable(Client client, String admin, String bankId) {
+        String base = "/api/v1/banks/" + bankId;
         String expert = client.expect(
                         200,
                         client.post(

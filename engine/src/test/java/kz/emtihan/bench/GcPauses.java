@@ -9,18 +9,27 @@ import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Stop-the-world garbage-collection pauses of this JVM, as the JVM reports them. The engine and the
- * generator share the heap, and a pause stops every event loop at once, so Vert.x reports it as a
+ * Stop-the-world garbage-collection pauses of a JVM, as the JVM reports them: attached in the engine's own JVM
+ * (BenchNodeMain), which sends them to the bench. A pause stops every event loop at once, so Vert.x reports it as a
  * "blocked" thread too; the report marks the blocked-thread warnings that a pause explains.
  */
 final class GcPauses {
     /** A pause that ended at {@code endNanos} (System.nanoTime) after {@code millis}. */
     record Pause(long endNanos, long millis, String cause) {}
 
-    private final List<Pause> pauses = new ArrayList<>();
+    private final List<Pause> pauses;
+
+    private GcPauses(List<Pause> pauses) {
+        this.pauses = pauses;
+    }
+
+    /** The pauses another JVM reported, on this JVM's clock. */
+    static GcPauses of(List<Pause> pauses) {
+        return new GcPauses(new ArrayList<>(pauses));
+    }
 
     static GcPauses attach() {
-        GcPauses g = new GcPauses();
+        GcPauses g = new GcPauses(new ArrayList<>());
         for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (!(bean instanceof NotificationEmitter emitter)) continue;
             emitter.addNotificationListener(

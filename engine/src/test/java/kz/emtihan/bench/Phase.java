@@ -31,18 +31,27 @@ final class Phase {
         this.sinceDue = new long[expected];
     }
 
-    void begin(long nanos) {
+    /**
+     * @param cpu sampled by the thread that started the phase, not on the generator's event loop: the server's figures
+     *            come over a pipe from its JVM, which may be slow to answer while it is busy
+     */
+    void begin(long nanos, CpuMeter.Sample cpu) {
         begin = nanos;
-        cpuBegin = CpuMeter.sample();
+        cpuBegin = cpu;
     }
 
     Phase end(long nanos) {
         end = nanos;
-        cpuEnd = CpuMeter.sample();
         return this;
     }
 
-    /** Cores busy on average in this JVM and in redis-server, and the box's idle, iowait and steal. */
+    /** The CPU counters once the phase is over, sampled by the thread that waited for it. */
+    Phase cpuEnd(CpuMeter.Sample cpu) {
+        cpuEnd = cpu;
+        return this;
+    }
+
+    /** Cores busy on average in the generator, the server's JVM and its redis-server, and the box's idle, iowait, steal. */
     String cpu() {
         return cpuBegin == null || cpuEnd == null ? "" : CpuMeter.between(cpuBegin, cpuEnd, seconds());
     }
@@ -117,7 +126,7 @@ final class Phase {
                 "p95 ms",
                 "p99 ms",
                 "max ms",
-                " jvm redis other  idle iowait steal  gc ms");
+                " gen  srv redis other  idle iowait steal  gc ms");
     }
 
     /** The service-latency row. */

@@ -19,12 +19,15 @@ final class Report {
         out.append(String.format(Locale.ROOT, format, values)).append('\n');
     }
 
-    Report header(double setupSeconds) {
+    Report header(double setupSeconds, String engineJvm) {
         Runtime rt = Runtime.getRuntime();
         line("=== Emtihan load bench: %,d students — %s ===", n, Instant.now());
         line(
-                "machine   : %d cores, JVM max heap %.1f GB, Java %s; engine in this JVM on 127.0.0.1, embedded Redis",
-                rt.availableProcessors(), rt.maxMemory() / 1e9, System.getProperty("java.version"));
+                "machine   : %d cores, Java %s; the engine in a JVM of its own on 127.0.0.1 with its embedded Redis (%s);",
+                rt.availableProcessors(), System.getProperty("java.version"), engineJvm);
+        line(
+                "            the generator in this JVM (max heap %.1f GB); the ceiling in a JVM of its own, as the engine",
+                rt.maxMemory() / 1e9);
         line("settings  : %s", args.describe());
         line(
                 "generator : Vert.x HttpClient, 1 event loop, %d keep-alive connections = at most %d requests in flight",
@@ -40,7 +43,7 @@ final class Report {
         return this;
     }
 
-    Report phases(ExamDay.Outcome o, Phase ceiling) {
+    Report phases(ExamDay.Outcome o, Phase ceiling, List<DeadlineStorm.Result> storms) {
         line("");
         line(
                 "pacing    : login: all at once | start: all released at the same instant after the login barrier, %d%% send it twice",
@@ -54,11 +57,13 @@ final class Report {
         line(
                 "            it (for a release: since the release) -> response, so it includes waiting for a free connection");
         line(
-                "cpu       : cores busy on average in this JVM (engine + generator), in redis-server and in other processes on");
+                "cpu       : cores busy on average in the generator's JVM (gen), the server's JVM (srv: the engine, or the ceiling in");
         line(
-                "            the box (noise: not ours), then the box's idle, iowait (fsync) and steal (hypervisor) share of all %d cores",
+                "            its row; read inside that JVM), its redis-server and other processes on the box (noise: not ours),");
+        line(
+                "            then the box's idle, iowait (fsync) and steal (hypervisor) share of all %d cores",
                 Runtime.getRuntime().availableProcessors());
-        line("            gc ms: time this JVM spent in garbage collection during the phase");
+        line("            gc ms: time the server's JVM spent in garbage collection during the phase");
         line("");
         line("%s", Phase.header());
         for (Phase p : new Phase[] {o.login(), o.start(), o.paced(), o.burst(), o.submit(), ceiling}) {
@@ -66,6 +71,9 @@ final class Report {
             line("%s", p.row());
             if (p == o.start()) line("%s", p.dueRow("since release"));
             if (p == o.paced()) line("%s", p.dueRow("since due"));
+        }
+        for (DeadlineStorm.Result st : storms) {
+            for (Phase p : new Phase[] {st.start(), st.save(), st.receipts()}) line("%s", p.row());
         }
         line("");
         StringBuilder errs = new StringBuilder();
@@ -114,7 +122,11 @@ final class Report {
         return this;
     }
 
-    Report targets(ExamDay.Outcome o, Phase ceiling, List<BlockedThreadWatch.Warning> blocked) {
+    Report targets(
+            ExamDay.Outcome o,
+            Phase ceiling,
+            List<BlockedThreadWatch.Warning> blocked,
+            List<DeadlineStorm.Result> storms) {
         ExamDay.Check c = o.check();
         long maxBlocked = blocked.stream()
                 .mapToLong(BlockedThreadWatch.Warning::blockedMs)
@@ -167,6 +179,7 @@ final class Report {
                 blocked.isEmpty(),
                 "no event-loop block over 100 ms",
                 blocked.size() + " blocked-thread warning(s), longest " + maxBlocked + " ms");
+        StormLines.targets(this, n, o.heap(), storms);
         line("one attempt per student and results consistent: %s", c.ok(n) ? "yes" : "NO");
         double noise = noise(o, ceiling);
         if (noise > 0.2) {
@@ -183,11 +196,23 @@ final class Report {
         long max = pauses.stream().mapToLong(GcPauses.Pause::millis).max().orElse(0);
         long explained = blocked.stream().filter(gc::explains).count();
         line(
-                "gc        : %d stop-the-world pauses (engine and generator share the heap), %d of them >= 100 ms, longest %d ms;",
+                "gc        : %d stop-the-world pauses of the engine's JVM (the generator's are its own), %d >= 100 ms, longest %d ms;",
                 pauses.size(), over, max);
         line(
                 "            %d of the %d blocked-thread warnings coincide with a GC pause at least half as long",
                 explained, blocked.size());
+        return this;
+    }
+
+    /** The engine's heap after a full GC with every attempt of the day open (issue 14, 9). */
+    Report heap(BenchNode.Heap h) {
+        StormLines.heap(this, h);
+        return this;
+    }
+
+    /** The deadline storm(s) after the day, and the engine's blocked event loops and GC pauses during each. */
+    Report storms(List<DeadlineStorm.Result> storms, List<BlockedThreadWatch.Warning> warnings, GcPauses gc) {
+        StormLines.storms(this, storms, warnings, gc);
         return this;
     }
 
@@ -204,28 +229,31 @@ final class Report {
         return o.burst() == null ? Double.NaN : o.burst().service(0.99);
     }
 
-    private void target(boolean applies, boolean met, String what, String measured) {
+    void target(boolean applies, boolean met, String what, String measured) {
         line("  [%s] %-78s %s", applies ? (met ? "PASS" : "MISS") : "info", what, measured);
     }
 
     /** One line for the summary across runs. */
-    static String summaryLine(int n, ExamDay.Outcome o, Phase ceiling, int blocked) {
+    static String summaryLine(int n, ExamDay.Outcome o, Phase ceiling, int blocked, List<DeadlineStorm.Result> storms) {
         return String.format(
-                Locale.ROOT,
-                "%,7d students | last paper %6.2f s | start p99 %7.1f ms | save p99 %7.1f ms"
-                        + " | save-burst %6.0f/s | ceiling %6.0f/s | ratio %5.2f | submit p99 %7.1f ms | blocked %d | one-attempt %s"
-                        + " | other processes %.2f cores",
-                n,
-                o.releaseToLastPaper(),
-                o.start().service(0.99),
-                savePercentile99(o),
-                o.burst() == null ? Double.NaN : o.burst().throughput(),
-                ceiling == null ? Double.NaN : ceiling.throughput(),
-                o.burst() == null || ceiling == null ? Double.NaN : o.burst().throughput() / ceiling.throughput(),
-                o.submit().service(0.99),
-                blocked,
-                o.check().ok(n) ? "ok" : "NOT OK",
-                noise(o, ceiling));
+                        Locale.ROOT,
+                        "%,7d students | last paper %6.2f s | start p99 %7.1f ms | save p99 %7.1f ms"
+                                + " | save-burst %6.0f/s | ceiling %6.0f/s | ratio %5.2f | submit p99 %7.1f ms | blocked %d | one-attempt %s"
+                                + " | other processes %.2f cores",
+                        n,
+                        o.releaseToLastPaper(),
+                        o.start().service(0.99),
+                        savePercentile99(o),
+                        o.burst() == null ? Double.NaN : o.burst().throughput(),
+                        ceiling == null ? Double.NaN : ceiling.throughput(),
+                        o.burst() == null || ceiling == null
+                                ? Double.NaN
+                                : o.burst().throughput() / ceiling.throughput(),
+                        o.submit().service(0.99),
+                        blocked,
+                        o.check().ok(n) ? "ok" : "NOT OK",
+                        noise(o, ceiling))
+                + StormLines.summary(o.heap(), storms);
     }
 
     /** The most other processes took from the box in any phase of the run: a large value makes the numbers suspect. */
