@@ -12,7 +12,7 @@ import kz.emtihan.config.EmtihanConfig;
  * {@code java -jar engine/target/emtihan.jar [--demo] [--config DIR] [--rotate-receipt-key]}. The config directory
  * is --config, else $EMTIHAN_CONFIG_DIR, else ./config when it holds emtihan.yaml, else the packaged defaults.
  * {@code --rotate-receipt-key} retires the receipt key before starting (docs/verification.md "Key rotation").
- * Exit codes: 2 a configuration error, 3 the store could not be started (docs/notes-lifecycle.md), 4 the embedded
+ * Exit codes: 2 a configuration error, 3 the store could not be started (docs/operations.md), 4 the embedded
  * Redis kept dying.
  */
 public final class Main {

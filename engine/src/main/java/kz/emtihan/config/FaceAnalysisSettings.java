@@ -2,7 +2,7 @@ package kz.emtihan.config;
 
 /**
  * Issue 14 (8): how snapshots are analysed for faces, from {@code proctoring.faceAnalysis} in {@code emtihan.yaml}
- * (docs/notes-face.md). YuNet looks at {@code width x height} first (320x240: a quarter of the work of the
+ * (docs/face-analysis.md). YuNet looks at {@code width x height} first (320x240: a quarter of the work of the
  * 640x480 snapshot) and at full size when that look is unsure; 640x480 is one full-size look, as before issue 14.
  *
  * @param width         the first look's width, pixels

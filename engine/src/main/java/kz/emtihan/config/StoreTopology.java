@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code sentinel} asks the sentinels in {@code endpoints} for the primary of {@code masterName} and follows a
  * failover; {@code cluster} spreads keys over the nodes found from {@code endpoints}. With {@code waitReplicas} above 0
  * an answer save, an attempt start and a submit are acknowledged only once {@code WAIT} confirms them on that many
- * replicas within {@code waitTimeout} (docs/notes-redis-ha.md).
+ * replicas within {@code waitTimeout} (docs/redis-ha.md).
  */
 public record StoreTopology(
         Mode mode, List<String> endpoints, String masterName, int waitReplicas, Duration waitTimeout) {

@@ -18,7 +18,7 @@ import kz.emtihan.text.Language;
  * {@code GET /api/v1/ws?token=<JWT>} (API.md "Live events"): a hub the contexts plug into ({@link LiveRegistry}). The
  * socket itself authenticates the upgrade, sends {@code time} at once and every {@value #TIME_EVERY_MILLIS} ms (and
  * on {@code ping}), and hands every other message to the feature that declared its type; what a student, a proctor
- * or a commission member may follow, and how, is their contexts' business (docs/notes-live.md lists who registers
+ * or a commission member may follow, and how, is their contexts' business (docs/architecture.md lists who registers
  * what).
  */
 public final class LiveSocket {

@@ -14,7 +14,7 @@ import kz.emtihan.proctor.model.SnapshotBacklog;
 /**
  * Face analysis off the event loop: a worker pool with one {@link FaceAnalyser} per thread, since an analyser is not
  * thread-safe and costs a model load to create. Issue 14 (8): YuNet looks at 320x240 first and at 640x480 when
- * unsure (about 8 ms of CPU a snapshot, 35 with the second look: docs/notes-face.md), OpenCV's own pool pinned to
+ * unsure (about 8 ms of CPU a snapshot, 35 with the second look: docs/face-analysis.md), OpenCV's own pool pinned to
  * one thread so that each worker uses one core; snapshots waiting for analysis are bounded by a
  * {@link SnapshotBacklog}.
  */

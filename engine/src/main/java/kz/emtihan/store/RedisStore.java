@@ -66,7 +66,7 @@ public final class RedisStore {
                         .setUseReplicas(RedisReplicas.NEVER);
                 log.warn("store mode cluster: only the per-attempt scripts (answer save, flags, observations) share"
                         + " one hash slot so far; accounts, exams and the sweeper still write across slots"
-                        + " (docs/notes-redis-ha.md, what is left). Use mode sentinel for an exam.");
+                        + " (docs/redis-ha.md, what is left). Use mode sentinel for an exam.");
             }
         }
         ReplicaWait wait = new ReplicaWait(topology.waitReplicas(), topology.waitTimeout());

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Issue 14 (6): Debian's HAProxy in front of engine nodes, as docs/notes-lifecycle.md tells an operator to set it up:
+ * Issue 14 (6): Debian's HAProxy in front of engine nodes, as docs/operations.md tells an operator to set it up:
  * health checks on {@code /health/ready} every 500 ms (a node is out after two failed checks, well within the drain
  * time), and retries of a request that met a closing connection on another node - except POST, which is not
  * idempotent.

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Issue 14 (2): "keys that a Lua script touches share one hash slot, so every script runs on a Cluster". A real Redis
  * Cluster of three primaries (slots split by ADDSLOTSRANGE, joined by CLUSTER MEET); the engine's own client in mode
  * cluster runs the per-attempt scripts over the keys {@link ExamKeys} and {@link ProctorKeys} spell for attempts of
- * several exams, which land on different primaries. docs/notes-redis-ha.md lists the scripts not converted yet.
+ * several exams, which land on different primaries. docs/redis-ha.md lists the scripts not converted yet.
  */
 class ClusterScriptsTest {
     private static final LuaScript SAVE = LuaScript.load("/kz/emtihan/exam/save-answer.lua");

@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * <p>A small reader of signatures rather than a detection library: the allow-list has eight formats, each with a
  * fixed signature at offset 0, and everything outside it is refused, so a library's breadth (Apache Tika core detects
- * about 1,500 types, loading its registry at start) would decide nothing more here (docs/notes-media.md).
+ * about 1,500 types, loading its registry at start) would decide nothing more here (docs/banks.md).
  */
 public final class MediaSniffer {
     private MediaSniffer() {}

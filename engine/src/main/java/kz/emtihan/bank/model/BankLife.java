@@ -15,7 +15,7 @@ import kz.emtihan.text.Text;
 /**
  * A bank's life (5.19, 5.24-5.26, 5.31): draft → approved at a department meeting → reviewed by the experts of the
  * academic year's panel → usable that year; locked when the period ends. Pure: each step returns the new life or
- * throws the refusal naming its clause. Decisions where the regulation is silent (docs/notes-bank-life.md):
+ * throws the refusal naming its clause. Decisions where the regulation is silent (docs/bank-life.md):
  *
  * <ul>
  *   <li>approval is recorded by a head of department or an admin, only for a bank that passes validation (7.6);

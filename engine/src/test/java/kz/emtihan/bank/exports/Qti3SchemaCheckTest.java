@@ -23,7 +23,7 @@ import org.xml.sax.SAXParseException;
  * imsqti_asiv3p0_sbacv1p0_v1p0.xsd}, which extends it) and {@code qtiv3p0/imsqtiv3p0_imscpv1p2_v1p0.xsd} with
  * the files they import (as laid out in oat-sa/qti-sdk's {@code src/qtism/data/storage/xml/schemes}). The schemas
  * are not in this repository (their licence is 1EdTech's), so without the property the check is skipped; {@link
- * Qti3ExportTest} checks the structure with XPath every time. See docs/notes-qti-export.md.
+ * Qti3ExportTest} checks the structure with XPath every time. See docs/banks.md.
  */
 class Qti3SchemaCheckTest {
     @Test

@@ -11,7 +11,7 @@ package kz.emtihan.media.vision;
  * {@code recheckNoFace}, also when it found no face at all. Otherwise its faces (candidates at or above the
  * threshold, 0.9) are the answer.
  *
- * <p>Measured on the fixtures (docs/notes-face.md): faces of 56 px and more (in the 640x480 snapshot) score at
+ * <p>Measured on the fixtures (docs/face-analysis.md): faces of 56 px and more (in the 640x480 snapshot) score at
  * least 0.9 at 320x240 as at 640x480; faces of 40 to 48 px score 0.85 to 0.90 there, so the full look finds them
  * (at 32 px 0.79 or 0.35, smaller ones below 0.5: the first look's limit);
  * the second face of {@code two_faces_collins_hopper} scores 0.896 (the full look finds it at 0.94). Background
