@@ -43,11 +43,11 @@ final class BenchEngine implements AutoCloseable {
         env.put("EMTIHAN_STORE_APPENDFSYNC", args.appendfsync());
         env.put("EMTIHAN_STORE_REDIS_SERVER", args.redisServer());
         env.put("EMTIHAN_STORE_REDIS_URL", "");
-        // issue 14 (2), (9): EMTIHAN_STORE_* (an external primary, waitReplicas ...) and EMTIHAN_SWEEPER_* of the
-        // bench's
-        // own environment win (EMTIHAN_SWEEPER_LANES=64 mvn -Pbench ...)
+        // issue 14 (2), (5), (9): EMTIHAN_STORE_* (an external primary, waitReplicas ...), EMTIHAN_SWEEPER_* (lanes)
+        // and EMTIHAN_METRICS_* (EMTIHAN_METRICS_ENABLED=false: what /metrics costs) of the bench's environment win
         System.getenv().forEach((k, v) -> {
-            if (k.startsWith("EMTIHAN_STORE_") || k.startsWith("EMTIHAN_SWEEPER_")) env.put(k, v);
+            if (k.startsWith("EMTIHAN_STORE_") || k.startsWith("EMTIHAN_SWEEPER_") || k.startsWith("EMTIHAN_METRICS_"))
+                env.put(k, v);
         });
         boolean started = false;
         try {
