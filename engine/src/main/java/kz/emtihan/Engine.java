@@ -166,6 +166,13 @@ public final class Engine implements AutoCloseable {
         } catch (Exception e) {
             log.warn("the HTTP servers did not stop cleanly: {}", e.getMessage());
         }
+        for (String id : vertx.deploymentIDs()) { // the sweeper: no sweep starts against a closing store
+            try {
+                vertx.undeploy(id).await(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("a verticle did not stop cleanly: {}", e.getMessage());
+            }
+        }
         services.store().health().stop();
         services.live().close();
         services.sessions().close();
