@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -247,24 +246,7 @@ class MetricsTest {
     }
 
     static TestEngine.Reply identity(String token, String attempt, byte[] face, byte[] document) {
-        String boundary = "----metrics" + System.nanoTime();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String[] names = {"face", "document"};
-        byte[][] files = {face, document};
-        for (int i = 0; i < 2; i++) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + names[i]
-                            + "\"; filename=\"" + names[i] + ".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(files[i]);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return app.send(
-                "POST",
-                "/api/v1/attempts/" + attempt + "/identity",
-                token,
-                "multipart/form-data; boundary=" + boundary,
-                out.toByteArray());
+        return kz.emtihan.proctor.ProctorFixtures.identity(app, token, attempt, face, document);
     }
 
     /** A face fixture as the page's canvas sends it: JPEG. */

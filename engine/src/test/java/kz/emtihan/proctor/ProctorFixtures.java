@@ -18,7 +18,7 @@ import kz.emtihan.Fixtures;
 import kz.emtihan.TestEngine;
 
 /** The real face photos of {@code ../shared/fixtures/faces} as a browser would send them (JPEG), and request helpers. */
-final class ProctorFixtures {
+public final class ProctorFixtures {
     private ProctorFixtures() {}
 
     static final byte[] ONE_FACE = jpeg("face_grace_hopper.jpg");
@@ -62,7 +62,8 @@ final class ProctorFixtures {
     }
 
     /** POSTs the two photos as multipart/form-data, as the page's FormData does. */
-    static TestEngine.Reply identity(TestEngine app, String token, String attemptId, byte[] face, byte[] document) {
+    public static TestEngine.Reply identity(
+            TestEngine app, String token, String attemptId, byte[] face, byte[] document) {
         String boundary = "----emtihan" + System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String[] names = {"face", "document"};
