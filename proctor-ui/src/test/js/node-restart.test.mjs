@@ -3,7 +3,7 @@
 // refusal (4xx) is never retried.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { settle, until } from './support.mjs';
+import { fakeWebSockets, settle, until } from './support.mjs';
 
 globalThis.sessionStorage = { getItem: () => null, setItem() {}, removeItem() {} };
 globalThis.window = {
@@ -13,25 +13,7 @@ globalThis.window = {
 };
 globalThis.document = { visibilityState: 'visible', addEventListener() {}, removeEventListener() {} };
 
-const sockets = [];
-class FakeSocket {
-  static OPEN = 1;
-  constructor(url) {
-    this.url = url;
-    this.readyState = 0;
-    this.listeners = {};
-    sockets.push(this);
-  }
-  addEventListener(type, fn) {
-    (this.listeners[type] ??= []).push(fn);
-  }
-  close() {}
-  fire(type, event = {}) {
-    if (type === 'open') this.readyState = 1;
-    for (const fn of this.listeners[type] ?? []) fn(event);
-  }
-}
-globalThis.WebSocket = FakeSocket;
+const sockets = fakeWebSockets();
 
 const { connectLive, NODE_LEAVING } = await import('../../main/web/lib/live.js');
 const { AnswerBook } = await import('../../main/web/lib/answers.js');

@@ -2,7 +2,7 @@
 // the live socket is closed with 4401; any other close is reconnected as before.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { until } from './support.mjs';
+import { fakeWebSockets, until } from './support.mjs';
 
 const store = new Map();
 globalThis.sessionStorage = {
@@ -23,24 +23,7 @@ globalThis.window = {
 };
 globalThis.document = { visibilityState: 'visible', addEventListener() {}, removeEventListener() {} };
 
-const sockets = [];
-class FakeSocket {
-  static OPEN = 1;
-  constructor(url) {
-    this.url = url;
-    this.readyState = 0;
-    this.listeners = {};
-    sockets.push(this);
-  }
-  addEventListener(type, fn) {
-    (this.listeners[type] ??= []).push(fn);
-  }
-  close() {}
-  fire(type, event = {}) {
-    for (const fn of this.listeners[type] ?? []) fn(event);
-  }
-}
-globalThis.WebSocket = FakeSocket;
+const sockets = fakeWebSockets();
 
 const { signIn, token } = await import('../../main/web/lib/session.js');
 const { connectLive, SESSION_ENDED } = await import('../../main/web/lib/live.js');

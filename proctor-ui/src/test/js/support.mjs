@@ -12,3 +12,30 @@ export async function until(condition, what) {
   }
   assert.fail(`timed out waiting until ${what}`);
 }
+
+/**
+ * A stand-in for the browser's WebSocket, installed as globalThis.WebSocket: every socket the page opens is kept in
+ * the returned array, and a test fires its events ('open' also marks it open).
+ */
+export function fakeWebSockets() {
+  const sockets = [];
+  class FakeSocket {
+    static OPEN = 1;
+    constructor(url) {
+      this.url = url;
+      this.readyState = 0;
+      this.listeners = {};
+      sockets.push(this);
+    }
+    addEventListener(type, fn) {
+      (this.listeners[type] ??= []).push(fn);
+    }
+    close() {}
+    fire(type, event = {}) {
+      if (type === 'open') this.readyState = 1;
+      for (const fn of this.listeners[type] ?? []) fn(event);
+    }
+  }
+  globalThis.WebSocket = FakeSocket;
+  return sockets;
+}
