@@ -1,8 +1,8 @@
-// Item statistics on exam.html (pages/exam-statistics.js, issue 12, 6): numbers in the reader's language.
+// Item statistics on exam.html (pages/exam/statistics.js, issue 12, 6): numbers in the reader's language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setLanguage } from '../../main/web/lib/i18n.js';
-import { number, percent } from '../../main/web/pages/exam-statistics.js';
+import { number, percent } from '../../main/web/pages/exam/statistics.js';
 
 test('percents and numbers take the decimal comma in Kazakh and Russian, the point in English', () => {
   setLanguage('kk');

@@ -2,7 +2,7 @@
 // listed in, what a failed fetch means, and that every flag kind has words in every language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError } from '../../main/web/lib/api.js';
+import { ApiError } from '../../main/web/lib/api/client.js';
 import { failureState, kindWords, orderedFlags } from '../../main/web/lib/proctoring/my-review.js';
 import { KIND_SEVERITY } from '../../main/web/lib/proctoring/dashboard.js';
 import en from '../../main/web/lib/messages/en.js';

@@ -17,7 +17,7 @@ const sockets = fakeWebSockets();
 
 const { connectLive, NODE_LEAVING } = await import('../../main/web/lib/live.js');
 const { AnswerBook } = await import('../../main/web/lib/answers.js');
-const { ApiError, request } = await import('../../main/web/lib/api.js');
+const { ApiError, request } = await import('../../main/web/lib/api/client.js');
 
 test('a socket closed with 1012 (service restart) reconnects within a second, and an ordinary drop waits longer', async () => {
   assert.ok(NODE_LEAVING.includes(1012));

@@ -57,13 +57,15 @@ function modules(entry) {
   return seen;
 }
 
-const pages = readdirSync(web).filter((f) => f.endsWith('.html'));
+// issue 15 (7): a page lives in its own folder, pages/<name>/<name>.html, and is served as /<name>.html
+const pages = readdirSync(join(web, 'pages')).map((name) => `${name}.html`);
+const pageFile = (page) => join(web, 'pages', page.replace(/\.html$/, ''), page);
 
 test('every page has a role, and names only areas of its role (no staff words on a student page, nor the reverse)', () => {
   const roleOf = new Map(Object.entries(ROLES).flatMap(([role, r]) => r.pages.map((p) => [`${p}.html`, role])));
   for (const page of pages) {
     assert.ok(roleOf.has(page), `${page}: add it to ROLES`);
-    const html = readFileSync(join(web, page), 'utf8');
+    const html = readFileSync(pageFile(page), 'utf8');
     const meta = /<meta name="messages" content="([^"]*)"/.exec(html);
     assert.ok(meta, `${page} names its message areas`);
     for (const area of meta[1].split(/\s+/).filter(Boolean)) {
@@ -75,7 +77,7 @@ test('every page has a role, and names only areas of its role (no staff words on
 
 test('every key a page uses is in the areas it loads, so none shows raw', () => {
   for (const page of pages) {
-    const html = readFileSync(join(web, page), 'utf8');
+    const html = readFileSync(pageFile(page), 'utf8');
     const document = {
       querySelector: () => ({ getAttribute: () => /<meta name="messages" content="([^"]*)"/.exec(html)?.[1] }),
     };
@@ -145,7 +147,7 @@ test('KaTeX is served from a folder named with its version (immutable caching): 
 
 test('every page names its script and styles relatively and modules import relatively, so all come under /r/<release>/', () => {
   for (const page of pages) {
-    const html = readFileSync(join(web, page), 'utf8');
+    const html = readFileSync(pageFile(page), 'utf8');
     for (const m of html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"/g)) {
       if (m[1].startsWith('data:')) continue;
       assert.match(m[1], /^(pages|lib|css|vendor)\//, `${page}: ${m[1]} (the engine puts these under the release)`);

@@ -56,7 +56,7 @@ test('a socket closed with 4401 is not reconnected: the token is forgotten and t
 });
 
 test('a 401 from the API for a call made with a token sends the page to sign in; a refused sign-in does not', async () => {
-  const { login, ApiError } = await import('../../main/web/lib/api.js');
+  const { login, ApiError } = await import('../../main/web/lib/api/client.js');
   globalThis.fetch = async () => ({
     ok: false,
     status: 401,
@@ -67,7 +67,7 @@ test('a 401 from the API for a call made with a token sends the page to sign in;
   await assert.rejects(login('s1', 'wrong'), (err) => err instanceof ApiError && err.status === 401);
   assert.deepEqual(visits, [], 'no token was sent: the sign-in page stays');
   const session = await import('../../main/web/lib/session.js');
-  const api = await import('../../main/web/lib/api.js');
+  const api = await import('../../main/web/lib/api/client.js');
   session.signIn({ token: 'tok-2', user: null });
   globalThis.fetch = async () => ({
     ok: false,

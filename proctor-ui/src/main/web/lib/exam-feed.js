@@ -9,10 +9,10 @@
  * - The page's own events (`events`) go to apply(event, true); every other message to onMessage(event).
  */
 
-import { ApiError } from '../lib/api.js';
-import { t } from '../lib/i18n.js';
-import { connectLive } from '../lib/live.js';
-import { sessionExpired } from '../lib/page.js';
+import { ApiError } from './api/client.js';
+import { t } from './i18n.js';
+import { connectLive } from './live.js';
+import { sessionExpired } from './page.js';
 import { $, resyncing } from './staff.js';
 
 export class ExamFeed {

@@ -12,7 +12,7 @@
  * ended by a logout, a change of roles or password, a disabled account) there is no reconnecting: the page signs in again.
  */
 
-import { request } from './api.js';
+import { request } from './api/client.js';
 import { currentLanguage } from './i18n.js';
 import { sessionEnded, token } from './session.js';
 

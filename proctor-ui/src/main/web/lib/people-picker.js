@@ -1,14 +1,14 @@
 /**
  * Whom a resource names (issue 10, 3): the people shown by name, and for whoever may change them a list of
  * checkboxes of the candidates, ticked for those named now. Used by the bank's co-authors and experts
- * (pages/bank-people.js) and the exam's proctors (pages/exam-proctors.js). The server decides who may change them
+ * (pages/bank/people.js) and the exam's proctors (pages/exam/proctors.js). The server decides who may change them
  * and that each person holds the right role; the page only shows it.
  *
  * For tests: [data-people=<field>] lists [data-person=<id>]; inputs are [name=<field>][value=<id>].
  */
 
-import { h } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
+import { h } from './dom.js';
+import { t } from './i18n.js';
 
 /** A list of people by name (id in brackets), or "none". */
 export function peopleList(field, people) {

@@ -4,7 +4,7 @@
  * the page's token and kept as a blob: URL for the life of the page (a file never changes: its name is its SHA-256).
  */
 
-import { request } from './api.js';
+import { request } from './api/client.js';
 
 const segment = (id) => encodeURIComponent(id);
 

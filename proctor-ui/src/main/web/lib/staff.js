@@ -4,11 +4,11 @@
  * their locators (line, index, clause, field), and small formatting helpers. Not a page of its own.
  */
 
-import { ApiError, errorText } from '../lib/api.js';
-import { downloadBlob, h, setState } from '../lib/dom.js';
-import { formatNumber, t } from '../lib/i18n.js';
-import { sessionExpired, startSignedInPage } from '../lib/page.js';
-import { user } from '../lib/session.js';
+import { ApiError, errorText } from './api/client.js';
+import { downloadBlob, h, setState } from './dom.js';
+import { formatNumber, t } from './i18n.js';
+import { sessionExpired, startSignedInPage } from './page.js';
+import { user } from './session.js';
 
 export const $ = (id) => document.getElementById(id);
 

@@ -1,10 +1,10 @@
 /**
- * The calls of bank.html that lib/staff-api.js does not make (issue 12): one filtered page of a big bank's questions,
+ * The calls of bank.html that lib/api/staff.js does not make (issue 12): one filtered page of a big bank's questions,
  * its topics, editing one question in place, classifying many at once, and downloading an export. Same pattern as
- * lib/staff-api.js: a Promise of the parsed body, or an ApiError.
+ * lib/api/staff.js: a Promise of the parsed body, or an ApiError.
  */
 
-import { request } from '../lib/api.js';
+import { request } from './client.js';
 
 const segment = (id) => encodeURIComponent(id);
 const base = (bankId) => `/banks/${segment(bankId)}`;

@@ -4,8 +4,8 @@
  * its human message. Status 0 means the server could not be reached.
  */
 
-import { currentLanguage, has, t } from './i18n.js';
-import { sessionEnded, token } from './session.js';
+import { currentLanguage, has, t } from '../i18n.js';
+import { sessionEnded, token } from '../session.js';
 
 const BASE = '/api/v1';
 

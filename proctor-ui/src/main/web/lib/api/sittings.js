@@ -1,10 +1,10 @@
 /**
  * The sittings of the oral final attestation through the engine's API (openapi.yaml, tag `sittings`), one function
- * per call, like lib/api.js: every function returns a Promise of the parsed body and rejects with an ApiError.
+ * per call, like lib/api/client.js: every function returns a Promise of the parsed body and rejects with an ApiError.
  */
 
-import { request } from '../api.js';
-import { decisionRequest } from './postponements.js';
+import { request } from './client.js';
+import { decisionRequest } from '../sitting/postponements.js';
 
 const segment = (id) => encodeURIComponent(id);
 const base = (id) => `/sittings/${segment(id)}`;

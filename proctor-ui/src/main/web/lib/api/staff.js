@@ -1,11 +1,11 @@
 /**
  * The engine's HTTP API as the staff pages use it (API.md, openapi.yaml, docs/proctoring.md): banks, imports,
- * exams, rosters, results, progress, proctoring and user accounts. Same pattern as lib/api.js: every function returns a Promise of
+ * exams, rosters, results, progress, proctoring and user accounts. Same pattern as lib/api/client.js: every function returns a Promise of
  * the parsed body and rejects with an ApiError (status, kebab-case code, human message, body with any
  * `problems`). Status 0 means the server could not be reached.
  */
 
-import { fetchBlob, request } from './api.js';
+import { fetchBlob, request } from './client.js';
 
 const segment = (id) => encodeURIComponent(id);
 const get = async (path) => (await request('GET', path)).data;

@@ -1,5 +1,5 @@
 /**
- * What the student's question page shows, decided without the DOM (pages/attempt-questions.js draws it): the
+ * What the student's question page shows, decided without the DOM (pages/attempt/questions.js draws it): the
  * letter of an option, the save line of an answer, a navigator button's state and label, the connection line,
  * the progress, where a resumed attempt opens, and which way the student can move. Messages are returned as a
  * key of lib/messages and its parameters, so the page says them in its language.

@@ -5,7 +5,7 @@
  * clock starts when they are first served; issue 10, 4). It holds the attempt view the page is to show.
  */
 
-import { ApiError, getAttempt } from '../api.js';
+import { ApiError, getAttempt } from '../api/client.js';
 import { t } from '../i18n.js';
 import { IdentityStep } from './identity.js';
 

@@ -3,7 +3,7 @@
  * expects them from then; issue 10, 4) until the end, taken from the self view and sent as JPEG.
  */
 
-import { ApiError, sendSnapshot } from '../api.js';
+import { ApiError, sendSnapshot } from '../api/client.js';
 import { captureJpeg } from './media.js';
 import { snapshotEveryMs } from './student-words.js';
 

@@ -1,6 +1,6 @@
 /**
  * Proctoring on the student's attempt page (docs/proctoring.md; clause 5.17.2): everything the page does for a
- * proctored exam, so that pages/attempt.js only calls prepare(), onMessage(), stopRecording() and flush().
+ * proctored exam, so that pages/attempt/attempt.js only calls prepare(), onMessage(), stopRecording() and flush().
  *
  * ProctoredAttempt puts together parts that each do one job and says in which order they run:
  * - SetupSteps (student-setup.js): share the camera and the screen, then begin the test in full screen;
@@ -13,7 +13,7 @@
  * What they say and decide without the DOM is in student-words.js.
  */
 
-import { reportEvent } from '../api.js';
+import { reportEvent } from '../api/client.js';
 import { t } from '../i18n.js';
 import { EventReporter } from './events.js';
 import { openCamera } from './media.js';

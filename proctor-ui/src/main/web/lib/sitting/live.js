@@ -5,8 +5,8 @@
  * the server's clock, set from each reading and corrected by the socket's `time` messages.
  */
 
-import { serverClock } from '../lib/clock.js';
-import { connectLive } from '../lib/live.js';
+import { serverClock } from '../clock.js';
+import { connectLive } from '../live.js';
 
 /** The server's clock as a page knows it. */
 export class PageClock {

@@ -7,9 +7,9 @@
  * or data-pdf-error.
  */
 
-import { fetchBlob } from '../lib/api.js';
-import { downloadBlob, h } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
+import { fetchBlob } from '../api/client.js';
+import { downloadBlob, h } from '../dom.js';
+import { t } from '../i18n.js';
 
 const segment = (id) => encodeURIComponent(id);
 

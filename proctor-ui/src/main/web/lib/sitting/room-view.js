@@ -8,11 +8,11 @@
  * 'refused'), #room-error.
  */
 
-import { h } from '../lib/dom.js';
-import { formatDateTime, t } from '../lib/i18n.js';
-import { iceServers } from '../lib/live.js';
-import { captureJpeg, stopStreams } from '../lib/proctoring/media.js';
-import { VideoRoom } from '../lib/sitting/room.js';
+import { h } from '../dom.js';
+import { formatDateTime, t } from '../i18n.js';
+import { iceServers } from '../live.js';
+import { captureJpeg, stopStreams } from '../proctoring/media.js';
+import { VideoRoom } from './room.js';
 
 const $ = (id) => document.getElementById(id);
 const CAMERA = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 15 }, facingMode: 'user' };

@@ -1,7 +1,7 @@
 /**
  * Issue 10: the checks of docs/verification.md, from public data only, with WebCrypto (Ed25519, SHA-256,
  * HMAC-SHA256) and nothing else: a receipt against the engine's published keys and the attempt's log, and a closed
- * sitting's draws against its revealed seed. No DOM here: the page (pages/verify.js) and Node's tests use it alike.
+ * sitting's draws against its revealed seed. No DOM here: the page (pages/verify/verify.js) and Node's tests use it alike.
  *
  * Each check is {check, ok, ...details}; `ok` is true, false, or null for a draw that cannot be recomputed.
  */

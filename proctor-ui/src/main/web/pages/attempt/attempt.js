@@ -6,23 +6,23 @@
  * snapshots and reports events until the end; a proctor may stop the attempt (6.14).
  *
  * This module starts the attempt, opens its answer book and follows the live socket. The parts: the question,
- * its options and the navigator (pages/attempt-questions.js), the countdown and its announcements
- * (pages/attempt-clock.js), and the confirmation, submission and stop by a proctor (pages/attempt-finish.js).
+ * its options and the navigator (pages/attempt/questions.js), the countdown and its announcements
+ * (pages/attempt/clock.js), and the confirmation, submission and stop by a proctor (pages/attempt/finish.js).
  */
 
-import { ApiError, saveAnswer, startAttempt } from '../lib/api.js';
-import { AnswerBook } from '../lib/answers.js';
-import { serverClock } from '../lib/clock.js';
-import { connectLive } from '../lib/live.js';
-import { param, setState } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
-import { attemptMedia } from '../lib/question-media.js';
-import { setMediaSource } from '../lib/richtext.js';
-import { sessionExpired, startSignedInPage } from '../lib/page.js';
-import { ProctoredAttempt } from '../lib/proctoring/student.js';
-import { attemptClock } from './attempt-clock.js';
-import { attemptEnd } from './attempt-finish.js';
-import { questionView } from './attempt-questions.js';
+import { ApiError, saveAnswer, startAttempt } from '../../lib/api/client.js';
+import { AnswerBook } from '../../lib/answers.js';
+import { serverClock } from '../../lib/clock.js';
+import { connectLive } from '../../lib/live.js';
+import { param, setState } from '../../lib/dom.js';
+import { t } from '../../lib/i18n.js';
+import { attemptMedia } from '../../lib/question-media.js';
+import { setMediaSource } from '../../lib/richtext.js';
+import { sessionExpired, startSignedInPage } from '../../lib/page.js';
+import { ProctoredAttempt } from '../../lib/proctoring/student.js';
+import { attemptClock } from './clock.js';
+import { attemptEnd } from './finish.js';
+import { questionView } from './questions.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('attempt');
@@ -39,7 +39,7 @@ const ui = {
 /**
  * What the parts of the page share. attempt and book are replaced once when a proctored attempt is fetched
  * again after the identity wait; proctoring is the lib/proctoring/student.js part of a proctored exam, else
- * null; finishing is set by pages/attempt-finish.js once the attempt is being submitted or was stopped.
+ * null; finishing is set by pages/attempt/finish.js once the attempt is being submitted or was stopped.
  */
 const session = {
   attempt: null,

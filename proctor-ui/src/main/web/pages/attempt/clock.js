@@ -1,5 +1,5 @@
 /**
- * The clock of the student's test page (pages/attempt.js): counts down to attempt.deadline on the server's
+ * The clock of the student's test page (pages/attempt/attempt.js): counts down to attempt.deadline on the server's
  * clock (lib/clock.js), turns the timer red in the last five minutes, announces 10, 5 and 1 minute left to
  * screen readers, and shows a visible warning at 10 and at 1 minute. When the time is up it calls onTimeUp.
  *
@@ -8,8 +8,8 @@
  * that (deadline null: a proctored attempt's identity step) it says the time has not started.
  */
 
-import { countdown } from '../lib/clock.js';
-import { formatCountdown, t } from '../lib/i18n.js';
+import { countdown } from '../../lib/clock.js';
+import { formatCountdown, t } from '../../lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {

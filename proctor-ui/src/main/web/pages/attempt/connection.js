@@ -5,8 +5,8 @@
  * For tests: <main data-connection data-pending>.
  */
 
-import { t } from '../lib/i18n.js';
-import { connectionLine } from '../lib/attempt/question-state.js';
+import { t } from '../../lib/i18n.js';
+import { connectionLine } from '../../lib/attempt/question-state.js';
 
 const main = document.getElementById('attempt');
 const line = document.getElementById('connection');

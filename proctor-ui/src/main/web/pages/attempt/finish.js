@@ -1,20 +1,20 @@
 /**
- * The end of an attempt on the student's test page (pages/attempt.js): the confirmation before submitting
+ * The end of an attempt on the student's test page (pages/attempt/attempt.js): the confirmation before submitting
  * (unanswered and marked questions, answers not yet saved), submitting with the full copy of the answers
  * (retried while the failure is transient, then a "Try again" button), the stop by a proctor (6.14), and for a
  * proctored exam the wait until the rest of the recording is uploaded.
  *
  * attemptEnd(session, { timer, questions }) sets session.finishing, which the questions and the page read;
- * timer is the page's clock (pages/attempt-clock.js), questions its question view (pages/attempt-questions.js).
+ * timer is the page's clock (pages/attempt/clock.js), questions its question view (pages/attempt/questions.js).
  *
  * For tests: <main data-state="terminated">, #attempt-notice, #submit-retry, #upload-wait.
  */
 
-import { ApiError, submitAttempt } from '../lib/api.js';
-import { setState } from '../lib/dom.js';
-import { formatList, t } from '../lib/i18n.js';
-import { sessionExpired } from '../lib/page.js';
-import { keepResult } from '../lib/session.js';
+import { ApiError, submitAttempt } from '../../lib/api/client.js';
+import { setState } from '../../lib/dom.js';
+import { formatList, t } from '../../lib/i18n.js';
+import { sessionExpired } from '../../lib/page.js';
+import { keepResult } from '../../lib/session.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('attempt');

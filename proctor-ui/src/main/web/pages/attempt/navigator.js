@@ -1,14 +1,14 @@
 /**
  * Moving between questions on the student's test page: Previous / Next, the navigator with one button per
  * question (answered, not saved, marked; aria-current on the shown one) and the progress line. It draws what
- * pages/attempt-questions.js tells it.
+ * pages/attempt/questions.js tells it.
  *
  * For tests: #nav-list button[data-question] (classes answered, not-saved, marked).
  */
 
-import { h } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
-import { moves } from '../lib/attempt/question-state.js';
+import { h } from '../../lib/dom.js';
+import { t } from '../../lib/i18n.js';
+import { moves } from '../../lib/attempt/question-state.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {

@@ -1,15 +1,15 @@
 /**
  * The question shown on the student's test page: its heading and text (the stem), its options, the save line of
- * its answer, the mark-for-review button and the Clear button. It draws what pages/attempt-questions.js tells it
+ * its answer, the mark-for-review button and the Clear button. It draws what pages/attempt/questions.js tells it
  * and reads the chosen options; it keeps no state of its own.
  *
  * For tests: #save-state[data-save].
  */
 
-import { h } from '../lib/dom.js';
-import { formatTime, t } from '../lib/i18n.js';
-import { richText } from '../lib/richtext.js';
-import { optionLetter, saveLine } from '../lib/attempt/question-state.js';
+import { h } from '../../lib/dom.js';
+import { formatTime, t } from '../../lib/i18n.js';
+import { richText } from '../../lib/richtext.js';
+import { optionLetter, saveLine } from '../../lib/attempt/question-state.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {

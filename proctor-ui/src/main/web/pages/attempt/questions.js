@@ -1,19 +1,19 @@
 /**
- * The questions of the student's test page (pages/attempt.js): which question is shown, and what happens when
+ * The questions of the student's test page (pages/attempt/attempt.js): which question is shown, and what happens when
  * the student answers, clears, marks or moves. The drawing is in its parts: the question shown with its options,
- * save line and mark (pages/attempt-question.js), the navigator and progress (pages/attempt-navigator.js), the
- * connection line (pages/attempt-connection.js); the decisions without the DOM in lib/attempt/question-state.js,
+ * save line and mark (pages/attempt/question.js), the navigator and progress (pages/attempt/navigator.js), the
+ * connection line (pages/attempt/connection.js); the decisions without the DOM in lib/attempt/question-state.js,
  * the marks for review (kept on this device only) in lib/attempt/marks.js.
  *
  * questionView(session) reads session.attempt, session.book and session.finishing when it draws, so a book
  * opened again (after the identity wait) is the one it uses.
  */
 
-import { firstToShow, moves, navButton, progress } from '../lib/attempt/question-state.js';
-import { QuestionMarks } from '../lib/attempt/marks.js';
-import { renderConnection as drawConnection } from './attempt-connection.js';
-import { buildNavigator, renderNavButton, renderProgress, showCurrent } from './attempt-navigator.js';
-import * as shown from './attempt-question.js';
+import { firstToShow, moves, navButton, progress } from '../../lib/attempt/question-state.js';
+import { QuestionMarks } from '../../lib/attempt/marks.js';
+import { renderConnection as drawConnection } from './connection.js';
+import { buildNavigator, renderNavButton, renderProgress, showCurrent } from './navigator.js';
+import * as shown from './question.js';
 
 /** session: { attempt, book, finishing } as the page holds them. */
 export function questionView(session) {

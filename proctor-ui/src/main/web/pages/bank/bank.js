@@ -6,27 +6,27 @@
  * through richText, never innerHTML), edited in place, classified many at once, added, deleted.
  * Changing the bank is for its owner (5.21), the co-authors the owner names and admins; its assigned experts only
  * read; nobody else sees it (issue 10, 3: the server refuses, the page follows GET /banks/{id}'s yourAccess). Who
- * works on the bank is its own panel (pages/bank-people.js).
+ * works on the bank is its own panel (pages/bank/people.js).
  *
  * This module loads the bank and reloads what changed after every change. The parts: the passport, counts and
- * validation panel (pages/bank-summary.js), import and export (pages/bank-import.js), the list of questions with
- * deleting (pages/bank-questions.js, cards in pages/bank-card.js), selecting and classifying many
- * (pages/bank-classify.js), and the question editor (pages/bank-editor.js).
+ * validation panel (pages/bank/summary.js), import and export (pages/bank/import.js), the list of questions with
+ * deleting (pages/bank/questions.js, cards in pages/bank/card.js), selecting and classifying many
+ * (pages/bank/classify.js), and the question editor (pages/bank/editor.js).
  */
 
-import { param, setState } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
-import { bankMedia } from '../lib/question-media.js';
-import { setMediaSource } from '../lib/richtext.js';
-import { getBank, validateBank } from '../lib/staff-api.js';
-import { prepareClassify } from './bank-classify.js';
-import { openEditor, prepareEditor } from './bank-editor.js';
-import { prepareImport } from './bank-import.js';
-import { notify, prepareQuestions, refreshQuestions } from './bank-questions.js';
-import { renderSummary, renderValidation, setOwner } from './bank-summary.js';
-import { showBankLife } from './bank-life.js';
-import { showBankPeople } from './bank-people.js';
-import { $, busy, pageFailed, showError, startStaffPage } from './staff.js';
+import { param, setState } from '../../lib/dom.js';
+import { t } from '../../lib/i18n.js';
+import { bankMedia } from '../../lib/question-media.js';
+import { setMediaSource } from '../../lib/richtext.js';
+import { getBank, validateBank } from '../../lib/api/staff.js';
+import { prepareClassify } from './classify.js';
+import { openEditor, prepareEditor } from './editor.js';
+import { prepareImport } from './import.js';
+import { notify, prepareQuestions, refreshQuestions } from './questions.js';
+import { renderSummary, renderValidation, setOwner } from './summary.js';
+import { showBankLife } from './life.js';
+import { showBankPeople } from './people.js';
+import { $, busy, pageFailed, showError, startStaffPage } from '../../lib/staff.js';
 
 const main = $('bank');
 const bankId = param('bank');

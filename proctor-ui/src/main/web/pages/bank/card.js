@@ -1,5 +1,5 @@
 /**
- * One question of bank.html as a card (pages/bank-questions.js draws a page of them): its number in the bank, its
+ * One question of bank.html as a card (pages/bank/questions.js draws a page of them): its number in the bank, its
  * difficulty (or "unclassified", 5.23.3), topic, single or multiple answer, whether the options keep the author's
  * order; its name, idnumber and tags; the text and every option with its share of the point ("50 %", negative in
  * red), the options marked correct, and the author's feedback folded away; the general feedback; and the scoring note
@@ -11,10 +11,10 @@
  * input.select-question, button[data-action="edit"|"delete"].
  */
 
-import { h } from '../lib/dom.js';
-import { formatNumber, t } from '../lib/i18n.js';
-import { richText } from '../lib/richtext.js';
-import { difficultyName } from './staff.js';
+import { h } from '../../lib/dom.js';
+import { formatNumber, t } from '../../lib/i18n.js';
+import { richText } from '../../lib/richtext.js';
+import { difficultyName } from '../../lib/staff.js';
 
 export const LETTERS = 'ABCDEFGHIJ';
 

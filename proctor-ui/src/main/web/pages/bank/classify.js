@@ -8,9 +8,9 @@
  * #classify-difficulty, #classify-apply.
  */
 
-import { formatNumber, t, tn } from '../lib/i18n.js';
-import { classifyQuestions } from './bank-api.js';
-import { $, busy, clearError, showError } from './staff.js';
+import { formatNumber, t, tn } from '../../lib/i18n.js';
+import { classifyQuestions } from '../../lib/api/banks.js';
+import { $, busy, clearError, showError } from '../../lib/staff.js';
 
 /** From the page: the bank's id, reload() after a change, notify(text) for the note above the list. */
 let page = { bankId: null, canEdit: false, reload: async () => {}, notify: () => {} };

@@ -1,5 +1,5 @@
 /**
- * The question editor of bank.html (pages/bank.js), a dialog to add a question or edit one in place (issue 12, 3):
+ * The question editor of bank.html (pages/bank/bank.js), a dialog to add a question or edit one in place (issue 12, 3):
  * its text (simple HTML, with a live preview through richText), one answer or several, two to ten options each with
  * its share of the point in percent (negative allowed), the author's feedback and whether it keeps its place, the
  * general feedback, whether the options are shuffled, the difficulty (an edited question may stay unclassified,
@@ -12,14 +12,14 @@
  * #q-difficulty, #q-topic; button[data-action="remove-option"].
  */
 
-import { h } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
-import { uploadBankMedia } from '../lib/question-media.js';
-import { saveQuestions } from '../lib/staff-api.js';
-import { editQuestion } from './bank-api.js';
-import { LETTERS, rich } from './bank-card.js';
-import { notify } from './bank-questions.js';
-import { $, busy, clearError, showError, showProblems } from './staff.js';
+import { h } from '../../lib/dom.js';
+import { t } from '../../lib/i18n.js';
+import { uploadBankMedia } from '../../lib/question-media.js';
+import { saveQuestions } from '../../lib/api/staff.js';
+import { editQuestion } from '../../lib/api/banks.js';
+import { LETTERS, rich } from './card.js';
+import { notify } from './questions.js';
+import { $, busy, clearError, showError, showProblems } from '../../lib/staff.js';
 
 const MAX_OPTIONS = 10;
 const MIN_OPTIONS = 2;

@@ -1,5 +1,5 @@
 /**
- * Importing questions into a bank on bank.html (pages/bank.js): a Moodle XML, GIFT or IMS QTI file (a single item
+ * Importing questions into a bank on bank.html (pages/bank/bank.js): a Moodle XML, GIFT or IMS QTI file (a single item
  * .xml or a content package .zip; the format guessed from the file's name and, for .xml, its first bytes), the
  * difficulty to give questions whose file says none (else they land unclassified, 5.23.3), and the per-question
  * report: how many were imported and, in the file's order, every question skipped (or kept with a note) and why.
@@ -10,11 +10,11 @@
  * #import-skipped tr.skip[data-position][data-question-number][data-line]; #export-moodle, #export-qti.
  */
 
-import { request } from '../lib/api.js';
-import { downloadBlob, h } from '../lib/dom.js';
-import { t, tn } from '../lib/i18n.js';
-import { exportBank } from './bank-api.js';
-import { $, busy, clearError, labelColumns, showError, showProblems } from './staff.js';
+import { request } from '../../lib/api/client.js';
+import { downloadBlob, h } from '../../lib/dom.js';
+import { t, tn } from '../../lib/i18n.js';
+import { exportBank } from '../../lib/api/banks.js';
+import { $, busy, clearError, labelColumns, showError, showProblems } from '../../lib/staff.js';
 
 const TYPES = { gift: 'text/plain; charset=utf-8', 'moodle-xml': 'application/xml' };
 

@@ -8,10 +8,10 @@
  * For tests: #life-section[data-status][data-locked], #approve-form, #panel-form, #conclude-form, #lock-form.
  */
 
-import { request } from '../lib/api.js';
-import { downloadBlob, h } from '../lib/dom.js';
-import { formatDateTime, t } from '../lib/i18n.js';
-import { $, busy, clearError, fact, myId, showError, showProblems } from './staff.js';
+import { request } from '../../lib/api/client.js';
+import { downloadBlob, h } from '../../lib/dom.js';
+import { formatDateTime, t } from '../../lib/i18n.js';
+import { $, busy, clearError, fact, myId, showError, showProblems } from '../../lib/staff.js';
 
 const ASPECTS = ['standards', 'difficulty', 'wording'];
 const GRADES = ['satisfactory', 'needs-work', 'unsatisfactory'];

@@ -6,10 +6,10 @@
  * For tests: #people-section[data-may-manage], #people-form, #people-save.
  */
 
-import { t } from '../lib/i18n.js';
-import { bankAccess, saveBankAccess } from '../lib/staff-api.js';
-import { chosen, peopleChoice, peopleList } from './people-picker.js';
-import { $, busy, clearError, fact, showError, showProblems } from './staff.js';
+import { t } from '../../lib/i18n.js';
+import { bankAccess, saveBankAccess } from '../../lib/api/staff.js';
+import { chosen, peopleChoice, peopleList } from '../../lib/people-picker.js';
+import { $, busy, clearError, fact, showError, showProblems } from '../../lib/staff.js';
 
 /** Loads and draws the panel; returns what GET /banks/{id}/access said (the owner's name for the passport). */
 export async function showBankPeople(bankId) {

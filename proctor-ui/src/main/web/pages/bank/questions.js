@@ -1,20 +1,20 @@
 /**
- * The questions of a bank on bank.html (pages/bank.js), for banks of thousands (issue 12, 7): the server filters by
+ * The questions of a bank on bank.html (pages/bank/bank.js), for banks of thousands (issue 12, 7): the server filters by
  * topic, difficulty (or unclassified, 5.23.3) and words, and the page draws one page of 50 cards at a time
- * (pages/bank-card.js), with Previous and Next. Selecting and classifying many is pages/bank-classify.js; the
- * editor pages/bank-editor.js; deleting is here, after a confirmation.
+ * (pages/bank/card.js), with Previous and Next. Selecting and classifying many is pages/bank/classify.js; the
+ * editor pages/bank/editor.js; deleting is here, after a confirmation.
  *
  * For tests: #question-list[data-total][data-shown][data-offset], #filter-topic, #filter-difficulty, #filter-text,
  * #page-prev, #page-next, #page-where, #unclassified-note[data-count].
  */
 
-import { h } from '../lib/dom.js';
-import { formatNumber, t, tn } from '../lib/i18n.js';
-import { deleteQuestion } from '../lib/staff-api.js';
-import { bankTopics, searchQuestions } from './bank-api.js';
-import { questionCard, rich } from './bank-card.js';
-import { filterChanged, forget, isSelected, pageShown, toggle } from './bank-classify.js';
-import { $, busy, clearError, showError } from './staff.js';
+import { h } from '../../lib/dom.js';
+import { formatNumber, t, tn } from '../../lib/i18n.js';
+import { deleteQuestion } from '../../lib/api/staff.js';
+import { bankTopics, searchQuestions } from '../../lib/api/banks.js';
+import { questionCard, rich } from './card.js';
+import { filterChanged, forget, isSelected, pageShown, toggle } from './classify.js';
+import { $, busy, clearError, showError } from '../../lib/staff.js';
 
 export const PAGE_SIZE = 50;
 const TOPIC = 't:'; // option values of #filter-topic: '' is every topic, 't:<name>' one ('t:' those without)

@@ -1,5 +1,5 @@
 /**
- * The summary of a question bank on bank.html (pages/bank.js): its passport (5.22), the counts by difficulty
+ * The summary of a question bank on bank.html (pages/bank/bank.js): its passport (5.22), the counts by difficulty
  * against the target mix (5.23.3), and the validation panel, the report of the check against the regulation
  * with clause numbers. Drawn from GET /banks/{id} and its validation; drawn again after every change.
  *
@@ -7,9 +7,9 @@
  * #validation[data-ok] with #validation-ok or #validation-problems.
  */
 
-import { h } from '../lib/dom.js';
-import { t, tn } from '../lib/i18n.js';
-import { $, difficultyName, fact, percentOf, problemList } from './staff.js';
+import { h } from '../../lib/dom.js';
+import { t, tn } from '../../lib/i18n.js';
+import { $, difficultyName, fact, percentOf, problemList } from '../../lib/staff.js';
 
 const MIX = { easy: 40, medium: 40, hard: 20 }; // 5.23.3, shown as the target only
 let owner = null; // {id, name} once the people panel has read it: a person reads a name, not an account id

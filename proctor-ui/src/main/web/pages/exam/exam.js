@@ -4,13 +4,13 @@
  * proctored exam's attempts link to their review), and links to the live progress and proctoring pages.
  */
 
-import { weekLabel } from '../lib/calendar.js';
-import { h, param, setState } from '../lib/dom.js';
-import { formatDateTime, formatNumber, t, tn } from '../lib/i18n.js';
-import { isProctored } from '../lib/proctoring/precheck-rules.js';
-import { examResults, examResultsCsv, getBank, getExam, uploadRoster } from '../lib/staff-api.js';
-import { showExamProctors } from './exam-proctors.js';
-import { showExamStatistics } from './exam-statistics.js';
+import { weekLabel } from '../../lib/calendar.js';
+import { h, param, setState } from '../../lib/dom.js';
+import { formatDateTime, formatNumber, t, tn } from '../../lib/i18n.js';
+import { isProctored } from '../../lib/proctoring/precheck-rules.js';
+import { examResults, examResultsCsv, getBank, getExam, uploadRoster } from '../../lib/api/staff.js';
+import { showExamProctors } from './proctors.js';
+import { showExamStatistics } from './statistics.js';
 import {
   $,
   busy,
@@ -25,7 +25,7 @@ import {
   showProblems,
   startStaffPage,
   statusBadge,
-} from './staff.js';
+} from '../../lib/staff.js';
 
 const main = $('exam');
 const examId = param('exam');

@@ -6,10 +6,10 @@
  * For tests: #proctors-section[data-may-assign], #proctors-form, #proctors-save.
  */
 
-import { t } from '../lib/i18n.js';
-import { examProctors, saveExamProctors } from '../lib/staff-api.js';
-import { chosen, peopleChoice, peopleList } from './people-picker.js';
-import { $, busy, clearError, showError, showProblems } from './staff.js';
+import { t } from '../../lib/i18n.js';
+import { examProctors, saveExamProctors } from '../../lib/api/staff.js';
+import { chosen, peopleChoice, peopleList } from '../../lib/people-picker.js';
+import { $, busy, clearError, showError, showProblems } from '../../lib/staff.js';
 
 export async function showExamProctors(examId) {
   draw(examId, await examProctors(examId));

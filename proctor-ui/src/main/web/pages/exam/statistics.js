@@ -11,10 +11,10 @@
  * input[data-accept], #statistics-accept, #statistics-accepted[data-classified], #statistics-csv.
  */
 
-import { request } from '../lib/api.js';
-import { h } from '../lib/dom.js';
-import { formatNumber, t, tn } from '../lib/i18n.js';
-import { $, busy, clearError, difficultyName, downloadText, fact, labelColumns, showError } from './staff.js';
+import { request } from '../../lib/api/client.js';
+import { h } from '../../lib/dom.js';
+import { formatNumber, t, tn } from '../../lib/i18n.js';
+import { $, busy, clearError, difficultyName, downloadText, fact, labelColumns, showError } from '../../lib/staff.js';
 
 const path = (examId) => `/exams/${encodeURIComponent(examId)}/statistics`;
 

@@ -1,11 +1,11 @@
 /** exams.html: the student's exams, their windows in the browser's time zone, and a way in. */
 
-import { ApiError, myExams, request } from '../lib/api.js';
-import { formatCountdown, formatDateTime, t, timeZoneName, tn } from '../lib/i18n.js';
-import { h, setState, showMessage } from '../lib/dom.js';
-import { sessionExpired, startSignedInPage } from '../lib/page.js';
-import { user } from '../lib/session.js';
-import { personalWindows, windowAt } from '../lib/statement/windows.js';
+import { ApiError, myExams, request } from '../../lib/api/client.js';
+import { formatCountdown, formatDateTime, t, timeZoneName, tn } from '../../lib/i18n.js';
+import { h, setState, showMessage } from '../../lib/dom.js';
+import { sessionExpired, startSignedInPage } from '../../lib/page.js';
+import { user } from '../../lib/session.js';
+import { personalWindows, windowAt } from '../../lib/statement/windows.js';
 
 const main = document.getElementById('exams');
 const list = document.getElementById('exam-list');

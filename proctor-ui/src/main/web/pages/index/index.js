@@ -1,9 +1,9 @@
 /** index.html: sign in, keep the token for this tab, go to the exam list (staff: to the staff home). */
 
-import { ApiError, errorText, login } from '../lib/api.js';
-import { currentLanguage, languageChosenHere, localise, setLanguage, t } from '../lib/i18n.js';
-import { param, setState, showMessage } from '../lib/dom.js';
-import { signIn, token, user } from '../lib/session.js';
+import { ApiError, errorText, login } from '../../lib/api/client.js';
+import { currentLanguage, languageChosenHere, localise, setLanguage, t } from '../../lib/i18n.js';
+import { param, setState, showMessage } from '../../lib/dom.js';
+import { signIn, token, user } from '../../lib/session.js';
 
 const main = document.getElementById('login');
 const form = document.getElementById('login-form');

@@ -11,11 +11,11 @@
  * li[data-check][data-status="pending|running|pass|warn|fail|unknown"][data-reason].
  */
 
-import { ApiError, bandwidthProbe, myExams, precheckFace, proctoringSettings } from '../lib/api.js';
-import { h, param, setState, showMessage } from '../lib/dom.js';
-import { formatNumber, t } from '../lib/i18n.js';
-import { sessionExpired, startSignedInPage } from '../lib/page.js';
-import { checkWords } from '../lib/proctoring/check-words.js';
+import { ApiError, bandwidthProbe, myExams, precheckFace, proctoringSettings } from '../../lib/api/client.js';
+import { h, param, setState, showMessage } from '../../lib/dom.js';
+import { formatNumber, t } from '../../lib/i18n.js';
+import { sessionExpired, startSignedInPage } from '../../lib/page.js';
+import { checkWords } from '../../lib/proctoring/check-words.js';
 import {
   captureJpeg,
   checkBrowser,
@@ -23,7 +23,7 @@ import {
   openScreen,
   screenIsExtended,
   stopStreams,
-} from '../lib/proctoring/media.js';
+} from '../../lib/proctoring/media.js';
 import {
   bandwidthCheck,
   displayCheck,
@@ -31,7 +31,7 @@ import {
   needsOf,
   overall,
   requiredBitsPerSecond,
-} from '../lib/proctoring/precheck-rules.js';
+} from '../../lib/proctoring/precheck-rules.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('precheck');

@@ -1,5 +1,5 @@
 /**
- * The side panel of the proctor's dashboard (pages/proctor.js), opened from a student's tile: the identity
+ * The side panel of the proctor's dashboard (pages/proctor/proctor.js), opened from a student's tile: the identity
  * photos side by side with approve / reject, a live view of camera and screen over WebRTC
  * (lib/proctoring/peers.js, or lib/proctoring/kurento.js through a media server), the flags, a message to the
  * student, and stopping the attempt for a breach (6.14, after a confirmation), with a link to the review page.
@@ -9,11 +9,11 @@
  * For tests: #panel[data-attempt], #watch-state[data-watch].
  */
 
-import { h } from '../lib/dom.js';
-import { formatCountdown, formatNumber, formatTime, t } from '../lib/i18n.js';
-import { iceServers } from '../lib/live.js';
-import { KurentoViewer } from '../lib/proctoring/kurento.js';
-import { Watcher } from '../lib/proctoring/peers.js';
+import { h } from '../../lib/dom.js';
+import { formatCountdown, formatNumber, formatTime, t } from '../../lib/i18n.js';
+import { iceServers } from '../../lib/live.js';
+import { KurentoViewer } from '../../lib/proctoring/kurento.js';
+import { Watcher } from '../../lib/proctoring/peers.js';
 import {
   decideIdentity,
   flagsOf,
@@ -21,9 +21,9 @@ import {
   identityPhoto,
   messageStudent,
   terminateAttempt,
-} from '../lib/staff-api.js';
-import { at, clock, draw, kindName, summarise } from './proctor-tiles.js';
-import { $, clearError, showError, showProblems } from './staff.js';
+} from '../../lib/api/staff.js';
+import { at, clock, draw, kindName, summarise } from './tiles.js';
+import { $, clearError, showError, showProblems } from '../../lib/staff.js';
 
 const WATCH_TIMEOUT = 15000;
 

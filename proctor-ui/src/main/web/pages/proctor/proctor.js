@@ -1,14 +1,14 @@
 /**
  * proctor.html?exam=<examId>: the proctor's dashboard (5.17.2, issue 4). One tile per roster student, riskiest
  * first: name, the latest camera snapshot, status, time left on the server's clock, identity, flag counts by
- * kind and whether the exam page is connected (the tiles: pages/proctor-tiles.js). The start state is
+ * kind and whether the exam page is connected (the tiles: pages/proctor/tiles.js). The start state is
  * GET /exams/{id}/proctoring; the live socket (subscribed to the exam) then moves single tiles: flag (counts,
  * risk, a short highlight), snapshot (a new picture, at most one fetch per tile per 5 s), identity,
  * attempt-started / -finished and presence. Only the changed tile is redrawn and the grid is re-sorted at most
  * once a second, so 30+ students stay smooth; the state is fetched again on every (re)subscription and once a
  * minute.
  *
- * A tile opens a side panel for that student (pages/proctor-panel.js): the identity photos with approve /
+ * A tile opens a side panel for that student (pages/proctor/panel.js): the identity photos with approve /
  * reject, a live view of camera and screen, the flags, a message to the student, and stopping the attempt for a
  * breach, with a link to the review page. This module passes it the live events about its student.
  *
@@ -17,36 +17,16 @@
  * #watch-state[data-watch].
  */
 
-import { serverClock } from '../lib/clock.js';
-import { param, setState } from '../lib/dom.js';
-import { formatTime, t } from '../lib/i18n.js';
-import { applyEvidence, applyFlag, stageOf, throttle } from '../lib/proctoring/dashboard.js';
-import { KurentoViewer } from '../lib/proctoring/kurento.js';
-import { examProctoring } from '../lib/staff-api.js';
-import {
-  addPanelFlag,
-  drawPanelFacts,
-  loadIdentity,
-  openPanel,
-  panel,
-  preparePanel,
-  showWatch,
-} from './proctor-panel.js';
-import {
-  at,
-  clock,
-  draw,
-  drawClock,
-  kindName,
-  onTileOpen,
-  order,
-  rowFor,
-  rows,
-  setClock,
-  summarise,
-} from './proctor-tiles.js';
-import { ExamFeed } from './exam-feed.js';
-import { $, clearError, showError, startStaffPage } from './staff.js';
+import { serverClock } from '../../lib/clock.js';
+import { param, setState } from '../../lib/dom.js';
+import { formatTime, t } from '../../lib/i18n.js';
+import { applyEvidence, applyFlag, stageOf, throttle } from '../../lib/proctoring/dashboard.js';
+import { KurentoViewer } from '../../lib/proctoring/kurento.js';
+import { examProctoring } from '../../lib/api/staff.js';
+import { addPanelFlag, drawPanelFacts, loadIdentity, openPanel, panel, preparePanel, showWatch } from './panel.js';
+import { at, clock, draw, drawClock, kindName, onTileOpen, order, rowFor, rows, setClock, summarise } from './tiles.js';
+import { ExamFeed } from '../../lib/exam-feed.js';
+import { $, clearError, showError, startStaffPage } from '../../lib/staff.js';
 
 const main = $('proctor');
 const examId = param('exam');

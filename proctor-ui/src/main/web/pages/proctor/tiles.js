@@ -1,20 +1,20 @@
 /**
- * The tiles of the proctor's dashboard (pages/proctor.js): one per roster student, drawn from its row (the
+ * The tiles of the proctor's dashboard (pages/proctor/proctor.js): one per roster student, drawn from its row (the
  * server's fields), re-sorted riskiest first, with the latest camera snapshot (at most SNAPSHOT_PARALLEL fetches
  * at once, newest picture per tile), the time left on the server's clock and the summary line above the grid.
- * A tile's "open" button calls what the page gave onTileOpen() (the side panel, pages/proctor-panel.js).
+ * A tile's "open" button calls what the page gave onTileOpen() (the side panel, pages/proctor/panel.js).
  *
  * For tests: li.tile[data-student][data-attempt][data-status][data-risk][data-identity][data-connected]
  * [data-flags], img.tile-snapshot[data-loaded].
  */
 
-import { ApiError } from '../lib/api.js';
-import { h } from '../lib/dom.js';
-import { formatCountdown, formatTime, t } from '../lib/i18n.js';
-import { sessionExpired } from '../lib/page.js';
-import { KIND_SEVERITY, STUCK, flagList, sortRows, throttle } from '../lib/proctoring/dashboard.js';
-import { latestSnapshot } from '../lib/staff-api.js';
-import { $, fill, statusBadge } from './staff.js';
+import { ApiError } from '../../lib/api/client.js';
+import { h } from '../../lib/dom.js';
+import { formatCountdown, formatTime, t } from '../../lib/i18n.js';
+import { sessionExpired } from '../../lib/page.js';
+import { KIND_SEVERITY, STUCK, flagList, sortRows, throttle } from '../../lib/proctoring/dashboard.js';
+import { latestSnapshot } from '../../lib/api/staff.js';
+import { $, fill, statusBadge } from '../../lib/staff.js';
 
 const SNAPSHOT_EVERY = 5000;
 const SNAPSHOT_PARALLEL = 4;

@@ -11,12 +11,12 @@
  * [data-last-activity], [data-connected]; #progress-summary [data-status][data-count].
  */
 
-import { serverClock } from '../lib/clock.js';
-import { h, param, setState } from '../lib/dom.js';
-import { formatCountdown, formatDateTime, formatTime, t } from '../lib/i18n.js';
-import { examProgress } from '../lib/staff-api.js';
-import { ExamFeed } from './exam-feed.js';
-import { $, clearError, fill, labelColumns, pageFailed, startStaffPage, statusBadge } from './staff.js';
+import { serverClock } from '../../lib/clock.js';
+import { h, param, setState } from '../../lib/dom.js';
+import { formatCountdown, formatDateTime, formatTime, t } from '../../lib/i18n.js';
+import { examProgress } from '../../lib/api/staff.js';
+import { ExamFeed } from '../../lib/exam-feed.js';
+import { $, clearError, fill, labelColumns, pageFailed, startStaffPage, statusBadge } from '../../lib/staff.js';
 
 const main = $('progress');
 const examId = param('exam');

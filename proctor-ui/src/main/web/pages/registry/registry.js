@@ -9,10 +9,10 @@
  * #registry-rows-body; #registry-detail[data-exam].
  */
 
-import { fetchBlob, request } from '../lib/api.js';
-import { downloadBlob, h, param, setState } from '../lib/dom.js';
-import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
-import { $, busy, clearError, fill, kindName, pageFailed, showError, startStaffPage } from './staff.js';
+import { fetchBlob, request } from '../../lib/api/client.js';
+import { downloadBlob, h, param, setState } from '../../lib/dom.js';
+import { formatDateTime, formatNumber, t } from '../../lib/i18n.js';
+import { $, busy, clearError, fill, kindName, pageFailed, showError, startStaffPage } from '../../lib/staff.js';
 
 const main = $('registry');
 const segment = encodeURIComponent;

@@ -4,13 +4,13 @@
  * once there is one (lib/proctoring/my-review.js).
  */
 
-import { ApiError, attemptLog, getAttempt, receipt as fetchReceipt } from '../lib/api.js';
-import { h, param, setState, showMessage } from '../lib/dom.js';
-import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
-import { sessionExpired, startSignedInPage } from '../lib/page.js';
-import { showMyReview } from '../lib/proctoring/my-review.js';
-import { covers, receiptKeyId } from '../lib/verify/checks.js';
-import { keptResult } from '../lib/session.js';
+import { ApiError, attemptLog, getAttempt, receipt as fetchReceipt } from '../../lib/api/client.js';
+import { h, param, setState, showMessage } from '../../lib/dom.js';
+import { formatDateTime, formatNumber, t } from '../../lib/i18n.js';
+import { sessionExpired, startSignedInPage } from '../../lib/page.js';
+import { showMyReview } from '../../lib/proctoring/my-review.js';
+import { covers, receiptKeyId } from '../../lib/verify/checks.js';
+import { keptResult } from '../../lib/session.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('result');

@@ -10,12 +10,12 @@
  * #credibility-score[data-score], #verdict-current[data-verdict].
  */
 
-import { ApiError } from '../lib/api.js';
-import { h, param, setState } from '../lib/dom.js';
-import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
-import { sessionExpired } from '../lib/page.js';
-import { SegmentPlayer } from '../lib/proctoring/playback.js';
-import { identityPhoto, mediaBlob, recordingsOf, reviewOf, submitReview } from '../lib/staff-api.js';
+import { ApiError } from '../../lib/api/client.js';
+import { h, param, setState } from '../../lib/dom.js';
+import { formatDateTime, formatNumber, formatTime, t } from '../../lib/i18n.js';
+import { sessionExpired } from '../../lib/page.js';
+import { SegmentPlayer } from '../../lib/proctoring/playback.js';
+import { identityPhoto, mediaBlob, recordingsOf, reviewOf, submitReview } from '../../lib/api/staff.js';
 import {
   $,
   clearError,
@@ -27,7 +27,7 @@ import {
   showProblems,
   startStaffPage,
   statusBadge,
-} from './staff.js';
+} from '../../lib/staff.js';
 
 const main = $('review');
 const attemptId = param('attempt');

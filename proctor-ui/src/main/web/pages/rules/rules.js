@@ -5,11 +5,11 @@
  * agreement; a proctored exam goes through the pre-check (precheck.html) first.
  */
 
-import { ApiError, myExams } from '../lib/api.js';
-import { h, param, setState, showMessage } from '../lib/dom.js';
-import { formatDateTime, t, tn } from '../lib/i18n.js';
-import { sessionExpired, startSignedInPage } from '../lib/page.js';
-import { isProctored } from '../lib/proctoring/precheck-rules.js';
+import { ApiError, myExams } from '../../lib/api/client.js';
+import { h, param, setState, showMessage } from '../../lib/dom.js';
+import { formatDateTime, t, tn } from '../../lib/i18n.js';
+import { sessionExpired, startSignedInPage } from '../../lib/page.js';
+import { isProctored } from '../../lib/proctoring/precheck-rules.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('rules');

@@ -7,12 +7,12 @@
  * For tests: <main data-state data-created>, #new-error[data-error], .field[data-field] .field-problems li[data-field|data-line].
  */
 
-import { ApiError } from '../lib/api.js';
-import { h, setState } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
-import { createSitting, uploadTicketsCsv } from '../lib/sitting/api.js';
-import { fieldOf, sittingBody, splitIds } from '../lib/sitting/form.js';
-import { $, busy, clearError, hasRole, showError, showProblems, startStaffPage } from './staff.js';
+import { ApiError } from '../../lib/api/client.js';
+import { h, setState } from '../../lib/dom.js';
+import { t } from '../../lib/i18n.js';
+import { createSitting, uploadTicketsCsv } from '../../lib/api/sittings.js';
+import { fieldOf, sittingBody, splitIds } from '../../lib/sitting/form.js';
+import { $, busy, clearError, hasRole, showError, showProblems, startStaffPage } from '../../lib/staff.js';
 
 const main = $('sitting-new');
 const form = $('new-form');

@@ -5,14 +5,14 @@
  * console would (lib/sitting/flow.js currentStudent). For tests: <main data-state data-phase data-student>.
  */
 
-import { ApiError } from '../lib/api.js';
-import { h, param, setState, showMessage } from '../lib/dom.js';
-import { localise, t } from '../lib/i18n.js';
-import { sessionExpired } from '../lib/page.js';
-import { token } from '../lib/session.js';
-import * as api from '../lib/sitting/api.js';
-import { currentStudent, phaseRemaining, progressOf, timerText } from '../lib/sitting/flow.js';
-import { PageClock, followSitting } from './sitting-live.js';
+import { ApiError } from '../../lib/api/client.js';
+import { h, param, setState, showMessage } from '../../lib/dom.js';
+import { localise, t } from '../../lib/i18n.js';
+import { sessionExpired } from '../../lib/page.js';
+import { token } from '../../lib/session.js';
+import * as api from '../../lib/api/sittings.js';
+import { currentStudent, phaseRemaining, progressOf, timerText } from '../../lib/sitting/flow.js';
+import { PageClock, followSitting } from '../../lib/sitting/live.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('presentation');

@@ -9,12 +9,12 @@
  * #postpone-standing[data-letter][data-state], li[data-postponement][data-state=awaiting|allowed|refused].
  */
 
-import { ApiError, errorText } from '../lib/api.js';
-import { h, showMessage } from '../lib/dom.js';
-import { formatDateTime, t } from '../lib/i18n.js';
-import { sessionExpired } from '../lib/page.js';
-import * as api from '../lib/sitting/api.js';
-import { mayTake } from '../lib/sitting/flow.js';
+import { ApiError, errorText } from '../../lib/api/client.js';
+import { h, showMessage } from '../../lib/dom.js';
+import { formatDateTime, t } from '../../lib/i18n.js';
+import { sessionExpired } from '../../lib/page.js';
+import * as api from '../../lib/api/sittings.js';
+import { mayTake } from '../../lib/sitting/flow.js';
 import {
   MAX_SCAN_BYTES,
   bytesToBase64,
@@ -23,7 +23,7 @@ import {
   scanProblem,
   scanType,
   standingOf,
-} from '../lib/sitting/postponements.js';
+} from '../../lib/sitting/postponements.js';
 
 const $ = (id) => document.getElementById(id);
 

@@ -8,10 +8,10 @@
  * button#snap-own-id-card, #own-id-error; RoomView fills #room-state, #room-error and #room-grid.
  */
 
-import { errorText, fetchBlob } from '../lib/api.js';
-import { t } from '../lib/i18n.js';
-import * as api from '../lib/sitting/api.js';
-import { RoomView } from './sitting-room-view.js';
+import { errorText, fetchBlob } from '../../lib/api/client.js';
+import { t } from '../../lib/i18n.js';
+import * as api from '../../lib/api/sittings.js';
+import { RoomView } from '../../lib/sitting/room-view.js';
 
 const $ = (id) => document.getElementById(id);
 

@@ -9,17 +9,24 @@
  * li[data-appeal][data-appeal-state], #appeal-error[data-error].
  */
 
-import { ApiError, errorText } from '../lib/api.js';
-import { h, param, setState, showMessage } from '../lib/dom.js';
-import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
-import { sessionExpired, startSignedInPage } from '../lib/page.js';
-import * as api from '../lib/sitting/api.js';
-import { appealState, appealWindow, coalescing, phaseRemaining, progressOf, timerText } from '../lib/sitting/flow.js';
-import { user } from '../lib/session.js';
-import { PageClock, followSitting } from './sitting-live.js';
-import { appealPath, pdfButton } from './sitting-papers.js';
-import { StudentRoom } from './sitting-student-room.js';
-import { preparePostponement, renderPostponement } from './sitting-student-postponement.js';
+import { ApiError, errorText } from '../../lib/api/client.js';
+import { h, param, setState, showMessage } from '../../lib/dom.js';
+import { formatDateTime, formatNumber, t } from '../../lib/i18n.js';
+import { sessionExpired, startSignedInPage } from '../../lib/page.js';
+import * as api from '../../lib/api/sittings.js';
+import {
+  appealState,
+  appealWindow,
+  coalescing,
+  phaseRemaining,
+  progressOf,
+  timerText,
+} from '../../lib/sitting/flow.js';
+import { user } from '../../lib/session.js';
+import { PageClock, followSitting } from '../../lib/sitting/live.js';
+import { appealPath, pdfButton } from '../../lib/sitting/papers.js';
+import { StudentRoom } from './room.js';
+import { preparePostponement, renderPostponement } from './postponement.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('sitting-student');

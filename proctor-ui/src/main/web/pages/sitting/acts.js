@@ -10,10 +10,10 @@
  * p.act-new-time[data-recorded], form.act-new-time-form with input[name=newTime] and p.act-new-time-error.
  */
 
-import { h } from '../lib/dom.js';
-import { formatDateTime, locale, t } from '../lib/i18n.js';
-import * as api from '../lib/sitting/api.js';
-import { ACT_CHOICES } from '../lib/sitting/flow.js';
+import { h } from '../../lib/dom.js';
+import { formatDateTime, locale, t } from '../../lib/i18n.js';
+import * as api from '../../lib/api/sittings.js';
+import { ACT_CHOICES } from '../../lib/sitting/flow.js';
 import {
   formatIn,
   givesNewTime,
@@ -21,9 +21,9 @@ import {
   mayRecordNewTime,
   newTimeProblem,
   withOffset,
-} from '../lib/sitting/new-time.js';
-import { actPath, pdfButton } from './sitting-papers.js';
-import { $, busy, clearError, fill, myId, showError } from './staff.js';
+} from '../../lib/sitting/new-time.js';
+import { actPath, pdfButton } from '../../lib/sitting/papers.js';
+import { $, busy, clearError, fill, myId, showError } from '../../lib/staff.js';
 
 const MAIL_STATES = ['sent', 'sending', 'failed', 'no-address', 'not-configured'];
 

@@ -8,12 +8,12 @@
  * form[data-appeal-form].
  */
 
-import { h } from '../lib/dom.js';
-import { formatDateTime, t } from '../lib/i18n.js';
-import * as api from '../lib/sitting/api.js';
-import { appealState } from '../lib/sitting/flow.js';
-import { appealPath, pdfButton } from './sitting-papers.js';
-import { $, busy, clearError, fill, showError } from './staff.js';
+import { h } from '../../lib/dom.js';
+import { formatDateTime, t } from '../../lib/i18n.js';
+import * as api from '../../lib/api/sittings.js';
+import { appealState } from '../../lib/sitting/flow.js';
+import { appealPath, pdfButton } from '../../lib/sitting/papers.js';
+import { $, busy, clearError, fill, showError } from '../../lib/staff.js';
 
 /** nameOf(id) → a person's name; reload() reads the sitting again. */
 export function renderAppeals(sitting, role, { sittingId, nameOf, reload }) {

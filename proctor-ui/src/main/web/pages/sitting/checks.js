@@ -10,8 +10,8 @@
  * figure#figure-enrolment with img#photo-enrolment (data-loaded: false while read, true when shown, none when there is none).
  */
 
-import { fetchBlob } from '../lib/api.js';
-import * as api from '../lib/sitting/api.js';
+import { fetchBlob } from '../../lib/api/client.js';
+import * as api from '../../lib/api/sittings.js';
 
 const $ = (id) => document.getElementById(id);
 const KINDS = ['id-card', 'identity', 'room'];

@@ -8,10 +8,10 @@
  * #close-sitting, #close-error.
  */
 
-import { h } from '../lib/dom.js';
-import { formatDateTime, t } from '../lib/i18n.js';
-import * as api from '../lib/sitting/api.js';
-import { $, busy, clearError, fill, showError } from './staff.js';
+import { h } from '../../lib/dom.js';
+import { formatDateTime, t } from '../../lib/i18n.js';
+import * as api from '../../lib/api/sittings.js';
+import { $, busy, clearError, fill, showError } from '../../lib/staff.js';
 
 /** draws: GET /sittings/{id}/draws as last read (or null); nameOf(id) → a person's name. */
 export function renderDraws(sitting, draws, role, nameOf) {

@@ -5,11 +5,11 @@
  * remove box shows only when the view's steps offer "remove"; the move only to an administrator of an open sitting.
  */
 
-import { h } from '../lib/dom.js';
-import { formatDateTime, t } from '../lib/i18n.js';
-import * as api from '../lib/sitting/api.js';
-import { dayIn, mayTake } from '../lib/sitting/flow.js';
-import { $, busy, clearError, fill, showError } from './staff.js';
+import { h } from '../../lib/dom.js';
+import { formatDateTime, t } from '../../lib/i18n.js';
+import * as api from '../../lib/api/sittings.js';
+import { dayIn, mayTake } from '../../lib/sitting/flow.js';
+import { $, busy, clearError, fill, showError } from '../../lib/staff.js';
 
 /** Wires the buttons once; ctx: {sittingId, chosen(), reload}. */
 export function wireInterventions(ctx) {

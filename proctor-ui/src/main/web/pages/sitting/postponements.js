@@ -13,10 +13,10 @@
  * li[data-student][data-step=postponed] .standing-badge[data-letter].
  */
 
-import { h } from '../lib/dom.js';
-import { formatDateTime, t } from '../lib/i18n.js';
-import * as api from '../lib/sitting/api.js';
-import { progressOf } from '../lib/sitting/flow.js';
+import { h } from '../../lib/dom.js';
+import { formatDateTime, t } from '../../lib/i18n.js';
+import * as api from '../../lib/api/sittings.js';
+import { progressOf } from '../../lib/sitting/flow.js';
 import {
   SCAN_TYPES,
   isPostponed,
@@ -24,8 +24,8 @@ import {
   postponementState,
   scanFilename,
   standingOf,
-} from '../lib/sitting/postponements.js';
-import { $, busy, clearError, fill, showError, showProblems } from './staff.js';
+} from '../../lib/sitting/postponements.js';
+import { $, busy, clearError, fill, showError, showProblems } from '../../lib/staff.js';
 
 /** The scans fetched in this page, by application: {url (blob:), bytes}; kept across renders. */
 const scans = new Map();

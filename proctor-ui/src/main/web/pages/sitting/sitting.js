@@ -11,9 +11,9 @@
  * [data-step][data-phase], li[data-act][data-decision], li[data-appeal][data-appeal-state], #seed[data-revealed].
  */
 
-import { h, param, setState } from '../lib/dom.js';
-import { formatDateTime, formatNumber, formatTime, t } from '../lib/i18n.js';
-import * as api from '../lib/sitting/api.js';
+import { h, param, setState } from '../../lib/dom.js';
+import { formatDateTime, formatNumber, formatTime, t } from '../../lib/i18n.js';
+import * as api from '../../lib/api/sittings.js';
 import {
   ROOM_CHECKLIST,
   coalescing,
@@ -25,17 +25,27 @@ import {
   progressOf,
   scoreProblem,
   timerText,
-} from '../lib/sitting/flow.js';
-import { renderActs } from './sitting-acts.js';
-import { renderAppeals } from './sitting-appeals.js';
-import { prepareClose, renderDraws } from './sitting-draws.js';
-import { PageClock, followSitting } from './sitting-live.js';
-import { protocolPath, wirePdf } from './sitting-papers.js';
-import { ChecksView } from './sitting-checks.js';
-import { RoomView, renderRoom } from './sitting-room-view.js';
-import { $, busy, clearError, fill, myId, pageFailed, showError, showProblems, startStaffPage } from './staff.js';
-import { renderPostponements } from './sitting-postponements.js';
-import { renderInterventions, wireInterventions } from './sitting-interventions.js';
+} from '../../lib/sitting/flow.js';
+import { renderActs } from './acts.js';
+import { renderAppeals } from './appeals.js';
+import { prepareClose, renderDraws } from './draws.js';
+import { PageClock, followSitting } from '../../lib/sitting/live.js';
+import { protocolPath, wirePdf } from '../../lib/sitting/papers.js';
+import { ChecksView } from './checks.js';
+import { RoomView, renderRoom } from '../../lib/sitting/room-view.js';
+import {
+  $,
+  busy,
+  clearError,
+  fill,
+  myId,
+  pageFailed,
+  showError,
+  showProblems,
+  startStaffPage,
+} from '../../lib/staff.js';
+import { renderPostponements } from './postponements.js';
+import { renderInterventions, wireInterventions } from './interventions.js';
 
 const main = $('sitting');
 const sittingId = param('sitting');

@@ -4,10 +4,10 @@
  * For tests: <main data-state>, tr[data-sitting][data-role].
  */
 
-import { h, setState } from '../lib/dom.js';
-import { t } from '../lib/i18n.js';
-import { mySittings } from '../lib/sitting/api.js';
-import { $, fill, labelColumns, pageFailed, startStaffPage } from './staff.js';
+import { h, setState } from '../../lib/dom.js';
+import { t } from '../../lib/i18n.js';
+import { mySittings } from '../../lib/api/sittings.js';
+import { $, fill, labelColumns, pageFailed, startStaffPage } from '../../lib/staff.js';
 
 const main = $('sittings');
 

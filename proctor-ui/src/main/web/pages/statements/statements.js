@@ -8,12 +8,12 @@
  * For tests: main[data-state], tr[data-statement][data-status], button[data-step=sign|refuse|issue].
  */
 
-import { ApiError, errorText, fetchBlob, myExams, request } from '../lib/api.js';
-import { downloadBlob, h, setState, showMessage } from '../lib/dom.js';
-import { formatDateTime, localise, t } from '../lib/i18n.js';
-import { sessionExpired, startSignedInPage } from '../lib/page.js';
-import { user } from '../lib/session.js';
-import { MAX_SCAN_BYTES, bytesToBase64, kilobytes, scanProblem } from '../lib/sitting/postponements.js';
+import { ApiError, errorText, fetchBlob, myExams, request } from '../../lib/api/client.js';
+import { downloadBlob, h, setState, showMessage } from '../../lib/dom.js';
+import { formatDateTime, localise, t } from '../../lib/i18n.js';
+import { sessionExpired, startSignedInPage } from '../../lib/page.js';
+import { user } from '../../lib/session.js';
+import { MAX_SCAN_BYTES, bytesToBase64, kilobytes, scanProblem } from '../../lib/sitting/postponements.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('statements');

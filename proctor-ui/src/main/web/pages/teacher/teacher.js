@@ -4,11 +4,11 @@
  * registrars see the exams, with links to the live progress, the proctoring dashboard and the results.
  */
 
-import { h, param, setState } from '../lib/dom.js';
-import { periodLabel, weekLabel } from '../lib/calendar.js';
-import { formatDateTime, t, timeZoneName, tn } from '../lib/i18n.js';
-import { isProctored } from '../lib/proctoring/precheck-rules.js';
-import { calendarAt, createBank, createExam, listBanks, listExams } from '../lib/staff-api.js';
+import { h, param, setState } from '../../lib/dom.js';
+import { periodLabel, weekLabel } from '../../lib/calendar.js';
+import { formatDateTime, t, timeZoneName, tn } from '../../lib/i18n.js';
+import { isProctored } from '../../lib/proctoring/precheck-rules.js';
+import { calendarAt, createBank, createExam, listBanks, listExams } from '../../lib/api/staff.js';
 import {
   $,
   busy,
@@ -22,7 +22,7 @@ import {
   showProblems,
   startStaffPage,
   toLocalInput,
-} from './staff.js';
+} from '../../lib/staff.js';
 
 const main = $('teacher');
 

@@ -8,11 +8,21 @@
  * none|loading|shown] with img#photo-thumb (a blob URL).
  */
 
-import { fetchBlob, request } from '../lib/api.js';
-import { h, setState } from '../lib/dom.js';
-import { t, tn } from '../lib/i18n.js';
-import { importUsers } from '../lib/staff-api.js';
-import { $, busy, clearError, downloadText, fill, hasRole, showError, showProblems, startStaffPage } from './staff.js';
+import { fetchBlob, request } from '../../lib/api/client.js';
+import { h, setState } from '../../lib/dom.js';
+import { t, tn } from '../../lib/i18n.js';
+import { importUsers } from '../../lib/api/staff.js';
+import {
+  $,
+  busy,
+  clearError,
+  downloadText,
+  fill,
+  hasRole,
+  showError,
+  showProblems,
+  startStaffPage,
+} from '../../lib/staff.js';
 
 const main = $('users');
 const MAX_PHOTO_BYTES = 1024 * 1024;

@@ -6,11 +6,11 @@
  * ?sitting=<id>, it also fetches that receipt and log, or those draws, with the caller's own access.
  */
 
-import { attemptLog, errorText, receipt as fetchReceipt, request } from '../lib/api.js';
-import { h, param, setState, showMessage } from '../lib/dom.js';
-import { localise, t } from '../lib/i18n.js';
-import { token } from '../lib/session.js';
-import { checkDraws, checkReceipt, ed25519Supported, kindOf } from '../lib/verify/checks.js';
+import { attemptLog, errorText, receipt as fetchReceipt, request } from '../../lib/api/client.js';
+import { h, param, setState, showMessage } from '../../lib/dom.js';
+import { localise, t } from '../../lib/i18n.js';
+import { token } from '../../lib/session.js';
+import { checkDraws, checkReceipt, ed25519Supported, kindOf } from '../../lib/verify/checks.js';
 
 const KEYS_URL = '/.well-known/emtihan-receipt-keys.json';
 const $ = (id) => document.getElementById(id);

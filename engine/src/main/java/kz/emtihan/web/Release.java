@@ -34,9 +34,10 @@ final class Release {
 
     private Release() {}
 
-    /** The release of the files under root (as found next to root/index.html: a jar or a folder). */
+    /** The release of the files under root (as found where the sign-in page is: a jar or a folder). */
     static String of(ClassLoader loader, String root) {
-        URL index = loader.getResource(root + "/index.html");
+        String indexFile = Pages.file("/index.html");
+        URL index = loader.getResource(root + indexFile);
         if (index == null) return "none";
         Map<String, byte[]> hashes = new TreeMap<>(); // by name, so the order is the same everywhere
         try {
@@ -52,7 +53,8 @@ final class Release {
                     }
                 }
             } else {
-                Path folder = Path.of(index.toURI()).getParent();
+                Path folder = Path.of(index.toURI());
+                for (int i = indexFile.split("/").length - 1; i > 0; i--) folder = folder.getParent(); // up to root
                 try (Stream<Path> files = Files.walk(folder)) {
                     for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator)
                         hashes.put(folder.relativize(p).toString().replace('\\', '/'), sha256(Files.readAllBytes(p)));

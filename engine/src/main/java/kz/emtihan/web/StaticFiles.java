@@ -93,7 +93,12 @@ public final class StaticFiles implements Handler<RoutingContext> {
             path = path.substring(slash);
             forGood = asked.equals(release) && !path.endsWith(".html");
         }
-        String name = path;
+        // issue 15 (7): a page keeps its address (/attempt.html) while its file lives with its modules
+        String name = Pages.file(path);
+        if (name == null) {
+            ctx.next(); // a page's file by its folder path: a page has one address, the one its links are relative to
+            return;
+        }
         boolean immutable = forGood || name.startsWith("/vendor/");
         // one load per file, shared by every request that comes before it is done (10,000 students at the start)
         Future<Optional<StaticFile>> file =

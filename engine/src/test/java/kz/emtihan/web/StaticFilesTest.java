@@ -50,7 +50,8 @@ class StaticFilesTest {
     }
 
     static byte[] resource(String path) throws IOException {
-        try (InputStream in = StaticFilesTest.class.getClassLoader().getResourceAsStream("proctor-ui" + path)) {
+        try (InputStream in =
+                StaticFilesTest.class.getClassLoader().getResourceAsStream("proctor-ui" + Pages.file(path))) {
             return in.readAllBytes();
         }
     }
@@ -137,13 +138,13 @@ class StaticFilesTest {
     void aPageNamesItsModulesUnderTheReleaseWhichAreImmutableAndTheirImportsWithThem() throws Exception {
         String page = new String(get("/attempt.html").body(), StandardCharsets.UTF_8);
         String release = release();
-        assertTrue(page.contains("src=\"/r/" + release + "/pages/attempt.js\""), page);
+        assertTrue(page.contains("src=\"/r/" + release + "/pages/attempt/attempt.js\""), page);
         assertTrue(page.contains("href=\"/r/" + release + "/css/app.css\""), page);
         assertFalse(page.contains("src=\"pages/") || page.contains("href=\"css/"), "every script and style moved");
         assertTrue(page.contains("href=\"exams.html\""), "links to other pages stay as they are");
 
         // the entry module and what it imports relatively (../lib/i18n.js) come from under the release, for good
-        for (String path : new String[] {"/pages/attempt.js", "/lib/i18n.js", "/css/app.css"}) {
+        for (String path : new String[] {"/pages/attempt/attempt.js", "/lib/i18n.js", "/css/app.css"}) {
             HttpResponse<byte[]> r = get("/r/" + release + path, "Accept-Encoding", "gzip");
             assertEquals(200, r.statusCode(), path);
             assertEquals("public, max-age=31536000, immutable", header(r, "Cache-Control"), path);
@@ -151,10 +152,26 @@ class StaticFilesTest {
             assertArrayEquals(resource(path), gunzip(r.body()), path);
         }
         // another node's release (a rolling restart): this node's file, but only until the next revalidation
-        HttpResponse<byte[]> other = get("/r/AnotherOne123/pages/attempt.js");
+        HttpResponse<byte[]> other = get("/r/AnotherOne123/pages/attempt/attempt.js");
         assertEquals(200, other.statusCode());
         assertEquals("no-cache", header(other, "Cache-Control"));
         assertEquals(404, get("/r/" + release + "/pages/no-such-module.js").statusCode());
+    }
+
+    @Test
+    void aPageIsServedAtItsAddressFromItsFolderAndOnlyThere() throws Exception {
+        // issue 15 (7): pages/<name>/<name>.html is the page /<name>.html; its links stay relative to that address
+        assertEquals("/pages/attempt/attempt.html", Pages.file("/attempt.html"));
+        assertEquals("/pages/sitting-student/sitting-student.html", Pages.file("/sitting-student.html"));
+        assertEquals("/lib/i18n.js", Pages.file("/lib/i18n.js"));
+        HttpResponse<byte[]> page = get("/sitting-student.html");
+        assertEquals(200, page.statusCode());
+        assertArrayEquals(Release.rewrite(resource("/sitting-student.html"), release()), page.body());
+        assertArrayEquals(get("/index.html").body(), get("/").body(), "the root is the sign-in page");
+        assertEquals(404, get("/pages/attempt/attempt.html").statusCode(), "a page has one address");
+        assertEquals(404, get("/r/" + release() + "/pages/attempt/attempt.html").statusCode());
+        assertEquals(200, get("/r/" + release() + "/pages/attempt/attempt.js").statusCode(), "its modules are there");
+        assertEquals(404, get("/pages/attempt/").statusCode());
     }
 
     @Test
