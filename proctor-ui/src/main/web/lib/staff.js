@@ -9,6 +9,7 @@ import { downloadBlob, h, setState } from './dom.js';
 import { formatNumber, t } from './i18n.js';
 import { sessionExpired, startSignedInPage } from './page.js';
 import { user } from './session.js';
+import { staffHeader } from './staff-header.js';
 
 export const $ = (id) => document.getElementById(id);
 
@@ -29,20 +30,19 @@ export function myId() {
 }
 
 /**
- * Starts a staff page: header, who is signed in, logout, language; shows the elements marked
+ * Starts a staff page: header (lib/staff-header.js), who is signed in, logout, language; shows the elements marked
  * data-roles="role role" only to those roles. Returns false when nobody is signed in (the page is left).
  */
 export function startStaffPage() {
+  staffHeader(); // issue 15 (7): the header with the links of the signed-in roles (lib/staff-header.js)
   if (!startSignedInPage()) return false;
   for (const el of document.querySelectorAll('[data-roles]')) {
     el.hidden = !hasRole(...el.dataset.roles.split(/\s+/).filter(Boolean));
   }
-  // proctors and registrars see no banks: their home is the list of exams
+  // proctors and registrars see no banks: their home is the list of exams (the header's link says so already)
   if (!hasRole('teacher', 'admin', 'expert')) {
-    for (const link of document.querySelectorAll(
-      '.staff-nav a[href="teacher.html"], .breadcrumb a[href="teacher.html"]',
-    )) {
-      link.textContent = t(link.closest('.breadcrumb') ? 'staff.back.exams' : 'staff.nav.exams');
+    for (const link of document.querySelectorAll('.breadcrumb a[href="teacher.html"]')) {
+      link.textContent = t('staff.back.exams');
     }
   }
   return true;

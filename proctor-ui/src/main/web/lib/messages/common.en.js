@@ -34,6 +34,8 @@ export default {
 
   'staff.nav.label': 'Staff pages',
   'staff.nav.home': 'Banks and exams',
+  'staff.nav.users': 'Users',
+  'staff.nav.exams': 'Exams',
   'staff.traditional.excellent': 'Excellent',
   'staff.traditional.good': 'Good',
   'staff.traditional.satisfactory': 'Satisfactory',

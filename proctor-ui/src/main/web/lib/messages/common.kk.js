@@ -34,6 +34,8 @@ export default {
 
   'staff.nav.label': 'Қызметкерлер беттері',
   'staff.nav.home': 'Банктер мен емтихандар',
+  'staff.nav.users': 'Пайдаланушылар',
+  'staff.nav.exams': 'Емтихандар',
   'staff.traditional.excellent': 'Өте жақсы',
   'staff.traditional.good': 'Жақсы',
   'staff.traditional.satisfactory': 'Қанағаттанарлық',

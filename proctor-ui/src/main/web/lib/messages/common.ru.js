@@ -36,6 +36,8 @@ export default {
 
   'staff.nav.label': 'Страницы сотрудников',
   'staff.nav.home': 'Банки и экзамены',
+  'staff.nav.users': 'Пользователи',
+  'staff.nav.exams': 'Экзамены',
   'staff.traditional.excellent': 'Отлично',
   'staff.traditional.good': 'Хорошо',
   'staff.traditional.satisfactory': 'Удовлетворительно',

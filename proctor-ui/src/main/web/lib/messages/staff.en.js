@@ -1,7 +1,5 @@
 /** English: every string the staff pages show (teacher, bank, exam, progress, users). Keys are grouped by page. */
 export default {
-  'staff.nav.users': 'Users',
-  'staff.nav.exams': 'Exams',
   'staff.back.home': 'Back to banks and exams',
   'staff.back.exam': 'Back to the exam',
   'staff.back.exams': 'Back to the exams',

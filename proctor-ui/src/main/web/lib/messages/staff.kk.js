@@ -1,7 +1,5 @@
 /** Kazakh (қазақ тілі, Cyrillic): every string the staff pages show. Same keys as staff.en.js. */
 export default {
-  'staff.nav.users': 'Пайдаланушылар',
-  'staff.nav.exams': 'Емтихандар',
   'staff.back.home': 'Банктер мен емтихандарға оралу',
   'staff.back.exam': 'Емтиханға оралу',
   'staff.back.exams': 'Емтихандарға оралу',

@@ -1,7 +1,5 @@
 /** Russian: every string the staff pages show (teacher, bank, exam, progress, users). Same keys as staff.en.js. */
 export default {
-  'staff.nav.users': 'Пользователи',
-  'staff.nav.exams': 'Экзамены',
   'staff.back.home': 'Назад к банкам и экзаменам',
   'staff.back.exam': 'Назад к экзамену',
   'staff.back.exams': 'Назад к экзаменам',

@@ -12,6 +12,7 @@ import { ApiError, errorText, fetchBlob, myExams, request } from '../../lib/api/
 import { downloadBlob, h, setState, showMessage } from '../../lib/dom.js';
 import { formatDateTime, localise, t } from '../../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../../lib/page.js';
+import { staffHeader } from '../../lib/staff-header.js';
 import { user } from '../../lib/session.js';
 import { MAX_SCAN_BYTES, bytesToBase64, kilobytes, scanProblem } from '../../lib/sitting/postponements.js';
 
@@ -24,6 +25,7 @@ const isStudent = () => roles().includes('student');
 const isStaff = () => roles().some((r) => STAFF.includes(r));
 
 async function start() {
+  staffHeader();
   if (!startSignedInPage()) return;
   for (const el of document.querySelectorAll('[data-roles]'))
     el.hidden = !roles().some((r) => el.dataset.roles.split(/\s+/).includes(r));
