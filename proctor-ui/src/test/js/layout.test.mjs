@@ -154,3 +154,25 @@ test('the staff header per role: a proctor\'s home is "Exams", the commission\'s
     ['registry.html', 'Тізілім', null],
   ]);
 });
+
+test('one way of calling the API: only lib/api/ modules send requests; pages call them by name', () => {
+  const modules = readdirSync(join(web, 'lib/api')).map((f) => f.replace(/\.js$/, ''));
+  assert.ok(modules.includes('client'), modules.join(' '));
+  for (const file of all.filter((f) => f.endsWith('.js') && !f.startsWith('lib/api/'))) {
+    const source = readFileSync(join(web, file), 'utf8');
+    // fetch() of its own only for the public receipt keys (not the API: no token, no refusal)
+    for (const line of source.split('\n').filter((l) => /(?<![.\w])fetch\(/.test(l) && !/^\s*(\*|\/\/)/.test(l)))
+      assert.match(line, /well-known|KEYS_URL/, `${file}: API calls go through lib/api/client.js`);
+    for (const m of source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'[^']*api\/client\.js'/g)) {
+      const names = m[1].split(',').map((s) => s.trim().split(/\s+as\s+/)[0]);
+      for (const verb of ['request', 'get', 'post', 'put', 'patch', 'del'])
+        assert.ok(!names.includes(verb), `${file} sends ${verb}() itself: name the call in lib/api/<area>.js`);
+    }
+  }
+  // every call module is written over the client's verbs, never with fetch() of its own
+  for (const module of modules.filter((m) => m !== 'client')) {
+    const source = readFileSync(join(web, 'lib/api', `${module}.js`), 'utf8');
+    assert.match(source, /from '\.\/client\.js'/, `lib/api/${module}.js`);
+    assert.doesNotMatch(source, /(?<![.\w])fetch\(/, `lib/api/${module}.js`);
+  }
+});

@@ -14,7 +14,8 @@ globalThis.sessionStorage = {
 };
 globalThis.window = { location: { replace() {}, assign() {} } };
 
-const { ApiError, errorText, login, saveLanguage } = await import('../../main/web/lib/api/client.js');
+const { ApiError, errorText } = await import('../../main/web/lib/api/client.js');
+const { login, saveLanguage } = await import('../../main/web/lib/api/auth.js');
 const { currentLanguage, t } = await import('../../main/web/lib/i18n.js');
 const { signIn } = await import('../../main/web/lib/session.js');
 

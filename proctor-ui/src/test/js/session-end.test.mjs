@@ -56,7 +56,8 @@ test('a socket closed with 4401 is not reconnected: the token is forgotten and t
 });
 
 test('a 401 from the API for a call made with a token sends the page to sign in; a refused sign-in does not', async () => {
-  const { login, ApiError } = await import('../../main/web/lib/api/client.js');
+  const { login } = await import('../../main/web/lib/api/auth.js');
+  const { ApiError } = await import('../../main/web/lib/api/client.js');
   globalThis.fetch = async () => ({
     ok: false,
     status: 401,

@@ -228,7 +228,7 @@ function addLanguageSwitcher() {
   select.addEventListener('change', async () => {
     setLanguage(select.value);
     // the signed-in person's choice is kept on their account too (lib/api.js imports this module: loaded lazily)
-    await import('./api/client.js').then((api) => api.saveLanguage(select.value)).catch(() => {});
+    await import('./api/auth.js').then((api) => api.saveLanguage(select.value)).catch(() => {});
     window.location.reload();
   });
   const wrapper = document.createElement('div');

@@ -12,7 +12,7 @@
  * ended by a logout, a change of roles or password, a disabled account) there is no reconnecting: the page signs in again.
  */
 
-import { request } from './api/client.js';
+import { iceServerList } from './api/live.js';
 import { currentLanguage } from './i18n.js';
 import { sessionEnded, token } from './session.js';
 
@@ -163,7 +163,7 @@ let ice = null; // {iceServers, expiresAt} for this user, kept until an hour bef
 export async function iceServers() {
   if (!ice || Date.parse(ice.expiresAt) - Date.now() < 3_600_000) {
     try {
-      ice = (await request('GET', '/live/ice-servers')).data;
+      ice = await iceServerList();
     } catch {
       return [];
     }

@@ -4,7 +4,7 @@
  */
 
 import { localise, t } from './i18n.js';
-import { logout as endToken, logoutAll as endEveryToken } from './api/client.js';
+import { logout as endToken, logoutAll as endEveryToken } from './api/auth.js';
 import { sessionEnded, signOut, token, user } from './session.js';
 
 /** Prepares a signed-in page; returns false (and leaves for the login page) when nobody is signed in. */

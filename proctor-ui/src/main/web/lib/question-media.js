@@ -4,9 +4,7 @@
  * the page's token and kept as a blob: URL for the life of the page (a file never changes: its name is its SHA-256).
  */
 
-import { request } from './api/client.js';
-
-const segment = (id) => encodeURIComponent(id);
+import { fetchBlob as blobOf, segment } from './api/client.js';
 
 /** The bank's files: GET /banks/{bankId}/media/{hash}. */
 export function bankMedia(bankId) {
@@ -18,12 +16,6 @@ export function attemptMedia(attemptId) {
   return cached((hash) => `/attempts/${segment(attemptId)}/media/${hash}`);
 }
 
-/** Adds a picture or sound to the bank (the bank editor): → {hash, type}; the type is read from the bytes. */
-export async function uploadBankMedia(bankId, file) {
-  const type = file.type || 'application/octet-stream';
-  return (await request('POST', `/banks/${segment(bankId)}/media`, { body: { raw: file, type } })).data;
-}
-
 /**
  * hash → Promise of a blob: URL. A transient failure (no connection, 502-504) is tried again after 1, 2 and 4 s, so a
  * blip does not leave a question without its picture; a refusal (404, 403) is not. A failed file is forgotten, so the
@@ -31,7 +23,7 @@ export async function uploadBankMedia(bankId, file) {
  */
 export function cached(
   pathOf,
-  fetchBlob = (path) => request('GET', path, { accept: '*/*', blob: true }),
+  fetchBlob = async (path) => ({ data: await blobOf(path) }),
   { retries = 3, delay = (n) => 1000 * 2 ** n } = {},
 ) {
   const urls = new Map();

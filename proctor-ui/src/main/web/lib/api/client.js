@@ -100,125 +100,34 @@ export async function request(
   return { status: response.status, data: json ? data : text };
 }
 
-const segment = (id) => encodeURIComponent(id);
+/** A path segment (an id) as it goes into a path. */
+export const segment = (id) => encodeURIComponent(id);
 
-/** → {token, user:{id, name, roles, language}} */
-export async function login(username, password) {
-  return (await request('POST', '/auth/login', { body: { username, password } })).data;
-}
+/** A body sent as it is: a Blob, a string or a FormData (without type: the browser sets the multipart boundary). */
+export const raw = (data, type) => ({ raw: data, type });
 
-/** Saves the signed-in person's language on their account: answers without Accept-Language come in it. */
-export async function saveLanguage(language) {
-  if (!token()) return;
-  await request('PUT', '/users/me/language', { body: { language } });
-}
+/** GET → the parsed body (or the text, for another accept). */
+export const get = async (path, options = {}) => (await request('GET', path, options)).data;
 
-/** Ends this tab's token on the server (every node); the caller then forgets it. */
-export async function logout() {
-  await request('POST', '/auth/logout');
-}
+/** POST body (a plain value, sent as JSON, or raw(…)) → the parsed body. */
+export const post = async (path, body, options = {}) => (await request('POST', path, { ...options, body })).data;
 
-/** Ends every token of the signed-in user (every tab and device). */
-export async function logoutAll() {
-  await request('POST', '/auth/logout-all');
-}
+/** PUT body → the parsed body. */
+export const put = async (path, body, options = {}) => (await request('PUT', path, { ...options, body })).data;
 
-/** → [{id, title, opensAt, closesAt, durationMinutes, attempt:{id, status}|null}] */
-export async function myExams() {
-  return (await request('GET', '/me/exams')).data;
-}
+/** PATCH body → the parsed body. */
+export const patch = async (path, body) => (await request('PATCH', path, { body })).data;
 
-/** → {created: boolean (201 new, 200 resumed), attempt: {id, deadline, serverTime, questions, answers, seqs}} */
-export async function startAttempt(examId) {
-  const { status, data } = await request('POST', `/exams/${segment(examId)}/attempts`);
-  return { created: status === 201, attempt: data };
-}
+/** DELETE → nothing (204) or the parsed body. */
+export const del = async (path) => (await request('DELETE', path)).data;
 
-/** → the attempt as the student sees it; a finished one carries {result: {points, percent, letter, gpa, traditional}}. */
-export async function getAttempt(attemptId) {
-  return (await request('GET', `/attempts/${segment(attemptId)}`)).data;
-}
+/** An image, recording or document the API serves, or a media URL it handed out (the bearer token is needed, so pages
+ * show it as a blob URL). → Blob */
+export const fetchBlob = async (path, accept = '*/*') => (await request('GET', path, { accept, blob: true })).data;
 
-/** → {savedAt, seq}; a seq not above the stored one is answered with the stored seq. */
-export async function saveAnswer(attemptId, questionId, choices, seq) {
-  return (
-    await request('PUT', `/attempts/${segment(attemptId)}/answers/${segment(questionId)}`, { body: { choices, seq } })
-  ).data;
-}
-
-/** answers: {questionId: {choices, seq}}, the client's full copy. → {status, points, percent, letter, receipt} */
-export async function submitAttempt(attemptId, answers) {
-  return (await request('POST', `/attempts/${segment(attemptId)}/submit`, { body: { answers } })).data;
-}
-
-/** → the signed receipt {attemptId, studentId, examId, status, answersDigest, …, signedText, signature, publicKey} */
-export async function receipt(attemptId) {
-  return (await request('GET', `/attempts/${segment(attemptId)}/receipt`)).data;
-}
-
-/** The finished attempt's event log, each entry exactly as its receipt's hash chain covers it (issue 10). */
-export async function attemptLog(attemptId) {
-  return (await request('GET', `/attempts/${segment(attemptId)}/log`)).data;
-}
-
-/** An image or recording the API serves (the bearer token is needed, so pages show it as a blob URL). → Blob */
-export async function fetchBlob(path, accept = '*/*') {
-  return (await request('GET', path, { accept, blob: true })).data;
-}
-
-/**
- * The review of one's own proctored attempt, once a reviewer has given a verdict (403 not-reviewed before).
- * → {verdict: {verdict, comment, by, at}, flags: [{id, kind, severity, at, evidence, insufficientEvidence, detail}], credibility, timeline, …}
- */
-export async function attemptReview(attemptId) {
-  return (await request('GET', `/attempts/${segment(attemptId)}/review`)).data;
-}
-
-// Proctoring (docs/proctoring.md): what the student's pages send
-
-/** → {snapshotSeconds, segmentSeconds, chunkMillis, identityPolicy, maxChunkBytes, maxImageBytes, recognitionModel, recorders, uploadBitsPerSecond} */
-export async function proctoringSettings() {
-  return (await request('GET', '/proctoring/settings')).data;
-}
-
-/** Sends bytes (a Blob, up to 1 MB) to be counted and thrown away: the pre-check's upload test. → {bytes} */
-export async function bandwidthProbe(bytes) {
-  return (await request('POST', '/proctoring/bandwidth', { body: { raw: bytes, type: 'application/octet-stream' } }))
-    .data;
-}
-
-/** jpeg: one camera frame (Blob). → {faces, judgeable, ok, problem: null | 'no-face' | 'too-dark'} */
-export async function precheckFace(jpeg) {
-  return (await request('POST', '/proctoring/precheck/face', { body: { raw: jpeg, type: 'image/jpeg' } })).data;
-}
-
-/** face, document: JPEG or PNG Blobs. → {status, faceCount, documentFaceCount, similarity, problems:[{field, error, message}]} */
-export async function submitIdentity(attemptId, face, document) {
-  const form = new FormData();
-  form.append('face', face, face.name ?? 'face.jpg');
-  form.append('document', document, document.name ?? 'document.jpg');
-  return (await request('POST', `/attempts/${segment(attemptId)}/identity`, { body: { raw: form } })).data;
-}
-
-/** jpeg: a Blob. → {faces, judgeable, flags} */
-export async function sendSnapshot(attemptId, jpeg) {
-  return (
-    await request('POST', `/attempts/${segment(attemptId)}/snapshots`, { body: { raw: jpeg, type: 'image/jpeg' } })
-  ).data;
-}
-
-/** type: tab-hidden | window-blur | fullscreen-exit | copy | paste | screen-share-ended | camera-ended; at: ISO instant. → {flag} */
-export async function reportEvent(attemptId, type, at) {
-  return (await request('POST', `/attempts/${segment(attemptId)}/events`, { body: { type, at } })).data;
-}
-
-/** One piece of a recording segment. segmentStart: ISO instant on the server's clock. → {stored, duplicate, nextChunk} */
-export async function uploadChunk(attemptId, stream, segmentNumber, chunk, blob, segmentStart) {
-  const path = `/attempts/${segment(attemptId)}/recordings/${segment(stream)}/${segmentNumber}/${chunk}`;
-  return (
-    await request('PUT', path, {
-      body: { raw: blob, type: 'video/webm' },
-      headers: { 'X-Segment-Start': segmentStart },
-    })
-  ).data;
+/** call() with the moments it was sent and answered, {…body, sentAt, receivedAt}, for the server clock (lib/clock.js). */
+export async function timed(call) {
+  const sentAt = Date.now();
+  const data = await call();
+  return { ...data, sentAt, receivedAt: Date.now() };
 }

@@ -1,41 +1,29 @@
 /**
- * The sittings of the oral final attestation through the engine's API (openapi.yaml, tag `sittings`), one function
- * per call, like lib/api/client.js: every function returns a Promise of the parsed body and rejects with an ApiError.
+ * The sittings of the oral final attestation through the engine's API (openapi.yaml, tag `sittings`). One style for
+ * every call: lib/api/client.js.
  */
 
-import { request } from './client.js';
+import { fetchBlob, get, post, put, raw, segment, timed } from './client.js';
 import { decisionRequest } from '../sitting/postponements.js';
 
-const segment = (id) => encodeURIComponent(id);
 const base = (id) => `/sittings/${segment(id)}`;
 const student = (id, studentId) => `${base(id)}/students/${segment(studentId)}`;
-const post = async (path, body) => (await request('POST', path, { body })).data;
 
 /** → [{id, title, kind, date, role}] */
-export async function mySittings() {
-  return (await request('GET', '/sittings')).data;
-}
+export const mySittings = () => get('/sittings');
 
 /** An administrator creates a sitting (body as in openapi.yaml: kind, title, date, language, videoLink?, commission,
  * appealCommission, students) → {id}; 400 invalid-sitting with problems [{field, message}]. */
 export const createSitting = (body) => post('/sittings', body);
 
 /** The ticket set as CSV text (number,question; one row per question) → {tickets: n}; 400 invalid-tickets with problems [{line, message}]. */
-export async function uploadTicketsCsv(id, text) {
-  return (await request('PUT', `${base(id)}/tickets`, { body: { raw: text, type: 'text/csv' } })).data;
-}
+export const uploadTicketsCsv = (id, text) => put(`${base(id)}/tickets`, raw(text, 'text/csv'));
 
 /** → the sitting as the caller may see it, with {sentAt, receivedAt} for the server clock (lib/clock.js). */
-export async function getSitting(id) {
-  const sentAt = Date.now();
-  const data = (await request('GET', base(id))).data;
-  return { ...data, sentAt, receivedAt: Date.now() };
-}
+export const getSitting = (id) => timed(() => get(base(id)));
 
 /** → {sittingId, commitment, withReplacement, draws:[{drawNumber, studentId, word, ticket, at}], tickets, algorithm, seed?} */
-export async function sittingDraws(id) {
-  return (await request('GET', `${base(id)}/draws`)).data;
-}
+export const sittingDraws = (id) => get(`${base(id)}/draws`);
 
 // One student's steps (6.15.6); each answers with the student's progress as the caller sees it
 
@@ -48,27 +36,24 @@ export const draw = (id, studentId, word) => post(`${student(id, studentId)}/dra
 /** action: start-preparation | end-preparation | end-answer; reason: needed to end the answer before the minimum */
 export const phase = (id, studentId, action, reason) =>
   post(`${student(id, studentId)}/phase`, reason ? { action, reason } : { action });
-export async function score(id, studentId, points) {
-  return (await request('PUT', `${student(id, studentId)}/score`, { body: { points } })).data;
-}
+export const score = (id, studentId, points) => put(`${student(id, studentId)}/score`, { points });
 export const confirm = (id, studentId) => post(`${student(id, studentId)}/confirm`);
 
 /** The path of a check's photo (6.15.6), kind id-card | identity | room, for fetchBlob. */
 export const photoPath = (id, studentId, kind) => `${student(id, studentId)}/photos/${segment(kind)}`;
 
 /** Sends a check's photo, a JPEG or PNG Blob. → {at, by, contentType, bytes, sha256} */
-export async function putPhoto(id, studentId, kind, blob) {
-  return (await request('PUT', photoPath(id, studentId, kind), { body: { raw: blob, type: blob.type } })).data;
-}
+export const putPhoto = (id, studentId, kind, blob) => put(photoPath(id, studentId, kind), raw(blob, blob.type));
+
+/** A check's photo (or the enrolment photo, kind enrolment) as a Blob. */
+export const photo = (id, studentId, kind) => fetchBlob(photoPath(id, studentId, kind), 'image/*');
 
 // When it does not go to plan (6.15.2, 6.15.4-6.15.5)
 
 /** → the act {id, studentId, at, stage, ticket, description, by, votes, decision, copiesDueBy, sentTo} */
 export const drawUpAct = (id, studentId, description) => post(`${base(id)}/acts`, { studentId, description });
 /** choice: same-day | another-sitting | refuse → the act, with the decision once all have voted */
-export async function vote(id, actId, choice) {
-  return (await request('PUT', `${base(id)}/acts/${segment(actId)}/vote`, { body: { choice } })).data;
-}
+export const vote = (id, actId, choice) => put(`${base(id)}/acts/${segment(actId)}/vote`, { choice });
 /** 6.15.2: newTime "2026-06-10T15:30:00+05:00" (secretary or chair, after a decision giving one) → the act */
 export const recordNewTime = (id, actId, newTime) => post(`${base(id)}/acts/${segment(actId)}/new-time`, { newTime });
 /** → {endedAt} */
@@ -94,14 +79,11 @@ export const applyPostponement = (id, reason, document) => post(`${base(id)}/pos
  */
 export async function decidePostponement(id, postponementId, allowed, reason, deadline) {
   const { path, body } = decisionRequest(id, postponementId, allowed, reason, deadline);
-  return (await request('POST', path, { body })).data;
+  return post(path, body);
 }
 /** The scanned document of an application, for the chair, the secretary, an administrator and the applicant → Blob. */
-export async function postponementDocument(id, postponementId) {
-  return (
-    await request('GET', `${base(id)}/postponements/${segment(postponementId)}/document`, { accept: '*/*', blob: true })
-  ).data;
-}
+export const postponementDocument = (id, postponementId) =>
+  fetchBlob(`${base(id)}/postponements/${segment(postponementId)}/document`);
 
 /** 6.14: the secretary or the chair removes the student for a violation, {reason} → the student's progress. */
 export const removeStudent = (id, studentId, reason) => post(`${student(id, studentId)}/remove`, { reason });

@@ -5,7 +5,8 @@
  * face on the card) are shown next to the photo they concern, and the student takes it again.
  */
 
-import { ApiError, submitIdentity } from '../api/client.js';
+import { ApiError } from '../api/client.js';
+import { submitIdentity } from '../api/attempts.js';
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { captureJpeg, imageFileToJpeg } from './media.js';

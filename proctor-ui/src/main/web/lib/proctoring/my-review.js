@@ -8,7 +8,8 @@
  * li.my-flag[data-kind][data-severity][data-at][data-insufficient]; img.my-flag-evidence once its snapshot loaded.
  */
 
-import { ApiError, attemptReview, fetchBlob, getAttempt } from '../api/client.js';
+import { ApiError, fetchBlob } from '../api/client.js';
+import { attemptReview, getAttempt } from '../api/attempts.js';
 import { h } from '../dom.js';
 import { formatDateTime, formatTime, t, timeZoneName } from '../i18n.js';
 import { isProctored } from './precheck-rules.js';

@@ -5,7 +5,8 @@
  * clock starts when they are first served; issue 10, 4). It holds the attempt view the page is to show.
  */
 
-import { ApiError, getAttempt } from '../api/client.js';
+import { ApiError } from '../api/client.js';
+import { getAttempt } from '../api/attempts.js';
 import { t } from '../i18n.js';
 import { IdentityStep } from './identity.js';
 

@@ -4,7 +4,7 @@
  * streams published to it over WebRTC (it records them). Also the recording line the student sees.
  */
 
-import { uploadChunk } from '../api/client.js';
+import { uploadChunk } from '../api/attempts.js';
 import { t } from '../i18n.js';
 import { KurentoPublisher } from './kurento.js';
 import { StreamRecorder } from './recorder.js';

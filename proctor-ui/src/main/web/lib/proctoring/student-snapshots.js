@@ -3,7 +3,8 @@
  * expects them from then; issue 10, 4) until the end, taken from the self view and sent as JPEG.
  */
 
-import { ApiError, sendSnapshot } from '../api/client.js';
+import { ApiError } from '../api/client.js';
+import { sendSnapshot } from '../api/attempts.js';
 import { captureJpeg } from './media.js';
 import { snapshotEveryMs } from './student-words.js';
 

@@ -13,7 +13,7 @@
  * What they say and decide without the DOM is in student-words.js.
  */
 
-import { reportEvent } from '../api/client.js';
+import { reportEvent } from '../api/attempts.js';
 import { t } from '../i18n.js';
 import { EventReporter } from './events.js';
 import { openCamera } from './media.js';

@@ -10,7 +10,8 @@
  * (pages/attempt/clock.js), and the confirmation, submission and stop by a proctor (pages/attempt/finish.js).
  */
 
-import { ApiError, saveAnswer, startAttempt } from '../../lib/api/client.js';
+import { ApiError } from '../../lib/api/client.js';
+import { saveAnswer, startAttempt } from '../../lib/api/attempts.js';
 import { AnswerBook } from '../../lib/answers.js';
 import { serverClock } from '../../lib/clock.js';
 import { connectLive } from '../../lib/live.js';

@@ -10,7 +10,8 @@
  * For tests: <main data-state="terminated">, #attempt-notice, #submit-retry, #upload-wait.
  */
 
-import { ApiError, submitAttempt } from '../../lib/api/client.js';
+import { ApiError } from '../../lib/api/client.js';
+import { submitAttempt } from '../../lib/api/attempts.js';
 import { setState } from '../../lib/dom.js';
 import { formatList, t } from '../../lib/i18n.js';
 import { sessionExpired } from '../../lib/page.js';

@@ -18,7 +18,7 @@ import { param, setState } from '../../lib/dom.js';
 import { t } from '../../lib/i18n.js';
 import { bankMedia } from '../../lib/question-media.js';
 import { setMediaSource } from '../../lib/richtext.js';
-import { getBank, validateBank } from '../../lib/api/staff.js';
+import { getBank, validateBank } from '../../lib/api/banks.js';
 import { prepareClassify } from './classify.js';
 import { openEditor, prepareEditor } from './editor.js';
 import { prepareImport } from './import.js';

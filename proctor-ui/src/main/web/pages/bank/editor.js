@@ -14,8 +14,8 @@
 
 import { h } from '../../lib/dom.js';
 import { t } from '../../lib/i18n.js';
-import { uploadBankMedia } from '../../lib/question-media.js';
-import { saveQuestions } from '../../lib/api/staff.js';
+import { uploadBankMedia } from '../../lib/api/banks.js';
+import { saveQuestions } from '../../lib/api/banks.js';
 import { editQuestion } from '../../lib/api/banks.js';
 import { LETTERS, rich } from './card.js';
 import { notify } from './questions.js';

@@ -10,23 +10,10 @@
  * #import-skipped tr.skip[data-position][data-question-number][data-line]; #export-moodle, #export-qti.
  */
 
-import { request } from '../../lib/api/client.js';
 import { downloadBlob, h } from '../../lib/dom.js';
 import { t, tn } from '../../lib/i18n.js';
-import { exportBank } from '../../lib/api/banks.js';
+import { exportBank, importQuestions } from '../../lib/api/banks.js';
 import { $, busy, clearError, labelColumns, showError, showProblems } from '../../lib/staff.js';
-
-const TYPES = { gift: 'text/plain; charset=utf-8', 'moodle-xml': 'application/xml' };
-
-/** Sends the file as it is (a .zip as application/zip). → {imported, unclassified, skipped} */
-async function importQuestions(bankId, format, difficulty, file) {
-  const query = new URLSearchParams({ format });
-  if (difficulty) query.set('difficulty', difficulty);
-  const zip = file.name.toLowerCase().endsWith('.zip');
-  const type = zip ? 'application/zip' : (TYPES[format] ?? 'application/xml');
-  const path = `/banks/${encodeURIComponent(bankId)}/import?${query}`;
-  return (await request('POST', path, { body: { raw: file, type } })).data;
-}
 
 /** From the page: the bank's id, and reload() that reads the bank and its questions again after an import. */
 let page = { bankId: null, reload: async () => {} };

@@ -8,7 +8,16 @@
  * For tests: #life-section[data-status][data-locked], #approve-form, #panel-form, #conclude-form, #lock-form.
  */
 
-import { request } from '../../lib/api/client.js';
+import {
+  approveBank,
+  bankLife,
+  concludeBank,
+  conclusionPdf,
+  lockBank,
+  nameBankPanel,
+  passportPdf,
+  unlockBank,
+} from '../../lib/api/banks.js';
 import { downloadBlob, h } from '../../lib/dom.js';
 import { formatDateTime, t } from '../../lib/i18n.js';
 import { $, busy, clearError, fact, myId, showError, showProblems } from '../../lib/staff.js';
@@ -16,7 +25,6 @@ import { $, busy, clearError, fact, myId, showError, showProblems } from '../../
 const ASPECTS = ['standards', 'difficulty', 'wording'];
 const GRADES = ['satisfactory', 'needs-work', 'unsatisfactory'];
 const DECISIONS = ['may-be-used', 'may-not-be-used'];
-const path = (bankId, rest = '') => `/banks/${encodeURIComponent(bankId)}${rest}`;
 
 let current = null;
 let reloadBank = async () => {};
@@ -25,25 +33,26 @@ let reloadBank = async () => {};
 export async function showBankLife(bankId, onChange) {
   reloadBank = onChange ?? reloadBank;
   prepare(bankId);
-  draw(bankId, (await request('GET', path(bankId, '/life'))).data);
+  draw(bankId, await bankLife(bankId));
 }
 
 function prepare(bankId) {
-  $('life-passport-pdf').onclick = () => paper(bankId, '/passport/pdf', `passport-${bankId}.pdf`);
+  $('life-passport-pdf').onclick = () => paper(() => passportPdf(bankId), `passport-${bankId}.pdf`);
   $('approve-form').onsubmit = (event) =>
-    step(event, $('approve-submit'), 'POST', bankId, '/approval', () => ({
-      meetingDate: $('approve-date').value,
-      minutes: $('approve-minutes').value.trim(),
-    }));
+    step(event, $('approve-submit'), bankId, 'approval', () =>
+      approveBank(bankId, { meetingDate: $('approve-date').value, minutes: $('approve-minutes').value.trim() }),
+    );
   $('panel-form').onsubmit = (event) =>
-    step(event, $('panel-submit'), 'PUT', bankId, '/panel', () => ({
-      academicYear: $('panel-year').value,
-      experts: $('panel-experts')
-        .value.split(/[\s,;]+/)
-        .filter(Boolean),
-    }));
+    step(event, $('panel-submit'), bankId, 'panel', () =>
+      nameBankPanel(bankId, {
+        academicYear: $('panel-year').value,
+        experts: $('panel-experts')
+          .value.split(/[\s,;]+/)
+          .filter(Boolean),
+      }),
+    );
   $('conclude-form').onsubmit = (event) =>
-    step(event, $('conclude-submit'), 'POST', bankId, '/conclusions', () => {
+    step(event, $('conclude-submit'), bankId, 'conclusions', () => {
       const body = { academicYear: $('conclude-year').value, decision: $('conclude-decision').value };
       for (const aspect of ASPECTS) {
         body[aspect] = {
@@ -51,32 +60,32 @@ function prepare(bankId) {
           comment: $(`conclude-${aspect}-comment`).value.trim(),
         };
       }
-      return body;
+      return concludeBank(bankId, body);
     });
   $('lock-form').onsubmit = (event) => {
     const unlocking = current?.locked;
-    return step(event, $('lock-submit'), 'POST', bankId, unlocking ? '/unlock' : '/lock', () => ({
-      reason: $('lock-reason').value.trim(),
-    }));
+    return step(event, $('lock-submit'), bankId, unlocking ? 'unlock' : 'lock', () =>
+      (unlocking ? unlockBank : lockBank)(bankId, { reason: $('lock-reason').value.trim() }),
+    );
   };
 }
 
-/** One step: the answer is the life after it (or a conclusion: then the life is read again). */
-async function step(event, button, method, bankId, rest, body) {
+/** One step, send(): the answer is the life after it (or a conclusion: then the life is read again). */
+async function step(event, button, bankId, done, send) {
   event.preventDefault();
   await busy(button, t('banklife.busy'), async () => {
     clearError($('life-error'));
     $('life-done').hidden = true;
     try {
-      const answer = (await request(method, path(bankId, rest), { body: body() })).data;
-      const life = answer.status ? answer : (await request('GET', path(bankId, '/life'))).data;
+      const answer = await send();
+      const life = answer.status ? answer : await bankLife(bankId);
       const lockChanged = life.locked !== current?.locked;
       draw(bankId, life);
       if (lockChanged) {
         window.location.reload(); // 5.31: what the page offers to change follows the lock
         return;
       }
-      $('life-done').textContent = t(`banklife.done.${rest.slice(1)}`);
+      $('life-done').textContent = t(`banklife.done.${done}`);
       $('life-done').hidden = false;
       await reloadBank();
     } catch (err) {
@@ -86,10 +95,10 @@ async function step(event, button, method, bankId, rest, body) {
   });
 }
 
-async function paper(bankId, rest, name) {
+async function paper(pdf, name) {
   clearError($('life-error'));
   try {
-    downloadBlob((await request('GET', path(bankId, rest), { accept: 'application/pdf', blob: true })).data, name);
+    downloadBlob(await pdf(), name);
   } catch (err) {
     showError($('life-error'), err);
   }
@@ -197,7 +206,7 @@ function drawConclusions(bankId, life) {
             class: 'button',
             type: 'button',
             text: t('banklife.pdf'),
-            on: { click: () => paper(bankId, `/conclusions/${c.number}/pdf`, `conclusion-${bankId}-${c.number}.pdf`) },
+            on: { click: () => paper(() => conclusionPdf(bankId, c.number), `conclusion-${bankId}-${c.number}.pdf`) },
           }),
         ),
       ),

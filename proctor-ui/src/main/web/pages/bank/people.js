@@ -7,7 +7,7 @@
  */
 
 import { t } from '../../lib/i18n.js';
-import { bankAccess, saveBankAccess } from '../../lib/api/staff.js';
+import { bankAccess, saveBankAccess } from '../../lib/api/banks.js';
 import { chosen, peopleChoice, peopleList } from '../../lib/people-picker.js';
 import { $, busy, clearError, fact, showError, showProblems } from '../../lib/staff.js';
 

@@ -10,7 +10,7 @@
 
 import { h } from '../../lib/dom.js';
 import { formatNumber, t, tn } from '../../lib/i18n.js';
-import { deleteQuestion } from '../../lib/api/staff.js';
+import { deleteQuestion } from '../../lib/api/banks.js';
 import { bankTopics, searchQuestions } from '../../lib/api/banks.js';
 import { questionCard, rich } from './card.js';
 import { filterChanged, forget, isSelected, pageShown, toggle } from './classify.js';

@@ -8,7 +8,8 @@ import { weekLabel } from '../../lib/calendar.js';
 import { h, param, setState } from '../../lib/dom.js';
 import { formatDateTime, formatNumber, t, tn } from '../../lib/i18n.js';
 import { isProctored } from '../../lib/proctoring/precheck-rules.js';
-import { examResults, examResultsCsv, getBank, getExam, uploadRoster } from '../../lib/api/staff.js';
+import { examResults, examResultsCsv, getExam, uploadRoster } from '../../lib/api/exams.js';
+import { getBank } from '../../lib/api/banks.js';
 import { showExamProctors } from './proctors.js';
 import { showExamStatistics } from './statistics.js';
 import {

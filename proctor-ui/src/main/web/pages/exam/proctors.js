@@ -7,7 +7,7 @@
  */
 
 import { t } from '../../lib/i18n.js';
-import { examProctors, saveExamProctors } from '../../lib/api/staff.js';
+import { examProctors, saveExamProctors } from '../../lib/api/exams.js';
 import { chosen, peopleChoice, peopleList } from '../../lib/people-picker.js';
 import { $, busy, clearError, showError, showProblems } from '../../lib/staff.js';
 

@@ -11,12 +11,10 @@
  * input[data-accept], #statistics-accept, #statistics-accepted[data-classified], #statistics-csv.
  */
 
-import { request } from '../../lib/api/client.js';
+import { acceptSuggestedDifficulties, examStatistics, examStatisticsCsv } from '../../lib/api/exams.js';
 import { h } from '../../lib/dom.js';
 import { formatNumber, t, tn } from '../../lib/i18n.js';
 import { $, busy, clearError, difficultyName, downloadText, fact, labelColumns, showError } from '../../lib/staff.js';
-
-const path = (examId) => `/exams/${encodeURIComponent(examId)}/statistics`;
 
 /** A number as the reader writes it ('—' when there is none): 47.14 → "47,14" in kk and ru. */
 export function number(value, digits = 2) {
@@ -57,7 +55,7 @@ export async function showExamStatistics(examId) {
   const load = async () => {
     clearError($('statistics-error'));
     try {
-      draw(examId, (await request('GET', path(examId))).data);
+      draw(examId, await examStatistics(examId));
     } catch (err) {
       showError($('statistics-error'), err);
     }
@@ -70,9 +68,7 @@ export async function showExamStatistics(examId) {
 async function downloadCsv(examId) {
   clearError($('statistics-error'));
   try {
-    const csv = await busy($('statistics-csv'), t('staff.busy.loading'), async () => {
-      return (await request('GET', `${path(examId)}?format=csv`, { accept: 'text/csv' })).data;
-    });
+    const csv = await busy($('statistics-csv'), t('staff.busy.loading'), () => examStatisticsCsv(examId));
     downloadText(csv, `statistics-${examId}.csv`, 'text/csv;charset=utf-8');
   } catch (err) {
     showError($('statistics-error'), err);
@@ -278,10 +274,10 @@ async function accept(examId) {
     return;
   }
   try {
-    const result = await busy($('statistics-accept'), t('staff.busy.saving'), async () => {
-      return (await request('POST', `${path(examId)}/accept`, { body: { questionIds: ids } })).data;
-    });
-    draw(examId, (await request('GET', path(examId))).data);
+    const result = await busy($('statistics-accept'), t('staff.busy.saving'), () =>
+      acceptSuggestedDifficulties(examId, ids),
+    );
+    draw(examId, await examStatistics(examId));
     const done =
       $('statistics-accepted') ?? h('p', { id: 'statistics-accepted', class: 'notice notice-ok', role: 'status' });
     done.dataset.classified = String(result.classified);

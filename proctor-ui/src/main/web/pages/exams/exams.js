@@ -1,6 +1,8 @@
 /** exams.html: the student's exams, their windows in the browser's time zone, and a way in. */
 
-import { ApiError, myExams, request } from '../../lib/api/client.js';
+import { ApiError } from '../../lib/api/client.js';
+import { myExams } from '../../lib/api/attempts.js';
+import { listStatements } from '../../lib/api/statements.js';
 import { formatCountdown, formatDateTime, t, timeZoneName, tn } from '../../lib/i18n.js';
 import { h, setState, showMessage } from '../../lib/dom.js';
 import { sessionExpired, startSignedInPage } from '../../lib/page.js';
@@ -30,10 +32,7 @@ async function start() {
   try {
     const [exams, statements] = await Promise.all([
       myExams(),
-      request('GET', '/statements').then(
-        (r) => r.data,
-        () => [], // the exams still show without the statements
-      ),
+      listStatements().catch(() => []), // the exams still show without the statements
     ]);
     personal = personalWindows(statements);
     render(exams);

@@ -1,6 +1,7 @@
 /** index.html: sign in, keep the token for this tab, go to the exam list (staff: to the staff home). */
 
-import { ApiError, errorText, login } from '../../lib/api/client.js';
+import { ApiError, errorText } from '../../lib/api/client.js';
+import { login } from '../../lib/api/auth.js';
 import { currentLanguage, languageChosenHere, localise, setLanguage, t } from '../../lib/i18n.js';
 import { param, setState, showMessage } from '../../lib/dom.js';
 import { signIn, token, user } from '../../lib/session.js';

@@ -11,7 +11,8 @@
  * li[data-check][data-status="pending|running|pass|warn|fail|unknown"][data-reason].
  */
 
-import { ApiError, bandwidthProbe, myExams, precheckFace, proctoringSettings } from '../../lib/api/client.js';
+import { ApiError } from '../../lib/api/client.js';
+import { bandwidthProbe, myExams, precheckFace, proctoringSettings } from '../../lib/api/attempts.js';
 import { h, param, setState, showMessage } from '../../lib/dom.js';
 import { formatNumber, t } from '../../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../../lib/page.js';

@@ -21,7 +21,7 @@ import {
   identityPhoto,
   messageStudent,
   terminateAttempt,
-} from '../../lib/api/staff.js';
+} from '../../lib/api/proctoring.js';
 import { at, clock, draw, kindName, summarise } from './tiles.js';
 import { $, clearError, showError, showProblems } from '../../lib/staff.js';
 

@@ -22,7 +22,7 @@ import { param, setState } from '../../lib/dom.js';
 import { formatTime, t } from '../../lib/i18n.js';
 import { applyEvidence, applyFlag, stageOf, throttle } from '../../lib/proctoring/dashboard.js';
 import { KurentoViewer } from '../../lib/proctoring/kurento.js';
-import { examProctoring } from '../../lib/api/staff.js';
+import { examProctoring } from '../../lib/api/proctoring.js';
 import { addPanelFlag, drawPanelFacts, loadIdentity, openPanel, panel, preparePanel, showWatch } from './panel.js';
 import { at, clock, draw, drawClock, kindName, onTileOpen, order, rowFor, rows, setClock, summarise } from './tiles.js';
 import { ExamFeed } from '../../lib/exam-feed.js';

@@ -13,7 +13,7 @@ import { h } from '../../lib/dom.js';
 import { formatCountdown, formatTime, t } from '../../lib/i18n.js';
 import { sessionExpired } from '../../lib/page.js';
 import { KIND_SEVERITY, STUCK, flagList, sortRows, throttle } from '../../lib/proctoring/dashboard.js';
-import { latestSnapshot } from '../../lib/api/staff.js';
+import { latestSnapshot } from '../../lib/api/proctoring.js';
 import { $, fill, statusBadge } from '../../lib/staff.js';
 
 const SNAPSHOT_EVERY = 5000;

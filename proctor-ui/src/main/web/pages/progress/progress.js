@@ -14,7 +14,7 @@
 import { serverClock } from '../../lib/clock.js';
 import { h, param, setState } from '../../lib/dom.js';
 import { formatCountdown, formatDateTime, formatTime, t } from '../../lib/i18n.js';
-import { examProgress } from '../../lib/api/staff.js';
+import { examProgress } from '../../lib/api/exams.js';
 import { ExamFeed } from '../../lib/exam-feed.js';
 import { $, clearError, fill, labelColumns, pageFailed, startStaffPage, statusBadge } from '../../lib/staff.js';
 

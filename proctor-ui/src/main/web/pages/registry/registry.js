@@ -9,13 +9,12 @@
  * #registry-rows-body; #registry-detail[data-exam].
  */
 
-import { fetchBlob, request } from '../../lib/api/client.js';
+import { examExport, gradeSheet, registryExam, registryIndex, sittingExport } from '../../lib/api/registry.js';
 import { downloadBlob, h, param, setState } from '../../lib/dom.js';
 import { formatDateTime, formatNumber, t } from '../../lib/i18n.js';
 import { $, busy, clearError, fill, kindName, pageFailed, showError, startStaffPage } from '../../lib/staff.js';
 
 const main = $('registry');
-const segment = encodeURIComponent;
 
 /** The files of an export, in the order the buttons show them. */
 export const FORMATS = [
@@ -32,7 +31,7 @@ export function value(n) {
 async function start() {
   if (!startStaffPage()) return;
   try {
-    const index = (await request('GET', '/registry')).data;
+    const index = await registryIndex();
     $('registry-loading').hidden = true;
     renderExams(index.exams ?? []);
     renderSittings(index.sittings ?? []);
@@ -44,7 +43,7 @@ async function start() {
   }
 }
 
-function fileButtons(path, name, extra = {}) {
+function fileButtons(file, name, extra = {}) {
   return FORMATS.map((f) =>
     h('button', {
       class: 'button button-quiet',
@@ -53,16 +52,17 @@ function fileButtons(path, name, extra = {}) {
       'aria-label': t('registry.file.for', { file: t(f.key), name }),
       text: t(f.key),
       on: {
-        click: (event) => download(event.currentTarget, path(f.code), `${extra.file ?? 'registry'}.${f.extension}`),
+        click: (event) =>
+          download(event.currentTarget, () => file(f.code), `${extra.file ?? 'registry'}.${f.extension}`),
       },
     }),
   );
 }
 
-async function download(button, path, fileName, box = $('registry-error')) {
+async function download(button, file, fileName, box = $('registry-error')) {
   clearError(box);
   try {
-    const blob = await busy(button, t('staff.busy.loading'), () => fetchBlob(path));
+    const blob = await busy(button, t('staff.busy.loading'), file);
     downloadBlob(blob, fileName);
   } catch (err) {
     showError(box, err);
@@ -94,7 +94,7 @@ function renderExams(exams) {
         h(
           'td',
           {},
-          ...fileButtons((format) => `/registry/exams/${segment(e.id)}/export?format=${format}`, e.title, {
+          ...fileButtons((format) => examExport(e.id, format), e.title, {
             file: `registry-${e.id}`,
           }),
           h('button', {
@@ -103,12 +103,7 @@ function renderExams(exams) {
             'data-format': 'pdf',
             text: t('registry.file.sheet'),
             on: {
-              click: (event) =>
-                download(
-                  event.currentTarget,
-                  `/registry/exams/${segment(e.id)}/grade-sheet`,
-                  `grade-sheet-${e.id}.pdf`,
-                ),
+              click: (event) => download(event.currentTarget, () => gradeSheet(e.id), `grade-sheet-${e.id}.pdf`),
             },
           }),
         ),
@@ -132,7 +127,7 @@ function renderSittings(sittings) {
         h(
           'td',
           {},
-          ...fileButtons((format) => `/registry/sittings/${segment(s.id)}/export?format=${format}`, s.title, {
+          ...fileButtons((format) => sittingExport(s.id, format), s.title, {
             file: `registry-${s.id}`,
           }),
         ),
@@ -145,10 +140,9 @@ function renderSittings(sittings) {
 async function openExam(examId, group) {
   const box = $('registry-detail-error');
   clearError(box);
-  const query = group ? `?group=${segment(group)}` : '';
   let exam;
   try {
-    exam = (await request('GET', `/registry/exams/${segment(examId)}${query}`)).data;
+    exam = await registryExam(examId, group);
   } catch (err) {
     showError(box, err);
     return;
@@ -167,10 +161,9 @@ async function openExam(examId, group) {
     ...exam.groups.map((g) => h('option', { value: g, text: g, selected: g === group ? 'selected' : null })),
   );
   select.onchange = () => openExam(examId, select.value || null);
-  const suffix = group ? `&group=${segment(group)}` : '';
   fill(
     $('registry-detail-files'),
-    ...fileButtons((format) => `/registry/exams/${segment(examId)}/export?format=${format}${suffix}`, exam.title, {
+    ...fileButtons((format) => examExport(examId, format, group), exam.title, {
       file: `registry-${examId}`,
     }),
     h('button', {
@@ -179,12 +172,7 @@ async function openExam(examId, group) {
       text: group ? t('registry.file.sheetOf', { group }) : t('registry.file.sheet'),
       on: {
         click: (event) =>
-          download(
-            event.currentTarget,
-            `/registry/exams/${segment(examId)}/grade-sheet${group ? `?group=${segment(group)}` : ''}`,
-            `grade-sheet-${examId}.pdf`,
-            box,
-          ),
+          download(event.currentTarget, () => gradeSheet(examId, group), `grade-sheet-${examId}.pdf`, box),
       },
     }),
   );

@@ -4,7 +4,8 @@
  * once there is one (lib/proctoring/my-review.js).
  */
 
-import { ApiError, attemptLog, getAttempt, receipt as fetchReceipt } from '../../lib/api/client.js';
+import { ApiError } from '../../lib/api/client.js';
+import { attemptLog, getAttempt, receipt as fetchReceipt } from '../../lib/api/attempts.js';
 import { h, param, setState, showMessage } from '../../lib/dom.js';
 import { formatDateTime, formatNumber, t } from '../../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../../lib/page.js';

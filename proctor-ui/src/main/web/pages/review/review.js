@@ -15,7 +15,7 @@ import { h, param, setState } from '../../lib/dom.js';
 import { formatDateTime, formatNumber, formatTime, t } from '../../lib/i18n.js';
 import { sessionExpired } from '../../lib/page.js';
 import { SegmentPlayer } from '../../lib/proctoring/playback.js';
-import { identityPhoto, mediaBlob, recordingsOf, reviewOf, submitReview } from '../../lib/api/staff.js';
+import { identityPhoto, mediaBlob, recordingsOf, reviewOf, submitReview } from '../../lib/api/proctoring.js';
 import {
   $,
   clearError,

@@ -5,7 +5,8 @@
  * agreement; a proctored exam goes through the pre-check (precheck.html) first.
  */
 
-import { ApiError, myExams } from '../../lib/api/client.js';
+import { ApiError } from '../../lib/api/client.js';
+import { myExams } from '../../lib/api/attempts.js';
 import { h, param, setState, showMessage } from '../../lib/dom.js';
 import { formatDateTime, t, tn } from '../../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../../lib/page.js';

@@ -8,7 +8,7 @@
  * button#snap-own-id-card, #own-id-error; RoomView fills #room-state, #room-error and #room-grid.
  */
 
-import { errorText, fetchBlob } from '../../lib/api/client.js';
+import { errorText } from '../../lib/api/client.js';
 import { t } from '../../lib/i18n.js';
 import * as api from '../../lib/api/sittings.js';
 import { RoomView } from '../../lib/sitting/room-view.js';
@@ -89,7 +89,8 @@ export class StudentRoom {
     this.shownSha = sha;
     img.hidden = !sha;
     if (!sha) return;
-    fetchBlob(api.photoPath(this.sittingId, this.me(), 'id-card'), 'image/*')
+    api
+      .photo(this.sittingId, this.me(), 'id-card')
       .then((blob) => {
         if (this.shownSha !== sha) return;
         if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);

@@ -10,7 +10,6 @@
  * figure#figure-enrolment with img#photo-enrolment (data-loaded: false while read, true when shown, none when there is none).
  */
 
-import { fetchBlob } from '../../lib/api/client.js';
 import * as api from '../../lib/api/sittings.js';
 
 const $ = (id) => document.getElementById(id);
@@ -73,7 +72,8 @@ export class ChecksView {
     img.hidden = !sha;
     if (!sha) return;
     const student = this.student;
-    fetchBlob(api.photoPath(this.sittingId, student, kind), 'image/*')
+    api
+      .photo(this.sittingId, student, kind)
       .then((blob) => {
         if (this.student !== student || this.shown.get(kind) !== sha) return;
         img.src = URL.createObjectURL(blob);
@@ -94,7 +94,8 @@ export class ChecksView {
     img.hidden = true;
     $('figure-enrolment').hidden = true;
     img.dataset.loaded = 'false';
-    fetchBlob(api.photoPath(this.sittingId, student, 'enrolment'), 'image/*')
+    api
+      .photo(this.sittingId, student, 'enrolment')
       .then((blob) => {
         if (this.enrolmentOf !== student) return;
         img.src = URL.createObjectURL(blob);

@@ -8,7 +8,15 @@
  * For tests: main[data-state], tr[data-statement][data-status], button[data-step=sign|refuse|issue].
  */
 
-import { ApiError, errorText, fetchBlob, myExams, request } from '../../lib/api/client.js';
+import { ApiError, errorText } from '../../lib/api/client.js';
+import { myExams } from '../../lib/api/attempts.js';
+import {
+  applyForStatement,
+  issueStatement,
+  listStatements,
+  signStatement,
+  statementDocument,
+} from '../../lib/api/statements.js';
 import { downloadBlob, h, setState, showMessage } from '../../lib/dom.js';
 import { formatDateTime, localise, t } from '../../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../../lib/page.js';
@@ -39,7 +47,7 @@ async function start() {
 
 async function load() {
   try {
-    const statements = (await request('GET', '/statements')).data;
+    const statements = await listStatements();
     if (isStudent()) await renderStudent(statements);
     if (isStaff()) renderStaff(statements);
     $('st-loading').hidden = true;
@@ -237,16 +245,12 @@ async function act(call, done) {
 }
 
 const sign = (s, approved, reason) =>
-  act(
-    () => request('POST', `/statements/${encodeURIComponent(s.id)}/signatures`, { body: { approved, reason } }),
-    approved ? 'statement.done.sign' : 'statement.done.refuse',
-  );
-const issue = (s) =>
-  act(() => request('POST', `/statements/${encodeURIComponent(s.id)}/issue`), 'statement.done.issue');
+  act(() => signStatement(s.id, approved, reason), approved ? 'statement.done.sign' : 'statement.done.refuse');
+const issue = (s) => act(() => issueStatement(s.id), 'statement.done.issue');
 
 async function download(s) {
   try {
-    const blob = await fetchBlob(`/statements/${encodeURIComponent(s.id)}/document`);
+    const blob = await statementDocument(s.id);
     const ending = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[s.documentType] ?? 'bin';
     downloadBlob(blob, `${s.id}.${ending}`);
   } catch (err) {
@@ -265,7 +269,7 @@ async function apply() {
   showMessage(error, '');
   const base64 = bytesToBase64(await file.arrayBuffer());
   await act(
-    () => request('POST', '/statements', { body: { examId: $('st-exam').value, reason, text, document: { base64 } } }),
+    () => applyForStatement({ examId: $('st-exam').value, reason, text, document: { base64 } }),
     'statement.apply.sent',
   );
   $('st-form').reset();

@@ -8,7 +8,8 @@ import { h, param, setState } from '../../lib/dom.js';
 import { periodLabel, weekLabel } from '../../lib/calendar.js';
 import { formatDateTime, t, timeZoneName, tn } from '../../lib/i18n.js';
 import { isProctored } from '../../lib/proctoring/precheck-rules.js';
-import { calendarAt, createBank, createExam, listBanks, listExams } from '../../lib/api/staff.js';
+import { calendarAt, createExam, listExams } from '../../lib/api/exams.js';
+import { createBank, listBanks } from '../../lib/api/banks.js';
 import {
   $,
   busy,

@@ -8,10 +8,16 @@
  * none|loading|shown] with img#photo-thumb (a blob URL).
  */
 
-import { fetchBlob, request } from '../../lib/api/client.js';
 import { h, setState } from '../../lib/dom.js';
 import { t, tn } from '../../lib/i18n.js';
-import { importUsers } from '../../lib/api/staff.js';
+import {
+  deleteUserPhoto,
+  importUsers,
+  listUsers,
+  putUserPhoto,
+  setUserDisabled,
+  userPhoto,
+} from '../../lib/api/users.js';
 import {
   $,
   busy,
@@ -55,12 +61,10 @@ function start() {
   loadAccounts().finally(() => setState(main, 'ready'));
 }
 
-const photoPath = (id) => `/users/${encodeURIComponent(id)}/photo`;
-
 async function loadAccounts() {
   const error = $('accounts-error');
   try {
-    accounts = (await request('GET', '/users')).data ?? [];
+    accounts = (await listUsers()) ?? [];
     clearError(error);
   } catch (err) {
     showError(error, err);
@@ -127,8 +131,7 @@ async function setDisabled(u, disabled, button) {
   const error = $('accounts-error');
   button.disabled = true;
   try {
-    const path = `/users/${encodeURIComponent(u.id)}/${disabled ? 'disable' : 'enable'}`;
-    u.disabled = (await request('POST', path)).data?.disabled === true;
+    u.disabled = (await setUserDisabled(u.id, disabled))?.disabled === true;
     clearError(error);
     renderAccounts();
   } catch (err) {
@@ -153,7 +156,7 @@ function openPhoto(u) {
   $('photo-heading').focus();
   if (!u.photo) return;
   drawer.dataset.photo = 'loading';
-  fetchBlob(photoPath(u.id), 'image/*')
+  userPhoto(u.id)
     .then((blob) => {
       if (chosen === u) showThumb(blob);
     })
@@ -206,9 +209,7 @@ async function onPhotoUpload(event) {
     return;
   }
   try {
-    await busy($('photo-upload'), t('staff.busy.uploading'), () =>
-      request('PUT', photoPath(u.id), { body: { raw: file, type: file.type } }),
-    );
+    await busy($('photo-upload'), t('staff.busy.uploading'), () => putUserPhoto(u.id, file));
   } catch (err) {
     if (chosen !== u) return;
     if (err.code === 'bad-photo') {
@@ -236,7 +237,7 @@ async function onPhotoRemove() {
   clearError(error);
   done.hidden = true;
   try {
-    await busy($('photo-remove'), t('staff.busy.deleting'), () => request('DELETE', photoPath(u.id)));
+    await busy($('photo-remove'), t('staff.busy.deleting'), () => deleteUserPhoto(u.id));
   } catch (err) {
     if (chosen === u) showError(error, err);
     return;

@@ -6,7 +6,9 @@
  * ?sitting=<id>, it also fetches that receipt and log, or those draws, with the caller's own access.
  */
 
-import { attemptLog, errorText, receipt as fetchReceipt, request } from '../../lib/api/client.js';
+import { errorText } from '../../lib/api/client.js';
+import { attemptLog, receipt as fetchReceipt } from '../../lib/api/attempts.js';
+import { sittingDraws } from '../../lib/api/sittings.js';
 import { h, param, setState, showMessage } from '../../lib/dom.js';
 import { localise, t } from '../../lib/i18n.js';
 import { token } from '../../lib/session.js';
@@ -140,8 +142,7 @@ async function preload() {
       given.log = { name: `/api/v1/attempts/${id}/log`, doc: await attemptLog(attempt) };
     }
     if (sitting) {
-      const path = `/sittings/${encodeURIComponent(sitting)}/draws`;
-      given.draws = { name: `/api/v1${path}`, doc: (await request('GET', path)).data };
+      given.draws = { name: `/api/v1/sittings/${encodeURIComponent(sitting)}/draws`, doc: await sittingDraws(sitting) };
     }
   } catch (err) {
     showMessage(ui.error, errorText(err));
