@@ -6,7 +6,7 @@
 
 import { weekLabel } from '../lib/calendar.js';
 import { h, param, setState } from '../lib/dom.js';
-import { formatDateTime, formatNumber, t, tn } from '../lib/i18n.js';
+import { formatDateTime, formatNumber, t, tn, formatPercent } from '../lib/i18n.js';
 import { isProctored } from '../lib/proctoring/precheck-rules.js';
 import { examResults, examResultsCsv, getBank, getExam, uploadRoster } from '../lib/staff-api.js';
 import { showExamProctors } from './exam-proctors.js';
@@ -216,7 +216,7 @@ function renderResults(rows) {
             class: 'num',
             'data-field': 'percent',
             'data-value': row.percent,
-            text: row.percent === undefined ? '' : `${number(row.percent, 1)} %`,
+            text: row.percent === undefined ? '' : formatPercent(row.percent, 1),
           }),
           h('td', { 'data-field': 'letter', text: row.letter ?? '' }),
           h('td', { class: 'num', 'data-field': 'gpa', 'data-value': row.gpa, text: number(row.gpa) }),

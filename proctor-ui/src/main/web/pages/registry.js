@@ -11,7 +11,7 @@
 
 import { fetchBlob, request } from '../lib/api.js';
 import { downloadBlob, h, param, setState } from '../lib/dom.js';
-import { formatDateTime, formatNumber, t } from '../lib/i18n.js';
+import { formatDateTime, formatNumber, t, formatPercent } from '../lib/i18n.js';
 import { $, busy, clearError, fill, kindName, pageFailed, showError, startStaffPage } from './staff.js';
 
 const main = $('registry');
@@ -203,7 +203,9 @@ function row(r, retakes) {
     h('td', { text: r.midterms.length ? r.midterms.map(value).join(' · ') : '—' }),
     h('td', { text: value(r.admissionRating) }),
     h('td', {
-      text: r.letter ? `${value(r.percent)} % · ${r.letter}` : t(`registry.status.${r.status}`),
+      text: r.letter
+        ? `${r.percent === undefined || r.percent === null ? '—' : formatPercent(r.percent, 2)} · ${r.letter}`
+        : t(`registry.status.${r.status}`),
     }),
     h('td', { text: value(final?.rating) }),
     h('td', {
