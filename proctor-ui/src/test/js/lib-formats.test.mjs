@@ -137,3 +137,23 @@ test('no locale data of the browser is used: only en-US time zone arithmetic', a
   }
   assert.deepEqual([...new Set(asked)], ['en-US']);
 });
+
+test('calendar days and the pages words: t() writes a day and names the zone, tn() fills the count', async () => {
+  const { formatDay } = await import('../../main/web/lib/formats.js');
+  assert.equal(formatDay('2026-12-06', 'kk'), `2026${NNBSP}ж. 6 жел.`);
+  assert.equal(formatDay('2026-12-06', 'ru', 'long'), `6 декабря 2026${NNBSP}г.`);
+  assert.equal(formatDay('2026-12-06', 'en'), '6 Dec 2026');
+  assert.equal(formatDay('not a day', 'en'), 'not a day');
+  const { setLanguage, t, tn } = await import('../../main/web/lib/i18n.js');
+  setLanguage('kk');
+  const off = t('sitting.offDay', { date: '2026-12-06', today: '2026-12-07' });
+  assert.ok(off.includes(`2026${NNBSP}ж. 6 жел.`) && off.includes(`2026${NNBSP}ж. 7 жел.`), off);
+  assert.ok(!off.includes('2026-12-06'), off);
+  assert.equal(
+    t('staff.progress.serverTime', { time: '07:05:09' }),
+    'Сервер уақыты 07:05:09 (Қазақстан уақыты, UTC+5)',
+  );
+  // (Node loads one language's words, Kazakh: Russian forms are pluralCategory's test above)
+  assert.equal(tn('duration.minutes', 1), '1 минут');
+  assert.equal(tn('duration.minutes', 1500), `1${NBSP}500 минут`);
+});

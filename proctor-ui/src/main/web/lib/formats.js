@@ -112,6 +112,13 @@ export function formatDate(instant, lang = 'kk', zone = DEFAULT_ZONE, style = 'm
   return fill(data(lang).date[style], wallClock(instant, zone), lang);
 }
 
+/** A calendar day "2026-12-06" (no instant, no zone) as the language writes it: "2026 ж. 6 жел."; else as given. */
+export function formatDay(day, lang = 'kk', style = 'medium') {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(day ?? ''));
+  if (!m) return String(day ?? '');
+  return fill(data(lang).date[style], { year: +m[1], month: +m[2], day: +m[3], hour: 0, minute: 0, second: 0 }, lang);
+}
+
 /** A time of day in zone: "07:05", with seconds "07:05:09". */
 export function formatTime(instant, lang = 'kk', zone = DEFAULT_ZONE, seconds = false) {
   return fill(data(lang).time[seconds ? 'medium' : 'short'], wallClock(instant, zone), lang);

@@ -129,7 +129,9 @@ export function t(key, params = {}) {
   const text = messages[key] ?? key;
   // issue 15 (1): a message that names {zone} without being given one names the exam's time zone
   if (text.includes('{zone}') && !('zone' in params)) params = { ...params, zone: timeZoneName() };
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+  // and a calendar day given as "2026-12-06" is written as the reader's language writes it ("2026 ж. 6 жел.")
+  const day = (value) => (typeof value === 'string' && DAY.test(value) ? formatDay(value) : value);
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(day(params[name])) : whole));
 }
 
 /** Whether a message exists for key. */
@@ -184,6 +186,13 @@ export function formatDateTime(iso, zone = pageTimeZone()) {
 export function formatDate(iso, style = 'medium', zone = pageTimeZone()) {
   return formats.formatDate(iso, language, zone, style);
 }
+
+/** A calendar day "2026-12-06" (a sitting's date, a meeting's), no zone: "2026 ж. 6 жел.". */
+export function formatDay(day, style = 'medium') {
+  return formats.formatDay(day, language, style);
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A time of day (hours, minutes, seconds) in the exam's time zone. */
 export function formatTime(date, zone = pageTimeZone()) {

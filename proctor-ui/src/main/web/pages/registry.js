@@ -11,7 +11,7 @@
 
 import { fetchBlob, request } from '../lib/api.js';
 import { downloadBlob, h, param, setState } from '../lib/dom.js';
-import { formatDateTime, formatNumber, t, formatPercent } from '../lib/i18n.js';
+import { formatDateTime, formatNumber, t, formatPercent, formatDay } from '../lib/i18n.js';
 import { $, busy, clearError, fill, kindName, pageFailed, showError, startStaffPage } from './staff.js';
 
 const main = $('registry');
@@ -128,7 +128,7 @@ function renderSittings(sittings) {
         'tr',
         { 'data-sitting': s.id, class: s.id === marked ? 'row-marked' : null },
         h('th', { scope: 'row', text: s.title }),
-        h('td', { text: s.date }),
+        h('td', { text: formatDay(s.date) }),
         h(
           'td',
           {},
