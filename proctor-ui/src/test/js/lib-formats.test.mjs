@@ -149,6 +149,7 @@ test('calendar days and the pages words: t() writes a day and names the zone, tn
   const off = t('sitting.offDay', { date: '2026-12-06', today: '2026-12-07' });
   assert.ok(off.includes(`2026${NNBSP}ж. 6 жел.`) && off.includes(`2026${NNBSP}ж. 7 жел.`), off);
   assert.ok(!off.includes('2026-12-06'), off);
+  assert.ok(!off.includes('жел..'), `one full stop after an abbreviated month at a sentence's end: ${off}`);
   assert.equal(
     t('staff.progress.serverTime', { time: '07:05:09' }),
     'Сервер уақыты 07:05:09 (Қазақстан уақыты, UTC+5)',

@@ -131,7 +131,12 @@ export function t(key, params = {}) {
   if (text.includes('{zone}') && !('zone' in params)) params = { ...params, zone: timeZoneName() };
   // and a calendar day given as "2026-12-06" is written as the reader's language writes it ("2026 ж. 6 жел.")
   const day = (value) => (typeof value === 'string' && DAY.test(value) ? formatDay(value) : value);
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(day(params[name])) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name, at) => {
+    if (!(name in params)) return whole;
+    const value = String(day(params[name]));
+    // "… 6 жел.." → "… 6 жел.": a value ending in an abbreviation's full stop before the sentence's own
+    return value.endsWith('.') && text[at + whole.length] === '.' ? value.slice(0, -1) : value;
+  });
 }
 
 /** Whether a message exists for key. */
