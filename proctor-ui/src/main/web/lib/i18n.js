@@ -174,12 +174,24 @@ export function localise(root = document) {
   }
 }
 
+/** The zone from sign-in once this browser has shown it can read it. */
+let checkedZone = null;
+
 /**
  * Issue 15 (1): the zone the exams are held in (config calendar.timeZone, which the engine gives at sign-in and
  * lib/session.js keeps), else Asia/Almaty. Every time the pages show is on this clock, not the browser's.
  */
 export function pageTimeZone() {
-  return examTimeZone() ?? DEFAULT_ZONE;
+  const zone = examTimeZone();
+  if (zone && zone !== checkedZone) {
+    try {
+      formats.wallClock(0, zone); // a zone id Java knows and this browser does not: the default, not a broken page
+      checkedZone = zone;
+    } catch {
+      return DEFAULT_ZONE;
+    }
+  }
+  return zone ?? DEFAULT_ZONE;
 }
 
 /** An instant as a date and time in the exam's time zone, its offset named: "2026 ж. 6 жел., 07:05 (UTC+5)". */
