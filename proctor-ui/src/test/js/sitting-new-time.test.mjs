@@ -46,9 +46,8 @@ test('a recorded time goes back into the field in the same zone', () => {
 });
 
 test("the recorded time is shown in the sitting's zone, whatever the browser's", () => {
-  const shown = formatIn('2026-06-10T10:30:00Z', 'Asia/Almaty', 'en-GB');
-  assert.match(shown, /15:30/);
-  assert.match(shown, /GMT\+5/);
+  assert.equal(formatIn('2026-06-10T10:30:00Z', 'Asia/Almaty', 'en-GB'), '10 Jun 2026, 15:30 (UTC+5)');
+  assert.equal(formatIn('2026-06-10T10:30:00Z', 'Asia/Almaty', 'kk-KZ'), '2026\u202fж. 10 мау., 15:30 (UTC+5)');
 });
 
 test("the engine's refusal of the field is its own sentence; other refusals are not", () => {

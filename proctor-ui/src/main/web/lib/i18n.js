@@ -15,7 +15,13 @@
  *
  * Pages mark static text with data-i18n="key" (text) and data-i18n-attr="attribute:key;attribute:key"; code
  * calls t(key, params).
+ *
+ * Issue 15 (1): dates, times, numbers, plurals and lists are formatted by lib/formats.js with CLDR's data for kk, ru
+ * and en (lib/cldr-data.js), in the exam's time zone, never with the browser's locale data.
  */
+import * as formats from './formats.js';
+import { DEFAULT_ZONE } from './formats.js';
+import { examTimeZone } from './session.js';
 
 /** The languages offered (12.1: Kazakh, Russian, English), in the order the switcher lists them. */
 export const LANGUAGES = [
@@ -121,7 +127,16 @@ export function setLanguage(code) {
 /** The message for key in the page's language, with {name} placeholders filled from params; the key if none. */
 export function t(key, params = {}) {
   const text = messages[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+  // issue 15 (1): a message that names {zone} without being given one names the exam's time zone
+  if (text.includes('{zone}') && !('zone' in params)) params = { ...params, zone: timeZoneName() };
+  // and a calendar day given as "2026-12-06" is written as the reader's language writes it ("2026 ж. 6 жел.")
+  const day = (value) => (typeof value === 'string' && DAY.test(value) ? formatDay(value) : value);
+  return text.replace(/\{(\w+)\}/g, (whole, name, at) => {
+    if (!(name in params)) return whole;
+    const value = String(day(params[name]));
+    // "… 6 жел.." → "… 6 жел.": a value ending in an abbreviation's full stop before the sentence's own
+    return value.endsWith('.') && text[at + whole.length] === '.' ? value.slice(0, -1) : value;
+  });
 }
 
 /** Whether a message exists for key. */
@@ -131,7 +146,7 @@ export function has(key) {
 
 /** The plural form of key for count n (key.one, key.other, … by the language's rules), with {n} filled. */
 export function tn(key, n, params = {}) {
-  const form = new Intl.PluralRules(locale()).select(n);
+  const form = formats.pluralCategory(n, language); // issue 15 (1): CLDR's rules, not the browser's
   const chosen = `${key}.${form}` in messages ? `${key}.${form}` : `${key}.other`;
   return t(chosen, { n: formatNumber(n), ...params });
 }
@@ -159,49 +174,69 @@ export function localise(root = document) {
   }
 }
 
-/** An instant as a date and time in the browser's time zone, with the zone named. */
-export function formatDateTime(iso) {
-  return new Intl.DateTimeFormat(locale(), {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+/** The zone from sign-in once this browser has shown it can read it. */
+let checkedZone = null;
+
+/**
+ * Issue 15 (1): the zone the exams are held in (config calendar.timeZone, which the engine gives at sign-in and
+ * lib/session.js keeps), else Asia/Almaty. Every time the pages show is on this clock, not the browser's.
+ */
+export function pageTimeZone() {
+  const zone = examTimeZone();
+  if (zone && zone !== checkedZone) {
+    try {
+      formats.wallClock(0, zone); // a zone id Java knows and this browser does not: the default, not a broken page
+      checkedZone = zone;
+    } catch {
+      return DEFAULT_ZONE;
+    }
+  }
+  return zone ?? DEFAULT_ZONE;
 }
 
-/** A time of day (hours, minutes, seconds) in the browser's time zone. */
-export function formatTime(date) {
-  return new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(date);
+/** An instant as a date and time in the exam's time zone, its offset named: "2026 ж. 6 жел., 07:05 (UTC+5)". */
+export function formatDateTime(iso, zone = pageTimeZone()) {
+  return formats.formatDateTime(iso, language, zone);
 }
 
-/** The browser's time zone, as the user would recognise it. */
-export function timeZoneName() {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** A date (no time) in the exam's zone: "2026 ж. 6 жел."; style 'long' gives the month's full name. */
+export function formatDate(iso, style = 'medium', zone = pageTimeZone()) {
+  return formats.formatDate(iso, language, zone, style);
+}
+
+/** A calendar day "2026-12-06" (a sitting's date, a meeting's), no zone: "2026 ж. 6 жел.". */
+export function formatDay(day, style = 'medium') {
+  return formats.formatDay(day, language, style);
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A time of day (hours, minutes, seconds) in the exam's time zone. */
+export function formatTime(date, zone = pageTimeZone()) {
+  return formats.formatTime(date, language, zone, true);
+}
+
+/** The exam's time zone as the reader knows it: "Қазақстан уақыты, UTC+5". */
+export function timeZoneName(zone = pageTimeZone()) {
+  return formats.zoneLabel(zone, language);
 }
 
 /** Remaining time as m:ss, or h:mm:ss from one hour; never negative. */
-export function formatCountdown(ms) {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
+export const formatCountdown = formats.formatCountdown;
 
-/**
- * A number with the current language's separators. Chromium's ICU knows Kazakh without its number symbols (it writes
- * 1,234.5); Kazakh writes numbers as Russian does (1 234,5), so ru-KZ formats them.
- */
+/** A number with the current language's separators (CLDR's: 1 234,5 in kk and ru, 1,234.5 in en). */
 export function formatNumber(n, maximumFractionDigits = 2) {
-  const tag = language === 'kk' ? 'ru-KZ' : locale();
-  return new Intl.NumberFormat(tag, { maximumFractionDigits }).format(n);
+  return formats.formatNumber(n, language, maximumFractionDigits);
 }
 
-/** "1, 4 and 7"-style list in the current language. */
+/** A percent (a number already in percent) as the language writes it: "6,7%" kk, "6,7 %" ru, "6.7%" en. */
+export function formatPercent(percent, maximumFractionDigits = 1) {
+  return formats.formatPercent(percent, language, maximumFractionDigits);
+}
+
+/** "1, 4 және 7"-style list in the current language. */
 export function formatList(items) {
-  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items.map(String));
+  return formats.formatList(items, language);
 }
 
 /**
@@ -227,7 +262,7 @@ function addLanguageSwitcher() {
   }
   select.addEventListener('change', async () => {
     setLanguage(select.value);
-    // the signed-in person's choice is kept on their account too (lib/api.js imports this module: loaded lazily)
+    // the signed-in person's choice is kept on their account too (lib/api/client.js imports this module: loaded lazily)
     await import('./api/auth.js').then((api) => api.saveLanguage(select.value)).catch(() => {});
     window.location.reload();
   });

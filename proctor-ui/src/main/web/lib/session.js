@@ -7,6 +7,7 @@ const TOKEN = 'emtihan.token';
 let ending = false;
 const USER = 'emtihan.user';
 const RESULT = 'emtihan.result.';
+const ZONE = 'emtihan.timeZone';
 
 export function token() {
   return sessionStorage.getItem(TOKEN);
@@ -24,7 +25,17 @@ export function user() {
 export function signIn(login) {
   sessionStorage.setItem(TOKEN, login.token);
   sessionStorage.setItem(USER, JSON.stringify(login.user ?? null));
+  if (login.timeZone) sessionStorage.setItem(ZONE, login.timeZone); // issue 15 (1): the exams' zone
   ending = false;
+}
+
+/** Issue 15 (1): the zone the exams are held in, as the engine said at sign-in (calendar.timeZone), or null. */
+export function examTimeZone() {
+  try {
+    return globalThis.sessionStorage?.getItem(ZONE) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export function signOut() {

@@ -6,7 +6,8 @@
 
 import { ApiError, errorText } from './api/client.js';
 import { downloadBlob, h, setState } from './dom.js';
-import { formatNumber, t } from './i18n.js';
+import { formatNumber, t, pageTimeZone } from './i18n.js';
+import { localValue, withOffset } from './sitting/new-time.js';
 import { sessionExpired, startSignedInPage } from './page.js';
 import { user } from './session.js';
 import { staffHeader } from './staff-header.js';
@@ -207,17 +208,15 @@ export function statusBadge(status) {
   return h('span', { class: `status status-${status}`, text: statusName(status) });
 }
 
-/** A datetime-local value (the user's time zone) as an ISO instant, or null when empty or invalid. */
+/** A datetime-local value, read in the exams' time zone (issue 15, 1), as an ISO instant; null when empty or invalid. */
 export function localInputToIso(value) {
-  if (!value) return null;
-  const date = new Date(value);
+  const date = new Date(withOffset(value, pageTimeZone()) ?? NaN);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
-/** A Date as a datetime-local value in the user's time zone (minutes). */
+/** A Date as a datetime-local value in the exams' time zone (minutes). */
 export function toLocalInput(date) {
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return localValue(date.toISOString(), pageTimeZone());
 }
 
 /** Offers text as a file download (Blob + object URL; the URL is released afterwards). */

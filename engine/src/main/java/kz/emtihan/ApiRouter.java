@@ -153,7 +153,12 @@ public final class ApiRouter {
                         .handle(ctx));
         api.get("/openapi.json").handler(OpenApi::serve);
         api.get("/openapi.yaml").handler(OpenApi::serve);
-        AuthRoutes.mountPublic(api, s.users(), s.sessions(), s.loginThrottle());
+        AuthRoutes.mountPublic(
+                api,
+                s.users(),
+                s.sessions(),
+                s.loginThrottle(),
+                s.config().regulation().calendar().zone());
         kz.emtihan.audit.AuditRoutes.mountPublic(api, s.exam().signer());
         AuthRoutes.mountTokenCheck(api, s.sessions());
         AuthRoutes.mountProtected(api, s.users(), s.sessions());

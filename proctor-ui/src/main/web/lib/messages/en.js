@@ -8,7 +8,7 @@ export default {
   'exams.duration': 'Duration',
   'exams.questions': 'Questions',
   'exams.status': 'Status',
-  'exams.timeZone': 'Times are shown in your time zone ({zone}).',
+  'exams.timeZone': "Times are in the exams' time zone: {zone}.",
   'exams.start': 'Start exam',
   'exams.resume': 'Resume exam',
   'exams.opensAt': 'Opens at {time}',

@@ -9,7 +9,7 @@ export default {
   'exams.duration': 'Ұзақтығы',
   'exams.questions': 'Сұрақтар саны',
   'exams.status': 'Күйі',
-  'exams.timeZone': 'Уақыт сіздің уақыт белдеуіңіз бойынша көрсетілген ({zone}).',
+  'exams.timeZone': 'Уақыт емтихандардың уақыт белдеуі бойынша көрсетілген: {zone}.',
   'exams.start': 'Емтиханды бастау',
   'exams.resume': 'Емтиханды жалғастыру',
   'exams.opensAt': 'Ашылу уақыты: {time}',

@@ -3,7 +3,7 @@ export default {
   'registry.title': 'Registry — Emtihan',
   'registry.heading': 'Registry: ratings, exports and grade sheets',
   'registry.intro':
-    "The admission rating is the mean of the two midterm ratings; the final rating is 60 % of it and 40 % of the examination (6.10). Files are for the registry's information system (5.33).",
+    "The admission rating is the mean of the two midterm ratings; the final rating is 60% of it and 40% of the examination (6.10). Files are for the registry's information system (5.33).",
   'registry.exams': 'Tests',
   'registry.exams.none': 'No tests to export.',
   'registry.sittings': 'Oral final attestation',

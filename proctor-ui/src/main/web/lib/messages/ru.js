@@ -8,7 +8,7 @@ export default {
   'exams.duration': 'Продолжительность',
   'exams.questions': 'Количество вопросов',
   'exams.status': 'Статус',
-  'exams.timeZone': 'Время указано в вашем часовом поясе ({zone}).',
+  'exams.timeZone': 'Время указано по часовому поясу экзаменов: {zone}.',
   'exams.start': 'Начать экзамен',
   'exams.resume': 'Продолжить экзамен',
   'exams.opensAt': 'Откроется: {time}',

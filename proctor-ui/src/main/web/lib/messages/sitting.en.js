@@ -63,7 +63,7 @@ export default {
   'sitting.live.open': 'Live',
   'sitting.live.reconnecting': 'Reconnecting…',
   'sitting.live.closed': 'Not live',
-  'sitting.serverClock': 'Server time {time}',
+  'sitting.serverClock': 'Server time {time} ({zone})',
   'sitting.closed': 'The sitting was closed at {time}.',
 
   'sitting.students': 'Students in order',

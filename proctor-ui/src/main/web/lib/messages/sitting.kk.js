@@ -63,7 +63,7 @@ export default {
   'sitting.live.open': 'Тікелей',
   'sitting.live.reconnecting': 'Қайта қосылуда…',
   'sitting.live.closed': 'Байланыс жоқ',
-  'sitting.serverClock': 'Сервер уақыты {time}',
+  'sitting.serverClock': 'Сервер уақыты {time} ({zone})',
   'sitting.closed': 'Отырыс {time} жабылды.',
 
   'sitting.students': 'Студенттер кезек бойынша',

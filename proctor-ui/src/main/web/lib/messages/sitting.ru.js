@@ -62,7 +62,7 @@ export default {
   'sitting.live.open': 'В эфире',
   'sitting.live.reconnecting': 'Переподключение…',
   'sitting.live.closed': 'Нет связи',
-  'sitting.serverClock': 'Время сервера {time}',
+  'sitting.serverClock': 'Время сервера {time} ({zone})',
   'sitting.closed': 'Заседание закрыто в {time}.',
 
   'sitting.students': 'Студенты по порядку',

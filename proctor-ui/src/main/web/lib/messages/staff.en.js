@@ -6,7 +6,7 @@ export default {
   'staff.cancel': 'Cancel',
   'staff.none': 'None',
   'staff.range': '{from} – {to}',
-  'staff.timeZone': 'Times are shown in your time zone ({zone}).',
+  'staff.timeZone': "Times are in the exams' time zone: {zone}.",
   'staff.clause': 'clause {rule}',
   'staff.form.required': 'This field is required.',
 
@@ -99,7 +99,7 @@ export default {
   'staff.newExam.bankOption': '{discipline} ({n} questions)',
   'staff.newExam.durationMinutes': 'Duration, minutes',
   'staff.newExam.questionCount': 'Number of questions',
-  'staff.newExam.zoneHint': 'Opening and closing times are in your time zone ({zone}).',
+  'staff.newExam.zoneHint': "Enter the opening and closing times in the exams' time zone: {zone}.",
   'staff.newExam.limits.intermediate-attestation':
     'Clause {rule}: an intermediate attestation lasts exactly {min} minutes, has at most {questions} questions and one attempt; its bank must pass the check against the regulation (at least 100 questions, 7.6; mix 40/40/20, 5.23.3).',
   'staff.newExam.limits.midterm':
@@ -132,7 +132,7 @@ export default {
   'staff.bank.status': 'Status',
   'staff.bank.countsHeading': 'Questions by difficulty (5.23.3)',
   'staff.bank.total': 'All questions',
-  'staff.bank.share': '{share} % (needs {target} %)',
+  'staff.bank.share': '{share}% (needs {target}%)',
   'staff.bank.schedule': 'Schedule an exam on this bank',
   'staff.validation.heading': 'Check against the regulation',
   'staff.validation.ok':
@@ -245,7 +245,7 @@ export default {
   'staff.questions.tags': 'Tags',
   'staff.questions.optionFeedback': 'Feedback',
   'staff.questions.fixed': 'keeps its place',
-  'staff.questions.fraction': '{fraction} %',
+  'staff.questions.fraction': '{fraction}%',
   'staff.questions.fractionTitle': "The option's share of the point, as its author wrote it",
   'staff.classify.label': 'Classify many questions',
   'staff.classify.selectPage': 'Select this page',
@@ -327,7 +327,7 @@ export default {
   'staff.stats.cic': 'Internal consistency (Cronbach’s alpha)',
   'staff.stats.errorRatio': 'Error ratio',
   'staff.stats.standardError': 'Standard error',
-  'staff.stats.points': '{points} of {max} ({percent} %)',
+  'staff.stats.points': '{points} of {max} ({percent}%)',
   'staff.stats.question': 'Question',
   'staff.stats.class': 'Difficulty',
   'staff.stats.classNow': 'in the bank now: {difficulty}',
@@ -340,16 +340,16 @@ export default {
   'staff.stats.negative':
     'Below zero: the stronger students did worse here than the weaker. Check the key and the wording.',
   'staff.stats.options': 'Options chosen',
-  'staff.stats.option': 'Option {number}: {percent} % ({chosen})',
+  'staff.stats.option': 'Option {number}: {percent}% ({chosen})',
   'staff.stats.correct': 'correct',
   'staff.stats.blank': 'No answer: {chosen}',
   'staff.stats.proposal': 'Proposal',
   'staff.stats.propose': 'Make it:',
-  'staff.stats.evidence': 'Facility {facility} % over {attempts} attempts.',
+  'staff.stats.evidence': 'Facility {facility}% over {attempts} attempts.',
   'staff.stats.acceptOne': 'Accept: {question} becomes {difficulty}',
   'staff.stats.noProposal': '—',
   'staff.stats.rule':
-    'A question is proposed as easy when its facility is at least {easy} %, as hard when it is at most {hard} %, medium in between, once at least {min} finished attempts had it; only where that differs from its class in the bank now.',
+    'A question is proposed as easy when its facility is at least {easy}%, as hard when it is at most {hard}%, medium in between, once at least {min} finished attempts had it; only where that differs from its class in the bank now.',
   'staff.stats.frozen':
     'Accepting changes the question’s class in the bank, so that exams created from now on draw 40/40/20 (5.23.3) on measured difficulty. This exam keeps the questions it froze when it was created.',
   'staff.stats.accept': 'Accept the chosen proposals',
@@ -363,7 +363,7 @@ export default {
   'staff.progress.headingOf': 'Live progress: {title}',
   'staff.progress.noExam': 'No exam was chosen. Go back to the list of exams and pick one.',
   'staff.progress.refresh': 'Refresh now',
-  'staff.progress.serverTime': 'Server time {time}',
+  'staff.progress.serverTime': 'Server time {time} ({zone})',
   'staff.progress.synced': 'Checked with the server at {time}',
   'staff.progress.filter': 'Show',
   'staff.progress.filterAll': 'All students',

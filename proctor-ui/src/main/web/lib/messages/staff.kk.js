@@ -6,7 +6,7 @@ export default {
   'staff.cancel': 'Бас тарту',
   'staff.none': 'Жоқ',
   'staff.range': '{from} – {to}',
-  'staff.timeZone': 'Уақыт сіздің уақыт белдеуіңіз бойынша көрсетілген ({zone}).',
+  'staff.timeZone': 'Уақыт емтихандардың уақыт белдеуі бойынша көрсетілген: {zone}.',
   'staff.clause': '{rule}-тармақ',
   'staff.form.required': 'Міндетті өріс.',
 
@@ -99,7 +99,7 @@ export default {
   'staff.newExam.bankOption': '{discipline} ({n} сұрақ)',
   'staff.newExam.durationMinutes': 'Ұзақтығы, минут',
   'staff.newExam.questionCount': 'Сұрақтар саны',
-  'staff.newExam.zoneHint': 'Ашылу және жабылу уақыты сіздің уақыт белдеуіңіз бойынша ({zone}).',
+  'staff.newExam.zoneHint': 'Ашылу және жабылу уақытын емтихандардың уақыт белдеуі бойынша жазыңыз: {zone}.',
   'staff.newExam.limits.intermediate-attestation':
     '{rule}-тармақ: аралық аттестаттау дәл {min} минутқа созылады, {questions} сұрақтан аспайды, бір әрекет беріледі; банк регламентке сәйкестік тексерісінен өтуі керек (кемінде 100 сұрақ, 7.6; 40/40/20 арақатынасы, 5.23.3).',
   'staff.newExam.limits.midterm':
@@ -132,7 +132,7 @@ export default {
   'staff.bank.status': 'Мәртебесі',
   'staff.bank.countsHeading': 'Күрделілігі бойынша сұрақтар (5.23.3)',
   'staff.bank.total': 'Барлық сұрақ',
-  'staff.bank.share': '{share} % (қажеті {target} %)',
+  'staff.bank.share': '{share}% (қажеті {target}%)',
   'staff.bank.schedule': 'Осы банк бойынша емтихан тағайындау',
   'staff.validation.heading': 'Регламентке сәйкестігін тексеру',
   'staff.validation.ok':
@@ -246,7 +246,7 @@ export default {
   'staff.questions.tags': 'Тегтер',
   'staff.questions.optionFeedback': 'Түсініктеме',
   'staff.questions.fixed': 'орнында қалады',
-  'staff.questions.fraction': '{fraction} %',
+  'staff.questions.fraction': '{fraction}%',
   'staff.questions.fractionTitle': 'Нұсқаның балдағы үлесі, автор жазғандай',
   'staff.classify.label': 'Бірнеше сұрақты жіктеу',
   'staff.classify.selectPage': 'Осы бетті таңдау',
@@ -330,7 +330,7 @@ export default {
   'staff.stats.cic': 'Ішкі келісімділік (Кронбах альфасы)',
   'staff.stats.errorRatio': 'Қателік үлесі',
   'staff.stats.standardError': 'Стандартты қателік',
-  'staff.stats.points': '{max} балдың {points} ({percent} %)',
+  'staff.stats.points': '{max} балдың {points} ({percent}%)',
   'staff.stats.question': 'Сұрақ',
   'staff.stats.class': 'Күрделілік',
   'staff.stats.classNow': 'қазір банкте: {difficulty}',
@@ -343,16 +343,16 @@ export default {
   'staff.stats.negative':
     'Нөлден төмен: бұл сұраққа күшті білім алушылар әлсіздерінен нашар жауап берген. Кілті мен тұжырымын тексеріңіз.',
   'staff.stats.options': 'Нұсқалардың таңдалуы',
-  'staff.stats.option': '{number}-нұсқа: {percent} % ({chosen})',
+  'staff.stats.option': '{number}-нұсқа: {percent}% ({chosen})',
   'staff.stats.correct': 'дұрыс',
   'staff.stats.blank': 'Жауапсыз: {chosen}',
   'staff.stats.proposal': 'Ұсыныс',
   'staff.stats.propose': 'Жаңа күрделілігі:',
-  'staff.stats.evidence': '{attempts} әрекет бойынша жеңілдік {facility} %.',
+  'staff.stats.evidence': '{attempts} әрекет бойынша жеңілдік {facility}%.',
   'staff.stats.acceptOne': 'Қабылдау: {question} сұрағының күрделілігі «{difficulty}» болады',
   'staff.stats.noProposal': '—',
   'staff.stats.rule':
-    'Сұрақтың жеңілдігі кемінде {easy} % болса, ол жеңіл, ең көбі {hard} % болса, қиын, арасында болса, орташа деп ұсынылады; мұны кемінде {min} аяқталған әрекет көрген кезде және тек банктегі қазіргі күрделілігінен өзгеше болғанда ғана.',
+    'Сұрақтың жеңілдігі кемінде {easy}% болса, ол жеңіл, ең көбі {hard}% болса, қиын, арасында болса, орташа деп ұсынылады; мұны кемінде {min} аяқталған әрекет көрген кезде және тек банктегі қазіргі күрделілігінен өзгеше болғанда ғана.',
   'staff.stats.frozen':
     'Қабылдау сұрақтың банктегі күрделілігін өзгертеді: осыдан кейін құрылған емтихандар 40/40/20 (5.23.3) бойынша өлшенген күрделілікпен құрастырылады. Бұл емтихан құрылған кезде бекітілген сұрақтарын сақтайды.',
   'staff.stats.accept': 'Таңдалған ұсыныстарды қабылдау',
@@ -366,7 +366,7 @@ export default {
   'staff.progress.headingOf': 'Емтихан барысы: {title}',
   'staff.progress.noExam': 'Емтихан таңдалмаған. Емтихандар тізіміне оралып, қажеттісін таңдаңыз.',
   'staff.progress.refresh': 'Қазір жаңарту',
-  'staff.progress.serverTime': 'Сервер уақыты {time}',
+  'staff.progress.serverTime': 'Сервер уақыты {time} ({zone})',
   'staff.progress.synced': 'Сервермен {time} салыстырылды',
   'staff.progress.filter': 'Көрсету',
   'staff.progress.filterAll': 'Барлық білім алушы',

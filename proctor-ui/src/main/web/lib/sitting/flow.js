@@ -4,6 +4,7 @@
  * appeal still run, whether a score may be sent. The engine enforces every one of them; the pages use these only
  * to offer the right button. No DOM, no fetch: tested with Node (src/test/js/sitting.test.mjs).
  */
+import { wallClock } from '../formats.js';
 
 /** What the secretary confirms before the draw (6.15.6), in the engine's order (SittingSteps.ROOM_CHECKLIST). */
 export const ROOM_CHECKLIST = ['desk-clear', 'room-alone', 'no-devices', 'camera-shows-room'];
@@ -141,6 +142,6 @@ export function appealState(appeal) {
 
 /** 6.15.6: YYYY-MM-DD of an instant in a time zone (the sitting's day is counted in the view's rules.timeZone). */
 export function dayIn(instant, timeZone) {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  return format.format(new Date(instant));
+  const w = wallClock(instant, timeZone); // issue 15 (1): no locale's digits or order, the zone's clock only
+  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
 }

@@ -3,6 +3,7 @@
  * instant the engine takes (`POST /sittings/{id}/acts/{act}/new-time` with `{"newTime": ISO date-time with offset}`).
  * The field is read in the sitting's time zone (the view's `rules.timeZone`), not the browser's. Pure.
  */
+import { formatDateTime } from '../formats.js';
 
 /** Whether the act's decision gives another time (the same day or another sitting); a refusal gives none. */
 export function givesNewTime(act) {
@@ -62,17 +63,12 @@ export function localValue(iso, timeZone) {
   return wall.toISOString().slice(0, 16);
 }
 
-/** An instant as a date and time in the sitting's zone, the zone named ("6 дек. 2026 г., 23:30 GMT+5"). */
+/**
+ * An instant as a date and time in the sitting's zone, its offset named ("6 дек. 2026 г., 23:30 (UTC+5)"); locale
+ * is the page's ("kk-KZ", "ru-RU", "en-GB"): issue 15 (1), CLDR's formats (lib/formats.js), not the browser's.
+ */
 export function formatIn(iso, timeZone, locale) {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  return formatDateTime(iso, String(locale).slice(0, 2), timeZone);
 }
 
 /** The engine's sentence on a new time it refused as a field (400 bad-field on newTime): its problem, else null. */

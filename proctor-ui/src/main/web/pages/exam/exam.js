@@ -6,7 +6,7 @@
 
 import { weekLabel } from '../../lib/calendar.js';
 import { h, param, setState } from '../../lib/dom.js';
-import { formatDateTime, formatNumber, t, tn } from '../../lib/i18n.js';
+import { formatDateTime, formatNumber, t, tn, formatPercent } from '../../lib/i18n.js';
 import { isProctored } from '../../lib/proctoring/precheck-rules.js';
 import { examResults, examResultsCsv, getExam, uploadRoster } from '../../lib/api/exams.js';
 import { getBank } from '../../lib/api/banks.js';
@@ -217,7 +217,7 @@ function renderResults(rows) {
             class: 'num',
             'data-field': 'percent',
             'data-value': row.percent,
-            text: row.percent === undefined ? '' : `${number(row.percent, 1)} %`,
+            text: row.percent === undefined ? '' : formatPercent(row.percent, 1),
           }),
           h('td', { 'data-field': 'letter', text: row.letter ?? '' }),
           h('td', { class: 'num', 'data-field': 'gpa', 'data-value': row.gpa, text: number(row.gpa) }),

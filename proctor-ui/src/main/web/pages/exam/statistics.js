@@ -13,7 +13,7 @@
 
 import { acceptSuggestedDifficulties, examStatistics, examStatisticsCsv } from '../../lib/api/exams.js';
 import { h } from '../../lib/dom.js';
-import { formatNumber, t, tn } from '../../lib/i18n.js';
+import { formatNumber, t, tn, formatPercent } from '../../lib/i18n.js';
 import { $, busy, clearError, difficultyName, downloadText, fact, labelColumns, showError } from '../../lib/staff.js';
 
 /** A number as the reader writes it ('—' when there is none): 47.14 → "47,14" in kk and ru. */
@@ -21,9 +21,9 @@ export function number(value, digits = 2) {
   return value === null || value === undefined ? '—' : formatNumber(value, digits);
 }
 
-/** A percent as the reader writes it: 47.14 → "47,14 %" in kk and ru, "47.14 %" in en. */
+/** A percent as the reader writes it (CLDR): 47.14 → "47,14%" in kk, "47,14 %" in ru, "47.14%" in en. */
 export function percent(value) {
-  return value === null || value === undefined ? '—' : `${formatNumber(value, 2)} %`;
+  return value === null || value === undefined ? '—' : formatPercent(value, 2);
 }
 
 /** Builds the section inside #statistics-section and loads the statistics. */

@@ -11,7 +11,7 @@
 
 import { examExport, gradeSheet, registryExam, registryIndex, sittingExport } from '../../lib/api/registry.js';
 import { downloadBlob, h, param, setState } from '../../lib/dom.js';
-import { formatDateTime, formatNumber, t } from '../../lib/i18n.js';
+import { formatDateTime, formatNumber, t, formatPercent, formatDay } from '../../lib/i18n.js';
 import { $, busy, clearError, fill, kindName, pageFailed, showError, startStaffPage } from '../../lib/staff.js';
 
 const main = $('registry');
@@ -123,7 +123,7 @@ function renderSittings(sittings) {
         'tr',
         { 'data-sitting': s.id, class: s.id === marked ? 'row-marked' : null },
         h('th', { scope: 'row', text: s.title }),
-        h('td', { text: s.date }),
+        h('td', { text: formatDay(s.date) }),
         h(
           'td',
           {},
@@ -191,7 +191,9 @@ function row(r, retakes) {
     h('td', { text: r.midterms.length ? r.midterms.map(value).join(' · ') : '—' }),
     h('td', { text: value(r.admissionRating) }),
     h('td', {
-      text: r.letter ? `${value(r.percent)} % · ${r.letter}` : t(`registry.status.${r.status}`),
+      text: r.letter
+        ? `${r.percent === undefined || r.percent === null ? '—' : formatPercent(r.percent, 2)} · ${r.letter}`
+        : t(`registry.status.${r.status}`),
     }),
     h('td', { text: value(final?.rating) }),
     h('td', {

@@ -7,7 +7,7 @@
 import { ApiError } from '../../lib/api/client.js';
 import { attemptLog, getAttempt, receipt as fetchReceipt } from '../../lib/api/attempts.js';
 import { h, param, setState, showMessage } from '../../lib/dom.js';
-import { formatDateTime, formatNumber, t } from '../../lib/i18n.js';
+import { formatDateTime, formatNumber, t, formatPercent } from '../../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../../lib/page.js';
 import { showMyReview } from '../../lib/proctoring/my-review.js';
 import { covers, receiptKeyId } from '../../lib/verify/checks.js';
@@ -92,7 +92,7 @@ function render(kept, receipt) {
   const rows = [[t('result.status'), status ? t(`status.${status}`) : '']];
   if (kept && kept.points !== undefined) {
     rows.push([t('result.points'), formatNumber(kept.points)]);
-    rows.push([t('result.percent'), `${formatNumber(kept.percent, 1)} %`]);
+    rows.push([t('result.percent'), formatPercent(kept.percent, 1)]);
     // the traditional grade comes from regulation.yaml in English words; shown in the page's language when known
     const traditional = t(`traditional.${kept.traditional}`);
     rows.push([

@@ -12,7 +12,7 @@
 
 import { ApiError } from '../../lib/api/client.js';
 import { h, param, setState } from '../../lib/dom.js';
-import { formatDateTime, formatNumber, formatTime, t } from '../../lib/i18n.js';
+import { formatDateTime, formatNumber, formatTime, t, formatPercent } from '../../lib/i18n.js';
 import { sessionExpired } from '../../lib/page.js';
 import { SegmentPlayer } from '../../lib/proctoring/playback.js';
 import { identityPhoto, mediaBlob, recordingsOf, reviewOf, submitReview } from '../../lib/api/proctoring.js';
@@ -83,7 +83,7 @@ function render() {
 }
 
 function percent(fraction) {
-  return fraction === null || fraction === undefined ? '—' : `${formatNumber(Number(fraction) * 100, 0)} %`;
+  return fraction === null || fraction === undefined ? '—' : formatPercent(Number(fraction) * 100, 0);
 }
 
 function kindName(kind) {

@@ -11,7 +11,7 @@
 
 import { ApiError, errorText } from '../../lib/api/client.js';
 import { h, param, setState, showMessage } from '../../lib/dom.js';
-import { formatDateTime, formatNumber, t } from '../../lib/i18n.js';
+import { formatDateTime, formatNumber, t, formatDay } from '../../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../../lib/page.js';
 import * as api from '../../lib/api/sittings.js';
 import {
@@ -99,7 +99,7 @@ function render() {
   main.dataset.phase = phase;
   $('student-heading').textContent = sitting.title ?? t('sittingStudent.heading');
   document.title = t('sitting.titleOf', { title: sitting.title ?? '' });
-  $('student-facts').textContent = `${t(`sitting.kind.${sitting.kind}`)}, ${sitting.date}`;
+  $('student-facts').textContent = `${t(`sitting.kind.${sitting.kind}`)}, ${formatDay(sitting.date)}`;
   const video = $('video-link');
   video.hidden = !sitting.videoLink;
   if (sitting.videoLink) video.href = sitting.videoLink;

@@ -11,7 +11,7 @@
  */
 
 import { h } from '../../lib/dom.js';
-import { formatDateTime, locale, t } from '../../lib/i18n.js';
+import { formatDateTime, locale, t, timeZoneName } from '../../lib/i18n.js';
 import * as api from '../../lib/api/sittings.js';
 import { ACT_CHOICES } from '../../lib/sitting/flow.js';
 import {
@@ -156,7 +156,7 @@ function newTimeForm(act, zone, sittingId, reload) {
         },
       },
     },
-    h('label', { for: id, text: t('sitting.act.newTime.label', { zone }) }),
+    h('label', { for: id, text: t('sitting.act.newTime.label', { zone: timeZoneName(zone) }) }),
     ' ',
     input,
     ' ',

@@ -5,7 +5,7 @@
  */
 
 import { h, setState } from '../../lib/dom.js';
-import { t } from '../../lib/i18n.js';
+import { t, formatDay } from '../../lib/i18n.js';
 import { mySittings } from '../../lib/api/sittings.js';
 import { $, fill, labelColumns, pageFailed, startStaffPage } from '../../lib/staff.js';
 
@@ -32,7 +32,7 @@ async function start() {
         'tr',
         { 'data-sitting': s.id, 'data-role': s.role ?? 'none' },
         h('th', { scope: 'row' }, h('a', { href: `${page}?sitting=${encodeURIComponent(s.id)}`, text: s.title })),
-        h('td', { text: s.date }),
+        h('td', { text: formatDay(s.date) }),
         h('td', { text: t(`sitting.kind.${s.kind}`) }),
         h('td', { text: t(`sitting.role.${s.role ?? 'none'}`) }),
       );

@@ -21,7 +21,9 @@ import kz.emtihan.upload.CsvRecords;
 public final class AuthRoutes {
     private AuthRoutes() {}
 
-    public static void mountPublic(Router api, Users users, Sessions sessions, LoginThrottle throttle) {
+    /** @param examZone the zone exams are held in (calendar.timeZone): the pages show every time on its clock */
+    public static void mountPublic(
+            Router api, Users users, Sessions sessions, LoginThrottle throttle, java.time.ZoneId examZone) {
         api.post("/auth/login").respond(ctx -> {
             JsonObject body = Bodies.object(ctx);
             String username = body.getValue("username") instanceof String s ? s : "";
@@ -47,7 +49,8 @@ public final class AuthRoutes {
                             .eventually(() -> throttle.done(username, address)))
                     .map(in -> new JsonObject()
                             .put("token", sessions.tokens().issue(in.caller(), in.version()))
-                            .put("user", callerJson(in.caller(), in.language())))
+                            .put("user", callerJson(in.caller(), in.language()))
+                            .put("timeZone", examZone.getId())) // issue 15 (1)
                     .onFailure(err -> {
                         if (err instanceof Refusal r && r.code() == AuthRefusal.TOO_MANY_ATTEMPTS) {
                             ctx.response()

@@ -4,9 +4,8 @@ import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ResourceBundle;
+import kz.emtihan.text.Formats;
 import kz.emtihan.text.Language;
 
 /**
@@ -17,8 +16,6 @@ import kz.emtihan.text.Language;
 public final class Messages {
     private final Language language;
     private final ResourceBundle bundle;
-    private final DateTimeFormatter date;
-    private final DateTimeFormatter dateTime;
 
     private Messages(String bundle, Language language) {
         this.language = language;
@@ -26,9 +23,6 @@ public final class Messages {
                 bundle,
                 language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale());
-        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(language.locale());
     }
 
     /** @param bundle the base name of the paper's {@code .properties}, such as {@code kz.emtihan.sitting.documents.messages} */
@@ -53,12 +47,16 @@ public final class Messages {
         return new MessageFormat(get(key), language.locale()).format(args);
     }
 
+    /** Issue 15 (1): "2026 ж. 6 желтоқсан", "6 декабря 2026 г.", "6 December 2026" (CLDR's, {@link Formats}). */
     public String date(LocalDate day) {
-        return date.format(day);
+        return Formats.date(day, language, Formats.Style.LONG);
     }
 
-    /** Date and time in the sitting's zone, with the zone named so the reader knows which clock it is. */
+    /**
+     * Date and time in the sitting's zone, with the zone named so the reader knows which clock it is: "2026 ж. 6
+     * желтоқсан, 07:05 (Қазақстан уақыты, UTC+5)".
+     */
     public String dateTime(Instant at, ZoneId zone) {
-        return dateTime.format(at.atZone(zone)) + " (" + zone.getId() + ")";
+        return Formats.dateTimeInZone(at, zone, language);
     }
 }

@@ -2,8 +2,6 @@ package kz.emtihan.sitting;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Map;
 import java.util.Optional;
 import kz.emtihan.sitting.model.FailureDecision;
@@ -101,10 +99,7 @@ record ActMailText(String subject, String body) {
     }
 
     private static String when(Language language, Instant at, ZoneId zone) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                        .withLocale(language.locale())
-                        .format(at.atZone(zone))
-                + " (" + zone.getId() + ")";
+        return kz.emtihan.text.Formats.dateTimeInZone(at, zone, language); // issue 15 (1): as the pages and PDFs
     }
 
     private static String word(Language language, String key) {

@@ -20,7 +20,7 @@ final class AppealDecisionPdf {
             flow.centered(title, flow.bold, 15);
             flow.centered(d.sittingTitle(), flow.bold, 11);
             flow.space(8);
-            flow.field(m.get("label.zone"), SittingDocuments.zone(d.zone(), d.decidedAt()));
+            flow.field(m.get("label.zone"), SittingDocuments.zone(m, d.zone(), d.decidedAt()));
             flow.field(m.get("label.student"), d.student());
             flow.field(m.get("appeal.gradeBefore"), d.gradeBefore());
             flow.field(m.get("appeal.filedAt"), m.dateTime(d.filedAt(), d.zone()));

@@ -25,7 +25,7 @@ final class FailureActPdf {
             flow.centered(d.sittingTitle(), flow.bold, 11);
             flow.space(8);
             flow.field(m.get("label.date"), m.date(d.date()));
-            flow.field(m.get("label.zone"), SittingDocuments.zone(d.zone(), d.at()));
+            flow.field(m.get("label.zone"), SittingDocuments.zone(m, d.zone(), d.at()));
             flow.field(m.get("label.student"), d.student());
             flow.field(m.get("act.at"), m.dateTime(d.at(), d.zone()));
             flow.field(m.get("act.stage"), m.get("stage." + d.stageReached().name()));

@@ -29,7 +29,7 @@ final class ProtocolCoursePdf {
                 m.format(
                         "protocol.course",
                         SittingDocuments.zone(
-                                d.zone(), d.date().atStartOfDay(d.zone()).toInstant())),
+                                m, d.zone(), d.date().atStartOfDay(d.zone()).toInstant())),
                 flow.bold,
                 PageFlow.BODY + 1);
         for (int i = 0; i < d.rows().size(); i++) {

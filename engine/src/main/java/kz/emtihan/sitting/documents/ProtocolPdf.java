@@ -47,7 +47,7 @@ final class ProtocolPdf {
             flow.field(
                     m.get("label.zone"),
                     SittingDocuments.zone(
-                            d.zone(), d.date().atStartOfDay(d.zone()).toInstant()));
+                            m, d.zone(), d.date().atStartOfDay(d.zone()).toInstant()));
             flow.field(m.get("label.mode"), m.get("protocol.mode"));
             flow.space(4);
             flow.paragraph(m.get("label.commission"), flow.bold, PageFlow.BODY + 1);

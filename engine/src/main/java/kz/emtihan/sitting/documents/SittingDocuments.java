@@ -41,9 +41,12 @@ public final class SittingDocuments {
         }
     }
 
-    /** The zone as printed beside a date: its id and its offset then, "Asia/Almaty (UTC+05:00)". */
-    static String zone(ZoneId zone, Instant at) {
-        return zone.getId() + " (UTC" + zone.getRules().getOffset(at).getId().replace("Z", "+00:00") + ")";
+    /**
+     * The zone as printed beside a date, in the paper's language, its offset then (issue 15, 1): "Қазақстан уақыты,
+     * UTC+5", "Kazakhstan Time, UTC+5".
+     */
+    static String zone(kz.emtihan.pdf.Messages m, ZoneId zone, Instant at) {
+        return kz.emtihan.text.Formats.zone(zone, m.language(), at);
     }
 
     /** The appeal commission's decision: reason, meeting time, grade before and after. */

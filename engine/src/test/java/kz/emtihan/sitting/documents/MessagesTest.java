@@ -46,10 +46,10 @@ class MessagesTest {
         assertEquals(
                 "Page 2 of 3", Messages.of(SittingDocuments.BUNDLE, Language.EN).format("page", 2, 3));
         assertEquals(
-                "2025 ж. 10 маусым",
+                "2025\u202Fж. 10 маусым",
                 Messages.of(SittingDocuments.BUNDLE, Language.KK).date(Samples.DAY));
         assertEquals(
-                "10 июня 2025 г.",
+                "10 июня 2025\u202Fг.",
                 Messages.of(SittingDocuments.BUNDLE, Language.RU).date(Samples.DAY));
         assertEquals(
                 "10 June 2025",
