@@ -21,7 +21,7 @@ import kz.emtihan.upload.ImageBodies;
 /**
  * The enrolment photo of an account: the photo the university holds of the person, which the secretary sees beside
  * the ID card and the camera snapshot at the identity check of a sitting (6.15.6). An administrator keeps it (a JPEG
- * or PNG, at most 1 MB); the bytes are kept apart from the account ({@code user:<id>:photo}), the account's hash has
+ * or PNG, at most 1 MB); the bytes are kept apart from the account ({@code {user:<id>}:photo}, in its slot), the account's hash has
  * {@code photo} = {@code {"contentType", "bytes", "sha256", "at", "by"}} beside them, both written in one MULTI/EXEC (one slot: {@link AuthKeys#userPhoto}).
  */
 public final class UserPhotos {

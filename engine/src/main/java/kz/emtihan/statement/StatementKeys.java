@@ -15,7 +15,7 @@ public final class StatementKeys {
     private StatementKeys() {}
 
     /** A new statement's id: random, then {@code -} and the exam's id. */
-    static String newId(String examId) {
+    public static String newId(String examId) {
         return Ids.prefixed("st") + "-" + examId;
     }
 
