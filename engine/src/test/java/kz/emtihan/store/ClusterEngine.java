@@ -79,6 +79,11 @@ public final class ClusterEngine implements AutoCloseable {
         return Long.parseLong(String.valueOf(nodes.call(ports[primary], "DBSIZE")));
     }
 
+    /** PUBLISH on one primary, directly (Redis Cluster forwards it to every node). */
+    public void publishOn(int primary, String channel, String message) {
+        nodes.call(ports[primary], "PUBLISH", channel, message);
+    }
+
     @Override
     public void close() {
         try {

@@ -134,6 +134,33 @@ class ClusterStoresTest {
     }
 
     @Test
+    void standingChangesAnnouncedOnAnyPrimaryReachTheNode() {
+        // the node's copies of standings are trusted only while its subscription hears every change (issue 10, 1)
+        for (int primary = 0; primary < 3; primary++) {
+            String user = "cl-w" + primary;
+            java.util.concurrent.atomic.AtomicBoolean heard = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable stop = app.engine().services().sessions().watch(user, () -> heard.set(true));
+            try {
+                cluster.publishOn(primary, AuthKeys.standingChannel(), user);
+                TestEngine.awaitUntil("the announcement on primary " + primary, heard::get, Duration.ofSeconds(10));
+            } finally {
+                stop.run();
+            }
+        }
+    }
+
+    @Test
+    void aClusterIsNeverRenamedAtStart() throws Exception {
+        RedisStore store = app.engine().services().store();
+        assertEquals(0, kz.emtihan.upgrade.SlottedKeys.migrate(store).await(10, TimeUnit.SECONDS));
+        assertEquals(
+                0,
+                app.redis(Request.cmd(Command.EXISTS).arg(kz.emtihan.upgrade.SlottedKeys.MARKER))
+                        .toInteger(),
+                "no marker: the start did not run the renaming on a Cluster");
+    }
+
+    @Test
     void accountsInOneRequestWithTheirPhotos() {
         JsonArray people = new JsonArray();
         Set<Integer> primaries = new HashSet<>();
