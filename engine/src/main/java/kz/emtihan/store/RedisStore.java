@@ -123,7 +123,12 @@ public final class RedisStore {
     }
 
     private Future<List<Response>> perSlot(List<Request> requests, boolean atomic) {
-        List<List<Integer>> groups = Slots.groups(requests);
+        List<List<Integer>> groups;
+        try {
+            groups = Slots.groups(requests);
+        } catch (IllegalArgumentException oneCommandOverSlots) {
+            return Future.failedFuture(oneCommandOverSlots);
+        }
         return redis.connect().compose(conn -> {
             List<Future<List<Response>>> sent = new ArrayList<>();
             for (List<Integer> group : groups) {
