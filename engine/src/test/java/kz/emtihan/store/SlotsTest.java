@@ -21,7 +21,7 @@ class SlotsTest {
         assertEquals(Slots.of("{user1000}.following"), Slots.of("{user1000}.followers"));
         assertEquals(Slots.of("bar"), Slots.of("foo{bar}{zap}"), "the first tag only");
         assertEquals(Slots.of("{bar"), Slots.of("foo{{bar}}zap"), "from the first { to the first } after it");
-        assertNotEquals(Slots.of(""), Slots.of("foo{}{bar}"), "an empty tag: the whole key is hashed");
+        assertNotEquals(Slots.of("bar"), Slots.of("foo{}{bar}"), "an empty tag: the whole key is hashed");
         assertEquals(Slots.of("foo{}{bar}"), Slots.of("foo{}{bar}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
@@ -34,7 +34,7 @@ class SlotsTest {
         assertEquals(Slots.of("exam:{e1}:personal"), Slots.of(Slots.beside("exam:{e1}:personal", ":open:s1")));
         assertEquals("e1", Slots.hashed("exam:{e1}:personal"));
         assertEquals("exam:e1:personal", Slots.hashed("exam:e1:personal"));
-        assertThrows(IllegalArgumentException.class, () -> Slots.beside("odd}key", ":x"));
+        assertEquals(Slots.of("sitting:{x"), Slots.of(Slots.beside("sitting:{x", ":seed")), "an unclosed { is no tag");
     }
 
     @Test
