@@ -60,6 +60,8 @@ public final class Engine implements AutoCloseable {
                     vertx, cfg.store().topology(), url, cfg.store().poolSize());
             store.ping().await(30, TimeUnit.SECONDS);
             store.health().watch(vertx); // issue 14 (4): a PING a second; 503 store-unavailable while it fails
+            kz.emtihan.upgrade.SlottedKeys.migrate(store)
+                    .await(120, TimeUnit.SECONDS); // issue 14 (2): keys beside their slot
             Services services = Services.wire(vertx, store, cfg);
             services.live().start().await(30, TimeUnit.SECONDS);
             services.sessions()

@@ -36,14 +36,14 @@ public record Services(
         LiveHub live,
         LiveSocket liveSocket) {
     public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
-        Users users = new Users(vertx, store.redis(), new Passwords(cfg.auth().bcryptCost()));
+        Users users = new Users(vertx, store, new Passwords(cfg.auth().bcryptCost()));
         Tokens tokens = new Tokens(
                 Tokens.secret(cfg.auth().jwtSecret(), cfg.dataDir()), cfg.auth().tokenLifetime(), Clock.systemUTC());
-        Sessions sessions = new Sessions(vertx, store.redis(), tokens, Clock.systemUTC());
-        LoginThrottle throttle = new LoginThrottle(store.redis(), cfg.auth().login(), Clock.systemUTC());
+        Sessions sessions = new Sessions(vertx, store, tokens, Clock.systemUTC());
+        LoginThrottle throttle = new LoginThrottle(store, cfg.auth().login(), Clock.systemUTC());
         Banks banks = new Banks(
                 vertx,
-                new BankStore(store.redis()),
+                new BankStore(store),
                 new BankMediaStore(store.redis(), cfg.bankMedia()),
                 cfg.regulation().bank());
         ExamModule exam =
@@ -66,7 +66,7 @@ public record Services(
         sittings.plugInto(plugged, proctor.roomMedia());
         LiveSocket socket = new LiveSocket(live, sessions, plugged);
         var statements = kz.emtihan.statement.StatementModule.create(
-                store.redis(), exam, users, cfg.regulation(), live::serverNow); // 5.34-5.35
+                store, exam, users, cfg.regulation(), live::serverNow); // 5.34-5.35
 
         return new Services(
                 cfg,

@@ -1,5 +1,7 @@
 package kz.emtihan.auth;
 
+import kz.emtihan.store.Slots;
+
 /** Every Redis key and pub/sub channel of the auth context (accounts, sign-in, sessions), spelled once. */
 public final class AuthKeys {
     private AuthKeys() {}
@@ -14,8 +16,16 @@ public final class AuthKeys {
         return "user:" + id;
     }
 
-    /** The account's photo (the identity step compares the student's face with it). */
+    /**
+     * The account's photo (the identity step compares the student's face with it). Issue 14 (2): in the slot of the
+     * account's hash ({@code {user:<id>}:photo}), which holds its type: both are written and read in one MULTI.
+     */
     public static String userPhoto(String id) {
+        return Slots.beside(user(id), ":photo");
+    }
+
+    /** The photo's name before issue 14 (renamed once by {@code upgrade.SlottedKeys}). */
+    public static String userPhotoBefore14(String id) {
         return user(id) + ":photo";
     }
 

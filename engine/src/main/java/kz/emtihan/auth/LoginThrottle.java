@@ -16,6 +16,7 @@ import kz.emtihan.auth.model.LoginDelay;
 import kz.emtihan.auth.model.LoginDelay.Failures;
 import kz.emtihan.config.LoginSettings;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.store.RedisStore;
 
 /**
  * Failed sign-ins counted in Redis, so every node agrees (issue 10, 2): per account from one address, per address,
@@ -30,11 +31,13 @@ public final class LoginThrottle {
     private static final Duration IN_FLIGHT_AT_MOST = Duration.ofSeconds(30);
 
     private final Redis redis;
+    private final RedisStore store;
     private final LoginSettings settings;
     private final Clock clock;
 
-    public LoginThrottle(Redis redis, LoginSettings settings, Clock clock) {
-        this.redis = redis;
+    public LoginThrottle(RedisStore store, LoginSettings settings, Clock clock) {
+        this.store = store;
+        this.redis = store.redis();
         this.settings = settings;
         this.clock = clock;
     }
@@ -51,7 +54,8 @@ public final class LoginThrottle {
     /** Reads the counters and counts the attempt in flight; every attempt checked must be {@link #done} whatever its end. */
     public Future<Check> check(String account, String address) {
         String inFlight = AuthKeys.loginsInFlight(account, address);
-        return redis.batch(List.of(
+        // no atomicity needed: on a Cluster one batch per slot, sent together (issue 14, 2)
+        return store.pipeline(List.of(
                         read(AuthKeys.loginFailures(account, address)),
                         read(AuthKeys.loginFailuresFrom(address)),
                         read(AuthKeys.loginFailuresOf(account)),
@@ -80,7 +84,6 @@ public final class LoginThrottle {
     public Future<Void> failed(String account, String address) {
         long now = clock.millis();
         List<Request> tx = new ArrayList<>();
-        tx.add(Request.cmd(Command.MULTI));
         for (String key : List.of(
                 AuthKeys.loginFailures(account, address),
                 AuthKeys.loginFailuresFrom(address),
@@ -89,8 +92,7 @@ public final class LoginThrottle {
             tx.add(Request.cmd(Command.HSET).arg(key).arg("last").arg(now));
             tx.add(Request.cmd(Command.PEXPIRE).arg(key).arg(settings.window().toMillis()));
         }
-        tx.add(Request.cmd(Command.EXEC));
-        return redis.batch(tx).mapEmpty();
+        return store.atomically(tx).mapEmpty(); // each counter whole (on a Cluster: per slot, issue 14, 2)
     }
 
     /** A right password clears this account's counter for this address (the others keep counting strangers). */

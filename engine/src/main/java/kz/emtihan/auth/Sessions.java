@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.emtihan.auth.model.Standing;
+import kz.emtihan.store.RedisStore;
 import kz.emtihan.text.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ public final class Sessions {
 
     private final Vertx vertx;
     private final Redis redis;
+    private final RedisStore store;
     private final Tokens tokens;
     private final Clock clock;
     private final Map<String, Cached> standings = new ConcurrentHashMap<>();
@@ -51,9 +53,10 @@ public final class Sessions {
 
     private record Cached(Future<Standing> standing, long readAtMillis) {}
 
-    public Sessions(Vertx vertx, Redis redis, Tokens tokens, Clock clock) {
+    public Sessions(Vertx vertx, RedisStore store, Tokens tokens, Clock clock) {
         this.vertx = vertx;
-        this.redis = redis;
+        this.store = store;
+        this.redis = store.redis();
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -131,7 +134,8 @@ public final class Sessions {
 
     private Future<Standing> read(String userId) {
         long nowSeconds = clock.millis() / 1000;
-        return redis.batch(List.of(
+        // the account and its revocations: one batch (on a Cluster, one per slot, sent together: issue 14, 2)
+        return store.pipeline(List.of(
                         Request.cmd(Command.HMGET)
                                 .arg(AuthKeys.user(userId))
                                 .arg("name")
@@ -162,8 +166,7 @@ public final class Sessions {
     public Future<Void> end(Session s) {
         String key = AuthKeys.revokedTokens(s.userId());
         long nowSeconds = clock.millis() / 1000;
-        return redis.batch(List.of(
-                        Request.cmd(Command.MULTI),
+        return store.atomically(List.of(
                         Request.cmd(Command.ZADD)
                                 .arg(key)
                                 .arg(s.expiresAt().getEpochSecond())
@@ -175,19 +178,14 @@ public final class Sessions {
                         Request.cmd(Command.EXPIRE)
                                 .arg(key)
                                 .arg(tokens.lifetime().toSeconds() + 60),
-                        announce(s.userId()),
-                        Request.cmd(Command.EXEC)))
+                        announce(s.userId())))
                 .<Void>mapEmpty()
                 .onSuccess(v -> forget(s.userId())); // this node at once, not when the announcement comes back
     }
 
     /** Logout everywhere: ends every token of the user issued so far, on every node. */
     public Future<Void> endAll(String userId) {
-        List<Request> tx = new java.util.ArrayList<>();
-        tx.add(Request.cmd(Command.MULTI));
-        tx.addAll(endAllRequests(userId));
-        tx.add(Request.cmd(Command.EXEC));
-        return redis.batch(tx).<Void>mapEmpty().onSuccess(v -> forget(userId));
+        return store.atomically(endAllRequests(userId)).<Void>mapEmpty().onSuccess(v -> forget(userId));
     }
 
     /** For a writer's own MULTI: raise the user's credential version (ending their tokens) and tell every node. */

@@ -14,16 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.emtihan.auth.model.Role;
+import kz.emtihan.store.RedisStore;
 
 /**
  * Reads accounts by id for display and for mail: name, roles and e-mail address (never the password hash). Many ids
- * are read in one pipelined batch of HMGETs: one round trip to Redis, however many people a page names.
+ * are read in one pipelined batch of HMGETs: one round trip to Redis, however many people a page names (on a Cluster,
+ * one batch per slot, all sent at once: {@link RedisStore#pipeline}).
  */
 final class UserDirectory {
     private final Redis redis;
+    private final RedisStore store;
 
-    UserDirectory(Redis redis) {
-        this.redis = redis;
+    UserDirectory(RedisStore store) {
+        this.store = store;
+        this.redis = store.redis();
     }
 
     /** The stored accounts among {@code ids}, by id; ids with no account are absent from the map. */
@@ -38,7 +42,7 @@ final class UserDirectory {
                         .arg("email")
                         .arg("group"))
                 .toList();
-        return redis.batch(batch).map(replies -> {
+        return store.pipeline(batch).map(replies -> {
             Map<String, Users.Profile> out = new LinkedHashMap<>();
             for (int i = 0; i < wanted.size(); i++) {
                 Response r = replies.get(i);
@@ -69,7 +73,7 @@ final class UserDirectory {
                     .map(id -> Request.cmd(Command.HGET).arg(AuthKeys.user(id)).arg("disabled"))
                     .toList();
             return profiles(sorted)
-                    .compose(all -> redis.batch(disabled).map(flags -> {
+                    .compose(all -> store.pipeline(disabled).map(flags -> {
                         JsonArray out = new JsonArray();
                         for (int i = 0; i < sorted.size(); i++) {
                             Users.Profile p = all.get(sorted.get(i));

@@ -15,20 +15,23 @@ import java.util.Optional;
 import kz.emtihan.auth.model.Role;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.store.RedisStore;
 import kz.emtihan.upload.ImageBodies;
 
 /**
  * The enrolment photo of an account: the photo the university holds of the person, which the secretary sees beside
  * the ID card and the camera snapshot at the identity check of a sitting (6.15.6). An administrator keeps it (a JPEG
- * or PNG, at most 1 MB); the bytes are kept apart from the account ({@code user:<id>:photo}), the account's hash has
- * {@code photo} = {@code {"contentType", "bytes", "sha256", "at", "by"}} beside them, both written in one MULTI/EXEC.
+ * or PNG, at most 1 MB); the bytes are kept apart from the account ({@code {user:<id>}:photo}, in its slot), the account's hash has
+ * {@code photo} = {@code {"contentType", "bytes", "sha256", "at", "by"}} beside them, both written in one MULTI/EXEC (one slot: {@link AuthKeys#userPhoto}).
  */
 public final class UserPhotos {
     private static final String FIELD = "photo";
     private final Redis redis;
+    private final RedisStore store;
 
-    UserPhotos(Redis redis) {
-        this.redis = redis;
+    UserPhotos(RedisStore store) {
+        this.store = store;
+        this.redis = store.redis();
     }
 
     static String key(String id) {
@@ -55,14 +58,12 @@ public final class UserPhotos {
                     .put("sha256", ImageBodies.sha256(bytes))
                     .put("at", at.toString())
                     .put("by", caller.id());
-            return redis.batch(List.of(
-                            Request.cmd(Command.MULTI),
+            return store.atomically(List.of(
                             Request.cmd(Command.SET).arg(key(id)).arg(bytes),
                             Request.cmd(Command.HSET)
                                     .arg(AuthKeys.user(id))
                                     .arg(FIELD)
-                                    .arg(record.encode()),
-                            Request.cmd(Command.EXEC)))
+                                    .arg(record.encode())))
                     .map(done -> record);
         });
     }
@@ -81,11 +82,9 @@ public final class UserPhotos {
     public Future<Void> delete(Caller caller, String id) {
         if (!caller.has(Role.ADMIN)) return Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
         return exists(id)
-                .compose(v -> redis.batch(List.of(
-                        Request.cmd(Command.MULTI),
+                .compose(v -> store.atomically(List.of(
                         Request.cmd(Command.DEL).arg(key(id)),
-                        Request.cmd(Command.HDEL).arg(AuthKeys.user(id)).arg(FIELD),
-                        Request.cmd(Command.EXEC))))
+                        Request.cmd(Command.HDEL).arg(AuthKeys.user(id)).arg(FIELD))))
                 .mapEmpty();
     }
 
@@ -94,15 +93,12 @@ public final class UserPhotos {
      * students' photos to its commission). Read in one MULTI/EXEC, so the type and the bytes are of the same upload.
      */
     public Future<Optional<Photo>> read(String id) {
-        return redis.batch(List.of(
-                        Request.cmd(Command.MULTI),
+        return store.atomically(List.of(
                         Request.cmd(Command.HGET).arg(AuthKeys.user(id)).arg(FIELD),
-                        Request.cmd(Command.GET).arg(key(id)),
-                        Request.cmd(Command.EXEC)))
+                        Request.cmd(Command.GET).arg(key(id))))
                 .map(replies -> {
-                    Response exec = replies.get(replies.size() - 1);
-                    Response meta = exec.get(0);
-                    Response bytes = exec.get(1);
+                    Response meta = replies.get(0);
+                    Response bytes = replies.get(1);
                     if (meta == null || bytes == null) return Optional.empty();
                     return Optional.of(
                             new Photo(new JsonObject(meta.toString()).getString("contentType"), bytes.toBuffer()));
@@ -118,7 +114,7 @@ public final class UserPhotos {
                     .arg(AuthKeys.user(accounts.getJsonObject(i).getString("id")))
                     .arg(FIELD));
         }
-        return redis.batch(batch).map(replies -> {
+        return store.pipeline(batch).map(replies -> {
             for (int i = 0; i < accounts.size(); i++)
                 accounts.getJsonObject(i).put("photo", replies.get(i).toInteger() == 1);
             return accounts;

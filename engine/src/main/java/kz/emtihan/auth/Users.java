@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import kz.emtihan.auth.model.Role;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
+import kz.emtihan.store.RedisStore;
 import kz.emtihan.text.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public final class Users {
     static final int MIN_PASSWORD = 8;
 
     private final Redis redis;
+    private final RedisStore store;
     private final Passwords passwords;
     private final UserDirectory directory;
     private final UserPhotos photos;
@@ -51,15 +53,16 @@ public final class Users {
     private volatile long typicalHashMillis = 50;
     private final Vertx vertx;
 
-    public Users(Vertx vertx, Redis redis, Passwords passwords) {
+    public Users(Vertx vertx, RedisStore store, Passwords passwords) {
         this.hashing = vertx.createSharedWorkerExecutor(
                 "emtihan-bcrypt", Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         this.vertx = vertx;
         this.suspectHashing = vertx.createSharedWorkerExecutor("emtihan-bcrypt-suspect", 1);
-        this.redis = redis;
+        this.store = store;
+        this.redis = store.redis();
         this.passwords = passwords;
-        this.directory = new UserDirectory(redis);
-        this.photos = new UserPhotos(redis);
+        this.directory = new UserDirectory(store);
+        this.photos = new UserPhotos(store);
         this.unknownUserHash = passwords.hash(generatedPassword());
     }
 
@@ -145,7 +148,6 @@ public final class Users {
                 .compose(r -> {
                     if (r.toInteger() != 1) return Future.failedFuture(notFound(id));
                     List<Request> tx = new ArrayList<>();
-                    tx.add(Request.cmd(Command.MULTI));
                     tx.add(
                             disabled
                                     ? Request.cmd(Command.HSET)
@@ -156,8 +158,7 @@ public final class Users {
                                             .arg(AuthKeys.user(id))
                                             .arg("disabled"));
                     tx.addAll(Sessions.endAllRequests(id));
-                    tx.add(Request.cmd(Command.EXEC));
-                    return redis.batch(tx).mapEmpty();
+                    return store.atomically(tx).mapEmpty(); // one account: one slot
                 });
     }
 
@@ -166,14 +167,12 @@ public final class Users {
      * Accept-Language} are in it. Announced like a change of standing, so every node's copy learns it at once.
      */
     public Future<Void> setLanguage(String id, Language language) {
-        return redis.batch(List.of(
-                        Request.cmd(Command.MULTI),
+        return store.atomically(List.of(
                         Request.cmd(Command.HSET)
                                 .arg(AuthKeys.user(id))
                                 .arg("language")
                                 .arg(language.code()),
-                        Sessions.announce(id),
-                        Request.cmd(Command.EXEC)))
+                        Sessions.announce(id)))
                 .mapEmpty();
     }
 
@@ -196,7 +195,11 @@ public final class Users {
         return directory.profiles(ids);
     }
 
-    /** Validates every account first (problems carry the index), then stores all in one MULTI/EXEC. */
+    /**
+     * Validates every account first (problems carry the index), then stores all in one MULTI/EXEC; on a Cluster (issue
+     * 14, 2) one per slot, so each account (its hash and the end of its tokens) is written whole, and the set of ids
+     * apart (a listing skips an id whose account is not there yet).
+     */
     public Future<Integer> upsert(JsonArray body) {
         List<Account> accounts;
         try {
@@ -229,7 +232,6 @@ public final class Users {
                 })
                 .compose(hashes -> {
                     List<Request> tx = new ArrayList<>();
-                    tx.add(Request.cmd(Command.MULTI));
                     for (int i = 0; i < accounts.size(); i++) {
                         Account a = accounts.get(i);
                         Request set = Request.cmd(Command.HSET)
@@ -265,8 +267,7 @@ public final class Users {
                                 && (!hashes.get(i).isEmpty() || !roles(before).equals(a.roles())))
                             tx.addAll(Sessions.endAllRequests(a.id()));
                     }
-                    tx.add(Request.cmd(Command.EXEC));
-                    return redis.batch(tx).map(accounts.size());
+                    return store.atomically(tx).map(accounts.size());
                 });
     }
 

@@ -1,5 +1,7 @@
 package kz.emtihan.bank;
 
+import kz.emtihan.store.Slots;
+
 /** Every Redis key of the question-bank context, spelled once. */
 public final class BankKeys {
     private BankKeys() {}
@@ -24,8 +26,16 @@ public final class BankKeys {
         return "bank:" + id + ":media";
     }
 
-    /** The bank's audit trail: JSON entries of its life's steps (5.19, 5.24-5.26, 5.31), oldest first. */
+    /**
+     * The bank's audit trail: JSON entries of its life's steps (5.19, 5.24-5.26, 5.31), oldest first. Issue 14 (2): in
+     * the slot of the bank's hash ({@code {bank:<id>}:trail}), so update-life.lua runs on a Cluster.
+     */
     public static String bankTrail(String id) {
+        return Slots.beside(bank(id), ":trail");
+    }
+
+    /** The trail's name before issue 14 (renamed once by {@code upgrade.SlottedKeys}). */
+    public static String bankTrailBefore14(String id) {
         return "bank:" + id + ":trail";
     }
 }

@@ -19,8 +19,8 @@ public final class BankStore {
             kz.emtihan.store.LuaScript.load("/kz/emtihan/bank/replace-question.lua");
     private final Redis redis;
 
-    public BankStore(Redis redis) {
-        this.redis = redis;
+    public BankStore(kz.emtihan.store.RedisStore store) {
+        this.redis = store.redis();
     }
 
     /** A stored bank's header, with who may see it (co-authors and experts as the owner named them). */

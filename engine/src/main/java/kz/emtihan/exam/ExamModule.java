@@ -17,7 +17,7 @@ public record ExamModule(
         ReceiptSigner signer) {
     public static ExamModule create(
             Vertx vertx, RedisStore redis, Banks banks, Regulation regulation, ReceiptSigner signer) {
-        Exams exams = new Exams(new ExamStore(redis.redis()), banks, regulation);
+        Exams exams = new Exams(new ExamStore(redis), banks, regulation);
         AttemptStore store = new AttemptStore(
                 redis.redis(), kz.emtihan.metrics.EngineMetrics.of(vertx), redis.replicaWait()); // issue 14 (5), (2)
         OpenAttempts.watch(vertx, redis, regulation); // issue 14 (5): open attempts and the sweeper's lag

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.exam.model.ExamAccess;
+import kz.emtihan.store.RedisStore;
 
 /**
  * One student's own terms on an exam, kept beside its roster so that start-attempt.lua reads them in the same call
@@ -22,10 +23,12 @@ import kz.emtihan.exam.model.ExamAccess;
 public final class ExamPersonal {
     private final Exams exams;
     private final Redis redis;
+    private final RedisStore store;
 
-    public ExamPersonal(Exams exams, Redis redis) {
+    public ExamPersonal(Exams exams, RedisStore store) {
         this.exams = exams;
-        this.redis = redis;
+        this.store = store;
+        this.redis = store.redis();
     }
 
     /** The exam, as scheduled; 404 when there is none. */
@@ -62,11 +65,11 @@ public final class ExamPersonal {
 
     /**
      * Sets each student's extra minutes (0 removes it) and appends the audit event to {@code auditList}, all in one
-     * transaction. Applies to attempts started afterwards.
+     * transaction (on a Cluster, issue 14 (2): {@code auditList} must share the slot of {@link ExamKeys#extraTime}).
+     * Applies to attempts started afterwards.
      */
     public Future<Void> setExtraTime(String examId, Map<String, Integer> minutes, String auditList, String event) {
         List<Request> batch = new ArrayList<>();
-        batch.add(Request.cmd(Command.MULTI));
         minutes.forEach((student, m) -> batch.add(
                 m == 0
                         ? Request.cmd(Command.HDEL)
@@ -77,7 +80,6 @@ public final class ExamPersonal {
                                 .arg(student)
                                 .arg(Long.toString(m * 60_000L))));
         batch.add(Request.cmd(Command.RPUSH).arg(auditList).arg(event));
-        batch.add(Request.cmd(Command.EXEC));
-        return redis.batch(batch).mapEmpty();
+        return store.atomically(batch).mapEmpty();
     }
 }

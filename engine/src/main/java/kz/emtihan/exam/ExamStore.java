@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.exam.model.ExamAccess;
 import kz.emtihan.store.LuaScript;
+import kz.emtihan.store.RedisStore;
 
 /**
  * Exams in Redis: {@code exam:<id>} (JSON), the bank's questions frozen at scheduling in
@@ -25,32 +26,46 @@ import kz.emtihan.store.LuaScript;
 final class ExamStore {
     private static final LuaScript SCHEDULE = LuaScript.load("/kz/emtihan/exam/schedule-exam.lua");
     private final Redis redis;
+    private final RedisStore store;
 
-    ExamStore(Redis redis) {
-        this.redis = redis;
+    ExamStore(RedisStore store) {
+        this.store = store;
+        this.redis = store.redis();
     }
 
     /**
      * Copies the bank's questions, stores the exam and enters it in its schedule index (schedule-exam.lua), unless the
-     * index no longer holds {@code expected} exams (another creation came first: false, nothing written).
+     * index no longer holds {@code expected} exams (another creation came first: false, nothing kept). Issue 14 (2):
+     * the definition first (nobody knows the new id yet), then the script over the index alone (one key: it runs on a
+     * Cluster) makes it count, then the set of exams lists it; a 'changed' deletes the definition again.
      *
      * @param expected the index's size the rules were checked against; -1 for an index that is no limit (retakes)
      */
     Future<Boolean> create(Exam exam, Map<String, String> questionJsonById, String index, int expected, int week) {
-        List<String> args = new ArrayList<>(List.of(
-                Integer.toString(expected),
-                exam.id(),
-                Integer.toString(week),
-                ExamJson.toJson(exam).encode()));
-        questionJsonById.forEach((id, json) -> {
-            args.add(id);
-            args.add(json);
-        });
-        return SCHEDULE.run(
-                        redis,
-                        List.of(index, ExamKeys.examQuestions(exam.id()), ExamKeys.exam(exam.id()), ExamKeys.exams()),
-                        args)
-                .map(r -> r.toString().equals("created"));
+        List<Request> definition = new ArrayList<>();
+        if (!questionJsonById.isEmpty()) {
+            Request questions = Request.cmd(Command.HSET).arg(ExamKeys.examQuestions(exam.id()));
+            questionJsonById.forEach((id, json) -> questions.arg(id).arg(json));
+            definition.add(questions);
+        }
+        definition.add(Request.cmd(Command.HSET)
+                .arg(ExamKeys.exam(exam.id()))
+                .arg("json")
+                .arg(ExamJson.toJson(exam).encode()));
+        return store.atomically(definition)
+                .compose(written -> SCHEDULE.run(
+                        redis, List.of(index), List.of(Integer.toString(expected), exam.id(), Integer.toString(week))))
+                .compose(r -> {
+                    if (r.toString().equals("created"))
+                        return redis.send(Request.cmd(Command.SADD)
+                                        .arg(ExamKeys.exams())
+                                        .arg(exam.id()))
+                                .map(true);
+                    return store.pipeline(List.of(
+                                    Request.cmd(Command.DEL).arg(ExamKeys.exam(exam.id())),
+                                    Request.cmd(Command.DEL).arg(ExamKeys.examQuestions(exam.id()))))
+                            .map(false);
+                });
     }
 
     /** A schedule index: exam id -> the week it opens in (5.20.1-5.20.3), or the retakes of an exam (5.36). */
@@ -139,13 +154,13 @@ final class ExamStore {
 
     /**
      * Replaces the roster, the admission ratings (5.30; a student without one is admitted) and the midterm ratings they
-     * were computed from, if given (6.10); keeps each student's exam list in step. One MULTI/EXEC.
+     * were computed from, if given (6.10); keeps each student's exam list in step. One MULTI/EXEC; on a Cluster (issue
+     * 14, 2) one per slot: the exam's own keys together, each student's list apart.
      */
     Future<Void> replaceRoster(
             String examId, Set<String> students, Map<String, Double> ratings, Map<String, List<Double>> midterms) {
         return roster(examId).compose(old -> {
             List<Request> tx = new ArrayList<>();
-            tx.add(Request.cmd(Command.MULTI));
             tx.add(Request.cmd(Command.DEL).arg(ExamKeys.roster(examId)));
             tx.add(Request.cmd(Command.DEL).arg(ExamKeys.admission(examId)));
             tx.add(Request.cmd(Command.DEL).arg(ExamKeys.midterms(examId)));
@@ -171,8 +186,7 @@ final class ExamStore {
                             .arg(examId));
             for (String s : students)
                 tx.add(Request.cmd(Command.SADD).arg(ExamKeys.studentExams(s)).arg(examId));
-            tx.add(Request.cmd(Command.EXEC));
-            return redis.batch(tx).mapEmpty();
+            return store.atomically(tx).mapEmpty();
         });
     }
 

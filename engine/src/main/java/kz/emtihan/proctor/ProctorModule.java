@@ -40,7 +40,7 @@ public record ProctorModule(
             long graceMillis,
             kz.emtihan.config.ObjectSettings objects) {
         try {
-            ProctorStore store = new ProctorStore(redis.redis(), kz.emtihan.metrics.EngineMetrics.of(vertx));
+            ProctorStore store = new ProctorStore(redis, kz.emtihan.metrics.EngineMetrics.of(vertx));
             // issue 14 (1): the data directory or a bucket every node shares
             MediaStorage media = MediaStorage.open(objects, dataDir, settings.maxChunkBytes());
             EvidenceFiles files = new EvidenceFiles(media.objects());

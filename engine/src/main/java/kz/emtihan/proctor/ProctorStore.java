@@ -14,6 +14,7 @@ import kz.emtihan.exam.AttemptFacts;
 import kz.emtihan.media.vision.PresenceRule;
 import kz.emtihan.proctor.model.Flag;
 import kz.emtihan.store.LuaScript;
+import kz.emtihan.store.RedisStore;
 
 /**
  * Proctoring state in Redis, per attempt: {@code proctor:<id>} (identity, last snapshot, flag counts, verdict),
@@ -26,14 +27,16 @@ final class ProctorStore {
     private static final LuaScript RAISE = LuaScript.load("/kz/emtihan/proctor/raise-flag.lua");
     private static final LuaScript OBSERVE = LuaScript.load("/kz/emtihan/proctor/observe.lua");
     private final Redis redis;
+    private final RedisStore store;
     private final kz.emtihan.metrics.EngineMetrics metrics;
 
-    ProctorStore(Redis redis) {
-        this(redis, kz.emtihan.metrics.EngineMetrics.NONE);
+    ProctorStore(RedisStore store) {
+        this(store, kz.emtihan.metrics.EngineMetrics.NONE);
     }
 
-    ProctorStore(Redis redis, kz.emtihan.metrics.EngineMetrics metrics) { // issue 14 (5): flags raised, by kind
-        this.redis = redis;
+    ProctorStore(RedisStore store, kz.emtihan.metrics.EngineMetrics metrics) { // issue 14 (5): flags raised, by kind
+        this.store = store;
+        this.redis = store.redis();
         this.metrics = metrics;
     }
 
@@ -110,30 +113,31 @@ final class ProctorStore {
                 });
     }
 
-    /** Sets fields of the attempt's proctoring hash and appends the event to the audit trail, in one transaction. */
+    /**
+     * Sets fields of the attempt's proctoring hash and appends the event to the audit trail, in one transaction (one
+     * slot: both keys carry the attempt's hash tag, ProctorKeys).
+     */
     Future<Void> record(String attemptId, Map<String, String> fields, JsonObject auditEvent) {
         List<Request> batch = new ArrayList<>();
-        batch.add(Request.cmd(Command.MULTI));
         if (!fields.isEmpty()) {
             Request set = Request.cmd(Command.HSET).arg(hash(attemptId));
             fields.forEach((k, v) -> set.arg(k).arg(v));
             batch.add(set);
         }
         batch.add(Request.cmd(Command.RPUSH).arg(audit(attemptId)).arg(auditEvent.encode()));
-        batch.add(Request.cmd(Command.EXEC));
-        return redis.batch(batch).mapEmpty();
+        return store.atomically(batch).mapEmpty();
     }
 
     Future<Map<String, String>> fields(String attemptId) {
         return redis.send(Request.cmd(Command.HGETALL).arg(hash(attemptId))).map(ProctorStore::map);
     }
 
-    /** The proctoring hashes of many attempts, in one round trip. */
+    /** The proctoring hashes of many attempts, in one round trip (on a Cluster: a batch per slot, sent together). */
     Future<List<Map<String, String>>> fieldsOf(List<String> attemptIds) {
         if (attemptIds.isEmpty()) return Future.succeededFuture(List.of());
         List<Request> batch = new ArrayList<>();
         for (String id : attemptIds) batch.add(Request.cmd(Command.HGETALL).arg(hash(id)));
-        return redis.batch(batch).map(rs -> {
+        return store.pipeline(batch).map(rs -> {
             List<Map<String, String>> out = new ArrayList<>();
             for (Response r : rs) out.add(map(r));
             return out;

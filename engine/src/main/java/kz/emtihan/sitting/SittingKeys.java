@@ -1,5 +1,7 @@
 package kz.emtihan.sitting;
 
+import kz.emtihan.store.Slots;
+
 /**
  * Every Redis key and channel of the sitting context, spelled here only. A sitting's document and version are in the
  * hash {@link #sitting}, the secret seed of its draw apart from it ({@link #seed}: no view can leak it before it is
@@ -17,8 +19,22 @@ public final class SittingKeys {
         return "sitting:" + id;
     }
 
-    static String seed(String id) {
+    /**
+     * The secret seed of the ticket draw. Issue 14 (2): in the slot of the sitting's hash ({@code {sitting:<id>}:seed}),
+     * so a sitting is never stored without its seed, on a Cluster too.
+     */
+    public static String seed(String id) {
+        return Slots.beside(sitting(id), ":seed");
+    }
+
+    /** The seed's name before issue 14 (renamed once by {@code upgrade.SlottedKeys}). */
+    public static String seedBefore14(String id) {
         return sitting(id) + ":seed";
+    }
+
+    /** The set of every sitting's id. */
+    public static String all() {
+        return ALL;
     }
 
     /** The bytes of one check photo (6.15.6): id-card, identity or room. */

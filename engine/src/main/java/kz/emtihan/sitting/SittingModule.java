@@ -30,8 +30,8 @@ public record SittingModule(
             LiveHub live,
             Users users,
             MailSettings mail) {
-        Sittings sittings = new Sittings(
-                new SittingStore(redis.redis()), regulation.finalAttestation(), live, new SittingPeople(users));
+        Sittings sittings =
+                new Sittings(new SittingStore(redis), regulation.finalAttestation(), live, new SittingPeople(users));
         SittingPapers papers = new SittingPapers(vertx, sittings);
         return new SittingModule(
                 sittings,

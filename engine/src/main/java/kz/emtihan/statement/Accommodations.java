@@ -25,7 +25,7 @@ import kz.emtihan.statement.model.StatementWords;
  * Extra time as a per-student accommodation ({@link ExtraTime}): set by the exam's teacher or an administrator, kept
  * beside the roster where start-attempt.lua reads it, added to that student's clock for attempts started afterwards
  * (the student's timer shows it because the server's deadline includes it). Every change is audited with who, when,
- * and the minutes before and after ({@code exam:<id>:accommodations:audit}).
+ * and the minutes before and after ({@link StatementKeys#accommodationsAudit}).
  */
 public final class Accommodations {
     private final ExamPersonal exams;
@@ -38,8 +38,9 @@ public final class Accommodations {
         this.clock = clock;
     }
 
+    /** Issue 14 (2): in the slot of the exam's extra-time hash, so one MULTI writes both on a Cluster too. */
     static String audit(String examId) {
-        return "exam:" + examId + ":accommodations:audit";
+        return StatementKeys.accommodationsAudit(examId);
     }
 
     /** {@code {"extraMinutes": {student: minutes}, "audit": [...]}}: the exam's teacher, admins. */

@@ -17,6 +17,7 @@ import kz.emtihan.refusal.Refusal;
 import kz.emtihan.statement.model.Statement;
 import kz.emtihan.statement.model.StatementWords;
 import kz.emtihan.store.LuaScript;
+import kz.emtihan.store.RedisStore;
 
 /**
  * Statements in Redis: {@code statement:<id>} (version, doc), its scan ({@code statement:<id>:scan}, never in the
@@ -28,50 +29,59 @@ final class StatementStore {
     private static final LuaScript APPLY = LuaScript.load("/kz/emtihan/statement/apply-statement.lua");
     private static final LuaScript REPLACE = LuaScript.load("/kz/emtihan/statement/replace-statement.lua");
     private static final int TRIES = 8;
-    static final String ALL = "statements";
+    static final String ALL = StatementKeys.all();
 
     private final Redis redis;
+    private final RedisStore store;
 
-    StatementStore(Redis redis) {
-        this.redis = redis;
+    StatementStore(RedisStore store) {
+        this.store = store;
+        this.redis = store.redis();
     }
 
     static String key(String id) {
-        return "statement:" + id;
+        return StatementKeys.statement(id);
     }
 
     static String scan(String id) {
-        return "statement:" + id + ":scan";
+        return StatementKeys.scan(id);
     }
 
     static String audit(String id) {
-        return "statement:" + id + ":audit";
+        return StatementKeys.audit(id);
     }
 
     static String ofStudent(String studentId) {
-        return "student:" + studentId + ":statements";
+        return StatementKeys.ofStudent(studentId);
     }
 
     static String openGuard(String examId, String studentId) {
-        return "exam:" + examId + ":statement-open:" + studentId;
+        return StatementKeys.openGuard(examId, studentId);
     }
 
-    /** Stores a new application, or answers the id of the student's open one for the exam. */
+    /**
+     * Stores a new application, or answers the id of the student's open one for the exam. The scan and the id's place
+     * in the sets first (one pipeline), then apply-statement.lua over the keys of the exam's slot (issue 14, 2); an
+     * 'open' answer takes the scan and the id away again. Three round trips, as before.
+     */
     Future<Optional<String>> apply(Statement s, Buffer scanBytes, JsonObject event) {
-        return redis.send(Request.cmd(Command.SET).arg(scan(s.id())).arg(scanBytes))
+        return store.pipeline(List.of(
+                        Request.cmd(Command.SET).arg(scan(s.id())).arg(scanBytes),
+                        Request.cmd(Command.SADD).arg(ALL).arg(s.id()),
+                        Request.cmd(Command.SADD).arg(ofStudent(s.studentId())).arg(s.id())))
                 .compose(x -> APPLY.run(
                         redis,
-                        List.of(
-                                openGuard(s.examId(), s.studentId()),
-                                key(s.id()),
-                                ALL,
-                                ofStudent(s.studentId()),
-                                audit(s.id())),
+                        List.of(openGuard(s.examId(), s.studentId()), key(s.id()), audit(s.id())),
                         List.of(s.id(), StatementCodec.encode(s).encode(), event.encode())))
                 .compose(r -> {
                     if (!"open".equals(r.get(0).toString())) return Future.succeededFuture(Optional.<String>empty());
                     String open = r.get(1).toString();
-                    return redis.send(Request.cmd(Command.DEL).arg(scan(s.id())))
+                    return store.pipeline(List.of(
+                                    Request.cmd(Command.DEL).arg(scan(s.id())),
+                                    Request.cmd(Command.SREM).arg(ALL).arg(s.id()),
+                                    Request.cmd(Command.SREM)
+                                            .arg(ofStudent(s.studentId()))
+                                            .arg(s.id())))
                             .map(x -> Optional.of(open));
                 });
     }

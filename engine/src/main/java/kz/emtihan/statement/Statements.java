@@ -21,7 +21,6 @@ import kz.emtihan.statement.model.ScanType;
 import kz.emtihan.statement.model.Statement;
 import kz.emtihan.statement.model.StatementRefusal;
 import kz.emtihan.statement.model.StatementWords;
-import kz.emtihan.store.Ids;
 
 /**
  * Extensions and individual statements (5.34-5.35): a student applies for an exam they are on the roster of, with a
@@ -83,7 +82,8 @@ public final class Statements {
                                 StatementRefusal.STATEMENT_ATTEMPT_EXISTS,
                                 "5.34",
                                 StatementWords.attempt(attempt.get())));
-                    Statement s = Statement.apply(Ids.prefixed("st"), caller.id(), examId, reason, text, type, now);
+                    Statement s =
+                            Statement.apply(StatementKeys.newId(examId), caller.id(), examId, reason, text, type, now);
                     return store.apply(s, Buffer.buffer(scan), event("applied", caller, now))
                             .compose(open -> open.isEmpty()
                                     ? views.one(caller, s, now)

@@ -58,7 +58,7 @@ class UserPhotoTest {
     }
 
     private static boolean stored(String user) {
-        return app.redis(Request.cmd(Command.EXISTS).arg("user:" + user + ":photo"))
+        return app.redis(Request.cmd(Command.EXISTS).arg(kz.emtihan.auth.AuthKeys.userPhoto(user)))
                                 .toInteger()
                         == 1
                 || app.redis(Request.cmd(Command.HEXISTS).arg("user:" + user).arg("photo"))

@@ -1,0 +1,95 @@
+package kz.emtihan.store;
+
+import java.time.Duration;
+import java.util.Map;
+import kz.emtihan.TestEngine;
+
+/**
+ * Issue 14 (2): a real Redis Cluster of three primaries (slots split by ADDSLOTSRANGE, joined by CLUSTER MEET, no
+ * redis-cli) and an engine on it in mode cluster, for the tests of what runs on a Cluster. {@link #close} stops both,
+ * whatever happened. Tests of other contexts take it from here and add their flows.
+ */
+public final class ClusterEngine implements AutoCloseable {
+    private static final int[][] RANGES = {{0, 5460}, {5461, 10922}, {10923, 16383}};
+    private final RedisNodes nodes;
+    private final int[] ports = new int[3];
+    private TestEngine app;
+
+    private ClusterEngine(RedisNodes nodes) {
+        this.nodes = nodes;
+    }
+
+    /** Whether redis-server is installed (test.sh installs it); the tests are skipped without it. */
+    public static boolean available() {
+        return RedisNodes.binary().isPresent();
+    }
+
+    /** The Cluster, then the engine on it (its endpoints: one primary; the client learns the rest). */
+    public static ClusterEngine start() {
+        ClusterEngine c = new ClusterEngine(RedisNodes.create());
+        try {
+            for (int i = 0; i < 3; i++)
+                c.ports[i] = c.nodes.server(
+                        "cluster-enabled yes",
+                        "cluster-config-file nodes.conf",
+                        "cluster-node-timeout 5000",
+                        "appendonly no");
+            for (int i = 0; i < 3; i++) {
+                c.nodes.call(c.ports[i], "CLUSTER", "ADDSLOTSRANGE", "" + RANGES[i][0], "" + RANGES[i][1]);
+                if (i > 0) c.nodes.call(c.ports[0], "CLUSTER", "MEET", "127.0.0.1", "" + c.ports[i]);
+            }
+            for (int p : c.ports)
+                RedisNodes.await(
+                        "node " + p + " sees the cluster ok",
+                        RedisNodes.quietly(() -> {
+                            String info = (String) c.nodes.call(p, "CLUSTER", "INFO");
+                            return info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:3");
+                        }),
+                        Duration.ofSeconds(30));
+            c.app = TestEngine.start(Map.of(
+                    "EMTIHAN_STORE_MODE",
+                    "cluster",
+                    "EMTIHAN_STORE_ENDPOINTS",
+                    "redis://:" + c.nodes.password + "@127.0.0.1:" + c.ports[0]));
+            return c;
+        } catch (RuntimeException | Error e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    public TestEngine app() {
+        return app;
+    }
+
+    /** The key's slot as a primary computes it ({@code CLUSTER KEYSLOT}). */
+    public int slot(String key) {
+        return Integer.parseInt(String.valueOf(nodes.call(ports[0], "CLUSTER", "KEYSLOT", key)));
+    }
+
+    /** Which of the three primaries (0, 1, 2) serves the key. */
+    public int primary(String key) {
+        int slot = slot(key);
+        for (int i = 0; i < 3; i++) if (slot <= RANGES[i][1]) return i;
+        throw new IllegalStateException("slot " + slot);
+    }
+
+    /** How many keys the primary holds ({@code DBSIZE}), asked directly, not through the engine. */
+    public long keysOn(int primary) {
+        return Long.parseLong(String.valueOf(nodes.call(ports[primary], "DBSIZE")));
+    }
+
+    /** PUBLISH on one primary, directly (Redis Cluster forwards it to every node). */
+    public void publishOn(int primary, String channel, String message) {
+        nodes.call(ports[primary], "PUBLISH", channel, message);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (app != null) app.close();
+        } finally {
+            nodes.close();
+        }
+    }
+}
