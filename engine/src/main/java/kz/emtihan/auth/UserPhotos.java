@@ -26,6 +26,8 @@ import kz.emtihan.upload.ImageBodies;
 public final class UserPhotos {
     private static final String FIELD = "photo";
     private final Redis redis;
+    /** Issue 14 (1): with a bucket, the bytes are there (PhotoObjects); the record stays in the account's hash. */
+    private volatile PhotoObjects objects = PhotoObjects.NONE;
 
     UserPhotos(Redis redis) {
         this.redis = redis;
@@ -33,6 +35,11 @@ public final class UserPhotos {
 
     static String key(String id) {
         return AuthKeys.userPhoto(id);
+    }
+
+    /** Issue 14 (1): new photos' bytes go to the bucket; photos kept before are still read from Redis. */
+    public void keepBytesIn(kz.emtihan.objects.Blobs blobs) {
+        objects = new PhotoObjects(blobs);
     }
 
     /** A photo as served: its type and bytes. */
@@ -55,14 +62,18 @@ public final class UserPhotos {
                     .put("sha256", ImageBodies.sha256(bytes))
                     .put("at", at.toString())
                     .put("by", caller.id());
-            return redis.batch(List.of(
+            return objects.put(id, record.getString("sha256"), bytes)
+                    .compose(inBucket -> redis.batch(List.of(
                             Request.cmd(Command.MULTI),
-                            Request.cmd(Command.SET).arg(key(id)).arg(bytes),
+                            inBucket
+                                    ? Request.cmd(Command.DEL).arg(key(id)) // no older bytes left in Redis
+                                    : Request.cmd(Command.SET).arg(key(id)).arg(bytes),
                             Request.cmd(Command.HSET)
                                     .arg(AuthKeys.user(id))
                                     .arg(FIELD)
                                     .arg(record.encode()),
-                            Request.cmd(Command.EXEC)))
+                            Request.cmd(Command.EXEC))))
+                    .compose(done -> objects.replaced(id, record.getString("sha256")))
                     .map(done -> record);
         });
     }
@@ -86,6 +97,7 @@ public final class UserPhotos {
                         Request.cmd(Command.DEL).arg(key(id)),
                         Request.cmd(Command.HDEL).arg(AuthKeys.user(id)).arg(FIELD),
                         Request.cmd(Command.EXEC))))
+                .compose(v -> objects.delete(id))
                 .mapEmpty();
     }
 
@@ -99,13 +111,17 @@ public final class UserPhotos {
                         Request.cmd(Command.HGET).arg(AuthKeys.user(id)).arg(FIELD),
                         Request.cmd(Command.GET).arg(key(id)),
                         Request.cmd(Command.EXEC)))
-                .map(replies -> {
+                .compose(replies -> {
                     Response exec = replies.get(replies.size() - 1);
                     Response meta = exec.get(0);
                     Response bytes = exec.get(1);
-                    if (meta == null || bytes == null) return Optional.empty();
-                    return Optional.of(
-                            new Photo(new JsonObject(meta.toString()).getString("contentType"), bytes.toBuffer()));
+                    if (meta == null) return Future.succeededFuture(Optional.<Photo>empty());
+                    JsonObject record = new JsonObject(meta.toString());
+                    if (bytes != null) // kept in Redis (before the bucket, or objects.store: local)
+                    return Future.succeededFuture(
+                                Optional.of(new Photo(record.getString("contentType"), bytes.toBuffer())));
+                    return objects.get(id, record.getString("sha256", ""))
+                            .map(b -> b.map(found -> new Photo(record.getString("contentType"), found)));
                 });
     }
 

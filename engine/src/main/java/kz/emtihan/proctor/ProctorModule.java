@@ -107,6 +107,11 @@ public record ProctorModule(
         }
     }
 
+    /** Issue 14 (1): the bucket the media are kept in, for the other contexts' bytes; empty for the data directory. */
+    public Optional<kz.emtihan.media.objects.ObjectStore> bucket() {
+        return storage instanceof MediaStorage m && m.remote() ? Optional.of(m.objects()) : Optional.empty();
+    }
+
     /** Runs the retention job every {@code cleanupInterval}; returns the timer id. */
     public long scheduleRetention(Vertx vertx) {
         return vertx.setPeriodic(settings.cleanupInterval().toMillis(), t -> retention.run());

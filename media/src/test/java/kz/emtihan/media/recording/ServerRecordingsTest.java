@@ -227,14 +227,22 @@ class ServerRecordingsTest {
             return inner.list(prefix);
         }
 
+        final AtomicInteger folderListings = new AtomicInteger();
+
         @Override
         public List<String> folders(String prefix) throws IOException {
+            folderListings.incrementAndGet();
             return inner.folders(prefix);
         }
 
         @Override
         public void delete(List<String> keys) throws IOException {
             inner.delete(keys);
+        }
+
+        @Override
+        public boolean deleteAll(String prefix) throws IOException {
+            return inner.deleteAll(prefix);
         }
 
         @Override
