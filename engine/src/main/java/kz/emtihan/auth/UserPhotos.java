@@ -117,9 +117,10 @@ public final class UserPhotos {
                     Response bytes = exec.get(1);
                     if (meta == null) return Future.succeededFuture(Optional.<Photo>empty());
                     JsonObject record = new JsonObject(meta.toString());
-                    if (bytes != null) // kept in Redis (before the bucket, or objects.store: local)
-                    return Future.succeededFuture(
+                    if (bytes != null) { // kept in Redis (before the bucket, or objects.store: local)
+                        return Future.succeededFuture(
                                 Optional.of(new Photo(record.getString("contentType"), bytes.toBuffer())));
+                    }
                     return objects.get(id, record.getString("sha256", ""))
                             .map(b -> b.map(found -> new Photo(record.getString("contentType"), found)));
                 });
