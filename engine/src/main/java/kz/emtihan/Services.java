@@ -59,6 +59,12 @@ public record Services(
                 cfg.regulation().answerGrace().toMillis(),
                 cfg.objects());
         SittingModule sittings = SittingModule.create(vertx, store, cfg.regulation(), live, users, cfg.mail());
+        // issue 14 (1): with a bucket, photos and bank media keep their bytes there instead of in Redis
+        proctor.bucket().map(b -> new kz.emtihan.objects.Blobs(vertx, b)).ifPresent(blobs -> {
+            banks.media().keepBytesIn(blobs);
+            users.photos().keepBytesIn(blobs);
+            sittings.photos().keepBytesIn(blobs);
+        });
         // each context plugs its message types and topics into the live socket, in dependency order (issue 11, 3)
         LiveRegistry plugged = new LiveRegistry(live);
         exam.plugInto(plugged, store.redis());

@@ -28,6 +28,8 @@ public final class UserPhotos {
     private static final String FIELD = "photo";
     private final Redis redis;
     private final RedisStore store;
+    /** Issue 14 (1): with a bucket, the bytes are there (PhotoObjects); the record stays in the account's hash. */
+    private volatile PhotoObjects objects = PhotoObjects.NONE;
 
     UserPhotos(RedisStore store) {
         this.store = store;
@@ -36,6 +38,11 @@ public final class UserPhotos {
 
     static String key(String id) {
         return AuthKeys.userPhoto(id);
+    }
+
+    /** Issue 14 (1): new photos' bytes go to the bucket; photos kept before are still read from Redis. */
+    public void keepBytesIn(kz.emtihan.objects.Blobs blobs) {
+        objects = new PhotoObjects(blobs);
     }
 
     /** A photo as served: its type and bytes. */
@@ -58,12 +65,16 @@ public final class UserPhotos {
                     .put("sha256", ImageBodies.sha256(bytes))
                     .put("at", at.toString())
                     .put("by", caller.id());
-            return store.atomically(List.of(
-                            Request.cmd(Command.SET).arg(key(id)).arg(bytes),
+            return objects.put(id, record.getString("sha256"), bytes)
+                    .compose(inBucket -> store.atomically(List.of(
+                            inBucket
+                                    ? Request.cmd(Command.DEL).arg(key(id)) // no older bytes left in Redis
+                                    : Request.cmd(Command.SET).arg(key(id)).arg(bytes),
                             Request.cmd(Command.HSET)
                                     .arg(AuthKeys.user(id))
                                     .arg(FIELD)
-                                    .arg(record.encode())))
+                                    .arg(record.encode()))))
+                    .compose(done -> objects.replaced(id, record.getString("sha256")))
                     .map(done -> record);
         });
     }
@@ -85,6 +96,7 @@ public final class UserPhotos {
                 .compose(v -> store.atomically(List.of(
                         Request.cmd(Command.DEL).arg(key(id)),
                         Request.cmd(Command.HDEL).arg(AuthKeys.user(id)).arg(FIELD))))
+                .compose(v -> objects.delete(id))
                 .mapEmpty();
     }
 
@@ -96,12 +108,17 @@ public final class UserPhotos {
         return store.atomically(List.of(
                         Request.cmd(Command.HGET).arg(AuthKeys.user(id)).arg(FIELD),
                         Request.cmd(Command.GET).arg(key(id))))
-                .map(replies -> {
+                .compose(replies -> {
                     Response meta = replies.get(0);
                     Response bytes = replies.get(1);
-                    if (meta == null || bytes == null) return Optional.empty();
-                    return Optional.of(
-                            new Photo(new JsonObject(meta.toString()).getString("contentType"), bytes.toBuffer()));
+                    if (meta == null) return Future.succeededFuture(Optional.<Photo>empty());
+                    JsonObject record = new JsonObject(meta.toString());
+                    if (bytes != null) { // kept in Redis (before the bucket, or objects.store: local)
+                        return Future.succeededFuture(
+                                Optional.of(new Photo(record.getString("contentType"), bytes.toBuffer())));
+                    }
+                    return objects.get(id, record.getString("sha256", ""))
+                            .map(b -> b.map(found -> new Photo(record.getString("contentType"), found)));
                 });
     }
 

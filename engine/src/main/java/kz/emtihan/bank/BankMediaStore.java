@@ -11,11 +11,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import kz.emtihan.bank.media.ImportMedia;
 import kz.emtihan.bank.media.MediaLimits;
 import kz.emtihan.bank.media.MediaRefs;
 import kz.emtihan.bank.model.MediaFile;
 import kz.emtihan.bank.model.QuestionDraft;
+import kz.emtihan.objects.Blobs;
 import kz.emtihan.refusal.Problem;
 
 /**
@@ -27,6 +29,8 @@ import kz.emtihan.refusal.Problem;
 public final class BankMediaStore {
     private final Redis redis;
     private final MediaLimits limits;
+    /** Issue 14 (1): with a bucket, the bytes are there ({@code bank-media/<sha256>}), the types stay in Redis. */
+    private volatile Optional<Blobs> bucket = Optional.empty();
 
     public BankMediaStore(Redis redis) {
         this(redis, MediaLimits.DEFAULT);
@@ -42,15 +46,35 @@ public final class BankMediaStore {
         return limits;
     }
 
+    /**
+     * Issue 14 (1): new files' bytes go to the bucket, content-addressed across banks ({@code bank-media/<sha256>}: the
+     * same bytes once), while the bank's hash keeps {@code <hash>:type}, which says the bank has the file. Files stored
+     * before are still read from Redis.
+     */
+    public void keepBytesIn(Blobs blobs) {
+        bucket = Optional.of(blobs);
+    }
+
+    static String objectKey(String hash) {
+        return "bank-media/" + hash;
+    }
+
     /** Stores the files (one HSET: all land or none); a file already there is written again unchanged. */
     public Future<Void> put(String bankId, Collection<MediaFile> files) {
         if (files.isEmpty()) return Future.succeededFuture();
+        Optional<Blobs> objects = bucket;
         Request r = Request.cmd(Command.HSET).arg(BankKeys.bankMedia(bankId));
         for (MediaFile f : files) {
-            r.arg(f.hash()).arg(Buffer.buffer(f.bytes()));
+            if (objects.isEmpty()) r.arg(f.hash()).arg(Buffer.buffer(f.bytes()));
             r.arg(f.hash() + ":type").arg(f.type());
         }
-        return redis.send(r).mapEmpty();
+        if (objects.isEmpty()) return redis.send(r).mapEmpty();
+        // the bytes first: a type in the bank's hash always names bytes the bucket has
+        return Future.all(files.stream()
+                        .map(f -> objects.get().put(objectKey(f.hash()), Buffer.buffer(f.bytes())))
+                        .toList())
+                .compose(stored -> redis.send(r))
+                .mapEmpty();
     }
 
     /**
@@ -87,15 +111,34 @@ public final class BankMediaStore {
         List<String> wanted = new ArrayList<>(hashes);
         Request r = Request.cmd(Command.HMGET).arg(BankKeys.bankMedia(bankId));
         for (String h : wanted) r.arg(h).arg(h + ":type");
-        return redis.send(r).map(values -> {
+        Optional<Blobs> objects = bucket;
+        return redis.send(r).compose(values -> {
             Map<String, MediaFile> out = new LinkedHashMap<>();
+            List<Future<Optional<Buffer>>> fetched = new ArrayList<>();
+            List<String> inBucket = new ArrayList<>();
             for (int i = 0; i < wanted.size(); i++) {
                 Response bytes = values.get(2 * i);
                 Response type = values.get(2 * i + 1);
-                if (bytes == null || type == null) continue;
-                out.put(wanted.get(i), new MediaFile(wanted.get(i), type.toString(), bytes.toBytes()));
+                if (type == null) continue;
+                if (bytes != null) { // stored in Redis (before the bucket, or with objects.store: local)
+                    out.put(wanted.get(i), new MediaFile(wanted.get(i), type.toString(), bytes.toBytes()));
+                } else if (objects.isPresent()) {
+                    inBucket.add(wanted.get(i));
+                    fetched.add(objects.get().get(objectKey(wanted.get(i))));
+                    out.put(wanted.get(i), null); // keeps the asked order
+                }
             }
-            return out;
+            if (fetched.isEmpty()) return Future.succeededFuture(out);
+            return Future.all(fetched).map(done -> {
+                for (int i = 0; i < inBucket.size(); i++) {
+                    String h = inBucket.get(i);
+                    Optional<Buffer> b = done.resultAt(i);
+                    String type = values.get(2 * wanted.indexOf(h) + 1).toString();
+                    if (b.isPresent()) out.put(h, new MediaFile(h, type, b.get().getBytes()));
+                    else out.remove(h);
+                }
+                return out;
+            });
         });
     }
 }

@@ -39,6 +39,7 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
     private final KurentoRooms rooms;
 
     private volatile KurentoMedia media;
+    private volatile KurentoUploads uploads;
     private volatile boolean closed;
 
     /** @param recordingsUri where the media server writes, as it sees that directory (the engine reads it under its data dir) */
@@ -103,7 +104,20 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
     Future<Void> release(String attemptId) {
         viewers.remove(attemptId);
         gate.forget(attemptId);
-        return media == null ? Future.succeededFuture() : call(m -> m.release(attemptId));
+        return (media == null ? Future.<Void>succeededFuture() : call(m -> m.release(attemptId)))
+                .onSuccess(v -> released(attemptId));
+    }
+
+    /** Issue 14 (1): with a bucket, an owner's files go there once this node has stopped its recorders. */
+    void uploadTo(KurentoUploads uploads) {
+        this.uploads = uploads;
+        uploads.start();
+    }
+
+    /** The owner's recorders are stopped (an attempt finished, a room emptied): its files are complete. */
+    void released(String owner) {
+        KurentoUploads u = uploads;
+        if (u != null) u.released(owner);
     }
 
     /** Runs a call of the adapter and completes back on the caller's context; bad arguments fail the future. */
@@ -233,6 +247,8 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
 
     void close() {
         closed = true;
+        KurentoUploads u = uploads;
+        if (u != null) u.stop();
         KurentoMedia m = media;
         if (m != null) m.close();
     }

@@ -155,7 +155,10 @@ final class KurentoRooms implements RoomMedia {
         viewing.remove(roomId);
         gate.forget(roomId);
         relay.call(m -> m.release(roomId))
-                .onSuccess(v -> log.info("room {}: released, recordings finalised", roomId))
+                .onSuccess(v -> {
+                    log.info("room {}: released, recordings finalised", roomId);
+                    relay.released(roomId); // issue 14 (1): to the bucket, when there is one
+                })
                 .onFailure(err -> log.warn("room {}: release failed: {}", roomId, err.getMessage()));
     }
 

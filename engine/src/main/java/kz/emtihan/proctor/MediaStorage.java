@@ -38,6 +38,11 @@ record MediaStorage(ObjectStore objects, RecordingStorage recordings) implements
         return new MediaStorage(bucket, new ObjectRecordings(bucket, maxChunkBytes));
     }
 
+    /** Issue 14 (1): the store is a bucket (not the data directory), so a media server's files are moved there. */
+    boolean remote() {
+        return !(objects instanceof LocalObjects);
+    }
+
     @Override
     public void close() {
         objects.close();

@@ -78,26 +78,37 @@ final class ProctorExtras implements AttemptExtras {
     public Future<JsonObject> decorate(JsonObject view, Exam exam, boolean held) {
         if (!proctored(exam)) return Future.succeededFuture(view.putNull("proctoring"));
         String attemptId = view.getString("id");
-        return Future.all(store.fields(attemptId), vertx.executeBlocking(() -> nextSegments(attemptId), false))
-                .map(done -> {
-                    java.util.Map<String, String> f = done.resultAt(0);
-                    JsonObject p = settings.toJson()
-                            .put("camera", exam.proctoring().camera())
-                            .put("screen", exam.proctoring().screen())
-                            .put("identity", exam.proctoring().identity())
-                            .put("identityStatus", f.getOrDefault("identityStatus", "none"))
-                            .put("held", held)
-                            .put("nextSegments", done.<JsonObject>resultAt(1))
-                            .put("kurento", kurento.isPresent())
-                            .put(
-                                    "iceServers",
-                                    ice.forUser(view.getString("studentId"), java.time.Instant.now())
-                                            .getJsonArray("iceServers"));
-                    if (f.containsKey("identityDecision"))
-                        p.put("identityReason", new JsonObject(f.get("identityDecision")).getString("reason"));
-                    if (held) view.put("questions", new JsonArray()).put("answers", new JsonObject());
-                    return view.put("proctoring", p);
-                });
+        // issue 14 (1): the view of an attempt created by this very request (its server time is its start) has nothing
+        // recorded yet, so the recordings are not asked (with a bucket: two LISTs per student at the exam's start)
+        boolean created = view.getString("startedAt", "").equals(view.getString("serverTime"));
+        Future<JsonObject> next = created
+                ? Future.succeededFuture(firstSegments())
+                : vertx.executeBlocking(() -> nextSegments(attemptId), false);
+        return Future.all(store.fields(attemptId), next).map(done -> {
+            java.util.Map<String, String> f = done.resultAt(0);
+            JsonObject p = settings.toJson()
+                    .put("camera", exam.proctoring().camera())
+                    .put("screen", exam.proctoring().screen())
+                    .put("identity", exam.proctoring().identity())
+                    .put("identityStatus", f.getOrDefault("identityStatus", "none"))
+                    .put("held", held)
+                    .put("nextSegments", done.<JsonObject>resultAt(1))
+                    .put("kurento", kurento.isPresent())
+                    .put(
+                            "iceServers",
+                            ice.forUser(view.getString("studentId"), java.time.Instant.now())
+                                    .getJsonArray("iceServers"));
+            if (f.containsKey("identityDecision"))
+                p.put("identityReason", new JsonObject(f.get("identityDecision")).getString("reason"));
+            if (held) view.put("questions", new JsonArray()).put("answers", new JsonObject());
+            return view.put("proctoring", p);
+        });
+    }
+
+    private static JsonObject firstSegments() {
+        JsonObject out = new JsonObject();
+        for (String stream : Recordings.STREAMS) out.put(stream, 0);
+        return out;
     }
 
     /** Per stream, the first segment number not yet used: a page opened in a new tab goes on from there. */

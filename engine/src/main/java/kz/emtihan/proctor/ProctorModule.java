@@ -11,6 +11,7 @@ import kz.emtihan.live.LiveHub;
 import kz.emtihan.live.LiveRegistry;
 import kz.emtihan.live.RoomMedia;
 import kz.emtihan.media.recording.RecordingStorage;
+import kz.emtihan.media.recording.ServerRecordings;
 import kz.emtihan.proctor.model.PresenceWindow;
 import kz.emtihan.store.RedisStore;
 
@@ -59,6 +60,11 @@ public record ProctorModule(
             Optional<KurentoRelay> kurento =
                     settings.kurentoUrl().map(url -> new KurentoRelay(vertx, live, url, recordingsUri));
             kurento.ifPresent(KurentoRelay::start);
+            // issue 14 (1): with a bucket, the server's complete files are moved there and served from there
+            ServerRecordings serverFiles = new ServerRecordings(
+                    serverRecordings, media.remote() ? Optional.of(media.objects()) : Optional.empty());
+            if (serverFiles.uploads())
+                kurento.ifPresent(k -> k.uploadTo(new KurentoUploads(vertx, serverFiles, exam.attempts())));
             EvidenceWatch evidence = new EvidenceWatch(
                     vertx, redis.redis(), exam.attempts(), store, live, settings, kurento.isPresent());
             evidence.start();
@@ -71,7 +77,7 @@ public record ProctorModule(
                     gate,
                     live,
                     graceMillis,
-                    kurento.map(k -> new KurentoRecordings(serverRecordings)),
+                    kurento.map(k -> new KurentoRecordings(serverFiles)),
                     evidence);
             exam.attempts().extras(new ProctorExtras(vertx, settings, store, recordingStore, kurento, evidence));
             return new ProctorModule(
@@ -88,7 +94,7 @@ public record ProctorModule(
                             store,
                             files,
                             recordingStore,
-                            serverRecordings,
+                            serverFiles,
                             settings.retention(),
                             live),
                     faces,
@@ -99,6 +105,11 @@ public record ProctorModule(
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the proctoring directories under " + dataDir, e);
         }
+    }
+
+    /** Issue 14 (1): the bucket the media are kept in, for the other contexts' bytes; empty for the data directory. */
+    public Optional<kz.emtihan.media.objects.ObjectStore> bucket() {
+        return storage instanceof MediaStorage m && m.remote() ? Optional.of(m.objects()) : Optional.empty();
     }
 
     /** Runs the retention job every {@code cleanupInterval}; returns the timer id. */

@@ -249,8 +249,7 @@ final class Recordings {
                         () -> {
                             if (kurento.isPresent()) {
                                 return kurento.get()
-                                        .file(attemptId, stream, segment)
-                                        .map(f -> SegmentReader.ofFile(f.path(), f.bytes()))
+                                        .file(attemptId, stream, segment) // the disk or the bucket (issue 14, 1)
                                         .orElseThrow(() -> noSegment(stream, segment));
                             }
                             try {

@@ -3,20 +3,16 @@ package kz.emtihan.proctor;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import kz.emtihan.exam.Attempts;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.media.recording.RecordingStorage;
+import kz.emtihan.media.recording.ServerRecordings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,13 +29,14 @@ final class Retention {
     private final ProctorStore store;
     private final EvidenceFiles evidence;
     private final RecordingStorage recordings;
-    private final Path serverRecordings;
+    private final ServerRecordings serverRecordings;
     private final Duration keep;
     private final LiveHub live;
 
     /**
      * @param recordings       the uploaded recordings (a local directory or the bucket: issue 14, 1)
-     * @param serverRecordings the directory a media server records into, a folder per attempt or sitting
+     * @param serverRecordings what a media server recorded, a folder per attempt or sitting, on this node's disk and
+     *     in the bucket (issue 14, 1)
      */
     Retention(
             Vertx vertx,
@@ -47,7 +44,7 @@ final class Retention {
             ProctorStore store,
             EvidenceFiles evidence,
             RecordingStorage recordings,
-            Path serverRecordings,
+            ServerRecordings serverRecordings,
             Duration keep,
             LiveHub live) {
         this.vertx = vertx;
@@ -100,7 +97,7 @@ final class Retention {
                 () -> {
                     boolean any = evidence.deleteAll(owner);
                     any |= recordings.delete(owner);
-                    return any | deleteTree(serverRecordings.resolve(owner));
+                    return any | serverRecordings.delete(owner);
                 },
                 false);
         return verdict == Verdict.DELETE_AUDITED
@@ -112,11 +109,7 @@ final class Retention {
     private List<String> owners() throws IOException {
         TreeSet<String> ids = new TreeSet<>(evidence.owners());
         ids.addAll(recordings.owners());
-        if (Files.isDirectory(serverRecordings)) {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(serverRecordings, Files::isDirectory)) {
-                for (Path p : ds) ids.add(p.getFileName().toString());
-            }
-        }
+        ids.addAll(serverRecordings.owners());
         return new ArrayList<>(ids);
     }
 
@@ -124,17 +117,8 @@ final class Retention {
         List<Optional<Instant>> times = new ArrayList<>();
         times.add(evidence.lastModified(attemptId));
         times.add(recordings.lastModified(attemptId));
-        Path dir = serverRecordings.resolve(attemptId);
-        times.add(Files.exists(dir) ? Optional.of(Files.getLastModifiedTime(dir).toInstant()) : Optional.empty());
+        times.add(serverRecordings.lastModified(attemptId));
         for (Optional<Instant> t : times) if (t.isPresent() && !t.get().isBefore(cutoff)) return false;
-        return true;
-    }
-
-    private static boolean deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) return false;
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
         return true;
     }
 }

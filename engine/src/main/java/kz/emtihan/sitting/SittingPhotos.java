@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import kz.emtihan.auth.Caller;
 import kz.emtihan.auth.UserPhotos;
 import kz.emtihan.auth.model.Role;
+import kz.emtihan.objects.Blobs;
 import kz.emtihan.refusal.CommonRefusal;
 import kz.emtihan.refusal.Refusal;
 import kz.emtihan.sitting.model.Sitting;
@@ -40,6 +41,8 @@ public final class SittingPhotos {
     private final Sittings sittings;
     private final Redis redis;
     private final UserPhotos enrolment;
+    /** Issue 14 (1): with a bucket, the bytes are there, named by their SHA-256 (recorded in the sitting). */
+    private volatile java.util.Optional<Blobs> bucket = java.util.Optional.empty();
 
     SittingPhotos(Sittings sittings, Redis redis, UserPhotos enrolment) {
         this.sittings = sittings;
@@ -49,6 +52,18 @@ public final class SittingPhotos {
 
     static String key(String id, String student, String kind) {
         return SittingKeys.photo(id, student, kind);
+    }
+
+    /**
+     * Issue 14 (1): new photos' bytes go to the bucket as {@code sitting-photos/<sitting>/<student>/<kind>/<sha256>}
+     * (ids base64url); photos taken before are still read from Redis.
+     */
+    public void keepBytesIn(Blobs blobs) {
+        bucket = java.util.Optional.of(blobs);
+    }
+
+    static String folder(String id, String student, String kind) {
+        return "sitting-photos/" + Blobs.part(id) + "/" + Blobs.part(student) + "/" + kind + "/";
     }
 
     /**
@@ -78,10 +93,19 @@ public final class SittingPhotos {
                 .get(id)
                 .compose(doc -> {
                     take.apply(SittingJson.read(doc, sittings.rules())); // refused before anything is written
-                    return redis.send(
-                            Request.cmd(Command.SET).arg(key(id, student, kind)).arg(bytes));
+                    return bucket.isPresent()
+                            ? bucket.get().put(folder(id, student, kind) + photo.sha256(), bytes)
+                            : redis.send(Request.cmd(Command.SET)
+                                            .arg(key(id, student, kind))
+                                            .arg(bytes))
+                                    .mapEmpty();
                 })
                 .compose(v -> sittings.apply(id, "photo", take))
+                .compose(doc -> bucket.isEmpty() // a photo replaced before its step was done: its older bytes go
+                        ? Future.succeededFuture(doc)
+                        : bucket.get()
+                                .deleteOthers(folder(id, student, kind), folder(id, student, kind) + photo.sha256())
+                                .map(doc))
                 .map(doc -> new JsonObject()
                         .put("at", now.toString())
                         .put("by", caller.id())
@@ -114,9 +138,22 @@ public final class SittingPhotos {
             JsonObject photos = SittingJson.progress(doc.copy(), student).getJsonObject("photos");
             JsonObject record = photos == null ? null : photos.getJsonObject(kind);
             if (record == null) return Future.failedFuture(notFound("photo", kind));
-            return redis.send(Request.cmd(Command.GET).arg(key(id, student, kind)))
-                    .map(r -> new Photo(record.getString("contentType"), r == null ? Buffer.buffer() : r.toBuffer()));
+            String type = record.getString("contentType");
+            String sha = record.getString("sha256", "");
+            if (bucket.isPresent() && sha.matches("[0-9a-f]{64}")) {
+                return bucket.get()
+                        .get(folder(id, student, kind) + sha)
+                        .compose(b -> b.isPresent()
+                                ? Future.succeededFuture(new Photo(type, b.get()))
+                                : fromRedis(id, student, kind, type)); // taken before the bucket
+            }
+            return fromRedis(id, student, kind, type);
         });
+    }
+
+    private Future<Photo> fromRedis(String id, String student, String kind, String type) {
+        return redis.send(Request.cmd(Command.GET).arg(key(id, student, kind)))
+                .map(r -> new Photo(type, r == null ? Buffer.buffer() : r.toBuffer()));
     }
 
     public record Photo(String contentType, Buffer bytes) {}

@@ -229,6 +229,160 @@ class ObjectStorageTwoNodesTest {
                 404, raw(nodeA, "GET", segment.getString("url"), proctor, null).statusCode());
     }
 
+    /**
+     * Issue 14 (1): a proctored attempt's view tells the page each stream's next segment number, which with a bucket
+     * is a LIST per stream. Measured here: a start lists nothing (nothing can be recorded yet), the first reload lists
+     * both streams, a second reload within 30 s is answered by the node's cache. Before: 2 LISTs per start and per
+     * reload.
+     */
+    @Test
+    void attemptStartsListNothingAndReloadsAreCached() {
+        String teacher = nodeA.loginAs("t1");
+        String[] students = {"c1", "c2", "c3", "c4", "c5"};
+        nodeA.users("student", students);
+        String exam = ProctorFixtures.proctoredExam(nodeA, teacher, students);
+        var recordings = (kz.emtihan.media.recording.ObjectRecordings)
+                ((MediaStorage) nodeA.engine().services().proctor().storage()).recordings();
+        long[] before = recordings.nextSegmentCalls();
+        Map<String, String> attempts = new HashMap<>();
+        for (String s : students) {
+            String token = nodeA.loginAs(s);
+            attempts.put(ProctorFixtures.start(nodeA, token, exam), token);
+        }
+        long[] started = recordings.nextSegmentCalls();
+        assertEquals(before[0], started[0], "a start lists nothing");
+        assertEquals(before[1], started[1]);
+        for (var a : attempts.entrySet()) {
+            for (int reload = 0; reload < 2; reload++) {
+                JsonObject view = nodeA.get("/api/v1/attempts/" + a.getKey(), a.getValue())
+                        .json();
+                assertEquals(
+                        0,
+                        view.getJsonObject("proctoring")
+                                .getJsonObject("nextSegments")
+                                .getInteger("camera"));
+            }
+        }
+        long[] reloaded = recordings.nextSegmentCalls();
+        assertEquals(2L * students.length, reloaded[0] - started[0], "the first reload lists camera and screen");
+        assertEquals(2L * students.length, reloaded[1] - started[1], "the second is answered by the cache");
+    }
+
+    /**
+     * Issue 14 (1): enrolment photos, sitting photos and bank media keep their bytes in the bucket, not in Redis; node
+     * B serves what was stored through node A with the same types; items kept in Redis before are still served.
+     */
+    @Test
+    void photosAndBankMediaKeepTheirBytesInTheBucketAndOldOnesAreStillRead() throws Exception {
+        nodeA.users("student", "ph1", "ph2");
+        nodeA.users("commission", "pc1", "pm1", "pm2", "pac", "pad");
+        nodeA.users("secretary", "psec");
+        nodeA.users("teacher", "pt1");
+        String admin = nodeA.admin();
+        byte[] face = ProctorFixtures.ONE_FACE;
+
+        // enrolment photo through A, served by B; no bytes in Redis, one object in the bucket
+        assertEquals(
+                200,
+                raw(nodeA, "PUT", "/api/v1/users/ph1/photo", admin, face, "Content-Type", "image/jpeg")
+                        .statusCode());
+        HttpResponse<byte[]> enrolment = raw(nodeB, "GET", "/api/v1/users/ph1/photo", nodeB.loginAs("ph1"), null);
+        assertEquals(200, enrolment.statusCode());
+        assertEquals(
+                "image/jpeg", enrolment.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals(face, enrolment.body());
+        assertEquals(
+                null,
+                nodeA.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.GET)
+                        .arg(kz.emtihan.auth.AuthKeys.userPhoto("ph1"))),
+                "no bytes in Redis");
+        assertEquals(1, bucket.list("user-photos/").size());
+        // a photo kept in Redis before the bucket is still served
+        byte[] old = ProctorFixtures.OTHER_FACE;
+        nodeA.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.SET)
+                .arg(kz.emtihan.auth.AuthKeys.userPhoto("ph2"))
+                .arg(io.vertx.core.buffer.Buffer.buffer(old)));
+        nodeA.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.HSET)
+                .arg(kz.emtihan.auth.AuthKeys.user("ph2"))
+                .arg("photo")
+                .arg(new JsonObject()
+                        .put("contentType", "image/png")
+                        .put("bytes", old.length)
+                        .put("sha256", sha256(old))
+                        .put("at", Instant.now().toString())
+                        .put("by", "admin")
+                        .encode()));
+        HttpResponse<byte[]> before = raw(nodeB, "GET", "/api/v1/users/ph2/photo", admin, null);
+        assertEquals(200, before.statusCode());
+        assertArrayEquals(old, before.body(), "an enrolment photo from before the bucket");
+        assertEquals(
+                204,
+                raw(nodeA, "DELETE", "/api/v1/users/ph1/photo", admin, null).statusCode());
+        assertEquals(List.of(), bucket.list("user-photos/"), "removing the photo empties its folder");
+
+        // bank media through A, served by B with its type; content-addressed in the bucket
+        String teacher = nodeA.loginAs("pt1");
+        String bank = kz.emtihan.Fixtures.validBank(nodeA, teacher);
+        HttpResponse<byte[]> added =
+                raw(nodeA, "POST", "/api/v1/banks/" + bank + "/media", teacher, face, "Content-Type", "image/jpeg");
+        assertEquals(201, added.statusCode(), new String(added.body()));
+        String hash = new JsonObject(new String(added.body())).getString("hash");
+        assertEquals(
+                List.of("bank-media/" + hash),
+                bucket.list("bank-media/").stream().map(e -> e.key()).toList());
+        HttpResponse<byte[]> media =
+                raw(nodeB, "GET", "/api/v1/banks/" + bank + "/media/" + hash, nodeB.loginAs("pt1"), null);
+        assertEquals(200, media.statusCode());
+        assertEquals("image/jpeg", media.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals(face, media.body());
+        String oldHash = sha256(old);
+        nodeA.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.HSET)
+                .arg(kz.emtihan.bank.BankKeys.bankMedia(bank))
+                .arg(oldHash)
+                .arg(io.vertx.core.buffer.Buffer.buffer(old))
+                .arg(oldHash + ":type")
+                .arg("image/png"));
+        HttpResponse<byte[]> oldMedia =
+                raw(nodeB, "GET", "/api/v1/banks/" + bank + "/media/" + oldHash, nodeB.loginAs("pt1"), null);
+        assertEquals(200, oldMedia.statusCode());
+        assertArrayEquals(old, oldMedia.body(), "a bank file from before the bucket");
+
+        // a sitting's ID-card photo through A, served by B to the student
+        JsonObject body = new JsonObject()
+                .put("kind", "thesis-defence")
+                .put("title", "Defences")
+                .put("date", kz.emtihan.sitting.SittingDays.today())
+                .put("language", "ru")
+                .put(
+                        "commission",
+                        new JsonObject()
+                                .put("chair", "pc1")
+                                .put(
+                                        "members",
+                                        new io.vertx.core.json.JsonArray()
+                                                .add("pm1")
+                                                .add("pm2"))
+                                .put("secretary", "psec"))
+                .put(
+                        "appealCommission",
+                        new JsonObject()
+                                .put("chair", "pac")
+                                .put("deputy", "pad")
+                                .put("members", new io.vertx.core.json.JsonArray()))
+                .put("students", new io.vertx.core.json.JsonArray().add("ph1").add("ph2"))
+                .put("videoLink", "");
+        String sitting = nodeA.post("/api/v1/sittings", admin, body).json().getString("id");
+        String path = "/api/v1/sittings/" + sitting + "/students/ph1/photos/id-card";
+        assertEquals(
+                200,
+                raw(nodeA, "PUT", path, nodeA.loginAs("ph1"), face, "Content-Type", "image/jpeg")
+                        .statusCode());
+        HttpResponse<byte[]> card = raw(nodeB, "GET", path, nodeB.loginAs("ph1"), null);
+        assertEquals(200, card.statusCode());
+        assertArrayEquals(face, card.body());
+        assertEquals(1, bucket.list("sitting-photos/").size());
+    }
+
     private static boolean ffprobeReads(byte[] webm) throws Exception {
         Path file = Files.createTempFile("emtihan-played", ".webm");
         try {

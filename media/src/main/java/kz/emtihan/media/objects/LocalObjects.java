@@ -58,6 +58,23 @@ public final class LocalObjects implements ObjectStore {
         }
     }
 
+    /** Issue 14 (1): a file copied beside the target, forced, and moved into place, as {@link #put}. */
+    @Override
+    public void put(String key, Path file) throws IOException {
+        Path target = file(key);
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + TMP);
+        try {
+            Files.copy(file, tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     @Override
     public byte[] get(String key) throws IOException {
         return Files.readAllBytes(file(key));

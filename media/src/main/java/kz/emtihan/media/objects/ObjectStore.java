@@ -24,6 +24,14 @@ public interface ObjectStore extends AutoCloseable {
     /** Stores (or replaces) the object; it is there, durably, when this returns. */
     void put(String key, byte[] bytes) throws IOException;
 
+    /**
+     * Issue 14 (1): stores (or replaces) the object with the bytes of a file, which may be large (a media server's
+     * recording): the adapters stream it rather than hold it in memory. Durable when this returns, as {@link #put}.
+     */
+    default void put(String key, java.nio.file.Path file) throws IOException {
+        put(key, java.nio.file.Files.readAllBytes(file));
+    }
+
     /** The whole object. */
     byte[] get(String key) throws IOException;
 

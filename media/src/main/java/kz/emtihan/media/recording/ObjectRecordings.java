@@ -60,7 +60,33 @@ public final class ObjectRecordings implements RecordingStorage {
         }
     };
 
+    /**
+     * Issue 14 (1): per stream, the next segment number as this node last listed it, so that a proctored attempt's
+     * view (start, reload) does not list the bucket each time. Bounded; an entry is trusted for {@link #NEXT_FRESH}
+     * only (another node may have started a segment since) and raised by this node's own writes meanwhile.
+     */
+    private final Map<String, Next> nextSeen = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Next> eldest) {
+            return size() > NEXT_ENTRIES;
+        }
+    };
+
+    static final int NEXT_ENTRIES = 20_000;
+    static final java.time.Duration NEXT_FRESH = java.time.Duration.ofSeconds(30);
+    private final java.util.concurrent.atomic.AtomicLong listings = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong cached = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.function.LongSupplier nanos;
+
+    private record Next(int next, long listedAtNanos) {}
+
     public ObjectRecordings(ObjectStore store, int maxChunkBytes) {
+        this(store, maxChunkBytes, System::nanoTime);
+    }
+
+    /** @param nanos the clock that ages the cached next segment numbers (tests) */
+    public ObjectRecordings(ObjectStore store, int maxChunkBytes, java.util.function.LongSupplier nanos) {
+        this.nanos = nanos;
         if (maxChunkBytes <= 0) throw new IllegalArgumentException("maxChunkBytes must be positive");
         this.store = store;
         this.maxChunkBytes = maxChunkBytes;
@@ -128,6 +154,7 @@ public final class ObjectRecordings implements RecordingStorage {
                 }
             }
             remember(folder, after);
+            wrote(ownerId, stream, segment);
             List<Piece> run = after.run();
             return new Stored(segment, chunk, false, chunk >= run.size(), sha, after.bytes(), run.size());
         }
@@ -164,10 +191,39 @@ public final class ObjectRecordings implements RecordingStorage {
 
     @Override
     public int nextSegment(String ownerId, String stream) throws IOException {
+        String folder = streamFolder(ownerId, stream);
+        long now = nanos.getAsLong();
+        synchronized (nextSeen) {
+            Next known = nextSeen.get(folder);
+            if (known != null && now - known.listedAtNanos() < NEXT_FRESH.toNanos()) {
+                cached.incrementAndGet();
+                return known.next();
+            }
+        }
+        listings.incrementAndGet();
         int next = 0;
-        for (String f : store.folders(streamFolder(ownerId, stream)))
+        for (String f : store.folders(folder))
             if (SEGMENT.matcher(f).matches()) next = Math.max(next, Integer.parseInt(f) + 1);
+        synchronized (nextSeen) {
+            Next known = nextSeen.get(folder); // raised by a write meanwhile: keep the higher
+            nextSeen.put(folder, new Next(Math.max(next, known == null ? 0 : known.next()), now));
+        }
         return next;
+    }
+
+    /** How many next-segment questions listed the bucket, and how many the cache answered (issue 14, 1: measured). */
+    public long[] nextSegmentCalls() {
+        return new long[] {listings.get(), cached.get()};
+    }
+
+    /** This node stored a chunk of the segment: a cached next number below it is raised (the listing's age kept). */
+    private void wrote(String ownerId, String stream, int segment) {
+        String folder = streamFolder(ownerId, stream);
+        synchronized (nextSeen) {
+            Next known = nextSeen.get(folder);
+            if (known != null && known.next() <= segment)
+                nextSeen.put(folder, new Next(segment + 1, known.listedAtNanos()));
+        }
     }
 
     @Override
@@ -229,7 +285,11 @@ public final class ObjectRecordings implements RecordingStorage {
 
     @Override
     public boolean delete(String ownerId) throws IOException {
-        return store.deleteAll(ownerFolder(ownerId));
+        String folder = ownerFolder(ownerId);
+        synchronized (nextSeen) {
+            nextSeen.keySet().removeIf(k -> k.startsWith(folder));
+        }
+        return store.deleteAll(folder);
     }
 
     @Override
