@@ -1,6 +1,7 @@
 /**
- * proctor.html?exam=<examId>: the proctor's dashboard (5.17.2, issue 4). One tile per roster student, riskiest
- * first: name, the latest camera snapshot, status, time left on the server's clock, identity, flag counts by
+ * proctor.html?exam=<examId>: the proctor's dashboard (5.17.2, issue 4). One tile per roster student, those who
+ * need a proctor now first (issue 15 (3): stuck, flagged, identity waiting, ..., finished last; or by risk or name,
+ * #proctor-sort, remembered in this browser): name, the latest camera snapshot, status, time left on the server's clock, identity, flag counts by
  * kind and whether the exam page is connected (the tiles: pages/proctor-tiles.js). The start state is
  * GET /exams/{id}/proctoring; the live socket (subscribed to the exam) then moves single tiles: flag (counts,
  * risk, a short highlight), snapshot (a new picture, at most one fetch per tile per 5 s), identity,
@@ -43,6 +44,7 @@ import {
   rowFor,
   rows,
   setClock,
+  setOrder,
   summarise,
 } from './proctor-tiles.js';
 import { ExamFeed } from './exam-feed.js';
@@ -51,6 +53,8 @@ import { $, clearError, showError, startStaffPage } from './staff.js';
 const main = $('proctor');
 const examId = param('exam');
 const RESYNC_EVERY = 60000;
+const ORDER_KEY = 'emtihan.proctor.order';
+const ORDER_WORDS = { need: 'staff.proctor.order', risk: 'staff.proctor.orderRisk', name: 'staff.proctor.orderName' };
 
 const feed = new ExamFeed({
   examId,
@@ -90,6 +94,7 @@ async function start() {
   $('proctor-loading').hidden = true;
   $('proctor-body').hidden = false;
   $('proctor-refresh').addEventListener('click', () => feed.resync());
+  chooseOrder();
   preparePanel({ send: (message) => feed.send(message), mediaServer: () => mediaServer });
   setState(main, 'ready');
   setInterval(tick, 1000);
@@ -103,6 +108,33 @@ async function start() {
     },
     { once: true },
   );
+}
+
+/** The order of the tiles: the proctor's last choice in this browser, else "needs a proctor now". */
+function chooseOrder() {
+  const select = $('proctor-sort');
+  const apply = () => {
+    const name = ORDER_WORDS[select.value] ? select.value : 'need';
+    setOrder(name);
+    $('proctor-order').textContent = t(ORDER_WORDS[name]);
+    order();
+  };
+  let saved = null;
+  try {
+    saved = localStorage.getItem(ORDER_KEY);
+  } catch {
+    // storage blocked: the default order
+  }
+  if (saved && ORDER_WORDS[saved]) select.value = saved;
+  select.addEventListener('change', () => {
+    try {
+      localStorage.setItem(ORDER_KEY, select.value);
+    } catch {
+      // storage blocked: the choice holds for this page only
+    }
+    apply();
+  });
+  apply();
 }
 
 // The state
