@@ -1,8 +1,9 @@
 /**
  * The tiles of the proctor's dashboard (pages/proctor.js): one per roster student, drawn from its row (the
- * server's fields), re-sorted by what needs a proctor now (lib/proctoring/tile-order.js, issue 15 (3)), with the latest camera snapshot (at most SNAPSHOT_PARALLEL fetches
- * at once, newest picture per tile), the time left on the server's clock and the summary line above the grid.
- * A tile's "open" button calls what the page gave onTileOpen() (the side panel, pages/proctor-panel.js).
+ * server's fields), re-sorted by what needs a proctor now (lib/proctoring/tile-order.js, issue 15 (3)), with the
+ * latest camera snapshot (at most SNAPSHOT_PARALLEL fetches at once, newest picture per tile), the time left on
+ * the server's clock and the summary line above the grid. A tile's "open" button calls what the page gave
+ * onTileOpen() (the side panel, pages/proctor-panel.js).
  *
  * For tests: li.tile[data-student][data-attempt][data-status][data-risk][data-identity][data-connected]
  * [data-flags][data-need], img.tile-snapshot[data-loaded].

@@ -1,8 +1,8 @@
 /**
  * proctor.html?exam=<examId>: the proctor's dashboard (5.17.2, issue 4). One tile per roster student, those who
- * need a proctor now first (issue 15 (3): stuck, flagged, identity waiting, ..., finished last; or by risk or name,
- * #proctor-sort, remembered in this browser): name, the latest camera snapshot, status, time left on the server's clock, identity, flag counts by
- * kind and whether the exam page is connected (the tiles: pages/proctor-tiles.js). The start state is
+ * need a proctor now first (issue 15 (3): stuck, flagged, identity waiting, ..., finished last; or by risk or
+ * name, #proctor-sort, remembered in this browser): name, the latest camera snapshot, status, time left on the
+ * server's clock, identity, flag counts by kind and whether the exam page is connected (the tiles: pages/proctor-tiles.js). The start state is
  * GET /exams/{id}/proctoring; the live socket (subscribed to the exam) then moves single tiles: flag (counts,
  * risk, a short highlight), snapshot (a new picture, at most one fetch per tile per 5 s), identity,
  * attempt-started / -finished and presence. Only the changed tile is redrawn and the grid is re-sorted at most
@@ -22,6 +22,7 @@ import { serverClock } from '../lib/clock.js';
 import { param, setState } from '../lib/dom.js';
 import { formatTime, t } from '../lib/i18n.js';
 import { applyEvidence, applyFlag, stageOf, throttle } from '../lib/proctoring/dashboard.js';
+import { needOf } from '../lib/proctoring/tile-order.js';
 import { KurentoViewer } from '../lib/proctoring/kurento.js';
 import { examProctoring } from '../lib/staff-api.js';
 import {
@@ -229,6 +230,7 @@ function apply(event, announce) {
   const row = rowOf(event);
   if (!row) return;
   row.attemptId = event.attemptId ?? row.attemptId;
+  const needBefore = needOf(row);
   let flash = false;
   switch (event.type) {
     case 'attempt-started':
@@ -276,7 +278,12 @@ function apply(event, announce) {
   row.stage = stageOf(row, camera);
   draw(row, flash);
   if (panel.row === row) drawPanelFacts(row);
-  if (isNew || stageBefore !== row.stage || ['flag', 'attempt-finished', 'attempt-started'].includes(event.type))
+  if (
+    isNew ||
+    stageBefore !== row.stage ||
+    needBefore !== needOf(row) ||
+    ['flag', 'attempt-finished', 'attempt-started'].includes(event.type)
+  )
     reorder.call();
   summarise();
 }
