@@ -60,6 +60,8 @@ export default {
   'attempt.offline':
     'No connection to the server. Answers not sent yet: {n}. They are kept on this device and will be sent as soon as the connection returns — keep working.',
   'attempt.pending': 'Sending answers: {n} waiting.',
+  // issue 15 (4): the offline line's short form on a phone (the full sentence is read out)
+  'attempt.offlineShort': 'No connection · not sent yet: {n}, kept on this device',
 
   'result.title': 'Result — Emtihan',
   'result.heading': 'Your result',

@@ -61,6 +61,8 @@ export default {
   'attempt.offline':
     'Сервермен байланыс жоқ. Әлі жіберілмеген жауаптар: {n}. Олар осы құрылғыда сақталған және байланыс қалпына келген бойда жіберіледі — жұмысты жалғастыра беріңіз.',
   'attempt.pending': 'Жауаптар жіберілуде: кезекте {n}.',
+  // issue 15 (4): the offline line's short form on a phone (the full sentence is read out)
+  'attempt.offlineShort': 'Байланыс жоқ · жіберілмегені: {n}, жауаптар құрылғыда сақталған',
 
   'result.title': 'Нәтиже — Emtihan',
   'result.heading': 'Сіздің нәтижеңіз',

@@ -60,6 +60,8 @@ export default {
   'attempt.offline':
     'Нет связи с сервером. Неотправленных ответов: {n}. Они сохранены на этом устройстве и будут отправлены, как только связь восстановится, — продолжайте работу.',
   'attempt.pending': 'Отправка ответов: в очереди {n}.',
+  // issue 15 (4): the offline line's short form on a phone (the full sentence is read out)
+  'attempt.offlineShort': 'Нет связи · не отправлено: {n}, ответы сохранены на устройстве',
 
   'result.title': 'Результат — Emtihan',
   'result.heading': 'Ваш результат',

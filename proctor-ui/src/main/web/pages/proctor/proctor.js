@@ -21,16 +21,32 @@ import { serverClock } from '../../lib/clock.js';
 import { param, setState } from '../../lib/dom.js';
 import { formatTime, t } from '../../lib/i18n.js';
 import { applyEvidence, applyFlag, stageOf, throttle } from '../../lib/proctoring/dashboard.js';
+import { needOf } from '../../lib/proctoring/tile-order.js';
 import { KurentoViewer } from '../../lib/proctoring/kurento.js';
 import { examProctoring } from '../../lib/api/proctoring.js';
 import { addPanelFlag, drawPanelFacts, loadIdentity, openPanel, panel, preparePanel, showWatch } from './panel.js';
-import { at, clock, draw, drawClock, kindName, onTileOpen, order, rowFor, rows, setClock, summarise } from './tiles.js';
+import {
+  at,
+  clock,
+  draw,
+  drawClock,
+  kindName,
+  onTileOpen,
+  order,
+  rowFor,
+  rows,
+  setClock,
+  setOrder,
+  summarise,
+} from './tiles.js';
 import { ExamFeed } from '../../lib/exam-feed.js';
 import { $, clearError, showError, startStaffPage } from '../../lib/staff.js';
 
 const main = $('proctor');
 const examId = param('exam');
 const RESYNC_EVERY = 60000;
+const ORDER_KEY = 'emtihan.proctor.order';
+const ORDER_WORDS = { need: 'staff.proctor.order', risk: 'staff.proctor.orderRisk', name: 'staff.proctor.orderName' };
 
 const feed = new ExamFeed({
   examId,
@@ -70,6 +86,7 @@ async function start() {
   $('proctor-loading').hidden = true;
   $('proctor-body').hidden = false;
   $('proctor-refresh').addEventListener('click', () => feed.resync());
+  chooseOrder();
   preparePanel({ send: (message) => feed.send(message), mediaServer: () => mediaServer });
   setState(main, 'ready');
   setInterval(tick, 1000);
@@ -83,6 +100,33 @@ async function start() {
     },
     { once: true },
   );
+}
+
+/** The order of the tiles: the proctor's last choice in this browser, else "needs a proctor now". */
+function chooseOrder() {
+  const select = $('proctor-sort');
+  const apply = () => {
+    const name = ORDER_WORDS[select.value] ? select.value : 'need';
+    setOrder(name);
+    $('proctor-order').textContent = t(ORDER_WORDS[name]);
+    order();
+  };
+  let saved = null;
+  try {
+    saved = localStorage.getItem(ORDER_KEY);
+  } catch {
+    // storage blocked: the default order
+  }
+  if (saved && ORDER_WORDS[saved]) select.value = saved;
+  select.addEventListener('change', () => {
+    try {
+      localStorage.setItem(ORDER_KEY, select.value);
+    } catch {
+      // storage blocked: the choice holds for this page only
+    }
+    apply();
+  });
+  apply();
 }
 
 // The state
@@ -177,6 +221,7 @@ function apply(event, announce) {
   const row = rowOf(event);
   if (!row) return;
   row.attemptId = event.attemptId ?? row.attemptId;
+  const needBefore = needOf(row);
   let flash = false;
   switch (event.type) {
     case 'attempt-started':
@@ -224,7 +269,12 @@ function apply(event, announce) {
   row.stage = stageOf(row, camera);
   draw(row, flash);
   if (panel.row === row) drawPanelFacts(row);
-  if (isNew || stageBefore !== row.stage || ['flag', 'attempt-finished', 'attempt-started'].includes(event.type))
+  if (
+    isNew ||
+    stageBefore !== row.stage ||
+    needBefore !== needOf(row) ||
+    ['flag', 'attempt-finished', 'attempt-started'].includes(event.type)
+  )
     reorder.call();
   summarise();
 }

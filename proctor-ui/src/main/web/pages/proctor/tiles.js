@@ -5,14 +5,15 @@
  * A tile's "open" button calls what the page gave onTileOpen() (the side panel, pages/proctor/panel.js).
  *
  * For tests: li.tile[data-student][data-attempt][data-status][data-risk][data-identity][data-connected]
- * [data-flags], img.tile-snapshot[data-loaded].
+ * [data-flags][data-need], img.tile-snapshot[data-loaded].
  */
 
 import { ApiError } from '../../lib/api/client.js';
 import { h } from '../../lib/dom.js';
 import { formatCountdown, formatTime, t } from '../../lib/i18n.js';
 import { sessionExpired } from '../../lib/page.js';
-import { KIND_SEVERITY, STUCK, flagList, sortRows, throttle } from '../../lib/proctoring/dashboard.js';
+import { KIND_SEVERITY, STUCK, flagList, throttle } from '../../lib/proctoring/dashboard.js';
+import { needOf, orderRows } from '../../lib/proctoring/tile-order.js';
 import { latestSnapshot } from '../../lib/api/proctoring.js';
 import { $, fill, statusBadge } from '../../lib/staff.js';
 
@@ -27,9 +28,16 @@ export const rows = new Map();
 /** The server's clock (lib/clock.js): the page sets it on every sync and `time` message. */
 export let clock = { offset: 0, now: () => Date.now() };
 let openTile = () => {};
+/** The order of the tiles (lib/proctoring/tile-order.js ORDERS): "need" unless the proctor chose another. */
+let tileOrder = 'need';
 
 export function setClock(next) {
   clock = next;
+}
+
+/** Sets the order of the tiles (the page re-sorts with order()). */
+export function setOrder(name) {
+  tileOrder = name;
 }
 
 /** What a tile's "open" button does with its row. */
@@ -111,6 +119,20 @@ export function kindName(kind) {
   return text === key ? kind : text;
 }
 
+/** A flag chip: the short name shows (every chip fits the tile), the full name is the tooltip and what is read. */
+function chip(kind, n, className, full) {
+  const key = `staff.flagShort.${kind}`;
+  const short = t(key) === key ? full : t(key);
+  return h(
+    'li',
+    { class: `flag-chip ${className}`, 'data-kind': kind, 'data-count': n, title: full },
+    h('span', { 'aria-hidden': 'true', text: short }),
+    h('span', { class: 'sr-only', text: full }),
+    ' ',
+    h('strong', { text: `×${n}` }),
+  );
+}
+
 export function draw(row, flash = false) {
   const { el } = row;
   const tile = el.tile;
@@ -120,6 +142,7 @@ export function draw(row, flash = false) {
   tile.dataset.identity = row.identityStatus;
   tile.dataset.stage = row.stage ?? '';
   tile.dataset.missing = (row.missing ?? []).join(' ');
+  tile.dataset.need = needOf(row);
   tile.classList.toggle('tile-stuck', STUCK.includes(row.stage));
   tile.dataset.connected = String(row.connected);
   tile.dataset.flags = String(Object.values(row.flagCounts ?? {}).reduce((a, b) => a + Number(b), 0));
@@ -171,28 +194,8 @@ export function draw(row, flash = false) {
     el.flags.dataset.value = flagsKey;
     fill(
       el.flags,
-      ...list.map(([kind, n]) =>
-        h(
-          'li',
-          {
-            class: `flag-chip flag-${KIND_SEVERITY[kind] ?? 'medium'}`,
-            'data-kind': kind,
-            'data-count': n,
-          },
-          h('span', { text: kindName(kind) }),
-          ' ',
-          h('strong', { text: `×${n}` }),
-        ),
-      ),
-      row.unclear > 0
-        ? h(
-            'li',
-            { class: 'flag-chip flag-unclear', 'data-kind': 'unclear', 'data-count': row.unclear },
-            h('span', { text: t('staff.proctor.unclear') }),
-            ' ',
-            h('strong', { text: `×${row.unclear}` }),
-          )
-        : null,
+      ...list.map(([kind, n]) => chip(kind, n, `flag-${KIND_SEVERITY[kind] ?? 'medium'}`, kindName(kind))),
+      row.unclear > 0 ? chip('unclear', row.unclear, 'flag-unclear', t('staff.proctor.unclear')) : null,
       list.length === 0 && !(row.unclear > 0)
         ? h('li', { class: 'flag-none', text: t('staff.proctor.noFlags') })
         : null,
@@ -230,10 +233,10 @@ export function drawClock(row) {
   el.classList.toggle('low', low);
 }
 
-/** Re-sorts the grid by risk; moves nothing when the order stands, and gives the focus back if it moved. */
+/** Re-sorts the grid in the chosen order; moves nothing when the order stands, and gives the focus back if it moved. */
 export function order() {
   const grid = $('tiles');
-  const sorted = sortRows([...rows.values()]).map((row) => row.el.tile);
+  const sorted = orderRows(rows.values(), tileOrder).map((row) => row.el.tile);
   const current = [...grid.children];
   if (sorted.length === current.length && sorted.every((tile, i) => current[i] === tile)) return;
   const focused = grid.contains(document.activeElement) ? document.activeElement : null;

@@ -26,7 +26,7 @@ class StudentFlowE2eTest {
     static void start() {
         app = TestEngine.start();
         app.users("teacher", "t1");
-        app.users("student", "en1", "kk1", "ru1", "off1", "re1", "auto1");
+        app.users("student", "en1", "kk1", "ru1", "off1", "re1", "auto1", "phone1");
         teacher = app.loginAs("t1");
         bankId = Fixtures.validBank(app, teacher);
     }
@@ -257,6 +257,80 @@ class StudentFlowE2eTest {
                             second));
             assertEquals(2L, b.js("return document.querySelectorAll('#nav-list button.answered').length"));
         }
+    }
+
+    /**
+     * Issue 15 (4): on a 390 × 844 phone the question and its answers come first, the timer stays in view, Previous and
+     * Next sit side by side, and the offline line is compact and lies over no answer and no button: each of them,
+     * brought into view, is the element under its own centre.
+     */
+    @Test
+    void onAPhoneTheQuestionComesFirstAndTheOfflineLineCoversNothing() {
+        openExamFor("phone1");
+        try (Browser b = Browser.open(app.base(), 390, 844)) {
+            signIn(b, "phone1", "kk");
+            startFirstExam(b);
+            double height = number(b.js("return window.innerHeight"));
+            assertEquals(
+                    Boolean.FALSE,
+                    b.js("return document.documentElement.scrollWidth > window.innerWidth"),
+                    "nothing wider than the phone");
+            assertTrue(
+                    rect(b, "#question-heading", "top") < height / 4,
+                    "the question starts in the top quarter: " + rect(b, "#question-heading", "top"));
+            assertTrue(
+                    rect(b, "#options", "bottom") <= height,
+                    "every answer in the first view: " + rect(b, "#options", "bottom"));
+            assertEquals(rect(b, "#prev", "top"), rect(b, "#next", "top"), 1.0, "Previous and Next on one line");
+            assertTrue(rect(b, "#prev", "right") <= rect(b, "#next", "left"), "Previous left of Next");
+
+            b.offline(true);
+            answerShownQuestion(b, 1);
+            b.waitUntil(
+                    "the page says it is offline",
+                    () -> "offline"
+                            .equals(b.driver().findElement(By.id("attempt")).getAttribute("data-connection")),
+                    Duration.ofSeconds(10));
+            b.js("window.scrollTo(0, 0)");
+            assertTrue(b.driver().findElement(By.id("connection")).isDisplayed());
+            assertTrue(
+                    rect(b, "#connection", "height") <= 64,
+                    "a compact line: " + rect(b, "#connection", "height") + " px");
+            assertTrue(
+                    rect(b, "#connection", "bottom") <= rect(b, "#question-heading", "top"),
+                    "above the question, not over it");
+            b.screenshot("student-phone-offline-kk");
+            for (String selector : List.of(
+                    "#options label:nth-child(1)",
+                    "#options label:nth-child(3)",
+                    "#options label:nth-child(5)",
+                    "#prev",
+                    "#next",
+                    "#clear",
+                    "#mark")) {
+                Object under = b.js(
+                        "const el = document.querySelector(arguments[0]); el.scrollIntoView({block: 'nearest'});"
+                                + " const r = el.getBoundingClientRect();"
+                                + " const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                                + " return el.contains(top) ? 'itself' : (top && (top.id || top.className))",
+                        selector);
+                assertEquals("itself", under, selector + " is covered");
+            }
+            b.js("window.scrollTo(0, document.documentElement.scrollHeight)");
+            assertTrue(
+                    rect(b, "#timer", "top") >= 0 && rect(b, "#timer", "bottom") <= height,
+                    "the timer stays in view at the bottom of the page");
+            b.offline(false);
+        }
+    }
+
+    static double rect(Browser b, String selector, String edge) {
+        return number(b.js(
+                "return document.querySelector(arguments[0]).getBoundingClientRect()[arguments[1]]", selector, edge));
+    }
+
+    static double number(Object value) {
+        return ((Number) value).doubleValue();
     }
 
     @Test
