@@ -60,7 +60,7 @@ public record ProctorModule(
                     settings.kurentoUrl().map(url -> new KurentoRelay(vertx, live, url, recordingsUri));
             kurento.ifPresent(KurentoRelay::start);
             EvidenceWatch evidence = new EvidenceWatch(
-                    vertx, redis.redis(), exam.attempts(), store, live, settings, kurento.isPresent());
+                    vertx, redis.redis(), exam.attempts(), exam.exams(), store, live, settings, kurento.isPresent());
             evidence.start();
             Recordings recordings = new Recordings(
                     vertx,
