@@ -62,60 +62,58 @@ final class AttemptStart {
             List<String> watched = new ArrayList<>(x.watchFromStart(snap.exam()));
             if (!hold) watched.addAll(x.watchFromClock(snap.exam()));
             int minimum = regulation.rating().minAdmissionRating();
-            // issue 14 (2): the sweeper finds the exam's deadlines through the index; the add (once a minute per exam
-            // and node) goes out beside the script, not before it, so the start waits for no extra round trip
+            // issue 14 (2): the sweeper finds the exam's deadlines through the index; the add (at most once a minute
+            // per exam and node) is sent together with the script, not before it: the start waits no extra round trip
             Future<Void> indexed = index.add(snap.exam().id());
-            Future<AttemptStore.Started> started = store.startOnce(
-                    snap.exam(),
-                    student.id(),
-                    ExamKeys.newAttemptId(snap.exam().id()), // issue 14 (2): names its exam, for the hash tag
-                    seed,
-                    paper,
-                    minimum,
-                    hold,
-                    watched,
-                    x.watchGraceMillis());
-            return Future.all(indexed, started).compose(done -> {
-                AttemptStore.Started s = started.result();
-                return switch (s.outcome()) {
-                    // a new attempt is exactly what was just drawn: no need to read it back (the 10,000-at-once
-                    // moment)
-                    case "created" -> {
-                        Instant startedAt = Instant.ofEpochMilli(s.startedAt());
-                        Attempt a = new Attempt(
-                                s.attemptId(),
-                                examId,
-                                student.id(),
-                                AttemptStatus.IN_PROGRESS,
-                                startedAt,
-                                Instant.ofEpochMilli(s.deadline()),
-                                seed,
-                                paper,
-                                Optional.empty(),
-                                Map.of());
-                        yield x.decorate(AttemptJson.forStudent(a, snap, startedAt, hold), snap.exam(), hold)
-                                .map(json -> new Attempts.Started(true, json));
-                    }
-                    case "existing" -> views.forStudent(s.attemptId(), snap).map(json -> resumed(s, json));
-                    case "not-on-roster" -> Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
-                    // 5.30: start-attempt.lua answers with the student's rating in place of an attempt id
-                    case "not-admitted" ->
-                        Future.failedFuture(Refusal.of(ExamRefusal.NOT_ADMITTED, rating(s.attemptId()), minimum));
-                    case "not-open" ->
-                        Future.failedFuture(Refusal.of(
-                                ExamRefusal.EXAM_NOT_OPEN,
-                                snap.exam().opensAt().toString(),
-                                snap.exam().closesAt().toString()));
-                    // 5.35: the student's individual statement is over and the exam's window is closed
-                    case "statement-expired" ->
-                        Future.failedFuture(Refusal.of(
-                                StatementRefusal.STATEMENT_EXPIRED,
-                                "5.35",
-                                Instant.ofEpochMilli(Long.parseLong(s.attemptId()))
-                                        .toString()));
-                    default -> Future.failedFuture(new IllegalStateException("start-attempt said " + s.outcome()));
-                };
-            });
+            return store.startOnce(
+                            snap.exam(),
+                            student.id(),
+                            ExamKeys.newAttemptId(snap.exam().id()), // issue 14 (2): names its exam, for the hash tag
+                            seed,
+                            paper,
+                            minimum,
+                            hold,
+                            watched,
+                            x.watchGraceMillis())
+                    .compose(s -> indexed.map(s)) // a failed add fails the start, which the page retries
+                    .compose(s -> switch (s.outcome()) {
+                        // a new attempt is exactly what was just drawn: no need to read it back (the 10,000-at-once
+                        // moment)
+                        case "created" -> {
+                            Instant startedAt = Instant.ofEpochMilli(s.startedAt());
+                            Attempt a = new Attempt(
+                                    s.attemptId(),
+                                    examId,
+                                    student.id(),
+                                    AttemptStatus.IN_PROGRESS,
+                                    startedAt,
+                                    Instant.ofEpochMilli(s.deadline()),
+                                    seed,
+                                    paper,
+                                    Optional.empty(),
+                                    Map.of());
+                            yield x.decorate(AttemptJson.forStudent(a, snap, startedAt, hold), snap.exam(), hold)
+                                    .map(json -> new Attempts.Started(true, json));
+                        }
+                        case "existing" -> views.forStudent(s.attemptId(), snap).map(json -> resumed(s, json));
+                        case "not-on-roster" -> Future.failedFuture(Refusal.of(CommonRefusal.FORBIDDEN));
+                        // 5.30: start-attempt.lua answers with the student's rating in place of an attempt id
+                        case "not-admitted" ->
+                            Future.failedFuture(Refusal.of(ExamRefusal.NOT_ADMITTED, rating(s.attemptId()), minimum));
+                        case "not-open" ->
+                            Future.failedFuture(Refusal.of(
+                                    ExamRefusal.EXAM_NOT_OPEN,
+                                    snap.exam().opensAt().toString(),
+                                    snap.exam().closesAt().toString()));
+                        // 5.35: the student's individual statement is over and the exam's window is closed
+                        case "statement-expired" ->
+                            Future.failedFuture(Refusal.of(
+                                    StatementRefusal.STATEMENT_EXPIRED,
+                                    "5.35",
+                                    Instant.ofEpochMilli(Long.parseLong(s.attemptId()))
+                                            .toString()));
+                        default -> Future.failedFuture(new IllegalStateException("start-attempt said " + s.outcome()));
+                    });
         });
     }
 
