@@ -59,6 +59,7 @@ public final class Engine implements AutoCloseable {
             RedisStore store = RedisStore.connect(
                     vertx, cfg.store().topology(), url, cfg.store().poolSize());
             store.ping().await(30, TimeUnit.SECONDS);
+            kz.emtihan.exam.ExamKeysMigration.run(store, cfg.store().topology()).await(300, TimeUnit.SECONDS); // 14 (2)
             store.health().watch(vertx); // issue 14 (4): a PING a second; 503 store-unavailable while it fails
             kz.emtihan.upgrade.SlottedKeys.migrate(store)
                     .await(120, TimeUnit.SECONDS); // issue 14 (2): keys beside their slot

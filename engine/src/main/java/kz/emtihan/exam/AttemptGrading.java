@@ -86,7 +86,7 @@ final class AttemptGrading {
                 .put("gpa", g.gpa())
                 .put("traditional", g.traditional())
                 .put("receipt", receipt);
-        return store.storeResult(a.id(), result, receipt.encode()).map(out);
+        return store.storeResult(a.examId(), a.id(), result, receipt.encode()).map(out);
     }
 
     static Map<String, List<String>> answersOf(Attempt a) {

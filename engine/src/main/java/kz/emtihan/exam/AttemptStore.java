@@ -71,7 +71,7 @@ final class AttemptStore {
                 ExamKeys.examAttempts(exam.id()),
                 ExamKeys.roster(exam.id()),
                 ExamKeys.attempt(newId),
-                ExamKeys.deadlines(),
+                ExamKeys.deadlines(exam.id()), // issue 14 (2): every key in the exam's slot
                 ExamKeys.log(newId),
                 ExamKeys.admission(exam.id()),
                 ExamKeys.personalWindows(exam.id()), // 5.35 and extra time: read in the same call as the roster
@@ -127,33 +127,47 @@ final class AttemptStore {
     }
 
     /** finalised | already | not-due | missing, and the status. */
-    Future<String[]> finalise(String attemptId, boolean timeout, long graceMillis, String actor) {
+    Future<String[]> finalise(String examId, String attemptId, boolean timeout, long graceMillis, String actor) {
         return FINALISE.run(
                         redis,
                         wait,
-                        List.of(
-                                ExamKeys.attempt(attemptId),
-                                ExamKeys.deadlines(),
-                                ExamKeys.log(attemptId),
-                                ExamKeys.toGrade()),
+                        finaliseKeys(examId, attemptId),
                         finaliseArgs(attemptId, timeout ? "timeout" : "submit", graceMillis, actor, ""))
                 .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()})
                 .onSuccess(r -> metrics.attemptFinished(r[0], timeout ? "timed-out" : "submitted"));
     }
 
     /** finalised | already | missing, and the status: a proctor ends the attempt for a violation (6.14). */
-    Future<String[]> terminate(String attemptId, String actor, String reason) {
+    Future<String[]> terminate(String examId, String attemptId, String actor, String reason) {
         return FINALISE.run(
                         redis,
                         wait,
-                        List.of(
-                                ExamKeys.attempt(attemptId),
-                                ExamKeys.deadlines(),
-                                ExamKeys.log(attemptId),
-                                ExamKeys.toGrade()),
+                        finaliseKeys(examId, attemptId),
                         finaliseArgs(attemptId, "terminate", 0, actor, reason))
                 .map(r -> new String[] {r.get(0).toString(), r.get(1).toString()})
                 .onSuccess(r -> metrics.attemptFinished(r[0], "terminated"));
+    }
+
+    /** Issue 14 (2): the attempt's keys and its exam's work lists, all in the slot of {@code {<examId>}}. */
+    private static List<String> finaliseKeys(String examId, String attemptId) {
+        return List.of(
+                ExamKeys.attempt(attemptId),
+                ExamKeys.deadlines(examId),
+                ExamKeys.log(attemptId),
+                ExamKeys.toGrade(examId));
+    }
+
+    /**
+     * The exam of an attempt: from its id (issue 14, 2), or for an attempt begun before, from its hash (one read; empty
+     * if there is no such attempt).
+     */
+    Future<Optional<String>> examOf(String attemptId) {
+        Optional<String> named = ExamKeys.examOf(attemptId);
+        if (named.isPresent()) return Future.succeededFuture(named);
+        return redis.send(Request.cmd(Command.HGET)
+                        .arg(ExamKeys.attempt(attemptId))
+                        .arg("examId"))
+                .map(r -> Optional.ofNullable(r).map(Response::toString));
     }
 
     private static List<String> finaliseArgs(
@@ -173,8 +187,8 @@ final class AttemptStore {
      * (release-hold.lua); {@code identity} or {@code approval} only says what the hold now waits for.
      */
     Future<String[]> hold(String attemptId, String mode, Exam exam, String actor, List<String> watchedBy) {
-        List<String> keys =
-                new ArrayList<>(List.of(ExamKeys.attempt(attemptId), ExamKeys.deadlines(), ExamKeys.log(attemptId)));
+        List<String> keys = new ArrayList<>(
+                List.of(ExamKeys.attempt(attemptId), ExamKeys.deadlines(exam.id()), ExamKeys.log(attemptId)));
         keys.addAll(watchedBy);
         return RELEASE.run(
                         redis,
@@ -272,8 +286,11 @@ final class AttemptStore {
                 .map(ExamStore::strings);
     }
 
-    /** Records the grade and receipt, then takes the attempt off the to-grade set. Idempotent. */
-    Future<Void> storeResult(String attemptId, Map<String, String> result, String receiptJson) {
+    /**
+     * Records the grade and receipt, then takes the attempt off its exam's to-grade set. Idempotent. Issue 14 (2): one
+     * MULTI over keys of one slot (the attempt's and its exam's carry the same hash tag).
+     */
+    Future<Void> storeResult(String examId, String attemptId, Map<String, String> result, String receiptJson) {
         Request set = Request.cmd(Command.HSET).arg(ExamKeys.attempt(attemptId));
         result.forEach((k, v) -> set.arg(k).arg(v));
         return redis.batch(List.of(
@@ -282,7 +299,7 @@ final class AttemptStore {
                         Request.cmd(Command.SET)
                                 .arg(ExamKeys.receipt(attemptId))
                                 .arg(receiptJson),
-                        Request.cmd(Command.SREM).arg(ExamKeys.toGrade()).arg(attemptId),
+                        Request.cmd(Command.SREM).arg(ExamKeys.toGrade(examId)).arg(attemptId),
                         Request.cmd(Command.EXEC)))
                 .mapEmpty();
     }
@@ -290,24 +307,6 @@ final class AttemptStore {
     Future<Optional<String>> receipt(String attemptId) {
         return redis.send(Request.cmd(Command.GET).arg(ExamKeys.receipt(attemptId)))
                 .map(r -> r == null ? Optional.<String>empty() : Optional.of(r.toString()));
-    }
-
-    /** Attempts whose deadline is at or before {@code beforeMillis}, at most {@code batch}. */
-    Future<List<String>> due(long beforeMillis, int batch) {
-        return redis.send(Request.cmd(Command.ZRANGEBYSCORE)
-                        .arg(ExamKeys.deadlines())
-                        .arg("-inf")
-                        .arg(beforeMillis)
-                        .arg("LIMIT")
-                        .arg(0)
-                        .arg(batch))
-                .map(ExamStore::strings);
-    }
-
-    Future<List<String>> ungraded(int batch) {
-        return redis.send(
-                        Request.cmd(Command.SRANDMEMBER).arg(ExamKeys.toGrade()).arg(batch))
-                .map(ExamStore::strings);
     }
 
     private static Map<String, Attempt.StoredAnswer> answers(Response r) {

@@ -45,7 +45,11 @@ final class AttemptSubmission {
                             ? Future.succeededFuture()
                             : merge(caller, a, (JsonObject) answers);
                     return merged.compose(v -> store.finalise(
-                            attemptId, false, regulation.answerGrace().toMillis(), caller.id()));
+                            a.examId(),
+                            attemptId,
+                            false,
+                            regulation.answerGrace().toMillis(),
+                            caller.id()));
                 })
                 .compose(outcome -> {
                     if ("statement-expired"
@@ -97,10 +101,14 @@ final class AttemptSubmission {
      * page is told at once through the attempt-closed event, and the attempt is graded as zero.
      */
     Future<JsonObject> terminate(String attemptId, String actor, String reason) {
-        return store.terminate(attemptId, actor, reason).compose(r -> switch (r[0]) {
-            case "finalised" -> grading.grade(attemptId).map(x -> new JsonObject().put("status", "terminated"));
-            case "already" -> Future.failedFuture(Refusal.of(ExamRefusal.ATTEMPT_CLOSED));
-            default -> Future.failedFuture(AttemptReads.notFound(attemptId));
-        });
+        return store.examOf(attemptId) // issue 14 (2): its exam's work lists are in the script's keys
+                .compose(exam -> exam.isEmpty()
+                        ? Future.succeededFuture(new String[] {"missing", ""})
+                        : store.terminate(exam.get(), attemptId, actor, reason))
+                .compose(r -> switch (r[0]) {
+                    case "finalised" -> grading.grade(attemptId).map(x -> new JsonObject().put("status", "terminated"));
+                    case "already" -> Future.failedFuture(Refusal.of(ExamRefusal.ATTEMPT_CLOSED));
+                    default -> Future.failedFuture(AttemptReads.notFound(attemptId));
+                });
     }
 }

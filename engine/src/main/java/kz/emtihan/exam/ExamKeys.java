@@ -38,14 +38,24 @@ public final class ExamKeys {
         return "exam:" + firstExamId + ":retakes";
     }
 
+    /**
+     * Issue 14 (2): the prefix of the exam's keys that a Lua script touches together with its attempts' keys: the exam
+     * id as a Redis hash tag, the same tag {@link #slotted} gives every key of its attempts, so start-attempt.lua,
+     * finalise-attempt.lua, release-hold.lua and the evidence scripts run on one Cluster slot. Keys read or written on
+     * their own (the exam's hash, its questions, presence) keep their names.
+     */
+    private static String tagged(String id) {
+        return "exam:{" + id + "}";
+    }
+
     /** Set of the students allowed to sit the exam. */
     public static String roster(String id) {
-        return "exam:" + id + ":roster";
+        return tagged(id) + ":roster";
     }
 
     /** 5.30: student -> admission rating (absent: admitted). */
     public static String admission(String id) {
-        return "exam:" + id + ":admission";
+        return tagged(id) + ":admission";
     }
 
     /**
@@ -53,17 +63,20 @@ public final class ExamKeys {
      * start-attempt.lua with the roster.
      */
     public static String personalWindows(String id) {
-        return "exam:" + id + ":personal";
+        return tagged(id) + ":personal";
     }
 
     /** Student -> extra minutes of their accommodation; read by start-attempt.lua with the roster. */
     public static String extraTime(String id) {
-        return "exam:" + id + ":extra-time";
+        return tagged(id) + ":extra-time";
     }
 
-    /** 6.10: student -> the two midterm ratings the admission rating is the mean of (JSON list), when the roster gave them. */
+    /**
+     * 6.10: student -> the two midterm ratings the admission rating is the mean of (JSON list), when the roster gave
+     * them. Tagged like the roster and the admission ratings, which one MULTI replaces with it.
+     */
     public static String midterms(String id) {
-        return "exam:" + id + ":midterms";
+        return tagged(id) + ":midterms";
     }
 
     /** Student -> when their page was last connected (written by the live hub). */
@@ -73,7 +86,7 @@ public final class ExamKeys {
 
     /** Student -> their one attempt at the exam (5.20.3). */
     public static String examAttempts(String id) {
-        return "exam:" + id + ":attempts";
+        return tagged(id) + ":attempts";
     }
 
     /** Set of the exams a student is on the roster of. */
@@ -125,14 +138,70 @@ public final class ExamKeys {
         return attempt(id) + ":receipt";
     }
 
-    /** Sorted set: attempt -> deadline (epoch ms); the sweeper's work list. */
+    /**
+     * The exam an attempt's id names (issue 14, 2: {@link #newAttemptId}); empty for an attempt begun before, whose
+     * exam only its hash knows.
+     */
+    public static java.util.Optional<String> examOf(String attemptId) {
+        int dash = attemptId.lastIndexOf('-');
+        if (dash < 0 || dash == attemptId.length() - 1) return java.util.Optional.empty();
+        return java.util.Optional.of(attemptId.substring(dash + 1));
+    }
+
+    /** Sorted set of the exam's open attempts: attempt -> deadline (epoch ms); the sweeper's work list (issue 14, 2). */
+    public static String deadlines(String examId) {
+        return tagged(examId) + ":deadlines";
+    }
+
+    /** Set of the exam's finalised attempts not graded yet (issue 14, 2). */
+    public static String toGrade(String examId) {
+        return tagged(examId) + ":to-grade";
+    }
+
+    /**
+     * Sorted set of the exam's attempts watched for one kind of evidence ({@code proctor.model.EvidenceKind} code):
+     * attempt -> last seen (epoch ms). Issue 14 (2): in the exam's slot, beside the attempts the evidence scripts read.
+     */
+    public static String evidenceWatched(String examId, String kindCode) {
+        return tagged(examId) + ":evidence:" + kindCode;
+    }
+
+    /** Sorted set of the exam's attempts in a gap of one kind of evidence: attempt -> last seen. */
+    public static String evidenceGaps(String examId, String kindCode) {
+        return evidenceWatched(examId, kindCode) + ":gap";
+    }
+
+    /**
+     * Issue 14 (2): sorted set of the exams that may have open, ungraded or watched attempts, exam id -> when a node
+     * last added it (epoch ms); the sweeper and the evidence scan walk these exams' sets ({@link SweepIndex}).
+     */
+    public static String sweepExams() {
+        return "sweep:exams";
+    }
+
+    /** Before issue 14 (2): one sorted set of every open attempt; emptied into {@link #deadlines(String)}. */
     public static String deadlines() {
         return "deadlines";
     }
 
-    /** Set of finalised attempts not graded yet. */
+    /** Before issue 14 (2): one set of every attempt to grade; emptied into {@link #toGrade(String)}. */
     public static String toGrade() {
         return "to-grade";
+    }
+
+    /** Before issue 14 (2): one watched set per evidence kind; emptied into {@link #evidenceWatched(String, String)}. */
+    public static String evidenceWatched(String kindCode) {
+        return "evidence:" + kindCode;
+    }
+
+    /** Before issue 14 (2): one gap set per evidence kind; emptied into {@link #evidenceGaps(String, String)}. */
+    public static String evidenceGaps(String kindCode) {
+        return "evidence:" + kindCode + ":gap";
+    }
+
+    /** Marker of the one-time renaming of the exam keys of a store written before issue 14 (2) (ExamKeysMigration). */
+    public static String examKeysMigrated() {
+        return "migrated:exam-keys-v2";
     }
 
     /** The channel of an exam's events (attempt started/finished, answer saved, flags, presence) for its watchers. */

@@ -22,6 +22,7 @@ public record ExamModule(
                 redis.redis(), kz.emtihan.metrics.EngineMetrics.of(vertx), redis.replicaWait()); // issue 14 (5), (2)
         OpenAttempts.watch(vertx, redis, regulation); // issue 14 (5): open attempts and the sweeper's lag
         Attempts.ExtrasSlot extras = new Attempts.ExtrasSlot();
+        SweepIndex index = new SweepIndex(redis.redis()); // issue 14 (2): the exams whose work lists are swept
         AttemptReads reads = new AttemptReads(exams, store);
         AttemptViews views = new AttemptViews(reads, exams, store, redis, extras);
         AttemptSaves saves = new AttemptSaves(exams, store, regulation);
@@ -29,11 +30,11 @@ public record ExamModule(
         Attempts attempts = new Attempts(
                 extras,
                 reads,
-                new AttemptStart(exams, store, regulation, views, extras),
+                new AttemptStart(exams, store, regulation, views, extras, index),
                 views,
                 saves,
                 new AttemptSubmission(reads, saves, store, grading, regulation),
-                new AttemptSweep(redis, store, grading, regulation),
+                new AttemptSweep(redis, store, grading, regulation, index),
                 new AttemptHolds(reads, exams, store, extras));
         return new ExamModule(
                 exams,

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * queues 10,000 scripts ahead of the students' saves in the Redis pool nor idles between batches. Each job answers
  * whether the attempt left the work list; a failed job is counted, not fatal, and the others go on.
  */
-final class SweepLanes {
+final class SweepLanes<T> {
     /** How many jobs moved their attempt off the work list, how many of those this node closed, and how many failed. */
     record Tally(int progressed, int closedHere, int failed, Throwable firstFailure) {}
 
@@ -21,8 +21,8 @@ final class SweepLanes {
         CLOSED_HERE
     }
 
-    private final List<String> ids;
-    private final Function<String, Future<Outcome>> job;
+    private final List<T> ids;
+    private final Function<T, Future<Outcome>> job;
     private final int lanes;
     private final Promise<Tally> done = Promise.promise();
     private int next;
@@ -32,14 +32,14 @@ final class SweepLanes {
     private int failed;
     private Throwable firstFailure;
 
-    private SweepLanes(List<String> ids, int lanes, Function<String, Future<Outcome>> job) {
+    private SweepLanes(List<T> ids, int lanes, Function<T, Future<Outcome>> job) {
         this.ids = ids;
         this.lanes = Math.max(1, lanes);
         this.job = job;
     }
 
-    static Future<Tally> run(List<String> ids, int lanes, Function<String, Future<Outcome>> job) {
-        SweepLanes l = new SweepLanes(ids, lanes, job);
+    static <T> Future<Tally> run(List<T> ids, int lanes, Function<T, Future<Outcome>> job) {
+        SweepLanes<T> l = new SweepLanes<>(ids, lanes, job);
         l.pump();
         return l.done.future();
     }
@@ -47,7 +47,7 @@ final class SweepLanes {
     // synchronized: completions may arrive on another thread when the caller is not on a Vert.x context (tests)
     private synchronized void pump() {
         while (inFlight < lanes && next < ids.size()) {
-            String id = ids.get(next++);
+            T id = ids.get(next++);
             inFlight++;
             Future<Outcome> f;
             try {

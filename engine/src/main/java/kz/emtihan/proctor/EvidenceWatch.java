@@ -17,7 +17,9 @@ import kz.emtihan.config.ProctorSettings;
 import kz.emtihan.exam.AttemptFacts;
 import kz.emtihan.exam.Attempts;
 import kz.emtihan.exam.ExamKeys;
+import kz.emtihan.exam.Exams;
 import kz.emtihan.exam.Presence;
+import kz.emtihan.exam.SweepIndex;
 import kz.emtihan.exam.model.Exam;
 import kz.emtihan.live.LiveHub;
 import kz.emtihan.proctor.model.EvidenceKind;
@@ -30,12 +32,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's own watch over a proctored attempt's evidence (issue 10, 4; docs/proctoring.md "Evidence"). Per kind,
- * {@code evidence:<kind>} holds each watched attempt with when the kind was last seen; the attempt joins it in the
- * same Lua step that starts it or starts its clock (start-attempt.lua, release-hold.lua). Every node scans the sets on
- * a timer; {@code evidence-gap.lua} claims a gap atomically, so one node raises one evidence-missing flag per gap
- * and the attempt waits in {@code evidence:<kind>:gap} until the evidence resumes ({@code evidence-seen.lua}, an
- * audit entry and a live event). The live socket is judged from the exam's presence hash, which the socket refreshes.
+ * The server's own watch over a proctored attempt's evidence (issue 10, 4; docs/proctoring.md "Evidence"). Per exam
+ * and kind, {@code exam:{<exam>}:evidence:<kind>} holds each watched attempt with when the kind was last seen; the
+ * attempt joins it in the same Lua step that starts it or starts its clock (start-attempt.lua, release-hold.lua).
+ * Every node scans the sets of the proctored exams in the sweep index ({@code exam.SweepIndex}) on a timer;
+ * {@code evidence-gap.lua} claims a gap atomically, so one node raises one evidence-missing flag per gap and the attempt
+ * waits in {@code exam:{<exam>}:evidence:<kind>:gap} until the evidence resumes ({@code evidence-seen.lua}, an audit
+ * entry and a live event). The live socket is judged from the exam's presence hash, which the socket refreshes.
+ * Issue 14 (2): the sets are per exam, in the slot of its attempts, so the scripts run on one Cluster slot.
  */
 final class EvidenceWatch {
     private static final Logger log = LoggerFactory.getLogger(EvidenceWatch.class);
@@ -46,6 +50,7 @@ final class EvidenceWatch {
     private final Vertx vertx;
     private final Redis redis;
     private final Attempts attempts;
+    private final Exams exams;
     private final ProctorStore store;
     private final LiveHub live;
     private final ProctorSettings settings;
@@ -61,6 +66,7 @@ final class EvidenceWatch {
             Vertx vertx,
             Redis redis,
             Attempts attempts,
+            Exams exams,
             ProctorStore store,
             LiveHub live,
             ProctorSettings settings,
@@ -68,6 +74,7 @@ final class EvidenceWatch {
         this.vertx = vertx;
         this.redis = redis;
         this.attempts = attempts;
+        this.exams = exams;
         this.store = store;
         this.live = live;
         this.settings = settings;
@@ -79,25 +86,27 @@ final class EvidenceWatch {
         limits.put(EvidenceKind.SOCKET, EvidenceRule.limitMillis(settings.socketSeconds() * 1000L, n));
     }
 
-    static String watched(EvidenceKind k) {
-        return ProctorKeys.evidenceWatched(k);
+    static String watched(String examId, EvidenceKind k) {
+        return ProctorKeys.evidenceWatched(examId, k);
     }
 
-    static String gaps(EvidenceKind k) {
-        return ProctorKeys.evidenceGaps(k);
+    static String gaps(String examId, EvidenceKind k) {
+        return ProctorKeys.evidenceGaps(examId, k);
     }
 
     List<String> fromStart(Exam exam) {
-        return keys(EvidenceRule.fromStart(
-                exam.proctoring().camera(), exam.proctoring().screen(), mediaServer));
+        return keys(
+                exam.id(),
+                EvidenceRule.fromStart(
+                        exam.proctoring().camera(), exam.proctoring().screen(), mediaServer));
     }
 
     List<String> fromClock(Exam exam) {
-        return keys(EvidenceRule.fromClock(exam.proctoring().camera()));
+        return keys(exam.id(), EvidenceRule.fromClock(exam.proctoring().camera()));
     }
 
-    private static List<String> keys(Set<EvidenceKind> kinds) {
-        return kinds.stream().map(EvidenceWatch::watched).toList();
+    private static List<String> keys(String examId, Set<EvidenceKind> kinds) {
+        return kinds.stream().map(k -> watched(examId, k)).toList();
     }
 
     long limitMillis(EvidenceKind k) {
@@ -134,7 +143,11 @@ final class EvidenceWatch {
         touched.put(key, now);
         return SEEN.run(
                         redis,
-                        List.of(watched(kind), gaps(kind), ProctorStore.hash(a.id()), ProctorStore.audit(a.id())),
+                        List.of(
+                                watched(a.examId(), kind),
+                                gaps(a.examId(), kind),
+                                ProctorStore.hash(a.id()),
+                                ProctorStore.audit(a.id())),
                         List.of(
                                 a.id(),
                                 kind.code(),
@@ -145,33 +158,61 @@ final class EvidenceWatch {
                 .mapEmpty();
     }
 
-    /** The attempt is finished: it is watched no more. */
+    /** The attempt is finished: it is watched no more. Its exam from its id, or for an attempt begun before, its hash. */
     Future<Void> forget(String attemptId) {
+        return ExamKeys.examOf(attemptId)
+                .map(Future::succeededFuture)
+                .orElseGet(() -> attempts.facts(attemptId).map(AttemptFacts::examId))
+                .compose(examId -> forget(examId, attemptId))
+                .recover(err -> ProctorAccess.gone(err) ? Future.succeededFuture() : Future.failedFuture(err));
+    }
+
+    /** Issue 14 (2): one batch over the exam's sets, all in its slot. */
+    private Future<Void> forget(String examId, String attemptId) {
         touched.keySet().removeIf(k -> k.startsWith(attemptId + "/"));
         List<Request> batch = new ArrayList<>();
         for (EvidenceKind k : EvidenceKind.values()) {
-            batch.add(Request.cmd(Command.ZREM).arg(watched(k)).arg(attemptId));
-            batch.add(Request.cmd(Command.ZREM).arg(gaps(k)).arg(attemptId));
+            batch.add(Request.cmd(Command.ZREM).arg(watched(examId, k)).arg(attemptId));
+            batch.add(Request.cmd(Command.ZREM).arg(gaps(examId, k)).arg(attemptId));
         }
         return redis.batch(batch).mapEmpty();
     }
 
-    /** One pass over every kind: gaps claimed and flagged; for the socket, gaps that ended closed. */
+    /**
+     * One pass over every proctored exam in the sweep index and every kind: gaps claimed and flagged; for the socket,
+     * gaps that ended closed.
+     */
     Future<Integer> scan() {
-        List<Future<Integer>> all = new ArrayList<>();
-        for (EvidenceKind k : EvidenceKind.values()) all.add(scan(k));
-        return Future.all(all).map(done -> {
-            int n = 0;
-            for (int i = 0; i < all.size(); i++) n += done.<Integer>resultAt(i);
-            return n;
-        });
+        return SweepIndex.exams(redis)
+                .compose(ids -> Future.all(ids.stream().map(this::scanExam).toList()))
+                .map(done -> {
+                    int n = 0;
+                    for (int i = 0; i < done.size(); i++) n += done.<Integer>resultAt(i);
+                    return n;
+                });
     }
 
-    private Future<Integer> scan(EvidenceKind kind) {
+    private Future<Integer> scanExam(String examId) {
+        return exams.exam(examId)
+                .map(ProctorExtras::proctored)
+                .otherwise(true) // an exam that cannot be read is scanned rather than skipped
+                .compose(proctored -> {
+                    if (!proctored) return Future.succeededFuture(0);
+                    List<Future<Integer>> all = new ArrayList<>();
+                    for (EvidenceKind k : EvidenceKind.values()) all.add(scan(examId, k));
+                    return Future.all(all).map(done -> {
+                        int n = 0;
+                        for (int i = 0; i < all.size(); i++) n += done.<Integer>resultAt(i);
+                        return n;
+                    });
+                });
+    }
+
+    private Future<Integer> scan(String examId, EvidenceKind kind) {
         long limit = limits.get(kind);
         long before = live.serverNow().toEpochMilli() - limit;
         Future<List<String>> stale = redis.send(Request.cmd(Command.ZRANGEBYSCORE)
-                        .arg(watched(kind))
+                        .arg(watched(examId, kind))
                         .arg("-inf")
                         .arg(before)
                         .arg("LIMIT")
@@ -179,27 +220,30 @@ final class EvidenceWatch {
                         .arg(BATCH))
                 .map(EvidenceWatch::strings);
         Future<Integer> raised = stale.compose(ids -> Future.join(
-                        ids.stream().map(id -> claim(id, kind, limit)).toList()))
+                        ids.stream().map(id -> claim(examId, id, kind, limit)).toList()))
                 .map(done ->
                         (int) done.list().stream().filter(Boolean.TRUE::equals).count());
         if (kind != EvidenceKind.SOCKET) return raised;
         // a socket that comes back is not an upload the server handles: its return is seen here, from the presence hash
-        return raised.compose(n -> redis.send(
-                        Request.cmd(Command.ZRANGE).arg(gaps(kind)).arg(0).arg(BATCH - 1))
+        return raised.compose(n -> redis.send(Request.cmd(Command.ZRANGE)
+                        .arg(gaps(examId, kind))
+                        .arg(0)
+                        .arg(BATCH - 1))
                 .map(EvidenceWatch::strings)
-                .compose(ids -> Future.join(ids.stream().map(this::socketBack).toList()))
+                .compose(ids -> Future.join(
+                        ids.stream().map(id -> socketBack(examId, id)).toList()))
                 .map(n));
     }
 
     /** Claims the gap and raises the flag if this node won it; true if it raised. */
-    private Future<Boolean> claim(String attemptId, EvidenceKind kind, long limit) {
+    private Future<Boolean> claim(String examId, String attemptId, EvidenceKind kind, long limit) {
         return attempts.facts(attemptId)
                 .compose(a -> presenceSeen(a, kind)
                         .compose(seen -> GAP.run(
                                         redis,
                                         List.of(
-                                                watched(kind),
-                                                gaps(kind),
+                                                watched(examId, kind),
+                                                gaps(examId, kind),
                                                 ExamKeys.attempt(attemptId),
                                                 ProctorStore.hash(attemptId)),
                                         List.of(attemptId, kind.code(), Long.toString(limit), Long.toString(seen)))
@@ -216,7 +260,8 @@ final class EvidenceWatch {
                                 })))
                 .recover(err -> {
                     // an attempt deleted under the scan: stop watching it
-                    if (ProctorAccess.gone(err)) return forget(attemptId).map(false);
+                    if (ProctorAccess.gone(err))
+                        return forget(examId, attemptId).map(false);
                     return Future.failedFuture(err);
                 });
     }
@@ -230,16 +275,16 @@ final class EvidenceWatch {
                         r == null ? null : r.toString(), 0, live.serverNow().toEpochMilli(), Presence.STALE_MILLIS));
     }
 
-    private Future<Void> socketBack(String attemptId) {
+    private Future<Void> socketBack(String examId, String attemptId) {
         return attempts.facts(attemptId)
                 .compose(a -> a.status().finished()
-                        ? forget(attemptId)
+                        ? forget(examId, attemptId)
                         : presenceSeen(a, EvidenceKind.SOCKET)
                                 .compose(seen -> EvidenceRule.missing(
                                                 live.serverNow().toEpochMilli(), seen, limits.get(EvidenceKind.SOCKET))
                                         ? Future.succeededFuture()
                                         : seen(a, EvidenceKind.SOCKET)))
-                .recover(err -> ProctorAccess.gone(err) ? forget(attemptId) : Future.failedFuture(err));
+                .recover(err -> ProctorAccess.gone(err) ? forget(examId, attemptId) : Future.failedFuture(err));
     }
 
     private static List<String> strings(Response r) {

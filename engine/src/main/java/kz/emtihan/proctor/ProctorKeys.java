@@ -33,13 +33,16 @@ public final class ProctorKeys {
         return proctor(attemptId) + ":obs";
     }
 
-    /** Sorted set of the attempts watched for this kind of evidence: attempt -> last seen (epoch ms). */
-    public static String evidenceWatched(EvidenceKind kind) {
-        return "evidence:" + kind.code();
+    /**
+     * Sorted set of the exam's attempts watched for this kind of evidence: attempt -> last seen (epoch ms). Issue 14
+     * (2): per exam, in its slot ({@code ExamKeys.evidenceWatched}).
+     */
+    public static String evidenceWatched(String examId, EvidenceKind kind) {
+        return ExamKeys.evidenceWatched(examId, kind.code());
     }
 
-    /** Sorted set of the attempts in a gap of this kind of evidence: attempt -> last seen. */
-    public static String evidenceGaps(EvidenceKind kind) {
-        return "evidence:" + kind.code() + ":gap";
+    /** Sorted set of the exam's attempts in a gap of this kind of evidence: attempt -> last seen. */
+    public static String evidenceGaps(String examId, EvidenceKind kind) {
+        return ExamKeys.evidenceGaps(examId, kind.code());
     }
 }

@@ -66,7 +66,7 @@ public record ProctorModule(
             if (serverFiles.uploads())
                 kurento.ifPresent(k -> k.uploadTo(new KurentoUploads(vertx, serverFiles, exam.attempts())));
             EvidenceWatch evidence = new EvidenceWatch(
-                    vertx, redis.redis(), exam.attempts(), store, live, settings, kurento.isPresent());
+                    vertx, redis.redis(), exam.attempts(), exam.exams(), store, live, settings, kurento.isPresent());
             evidence.start();
             Recordings recordings = new Recordings(
                     vertx,

@@ -3,11 +3,17 @@
 -- A submit that arrives after deadline + grace finalises as timed-out. A submit of an attempt held for its identity
 -- step (release-hold.lua) is refused: 'held' and what it waits for; the sweeper still closes it at the window's close.
 -- Publishes attempt-finished on the exam's channel and attempt-closed on the attempt's.
--- KEYS: 1 attempt hash, 2 deadlines zset, 3 log list, 4 to-grade set
+-- Issue 14 (2): the work lists are the attempt's exam's (one Cluster slot with the attempt); an entry for an attempt
+-- that is missing or no longer in progress is taken off the deadlines (left there by a move from an older store's
+-- global list), so the sweeper does not meet it again.
+-- KEYS: 1 attempt hash, 2 the exam's deadlines zset, 3 log list, 4 the exam's to-grade set
 -- ARGV: 1 attempt id, 2 'submit' | 'timeout' | 'terminate', 3 grace ms, 4 actor, 5 reason (terminate, else ''),
 --       6 exam channel without the exam id (the exam is read from the attempt), 7 attempt channel
 local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'examId', 'studentId', 'hold', 'statementUntil')
-if not a[1] then return {'missing', ''} end
+if not a[1] then
+  redis.call('ZREM', KEYS[2], ARGV[1])
+  return {'missing', ''}
+end
 -- 5.35: a submit after the individual statement's end is refused and changes nothing (the sweeper times it out)
 if ARGV[2] == 'submit' and a[6] then
   local tt = redis.call('TIME')
@@ -18,6 +24,7 @@ end
 if a[1] ~= 'in-progress' then
   -- issue 14 (2): a write, so that a WAIT after this script also covers the finalisation it reports
   redis.call('HSET', KEYS[1], 'status', a[1])
+  redis.call('ZREM', KEYS[2], ARGV[1])
   return {'already', a[1]}
 end
 if ARGV[2] == 'submit' and a[5] then return {'held', a[5]} end

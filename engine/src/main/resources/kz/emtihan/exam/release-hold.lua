@@ -4,7 +4,8 @@
 -- min(now + duration, window close) (the rule of Deadline; ReleaseHoldContractTest runs this script on the same
 -- cases). Modes 'identity' and 'approval' only change what the hold waits for. The caller tells the student's page.
 -- Publishes clock-started on the exam's channel when released.
--- KEYS: 1 attempt hash, 2 deadlines zset, 3 log list, 4.. sorted sets that watch the attempt from its clock's start
+-- KEYS: 1 attempt hash, 2 the exam's deadlines zset, 3 log list, 4.. the exam's sorted sets that watch the attempt from
+--       its clock's start (issue 14, 2: all in the exam's Cluster slot)
 -- ARGV: 1 attempt id, 2 exam closesAt ms, 3 actor, 4 mode 'release' | 'identity' | 'approval', 5 duration ms,
 --       6 exam channel
 local a = redis.call('HMGET', KEYS[1], 'status', 'deadline', 'hold', 'holdSince', 'examId', 'studentId',

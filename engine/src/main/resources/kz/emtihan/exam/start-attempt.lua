@@ -9,9 +9,11 @@
 -- window is closed; the window's end is then the statement's end, and 'statementUntil' on the attempt makes
 -- save-answer.lua and finalise-attempt.lua refuse anything after it. After it, 'statement-expired'.
 -- Extra time (KEYS 8) lengthens the student's clock, never the window (ExtraTime's rule).
--- KEYS: 1 exam attempts hash (student -> attempt), 2 roster set, 3 new attempt hash, 4 deadlines zset, 5 new attempt log,
+-- Issue 14 (2): every key carries the exam's hash tag (ExamKeys), so the script runs on one Cluster slot.
+-- KEYS: 1 exam attempts hash (student -> attempt), 2 roster set, 3 new attempt hash, 4 the exam's deadlines zset,
+--       5 new attempt log,
 --       6 admission ratings hash (student -> rating; absent = admitted), 7 personal windows hash (student ->
---       'fromMs:untilMs'), 8 extra time hash (student -> ms), 9.. sorted sets that watch the new attempt
+--       'fromMs:untilMs'), 8 extra time hash (student -> ms), 9.. the exam's sorted sets that watch the new attempt
 --       from now (proctoring's evidence: attempt -> last seen, docs/proctoring.md)
 -- ARGV: 1 student, 2 new attempt id, 3 exam id, 4 opensAt ms, 5 closesAt ms, 6 duration ms, 7 seed, 8 paper,
 --       9 minimum admission rating, 10 '1' to hold the attempt until its identity step releases it (release-hold.lua),

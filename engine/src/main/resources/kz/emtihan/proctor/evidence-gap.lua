@@ -3,7 +3,8 @@
 -- the same sets exactly one raises the evidence-missing flag, once per gap: the attempt moves from the watched set
 -- to the gap set (score: when last seen) until the evidence resumes (evidence-seen.lua). A finished attempt is
 -- forgotten.
--- KEYS: 1 watched zset of the kind, 2 gap zset of the kind, 3 attempt hash, 4 proctor hash
+-- KEYS: 1 the exam's watched zset of the kind, 2 its gap zset of the kind, 3 attempt hash, 4 proctor hash (issue 14,
+--       2: all in the exam's Cluster slot)
 -- ARGV: 1 attempt id, 2 kind, 3 limit ms, 4 last seen ms known to the caller (the socket's presence; 0 if none)
 local status = redis.call('HGET', KEYS[3], 'status')
 if status ~= 'in-progress' then

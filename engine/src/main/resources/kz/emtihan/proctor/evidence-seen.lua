@@ -1,7 +1,8 @@
 -- Evidence of a kind arrived for an attempt (issue 10, 4): refresh its last-seen time if it is watched; if it was in
 -- a gap, end the gap, note it in the proctoring audit trail and tell the dashboard (evidence-resumed). Atomic, so
 -- a gap is closed once.
--- KEYS: 1 watched zset of the kind, 2 gap zset of the kind, 3 proctor hash, 4 audit list
+-- KEYS: 1 the exam's watched zset of the kind, 2 its gap zset of the kind, 3 proctor hash, 4 audit list (issue 14, 2:
+--       all in the exam's Cluster slot)
 -- ARGV: 1 attempt id, 2 kind, 3 at (ISO, for the audit), 4 exam id, 5 student id, 6 exam channel
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)

@@ -135,17 +135,23 @@ public final class BenchNodeMain {
                 .put("gcMillis", (System.nanoTime() - t) / 1_000_000);
     }
 
-    /** Attempts whose deadline is at or before {@code millis} and still open, and finalised ones not yet graded. */
+    /**
+     * Attempts whose deadline is at or before {@code millis} and still open, and finalised ones not yet graded: over the
+     * work lists of every exam in the sweep index (issue 14, 2).
+     */
     private static JsonObject due(Redis redis, long millis) {
-        long open = Client.await(
-                        redis.send(Request.cmd(Command.ZCOUNT)
-                                .arg(ExamKeys.deadlines())
-                                .arg("-inf")
-                                .arg(millis)),
-                        30)
-                .toLong();
-        long toGrade = Client.await(redis.send(Request.cmd(Command.SCARD).arg(ExamKeys.toGrade())), 30)
-                .toLong();
+        long open = 0, toGrade = 0;
+        for (String exam : Client.await(kz.emtihan.exam.SweepIndex.exams(redis), 30)) {
+            open += Client.await(
+                            redis.send(Request.cmd(Command.ZCOUNT)
+                                    .arg(ExamKeys.deadlines(exam))
+                                    .arg("-inf")
+                                    .arg(millis)),
+                            30)
+                    .toLong();
+            toGrade += Client.await(redis.send(Request.cmd(Command.SCARD).arg(ExamKeys.toGrade(exam))), 30)
+                    .toLong();
+        }
         return new JsonObject().put("open", open).put("toGrade", toGrade);
     }
 

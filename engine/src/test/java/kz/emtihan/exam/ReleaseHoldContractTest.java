@@ -63,7 +63,7 @@ class ReleaseHoldContractTest {
         assertNull(redis.cmd(Command.HGET, ExamKeys.attempt(id), "hold"), "no longer held");
         assertEquals(
                 (double) deadline,
-                redis.cmd(Command.ZSCORE, ExamKeys.deadlines(), id).toDouble());
+                redis.cmd(Command.ZSCORE, ExamKeys.deadlines("e1"), id).toDouble());
     }
 
     @Test
@@ -143,7 +143,7 @@ class ReleaseHoldContractTest {
     private static Response release(String id, String mode, long closes, long duration) {
         return redis.run(
                 RELEASE,
-                List.of(ExamKeys.attempt(id), ExamKeys.deadlines(), ExamKeys.log(id)),
+                List.of(ExamKeys.attempt(id), ExamKeys.deadlines("e1"), ExamKeys.log(id)),
                 List.of(
                         id,
                         Long.toString(closes),

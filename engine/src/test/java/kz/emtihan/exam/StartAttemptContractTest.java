@@ -63,7 +63,7 @@ class StartAttemptContractTest {
                         .toString()));
         assertEquals(
                 (double) deadline,
-                redis.cmd(Command.ZSCORE, ExamKeys.deadlines(), id).toDouble(),
+                redis.cmd(Command.ZSCORE, ExamKeys.deadlines(exam), id).toDouble(),
                 "the sweeper's list has the same deadline");
         JsonObject entry = new JsonObject(redis.list(ExamKeys.log(id)).get(0));
         assertEquals("start", entry.getString("type"));
@@ -207,7 +207,7 @@ class StartAttemptContractTest {
 
     private static Response start(
             String exam, String student, long opens, long closes, long duration, boolean held, long grace) {
-        String id = Ids.prefixed("a");
+        String id = ExamKeys.newAttemptId(exam); // issue 14 (2): as the engine names it, in the exam's slot
         return redis.run(START, keys(exam, id), args(exam, student, id, opens, closes, duration, held, grace));
     }
 
@@ -216,7 +216,7 @@ class StartAttemptContractTest {
                 ExamKeys.examAttempts(exam),
                 ExamKeys.roster(exam),
                 ExamKeys.attempt(id),
-                ExamKeys.deadlines(),
+                ExamKeys.deadlines(exam),
                 ExamKeys.log(id),
                 ExamKeys.admission(exam),
                 ExamKeys.personalWindows(exam),

@@ -217,7 +217,9 @@ class ProctoredByServerTest {
         Instant closesAt = Instant.parse(held.getString("closesAt"));
         assertEquals(
                 closesAt.toEpochMilli(),
-                app.redis(Request.cmd(Command.ZSCORE).arg("deadlines").arg(attempt))
+                app.redis(Request.cmd(Command.ZSCORE)
+                                .arg(kz.emtihan.exam.ExamKeys.deadlines(exam))
+                                .arg(attempt))
                         .toLong(),
                 "a held attempt is still closed by the sweeper at the window's close");
 
@@ -235,7 +237,9 @@ class ProctoredByServerTest {
         assertTrue(served.getJsonArray("questions").size() > 0);
         assertEquals(
                 deadline.toEpochMilli(),
-                app.redis(Request.cmd(Command.ZSCORE).arg("deadlines").arg(attempt))
+                app.redis(Request.cmd(Command.ZSCORE)
+                                .arg(kz.emtihan.exam.ExamKeys.deadlines(exam))
+                                .arg(attempt))
                         .toLong());
         String log = app.redis(Request.cmd(Command.LRANGE)
                         .arg(kz.emtihan.exam.ExamKeys.log(attempt))
