@@ -38,6 +38,7 @@ public final class Users {
     private final Passwords passwords;
     private final UserDirectory directory;
     private final UserPhotos photos;
+    private final Names names;
 
     private final String unknownUserHash;
     /** bcrypt is CPU work: its own pool of cores - 1 threads keeps a login storm from starving the event loops. */
@@ -60,6 +61,7 @@ public final class Users {
         this.passwords = passwords;
         this.directory = new UserDirectory(redis);
         this.photos = new UserPhotos(redis);
+        this.names = new Names(directory::names, System::currentTimeMillis);
         this.unknownUserHash = passwords.hash(generatedPassword());
     }
 
@@ -78,6 +80,11 @@ public final class Users {
 
     /** What others may know of an account: its name, roles, e-mail address and academic group. */
     public record Profile(String id, String name, Set<Role> roles, Optional<String> email, Optional<String> group) {}
+
+    /** People's names for the pages, from this node's cache (issue 15, 2). */
+    public Names names() {
+        return names;
+    }
 
     /** The accounts' enrolment photos, kept beside them. */
     public UserPhotos photos() {
@@ -266,7 +273,10 @@ public final class Users {
                             tx.addAll(Sessions.endAllRequests(a.id()));
                     }
                     tx.add(Request.cmd(Command.EXEC));
-                    return redis.batch(tx).map(accounts.size());
+                    return redis.batch(tx)
+                            .onSuccess(done -> names.forget(
+                                    accounts.stream().map(Account::id).toList()))
+                            .map(accounts.size());
                 });
     }
 
