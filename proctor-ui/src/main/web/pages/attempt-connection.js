@@ -2,20 +2,45 @@
  * The connection line of the student's test page: says clearly when the page is offline and how many answers
  * wait on this device.
  *
- * For tests: <main data-connection data-pending>.
+ * After an outage it says, once every waiting answer has reached the server, that all were delivered (issue 15, 6);
+ * the sentence goes after a while or with the next change.
+ *
+ * For tests: <main data-connection data-pending data-delivered>.
  */
 
 import { t } from '../lib/i18n.js';
-import { connectionLine } from '../lib/attempt/question-state.js';
+import { connectionLine, deliveredAfterOutage } from '../lib/attempt/question-state.js';
+
+const DELIVERED_SHOWN_MS = 10000;
+let behind = false;
+let deliveredTimer = null;
 
 const main = document.getElementById('attempt');
 const line = document.getElementById('connection');
 
 /** Draws the line for the answer book's state and the browser's. */
 export function renderConnection(book) {
-  const { offline, pending, key, params } = connectionLine(book, navigator.onLine);
+  const shown = connectionLine(book, navigator.onLine);
+  const { offline, pending, key, params } = shown;
+  const failing = [...(book.entries?.values() ?? [])].some((entry) => entry.state === 'error');
+  const after = deliveredAfterOutage(shown, behind, failing);
+  behind = after.behind;
   main.dataset.connection = offline ? 'offline' : 'online';
   main.dataset.pending = String(pending);
   line.classList.toggle('connection-offline', offline);
-  line.textContent = key ? t(key, params) : '';
+  if (after.delivered) {
+    main.dataset.delivered = 'true';
+    line.textContent = t('attempt.delivered');
+    clearTimeout(deliveredTimer);
+    deliveredTimer = setTimeout(() => {
+      delete main.dataset.delivered;
+      if (line.textContent === t('attempt.delivered')) line.textContent = '';
+    }, DELIVERED_SHOWN_MS);
+    return;
+  }
+  if (key) {
+    clearTimeout(deliveredTimer);
+    delete main.dataset.delivered;
+    line.textContent = t(key, params);
+  } else if (main.dataset.delivered !== 'true') line.textContent = '';
 }

@@ -7,7 +7,8 @@
 
 import { ApiError, myExams } from '../lib/api.js';
 import { h, param, setState, showMessage } from '../lib/dom.js';
-import { formatDateTime, t, tn } from '../lib/i18n.js';
+import { admissionLine } from '../lib/exam-card.js';
+import { formatDateTime, formatNumber, t, tn } from '../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../lib/page.js';
 import { isProctored } from '../lib/proctoring/precheck-rules.js';
 
@@ -22,6 +23,16 @@ async function start() {
     $('rules-loading').hidden = true;
     if (!exam) {
       showMessage($('rules-error'), t('rules.noExam'));
+      setState(main, 'error');
+      return;
+    }
+    const refusal = admissionLine(exam); // issue 15 (6), 5.30: the card said so; a link here says it again
+    if (refusal) {
+      const { rating, minimum, rule } = refusal.params;
+      showMessage(
+        $('rules-error'),
+        t(refusal.key, { rule, rating: formatNumber(rating ?? 0), minimum: formatNumber(minimum) }),
+      );
       setState(main, 'error');
       return;
     }

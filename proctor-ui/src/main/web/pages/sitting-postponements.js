@@ -13,6 +13,7 @@
  * li[data-student][data-step=postponed] .standing-badge[data-letter].
  */
 
+import { nameIn } from '../lib/people.js';
 import { h } from '../lib/dom.js';
 import { formatDateTime, t } from '../lib/i18n.js';
 import * as api from '../lib/sitting/api.js';
@@ -73,7 +74,11 @@ function item(p, key, ctx) {
     },
     h('p', {
       class: 'act-title',
-      text: t('sitting.postponement.item', { student: p.studentId, time: formatDateTime(p.appliedAt) }),
+      // issue 15 (2): the student by name (the sitting's people), as everywhere on the console
+      text: t('sitting.postponement.item', {
+        student: nameIn(ctx.sitting.people, p.studentId),
+        time: formatDateTime(p.appliedAt),
+      }),
     }),
     h('p', { class: 'act-description', text: p.reason }),
     ['chair', 'secretary', 'none'].includes(ctx.role) ? scanSlot(p, ctx, error) : null,

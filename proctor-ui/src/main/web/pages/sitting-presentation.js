@@ -5,6 +5,7 @@
  * console would (lib/sitting/flow.js currentStudent). For tests: <main data-state data-phase data-student>.
  */
 
+import { nameIn } from '../lib/people.js';
 import { ApiError } from '../lib/api.js';
 import { h, param, setState, showMessage } from '../lib/dom.js';
 import { localise, t } from '../lib/i18n.js';
@@ -79,7 +80,10 @@ function render() {
   const select = $('presentation-student');
   select.replaceChildren(
     h('option', { value: '', text: '—' }),
-    ...(sitting.students ?? []).map((id) => h('option', { value: id, text: id, selected: id === pinned })),
+    // issue 15 (2): students by name
+    ...(sitting.students ?? []).map((id) =>
+      h('option', { value: id, text: nameIn(sitting.people, id), selected: id === pinned }),
+    ),
   );
   $('presentation-title').textContent = sitting.title ?? '';
   document.title = t('sitting.titleOf', { title: sitting.title ?? '' });
@@ -87,7 +91,9 @@ function render() {
   const phase = p.phase?.phase ?? 'WAITING';
   main.dataset.phase = phase;
   main.dataset.student = student ?? '';
-  $('presentation-student-name').textContent = student ? t('presentation.student', { student }) : '';
+  $('presentation-student-name').textContent = student
+    ? t('presentation.student', { student: nameIn(sitting.people, student) })
+    : '';
   $('presentation-phase').textContent = t(`sitting.phase.${phase}`);
   const questions = p.questions ?? [];
   $('presentation-heading').textContent = questions.length ? t('sitting.ticket', { n: p.ticket }) : '';

@@ -223,6 +223,7 @@ final class Review {
                             .put("verdict", verdict.code())
                             .put("comment", comment)
                             .put("by", caller.id())
+                            .put("byName", caller.name()) // issue 15 (2)
                             .put("at", at);
                     return store.record(
                             attemptId,
