@@ -69,7 +69,7 @@ function render(exams) {
   const now = Date.now() + offset;
   const focused = document.activeElement?.dataset?.exam; // re-rendering must not take the keyboard focus away
   list.replaceChildren(...exams.map((exam) => examItem(exam, now)));
-  if (focused) list.querySelector(`[data-exam="${CSS.escape(focused)}"]`)?.focus();
+  if (focused) list.querySelector(`button[data-exam="${CSS.escape(focused)}"]`)?.focus();
   scheduleRefresh(exams, now);
 }
 
