@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   connectionLine,
+  deliveredAfterOutage,
   firstToShow,
   moves,
   navButton,
@@ -65,6 +66,27 @@ test('the connection line says offline (the book or the browser) with the answer
   assert.equal(connectionLine(book(), false).key, 'attempt.offline', 'the browser says it is offline');
   assert.equal(connectionLine(book({ pending: 1 }), true).key, 'attempt.pending');
   assert.equal(connectionLine(book(), true).key, null, 'online with nothing waiting: nothing to say');
+});
+
+test('after an outage the line says all answers were delivered once the queue empties, and only then', () => {
+  // issue 15 (6)
+  let state = deliveredAfterOutage(connectionLine(book({ offline: true, pending: 3 }), true), false, true);
+  assert.deepEqual(state, { behind: true, delivered: false });
+  state = deliveredAfterOutage(connectionLine(book({ pending: 1 }), true), state.behind, false);
+  assert.deepEqual(state, { behind: true, delivered: false }, 'back online, one still on its way');
+  state = deliveredAfterOutage(connectionLine(book(), true), state.behind, false);
+  assert.deepEqual(state, { behind: false, delivered: true }, 'the queue is empty: say so');
+  state = deliveredAfterOutage(connectionLine(book(), true), state.behind, false);
+  assert.equal(state.delivered, false, 'said once');
+  const inFlight = deliveredAfterOutage(connectionLine(book({ pending: 1 }), true), false, false);
+  const saved = deliveredAfterOutage(connectionLine(book(), true), inFlight.behind, false);
+  assert.equal(saved.delivered, false, 'an ordinary save is no outage');
+  const failed = deliveredAfterOutage(connectionLine(book({ pending: 1 }), true), false, true);
+  assert.equal(
+    deliveredAfterOutage(connectionLine(book(), true), failed.behind, false).delivered,
+    true,
+    'a 503 is one',
+  );
 });
 
 test('progress counts the answered questions', () => {

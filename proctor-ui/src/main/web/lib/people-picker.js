@@ -9,27 +9,29 @@
 
 import { h } from './dom.js';
 import { t } from './i18n.js';
+import { person, sharedNames } from './people.js';
 
-/** A list of people by name (id in brackets), or "none". */
+/** A list of people by name (issue 15, 2: the id, small and grey, only where two share a name), or "none". */
 export function peopleList(field, people) {
   if (!people || people.length === 0) return h('p', { class: 'muted', 'data-people': field, text: t('staff.none') });
   return h(
     'ul',
     { class: 'plain-list', 'data-people': field },
-    ...people.map((p) => h('li', { 'data-person': p.id, text: t('staff.people.person', { name: p.name, id: p.id }) })),
+    ...people.map((p) => h('li', { 'data-person': p.id }, person(p, sharedNames(people).has(p.name)))),
   );
 }
 
 /** A fieldset of checkboxes, one per candidate, ticked for the ids in {@code chosen}. */
 export function peopleChoice(field, legend, candidates, chosen) {
   const set = new Set(chosen ?? []);
+  const shared = sharedNames(candidates ?? []);
   const items = (candidates ?? []).map((p) => {
     const id = `${field}-${p.id}`;
     return h(
       'li',
       {},
       h('input', { type: 'checkbox', id, name: field, value: p.id, checked: set.has(p.id) }),
-      h('label', { for: id, text: t('staff.people.person', { name: p.name, id: p.id }) }),
+      h('label', { for: id }, person(p, shared.has(p.name))),
     );
   });
   return h(

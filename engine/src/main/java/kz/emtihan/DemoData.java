@@ -247,7 +247,14 @@ final class DemoData {
                                         .add("student2")
                                         .add("student3")
                                         .add("student4")
-                                        .add("student5"))
+                                        // issue 15 (6): on the proctored exam student5's admission rating is below
+                                        // 5.30's minimum, so the demo shows the card that says so
+                                        .add(
+                                                proctored
+                                                        ? new JsonObject()
+                                                                .put("studentId", "student5")
+                                                                .put("admissionRating", 40)
+                                                        : "student5"))
                         // issue 10 (3): a proctor sees only the exams assigned to them; the demo proctor is assigned to
                         // both
                         .compose(n -> new kz.emtihan.exam.ExamProctors(

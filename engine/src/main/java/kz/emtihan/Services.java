@@ -46,8 +46,8 @@ public record Services(
                 new BankStore(store),
                 new BankMediaStore(store.redis(), cfg.bankMedia()),
                 cfg.regulation().bank());
-        ExamModule exam =
-                ExamModule.create(vertx, store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()));
+        ExamModule exam = ExamModule.create(
+                vertx, store, banks, cfg.regulation(), ReceiptSigner.fromDataDir(cfg.dataDir()), users.names());
         LiveHub live = new LiveHub(vertx, store);
         ProctorModule proctor = ProctorModule.create(
                 vertx,

@@ -54,6 +54,16 @@ export function connectionLine(book, online) {
   return { offline, pending, key, params: { n: pending } };
 }
 
+/**
+ * After an outage, once the queue has emptied, the line says every answer was delivered (issue 15, 6). An outage is
+ * being offline or an answer failing to save (a server away); answers merely in flight are not one. `behind` is what
+ * the previous call returned; → {behind, delivered}: delivered is true once, on the call that finds the queue empty.
+ */
+export function deliveredAfterOutage(line, behind, failing) {
+  if (!line.offline && line.pending === 0) return { behind: false, delivered: behind };
+  return { behind: behind || line.offline || failing, delivered: false };
+}
+
 /** How many of the questions have an answer. */
 export function progress(questions, book) {
   return { answered: questions.filter((q) => book.answered(q.id)).length, total: questions.length };

@@ -373,4 +373,24 @@ export default {
   'myReview.flag.disconnected': 'The connection to the server was lost',
   'myReview.flag.storage-full': 'The server could not store the recording',
   'myReview.flag.evidence-missing': 'The server stopped receiving your camera, screen or connection for a while',
+
+  // issue 15 (6): the exam card before the start, "all answers delivered", the folded receipt
+  'exams.timeLeft': 'Time left',
+  'exams.untilOpens': 'opens in {time}',
+  'exams.opensOn': 'opens on {time}',
+  'exams.untilCloses': 'closes in {time}; start now and you have {duration}',
+  'exams.closesOn': 'open until {time}; start now and you have {duration}',
+  'exams.windowClosed': 'closed at {time}',
+  'exams.leftInAttempt': '{time} left in your attempt',
+  'exams.proctoring': 'Proctoring',
+  'exams.needsLead': 'Have ready:',
+  'exams.need.camera': 'a camera',
+  'exams.need.microphone': 'a microphone',
+  'exams.need.whole-screen': 'sharing your whole screen (not a window or a tab)',
+  'exams.need.id-card': 'your ID card',
+  'exams.notProctored': 'none: no camera, microphone or screen sharing is needed.',
+  'exams.notAdmitted':
+    "You are not admitted to this exam: your admission rating is {rating}, and at least {minimum} is needed ({rule}). If this is wrong, contact your dean's office.",
+  'attempt.delivered': 'Connection restored: all answers delivered to the server.',
+  'result.technical': 'Technical details: the signed record and how to check it yourself',
 };

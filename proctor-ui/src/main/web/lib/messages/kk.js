@@ -383,4 +383,24 @@ export default {
   'myReview.flag.disconnected': 'Сервермен байланыс үзілді',
   'myReview.flag.storage-full': 'Сервер жазбаны сақтай алмады',
   'myReview.flag.evidence-missing': 'Сервер біраз уақыт камераңызды, экраныңызды немесе байланысыңызды алмады',
+
+  // issue 15 (6): the exam card before the start, "all answers delivered", the folded receipt
+  'exams.timeLeft': 'Қалған уақыт',
+  'exams.untilOpens': 'ашылуына {time} қалды',
+  'exams.opensOn': '{time} ашылады',
+  'exams.untilCloses': 'жабылуына {time} қалды; қазір бастасаңыз, {duration} беріледі',
+  'exams.closesOn': '{time} дейін ашық; қазір бастасаңыз, {duration} беріледі',
+  'exams.windowClosed': '{time} жабылды',
+  'exams.leftInAttempt': 'әрекетіңіздің аяқталуына {time} қалды',
+  'exams.proctoring': 'Прокторинг',
+  'exams.needsLead': 'Дайындап қойыңыз:',
+  'exams.need.camera': 'камера',
+  'exams.need.microphone': 'микрофон',
+  'exams.need.whole-screen': 'бүкіл экранды көрсету (терезені не қойыншаны емес)',
+  'exams.need.id-card': 'жеке куәлік',
+  'exams.notProctored': 'жоқ: камера, микрофон және экранды көрсету қажет емес.',
+  'exams.notAdmitted':
+    'Сіз бұл емтиханға жіберілмегенсіз: жіберілу рейтингіңіз {rating}, ал кемінде {minimum} қажет ({rule}). Қате деп ойласаңыз, деканатқа хабарласыңыз.',
+  'attempt.delivered': 'Байланыс қалпына келді: барлық жауап серверге жетті.',
+  'result.technical': 'Техникалық мәліметтер: қол қойылған жазба және оны өзіңіз тексеру жолы',
 };

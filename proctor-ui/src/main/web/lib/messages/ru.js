@@ -381,4 +381,24 @@ export default {
   'myReview.flag.disconnected': 'Потеряно соединение с сервером',
   'myReview.flag.storage-full': 'Сервер не смог сохранить запись',
   'myReview.flag.evidence-missing': 'Сервер какое-то время не получал вашу камеру, экран или соединение',
+
+  // issue 15 (6): the exam card before the start, "all answers delivered", the folded receipt
+  'exams.timeLeft': 'Осталось',
+  'exams.untilOpens': 'до открытия {time}',
+  'exams.opensOn': 'откроется {time}',
+  'exams.untilCloses': 'до закрытия {time}; если начать сейчас — {duration}',
+  'exams.closesOn': 'открыт до {time}; если начать сейчас — {duration}',
+  'exams.windowClosed': 'закрыт {time}',
+  'exams.leftInAttempt': 'до конца вашей попытки {time}',
+  'exams.proctoring': 'Прокторинг',
+  'exams.needsLead': 'Подготовьте:',
+  'exams.need.camera': 'камеру',
+  'exams.need.microphone': 'микрофон',
+  'exams.need.whole-screen': 'демонстрацию всего экрана (не окна и не вкладки)',
+  'exams.need.id-card': 'удостоверение личности',
+  'exams.notProctored': 'нет: камера, микрофон и демонстрация экрана не нужны.',
+  'exams.notAdmitted':
+    'Вы не допущены к этому экзамену: ваш рейтинг допуска {rating}, а нужно не менее {minimum} ({rule}). Если это ошибка, обратитесь в деканат.',
+  'attempt.delivered': 'Связь восстановлена: все ответы доставлены на сервер.',
+  'result.technical': 'Технические подробности: подписанная запись и как проверить её самостоятельно',
 };

@@ -4,23 +4,51 @@
  * the answers or the buttons; a phone shows its short form (.connection-short) and a screen reader reads the full
  * sentence (.connection-long).
  *
- * For tests: <main data-connection data-pending>.
+ * After an outage it says, once every waiting answer has reached the server, that all were delivered (issue 15, 6);
+ * the sentence goes after a while or with the next change.
+ *
+ * For tests: <main data-connection data-pending data-delivered>.
  */
 
 import { h } from '../../lib/dom.js';
 import { t } from '../../lib/i18n.js';
-import { connectionLine } from '../../lib/attempt/question-state.js';
+import { connectionLine, deliveredAfterOutage } from '../../lib/attempt/question-state.js';
+
+const DELIVERED_SHOWN_MS = 10000;
+let behind = false;
+let deliveredTimer = null;
 
 const main = document.getElementById('attempt');
 const line = document.getElementById('connection');
 
 /** Draws the line for the answer book's state and the browser's. */
 export function renderConnection(book) {
-  const { offline, pending, key, params } = connectionLine(book, navigator.onLine);
+  const shown = connectionLine(book, navigator.onLine);
+  const { offline, pending, key, params } = shown;
+  const failing = [...(book.entries?.values() ?? [])].some((entry) => entry.state === 'error');
+  const after = deliveredAfterOutage(shown, behind, failing);
+  behind = after.behind;
   main.dataset.connection = offline ? 'offline' : 'online';
   main.dataset.pending = String(pending);
   line.classList.toggle('connection-offline', offline);
-  const text = key ? t(key, params) : '';
+  if (after.delivered) {
+    main.dataset.delivered = 'true';
+    show(t('attempt.delivered'), false, params);
+    clearTimeout(deliveredTimer);
+    deliveredTimer = setTimeout(() => {
+      delete main.dataset.delivered;
+      if (line.dataset.text === t('attempt.delivered')) show('', false, params);
+    }, DELIVERED_SHOWN_MS);
+    return;
+  }
+  if (key) {
+    clearTimeout(deliveredTimer);
+    delete main.dataset.delivered;
+    show(t(key, params), offline, params);
+  } else if (main.dataset.delivered !== 'true') show('', offline, params);
+}
+
+function show(text, offline, params) {
   if (line.dataset.text === text) return;
   line.dataset.text = text;
   if (!offline) {

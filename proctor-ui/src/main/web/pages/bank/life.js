@@ -287,7 +287,7 @@ function trailItem(entry) {
   const details = [];
   if (entry.meetingDate) details.push(t('banklife.trail.meeting', { date: entry.meetingDate, minutes: entry.minutes }));
   if (entry.academicYear) details.push(entry.academicYear);
-  if (entry.experts) details.push(entry.experts.join(', '));
+  if (entry.experts) details.push((entry.expertNames ?? entry.experts).join(', ')); // issue 15 (2)
   if (entry.decision) details.push(t(`banklife.decision.${entry.decision}`));
   if (entry.cause) details.push(t(`banklife.cause.${entry.cause}`));
   if (entry.period) details.push(entry.period);
@@ -295,7 +295,7 @@ function trailItem(entry) {
   return h(
     'li',
     { 'data-action': entry.action },
-    `${formatDateTime(entry.at)} — ${t(`banklife.trail.${entry.action}`)} — ${entry.by}`,
+    `${formatDateTime(entry.at)} — ${t(`banklife.trail.${entry.action}`)} — ${entry.byName ?? entry.by}`,
     details.length ? ` (${details.join('; ')})` : '',
   );
 }

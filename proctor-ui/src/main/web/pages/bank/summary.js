@@ -22,7 +22,7 @@ export function setOwner(person) {
 }
 
 function ownerText(id) {
-  return owner && owner.id === id && owner.name ? t('staff.people.person', { name: owner.name, id }) : id;
+  return owner && owner.id === id && owner.name ? owner.name : id; // issue 15 (2): by name
 }
 
 /** The heading, the passport and the counts by difficulty with their share of the target mix. */

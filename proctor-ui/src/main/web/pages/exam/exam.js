@@ -27,6 +27,7 @@ import {
   startStaffPage,
   statusBadge,
 } from '../../lib/staff.js';
+import { nameIn, person, personText, sharedNames } from '../../lib/people.js';
 
 const main = $('exam');
 const examId = param('exam');
@@ -44,7 +45,7 @@ async function start() {
     const bank = hasRole('teacher', 'admin', 'expert') ? await getBank(exam.bankId).catch(() => null) : null;
     $('exam-loading').hidden = true;
     renderExam(exam, bank);
-    renderRoster(exam.roster ?? []);
+    renderRoster(exam.roster ?? [], exam.people);
     await showExamProctors(examId);
     $('exam-created').hidden = !param('created');
     $('exam-body').hidden = false;
@@ -131,12 +132,17 @@ function renderExam(e, bank) {
   );
 }
 
-function renderRoster(roster) {
+/** issue 15 (2): the roster by name (people: id → name from GET /exams/{id}); ids only where two share a name. */
+function renderRoster(roster, people) {
   const count = $('roster-count');
   count.dataset.students = String(roster.length);
   count.textContent = roster.length > 0 ? tn('staff.roster.count', roster.length) : t('staff.roster.empty');
   $('roster-details').hidden = roster.length === 0;
-  $('roster-list').replaceChildren(...[...roster].sort().map((id) => h('li', { 'data-student': id, text: id })));
+  const persons = roster.map((id) => ({ id, name: nameIn(people, id) }));
+  const shared = sharedNames(persons);
+  $('roster-list').replaceChildren(
+    ...persons.sort(byName).map((p) => h('li', { 'data-student': p.id }, person(p, shared.has(p.name)))),
+  );
 }
 
 async function onRoster(event) {
@@ -161,7 +167,7 @@ async function onRoster(event) {
     done.hidden = false;
     input.value = '';
     exam = await getExam(examId);
-    renderRoster(exam.roster ?? []);
+    renderRoster(exam.roster ?? [], exam.people);
     await showExamProctors(examId);
     if (hasRole('teacher', 'admin', 'registrar')) await loadResults();
   } catch (err) {
@@ -200,9 +206,10 @@ function renderResults(rows) {
           inProgress: byStatus['in-progress'] ?? 0,
           notStarted: byStatus['not-started'] ?? 0,
         });
+  const shared = sharedNames(rows.map(student));
   $('results-rows').replaceChildren(
     ...[...rows]
-      .sort((a, b) => a.studentId.localeCompare(b.studentId))
+      .sort((a, b) => byName(student(a), student(b)))
       .map((row) =>
         h(
           'tr',
@@ -210,7 +217,7 @@ function renderResults(rows) {
             'data-student': row.studentId,
             'data-status': row.status,
           },
-          h('th', { scope: 'row', text: row.studentId }),
+          h('th', { scope: 'row' }, person(student(row), shared.has(student(row).name))),
           h('td', { 'data-field': 'status' }, statusBadge(row.status)),
           h('td', { class: 'num', 'data-field': 'points', 'data-value': row.points, text: number(row.points) }),
           h('td', {
@@ -229,6 +236,15 @@ function renderResults(rows) {
   labelColumns($('results-table'));
 }
 
+/** A results row's student as {id, name} (issue 15, 2: the API names them; the id stands in for a missing name). */
+function student(row) {
+  return { id: row.studentId, name: row.name || row.studentId };
+}
+
+function byName(a, b) {
+  return a.name.localeCompare(b.name, undefined, { numeric: true }) || a.id.localeCompare(b.id);
+}
+
 /** A proctored exam's attempts link to their review (recordings, flags, verdict). */
 function attemptCell(row) {
   if (!row.attemptId) return '—';
@@ -236,7 +252,7 @@ function attemptCell(row) {
   return h('a', {
     href: `review.html?attempt=${encodeURIComponent(row.attemptId)}`,
     text: row.attemptId,
-    'aria-label': t('staff.results.reviewOf', { student: row.studentId }),
+    'aria-label': t('staff.results.reviewOf', { student: personText(student(row)) }),
   });
 }
 

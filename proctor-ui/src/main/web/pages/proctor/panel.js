@@ -119,7 +119,7 @@ export async function loadIdentity(row) {
       h('span', { class: `badge identity-${view.status}`, text: t(`staff.identity.${view.status}`) }),
       view.decision
         ? ` ${t(view.decision.approved ? 'staff.proctor.approvedBy' : 'staff.proctor.rejectedBy', {
-            by: view.decision.by ?? '',
+            by: view.decision.byName ?? view.decision.by ?? '', // issue 15 (2)
             time: view.decision.at ? formatTime(new Date(view.decision.at)) : '',
             reason: view.decision.reason ?? '',
           })}`

@@ -153,6 +153,7 @@ export function draw(row, flash = false) {
   if (el.name.textContent !== row.name) {
     el.name.textContent = row.name;
     el.name.title = row.name;
+    el.open.setAttribute('aria-label', t('staff.proctor.openOf', { student: row.name })); // issue 15 (2)
   }
   el.presence.className = `presence-dot ${row.connected ? 'presence-on' : 'presence-off'}`;
   el.connected.textContent = `, ${t(row.connected ? 'staff.progress.connected' : 'staff.progress.notConnected')}`;

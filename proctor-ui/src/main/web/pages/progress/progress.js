@@ -94,6 +94,7 @@ function replace(data) {
     seen.add(s.studentId);
     const row = rowFor(s.studentId);
     Object.assign(row, {
+      name: s.name || s.studentId, // issue 15 (2): shown by name
       attemptId: s.attemptId ?? null,
       status: s.status,
       answered: s.answered ?? 0,
@@ -148,7 +149,7 @@ function apply(event, announce) {
     row.attemptId = event.attemptId ?? row.attemptId;
     row.deadline = at(event.deadline) ?? row.deadline;
     row.lastActivity = later(row.lastActivity, when);
-    if (announce) say(t('staff.progress.saidStarted', { student: id }));
+    if (announce) say(t('staff.progress.saidStarted', { student: row.name }));
   } else if (event.type === 'clock-started') {
     // a proctored attempt's clock starts when its questions are first served (after the identity step)
     row.deadline = at(event.deadline) ?? row.deadline;
@@ -165,7 +166,7 @@ function apply(event, announce) {
     if (event.status) row.status = event.status;
     row.attemptId = event.attemptId ?? row.attemptId;
     row.finishedAt = when;
-    if (announce) say(t('staff.progress.saidFinished', { student: id, status: t(`status.${event.status}`) }));
+    if (announce) say(t('staff.progress.saidFinished', { student: row.name, status: t(`status.${event.status}`) }));
   } else if (event.type === 'presence') {
     if (when !== null && row.presenceAt !== null && row.presenceAt !== undefined && when < row.presenceAt) return;
     row.connected = Boolean(event.connected);
@@ -193,7 +194,7 @@ function rowFor(studentId) {
   el.row = h(
     'tr',
     { 'data-student': studentId },
-    h('th', { scope: 'row', class: 'student-id', text: studentId }),
+    (el.name = h('th', { scope: 'row', class: 'student-id', text: studentId })),
     el.status,
     el.answered,
     el.timeLeft,
@@ -202,6 +203,7 @@ function rowFor(studentId) {
   );
   row = {
     studentId,
+    name: studentId,
     attemptId: null,
     status: 'not-started',
     answered: 0,
@@ -221,8 +223,10 @@ function rowFor(studentId) {
 }
 
 function order() {
-  const sorted = [...rows.values()].sort((a, b) =>
-    a.studentId.localeCompare(b.studentId, undefined, { numeric: true }),
+  const sorted = [...rows.values()].sort(
+    (a, b) =>
+      a.name.localeCompare(b.name, undefined, { numeric: true }) ||
+      a.studentId.localeCompare(b.studentId, undefined, { numeric: true }),
   );
   const body = $('progress-rows');
   // re-append only when the order changed, so focus and screen-reader position stay put
@@ -236,6 +240,7 @@ function draw(row, flash = false) {
   const total = row.questionCount || questionCount;
   el.row.dataset.status = row.status;
   el.row.dataset.connected = String(row.connected);
+  if (el.name.textContent !== row.name) el.name.textContent = row.name;
   el.row.classList.toggle('needs-attention', row.status === 'in-progress' && !row.connected);
   if (el.status.dataset.value !== row.status) {
     el.status.dataset.value = row.status;

@@ -28,6 +28,7 @@ import {
   startStaffPage,
   statusBadge,
 } from '../../lib/staff.js';
+import { nameIn, person } from '../../lib/people.js';
 
 const main = $('review');
 const attemptId = param('attempt');
@@ -61,15 +62,17 @@ async function start() {
 
 function render() {
   const r = review;
-  $('review-heading').textContent = t('staff.review.headingOf', { student: r.studentId });
-  document.title = t('staff.review.titleOf', { student: r.studentId });
+  // issue 15 (2): people by name (studentName, people: id → name); the id stays in the facts, small and grey
+  const student = r.studentName || r.studentId;
+  $('review-heading').textContent = t('staff.review.headingOf', { student });
+  document.title = t('staff.review.titleOf', { student });
   if (hasRole('proctor', 'teacher', 'admin') && r.examId) {
     $('back-link').href = `proctor.html?exam=${encodeURIComponent(r.examId)}`;
     $('back-link').textContent = t('staff.review.back');
   }
   const when = (iso) => (iso ? formatDateTime(iso) : '—');
   $('review-facts').replaceChildren(
-    fact(t('staff.results.student'), r.studentId, { 'data-field': 'student' }),
+    fact(t('staff.results.student'), person({ id: r.studentId, name: student }, true), { 'data-field': 'student' }),
     fact(t('staff.results.status'), statusBadge(r.status), { 'data-field': 'status', 'data-value': r.status }),
     fact(t('staff.review.started'), when(r.startedAt), { 'data-field': 'startedAt' }),
     fact(t('staff.review.deadline'), when(r.deadline), { 'data-field': 'deadline' }),
@@ -121,7 +124,7 @@ function renderIdentity(identity) {
     h('span', { class: `badge identity-${status}`, text: t(`staff.identity.${status}`) }),
     decision
       ? ` ${t(decision.approved ? 'staff.proctor.approvedBy' : 'staff.proctor.rejectedBy', {
-          by: decision.by ?? '',
+          by: decision.byName ?? nameIn(review.people, decision.by),
           time: decision.at ? formatDateTime(decision.at) : '',
           reason: decision.reason ?? '',
         })}`
@@ -220,7 +223,7 @@ function detailText(item) {
   if (typeof item.detail === 'string') return item.detail;
   const d = item.detail ?? {};
   const parts = [];
-  if (d.by) parts.push(t('staff.review.by', { by: d.by }));
+  if (d.by) parts.push(t('staff.review.by', { by: nameIn(review?.people, d.by) }));
   for (const field of ['text', 'reason', 'comment', 'verdict']) {
     if (d[field]) parts.push(field === 'verdict' ? t(`staff.verdict.${d[field]}`) : `“${d[field]}”`);
   }
@@ -349,7 +352,7 @@ function renderVerdict(r) {
   current.textContent = v
     ? t('staff.review.verdictBy', {
         verdict: t(`staff.verdict.${v.verdict}`),
-        by: v.by ?? '',
+        by: v.byName ?? nameIn(r.people, v.by),
         time: v.at ? formatDateTime(v.at) : '',
       }) + (v.comment ? ` “${v.comment}”` : '')
     : t('staff.review.noVerdict');

@@ -8,9 +8,10 @@
 import { ApiError } from '../../lib/api/client.js';
 import { myExams } from '../../lib/api/attempts.js';
 import { h, param, setState, showMessage } from '../../lib/dom.js';
-import { formatDateTime, t, tn } from '../../lib/i18n.js';
+import { formatDateTime, t, tn, formatNumber } from '../../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../../lib/page.js';
 import { isProctored } from '../../lib/proctoring/precheck-rules.js';
+import { admissionLine } from '../../lib/exam-card.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('rules');
@@ -23,6 +24,16 @@ async function start() {
     $('rules-loading').hidden = true;
     if (!exam) {
       showMessage($('rules-error'), t('rules.noExam'));
+      setState(main, 'error');
+      return;
+    }
+    const refusal = admissionLine(exam); // issue 15 (6), 5.30: the card said so; a link here says it again
+    if (refusal) {
+      const { rating, minimum, rule } = refusal.params;
+      showMessage(
+        $('rules-error'),
+        t(refusal.key, { rule, rating: formatNumber(rating ?? 0), minimum: formatNumber(minimum) }),
+      );
       setState(main, 'error');
       return;
     }

@@ -13,6 +13,7 @@ import { token } from '../../lib/session.js';
 import * as api from '../../lib/api/sittings.js';
 import { currentStudent, phaseRemaining, progressOf, timerText } from '../../lib/sitting/flow.js';
 import { PageClock, followSitting } from '../../lib/sitting/live.js';
+import { nameIn } from '../../lib/people.js';
 
 const $ = (id) => document.getElementById(id);
 const main = $('presentation');
@@ -79,7 +80,10 @@ function render() {
   const select = $('presentation-student');
   select.replaceChildren(
     h('option', { value: '', text: '—' }),
-    ...(sitting.students ?? []).map((id) => h('option', { value: id, text: id, selected: id === pinned })),
+    // issue 15 (2): students by name
+    ...(sitting.students ?? []).map((id) =>
+      h('option', { value: id, text: nameIn(sitting.people, id), selected: id === pinned }),
+    ),
   );
   $('presentation-title').textContent = sitting.title ?? '';
   document.title = t('sitting.titleOf', { title: sitting.title ?? '' });
@@ -87,7 +91,9 @@ function render() {
   const phase = p.phase?.phase ?? 'WAITING';
   main.dataset.phase = phase;
   main.dataset.student = student ?? '';
-  $('presentation-student-name').textContent = student ? t('presentation.student', { student }) : '';
+  $('presentation-student-name').textContent = student
+    ? t('presentation.student', { student: nameIn(sitting.people, student) })
+    : '';
   $('presentation-phase').textContent = t(`sitting.phase.${phase}`);
   const questions = p.questions ?? [];
   $('presentation-heading').textContent = questions.length ? t('sitting.ticket', { n: p.ticket }) : '';

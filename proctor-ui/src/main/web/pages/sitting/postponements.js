@@ -26,6 +26,7 @@ import {
   standingOf,
 } from '../../lib/sitting/postponements.js';
 import { $, busy, clearError, fill, showError, showProblems } from '../../lib/staff.js';
+import { nameIn } from '../../lib/people.js';
 
 /** The scans fetched in this page, by application: {url (blob:), bytes}; kept across renders. */
 const scans = new Map();
@@ -73,7 +74,11 @@ function item(p, key, ctx) {
     },
     h('p', {
       class: 'act-title',
-      text: t('sitting.postponement.item', { student: p.studentId, time: formatDateTime(p.appliedAt) }),
+      // issue 15 (2): the student by name (the sitting's people), as everywhere on the console
+      text: t('sitting.postponement.item', {
+        student: nameIn(ctx.sitting.people, p.studentId),
+        time: formatDateTime(p.appliedAt),
+      }),
     }),
     h('p', { class: 'act-description', text: p.reason }),
     ['chair', 'secretary', 'none'].includes(ctx.role) ? scanSlot(p, ctx, error) : null,

@@ -104,7 +104,7 @@ function renderBanks(list) {
         h('td', {
           text: t('staff.banks.mixValue', { easy: mix.easy ?? 0, medium: mix.medium ?? 0, hard: mix.hard ?? 0 }),
         }),
-        h('td', { text: bank.owner ?? '' }),
+        h('td', { text: bank.ownerName ?? bank.owner ?? '' }), // issue 15 (2)
       );
     }),
   );

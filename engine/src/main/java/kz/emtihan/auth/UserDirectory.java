@@ -62,6 +62,22 @@ final class UserDirectory {
         });
     }
 
+    /** id → name of the accounts among {@code ids}, one HGET each in one pipelined batch (issue 15, 2). */
+    Future<Map<String, String>> names(Collection<String> ids) {
+        List<String> wanted = ids.stream().distinct().toList();
+        if (wanted.isEmpty()) return Future.succeededFuture(Map.of());
+        List<Request> batch = wanted.stream()
+                .map(id -> Request.cmd(Command.HGET).arg(AuthKeys.user(id)).arg("name"))
+                .toList();
+        return store.pipeline(batch).map(replies -> {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (int i = 0; i < wanted.size(); i++)
+                if (replies.get(i) != null)
+                    out.put(wanted.get(i), replies.get(i).toString());
+            return out;
+        });
+    }
+
     /** Every account by id: {@code {"id","name","roles":[...],"email"?,"group"?,"disabled"?}}. */
     Future<JsonArray> list() {
         return redis.send(Request.cmd(Command.SMEMBERS).arg(AuthKeys.users())).compose(ids -> {

@@ -40,6 +40,7 @@ public final class Users {
     private final Passwords passwords;
     private final UserDirectory directory;
     private final UserPhotos photos;
+    private final Names names;
 
     private final String unknownUserHash;
     /** bcrypt is CPU work: its own pool of cores - 1 threads keeps a login storm from starving the event loops. */
@@ -63,6 +64,7 @@ public final class Users {
         this.passwords = passwords;
         this.directory = new UserDirectory(store);
         this.photos = new UserPhotos(store);
+        this.names = new Names(directory::names, System::currentTimeMillis);
         this.unknownUserHash = passwords.hash(generatedPassword());
     }
 
@@ -81,6 +83,11 @@ public final class Users {
 
     /** What others may know of an account: its name, roles, e-mail address and academic group. */
     public record Profile(String id, String name, Set<Role> roles, Optional<String> email, Optional<String> group) {}
+
+    /** People's names for the pages, from this node's cache (issue 15, 2). */
+    public Names names() {
+        return names;
+    }
 
     /** The accounts' enrolment photos, kept beside them. */
     public UserPhotos photos() {
@@ -267,7 +274,10 @@ public final class Users {
                                 && (!hashes.get(i).isEmpty() || !roles(before).equals(a.roles())))
                             tx.addAll(Sessions.endAllRequests(a.id()));
                     }
-                    return store.atomically(tx).map(accounts.size());
+                    return store.atomically(tx)
+                            .onSuccess(done -> names.forget(
+                                    accounts.stream().map(Account::id).toList()))
+                            .map(accounts.size());
                 });
     }
 

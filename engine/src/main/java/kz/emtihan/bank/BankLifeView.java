@@ -36,10 +36,27 @@ final class BankLifeView {
             life.panel().values().forEach(ids::addAll);
             life.conclusions().forEach(c -> ids.add(c.expert()));
             life.locks().forEach(l -> ids.add(l.by()));
-            return Future.all(
-                            reviews.people().named(List.copyOf(ids)),
-                            reviews.banks().store().trail(bankId))
-                    .map(done -> json(caller, h, life, names(done.resultAt(0)), done.resultAt(1), language));
+            // issue 15 (2): the trail names who did each step too
+            return reviews.banks().store().trail(bankId).compose(trail -> {
+                trail.forEach(e -> {
+                    if (e.getValue("by") instanceof String by) ids.add(by);
+                    if (e.getValue("experts") instanceof JsonArray experts)
+                        experts.forEach(x -> ids.add(String.valueOf(x)));
+                });
+                return reviews.people().named(List.copyOf(ids)).map(named -> {
+                    Map<String, String> names = names(named);
+                    trail.forEach(e -> {
+                        if (e.getValue("by") instanceof String by) e.put("byName", names.getOrDefault(by, by));
+                        if (e.getValue("experts") instanceof JsonArray experts)
+                            e.put(
+                                    "expertNames",
+                                    new JsonArray(experts.stream()
+                                            .map(x -> names.getOrDefault(String.valueOf(x), String.valueOf(x)))
+                                            .toList()));
+                    });
+                    return json(caller, h, life, names, trail, language);
+                });
+            });
         });
     }
 

@@ -21,6 +21,25 @@ public final class BankPeople {
         this.people = people;
     }
 
+    /** issue 15 (2): the bank list with each owner's name ({@code ownerName}), read together. */
+    public Future<io.vertx.core.json.JsonArray> withOwnerNames(io.vertx.core.json.JsonArray banks) {
+        List<String> owners = banks.stream()
+                .map(b -> ((JsonObject) b).getString("owner"))
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
+        return people.named(owners).map(named -> {
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            named.forEach(o -> names.put(((JsonObject) o).getString("id"), ((JsonObject) o).getString("name")));
+            banks.forEach(b -> {
+                JsonObject bank = (JsonObject) b;
+                String owner = bank.getString("owner");
+                if (owner != null) bank.put("ownerName", names.getOrDefault(owner, owner));
+            });
+            return banks;
+        });
+    }
+
     public Future<JsonObject> view(Caller caller, String bankId) {
         return banks.allowed(caller, bankId, BankAccess.Action.READ).compose(h -> {
             boolean manages = h.access().allows(caller.id(), caller.roles(), BankAccess.Action.MANAGE)

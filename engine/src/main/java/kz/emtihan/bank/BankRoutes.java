@@ -28,7 +28,8 @@ public final class BankRoutes {
             });
         });
         api.get("/banks").respond(ctx -> {
-            return banks.list(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT, Role.HEAD));
+            return banks.list(Caller.require(ctx, Role.TEACHER, Role.ADMIN, Role.EXPERT, Role.HEAD))
+                    .compose(people::withOwnerNames);
         });
         api.get("/banks/:bankId").respond(ctx -> {
             return banks.summary(

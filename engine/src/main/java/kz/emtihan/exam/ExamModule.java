@@ -2,6 +2,7 @@ package kz.emtihan.exam;
 
 import io.vertx.core.Vertx;
 import kz.emtihan.audit.ReceiptSigner;
+import kz.emtihan.auth.Names;
 import kz.emtihan.bank.Banks;
 import kz.emtihan.config.Regulation;
 import kz.emtihan.live.LiveRegistry;
@@ -14,10 +15,11 @@ public record ExamModule(
         AttemptReceipts receipts,
         Results results,
         Progress progress,
-        ReceiptSigner signer) {
+        ReceiptSigner signer,
+        Names names) {
     public static ExamModule create(
-            Vertx vertx, RedisStore redis, Banks banks, Regulation regulation, ReceiptSigner signer) {
-        Exams exams = new Exams(new ExamStore(redis), banks, regulation);
+            Vertx vertx, RedisStore redis, Banks banks, Regulation regulation, ReceiptSigner signer, Names names) {
+        Exams exams = new Exams(new ExamStore(redis), banks, regulation, names);
         AttemptStore store = new AttemptStore(
                 redis.redis(), kz.emtihan.metrics.EngineMetrics.of(vertx), redis.replicaWait()); // issue 14 (5), (2)
         OpenAttempts.watch(vertx, redis, regulation); // issue 14 (5): open attempts and the sweeper's lag
@@ -40,9 +42,10 @@ public record ExamModule(
                 exams,
                 attempts,
                 new AttemptReceipts(reads, store, signer),
-                new Results(exams, store),
-                new Progress(exams, redis),
-                signer);
+                new Results(exams, store, names),
+                new Progress(exams, redis, names),
+                signer,
+                names); // issue 15 (2)
     }
 
     /**

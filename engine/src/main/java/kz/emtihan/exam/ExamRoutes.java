@@ -94,7 +94,8 @@ public final class ExamRoutes {
         api.put("/exams/:examId/proctors")
                 .respond(ctx ->
                         proctors.replace(Caller.require(ctx, Role.ADMIN), ctx.pathParam("examId"), Bodies.object(ctx)));
-        api.get("/me/exams").respond(ctx -> exams.mine(Caller.require(ctx, Role.STUDENT)));
+        api.get("/me/exams")
+                .respond(ctx -> exams.mine(Caller.require(ctx, Role.STUDENT), kz.emtihan.http.Languages.of(ctx)));
         api.post("/exams/:examId/attempts")
                 .respond(ctx -> attempts.start(Caller.of(ctx), ctx.pathParam("examId"))
                         .map(s -> {

@@ -219,6 +219,10 @@ final class ExamStore {
                 });
     }
 
+    Redis redis() {
+        return redis;
+    }
+
     Future<List<String>> examsOf(String studentId) {
         return redis.send(Request.cmd(Command.SMEMBERS).arg(ExamKeys.studentExams(studentId)))
                 .map(ExamStore::strings);

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import kz.emtihan.auth.Caller;
-import kz.emtihan.bank.BankStore;
 import kz.emtihan.bank.Banks;
 import kz.emtihan.bank.QuestionJson;
 import kz.emtihan.bank.model.BankValidation;
@@ -38,13 +37,17 @@ public final class Exams {
     private final Map<String, Future<ExamSnapshot>> snapshots = new ConcurrentHashMap<>();
     private final ExamSchedule schedule;
     private final RetakeRoster retakeRoster;
+    private final StudentExams mine;
+    private final kz.emtihan.auth.Names names;
 
-    Exams(ExamStore store, Banks banks, Regulation regulation) {
+    Exams(ExamStore store, Banks banks, Regulation regulation, kz.emtihan.auth.Names names) {
         this.store = store;
         this.banks = banks;
         this.regulation = regulation;
         this.schedule = new ExamSchedule(store, banks.store(), regulation);
         this.retakeRoster = new RetakeRoster(store, regulation.retake());
+        this.mine = new StudentExams(this, store, store.redis(), banks.store(), regulation);
+        this.names = names;
     }
 
     public Future<String> create(Caller teacher, JsonObject body) {
@@ -265,49 +268,27 @@ public final class Exams {
                                         "yourAccess",
                                         new JsonArray(g.access().allowed(caller.id(), caller.roles()).stream()
                                                 .map(ExamAccess.Action::code)
-                                                .toList()))));
+                                                .toList()))))
+                .compose(this::named);
     }
 
-    /** The caller's exams with their own attempt, if any (API.md {@code GET /me/exams}). */
-    public Future<JsonArray> mine(Caller student) {
-        return store.examsOf(student.id())
-                .compose(ids -> Future.all(ids.stream()
-                        .map(id -> get(id).compose(e -> Future.all(
-                                        store.attemptOf(id, student.id()),
-                                        banks.store().header(e.bankId()))
-                                .map(done -> {
-                                    Optional<String[]> attempt = done.resultAt(0);
-                                    Optional<BankStore.BankHeader> bank = done.resultAt(1);
-                                    JsonObject o = new JsonObject()
-                                            .put("id", e.id())
-                                            .put("title", e.title())
-                                            .put("kind", e.kind().code())
-                                            .put("opensAt", e.opensAt().toString())
-                                            .put("closesAt", e.closesAt().toString())
-                                            .put("durationMinutes", e.durationMinutes())
-                                            .put("questionCount", e.questionCount())
-                                            .put(
-                                                    "proctoring",
-                                                    ExamJson.toJson(e).getJsonObject("proctoring"));
-                                    // 5.22: the passport's allowed references and language, for the rules page before
-                                    // the test
-                                    bank.ifPresent(b -> o.put(
-                                                    "discipline", b.passport().discipline())
-                                            .put("language", b.passport().language())
-                                            .put(
-                                                    "references",
-                                                    new JsonArray(b.passport().references())));
-                                    return o.put(
-                                            "attempt",
-                                            attempt.map(a -> new JsonObject()
-                                                            .put("id", a[0])
-                                                            .put("status", a[1]))
-                                                    .orElse(null));
-                                })))
-                        .toList()))
-                .map(all -> new JsonArray(all.<JsonObject>list().stream()
-                        .sorted(Comparator.comparing((JsonObject o) -> o.getString("opensAt")))
-                        .toList()));
+    /** issue 15 (2): the roster's names, {@code people: {studentId: name}} (the id where there is no account). */
+    private Future<JsonObject> named(JsonObject view) {
+        List<String> roster =
+                view.getJsonArray("roster").stream().map(String::valueOf).toList();
+        return names.of(roster).map(found -> {
+            JsonObject people = new JsonObject();
+            for (String id : roster) people.put(id, found.getOrDefault(id, id));
+            return view.put("people", people);
+        });
+    }
+
+    /**
+     * The caller's exams with their own attempt, if any (API.md {@code GET /me/exams}), and what each card says before
+     * they start (issue 15, 6: {@link StudentExams}).
+     */
+    public Future<JsonArray> mine(Caller student, kz.emtihan.text.Language language) {
+        return mine.of(student, language);
     }
 
     ExamStore store() {

@@ -21,10 +21,12 @@ import kz.emtihan.store.RedisStore;
 public final class Progress {
     private final Exams exams;
     private final RedisStore store;
+    private final kz.emtihan.auth.Names names;
 
-    public Progress(Exams exams, RedisStore store) {
+    public Progress(Exams exams, RedisStore store, kz.emtihan.auth.Names names) {
         this.exams = exams;
         this.store = store;
+        this.names = names;
     }
 
     public Future<JsonObject> of(Caller caller, String examId) {
@@ -44,13 +46,19 @@ public final class Progress {
                             List<Future<JsonObject>> rows = new ArrayList<>();
                             for (String s : students)
                                 rows.add(row(store, s, attemptOf.get(s), presence.get(s), now, exam.questionCount()));
-                            return Future.all(rows)
+                            // issue 15 (2): each row names its student (Results.named), read with the rows
+                            Future<Map<String, String>> named = names.of(students);
+                            return Future.all(Future.all(rows), named)
                                     .map(all -> new JsonObject()
                                             .put("examId", examId)
                                             .put("title", exam.title())
                                             .put("serverTime", now.toString())
                                             .put("questionCount", exam.questionCount())
-                                            .put("students", new JsonArray(all.list())));
+                                            .put(
+                                                    "students",
+                                                    new JsonArray(rows.stream()
+                                                            .map(r -> Results.named(r.result(), named.result()))
+                                                            .toList())));
                         }));
     }
 

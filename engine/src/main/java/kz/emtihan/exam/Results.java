@@ -12,10 +12,12 @@ import kz.emtihan.auth.Caller;
 public final class Results {
     private final Exams exams;
     private final AttemptStore attempts;
+    private final kz.emtihan.auth.Names names;
 
-    Results(Exams exams, AttemptStore attempts) {
+    Results(Exams exams, AttemptStore attempts, kz.emtihan.auth.Names names) {
         this.exams = exams;
         this.attempts = attempts;
+        this.names = names;
     }
 
     public Future<JsonArray> of(Caller caller, String examId) {
@@ -31,8 +33,21 @@ public final class Results {
                     new java.util.TreeSet<>(attemptOf.keySet()).forEach(students::add);
                     List<Future<JsonObject>> rows = new ArrayList<>();
                     for (String s : students) rows.add(row(s, attemptOf.get(s)));
-                    return Future.all(rows).map(all -> new JsonArray(all.list()));
+                    // issue 15 (2): each row names its student; the names come with the rows, not after them
+                    Future<Map<String, String>> named = names.of(students);
+                    return Future.all(Future.all(rows), named).map(both -> {
+                        Map<String, String> n = named.result();
+                        JsonArray out = new JsonArray();
+                        for (Future<JsonObject> r : rows) out.add(named(r.result(), n));
+                        return out;
+                    });
                 });
+    }
+
+    /** The row with {@code name}: the student's full name, or their id when they have no account. */
+    static JsonObject named(JsonObject row, Map<String, String> names) {
+        String id = row.getString("studentId");
+        return row.put("name", names.getOrDefault(id, id));
     }
 
     private Future<JsonObject> row(String studentId, String attemptId) {

@@ -113,7 +113,7 @@ final class Dashboard {
                 .put("stuck", stage.stuck())
                 .put("missing", missing)
                 .put("credibility", Credibility.ofCounts(counts, evidence))
-                .put("name", row.getString("studentId"))
+                .put("name", row.getString("name", row.getString("studentId"))) // issue 15 (2): Progress names it
                 .put(
                         "verdict",
                         f.containsKey("verdict") ? new JsonObject(f.get("verdict")).getString("verdict") : null);

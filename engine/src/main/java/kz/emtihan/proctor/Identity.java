@@ -176,6 +176,7 @@ final class Identity {
                             .put("approved", approved)
                             .put("reason", reason)
                             .put("by", caller.id())
+                            .put("byName", caller.name()) // issue 15 (2): the proctor panel names who decided
                             .put("at", at);
                     return store.record(
                                     attemptId,

@@ -85,7 +85,7 @@ public record ProctorModule(
                     new Identity(vertx, access, store, files, faces, live, settings.identityPolicy()),
                     new Watching(vertx, access, store, files, faces, live, presence, gate, evidence),
                     recordings,
-                    new Review(access, store, recordings, live, settings),
+                    new Review(access, store, recordings, live, settings, exam.names()),
                     new Dashboard(exam.progress(), store, kurento.isPresent(), exam.exams()),
                     new ProctorActions(access, store, live),
                     new Retention(

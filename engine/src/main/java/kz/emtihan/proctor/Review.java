@@ -32,14 +32,17 @@ final class Review {
     private final Recordings recordings;
     private final LiveHub live;
     private final kz.emtihan.config.ProctorSettings settings;
+    private final kz.emtihan.auth.Names names;
 
     Review(
             ProctorAccess access,
             ProctorStore store,
             Recordings recordings,
             LiveHub live,
-            kz.emtihan.config.ProctorSettings settings) {
+            kz.emtihan.config.ProctorSettings settings,
+            kz.emtihan.auth.Names names) {
         this.settings = settings;
+        this.names = names;
         this.access = access;
         this.store = store;
         this.recordings = recordings;
@@ -62,7 +65,33 @@ final class Review {
                             Credibility.Evidence evidence =
                                     evidence(a, done.resultAt(4), fields, coverage, done.resultAt(5));
                             return toJson(a, fields, done.resultAt(1), done.resultAt(2), coverage, evidence, language);
-                        }));
+                        }))
+                .compose(this::named);
+    }
+
+    /**
+     * issue 15 (2): the names of the people the review mentions (the student, who decided the identity, who gave the
+     * verdict, who did what in the timeline) as {@code people: {id: name}} and {@code studentName}.
+     */
+    private Future<JsonObject> named(JsonObject review) {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        ids.add(review.getString("studentId"));
+        JsonObject identity = review.getJsonObject("identity");
+        if (identity != null && identity.getJsonObject("decision") != null)
+            ids.add(identity.getJsonObject("decision").getString("by"));
+        if (review.getJsonObject("verdict") != null)
+            ids.add(review.getJsonObject("verdict").getString("by"));
+        for (Object o : review.getJsonArray("timeline")) {
+            Object detail = ((JsonObject) o).getValue("detail");
+            if (detail instanceof JsonObject d && d.getValue("by") instanceof String by) ids.add(by);
+        }
+        ids.remove(null);
+        return names.of(ids).map(found -> {
+            JsonObject people = new JsonObject();
+            for (String id : ids) people.put(id, found.getOrDefault(id, id));
+            return review.put("studentName", people.getString(review.getString("studentId")))
+                    .put("people", people);
+        });
     }
 
     /**
@@ -194,6 +223,7 @@ final class Review {
                             .put("verdict", verdict.code())
                             .put("comment", comment)
                             .put("by", caller.id())
+                            .put("byName", caller.name()) // issue 15 (2)
                             .put("at", at);
                     return store.record(
                             attemptId,

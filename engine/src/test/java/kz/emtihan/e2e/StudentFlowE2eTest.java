@@ -1,6 +1,7 @@
 package kz.emtihan.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,8 +163,55 @@ class StudentFlowE2eTest {
             b.waitForState("ready");
             String score = b.driver().findElement(By.id("score")).getText();
             assertTrue(score.contains("%"), score);
+            // issue 15 (6): the receipt's JSON and commands are folded away until asked for
+            assertEquals(null, b.driver().findElement(By.id("receipt-details")).getAttribute("open"));
+            assertFalse(b.driver().findElement(By.id("receipt-json")).isDisplayed());
+            b.driver().findElement(By.id("receipt-details-summary")).click();
             assertTrue(b.driver().findElement(By.id("receipt-json")).getText().contains("\"signature\""));
             b.screenshot("student-" + language + "-4-result");
+        }
+    }
+
+    @Test
+    void theCardSaysBeforeTheRulesPageThatAStudentIsNotAdmittedAndWhatProctoringNeeds() { // issue 15 (6)
+        app.users("student", "card1");
+        Instant now = Instant.now();
+        String refused = openExamFor("card1");
+        TestEngine.Reply roster = app.put(
+                "/api/v1/exams/" + refused + "/roster",
+                teacher,
+                new io.vertx.core.json.JsonArray()
+                        .add(new JsonObject().put("studentId", "card1").put("admissionRating", 30)));
+        assertEquals(200, roster.status(), roster.body());
+        String proctored = Fixtures.exam(
+                app,
+                teacher,
+                Fixtures.attestation(
+                        Fixtures.validBank(app, teacher),
+                        now.minus(Duration.ofHours(1)),
+                        now.plus(Duration.ofHours(3))),
+                "card1");
+        try (Browser b = Browser.open(app.base(), 390, 844)) {
+            signIn(b, "card1", "kk");
+            WebElement no = b.driver().findElement(By.cssSelector("li.exam-card[data-exam='" + refused + "']"));
+            assertEquals("false", no.getAttribute("data-admitted"));
+            String said = no.findElement(By.cssSelector(".exam-refusal")).getText();
+            assertTrue(said.contains("5.30") && said.contains("30"), said);
+            assertTrue(no.findElements(By.tagName("button")).isEmpty(), "no way to the rules page");
+            assertTrue(no.findElements(By.cssSelector("[data-field=time]")).isEmpty(), "no \"start now and you have\"");
+            WebElement yes = b.driver().findElement(By.cssSelector("li.exam-card[data-exam='" + proctored + "']"));
+            assertEquals("true", yes.getAttribute("data-proctored"));
+            assertEquals(
+                    List.of("camera", "microphone", "whole-screen"),
+                    yes.findElements(By.cssSelector(".exam-needs li")).stream()
+                            .map(li -> li.getAttribute("data-need"))
+                            .toList());
+            assertTrue(yes.findElement(By.cssSelector(".exam-needs")).getText().contains("бүкіл экранды"));
+            WebElement time = yes.findElement(By.cssSelector("[data-field=time]"));
+            assertEquals("exams.untilCloses", time.getAttribute("data-key"), "the window closes within the day");
+            assertTrue(time.getText().contains("50 минут"), time.getText());
+            assertTrue(yes.findElement(By.cssSelector("button.button-primary")).isEnabled(), "the admitted may start");
+            b.screenshot("student-kk-exam-cards-phone");
         }
     }
 
@@ -218,6 +266,14 @@ class StudentFlowE2eTest {
                     "all three are acknowledged",
                     () -> "0".equals(b.driver().findElement(By.id("attempt")).getAttribute("data-pending")),
                     Duration.ofSeconds(30));
+            // issue 15 (6): once the queue is empty after the outage, the page says every answer was delivered
+            b.waitUntil(
+                    "the page says all answers were delivered",
+                    () -> "true".equals(b.driver().findElement(By.id("attempt")).getAttribute("data-delivered")),
+                    Duration.ofSeconds(10));
+            assertEquals(
+                    "Connection restored: all answers delivered to the server.",
+                    b.driver().findElement(By.id("connection")).getText());
             JsonObject answers = serverAttempt("off1", examId).getJsonObject("answers");
             for (int i = 0; i < 3; i++) {
                 assertEquals(

@@ -80,6 +80,12 @@ class ReviewAndRetentionTest {
                 .json();
         assertEquals("suspicious", review.getJsonObject("verdict").getString("verdict"));
         assertEquals("p1", review.getJsonObject("verdict").getString("by"));
+        // issue 15 (2): the page shows the people the review mentions by name
+        assertEquals("s1", review.getString("studentName"));
+        assertEquals(
+                "p1",
+                review.getJsonObject("people").getString("p1"),
+                review.getJsonObject("people").encode());
         assertEquals(
                 (int) Math.round((50 + (100 - 6) / 2.0) / 2),
                 review.getJsonObject("credibility").getInteger("score").intValue(),
