@@ -33,7 +33,7 @@ public final class Names {
      * @param store reads id → name for the ids with an account, in one round trip
      * @param millis the node's clock
      */
-    Names(Function<Collection<String>, Future<Map<String, String>>> store, LongSupplier millis) {
+    public Names(Function<Collection<String>, Future<Map<String, String>>> store, LongSupplier millis) {
         this.store = store;
         this.millis = millis;
     }

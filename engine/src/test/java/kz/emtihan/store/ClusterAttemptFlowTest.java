@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import kz.emtihan.Fixtures;
 import kz.emtihan.audit.ReceiptSigner;
 import kz.emtihan.auth.Caller;
+import kz.emtihan.auth.Names;
 import kz.emtihan.auth.model.Role;
 import kz.emtihan.bank.BankMediaStore;
 import kz.emtihan.bank.BankStore;
@@ -100,10 +101,12 @@ class ClusterAttemptFlowTest {
                 Optional.empty(),
                 8);
         regulation = Fixtures.regulation();
-        Banks banks =
-                new Banks(vertx, new BankStore(store.redis()), new BankMediaStore(store.redis()), regulation.bank());
+        Banks banks = new Banks(vertx, new BankStore(store), new BankMediaStore(store.redis()), regulation.bank());
         signerDir = Files.createTempDirectory("cluster-signer");
-        attempts = ExamModule.create(vertx, store, banks, regulation, ReceiptSigner.fromDataDir(signerDir))
+        // no accounts here: the names of people are not what this test is about
+        Names names =
+                new Names(ids -> io.vertx.core.Future.succeededFuture(java.util.Map.of()), System::currentTimeMillis);
+        attempts = ExamModule.create(vertx, store, banks, regulation, ReceiptSigner.fromDataDir(signerDir), names)
                 .attempts();
         attempts.extras(new Watched());
     }

@@ -26,6 +26,11 @@ public final class ClusterEngine implements AutoCloseable {
 
     /** The Cluster, then the engine on it (its endpoints: one primary; the client learns the rest). */
     public static ClusterEngine start() {
+        return start(Map.of());
+    }
+
+    /** The same, with more of the engine's environment ({@code EMTIHAN_*}) for the engine on it. */
+    public static ClusterEngine start(Map<String, String> env) {
         ClusterEngine c = new ClusterEngine(RedisNodes.create());
         try {
             for (int i = 0; i < 3; i++)
@@ -46,11 +51,10 @@ public final class ClusterEngine implements AutoCloseable {
                             return info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:3");
                         }),
                         Duration.ofSeconds(30));
-            c.app = TestEngine.start(Map.of(
-                    "EMTIHAN_STORE_MODE",
-                    "cluster",
-                    "EMTIHAN_STORE_ENDPOINTS",
-                    "redis://:" + c.nodes.password + "@127.0.0.1:" + c.ports[0]));
+            Map<String, String> all = new java.util.HashMap<>(env);
+            all.put("EMTIHAN_STORE_MODE", "cluster");
+            all.put("EMTIHAN_STORE_ENDPOINTS", "redis://:" + c.nodes.password + "@127.0.0.1:" + c.ports[0]);
+            c.app = TestEngine.start(all);
             return c;
         } catch (RuntimeException | Error e) {
             c.close();
