@@ -166,6 +166,9 @@ test('issue 15 (5): an act drawn up while shown is held too; settled students ar
   assert.equal(nextStudent(all, 'a'), null, 'no one is left');
   const some = { ...sitting, progress: { a: { status: 'graded' }, b: { status: 'postponed' } } };
   assert.equal(nextStudent(some, 'a'), 'c');
+  const later = { ...all, progress: { ...all.progress, b: { status: 'new-time', next: 'draw' } } };
+  assert.equal(nextStudent(later, 'a'), 'b', 'another time given: the student is examined again');
+  assert.equal(settled(later.progress.b, later), false);
 });
 
 test('issue 15 (5): each rare action asks first, in kk, ru and en', () => {

@@ -387,4 +387,5 @@ export default {
   'sitting.enrolment.failed': 'The enrolment photo could not be read just now; it is read again at the next change.',
   'sitting.act.needDescription': 'Describe what happened before drawing up the act.',
   'sitting.remove.needReason': 'Write what the student did before removing them.',
+  'sitting.toActs': 'The act and the votes',
 };

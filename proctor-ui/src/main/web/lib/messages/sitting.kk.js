@@ -386,4 +386,5 @@ export default {
   'sitting.enrolment.failed': 'Жеке істегі фото қазір жүктелмеді; келесі өзгерісте қайта жүктеледі.',
   'sitting.act.needDescription': 'Акт жасамас бұрын не болғанын жазыңыз.',
   'sitting.remove.needReason': 'Шығармас бұрын студенттің не істегенін жазыңыз.',
+  'sitting.toActs': 'Акт және дауыс беру',
 };

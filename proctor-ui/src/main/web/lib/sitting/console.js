@@ -70,8 +70,11 @@ export function phaseLabelKey(label) {
   return `sitting.label.${label.code}${withTicket ? '-ticket' : ''}`;
 }
 
-/** Labels after which this student takes no more steps in the sitting for now: the console holds them in view. */
-const SETTLED = new Set(['confirmed', 'appealed', 'act', 'new-time', 'refused', 'postponed', 'removed']);
+/**
+ * Labels after which this student takes no more steps in the sitting for now: the console holds them in view. A
+ * student given another time (new-time) is not among them: their steps go on (the draw again, or the preparation).
+ */
+const SETTLED = new Set(['confirmed', 'appealed', 'act', 'refused', 'postponed', 'removed']);
 
 /** Whether the student's part in the sitting is over for now (a result, an act awaiting a decision, a postponement…). */
 export function settled(progress, sitting) {

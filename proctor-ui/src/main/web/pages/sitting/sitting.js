@@ -424,6 +424,7 @@ function renderNext(p) {
   button.dataset.student = next ?? '';
   if (next) button.textContent = t('sitting.nextStudent', { student: nameOf(next) });
   $('no-next').hidden = Boolean(next);
+  $('to-acts').hidden = phaseLabel(p, sitting).code !== 'act'; // the members vote in the acts below
 }
 
 /** The timer of the chosen student's phase and the server clock; at a deadline the sitting is read again. */
