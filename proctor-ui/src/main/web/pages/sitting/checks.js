@@ -4,13 +4,16 @@
  * is taken from the student's video in the sitting's room, or uploaded as a screenshot when the sitting meets on an
  * external platform. The engine keeps them (PUT …/photos/{kind}) and the step's button waits until they are there.
  * Beside them the student's enrolment photo, kept with the account by an administrator (GET …/photos/enrolment),
- * read once per chosen student; its figure stays hidden when there is none.
+ * read once per chosen student; when there is none (404) its figure says so (issue 15, item 5), and when it could not
+ * be read, that it is read again.
  *
  * Markup: img#photo-<kind> (data-sha256 of the photo shown), button#snap-<kind>, input#file-<kind>, p#snap-hint;
- * figure#figure-enrolment with img#photo-enrolment (data-loaded: false while read, true when shown, none when there is none).
+ * figure#figure-enrolment with img#photo-enrolment (data-loaded: false while read, true when shown, none when there is
+ * none, failed when it could not be read) and p#enrolment-missing.
  */
 
 import * as api from '../../lib/api/sittings.js';
+import { t } from '../../lib/i18n.js';
 
 const $ = (id) => document.getElementById(id);
 const KINDS = ['id-card', 'identity', 'room'];
@@ -84,7 +87,7 @@ export class ChecksView {
       });
   }
 
-  /** The student's enrolment photo, read once per chosen student (404: there is none, the figure stays hidden). */
+  /** The student's enrolment photo, read once per chosen student (404: there is none, and the figure says so). */
   showEnrolment(student) {
     if (this.enrolmentOf === student) return;
     this.enrolmentOf = student;
@@ -93,6 +96,7 @@ export class ChecksView {
     img.removeAttribute('src');
     img.hidden = true;
     $('figure-enrolment').hidden = true;
+    $('enrolment-missing').hidden = true;
     img.dataset.loaded = 'false';
     api
       .photo(this.sittingId, student, 'enrolment')
@@ -105,8 +109,12 @@ export class ChecksView {
       })
       .catch((err) => {
         if (this.enrolmentOf !== student) return;
-        if (err?.status === 404) img.dataset.loaded = 'none';
-        else this.enrolmentOf = null; // read again at the next render
+        const none = err?.status === 404;
+        img.dataset.loaded = none ? 'none' : 'failed';
+        if (!none) this.enrolmentOf = null; // read again at the next render
+        $('enrolment-missing').textContent = t(none ? 'sitting.enrolment.missing' : 'sitting.enrolment.failed');
+        $('enrolment-missing').hidden = false;
+        $('figure-enrolment').hidden = false;
       });
   }
 }

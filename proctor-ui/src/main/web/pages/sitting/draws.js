@@ -40,10 +40,11 @@ export function renderDraws(sitting, draws, role, nameOf) {
   $('close-box').hidden = !((role === 'secretary' || role === 'chair') && !sitting.endedAt);
 }
 
-/** The secretary or the chair closes the sitting; reload() reads it again. */
-export function prepareClose(sittingId, reload) {
+/** The secretary or the chair closes the sitting, once asked (issue 15, item 5); reload() reads it again. */
+export function prepareClose(sittingId, reload, askFirst) {
   $('close-sitting').addEventListener('click', async () => {
     clearError($('close-error'));
+    if (!(await askFirst('close'))) return;
     try {
       await busy($('close-sitting'), t('staff.busy.saving'), () => api.closeSitting(sittingId));
       await reload();

@@ -9,17 +9,26 @@ import { h } from '../../lib/dom.js';
 import { formatDateTime, t } from '../../lib/i18n.js';
 import * as api from '../../lib/api/sittings.js';
 import { dayIn, mayTake } from '../../lib/sitting/flow.js';
-import { $, busy, clearError, fill, showError } from '../../lib/staff.js';
+import { $, busy, clearError, fill, showError, showProblems } from '../../lib/staff.js';
 
-/** Wires the buttons once; ctx: {sittingId, chosen(), reload}. */
+/**
+ * Wires the buttons once; ctx: {sittingId, chosen(), nameOf(id), reload, askFirst(kind, params)}. The removal is a
+ * rare action (issue 15, item 5): it needs a reason, then asks first.
+ */
 export function wireInterventions(ctx) {
   $('remove-submit').addEventListener('click', async () => {
     const box = $('remove-error');
     clearError(box);
+    const reason = $('remove-reason').value.trim();
+    if (!reason) {
+      showProblems(box, t('sitting.remove.needReason'), []);
+      $('remove-reason').focus();
+      return;
+    }
+    const student = ctx.chosen();
+    if (!(await ctx.askFirst('remove', { student: ctx.nameOf(student) }))) return;
     try {
-      await busy($('remove-submit'), t('staff.busy.saving'), () =>
-        api.removeStudent(ctx.sittingId, ctx.chosen(), $('remove-reason').value.trim()),
-      );
+      await busy($('remove-submit'), t('staff.busy.saving'), () => api.removeStudent(ctx.sittingId, student, reason));
       $('remove-reason').value = '';
       await ctx.reload();
     } catch (err) {

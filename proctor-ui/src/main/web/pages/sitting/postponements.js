@@ -34,15 +34,16 @@ window.addEventListener('pagehide', () => scans.forEach((scan) => URL.revokeObje
 
 /**
  * Draws the panel and marks postponed students. sittingId names the sitting in API calls; reload() reads it again
- * after a decision (the live socket also tells every other page).
+ * after a decision (the live socket also tells every other page); askFirst(kind, params) asks before a decision
+ * (issue 15, item 5: a rare action confirms before acting).
  */
-export function renderPostponements(sitting, { sittingId, reload }) {
+export function renderPostponements(sitting, { sittingId, reload, askFirst }) {
   const role = sitting.role ?? 'none';
   const list = sitting.postponements ?? [];
   const handlers = ['chair', 'secretary', 'none'];
   $('postponements-section').hidden = !handlers.includes(role) && list.length === 0;
   $('postponements-none').hidden = list.length > 0;
-  const ctx = { sittingId, reload, role, sitting };
+  const ctx = { sittingId, reload, role, sitting, askFirst };
   const items = $('postponements');
   const kept = new Map([...items.children].map((li) => [li.dataset.postponement, li]));
   const wanted = list.map((p) => {
@@ -177,6 +178,8 @@ function decisionForm(p, ctx, error) {
       return;
     }
     reason.removeAttribute('aria-invalid');
+    const student = ctx.sitting.people?.[p.studentId] ?? p.studentId;
+    if (!(await ctx.askFirst(allowed ? 'allow' : 'refuse', { student }))) return;
     try {
       await busy(button, t('staff.busy.saving'), () =>
         api.decidePostponement(ctx.sittingId, p.id, allowed, text, day.value),

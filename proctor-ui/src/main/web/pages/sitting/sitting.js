@@ -7,8 +7,14 @@
  * the appeals for the appeal commission's chair and deputy (6.15.4-6.15.5), and the draw's commitment, its draws
  * and, once closed, the seed. The live socket says when the sitting changes; the page reads it again.
  *
+ * Issue 15 (5): the current student's next action sits beside the video (one grid, two columns at 1366×768, one
+ * on a narrow screen); the phase label says what has happened (lib/sitting/console.js phaseLabel); a student whose
+ * part ends while shown (the result confirmed, an act drawn up…) stays in view until "Next student"; the rare
+ * actions sit folded below and ask first (rare.js).
+ *
  * For tests: <main data-state data-role data-following>, li[data-student][data-status][data-step], #current[data-student]
- * [data-step][data-phase], li[data-act][data-decision], li[data-appeal][data-appeal-state], #seed[data-revealed].
+ * [data-step][data-phase][data-label][data-held], #next-student[data-student], li[data-act][data-decision],
+ * li[data-appeal][data-appeal-state], #seed[data-revealed].
  */
 
 import { h, param, setState } from '../../lib/dom.js';
@@ -17,7 +23,6 @@ import * as api from '../../lib/api/sittings.js';
 import {
   ROOM_CHECKLIST,
   coalescing,
-  currentStudent,
   mayTake,
   membersOf,
   nextStep,
@@ -26,6 +31,7 @@ import {
   scoreProblem,
   timerText,
 } from '../../lib/sitting/flow.js';
+import { follow, nextStudent, phaseLabel, phaseLabelKey, pick, settled } from '../../lib/sitting/console.js';
 import { renderActs } from './acts.js';
 import { renderAppeals } from './appeals.js';
 import { prepareClose, renderDraws } from './draws.js';
@@ -46,6 +52,7 @@ import {
 } from '../../lib/staff.js';
 import { renderPostponements } from './postponements.js';
 import { renderInterventions, wireInterventions } from './interventions.js';
+import { askFirst, renderRare } from './rare.js';
 
 const main = $('sitting');
 const sittingId = param('sitting');
@@ -55,7 +62,9 @@ let sitting = null;
 let draws = null;
 const clock = new PageClock();
 let chosen = param('student');
-let pickedByHand = Boolean(chosen); // otherwise the console follows the student under way
+// whom the console shows: picked by hand, held after their part ended, else the student under way (console.js follow)
+let shown = chosen ? pick(chosen) : { chosen: null };
+let ticketFold = ''; // the student and whether their answer is over, when the ticket was last opened or folded
 const room = new RoomView({
   roomId: sittingId,
   nameOf: (info) => t('room.member', { name: info.name ?? nameOf(info.userId), role: t(`sitting.role.${info.role}`) }),
@@ -186,13 +195,29 @@ function prepare() {
         }),
     );
   });
-  step(
-    'act-submit',
-    () => api.drawUpAct(sittingId, chosen, $('act-description').value.trim()),
-    () => {
-      $('act-description').value = '';
-    },
-  );
+  // issue 15 (5): a rare action asks first
+  $('act-submit').addEventListener('click', async () => {
+    const description = $('act-description').value.trim();
+    if (!description) {
+      showProblems($('step-error'), t('sitting.act.needDescription'), []);
+      $('act-description').focus();
+      return;
+    }
+    if (!(await askFirst('act', { student: nameOf(chosen) }))) return;
+    await act(
+      $('act-submit'),
+      () => api.drawUpAct(sittingId, chosen, description),
+      () => {
+        $('act-description').value = '';
+      },
+    );
+  });
+  $('next-student').addEventListener('click', () => {
+    shown = { chosen: null };
+    clearError($('step-error'));
+    render();
+    $('current-heading').focus();
+  });
   $('score-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const input = $('score-input');
@@ -206,8 +231,8 @@ function prepare() {
     input.removeAttribute('aria-invalid');
     await act($('score-submit'), () => api.score(sittingId, chosen, Number(input.value.trim())));
   });
-  prepareClose(sittingId, reload);
-  wireInterventions({ sittingId, chosen: () => chosen, reload });
+  prepareClose(sittingId, reload, askFirst);
+  wireInterventions({ sittingId, chosen: () => chosen, nameOf, reload, askFirst });
 }
 
 function step(id, call, after = () => {}) {
@@ -252,7 +277,8 @@ function render() {
   if (sitting.endedAt) closed.textContent = t('sitting.closed', { time: formatDateTime(sitting.endedAt) });
 
   const students = sitting.students ?? [];
-  if (!pickedByHand || !students.includes(chosen)) chosen = currentStudent(sitting);
+  shown = follow(shown, sitting);
+  chosen = shown.chosen;
   const count = membersOf(sitting).length;
   fill(
     $('students'),
@@ -281,14 +307,14 @@ function render() {
   renderActs(sitting, role, count, context);
   renderAppeals(sitting, role, context);
   renderDraws(sitting, draws, role, nameOf);
-  renderPostponements(sitting, { sittingId, reload });
+  renderPostponements(sitting, { sittingId, reload, askFirst });
   renderInterventions(sitting, role, chosen, nameOf);
+  renderRare(sitting, role);
   tick();
 }
 
 function choose(id) {
-  chosen = id;
-  pickedByHand = true;
+  shown = pick(id);
   clearError($('step-error'));
   render();
   $('current-heading').focus();
@@ -305,11 +331,21 @@ function renderCurrent(role, count) {
   const next = nextStep(p);
   const phaseName = p.phase?.phase ?? 'WAITING';
   const isOpen = !sitting.endedAt;
-  Object.assign(current.dataset, { student: chosen, step: next, phase: phaseName, status: p.status });
+  const label = phaseLabel(p, sitting); // issue 15 (5): what has happened, not the clock's "not started"
+  Object.assign(current.dataset, {
+    student: chosen,
+    step: next,
+    phase: phaseName,
+    status: p.status,
+    label: label.code,
+    held: String(shown.held),
+  });
   $('current-heading').textContent = t('sitting.current', { student: nameOf(chosen) });
   $('current-status').textContent = t(`sitting.status.${p.status}`);
   $('current-status').className = `sitting-status status-${p.status}`;
-  $('phase-name').textContent = t(`sitting.phase.${phaseName}`);
+  $('phase-name').textContent = t(phaseLabelKey(label), label.params);
+  $('phase-name').dataset.label = label.code;
+  renderNext(p);
   const defence = sitting.kind === 'thesis-defence' && next === 'start-preparation'; // 6.15.1: no ticket
   $('step-hint').textContent = t(defence ? 'sitting.next.start-preparation-defence' : `sitting.next.${next}`);
 
@@ -329,6 +365,13 @@ function renderCurrent(role, count) {
   const questions = p.questions ?? [];
   $('ticket-box').hidden = questions.length === 0;
   $('ticket-heading').textContent = t('sitting.ticket', { n: p.ticket });
+  // the ticket stays open while it is answered, folded once the answer is over (the scores and the result in view)
+  const over = ['scoring', 'scored-all', 'confirmed', 'appealed'].includes(label.code);
+  const fold = `${chosen}|${over}`;
+  if (ticketFold !== fold) {
+    ticketFold = fold;
+    $('ticket-box').open = !over;
+  }
   fill($('ticket-questions'), ...questions.map((q) => h('li', { text: q })));
 
   const member = role === 'chair' || role === 'member';
@@ -370,6 +413,20 @@ function renderCurrent(role, count) {
   $('act-box').hidden = !(secretary && mayTake(p, 'act'));
 }
 
+/** Once the shown student's part is over: the note that it stays, and "Next student" (or that no one is left). */
+function renderNext(p) {
+  const over = settled(p, sitting);
+  const next = over ? nextStudent(sitting, chosen) : null;
+  $('held').hidden = !over || Boolean(sitting.endedAt);
+  $('held-note').hidden = !shown.held || !next;
+  const button = $('next-student');
+  button.hidden = !next;
+  button.dataset.student = next ?? '';
+  if (next) button.textContent = t('sitting.nextStudent', { student: nameOf(next) });
+  $('no-next').hidden = Boolean(next);
+  $('to-acts').hidden = phaseLabel(p, sitting).code !== 'act'; // the members vote in the acts below
+}
+
 /** The timer of the chosen student's phase and the server clock; at a deadline the sitting is read again. */
 function tick() {
   if (!sitting) return;
@@ -378,6 +435,7 @@ function tick() {
   const p = chosen ? progressOf(sitting, chosen) : null;
   const left = p ? phaseRemaining(p, now) : null;
   $('phase-timer').textContent = timerText(left);
+  $('timer-box').hidden = left === null; // no phase runs: no empty --:-- beside the label
   $('timer-box').classList.toggle('timer-low', left !== null && left < LOW_TIME);
   if (left === 0 && !reloader.busy()) reload(); // the phase ended by itself on the server
 }

@@ -83,7 +83,7 @@ class SittingE2eTest {
         String console = "/sitting.html?sitting=" + id;
 
         try (Browser sec = Browser.withFakeMedia(app.base(), 1366, 1000);
-                Browser chair = Browser.withFakeMedia(app.base(), 1366, 1000);
+                Browser chair = Browser.withFakeMedia(app.base(), 1366, 768); // issue 15 (5): the chair's laptop
                 Browser m1 = Browser.open(app.base(), 1280, 900);
                 Browser m2 = Browser.open(app.base(), 1280, 900);
                 Browser student = Browser.withFakeMedia(app.base(), 1024, 900)) {
@@ -192,6 +192,12 @@ class SittingE2eTest {
             sec.screenshot("sitting-03b-secretary-identity");
             click(sec, "identity-confirm");
             waitStep(sec, "room");
+            // issue 15 (5): the label says what has happened, not "Not started" for an admitted, identified student
+            assertEquals(
+                    "identified", sec.driver().findElement(By.id("phase-name")).getAttribute("data-label"));
+            assertEquals(
+                    "Identity confirmed; the desk and room not yet checked",
+                    sec.driver().findElement(By.id("phase-name")).getText());
             click(sec, "snap-room");
             sec.waitUntil("the room snapshot", () -> !photoSha(sec, "room").isEmpty(), LIVE);
             JsonObject photos = app.get("/api/v1/sittings/" + id, admin)
@@ -227,6 +233,7 @@ class SittingE2eTest {
 
             // the chair draws in front of the student
             waitStep(chair, "draw");
+            besideTheVideo(chair, "draw");
             chair.driver().findElement(By.id("draw-word")).sendKeys("almaty");
             chair.screenshot("sitting-05-chair-draw");
             click(chair, "draw");
@@ -343,8 +350,28 @@ class SittingE2eTest {
                     LIVE);
             m1.screenshot("sitting-10-member-all-scores");
             waitStep(chair, "confirm");
+            chair.waitUntil(
+                    "the confirm button",
+                    () -> chair.driver().findElement(By.id("confirm")).isDisplayed(),
+                    LIVE);
+            besideTheVideo(chair, "confirm");
             chair.screenshot("sitting-11-chair-confirm");
             click(chair, "confirm");
+            // issue 15 (5): the confirmed result stays in view until the chair moves on
+            chair.waitUntil(
+                    "the result shown",
+                    () -> chair.driver().findElement(By.id("result")).isDisplayed(),
+                    LIVE);
+            chair.waitUntil("the result held", () -> "true".equals(current(chair, "data-held")), LIVE);
+            assertEquals("st1", current(chair, "data-student"), "the panel does not jump to the next student");
+            assertEquals("confirmed", current(chair, "data-label"));
+            assertTrue(chair.driver().findElement(By.id("phase-name")).getText().startsWith("Result confirmed: B+"));
+            assertEquals(
+                    "st2", chair.driver().findElement(By.id("next-student")).getAttribute("data-student"));
+            chair.screenshot("sitting-11b-chair-result-held");
+            click(chair, "next-student");
+            chair.waitUntil("the chair moved on", () -> "st2".equals(current(chair, "data-student")), LIVE);
+            assertEquals("not-admitted", current(chair, "data-label"));
             student.waitUntil(
                     "the result on the student's page",
                     () -> "B+"
@@ -381,11 +408,46 @@ class SittingE2eTest {
             assertTrue(
                     !sec.driver().findElement(By.id("photo-enrolment")).isDisplayed(),
                     "no enrolment photo: none shown");
+            // issue 15 (5): ... and the console says so instead of a silent 404
+            assertTrue(sec.driver().findElement(By.id("enrolment-missing")).isDisplayed());
+            assertTrue(
+                    sec.driver()
+                            .findElement(By.id("enrolment-missing"))
+                            .getText()
+                            .startsWith("No enrolment photo on file."),
+                    sec.driver().findElement(By.id("enrolment-missing")).getText());
+            // issue 15 (5): the act is a rare action, folded away from the usual steps, and asks before acting
+            assertTrue(
+                    !sec.driver().findElement(By.id("act-submit")).isDisplayed(),
+                    "no red button beside \"Identity confirmed\"");
+            sec.driver().findElement(By.cssSelector("#rare-details > summary")).click();
             sec.driver()
                     .findElement(By.id("act-description"))
                     .sendKeys("The student's connection dropped during the identity check");
             click(sec, "act-submit");
+            sec.waitUntil(
+                    "the act asks first",
+                    () -> sec.driver().findElement(By.id("rare-dialog")).isDisplayed(),
+                    LIVE);
+            assertEquals("act", sec.driver().findElement(By.id("rare-dialog")).getAttribute("data-kind"));
+            sec.screenshot("sitting-13a-secretary-act-confirm");
+            click(sec, "rare-dialog-cancel");
+            sec.waitUntil(
+                    "the question closed",
+                    () -> !sec.driver().findElement(By.id("rare-dialog")).isDisplayed(),
+                    LIVE);
+            assertEquals(
+                    0,
+                    app.get("/api/v1/sittings/" + id, admin)
+                            .json()
+                            .getJsonArray("acts")
+                            .size(),
+                    "cancelled: no act drawn up");
+            assertEquals("identity", current(sec, "data-step"));
+            click(sec, "act-submit");
+            click(sec, "rare-dialog-ok");
             waitStep(sec, "act");
+            assertEquals("act", current(sec, "data-label"));
             String vote = "li[data-act='act-1'] button[data-choice='%s']";
             for (var pair : List.of(List.of(m1, "same-day"), List.of(m2, "refuse"), List.of(chair, "same-day"))) {
                 Browser b = (Browser) pair.get(0);
@@ -420,6 +482,8 @@ class SittingE2eTest {
 
             // closing reveals the seed
             click(sec, "close-sitting");
+            assertEquals("close", sec.waitFor(By.id("rare-dialog")).getAttribute("data-kind"));
+            click(sec, "rare-dialog-ok");
             sec.waitUntil(
                     "the seed revealed",
                     () -> "true".equals(sec.driver().findElement(By.id("seed")).getAttribute("data-revealed")),
@@ -526,6 +590,24 @@ class SittingE2eTest {
                             .size(),
                     "only the appeal in time is kept");
         }
+    }
+
+    /**
+     * Issue 15 (5): at 1366×768 the current student's next action is beside the video room (to its right) and on the
+     * first screen: no scrolling to draw, score or confirm.
+     */
+    static void besideTheVideo(Browser b, String button) {
+        String seen = (String) b.js(
+                "window.scrollTo(0, 0);"
+                        + " const r = (id) => document.getElementById(id).getBoundingClientRect();"
+                        + " const video = r('room'), panel = r('current'), action = r(arguments[0]);"
+                        + " return [innerWidth <= 1366 && innerHeight <= 768, video.width > 0 && video.right <= panel.left,"
+                        + " action.width > 0 && action.top >= 0 && action.bottom <= innerHeight,"
+                        + " innerWidth + 'x' + innerHeight].join(' ')",
+                button);
+        assertTrue(
+                seen.startsWith("true true true "),
+                "a viewport within 1366×768, the video left of the panel, " + button + " on screen: " + seen);
     }
 
     /** Issue 5, 8: the page fetched the paper with its token and offered it; it is a PDF. */

@@ -187,6 +187,14 @@ class SittingPostponementE2eTest {
             chair.driver()
                     .findElement(By.cssSelector(item + " button[data-action='allow']"))
                     .click();
+            // issue 15 (5): a postponement is a rare action: it asks before acting
+            chair.waitUntil(
+                    "the allowance asks first",
+                    () -> chair.driver().findElement(By.id("rare-dialog")).isDisplayed(),
+                    LIVE);
+            assertEquals("allow", attribute(chair, "#rare-dialog", "data-kind"));
+            assertNull(postponements(id).getJsonObject(0).getValue("allowed"), "nothing decided before the answer");
+            chair.driver().findElement(By.id("rare-dialog-ok")).click();
             chair.waitUntil("allowed", () -> "allowed".equals(attribute(chair, item, "data-state")), LIVE);
 
             // the student holds "I" until the deadline; the console marks them postponed
@@ -277,6 +285,7 @@ class SittingPostponementE2eTest {
             chair.driver()
                     .findElement(By.cssSelector(other + " button[data-action='refuse']"))
                     .click();
+            chair.waitFor(By.id("rare-dialog-ok")).click();
             chair.waitUntil("refused", () -> "refused".equals(attribute(chair, other, "data-state")), LIVE);
             assertTrue(
                     chair.driver().findElement(By.cssSelector(other)).getText().contains(reason));
