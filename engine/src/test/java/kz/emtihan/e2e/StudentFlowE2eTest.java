@@ -70,6 +70,7 @@ class StudentFlowE2eTest {
                     Duration.ofSeconds(10));
             b.waitForState("ready");
         }
+        Accessibility.check(b, "index (" + language + ")"); // issue 15 (8)
         b.driver().findElement(By.id("username")).sendKeys(user);
         b.driver().findElement(By.id("password")).sendKeys(user + "-password");
         b.driver().findElement(By.id("login-submit")).click();
@@ -84,6 +85,7 @@ class StudentFlowE2eTest {
                 .click();
         b.waitUntil("the rules page", () -> b.driver().getCurrentUrl().contains("rules.html"), Duration.ofSeconds(10));
         b.waitForState("ready");
+        Accessibility.check(b, "rules"); // issue 15 (8)
         WebElement go = b.driver().findElement(By.id("rules-start"));
         assertEquals(false, go.isEnabled(), "the test cannot start before the rules are accepted");
         b.driver().findElement(By.id("rules-agree")).click();
@@ -125,6 +127,7 @@ class StudentFlowE2eTest {
                         heading);
             }
             b.screenshot("student-" + language + "-1-exams");
+            Accessibility.check(b, "exams (" + language + ")"); // issue 15 (8)
             startFirstExam(b);
             b.waitUntil(
                     "the proctor's progress shows the page connected (live socket)",
@@ -146,6 +149,7 @@ class StudentFlowE2eTest {
             assertEquals("true", b.driver().findElement(By.id("mark")).getAttribute("aria-pressed"));
             assertEquals(1L, b.js("return document.querySelectorAll('#nav-list button.marked').length"));
             b.screenshot("student-" + language + "-2-test");
+            Accessibility.check(b, "attempt (" + language + ")");
             b.driver().findElement(By.id("submit-open")).click();
             assertTrue(
                     b.waitFor(By.id("confirm-marked")).getText().contains("4"),
@@ -154,6 +158,7 @@ class StudentFlowE2eTest {
             assertTrue(
                     summary.contains("27") || summary.contains("4"), "the unanswered questions are listed: " + summary);
             b.screenshot("student-" + language + "-3-confirm");
+            Accessibility.check(b, "attempt, the confirmation (" + language + ")");
             b.driver().findElement(By.id("confirm-submit")).click();
             b.waitUntil(
                     "the result page",
@@ -164,6 +169,7 @@ class StudentFlowE2eTest {
             assertTrue(score.contains("%"), score);
             assertTrue(b.driver().findElement(By.id("receipt-json")).getText().contains("\"signature\""));
             b.screenshot("student-" + language + "-4-result");
+            Accessibility.check(b, "result (" + language + ")");
         }
     }
 
