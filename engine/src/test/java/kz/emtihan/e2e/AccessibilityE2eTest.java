@@ -39,7 +39,7 @@ class AccessibilityE2eTest {
 
     static void signIn(Browser b, String user, String password, String language) {
         b.go("/index.html");
-        b.js("localStorage.setItem('emtihan.language', arguments[0])", language);
+        b.js("sessionStorage.clear(); localStorage.setItem('emtihan.language', arguments[0])", language);
         b.go("/index.html");
         b.waitForState("ready");
         b.driver().findElement(By.id("username")).sendKeys(user);
