@@ -39,6 +39,7 @@ export default {
   'attempt.legendCurrent': 'Current',
   'attempt.progress': '{answered} of {total} answered',
   'attempt.submit': 'Finish and submit…',
+  'attempt.skipToFinish': 'Skip to “Finish and submit”',
   'attempt.save.idle': '',
   'attempt.save.saving': 'Saving…',
   'attempt.save.saved': 'Saved at {time}',

@@ -40,6 +40,7 @@ export default {
   'attempt.legendCurrent': 'Ағымдағы',
   'attempt.progress': 'Жауап берілді: {answered} / {total}',
   'attempt.submit': 'Аяқтау және тапсыру…',
+  'attempt.skipToFinish': '«Аяқтау және тапсыру» батырмасына өту',
   'attempt.save.idle': '',
   'attempt.save.saving': 'Сақталуда…',
   'attempt.save.saved': 'Сақталды: {time}',

@@ -39,6 +39,7 @@ export default {
   'attempt.legendCurrent': 'Текущий',
   'attempt.progress': 'Отвечено: {answered} из {total}',
   'attempt.submit': 'Завершить и отправить…',
+  'attempt.skipToFinish': 'Перейти к кнопке «Завершить и отправить»',
   'attempt.save.idle': '',
   'attempt.save.saving': 'Сохранение…',
   'attempt.save.saved': 'Сохранено в {time}',

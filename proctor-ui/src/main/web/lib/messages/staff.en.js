@@ -583,7 +583,7 @@ export default {
   'staff.review.flagsOnly': 'Flags only',
   'staff.review.highOnly': 'High severity flags only',
   'staff.review.nothing': 'Nothing to show.',
-  'staff.review.seekTo': 'Show {time} in the recordings: {what}',
+  'staff.review.seekTo': 'show this moment in the recordings',
   'staff.review.evidenceAlt': 'Snapshot that shows “{what}” at {time}',
   'staff.review.by': 'by {by}',
   'staff.review.verdict': 'Verdict',

@@ -587,7 +587,7 @@ export default {
   'staff.review.flagsOnly': 'Тек белгілер',
   'staff.review.highOnly': 'Тек жоғары деңгейлі белгілер',
   'staff.review.nothing': 'Көрсететін ештеңе жоқ.',
-  'staff.review.seekTo': 'Жазбалардан {time} сәтін көрсету: {what}',
+  'staff.review.seekTo': 'осы сәтті жазбалардан көрсету',
   'staff.review.evidenceAlt': '{time} кезіндегі «{what}» көрсететін сурет',
   'staff.review.by': 'орындаған: {by}',
   'staff.review.verdict': 'Шешім',

@@ -609,7 +609,7 @@ export default {
   'staff.review.flagsOnly': 'Только отметки',
   'staff.review.highOnly': 'Только отметки высокой важности',
   'staff.review.nothing': 'Показать нечего.',
-  'staff.review.seekTo': 'Показать {time} в записях: {what}',
+  'staff.review.seekTo': 'показать этот момент в записях',
   'staff.review.evidenceAlt': 'Снимок, показывающий «{what}» в {time}',
   'staff.review.by': 'кто: {by}',
   'staff.review.verdict': 'Заключение',

@@ -29,6 +29,7 @@ const ui = {
   uploadWaitText: $('upload-wait-text'),
   uploadSkip: $('upload-skip'),
   submitOpen: $('submit-open'),
+  skipFinish: $('skip-finish'),
   confirm: $('confirm'),
   confirmSummary: $('confirm-summary'),
   confirmMarked: $('confirm-marked'),
@@ -45,6 +46,11 @@ export function attemptEnd(session, { timer, questions }) {
   /** The submit button, its confirmation and the retry after a failed submit. */
   function prepare() {
     ui.submitOpen.addEventListener('click', openConfirm);
+    // issue 15 (8): the skip link from a question to "Finish" moves the focus there (a fragment alone does not)
+    ui.skipFinish.addEventListener('click', (event) => {
+      event.preventDefault();
+      ui.submitOpen.focus();
+    });
     ui.confirmCancel.addEventListener('click', () => ui.confirm.close());
     ui.confirmSubmit.addEventListener('click', () => {
       ui.confirm.close();

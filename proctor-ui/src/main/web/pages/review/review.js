@@ -173,11 +173,12 @@ function renderTimeline(items) {
           type: 'button',
           class: 'timeline-seek',
           'data-at': item.at,
-          'aria-label': t('staff.review.seekTo', { time: formatTime(new Date(when)), what }),
           on: { click: () => seekBoth(when, seek) },
         },
         h('span', { class: 'timeline-time', text: formatTime(new Date(when)) }),
         h('span', { class: 'timeline-what', text: what }),
+        // issue 15 (8): the name read out is the words seen plus what the button does (label-content-name-mismatch)
+        h('span', { class: 'sr-only', text: ` — ${t('staff.review.seekTo')}` }),
       );
       const badge = isFlag
         ? h('span', {

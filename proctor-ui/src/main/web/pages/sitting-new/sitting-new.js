@@ -77,7 +77,8 @@ function markField(name, text, attrs) {
   const field = input.closest('.field');
   let list = field.querySelector('.field-problems');
   if (!list) {
-    list = h('ul', { class: 'field-problems', id: `${INPUTS[name]}-problems` });
+    // issue 15 (8): aria-live, so the message aria-errormessage points to is announced (axe aria-valid-attr-value)
+    list = h('ul', { class: 'field-problems', id: `${INPUTS[name]}-problems`, 'aria-live': 'polite' });
     field.append(list);
   }
   list.append(h('li', { ...attrs, text }));

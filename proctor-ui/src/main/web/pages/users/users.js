@@ -97,14 +97,18 @@ function accountRow(u) {
         text: t(u.photo ? 'staff.users.photoKept' : 'staff.users.photoMissing'),
       }),
       ' ',
-      h('button', {
-        class: 'button button-quiet',
-        type: 'button',
-        'data-action': 'photo',
-        'aria-label': t('staff.users.photoFor', { name: u.name, id: u.id }),
-        text: t(u.photo ? 'staff.users.photoOpen' : 'staff.users.photoAdd'),
-        on: { click: () => openPhoto(u) },
-      }),
+      h(
+        'button',
+        {
+          class: 'button button-quiet',
+          type: 'button',
+          'data-action': 'photo',
+          on: { click: () => openPhoto(u) },
+        },
+        // issue 15 (8): the name read out starts with the words seen (axe label-content-name-mismatch)
+        t(u.photo ? 'staff.users.photoOpen' : 'staff.users.photoAdd'),
+        h('span', { class: 'sr-only', text: ` — ${t('staff.users.photoFor', { name: u.name, id: u.id })}` }),
+      ),
     ),
     h(
       'td',

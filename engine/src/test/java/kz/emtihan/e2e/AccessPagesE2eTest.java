@@ -42,6 +42,7 @@ class AccessPagesE2eTest {
             StaffPagesE2eTest.signIn(b, "t1");
             b.go("/bank.html?bank=" + bankId);
             b.waitForState("ready");
+            Accessibility.check(b, "bank (owner, en)"); // issue 15 (8)
             assertEquals("true", b.driver().findElement(By.id("people-section")).getAttribute("data-may-manage"));
             b.driver().findElement(By.id("experts-e1")).click();
             b.driver().findElement(By.id("people-save")).click();
@@ -77,6 +78,7 @@ class AccessPagesE2eTest {
             StaffPagesE2eTest.signIn(b, "a1");
             b.go("/exam.html?exam=" + examId);
             b.waitForState("ready");
+            Accessibility.check(b, "exam (admin, en)"); // issue 15 (8)
             assertEquals(
                     "true", b.driver().findElement(By.id("proctors-section")).getAttribute("data-may-assign"));
             b.driver().findElement(By.id("proctors-p1")).click();

@@ -262,6 +262,7 @@ class BankPageE2eTest {
                 b.go("/bank.html?bank=" + bankId);
                 b.waitForState("ready");
                 waitTotal(b, QUESTIONS);
+                Accessibility.check(b, "bank (" + language + ")"); // issue 15 (8)
                 String page = b.driver().findElement(By.tagName("body")).getText();
                 for (String raw : List.of("staff.", "{n}", "{topic}", "undefined", "null"))
                     assertFalse(

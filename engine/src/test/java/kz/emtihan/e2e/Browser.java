@@ -130,6 +130,78 @@ public final class Browser implements AutoCloseable {
                 Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
+    /**
+     * Issue 15 (8): runs axe-core on the page as it is now and returns its violations (id, impact, help, targets).
+     * axe.min.js is read from proctor-ui/node_modules/axe-core (a devDependency, `npm ci`) and injected here; the
+     * engine never serves it. See {@link Accessibility} for the assertion.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> axe() {
+        if (!Boolean.TRUE.equals(js("return typeof window.axe === 'object'"))) {
+            js(Accessibility.axeSource());
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => ({"
+                + " id: v.id, impact: v.impact, help: v.help,"
+                + " targets: v.nodes.map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '')"
+                + ".replace(/\\s+/g, ' ').slice(0, 200)) }))),"
+                + " e => done([{id: 'axe-error', impact: 'critical', help: String(e), targets: []}]));");
+        return (List<Map<String, Object>>) result;
+    }
+
+    /**
+     * Issue 15 (8): presses one key as a keyboard does (CDP Input.dispatchKeyEvent, down then up): "Tab", "Shift+Tab",
+     * "Space", "Enter", "Escape", "ArrowDown", "ArrowUp", "ArrowLeft", "ArrowRight".
+     */
+    public void key(String name) {
+        boolean shift = name.startsWith("Shift+");
+        String key = shift ? name.substring(6) : name;
+        int code = switch (key) {
+            case "Tab" -> 9;
+            case "Enter" -> 13;
+            case "Escape" -> 27;
+            case "Space" -> 32;
+            case "ArrowLeft" -> 37;
+            case "ArrowUp" -> 38;
+            case "ArrowRight" -> 39;
+            case "ArrowDown" -> 40;
+            default -> throw new IllegalArgumentException(name);
+        };
+        String text = key.equals("Enter") ? "\r" : key.equals("Space") ? " " : "";
+        String domKey = key.equals("Space") ? " " : key;
+        for (String type : List.of("keyDown", "keyUp")) {
+            var event = new java.util.HashMap<String, Object>(Map.of(
+                    "type",
+                            type.equals("keyDown") && !text.isEmpty()
+                                    ? "keyDown"
+                                    : type.equals("keyDown") ? "rawKeyDown" : "keyUp",
+                    "key", domKey,
+                    "code", key,
+                    "windowsVirtualKeyCode", code,
+                    "nativeVirtualKeyCode", code,
+                    "modifiers", shift ? 8 : 0));
+            if (type.equals("keyDown") && !text.isEmpty()) {
+                event.put("text", text);
+                event.put("unmodifiedText", text);
+            }
+            driver.executeCdpCommand("Input.dispatchKeyEvent", event);
+        }
+    }
+
+    /** Presses Tab (or Shift+Tab) until the focused element matches the CSS selector; fails after 60 presses. */
+    public void tabTo(String selector, boolean backwards) {
+        for (int i = 0; i < 60; i++) {
+            if (Boolean.TRUE.equals(
+                    js("return !!document.activeElement && document.activeElement.matches(arguments[0])", selector))) {
+                return;
+            }
+            key(backwards ? "Shift+Tab" : "Tab");
+        }
+        throw new AssertionError("the keyboard does not reach " + selector + "; the focus is on "
+                + js("const e = document.activeElement; return e ? e.outerHTML.slice(0, 160) : 'nothing'"));
+    }
+
     /** Saves a PNG of the viewport as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         try {

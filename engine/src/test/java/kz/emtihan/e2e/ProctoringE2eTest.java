@@ -77,6 +77,7 @@ class ProctoringE2eTest {
             StudentFlowE2eTest.signIn(face, "face1", "en");
             face.go("/rules.html?exam=" + examA);
             face.waitForState("ready");
+            Accessibility.check(face, "rules (en)"); // issue 15 (8)
             face.driver().findElement(By.id("rules-agree")).click();
             face.driver().findElement(By.id("rules-start")).click();
             face.waitUntil(
@@ -90,6 +91,7 @@ class ProctoringE2eTest {
                     () -> !"pending".equals(attribute(face, "precheck", "data-verdict")),
                     Duration.ofSeconds(40));
             face.screenshot("proctoring-1-precheck");
+            Accessibility.check(face, "precheck (en)");
             assertEquals("pass", attribute(face, "precheck", "data-verdict"), checks(face));
             face.driver().findElement(By.id("precheck-continue")).click();
             face.waitUntil(
@@ -117,6 +119,7 @@ class ProctoringE2eTest {
                     Duration.ofSeconds(20));
             face.driver().findElement(By.id("begin-test")).click();
             face.waitForState("ready");
+            Accessibility.check(face, "attempt, proctored (en)");
             String attemptA = app.get("/api/v1/me/exams", app.loginAs("face1")).array().stream()
                     .map(o -> (JsonObject) o)
                     .filter(o -> o.getString("id").equals(examA))
@@ -169,6 +172,7 @@ class ProctoringE2eTest {
                     Duration.ofSeconds(SNAPSHOT_SECONDS * NO_FACE_AFTER + 20));
             long flaggedAfter = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - noFaceStarted);
             watcher.screenshot("proctoring-4-dashboard-no-face");
+            Accessibility.check(watcher, "proctor, a flagged tile (en)"); // issue 15 (8)
             assertTrue(flaggedAfter <= SNAPSHOT_SECONDS * NO_FACE_AFTER + 20, "flagged after " + flaggedAfter + " s");
 
             // leaving the tab raises a flag
@@ -244,6 +248,7 @@ class ProctoringE2eTest {
                             .isEmpty(),
                     Duration.ofSeconds(10));
             watcher.screenshot("proctoring-8-review");
+            Accessibility.check(watcher, "review (en)"); // issue 15 (8)
         }
     }
 
@@ -304,6 +309,7 @@ class ProctoringE2eTest {
                             .getAttribute("data-student")),
                     Duration.ofSeconds(10));
             watcher.screenshot("proctoring-9-dashboard-30");
+            Accessibility.check(watcher, "proctor, 30 tiles (en)"); // issue 15 (8)
         }
         try (Browser laptop = Browser.open(app.base(), 1366, 768)) {
             signInStaff(laptop, "p1");

@@ -58,6 +58,7 @@ class SittingAdminE2eTest {
             WebElement link = b.driver().findElement(By.id("new-sitting"));
             assertTrue(link.isDisplayed(), "an administrator sees the link to a new sitting");
             b.screenshot("sitting-admin-01-list");
+            Accessibility.check(b, "sittings (admin)"); // issue 15 (8)
             link.click();
             b.waitUntil("the form", () -> b.driver().getCurrentUrl().contains("sitting-new.html"), WAIT);
             b.waitForState("ready");
@@ -98,6 +99,7 @@ class SittingAdminE2eTest {
             // corrected: the students in their order
             b.driver().findElement(By.id("new-students")).sendKeys("st2\nst1\nst3");
             b.screenshot("sitting-admin-03-filled");
+            Accessibility.check(b, "sitting-new, filled"); // issue 15 (8)
             b.driver().findElement(By.id("new-submit")).click();
             b.waitUntil("the console", () -> b.driver().getCurrentUrl().contains("sitting.html?sitting="), WAIT);
             b.waitForState("ready");

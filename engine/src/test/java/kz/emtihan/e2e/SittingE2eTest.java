@@ -97,6 +97,7 @@ class SittingE2eTest {
                             .findElement(By.cssSelector("tr[data-sitting='" + id + "']"))
                             .getAttribute("data-role"));
             sec.screenshot("sitting-01-list");
+            Accessibility.check(sec, "sittings (secretary)"); // issue 15 (8)
             sec.driver()
                     .findElement(By.cssSelector("tr[data-sitting='" + id + "'] a"))
                     .click();
@@ -153,10 +154,12 @@ class SittingE2eTest {
                     () -> !sha(student, "photo-own-id-card").isEmpty(),
                     LIVE);
             student.screenshot("sitting-02-student-waiting");
+            Accessibility.check(student, "sitting-student, waiting"); // issue 15 (8)
 
             // 6.15.6: admission, identity, room: the secretary's steps; the student's page follows
             assertEquals("st1", current(sec, "data-student"), "the console opens on the first student");
             sec.screenshot("sitting-03-secretary-admit");
+            Accessibility.check(sec, "sitting, the secretary admits"); // issue 15 (8)
             click(sec, "admit");
             student.waitUntil("admitted on the student's page", () -> "admitted".equals(studentStatus(student)), LIVE);
             student.waitUntil(
@@ -236,6 +239,7 @@ class SittingE2eTest {
             besideTheVideo(chair, "draw");
             chair.driver().findElement(By.id("draw-word")).sendKeys("almaty");
             chair.screenshot("sitting-05-chair-draw");
+            Accessibility.check(chair, "sitting, the chair draws"); // issue 15 (8)
             click(chair, "draw");
             student.waitUntil("the ticket on the student's page", () -> "drawn".equals(studentStatus(student)), LIVE);
             List<WebElement> questions = student.driver().findElements(By.cssSelector("#ticket-questions li"));
@@ -292,6 +296,7 @@ class SittingE2eTest {
                             .findElements(By.cssSelector("#presentation-questions li"))
                             .size());
             chair.screenshot("sitting-07-presentation");
+            Accessibility.check(chair, "sitting-presentation"); // issue 15 (8)
             chair.go(console);
             chair.waitForState("ready");
             waitLive(chair);
@@ -338,6 +343,7 @@ class SittingE2eTest {
                     LIVE);
             m2.driver().findElement(By.id("score-input")).clear();
             m2.screenshot("sitting-09-member-score");
+            Accessibility.check(m2, "sitting, a member scores"); // issue 15 (8)
             score(m2, "85");
             waitStep(chair, "score");
             score(chair, "90");
@@ -381,6 +387,7 @@ class SittingE2eTest {
                     LIVE);
             assertEquals("graded", studentStatus(student));
             student.screenshot("sitting-12-student-result");
+            Accessibility.check(student, "sitting-student, the result"); // issue 15 (8)
             sec.waitUntil(
                     "the graded student has left the room",
                     () -> sec.driver()

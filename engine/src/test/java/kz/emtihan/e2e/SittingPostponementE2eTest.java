@@ -118,6 +118,7 @@ class SittingPostponementE2eTest {
             assertNull(st1.driver().findElement(By.id("postpone-error")).getAttribute("data-error"));
             scrollTo(st1, "postpone-box");
             st1.screenshot("sitting-postponement-01-student-form");
+            Accessibility.check(st1, "sitting-student, the postponement form"); // issue 15 (8)
             st1.driver().findElement(By.id("postpone-submit")).click();
             st1.waitUntil(
                     "the application awaits the chair",
@@ -167,6 +168,7 @@ class SittingPostponementE2eTest {
             assertArrayEquals(pdf, Files.readAllBytes(file), "the saved scan is the student's file");
             scrollTo(chair, "postponements-section");
             chair.screenshot("sitting-postponement-02-chair-panel");
+            Accessibility.check(chair, "sitting, the postponement panel"); // issue 15 (8)
             // 6.15.3: the chair sets another day in the current period (tomorrow, unless today is the configured 10
             // July)
             ZoneId almaty = ZoneId.of("Asia/Almaty");

@@ -61,9 +61,11 @@ class StaffPagesE2eTest {
             var error = b.waitFor(By.id("login-error"));
             b.waitUntil("the refusal is shown", () -> !error.getText().isBlank(), Duration.ofSeconds(10));
             assertEquals("Пайдаланушы аты немесе құпиясөз қате.", error.getText());
+            Accessibility.check(b, "index, a refusal (kk)"); // issue 15 (8)
 
             signIn(b, "tL");
             b.waitForState("ready");
+            Accessibility.check(b, "teacher (kk)");
             new Select(b.driver().findElement(By.id("language"))).selectByValue("ru");
             b.waitUntil(
                     "the choice is saved on the account",
@@ -113,6 +115,7 @@ class StaffPagesE2eTest {
             signIn(b, "p1");
             b.go("/progress.html?exam=" + examId);
             b.waitForState("ready");
+            Accessibility.check(b, "progress (en)"); // issue 15 (8)
             b.waitUntil(
                     "the live connection",
                     () -> "live"

@@ -55,6 +55,7 @@ class StatisticsPageE2eTest {
             b.waitForState("ready");
             WebElement section = b.waitFor(By.id("statistics-section"));
             assertEquals("4", section.getAttribute("data-attempts"));
+            Accessibility.check(b, "exam with statistics (kk)"); // issue 15 (8)
             assertEquals(
                     "Сұрақтар статистикасы",
                     b.driver().findElement(By.id("statistics-heading")).getText());
@@ -119,6 +120,7 @@ class StatisticsPageE2eTest {
             b.waitForState("ready");
             b.waitFor(By.id("statistics-section"));
             assertEquals("81.65%", cell(b, run, 0, "discrimination"));
+            Accessibility.check(b, "exam with statistics (en)");
             // bank order: Question 0 first
             assertEquals(
                     run.questions().get(0),

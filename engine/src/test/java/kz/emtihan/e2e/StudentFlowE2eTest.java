@@ -71,6 +71,7 @@ class StudentFlowE2eTest {
                     Duration.ofSeconds(10));
             b.waitForState("ready");
         }
+        Accessibility.check(b, "index (" + language + ")"); // issue 15 (8)
         b.driver().findElement(By.id("username")).sendKeys(user);
         b.driver().findElement(By.id("password")).sendKeys(user + "-password");
         b.driver().findElement(By.id("login-submit")).click();
@@ -80,11 +81,11 @@ class StudentFlowE2eTest {
 
     /** From my exams through the rules page into the test. */
     static void startFirstExam(Browser b) {
-        b.driver()
-                .findElement(By.cssSelector("#exam-list button.button-primary"))
-                .click();
+        // the list re-renders when an exam's window or the live feed changes: click the button as it is then
+        SittingE2eTest.clickThroughRerender(b, By.cssSelector("#exam-list button.button-primary"));
         b.waitUntil("the rules page", () -> b.driver().getCurrentUrl().contains("rules.html"), Duration.ofSeconds(10));
         b.waitForState("ready");
+        Accessibility.check(b, "rules"); // issue 15 (8)
         WebElement go = b.driver().findElement(By.id("rules-start"));
         assertEquals(false, go.isEnabled(), "the test cannot start before the rules are accepted");
         b.driver().findElement(By.id("rules-agree")).click();
@@ -126,6 +127,7 @@ class StudentFlowE2eTest {
                         heading);
             }
             b.screenshot("student-" + language + "-1-exams");
+            Accessibility.check(b, "exams (" + language + ")"); // issue 15 (8)
             startFirstExam(b);
             b.waitUntil(
                     "the proctor's progress shows the page connected (live socket)",
@@ -147,6 +149,7 @@ class StudentFlowE2eTest {
             assertEquals("true", b.driver().findElement(By.id("mark")).getAttribute("aria-pressed"));
             assertEquals(1L, b.js("return document.querySelectorAll('#nav-list button.marked').length"));
             b.screenshot("student-" + language + "-2-test");
+            Accessibility.check(b, "attempt (" + language + ")");
             b.driver().findElement(By.id("submit-open")).click();
             assertTrue(
                     b.waitFor(By.id("confirm-marked")).getText().contains("4"),
@@ -155,6 +158,7 @@ class StudentFlowE2eTest {
             assertTrue(
                     summary.contains("27") || summary.contains("4"), "the unanswered questions are listed: " + summary);
             b.screenshot("student-" + language + "-3-confirm");
+            Accessibility.check(b, "attempt, the confirmation (" + language + ")");
             b.driver().findElement(By.id("confirm-submit")).click();
             b.waitUntil(
                     "the result page",
@@ -169,6 +173,7 @@ class StudentFlowE2eTest {
             b.driver().findElement(By.id("receipt-details-summary")).click();
             assertTrue(b.driver().findElement(By.id("receipt-json")).getText().contains("\"signature\""));
             b.screenshot("student-" + language + "-4-result");
+            Accessibility.check(b, "result (" + language + ")");
         }
     }
 

@@ -77,6 +77,7 @@ class VerifyPageE2eTest {
             StudentFlowE2eTest.signIn(b, "vp1", "en");
             b.go("/result.html?attempt=" + attemptId);
             b.waitForState("ready");
+            Accessibility.check(b, "result (en)"); // issue 15 (8)
             b.waitUntil(
                     "the log is offered",
                     () -> b.driver().findElement(By.id("download-log")).isDisplayed(),
@@ -104,6 +105,7 @@ class VerifyPageE2eTest {
             b.waitForState("ready");
             assertEquals(
                     2L, count(b, "#recognised li"), "the receipt and the log, fetched with the student's own access");
+            Accessibility.check(b, "verify with the files (en)"); // issue 15 (8)
             b.driver().findElement(By.id("check")).click();
             b.waitUntil(
                     "the verdict",
@@ -134,6 +136,7 @@ class VerifyPageE2eTest {
             Files.writeString(dir.resolve("log.json"), log.encode());
             b.go("/verify.html");
             b.waitForState("ready");
+            Accessibility.check(b, "verify, empty (en)");
             b.driver()
                     .findElement(By.id("files"))
                     .sendKeys(dir.resolve("receipt.json") + "\n" + dir.resolve("log.json"));

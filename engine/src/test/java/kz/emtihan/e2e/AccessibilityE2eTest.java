@@ -1,0 +1,266 @@
+package kz.emtihan.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import kz.emtihan.Fixtures;
+import kz.emtihan.TestEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * Issue 15 (8): axe-core on the office pages no other browser test opens (registry, statements, users) in Kazakh and
+ * Russian, and the keyboard alone through the test page, the proctor's dashboard and the commission's console, on the
+ * demo's data (the pages see what a newcomer sees after {@code --demo}).
+ */
+class AccessibilityE2eTest {
+    static final Duration WAIT = Duration.ofSeconds(15);
+    static TestEngine app;
+    static String teacher;
+
+    @BeforeAll
+    static void start() {
+        app = TestEngine.startDemo();
+        app.users("teacher", "kbt1");
+        app.users("student", "kb1", "kbp1");
+        teacher = app.loginAs("kbt1");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static void signIn(Browser b, String user, String password, String language) {
+        b.go("/index.html");
+        b.js("sessionStorage.clear(); localStorage.setItem('emtihan.language', arguments[0])", language);
+        b.go("/index.html");
+        b.waitForState("ready");
+        b.driver().findElement(By.id("username")).sendKeys(user);
+        b.driver().findElement(By.id("password")).sendKeys(password);
+        b.driver().findElement(By.id("login-submit")).click();
+        b.waitUntil("signed in", () -> !b.driver().getCurrentUrl().contains("index.html"), WAIT);
+    }
+
+    /** issue 15 (8): the pages of the registrar, the dean and the administrator pass axe in kk and ru. */
+    @Test
+    void theOfficePagesHaveNoSeriousViolationsInKazakhAndRussian() {
+        for (String language : List.of("kk", "ru")) {
+            try (Browser b = Browser.open(app.base(), 1366, 768)) {
+                signIn(b, "registrar", "demo-registrar", language);
+                b.go("/registry.html");
+                b.waitForState("ready");
+                Accessibility.check(b, "registry (" + language + ")");
+                signIn(b, "dean", "demo-dean", language);
+                b.go("/statements.html");
+                b.waitForState("ready");
+                Accessibility.check(b, "statements (" + language + ")");
+                signIn(b, "admin", TestEngine.ADMIN_PASSWORD, language);
+                b.go("/users.html");
+                b.waitForState("ready");
+                Accessibility.check(b, "users (" + language + ")");
+                b.go("/sitting-new.html");
+                b.waitForState("ready");
+                Accessibility.check(b, "sitting-new (" + language + ")");
+                b.go("/teacher.html");
+                b.waitForState("ready");
+                Accessibility.check(b, "teacher as admin (" + language + ")");
+            }
+        }
+    }
+
+    /**
+     * issue 15 (8): a student takes the test with the keyboard alone, in Kazakh: my exams → rules → answers chosen with
+     * Space and the arrow keys, Next and Previous with Enter, the skip link from the question to "Finish", the
+     * confirmation, the result. Every stop shows where the focus is.
+     */
+    @Test
+    void aStudentTakesTheTestWithTheKeyboardAlone() {
+        Instant now = Instant.now();
+        Fixtures.exam(
+                app,
+                teacher,
+                StudentFlowE2eTest.unproctored(Fixtures.attestation(
+                        Fixtures.validBank(app, teacher),
+                        now.minus(Duration.ofHours(1)),
+                        now.plus(Duration.ofDays(1)))),
+                "kb1");
+        try (Browser b = Browser.open(app.base(), 1366, 768)) {
+            signIn(b, "kb1", "kb1-password", "kk");
+            b.waitUntil("my exams", () -> b.driver().getCurrentUrl().contains("exams.html"), WAIT);
+            b.waitForState("ready");
+            b.tabTo("#exam-list button.button-primary", false);
+            assertFocusVisible(b);
+            b.key("Enter");
+            b.waitUntil("the rules page", () -> b.driver().getCurrentUrl().contains("rules.html"), WAIT);
+            b.waitForState("ready");
+            b.tabTo("#rules-agree", false);
+            b.key("Space");
+            assertEquals(true, b.js("return document.getElementById('rules-agree').checked"));
+            b.tabTo("#rules-start", false);
+            assertFocusVisible(b);
+            b.key("Enter");
+            b.waitUntil("the test page", () -> b.driver().getCurrentUrl().contains("attempt.html"), WAIT);
+            b.waitForState("ready");
+            Accessibility.check(b, "attempt (kk, keyboard)");
+
+            // question 1: Space chooses the first option, the arrow key moves the choice to the second
+            b.tabTo("#options input", false);
+            assertFocusVisible(b);
+            String type = (String) b.js("return document.activeElement.type");
+            b.key("Space");
+            if (type.equals("radio")) {
+                b.key("ArrowDown");
+                assertEquals(List.of(1L), checked(b), "the arrow key moves the choice to the second option");
+            } else {
+                b.key("Tab");
+                b.key("Space");
+                assertEquals(List.of(0L, 1L), checked(b));
+            }
+            List<Long> first = checked(b);
+            b.tabTo("#next", false);
+            assertFocusVisible(b);
+            String heading1 = b.driver().findElement(By.id("question-heading")).getText();
+            b.key("Enter");
+            b.waitUntil(
+                    "question 2",
+                    () -> !heading1.equals(
+                            b.driver().findElement(By.id("question-heading")).getText()),
+                    WAIT);
+            b.tabTo("#options input", false);
+            b.key("Space");
+            assertEquals(List.of(0L), checked(b), "question 2 answered with Space");
+            b.tabTo("#prev", false);
+            b.key("Enter");
+            b.waitUntil(
+                    "back on question 1",
+                    () -> heading1.equals(
+                            b.driver().findElement(By.id("question-heading")).getText()),
+                    WAIT);
+            assertEquals(first, checked(b), "question 1 kept its answer");
+
+            // the skip link from the question to "Finish", seen when it has the focus
+            b.tabTo("#skip-finish", true);
+            assertTrue(
+                    (Long) b.js("return Math.round(document.activeElement.getBoundingClientRect().width)") > 20,
+                    "the skip link shows when focused");
+            assertTrue(
+                    b.driver().findElement(By.id("skip-finish")).getText().contains("Аяқтау"),
+                    "in Kazakh: " + b.driver().findElement(By.id("skip-finish")).getText());
+            b.key("Enter");
+            assertEquals("submit-open", b.js("return document.activeElement.id"), "the link leads to Finish");
+            assertFocusVisible(b);
+            b.key("Enter");
+            b.waitUntil(
+                    "the confirmation",
+                    () -> b.driver().findElement(By.id("confirm")).isDisplayed(),
+                    WAIT);
+            assertEquals("confirm-cancel", b.js("return document.activeElement.id"));
+            Accessibility.check(b, "attempt, the confirmation (kk, keyboard)");
+            b.tabTo("#confirm-submit", false);
+            assertFocusVisible(b);
+            b.key("Enter");
+            b.waitUntil("the result page", () -> b.driver().getCurrentUrl().contains("result.html"), WAIT);
+            b.waitForState("ready");
+        }
+    }
+
+    /**
+     * issue 15 (8): the proctor with the keyboard alone: reaches a student's tile, opens its panel, sends a message,
+     * closes the panel with Escape and is back on the tile.
+     */
+    @Test
+    void aProctorWorksTheDashboardWithTheKeyboardAlone() {
+        Instant now = Instant.now();
+        JsonObject exam = Fixtures.attestation(
+                Fixtures.validBank(app, teacher), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)));
+        exam.getJsonObject("proctoring").put("identity", false);
+        String examId = Fixtures.exam(app, teacher, exam, "kbp1");
+        assertEquals(
+                201,
+                app.post("/api/v1/exams/" + examId + "/attempts", app.loginAs("kbp1"), null)
+                        .status());
+        try (Browser b = Browser.open(app.base(), 1366, 768)) {
+            signIn(b, "proctor", "demo-proctor", "ru");
+            b.go("/proctor.html?exam=" + examId);
+            b.waitForState("ready");
+            Accessibility.check(b, "proctor (ru)");
+            String open = "li.tile[data-student='kbp1'] .tile-open";
+            b.waitFor(By.cssSelector(open));
+            b.tabTo(open, false);
+            assertFocusVisible(b);
+            b.key("Enter");
+            b.waitUntil(
+                    "the panel", () -> b.driver().findElement(By.id("panel")).isDisplayed(), WAIT);
+            assertEquals("panel-heading", b.js("return document.activeElement.id"), "the panel takes the focus");
+            Accessibility.check(b, "proctor, the panel (ru)");
+            b.tabTo("#message-text", false);
+            b.driver().switchTo().activeElement().sendKeys("Смотрите в камеру, пожалуйста.");
+            b.tabTo("#message-send", false);
+            assertFocusVisible(b);
+            b.key("Enter");
+            b.waitUntil(
+                    "the message sent",
+                    () -> b.driver().findElement(By.id("message-done")).isDisplayed(),
+                    WAIT);
+            b.key("Escape");
+            b.waitUntil(
+                    "the panel closed",
+                    () -> !b.driver().findElement(By.id("panel")).isDisplayed(),
+                    WAIT);
+            assertEquals(
+                    true,
+                    b.js("return document.activeElement.matches(arguments[0])", open),
+                    "the focus is back on the tile");
+        }
+    }
+
+    /**
+     * issue 15 (8): the commission's console with the keyboard alone, as far as the demo sitting's flow goes without a
+     * camera: the secretary reaches the current student's first action (admit) and takes it with Enter.
+     */
+    @Test
+    void theSecretaryAdmitsFromTheConsoleWithTheKeyboardAlone() {
+        String admin = app.admin();
+        String sitting =
+                app.get("/api/v1/sittings", admin).array().getJsonObject(0).getString("id");
+        try (Browser b = Browser.open(app.base(), 1366, 768)) {
+            signIn(b, "secretary", "demo-secretary", "kk");
+            b.go("/sitting.html?sitting=" + sitting);
+            b.waitForState("ready");
+            Accessibility.check(b, "sitting, the secretary (kk)");
+            b.waitFor(By.id("admit"));
+            String student = SittingE2eTest.current(b, "data-student");
+            b.tabTo("#admit", false);
+            assertFocusVisible(b);
+            b.key("Enter");
+            b.waitUntil(
+                    "the next step, identity", () -> "identity".equals(SittingE2eTest.current(b, "data-step")), WAIT);
+            assertEquals(student, SittingE2eTest.current(b, "data-student"), "the same student, admitted");
+            Accessibility.check(b, "sitting, identity step (kk)");
+        }
+    }
+
+    /** The indices of the checked options of the shown question. */
+    @SuppressWarnings("unchecked")
+    static List<Long> checked(Browser b) {
+        return (List<Long>) b.js("return [...document.querySelectorAll('#options input')]"
+                + ".map((input, i) => input.checked ? i : -1).filter(i => i >= 0)");
+    }
+
+    /** The focused element (or its option's label) draws an outline: focus is visible (issue 15, 8). */
+    static void assertFocusVisible(Browser b) {
+        Object ring = b.js("const e = document.activeElement;"
+                + "return [e, e.closest('.option, label')].filter(Boolean).some(x => {"
+                + " const s = getComputedStyle(x); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0"
+                + " || s.boxShadow !== 'none'; })");
+        assertEquals(
+                true, ring, "no visible focus on " + b.js("return document.activeElement.outerHTML.slice(0, 160)"));
+    }
+}
