@@ -1,5 +1,5 @@
 # A/B: the same requests against two engines, interleaved one by one so the machine's load hits both alike.
-# usage: ab.py portA portB rounds N  (N: extra roster students, set up on both)
+# usage: python3 docs/names-ab.py portA portB rounds N  (N: extra roster students, set up on both)
 import http.client, json, sys, time, statistics
 pa, pb, rounds, N = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 def call(port, method, path, token=None, body=None, conn=None):
