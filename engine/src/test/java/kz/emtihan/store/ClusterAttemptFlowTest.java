@@ -71,24 +71,7 @@ class ClusterAttemptFlowTest {
     static void cluster() throws Exception {
         assumeTrue(RedisNodes.binary().isPresent(), "needs redis-server on the PATH (test.sh installs it)");
         nodes = RedisNodes.create();
-        ports = new int[3];
-        for (int i = 0; i < 3; i++)
-            ports[i] = nodes.server(
-                    "cluster-enabled yes",
-                    "cluster-config-file nodes.conf",
-                    "cluster-node-timeout 5000",
-                    "appendonly no");
-        int[][] ranges = {{0, 5460}, {5461, 10922}, {10923, 16383}};
-        for (int i = 0; i < 3; i++) {
-            nodes.call(ports[i], "CLUSTER", "ADDSLOTSRANGE", "" + ranges[i][0], "" + ranges[i][1]);
-            if (i > 0) nodes.call(ports[0], "CLUSTER", "MEET", "127.0.0.1", "" + ports[i]);
-        }
-        for (int p : ports)
-            RedisNodes.await(
-                    "node " + p + " sees the cluster ok",
-                    RedisNodes.quietly(() -> clusterInfo(p).contains("cluster_state:ok")
-                            && clusterInfo(p).contains("cluster_known_nodes:3")),
-                    Duration.ofSeconds(30));
+        ports = nodes.cluster();
         vertx = Vertx.vertx();
         store = RedisStore.connect(
                 vertx,
@@ -109,10 +92,6 @@ class ClusterAttemptFlowTest {
         attempts = ExamModule.create(vertx, store, banks, regulation, ReceiptSigner.fromDataDir(signerDir), names)
                 .attempts();
         attempts.extras(new Watched());
-    }
-
-    private static String clusterInfo(int port) {
-        return (String) nodes.call(port, "CLUSTER", "INFO");
     }
 
     @AfterAll

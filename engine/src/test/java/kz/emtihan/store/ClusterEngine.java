@@ -1,6 +1,5 @@
 package kz.emtihan.store;
 
-import java.time.Duration;
 import java.util.Map;
 import kz.emtihan.TestEngine;
 
@@ -10,7 +9,6 @@ import kz.emtihan.TestEngine;
  * whatever happened. Tests of other contexts take it from here and add their flows.
  */
 public final class ClusterEngine implements AutoCloseable {
-    private static final int[][] RANGES = {{0, 5460}, {5461, 10922}, {10923, 16383}};
     private final RedisNodes nodes;
     private final int[] ports = new int[3];
     private TestEngine app;
@@ -33,24 +31,8 @@ public final class ClusterEngine implements AutoCloseable {
     public static ClusterEngine start(Map<String, String> env) {
         ClusterEngine c = new ClusterEngine(RedisNodes.create());
         try {
-            for (int i = 0; i < 3; i++)
-                c.ports[i] = c.nodes.server(
-                        "cluster-enabled yes",
-                        "cluster-config-file nodes.conf",
-                        "cluster-node-timeout 5000",
-                        "appendonly no");
-            for (int i = 0; i < 3; i++) {
-                c.nodes.call(c.ports[i], "CLUSTER", "ADDSLOTSRANGE", "" + RANGES[i][0], "" + RANGES[i][1]);
-                if (i > 0) c.nodes.call(c.ports[0], "CLUSTER", "MEET", "127.0.0.1", "" + c.ports[i]);
-            }
-            for (int p : c.ports)
-                RedisNodes.await(
-                        "node " + p + " sees the cluster ok",
-                        RedisNodes.quietly(() -> {
-                            String info = (String) c.nodes.call(p, "CLUSTER", "INFO");
-                            return info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:3");
-                        }),
-                        Duration.ofSeconds(30));
+            int[] ports = c.nodes.cluster();
+            System.arraycopy(ports, 0, c.ports, 0, 3);
             Map<String, String> all = new java.util.HashMap<>(env);
             all.put("EMTIHAN_STORE_MODE", "cluster");
             all.put("EMTIHAN_STORE_ENDPOINTS", "redis://:" + c.nodes.password + "@127.0.0.1:" + c.ports[0]);
@@ -74,7 +56,7 @@ public final class ClusterEngine implements AutoCloseable {
     /** Which of the three primaries (0, 1, 2) serves the key. */
     public int primary(String key) {
         int slot = slot(key);
-        for (int i = 0; i < 3; i++) if (slot <= RANGES[i][1]) return i;
+        for (int i = 0; i < 3; i++) if (slot <= RedisNodes.CLUSTER_SLOTS[i][1]) return i;
         throw new IllegalStateException("slot " + slot);
     }
 

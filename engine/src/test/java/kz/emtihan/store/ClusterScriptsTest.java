@@ -41,24 +41,7 @@ class ClusterScriptsTest {
     static void cluster() {
         assumeTrue(RedisNodes.binary().isPresent(), "needs redis-server on the PATH (test.sh installs it)");
         nodes = RedisNodes.create();
-        ports = new int[3];
-        for (int i = 0; i < 3; i++)
-            ports[i] = nodes.server(
-                    "cluster-enabled yes",
-                    "cluster-config-file nodes.conf",
-                    "cluster-node-timeout 5000",
-                    "appendonly no");
-        int[][] ranges = {{0, 5460}, {5461, 10922}, {10923, 16383}};
-        for (int i = 0; i < 3; i++) {
-            nodes.call(ports[i], "CLUSTER", "ADDSLOTSRANGE", "" + ranges[i][0], "" + ranges[i][1]);
-            if (i > 0) nodes.call(ports[0], "CLUSTER", "MEET", "127.0.0.1", "" + ports[i]);
-        }
-        for (int p : ports)
-            RedisNodes.await(
-                    "node " + p + " sees the cluster ok",
-                    RedisNodes.quietly(() -> clusterInfo(p).contains("cluster_state:ok")
-                            && clusterInfo(p).contains("cluster_known_nodes:3")),
-                    Duration.ofSeconds(30));
+        ports = nodes.cluster();
         vertx = Vertx.vertx();
         List<String> endpoints = List.of("redis://:" + nodes.password + "@127.0.0.1:" + ports[0]);
         store = RedisStore.connect(
@@ -66,10 +49,6 @@ class ClusterScriptsTest {
                 new StoreTopology(StoreTopology.Mode.CLUSTER, endpoints, "mymaster", 0, Duration.ofSeconds(1)),
                 Optional.empty(),
                 4);
-    }
-
-    private static String clusterInfo(int port) {
-        return (String) nodes.call(port, "CLUSTER", "INFO");
     }
 
     @AfterAll

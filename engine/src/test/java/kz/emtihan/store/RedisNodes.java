@@ -52,6 +52,37 @@ final class RedisNodes implements AutoCloseable {
         }
     }
 
+    /** The slots of the three primaries of {@link #cluster()}. */
+    static final int[][] CLUSTER_SLOTS = {{0, 5460}, {5461, 10922}, {10923, 16383}};
+
+    /**
+     * Issue 14 (2): three primaries joined into one Cluster (slots split by ADDSLOTSRANGE, joined by CLUSTER MEET, no
+     * redis-cli needed), returned once each of them sees the cluster ok; their ports, in the order of
+     * {@link #CLUSTER_SLOTS}.
+     */
+    int[] cluster() {
+        int[] ports = new int[3];
+        for (int i = 0; i < 3; i++)
+            ports[i] = server(
+                    "cluster-enabled yes",
+                    "cluster-config-file nodes.conf",
+                    "cluster-node-timeout 5000",
+                    "appendonly no");
+        for (int i = 0; i < 3; i++) {
+            call(ports[i], "CLUSTER", "ADDSLOTSRANGE", "" + CLUSTER_SLOTS[i][0], "" + CLUSTER_SLOTS[i][1]);
+            if (i > 0) call(ports[0], "CLUSTER", "MEET", "127.0.0.1", "" + ports[i]);
+        }
+        for (int p : ports)
+            await(
+                    "node " + p + " sees the cluster ok",
+                    quietly(() -> {
+                        String info = String.valueOf(call(p, "CLUSTER", "INFO"));
+                        return info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:3");
+                    }),
+                    Duration.ofSeconds(30));
+        return ports;
+    }
+
     /** A data server; {@code extra} lines go into its config file (replicaof, cluster-enabled ...). */
     int server(String... extra) {
         int port = freePort();
