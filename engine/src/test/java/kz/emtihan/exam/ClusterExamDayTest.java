@@ -54,7 +54,7 @@ class ClusterExamDayTest {
         List<String> examIds = new ArrayList<>();
         List<String[]> rosters = new ArrayList<>();
         Set<Integer> primaries = new HashSet<>();
-        for (int i = 0; i < 6 && primaries.size() < 2; i++) {
+        for (int i = 0; i < 10 && primaries.size() < 2; i++) {
             String[] students = {"day-" + i + "-stays", "day-" + i + "-leaves"};
             app.users("student", students);
             String bank = Fixtures.validBank(app, teacher, Fixtures.passport("Cluster day " + i));

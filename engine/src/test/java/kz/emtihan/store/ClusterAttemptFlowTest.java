@@ -111,7 +111,7 @@ class ClusterAttemptFlowTest {
         Map<String, String> leftOpen = new LinkedHashMap<>(); // attempt -> exam
         for (int i = 0; i < EXAMS; i++) {
             boolean identity = i % 2 == 0;
-            String exam = scheduled(identity);
+            String exam = scheduled(identity, ports[i % 3]);
             primaries.add(owner("{" + exam + "}"));
 
             Caller s1 = student("s1");
@@ -148,7 +148,7 @@ class ClusterAttemptFlowTest {
             assertNotNull(
                     send(Request.cmd(Command.ZSCORE).arg(ExamKeys.sweepExams()).arg(exam)), "indexed");
         }
-        assertTrue(primaries.size() >= 2, "the exams were spread over the primaries: " + primaries);
+        assertTrue(primaries.size() == 3, "the exams lie on every primary: " + primaries);
 
         // a batch smaller than the exams: the drain goes on while a read comes back full
         int closed = await(attempts.finaliseDue(1, 3));
@@ -239,8 +239,10 @@ class ClusterAttemptFlowTest {
     }
 
     /** An exam open now with six questions, stored as the engine stores it, and s1, s2 on its roster. */
-    private static String scheduled(boolean identity) throws Exception {
+    /** An exam whose slot lies on the primary listening on {@code primary}, so that the exams cover every primary. */
+    private static String scheduled(boolean identity, int primary) throws Exception {
         String exam = "e" + Ids.random(12);
+        while (owner("{" + exam + "}") != primary) exam = "e" + Ids.random(12);
         Instant now = Instant.now();
         JsonObject json = new JsonObject()
                 .put("id", exam)
