@@ -78,6 +78,8 @@ class VerifyPageE2eTest {
             b.go("/result.html?attempt=" + attemptId);
             b.waitForState("ready");
             Accessibility.check(b, "result (en)"); // issue 15 (8)
+            // issue 15 (6): the technical details (the log among them) are folded until the student opens them
+            b.driver().findElement(By.id("receipt-details-summary")).click();
             b.waitUntil(
                     "the log is offered",
                     () -> b.driver().findElement(By.id("download-log")).isDisplayed(),
