@@ -128,7 +128,7 @@ function renderExam(e, bank) {
     fact(t('staff.proctoring.heading'), on.length > 0 ? on.join(', ') : t('staff.proctoring.none'), {
       'data-field': 'proctoring',
     }),
-    fact(t('staff.banks.owner'), e.owner, { 'data-field': 'owner' }),
+    fact(t('staff.banks.owner'), nameIn(e.people, e.owner), { 'data-field': 'owner' }),
   );
 }
 

@@ -272,13 +272,18 @@ public final class Exams {
                 .compose(this::named);
     }
 
-    /** issue 15 (2): the roster's names, {@code people: {studentId: name}} (the id where there is no account). */
+    /**
+     * issue 15 (2): the names of the roster, the owner and the proctors, {@code people: {id: name}} (the id where there
+     * is no account).
+     */
     private Future<JsonObject> named(JsonObject view) {
-        List<String> roster =
-                view.getJsonArray("roster").stream().map(String::valueOf).toList();
-        return names.of(roster).map(found -> {
+        java.util.Set<String> shown = new java.util.LinkedHashSet<>();
+        view.getJsonArray("roster").forEach(id -> shown.add(String.valueOf(id)));
+        if (view.getString("owner") != null) shown.add(view.getString("owner"));
+        view.getJsonArray("proctors", new JsonArray()).forEach(id -> shown.add(String.valueOf(id)));
+        return names.of(shown).map(found -> {
             JsonObject people = new JsonObject();
-            for (String id : roster) people.put(id, found.getOrDefault(id, id));
+            for (String id : shown) people.put(id, found.getOrDefault(id, id));
             return view.put("people", people);
         });
     }

@@ -125,6 +125,7 @@ class NamesAndCardApiTest {
         assertEquals("Бақыт Ержанұлы", row(progress, "nc-weak").getString("name"));
         JsonObject people = app.get("/api/v1/exams/" + examId, teacher).json().getJsonObject("people");
         assertEquals("Бақыт Ержанұлы", people.getString("nc-weak"));
+        assertEquals("Гүлнар Серікқызы", people.getString("nc-teacher"), "the exam's owner is named too");
         // the CSV for the registry keeps its columns
         String csv = new String(
                 app.getBytes("/api/v1/exams/" + examId + "/results", teacher, "Accept", "text/csv"),
