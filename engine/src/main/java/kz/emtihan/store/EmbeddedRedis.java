@@ -68,13 +68,23 @@ public final class EmbeddedRedis implements AutoCloseable {
             DataDirLock lock = DataDirLock.take(dir);
             byte[] secret = new byte[24];
             new SecureRandom().nextBytes(secret);
-            EmbeddedRedis redis = new EmbeddedRedis(
-                    binary, dir, appendfsync, freePort(), HexFormat.of().formatHex(secret), lock);
-            try {
-                redis.launch();
-            } catch (RuntimeException e) {
-                lock.close();
-                throw e;
+            EmbeddedRedis redis = null;
+            // a free port can be taken by another process between our probe and the server's bind: try another one
+            for (int tries = 1; redis == null; tries++) {
+                EmbeddedRedis candidate = new EmbeddedRedis(
+                        binary, dir, appendfsync, freePort(), HexFormat.of().formatHex(secret), lock);
+                try {
+                    candidate.launch();
+                    redis = candidate;
+                } catch (RuntimeException e) {
+                    if (tries < 3 && String.valueOf(e.getMessage()).contains("Address already in use")) {
+                        log.info(
+                                "port {} was taken before the embedded Redis bound it; trying another", candidate.port);
+                        continue;
+                    }
+                    lock.close();
+                    throw e;
+                }
             }
             Runtime.getRuntime().addShutdownHook(redis.hook);
             log.info(
