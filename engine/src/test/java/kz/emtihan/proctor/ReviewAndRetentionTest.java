@@ -214,11 +214,14 @@ class ReviewAndRetentionTest {
         Path room =
                 app.engine().services().config().dataDir().resolve("kurento").resolve("sRoomOfASitting");
         Files.createDirectories(room);
-        Files.write(room.resolve("abcdefghijklmnop-1.webm"), new byte[] {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3});
-        Files.setLastModifiedTime(
-                room,
-                java.nio.file.attribute.FileTime.from(
-                        java.time.Instant.now().minusSeconds(3600))); // written an hour ago
+        Path file = room.resolve("abcdefghijklmnop-1.webm");
+        Files.write(file, new byte[] {0x1a, 0x45, (byte) 0xdf, (byte) 0xa3});
+        // written an hour ago, the file and its folder (retention takes the newest of them since issue 14's uploads;
+        // a file stamped "now" raced the server's clock against a period of 0 days)
+        java.nio.file.attribute.FileTime hourAgo =
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+        Files.setLastModifiedTime(file, hourAgo);
+        Files.setLastModifiedTime(room, hourAgo);
         List<String> deleted =
                 app.engine().services().proctor().retention().run().await(10, TimeUnit.SECONDS);
         assertTrue(deleted.contains("sRoomOfASitting"), deleted.toString());
