@@ -12,6 +12,7 @@ import { sessionExpired } from '../../lib/page.js';
 import { token } from '../../lib/session.js';
 import * as api from '../../lib/api/sittings.js';
 import { currentStudent, phaseRemaining, progressOf, timerText } from '../../lib/sitting/flow.js';
+import { phaseLabel, phaseLabelKey } from '../../lib/sitting/console.js';
 import { PageClock, followSitting } from '../../lib/sitting/live.js';
 import { nameIn } from '../../lib/people.js';
 
@@ -94,7 +95,9 @@ function render() {
   $('presentation-student-name').textContent = student
     ? t('presentation.student', { student: nameIn(sitting.people, student) })
     : '';
-  $('presentation-phase').textContent = t(`sitting.phase.${phase}`);
+  // issue 15 (5): the same words as the chair's console for what has happened to this student
+  const label = student ? phaseLabel(p, sitting) : null;
+  $('presentation-phase').textContent = label ? t(phaseLabelKey(label), label.params) : t(`sitting.phase.${phase}`);
   const questions = p.questions ?? [];
   $('presentation-heading').textContent = questions.length ? t('sitting.ticket', { n: p.ticket }) : '';
   $('presentation-heading').hidden = questions.length === 0;
