@@ -24,6 +24,8 @@ import java.util.Map;
  *                     {@code stormAnswers} answers each and vanish; the sweeper must close all at its deadline
  * @param stormRuns    how many storms per run (the report gives each and the median)
  * @param ceiling      whether to measure the ceiling (false: a storm-only run, e.g. --window=0 --burst=false)
+ * @param engineJvm    further flags of the engine's JVM (and of the ceiling's), space-separated, each {@code -XX:...},
+ *                     e.g. {@code -XX:MaxGCPauseMillis=50}; empty: the JVM's defaults
  */
 record BenchArgs(
         List<Integer> students,
@@ -42,7 +44,8 @@ record BenchArgs(
         boolean storm,
         int stormAnswers,
         int stormRuns,
-        boolean ceiling) {
+        boolean ceiling,
+        List<String> engineJvm) {
 
     static BenchArgs parse(String[] argv) {
         Map<String, String> given = new HashMap<>();
@@ -80,7 +83,8 @@ record BenchArgs(
                 Boolean.parseBoolean(value(given, "storm", "true")),
                 bounded("storm-answers", Integer.parseInt(value(given, "storm-answers", "3")), 0, 30),
                 bounded("storm-runs", Integer.parseInt(value(given, "storm-runs", "1")), 1, 5),
-                Boolean.parseBoolean(value(given, "ceiling", "true")));
+                Boolean.parseBoolean(value(given, "ceiling", "true")),
+                jvmFlags(value(given, "engine-jvm", "")));
         given.keySet()
                 .removeAll(List.of(
                         "students",
@@ -99,7 +103,8 @@ record BenchArgs(
                         "storm",
                         "storm-answers",
                         "storm-runs",
-                        "ceiling"));
+                        "ceiling",
+                        "engine-jvm"));
         if (!given.isEmpty()) throw new IllegalArgumentException("unknown option(s) " + given.keySet());
         return args;
     }
@@ -113,6 +118,14 @@ record BenchArgs(
     private static String heap(String v) {
         if (!v.matches("[1-9][0-9]{0,5}[mg]")) throw new IllegalArgumentException("--engine-heap like 4g or 2048m");
         return v;
+    }
+
+    private static List<String> jvmFlags(String v) {
+        List<String> flags = v.isBlank() ? List.of() : List.of(v.strip().split("\\s+"));
+        for (String f : flags)
+            if (!f.matches("-XX:[+-]?[A-Za-z0-9]+(=[A-Za-z0-9.]+)?"))
+                throw new IllegalArgumentException("--engine-jvm takes -XX: flags, was '" + f + "'");
+        return flags;
     }
 
     private static String value(Map<String, String> given, String key, String fallback) {
@@ -146,7 +159,8 @@ record BenchArgs(
                 storm,
                 stormAnswers,
                 1,
-                ceiling);
+                ceiling,
+                engineJvm);
     }
 
     /** One line for the report. */
@@ -155,6 +169,7 @@ record BenchArgs(
                 + "% redis-pool=" + pool + " gzip=" + gzip + " appendfsync=" + appendfsync + " redis-server="
                 + redisServer
                 + " warmup=" + warmup + " seed=" + seed + " engine-heap=" + engineHeap + " storm=" + storm
-                + (storm ? " storm-answers=" + stormAnswers + " storm-runs=" + stormRuns : "") + " ceiling=" + ceiling;
+                + (storm ? " storm-answers=" + stormAnswers + " storm-runs=" + stormRuns : "") + " ceiling=" + ceiling
+                + (engineJvm.isEmpty() ? "" : " engine-jvm=" + String.join(" ", engineJvm));
     }
 }

@@ -52,7 +52,9 @@ final class BenchNode implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms1g",
                 "-Xmx" + args.engineHeap(),
-                "-Xlog:gc:file=" + log.resolveSibling(log.getFileName() + ".gc"),
+                "-Xlog:gc:file=" + log.resolveSibling(log.getFileName() + ".gc")));
+        cmd.addAll(args.engineJvm());
+        cmd.addAll(List.of(
                 "-Demtihan.config.dir=" + BenchEngine.configDir().toAbsolutePath(),
                 "-cp",
                 System.getProperty("java.class.path"),
