@@ -120,27 +120,12 @@ public final class ClusterFlows {
         app.users("secretary", "sec1");
         app.users("student", "cl-st1");
         String admin = app.admin();
-        JsonObject body = new JsonObject()
-                .put("kind", "comprehensive-exam")
-                .put("title", "Cluster sitting")
-                .put(
-                        "date",
-                        java.time.LocalDate.now(Fixtures.regulation().calendar().zone())
-                                .toString())
-                .put("language", "kk")
-                .put(
-                        "commission",
-                        new JsonObject()
-                                .put("chair", "c1")
-                                .put("members", new JsonArray().add("m1").add("m2"))
-                                .put("secretary", "sec1"))
-                .put(
-                        "appealCommission",
-                        new JsonObject()
-                                .put("chair", "ac1")
-                                .put("deputy", "ad1")
-                                .put("members", new JsonArray()))
-                .put("students", new JsonArray().add("cl-st1"));
+        JsonObject body = kz.emtihan.sitting.SittingBodies.body(
+                "comprehensive-exam",
+                "Cluster sitting",
+                java.time.LocalDate.now(Fixtures.regulation().calendar().zone()).toString(),
+                "kk",
+                "cl-st1");
         TestEngine.Reply created = app.post("/api/v1/sittings", admin, body);
         assertEquals(201, created.status(), created.body());
         String id = created.json().getString("id");

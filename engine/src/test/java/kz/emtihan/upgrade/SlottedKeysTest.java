@@ -184,26 +184,11 @@ class SlottedKeysTest {
     }
 
     private static JsonObject sitting() {
-        return new JsonObject()
-                .put("kind", "comprehensive-exam")
-                .put("title", "Upgrade sitting")
-                .put(
-                        "date",
-                        java.time.LocalDate.now(Fixtures.regulation().calendar().zone())
-                                .toString())
-                .put("language", "kk")
-                .put(
-                        "commission",
-                        new JsonObject()
-                                .put("chair", "c1")
-                                .put("members", new JsonArray().add("m1").add("m2"))
-                                .put("secretary", "sec1"))
-                .put(
-                        "appealCommission",
-                        new JsonObject()
-                                .put("chair", "ac1")
-                                .put("deputy", "ad1")
-                                .put("members", new JsonArray()))
-                .put("students", new JsonArray().add("up-s2"));
+        return kz.emtihan.sitting.SittingBodies.body(
+                "comprehensive-exam",
+                "Upgrade sitting",
+                java.time.LocalDate.now(Fixtures.regulation().calendar().zone()).toString(),
+                "kk",
+                "up-s2");
     }
 }
