@@ -317,6 +317,7 @@ export default {
   'staff.results.traditional': 'Traditional grade',
   'staff.results.attempt': 'Attempt',
   'staff.stats.heading': 'Item statistics',
+  'staff.stats.table': 'Table by question',
   'staff.stats.intro':
     'How each question of this exam worked, over the finished attempts, as Moodle’s quiz statistics measure it. Facility: the mean mark as a percent of the question’s point. Discrimination: how well the question tells the stronger students from the weaker (the correlation of its mark with the rest of the test). Efficiency: that correlation as a share of the best the question could reach.',
   'staff.stats.refresh': 'Refresh',
