@@ -27,11 +27,11 @@ export default {
   'input.file.none': 'No file chosen',
   'input.date.pattern': 'DD.MM.YYYY',
   'input.date.hint': 'Day, month and year with full stops, for example {example}.',
-  'input.date.read': 'Read as: {date}.',
+  'input.date.read': 'That is: {date}.',
   'input.date.invalid': 'This is not a date: write it as DD.MM.YYYY.',
   'input.datetime.pattern': 'DD.MM.YYYY HH:MM',
   'input.datetime.hint': 'Day, month, year and time (24-hour), for example {example}.',
-  'input.datetime.read': 'Read as: {date}, {time}.',
+  'input.datetime.read': 'That is: {date}, {time}.',
   'input.datetime.invalid': 'This is not a date and time: write them as DD.MM.YYYY HH:MM.',
 
   'exams.heading': 'My exams',

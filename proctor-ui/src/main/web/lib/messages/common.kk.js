@@ -27,11 +27,11 @@ export default {
   'input.file.none': 'Файл таңдалмаған',
   'input.date.pattern': 'КК.АА.ЖЖЖЖ',
   'input.date.hint': 'Күні, айы, жылы нүкте арқылы, мысалы {example}.',
-  'input.date.read': 'Түсінгеніміз: {date}.',
+  'input.date.read': 'Яғни: {date}.',
   'input.date.invalid': 'Бұл күн емес: КК.АА.ЖЖЖЖ түрінде жазыңыз.',
   'input.datetime.pattern': 'КК.АА.ЖЖЖЖ СС:ММ',
   'input.datetime.hint': 'Күні, айы, жылы және уақыты (24 сағаттық), мысалы {example}.',
-  'input.datetime.read': 'Түсінгеніміз: {date}, {time}.',
+  'input.datetime.read': 'Яғни: {date}, {time}.',
   'input.datetime.invalid': 'Бұл күн мен уақыт емес: КК.АА.ЖЖЖЖ СС:ММ түрінде жазыңыз.',
 
   'exams.heading': 'Менің емтихандарым',

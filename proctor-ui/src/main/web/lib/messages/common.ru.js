@@ -27,11 +27,11 @@ export default {
   'input.file.none': 'Файл не выбран',
   'input.date.pattern': 'ДД.ММ.ГГГГ',
   'input.date.hint': 'День, месяц и год через точку, например {example}.',
-  'input.date.read': 'Понято как: {date}.',
+  'input.date.read': 'То есть: {date}.',
   'input.date.invalid': 'Это не дата: введите её в виде ДД.ММ.ГГГГ.',
   'input.datetime.pattern': 'ДД.ММ.ГГГГ ЧЧ:ММ',
   'input.datetime.hint': 'День, месяц, год и время (24 часа), например {example}.',
-  'input.datetime.read': 'Понято как: {date}, {time}.',
+  'input.datetime.read': 'То есть: {date}, {time}.',
   'input.datetime.invalid': 'Это не дата и время: введите их в виде ДД.ММ.ГГГГ ЧЧ:ММ.',
 
   'exams.heading': 'Мои экзамены',
