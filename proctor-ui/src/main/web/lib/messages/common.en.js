@@ -21,6 +21,19 @@ export default {
   'login.loggedOut': 'You have signed out.',
   'login.wait': 'Too many failed attempts. Try again in {seconds} s.',
 
+  // issue 15 (2): file and date fields in the page's language (lib/file-input.js, lib/date-input.js)
+  'input.file.choose': 'Choose a file',
+  'input.file.chooseMany': 'Choose files',
+  'input.file.none': 'No file chosen',
+  'input.date.pattern': 'DD.MM.YYYY',
+  'input.date.hint': 'Day, month and year with full stops, for example {example}.',
+  'input.date.read': 'That is: {date}.',
+  'input.date.invalid': 'This is not a date: write it as DD.MM.YYYY.',
+  'input.datetime.pattern': 'DD.MM.YYYY HH:MM',
+  'input.datetime.hint': 'Day, month, year and time (24-hour), for example {example}.',
+  'input.datetime.read': 'That is: {date}, {time}.',
+  'input.datetime.invalid': 'This is not a date and time: write them as DD.MM.YYYY HH:MM.',
+
   'exams.heading': 'My exams',
 
   'status.not-started': 'Not started',

@@ -21,6 +21,19 @@ export default {
   'login.loggedOut': 'Сіз жүйеден шықтыңыз.',
   'login.wait': 'Сәтсіз әрекеттер тым көп. {seconds} с кейін қайталап көріңіз.',
 
+  // issue 15 (2): file and date fields in the page's language (lib/file-input.js, lib/date-input.js)
+  'input.file.choose': 'Файлды таңдау',
+  'input.file.chooseMany': 'Файлдарды таңдау',
+  'input.file.none': 'Файл таңдалмаған',
+  'input.date.pattern': 'КК.АА.ЖЖЖЖ',
+  'input.date.hint': 'Күні, айы, жылы нүкте арқылы, мысалы {example}.',
+  'input.date.read': 'Яғни: {date}.',
+  'input.date.invalid': 'Бұл күн емес: КК.АА.ЖЖЖЖ түрінде жазыңыз.',
+  'input.datetime.pattern': 'КК.АА.ЖЖЖЖ СС:ММ',
+  'input.datetime.hint': 'Күні, айы, жылы және уақыты (24 сағаттық), мысалы {example}.',
+  'input.datetime.read': 'Яғни: {date}, {time}.',
+  'input.datetime.invalid': 'Бұл күн мен уақыт емес: КК.АА.ЖЖЖЖ СС:ММ түрінде жазыңыз.',
+
   'exams.heading': 'Менің емтихандарым',
 
   'status.not-started': 'Басталмаған',

@@ -21,6 +21,19 @@ export default {
   'login.loggedOut': 'Вы вышли из системы.',
   'login.wait': 'Слишком много неудачных попыток. Попробуйте снова через {seconds} с.',
 
+  // issue 15 (2): file and date fields in the page's language (lib/file-input.js, lib/date-input.js)
+  'input.file.choose': 'Выбрать файл',
+  'input.file.chooseMany': 'Выбрать файлы',
+  'input.file.none': 'Файл не выбран',
+  'input.date.pattern': 'ДД.ММ.ГГГГ',
+  'input.date.hint': 'День, месяц и год через точку, например {example}.',
+  'input.date.read': 'То есть: {date}.',
+  'input.date.invalid': 'Это не дата: введите её в виде ДД.ММ.ГГГГ.',
+  'input.datetime.pattern': 'ДД.ММ.ГГГГ ЧЧ:ММ',
+  'input.datetime.hint': 'День, месяц, год и время (24 часа), например {example}.',
+  'input.datetime.read': 'То есть: {date}, {time}.',
+  'input.datetime.invalid': 'Это не дата и время: введите их в виде ДД.ММ.ГГГГ ЧЧ:ММ.',
+
   'exams.heading': 'Мои экзамены',
 
   'status.not-started': 'Не начат',

@@ -15,6 +15,8 @@
  */
 
 import { param, setState } from '../../lib/dom.js';
+import { localFileInputs } from '../../lib/file-input.js';
+import { localDateInputs } from '../../lib/date-input.js';
 import { t } from '../../lib/i18n.js';
 import { bankMedia } from '../../lib/question-media.js';
 import { setMediaSource } from '../../lib/richtext.js';
@@ -34,6 +36,8 @@ setMediaSource(bankMedia(bankId)); // issue 12 (2): the bank's pictures and soun
 
 async function start() {
   if (!startStaffPage()) return;
+  localFileInputs(); // issue 15 (2): the import, the editor's picture: in the page's language
+  localDateInputs(); // and the meeting's date
   if (!bankId) {
     pageFailed(main, $('bank-loading'), $('bank-error'), new Error(t('staff.bank.noBank')));
     return;

@@ -19,6 +19,7 @@ import { saveQuestions } from '../../lib/api/banks.js';
 import { editQuestion } from '../../lib/api/banks.js';
 import { LETTERS, rich } from './card.js';
 import { notify } from './questions.js';
+import { editable, toSave } from './option-text.js';
 import { $, busy, clearError, showError, showProblems } from '../../lib/staff.js';
 
 const MAX_OPTIONS = 10;
@@ -28,6 +29,8 @@ const MIN_OPTIONS = 2;
 let page = { bankId: null, reload: async () => {} };
 let editing = null; // the question in the editor, or null for a new one
 let returnFocus = null;
+/** Each option row's stored HTML and what its field showed when the editor opened (option-text.js). */
+const origins = new WeakMap();
 
 /** Shows "Add a question" to those who may change the bank ({ bankId, canEdit, reload }) and wires the dialog. */
 export function prepareEditor({ bankId, canEdit, reload }) {
@@ -124,6 +127,7 @@ function addOptionRow({ text, fraction, feedback, fixed }) {
       { class: 'option-input' },
       h('label', { class: 'option-label' }),
       h('textarea', { rows: '1', class: 'option-text-input' }),
+      h('div', { class: 'option-preview', hidden: true }, h('span', { class: 'option-preview-label' }), h('span', {})),
     ),
     h(
       'p',
@@ -157,12 +161,25 @@ function addOptionRow({ text, fraction, feedback, fixed }) {
         h('input', { type: 'checkbox', class: 'option-fixed', checked: fixed }),
         h('label', { class: 'fixed-label' }),
       ),
+      h(
+        'p',
+        { class: 'check' },
+        h('input', { type: 'checkbox', class: 'option-html' }),
+        h('label', { class: 'html-label' }),
+      ),
     ),
   );
-  row.querySelector('.option-text-input').value = text;
+  // issue 15: an option without markup is edited as the text it shows ("<b>", not "&lt;b&gt;"), one with markup as HTML
+  const shown = editable(text);
+  origins.set(row, { stored: text, shown: shown.value });
+  row.querySelector('.option-text-input').value = shown.value;
+  row.querySelector('.option-html').checked = shown.format === 'html';
+  row.querySelector('.option-html').addEventListener('change', () => showOptionPreview(row));
+  row.querySelector('.option-text-input').addEventListener('input', () => showOptionPreview(row));
+  showOptionPreview(row);
   row.querySelector('.option-fraction').value = String(round(fraction));
   row.querySelector('.option-feedback-input').value = feedback;
-  if (feedback || fixed) row.querySelector('details').open = true;
+  if (feedback || fixed || shown.format === 'html') row.querySelector('details').open = true;
   row.querySelector('.option-correct').addEventListener('change', plainShares);
   row.querySelector('.option-fraction').addEventListener('input', syncCorrect);
   row.querySelector('[data-action="remove-option"]').addEventListener('click', () => {
@@ -175,6 +192,23 @@ function addOptionRow({ text, fraction, feedback, fixed }) {
   list.append(row);
   renumberOptions();
   syncCorrect();
+}
+
+/** The HTML an option row would save now (option-text.js). */
+function optionHtml(row) {
+  return toSave({
+    ...(origins.get(row) ?? {}),
+    value: row.querySelector('.option-text-input').value,
+    format: row.querySelector('.option-html').checked ? 'html' : 'text',
+  });
+}
+
+/** An option edited as HTML shows under its field what the student will see. */
+function showOptionPreview(row) {
+  const preview = row.querySelector('.option-preview');
+  const html = row.querySelector('.option-html').checked;
+  preview.hidden = !html;
+  if (html) preview.lastElementChild.replaceChildren(rich(optionHtml(row)));
 }
 
 function round(n) {
@@ -230,6 +264,11 @@ function renumberOptions() {
     fixed.id = `q-fixed-${i}`;
     row.querySelector('.fixed-label').htmlFor = fixed.id;
     row.querySelector('.fixed-label').textContent = t('staff.question.fixed');
+    const html = row.querySelector('.option-html');
+    html.id = `q-option-html-${i}`;
+    row.querySelector('.html-label').htmlFor = html.id;
+    row.querySelector('.html-label').textContent = t('staff.question.optionHtml');
+    row.querySelector('.option-preview-label').textContent = `${t('staff.question.optionPreview')} `;
     const remove = row.querySelector('[data-action="remove-option"]');
     remove.textContent = t('staff.question.remove');
     remove.setAttribute('aria-label', t('staff.question.removeLetter', { letter }));
@@ -253,7 +292,7 @@ function read() {
     problems.push({ field: 'text', message: t('staff.question.needText') });
     mark($('q-text'));
   }
-  const options = rows.map((row) => row.querySelector('.option-text-input').value.trim());
+  const options = rows.map(optionHtml);
   const fractions = rows.map((row) => Number(row.querySelector('.option-fraction').value || 0));
   options.forEach((option, i) => {
     const letter = LETTERS[i];

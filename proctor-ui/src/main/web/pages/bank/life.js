@@ -8,6 +8,8 @@
  * For tests: #life-section[data-status][data-locked], #approve-form, #panel-form, #conclude-form, #lock-form.
  */
 
+import { periodKeyLabel } from '../../lib/calendar.js';
+import { dateValue, setDateValue } from '../../lib/date-input.js';
 import {
   approveBank,
   bankLife,
@@ -40,7 +42,7 @@ function prepare(bankId) {
   $('life-passport-pdf').onclick = () => paper(() => passportPdf(bankId), `passport-${bankId}.pdf`);
   $('approve-form').onsubmit = (event) =>
     step(event, $('approve-submit'), bankId, 'approval', () =>
-      approveBank(bankId, { meetingDate: $('approve-date').value, minutes: $('approve-minutes').value.trim() }),
+      approveBank(bankId, { meetingDate: dateValue($('approve-date')), minutes: $('approve-minutes').value.trim() }),
     );
   $('panel-form').onsubmit = (event) =>
     step(event, $('panel-submit'), bankId, 'panel', () =>
@@ -142,7 +144,8 @@ function draw(bankId, life) {
 
 function drawApprove(life) {
   $('approve-form').hidden = !life.may.approve;
-  if (life.may.approve && !$('approve-date').value) $('approve-date').value = new Date().toISOString().slice(0, 10);
+  if (life.may.approve && !$('approve-date').value)
+    setDateValue($('approve-date'), new Date().toISOString().slice(0, 10));
 }
 
 function drawPanel(life) {
@@ -258,7 +261,7 @@ function aspectFields(aspect) {
 function drawLock(life) {
   const last = life.locks.at(-1);
   $('life-lock-state').textContent = life.locked
-    ? t('banklife.lock.locked', { at: formatDateTime(last.at), by: last.byName, period: last.period })
+    ? t('banklife.lock.locked', { at: formatDateTime(last.at), by: last.byName, period: periodKeyLabel(last.period) })
     : t('banklife.lock.open');
   const table = $('life-locks');
   table.hidden = life.locks.length === 0;
@@ -270,7 +273,7 @@ function drawLock(life) {
         h('td', { 'data-label': t('banklife.col.action'), text: t(`banklife.lock.action.${l.action}`) }),
         h('td', { 'data-label': t('banklife.col.by'), text: l.byName }),
         h('td', { 'data-label': t('banklife.col.at'), text: formatDateTime(l.at) }),
-        h('td', { 'data-label': t('banklife.col.period'), text: l.period || '—' }),
+        h('td', { 'data-label': t('banklife.col.period'), text: l.period ? periodKeyLabel(l.period) : '—' }),
         h('td', { 'data-label': t('banklife.col.reason'), text: l.reason || '—' }),
       ),
     ),
@@ -290,7 +293,7 @@ function trailItem(entry) {
   if (entry.experts) details.push((entry.expertNames ?? entry.experts).join(', ')); // issue 15 (2)
   if (entry.decision) details.push(t(`banklife.decision.${entry.decision}`));
   if (entry.cause) details.push(t(`banklife.cause.${entry.cause}`));
-  if (entry.period) details.push(entry.period);
+  if (entry.period) details.push(periodKeyLabel(entry.period)); // issue 15 (5)
   if (entry.reason) details.push(entry.reason);
   return h(
     'li',

@@ -6,6 +6,7 @@
 
 import { weekLabel } from '../../lib/calendar.js';
 import { h, param, setState } from '../../lib/dom.js';
+import { localFileInputs } from '../../lib/file-input.js';
 import { formatDateTime, formatNumber, t, tn, formatPercent } from '../../lib/i18n.js';
 import { isProctored } from '../../lib/proctoring/precheck-rules.js';
 import { examResults, examResultsCsv, getExam, uploadRoster } from '../../lib/api/exams.js';
@@ -35,6 +36,7 @@ let exam = null;
 
 async function start() {
   if (!startStaffPage()) return;
+  localFileInputs(main); // issue 15 (2): in the page's language, not the browser's
   if (!examId) {
     pageFailed(main, $('exam-loading'), $('exam-error'), new Error(t('staff.examPage.noExam')));
     return;

@@ -96,7 +96,8 @@ function draw(examId, stats) {
     }),
     h(
       'div',
-      { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': 'statistics-heading' },
+      // issue 15 (8): its own name, not the section's (axe landmark-unique: two regions called "Item statistics")
+      { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': t('staff.stats.table') },
       questionTable(stats.questions),
     ),
     acceptForm(examId, proposals.length > 0),

@@ -7,12 +7,26 @@
  *
  * Markup: tr[data-exam] in #registry-exams-body, tr[data-sitting] in #registry-sittings-body, tr[data-student] in
  * #registry-rows-body; #registry-detail[data-exam].
+ *
+ * Issue 15 (1): on a phone each table is a stack of cards, every cell with its column's name (labelColumns), the
+ * file buttons of a row wrapped together; a test opened with ?exam= is scrolled to its heading, so the first screen
+ * starts with the test's name rather than the middle of its table.
  */
 
 import { examExport, gradeSheet, registryExam, registryIndex, sittingExport } from '../../lib/api/registry.js';
 import { downloadBlob, h, param, setState } from '../../lib/dom.js';
 import { formatDateTime, formatNumber, t, formatPercent, formatDay } from '../../lib/i18n.js';
-import { $, busy, clearError, fill, kindName, pageFailed, showError, startStaffPage } from '../../lib/staff.js';
+import {
+  $,
+  busy,
+  clearError,
+  fill,
+  kindName,
+  labelColumns,
+  pageFailed,
+  showError,
+  startStaffPage,
+} from '../../lib/staff.js';
 
 const main = $('registry');
 
@@ -37,7 +51,7 @@ async function start() {
     renderSittings(index.sittings ?? []);
     setState(main, 'ready');
     const wanted = param('exam');
-    if (wanted && (index.exams ?? []).some((e) => e.id === wanted)) await openExam(wanted, null);
+    if (wanted && (index.exams ?? []).some((e) => e.id === wanted)) await openExam(wanted, null, { scroll: true });
   } catch (err) {
     pageFailed(main, $('registry-loading'), $('registry-error'), err);
   }
@@ -82,10 +96,10 @@ function renderExams(exams) {
           'th',
           { scope: 'row' },
           h('button', {
-            class: 'button button-quiet',
+            class: 'button button-quiet registry-open',
             type: 'button',
             text: e.title,
-            on: { click: () => openExam(e.id, null) },
+            on: { click: () => openExam(e.id, null, { scroll: true }) },
           }),
           e.retakeOf ? h('span', { class: 'status muted', text: ` ${t('registry.retake')}` }) : null,
         ),
@@ -94,22 +108,27 @@ function renderExams(exams) {
         h(
           'td',
           {},
-          ...fileButtons((format) => examExport(e.id, format), e.title, {
-            file: `registry-${e.id}`,
-          }),
-          h('button', {
-            class: 'button button-quiet',
-            type: 'button',
-            'data-format': 'pdf',
-            text: t('registry.file.sheet'),
-            on: {
-              click: (event) => download(event.currentTarget, () => gradeSheet(e.id), `grade-sheet-${e.id}.pdf`),
-            },
-          }),
+          h(
+            'div',
+            { class: 'registry-files' },
+            ...fileButtons((format) => examExport(e.id, format), e.title, {
+              file: `registry-${e.id}`,
+            }),
+            h('button', {
+              class: 'button button-quiet',
+              type: 'button',
+              'data-format': 'pdf',
+              text: t('registry.file.sheet'),
+              on: {
+                click: (event) => download(event.currentTarget, () => gradeSheet(e.id), `grade-sheet-${e.id}.pdf`),
+              },
+            }),
+          ),
         ),
       ),
     ),
   );
+  labelColumns($('registry-exams-table'));
 }
 
 function renderSittings(sittings) {
@@ -127,17 +146,25 @@ function renderSittings(sittings) {
         h(
           'td',
           {},
-          ...fileButtons((format) => sittingExport(s.id, format), s.title, {
-            file: `registry-${s.id}`,
-          }),
+          h(
+            'div',
+            { class: 'registry-files' },
+            ...fileButtons((format) => sittingExport(s.id, format), s.title, {
+              file: `registry-${s.id}`,
+            }),
+          ),
         ),
       ),
     ),
   );
+  labelColumns($('registry-sittings-table'));
 }
 
-/** Shows a test's students (of one group, or all). */
-async function openExam(examId, group) {
+/**
+ * Shows a test's students (of one group, or all). With scroll, the test's heading is brought to the top of the
+ * window (issue 15, 1: not the middle of the tests' table), and focused without a second scroll.
+ */
+async function openExam(examId, group, { scroll = false } = {}) {
   const box = $('registry-detail-error');
   clearError(box);
   let exam;
@@ -178,7 +205,10 @@ async function openExam(examId, group) {
   );
   $('registry-rows').querySelector('th:last-child').hidden = !exam.retakes;
   fill($('registry-rows-body'), ...exam.rows.map((r) => row(r, exam.retakes)));
-  $('registry-detail-heading').focus();
+  labelColumns($('registry-rows'));
+  const heading = $('registry-detail-heading');
+  if (scroll) heading.scrollIntoView({ block: 'start' });
+  heading.focus({ preventScroll: scroll });
 }
 
 function row(r, retakes) {

@@ -9,6 +9,8 @@
 
 import { ApiError } from '../../lib/api/client.js';
 import { h, setState } from '../../lib/dom.js';
+import { localFileInputs } from '../../lib/file-input.js';
+import { dateValue, localDateInputs, parseDate } from '../../lib/date-input.js';
 import { t } from '../../lib/i18n.js';
 import { createSitting, uploadTicketsCsv } from '../../lib/api/sittings.js';
 import { fieldOf, sittingBody, splitIds } from '../../lib/sitting/form.js';
@@ -38,6 +40,8 @@ let createdId = null;
 
 function start() {
   if (!startStaffPage()) return;
+  localFileInputs(form); // issue 15 (2): in the page's language, not the browser's
+  localDateInputs(form);
   if (!hasRole('admin')) {
     $('new-forbidden').hidden = false;
     setState(main, 'ready');
@@ -59,6 +63,7 @@ function start() {
 function values() {
   const out = {};
   for (const [name, id] of Object.entries(INPUTS)) if (name !== 'tickets') out[name] = $(id).value;
+  out.date = dateValue($(INPUTS.date)); // "2026-12-01", as the browser's date field gave it (issue 15, 2)
   return out;
 }
 
@@ -96,6 +101,13 @@ async function onSubmit(event) {
   const box = $('new-error');
   clearError(box);
   clearFieldProblems();
+  const typedDate = $(INPUTS.date).value.trim();
+  if (!createdId && typedDate && !parseDate(typedDate)) {
+    const input = markField('date', t('input.date.invalid'), { 'data-field': 'date' });
+    showProblems(box, t('input.date.invalid'), []);
+    input.focus();
+    return;
+  }
   const file = $(INPUTS.tickets).files[0];
   const defence = $(INPUTS.kind).value === 'thesis-defence'; // 6.15.1: scored without a ticket
   if (!file && !defence) {

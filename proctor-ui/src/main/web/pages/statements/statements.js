@@ -18,6 +18,7 @@ import {
   statementDocument,
 } from '../../lib/api/statements.js';
 import { downloadBlob, h, setState, showMessage } from '../../lib/dom.js';
+import { localFileInputs } from '../../lib/file-input.js';
 import { formatDateTime, localise, t } from '../../lib/i18n.js';
 import { sessionExpired, startSignedInPage } from '../../lib/page.js';
 import { staffHeader } from '../../lib/staff-header.js';
@@ -35,6 +36,7 @@ const isStaff = () => roles().some((r) => STAFF.includes(r));
 async function start() {
   staffHeader();
   if (!startSignedInPage()) return;
+  localFileInputs(); // issue 15 (2): in the page's language, not the browser's
   for (const el of document.querySelectorAll('[data-roles]'))
     el.hidden = !roles().some((r) => el.dataset.roles.split(/\s+/).includes(r));
   $('st-document-hint').textContent = t('statement.apply.documentHint', { max: kilobytes(MAX_SCAN_BYTES) });

@@ -5,6 +5,7 @@
  */
 
 import { h, param, setState } from '../../lib/dom.js';
+import { dateTimeValue, localDateInputs, setDateValue } from '../../lib/date-input.js';
 import { periodLabel, weekLabel } from '../../lib/calendar.js';
 import { formatDateTime, t, timeZoneName, tn } from '../../lib/i18n.js';
 import { isProctored } from '../../lib/proctoring/precheck-rules.js';
@@ -48,6 +49,7 @@ let banks = [];
 
 async function start() {
   if (!startStaffPage()) return;
+  localDateInputs(); // issue 15 (2): the window's dates in the page's language, not the browser's
   const seesBanks = hasRole('teacher', 'admin', 'expert', 'head'); // 5.19: the head approves banks
   const seesExams = hasRole('teacher', 'admin', 'proctor', 'registrar');
   if (!seesBanks) {
@@ -175,19 +177,18 @@ function renderExams(list) {
 
 /** 5.16: the period and week of the academic calendar a window opens in, and whether it is a retake (5.36). */
 function calendarLabel(exam) {
-  const c = exam.calendar ?? {};
-  const where = c.period ? t('staff.calendar.week', { week: c.week, period: c.period }) : t('staff.calendar.vacation');
+  const where = weekLabel(exam.calendar ?? {}); // issue 15 (5): "week 14, 2026-2027, autumn semester", not the key
   return exam.retakeOf ? `${where} · ${t('staff.calendar.retake')}` : where;
 }
 
 /** 5.16, 5.20: the period and week of the academic calendar the chosen window opens in, as the server counts them. */
 async function showCalendarWeek() {
   const hint = $('exam-calendar-hint');
-  const at = localInputToIso($('exam-opens').value);
+  const at = localInputToIso(dateTimeValue($('exam-opens')));
   if (!hint || !at) return;
   try {
     const c = await calendarAt(at);
-    if (localInputToIso($('exam-opens').value) !== at) return;
+    if (localInputToIso(dateTimeValue($('exam-opens'))) !== at) return;
     hint.textContent = c.period
       ? t(c.teaching ? 'staff.calendar.opensIn' : 'staff.calendar.opensInSession', {
           week: c.week,
@@ -289,8 +290,8 @@ function prepareExamForm(bankList) {
   const opens = new Date();
   opens.setSeconds(0, 0);
   const closes = new Date(opens.getTime() + 2 * 3600 * 1000);
-  $('exam-opens').value = toLocalInput(opens);
-  $('exam-closes').value = toLocalInput(closes);
+  setDateValue($('exam-opens'), toLocalInput(opens));
+  setDateValue($('exam-closes'), toLocalInput(closes));
   $('exam-zone-hint').textContent = t('staff.newExam.zoneHint', { zone: timeZoneName() });
   const kind = $('exam-kind');
   kind.addEventListener('change', () => applyKind(kind.value, true));
@@ -367,8 +368,8 @@ async function onCreateExam(event) {
     bankId: $('exam-bank').value,
     title: $('exam-title').value.trim(),
     kind,
-    opensAt: localInputToIso($('exam-opens').value),
-    closesAt: localInputToIso($('exam-closes').value),
+    opensAt: localInputToIso(dateTimeValue($('exam-opens'))),
+    closesAt: localInputToIso(dateTimeValue($('exam-closes'))),
     durationMinutes: $('exam-duration').value === '' ? null : Number($('exam-duration').value),
     questionCount: $('exam-questions').value === '' ? null : Number($('exam-questions').value),
     retakeOf: $('exam-retake')?.value || undefined,

@@ -9,6 +9,7 @@
  */
 
 import { h, setState } from '../../lib/dom.js';
+import { localFileInputs } from '../../lib/file-input.js';
 import { t, tn } from '../../lib/i18n.js';
 import {
   deleteUserPhoto,
@@ -31,6 +32,23 @@ import {
 } from '../../lib/staff.js';
 
 const main = $('users');
+/** Issue 15 (3): the role codes a file may hold (the engine's Role), in the order the regulation's work needs them. */
+export const ROLES = [
+  'student',
+  'teacher',
+  'proctor',
+  'expert',
+  'head',
+  'secretary',
+  'commission',
+  'registrar',
+  'dean',
+  'director',
+  'vice-rector',
+  'admin',
+];
+/** The sample file's columns, in its order. */
+export const COLUMNS = ['id', 'name', 'roles', 'password', 'email', 'group'];
 const MAX_PHOTO_BYTES = 1024 * 1024;
 const PHOTO_TYPES = ['image/jpeg', 'image/png'];
 let accounts = [];
@@ -38,12 +56,14 @@ let chosen = null; // the account whose drawer is open
 
 function start() {
   if (!startStaffPage()) return;
+  localFileInputs(main); // issue 15 (2): in the page's language, not the browser's
   if (!hasRole('admin')) {
     $('users-forbidden').hidden = false;
     setState(main, 'ready');
     return;
   }
   $('users-body').hidden = false;
+  showCodes();
   $('users-template').addEventListener('click', (event) => {
     event.preventDefault();
     downloadText('id,name,roles,password,email,group\n', 'users.csv', 'text/csv;charset=utf-8');
@@ -81,13 +101,33 @@ function renderAccounts() {
   $('accounts-none').hidden = shown.length > 0 || accounts.length === 0;
 }
 
+/** The role codes and the sample's columns, each beside what it means in the reader's language (issue 15, 3). */
+function showCodes() {
+  const pair = (code, meaning) =>
+    h(
+      'div',
+      { class: 'code-pair', 'data-code': code },
+      h('dt', {}, h('code', { text: code })),
+      h('dd', { text: meaning }),
+    );
+  fill($('users-roles'), ...ROLES.map((code) => pair(code, roleName(code))));
+  fill($('users-columns'), ...COLUMNS.map((column) => pair(column, t(`staff.users.column.${column}`))));
+}
+
+/** A role's name in the reader's language; the code itself for one this page does not know. */
+export function roleName(code) {
+  const key = `staff.role.${code}`;
+  const name = t(key);
+  return name === key ? code : name;
+}
+
 function accountRow(u) {
   return h(
     'tr',
     { 'data-user': u.id, 'data-photo': String(Boolean(u.photo)) },
     h('th', { scope: 'row', class: 'mono', text: u.id }),
     h('td', { text: u.name }),
-    h('td', { text: (u.roles ?? []).join(', ') }),
+    h('td', { 'data-roles': (u.roles ?? []).join(' '), text: (u.roles ?? []).map(roleName).join(', ') }),
     h('td', { text: u.group ?? '' }),
     h(
       'td',
@@ -149,7 +189,7 @@ function openPhoto(u) {
   const drawer = $('photo-drawer');
   drawer.dataset.user = u.id;
   $('photo-heading').textContent = t('staff.users.photoOf', { name: u.name });
-  $('photo-facts').textContent = `${u.id} · ${(u.roles ?? []).join(', ')}`;
+  $('photo-facts').textContent = `${u.id} · ${(u.roles ?? []).map(roleName).join(', ')}`;
   clearError($('photo-error'));
   $('photo-result').hidden = true;
   $('photo-file').value = '';

@@ -66,8 +66,9 @@ class SittingAdminE2eTest {
 
             // everything but the students
             b.driver().findElement(By.id("new-title")).sendKeys("Information systems — comprehensive exam");
-            b.js(
-                    "const d = document.getElementById('new-date'); d.value = '2026-12-01'; d.dispatchEvent(new Event('input'));");
+            // issue 15 (2): the date typed as the page's pattern says (DD.MM.YYYY), not in the browser's own field
+            b.driver().findElement(By.id("new-date")).sendKeys("01.12.2026");
+            assertEquals("DD.MM.YYYY", b.driver().findElement(By.id("new-date")).getAttribute("placeholder"));
             b.driver()
                     .findElement(By.cssSelector("#new-language option[value='ru']"))
                     .click();
@@ -111,6 +112,8 @@ class SittingAdminE2eTest {
                     List.of("st2", "st1", "st3"),
                     sitting.getJsonArray("students").getList());
             assertEquals("ru", sitting.getString("language"));
+            assertEquals(
+                    "2026-12-01", sitting.getString("date"), "the API gets the day as the browser's field gave it");
             assertEquals("https://meet.example.org/is-2026", sitting.getString("videoLink"));
             assertEquals("c1", sitting.getJsonObject("commission").getString("chair"));
             assertEquals("sec1", sitting.getJsonObject("commission").getString("secretary"));
