@@ -3,6 +3,7 @@
 // usage: start the demo (EMTIHAN_PORT=8197 java -jar engine/target/emtihan.jar --demo), then
 //   EMTIHAN_ADMIN_PASSWORD=<from the demo log> node --experimental-websocket proctor-ui/src/test/shots/pages.mjs \
 //     [--base http://127.0.0.1:8197] [--out docs/screenshots/pages] [--pages exams,rules] [--langs kk] [--sizes 390]
+//     [--click menu-button]   (each shot after clicking that element: the header's menu open)
 //
 // It drives Debian's chromium (never a downloaded one) over the DevTools protocol, with a fake camera and microphone
 // for the pre-check and the video room. The state a page needs (an attempt in progress, a finished one, an admitted
@@ -225,7 +226,9 @@ try {
         const state = await open(`${BASE}/${p.path}`);
         await sleep(p.settle ?? 900);
         const sideways = await evaluate('document.documentElement.scrollWidth - window.innerWidth').catch(() => null);
-        const file = `${p.page}-${lang}-${size.width}.png`;
+        // --click menu-button: the shot with that element clicked (the header's menu open), named <page>-…-<id>.png
+        if (args.click) await evaluate(`document.getElementById('${args.click}')?.click()`).then(() => sleep(300));
+        const file = `${p.page}-${lang}-${size.width}${args.click ? `-${args.click}` : ''}.png`;
         const shot = await call('Page.captureScreenshot', { format: 'png' });
         writeFileSync(`${OUT}/${file}`, Buffer.from(shot.result.data, 'base64'));
         manifest.push({ page: p.page, lang, width: size.width, file, user: p.user ?? null, state, sideways });

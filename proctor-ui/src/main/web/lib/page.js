@@ -6,6 +6,7 @@
 import { localise, t } from './i18n.js';
 import { logout as endToken, logoutAll as endEveryToken } from './api/auth.js';
 import { sessionEnded, signOut, token, user } from './session.js';
+import { headerMenu } from './header-menu.js';
 
 /** Prepares a signed-in page; returns false (and leaves for the login page) when nobody is signed in. */
 export function startSignedInPage() {
@@ -29,6 +30,7 @@ export function startSignedInPage() {
     logout.after(everywhere);
     signOutOn(everywhere, endEveryToken);
   }
+  headerMenu(); // issue 15 (4, 7): one row; who, sign-out (and on a phone the links and the language) in a menu
   return true;
 }
 

@@ -8,6 +8,7 @@ export default {
   'app.logout': 'Log out',
   'app.logoutAll': 'Log out everywhere',
   'app.signedInAs': 'Signed in as {name}',
+  'app.menu': 'Menu',
 
   'login.title': 'Sign in — Emtihan',
   'login.heading': 'Sign in',

@@ -8,6 +8,7 @@ export default {
   'app.logout': 'Шығу',
   'app.logoutAll': 'Барлық құрылғыдан шығу',
   'app.signedInAs': 'Пайдаланушы: {name}',
+  'app.menu': 'Мәзір',
 
   'login.title': 'Жүйеге кіру — Emtihan',
   'login.heading': 'Жүйеге кіру',

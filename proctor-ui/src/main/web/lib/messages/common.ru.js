@@ -8,6 +8,7 @@ export default {
   'app.logout': 'Выйти',
   'app.logoutAll': 'Выйти на всех устройствах',
   'app.signedInAs': 'Вы вошли как {name}',
+  'app.menu': 'Меню',
 
   'login.title': 'Вход — Emtihan',
   'login.heading': 'Вход в систему',

@@ -8,6 +8,8 @@ export default {
   'verify.fileReceipt': 'the receipt, downloaded from your result page;',
   'verify.fileLog':
     "the attempt's event log, downloaded from the same page once the attempt is finished (needed with a receipt);",
+  'verify.fileDrawsPlain': "the ticket draws of a closed oral sitting (the sitting's secretary gives you the file).",
+  'verify.technical': 'For technical staff',
   'verify.fileDraws':
     'the draws of a closed sitting: what GET /api/v1/sittings/<id>/draws answers after the close (from a signed-in tab, open verify.html?sitting=<id> and the page fetches them);',
   'verify.fileKeys':

@@ -99,10 +99,11 @@ function render() {
   const label = student ? phaseLabel(p, sitting) : null;
   $('presentation-phase').textContent = label ? t(phaseLabelKey(label), label.params) : t(`sitting.phase.${phase}`);
   const questions = p.questions ?? [];
-  $('presentation-heading').textContent = questions.length ? t('sitting.ticket', { n: p.ticket }) : '';
-  $('presentation-heading').hidden = questions.length === 0;
+  // issue 15 (8): the page's one heading says the ticket, or before the draw that there is none yet (it was empty)
+  const heading = $('presentation-heading');
+  heading.textContent = questions.length ? t('sitting.ticket', { n: p.ticket }) : t('presentation.noTicket');
+  heading.classList.toggle('presentation-none', questions.length === 0);
   $('presentation-questions').replaceChildren(...questions.map((q) => h('li', { text: q })));
-  $('presentation-none').hidden = questions.length > 0;
   tick();
 }
 

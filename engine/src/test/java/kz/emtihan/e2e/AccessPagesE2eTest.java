@@ -129,6 +129,9 @@ class AccessPagesE2eTest {
                     "the header's link",
                     () -> !b.driver().findElements(By.id("logout-all")).isEmpty(),
                     Duration.ofSeconds(10));
+            b.driver()
+                    .findElement(By.id("menu-button"))
+                    .click(); // issue 15 (7): the sign-outs are in the header's menu
             b.driver().findElement(By.id("logout-all")).click();
             b.waitUntil(
                     "back at the sign-in page",

@@ -344,6 +344,18 @@ class StudentFlowE2eTest {
                     "every answer in the first view: " + rect(b, "#options", "bottom"));
             assertEquals(rect(b, "#prev", "top"), rect(b, "#next", "top"), 1.0, "Previous and Next on one line");
             assertTrue(rect(b, "#prev", "right") <= rect(b, "#next", "left"), "Previous left of Next");
+            // issue 15 (4): the exam's whole title (wrapped, not cut with "…"), and "Қайта қарауға белгілеу" on one
+            // line
+            assertEquals(
+                    Boolean.TRUE,
+                    b.js(
+                            "const t = document.getElementById('exam-title');"
+                                    + " return t.scrollWidth <= t.clientWidth && getComputedStyle(t).textOverflow !== 'ellipsis'"),
+                    "the title is not cut");
+            for (String button : List.of("#clear", "#mark")) {
+                assertTrue(rect(b, button, "height") <= 48, button + " on one line: " + rect(b, button, "height"));
+            }
+            assertTrue(rect(b, ".site-header", "height") <= 56, "header: " + rect(b, ".site-header", "height"));
 
             b.offline(true);
             answerShownQuestion(b, 1);
