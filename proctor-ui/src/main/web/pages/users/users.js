@@ -26,6 +26,7 @@ import {
   downloadText,
   fill,
   hasRole,
+  labelColumns,
   showError,
   showProblems,
   startStaffPage,
@@ -98,6 +99,7 @@ function renderAccounts() {
     (u) => !wanted || u.id.toLowerCase().includes(wanted) || u.name.toLowerCase().includes(wanted),
   );
   fill($('accounts-body'), ...shown.map(accountRow));
+  labelColumns($('accounts-table')); // issue 15: one card per account on a phone
   $('accounts-none').hidden = shown.length > 0 || accounts.length === 0;
 }
 
