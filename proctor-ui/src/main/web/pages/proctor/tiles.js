@@ -21,6 +21,8 @@ const SNAPSHOT_EVERY = 5000;
 const SNAPSHOT_PARALLEL = 4;
 const LOW_TIME = 5 * 60 * 1000;
 const FLASH_MS = 2500;
+/** Issue 15 (3): chips shown on a tile before "+n" (the worst first), so 30 tiles keep to one 1366×768 screen. */
+export const MAX_CHIPS = 4;
 
 /** studentId → row: the server's fields plus {el, snapshot: {url, at, throttle}} */
 export const rows = new Map();
@@ -133,6 +135,33 @@ function chip(kind, n, className, full) {
   );
 }
 
+/**
+ * Issue 15 (3): beyond MAX_CHIPS, the rest of a tile's chips fold behind "+n" (a button that shows them all and,
+ * pressed again, folds them); the tile keeps its place in the order and the focus stays on the button.
+ */
+function moreChips(row, chips) {
+  if (chips.length <= MAX_CHIPS) return null;
+  const folded = chips.length - (MAX_CHIPS - 1); // the button takes the last chip's place
+  chips.slice(MAX_CHIPS - 1).forEach((c) => {
+    c.hidden = !row.chipsOpen;
+  });
+  const button = h('button', {
+    type: 'button',
+    class: 'flag-more',
+    'aria-expanded': String(Boolean(row.chipsOpen)),
+    'aria-label': t(row.chipsOpen ? 'staff.proctor.fewerFlags' : 'staff.proctor.moreFlags', { n: folded }),
+    text: row.chipsOpen ? '−' : `+${folded}`,
+    on: {
+      click: () => {
+        row.chipsOpen = !row.chipsOpen;
+        draw(row);
+        row.el.flags.querySelector('.flag-more')?.focus();
+      },
+    },
+  });
+  return h('li', { class: 'flag-more-item' }, button);
+}
+
 export function draw(row, flash = false) {
   const { el } = row;
   const tile = el.tile;
@@ -190,16 +219,18 @@ export function draw(row, flash = false) {
     });
   }
   const list = flagList(row.flagCounts);
-  const flagsKey = JSON.stringify(list) + row.unclear;
+  const flagsKey = JSON.stringify(list) + row.unclear + Boolean(row.chipsOpen);
   if (el.flags.dataset.value !== flagsKey) {
     el.flags.dataset.value = flagsKey;
-    fill(
-      el.flags,
+    const chips = [
       ...list.map(([kind, n]) => chip(kind, n, `flag-${KIND_SEVERITY[kind] ?? 'medium'}`, kindName(kind))),
       row.unclear > 0 ? chip('unclear', row.unclear, 'flag-unclear', t('staff.proctor.unclear')) : null,
-      list.length === 0 && !(row.unclear > 0)
-        ? h('li', { class: 'flag-none', text: t('staff.proctor.noFlags') })
-        : null,
+    ].filter(Boolean);
+    fill(
+      el.flags,
+      ...chips,
+      moreChips(row, chips),
+      chips.length === 0 ? h('li', { class: 'flag-none', text: t('staff.proctor.noFlags') }) : null,
     );
   }
   el.open.disabled = false;
