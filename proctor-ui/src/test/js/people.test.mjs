@@ -90,3 +90,20 @@ test('a failed read asks for its ids again', async () => {
   await timers.shift()();
   assert.deepEqual(named, [{ s7: 'Нұрлан Әбенов' }]);
 });
+
+test('the default timer is called as a plain function (a browser refuses setTimeout with another `this`)', async () => {
+  const saved = globalThis.setTimeout;
+  let calledWith;
+  globalThis.setTimeout = function (fn, ms) {
+    if (this !== undefined && this !== globalThis) throw new TypeError('Illegal invocation');
+    calledWith = ms;
+    return 0;
+  };
+  try {
+    const lookup = new NameLookup({ read: async () => ({}), onNames: () => {} });
+    lookup.want('s1');
+    assert.equal(calledWith, 300);
+  } finally {
+    globalThis.setTimeout = saved;
+  }
+});

@@ -161,7 +161,7 @@ async function must(r, what) {
   return got;
 }
 
-async function shoot(name, user, path, settle = 1500, before = '') {
+async function shoot(name, user, path, settle = 1500, before = '', sizes = SIZES) {
   const session = await login(user);
   await call('Emulation.clearDeviceMetricsOverride');
   await call('Page.navigate', { url: `${BASE}/index.html` });
@@ -171,7 +171,7 @@ async function shoot(name, user, path, settle = 1500, before = '') {
     if (l.timeZone) sessionStorage.setItem('emtihan.timeZone', l.timeZone); })()`);
   for (const lang of LANGS) {
     await evaluate(`localStorage.setItem('emtihan.language', '${lang}')`);
-    for (const size of SIZES) {
+    for (const size of sizes) {
       await call('Emulation.setDeviceMetricsOverride', { ...size, deviceScaleFactor: 1 });
       await call('Emulation.setTouchEmulationEnabled', { enabled: size.mobile });
       const state = await open(`${BASE}/${path}`);
@@ -276,7 +276,7 @@ async function dashboard() {
     ),
     'users',
   );
-  for (const u of extra) PASSWORDS[u.id] = 'demo-student';
+  PASSWORDS.grid = 'demo-student';
   const ids = ['student1', 'student2', 'student3', 'student4', ...extra.map((u) => u.id), 'student6x'].slice(0, 30);
   const roster = (await api('GET', `/exams/${exam.id}`, teacher)).data.roster ?? [];
   const all = [...new Set([...roster.map((r) => r.studentId ?? r), ...ids])].filter((s) => s !== 'student5');
@@ -311,7 +311,8 @@ async function dashboard() {
     const mine = n === 2 ? kinds : n % 4 === 0 ? kinds.slice(0, 2) : n % 5 === 0 ? ['paste'] : [];
     for (const type of mine) await api('POST', `/attempts/${attempt}/events`, t, { type });
   }
-  await shoot('dashboard30', 'proctor', `proctor.html?exam=${encodeURIComponent(exam.id)}`, 3500);
+  const wide = [...SIZES, { width: 1920, height: 1080, mobile: false }];
+  await shoot('dashboard30', 'proctor', `proctor.html?exam=${encodeURIComponent(exam.id)}`, 3500, '', wide);
   const first = `document.querySelector('button.flag-more')?.click()`;
   await shoot('dashboard30-chips-open', 'proctor', `proctor.html?exam=${encodeURIComponent(exam.id)}`, 3500, first);
 }
@@ -329,6 +330,9 @@ try {
   await new Promise((r) => ws.addEventListener('open', r));
   ws.addEventListener('message', (e) => {
     const m = JSON.parse(e.data);
+    if (m.method === 'Runtime.exceptionThrown') {
+      console.log('page error:', JSON.stringify(m.params.exceptionDetails).slice(0, 400));
+    }
     if (m.id && pending.has(m.id)) {
       pending.get(m.id)(m);
       pending.delete(m.id);

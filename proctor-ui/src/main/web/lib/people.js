@@ -54,7 +54,14 @@ export function person({ id, name }, withId = false) {
  */
 export class NameLookup {
   /** read(): Promise<{id: name}>; onNames(map): called with the names found; timers injectable for tests. */
-  constructor({ read, onNames, wait = 300, every = 5000, now = () => Date.now(), later = setTimeout }) {
+  constructor({
+    read,
+    onNames,
+    wait = 300,
+    every = 5000,
+    now = () => Date.now(),
+    later = (fn, ms) => setTimeout(fn, ms),
+  }) {
     Object.assign(this, { read, onNames, wait, every, now, later });
     this.wanted = new Set();
     this.asked = new Set(); // ids asked for once: named or not, never again

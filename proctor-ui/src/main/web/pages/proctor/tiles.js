@@ -22,7 +22,7 @@ const SNAPSHOT_PARALLEL = 4;
 const LOW_TIME = 5 * 60 * 1000;
 const FLASH_MS = 2500;
 /** Issue 15 (3): chips shown on a tile before "+n" (the worst first), so 30 tiles keep to one 1366×768 screen. */
-export const MAX_CHIPS = 4;
+export const MAX_CHIPS = 3;
 
 /** studentId → row: the server's fields plus {el, snapshot: {url, at, throttle}} */
 export const rows = new Map();
