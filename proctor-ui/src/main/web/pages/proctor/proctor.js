@@ -33,6 +33,7 @@ import {
   kindName,
   onTileOpen,
   order,
+  refoldAll,
   rowFor,
   rows,
   setClock,
@@ -87,6 +88,12 @@ async function start() {
   }
   $('proctor-loading').hidden = true;
   $('proctor-body').hidden = false;
+  refoldAll(); // issue 15 (3): the chips measured now that the tiles are laid out, and again when their width changes
+  let resized = null;
+  window.addEventListener('resize', () => {
+    clearTimeout(resized);
+    resized = setTimeout(refoldAll, 200);
+  });
   $('proctor-refresh').addEventListener('click', () => feed.resync());
   chooseOrder();
   preparePanel({ send: (message) => feed.send(message), mediaServer: () => mediaServer });
@@ -182,6 +189,7 @@ function replace(data) {
 
 function afterSync() {
   order();
+  refoldAll(); // issue 15 (3): the chips measured once the tiles are laid out
   summarise();
   clearError($('proctor-error'));
 }

@@ -21,8 +21,6 @@ const SNAPSHOT_EVERY = 5000;
 const SNAPSHOT_PARALLEL = 4;
 const LOW_TIME = 5 * 60 * 1000;
 const FLASH_MS = 2500;
-/** Issue 15 (3): chips shown on a tile before "+n" (the worst first), so 30 tiles keep to one 1366×768 screen. */
-export const MAX_CHIPS = 3;
 
 /** studentId → row: the server's fields plus {el, snapshot: {url, at, throttle}} */
 export const rows = new Map();
@@ -136,30 +134,52 @@ function chip(kind, n, className, full) {
 }
 
 /**
- * Issue 15 (3): beyond MAX_CHIPS, the rest of a tile's chips fold behind "+n" (a button that shows them all and,
- * pressed again, folds them); the tile keeps its place in the order and the focus stays on the button.
+ * Issue 15 (3): a tile's chips keep to one line, so 30 tiles fit a 1366×768 screen whatever the language: the chips
+ * that would go to a second line fold behind "+n" (a button that shows them all and, pressed again, folds them; the
+ * worst chips come first, so the folded ones are the mildest). Measured after the chips are laid out: as many stay as
+ * fit on the first line beside the button. The focus stays on the button across the redraw.
  */
-function moreChips(row, chips) {
-  if (chips.length <= MAX_CHIPS) return null;
-  const folded = chips.length - (MAX_CHIPS - 1); // the button takes the last chip's place
-  chips.slice(MAX_CHIPS - 1).forEach((c) => {
-    c.hidden = !row.chipsOpen;
+/** The chips of every tile folded again (after the first sync, when the tiles' width changes). */
+export function refoldAll() {
+  for (const row of rows.values()) foldChips(row);
+}
+
+function foldChips(row) {
+  const list = row.el.flags;
+  const chips = [...list.querySelectorAll('.flag-chip')];
+  let item = list.querySelector('.flag-more-item');
+  chips.forEach((c) => {
+    c.hidden = false;
   });
-  const button = h('button', {
-    type: 'button',
-    class: 'flag-more',
-    'aria-expanded': String(Boolean(row.chipsOpen)),
-    'aria-label': t(row.chipsOpen ? 'staff.proctor.fewerFlags' : 'staff.proctor.moreFlags', { n: folded }),
-    text: row.chipsOpen ? '−' : `+${folded}`,
-    on: {
-      click: () => {
-        row.chipsOpen = !row.chipsOpen;
-        draw(row);
-        row.el.flags.querySelector('.flag-more')?.focus();
-      },
-    },
-  });
-  return h('li', { class: 'flag-more-item' }, button);
+  if (item) item.hidden = true;
+  const top = chips[0]?.offsetTop;
+  const oneLine = () => chips.every((c) => c.hidden || c.offsetTop === top);
+  if (chips.length < 2 || oneLine() || top === undefined) return;
+  if (!item) {
+    item = h('li', { class: 'flag-more-item' }, h('button', { type: 'button', class: 'flag-more' }));
+    item.firstChild.addEventListener('click', () => {
+      row.chipsOpen = !row.chipsOpen;
+      foldChips(row);
+      item.firstChild.focus();
+    });
+    list.append(item);
+  }
+  item.hidden = false;
+  let folded = 0;
+  if (!row.chipsOpen) {
+    for (let i = chips.length - 1; i > 0 && !(oneLine() && item.offsetTop === top); i--) {
+      chips[i].hidden = true;
+      folded++;
+    }
+  }
+  const button = item.firstChild;
+  button.setAttribute('aria-expanded', String(Boolean(row.chipsOpen)));
+  button.setAttribute(
+    'aria-label',
+    t(row.chipsOpen ? 'staff.proctor.fewerFlags' : 'staff.proctor.moreFlags', { n: folded }),
+  );
+  button.textContent = row.chipsOpen ? '−' : `+${folded}`;
+  list.dataset.folded = String(folded);
 }
 
 export function draw(row, flash = false) {
@@ -213,13 +233,14 @@ export function draw(row, flash = false) {
   const missing = row.missing ?? [];
   el.missing.hidden = missing.length === 0;
   if (missing.length > 0) {
-    el.missing.textContent = `⚠ ${missing.map((kind) => t(`staff.evidenceShort.${kind}`)).join(', ')}`;
+    // issue 15 (3): one line: the first gap and how many more (the whole list is the tooltip)
+    el.missing.textContent = `⚠ ${t(`staff.evidenceShort.${missing[0]}`)}${missing.length > 1 ? ` +${missing.length - 1}` : ''}`;
     el.missing.title = t('staff.proctor.missing', {
       what: missing.map((kind) => t(`staff.evidence.${kind}`)).join(', '),
     });
   }
   const list = flagList(row.flagCounts);
-  const flagsKey = JSON.stringify(list) + row.unclear + Boolean(row.chipsOpen);
+  const flagsKey = JSON.stringify(list) + row.unclear;
   if (el.flags.dataset.value !== flagsKey) {
     el.flags.dataset.value = flagsKey;
     const chips = [
@@ -229,9 +250,9 @@ export function draw(row, flash = false) {
     fill(
       el.flags,
       ...chips,
-      moreChips(row, chips),
       chips.length === 0 ? h('li', { class: 'flag-none', text: t('staff.proctor.noFlags') }) : null,
     );
+    foldChips(row);
   }
   el.open.disabled = false;
   el.review.hidden = !row.attemptId;
