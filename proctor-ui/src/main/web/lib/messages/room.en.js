@@ -27,6 +27,8 @@ export default {
   'checks.upload': 'or upload a screenshot',
   'checks.noVideo': "The student's video is not in the room: upload screenshots instead.",
   'checks.enrolment': 'Enrolment photo',
+  'checks.notYet': 'Not taken yet',
+  'checks.readOnly': 'The secretary takes these photos; they appear here as soon as they are taken.',
   'room.recordings': 'Recorded by the media server',
   'room.recorded': '{name} ({role}), from {time}: {uri}',
 };

@@ -27,6 +27,8 @@ export default {
   'checks.upload': 'немесе экран суретін жүктеңіз',
   'checks.noVideo': 'Студенттің бейнесі бөлмеде жоқ: экран суреттерін жүктеңіз.',
   'checks.enrolment': 'Жеке істегі фото',
+  'checks.notYet': 'Әлі түсірілген жоқ',
+  'checks.readOnly': 'Суреттерді хатшы түсіреді; түсірілген бойда осында көрінеді.',
   'room.recordings': 'Медиасервер жазып алды',
   'room.recorded': '{name} ({role}), {time} бастап: {uri}',
 };

@@ -28,6 +28,8 @@ export default {
   'checks.upload': 'или загрузите снимок экрана',
   'checks.noVideo': 'Видео студента не в комнате: загрузите снимки экрана.',
   'checks.enrolment': 'Фото из личного дела',
+  'checks.notYet': 'Ещё не снято',
+  'checks.readOnly': 'Снимки делает секретарь; они появляются здесь, как только сделаны.',
   'room.recordings': 'Записано медиасервером',
   'room.recorded': '{name} ({role}), с {time}: {uri}',
 };

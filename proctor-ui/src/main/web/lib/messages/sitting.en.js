@@ -169,6 +169,7 @@ export default {
   'sitting.commitment': 'Commitment (SHA-256 of the secret seed, fixed before the first draw)',
   'sitting.seed': 'Seed (revealed when the sitting is closed)',
   'sitting.seedHidden': 'Revealed when the sitting is closed.',
+  'sitting.hashFull': 'show in full',
   'sitting.draws.none': 'No draws yet.',
   'sitting.draws.number': 'Draw',
   'sitting.draws.student': 'Student',

@@ -169,6 +169,7 @@ export default {
   'sitting.commitment': 'Міндеттеме (құпия тұқымның SHA-256 хэші, алғашқы жеребеге дейін бекітілген)',
   'sitting.seed': 'Тұқым (отырыс жабылғанда ашылады)',
   'sitting.seedHidden': 'Отырыс жабылғанда ашылады.',
+  'sitting.hashFull': 'толық көрсету',
   'sitting.draws.none': 'Жеребе әлі болған жоқ.',
   'sitting.draws.number': 'Жеребе',
   'sitting.draws.student': 'Студент',

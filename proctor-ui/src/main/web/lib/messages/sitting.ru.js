@@ -168,6 +168,7 @@ export default {
   'sitting.commitment': 'Обязательство (SHA-256 секретного зерна, зафиксировано до первой жеребьёвки)',
   'sitting.seed': 'Зерно (раскрывается при закрытии заседания)',
   'sitting.seedHidden': 'Раскрывается при закрытии заседания.',
+  'sitting.hashFull': 'показать полностью',
   'sitting.draws.none': 'Жеребьёвок ещё не было.',
   'sitting.draws.number': 'Жеребьёвка',
   'sitting.draws.student': 'Студент',

@@ -455,6 +455,8 @@ export default {
   'staff.proctor.reviewOf': 'Review of {student}',
   'staff.proctor.unclear': 'Camera could not see',
   'staff.proctor.noFlags': 'No flags',
+  'staff.proctor.moreFlags': 'Show all flags ({n} more)',
+  'staff.proctor.fewerFlags': 'Show fewer flags',
   'staff.proctor.saidFlag': '{student}: {kind}.',
   'staff.proctor.saidTerminated': '{student}: the attempt was stopped.',
   'staff.proctor.saidIdentity': '{student} sent identity photos to approve.',

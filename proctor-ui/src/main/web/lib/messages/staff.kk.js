@@ -458,6 +458,8 @@ export default {
   'staff.proctor.reviewOf': '{student} әрекетін қарау',
   'staff.proctor.unclear': 'Камера көре алмады',
   'staff.proctor.noFlags': 'Белгілер жоқ',
+  'staff.proctor.moreFlags': 'Барлық белгіні көрсету (тағы {n})',
+  'staff.proctor.fewerFlags': 'Белгілерді жию',
   'staff.proctor.saidFlag': '{student}: {kind}.',
   'staff.proctor.saidTerminated': '{student}: әрекет тоқтатылды.',
   'staff.proctor.saidIdentity': '{student} растауға жеке басын куәландыратын суреттерді жіберді.',

@@ -481,6 +481,8 @@ export default {
   'staff.proctor.reviewOf': 'Разбор попытки: {student}',
   'staff.proctor.unclear': 'Камера не смогла увидеть',
   'staff.proctor.noFlags': 'Отметок нет',
+  'staff.proctor.moreFlags': 'Показать все отметки (ещё {n})',
+  'staff.proctor.fewerFlags': 'Свернуть отметки',
   'staff.proctor.saidFlag': '{student}: {kind}.',
   'staff.proctor.saidTerminated': '{student}: попытка остановлена.',
   'staff.proctor.saidIdentity': '{student} отправил(а) фотографии для подтверждения личности.',

@@ -33,6 +33,7 @@ import {
   kindName,
   onTileOpen,
   order,
+  refoldAll,
   rowFor,
   rows,
   setClock,
@@ -40,6 +41,8 @@ import {
   summarise,
 } from './tiles.js';
 import { ExamFeed } from '../../lib/exam-feed.js';
+import { getExam } from '../../lib/api/exams.js';
+import { NameLookup } from '../../lib/people.js';
 import { $, clearError, showError, startStaffPage } from '../../lib/staff.js';
 
 const main = $('proctor');
@@ -85,6 +88,12 @@ async function start() {
   }
   $('proctor-loading').hidden = true;
   $('proctor-body').hidden = false;
+  refoldAll(); // issue 15 (3): the chips measured now that the tiles are laid out, and again when their width changes
+  let resized = null;
+  window.addEventListener('resize', () => {
+    clearTimeout(resized);
+    resized = setTimeout(refoldAll, 200);
+  });
   $('proctor-refresh').addEventListener('click', () => feed.resync());
   chooseOrder();
   preparePanel({ send: (message) => feed.send(message), mediaServer: () => mediaServer });
@@ -180,6 +189,7 @@ function replace(data) {
 
 function afterSync() {
   order();
+  refoldAll(); // issue 15 (3): the chips measured once the tiles are laid out
   summarise();
   clearError($('proctor-error'));
 }
@@ -221,6 +231,9 @@ function apply(event, announce) {
   const row = rowOf(event);
   if (!row) return;
   row.attemptId = event.attemptId ?? row.attemptId;
+  // issue 15 (3): a student not on the dashboard when it was read: by the event's name, else asked for in one batch
+  if (event.name && row.name === row.studentId) row.name = event.name;
+  if (row.name === row.studentId) names.want(row.studentId);
   const needBefore = needOf(row);
   let flash = false;
   switch (event.type) {
@@ -278,6 +291,20 @@ function apply(event, announce) {
     reorder.call();
   summarise();
 }
+
+/** Issue 15 (3): the names of students the live events brought, read in one batch from the exam's `people`. */
+const names = new NameLookup({
+  read: async () => (await getExam(examId)).people,
+  onNames: (found) => {
+    for (const [id, name] of Object.entries(found)) {
+      const row = rows.get(id);
+      if (!row || row.name !== id) continue;
+      row.name = name;
+      draw(row);
+    }
+    reorder.call();
+  },
+});
 
 // Clock, announcements
 

@@ -133,6 +133,55 @@ function chip(kind, n, className, full) {
   );
 }
 
+/**
+ * Issue 15 (3): a tile's chips keep to one line, so 30 tiles fit a 1366×768 screen whatever the language: the chips
+ * that would go to a second line fold behind "+n" (a button that shows them all and, pressed again, folds them; the
+ * worst chips come first, so the folded ones are the mildest). Measured after the chips are laid out: as many stay as
+ * fit on the first line beside the button. The focus stays on the button across the redraw.
+ */
+/** The chips of every tile folded again (after the first sync, when the tiles' width changes). */
+export function refoldAll() {
+  for (const row of rows.values()) foldChips(row);
+}
+
+function foldChips(row) {
+  const list = row.el.flags;
+  const chips = [...list.querySelectorAll('.flag-chip')];
+  let item = list.querySelector('.flag-more-item');
+  chips.forEach((c) => {
+    c.hidden = false;
+  });
+  if (item) item.hidden = true;
+  const top = chips[0]?.offsetTop;
+  const oneLine = () => chips.every((c) => c.hidden || c.offsetTop === top);
+  if (chips.length < 2 || oneLine() || top === undefined) return;
+  if (!item) {
+    item = h('li', { class: 'flag-more-item' }, h('button', { type: 'button', class: 'flag-more' }));
+    item.firstChild.addEventListener('click', () => {
+      row.chipsOpen = !row.chipsOpen;
+      foldChips(row);
+      item.firstChild.focus();
+    });
+    list.append(item);
+  }
+  item.hidden = false;
+  let folded = 0;
+  if (!row.chipsOpen) {
+    for (let i = chips.length - 1; i > 0 && !(oneLine() && item.offsetTop === top); i--) {
+      chips[i].hidden = true;
+      folded++;
+    }
+  }
+  const button = item.firstChild;
+  button.setAttribute('aria-expanded', String(Boolean(row.chipsOpen)));
+  button.setAttribute(
+    'aria-label',
+    t(row.chipsOpen ? 'staff.proctor.fewerFlags' : 'staff.proctor.moreFlags', { n: folded }),
+  );
+  button.textContent = row.chipsOpen ? '−' : `+${folded}`;
+  list.dataset.folded = String(folded);
+}
+
 export function draw(row, flash = false) {
   const { el } = row;
   const tile = el.tile;
@@ -184,7 +233,8 @@ export function draw(row, flash = false) {
   const missing = row.missing ?? [];
   el.missing.hidden = missing.length === 0;
   if (missing.length > 0) {
-    el.missing.textContent = `⚠ ${missing.map((kind) => t(`staff.evidenceShort.${kind}`)).join(', ')}`;
+    // issue 15 (3): one line: the first gap and how many more (the whole list is the tooltip)
+    el.missing.textContent = `⚠ ${t(`staff.evidenceShort.${missing[0]}`)}${missing.length > 1 ? ` +${missing.length - 1}` : ''}`;
     el.missing.title = t('staff.proctor.missing', {
       what: missing.map((kind) => t(`staff.evidence.${kind}`)).join(', '),
     });
@@ -193,14 +243,16 @@ export function draw(row, flash = false) {
   const flagsKey = JSON.stringify(list) + row.unclear;
   if (el.flags.dataset.value !== flagsKey) {
     el.flags.dataset.value = flagsKey;
-    fill(
-      el.flags,
+    const chips = [
       ...list.map(([kind, n]) => chip(kind, n, `flag-${KIND_SEVERITY[kind] ?? 'medium'}`, kindName(kind))),
       row.unclear > 0 ? chip('unclear', row.unclear, 'flag-unclear', t('staff.proctor.unclear')) : null,
-      list.length === 0 && !(row.unclear > 0)
-        ? h('li', { class: 'flag-none', text: t('staff.proctor.noFlags') })
-        : null,
+    ].filter(Boolean);
+    fill(
+      el.flags,
+      ...chips,
+      chips.length === 0 ? h('li', { class: 'flag-none', text: t('staff.proctor.noFlags') }) : null,
     );
+    foldChips(row);
   }
   el.open.disabled = false;
   el.review.hidden = !row.attemptId;

@@ -14,7 +14,8 @@
 import { serverClock } from '../../lib/clock.js';
 import { h, param, setState } from '../../lib/dom.js';
 import { formatCountdown, formatDateTime, formatTime, t } from '../../lib/i18n.js';
-import { examProgress } from '../../lib/api/exams.js';
+import { examProgress, getExam } from '../../lib/api/exams.js';
+import { NameLookup } from '../../lib/people.js';
 import { ExamFeed } from '../../lib/exam-feed.js';
 import { $, clearError, fill, labelColumns, pageFailed, startStaffPage, statusBadge } from '../../lib/staff.js';
 
@@ -142,6 +143,9 @@ function apply(event, announce) {
   if (!id) return;
   const isNew = !rows.has(id);
   const row = rowFor(id);
+  // issue 15 (3): a student not on the table when it was read: by the event's name, else asked for in one batch
+  if (event.name && row.name === id) row.name = event.name;
+  if (row.name === id) names.want(id);
   const when = at(event.at);
   const rank = RANK[row.status] ?? 0;
   if (event.type === 'attempt-started') {
@@ -178,6 +182,20 @@ function apply(event, announce) {
   summarise();
   applyFilter();
 }
+
+/** Issue 15 (3): the names of students the live events brought, read in one batch from the exam's `people`. */
+const names = new NameLookup({
+  read: async () => (await getExam(examId)).people,
+  onNames: (found) => {
+    for (const [id, name] of Object.entries(found)) {
+      const row = rows.get(id);
+      if (!row || row.name !== id) continue;
+      row.name = name;
+      draw(row);
+    }
+    order();
+  },
+});
 
 // Rows
 

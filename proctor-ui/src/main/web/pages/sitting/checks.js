@@ -7,6 +7,10 @@
  * read once per chosen student; when there is none (404) its figure says so (issue 15, item 5), and when it could not
  * be read, that it is read again.
  *
+ * Issue 15 (2, 5): the chair and the members see the same photos read-only while the secretary admits and checks the
+ * identity (the enrolment photo beside the ID card and the face snapshot, "not taken yet" until there is one, and the
+ * missing enrolment photo said in words); the engine lets exactly the sitting's commission read them (SittingPhotos).
+ *
  * Markup: img#photo-<kind> (data-sha256 of the photo shown), button#snap-<kind>, input#file-<kind>, p#snap-hint;
  * figure#figure-enrolment with img#photo-enrolment (data-loaded: false while read, true when shown, none when there is
  * none, failed when it could not be read) and p#enrolment-missing.
@@ -47,8 +51,11 @@ export class ChecksView {
     }
   }
 
-  /** The chosen student's photos as last read; next: the step due. */
-  render(student, progress, next) {
+  /**
+   * The chosen student's photos as last read; next: the step due. readOnly: for the chair and the members, who see
+   * the photos during admission and the identity check but take none.
+   */
+  render(student, progress, next, readOnly = false) {
     if (student !== this.student) this.shown.clear();
     this.student = student;
     this.showEnrolment(student);
@@ -56,12 +63,17 @@ export class ChecksView {
     const sees = this.room?.sees(student) ?? false;
     for (const kind of KINDS) {
       $(`snap-${kind}`).disabled = !sees;
+      $(`snap-${kind}`).hidden = readOnly;
+      $(`file-${kind}`).closest('label').hidden = readOnly;
       this.show(kind, photos[kind]);
     }
+    for (const kind of ['id-card', 'identity']) $(`not-yet-${kind}`).hidden = !readOnly || Boolean(photos[kind]);
+    $('photos-read-only').hidden = !readOnly;
     $('snap-hint').hidden = sees || !(next === 'identity' || next === 'room');
     $('identity-confirm').disabled = !(photos['id-card'] && photos.identity);
     $('room-submit').disabled = !photos.room;
-    $('identity-photos').hidden = next !== 'identity';
+    $('identity-photos').hidden = readOnly ? !(next === 'admit' || next === 'identity') : next !== 'identity';
+    $('identity-photos').dataset.readOnly = String(readOnly);
   }
 
   show(kind, photo) {

@@ -71,8 +71,20 @@ const room = new RoomView({
 });
 const checks = new ChecksView({ sittingId, room, act });
 room.onRender = () => {
-  if (sitting && chosen) checks.render(chosen, progressOf(sitting, chosen), nextStep(progressOf(sitting, chosen)));
+  if (sitting && chosen && showsPhotos(sitting.role)) {
+    checks.render(
+      chosen,
+      progressOf(sitting, chosen),
+      nextStep(progressOf(sitting, chosen)),
+      sitting.role !== 'secretary',
+    );
+  }
 };
+
+/** Who sees the check photos on the console: the secretary takes them; the chair and members see them (issue 15, 2). */
+function showsPhotos(role) {
+  return ['secretary', 'chair', 'member'].includes(role) && !sitting?.endedAt;
+}
 const reloader = coalescing(async () => {
   try {
     await load();
@@ -242,6 +254,8 @@ function step(id, call, after = () => {}) {
 /** Runs one step for the chosen student: errors under the step, a spoken "saved", then the sitting again. */
 async function act(button, call, after = () => {}) {
   clearError($('step-error'));
+  // busy() disables the button, which drops the focus; a form sent with Enter in its field counts too
+  const focused = document.activeElement === button || Boolean(button.form?.contains(document.activeElement));
   try {
     await busy(button, t('staff.busy.saving'), call);
     after();
@@ -250,11 +264,49 @@ async function act(button, call, after = () => {}) {
   } catch (err) {
     showError($('step-error'), err);
   }
+  if (focused) refocus(button);
+}
+
+/** Whether a keyboard user can land on el now: in the page, shown, not disabled. */
+function reachable(el) {
+  return Boolean(el?.isConnected) && !el.disabled && el.getClientRects().length > 0 && !el.closest('[hidden]');
+}
+
+/**
+ * Issue 15 (8): a step taken with the keyboard leaves the focus where the work goes on: on the same button if it is
+ * still there (a refusal), else on the next action of the current student (the next step's button or field, "Next
+ * student"), else on the student's heading. Never on the page's start, which would send a keyboard user back
+ * through the header and the video room.
+ */
+function refocus(button) {
+  if (reachable(button)) {
+    button.focus();
+    return;
+  }
+  const next = [
+    ...$('current').querySelectorAll(
+      '#next-student, .step-actions .button-primary, #room-form input[type=checkbox], #end-reason, #draw-word, ' +
+        '#score-input, #confirm',
+    ),
+  ].find(reachable);
+  (next ?? $('current-heading')).focus();
 }
 
 // Rendering: everything from the sitting as last read
 
 function render() {
+  // issue 15 (8): a re-render (the live socket, another member's step) must not take the focus away
+  const before = document.activeElement;
+  const pickedBefore = before?.closest?.('#students li')?.dataset.student;
+  renderAll();
+  if (pickedBefore && !before.isConnected) {
+    document.querySelector(`#students li[data-student="${CSS.escape(pickedBefore)}"] button`)?.focus();
+  } else if (before && before !== document.body && $('current').contains(before) && !reachable(before)) {
+    refocus(before);
+  }
+}
+
+function renderAll() {
   const role = sitting.role ?? 'none';
   main.dataset.role = role;
   const title = sitting.title ?? '';
@@ -360,7 +412,8 @@ function renderCurrent(role, count) {
   $('end-preparation').hidden = !offer('end-preparation');
   $('end-answer-box').hidden = !offer('end-answer');
   $('chair-draw').hidden = !(role === 'chair' && isOpen && offer('draw'));
-  if (secretary) checks.render(chosen, p, next);
+  if (showsPhotos(role)) checks.render(chosen, p, next, !secretary);
+  else $('identity-photos').hidden = true;
 
   const questions = p.questions ?? [];
   $('ticket-box').hidden = questions.length === 0;

@@ -68,6 +68,8 @@ final class AttemptStart {
             return store.startOnce(
                             snap.exam(),
                             student.id(),
+                            // issue 15 (3): the name the token carries goes out with attempt-started (no read)
+                            student.name(),
                             ExamKeys.newAttemptId(snap.exam().id()), // issue 14 (2): names its exam, for the hash tag
                             seed,
                             paper,

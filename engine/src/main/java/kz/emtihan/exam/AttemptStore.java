@@ -60,6 +60,7 @@ final class AttemptStore {
     Future<Started> startOnce(
             Exam exam,
             String studentId,
+            String studentName,
             String newId,
             long seed,
             Paper paper,
@@ -93,7 +94,8 @@ final class AttemptStore {
                                 Integer.toString(minAdmission),
                                 hold ? "1" : "0",
                                 Long.toString(watchGraceMillis),
-                                ExamKeys.examChannel(exam.id())))
+                                ExamKeys.examChannel(exam.id()),
+                                studentName == null ? "" : studentName))
                 .map(r -> new Started(
                         r.get(0).toString(),
                         r.get(1).toString(),

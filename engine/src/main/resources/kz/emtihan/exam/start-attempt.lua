@@ -18,7 +18,8 @@
 -- ARGV: 1 student, 2 new attempt id, 3 exam id, 4 opensAt ms, 5 closesAt ms, 6 duration ms, 7 seed, 8 paper,
 --       9 minimum admission rating, 10 '1' to hold the attempt until its identity step releases it (release-hold.lua),
 --       11 grace ms: the sorted sets of KEYS 7.. count the attempt as seen until now + grace (the page's start-up),
---       12 exam channel
+--       12 exam channel, 13 the student's full name as their sign-in token carries it, or '' (issue 15, 3: the
+--       proctor's pages show a student who starts by name at once; nothing is read for it)
 local existing = redis.call('HGET', KEYS[1], ARGV[1])
 if existing then
   -- issue 14 (2): a write, so that a WAIT after this script also covers the start it reports (made by another call)
@@ -63,5 +64,5 @@ redis.call('RPUSH', KEYS[5], cjson.encode({type = 'start', at = now, deadline = 
 local shown = deadline
 if held then shown = cjson.null end
 redis.call('PUBLISH', ARGV[12], cjson.encode({type = 'attempt-started', examId = ARGV[3], attemptId = ARGV[2],
-  studentId = ARGV[1], at = now, deadline = shown, held = held}))
+  studentId = ARGV[1], name = ((ARGV[13] or '') ~= '' and ARGV[13]) or nil, at = now, deadline = shown, held = held}))
 return {'created', ARGV[2], nowS, deadlineS}

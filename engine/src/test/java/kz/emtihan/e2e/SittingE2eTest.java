@@ -193,6 +193,30 @@ class SittingE2eTest {
             click(sec, "snap-identity");
             sec.waitUntil("the face snapshot", () -> !photoSha(sec, "identity").isEmpty(), LIVE);
             sec.screenshot("sitting-03b-secretary-identity");
+            // issue 15 (2, 5): the chair sees the same photos, read-only, while the secretary checks
+            chair.waitUntil(
+                    "the chair sees the enrolment photo",
+                    () -> "true"
+                            .equals(chair.driver()
+                                    .findElement(By.id("photo-enrolment"))
+                                    .getAttribute("data-loaded")),
+                    LIVE);
+            chair.waitUntil(
+                    "and the face snapshot beside it",
+                    () -> !photoSha(chair, "identity").isEmpty(),
+                    LIVE);
+            assertTrue(chair.driver().findElement(By.id("photo-enrolment")).isDisplayed());
+            assertTrue(chair.driver().findElement(By.id("photo-identity")).isDisplayed());
+            assertEquals(
+                    "true", chair.driver().findElement(By.id("identity-photos")).getAttribute("data-read-only"));
+            assertTrue(
+                    !chair.driver().findElement(By.id("snap-identity")).isDisplayed()
+                            && !chair.driver()
+                                    .findElement(By.id("file-identity"))
+                                    .isDisplayed(),
+                    "the chair takes no photo");
+            chair.screenshot("sitting-03c-chair-identity");
+            Accessibility.check(chair, "sitting, the chair sees the identity photos"); // issue 15 (8)
             click(sec, "identity-confirm");
             waitStep(sec, "room");
             // issue 15 (5): the label says what has happened, not "Not started" for an admitted, identified student
@@ -261,8 +285,19 @@ class SittingE2eTest {
                             .getText());
             assertEquals(
                     64,
-                    sec.driver().findElement(By.id("commitment")).getText().length(),
+                    sec.driver()
+                            .findElement(By.id("commitment"))
+                            .getAttribute("textContent")
+                            .length(),
                     "the commitment is shown from the start");
+            // issue 15 (5): a short form on screen, the whole value folded under it
+            assertTrue(
+                    sec.driver()
+                            .findElement(By.id("commitment-short"))
+                            .getText()
+                            .matches("[0-9a-f]{8}…[0-9a-f]{4}"),
+                    sec.driver().findElement(By.id("commitment-short")).getText());
+            assertTrue(!sec.driver().findElement(By.id("commitment")).isDisplayed(), "folded");
             assertEquals("false", sec.driver().findElement(By.id("seed")).getAttribute("data-revealed"));
 
             // preparation and answer on the server's clock
@@ -423,6 +458,20 @@ class SittingE2eTest {
                             .getText()
                             .startsWith("No enrolment photo on file."),
                     sec.driver().findElement(By.id("enrolment-missing")).getText());
+            // issue 15 (2, 5): a member looking at st2 reads the same words
+            m1.driver()
+                    .findElement(By.cssSelector("li[data-student='st2'] button"))
+                    .click();
+            m1.waitUntil(
+                    "the member is told there is no enrolment photo",
+                    () -> m1.driver().findElement(By.id("enrolment-missing")).isDisplayed(),
+                    LIVE);
+            assertTrue(
+                    m1.driver()
+                            .findElement(By.id("enrolment-missing"))
+                            .getText()
+                            .startsWith("No enrolment photo on file."),
+                    m1.driver().findElement(By.id("enrolment-missing")).getText());
             // issue 15 (5): the act is a rare action, folded away from the usual steps, and asks before acting
             assertTrue(
                     !sec.driver().findElement(By.id("act-submit")).isDisplayed(),
@@ -495,7 +544,12 @@ class SittingE2eTest {
                     "the seed revealed",
                     () -> "true".equals(sec.driver().findElement(By.id("seed")).getAttribute("data-revealed")),
                     LIVE);
-            assertEquals(64, sec.driver().findElement(By.id("seed")).getText().length());
+            assertEquals(
+                    64,
+                    sec.driver()
+                            .findElement(By.id("seed"))
+                            .getAttribute("textContent")
+                            .length());
             sec.screenshot("sitting-15-closed-seed");
             pdfDownloaded(sec, By.id("protocol-pdf"));
             pdfDownloaded(sec, By.cssSelector("li[data-act='act-1'] button[data-pdf]"));

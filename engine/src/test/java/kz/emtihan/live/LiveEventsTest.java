@@ -55,6 +55,18 @@ class LiveEventsTest {
         proctor.send(new JsonObject().put("type", "subscribe").put("examId", examId));
         proctor.next("subscribed");
 
+        assertEquals(
+                200,
+                nodeA.post(
+                                "/api/v1/users",
+                                nodeA.admin(),
+                                new io.vertx.core.json.JsonArray()
+                                        .add(new JsonObject()
+                                                .put("id", "s1")
+                                                .put("name", "Әйгерім Сейітова")
+                                                .put("roles", new io.vertx.core.json.JsonArray().add("student"))
+                                                .put("password", "s1-password")))
+                        .status());
         String student = nodeB.loginAs("s1");
         JsonObject attempt = nodeB.post("/api/v1/exams/" + examId + "/attempts", student, null)
                 .json();
@@ -62,6 +74,9 @@ class LiveEventsTest {
         JsonObject started = proctor.next("attempt-started");
         assertEquals("s1", started.getString("studentId"));
         assertEquals(attemptId, started.getString("attemptId"));
+        // issue 15 (3): the student's name rides on the event (from the token, nothing read), so the dashboard shows a
+        // student who was not on its table by name at once
+        assertEquals("Әйгерім Сейітова", started.getString("name"));
 
         TestSocket page = TestSocket.open(nodeB, student);
         Instant serverTime = Instant.parse(page.next("time").getString("serverTime"));
