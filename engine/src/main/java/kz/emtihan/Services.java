@@ -89,6 +89,7 @@ public record Services(
                 statements,
                 live,
                 socket,
-                kz.emtihan.lti.LtiModule.create(vertx, store, users, cfg.lti(), Clock.systemUTC())); // issue 16
+                kz.emtihan.lti.LtiModule.create(
+                        vertx, store, users, tokens, exam.exams(), cfg.lti(), Clock.systemUTC())); // issue 16
     }
 }
