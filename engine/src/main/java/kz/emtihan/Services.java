@@ -34,7 +34,8 @@ public record Services(
         SittingModule sittings,
         kz.emtihan.statement.StatementModule statements,
         LiveHub live,
-        LiveSocket liveSocket) {
+        LiveSocket liveSocket,
+        kz.emtihan.lti.LtiModule lti) {
     public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
         Users users = new Users(vertx, store, new Passwords(cfg.auth().bcryptCost()));
         Tokens tokens = new Tokens(
@@ -87,6 +88,8 @@ public record Services(
                 sittings,
                 statements,
                 live,
-                socket);
+                socket,
+                kz.emtihan.lti.LtiModule.create(
+                        vertx, store, users, tokens, exam.exams(), cfg.lti(), Clock.systemUTC())); // issue 16
     }
 }

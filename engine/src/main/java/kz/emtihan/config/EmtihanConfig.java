@@ -11,6 +11,7 @@ import kz.emtihan.bank.media.MediaLimits;
  * @param bankMedia the size limits of a bank's pictures and sounds ({@code bankMedia}; defaults when absent)
  * @param metrics issue 14 (5): {@code /metrics} ({@code metrics}; defaults when absent)
  * @param objects where recordings, snapshots and identity photos are kept ({@code objects}; issue 14, 1)
+ * @param lti issue 16: LTI 1.3 launches ({@code lti}; defaults when absent)
  */
 public record EmtihanConfig(
         Http http,
@@ -23,7 +24,8 @@ public record EmtihanConfig(
         Regulation regulation,
         MediaLimits bankMedia,
         MetricsSettings metrics,
-        ObjectSettings objects) {
+        ObjectSettings objects,
+        LtiSettings lti) {
 
     /** @param drainSeconds issue 14 (6): how long a stopping node keeps serving while load balancers take it out */
     public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes, int drainSeconds) {}
@@ -52,29 +54,37 @@ public record EmtihanConfig(
                 regulation,
                 bankMedia,
                 metrics,
-                objects);
+                objects,
+                lti);
     }
 
     public EmtihanConfig withDataDir(Path dir) {
         return new EmtihanConfig(
-                http, store, dir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, objects);
+                http, store, dir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, objects, lti);
     }
 
     public EmtihanConfig withRegulation(Regulation r) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia, metrics, objects);
+        return new EmtihanConfig(
+                http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia, metrics, objects, lti);
     }
 
     public EmtihanConfig withMail(MailSettings m) {
         return new EmtihanConfig(
-                http, store, dataDir, auth, sweeper, proctoring, m, regulation, bankMedia, metrics, objects);
+                http, store, dataDir, auth, sweeper, proctoring, m, regulation, bankMedia, metrics, objects, lti);
     }
 
     public EmtihanConfig withProctoring(ProctorSettings p) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia, metrics, objects);
+        return new EmtihanConfig(
+                http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia, metrics, objects, lti);
     }
 
     public EmtihanConfig withObjects(ObjectSettings o) {
         return new EmtihanConfig(
-                http, store, dataDir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, o);
+                http, store, dataDir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, o, lti);
+    }
+
+    public EmtihanConfig withLti(LtiSettings l) { // issue 16
+        return new EmtihanConfig(
+                http, store, dataDir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, objects, l);
     }
 }
