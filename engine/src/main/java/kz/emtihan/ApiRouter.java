@@ -175,6 +175,7 @@ public final class ApiRouter {
         ProctorRoutes.mount(api, s.proctor());
         SittingRoutes.mount(api, s.sittings());
         kz.emtihan.statement.StatementRoutes.mount(api, s.statements()); // 5.34-5.35
+        kz.emtihan.lti.services.LtiServicesRoutes.mount(api, s.ltiServices()); // issue 16 (3-4)
 
         kz.emtihan.registry.RegistryRoutes.mount(
                 api,

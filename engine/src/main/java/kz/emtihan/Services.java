@@ -34,7 +34,8 @@ public record Services(
         SittingModule sittings,
         kz.emtihan.statement.StatementModule statements,
         LiveHub live,
-        LiveSocket liveSocket) {
+        LiveSocket liveSocket,
+        kz.emtihan.lti.services.LtiServicesModule ltiServices) {
     public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
         Users users = new Users(vertx, store, new Passwords(cfg.auth().bcryptCost()));
         Tokens tokens = new Tokens(
@@ -73,6 +74,8 @@ public record Services(
         LiveSocket socket = new LiveSocket(live, sessions, plugged);
         var statements = kz.emtihan.statement.StatementModule.create(
                 store, exam, users, cfg.regulation(), live::serverNow); // 5.34-5.35
+        var ltiServices = kz.emtihan.lti.services.LtiServicesModule.create( // issue 16 (3-4)
+                vertx, store, exam, new kz.emtihan.lti.services.NoPlatforms(), cfg.ltiServices());
 
         return new Services(
                 cfg,
@@ -87,6 +90,7 @@ public record Services(
                 sittings,
                 statements,
                 live,
-                socket);
+                socket,
+                ltiServices);
     }
 }

@@ -11,6 +11,7 @@ import kz.emtihan.bank.media.MediaLimits;
  * @param bankMedia the size limits of a bank's pictures and sounds ({@code bankMedia}; defaults when absent)
  * @param metrics issue 14 (5): {@code /metrics} ({@code metrics}; defaults when absent)
  * @param objects where recordings, snapshots and identity photos are kept ({@code objects}; issue 14, 1)
+ * @param ltiServices grades back to an LMS and rosters from its courses ({@code ltiServices}; issue 16, 3-4)
  */
 public record EmtihanConfig(
         Http http,
@@ -23,7 +24,8 @@ public record EmtihanConfig(
         Regulation regulation,
         MediaLimits bankMedia,
         MetricsSettings metrics,
-        ObjectSettings objects) {
+        ObjectSettings objects,
+        LtiServicesSettings ltiServices) {
 
     /** @param drainSeconds issue 14 (6): how long a stopping node keeps serving while load balancers take it out */
     public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes, int drainSeconds) {}
@@ -52,29 +54,54 @@ public record EmtihanConfig(
                 regulation,
                 bankMedia,
                 metrics,
-                objects);
+                objects,
+                ltiServices);
     }
 
     public EmtihanConfig withDataDir(Path dir) {
         return new EmtihanConfig(
-                http, store, dir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, objects);
+                http,
+                store,
+                dir,
+                auth,
+                sweeper,
+                proctoring,
+                mail,
+                regulation,
+                bankMedia,
+                metrics,
+                objects,
+                ltiServices);
     }
 
     public EmtihanConfig withRegulation(Regulation r) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia, metrics, objects);
+        return new EmtihanConfig(
+                http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia, metrics, objects, ltiServices);
     }
 
     public EmtihanConfig withMail(MailSettings m) {
         return new EmtihanConfig(
-                http, store, dataDir, auth, sweeper, proctoring, m, regulation, bankMedia, metrics, objects);
+                http,
+                store,
+                dataDir,
+                auth,
+                sweeper,
+                proctoring,
+                m,
+                regulation,
+                bankMedia,
+                metrics,
+                objects,
+                ltiServices);
     }
 
     public EmtihanConfig withProctoring(ProctorSettings p) {
-        return new EmtihanConfig(http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia, metrics, objects);
+        return new EmtihanConfig(
+                http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia, metrics, objects, ltiServices);
     }
 
     public EmtihanConfig withObjects(ObjectSettings o) {
         return new EmtihanConfig(
-                http, store, dataDir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, o);
+                http, store, dataDir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, o, ltiServices);
     }
 }
