@@ -35,6 +35,7 @@ public record Services(
         kz.emtihan.statement.StatementModule statements,
         LiveHub live,
         LiveSocket liveSocket,
+        kz.emtihan.lti.LtiModule lti,
         kz.emtihan.lti.services.LtiServicesModule ltiServices) {
     public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
         Users users = new Users(vertx, store, new Passwords(cfg.auth().bcryptCost()));
@@ -74,9 +75,8 @@ public record Services(
         LiveSocket socket = new LiveSocket(live, sessions, plugged);
         var statements = kz.emtihan.statement.StatementModule.create(
                 store, exam, users, cfg.regulation(), live::serverNow); // 5.34-5.35
-        var ltiServices = kz.emtihan.lti.services.LtiServicesModule.create( // issue 16 (3-4)
-                vertx, store, exam, new kz.emtihan.lti.services.NoPlatforms(), cfg.ltiServices());
 
+        var lti = kz.emtihan.lti.LtiModule.create(vertx, store, users, cfg.lti(), Clock.systemUTC()); // issue 16
         return new Services(
                 cfg,
                 store,
@@ -91,6 +91,8 @@ public record Services(
                 statements,
                 live,
                 socket,
-                ltiServices);
+                lti,
+                kz.emtihan.lti.services.LtiServicesModule.create( // issue 16 (3-4)
+                        vertx, store, exam, lti.directory(), cfg.ltiServices()));
     }
 }

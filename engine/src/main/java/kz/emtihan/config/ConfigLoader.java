@@ -141,6 +141,7 @@ public final class ConfigLoader {
                 bankMedia(t),
                 MetricsSettings.read(t), // issue 14 (5)
                 ObjectSettings.read(t), // issue 14 (1)
+                LtiSettings.read(t), // issue 16
                 LtiServicesSettings.read(t)); // issue 16 (3-4)
     }
 
