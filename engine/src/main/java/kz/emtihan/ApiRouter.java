@@ -42,6 +42,7 @@ public final class ApiRouter {
         kz.emtihan.metrics.MetricsRoutes.mount(root, vertx); // issue 14 (5): GET /metrics, Prometheus text
         probes(root, s.store().health(), draining);
         kz.emtihan.audit.AuditRoutes.mountWellKnown(root, s.exam().signer()); // issue 10: the receipt keys, public
+        kz.emtihan.lti.LtiRoutes.mountWellKnown(root, s.lti()); // issue 16 (1): the tool's JWKS, public
         root.get("/api/v1/ws").handler(s.liveSocket()::upgrade); // before the API router: no BodyHandler on the upgrade
         root.route("/api/v1/*").subRouter(api);
         // issue 14 (7): the pages gzipped, with a content ETag (304 on revalidation), vendor files immutable
@@ -175,6 +176,8 @@ public final class ApiRouter {
         ProctorRoutes.mount(api, s.proctor());
         SittingRoutes.mount(api, s.sittings());
         kz.emtihan.statement.StatementRoutes.mount(api, s.statements()); // 5.34-5.35
+        kz.emtihan.lti.LtiRoutes.mount(api, s.lti()); // issue 16 (1): registrations of LMS platforms, the tool's keys
+        kz.emtihan.lti.services.LtiServicesRoutes.mount(api, s.ltiServices()); // issue 16 (3-4)
 
         kz.emtihan.registry.RegistryRoutes.mount(
                 api,

@@ -34,7 +34,9 @@ public record Services(
         SittingModule sittings,
         kz.emtihan.statement.StatementModule statements,
         LiveHub live,
-        LiveSocket liveSocket) {
+        LiveSocket liveSocket,
+        kz.emtihan.lti.LtiModule lti,
+        kz.emtihan.lti.services.LtiServicesModule ltiServices) {
     public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
         Users users = new Users(vertx, store, new Passwords(cfg.auth().bcryptCost()));
         Tokens tokens = new Tokens(
@@ -74,6 +76,7 @@ public record Services(
         var statements = kz.emtihan.statement.StatementModule.create(
                 store, exam, users, cfg.regulation(), live::serverNow); // 5.34-5.35
 
+        var lti = kz.emtihan.lti.LtiModule.create(vertx, store, users, cfg.lti(), Clock.systemUTC()); // issue 16
         return new Services(
                 cfg,
                 store,
@@ -87,6 +90,9 @@ public record Services(
                 sittings,
                 statements,
                 live,
-                socket);
+                socket,
+                lti,
+                kz.emtihan.lti.services.LtiServicesModule.create( // issue 16 (3-4)
+                        vertx, store, exam, lti.directory(), cfg.ltiServices()));
     }
 }
