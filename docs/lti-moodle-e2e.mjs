@@ -129,6 +129,8 @@ async function student() {
     );
     log(`launched into ${await b.evaluate('location.href')} in ${Date.now() - started} ms`);
     await b.shot(`${OUT}/2-emtihan-after-launch.png`);
+    const exam = await b.evaluate(`new URLSearchParams(location.search).get('exam') ?? ''`);
+    if (exam) writeFileSync(`${OUT}/exam-id`, exam);
     const page = await b.evaluate('location.pathname');
     if (page.endsWith('/rules.html')) {
       await b.until('the rules', `!document.querySelector('#rules-body').hidden`);

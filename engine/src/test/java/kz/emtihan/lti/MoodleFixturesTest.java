@@ -197,4 +197,18 @@ class MoodleFixturesTest {
                         .getJsonObject("response")
                         .getInteger("status"));
     }
+
+    @Test
+    void theToolsJwksHasWhatMoodlesJwtLibraryDemands() {
+        // issue 16 (1): Moodle 4.3 reads the tool's JWKS with firebase/php-jwt's JWK::parseKeySet and no default
+        // algorithm, which refuses a key without "alg" ("JWK must contain an \"alg\" parameter"); the key the
+        // recording stood in with (tool-jwks.json) had kty, alg, use, kid, n, e and Moodle took it
+        JsonObject published = ToolKeys.generate().jwk();
+        JsonObject recorded = fixture("tool-jwks.json").getJsonArray("keys").getJsonObject(0);
+        for (String field : recorded.fieldNames())
+            assertTrue(published.containsKey(field), () -> "the tool's JWK lacks " + field + ": " + published);
+        assertEquals("RS256", published.getString("alg"));
+        assertEquals("RSA", published.getString("kty"));
+        assertFalse(published.containsKey("d"), "no private part");
+    }
 }
