@@ -20,10 +20,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import kz.emtihan.auth.model.Role;
+import kz.emtihan.lti.model.Launch;
+import kz.emtihan.lti.model.LaunchCheck;
+import kz.emtihan.lti.model.LaunchRoles;
+import kz.emtihan.lti.model.LtiRefusal;
+import kz.emtihan.lti.model.Platform;
+import kz.emtihan.lti.model.ResourceLink;
+import kz.emtihan.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -210,5 +223,168 @@ class MoodleFixturesTest {
         assertEquals("RS256", published.getString("alg"));
         assertEquals("RSA", published.getString("kty"));
         assertFalse(published.containsKey("d"), "no private part");
+    }
+
+    // ---- the same messages through the tool's own verifier (wt-lti-launch's LaunchCheck) ----
+
+    static final String TOOL = "http://127.0.0.1:8766";
+    static final Duration SKEW = Duration.ofSeconds(60); // lti.clockSkewSeconds' default
+
+    static Platform moodle(String clientId, List<String> deployments) {
+        JsonObject p = fixture("platform.json");
+        return new Platform(
+                "moodle",
+                "Moodle 4.3",
+                p.getString("issuer"),
+                clientId,
+                deployments,
+                p.getString("oidc_auth_url"),
+                p.getString("token_url"),
+                p.getString("jwks_url"));
+    }
+
+    static Platform moodle() {
+        return moodle(fixture("platform.json").getString("client_id"), List.of("1"));
+    }
+
+    static String nonce(JsonObject launch) {
+        return launch.getJsonObject("authentication_request")
+                .getJsonObject("params")
+                .getString("nonce");
+    }
+
+    static Clock at(long millis) {
+        return Clock.fixed(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    }
+
+    static Launch check(JsonObject launch, Platform p, String token, String tool, long atMillis) {
+        return LaunchCheck.verify(
+                p,
+                launch.getJsonObject("certs_at_that_moment").encode(),
+                token,
+                new LaunchCheck.Expected(nonce(launch), tool, SKEW),
+                at(atMillis));
+    }
+
+    static Launch check(JsonObject launch) {
+        return check(launch, moodle(), idToken(launch), TOOL, receivedAt(launch));
+    }
+
+    static LtiRefusal refusal(Runnable r) {
+        Refusal e = assertThrows(Refusal.class, r::run);
+        return (LtiRefusal) e.code();
+    }
+
+    @Test
+    void theVerifierLetsMoodlesStudentLaunchInAsAStudentOnTheRulesPageOfItsExam() {
+        // issue 16 (2): a resource link opens its exam directly; Learner -> student
+        JsonObject recorded = fixture("student-launch.json");
+        Launch l = check(recorded);
+        assertEquals(Launch.RESOURCE_LINK, l.messageType());
+        assertEquals("4", l.sub());
+        assertEquals("Student1 Test", l.name());
+        assertEquals("student1@example.invalid", l.email());
+        assertEquals(Optional.of(Role.STUDENT), LaunchRoles.role(l.roles(), false));
+        assertEquals(Optional.of(Role.STUDENT), LaunchRoles.role(l.roles(), true));
+        assertEquals("rules.html?exam=exam-7", LaunchSignIn.next(l, Role.STUDENT, Optional.of("exam-7"), "L1"));
+
+        ResourceLink link = LaunchSignIn.link(l, "exam-7");
+        JsonObject c = recorded.getJsonObject("id_token_claims");
+        JsonObject ags = c.getJsonObject("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint");
+        assertEquals(
+                new ResourceLink(
+                        "moodle",
+                        "1",
+                        "2",
+                        "1",
+                        "exam-7",
+                        ags.getString("lineitem"),
+                        ags.getString("lineitems"),
+                        ags.getJsonArray("scope").getList(),
+                        c.getJsonObject("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice")
+                                .getString("context_memberships_url")),
+                link);
+        assertEquals("http://127.0.0.1:8765/mod/lti/services.php/2/lineitems/2/lineitem?type_id=1", link.lineItemUrl());
+        assertTrue(link.agsScopes().contains("https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+    }
+
+    @Test
+    void theVerifierLetsMoodlesDeepLinkingLaunchInAsATeacherOnThePickPage() {
+        // issue 16 (2): Deep Linking lets a teacher pick an exam from inside Moodle; Instructor -> teacher
+        JsonObject recorded = fixture("teacher-deeplink.json");
+        Launch l = check(recorded);
+        assertTrue(l.deepLinkingRequest());
+        assertEquals(Optional.of(Role.TEACHER), LaunchRoles.role(l.roles(), false));
+        assertEquals(Optional.empty(), l.resourceLinkId());
+        assertEquals("LTI test course", l.contextTitle());
+        Launch.DeepLinking dl = l.deepLinking().orElseThrow();
+        assertTrue(dl.returnUrl().startsWith("http://127.0.0.1:8765/mod/lti/contentitem_return.php?course=2&id=1"));
+        assertNull(dl.data());
+        assertEquals(List.of("ltiResourceLink"), dl.acceptTypes());
+        assertEquals("lti-pick.html?launch=L2", LaunchSignIn.next(l, Role.TEACHER, Optional.empty(), "L2"));
+        assertEquals(null, LaunchSignIn.next(l, Role.STUDENT, Optional.empty(), "L2"));
+        assertEquals(
+                "http://127.0.0.1:8765/mod/lti/services.php/2/lineitems?type_id=1",
+                l.ags().orElseThrow().lineItems());
+        assertNull(l.ags().orElseThrow().lineItem());
+    }
+
+    @Test
+    void theVerifierRefusesMoodlesTokenAfterItsExpiryAndLeeway() {
+        JsonObject recorded = fixture("student-launch.json");
+        long exp = recorded.getJsonObject("id_token_claims").getLong("exp") * 1000;
+        check(recorded, moodle(), idToken(recorded), TOOL, exp + SKEW.toMillis() - 1000); // still within the leeway
+        assertEquals(
+                LtiRefusal.EXPIRED,
+                refusal(() -> check(recorded, moodle(), idToken(recorded), TOOL, exp + SKEW.toMillis() + 1000)));
+    }
+
+    @Test
+    void theVerifierRefusesMoodlesTokenWithATamperedPayload() {
+        JsonObject recorded = fixture("student-launch.json");
+        for (String[] change : new String[][] {
+            {"membership#Learner", "membership#Instructor"},
+            {"\"sub\":\"4\"", "\"sub\":\"3\""},
+            {"lineitems/2/lineitem", "lineitems/9/lineitem"}
+        }) {
+            String forged = tampered(idToken(recorded), change[0], change[1]);
+            assertEquals(
+                    LtiRefusal.BAD_SIGNATURE,
+                    refusal(() -> check(recorded, moodle(), forged, TOOL, receivedAt(recorded))),
+                    change[0]);
+        }
+    }
+
+    @Test
+    void theVerifierRefusesMoodlesTokenForAnotherToolNonceDeploymentOrAddress() {
+        JsonObject recorded = fixture("student-launch.json");
+        long t = receivedAt(recorded);
+        String token = idToken(recorded);
+        assertEquals(
+                LtiRefusal.WRONG_AUDIENCE,
+                refusal(() -> check(recorded, moodle("another-tool", List.of("1")), token, TOOL, t)));
+        assertEquals(
+                LtiRefusal.UNKNOWN_DEPLOYMENT,
+                refusal(() -> check(recorded, moodle("exam-engine-client", List.of("2")), token, TOOL, t)));
+        assertEquals(
+                LtiRefusal.WRONG_TARGET, refusal(() -> check(recorded, moodle(), token, "http://127.0.0.1:9999", t)));
+        assertEquals(
+                LtiRefusal.NONCE_MISMATCH,
+                refusal(() -> LaunchCheck.verify(
+                        moodle(),
+                        recorded.getJsonObject("certs_at_that_moment").encode(),
+                        token,
+                        new LaunchCheck.Expected("another-nonce", TOOL, SKEW),
+                        at(t))));
+        // checked against a JWKS without Moodle's kid (the tool's own keys): an unknown key
+        JsonObject otherKeys = fixture("tool-jwks.json");
+        assertEquals(
+                LtiRefusal.UNKNOWN_KEY,
+                refusal(() -> LaunchCheck.verify(
+                        moodle(),
+                        otherKeys.encode(),
+                        token,
+                        new LaunchCheck.Expected(nonce(recorded), TOOL, SKEW),
+                        at(t))));
     }
 }
