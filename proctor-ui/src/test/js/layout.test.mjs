@@ -120,6 +120,7 @@ test('the staff header: brand, the links of the roles (kk), this page marked, wh
     ['sittings.html', 'Ауызша аттестация', null],
     ['registry.html', 'Тізілім', null],
     ['users.html', 'Пайдаланушылар', null],
+    ['lti-platforms.html', 'ОБЖ', null], // issue 16 (1)
     ['statements.html', 'Мерзімді ұзарту', null],
   ]);
   const { header } = admin;

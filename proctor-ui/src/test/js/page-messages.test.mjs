@@ -28,6 +28,9 @@ const ROLES = {
   staff2: { pages: ['teacher', 'users'], areas: ['staff'] },
   // everyone's pages: the sign-in page, the statements (students apply, staff sign) and the public verify page
   everyone: { pages: ['index', 'statements', 'verify'], areas: ['statement', 'verify'] },
+  // issue 16: the LMS's hand-over pages (anyone a platform sends), and the teacher's and administrator's LTI pages
+  lti: { pages: ['lti-login', 'lti-launch', 'lti-register'], areas: ['lti'] },
+  ltiStaff: { pages: ['lti-pick', 'lti-platforms'], areas: ['lti', 'staff'] },
 };
 
 /** key → area, from the English files. */

@@ -42,6 +42,7 @@ export const AREAS = [
   'banklife',
   'statement',
   'registry',
+  'lti',
 ];
 
 /** The module of an area's words in a language (the student's file is plainly <lang>.js). */

@@ -27,6 +27,7 @@ export const LINKS = [
     roles: ['admin', 'registrar', 'teacher', 'proctor', 'commission', 'secretary'],
   },
   { href: 'users.html', key: 'staff.nav.users', roles: ['admin'] },
+  { href: 'lti-platforms.html', key: 'lti.nav', roles: ['admin'] }, // issue 16 (1)
   { href: 'statements.html', key: 'statement.nav', roles: ['admin', 'registrar', 'dean', 'director', 'vice-rector'] },
 ];
 

@@ -27,7 +27,7 @@ public final class ApiRouter {
         root.route().handler(ctx -> {
             ctx.response()
                     .putHeader("X-Server-Time", s.live().serverNow().toString()); // the store's clock, for countdowns
-            securityHeaders(ctx);
+            securityHeaders(ctx, s.lti().frameAncestors().origins());
         });
         root.get("/health")
                 .handler(ctx -> s.store().ping().onComplete(ping -> {
@@ -43,6 +43,7 @@ public final class ApiRouter {
         probes(root, s.store().health(), draining);
         kz.emtihan.audit.AuditRoutes.mountWellKnown(root, s.exam().signer()); // issue 10: the receipt keys, public
         kz.emtihan.lti.LtiRoutes.mountWellKnown(root, s.lti()); // issue 16 (1): the tool's JWKS, public
+        kz.emtihan.lti.LtiRoutes.mountBrowser(root, vertx); // issue 16 (2): the LMS's entries, handed to the pages
         root.get("/api/v1/ws").handler(s.liveSocket()::upgrade); // before the API router: no BodyHandler on the upgrade
         root.route("/api/v1/*").subRouter(api);
         // issue 14 (7): the pages gzipped, with a content ETag (304 on revalidation), vendor files immutable
@@ -105,14 +106,19 @@ public final class ApiRouter {
         };
     }
 
-    /** 7 (issue 3): scripts only from this origin, nothing inline, no framing; tokens never in cookies. */
-    private static void securityHeaders(io.vertx.ext.web.RoutingContext ctx) {
+    /**
+     * 7 (issue 3): scripts only from this origin, nothing inline; tokens never in cookies. Issue 16 (5): framed only by
+     * this origin and the registered LMS platforms ({@code platforms}, their origins), which also receive the
+     * deep-linking form post.
+     */
+    private static void securityHeaders(io.vertx.ext.web.RoutingContext ctx, String platforms) {
+        String lms = platforms.isEmpty() ? "" : " " + platforms;
         ctx.response()
                 .putHeader(
                         "Content-Security-Policy",
                         "default-src 'self'; script-src 'self'; style-src 'self'; "
                                 + "img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none'; "
-                                + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+                                + "frame-ancestors 'self'" + lms + "; base-uri 'none'; form-action 'self'" + lms)
                 .putHeader("X-Content-Type-Options", "nosniff")
                 .putHeader("Referrer-Policy", "no-referrer");
         ctx.next();
@@ -161,6 +167,8 @@ public final class ApiRouter {
                 s.loginThrottle(),
                 s.config().regulation().calendar().zone());
         kz.emtihan.audit.AuditRoutes.mountPublic(api, s.exam().signer());
+        kz.emtihan.lti.LtiRoutes.mountPublic(
+                api, s.lti(), s.config().regulation().calendar().zone()); // issue 16 (2)
         AuthRoutes.mountTokenCheck(api, s.sessions());
         AuthRoutes.mountProtected(api, s.users(), s.sessions());
         var assignees = new kz.emtihan.bank.Assignees(s.users()); // issue 10 (3): people named on banks and exams

@@ -76,7 +76,8 @@ public record Services(
         var statements = kz.emtihan.statement.StatementModule.create(
                 store, exam, users, cfg.regulation(), live::serverNow); // 5.34-5.35
 
-        var lti = kz.emtihan.lti.LtiModule.create(vertx, store, users, cfg.lti(), Clock.systemUTC()); // issue 16
+        var lti = kz.emtihan.lti.LtiModule.create(
+                vertx, store, users, tokens, exam.exams(), cfg.lti(), Clock.systemUTC()); // issue 16
         return new Services(
                 cfg,
                 store,

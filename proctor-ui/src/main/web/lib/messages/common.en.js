@@ -54,4 +54,5 @@ export default {
   'statement.nav': 'Extensions',
   'statement.examsLink': 'Extensions and individual statements',
   'statement.startHint': 'Your personal window is open until {until}.',
+  'lti.nav': 'LMS', // issue 16: the administrator's LMS platforms
 };

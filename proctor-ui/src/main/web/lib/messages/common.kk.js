@@ -54,4 +54,5 @@ export default {
   'statement.nav': 'Мерзімді ұзарту',
   'statement.examsLink': 'Мерзімді ұзарту және жеке ведомостар',
   'statement.startHint': 'Жеке терезеңіз {until} дейін ашық.',
+  'lti.nav': 'ОБЖ', // issue 16: the administrator's LMS platforms
 };

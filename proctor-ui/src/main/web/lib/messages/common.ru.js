@@ -56,4 +56,5 @@ export default {
   'statement.nav': 'Продления',
   'statement.examsLink': 'Продление сроков и индивидуальные ведомости',
   'statement.startHint': 'Ваше личное окно открыто до {until}.',
+  'lti.nav': 'СДО', // issue 16: the administrator's LMS platforms
 };

@@ -2,51 +2,55 @@ package kz.emtihan.lti;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import kz.emtihan.auth.Tokens;
 import kz.emtihan.auth.Users;
 import kz.emtihan.config.LtiSettings;
+import kz.emtihan.exam.Exams;
 import kz.emtihan.store.RedisStore;
 
 /**
  * Issue 16 (1, 2, 5): Emtihan as an LTI 1.3 tool, wired once: the tool's keys, the registrations of platforms, the
- * directory the grade and roster services read.
+ * launches and what a teacher does after one, and the directory the grade and roster services read.
  */
-public final class LtiModule {
-    private final LtiSettings settings;
-    private final ToolKeys keys;
-    private final RedisLtiDirectory directory;
-    private final Platforms platforms;
+public record LtiModule(
+        LtiSettings settings,
+        ToolKeys keys,
+        RedisLtiDirectory store,
+        Platforms platforms,
+        Launches launches,
+        LaunchSignIn signIn,
+        LinkChoices choices,
+        Registrations registrations,
+        FrameAncestors frameAncestors) {
 
-    private LtiModule(LtiSettings settings, ToolKeys keys, RedisLtiDirectory directory, Platforms platforms) {
-        this.settings = settings;
-        this.keys = keys;
-        this.directory = directory;
-        this.platforms = platforms;
-    }
-
-    public static LtiModule create(Vertx vertx, RedisStore store, Users users, LtiSettings settings, Clock clock) {
+    public static LtiModule create(
+            Vertx vertx, RedisStore store, Users users, Tokens tokens, Exams exams, LtiSettings settings, Clock clock) {
         ToolKeys keys = new ToolKeys(vertx, store, clock, settings.keyLead(), settings.keepOldKey());
         RedisLtiDirectory directory = new RedisLtiDirectory(store, users, keys);
-        return new LtiModule(settings, keys, directory, new Platforms(store, directory, clock));
-    }
-
-    public LtiSettings settings() {
-        return settings;
-    }
-
-    public ToolKeys keys() {
-        return keys;
+        FrameAncestors frames = new FrameAncestors(directory);
+        Platforms platforms = new Platforms(store, directory, clock, frames);
+        PlatformKeys platformKeys = new PlatformKeys(vertx, clock, settings.jwksCache());
+        frames.watch(vertx);
+        return new LtiModule(
+                settings,
+                keys,
+                directory,
+                platforms,
+                new Launches(store, directory, platformKeys, clock, settings.stateLifetime(), settings.clockSkew()),
+                new LaunchSignIn(
+                        store,
+                        directory,
+                        users,
+                        tokens,
+                        exams,
+                        settings.administratorRole().equals("admin")),
+                new LinkChoices(store, directory, platforms, exams, clock),
+                new Registrations(store, platforms, platformKeys.client()),
+                frames);
     }
 
     /** What the grade and roster services read (issue 16, 3-4). */
     public LtiDirectory directory() {
-        return directory;
-    }
-
-    public RedisLtiDirectory store() {
-        return directory;
-    }
-
-    public Platforms platforms() {
-        return platforms;
+        return store;
     }
 }

@@ -32,6 +32,76 @@ public final class LtiRoutes {
                             .onFailure(ctx::fail));
     }
 
+    /**
+     * The browser's entries from the LMS, on the root router (issue 16, 2): each hands its parameters to a page in the
+     * address's fragment (never sent to a server, so never in a log), and the page talks to the API. {@code
+     * /lti/login} (GET or POST: the OIDC login initiation), {@code /lti/launch} and {@code /lti/deeplink} (the
+     * platform's form_post of id_token and state), {@code /lti/register} (dynamic registration).
+     */
+    public static void mountBrowser(Router root, io.vertx.core.Vertx vertx) {
+        io.vertx.ext.web.handler.BodyHandler form =
+                io.vertx.ext.web.handler.BodyHandler.create(false).setBodyLimit(64 * 1024);
+        handOver(root, form, "/lti/login", "lti-login.html");
+        handOver(root, form, "/lti/launch", "lti-launch.html");
+        handOver(root, form, "/lti/deeplink", "lti-launch.html");
+        handOver(root, form, "/lti/register", "lti-register.html");
+    }
+
+    private static void handOver(Router root, io.vertx.ext.web.handler.BodyHandler form, String path, String page) {
+        root.route(path).handler(form).handler(ctx -> {
+            var method = ctx.request().method();
+            if (method != io.vertx.core.http.HttpMethod.GET && method != io.vertx.core.http.HttpMethod.POST) {
+                ctx.next();
+                return;
+            }
+            io.vertx.core.MultiMap params = io.vertx.core.MultiMap.caseInsensitiveMultiMap()
+                    .addAll(ctx.queryParams())
+                    .addAll(ctx.request().formAttributes());
+            StringBuilder fragment = new StringBuilder();
+            for (var e : params.entries()) {
+                if (fragment.length() > 0) fragment.append('&');
+                fragment.append(enc(e.getKey())).append('=').append(enc(e.getValue()));
+            }
+            ctx.response()
+                    .setStatusCode(303)
+                    .putHeader("Location", "/" + page + "#" + fragment)
+                    .putHeader("Cache-Control", "no-store")
+                    .end();
+        });
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The launch's public operations (no token: the id_token is the credential), mounted before the token check. */
+    public static void mountPublic(Router api, LtiModule lti, java.time.ZoneId examZone) {
+        String zone = examZone.getId();
+        api.post("/lti/login")
+                .respond(ctx -> lti.launches()
+                        .login(Bodies.object(ctx), ToolUrls.of(lti.settings(), ctx))
+                        .map(r -> new JsonObject().put("redirect", r.url()).put("state", r.state())));
+        api.post("/lti/launch").respond(ctx -> {
+            JsonObject body = Bodies.object(ctx);
+            String idToken = body.getValue("idToken") instanceof String s ? s : "";
+            if (idToken.isEmpty())
+                throw kz.emtihan.refusal.Refusal.of(
+                        kz.emtihan.refusal.CommonRefusal.BAD_FIELD,
+                        "idToken",
+                        kz.emtihan.refusal.FieldProblem.required());
+            return lti.launches()
+                    .verify(
+                            idToken,
+                            body.getValue("state") instanceof String s ? s : "",
+                            body.getValue("browserState") instanceof String s ? s : "",
+                            ToolUrls.of(lti.settings(), ctx))
+                    .compose(lti.signIn()::signIn)
+                    .map(answer -> answer.put("timeZone", zone));
+        });
+        api.post("/lti/register")
+                .respond(ctx -> lti.registrations().register(Bodies.object(ctx), ToolUrls.of(lti.settings(), ctx)));
+    }
+
     /** The administrator's operations: registrations of platforms (with their audit), the tool's keys. */
     public static void mount(Router api, LtiModule lti) {
         Platforms platforms = lti.platforms();
@@ -72,6 +142,25 @@ public final class LtiRoutes {
                     .delete(admin.id(), ctx.pathParam("platformId"))
                     .onSuccess(v -> ctx.response().setStatusCode(204).end())
                     .onFailure(ctx::fail);
+        });
+        api.post("/lti/registration-codes").respond(ctx -> {
+            Caller admin = Caller.require(ctx, Role.ADMIN);
+            ctx.response().setStatusCode(201);
+            return lti.registrations().code(admin.id(), ToolUrls.of(lti.settings(), ctx));
+        });
+        // issue 16 (2): the teacher's step after a launch: bind the link to an exam, or answer deep linking
+        api.post("/lti/launches/:launchId/exam").respond(ctx -> {
+            Caller teacher = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+            return lti.choices().bind(teacher, ctx.pathParam("launchId"), Bodies.object(ctx));
+        });
+        api.post("/lti/launches/:launchId/deep-link").respond(ctx -> {
+            Caller teacher = Caller.require(ctx, Role.TEACHER, Role.ADMIN);
+            return lti.choices()
+                    .deepLink(
+                            teacher,
+                            ctx.pathParam("launchId"),
+                            Bodies.object(ctx),
+                            ToolUrls.of(lti.settings(), ctx).launch());
         });
         api.get("/lti/keys").respond(ctx -> {
             Caller.require(ctx, Role.ADMIN);

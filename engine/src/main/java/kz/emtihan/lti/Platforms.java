@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import kz.emtihan.lti.model.LtiRefusal;
 import kz.emtihan.lti.model.Platform;
 import kz.emtihan.lti.model.PlatformCheck;
 import kz.emtihan.refusal.CommonRefusal;
@@ -27,11 +28,13 @@ public final class Platforms {
     private final RedisStore store;
     private final RedisLtiDirectory directory;
     private final Clock clock;
+    private final FrameAncestors frames;
 
-    public Platforms(RedisStore store, RedisLtiDirectory directory, Clock clock) {
+    public Platforms(RedisStore store, RedisLtiDirectory directory, Clock clock, FrameAncestors frames) {
         this.store = store;
         this.directory = directory;
         this.clock = clock;
+        this.frames = frames;
     }
 
     public RedisLtiDirectory directory() {
@@ -130,7 +133,7 @@ public final class Platforms {
                             .arg(index)
                             .arg(p.id()));
                     tx.add(audit(by, type, before, Optional.of(p)));
-                    return store.atomically(tx).map(p);
+                    return store.atomically(tx).compose(v -> frames.refresh()).map(p);
                 });
     }
 

@@ -1,4 +1,4 @@
-package kz.emtihan.lti;
+package kz.emtihan.lti.model;
 
 import kz.emtihan.refusal.Kind;
 import kz.emtihan.refusal.RefusalCode;
@@ -50,7 +50,11 @@ public enum LtiRefusal implements RefusalCode {
     /** Dynamic registration failed: the platform's configuration or answer, as it said it. */
     REGISTRATION_FAILED("lti-registration-failed", Kind.INVALID, "reason"),
     /** The launch is not a deep-linking request, or its return URL is missing. */
-    NOT_DEEP_LINKING("lti-not-deep-linking", Kind.CONFLICT);
+    NOT_DEEP_LINKING("lti-not-deep-linking", Kind.CONFLICT),
+    /** The launch came from no resource link (a deep-linking request): there is no link to bind to an exam. */
+    NO_RESOURCE_LINK("lti-no-resource-link", Kind.CONFLICT),
+    /** The dynamic-registration code is unknown, used already or expired. */
+    BAD_REGISTRATION_CODE("lti-bad-registration-code", Kind.FORBIDDEN);
 
     private final Declared declared;
 
