@@ -22,27 +22,32 @@ import kz.emtihan.text.Text;
 final class GradeStatuses {
     private final Exams exams;
     private final GradeStore store;
-    private final GradeTrigger trigger;
     private final Clock clock;
+    private final kz.emtihan.lti.LtiDirectory directory;
 
-    GradeStatuses(Exams exams, GradeStore store, GradeTrigger trigger, Clock clock) {
+    GradeStatuses(Exams exams, GradeStore store, Clock clock, kz.emtihan.lti.LtiDirectory directory) {
+        this.directory = directory;
         this.exams = exams;
         this.store = store;
-        this.trigger = trigger;
         this.clock = clock;
     }
 
-    /** {@code {"examId", "linked", "grades": [...]}}: every student whose grade was queued, with its state. */
+    /**
+     * {@code {"examId", "linked", "course", "grades": [...]}}: whether a link of the exam takes grades, whether one
+     * gives its course's members, and every student whose grade was queued, with its state.
+     */
     Future<JsonObject> ofExam(Caller caller, String examId) {
         return exams.allowed(caller, examId, ExamAccess.Action.RESULTS)
-                .compose(e -> Future.all(store.ofExam(examId), trigger.linked(examId)))
+                .compose(e -> Future.all(store.ofExam(examId), directory.linksOfExam(examId)))
                 .map(both -> {
                     Map<String, Map<String, String>> all = both.resultAt(0);
+                    java.util.List<kz.emtihan.lti.model.ResourceLink> links = both.resultAt(1);
                     JsonArray grades = new JsonArray();
                     all.forEach((student, f) -> grades.add(json(student, f)));
                     return new JsonObject()
                             .put("examId", examId)
-                            .put("linked", both.<Boolean>resultAt(1))
+                            .put("linked", links.stream().anyMatch(GradeSender::takesGrades))
+                            .put("course", links.stream().anyMatch(l -> l.membershipsUrl() != null))
                             .put("grades", grades);
                 });
     }

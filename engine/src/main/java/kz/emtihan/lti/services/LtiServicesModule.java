@@ -57,7 +57,7 @@ public final class LtiServicesModule {
                 trigger,
                 clock);
         return new LtiServicesModule(
-                new GradeStatuses(exam.exams(), gradeStore, trigger, clock), rosters, worker, settings);
+                new GradeStatuses(exam.exams(), gradeStore, clock, directory), rosters, worker, settings);
     }
 
     GradeStatuses grades() {
