@@ -93,7 +93,10 @@ async function browser(name) {
     ws.close();
     proc.kill();
     await sleep(300);
-    rmSync(profile, { recursive: true, force: true });
+    await sleep(700);
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    } catch {}
   };
   return { evaluate, until, go, shot, close, call };
 }
@@ -161,13 +164,123 @@ async function student() {
   }
 }
 
+/** The browser's Emtihan session (the launch keeps it in sessionStorage, never a cookie). */
+async function session(b) {
+  return b.evaluate(`({ token: sessionStorage.getItem('emtihan.token'), user: JSON.parse(sessionStorage.getItem('emtihan.user') || 'null') })`);
+}
+
+async function api(method, path, token, body) {
+  const res = await fetch(`${TOOL}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let data = text;
+  try { data = JSON.parse(text); } catch {}
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 400)}`);
+  return data;
+}
+
+/**
+ * The teacher opens the activity: Emtihan knows no exam for it yet and offers the teacher's exams. The teacher
+ * (a new Emtihan account, made by the launch) gets an exam of their own: the demo bank's owner (an admin here) names
+ * them a co-author and they schedule a current-control exam from it; then they reload the list and choose it.
+ */
+async function teacher() {
+  const b = await browser('teacher-launch');
+  try {
+    await moodleLogin(b, process.env.TEACHER ?? 'teacher1');
+    const started = Date.now();
+    await b.go(`${MOODLE}/mod/lti/launch.php?id=${CMID}`);
+    await b.until(
+      'Emtihan after the teacher\'s launch',
+      `location.origin === ${JSON.stringify(TOOL)} && document.querySelector('main[data-state]')
+       && document.querySelector('main[data-state]').dataset.state !== 'loading'`,
+      30000,
+    );
+    log(`teacher launched into ${await b.evaluate('location.href')} in ${Date.now() - started} ms`);
+    await b.shot(`${OUT}/t1-emtihan-teacher-launch.png`);
+    const me = await session(b);
+    log('teacher in Emtihan:', JSON.stringify(me.user));
+    if (!(await b.evaluate('location.pathname')).endsWith('/lti-pick.html')) return;
+    const admin = (await (await fetch(`${TOOL}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: process.env.EMTIHAN_ADMIN_PASSWORD ?? 'e2e-Admin-pw-16' }) })).json()).token;
+    const banks = await api('GET', '/banks', admin);
+    const bank = banks.find((x) => x.status === 'approved') ?? banks[0];
+    const access = await api('GET', `/banks/${bank.id}/access`, admin);
+    const ids = (list) => (list ?? []).map((p) => (typeof p === 'string' ? p : p.id));
+    await api('PUT', `/banks/${bank.id}/access`, admin, {
+      coAuthors: [...new Set([...ids(access.coAuthors), me.user.id])],
+      experts: ids(access.experts),
+    });
+    const now = Date.now();
+    const exam = await api('POST', '/exams', me.token, {
+      bankId: bank.id,
+      title: process.env.EXAM_TITLE ?? 'Mathematics 1 — quiz from Moodle (LTI)',
+      kind: 'current-control',
+      opensAt: new Date(now - 10 * 60000).toISOString(),
+      closesAt: new Date(now + 24 * 3600000).toISOString(),
+      durationMinutes: 15,
+      questionCount: 5,
+      proctoring: { camera: false, screen: false, identity: false },
+    });
+    log('teacher scheduled exam', exam.id, 'from bank', bank.id);
+    writeFileSync(`${OUT}/exam-id`, exam.id);
+    writeFileSync(`${OUT}/teacher.json`, JSON.stringify({ user: me.user, token: me.token, exam: exam.id }));
+    await b.evaluate(`document.querySelector('#lti-reload').click()`);
+    await b.until('the new exam in the list', `[...document.querySelectorAll('#lti-exams li')].some((li) => li.textContent.includes('quiz from Moodle'))`);
+    await b.shot(`${OUT}/t2-emtihan-pick.png`);
+    await b.evaluate(`[...document.querySelectorAll('#lti-exams li')].find((li) => li.textContent.includes('quiz from Moodle')).querySelector('button').click()`);
+    await b.until('the exam page', `location.pathname.endsWith('/exam.html')`);
+    log('activity bound; teacher on', await b.evaluate('location.href'));
+    await b.until('the exam page loaded', `document.querySelector('main[data-state]')?.dataset.state !== 'loading'`);
+    await b.shot(`${OUT}/t3-emtihan-exam.png`);
+  } finally {
+    await b.close();
+  }
+}
+
+/**
+ * Deep Linking from Moodle: the teacher asks Moodle to "select content" from the tool (contentitem.php, what the
+ * activity form's button opens); Emtihan offers the teacher's exams; the chosen one goes back to Moodle as a signed
+ * LtiDeepLinkingResponse, which Moodle turns into the new activity's settings.
+ */
+async function deeplink() {
+  const b = await browser('teacher-deeplink');
+  try {
+    await moodleLogin(b, process.env.TEACHER ?? 'teacher1');
+    await b.go(`${MOODLE}/mod/lti/contentitem.php?id=${process.env.TYPEID ?? '1'}&course=${COURSE}&title=Emtihan&text=`);
+    await b.until('the pick page for deep linking', `location.pathname.endsWith('/lti-pick.html')
+      && document.querySelector('main[data-state]')?.dataset.state === 'ready'`, 30000);
+    await b.shot(`${OUT}/d1-emtihan-deeplink-pick.png`);
+    log('deep linking: teacher on', await b.evaluate('location.href'));
+    await b.evaluate(`document.querySelector('#lti-exams li button').click()`);
+    await b.until('Moodle\'s contentitem_return', `location.href.startsWith(${JSON.stringify(MOODLE)} + '/mod/lti/contentitem_return.php')
+      && document.readyState === 'complete'`, 30000);
+    const html = await b.evaluate('document.documentElement.outerHTML');
+    const m = html.match(/amd\.init\((\{.*?\})\);/s);
+    const error = html.match(/class="[^"]*(errormessage|alert-danger)[^"]*"[^>]*>([^<]*)/);
+    log('Moodle took the deep-linking response:', m ? m[1].slice(0, 600) : `no settings; ${error ? error[2] : html.slice(0, 300)}`);
+    writeFileSync(`${OUT}/deeplink-moodle-answer.json`, m ? m[1] : JSON.stringify({ error: error?.[2] ?? null }));
+  } finally {
+    await b.close();
+  }
+}
+
 async function gradebook() {
   const b = await browser('teacher');
   try {
     await moodleLogin(b, process.env.TEACHER ?? 'teacher1');
-    await b.call('Emulation.setDeviceMetricsOverride', { width: 1366, height: 900, deviceScaleFactor: 1, mobile: false });
     await b.go(`${MOODLE}/grade/report/grader/index.php?id=${COURSE}`);
     await b.until('the grader report', `document.readyState === 'complete' && document.querySelector('table.gradereport-grader-table, #user-grades')`);
+    // laid out and painted: the table has its height and the student's row shows a number
+    await b.until(
+      'the grader table painted',
+      `(() => { const t = document.querySelector('#user-grades'); return t && t.getBoundingClientRect().height > 150
+        && document.fonts.status === 'loaded'; })()`,
+    );
+    await b.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     const text = await b.evaluate(`document.querySelector('#user-grades').innerText`);
     log('grader report:', text.replace(/\s+/g, ' ').slice(0, 400));
     await b.shot(`${OUT}/lti-moodle-gradebook.png`);
@@ -176,6 +289,8 @@ async function gradebook() {
   }
 }
 
+if (STEP === 'all' || STEP === 'teacher') await teacher();
 if (STEP === 'all' || STEP === 'student') await student();
 if (STEP === 'all' || STEP === 'gradebook') await gradebook();
+if (STEP === 'all' || STEP === 'deeplink') await deeplink();
 log('done');

@@ -4,11 +4,12 @@
 #   2. Emtihan built and started as the LTI tool on port 8766 (the URL Moodle has registered), demo data
 #   3. Moodle registered in Emtihan as a platform (POST /api/v1/lti/platforms, from the recipe's platform.json);
 #      Moodle's tool registration pointed at the engine's JWKS path
-#   4. a headless Chromium: student1 logs in to Moodle, opens the activity, launches into Emtihan, takes the exam,
-#      submits (docs/lti-moodle-e2e.mjs STEP=student)
-#   5. the grade is waited for in Moodle's gradebook table; the teacher's grader report is photographed
-#   6. the exam's roster is synced from the course (POST /api/v1/exams/{exam}/lti/roster-sync)
-#   7. everything this script started is stopped by PID (Moodle too, unless it was already running)
+#   4. headless Chromium (docs/lti-moodle-e2e.mjs): teacher1 logs in to Moodle and opens the activity; Emtihan has no
+#      exam for it, so the teacher schedules one and chooses it on the pick page (STEP=teacher)
+#   5. the exam's roster is synced from the course (POST /api/v1/exams/{exam}/lti/roster-sync, NRPS)
+#   6. student1 logs in to Moodle, opens the activity, lands on the exam's rules, takes the exam, submits (STEP=student)
+#   7. the grade is waited for in Moodle's gradebook table (AGS); the teacher's grader report is photographed
+#   8. everything this script started is stopped by PID (Moodle too, unless it was already running)
 # usage: MIRROR=<bare git of Izizizzz/arsikom-moodle> bash docs/lti-moodle-e2e.sh     (from the repository root)
 # env: BASE (/tmp/moodle), RECIPE (/work/shared/tools/moodle/recipe.sh), OUT (/tmp/lti-moodle-e2e),
 #      DATA (/tmp/moodle-real-data), KEEP=1 leaves Moodle and the engine up
@@ -27,7 +28,11 @@ mkdir -p "$OUT"
 STARTED_MOODLE=0; ENGINE_PID=
 cleanup() {
   [ "${KEEP:-0}" = 1 ] && { lap "KEEP=1: engine PID ${ENGINE_PID:-none} and Moodle left up"; return; }
-  [ -n "$ENGINE_PID" ] && kill "$ENGINE_PID" 2>/dev/null && lap "engine $ENGINE_PID stopped"
+  if [ -n "$ENGINE_PID" ]; then
+    kill "$ENGINE_PID" 2>/dev/null || true
+    for i in $(seq 60); do kill -0 "$ENGINE_PID" 2>/dev/null || break; sleep 0.5; done
+    lap "engine $ENGINE_PID stopped"
+  fi
   if [ "$STARTED_MOODLE" = 1 ]; then
     [ -f "$BASE/php.pid" ] && { P=$(cat "$BASE/php.pid"); kids=$(pgrep -P "$P" || true); kill "$P" $kids 2>/dev/null || true; }
     su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D $BASE/pgdata -m fast stop" >/dev/null || true
@@ -54,8 +59,8 @@ lap "Moodle reads the tool's keys from $TOOL/lti/jwks.json"
 # 2. Emtihan as the tool
 [ -f "$ROOT/engine/target/emtihan.jar" ] || (cd "$ROOT" && ./mvnw -B -q -o -DskipTests -Dspotless.check.skip=true package)
 rm -rf "$DATA"; mkdir -p "$DATA"
-(cd "$ROOT" && EMTIHAN_PORT=8766 EMTIHAN_DATA_DIR=$DATA EMTIHAN_ADMIN_PASSWORD=$ADMINPW \
-  exec java -jar engine/target/emtihan.jar --demo) > "$OUT/engine.log" 2>&1 &
+cd "$ROOT"
+EMTIHAN_PORT=8766 EMTIHAN_DATA_DIR=$DATA EMTIHAN_ADMIN_PASSWORD=$ADMINPW java -jar engine/target/emtihan.jar --demo > "$OUT/engine.log" 2>&1 &
 ENGINE_PID=$!
 for i in $(seq 300); do curl -sf -o /dev/null "$TOOL/health/ready" && break; sleep 0.5; done
 curl -sf -o /dev/null "$TOOL/health/ready" || { tail -20 "$OUT/engine.log"; exit 1; }
@@ -73,27 +78,39 @@ BODY=$(python3 -c "import json; d=json.load(open('$P')); print(json.dumps({'name
   'clientId':d['client_id'],'deploymentIds':[d['deployment_id']],'authUrl':d['oidc_auth_url'],'tokenUrl':d['token_url'],'jwksUrl':d['jwks_url']}))")
 api POST /lti/platforms "$ADMIN" "$BODY" | tee "$OUT/platform-registered.json"; echo
 lap "Moodle registered in Emtihan"
-# which exam the activity opens: see docs/lti-moodle.md (the teacher's first launch / deep linking binds it)
-if [ -x "$ROOT/docs/lti-moodle-bind.sh" ]; then bash "$ROOT/docs/lti-moodle-bind.sh"; fi
 
-# 4. the student, in a browser
-(cd "$ROOT" && MOODLE=$MOODLE TOOL=$TOOL CMID=$CMID COURSE=$COURSE OUT=$OUT STEP=student \
-  node --experimental-websocket docs/lti-moodle-e2e.mjs) | tee "$OUT/student.log"
+# 4. the teacher opens the activity from Moodle: no exam yet, so Emtihan offers theirs; they schedule one and choose it
+node_step() { MOODLE=$MOODLE TOOL=$TOOL CMID=$CMID COURSE=$COURSE OUT=$OUT EMTIHAN_ADMIN_PASSWORD=$ADMINPW STEP=$1 \
+  node --experimental-websocket "$ROOT/docs/lti-moodle-e2e.mjs" | tee -a "$OUT/browser.log"; }
+node_step teacher
+EXAM=$(cat "$OUT/exam-id")
+TEACHER=$(python3 -c "import json; print(json.load(open('$OUT/teacher.json'))['token'])")
+lap "the activity opens exam $EXAM"
 
-# 5. the grade in Moodle's gradebook
-for i in $(seq 120); do
-  G=$($PG -c "select gg.finalgrade||' '||coalesce(gg.feedback,'') from mdl_grade_grades gg join mdl_grade_items gi on gi.id=gg.itemid
-              join mdl_user u on u.id=gg.userid where gi.itemmodule='lti' and u.username='student1' and gg.finalgrade is not null")
-  [ -n "$G" ] && break; sleep 1
+# 5. the roster from the course (NRPS), as the teacher would click it
+api POST "/exams/$EXAM/lti/roster-sync" "$TEACHER" '{}' | tee "$OUT/roster-sync.json"; echo
+lap "roster synced from the course"
+
+# 6. the student, in a browser: Moodle -> activity -> Emtihan rules -> exam -> submit
+SUBMITTED_AFTER=$(date +%s)
+node_step student
+
+# 7. the grade: Emtihan's queue says sent (or failed, with Moodle's answer), then Moodle's gradebook table must hold it
+#    (Moodle writes no new row when a re-run sends the same grade again, so the value is compared, not the time)
+for i in $(seq 180); do
+  api GET "/exams/$EXAM/lti/grades" "$TEACHER" > "$OUT/lti-grades.json"
+  STATE=$(python3 -c "import json; g=json.load(open('$OUT/lti-grades.json'))['grades']; print(g[0]['state'] if g else '')")
+  [ "$STATE" = sent ] || [ "$STATE" = failed ] && break; sleep 1
 done
-lap "student1's grade in Moodle: ${G:-none after 120 s}"
-(cd "$ROOT" && MOODLE=$MOODLE COURSE=$COURSE OUT=$OUT STEP=gradebook node --experimental-websocket docs/lti-moodle-e2e.mjs)
+cat "$OUT/lti-grades.json"; echo
+WANT=$(python3 -c "import json; g=json.load(open('$OUT/lti-grades.json'))['grades'][0]; print('%.2f' % (100*g['scoreGiven']/g['scoreMaximum']))")
+G=$($PG -c "select round(gg.finalgrade,2)||' '||coalesce(gg.feedback,'') from mdl_grade_grades gg join mdl_grade_items gi on gi.id=gg.itemid
+            join mdl_user u on u.id=gg.userid where gi.itemmodule='lti' and u.username='student1'")
+lap "Emtihan: $STATE after ${i}s; Moodle's gradebook holds '$G' for student1 (expected $WANT)"
+[ "${G%% *}" = "$WANT" ] || { lap "MISMATCH: the grade did not arrive in Moodle"; FAILED=1; }
+node_step gradebook
 
-# 6. the roster from the course
-EXAM=$(cat "$OUT/exam-id" 2>/dev/null || true)
-if [ -n "$EXAM" ]; then
-  api POST "/exams/$EXAM/lti/roster-sync" "$ADMIN" '{}' | tee "$OUT/roster-sync.json"; echo
-  api GET "/exams/$EXAM/lti/grades" "$ADMIN" | tee "$OUT/lti-grades.json"; echo
-  lap "roster synced from the course"
-fi
+# 8. Deep Linking: the teacher selects an Emtihan exam from Moodle; Moodle turns the signed answer into activity settings
+node_step deeplink
 lap "done; shots and logs in $OUT"
+exit "${FAILED:-0}"
