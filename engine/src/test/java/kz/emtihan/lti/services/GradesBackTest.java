@@ -280,4 +280,53 @@ class GradesBackTest {
                 platform.tokenRequests.stream().noneMatch(t -> t.containsKey("refused")),
                 platform.tokenRequests.toString());
     }
+
+    @Test
+    void aGradeInFlightOnANodeThatDiedIsSentWhenItsLeaseEnds() throws Exception {
+        String sub = sub();
+        String student = learner(sub);
+        String examId = linkedExam("item-f", student);
+        // what a node leaves behind when it dies after claiming the job: waiting, its lease still running
+        long now = System.currentTimeMillis();
+        long leaseEnds = now + 1_500;
+        String member = ServiceKeys.member(examId, student);
+        app.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.HSET)
+                .arg(ServiceKeys.grade(examId, student))
+                .arg("examId")
+                .arg(examId)
+                .arg("studentId")
+                .arg(student)
+                .arg("scoreGiven")
+                .arg("12.0")
+                .arg("scoreMaximum")
+                .arg("30.0")
+                .arg("letter")
+                .arg("D")
+                .arg("timestamp")
+                .arg(java.time.Instant.ofEpochMilli(now).toString())
+                .arg("source")
+                .arg("attempt")
+                .arg("digest")
+                .arg("12.0000/30.0000/D")
+                .arg("state")
+                .arg("waiting")
+                .arg("queuedAt")
+                .arg(now)
+                .arg("tries")
+                .arg(0)
+                .arg("gen")
+                .arg(1));
+        app.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.SADD)
+                .arg(ServiceKeys.gradesOfExam(examId))
+                .arg(member));
+        app.redis(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.ZADD)
+                .arg(ServiceKeys.due())
+                .arg(leaseEnds)
+                .arg(member));
+        awaitState(examId, student, "sent");
+        JsonObject got = platform.scores.get("item-f").get(0);
+        assertEquals(sub, got.getString("userId"));
+        assertEquals(12.0, got.getDouble("scoreGiven"));
+        assertTrue(got.getLong("_at") >= leaseEnds, "taken again only when the lease ended");
+    }
 }

@@ -161,6 +161,7 @@ final class SpecPlatform implements AutoCloseable {
         String id = ctx.pathParam("id");
         JsonObject got = ctx.body().asJsonObject().copy();
         got.put("_contentType", ctx.request().getHeader("Content-Type"));
+        got.put("_at", System.currentTimeMillis());
         AtomicInteger left = failures.get(id);
         if (left != null && left.getAndDecrement() > 0) {
             got.put("_answered", failStatus.getOrDefault(id, 500));
