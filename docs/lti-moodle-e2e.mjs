@@ -101,14 +101,21 @@ async function browser(name) {
   return { evaluate, until, go, shot, close, call };
 }
 
-async function moodleLogin(b, user) {
-  await b.go(`${MOODLE}/login/index.php`);
-  await b.until('Moodle login form', `document.querySelector('#username') && document.readyState === 'complete'`);
-  await b.evaluate(`(() => { document.querySelector('#username').value = ${JSON.stringify(user)};
-    document.querySelector('#password').value = ${JSON.stringify(PASSWORD)};
-    document.querySelector('#loginbtn').click(); })()`);
-  await b.until(`${user} logged in to Moodle`, `!location.pathname.startsWith('/login/') && document.readyState === 'complete'
-    && document.body.innerText.length > 0`);
+async function moodleLogin(b, user, password = PASSWORD) {
+  // Moodle answers "Your session has timed out" now and then to a fresh profile's first login (its login token and
+  // session cookie raced); the form is then filled again, up to three times
+  for (let attempt = 1; ; attempt++) {
+    await b.go(`${MOODLE}/login/index.php`);
+    await b.until('Moodle login form', `document.querySelector('#username') && document.readyState === 'complete'`);
+    await b.evaluate(`(() => { document.querySelector('#username').value = ${JSON.stringify(user)};
+      document.querySelector('#password').value = ${JSON.stringify(password)};
+      document.querySelector('#loginbtn').click(); })()`);
+    await b.until(`${user}'s login answered`, `document.readyState === 'complete' && (!location.pathname.startsWith('/login/')
+      || document.querySelector('.loginerrors, .alert-danger, #loginerrormessage'))`);
+    if (!(await b.evaluate(`location.pathname.startsWith('/login/')`))) break;
+    if (attempt === 3) throw new Error(`${user} cannot log in to Moodle`);
+    log(`${user}: Moodle refused the login form (${attempt}), again`);
+  }
   log(`${user} logged in to Moodle`);
 }
 
@@ -268,6 +275,37 @@ async function deeplink() {
   }
 }
 
+/**
+ * LTI Dynamic Registration: an Emtihan administrator makes a one-use registration address; Moodle's administrator
+ * starts "Add LTI Advantage" with it (startltiadvregistration.php: Moodle mints its registration token and sends the
+ * browser to the address); Emtihan reads Moodle's OpenID configuration, registers itself and keeps the platform.
+ */
+async function register() {
+  const adminPw = process.env.EMTIHAN_ADMIN_PASSWORD ?? 'e2e-Admin-pw-16';
+  const admin = (await (await fetch(`${TOOL}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: adminPw }) })).json()).token;
+  const before = (await api('GET', '/lti/platforms', admin)).platforms.length;
+  const { url } = await api('POST', '/lti/registration-codes', admin, {});
+  log('registration address made in Emtihan:', url.replace(/code=.*/, 'code=…'));
+  const b = await browser('moodle-admin');
+  try {
+    await moodleLogin(b, 'admin', process.env.MOODLE_ADMIN_PASSWORD ?? 'Admin-pw-1');
+    // what Manage tools' "Add LTI Advantage" does (type=0: a new tool, not an update of the recipe's tool on this host)
+    const sesskey = await b.evaluate('M.cfg.sesskey');
+    await b.go(`${MOODLE}/mod/lti/startltiadvregistration.php?url=${encodeURIComponent(url)}&type=0&sesskey=${sesskey}`);
+    await b.until('Emtihan\'s registration page done', `location.pathname.endsWith('/lti-register.html')
+      && ['ready', 'error'].includes(document.querySelector('main[data-state]')?.dataset.state)`, 30000);
+    await b.shot(`${OUT}/r1-emtihan-registered.png`);
+    const shown = await b.evaluate(`document.querySelector('main').innerText`);
+    log('registration page:', shown.replace(/\s+/g, ' ').slice(0, 300));
+    const after = (await api('GET', '/lti/platforms', admin)).platforms;
+    log(`Emtihan's platforms: ${before} -> ${after.length}; newest:`, JSON.stringify(after[after.length - 1]));
+    writeFileSync(`${OUT}/registered-platforms.json`, JSON.stringify(after, null, 1));
+  } finally {
+    await b.close();
+  }
+}
+
 async function gradebook() {
   const b = await browser('teacher');
   try {
@@ -293,4 +331,5 @@ if (STEP === 'all' || STEP === 'teacher') await teacher();
 if (STEP === 'all' || STEP === 'student') await student();
 if (STEP === 'all' || STEP === 'gradebook') await gradebook();
 if (STEP === 'all' || STEP === 'deeplink') await deeplink();
+if (STEP === 'all' || STEP === 'register') await register();
 log('done');

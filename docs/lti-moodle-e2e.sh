@@ -9,7 +9,9 @@
 #   5. the exam's roster is synced from the course (POST /api/v1/exams/{exam}/lti/roster-sync, NRPS)
 #   6. student1 logs in to Moodle, opens the activity, lands on the exam's rules, takes the exam, submits (STEP=student)
 #   7. the grade is waited for in Moodle's gradebook table (AGS); the teacher's grader report is photographed
-#   8. everything this script started is stopped by PID (Moodle too, unless it was already running)
+#   8. Deep Linking: teacher1 selects an Emtihan exam from Moodle's content selection; Moodle takes the signed answer
+#   9. Dynamic Registration: Moodle's admin adds Emtihan through a one-use address (Moodle's startltiadvregistration)
+#  10. everything this script started is stopped by PID (Moodle too, unless it was already running)
 # usage: MIRROR=<bare git of Izizizzz/arsikom-moodle> bash docs/lti-moodle-e2e.sh     (from the repository root)
 # env: BASE (/tmp/moodle), RECIPE (/work/shared/tools/moodle/recipe.sh), OUT (/tmp/lti-moodle-e2e),
 #      DATA (/tmp/moodle-real-data), KEEP=1 leaves Moodle and the engine up
@@ -112,5 +114,9 @@ node_step gradebook
 
 # 8. Deep Linking: the teacher selects an Emtihan exam from Moodle; Moodle turns the signed answer into activity settings
 node_step deeplink
+
+# 9. LTI Dynamic Registration: Moodle's administrator adds Emtihan by a one-use address Emtihan's administrator made
+node_step register
+$PG -c "select id, name, state, clientid from mdl_lti_types order by id" | tee "$OUT/moodle-tool-types.txt"
 lap "done; shots and logs in $OUT"
 exit "${FAILED:-0}"
