@@ -114,6 +114,8 @@ function pages(s) {
     { page: 'review', user: 'proctor', path: `review.html?attempt=${q(s.proctoredDone ?? s.finished)}` },
     { page: 'registry', user: 'registrar', path: `registry.html?exam=${q(s.plain.id)}` },
     { page: 'users', user: 'admin', path: 'users.html' },
+    { page: 'lti-platforms', user: 'admin', path: 'lti-platforms.html' }, // issue 16 (1)
+    { page: 'lti-launch', path: 'lti-launch.html#id_token=x&state=y' }, // issue 16 (2): a launch refused
     { page: 'statements', user: 'dean', path: 'statements.html' },
     { page: 'sittings', user: 'secretary', path: 'sittings.html' },
     { page: 'sitting', user: 'commission', path: `sitting.html?sitting=${q(s.sitting.id)}`, settle: 2500 },

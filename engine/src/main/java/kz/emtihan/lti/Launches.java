@@ -57,9 +57,12 @@ public final class Launches {
         String iss = param(params, "iss");
         String loginHint = param(params, "login_hint");
         String target = param(params, "target_link_uri");
-        if (iss.isEmpty()) return Future.failedFuture(Refusal.of(LtiRefusal.MISSING_CLAIM, "iss"));
-        if (loginHint.isEmpty()) return Future.failedFuture(Refusal.of(LtiRefusal.MISSING_CLAIM, "login_hint"));
-        if (target.isEmpty()) return Future.failedFuture(Refusal.of(LtiRefusal.MISSING_CLAIM, "target_link_uri"));
+        for (String[] required : new String[][] {{"iss", iss}, {"login_hint", loginHint}, {"target_link_uri", target}})
+            if (required[1].isEmpty())
+                return Future.failedFuture(Refusal.of(
+                        kz.emtihan.refusal.CommonRefusal.BAD_FIELD,
+                        required[0],
+                        kz.emtihan.refusal.FieldProblem.required()));
         if (!target.equals(urls.base()) && !target.startsWith(urls.base() + "/"))
             return Future.failedFuture(Refusal.of(LtiRefusal.WRONG_TARGET, target));
         String clientId = param(params, "client_id");

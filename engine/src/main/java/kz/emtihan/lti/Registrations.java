@@ -105,7 +105,10 @@ public final class Registrations {
     }
 
     private Future<JsonObject> post(JsonObject config, String token, ToolUrls urls) {
-        String host = URI.create(urls.base()).getHost();
+        // Moodle compares the domain with target_link_uri's host and port (registration_helper:
+        // domain_targetlinkuri_mismatch)
+        URI tool = URI.create(urls.base());
+        String host = tool.getHost() + (tool.getPort() < 0 ? "" : ":" + tool.getPort());
         JsonObject registration = new JsonObject()
                 .put("application_type", "web")
                 .put("response_types", new JsonArray().add("id_token"))

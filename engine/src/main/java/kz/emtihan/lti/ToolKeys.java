@@ -79,25 +79,33 @@ public final class ToolKeys {
         }
     }
 
-    /** The key that signs now; the first one is made (and signs at once) when there is none. */
+    /**
+     * The key that signs now. With none (no key yet, or every one retired) a fresh one is made that signs at once; a
+     * key published but not yet due while nothing else signs signs at once too.
+     */
     public Future<ToolKey> signing() {
         return all().compose(keys -> {
             Instant now = clock.instant();
-            var entry = KeySchedule.signing(keys.stream().map(Stored::entry).toList(), now);
-            if (entry.isPresent()) {
-                Stored s = keys.stream()
-                        .filter(k -> k.entry().kid().equals(entry.get().kid()))
-                        .findFirst()
-                        .orElseThrow();
-                return Future.succeededFuture(new ToolKey(s.entry().kid(), privateKey(s)));
-            }
-            return first().compose(v -> signing());
+            var entries = keys.stream().map(Stored::entry).toList();
+            var entry = KeySchedule.signing(entries, now)
+                    .or(() -> KeySchedule.published(entries, now).stream()
+                            .min(java.util.Comparator.comparing(KeySchedule.Entry::signsFrom)));
+            if (entry.isEmpty()) return first().compose(made -> Future.succeededFuture(made));
+            Stored s = keys.stream()
+                    .filter(k -> k.entry().kid().equals(entry.get().kid()))
+                    .findFirst()
+                    .orElseThrow();
+            return Future.succeededFuture(new ToolKey(s.entry().kid(), privateKey(s)));
         });
     }
 
     /** The JWKS the tool publishes: every key not retired, as RS256 signing JWKs (no private part). */
     public Future<JsonObject> jwks() {
-        return all().compose(keys -> keys.isEmpty() ? first().compose(v -> all()) : Future.succeededFuture(keys))
+        return all().compose(keys ->
+                        KeySchedule.published(keys.stream().map(Stored::entry).toList(), clock.instant())
+                                        .isEmpty()
+                                ? first().compose(v -> all())
+                                : Future.succeededFuture(keys))
                 .map(keys -> {
                     Instant now = clock.instant();
                     var published = KeySchedule.published(
@@ -170,21 +178,17 @@ public final class ToolKeys {
                 .compose(v -> schedule());
     }
 
-    /** The first key, signing at once; HSETNX under a fixed first kid so two nodes racing make one. */
-    private Future<Void> first() {
+    /** A fresh key, signing at once (its kid is its thumbprint: two nodes making one at once publish both). */
+    private Future<ToolKey> first() {
         return vertx.executeBlocking(ToolKeys::generate, false).compose(fresh -> {
             Instant now = clock.instant();
             Stored s = fresh.with(new KeySchedule.Entry(fresh.entry().kid(), now, now, Optional.empty()));
             return store.redis()
-                    .send(Request.cmd(Command.HLEN).arg(LtiKeys.toolKeys()))
-                    .compose(n -> n.toInteger() > 0
-                            ? Future.succeededFuture()
-                            : store.redis()
-                                    .send(Request.cmd(Command.HSETNX)
-                                            .arg(LtiKeys.toolKeys())
-                                            .arg(s.entry().kid())
-                                            .arg(s.encode()))
-                                    .<Void>mapEmpty());
+                    .send(Request.cmd(Command.HSET)
+                            .arg(LtiKeys.toolKeys())
+                            .arg(s.entry().kid())
+                            .arg(s.encode()))
+                    .map(r -> new ToolKey(s.entry().kid(), privateKey(s)));
         });
     }
 

@@ -160,6 +160,8 @@ final class AccessFixture {
         params.put("userId", "s1");
         params.put("which", "face");
         params.put("snapshotId", "none");
+        params.put("platformId", "none"); // issue 16 (1): admins are told 404, everyone else 403
+        params.put("launchId", "none"); // issue 16 (2): a launch of nobody's: 403 for all
         params.put("stream", "camera");
         params.put("segment", "0");
         params.put("chunk", "0");

@@ -99,6 +99,8 @@ class AccessMatrixTest {
         OWNERS.put(
                 "the applicant; the signers, the registrar and admins", Set.of("s2", "dn", "dr", "vr", "rR", "adm1"));
         OWNERS.put("the applicant; the signers and the registrar", Set.of("s2", "dn", "dr", "vr", "rR"));
+        // issue 16 (2): no matrix user was signed in by an LTI launch; the fixture's launch id is nobody's
+        OWNERS.put("the person the launch signed in, within the hour after it", Set.of());
     }
 
     /** A request body (and query, headers) an operation needs to get past reading it; JSON {@code {}} otherwise. */

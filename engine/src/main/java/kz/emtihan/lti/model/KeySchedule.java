@@ -35,11 +35,12 @@ public final class KeySchedule {
     }
 
     /**
-     * A rotation at {@code now}: the new key signs after {@code lead}; every key published now (the one signing
-     * included) retires {@code keepOld} after the new one starts signing, unless it retires earlier already.
+     * A rotation at {@code now}: the new key signs after {@code lead} (at once when no key signs now: there is nothing
+     * to wait for); every key published now (the one signing included) retires {@code keepOld} after the new one
+     * starts signing, unless it retires earlier already.
      */
     public static List<Entry> rotate(List<Entry> keys, String newKid, Instant now, Duration lead, Duration keepOld) {
-        Instant starts = now.plus(lead);
+        Instant starts = signing(keys, now).isPresent() ? now.plus(lead) : now;
         Instant retire = starts.plus(keepOld);
         List<Entry> out = new java.util.ArrayList<>();
         for (Entry k : published(keys, now))

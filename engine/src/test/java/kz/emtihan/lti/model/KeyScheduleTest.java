@@ -46,6 +46,12 @@ class KeyScheduleTest {
         assertEquals(List.of("b", "c"), kids(KeySchedule.published(twice, T0.plus(Duration.ofHours(2)))));
     }
 
+    @Test
+    void aRotationWithNothingSigningSignsAtOnce() {
+        var none = KeySchedule.rotate(List.of(), "a", T0, Duration.ofMinutes(10), Duration.ofHours(1));
+        assertEquals("a", KeySchedule.signing(none, T0).orElseThrow().kid());
+    }
+
     private static List<String> kids(List<KeySchedule.Entry> entries) {
         return entries.stream().map(KeySchedule.Entry::kid).toList();
     }
