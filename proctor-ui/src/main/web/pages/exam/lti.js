@@ -85,7 +85,7 @@ function gradeCell(grade) {
 }
 
 /** The LMS's answer in the page's words: its HTTP status, or why there was none. */
-function answerSummary(answer) {
+export function answerSummary(answer) {
   if (answer.status > 0) return t('staff.lti.answered', { status: answer.status });
   if (answer.body === 'no-platform-user') return t('staff.lti.noPlatformUser');
   return t('staff.lti.unreachable');
