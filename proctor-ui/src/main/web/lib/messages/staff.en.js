@@ -414,10 +414,9 @@ export default {
   'staff.results.reviewOf': 'Review of the attempt of {student}',
   // issue 16 (3-4): grades back to the LMS gradebook, the roster from the LMS course
   'staff.lti.gradebook': 'Gradebook (LMS)',
-  'staff.lti.state.sent': 'Sent',
+  'staff.lti.state.sent': 'Accepted',
   'staff.lti.state.waiting': 'Waiting',
   'staff.lti.state.failed': 'Not accepted',
-  'staff.lti.sentAt': 'on {time}',
   'staff.lti.nextAt': 'next try {time}',
   'staff.lti.answered': 'The LMS answered HTTP {status}',
   'staff.lti.noPlatformUser': 'The student has no account in the LMS this exam is opened from.',

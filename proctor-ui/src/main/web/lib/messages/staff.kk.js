@@ -417,10 +417,9 @@ export default {
   'staff.results.reviewOf': '{student} әрекетін қарау',
   // issue 16 (3-4): grades back to the LMS gradebook, the roster from the LMS course
   'staff.lti.gradebook': 'Бағалар журналы (LMS)',
-  'staff.lti.state.sent': 'Жіберілді',
-  'staff.lti.state.waiting': 'Жіберілуін күтуде',
+  'staff.lti.state.sent': 'Қабылданды',
+  'staff.lti.state.waiting': 'Күтуде',
   'staff.lti.state.failed': 'Қабылданбады',
-  'staff.lti.sentAt': 'уақыты: {time}',
   'staff.lti.nextAt': 'келесі әрекет: {time}',
   'staff.lti.answered': 'LMS жауабы: HTTP {status}',
   'staff.lti.noPlatformUser': 'Студенттің бұл емтихан ашылатын LMS жүйесінде тіркелгісі жоқ.',

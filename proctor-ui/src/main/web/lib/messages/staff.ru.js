@@ -440,10 +440,9 @@ export default {
   'staff.results.reviewOf': 'Разбор попытки студента {student}',
   // issue 16 (3-4): grades back to the LMS gradebook, the roster from the LMS course
   'staff.lti.gradebook': 'Журнал оценок (LMS)',
-  'staff.lti.state.sent': 'Отправлена',
-  'staff.lti.state.waiting': 'Ожидает отправки',
+  'staff.lti.state.sent': 'Принята',
+  'staff.lti.state.waiting': 'Ожидает',
   'staff.lti.state.failed': 'Не принята',
-  'staff.lti.sentAt': 'время: {time}',
   'staff.lti.nextAt': 'следующая попытка: {time}',
   'staff.lti.answered': 'LMS ответила HTTP {status}',
   'staff.lti.noPlatformUser': 'У студента нет учётной записи в LMS, из которой открывается этот экзамен.',

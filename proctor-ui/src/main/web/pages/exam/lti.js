@@ -53,21 +53,22 @@ function gradeCell(grade) {
     text: t(`staff.lti.state.${grade.state}`),
   });
   const out = [badge];
-  if (grade.state === 'sent' && grade.sentAt) {
-    out.push(' ', h('span', { class: 'muted', text: t('staff.lti.sentAt', { time: formatDateTime(grade.sentAt) }) }));
-  }
+  const note = (text) => h('span', { class: 'lms-note muted', text });
+  if (grade.state === 'sent' && grade.sentAt) out.push(note(formatDateTime(grade.sentAt)));
   if (grade.state === 'waiting' && grade.nextAt && grade.tries > 0) {
-    out.push(' ', h('span', { class: 'muted', text: t('staff.lti.nextAt', { time: formatDateTime(grade.nextAt) }) }));
+    out.push(note(t('staff.lti.nextAt', { time: formatDateTime(grade.nextAt) })));
   }
   const answer = grade.platformAnswer;
   if (answer && grade.state !== 'sent') {
     out.push(
-      h(
-        'details',
-        { class: 'lms-answer' },
-        h('summary', { text: answerSummary(answer) }),
-        answer.body && answer.status !== 0 ? h('pre', { class: 'sample', text: answer.body }) : '',
-      ),
+      answer.status > 0 && answer.body
+        ? h(
+            'details',
+            { class: 'lms-answer' },
+            h('summary', { text: answerSummary(answer) }),
+            h('pre', { text: answer.body }),
+          )
+        : note(answerSummary(answer)),
     );
   }
   if (grade.state === 'failed') {
@@ -84,7 +85,7 @@ function gradeCell(grade) {
 }
 
 /** The LMS's answer in the page's words: its HTTP status, or why there was none. */
-function answerSummary(answer) {
+export function answerSummary(answer) {
   if (answer.status > 0) return t('staff.lti.answered', { status: answer.status });
   if (answer.body === 'no-platform-user') return t('staff.lti.noPlatformUser');
   return t('staff.lti.unreachable');

@@ -96,6 +96,10 @@ class GradesBackTest {
 
     /** The student starts, answers every question with its first option, and submits; the submit's answer. */
     static JsonObject takes(String examId, String student) {
+        return takesOn(app, examId, student);
+    }
+
+    static JsonObject takesOn(TestEngine app, String examId, String student) {
         String token = app.loginAs(student);
         TestEngine.Reply started = app.post("/api/v1/exams/" + examId + "/attempts", token, null);
         assertEquals(201, started.status(), started.body());
