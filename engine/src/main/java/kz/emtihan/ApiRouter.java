@@ -185,6 +185,7 @@ public final class ApiRouter {
         SittingRoutes.mount(api, s.sittings());
         kz.emtihan.statement.StatementRoutes.mount(api, s.statements()); // 5.34-5.35
         kz.emtihan.lti.LtiRoutes.mount(api, s.lti()); // issue 16 (1): registrations of LMS platforms, the tool's keys
+        kz.emtihan.lti.services.LtiServicesRoutes.mount(api, s.ltiServices()); // issue 16 (3-4)
 
         kz.emtihan.registry.RegistryRoutes.mount(
                 api,

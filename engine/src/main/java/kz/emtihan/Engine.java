@@ -77,6 +77,7 @@ public final class Engine implements AutoCloseable {
                             cfg.sweeper().lanes()))
                     .await(30, TimeUnit.SECONDS);
             services.proctor().scheduleRetention(vertx);
+            vertx.deployVerticle(services.ltiServices().verticle()).await(30, TimeUnit.SECONDS); // issue 16 (3-4)
             metrics.start(cfg.http().host()).await(30, TimeUnit.SECONDS);
             int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
             // Vert.x shares one listening socket among instances that ask for the same port; with port 0 each would

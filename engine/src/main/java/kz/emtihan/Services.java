@@ -35,7 +35,8 @@ public record Services(
         kz.emtihan.statement.StatementModule statements,
         LiveHub live,
         LiveSocket liveSocket,
-        kz.emtihan.lti.LtiModule lti) {
+        kz.emtihan.lti.LtiModule lti,
+        kz.emtihan.lti.services.LtiServicesModule ltiServices) {
     public static Services wire(Vertx vertx, RedisStore store, EmtihanConfig cfg) {
         Users users = new Users(vertx, store, new Passwords(cfg.auth().bcryptCost()));
         Tokens tokens = new Tokens(
@@ -75,6 +76,8 @@ public record Services(
         var statements = kz.emtihan.statement.StatementModule.create(
                 store, exam, users, cfg.regulation(), live::serverNow); // 5.34-5.35
 
+        var lti = kz.emtihan.lti.LtiModule.create(
+                vertx, store, users, tokens, exam.exams(), cfg.lti(), Clock.systemUTC()); // issue 16
         return new Services(
                 cfg,
                 store,
@@ -89,7 +92,8 @@ public record Services(
                 statements,
                 live,
                 socket,
-                kz.emtihan.lti.LtiModule.create(
-                        vertx, store, users, tokens, exam.exams(), cfg.lti(), Clock.systemUTC())); // issue 16
+                lti,
+                kz.emtihan.lti.services.LtiServicesModule.create( // issue 16 (3-4)
+                        vertx, store, exam, lti.directory(), cfg.ltiServices()));
     }
 }

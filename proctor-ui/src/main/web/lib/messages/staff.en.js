@@ -437,6 +437,22 @@ export default {
   'staff.exams.proctorOf': 'Proctoring: {title}',
   'staff.examPage.proctor': 'Proctoring',
   'staff.results.reviewOf': 'Review of the attempt of {student}',
+  // issue 16 (3-4): grades back to the LMS gradebook, the roster from the LMS course
+  'staff.lti.gradebook': 'Gradebook (LMS)',
+  'staff.lti.state.sent': 'Accepted',
+  'staff.lti.state.waiting': 'Waiting',
+  'staff.lti.state.failed': 'Not accepted',
+  'staff.lti.nextAt': 'next try {time}',
+  'staff.lti.answered': 'The LMS answered HTTP {status}',
+  'staff.lti.noPlatformUser': 'The student has no account in the LMS this exam is opened from.',
+  'staff.lti.unreachable': 'The LMS could not be reached.',
+  'staff.lti.resend': 'Send again',
+  'staff.lti.courseHeading': 'Students from the LMS course',
+  'staff.lti.courseHint':
+    "The course's learners are put on the roster; instructors are not. The roster is then kept in step with the course: a student who leaves it leaves the roster too, unless they have started the exam.",
+  'staff.lti.courseSync': 'Fill the roster from the course',
+  'staff.lti.synced':
+    'Added: {added}; already on the roster: {already}; not students (instructors, inactive): {skipped}; removed: {removed}; kept because they have started: {kept}.',
   'staff.field.verdict': 'Verdict',
   'staff.field.comment': 'Comment',
 

@@ -440,6 +440,22 @@ export default {
   'staff.exams.proctorOf': 'Прокторинг: {title}',
   'staff.examPage.proctor': 'Прокторинг',
   'staff.results.reviewOf': '{student} әрекетін қарау',
+  // issue 16 (3-4): grades back to the LMS gradebook, the roster from the LMS course
+  'staff.lti.gradebook': 'Бағалар журналы (LMS)',
+  'staff.lti.state.sent': 'Қабылданды',
+  'staff.lti.state.waiting': 'Күтуде',
+  'staff.lti.state.failed': 'Қабылданбады',
+  'staff.lti.nextAt': 'келесі әрекет: {time}',
+  'staff.lti.answered': 'LMS жауабы: HTTP {status}',
+  'staff.lti.noPlatformUser': 'Студенттің бұл емтихан ашылатын LMS жүйесінде тіркелгісі жоқ.',
+  'staff.lti.unreachable': 'LMS жүйесімен байланысу мүмкін болмады.',
+  'staff.lti.resend': 'Қайта жіберу',
+  'staff.lti.courseHeading': 'LMS курсындағы студенттер',
+  'staff.lti.courseHint':
+    'Курстың білім алушылары тізімге қосылады, оқытушылар қосылмайды. Кейін тізім курспен сәйкес ұсталады: курстан шыққан студент емтиханды әлі бастамаса, тізімнен де шығарылады.',
+  'staff.lti.courseSync': 'Тізімді курстан толтыру',
+  'staff.lti.synced':
+    'Қосылды: {added}; тізімде бұрыннан бар: {already}; студент емес (оқытушылар, белсенді емес): {skipped}; шығарылды: {removed}; емтиханды бастағандықтан қалдырылды: {kept}.',
   'staff.field.verdict': 'Шешім',
   'staff.field.comment': 'Түсініктеме',
 

@@ -463,6 +463,22 @@ export default {
   'staff.exams.proctorOf': 'Прокторинг: {title}',
   'staff.examPage.proctor': 'Прокторинг',
   'staff.results.reviewOf': 'Разбор попытки студента {student}',
+  // issue 16 (3-4): grades back to the LMS gradebook, the roster from the LMS course
+  'staff.lti.gradebook': 'Журнал оценок (LMS)',
+  'staff.lti.state.sent': 'Принята',
+  'staff.lti.state.waiting': 'Ожидает',
+  'staff.lti.state.failed': 'Не принята',
+  'staff.lti.nextAt': 'следующая попытка: {time}',
+  'staff.lti.answered': 'LMS ответила HTTP {status}',
+  'staff.lti.noPlatformUser': 'У студента нет учётной записи в LMS, из которой открывается этот экзамен.',
+  'staff.lti.unreachable': 'Не удалось связаться с LMS.',
+  'staff.lti.resend': 'Отправить снова',
+  'staff.lti.courseHeading': 'Студенты из курса LMS',
+  'staff.lti.courseHint':
+    'Учащиеся курса попадают в список, преподаватели — нет. Затем список поддерживается в соответствии с курсом: студент, покинувший курс, покидает и список, если ещё не начал экзамен.',
+  'staff.lti.courseSync': 'Заполнить список из курса',
+  'staff.lti.synced':
+    'Добавлено: {added}; уже в списке: {already}; не студенты (преподаватели, неактивные): {skipped}; удалено: {removed}; оставлено, так как уже начали: {kept}.',
   'staff.field.verdict': 'Заключение',
   'staff.field.comment': 'Комментарий',
 

@@ -13,6 +13,7 @@ import { examResults, examResultsCsv, getExam, uploadRoster } from '../../lib/ap
 import { getBank } from '../../lib/api/banks.js';
 import { showExamProctors } from './proctors.js';
 import { showExamStatistics } from './statistics.js';
+import { addGradebookColumn, ltiOf, showCourseRoster } from './lti.js';
 import {
   $,
   busy,
@@ -66,6 +67,8 @@ async function start() {
     }
     // issue 12 (6): item statistics for whoever manages the exam (its teacher, admins)
     if ((exam.yourAccess ?? []).includes('manage')) await showExamStatistics(examId);
+    // issue 16 (4): the roster from the LMS course, when the exam is opened from one
+    if ((exam.yourAccess ?? []).includes('manage')) showCourseRoster(await ltiOf(examId), { examId, afterSync });
     setState(main, 'ready');
   } catch (err) {
     pageFailed(main, $('exam-loading'), $('exam-error'), err);
@@ -179,6 +182,13 @@ async function onRoster(event) {
   }
 }
 
+/** issue 16 (4): after the roster was filled from the course, the page shows the new roster and results. */
+async function afterSync() {
+  exam = await getExam(examId);
+  renderRoster(exam.roster ?? [], exam.people);
+  if ((exam.yourAccess ?? []).includes('results')) await loadResults();
+}
+
 // Results (5.33)
 
 async function loadResults() {
@@ -186,6 +196,9 @@ async function loadResults() {
   clearError(error);
   try {
     renderResults(await examResults(examId));
+    // issue 16 (3): each student's grade on its way to the LMS gradebook
+    const mayResend = (exam.yourAccess ?? []).includes('manage');
+    addGradebookColumn(await ltiOf(examId), { examId, mayResend, reload: loadResults });
   } catch (err) {
     showError(error, err);
   }

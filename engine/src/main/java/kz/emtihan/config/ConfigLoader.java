@@ -141,7 +141,8 @@ public final class ConfigLoader {
                 bankMedia(t),
                 MetricsSettings.read(t), // issue 14 (5)
                 ObjectSettings.read(t), // issue 14 (1)
-                LtiSettings.read(t)); // issue 16
+                LtiSettings.read(t), // issue 16
+                LtiServicesSettings.read(t)); // issue 16 (3-4)
     }
 
     /** {@code bankMedia.maxFileBytes} and {@code maxImportBytes}; either may be left out for its default. */

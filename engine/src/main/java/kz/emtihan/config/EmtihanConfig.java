@@ -12,6 +12,7 @@ import kz.emtihan.bank.media.MediaLimits;
  * @param metrics issue 14 (5): {@code /metrics} ({@code metrics}; defaults when absent)
  * @param objects where recordings, snapshots and identity photos are kept ({@code objects}; issue 14, 1)
  * @param lti issue 16: LTI 1.3 launches ({@code lti}; defaults when absent)
+ * @param ltiServices grades back to an LMS and rosters from its courses ({@code ltiServices}; issue 16, 3-4)
  */
 public record EmtihanConfig(
         Http http,
@@ -25,7 +26,8 @@ public record EmtihanConfig(
         MediaLimits bankMedia,
         MetricsSettings metrics,
         ObjectSettings objects,
-        LtiSettings lti) {
+        LtiSettings lti,
+        LtiServicesSettings ltiServices) {
 
     /** @param drainSeconds issue 14 (6): how long a stopping node keeps serving while load balancers take it out */
     public record Http(String host, int port, int bodyLimitBytes, int importLimitBytes, int drainSeconds) {}
@@ -55,36 +57,109 @@ public record EmtihanConfig(
                 bankMedia,
                 metrics,
                 objects,
-                lti);
+                lti,
+                ltiServices);
     }
 
     public EmtihanConfig withDataDir(Path dir) {
         return new EmtihanConfig(
-                http, store, dir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, objects, lti);
+                http,
+                store,
+                dir,
+                auth,
+                sweeper,
+                proctoring,
+                mail,
+                regulation,
+                bankMedia,
+                metrics,
+                objects,
+                lti,
+                ltiServices);
     }
 
     public EmtihanConfig withRegulation(Regulation r) {
         return new EmtihanConfig(
-                http, store, dataDir, auth, sweeper, proctoring, mail, r, bankMedia, metrics, objects, lti);
+                http,
+                store,
+                dataDir,
+                auth,
+                sweeper,
+                proctoring,
+                mail,
+                r,
+                bankMedia,
+                metrics,
+                objects,
+                lti,
+                ltiServices);
     }
 
     public EmtihanConfig withMail(MailSettings m) {
         return new EmtihanConfig(
-                http, store, dataDir, auth, sweeper, proctoring, m, regulation, bankMedia, metrics, objects, lti);
+                http,
+                store,
+                dataDir,
+                auth,
+                sweeper,
+                proctoring,
+                m,
+                regulation,
+                bankMedia,
+                metrics,
+                objects,
+                lti,
+                ltiServices);
     }
 
     public EmtihanConfig withProctoring(ProctorSettings p) {
         return new EmtihanConfig(
-                http, store, dataDir, auth, sweeper, p, mail, regulation, bankMedia, metrics, objects, lti);
+                http,
+                store,
+                dataDir,
+                auth,
+                sweeper,
+                p,
+                mail,
+                regulation,
+                bankMedia,
+                metrics,
+                objects,
+                lti,
+                ltiServices);
     }
 
     public EmtihanConfig withObjects(ObjectSettings o) {
         return new EmtihanConfig(
-                http, store, dataDir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, o, lti);
+                http,
+                store,
+                dataDir,
+                auth,
+                sweeper,
+                proctoring,
+                mail,
+                regulation,
+                bankMedia,
+                metrics,
+                o,
+                lti,
+                ltiServices);
     }
 
     public EmtihanConfig withLti(LtiSettings l) { // issue 16
         return new EmtihanConfig(
-                http, store, dataDir, auth, sweeper, proctoring, mail, regulation, bankMedia, metrics, objects, l);
+                http,
+                store,
+                dataDir,
+                auth,
+                sweeper,
+                proctoring,
+                mail,
+                regulation,
+                bankMedia,
+                metrics,
+                objects,
+                l,
+                ltiServices);
     }
 }

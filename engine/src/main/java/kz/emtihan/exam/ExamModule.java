@@ -16,7 +16,8 @@ public record ExamModule(
         Results results,
         Progress progress,
         ReceiptSigner signer,
-        Names names) {
+        Names names,
+        FinalResults.Slot finalResults) {
     public static ExamModule create(
             Vertx vertx, RedisStore redis, Banks banks, Regulation regulation, ReceiptSigner signer, Names names) {
         Exams exams = new Exams(new ExamStore(redis), banks, regulation, names);
@@ -28,7 +29,8 @@ public record ExamModule(
         AttemptReads reads = new AttemptReads(exams, store);
         AttemptViews views = new AttemptViews(reads, exams, store, redis, extras);
         AttemptSaves saves = new AttemptSaves(exams, store, regulation);
-        AttemptGrading grading = new AttemptGrading(vertx, reads, exams, store, regulation, signer, extras);
+        FinalResults.Slot finals = new FinalResults.Slot(); // issue 16 (3): grades back to an LMS
+        AttemptGrading grading = new AttemptGrading(vertx, reads, exams, store, regulation, signer, extras, finals);
         Attempts attempts = new Attempts(
                 extras,
                 reads,
@@ -45,7 +47,8 @@ public record ExamModule(
                 new Results(exams, store, names),
                 new Progress(exams, redis, names),
                 signer,
-                names); // issue 15 (2)
+                names, // issue 15 (2)
+                finals);
     }
 
     /**

@@ -59,6 +59,9 @@ class AccessMatrixTest {
                 "the exam's teacher and its assigned proctors; admins; any registrar",
                 Set.of("tA", "pP", "adm1", "rR"));
         OWNERS.put("the exam's teacher; admins", Set.of("tA", "adm1"));
+        OWNERS.put( // issue 16 (3): a student's grade on its way to the LMS ({studentId} is s1)
+                "the student themself; the exam's teacher and its assigned proctors; admins; any registrar",
+                Set.of("s1", "tA", "pP", "adm1", "rR"));
         OWNERS.put("the exam's teacher and its assigned proctors; admins", Set.of("tA", "pP", "adm1"));
         OWNERS.put("a student on the exam's roster", Set.of("s1", "s2"));
         OWNERS.put("the attempt's student", Set.of("s1"));

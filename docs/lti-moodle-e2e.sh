@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Issue 16, "How to test it against the real thing": the whole end-to-end walk through a real Moodle 4.3, repeatable.
+#   1. Moodle 4.3 up (the shared recipe, KEEP_RUNNING=1) unless it already answers on $MOODLE
+#   2. Emtihan built and started as the LTI tool on port 8766 (the URL Moodle has registered), demo data
+#   3. Moodle registered in Emtihan as a platform (POST /api/v1/lti/platforms, from the recipe's platform.json);
+#      Moodle's tool registration pointed at the engine's JWKS path
+#   4. headless Chromium (docs/lti-moodle-e2e.mjs): teacher1 logs in to Moodle and opens the activity; Emtihan has no
+#      exam for it, so the teacher schedules one and chooses it on the pick page (STEP=teacher)
+#   5. the exam's roster is synced from the course (POST /api/v1/exams/{exam}/lti/roster-sync, NRPS)
+#   6. student1 logs in to Moodle, opens the activity, lands on the exam's rules, takes the exam, submits (STEP=student)
+#   7. the grade is waited for in Moodle's gradebook table (AGS); the teacher's grader report is photographed
+#   8. Deep Linking: teacher1 selects an Emtihan exam from Moodle's content selection; Moodle takes the signed answer
+#   9. Dynamic Registration: Moodle's admin adds Emtihan through a one-use address (Moodle's startltiadvregistration)
+#  10. everything this script started is stopped by PID (Moodle too, unless it was already running)
+# usage: MIRROR=<bare git of Izizizzz/arsikom-moodle> bash docs/lti-moodle-e2e.sh     (from the repository root)
+# env: BASE (/tmp/moodle), RECIPE (/work/shared/tools/moodle/recipe.sh), OUT (/tmp/lti-moodle-e2e),
+#      DATA (/tmp/moodle-real-data), KEEP=1 leaves Moodle and the engine up
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BASE=${BASE:-/tmp/moodle}
+RECIPE=${RECIPE:-/work/shared/tools/moodle/recipe.sh}
+OUT=${OUT:-/tmp/lti-moodle-e2e}
+DATA=${DATA:-/tmp/moodle-real-data}
+MOODLE=http://127.0.0.1:8765
+TOOL=http://127.0.0.1:8766
+ADMINPW=${EMTIHAN_ADMIN_PASSWORD:-e2e-Admin-pw-16}
+PG="psql -h 127.0.0.1 -p 55432 -U moodle -d moodle -At"
+T0=$(date +%s%N); lap() { local ms=$((($(date +%s%N) - T0) / 1000000)); printf '[%4d.%01ds] %s\n' $((ms / 1000)) $(((ms % 1000) / 100)) "$*"; }
+mkdir -p "$OUT"
+STARTED_MOODLE=0; ENGINE_PID=
+cleanup() {
+  [ "${KEEP:-0}" = 1 ] && { lap "KEEP=1: engine PID ${ENGINE_PID:-none} and Moodle left up"; return; }
+  if [ -n "$ENGINE_PID" ]; then
+    kill "$ENGINE_PID" 2>/dev/null || true
+    for i in $(seq 60); do kill -0 "$ENGINE_PID" 2>/dev/null || break; sleep 0.5; done
+    lap "engine $ENGINE_PID stopped"
+  fi
+  if [ "$STARTED_MOODLE" = 1 ]; then
+    [ -f "$BASE/php.pid" ] && { P=$(cat "$BASE/php.pid"); kids=$(pgrep -P "$P" || true); kill "$P" $kids 2>/dev/null || true; }
+    su postgres -s /bin/sh -c "/usr/lib/postgresql/15/bin/pg_ctl -D $BASE/pgdata -m fast stop" >/dev/null || true
+    lap "Moodle and its PostgreSQL stopped"
+  fi
+}
+trap cleanup EXIT
+
+# 1. Moodle
+if ! curl -sf -o /dev/null "$MOODLE/login/index.php"; then
+  : "${MIRROR:?set MIRROR to the bare git copy of Izizizzz/arsikom-moodle}"
+  MIRROR=$MIRROR BASE=$BASE SMOKE=0 KEEP_RUNNING=1 bash "$RECIPE" | tee "$OUT/recipe.log"
+  grep -o 'leaving php PIDs [0-9]*' "$OUT/recipe.log" | awk '{print $4}' > "$BASE/php.pid"
+  STARTED_MOODLE=1
+fi
+lap "Moodle answers at $MOODLE"
+P="$BASE/platform.json"
+jq() { python3 -c "import json,sys; d=json.load(open('$P')); print($1)"; }
+CMID=$(jq "d['cmid']"); COURSE=$(jq "d['course_id']"); DEPLOY=$(jq "d['deployment_id']")
+# The recipe registers the tool's keys at /jwks.json; Emtihan publishes them at /lti/jwks.json (and /.well-known/jwks.json)
+$PG -c "update mdl_lti_types_config set value='$TOOL/lti/jwks.json' where name='publickeyset' and value like '$TOOL/%'" >/dev/null
+lap "Moodle reads the tool's keys from $TOOL/lti/jwks.json"
+
+# 2. Emtihan as the tool
+[ -f "$ROOT/engine/target/emtihan.jar" ] || (cd "$ROOT" && ./mvnw -B -q -o -DskipTests -Dspotless.check.skip=true package)
+rm -rf "$DATA"; mkdir -p "$DATA"
+cd "$ROOT"
+EMTIHAN_PORT=8766 EMTIHAN_DATA_DIR=$DATA EMTIHAN_ADMIN_PASSWORD=$ADMINPW java -jar engine/target/emtihan.jar --demo > "$OUT/engine.log" 2>&1 &
+ENGINE_PID=$!
+for i in $(seq 300); do curl -sf -o /dev/null "$TOOL/health/ready" && break; sleep 0.5; done
+curl -sf -o /dev/null "$TOOL/health/ready" || { tail -20 "$OUT/engine.log"; exit 1; }
+lap "Emtihan up at $TOOL (PID $ENGINE_PID)"
+
+api() { # method path token [json]
+  curl -s -X "$1" "$TOOL/api/v1$2" -H "Authorization: Bearer $3" ${4:+-H 'Content-Type: application/json' -d "$4"}
+}
+login() { curl -sf "$TOOL/api/v1/auth/login" -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'; }
+ADMIN=$(login admin "$ADMINPW")
+
+# 3. the platform
+BODY=$(python3 -c "import json; d=json.load(open('$P')); print(json.dumps({'name':'Moodle 4.3 (recipe)','issuer':d['issuer'],
+  'clientId':d['client_id'],'deploymentIds':[d['deployment_id']],'authUrl':d['oidc_auth_url'],'tokenUrl':d['token_url'],'jwksUrl':d['jwks_url']}))")
+api POST /lti/platforms "$ADMIN" "$BODY" | tee "$OUT/platform-registered.json"; echo
+lap "Moodle registered in Emtihan"
+
+# 4. the teacher opens the activity from Moodle: no exam yet, so Emtihan offers theirs; they schedule one and choose it
+node_step() { MOODLE=$MOODLE TOOL=$TOOL CMID=$CMID COURSE=$COURSE OUT=$OUT EMTIHAN_ADMIN_PASSWORD=$ADMINPW STEP=$1 \
+  node --experimental-websocket "$ROOT/docs/lti-moodle-e2e.mjs" | tee -a "$OUT/browser.log"; }
+node_step teacher
+EXAM=$(cat "$OUT/exam-id")
+TEACHER=$(python3 -c "import json; print(json.load(open('$OUT/teacher.json'))['token'])")
+lap "the activity opens exam $EXAM"
+
+# 5. the roster from the course (NRPS), as the teacher would click it
+api POST "/exams/$EXAM/lti/roster-sync" "$TEACHER" '{}' | tee "$OUT/roster-sync.json"; echo
+lap "roster synced from the course"
+
+# 6. the student, in a browser: Moodle -> activity -> Emtihan rules -> exam -> submit
+SUBMITTED_AFTER=$(date +%s)
+node_step student
+
+# 7. the grade: Emtihan's queue says sent (or failed, with Moodle's answer), then Moodle's gradebook table must hold it
+#    (Moodle writes no new row when a re-run sends the same grade again, so the value is compared, not the time)
+for i in $(seq 180); do
+  api GET "/exams/$EXAM/lti/grades" "$TEACHER" > "$OUT/lti-grades.json"
+  STATE=$(python3 -c "import json; g=json.load(open('$OUT/lti-grades.json'))['grades']; print(g[0]['state'] if g else '')")
+  [ "$STATE" = sent ] || [ "$STATE" = failed ] && break; sleep 1
+done
+cat "$OUT/lti-grades.json"; echo
+WANT=$(python3 -c "import json; g=json.load(open('$OUT/lti-grades.json'))['grades'][0]; print('%.2f' % (100*g['scoreGiven']/g['scoreMaximum']))")
+G=$($PG -c "select round(gg.finalgrade,2)||' '||coalesce(gg.feedback,'') from mdl_grade_grades gg join mdl_grade_items gi on gi.id=gg.itemid
+            join mdl_user u on u.id=gg.userid where gi.itemmodule='lti' and u.username='student1'")
+lap "Emtihan: $STATE after ${i}s; Moodle's gradebook holds '$G' for student1 (expected $WANT)"
+[ "${G%% *}" = "$WANT" ] || { lap "MISMATCH: the grade did not arrive in Moodle"; FAILED=1; }
+node_step gradebook
+
+# 8. Deep Linking: the teacher selects an Emtihan exam from Moodle; Moodle turns the signed answer into activity settings
+node_step deeplink
+
+# 9. LTI Dynamic Registration: Moodle's administrator adds Emtihan by a one-use address Emtihan's administrator made
+node_step register
+$PG -c "select id, name, state, clientid from mdl_lti_types order by id" | tee "$OUT/moodle-tool-types.txt"
+lap "done; shots and logs in $OUT"
+exit "${FAILED:-0}"

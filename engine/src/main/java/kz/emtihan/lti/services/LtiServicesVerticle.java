@@ -1,0 +1,66 @@
+package kz.emtihan.lti.services;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issue 16 (3-4): on every node, sends the grades due (every {@code poll}, the next round when one ends, at once
+ * again while a round came back full) and syncs the rosters kept in step with their course (every {@code rosterSync};
+ * one node per exam and period). Never overlaps itself.
+ */
+public final class LtiServicesVerticle extends VerticleBase {
+    private static final Logger log = LoggerFactory.getLogger(LtiServicesVerticle.class);
+    private final GradeWorker worker;
+    private final Rosters rosters;
+    private final Duration poll;
+    private final Duration rosterSync;
+    private long gradeTimer = -1;
+    private long rosterTimer = -1;
+    private volatile boolean stopped;
+
+    LtiServicesVerticle(GradeWorker worker, Rosters rosters, Duration poll, Duration rosterSync) {
+        this.worker = worker;
+        this.rosters = rosters;
+        this.poll = poll;
+        this.rosterSync = rosterSync;
+    }
+
+    @Override
+    public Future<?> start() {
+        gradeTimer = vertx.setTimer(poll.toMillis(), t -> sendGrades());
+        if (!rosterSync.isZero()) rosterTimer = vertx.setTimer(rosterSync.toMillis(), t -> syncRosters());
+        return Future.succeededFuture();
+    }
+
+    private void sendGrades() {
+        worker.sendDue()
+                .onFailure(err -> log.warn("grades for LMS gradebooks: a round failed: {}", err.getMessage()))
+                .onComplete(n -> {
+                    if (stopped) return;
+                    boolean full = n.succeeded() && n.result() >= GradeWorker.BATCH;
+                    gradeTimer = vertx.setTimer(full ? 1 : poll.toMillis(), t -> sendGrades());
+                });
+    }
+
+    private void syncRosters() {
+        rosters.syncAll(rosterSync.toMillis())
+                .onSuccess(n -> {
+                    if (n > 0) log.info("rosters synced with their LMS course: {} exam(s)", n);
+                })
+                .onFailure(err -> log.warn("roster sync with LMS courses failed: {}", err.getMessage()))
+                .onComplete(done -> {
+                    if (!stopped) rosterTimer = vertx.setTimer(rosterSync.toMillis(), t -> syncRosters());
+                });
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopped = true;
+        vertx.cancelTimer(gradeTimer);
+        vertx.cancelTimer(rosterTimer);
+        return Future.succeededFuture();
+    }
+}
