@@ -28,6 +28,10 @@ public final class KmsPeer implements AutoCloseable {
     private volatile Consumer<Candidate> candidates = c -> {};
 
     private KmsPeer(KurentoClient client, Path clip) {
+        this(client, clip, false);
+    }
+
+    private KmsPeer(KurentoClient client, Path clip, boolean encoded) {
         pipeline = client.createMediaPipeline();
         WebRtcEndpoint.Builder b = new WebRtcEndpoint.Builder(pipeline);
         endpoint = (clip == null ? b.recvonly() : b.sendonly()).build();
@@ -41,7 +45,9 @@ public final class KmsPeer implements AutoCloseable {
         if (clip == null) {
             player = null;
         } else {
-            player = new PlayerEndpoint.Builder(pipeline, clip.toUri().toString()).build();
+            PlayerEndpoint.Builder pb =
+                    new PlayerEndpoint.Builder(pipeline, clip.toUri().toString());
+            player = (encoded ? pb.useEncodedMedia() : pb).build();
             player.connect(endpoint);
         }
     }
@@ -49,6 +55,11 @@ public final class KmsPeer implements AutoCloseable {
     /** Sends the clip (video and audio), like a student's camera. */
     public static KmsPeer sender(KurentoClient client, Path clip) {
         return new KmsPeer(client, clip);
+    }
+
+    /** Sends the clip's VP8 as it is (no decoding and encoding on the sending server): the capacity bench's students. */
+    public static KmsPeer encodedSender(KurentoClient client, Path clip) {
+        return new KmsPeer(client, clip, true);
     }
 
     /** Receives video and audio, like a proctor's view. */
