@@ -10,6 +10,7 @@ import org.kurento.client.KurentoClient;
 import org.kurento.client.MediaFlowState;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.MediaType;
+import org.kurento.client.PassThrough;
 import org.kurento.client.PlayerEndpoint;
 import org.kurento.client.WebRtcEndpoint;
 
@@ -44,6 +45,8 @@ public final class KmsPeer implements AutoCloseable {
         });
         if (clip == null) {
             player = null;
+            // a sink downstream, as a page's video element: KMS reports media flowing in once it leaves the endpoint
+            endpoint.connect(new PassThrough.Builder(pipeline).build());
         } else {
             PlayerEndpoint.Builder pb =
                     new PlayerEndpoint.Builder(pipeline, clip.toUri().toString());
