@@ -5,6 +5,7 @@
 #   tools/kms.sh build    # builds, or reuses target/kms when it was built from exactly these inputs (see below)
 #   tools/kms.sh start    # starts it on ws://127.0.0.1:8888/kurento (loopback only), waits until it listens
 #   tools/kms.sh stop     # stops the KMS this script started (its pid file), waits until it is gone
+#   tools/kms.sh missing  # the Debian packages the build needs and this machine lacks; stamp: what a build is checked against
 #
 # Reuse: a build in target/kms is kept only when its stamp (sha256 of the sources tarball and of the recipe, the
 # Debian versions of every package the build compiles and links against, the machine) equals what this checkout
@@ -120,8 +121,9 @@ start) start ;;
 stop) stop ;;
 missing) missing ;;
 url) echo "$URL" ;;
+stamp) stamp ;;
 *)
-  echo "usage: tools/kms.sh build|start|stop|missing|url" >&2
+  echo "usage: tools/kms.sh build|start|stop|missing|url|stamp" >&2
   exit 2
   ;;
 esac

@@ -33,7 +33,7 @@ import org.openqa.selenium.By;
 @EnabledIfEnvironmentVariable(named = RealKms.URL_VARIABLE, matches = "wss?://.+")
 class KurentoE2eTest {
     static final Duration LIVE = Duration.ofSeconds(20);
-    static final int ATTEMPT_SECONDS = 60;
+    static final int ATTEMPT_SECONDS = 75;
     static TestEngine app;
     static KurentoClient eyes;
 

@@ -27,6 +27,9 @@ import org.kurento.client.KurentoClient;
 public final class KmsPage implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
     private final Map<String, KmsPeer> peers = new ConcurrentHashMap<>();
+    /** Every peer this page made (a stream published again replaces its route, not its pipeline): released on close. */
+    private final java.util.List<KmsPeer> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private final Map<String, AtomicInteger> candidates = new ConcurrentHashMap<>();
     private final StringBuilder partial = new StringBuilder();
     private WebSocket ws;
@@ -95,6 +98,7 @@ public final class KmsPage implements WebSocket.Listener, AutoCloseable {
     public JsonObject offer(String type, String stream, JsonObject extra, KmsPeer peer) throws InterruptedException {
         String key = type + "/" + stream;
         peers.put(key, peer);
+        made.add(peer);
         peer.onCandidate(c -> send(extra.copy()
                 .put("type", type)
                 .put("stream", stream)
@@ -139,7 +143,7 @@ public final class KmsPage implements WebSocket.Listener, AutoCloseable {
 
     @Override
     public void close() {
-        peers.values().forEach(p -> {
+        made.forEach(p -> {
             try {
                 p.close();
             } catch (RuntimeException e) {

@@ -46,7 +46,11 @@ public final class KmsPeer implements AutoCloseable {
         if (clip == null) {
             player = null;
             // a sink downstream, as a page's video element: KMS reports media flowing in once it leaves the endpoint
-            endpoint.connect(new PassThrough.Builder(pipeline).build());
+            PassThrough sink = new PassThrough.Builder(pipeline).build();
+            sink.addMediaFlowInStateChangedListener(e -> {
+                if (e.getMediaType() == MediaType.VIDEO && e.getState() == MediaFlowState.FLOWING) videoIn.countDown();
+            });
+            endpoint.connect(sink);
         } else {
             PlayerEndpoint.Builder pb =
                     new PlayerEndpoint.Builder(pipeline, clip.toUri().toString());

@@ -102,7 +102,10 @@ public final class RealKms {
         return out;
     }
 
-    /** Seconds of video ffprobe reads in a file (its last video packet's time); fails if ffprobe cannot read it. */
+    /**
+     * Seconds of video ffprobe reads in a file (from its first video packet to its last, so a recorder that started its
+     * clock before the video came is not counted); fails if ffprobe cannot read it.
+     */
     public static double playableSeconds(Path file) throws IOException, InterruptedException {
         String codec = run(List.of(
                         "ffprobe",
@@ -117,7 +120,7 @@ public final class RealKms {
                         file.toString()))
                 .trim();
         if (!codec.equals("vp8")) throw new AssertionError(file + ": no VP8 video (" + codec + ")");
-        List<String> times = run(List.of(
+        List<Double> times = run(List.of(
                         "ffprobe",
                         "-v",
                         "error",
@@ -130,9 +133,11 @@ public final class RealKms {
                         file.toString()))
                 .lines()
                 .filter(l -> !l.isBlank() && !l.startsWith("N/A"))
+                .map(l -> Double.parseDouble(l.replace(",", "")))
+                .sorted()
                 .toList();
         if (times.isEmpty()) throw new AssertionError(file + ": no video packets");
-        return Double.parseDouble(times.get(times.size() - 1).replace(",", ""));
+        return times.get(times.size() - 1) - times.get(0);
     }
 
     static String run(List<String> command) throws IOException, InterruptedException {

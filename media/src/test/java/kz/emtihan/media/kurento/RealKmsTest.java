@@ -148,6 +148,13 @@ class RealKmsTest {
         assertEquals(1, RealKms.ofType(mine(), "WebRtcEndpoint").size(), "the viewer's endpoint is gone");
         await(media.stopViewing(owner, "camera", "proctor-1")); // again: nothing to do
 
+        // a few seconds of the clip (300 kbit/s) on the disk: polled with a deadline
+        Path recording = file(published[0].recordingUri());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!Files.exists(recording) || Files.size(recording) < 100_000) {
+            assertTrue(System.nanoTime() < deadline, "KMS writes the recording: " + recording);
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
         await(media.release(owner)); // stops the recorder (the file is finalised), then the pipeline
         assertEquals(Map.of(), mine(), "the owner's pipeline and everything in it");
         double seconds = RealKms.playableSeconds(file(published[0].recordingUri()));
