@@ -66,7 +66,7 @@ public final class KmsPage implements WebSocket.Listener, AutoCloseable {
         return null;
     }
 
-    public void send(JsonObject o) {
+    public synchronized void send(JsonObject o) {
         ws.sendText(o.encode(), true).join();
     }
 

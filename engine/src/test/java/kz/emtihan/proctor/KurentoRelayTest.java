@@ -113,6 +113,15 @@ class KurentoRelayTest {
                     .json()
                     .getJsonArray("camera");
             assertEquals(1, files.size(), files.encode());
+            TestEngine.awaitUntil(
+                    "a few seconds of the camera on the disk",
+                    () -> app.get("/api/v1/attempts/" + attempt + "/recordings", proctor)
+                                    .json()
+                                    .getJsonArray("camera")
+                                    .getJsonObject(0)
+                                    .getLong("bytes", 0L)
+                            > 100_000,
+                    WAIT);
 
             assertEquals(
                     200,

@@ -51,8 +51,15 @@ public final class RealKms {
 
     private static void collect(MediaObject o, Map<String, String> out) {
         String id = o.getId();
+        List<MediaObject> children;
+        try {
+            children = o.getChildren();
+        } catch (org.kurento.client.internal.server.KurentoServerException e) {
+            if (e.getCode() == 40101) return; // released while we looked: not left
+            throw e;
+        }
         out.put(id, id.substring(id.lastIndexOf('.') + 1));
-        for (MediaObject child : o.getChildren()) collect(child, out);
+        for (MediaObject child : children) collect(child, out);
     }
 
     /** The ids of the objects of {@code type} in {@code objects}. */
