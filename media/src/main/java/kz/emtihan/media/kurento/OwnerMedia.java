@@ -64,8 +64,13 @@ final class OwnerMedia {
         try {
             endpoint = new WebRtcEndpoint.Builder(p).recvonly().build();
             listen(endpoint, stream, Inputs.PUBLISHER);
+            // issue 17 (3): a real KMS recording with profile WEBM waits for an audio track too, so a stream offered
+            // without audio (the screen) wrote a file of 0 bytes; such a stream is recorded video-only
             recorder = new RecorderEndpoint.Builder(p, recordingUri)
-                    .withMediaProfile(MediaProfileSpecType.WEBM)
+                    .withMediaProfile(
+                            offer.contains("m=audio")
+                                    ? MediaProfileSpecType.WEBM
+                                    : MediaProfileSpecType.WEBM_VIDEO_ONLY)
                     .build();
             recorder.addErrorListener(e -> log.warn(
                     "recorder error for owner {} stream {} ({}): {} {}",
