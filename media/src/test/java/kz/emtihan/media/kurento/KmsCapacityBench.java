@@ -34,6 +34,9 @@ import org.kurento.client.KurentoClient;
 public final class KmsCapacityBench {
     private KmsCapacityBench() {}
 
+    /** {@code -Dbench.encoded=false}: the senders decode and encode the clips (costlier, but always negotiable). */
+    static final boolean ENCODED = Boolean.parseBoolean(System.getProperty("bench.encoded", "true"));
+
     record Level(int students, double minRatio, double medianRatio, double kmsCpu, double boxBusy, double load) {}
 
     public static void main(String[] args) throws Exception {
@@ -128,7 +131,8 @@ public final class KmsCapacityBench {
             for (int i = 0; i < n; i++) {
                 String owner = "bench-" + n + "-" + i;
                 for (String stream : List.of("camera", "screen")) {
-                    KmsPeer p = KmsPeer.encodedSender(sending, stream.equals("camera") ? camera : screen);
+                    Path clip = stream.equals("camera") ? camera : screen;
+                    KmsPeer p = ENCODED ? KmsPeer.encodedSender(sending, clip) : KmsPeer.sender(sending, clip);
                     peers.add(p);
                     routes.put(owner + "/" + stream, p);
                     p.onCandidate(c -> media.addCandidate(owner, stream, KurentoMedia.PUBLISHER, c));
@@ -166,8 +170,10 @@ public final class KmsCapacityBench {
 
     /** Video packets in the file over the frames its span should hold at {@code fps} (0 if it holds none). */
     static double frames(Path file, double fps) throws Exception {
-        if (!Files.exists(file)) return 0;
-        List<Double> times = RealKms.run(List.of(
+        if (!Files.exists(file) || Files.size(file) < 4096) return 0;
+        List<Double> times;
+        try {
+            times = RealKms.run(List.of(
                         "ffprobe",
                         "-v",
                         "error",
