@@ -54,7 +54,6 @@ final class EvidenceWatch {
     private final ProctorStore store;
     private final LiveHub live;
     private final ProctorSettings settings;
-    private final boolean mediaServer;
     private final Map<EvidenceKind, Long> limits = new EnumMap<>(EvidenceKind.class);
     /** When this node last told Redis that an attempt's evidence arrived (attempt/kind → millis): at most twice a limit. */
     private final Map<String, Long> touched = new ConcurrentHashMap<>();
@@ -69,8 +68,7 @@ final class EvidenceWatch {
             Exams exams,
             ProctorStore store,
             LiveHub live,
-            ProctorSettings settings,
-            boolean mediaServer) {
+            ProctorSettings settings) {
         this.vertx = vertx;
         this.redis = redis;
         this.attempts = attempts;
@@ -78,7 +76,6 @@ final class EvidenceWatch {
         this.store = store;
         this.live = live;
         this.settings = settings;
-        this.mediaServer = mediaServer;
         int n = settings.evidenceMissingAfter();
         limits.put(EvidenceKind.SNAPSHOTS, EvidenceRule.limitMillis(settings.snapshotSeconds() * 1000L, n));
         limits.put(EvidenceKind.CAMERA_RECORDING, EvidenceRule.limitMillis(settings.chunkMillis(), n));
@@ -98,7 +95,7 @@ final class EvidenceWatch {
         return keys(
                 exam.id(),
                 EvidenceRule.fromStart(
-                        exam.proctoring().camera(), exam.proctoring().screen(), mediaServer));
+                        exam.proctoring().camera(), exam.proctoring().screen()));
     }
 
     List<String> fromClock(Exam exam) {

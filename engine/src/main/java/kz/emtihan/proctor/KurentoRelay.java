@@ -40,6 +40,7 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
 
     private volatile KurentoMedia media;
     private volatile KurentoUploads uploads;
+    private volatile KurentoEvidence evidence;
     private volatile boolean closed;
 
     /** @param recordingsUri where the media server writes, as it sees that directory (the engine reads it under its data dir) */
@@ -104,8 +105,28 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
     Future<Void> release(String attemptId) {
         viewers.remove(attemptId);
         gate.forget(attemptId);
+        KurentoEvidence e = evidence;
+        if (e != null) e.forget(attemptId);
         return (media == null ? Future.<Void>succeededFuture() : call(m -> m.release(attemptId)))
                 .onSuccess(v -> released(attemptId));
+    }
+
+    /** Issue 17 (4): the recordings are evidence while video reaches their recorders on the server. */
+    void watchEvidence(EvidenceWatch watch, kz.emtihan.exam.Attempts attempts) {
+        this.evidence = new KurentoEvidence(vertx, watch, attempts);
+    }
+
+    @Override
+    public void recording(String owner, String stream, boolean flowing) {
+        KurentoEvidence e = evidence;
+        if (e != null && !rooms.owns(owner)) e.recording(owner, stream, flowing);
+    }
+
+    @Override
+    public void disconnected() {
+        log.warn("the Kurento Media Server connection broke; recordings are not evidence until it is back");
+        KurentoEvidence e = evidence;
+        if (e != null) e.disconnected();
     }
 
     /** Issue 14 (1): with a bucket, an owner's files go there once this node has stopped its recorders. */
@@ -235,6 +256,8 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
             rooms.lost(owner);
             return;
         }
+        KurentoEvidence e = evidence;
+        if (e != null) e.stopped(owner); // its recorders went with the server
         JsonObject msg = new JsonObject().put("type", "media-lost").put("attemptId", owner);
         live.publish(ExamKeys.attemptChannel(owner), msg); // the page publishes again
         for (String viewer : viewers.getOrDefault(owner, Set.of())) live.publish(LiveHub.peerChannel(viewer), msg);
@@ -249,6 +272,8 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
         closed = true;
         KurentoUploads u = uploads;
         if (u != null) u.stop();
+        KurentoEvidence e = evidence;
+        if (e != null) e.close();
         KurentoMedia m = media;
         if (m != null) m.close();
     }

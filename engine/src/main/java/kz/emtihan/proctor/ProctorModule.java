@@ -65,9 +65,10 @@ public record ProctorModule(
                     serverRecordings, media.remote() ? Optional.of(media.objects()) : Optional.empty());
             if (serverFiles.uploads())
                 kurento.ifPresent(k -> k.uploadTo(new KurentoUploads(vertx, serverFiles, exam.attempts())));
-            EvidenceWatch evidence = new EvidenceWatch(
-                    vertx, redis.redis(), exam.attempts(), exam.exams(), store, live, settings, kurento.isPresent());
+            EvidenceWatch evidence =
+                    new EvidenceWatch(vertx, redis.redis(), exam.attempts(), exam.exams(), store, live, settings);
             evidence.start();
+            kurento.ifPresent(k -> k.watchEvidence(evidence, exam.attempts())); // issue 17 (4)
             Recordings recordings = new Recordings(
                     vertx,
                     access,

@@ -35,8 +35,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * server writes to; a real WebM (ffmpeg) is written there as KMS names it. When the attempt is finished through A the
  * file goes to the bucket (s3proxy) and leaves A's disk; node B, which never saw the file, lists and plays it byte for
  * byte and by range; retention on B deletes it from the bucket. A file left on A's disk before A started (a crash)
- * is found and uploaded by the start. No KMS runs here (issue 17): the media server's address is a closed port, so
- * releasing the attempt's media is the step that follows its stopped recorders.
+ * is found and uploaded by the start. Issue 17 (2): node A talks to the real KMS test.sh starts ({@code EMTIHAN_KMS_URL};
+ * without it, a closed port), so releasing the attempt's media on the server is the step that follows its stopped
+ * recorders; the file itself is written here, as KMS names it (the recording through KMS is KurentoRelayTest's).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the leftover is looked at before retention (0 days) runs
 class KurentoObjectsTwoNodesTest {
@@ -64,7 +65,11 @@ class KurentoObjectsTwoNodesTest {
             Map<String, String> env = new HashMap<>(s3.engineEnv(BUCKET));
             env.put("EMTIHAN_AUTH_JWT_SECRET", "a-secret-both-nodes-share-0123456789");
             env.put("EMTIHAN_PROCTORING_RETENTION_DAYS", "0");
-            env.put("EMTIHAN_MEDIA_KURENTO_URL", "ws://127.0.0.1:" + closedPort() + "/kurento");
+            env.put(
+                    "EMTIHAN_MEDIA_KURENTO_URL",
+                    kz.emtihan.media.kurento.RealKms.url()
+                            .map(Object::toString)
+                            .orElse("ws://127.0.0.1:" + closedPort() + "/kurento"));
             Map<String, String> envA = new HashMap<>(env);
             envA.put("EMTIHAN_DATA_DIR", dataA.toString());
             nodeA = TestEngine.start(envA);

@@ -3,55 +3,64 @@ package kz.emtihan.proctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import kz.emtihan.TestEngine;
-import kz.emtihan.TestSocket;
-import kz.emtihan.media.kurento.FakeKms;
 import kz.emtihan.media.kurento.FakeSdp;
+import kz.emtihan.media.kurento.KmsPeer;
+import kz.emtihan.media.kurento.RealKms;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.kurento.client.KurentoClient;
 
 /**
- * Issue 4, 4-5 with {@code media.kurento.url}: the engine relays a student's camera offer and a proctor's viewer
- * offer to the media server (the stand-in speaking Kurento's JSON-RPC, driven by the real kurento-client), sends
- * the server's ICE candidates to the right page, and releases the attempt's pipeline when the attempt ends.
+ * Issue 4, 4-5 with {@code media.kurento.url}, issue 17 (2) against the real Kurento Media Server test.sh starts: a
+ * student's page (real Kurento endpoints playing a clip, {@link KmsPage}) publishes its camera through the engine's
+ * signalling, the server records it, a proctor's page receives the video through the server, a student cannot watch
+ * another, and when the attempt ends the pipeline is released: the file plays and the server's own
+ * {@code getPipelines} shows nothing of the attempt left.
  */
+@EnabledIfEnvironmentVariable(named = RealKms.URL_VARIABLE, matches = "wss?://.+")
 class KurentoRelayTest {
-    static Vertx kmsVertx;
-    static FakeKms kms;
+    static final Duration WAIT = Duration.ofSeconds(20);
     static TestEngine app;
+    static KurentoClient eyes;
+    static Path clip;
     static String teacher;
     static String proctor;
 
     @BeforeAll
     static void start() throws Exception {
-        kmsVertx = Vertx.vertx();
-        kms = FakeKms.start(kmsVertx, false);
-        app = TestEngine.start(Map.of("EMTIHAN_MEDIA_KURENTO_URL", kms.url().toString()));
+        clip = RealKms.clip(Files.createTempDirectory("emtihan-relay"), 30);
+        eyes = RealKms.client(RealKms.url().orElseThrow());
+        app = TestEngine.start(
+                Map.of("EMTIHAN_MEDIA_KURENTO_URL", RealKms.url().orElseThrow().toString()));
         app.users("teacher", "t1");
         app.users("proctor", "p1");
         app.users("student", "s1", "s2");
         teacher = app.loginAs("t1");
         proctor = app.loginAs("p1");
         TestEngine.awaitUntil(
-                "the engine connects to the stand-in media server",
+                "the engine connects to the media server",
                 () -> app.engine().services().proctor().kurento().orElseThrow().connected(),
-                Duration.ofSeconds(20));
+                WAIT);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        app.close();
-        kms.close();
-        kmsVertx.close().await();
+    static void stop() {
+        if (app != null) app.close();
+        if (eyes != null) eyes.destroy();
     }
 
     @Test
     void aPublishedCameraIsRecordedWatchedAndReleasedWhenTheAttemptEnds() throws Exception {
+        Map<String, String> before = RealKms.objects(eyes);
         String exam = ProctorFixtures.proctoredExam(app, teacher, "s1");
         String student = app.loginAs("s1");
         JsonObject started =
@@ -65,82 +74,80 @@ class KurentoRelayTest {
                 started.getJsonObject("proctoring").getBoolean("kurento"),
                 "the page is told to publish to the server");
 
-        TestSocket page = TestSocket.open(app, student).following(attempt);
-        page.send(new JsonObject()
-                .put("type", "media")
-                .put("attemptId", attempt)
-                .put("stream", "camera")
-                .put("data", new JsonObject().put("kind", "offer").put("sdp", FakeSdp.publisherOffer(true))));
-        JsonObject answer = page.next("media");
-        assertEquals(
-                "answer",
-                answer.getJsonObject("data").getString("kind"),
-                "the answer comes before the server's candidates");
-        assertTrue(answer.getJsonObject("data").getString("sdp").startsWith("v=0"), answer.encode());
-        assertEquals(
-                "ice",
-                page.next("media").getJsonObject("data").getString("kind"),
-                "the server's candidates reach the student's page");
-        assertTrue(
-                kms.media().types().containsValue("RecorderEndpoint"),
-                "the camera is recorded: " + kms.media().types());
+        try (KmsPage page = KmsPage.open(app, student);
+                KmsPage watcher = KmsPage.open(app, proctor);
+                KmsPage other = KmsPage.open(app, app.loginAs("s2"))) {
+            page.send(new JsonObject().put("type", "attempt").put("attemptId", attempt));
+            page.next("following");
+            KmsPeer camera = page.publish(eyes, clip, attempt, "camera");
+            TestEngine.awaitUntil(
+                    "the server's candidates reach the student's page, after the answer",
+                    () -> page.candidates("media", "camera") > 0,
+                    WAIT);
+            Map<String, String> objects = created(before);
+            assertEquals(1, RealKms.ofType(objects, "RecorderEndpoint").size(), "the camera is recorded: " + objects);
 
-        TestSocket watcher = TestSocket.open(app, proctor);
-        watcher.next("time");
-        watcher.send(new JsonObject()
-                .put("type", "media-view")
-                .put("attemptId", attempt)
-                .put("stream", "camera")
-                .put("data", new JsonObject().put("kind", "offer").put("sdp", FakeSdp.viewerOffer())));
-        assertEquals(
-                "answer",
-                watcher.next("media-view").getJsonObject("data").getString("kind"),
-                "the viewer's answer first");
-        assertEquals(
-                "ice",
-                watcher.next("media-view").getJsonObject("data").getString("kind"),
-                "then its candidates, to the proctor only");
-        long endpoints = kms.media().types().values().stream()
-                .filter("WebRtcEndpoint"::equals)
-                .count();
-        assertEquals(2, endpoints, "one publisher, one viewer");
+            KmsPeer view = watcher.view(eyes, attempt, "camera");
+            assertTrue(view.videoArrives(WAIT), "the proctor's page receives the camera through the server");
+            assertTrue(watcher.candidates("media-view", "camera") > 0, "the viewer endpoint's candidates, to it only");
+            assertEquals(
+                    2,
+                    RealKms.ofType(created(before), "WebRtcEndpoint").size(),
+                    "one publisher, one viewer: " + created(before));
 
-        TestSocket other = TestSocket.open(app, app.loginAs("s2"));
-        other.next("time");
-        other.send(new JsonObject()
-                .put("type", "media-view")
-                .put("attemptId", attempt)
-                .put("stream", "camera")
-                .put("data", new JsonObject().put("kind", "offer").put("sdp", FakeSdp.viewerOffer())));
-        assertEquals("media-refused", other.next("error").getString("error"), "a student cannot watch another");
-        page.send(new JsonObject()
-                .put("type", "media")
-                .put("attemptId", attempt)
-                .put("stream", "microphone")
-                .put("data", new JsonObject().put("kind", "offer").put("sdp", "v=0")));
-        assertEquals("media-refused", page.next("error").getString("error"));
+            other.send(new JsonObject()
+                    .put("type", "media-view")
+                    .put("attemptId", attempt)
+                    .put("stream", "camera")
+                    .put("data", new JsonObject().put("kind", "offer").put("sdp", FakeSdp.viewerOffer())));
+            assertEquals("media-refused", other.next("error").getString("error"), "a student cannot watch another");
+            page.send(new JsonObject()
+                    .put("type", "media")
+                    .put("attemptId", attempt)
+                    .put("stream", "microphone")
+                    .put("data", new JsonObject().put("kind", "offer").put("sdp", "v=0")));
+            assertEquals("media-refused", page.next("error").getString("error"));
 
-        // the server writes <dir>/<attempt>/<stream>-<startMillis>.webm into the directory it shares with the engine
-        java.nio.file.Path files =
-                app.engine().services().config().dataDir().resolve("kurento").resolve(attempt);
-        java.nio.file.Files.createDirectories(files);
-        long startedAt = java.time.Instant.parse(started.getString("startedAt")).toEpochMilli();
-        java.nio.file.Files.write(files.resolve("camera-" + startedAt + ".webm"), new byte[] {1, 2, 3});
-        JsonObject recordings =
-                app.get("/api/v1/attempts/" + attempt + "/recordings", proctor).json();
-        assertEquals(1, recordings.getJsonArray("camera").size(), recordings.encode());
-        assertEquals(
-                3,
-                app.getBytes(recordings.getJsonArray("camera").getJsonObject(0).getString("url"), proctor).length);
-        assertTrue(recordings.getDouble("coverage") > 0.9, "recorded from the start until now: " + recordings);
+            // the server writes <dataDir>/kurento/<attempt>/camera-<startMillis>.webm; the review lists it
+            JsonArray files = app.get("/api/v1/attempts/" + attempt + "/recordings", proctor)
+                    .json()
+                    .getJsonArray("camera");
+            assertEquals(1, files.size(), files.encode());
+            TestEngine.awaitUntil(
+                    "a few seconds of the camera on the disk",
+                    () -> app.get("/api/v1/attempts/" + attempt + "/recordings", proctor)
+                                    .json()
+                                    .getJsonArray("camera")
+                                    .getJsonObject(0)
+                                    .getLong("bytes", 0L)
+                            > 100_000,
+                    WAIT);
 
-        app.post("/api/v1/attempts/" + attempt + "/submit", student, null);
-        TestEngine.awaitUntil(
-                "the pipeline is released",
-                () -> !kms.media().types().containsValue("MediaPipeline"),
-                Duration.ofSeconds(10));
-        page.close();
-        watcher.close();
-        other.close();
+            assertEquals(
+                    200,
+                    app.post("/api/v1/attempts/" + attempt + "/submit", student, null)
+                            .status());
+            TestEngine.awaitUntil(
+                    "the attempt's pipeline is released", () -> created(before).isEmpty(), WAIT);
+            camera.close();
+            view.close();
+        }
+        assertEquals(before, RealKms.objects(eyes), "nothing of the attempt or its pages is left on the server");
+        JsonObject rec = app.get("/api/v1/attempts/" + attempt + "/recordings", proctor)
+                .json()
+                .getJsonArray("camera")
+                .getJsonObject(0);
+        Path played = Files.createTempFile("emtihan-relay-camera", ".webm");
+        try {
+            Files.write(played, app.getBytes(rec.getString("url"), proctor));
+            double seconds = RealKms.playableSeconds(played);
+            assertTrue(seconds >= 1, "the finalised recording plays " + seconds + " s");
+        } finally {
+            Files.deleteIfExists(played);
+        }
+    }
+
+    static Map<String, String> created(Map<String, String> before) {
+        return KmsPage.engineObjects(eyes, before);
     }
 }

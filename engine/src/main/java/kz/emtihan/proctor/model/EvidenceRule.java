@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * When evidence counts as missing (issue 10, 4): a kind that has not arrived for more than {@code multiples} of its
- * interval. Which kinds an attempt owes, and from when: the live socket and (when the browser records) the camera and
+ * interval. Which kinds an attempt owes, and from when: the live socket and the camera and
  * screen recordings from the attempt's start, since the page opens them before the identity step; camera snapshots
  * from the clock's start, when the questions are first served. The same comparison runs in {@code evidence-gap.lua}.
  */
@@ -34,11 +34,14 @@ public final class EvidenceRule {
         return Math.max(at, watchedSince);
     }
 
-    /** What an attempt owes from its start. A media server records by itself, so then no chunks are owed. */
-    public static Set<EvidenceKind> fromStart(boolean camera, boolean screen, boolean mediaServer) {
+    /**
+     * What an attempt owes from its start. The recordings are owed whoever records: the page's chunks, or (issue 17, 4)
+     * with a media server the video reaching its recorder, so a media server that dies raises the flag too.
+     */
+    public static Set<EvidenceKind> fromStart(boolean camera, boolean screen) {
         Set<EvidenceKind> out = EnumSet.of(EvidenceKind.SOCKET);
-        if (camera && !mediaServer) out.add(EvidenceKind.CAMERA_RECORDING);
-        if (screen && !mediaServer) out.add(EvidenceKind.SCREEN_RECORDING);
+        if (camera) out.add(EvidenceKind.CAMERA_RECORDING);
+        if (screen) out.add(EvidenceKind.SCREEN_RECORDING);
         return out;
     }
 

@@ -114,6 +114,7 @@ final class Connector {
         @Override
         public void reconnecting() {
             log.warn("lost the media server at {}; reconnecting", settings.url());
+            if (!stale()) owners.disconnected();
         }
 
         @Override
@@ -122,6 +123,7 @@ final class Connector {
                 return;
             }
             log.warn("kurento-client gave up on the media server at {}; opening a new connection", settings.url());
+            owners.disconnected();
             reopenLater(0);
         }
 

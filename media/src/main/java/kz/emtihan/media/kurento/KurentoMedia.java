@@ -63,6 +63,16 @@ public final class KurentoMedia implements AutoCloseable {
 
         /** The connection is back; after a restart this comes after every {@link #lost}. */
         void reconnected();
+
+        /**
+         * Issue 17 (4): whether video reaches the recorder of a published stream (Kurento's
+         * {@code MediaFlowInStateChanged} on the recorder): what the recording is worth as evidence. Comes for the
+         * current recorder only, in the owner's order.
+         */
+        default void recording(String owner, String stream, boolean flowing) {}
+
+        /** Issue 17 (4): the connection to the server broke (its recorders may be gone); reconnecting. */
+        default void disconnected() {}
     }
 
     private static final Logger log = LoggerFactory.getLogger(KurentoMedia.class);

@@ -4,9 +4,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.kurento.client.IceCandidate;
 import org.kurento.client.KurentoClient;
+import org.kurento.client.MediaFlowState;
 import org.kurento.client.MediaObject;
 import org.kurento.client.MediaPipeline;
 import org.kurento.client.MediaProfileSpecType;
+import org.kurento.client.MediaType;
 import org.kurento.client.RecorderEndpoint;
 import org.kurento.client.WebRtcEndpoint;
 import org.kurento.client.internal.server.KurentoServerException;
@@ -25,6 +27,9 @@ final class OwnerMedia {
     /** Where a local ICE candidate found by an endpoint goes; called on kurento-client's threads. */
     interface CandidateSink {
         void found(String stream, String peer, WebRtcEndpoint source, IceCandidate candidate);
+
+        /** Issue 17 (4): video began or stopped reaching {@code recorder}; on kurento-client's threads. */
+        default void flowing(String stream, RecorderEndpoint recorder, boolean flowing) {}
     }
 
     private record Publisher(WebRtcEndpoint endpoint, RecorderEndpoint recorder) {}
@@ -59,8 +64,13 @@ final class OwnerMedia {
         try {
             endpoint = new WebRtcEndpoint.Builder(p).recvonly().build();
             listen(endpoint, stream, Inputs.PUBLISHER);
+            // issue 17 (3): a real KMS recording with profile WEBM waits for an audio track too, so a stream offered
+            // without audio (the screen) wrote a file of 0 bytes; such a stream is recorded video-only
             recorder = new RecorderEndpoint.Builder(p, recordingUri)
-                    .withMediaProfile(MediaProfileSpecType.WEBM)
+                    .withMediaProfile(
+                            offer.contains("m=audio")
+                                    ? MediaProfileSpecType.WEBM
+                                    : MediaProfileSpecType.WEBM_VIDEO_ONLY)
                     .build();
             recorder.addErrorListener(e -> log.warn(
                     "recorder error for owner {} stream {} ({}): {} {}",
@@ -69,6 +79,11 @@ final class OwnerMedia {
                     recordingUri,
                     e.getErrorCode(),
                     e.getDescription()));
+            RecorderEndpoint recording = recorder;
+            recorder.addMediaFlowInStateChangedListener(e -> {
+                if (e.getMediaType() == MediaType.VIDEO)
+                    sink.flowing(stream, recording, e.getState() == MediaFlowState.FLOWING);
+            });
             endpoint.connect(recorder);
             for (WebRtcEndpoint viewer : viewersOf(stream).values()) {
                 endpoint.connect(viewer);
@@ -130,6 +145,12 @@ final class OwnerMedia {
     /** Detaches a viewer; does nothing if it is not attached. */
     void stopViewing(String stream, String viewerId) {
         dropViewer(stream, viewerId);
+    }
+
+    /** Whether {@code recorder} is still the recorder of {@code stream} (not replaced, released or lost). */
+    boolean isCurrent(String stream, RecorderEndpoint recorder) {
+        Publisher p = publishers.get(stream);
+        return p != null && p.recorder() == recorder;
     }
 
     /** Whether {@code source} is still the endpoint of {@code peer} (not replaced, released or lost). */

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.kurento.client.IceCandidate;
 import org.kurento.client.KurentoClient;
+import org.kurento.client.RecorderEndpoint;
 import org.kurento.client.WebRtcEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,10 +135,39 @@ final class Owners {
     }
 
     private Owner newOwner(String id) {
-        return new Owner(
-                id,
-                new SerialExecutor(pool),
-                new OwnerMedia(id, (stream, peer, source, c) -> candidateFound(id, stream, peer, source, c)));
+        return new Owner(id, new SerialExecutor(pool), new OwnerMedia(id, new OwnerMedia.CandidateSink() {
+            @Override
+            public void found(String stream, String peer, WebRtcEndpoint source, IceCandidate c) {
+                candidateFound(id, stream, peer, source, c);
+            }
+
+            @Override
+            public void flowing(String stream, RecorderEndpoint recorder, boolean flowing) {
+                flowChanged(id, stream, recorder, flowing);
+            }
+        }));
+    }
+
+    /** Issue 17 (4): the connection broke; the listener hears it (its recordings may have stopped). */
+    void disconnected() {
+        if (!closed.get())
+            async(() -> {
+                tell(listener::disconnected);
+                return null;
+            });
+    }
+
+    private void flowChanged(String owner, String stream, RecorderEndpoint recorder, boolean flowing) {
+        Owner entry = owners.get(owner);
+        if (entry == null || closed.get()) {
+            return;
+        }
+        entry.serial().submit(() -> {
+            if (owners.get(owner) == entry && entry.media().isCurrent(stream, recorder)) {
+                tell(() -> listener.recording(owner, stream, flowing));
+            }
+            return null;
+        });
     }
 
     private CompletableFuture<Void> releaseLater(Owner entry) {
