@@ -40,15 +40,16 @@ export class ApiError extends Error {
  * a file sent as it is (a FormData without type: the browser sets the multipart boundary). accept: the
  * wanted response type; 'text/csv' answers with the text, not JSON. headers: more request headers.
  * blob: answer a successful call with the body as a Blob (images, recordings). A path that starts with
- * /api/ is taken as it is (media URLs the API hands out), any other is under /api/v1.
+ * /api/ is taken as it is (media URLs the API hands out), any other is under /api/v1. anonymous: send no token (a
+ * sign-in of its own, such as an LMS launch: a refusal there is not the end of this tab's session).
  */
 export async function request(
   method,
   path,
-  { body, accept = 'application/json', headers: extra = {}, blob = false } = {},
+  { body, accept = 'application/json', headers: extra = {}, blob = false, anonymous = false } = {},
 ) {
   const headers = { Accept: accept, 'Accept-Language': currentLanguage(), ...extra };
-  const bearer = token();
+  const bearer = anonymous ? null : token();
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   let payload;
   if (body !== undefined && body !== null && typeof body === 'object' && 'raw' in body) {

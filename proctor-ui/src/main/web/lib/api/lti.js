@@ -3,13 +3,17 @@
 import { del, get, post, put, segment } from './client.js';
 
 /** The OIDC login initiation's parameters → {redirect, state}. */
-export const ltiLogin = (params) => post('/lti/login', params);
+export const ltiLogin = (params) => post('/lti/login', params, { anonymous: true });
 
-/** The platform's id_token with the state it posted and the state this browser kept → {token, user, launch, next}. */
-export const ltiLaunch = (idToken, state, browserState) => post('/lti/launch', { idToken, state, browserState });
+/**
+ * The platform's id_token with the state it posted and the state this browser kept → {token, user, launch, next}.
+ * Sent without the tab's token: a refused launch must show its reason, not end the session of whoever was signed in.
+ */
+export const ltiLaunch = (idToken, state, browserState) =>
+  post('/lti/launch', { idToken, state, browserState }, { anonymous: true });
 
 /** Dynamic registration: {code, openidConfiguration, registrationToken} → the registration kept. */
-export const ltiRegister = (body) => post('/lti/register', body);
+export const ltiRegister = (body) => post('/lti/register', body, { anonymous: true });
 
 /** → {platforms, tool: {loginUrl, launchUrl, deepLinkUrl, jwksUrl, registrationUrl}, audit} */
 export const ltiPlatforms = () => get('/lti/platforms');

@@ -76,6 +76,34 @@ class AccessibilityE2eTest {
     }
 
     /**
+     * issue 15 (8) for the pages issue 16 added: the administrator's LMS platforms, the teacher's choice of an exam for
+     * an LMS activity, and the hand-off pages an LMS opens (refused here: no launch of a real platform behind them).
+     */
+    @Test
+    void theLmsPagesHaveNoSeriousViolationsInKazakhAndRussian() {
+        for (String language : List.of("kk", "ru")) {
+            try (Browser b = Browser.open(app.base(), 1366, 768)) {
+                signIn(b, "admin", TestEngine.ADMIN_PASSWORD, language);
+                b.go("/lti-platforms.html");
+                b.waitForState("ready");
+                Accessibility.check(b, "lti-platforms (" + language + ")");
+                signIn(b, "teacher", "demo-teacher", language);
+                b.go("/lti-pick.html");
+                b.waitForState("ready");
+                Accessibility.check(b, "lti-pick (" + language + ")");
+                // opened while the teacher is signed in in this tab: a refused launch says why, it does not end the
+                // teacher's session and send them to the sign-in page (it did: the refusal is a 401)
+                for (String handOff :
+                        List.of("/lti-launch.html#id_token=x&state=y", "/lti-login.html", "/lti-register.html")) {
+                    b.go(handOff);
+                    b.waitForState("error");
+                    Accessibility.check(b, handOff + " (" + language + ")");
+                }
+            }
+        }
+    }
+
+    /**
      * issue 15 (8): a student takes the test with the keyboard alone, in Kazakh: my exams → rules → answers chosen with
      * Space and the arrow keys, Next and Previous with Enter, the skip link from the question to "Finish", the
      * confirmation, the result. Every stop shows where the focus is.
