@@ -168,6 +168,8 @@ async function evaluate(expression) {
   return r.result?.result?.value;
 }
 async function open(url) {
+  // a URL that differs from the current one only after '#' would not reload the page (the LTI hand-off pages)
+  if (url.includes('#')) await call('Page.navigate', { url: 'about:blank' });
   await call('Page.navigate', { url });
   for (let i = 0; i < 60; i++) {
     await sleep(250);
