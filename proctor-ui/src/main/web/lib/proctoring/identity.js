@@ -8,6 +8,7 @@
 import { ApiError } from '../api/client.js';
 import { submitIdentity } from '../api/attempts.js';
 import { h } from '../dom.js';
+import { localFileInput } from '../file-input.js';
 import { t } from '../i18n.js';
 import { captureJpeg, imageFileToJpeg } from './media.js';
 
@@ -55,6 +56,7 @@ export class IdentityStep {
     };
     this.el.face.take.addEventListener('click', () => this.take('face'));
     this.el.document.take.addEventListener('click', () => this.take('document'));
+    localFileInput(this.el.file); // issue 15 (2): "choose a file" in the page's language, not the browser's
     this.el.file.addEventListener('change', () => this.choose());
     this.el.submit.addEventListener('click', () => this.send());
   }

@@ -11,6 +11,7 @@
 
 import { ApiError, errorText } from '../../lib/api/client.js';
 import { h, showMessage } from '../../lib/dom.js';
+import { localFileInput } from '../../lib/file-input.js';
 import { formatDateTime, t } from '../../lib/i18n.js';
 import { sessionExpired } from '../../lib/page.js';
 import * as api from '../../lib/api/sittings.js';
@@ -29,7 +30,7 @@ const $ = (id) => document.getElementById(id);
 
 /** Wires the form once: sittingId names the sitting, reload() reads it again after the application is sent. */
 export function preparePostponement(sittingId, reload) {
-  const input = $('postpone-document');
+  const input = localFileInput($('postpone-document')); // issue 15 (2): in the page's language, id kept
   $('postpone-document-hint').textContent = t('sittingStudent.postpone.documentHint', {
     max: kilobytes(MAX_SCAN_BYTES),
   });

@@ -11,6 +11,7 @@
  */
 
 import { h } from '../../lib/dom.js';
+import { dateTimeValue, localDateInput } from '../../lib/date-input.js';
 import { formatDateTime, locale, t, timeZoneName } from '../../lib/i18n.js';
 import * as api from '../../lib/api/sittings.js';
 import { ACT_CHOICES } from '../../lib/sitting/flow.js';
@@ -130,7 +131,7 @@ function newTimeForm(act, zone, sittingId, reload) {
   });
   const error = h('div', { class: 'error act-new-time-error', role: 'alert', hidden: true });
   const button = h('button', { type: 'submit', class: 'button', text: t('sitting.act.newTime.record') });
-  return h(
+  const form = h(
     'form',
     {
       class: 'act-new-time-form',
@@ -141,7 +142,7 @@ function newTimeForm(act, zone, sittingId, reload) {
           try {
             // a malformed value goes as it is: the engine's sentence says what it wants
             await busy(button, t('staff.busy.saving'), () =>
-              api.recordNewTime(sittingId, act.id, withOffset(input.value, zone) ?? input.value),
+              api.recordNewTime(sittingId, act.id, withOffset(dateTimeValue(input), zone) ?? dateTimeValue(input)),
             );
             await reload();
           } catch (err) {
@@ -163,6 +164,8 @@ function newTimeForm(act, zone, sittingId, reload) {
     button,
     error,
   );
+  localDateInput(input); // issue 15 (2): the day and time in the page's language; the API gets the same wall time
+  return form;
 }
 
 /** "E-mailed: sent to …; failed for …" from the act's mail record, or nothing before the decision. */

@@ -18,6 +18,7 @@
 
 import * as api from '../../lib/api/sittings.js';
 import { t } from '../../lib/i18n.js';
+import { localFileInput } from '../../lib/file-input.js';
 
 const $ = (id) => document.getElementById(id);
 const KINDS = ['id-card', 'identity', 'room'];
@@ -40,6 +41,7 @@ export class ChecksView {
           await api.putPhoto(this.sittingId, this.student, kind, blob);
         }),
       );
+      localFileInput($(`file-${kind}`)); // issue 15 (2): in the page's language; the id stays for the tests
       $(`file-${kind}`).addEventListener('change', (event) => {
         const file = event.target.files?.[0];
         if (!file) return;

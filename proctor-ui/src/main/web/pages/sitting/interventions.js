@@ -6,6 +6,7 @@
  */
 
 import { h } from '../../lib/dom.js';
+import { dateValue, localDateInput, setDateValue } from '../../lib/date-input.js';
 import { formatDateTime, t } from '../../lib/i18n.js';
 import * as api from '../../lib/api/sittings.js';
 import { dayIn, mayTake } from '../../lib/sitting/flow.js';
@@ -16,6 +17,7 @@ import { $, busy, clearError, fill, showError, showProblems } from '../../lib/st
  * rare action (issue 15, item 5): it needs a reason, then asks first.
  */
 export function wireInterventions(ctx) {
+  localDateInput($('reschedule-date')); // issue 15 (2): the day in the page's language; the API still gets 2026-12-01
   $('remove-submit').addEventListener('click', async () => {
     const box = $('remove-error');
     clearError(box);
@@ -40,7 +42,7 @@ export function wireInterventions(ctx) {
     clearError(box);
     try {
       await busy($('reschedule-submit'), t('staff.busy.saving'), () =>
-        api.rescheduleSitting(ctx.sittingId, $('reschedule-date').value, $('reschedule-reason').value.trim()),
+        api.rescheduleSitting(ctx.sittingId, dateValue($('reschedule-date')), $('reschedule-reason').value.trim()),
       );
       $('reschedule-reason').value = '';
       await ctx.reload();
@@ -63,7 +65,7 @@ export function renderInterventions(sitting, role, chosen, nameOf) {
   $('reschedule-section').hidden = !(admin && open) && !(sitting.reschedules ?? []).length;
   for (const id of ['reschedule-date', 'reschedule-reason', 'reschedule-submit'])
     $(id).closest('.field, .actions').hidden = !(admin && open);
-  if (admin && open && !$('reschedule-date').value && today) $('reschedule-date').value = today;
+  if (admin && open && !$('reschedule-date').value && today) setDateValue($('reschedule-date'), today);
   fill(
     $('reschedules'),
     ...(sitting.reschedules ?? []).map((r) =>

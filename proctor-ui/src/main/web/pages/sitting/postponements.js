@@ -14,6 +14,7 @@
  */
 
 import { h } from '../../lib/dom.js';
+import { dateValue, localDateInput } from '../../lib/date-input.js';
 import { formatDateTime, t } from '../../lib/i18n.js';
 import * as api from '../../lib/api/sittings.js';
 import { progressOf } from '../../lib/sitting/flow.js';
@@ -182,7 +183,7 @@ function decisionForm(p, ctx, error) {
     if (!(await ctx.askFirst(allowed ? 'allow' : 'refuse', { student }))) return;
     try {
       await busy(button, t('staff.busy.saving'), () =>
-        api.decidePostponement(ctx.sittingId, p.id, allowed, text, day.value),
+        api.decidePostponement(ctx.sittingId, p.id, allowed, text, dateValue(day)),
       );
       await ctx.reload();
     } catch (err) {
@@ -216,6 +217,7 @@ function decisionForm(p, ctx, error) {
     event.preventDefault();
     decide(form.querySelector('button[data-action=allow]'), true);
   });
+  localDateInput(day); // issue 15 (2): the day in the page's language, sent as 2026-12-01 as before
   return form;
 }
 
