@@ -34,6 +34,9 @@ function pages(s) {
     { page: 'users', user: 'admin', path: 'users.html' },
     { page: 'lti-platforms', user: 'admin', path: 'lti-platforms.html' }, // issue 16 (1)
     { page: 'lti-launch', path: 'lti-launch.html#id_token=x&state=y' }, // issue 16 (2): a launch refused
+    { page: 'lti-login', path: 'lti-login.html' }, // issue 16 (2): a login initiation without the LMS's parameters
+    { page: 'lti-register', path: 'lti-register.html' }, // issue 16 (1): a registration address without its code
+    { page: 'lti-pick', user: 'teacher', path: 'lti-pick.html' }, // issue 16 (2): the teacher picks an exam
     { page: 'statements', user: 'dean', path: 'statements.html' },
     { page: 'sittings', user: 'secretary', path: 'sittings.html' },
     { page: 'sitting', user: 'commission', path: `sitting.html?sitting=${q(s.sitting.id)}`, settle: 2500 },
