@@ -183,6 +183,14 @@ class RealKmsTest {
         view(owner, "camera", "proctor-7");
         String oldRecorder = RealKms.ofType(mine(), "RecorderEndpoint").get(0);
         String oldUri = eyes.getById(oldRecorder, RecorderEndpoint.class).getUri();
+        // media flowing is not yet a file: KMS writes the WebM header with the first frames, so a replacement at once
+        // leaves a file without one (seen in CI); wait, with a deadline, until frames are on the disk
+        Path oldFile = file(oldUri);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!Files.exists(oldFile) || Files.size(oldFile) < 4_096) {
+            assertTrue(System.nanoTime() < deadline, "KMS writes the first recording: " + oldFile);
+            java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+        }
 
         KmsPeer again = publish(owner, "camera"); // a renegotiation: a new endpoint, recorder and file
         events.awaitRecording(owner, "camera", true, WAIT);
@@ -190,7 +198,7 @@ class RealKmsTest {
         assertEquals(1, RealKms.ofType(objects, "RecorderEndpoint").size(), objects.toString());
         assertNotEquals(oldRecorder, RealKms.ofType(objects, "RecorderEndpoint").get(0));
         assertEquals(2, RealKms.ofType(objects, "WebRtcEndpoint").size(), "the new publisher and the kept viewer");
-        assertTrue(RealKms.playableSeconds(file(oldUri)) > 0, "the first file was finalised when it was replaced");
+        assertTrue(RealKms.playableSeconds(oldFile) > 0, "the first file was finalised when it was replaced");
         await(media.release(owner));
     }
 
