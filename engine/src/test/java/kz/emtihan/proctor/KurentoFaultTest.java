@@ -117,6 +117,28 @@ class KurentoFaultTest {
                     "the recordings resume: the gaps close",
                     () -> missing(exam, attempt).isEmpty(),
                     WAIT);
+            // video flowing is not yet frames in the file: KMS writes the WebM header with the first frames, and a
+            // submit before them leaves a file that does not play (seen in CI)
+            Path dir = app.engine()
+                    .services()
+                    .config()
+                    .dataDir()
+                    .resolve("kurento")
+                    .resolve(attempt);
+            TestEngine.awaitUntil(
+                    "frames of the resumed camera on the disk",
+                    () -> {
+                        try (Stream<Path> all = Files.list(dir)) {
+                            List<Path> cams = all.filter(
+                                            p -> p.getFileName().toString().startsWith("camera-"))
+                                    .sorted()
+                                    .toList();
+                            return cams.size() == 2 && Files.size(cams.get(1)) >= 4_096;
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    },
+                    WAIT);
 
             assertEquals(
                     200,
