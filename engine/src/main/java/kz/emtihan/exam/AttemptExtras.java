@@ -32,8 +32,8 @@ public interface AttemptExtras {
         return List.of();
     }
 
-    /** The attempt is finished and graded (may be told more than once). */
-    default void finished(String attemptId) {}
+    /** The attempt of this exam is finished and graded (may be told more than once). */
+    default void finished(Exam exam, String attemptId) {}
 
     AttemptExtras NONE = new AttemptExtras() {
         @Override

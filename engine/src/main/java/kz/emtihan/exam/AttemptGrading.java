@@ -73,7 +73,7 @@ final class AttemptGrading {
                         .graded(snap.exam(), a.studentId(), g, a.finishedAt().orElseGet(Instant::now));
                 return Future.all(signing, told)
                         .compose(both -> storeResult(a, g, ReceiptJson.toJson(r, signing.result())))
-                        .onSuccess(x -> extras.get().finished(a.id()));
+                        .onSuccess(x -> extras.get().finished(snap.exam(), a.id()));
             });
         });
     }

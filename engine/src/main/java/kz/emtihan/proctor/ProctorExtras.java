@@ -38,11 +38,14 @@ final class ProctorExtras implements AttemptExtras {
         this.ice = new kz.emtihan.live.IceServers(settings.ice());
     }
 
-    /** A media server's pipeline for a finished attempt is released (its recordings finalised). */
+    /**
+     * A media server's pipeline for a finished attempt is released (its recordings finalised), and its evidence is
+     * watched no more. An exam without proctoring never watched it: its submits cost no Redis batch here.
+     */
     @Override
-    public void finished(String attemptId) {
+    public void finished(Exam exam, String attemptId) {
         kurento.ifPresent(k -> k.release(attemptId));
-        evidence.forget(attemptId);
+        if (proctored(exam)) evidence.forget(attemptId);
     }
 
     static boolean proctored(Exam exam) {
