@@ -100,18 +100,36 @@ public final class RedisLtiDirectory implements LtiDirectory {
 
     @Override
     public Future<List<ResourceLink>> linksOfExam(String examId) {
+        return links(LtiKeys.linksOfExam(examId));
+    }
+
+    @Override
+    public Future<List<ResourceLink>> linksOfSitting(String sittingId) {
+        return links(LtiKeys.linksOfSitting(sittingId));
+    }
+
+    @Override
+    public Future<List<String>> linkedSittings() {
         return store.redis()
-                .send(Request.cmd(Command.SMEMBERS).arg(LtiKeys.linksOfExam(examId)))
-                .compose(keys -> {
-                    if (keys == null || keys.size() == 0) return Future.succeededFuture(List.<ResourceLink>of());
-                    Request get = Request.cmd(Command.MGET);
-                    for (Response k : keys) get.arg(k.toString());
-                    return store.redis().send(get).map(values -> {
-                        List<ResourceLink> out = new ArrayList<>();
-                        for (Response v : values) if (v != null) out.add(LinkJson.read(new JsonObject(v.toString())));
-                        return out;
-                    });
+                .send(Request.cmd(Command.SMEMBERS).arg(LtiKeys.linkedSittings()))
+                .map(r -> {
+                    List<String> out = new ArrayList<>();
+                    if (r != null) for (Response m : r) out.add(m.toString());
+                    return out;
                 });
+    }
+
+    private Future<List<ResourceLink>> links(String set) {
+        return store.redis().send(Request.cmd(Command.SMEMBERS).arg(set)).compose(keys -> {
+            if (keys == null || keys.size() == 0) return Future.succeededFuture(List.<ResourceLink>of());
+            Request get = Request.cmd(Command.MGET);
+            for (Response k : keys) get.arg(k.toString());
+            return store.redis().send(get).map(values -> {
+                List<ResourceLink> out = new ArrayList<>();
+                for (Response v : values) if (v != null) out.add(LinkJson.read(new JsonObject(v.toString())));
+                return out;
+            });
+        });
     }
 
     /** The link a launch came from, if it is known. */
@@ -141,6 +159,18 @@ public final class RedisLtiDirectory implements LtiDirectory {
                 tx.add(Request.cmd(Command.SADD)
                         .arg(LtiKeys.linksOfExam(link.examId()))
                         .arg(key));
+            // issue 16 (2-3): the same for a sitting
+            before.map(ResourceLink::sittingId)
+                    .filter(sit -> sit != null && !sit.equals(link.sittingId()))
+                    .ifPresent(sit -> tx.add(Request.cmd(Command.SREM)
+                            .arg(LtiKeys.linksOfSitting(sit))
+                            .arg(key)));
+            if (link.sittingId() != null) {
+                tx.add(Request.cmd(Command.SADD)
+                        .arg(LtiKeys.linksOfSitting(link.sittingId()))
+                        .arg(key));
+                tx.add(Request.cmd(Command.SADD).arg(LtiKeys.linkedSittings()).arg(link.sittingId()));
+            }
             return store.atomically(tx).mapEmpty();
         });
     }
