@@ -37,6 +37,11 @@ public interface LtiDirectory {
      */
     Future<String> userFor(String platformId, String sub, String name, String email, Role role);
 
+    /** Issue 16 (3): the news of new links this node's memory of linked exams listens to. */
+    default LinkWatch linkNews() {
+        return LinkWatch.NONE;
+    }
+
     /** The key the tool signs with now: client assertions, deep-linking responses. */
     Future<ToolKey> signingKey();
 }

@@ -33,7 +33,8 @@ public record LtiModule(
             LtiSettings settings,
             Clock clock) {
         ToolKeys keys = new ToolKeys(vertx, store, clock, settings.keyLead(), settings.keepOldKey());
-        RedisLtiDirectory directory = new RedisLtiDirectory(store, users, keys);
+        RedisLtiDirectory directory =
+                new RedisLtiDirectory(store, users, keys, new LinkNews(vertx, store.redis())); // issue 16 (3)
         FrameAncestors frames = new FrameAncestors(directory);
         Platforms platforms = new Platforms(store, directory, clock, frames);
         PlatformKeys platformKeys = new PlatformKeys(vertx, clock, settings.jwksCache());

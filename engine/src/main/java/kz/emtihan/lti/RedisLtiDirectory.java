@@ -32,10 +32,28 @@ public final class RedisLtiDirectory implements LtiDirectory {
     private final Users users;
     private final ToolKeys keys;
 
+    private final LinkNews news;
+
     public RedisLtiDirectory(RedisStore store, Users users, ToolKeys keys) {
+        this(store, users, keys, null);
+    }
+
+    /** With {@code news} (null: none), a link newly bound to an exam is announced to every node before it answers. */
+    public RedisLtiDirectory(RedisStore store, Users users, ToolKeys keys, LinkNews news) {
         this.store = store;
         this.users = users;
         this.keys = keys;
+        this.news = news;
+    }
+
+    @Override
+    public LinkWatch linkNews() {
+        return news == null ? LinkWatch.NONE : news;
+    }
+
+    /** The news of new links, to start and stop with the node's periodic work (null: none). */
+    public LinkNews news() {
+        return news;
     }
 
     public ToolKeys keys() {
@@ -171,7 +189,11 @@ public final class RedisLtiDirectory implements LtiDirectory {
                         .arg(key));
                 tx.add(Request.cmd(Command.SADD).arg(LtiKeys.linkedSittings()).arg(link.sittingId()));
             }
-            return store.atomically(tx).mapEmpty();
+            // issue 16 (3): every node forgets "no link" for the exam before this answers (LinkNews)
+            boolean newExam = link.examId() != null
+                    && !link.examId().equals(before.map(ResourceLink::examId).orElse(null));
+            return store.atomically(tx)
+                    .compose(done -> newExam && news != null ? news.linked(link.examId()) : Future.succeededFuture());
         });
     }
 

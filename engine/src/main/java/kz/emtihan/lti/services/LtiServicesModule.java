@@ -21,6 +21,7 @@ public final class LtiServicesModule {
     private final GradeWorker worker;
     private final LtiServicesSettings settings;
     private SittingGrades sittingGrades;
+    private kz.emtihan.lti.LinkNews news;
     private SittingGradeStatuses sittingStatuses;
 
     private LtiServicesModule(GradeStatuses grades, Rosters rosters, GradeWorker worker, LtiServicesSettings settings) {
@@ -74,6 +75,7 @@ public final class LtiServicesModule {
         // issue 16 (3) for oral sittings: confirmed results and appeal decisions
         m.sittingGrades = new SittingGrades(directory, gradeStore, sitting.sittings(), clock);
         sitting.finalResults().set(m.sittingGrades);
+        m.news = directory instanceof kz.emtihan.lti.RedisLtiDirectory r ? r.news() : null;
         m.sittingStatuses = new SittingGradeStatuses(sitting.sittings(), gradeStore, directory, clock);
         return m;
     }
@@ -97,7 +99,7 @@ public final class LtiServicesModule {
 
     /** The periodic work of this node: grades due, rosters to sync. */
     public LtiServicesVerticle verticle() {
-        return new LtiServicesVerticle(worker, rosters, settings.poll(), settings.rosterSync(), sittingGrades);
+        return new LtiServicesVerticle(worker, rosters, settings.poll(), settings.rosterSync(), sittingGrades, news);
     }
 
     /** Issue 16 (4): one round of the periodic roster sync now (tests, and an operator's console). */

@@ -24,9 +24,17 @@ public final class LtiServicesVerticle extends VerticleBase {
     private final SittingGrades sittings;
     private long sweepTimer = -1;
 
+    private final kz.emtihan.lti.LinkNews news;
+
     LtiServicesVerticle(
-            GradeWorker worker, Rosters rosters, Duration poll, Duration rosterSync, SittingGrades sittings) {
+            GradeWorker worker,
+            Rosters rosters,
+            Duration poll,
+            Duration rosterSync,
+            SittingGrades sittings,
+            kz.emtihan.lti.LinkNews news) {
         this.sittings = sittings;
+        this.news = news;
         this.worker = worker;
         this.rosters = rosters;
         this.poll = poll;
@@ -38,7 +46,7 @@ public final class LtiServicesVerticle extends VerticleBase {
         gradeTimer = vertx.setTimer(poll.toMillis(), t -> sendGrades());
         sweepTimer = vertx.setTimer(SWEEP.toMillis(), t -> sweepSittings());
         if (!rosterSync.isZero()) rosterTimer = vertx.setTimer(rosterSync.toMillis(), t -> syncRosters());
-        return Future.succeededFuture();
+        return news == null ? Future.succeededFuture() : news.start(); // issue 16 (3): new links heard at once
     }
 
     private void sendGrades() {
@@ -85,6 +93,7 @@ public final class LtiServicesVerticle extends VerticleBase {
         vertx.cancelTimer(gradeTimer);
         vertx.cancelTimer(rosterTimer);
         vertx.cancelTimer(sweepTimer);
+        if (news != null) news.close();
         return Future.succeededFuture();
     }
 }
