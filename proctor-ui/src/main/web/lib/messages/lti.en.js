@@ -60,4 +60,6 @@ export default {
   'lti.platforms.rotating': 'Rotating…',
   'lti.platforms.audit': 'Changes',
   'lti.platforms.auditLine': '{at}: {by} — {what}',
+  'lti.pick.sittings': 'Or an oral sitting you run (as its chair or secretary)',
+  'lti.pick.sittingDate': 'Date: {date}',
 };

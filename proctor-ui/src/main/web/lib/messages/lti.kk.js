@@ -60,4 +60,6 @@ export default {
   'lti.platforms.rotating': 'Кілт ауыстырылып жатыр…',
   'lti.platforms.audit': 'Өзгерістер',
   'lti.platforms.auditLine': '{at}: {by} — {what}',
+  'lti.pick.sittings': 'Немесе сіз жүргізетін ауызша отырыс (төраға не хатшы ретінде)',
+  'lti.pick.sittingDate': 'Күні: {date}',
 };

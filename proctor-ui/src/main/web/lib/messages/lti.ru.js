@@ -60,4 +60,6 @@ export default {
   'lti.platforms.rotating': 'Меняем ключ…',
   'lti.platforms.audit': 'Изменения',
   'lti.platforms.auditLine': '{at}: {by} — {what}',
+  'lti.pick.sittings': 'Или устное заседание, которое вы ведёте (как председатель или секретарь)',
+  'lti.pick.sittingDate': 'Дата: {date}',
 };
