@@ -31,9 +31,12 @@ async function start() {
 async function load() {
   try {
     // the exams the teacher may see; the engine binds only one they manage (403 otherwise)
-    const [exams, sittings] = await Promise.all([listExams(), runSittings()]);
+    const [listed, sittings] = await Promise.all([listExams().then(ok, failed), runSittings()]);
+    // a sitting's chair or secretary who is no teacher may list no exams: the sittings alone are the choice then
+    if (listed.err && sittings.length === 0) throw listed.err;
+    const exams = listed.value ?? [];
     $('lti-busy').hidden = true;
-    $('lti-none').hidden = exams.length > 0;
+    $('lti-none').hidden = exams.length > 0 || sittings.length > 0;
     $('lti-exams').replaceChildren(...exams.map(item));
     $('lti-sittings-section').hidden = sittings.length === 0;
     $('lti-sittings').replaceChildren(...sittings.map(sittingItem));
@@ -59,6 +62,9 @@ function item(exam) {
     choose,
   );
 }
+
+const ok = (value) => ({ value });
+const failed = (err) => ({ err });
 
 /** The sittings the person runs: their chair or secretary; an administrator every one. */
 async function runSittings() {

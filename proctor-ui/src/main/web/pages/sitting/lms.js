@@ -36,7 +36,7 @@ export function renderGradebook(sitting, lms, { sittingId, nameOf, mayResend, re
       'tr',
       { 'data-student': id },
       h('th', { scope: 'row', text: nameOf(id) }),
-      h('td', { text: result ? `${result.letter}` : '—' }),
+      h('td', { text: result?.letter ?? grade?.letter ?? '—' }),
       h('td', { 'data-field': 'lms', 'data-grade-state': grade?.state ?? 'none' }, ...gradeCell(grade)),
     );
   });
