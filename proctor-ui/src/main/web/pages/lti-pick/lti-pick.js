@@ -39,6 +39,9 @@ async function load() {
     $('lti-none').hidden = exams.length > 0 || sittings.length > 0;
     $('lti-exams').replaceChildren(...exams.map(item));
     $('lti-sittings-section').hidden = sittings.length === 0;
+    if (sittings.length > 0) {
+      $('lti-heading').textContent = t(deepLinking ? 'lti.pick.deepHeadingAny' : 'lti.pick.headingAny');
+    }
     $('lti-sittings').replaceChildren(...sittings.map(sittingItem));
     setState(main, 'ready');
   } catch (err) {
