@@ -145,7 +145,13 @@ public final class LinkNews implements LinkWatch {
                     live = true;
                     return null;
                 })
-                .onFailure(err -> lost(subscriber));
+                .onFailure(err -> {
+                    if (backoffMillis == 100) // the first failure of a run of them, not every retry
+                    log.warn(
+                                "LMS link news: cannot subscribe ({}); results ask Redis for links until it can",
+                                err.getMessage());
+                    lost(subscriber);
+                });
     }
 
     private synchronized void lost(RedisConnection conn) {
