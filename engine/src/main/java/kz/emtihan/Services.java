@@ -77,7 +77,14 @@ public record Services(
                 store, exam, users, cfg.regulation(), live::serverNow); // 5.34-5.35
 
         var lti = kz.emtihan.lti.LtiModule.create(
-                vertx, store, users, tokens, exam.exams(), cfg.lti(), Clock.systemUTC()); // issue 16
+                vertx,
+                store,
+                users,
+                tokens,
+                exam.exams(),
+                sittings.sittings(),
+                cfg.lti(),
+                Clock.systemUTC()); // issue 16
         return new Services(
                 cfg,
                 store,
@@ -94,6 +101,6 @@ public record Services(
                 socket,
                 lti,
                 kz.emtihan.lti.services.LtiServicesModule.create( // issue 16 (3-4)
-                        vertx, store, exam, lti.directory(), cfg.ltiServices(), lti.signIn()));
+                        vertx, store, exam, sittings, lti.directory(), cfg.ltiServices(), lti.signIn()));
     }
 }

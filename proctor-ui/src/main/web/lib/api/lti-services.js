@@ -15,3 +15,12 @@ export const resendLtiGrade = (examId, studentId) => post(`${base(examId)}/grade
 
 /** → {added, already, skipped, removed, kept, students} */
 export const syncRosterFromCourse = (examId) => post(`${base(examId)}/roster-sync`, {});
+
+const sittingBase = (sittingId) => `/sittings/${segment(sittingId)}/lti`;
+
+/** Issue 16 (3) for oral sittings → {sittingId, linked, grades:[…as examLtiGrades]} */
+export const sittingLtiGrades = (sittingId) => get(`${sittingBase(sittingId)}/grades`);
+
+/** A given-up grade of a sitting queued again → the grade, waiting */
+export const resendSittingLtiGrade = (sittingId, studentId) =>
+  post(`${sittingBase(sittingId)}/grades/${segment(studentId)}/resend`, {});

@@ -32,3 +32,9 @@ export const bindLaunch = (launchId, examId) => post(`/lti/launches/${segment(la
 
 /** The teacher answers a deep-linking request with an exam → {returnUrl, jwt}. */
 export const deepLink = (launchId, examId) => post(`/lti/launches/${segment(launchId)}/deep-link`, { examId });
+
+/** Issue 16 (2): the same with an oral sitting the caller runs → {sittingId, next} / {returnUrl, jwt}. */
+export const bindLaunchSitting = (launchId, sittingId) =>
+  post(`/lti/launches/${segment(launchId)}/exam`, { sittingId });
+export const deepLinkSitting = (launchId, sittingId) =>
+  post(`/lti/launches/${segment(launchId)}/deep-link`, { sittingId });

@@ -60,4 +60,8 @@ export default {
   'lti.platforms.rotating': 'Rotating…',
   'lti.platforms.audit': 'Changes',
   'lti.platforms.auditLine': '{at}: {by} — {what}',
+  'lti.pick.sittings': 'Or an oral sitting you run (as its chair or secretary)',
+  'lti.pick.sittingDate': 'Date: {date}',
+  'lti.pick.headingAny': 'Choose the exam or the oral sitting this activity opens',
+  'lti.pick.deepHeadingAny': 'Choose the exam or the oral sitting to add to the course',
 };

@@ -60,4 +60,8 @@ export default {
   'lti.platforms.rotating': 'Кілт ауыстырылып жатыр…',
   'lti.platforms.audit': 'Өзгерістер',
   'lti.platforms.auditLine': '{at}: {by} — {what}',
+  'lti.pick.sittings': 'Немесе сіз жүргізетін ауызша отырыс (төраға не хатшы ретінде)',
+  'lti.pick.sittingDate': 'Күні: {date}',
+  'lti.pick.headingAny': 'Бұл курс элементі ашатын емтиханды не ауызша отырысты таңдаңыз',
+  'lti.pick.deepHeadingAny': 'Курсқа қосылатын емтиханды не ауызша отырысты таңдаңыз',
 };

@@ -60,4 +60,8 @@ export default {
   'lti.platforms.rotating': 'Меняем ключ…',
   'lti.platforms.audit': 'Изменения',
   'lti.platforms.auditLine': '{at}: {by} — {what}',
+  'lti.pick.sittings': 'Или устное заседание, которое вы ведёте (как председатель или секретарь)',
+  'lti.pick.sittingDate': 'Дата: {date}',
+  'lti.pick.headingAny': 'Выберите экзамен или устное заседание, которое откроет этот элемент курса',
+  'lti.pick.deepHeadingAny': 'Выберите экзамен или устное заседание, которое добавится в курс',
 };

@@ -389,4 +389,8 @@ export default {
   'sitting.act.needDescription': 'Describe what happened before drawing up the act.',
   'sitting.remove.needReason': 'Write what the student did before removing them.',
   'sitting.toActs': 'The act and the votes',
+  'sitting.lms.hint':
+    "The confirmed result and an appeal's decision go to the gradebook of the LMS course that opens this sitting.",
+  'sitting.lms.student': 'Student',
+  'sitting.lms.result': 'Result',
 };

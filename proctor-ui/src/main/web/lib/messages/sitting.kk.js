@@ -388,4 +388,8 @@ export default {
   'sitting.act.needDescription': 'Акт жасамас бұрын не болғанын жазыңыз.',
   'sitting.remove.needReason': 'Шығармас бұрын студенттің не істегенін жазыңыз.',
   'sitting.toActs': 'Акт және дауыс беру',
+  'sitting.lms.hint':
+    'Расталған нәтиже мен апелляция шешімі осы отырысты ашатын LMS курсының бағалар журналына жіберіледі.',
+  'sitting.lms.student': 'Студент',
+  'sitting.lms.result': 'Нәтиже',
 };

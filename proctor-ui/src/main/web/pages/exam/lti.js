@@ -5,11 +5,12 @@
  */
 
 import { h } from '../../lib/dom.js';
-import { formatDateTime, t } from '../../lib/i18n.js';
+import { t } from '../../lib/i18n.js';
 import { examLtiGrades, resendLtiGrade, syncRosterFromCourse } from '../../lib/api/lti-services.js';
 import { $, busy, clearError, labelColumns, showError } from '../../lib/staff.js';
+import { gradeCell } from '../../lib/lti-grades.js';
 
-const STATE_CLASS = { sent: 'status-submitted', waiting: 'status-in-progress', failed: 'status-terminated' };
+export { answerSummary } from '../../lib/lti-grades.js';
 
 /** What the server says of the exam's LMS links and grades; null when the caller may not read them. */
 export async function ltiOf(examId) {
@@ -44,51 +45,6 @@ export function addGradebookColumn(lti, { examId, mayResend, reload }) {
     button.hidden = !mayResend;
   });
   labelColumns(table);
-}
-
-function gradeCell(grade) {
-  if (!grade?.state) return [h('span', { class: 'muted', text: '—' })];
-  const badge = h('span', {
-    class: `status ${STATE_CLASS[grade.state] ?? ''}`,
-    text: t(`staff.lti.state.${grade.state}`),
-  });
-  const out = [badge];
-  const note = (text) => h('span', { class: 'lms-note muted', text });
-  if (grade.state === 'sent' && grade.sentAt) out.push(note(formatDateTime(grade.sentAt)));
-  if (grade.state === 'waiting' && grade.nextAt && grade.tries > 0) {
-    out.push(note(t('staff.lti.nextAt', { time: formatDateTime(grade.nextAt) })));
-  }
-  const answer = grade.platformAnswer;
-  if (answer && grade.state !== 'sent') {
-    out.push(
-      answer.status > 0 && answer.body
-        ? h(
-            'details',
-            { class: 'lms-answer' },
-            h('summary', { text: answerSummary(answer) }),
-            h('pre', { text: answer.body }),
-          )
-        : note(answerSummary(answer)),
-    );
-  }
-  if (grade.state === 'failed') {
-    out.push(
-      h('button', {
-        class: 'button',
-        type: 'button',
-        'data-resend': grade.studentId,
-        text: t('staff.lti.resend'),
-      }),
-    );
-  }
-  return out;
-}
-
-/** The LMS's answer in the page's words: its HTTP status, or why there was none. */
-export function answerSummary(answer) {
-  if (answer.status > 0) return t('staff.lti.answered', { status: answer.status });
-  if (answer.body === 'no-platform-user') return t('staff.lti.noPlatformUser');
-  return t('staff.lti.unreachable');
 }
 
 async function resend(examId, button, reload) {

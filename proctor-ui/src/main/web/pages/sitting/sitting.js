@@ -34,6 +34,7 @@ import {
 import { follow, nextStudent, phaseLabel, phaseLabelKey, pick, settled } from '../../lib/sitting/console.js';
 import { renderActs } from './acts.js';
 import { renderAppeals } from './appeals.js';
+import { lmsOf, renderGradebook } from './lms.js';
 import { prepareClose, renderDraws } from './draws.js';
 import { PageClock, followSitting } from '../../lib/sitting/live.js';
 import { protocolPath, wirePdf } from '../../lib/sitting/papers.js';
@@ -60,6 +61,7 @@ const LOW_TIME = 2 * 60 * 1000;
 
 let sitting = null;
 let draws = null;
+let lms = null; // issue 16 (3): the grades on their way to the LMS, when a link of it opens the sitting
 const clock = new PageClock();
 let chosen = param('student');
 // whom the console shows: picked by hand, held after their part ended, else the student under way (console.js follow)
@@ -126,9 +128,14 @@ async function start() {
 }
 
 async function load() {
-  const [fresh, freshDraws] = await Promise.all([api.getSitting(sittingId), api.sittingDraws(sittingId)]);
+  const [fresh, freshDraws, freshLms] = await Promise.all([
+    api.getSitting(sittingId),
+    api.sittingDraws(sittingId),
+    lmsOf(sittingId),
+  ]);
   sitting = fresh;
   draws = freshDraws;
+  lms = freshLms;
   clock.fromView(sitting);
   render();
 }
@@ -358,6 +365,7 @@ function renderAll() {
   const context = { sittingId, nameOf, reload };
   renderActs(sitting, role, count, context);
   renderAppeals(sitting, role, context);
+  renderGradebook(sitting, lms, { ...context, mayResend: ['chair', 'secretary', 'none'].includes(role) });
   renderDraws(sitting, draws, role, nameOf);
   renderPostponements(sitting, { sittingId, reload, askFirst });
   renderInterventions(sitting, role, chosen, nameOf);

@@ -40,13 +40,28 @@ public final class LaunchSignIn {
     /** Issue 16 (1): a Learner of a bound link is put on its exam's roster (the roster services plug in). */
     private volatile LaunchEnrolment enrolment = LaunchEnrolment.NONE;
 
+    private final SittingLinks sittings;
+
+    /** What a resource link opens: an exam, an oral sitting (issue 16, 2 for sittings), or nothing yet. */
+    record Placed(Optional<String> examId, Optional<String> sittingId) {
+        static Placed exam(Optional<String> id) {
+            return new Placed(id, Optional.empty());
+        }
+
+        static Placed sitting(Optional<String> id) {
+            return new Placed(Optional.empty(), id);
+        }
+    }
+
     public LaunchSignIn(
             RedisStore store,
             RedisLtiDirectory directory,
             Users users,
             Tokens tokens,
             Exams exams,
-            boolean administratorIsAdmin) {
+            boolean administratorIsAdmin,
+            SittingLinks sittings) {
+        this.sittings = sittings;
         this.store = store;
         this.directory = directory;
         this.users = users;
@@ -80,8 +95,9 @@ public final class LaunchSignIn {
                                     String token = tokens.issue(
                                             here, version == null ? 0 : Long.parseLong(version.toString()));
                                     return place(launch, here)
-                                            .compose(examId -> enrol(launch, role, examId, userId))
-                                            .compose(examId -> keep(launch, userId, examId)
+                                            .compose(placed -> enrol(launch, role, placed.examId(), userId)
+                                                    .map(placed))
+                                            .compose(placed -> keep(launch, userId, placed)
                                                     .map(launchId -> new JsonObject()
                                                             .put("token", token)
                                                             .put(
@@ -101,8 +117,15 @@ public final class LaunchSignIn {
                                                                             .put("role", role.code())
                                                                             .put("context", launch.contextTitle())
                                                                             .put("link", launch.resourceLinkTitle())
-                                                                            .put("examId", examId.orElse(null)))
-                                                            .put("next", next(launch, role, examId, launchId))));
+                                                                            .put(
+                                                                                    "examId",
+                                                                                    placed.examId()
+                                                                                            .orElse(null))
+                                                                            .put(
+                                                                                    "sittingId",
+                                                                                    placed.sittingId()
+                                                                                            .orElse(null)))
+                                                            .put("next", next(launch, role, placed, launchId))));
                                 })));
     }
 
@@ -117,7 +140,14 @@ public final class LaunchSignIn {
     }
 
     static String next(Launch launch, Role role, Optional<String> examId, String launchId) {
+        return next(launch, role, Placed.exam(examId), launchId);
+    }
+
+    static String next(Launch launch, Role role, Placed placed, String launchId) {
         if (launch.deepLinkingRequest()) return role == Role.STUDENT ? null : "lti-pick.html?launch=" + launchId;
+        if (placed.sittingId().isPresent())
+            return SittingLinks.page(role == Role.STUDENT, placed.sittingId().get());
+        Optional<String> examId = placed.examId();
         if (examId.isPresent())
             return role == Role.STUDENT ? "rules.html?exam=" + examId.get() : "exam.html?exam=" + examId.get();
         return role == Role.STUDENT ? null : "lti-pick.html?launch=" + launchId;
@@ -129,8 +159,8 @@ public final class LaunchSignIn {
      * manages it (a custom parameter typed by hand in the LMS opens nothing else). The link is kept with the services
      * this launch offers.
      */
-    private Future<Optional<String>> place(Launch launch, Caller caller) {
-        if (launch.resourceLinkId().isEmpty()) return Future.succeededFuture(Optional.empty());
+    private Future<Placed> place(Launch launch, Caller caller) {
+        if (launch.resourceLinkId().isEmpty()) return Future.succeededFuture(Placed.exam(Optional.empty()));
         String linkId = launch.resourceLinkId().get();
         return directory.link(launch.platformId(), linkId).compose(before -> {
             // issue 16 (1): a link belongs to its deployment and course; a launch from another opens nothing of it
@@ -138,11 +168,14 @@ public final class LaunchSignIn {
                     && !before.get()
                             .sameCourse(
                                     launch.deploymentId(), launch.contextId().orElse(null)))
-                return Future.succeededFuture(Optional.<String>empty());
+                return Future.succeededFuture(Placed.exam(Optional.empty()));
+            // issue 16 (2): a link that opens an oral sitting, or is to
+            if (SittingLinks.concerns(launch, before))
+                return sittings.place(launch, caller, before).map(Placed::sitting);
             Optional<String> bound = before.map(ResourceLink::examId);
             Future<Optional<String>> exam = bound.isPresent() ? Future.succeededFuture(bound) : custom(launch, caller);
             return exam.compose(examId ->
-                    directory.saveLink(link(launch, examId.orElse(null))).map(examId));
+                    directory.saveLink(link(launch, examId.orElse(null))).map(Placed.exam(examId)));
         });
     }
 
@@ -174,9 +207,12 @@ public final class LaunchSignIn {
     }
 
     /** The launch kept an hour for the teacher's next step, under a fresh id. */
-    private Future<String> keep(Launch launch, String userId, Optional<String> examId) {
+    private Future<String> keep(Launch launch, String userId, Placed placed) {
         String id = Launches.random();
-        JsonObject kept = LaunchJson.write(launch).put("userId", userId).put("examId", examId.orElse(null));
+        JsonObject kept = LaunchJson.write(launch)
+                .put("userId", userId)
+                .put("examId", placed.examId().orElse(null))
+                .put("sittingId", placed.sittingId().orElse(null));
         return store.redis()
                 .send(Request.cmd(Command.SET)
                         .arg(LtiLaunchKeys.launch(id))

@@ -36,8 +36,16 @@ public final class LinkChoices {
     private final Platforms platforms;
     private final Exams exams;
     private final Clock clock;
+    private final SittingLinks sittings;
 
-    public LinkChoices(RedisStore store, RedisLtiDirectory directory, Platforms platforms, Exams exams, Clock clock) {
+    public LinkChoices(
+            RedisStore store,
+            RedisLtiDirectory directory,
+            Platforms platforms,
+            Exams exams,
+            Clock clock,
+            SittingLinks sittings) {
+        this.sittings = sittings;
         this.store = store;
         this.directory = directory;
         this.platforms = platforms;
@@ -45,7 +53,7 @@ public final class LinkChoices {
         this.clock = clock;
     }
 
-    private Future<JsonObject> launch(Caller caller, String launchId) {
+    Future<JsonObject> launch(Caller caller, String launchId) {
         return store.redis()
                 .send(Request.cmd(Command.GET).arg(LtiLaunchKeys.launch(launchId)))
                 .map(r -> {
@@ -65,6 +73,7 @@ public final class LinkChoices {
 
     /** Binds the launch's resource link to an exam the caller manages; audited. Answers the page to open. */
     public Future<JsonObject> bind(Caller caller, String launchId, JsonObject body) {
+        if (body.containsKey("sittingId")) return sittingChoices().bind(caller, launchId, body); // issue 16 (2)
         return launch(caller, launchId).compose(kept -> {
             String examId = examId(body);
             String linkId = kept.getString("resourceLinkId");
@@ -103,6 +112,8 @@ public final class LinkChoices {
      * it on the first launch of the new link.
      */
     public Future<JsonObject> deepLink(Caller caller, String launchId, JsonObject body, String launchUrl) {
+        if (body.containsKey("sittingId"))
+            return sittingChoices().deepLink(caller, launchId, body, launchUrl); // issue 16 (2)
         return launch(caller, launchId).compose(kept -> {
             String examId = examId(body);
             JsonObject dl = kept.getJsonObject("deepLinking");
@@ -129,6 +140,10 @@ public final class LinkChoices {
         });
     }
 
+    private SittingChoices sittingChoices() {
+        return new SittingChoices(this, store, directory, platforms, sittings);
+    }
+
     private String response(
             kz.emtihan.lti.model.Platform p,
             JsonObject kept,
@@ -136,13 +151,27 @@ public final class LinkChoices {
             Exam exam,
             kz.emtihan.lti.model.ToolKey key,
             String launchUrl) {
+        return response(p, kept, dl, key, launchUrl, exam.title(), "exam", exam.id(), 100);
+    }
+
+    /** The signed answer naming one resource: an exam, or a sitting (issue 16, 2), with its line item's maximum. */
+    String response(
+            kz.emtihan.lti.model.Platform p,
+            JsonObject kept,
+            JsonObject dl,
+            kz.emtihan.lti.model.ToolKey key,
+            String launchUrl,
+            String title,
+            String param,
+            String id,
+            int scoreMaximum) {
         long now = clock.millis();
         Map<String, Object> item = new java.util.LinkedHashMap<>();
         item.put("type", "ltiResourceLink");
-        item.put("title", exam.title());
+        item.put("title", title);
         item.put("url", launchUrl);
-        item.put("custom", Map.of("exam", exam.id()));
-        item.put("lineItem", Map.of("scoreMaximum", 100, "label", exam.title(), "resourceId", exam.id()));
+        item.put("custom", Map.of(param, id));
+        item.put("lineItem", Map.of("scoreMaximum", scoreMaximum, "label", title, "resourceId", id));
         var jwt = Jwts.builder()
                 .header()
                 .keyId(key.kid())

@@ -20,7 +20,8 @@ final class LinkJson {
                 .put("lineItemUrl", l.lineItemUrl())
                 .put("lineItemsUrl", l.lineItemsUrl())
                 .put("agsScopes", new JsonArray(l.agsScopes()))
-                .put("membershipsUrl", l.membershipsUrl());
+                .put("membershipsUrl", l.membershipsUrl())
+                .put("sittingId", l.sittingId());
     }
 
     static ResourceLink read(JsonObject o) {
@@ -35,6 +36,7 @@ final class LinkJson {
                 o.getString("lineItemUrl"),
                 o.getString("lineItemsUrl"),
                 scopes,
-                o.getString("membershipsUrl"));
+                o.getString("membershipsUrl"),
+                o.getString("sittingId"));
     }
 }

@@ -18,6 +18,16 @@ public interface LtiDirectory {
     /** Every resource link that opens this exam, with the services its latest launch offered. */
     Future<List<ResourceLink>> linksOfExam(String examId);
 
+    /** Every resource link that opens this oral sitting (issue 16, 3 for sittings). */
+    default Future<List<ResourceLink>> linksOfSitting(String sittingId) {
+        return Future.succeededFuture(List.of());
+    }
+
+    /** Every sitting some resource link opens. */
+    default Future<List<String>> linkedSittings() {
+        return Future.succeededFuture(List.of());
+    }
+
     /** The platform's user id ({@code sub}) of an Emtihan user, if the user came from that platform. */
     Future<Optional<String>> subjectOf(String platformId, String userId);
 
@@ -26,6 +36,11 @@ public interface LtiDirectory {
      * Instructor a teacher).
      */
     Future<String> userFor(String platformId, String sub, String name, String email, Role role);
+
+    /** Issue 16 (3): the news of new links this node's memory of linked exams listens to. */
+    default LinkWatch linkNews() {
+        return LinkWatch.NONE;
+    }
 
     /** The key the tool signs with now: client assertions, deep-linking responses. */
     Future<ToolKey> signingKey();

@@ -39,6 +39,16 @@ public final class LtiKeys {
         return "{lti}:exam-links:" + examId;
     }
 
+    /** Set of the link keys ({@link #link}) that open an oral sitting (issue 16, 2-3 for sittings). */
+    public static String linksOfSitting(String sittingId) {
+        return "{lti}:sitting-links:" + sittingId;
+    }
+
+    /** Set of the sittings some link opens: what the grade sweep goes over (issue 16, 3). */
+    public static String linkedSittings() {
+        return "{lti}:linked-sittings";
+    }
+
     /** Hash sub → Emtihan user id, per platform. */
     public static String users(String platformId) {
         return "{lti}:users:" + platformId;

@@ -24,13 +24,22 @@ public record LtiModule(
         FrameAncestors frameAncestors) {
 
     public static LtiModule create(
-            Vertx vertx, RedisStore store, Users users, Tokens tokens, Exams exams, LtiSettings settings, Clock clock) {
+            Vertx vertx,
+            RedisStore store,
+            Users users,
+            Tokens tokens,
+            Exams exams,
+            kz.emtihan.sitting.Sittings sittings,
+            LtiSettings settings,
+            Clock clock) {
         ToolKeys keys = new ToolKeys(vertx, store, clock, settings.keyLead(), settings.keepOldKey());
-        RedisLtiDirectory directory = new RedisLtiDirectory(store, users, keys);
+        RedisLtiDirectory directory =
+                new RedisLtiDirectory(store, users, keys, new LinkNews(vertx, store.redis())); // issue 16 (3)
         FrameAncestors frames = new FrameAncestors(directory);
         Platforms platforms = new Platforms(store, directory, clock, frames);
         PlatformKeys platformKeys = new PlatformKeys(vertx, clock, settings.jwksCache());
         frames.watch(vertx);
+        SittingLinks sittingLinks = new SittingLinks(store, directory, sittings); // issue 16 (2): links to sittings
         return new LtiModule(
                 settings,
                 keys,
@@ -43,8 +52,9 @@ public record LtiModule(
                         users,
                         tokens,
                         exams,
-                        settings.administratorRole().equals("admin")),
-                new LinkChoices(store, directory, platforms, exams, clock),
+                        settings.administratorRole().equals("admin"),
+                        sittingLinks),
+                new LinkChoices(store, directory, platforms, exams, clock, sittingLinks),
                 new Registrations(store, platforms, platformKeys.client()),
                 frames);
     }

@@ -32,10 +32,28 @@ public final class RedisLtiDirectory implements LtiDirectory {
     private final Users users;
     private final ToolKeys keys;
 
+    private final LinkNews news;
+
     public RedisLtiDirectory(RedisStore store, Users users, ToolKeys keys) {
+        this(store, users, keys, null);
+    }
+
+    /** With {@code news} (null: none), a link newly bound to an exam is announced to every node before it answers. */
+    public RedisLtiDirectory(RedisStore store, Users users, ToolKeys keys, LinkNews news) {
         this.store = store;
         this.users = users;
         this.keys = keys;
+        this.news = news;
+    }
+
+    @Override
+    public LinkWatch linkNews() {
+        return news == null ? LinkWatch.NONE : news;
+    }
+
+    /** The news of new links, to start and stop with the node's periodic work (null: none). */
+    public LinkNews news() {
+        return news;
     }
 
     public ToolKeys keys() {
@@ -100,18 +118,36 @@ public final class RedisLtiDirectory implements LtiDirectory {
 
     @Override
     public Future<List<ResourceLink>> linksOfExam(String examId) {
+        return links(LtiKeys.linksOfExam(examId));
+    }
+
+    @Override
+    public Future<List<ResourceLink>> linksOfSitting(String sittingId) {
+        return links(LtiKeys.linksOfSitting(sittingId));
+    }
+
+    @Override
+    public Future<List<String>> linkedSittings() {
         return store.redis()
-                .send(Request.cmd(Command.SMEMBERS).arg(LtiKeys.linksOfExam(examId)))
-                .compose(keys -> {
-                    if (keys == null || keys.size() == 0) return Future.succeededFuture(List.<ResourceLink>of());
-                    Request get = Request.cmd(Command.MGET);
-                    for (Response k : keys) get.arg(k.toString());
-                    return store.redis().send(get).map(values -> {
-                        List<ResourceLink> out = new ArrayList<>();
-                        for (Response v : values) if (v != null) out.add(LinkJson.read(new JsonObject(v.toString())));
-                        return out;
-                    });
+                .send(Request.cmd(Command.SMEMBERS).arg(LtiKeys.linkedSittings()))
+                .map(r -> {
+                    List<String> out = new ArrayList<>();
+                    if (r != null) for (Response m : r) out.add(m.toString());
+                    return out;
                 });
+    }
+
+    private Future<List<ResourceLink>> links(String set) {
+        return store.redis().send(Request.cmd(Command.SMEMBERS).arg(set)).compose(keys -> {
+            if (keys == null || keys.size() == 0) return Future.succeededFuture(List.<ResourceLink>of());
+            Request get = Request.cmd(Command.MGET);
+            for (Response k : keys) get.arg(k.toString());
+            return store.redis().send(get).map(values -> {
+                List<ResourceLink> out = new ArrayList<>();
+                for (Response v : values) if (v != null) out.add(LinkJson.read(new JsonObject(v.toString())));
+                return out;
+            });
+        });
     }
 
     /** The link a launch came from, if it is known. */
@@ -141,7 +177,23 @@ public final class RedisLtiDirectory implements LtiDirectory {
                 tx.add(Request.cmd(Command.SADD)
                         .arg(LtiKeys.linksOfExam(link.examId()))
                         .arg(key));
-            return store.atomically(tx).mapEmpty();
+            // issue 16 (2-3): the same for a sitting
+            before.map(ResourceLink::sittingId)
+                    .filter(sit -> sit != null && !sit.equals(link.sittingId()))
+                    .ifPresent(sit -> tx.add(Request.cmd(Command.SREM)
+                            .arg(LtiKeys.linksOfSitting(sit))
+                            .arg(key)));
+            if (link.sittingId() != null) {
+                tx.add(Request.cmd(Command.SADD)
+                        .arg(LtiKeys.linksOfSitting(link.sittingId()))
+                        .arg(key));
+                tx.add(Request.cmd(Command.SADD).arg(LtiKeys.linkedSittings()).arg(link.sittingId()));
+            }
+            // issue 16 (3): every node forgets "no link" for the exam before this answers (LinkNews)
+            boolean newExam = link.examId() != null
+                    && !link.examId().equals(before.map(ResourceLink::examId).orElse(null));
+            return store.atomically(tx)
+                    .compose(done -> newExam && news != null ? news.linked(link.examId()) : Future.succeededFuture());
         });
     }
 

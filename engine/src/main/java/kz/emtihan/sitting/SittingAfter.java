@@ -236,6 +236,12 @@ public final class SittingAfter {
                                 find(doc.getJsonArray("appeals"), appealId, "appeal")
                                         .getString("studentId"))
                         .map(doc))
+                // issue 16 (3): the decided grade (changed, or kept: sent once) to the LMS's gradebook
+                .compose(doc -> sittings.tell(
+                                doc,
+                                find(doc.getJsonArray("appeals"), appealId, "appeal")
+                                        .getString("studentId"))
+                        .map(doc))
                 .map(doc -> withStatus(find(doc.getJsonArray("appeals"), appealId, "appeal"), doc, now));
     }
 

@@ -48,6 +48,11 @@ public record SittingModule(
                 new SittingInterventions(sittings, regulation.scale()));
     }
 
+    /** Issue 16 (3): who is told of a sitting's final results (plugged in by the LMS's grade services). */
+    public SittingResults.Slot finalResults() {
+        return sittings.finals();
+    }
+
     /**
      * Plugs the sittings into the live socket: a participant's page follows its sitting, and the commission and the
      * student being examined sit in its video room (whose media is {@code media}: browser to browser, or a server's).

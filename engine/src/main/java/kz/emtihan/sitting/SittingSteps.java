@@ -180,6 +180,7 @@ public final class SittingSteps {
                         },
                         (before, after, was, doc) -> SittingCarry.requireInTime(doc, student, now)) // 6.15.3
                 .compose(doc -> SittingCarry.replaceEarlier(sittings.store(), doc, student)
+                        .compose(v -> sittings.tell(doc, student)) // issue 16 (3): the LMS's gradebook
                         .map(v -> SittingView.of(doc, caller, now, rules)
                                 .getJsonObject("progress")
                                 .getJsonObject(student)));

@@ -43,6 +43,7 @@ public final class Sittings {
     private final Regulation.FinalAttestation rules;
     private final LiveHub live;
     private final SittingPeople people;
+    private final SittingResults.Slot finals = new SittingResults.Slot();
 
     Sittings(SittingStore store, Regulation.FinalAttestation rules, LiveHub live, SittingPeople people) {
         this.store = store;
@@ -65,6 +66,64 @@ public final class Sittings {
 
     LiveHub live() {
         return live;
+    }
+
+    /** Issue 16 (3): who is told of a final result (the LMS's gradebook, when a link of the sitting takes grades). */
+    SittingResults.Slot finals() {
+        return finals;
+    }
+
+    /**
+     * Issue 16 (3): tells the listener of the student's final result as stored in {@code doc}, after it is stored. A
+     * listener that fails is logged, not the step's failure: the result stands, and the listener catches up from
+     * {@link #finalResults}.
+     */
+    Future<Void> tell(JsonObject doc, String student) {
+        return SittingFinals.tell(finals.get(), doc, student, rules);
+    }
+
+    /** Issue 16 (3): every final result of the sitting as it stands now (confirmed, or as an appeal left it). */
+    public Future<java.util.List<SittingResults.Final>> finalResults(String id) {
+        return store.get(id).map(doc -> SittingFinals.of(doc, rules));
+    }
+
+    /** Issue 16 (3): the sitting's title (a new line item's label in an LMS's gradebook). */
+    public Future<String> title(String id) {
+        return store.get(id).map(doc -> doc.getString("title", id));
+    }
+
+    /**
+     * Issue 16 (2): the sitting's id and title when the caller runs it: its chair or its technical secretary (who lead
+     * it, 6.15.6), or an administrator (who created it); forbidden otherwise, not-found when there is none. Who may
+     * open it from an LMS course, and send its grades there again.
+     */
+    public Future<JsonObject> runBy(Caller caller, String id) {
+        return store.get(id).map(doc -> {
+            if (!SittingFinals.runs(doc, caller)) throw Refusal.of(CommonRefusal.FORBIDDEN);
+            return new JsonObject()
+                    .put("id", id)
+                    .put("title", doc.getString("title"))
+                    .put("maxScore", rules.maxScore());
+        });
+    }
+
+    /**
+     * Issue 16 (3): the sitting's id and title when the caller sees its results: anyone on the commission or the appeal
+     * commission, or an administrator (SittingView shows them every student's result); forbidden to its students and
+     * everyone else.
+     */
+    public Future<JsonObject> resultsSeenBy(Caller caller, String id) {
+        return store.get(id).map(doc -> {
+            String role = SittingView.roleOf(doc, caller.id());
+            if (!caller.has(Role.ADMIN) && (role == null || "student".equals(role)))
+                throw Refusal.of(CommonRefusal.FORBIDDEN);
+            return new JsonObject()
+                    .put("id", id)
+                    .put("title", doc.getString("title"))
+                    .put(
+                            "students",
+                            doc.getJsonArray("students", new JsonArray()).copy());
+        });
     }
 
     /**

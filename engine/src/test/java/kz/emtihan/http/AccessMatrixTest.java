@@ -99,6 +99,10 @@ class AccessMatrixTest {
         OWNERS.put(
                 "the applicant; the signers, the registrar and admins", Set.of("s2", "dn", "dr", "vr", "rR", "adm1"));
         OWNERS.put("the applicant; the signers and the registrar", Set.of("s2", "dn", "dr", "vr", "rR"));
+        OWNERS.put( // issue 16 (3): a sitting's grades on their way to the LMS
+                "the sitting's commission, secretary and appeal commission; admins",
+                Set.of("ch", "cm", "sec", "rR", "eE", "adm1"));
+        OWNERS.put("the sitting's chair and secretary; admins", Set.of("ch", "sec", "adm1"));
         // issue 16 (2): no matrix user was signed in by an LTI launch; the fixture's launch id is nobody's
         OWNERS.put("the person the launch signed in, within the hour after it", Set.of());
     }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A place in an LMS course that opens an Emtihan exam (issue 16, 2), with the services the launch offered: the line
  * item where the grade goes (Assignment and Grade Services, issue 16, 3) and the course's membership (Names and Role
- * Provisioning Services, issue 16, 4). A service the platform did not offer is {@code null} (scopes empty).
+ * Provisioning Services, issue 16, 4). A service the platform did not offer is {@code null} (scopes empty). A link
+ * opens an exam, or an oral sitting ({@code sittingId}, issue 16 (2-3) for sittings), never both; or nothing yet.
  */
 public record ResourceLink(
         String platformId,
@@ -16,9 +17,51 @@ public record ResourceLink(
         String lineItemUrl,
         String lineItemsUrl,
         List<String> agsScopes,
-        String membershipsUrl) {
+        String membershipsUrl,
+        String sittingId) {
     public ResourceLink {
         agsScopes = List.copyOf(agsScopes);
+        if (examId != null && sittingId != null)
+            throw new IllegalArgumentException("a link opens an exam or a sitting, not both");
+    }
+
+    /** A link to an exam (or to nothing yet). */
+    public ResourceLink(
+            String platformId,
+            String deploymentId,
+            String contextId,
+            String resourceLinkId,
+            String examId,
+            String lineItemUrl,
+            String lineItemsUrl,
+            List<String> agsScopes,
+            String membershipsUrl) {
+        this(
+                platformId,
+                deploymentId,
+                contextId,
+                resourceLinkId,
+                examId,
+                lineItemUrl,
+                lineItemsUrl,
+                agsScopes,
+                membershipsUrl,
+                null);
+    }
+
+    /** The same link opening the sitting instead. */
+    public ResourceLink toSitting(String sitting) {
+        return new ResourceLink(
+                platformId,
+                deploymentId,
+                contextId,
+                resourceLinkId,
+                null,
+                lineItemUrl,
+                lineItemsUrl,
+                agsScopes,
+                membershipsUrl,
+                sitting);
     }
 
     /**

@@ -16,11 +16,12 @@ import java.util.function.Function;
 import kz.emtihan.lti.LtiDirectory;
 import kz.emtihan.lti.model.Platform;
 import kz.emtihan.lti.model.ResourceLink;
+import kz.emtihan.lti.services.model.GradeTarget;
 import kz.emtihan.lti.services.model.Scopes;
 import kz.emtihan.lti.services.model.ServiceLinks;
 
 /**
- * Issue 16 (3): sends one queued grade to the line item of every resource link of its exam whose platform knows the
+ * Issue 16 (3): sends one queued grade to the line item of every resource link of its exam (or sitting) whose platform knows the
  * student (Assignment and Grade Services 2.0, 3.4: a Score with the platform's user id, the points, Completed and
  * FullyGraded, the time and the letter as the comment). A link with no line item but a line items URL gets the one
  * tagged for its resource link, made if there is none and the platform granted the lineitem scope.
@@ -32,7 +33,7 @@ final class GradeSender {
     private final WebClient http;
     private final LtiDirectory directory;
     private final PlatformTokens tokens;
-    private final Function<String, Future<String>> examTitle;
+    private final Function<GradeTarget, Future<String>> title;
     private final long timeoutMillis;
 
     /**
@@ -46,12 +47,12 @@ final class GradeSender {
             WebClient http,
             LtiDirectory directory,
             PlatformTokens tokens,
-            Function<String, Future<String>> examTitle,
+            Function<GradeTarget, Future<String>> title,
             Duration timeout) {
         this.http = http;
         this.directory = directory;
         this.tokens = tokens;
-        this.examTitle = examTitle;
+        this.title = title;
         this.timeoutMillis = timeout.toMillis();
     }
 
@@ -60,34 +61,41 @@ final class GradeSender {
         return l.agsScopes().contains(Scopes.SCORE) && (l.lineItemUrl() != null || l.lineItemsUrl() != null);
     }
 
+    /** What the job is a result of: its exam, or its oral sitting (issue 16, 3 for sittings). */
+    static GradeTarget target(Map<String, String> job) {
+        String sitting = job.get("sittingId");
+        return sitting != null ? GradeTarget.ofSitting(sitting) : GradeTarget.exam(job.get("examId"));
+    }
+
     static String linkKey(ResourceLink l) {
         return l.platformId() + "|" + l.resourceLinkId();
     }
 
     Future<Outcome> send(Map<String, String> job) {
-        String examId = job.get("examId");
         String student = job.get("studentId");
         Set<String> done = new HashSet<>(List.of(job.getOrDefault("done", "").split(" ")));
         done.remove("");
-        return directory.linksOfExam(examId).compose(links -> {
-            List<ResourceLink> graded =
-                    links.stream().filter(GradeSender::takesGrades).toList();
-            List<String> doneNow = new ArrayList<>(done);
-            Future<Boolean> chain = Future.succeededFuture(false);
-            for (ResourceLink l : graded) {
-                if (done.contains(linkKey(l))) {
-                    chain = chain.map(true);
-                    continue;
-                }
-                chain = chain.compose(anyone -> toLink(l, student, job).map(sent -> {
-                    if (sent) doneNow.add(linkKey(l));
-                    return anyone || sent;
-                }));
-            }
-            return chain.map(anyone -> new Outcome(doneNow, null, !anyone))
-                    .recover(err ->
-                            Future.succeededFuture(new Outcome(doneNow, PlatformAnswer.of("score", err), false)));
-        });
+        GradeTarget target = target(job);
+        return (target.sitting() ? directory.linksOfSitting(target.id()) : directory.linksOfExam(target.id()))
+                .compose(links -> {
+                    List<ResourceLink> graded =
+                            links.stream().filter(GradeSender::takesGrades).toList();
+                    List<String> doneNow = new ArrayList<>(done);
+                    Future<Boolean> chain = Future.succeededFuture(false);
+                    for (ResourceLink l : graded) {
+                        if (done.contains(linkKey(l))) {
+                            chain = chain.map(true);
+                            continue;
+                        }
+                        chain = chain.compose(anyone -> toLink(l, student, job).map(sent -> {
+                            if (sent) doneNow.add(linkKey(l));
+                            return anyone || sent;
+                        }));
+                    }
+                    return chain.map(anyone -> new Outcome(doneNow, null, !anyone))
+                            .recover(err -> Future.succeededFuture(
+                                    new Outcome(doneNow, PlatformAnswer.of("score", err), false)));
+                });
     }
 
     /** Sends the score to one link; false when its platform does not know the student. */
@@ -152,12 +160,12 @@ final class GradeSender {
 
     private Future<String> create(
             Platform p, ResourceLink link, String token, Map<String, String> job, Set<String> scopes) {
-        return examTitle.apply(job.get("examId")).compose(title -> {
+        return title.apply(target(job)).compose(title -> {
             JsonObject item = new JsonObject()
                     .put("scoreMaximum", Double.parseDouble(job.get("scoreMaximum")))
                     .put("label", title)
                     .put("resourceLinkId", link.resourceLinkId())
-                    .put("resourceId", job.get("examId"))
+                    .put("resourceId", target(job).id())
                     .put("tag", "emtihan");
             return http.postAbs(link.lineItemsUrl())
                     .timeout(timeoutMillis)

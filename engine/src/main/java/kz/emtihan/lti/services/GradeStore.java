@@ -11,10 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kz.emtihan.lti.services.model.FinalScore;
+import kz.emtihan.lti.services.model.GradeTarget;
 import kz.emtihan.store.LuaScript;
 
 /**
- * Issue 16 (3): the durable queue of grades for the platforms, in Redis. A job is written when the result becomes
+ * Issue 16 (3): the durable queue of grades for the platforms, in Redis. Every method's {@code examId} is a {@link
+ * GradeTarget#key()}: an exam's id, or {@code sitting:} and a sitting's id. A job is written when the result becomes
  * final and leaves the queue only when the platform accepted it or the tool gave up; a node takes a job by pushing it
  * a lease into the future (claim-grades.lua), so a node that dies with a job in flight leaves it to be taken again.
  */
@@ -34,21 +36,29 @@ final class GradeStore {
 
     /** Queues the score unless the same score is already queued, sent or given up; {@code queued} or {@code same}. */
     Future<String> enqueue(FinalScore s, long nowMs) {
-        String member = ServiceKeys.member(s.examId(), s.studentId());
+        String member = ServiceKeys.member(s.target(), s.studentId());
+        GradeTarget target = GradeTarget.of(s.target());
         List<String> args = new ArrayList<>(List.of(member, Long.toString(nowMs), s.digest()));
         args.addAll(List.of(
-                "examId", s.examId(),
-                "studentId", s.studentId(),
-                "scoreGiven", Double.toString(s.scoreGiven()),
-                "scoreMaximum", Double.toString(s.scoreMaximum()),
-                "letter", s.letter(),
-                "timestamp", s.timestamp().toString(),
-                "source", s.source()));
+                target.sitting() ? "sittingId" : "examId",
+                target.id(),
+                "studentId",
+                s.studentId(),
+                "scoreGiven",
+                Double.toString(s.scoreGiven()),
+                "scoreMaximum",
+                Double.toString(s.scoreMaximum()),
+                "letter",
+                s.letter(),
+                "timestamp",
+                s.timestamp().toString(),
+                "source",
+                s.source()));
         return ENQUEUE.run(
                         redis,
                         List.of(
-                                ServiceKeys.grade(s.examId(), s.studentId()),
-                                ServiceKeys.gradesOfExam(s.examId()),
+                                ServiceKeys.grade(s.target(), s.studentId()),
+                                ServiceKeys.gradesOfExam(s.target()),
                                 ServiceKeys.due()),
                         args)
                 .map(Response::toString);

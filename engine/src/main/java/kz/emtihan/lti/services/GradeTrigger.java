@@ -14,7 +14,9 @@ import kz.emtihan.lti.services.model.FinalScore;
  * Issue 16 (3): queues a final result for the platforms when its exam has a resource link that takes grades. Which
  * exams have one is kept on this node (an answer is trusted for {@link #NO_LINK_MILLIS} when there is none, {@link
  * #LINK_MILLIS} when there is; one lookup per exam and node at a time), so a test of 10,000 students with no LMS
- * behind it costs the submit path and the deadline sweep a map read, not a store round trip.
+ * behind it costs the submit path and the deadline sweep a map read, not a store round trip. A link made on any node
+ * is forgotten here before the request that made it answers ({@link kz.emtihan.lti.LinkNews}), so the next result
+ * of the exam is queued at once, not up to {@link #NO_LINK_MILLIS} later.
  */
 final class GradeTrigger implements FinalResults {
     static final long NO_LINK_MILLIS = 10_000;
@@ -23,6 +25,7 @@ final class GradeTrigger implements FinalResults {
     private final GradeStore store;
     private final Clock clock;
     private final ConcurrentHashMap<String, Known> known = new ConcurrentHashMap<>();
+    private final kz.emtihan.lti.LinkWatch news;
 
     private record Known(Future<Boolean> linked, long until) {}
 
@@ -30,6 +33,9 @@ final class GradeTrigger implements FinalResults {
         this.directory = directory;
         this.store = store;
         this.clock = clock;
+        this.news = directory.linkNews();
+        // issue 16 (3): a link made on any node is forgotten here before its request answers (LinkNews)
+        news.watch(this::forget, known::clear);
     }
 
     @Override
@@ -58,6 +64,7 @@ final class GradeTrigger implements FinalResults {
         long now = clock.millis();
         Known k = known.get(examId);
         if (k != null
+                && news.live() // while the news of new links are not heard, memory is not trusted
                 && now < k.until()
                 && !(k.linked().isComplete() && k.linked().failed())) return k.linked();
         io.vertx.core.Promise<Boolean> asked = io.vertx.core.Promise.promise();

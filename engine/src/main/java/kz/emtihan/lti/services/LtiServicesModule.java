@@ -21,6 +21,9 @@ public final class LtiServicesModule {
     private final Rosters rosters;
     private final GradeWorker worker;
     private final LtiServicesSettings settings;
+    private SittingGrades sittingGrades;
+    private kz.emtihan.lti.LinkNews news;
+    private SittingGradeStatuses sittingStatuses;
 
     private LtiServicesModule(GradeStatuses grades, Rosters rosters, GradeWorker worker, LtiServicesSettings settings) {
         this.grades = grades;
@@ -33,6 +36,7 @@ public final class LtiServicesModule {
             Vertx vertx,
             RedisStore store,
             ExamModule exam,
+            kz.emtihan.sitting.SittingModule sitting,
             LtiDirectory directory,
             LtiServicesSettings settings,
             LaunchSignIn launches) {
@@ -48,7 +52,13 @@ public final class LtiServicesModule {
         GradeTrigger trigger = new GradeTrigger(directory, gradeStore, clock);
         exam.finalResults().set(trigger);
         GradeSender sender = new GradeSender(
-                http, directory, tokens, examId -> exam.exams().exam(examId).map(e -> e.title()), settings.timeout());
+                http,
+                directory,
+                tokens,
+                target -> target.sitting()
+                        ? sitting.sittings().title(target.id())
+                        : exam.exams().exam(target.id()).map(e -> e.title()),
+                settings.timeout());
         // a try in flight holds its job this long: past it, a node that died with it leaves it to another
         long lease = 4 * settings.timeout().toMillis() + 30_000;
         GradeWorker worker = new GradeWorker(
@@ -66,8 +76,23 @@ public final class LtiServicesModule {
                 trigger,
                 clock,
                 lock);
-        return new LtiServicesModule(
+        LtiServicesModule m = new LtiServicesModule(
                 new GradeStatuses(exam.exams(), gradeStore, clock, directory), rosters, worker, settings);
+        // issue 16 (3) for oral sittings: confirmed results and appeal decisions
+        m.sittingGrades = new SittingGrades(directory, gradeStore, sitting.sittings(), clock);
+        sitting.finalResults().set(m.sittingGrades);
+        m.news = directory instanceof kz.emtihan.lti.RedisLtiDirectory r ? r.news() : null;
+        m.sittingStatuses = new SittingGradeStatuses(sitting.sittings(), gradeStore, directory, clock);
+        return m;
+    }
+
+    SittingGradeStatuses sittingGrades() {
+        return sittingStatuses;
+    }
+
+    /** Issue 16 (3): queues every final result of the linked sittings that is not queued yet (the periodic sweep). */
+    public Future<Integer> sweepSittingsNow() {
+        return sittingGrades.sweep();
     }
 
     GradeStatuses grades() {
@@ -80,7 +105,7 @@ public final class LtiServicesModule {
 
     /** The periodic work of this node: grades due, rosters to sync. */
     public LtiServicesVerticle verticle() {
-        return new LtiServicesVerticle(worker, rosters, settings.poll(), settings.rosterSync());
+        return new LtiServicesVerticle(worker, rosters, settings.poll(), settings.rosterSync(), sittingGrades, news);
     }
 
     /** Issue 16 (4): one round of the periodic roster sync now (tests, and an operator's console). */

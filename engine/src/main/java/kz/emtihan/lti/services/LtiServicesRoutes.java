@@ -27,6 +27,16 @@ public final class LtiServicesRoutes {
                                 Caller.require(ctx, Role.TEACHER, Role.ADMIN),
                                 ctx.pathParam("examId"),
                                 ctx.pathParam("studentId")));
+        // issue 16 (3) for oral sittings: the same, under the sitting
+        api.get("/sittings/:sittingId/lti/grades")
+                .respond(ctx -> m.sittingGrades()
+                        .ofSitting(Caller.of(ctx), ctx.pathParam("sittingId"))); // who: Sittings#resultsSeenBy
+        api.post("/sittings/:sittingId/lti/grades/:studentId/resend")
+                .respond(ctx -> m.sittingGrades()
+                        .resend(
+                                Caller.of(ctx), // who: Sittings#runBy
+                                ctx.pathParam("sittingId"),
+                                ctx.pathParam("studentId")));
         api.post("/exams/:examId/lti/roster-sync")
                 .respond(ctx ->
                         m.rosters().sync(Caller.require(ctx, Role.TEACHER, Role.ADMIN), ctx.pathParam("examId")));

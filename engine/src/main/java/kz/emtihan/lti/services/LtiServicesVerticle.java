@@ -21,7 +21,20 @@ public final class LtiServicesVerticle extends VerticleBase {
     private long rosterTimer = -1;
     private volatile boolean stopped;
 
-    LtiServicesVerticle(GradeWorker worker, Rosters rosters, Duration poll, Duration rosterSync) {
+    private final SittingGrades sittings;
+    private long sweepTimer = -1;
+
+    private final kz.emtihan.lti.LinkNews news;
+
+    LtiServicesVerticle(
+            GradeWorker worker,
+            Rosters rosters,
+            Duration poll,
+            Duration rosterSync,
+            SittingGrades sittings,
+            kz.emtihan.lti.LinkNews news) {
+        this.sittings = sittings;
+        this.news = news;
         this.worker = worker;
         this.rosters = rosters;
         this.poll = poll;
@@ -31,8 +44,9 @@ public final class LtiServicesVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         gradeTimer = vertx.setTimer(poll.toMillis(), t -> sendGrades());
+        sweepTimer = vertx.setTimer(SWEEP.toMillis(), t -> sweepSittings());
         if (!rosterSync.isZero()) rosterTimer = vertx.setTimer(rosterSync.toMillis(), t -> syncRosters());
-        return Future.succeededFuture();
+        return news == null ? Future.succeededFuture() : news.start(); // issue 16 (3): new links heard at once
     }
 
     private void sendGrades() {
@@ -42,6 +56,23 @@ public final class LtiServicesVerticle extends VerticleBase {
                     if (stopped) return;
                     boolean full = n.succeeded() && n.result() >= GradeWorker.BATCH;
                     gradeTimer = vertx.setTimer(full ? 1 : poll.toMillis(), t -> sendGrades());
+                });
+    }
+
+    /**
+     * Issue 16 (3): how often each node queues again the final results of linked sittings (a telling that failed
+     * after the result was stored is caught up within this time; a result already queued changes nothing).
+     */
+    static final Duration SWEEP = Duration.ofMinutes(1);
+
+    private void sweepSittings() {
+        sittings.sweep()
+                .onSuccess(n -> {
+                    if (n > 0) log.info("grades of sittings caught up for LMS gradebooks: {}", n);
+                })
+                .onFailure(err -> log.warn("grades of sittings: the sweep failed: {}", err.getMessage()))
+                .onComplete(done -> {
+                    if (!stopped) sweepTimer = vertx.setTimer(SWEEP.toMillis(), t -> sweepSittings());
                 });
     }
 
@@ -61,6 +92,8 @@ public final class LtiServicesVerticle extends VerticleBase {
         stopped = true;
         vertx.cancelTimer(gradeTimer);
         vertx.cancelTimer(rosterTimer);
+        vertx.cancelTimer(sweepTimer);
+        if (news != null) news.close();
         return Future.succeededFuture();
     }
 }

@@ -4,14 +4,15 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * Issue 16 (3): a student's final result of one exam as it goes to the platform's line item (an AGS Score): points
+ * Issue 16 (3): a student's final result of one exam or oral sitting as it goes to the platform's line item (an AGS Score): points
  * out of the maximum, the regulation's letter for the comment, and when the result was made.
  *
+ * @param target what it is a result of: {@link GradeTarget#key()}
  * @param source {@code attempt} (a test submitted, timed out or terminated), {@code sitting} (a result confirmed),
  *     {@code appeal} (an appeal decided)
  */
 public record FinalScore(
-        String examId,
+        String target,
         String studentId,
         double scoreGiven,
         double scoreMaximum,
