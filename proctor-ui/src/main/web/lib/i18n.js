@@ -21,6 +21,7 @@
  */
 import * as formats from './formats.js';
 import { DEFAULT_ZONE } from './formats.js';
+import { TAB_LANGUAGE } from './launch-language.js';
 import { examTimeZone } from './session.js';
 
 /** The languages offered (12.1: Kazakh, Russian, English), in the order the switcher lists them. */
@@ -80,11 +81,16 @@ async function loadMessages(lang) {
   }
 }
 
-/** The remembered choice, else the browser's first language we offer, else Kazakh. */
+/**
+ * This tab's language from an LMS launch (issue 16, 2: lib/launch-language.js), else the remembered choice, else the
+ * browser's first language we offer, else Kazakh.
+ */
 function chosenLanguage() {
   const offered = LANGUAGES.map((l) => l.code);
   let stored = null;
   try {
+    const launched = globalThis.sessionStorage?.getItem(TAB_LANGUAGE);
+    if (offered.includes(launched)) return launched;
     stored = globalThis.localStorage?.getItem(STORE_KEY);
   } catch {
     stored = null;
@@ -119,6 +125,7 @@ export function setLanguage(code) {
   if (!LANGUAGES.some((l) => l.code === code)) return;
   language = code;
   try {
+    globalThis.sessionStorage?.removeItem(TAB_LANGUAGE); // issue 16 (2): the person's choice replaces the launch's
     globalThis.localStorage?.setItem(STORE_KEY, code);
   } catch {
     // not remembered; the choice still holds for this page

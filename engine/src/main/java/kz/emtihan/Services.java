@@ -94,6 +94,6 @@ public record Services(
                 socket,
                 lti,
                 kz.emtihan.lti.services.LtiServicesModule.create( // issue 16 (3-4)
-                        vertx, store, exam, lti.directory(), cfg.ltiServices()));
+                        vertx, store, exam, lti.directory(), cfg.ltiServices(), lti.signIn()));
     }
 }

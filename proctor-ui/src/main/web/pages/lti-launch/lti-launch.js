@@ -6,6 +6,8 @@
  * for its teacher, the choice of an exam when the activity has none yet or the LMS asks for one (deep linking).
  */
 
+// issue 16 (2): first, so the launch's locale is this tab's language before lib/i18n.js loads the words
+import './language.js';
 import { errorText } from '../../lib/api/client.js';
 import { ltiLaunch } from '../../lib/api/lti.js';
 import { setState, showMessage } from '../../lib/dom.js';

@@ -37,6 +37,8 @@ public final class LaunchSignIn {
     private final Tokens tokens;
     private final Exams exams;
     private final boolean administratorIsAdmin;
+    /** Issue 16 (1): a Learner of a bound link is put on its exam's roster (the roster services plug in). */
+    private volatile LaunchEnrolment enrolment = LaunchEnrolment.NONE;
 
     public LaunchSignIn(
             RedisStore store,
@@ -51,6 +53,11 @@ public final class LaunchSignIn {
         this.tokens = tokens;
         this.exams = exams;
         this.administratorIsAdmin = administratorIsAdmin;
+    }
+
+    /** Issue 16 (1): what a Learner's launch of a bound link does to the exam's roster. */
+    public void enrolWith(LaunchEnrolment enrolment) {
+        this.enrolment = enrolment;
     }
 
     /** {@code {token, user, launch: {id, messageType, ...}, next}}: next is the page to open, null to wait. */
@@ -73,6 +80,7 @@ public final class LaunchSignIn {
                                     String token = tokens.issue(
                                             here, version == null ? 0 : Long.parseLong(version.toString()));
                                     return place(launch, here)
+                                            .compose(examId -> enrol(launch, role, examId, userId))
                                             .compose(examId -> keep(launch, userId, examId)
                                                     .map(launchId -> new JsonObject()
                                                             .put("token", token)
@@ -98,6 +106,16 @@ public final class LaunchSignIn {
                                 })));
     }
 
+    /**
+     * Issue 16 (1): a Learner (never an Instructor) launching a resource link of this course that opens an exam is put
+     * on its roster; a refusal there (the exam ended, its bank locked, a retake not theirs) is the launch's refusal.
+     */
+    private Future<Optional<String>> enrol(Launch launch, Role role, Optional<String> examId, String userId) {
+        if (role != Role.STUDENT || launch.deepLinkingRequest() || examId.isEmpty())
+            return Future.succeededFuture(examId);
+        return enrolment.enrol(link(launch, examId.get()), userId).map(examId);
+    }
+
     static String next(Launch launch, Role role, Optional<String> examId, String launchId) {
         if (launch.deepLinkingRequest()) return role == Role.STUDENT ? null : "lti-pick.html?launch=" + launchId;
         if (examId.isPresent())
@@ -115,6 +133,12 @@ public final class LaunchSignIn {
         if (launch.resourceLinkId().isEmpty()) return Future.succeededFuture(Optional.empty());
         String linkId = launch.resourceLinkId().get();
         return directory.link(launch.platformId(), linkId).compose(before -> {
+            // issue 16 (1): a link belongs to its deployment and course; a launch from another opens nothing of it
+            if (before.isPresent()
+                    && !before.get()
+                            .sameCourse(
+                                    launch.deploymentId(), launch.contextId().orElse(null)))
+                return Future.succeededFuture(Optional.<String>empty());
             Optional<String> bound = before.map(ResourceLink::examId);
             Future<Optional<String>> exam = bound.isPresent() ? Future.succeededFuture(bound) : custom(launch, caller);
             return exam.compose(examId ->

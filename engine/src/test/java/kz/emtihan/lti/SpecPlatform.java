@@ -51,6 +51,13 @@ final class SpecPlatform implements AutoCloseable {
     volatile JsonObject registered;
 
     volatile int jwksFetches;
+    /**
+     * Issue 16 (5): answer the authorisation request as a platform answers a browser, with a page that form-posts the
+     * id_token to the tool (else the form's fields as JSON, for the tests that play the browser themselves).
+     */
+    volatile boolean forBrowser;
+    /** The users (sub) whose authorisation request reached this platform. */
+    final java.util.Set<String> authorised = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SpecPlatform(String clientId) throws IOException {
         this.clientId = clientId;
@@ -61,6 +68,7 @@ final class SpecPlatform implements AutoCloseable {
             answer(ex, 200, "application/json", jwks().encode());
         });
         server.createContext("/auth", this::authorize);
+        server.createContext("/course", ex -> answer(ex, 200, "text/html; charset=utf-8", course(ex.getRequestURI())));
         server.createContext(
                 "/openid-configuration",
                 ex -> answer(ex, 200, "application/json", configuration().encode()));
@@ -193,6 +201,7 @@ final class SpecPlatform implements AutoCloseable {
             return;
         }
         String[] hint = q.get("login_hint").split("\\|");
+        authorised.add(hint[0]);
         Map<String, Object> claims = claims(
                 hint[0],
                 hint[1],
@@ -201,11 +210,46 @@ final class SpecPlatform implements AutoCloseable {
                 hint.length > 3 ? hint[3] : "LtiResourceLinkRequest",
                 hint[2]);
         bend.accept(claims);
+        if (forBrowser) {
+            answer(ex, 200, "text/html; charset=utf-8", formPost(q.get("redirect_uri"), sign(claims), q.get("state")));
+            return;
+        }
         JsonObject form = new JsonObject()
                 .put("action", q.get("redirect_uri"))
                 .put("id_token", sign(claims))
                 .put("state", q.get("state"));
         answer(ex, 200, "application/json", form.encode()); // the form_post's fields (no browser here)
+    }
+
+    /** Issue 16 (5): the page a platform posts the id_token with (LTI Core 5.1.1.3, form_post), submitted at once. */
+    static String formPost(String action, String idToken, String state) {
+        return "<!doctype html><html><body><form id=f method=post action=\"" + html(action) + "\">"
+                + "<input type=hidden name=id_token value=\"" + html(idToken) + "\">"
+                + "<input type=hidden name=state value=\"" + html(state) + "\"></form>"
+                + "<script>document.getElementById('f').submit()</script></body></html>";
+    }
+
+    /**
+     * Issue 16 (5): a course page of this platform showing a tool's activity in an iframe, as Moodle's "embed" launch
+     * container does: {@code /course?tool=<login initiation URL>}.
+     */
+    static String course(URI uri) {
+        String tool = query(uri).getOrDefault("tool", "about:blank");
+        return "<!doctype html><html><head><title>Course one</title></head><body><h1>Course one</h1>"
+                + "<iframe id=tool title=Emtihan width=1000 height=700 src=\"" + html(tool) + "\"></iframe>"
+                + "</body></html>";
+    }
+
+    static String html(String s) {
+        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+    }
+
+    /** The login initiation address a platform puts in its iframe for this user and link (GET, LTI Core 4.1). */
+    String loginInitiation(String toolBase, String sub, String role, String linkId) {
+        return toolBase + "/lti/login?iss=" + LtiBrowser.enc(issuer) + "&login_hint="
+                + LtiBrowser.enc(sub + "|" + role + "|" + linkId + "|LtiResourceLinkRequest") + "&target_link_uri="
+                + LtiBrowser.enc(toolBase + "/lti/launch") + "&client_id=" + LtiBrowser.enc(clientId)
+                + "&lti_deployment_id=" + deploymentId;
     }
 
     static Map<String, String> query(URI uri) {

@@ -20,4 +20,14 @@ public record ResourceLink(
     public ResourceLink {
         agsScopes = List.copyOf(agsScopes);
     }
+
+    /**
+     * Issue 16 (1): whether a launch from this deployment and course ({@code context.id}, null without one) is of the
+     * course the link was made in. A link belongs to its course: a launch carrying its id from another deployment or
+     * course (a platform's mistake, or its copy of a course) neither opens its exam nor puts anyone on its roster.
+     */
+    public boolean sameCourse(String deploymentId, String contextId) {
+        return java.util.Objects.equals(this.deploymentId, deploymentId)
+                && java.util.Objects.equals(this.contextId, contextId);
+    }
 }

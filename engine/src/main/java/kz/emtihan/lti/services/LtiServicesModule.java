@@ -7,6 +7,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import kz.emtihan.config.LtiServicesSettings;
 import kz.emtihan.exam.ExamModule;
+import kz.emtihan.lti.LaunchSignIn;
 import kz.emtihan.lti.LtiDirectory;
 import kz.emtihan.lti.services.model.Backoff;
 import kz.emtihan.store.RedisStore;
@@ -29,7 +30,12 @@ public final class LtiServicesModule {
     }
 
     public static LtiServicesModule create(
-            Vertx vertx, RedisStore store, ExamModule exam, LtiDirectory directory, LtiServicesSettings settings) {
+            Vertx vertx,
+            RedisStore store,
+            ExamModule exam,
+            LtiDirectory directory,
+            LtiServicesSettings settings,
+            LaunchSignIn launches) {
         Clock clock = Clock.systemUTC();
         WebClient http = WebClient.create(
                 vertx,
@@ -47,6 +53,9 @@ public final class LtiServicesModule {
         long lease = 4 * settings.timeout().toMillis() + 30_000;
         GradeWorker worker = new GradeWorker(
                 gradeStore, sender, new Backoff(settings.retry(), settings.giveUpAfter()), clock, lease);
+        RosterLock lock = new RosterLock(vertx, store.redis());
+        // issue 16 (1): a Learner's launch of a bound link puts them on the roster, under the lock a sync holds
+        launches.enrolWith(new LaunchRoster(exam.exams(), store.redis(), gradeStore, lock, clock));
         Rosters rosters = new Rosters(
                 directory,
                 new CourseMembers(http, tokens, settings.timeout()),
@@ -55,7 +64,8 @@ public final class LtiServicesModule {
                 store.redis(),
                 gradeStore,
                 trigger,
-                clock);
+                clock,
+                lock);
         return new LtiServicesModule(
                 new GradeStatuses(exam.exams(), gradeStore, clock, directory), rosters, worker, settings);
     }

@@ -49,6 +49,11 @@ final class ServiceKeys {
         return P + "exam:" + examId + ":sync-lock";
     }
 
+    /** Issue 16 (1): held while a launch or a sync changes the exam's roster ({@link RosterLock}). */
+    static String rosterLock(String examId) {
+        return P + "exam:" + examId + ":roster-lock";
+    }
+
     /** The exam's audit trail of grades back and roster syncs: JSON events, oldest first. */
     static String audit(String examId) {
         return P + "exam:" + examId + ":audit";
