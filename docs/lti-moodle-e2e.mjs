@@ -518,6 +518,14 @@ async function studentOpens(tag, user) {
     const rec = await recordLaunch(b, mark, `${tag}-student-launch.json`, `${user} opens the activity saved from the deep-linking answer (${tag}), launch container ${container}`);
     log('client id (aud):', rec.id_token_claims.aud, 'deployment:', rec.id_token_claims['https://purl.imsglobal.org/spec/lti/claim/deployment_id']);
     if (exam !== a.examId) throw new Error(`the launch opened exam ${exam}, not the picked ${a.examId}`);
+    // issue 16 (2): the page speaks the language Moodle's launch asked for (launch_presentation.locale)
+    const seen = await p.evaluate(`({ lang: document.documentElement.lang, heading: document.querySelector('h1')?.innerText,
+      user: JSON.parse(sessionStorage.getItem('emtihan.user') || 'null') })`);
+    const locale = rec.id_token_claims['https://purl.imsglobal.org/spec/lti/claim/launch_presentation']?.locale;
+    log(`Moodle's locale "${locale}"; the page's language "${seen.lang}", heading "${seen.heading}"; Emtihan user ${seen.user?.id}`);
+    writeFileSync(`${OUT}/${tag}-student.json`, JSON.stringify({ ...seen, locale, exam }));
+    if (process.env.EXPECT_LANG && seen.lang !== process.env.EXPECT_LANG)
+      throw new Error(`the page speaks "${seen.lang}", not "${process.env.EXPECT_LANG}" (Moodle's locale "${locale}")`);
     await takeExam(p);
     await b.shot(`${OUT}/lti-moodle-${tag}-result.png`);
   } finally {

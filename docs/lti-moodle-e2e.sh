@@ -89,7 +89,7 @@ api POST /lti/platforms "$ADMIN" "$BODY" | tee "$OUT/platform-registered.json"; 
 lap "Moodle registered in Emtihan"
 
 # 4. the teacher opens the activity from Moodle: no exam yet, so Emtihan offers theirs; they schedule one and choose it
-node_step() { lap "STEP=$1"; MOODLE=$MOODLE TOOL=$TOOL CMID=$CMID COURSE=$COURSE OUT=$OUT EMTIHAN_ADMIN_PASSWORD=$ADMINPW STEP=$1 \
+node_step() { lap "STEP=$1"; EXPECT_LANG=${EXPECT_LANG:-} MOODLE=$MOODLE TOOL=$TOOL CMID=$CMID COURSE=$COURSE OUT=$OUT EMTIHAN_ADMIN_PASSWORD=$ADMINPW STEP=$1 \
   node --experimental-websocket "$ROOT/docs/lti-moodle-e2e.mjs" | tee -a "$OUT/browser.log"; }
 node_step teacher
 EXAM=$(cat "$OUT/exam-id")
@@ -139,18 +139,31 @@ grade_in_moodle() { # activity.json user label: Emtihan's queue says sent, and M
   lap "Emtihan: $st; $3 (lti $lti) holds '$g' for $2 (expected $want)"
   [ "${g%% *}" = "$want" ] || { lap "MISMATCH: the grade did not arrive in $3"; FAILED=1; }
 }
+roster() { api GET "/exams/$1" "$2" | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin).get("roster", [])))'; }
 node_step dlform
 DLEXAM=$(field dl-activity.json examId); DLLTI=$(field dl-activity.json ltiId)
-api POST "/exams/$DLEXAM/lti/roster-sync" "$(field dl-activity.json teacherToken)" '{}' | tee "$OUT/dl-roster-sync.json"; echo
-lap "deep-linked activity $(field dl-activity.json cmid) (lti $DLLTI) opens exam $DLEXAM; its roster synced"
+# no roster sync this time: student1 is put on the roster by the launch itself (wt-lti-launch, issue 16 (1))
+lap "deep-linked activity $(field dl-activity.json cmid) (lti $DLLTI) opens exam $DLEXAM; its roster before any launch: [$(roster "$DLEXAM" "$(field dl-activity.json teacherToken)")]"
 node_step dlstudent
+R=$(roster "$DLEXAM" "$(field dl-activity.json teacherToken)"); S=$(field dl-student.json user | python3 -c 'import ast,sys; print(ast.literal_eval(sys.stdin.read())["id"])')
+lap "its roster after student1's launch: [$R]"
+case " $R " in *" $S "*) lap "student1 ($S) was put on the roster by the launch";; *) lap "MISMATCH: student1 ($S) is not on the roster"; FAILED=1;; esac
 grade_in_moodle dl-activity.json student1 "the deep-linked activity's column"
 
 # 10. LTI Dynamic Registration to the end: registered, activated in Moodle, an activity made with it, a student launches
 node_step register
 node_step activate
 api POST "/exams/$(field dyn-activity.json examId)/lti/roster-sync" "$(field dyn-activity.json teacherToken)" '{}' | tee "$OUT/dyn-roster-sync.json"; echo
-node_step dynstudent
+# a Moodle user whose language is Russian: Moodle 4.3's tree has only "en" (the mirror holds no language packs and
+# there is no network), so the walk gives Moodle a stub "ru" pack (its langconfig only: Moodle then knows the code
+# and sends it as the launch's locale; its own words stay English) and sets student2's language to it
+mkdir -p "$BASE/data/lang/ru"
+printf '%s\n' '<?php' "\$string['thislanguage'] = 'Русский';" "\$string['parentlanguage'] = '';" "\$string['locale'] = 'ru_RU.UTF-8';" > "$BASE/data/lang/ru/langconfig.php"
+chown -R --reference="$BASE/data" "$BASE/data/lang" 2>/dev/null || true
+(cd "$BASE/moodle" && php admin/cli/purge_caches.php)
+$PG -c "update mdl_user set lang='ru' where username='student2'" >/dev/null
+lap "student2's Moodle language: $($PG -c "select lang from mdl_user where username='student2'")"
+EXPECT_LANG=ru node_step dynstudent
 grade_in_moodle dyn-activity.json student2 "the dynamically registered tool's activity column"
 $PG -c "select id, name, state, clientid from mdl_lti_types order by id" | tee "$OUT/moodle-tool-types.txt"
 
