@@ -584,7 +584,9 @@ async function gradebook() {
     // Moodle's user tour of the grader report greys the page on a first visit: end it as a teacher would
     await b.evaluate(`document.querySelector('[data-flexitour="step-background"], .flexitour') && document.querySelector('[data-role="end"]')?.click()`);
     await b.until('no tour over the table', `!document.querySelector('[data-flexitour="backdrop"], [data-flexitour="step-background"]')`);
-    await b.call('Emulation.setDeviceMetricsOverride', { width: 1366, height: 1000, deviceScaleFactor: 1, mobile: false });
+    // wide enough for every column the walk's re-runs add, the course index closed
+    await b.evaluate(`document.querySelector('#theme_boost-drawers-courseindex .drawerheader button, [data-action="closedrawer"]')?.click()`);
+    await b.call('Emulation.setDeviceMetricsOverride', { width: Number(process.env.GRADEBOOK_WIDTH ?? 1600), height: 900, deviceScaleFactor: 1, mobile: false });
     await b.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     const text = await b.evaluate(`document.querySelector('#user-grades').innerText`);
     log('grader report:', text.replace(/\s+/g, ' ').slice(0, 400));

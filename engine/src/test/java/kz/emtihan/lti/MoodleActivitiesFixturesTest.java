@@ -153,6 +153,9 @@ class MoodleActivitiesFixturesTest {
         JsonObject presentation = claims(recorded).getJsonObject(LTI + "launch_presentation");
         assertEquals("iframe", presentation.getString("document_target"));
         assertTrue(presentation.getString("return_url").contains("launch_container=3"), "Embed, without blocks");
+        // issue 16 (2): Moodle sends its language pack's bare code as the locale, the user's language (here "ru")
+        assertEquals(recorded.getString("moodle_user_lang"), presentation.getString("locale"));
+        assertEquals("ru", presentation.getString("locale"));
         assertEquals(
                 "3",
                 recorded.getJsonObject("registration")
