@@ -584,9 +584,10 @@ async function gradebook() {
     // Moodle's user tour of the grader report greys the page on a first visit: end it as a teacher would
     await b.evaluate(`document.querySelector('[data-flexitour="step-background"], .flexitour') && document.querySelector('[data-role="end"]')?.click()`);
     await b.until('no tour over the table', `!document.querySelector('[data-flexitour="backdrop"], [data-flexitour="step-background"]')`);
-    // wide enough for every column the walk's re-runs add, the course index closed
-    await b.evaluate(`document.querySelector('#theme_boost-drawers-courseindex .drawerheader button, [data-action="closedrawer"]')?.click()`);
+    // wide enough for every column the walk's re-runs add; the course index redraws itself after the resize
     await b.call('Emulation.setDeviceMetricsOverride', { width: Number(process.env.GRADEBOOK_WIDTH ?? 1600), height: 900, deviceScaleFactor: 1, mobile: false });
+    await b.until('the course index drawn', `document.querySelector('#courseindex-content .courseindex-section')
+      && !document.querySelector('#courseindex-content [data-region="loading-placeholder-content"]:not([hidden]), #courseindex-content .bg-pulse-grey')`);
     await b.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     const text = await b.evaluate(`document.querySelector('#user-grades').innerText`);
     log('grader report:', text.replace(/\s+/g, ' ').slice(0, 400));
