@@ -343,7 +343,8 @@ async function register() {
   const adminPw = process.env.EMTIHAN_ADMIN_PASSWORD ?? 'e2e-Admin-pw-16';
   const admin = (await (await fetch(`${TOOL}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'admin', password: adminPw }) })).json()).token;
-  const before = (await api('GET', '/lti/platforms', admin)).platforms.length;
+  const beforeList = (await api('GET', '/lti/platforms', admin)).platforms;
+  const before = beforeList.length;
   const { url } = await api('POST', '/lti/registration-codes', admin, {});
   log('registration address made in Emtihan:', url.replace(/code=.*/, 'code=…'));
   const b = await browser('moodle-admin');
@@ -358,8 +359,12 @@ async function register() {
     const shown = await b.evaluate(`document.querySelector('main').innerText`);
     log('registration page:', shown.replace(/\s+/g, ' ').slice(0, 300));
     const after = (await api('GET', '/lti/platforms', admin)).platforms;
-    log(`Emtihan's platforms: ${before} -> ${after.length}; newest:`, JSON.stringify(after[after.length - 1]));
+    // the list has no order to rely on: the new one is the one that was not there before
+    const added = after.filter((p) => !beforeList.some((q) => q.id === p.id));
+    log(`Emtihan's platforms: ${before} -> ${after.length}; the new one:`, JSON.stringify(added));
+    if (added.length !== 1) throw new Error(`expected one new platform, got ${added.length}`);
     writeFileSync(`${OUT}/registered-platforms.json`, JSON.stringify(after, null, 1));
+    writeFileSync(`${OUT}/registered-platform.json`, JSON.stringify(added[0], null, 1));
   } finally {
     await b.close();
   }
@@ -539,7 +544,7 @@ async function studentOpens(tag, user) {
  * "Activate"), then teacher1 adds an activity with it (deep linking through the new client).
  */
 async function activate() {
-  const reg = JSON.parse(readFileSync(`${OUT}/registered-platforms.json`)).at(-1);
+  const reg = JSON.parse(readFileSync(`${OUT}/registered-platform.json`));
   const [[typeId, state]] = moodleDb(`select id, state from mdl_lti_types where clientid = '${reg.clientId.replace(/'/g, '')}'`);
   log(`Moodle's tool type ${typeId} for client ${reg.clientId}: state ${state} (2 = pending)`);
   const b = await browser('moodle-admin-activate');
