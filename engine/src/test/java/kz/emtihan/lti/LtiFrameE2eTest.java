@@ -126,6 +126,49 @@ class LtiFrameE2eTest {
     }
 
     @Test
+    void aLaunchTheRosterRulesRefuseShowsTheClauseInTheLaunchesLanguageInsideTheIframe() throws Exception {
+        String n = String.valueOf(System.nanoTime());
+        String bank = Fixtures.validBank(app, teacher);
+        String examId = Fixtures.openExam(app, teacher, bank);
+        app.engine()
+                .services()
+                .lti()
+                .store()
+                .saveLink(new ResourceLink(platformId, "1", "c1", "rl" + n, examId, null, null, List.of(), null))
+                .await(10, TimeUnit.SECONDS);
+        // 5.31: the bank is locked, and the roster with it; the LMS speaks Kazakh
+        assertEquals(
+                200,
+                app.post("/api/v1/banks/" + bank + "/lock", app.admin(), new io.vertx.core.json.JsonObject())
+                        .status());
+        platform.bend = c -> c.put(SpecPlatform.LTI + "launch_presentation", Map.of("locale", "kk-KZ"));
+        try (Browser b = Browser.open(app.base(), 1366, 900)) {
+            b.driver()
+                    .get(course(
+                            platform.issuer,
+                            platform.loginInitiation(app.base(), "s" + n, SpecPlatform.LEARNER, "rl" + n)));
+            b.driver().switchTo().frame("tool");
+            b.waitUntil(
+                    "the launch page's refusal",
+                    () -> "error".equals(b.js("return document.querySelector('main')?.dataset.state")),
+                    Duration.ofSeconds(30));
+            assertEquals("kk", b.js("return document.documentElement.lang"));
+            String said = String.valueOf(b.js("return document.getElementById('lti-error').textContent"));
+            assertTrue(said.contains("5.31") && said.contains("бұғатталған"), said);
+            b.driver().switchTo().defaultContent();
+            b.screenshot("lti-launch-refused-kk");
+        } finally {
+            platform.bend = c -> {};
+        }
+        assertEquals(
+                0,
+                app.get("/api/v1/exams/" + examId, teacher)
+                        .json()
+                        .getJsonArray("roster")
+                        .size());
+    }
+
+    @Test
     void theSameCoursePageFromAnUnregisteredOriginCannotFrameEmtihan() throws Exception {
         String n = String.valueOf(System.nanoTime());
         boundExam("rl" + n);
