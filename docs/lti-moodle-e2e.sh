@@ -10,8 +10,15 @@
 #   6. student1 logs in to Moodle, opens the activity, lands on the exam's rules, takes the exam, submits (STEP=student)
 #   7. the grade is waited for in Moodle's gradebook table (AGS); the teacher's grader report is photographed
 #   8. Deep Linking: teacher1 selects an Emtihan exam from Moodle's content selection; Moodle takes the signed answer
-#   9. Dynamic Registration: Moodle's admin adds Emtihan through a one-use address (Moodle's startltiadvregistration)
-#  10. everything this script started is stopped by PID (Moodle too, unless it was already running)
+#   9. Deep Linking saved through Moodle's own form: teacher1 adds an "External tool" activity, "Select content" opens
+#      Emtihan's pick page in Moodle's dialogue, the exam picked fills Moodle's form, saved;
+#      the teacher opens it once (link bound), the roster is synced, student1 opens it, lands on the picked exam's rules,
+#      takes it; the grade lands in THAT activity's gradebook column (STEP=dlform, dlstudent)
+#  10. Dynamic Registration: Moodle's admin adds Emtihan through a one-use address (Moodle's startltiadvregistration),
+#      activates the pending tool type (Manage tools), teacher1 adds an activity with it (deep linking through the new
+#      client); the type's default container is "Embed, without blocks", so student2 opening it sees Emtihan's rules
+#      inside Moodle's page, takes the exam in the iframe, the grade lands in that column (STEP=register, activate, dynstudent)
+#  11. the grader report photographed with every column; everything this script started is stopped by PID
 # usage: MIRROR=<bare git of Izizizzz/arsikom-moodle> bash docs/lti-moodle-e2e.sh     (from the repository root)
 # env: BASE (/tmp/moodle), RECIPE (/work/shared/tools/moodle/recipe.sh), OUT (/tmp/lti-moodle-e2e),
 #      DATA (/tmp/moodle-real-data), KEEP=1 leaves Moodle and the engine up
@@ -82,7 +89,7 @@ api POST /lti/platforms "$ADMIN" "$BODY" | tee "$OUT/platform-registered.json"; 
 lap "Moodle registered in Emtihan"
 
 # 4. the teacher opens the activity from Moodle: no exam yet, so Emtihan offers theirs; they schedule one and choose it
-node_step() { MOODLE=$MOODLE TOOL=$TOOL CMID=$CMID COURSE=$COURSE OUT=$OUT EMTIHAN_ADMIN_PASSWORD=$ADMINPW STEP=$1 \
+node_step() { lap "STEP=$1"; EXPECT_LANG=${EXPECT_LANG:-} MOODLE=$MOODLE TOOL=$TOOL CMID=$CMID COURSE=$COURSE OUT=$OUT EMTIHAN_ADMIN_PASSWORD=$ADMINPW STEP=$1 \
   node --experimental-websocket "$ROOT/docs/lti-moodle-e2e.mjs" | tee -a "$OUT/browser.log"; }
 node_step teacher
 EXAM=$(cat "$OUT/exam-id")
@@ -107,16 +114,60 @@ done
 cat "$OUT/lti-grades.json"; echo
 WANT=$(python3 -c "import json; g=json.load(open('$OUT/lti-grades.json'))['grades'][0]; print('%.2f' % (100*g['scoreGiven']/g['scoreMaximum']))")
 G=$($PG -c "select round(gg.finalgrade,2)||' '||coalesce(gg.feedback,'') from mdl_grade_grades gg join mdl_grade_items gi on gi.id=gg.itemid
-            join mdl_user u on u.id=gg.userid where gi.itemmodule='lti' and u.username='student1'")
+            join mdl_user u on u.id=gg.userid where gi.itemmodule='lti' and u.username='student1'
+            and gi.iteminstance=(select instance from mdl_course_modules where id=$CMID)")
 lap "Emtihan: $STATE after ${i}s; Moodle's gradebook holds '$G' for student1 (expected $WANT)"
 [ "${G%% *}" = "$WANT" ] || { lap "MISMATCH: the grade did not arrive in Moodle"; FAILED=1; }
-node_step gradebook
 
 # 8. Deep Linking: the teacher selects an Emtihan exam from Moodle; Moodle turns the signed answer into activity settings
 node_step deeplink
 
-# 9. LTI Dynamic Registration: Moodle's administrator adds Emtihan by a one-use address Emtihan's administrator made
+# 9. Deep Linking saved through Moodle's form; the grade goes to the new activity's own column
+field() { python3 -c "import json; print(json.load(open('$OUT/$1'))['$2'])"; }
+grade_in_moodle() { # activity.json user label: Emtihan's queue says sent, and Moodle's column of THAT activity holds it
+  local exam lti tok st g want
+  exam=$(field "$1" examId); lti=$(field "$1" ltiId); tok=$(field "$1" teacherToken)
+  for i in $(seq 180); do
+    api GET "/exams/$exam/lti/grades" "$tok" > "$OUT/${1%.json}-grades.json"
+    st=$(python3 -c "import json; g=json.load(open('$OUT/${1%.json}-grades.json'))['grades']; print(g[0]['state'] if g else '')")
+    [ "$st" = sent ] || [ "$st" = failed ] && break; sleep 1
+  done
+  cat "$OUT/${1%.json}-grades.json"; echo
+  want=$(python3 -c "import json; g=json.load(open('$OUT/${1%.json}-grades.json'))['grades'][0]; print('%.2f' % (100*g['scoreGiven']/g['scoreMaximum']))")
+  g=$($PG -c "select round(gg.finalgrade,2)||' '||coalesce(gg.feedback,'') from mdl_grade_grades gg join mdl_grade_items gi on gi.id=gg.itemid
+              join mdl_user u on u.id=gg.userid where gi.itemmodule='lti' and gi.iteminstance=$lti and u.username='$2'")
+  lap "Emtihan: $st; $3 (lti $lti) holds '$g' for $2 (expected $want)"
+  [ "${g%% *}" = "$want" ] || { lap "MISMATCH: the grade did not arrive in $3"; FAILED=1; }
+}
+roster() { api GET "/exams/$1" "$2" | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin).get("roster", [])))'; }
+node_step dlform
+DLEXAM=$(field dl-activity.json examId); DLLTI=$(field dl-activity.json ltiId)
+# no roster sync this time: student1 is put on the roster by the launch itself (wt-lti-launch, issue 16 (1))
+lap "deep-linked activity $(field dl-activity.json cmid) (lti $DLLTI) opens exam $DLEXAM; its roster before any launch: [$(roster "$DLEXAM" "$(field dl-activity.json teacherToken)")]"
+node_step dlstudent
+R=$(roster "$DLEXAM" "$(field dl-activity.json teacherToken)"); S=$(field dl-student.json user | python3 -c 'import ast,sys; print(ast.literal_eval(sys.stdin.read())["id"])')
+lap "its roster after student1's launch: [$R]"
+case " $R " in *" $S "*) lap "student1 ($S) was put on the roster by the launch";; *) lap "MISMATCH: student1 ($S) is not on the roster"; FAILED=1;; esac
+grade_in_moodle dl-activity.json student1 "the deep-linked activity's column"
+
+# 10. LTI Dynamic Registration to the end: registered, activated in Moodle, an activity made with it, a student launches
 node_step register
+node_step activate
+api POST "/exams/$(field dyn-activity.json examId)/lti/roster-sync" "$(field dyn-activity.json teacherToken)" '{}' | tee "$OUT/dyn-roster-sync.json"; echo
+# a Moodle user whose language is Russian: Moodle 4.3's tree has only "en" (the mirror holds no language packs and
+# there is no network), so the walk gives Moodle a stub "ru" pack (its langconfig only: Moodle then knows the code
+# and sends it as the launch's locale; its own words stay English) and sets student2's language to it
+mkdir -p "$BASE/data/lang/ru"
+printf '%s\n' '<?php' "\$string['thislanguage'] = 'Русский';" "\$string['parentlanguage'] = '';" "\$string['locale'] = 'ru_RU.UTF-8';" > "$BASE/data/lang/ru/langconfig.php"
+chown -R --reference="$BASE/data" "$BASE/data/lang" 2>/dev/null || true
+(cd "$BASE/moodle" && php admin/cli/purge_caches.php)
+$PG -c "update mdl_user set lang='ru' where username='student2'" >/dev/null
+lap "student2's Moodle language: $($PG -c "select lang from mdl_user where username='student2'")"
+EXPECT_LANG=ru node_step dynstudent
+grade_in_moodle dyn-activity.json student2 "the dynamically registered tool's activity column"
 $PG -c "select id, name, state, clientid from mdl_lti_types order by id" | tee "$OUT/moodle-tool-types.txt"
+
+# 11. the teacher's grader report, every column
+node_step gradebook
 lap "done; shots and logs in $OUT"
 exit "${FAILED:-0}"
