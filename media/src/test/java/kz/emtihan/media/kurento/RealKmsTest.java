@@ -141,7 +141,13 @@ class RealKmsTest {
         assertEquals(2, RealKms.ofType(objects, "WebRtcEndpoint").size(), "publisher and viewer: " + objects);
         String recorder = RealKms.ofType(objects, "RecorderEndpoint").get(0);
         RecorderEndpoint r = eyes.getById(recorder, RecorderEndpoint.class);
-        assertEquals(UriEndpointState.START, r.getState());
+        // KMS turns a recorder START only when its internal muxer pipeline has reported PLAYING, after record()
+        // returned (kmsrecorderendpoint.c, the async state change): awaited with a deadline, not read once
+        long started = System.nanoTime() + WAIT.toNanos();
+        while (r.getState() != UriEndpointState.START) {
+            assertTrue(System.nanoTime() < started, "the recorder reaches START, is " + r.getState());
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
         assertEquals(published[0].recordingUri(), r.getUri());
 
         await(media.stopViewing(owner, "camera", "proctor-1"));
