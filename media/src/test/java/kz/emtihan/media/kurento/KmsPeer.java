@@ -94,6 +94,13 @@ public final class KmsPeer implements AutoCloseable {
         return endpoint.generateOffer();
     }
 
+    /** An offer without {@code m=audio}, as a page offers its screen (issue 17 (5): the capacity bench's screens). */
+    public String videoOnlyOffer() {
+        org.kurento.client.OfferOptions options = new org.kurento.client.OfferOptions();
+        options.setOfferToReceiveAudio(false);
+        return endpoint.generateOffer(options);
+    }
+
     /** The other side's answer: candidates are gathered and, for a sender, the clip plays. */
     public void answered(String sdp) {
         endpoint.processAnswer(sdp);

@@ -168,6 +168,36 @@ class RealKmsTest {
     }
 
     @Test
+    void aConfiguredBitrateIsTheCeilingOfThePublishersEndpoint() throws Exception {
+        // issue 17 (2): with a configured bitrate the publisher endpoint's maxVideoRecvBandwidth is set before the
+        // offer is processed (KMS's REMB to the sender never exceeds it); a stream without one is left to WebRTC (0).
+        // What the browser sends at the configuration is KurentoBitrateE2eTest's (the page caps its sender too)
+        int kbps = 100;
+        KurentoMedia capped = await(KurentoMedia.connect(
+                KurentoSettings.of(RealKms.url().orElseThrow(), recordings).withVideoKbps(Map.of("camera", kbps)),
+                events));
+        String owner = "att-kbps-" + System.nanoTime();
+        try {
+            for (String stream : List.of("camera", "screen")) {
+                KmsPeer sender = KmsPeer.sender(eyes, clip);
+                browsers.add(sender);
+                sender.answered(
+                        await(capped.publish(owner, stream, sender.offer())).sdpAnswer());
+            }
+            Map<Integer, Integer> ceilings = new HashMap<>();
+            for (String id : RealKms.ofType(mine(), "WebRtcEndpoint")) {
+                int max = eyes.getById(id, org.kurento.client.WebRtcEndpoint.class)
+                        .getMaxVideoRecvBandwidth();
+                ceilings.merge(max, 1, Integer::sum);
+            }
+            assertEquals(Map.of(kbps, 1, 0, 1), ceilings, "the camera's endpoint capped, the screen's not (0)");
+            await(capped.release(owner));
+        } finally {
+            capped.close();
+        }
+    }
+
+    @Test
     void streamsOfOneOwnerShareItsPipelineAndCandidatesReachTheRightEndpoint() throws Exception {
         String owner = "att-share-" + System.nanoTime();
         publish(owner, "camera");
