@@ -45,9 +45,11 @@ public final class KmsCapacityBench {
             double kmsCpu,
             double sendersCpu,
             double boxBusy,
-            String load) {
+            String load,
+            int flowing,
+            double secondsToFlow) {
         boolean holds() {
-            return worstCamera >= HOLDS && worstScreen >= HOLDS;
+            return flowing == 2 * students && worstCamera >= HOLDS && worstScreen >= HOLDS;
         }
     }
 
@@ -71,9 +73,14 @@ public final class KmsCapacityBench {
                 Long.parseLong(Files.readString(home.resolve("run/kms.pid")).trim());
         Path work = Files.createTempDirectory("emtihan-kms-bench");
         int clipSeconds = seconds + 60;
-        Path camera = clip(work, "camera", "testsrc2=size=640x360:rate=15", cameraKbps, true, clipSeconds);
-        Path screen = clip(work, "screen", "testsrc2=size=1280x720:rate=5", screenKbps, false, clipSeconds);
-        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        // a keyframe every 30 frames (2 s camera, 6 s screen: senders of encoded media cannot answer a keyframe
+        // request). The screen is ffmpeg's plainer testsrc: testsrc2 at 720p needs ~220 kbit/s whatever the target,
+        // testsrc ~115 kbit/s (measured), so the files are at the configured bitrates
+        Path camera = clip(work, "camera", "testsrc2=size=640x360:rate=15", cameraKbps, true, clipSeconds, 30);
+        Path screen = clip(work, "screen", "testsrc=size=1280x720:rate=5", screenKbps, false, clipSeconds, 30);
+        String loadBefore = String.join(
+                " ",
+                Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
         Map<String, Integer> kbps = Map.of("camera", cameraKbps, "screen", screenKbps);
         List<Level> results = new ArrayList<>();
         try (KmsProcess senders = KmsProcess.start(work.resolve("senders"))) {
@@ -83,9 +90,13 @@ public final class KmsCapacityBench {
                     Level l = level(n, seconds, url, kbps, sending, camera, screen, work, kmsPid, senders.pid());
                     results.add(l);
                     System.out.printf(
-                            "%d students: frames worst camera %.3f screen %.3f; recorded %.0f / %.0f kbit/s; KMS %.2f"
-                                    + " cores, senders %.2f, box busy %.0f %%, load %s%n",
+                            "%d students: %d/%d streams flowing after %.1f s; frames worst camera %.3f screen %.3f;"
+                                    + " recorded %.0f / %.0f kbit/s; KMS %.2f cores, senders %.2f, box busy %.0f %%,"
+                                    + " load %s%n",
                             n,
+                            l.flowing,
+                            2 * n,
+                            l.secondsToFlow,
                             l.worstCamera,
                             l.worstScreen,
                             l.cameraKbps,
@@ -121,11 +132,17 @@ public final class KmsCapacityBench {
         Path dir = work.resolve("rec-" + n);
         Files.createDirectories(dir);
         Map<String, KmsPeer> routes = new ConcurrentHashMap<>();
+        java.util.Set<String> flowing = ConcurrentHashMap.newKeySet();
         KurentoMedia.Listener listener = new KurentoMedia.Listener() {
             @Override
             public void localCandidate(String owner, String stream, String peer, Candidate c) {
                 KmsPeer p = routes.get(owner + "/" + stream);
                 if (p != null) p.remote(c);
+            }
+
+            @Override
+            public void recording(String owner, String stream, boolean isFlowing) {
+                if (isFlowing) flowing.add(owner + "/" + stream);
             }
 
             @Override
@@ -159,7 +176,14 @@ public final class KmsCapacityBench {
                     }));
                 }
             }
+            long asked = System.nanoTime();
             CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
+            // the measured interval starts once video reaches every recorder (or after 60 s: the streams that never
+            // flowed are counted apart from frame drops)
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (flowing.size() < 2 * n && System.nanoTime() < until) TimeUnit.MILLISECONDS.sleep(100);
+            double toFlow = (System.nanoTime() - asked) / 1e9;
+            int flowed = flowing.size();
             long cpu0 = cpuTicks(kmsPid);
             long senders0 = cpuTicks(sendersPid);
             long[] box0 = boxTicks();
@@ -196,7 +220,9 @@ public final class KmsCapacityBench {
                     kmsCpu,
                     sendersCpu,
                     busy,
-                    load);
+                    load,
+                    flowed,
+                    toFlow);
         } finally {
             for (KmsPeer p : peers) p.close();
         }
@@ -248,7 +274,7 @@ public final class KmsCapacityBench {
         return Math.min(1.0, times.size() / (span * fps + 1));
     }
 
-    private static Path clip(Path dir, String name, String source, int kbps, boolean audio, int seconds)
+    private static Path clip(Path dir, String name, String source, int kbps, boolean audio, int seconds, int gop)
             throws Exception {
         Path out = dir.resolve(name + ".webm");
         List<String> cmd = new ArrayList<>(
@@ -270,7 +296,7 @@ public final class KmsCapacityBench {
                 "-cpu-used",
                 "8",
                 "-g",
-                "30"));
+                Integer.toString(gop)));
         if (audio) cmd.addAll(List.of("-c:a", "libopus", "-b:a", "24k"));
         cmd.add(out.toString());
         RealKms.run(cmd);

@@ -39,8 +39,9 @@ final class KmsCapacityReport {
                 .append(cameraKbps)
                 .append(" kbit/s + Opus 24 kbit/s (recorded WEBM); screen 1280×720, 5 fps, VP8 ")
                 .append(screenKbps)
-                .append(" kbit/s, video only (recorded WEBM_VIDEO_ONLY), each capped on the server at its bitrate")
-                .append(" (maxVideoRecvBandwidth). ")
+                .append(
+                        " kbit/s, video only (recorded WEBM_VIDEO_ONLY); the clips are encoded at those bitrates and the")
+                .append(" server's ceilings (maxVideoRecvBandwidth) are set as for the pages. ")
                 .append(seconds)
                 .append(" s recorded per level.\n")
                 .append("- Senders: a second KMS on the same box, ")
@@ -51,21 +52,26 @@ final class KmsCapacityReport {
                                         + " column.\n")
                 .append("- A level **holds** when every file (2 per student) keeps at least ")
                 .append(Math.round(KmsCapacityBench.HOLDS * 100))
-                .append(" % of its frames (video packets on the disk ÷ frame rate × the file's span). The bench stops")
-                .append(" after the first level that does not hold.\n\n")
                 .append(
-                        "| students (files) | holds | frames kept, worst camera | worst screen | recorded kbit/s, camera")
+                        " % of its frames (video packets on the disk ÷ frame rate × the file's span) and every stream's")
+                .append(
+                        " video reached its recorder within 60 s of the offers (*flowing*; the measured interval starts")
+                .append(" then). The bench stops after the first level that does not hold.\n\n")
+                .append("| students (files) | holds | flowing, s to all | frames kept, worst camera | worst screen |")
+                .append(" recorded kbit/s, camera")
                 .append(
                         " (median) | screen (median) | recording KMS, cores | sending KMS, cores | box busy | load 1 min |\n")
-                .append("|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("|---:|:---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         double perStudent = 0;
         int held = 0;
         for (KmsCapacityBench.Level l : levels) {
             md.append(String.format(
-                    "| %d (%d) | %s | %.1f %% | %.1f %% | %.0f | %.0f | %.2f | %.2f | %.0f %% | %s |%n",
+                    "| %d (%d) | %s | %d, %.1f s | %.1f %% | %.1f %% | %.0f | %.0f | %.2f | %.2f | %.0f %% | %s |%n",
                     l.students(),
                     2 * l.students(),
                     l.holds() ? "yes" : "**no**",
+                    l.flowing(),
+                    l.secondsToFlow(),
                     100 * l.worstCamera(),
                     100 * l.worstScreen(),
                     l.cameraKbps(),
@@ -85,6 +91,8 @@ final class KmsCapacityReport {
                 .append(
                         "; the next level, where a file lost frames, is the limit. If every level held, the limit was not")
                 .append(" reached: run higher levels.\n")
+                .append("- *flowing* below 2 × students means streams never reached their recorders (a connection or")
+                .append(" signalling failure under load, not a frame drop); their files count 0 %.\n")
                 .append("- *recorded kbit/s* shows the streams reached the server at the configured bitrates.\n")
                 .append("- *recording KMS, cores* is the server's own CPU (/proc/<pid>/stat), apart from the senders;")
                 .append(" near ")
