@@ -52,11 +52,10 @@ final class KmsCapacityReport {
                                         + " column.\n")
                 .append("- A level **holds** when every file (2 per student) keeps at least ")
                 .append(Math.round(KmsCapacityBench.HOLDS * 100))
-                .append(
-                        " % of its frames (video packets on the disk ÷ frame rate × the file's span) and every stream's")
-                .append(
-                        " video reached its recorder within 60 s of the offers (*flowing*; the measured interval starts")
-                .append(" then). The bench stops after the first level that does not hold.\n\n")
+                .append(" % of its frames (video packets on the disk ÷ frame rate × the file's span). The measured")
+                .append(" interval starts once every stream's video reaches its recorder, or 60 s after the offers;")
+                .append(" *flowing* counts the streams that did, and only their files are judged. The bench stops")
+                .append(" after the first level that does not hold.\n\n")
                 .append("| students (files) | holds | flowing, s to all | frames kept, worst camera | worst screen |")
                 .append(" recorded kbit/s, camera")
                 .append(
@@ -91,8 +90,8 @@ final class KmsCapacityReport {
                 .append(
                         "; the next level, where a file lost frames, is the limit. If every level held, the limit was not")
                 .append(" reached: run higher levels.\n")
-                .append("- *flowing* below 2 × students means streams never reached their recorders (a connection or")
-                .append(" signalling failure under load, not a frame drop); their files count 0 %.\n")
+                .append("- *flowing* below 2 × students means streams never reached their recorders (a connection")
+                .append(" that did not come up, not a frame drop); they are left out of the frames columns.\n")
                 .append("- *recorded kbit/s* shows the streams reached the server at the configured bitrates.\n")
                 .append("- *recording KMS, cores* is the server's own CPU (/proc/<pid>/stat), apart from the senders;")
                 .append(" near ")
