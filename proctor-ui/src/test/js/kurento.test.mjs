@@ -12,12 +12,14 @@ class FakePeer extends EventTarget {
   constructor() {
     super();
     this.transceivers = [];
+    this.inits = [];
     this.log = [];
     this.closed = false;
     FakePeer.made.push(this);
   }
   addTransceiver(what, init) {
     this.transceivers.push([typeof what === 'string' ? what : what.kind, init.direction]);
+    this.inits.push(init);
   }
   async createOffer() {
     return { type: 'offer', sdp: `offer-${FakePeer.made.indexOf(this)}` };
@@ -38,6 +40,26 @@ class FakePeer extends EventTarget {
   }
 }
 const stream = (id, ...kinds) => ({ id, getTracks: () => kinds.map((kind) => ({ kind })) });
+
+test('issue 17 (2): each track is sent at most at its configured bitrate; none configured leaves WebRTC its own', async () => {
+  FakePeer.made = [];
+  const recorders = {
+    camera: { videoBitsPerSecond: 180000, audioBitsPerSecond: 24000 },
+    screen: { videoBitsPerSecond: 120000, audioBitsPerSecond: 0 },
+  };
+  const publisher = new KurentoPublisher({ attemptId: 'a1', send: () => {}, Peer: FakePeer, recorders, log: quiet });
+  publisher.publish('camera', stream('cam', 'video', 'audio'));
+  publisher.publish('screen', stream('scr', 'video', 'audio'));
+  const caps = (peer) => peer.inits.map((i) => i.sendEncodings?.[0]?.maxBitrate ?? null);
+  assert.deepEqual(caps(FakePeer.made[0]), [180000, 24000]);
+  assert.deepEqual(caps(FakePeer.made[1]), [120000, null], 'an audio bitrate of 0 sets no cap');
+  const bare = new KurentoPublisher({ attemptId: 'a1', send: () => {}, Peer: FakePeer, log: quiet });
+  bare.publish('camera', stream('cam', 'video'));
+  assert.deepEqual(caps(FakePeer.made[2]), [null]);
+  assert.equal(FakePeer.made[2].inits[0].direction, 'sendonly');
+  publisher.stopAll();
+  bare.stopAll();
+});
 
 test('the student publishes camera and screen send-only, applies answers before candidates, and offers again after a restart', async () => {
   FakePeer.made = [];

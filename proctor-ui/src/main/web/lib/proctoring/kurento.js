@@ -15,12 +15,23 @@ import { Leg } from '../media-leg.js';
 
 /** The student's page: publishes camera and screen to the media server. */
 export class KurentoPublisher {
-  /** send(message) sends on the live socket. */
-  constructor({ attemptId, send, Peer = globalThis.RTCPeerConnection, config = { iceServers: [] }, log = console }) {
+  /**
+   * send(message) sends on the live socket; recorders: the configured {camera, screen} ({videoBitsPerSecond,
+   * audioBitsPerSecond}, attempt.proctoring.recorders), each track's sender capped at its bitrate.
+   */
+  constructor({
+    attemptId,
+    send,
+    Peer = globalThis.RTCPeerConnection,
+    config = { iceServers: [] },
+    recorders = {},
+    log = console,
+  }) {
     this.attemptId = attemptId;
     this.send = send;
     this.Peer = Peer;
     this.config = config;
+    this.recorders = recorders;
     this.log = log;
     this.legs = new Map(); // stream name → Leg
     this.streams = new Map(); // stream name → MediaStream, to publish again after a restart
@@ -38,12 +49,23 @@ export class KurentoPublisher {
     const leg = new Leg({ Peer: this.Peer, config: this.config, signal: sendSignal, log: this.log });
     this.legs.set(name, leg);
     for (const track of stream.getTracks())
-      leg.pc.addTransceiver?.(track, { direction: 'sendonly', streams: [stream] });
+      leg.pc.addTransceiver?.(track, { direction: 'sendonly', streams: [stream], ...this.encodings(name, track) });
     leg.run(async (pc) => {
       const offer = await pc.createOffer();
       await pc.setLocalDescription(offer);
       sendSignal({ kind: 'offer', sdp: pc.localDescription?.sdp ?? offer.sdp });
     });
+  }
+
+  /**
+   * Issue 17 (2): the sender of a track at the configured bitrate (maxBitrate, bits per second), as MediaRecorder's
+   * videoBitsPerSecond/audioBitsPerSecond do without a media server; WebRTC's own would otherwise decide. The server
+   * caps the video too (b=AS in its answer), so a page that leaves this out is held to it anyway.
+   */
+  encodings(name, track) {
+    const r = this.recorders?.[name] ?? {};
+    const bits = Number(track.kind === 'video' ? r.videoBitsPerSecond : r.audioBitsPerSecond);
+    return bits > 0 ? { sendEncodings: [{ maxBitrate: bits }] } : {};
   }
 
   stop(name) {

@@ -38,6 +38,7 @@ export class StudentRecording {
           attemptId: attempt.id,
           send: (message) => live?.send(message),
           config: { iceServers: settings.iceServers ?? [] },
+          recorders: settings.recorders ?? {},
           log,
         })
       : null;

@@ -75,6 +75,16 @@ public record ProctorSettings(
                 + screen.audioBitsPerSecond();
     }
 
+    /**
+     * Issue 17 (2): each stream's configured video bitrate in kbit/s (rounded up), the most a media server's endpoint
+     * receives of it, as MediaRecorder's videoBitsPerSecond is without one.
+     */
+    public java.util.Map<String, Integer> videoKbps() {
+        return java.util.Map.of(
+                "camera", (camera.videoBitsPerSecond() + 999) / 1000,
+                "screen", (screen.videoBitsPerSecond() + 999) / 1000);
+    }
+
     /** Megabytes one student-hour of camera + screen takes at these bitrates. */
     public double megabytesPerStudentHour() {
         return uploadBitsPerSecond() * 3600.0 / 8 / 1_000_000;

@@ -43,11 +43,15 @@ public final class KurentoRelay implements KurentoMedia.Listener, LiveMedia {
     private volatile KurentoEvidence evidence;
     private volatile boolean closed;
 
-    /** @param recordingsUri where the media server writes, as it sees that directory (the engine reads it under its data dir) */
-    KurentoRelay(Vertx vertx, LiveHub live, String url, String recordingsUri) {
+    /**
+     * @param recordingsUri where the media server writes, as it sees that directory (the engine reads it under its data dir)
+     * @param videoKbps     issue 17 (2): the configured video bitrate of each stream (camera, screen), the most the
+     *                      server's endpoint receives
+     */
+    KurentoRelay(Vertx vertx, LiveHub live, String url, String recordingsUri, Map<String, Integer> videoKbps) {
         this.vertx = vertx;
         this.live = live;
-        this.settings = KurentoSettings.of(URI.create(url), recordingsUri);
+        this.settings = KurentoSettings.of(URI.create(url), recordingsUri).withVideoKbps(videoKbps);
         this.rooms = new KurentoRooms(this, live);
     }
 

@@ -57,8 +57,8 @@ public record ProctorModule(
             Path serverRecordings = dataDir.resolve("kurento");
             String recordingsUri = settings.kurentoRecordingsUri()
                     .orElse(serverRecordings.toAbsolutePath().toUri().toString());
-            Optional<KurentoRelay> kurento =
-                    settings.kurentoUrl().map(url -> new KurentoRelay(vertx, live, url, recordingsUri));
+            Optional<KurentoRelay> kurento = settings.kurentoUrl()
+                    .map(url -> new KurentoRelay(vertx, live, url, recordingsUri, settings.videoKbps()));
             kurento.ifPresent(KurentoRelay::start);
             // issue 14 (1): with a bucket, the server's complete files are moved there and served from there
             ServerRecordings serverFiles = new ServerRecordings(

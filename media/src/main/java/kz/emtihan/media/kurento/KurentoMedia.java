@@ -127,7 +127,9 @@ public final class KurentoMedia implements AutoCloseable {
         Inputs.owner(owner);
         Inputs.stream(stream);
         Inputs.offer(sdpOffer);
-        return owners.on(owner, true, media -> media.publish(kurento(), stream, sdpOffer, recordingUri(owner, stream)));
+        Integer kbps = settings.videoKbps().get(stream);
+        return owners.on(
+                owner, true, media -> media.publish(kurento(), stream, sdpOffer, recordingUri(owner, stream), kbps));
     }
 
     /**

@@ -51,12 +51,13 @@ final class OwnerMedia {
     }
 
     /**
-     * Publishes {@code stream}: creates the pipeline if needed, a new endpoint and recorder (stopping and
+     * Publishes {@code stream} ({@code videoKbps}: the most video it may send, null for WebRTC's own): creates the
+     * pipeline if needed, a new endpoint and recorder (stopping and
      * releasing those of an earlier publish of the stream), reconnects the stream's viewers to the new
      * endpoint, answers the offer, starts gathering candidates and recording. On failure, the objects this
      * call created are released and the earlier publisher is gone.
      */
-    Published publish(KurentoClient kurento, String stream, String offer, String recordingUri) {
+    Published publish(KurentoClient kurento, String stream, String offer, String recordingUri, Integer videoKbps) {
         MediaPipeline p = pipeline(kurento);
         dropPublisher(stream);
         WebRtcEndpoint endpoint = null;
@@ -64,6 +65,9 @@ final class OwnerMedia {
         try {
             endpoint = new WebRtcEndpoint.Builder(p).recvonly().build();
             listen(endpoint, stream, Inputs.PUBLISHER);
+            // issue 17 (2): the configured bitrate is the most the endpoint receives: b=AS in the answer (the browser
+            // keeps under it) and the ceiling of KMS's REMB; set before the offer is processed, or the answer lacks it
+            if (videoKbps != null) endpoint.setMaxVideoRecvBandwidth(videoKbps);
             // issue 17 (3): a real KMS recording with profile WEBM waits for an audio track too, so a stream offered
             // without audio (the screen) wrote a file of 0 bytes; such a stream is recorded video-only
             recorder = new RecorderEndpoint.Builder(p, recordingUri)

@@ -225,6 +225,8 @@ public final class FakeMediaSet {
 
     private Object webRtc(Obj o, String operation, JsonObject params) {
         switch (operation) {
+            case "setMaxVideoRecvBandwidth": // issue 17 (2): a property of the real server's endpoints
+                return null;
             case "processOffer":
                 List<FakeSdp.Section> offered = FakeSdp.sections(params.getString("offer"));
                 if (offered.isEmpty()) {

@@ -3,10 +3,10 @@ package kz.emtihan.media.kurento;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -15,103 +15,135 @@ import java.util.concurrent.TimeUnit;
 import org.kurento.client.KurentoClient;
 
 /**
- * Issue 17 (5): how many simultaneous recorded students (camera 640×360 15 fps VP8 at 180 kbit/s + Opus 24 kbit/s,
- * screen 1280×720 5 fps VP8 at 120 kbit/s: the configured bitrates) the Kurento Media Server at
- * {@code EMTIHAN_KMS_URL} records through the adapter before frames drop. The students are real WebRTC senders on a
- * second KMS of the bench's own ({@link KmsProcess}, from {@code EMTIHAN_KMS_HOME}) that send the clips' VP8 as it is
- * (no encoding), so the sending side costs little; both run on this box, so the figure is a floor for a box that only
- * records. Per level: N students publish both streams, record {@code seconds}, are released (files finalised); each
- * file's video packets are counted against its frame rate over its span. A level holds when every file has at least
- * 95 % of its frames. Also: the recording server's CPU (its pid from {@code EMTIHAN_KMS_HOME/run/kms.pid}) and the
- * box's load. Not a unit test:
- *
- * <pre>
- * tools/kms.sh build && tools/kms.sh start
- * EMTIHAN_KMS_URL=ws://127.0.0.1:8888/kurento EMTIHAN_KMS_HOME=$PWD/target/kms \
- *   ./mvnw -B -q -o -pl media -am -Pkms-bench -DskipTests verify -Dspotless.check.skip=true -Dbench.students=1,2,4,8,12,16 -Dbench.seconds=20
- * </pre>
+ * Issue 17 (5): how many simultaneous recorded students the Kurento Media Server at {@code EMTIHAN_KMS_URL} holds
+ * before frames drop. Each student publishes, through the adapter, a camera (640×360, 15 fps, VP8 at the configured
+ * camera bitrate + Opus 24 kbit/s) and a screen (1280×720, 5 fps, VP8 at the configured screen bitrate, video only as
+ * the page sends it, so recorded WEBM_VIDEO_ONLY); the server records both. The senders are real WebRTC endpoints on a
+ * second KMS of the bench's own ({@link KmsProcess}, from {@code EMTIHAN_KMS_HOME}); by default they send the clips'
+ * VP8 as it is ({@code useEncodedMedia}: no decoding or encoding), so the sending side costs little. Per level: N
+ * students publish, {@code seconds} are recorded, everything is released (files finalised), and every file's video
+ * packets are counted against its frame rate over its span. A level holds when every one of the 2N files keeps at
+ * least {@link #HOLDS} of its frames; the bench stops after the first level that does not ({@code --all=true} runs
+ * every level). CPU is read from /proc per process: the recording KMS (its pid in {@code EMTIHAN_KMS_HOME/run/kms.pid})
+ * apart from the sending KMS and the box. Not a unit test; the command and how to read the report are in
+ * docs/kurento.md ("Capacity").
  */
 public final class KmsCapacityBench {
     private KmsCapacityBench() {}
 
-    /** {@code -Dbench.encoded=false}: the senders decode and encode the clips (costlier, but always negotiable). */
+    /** {@code -Dbench.encoded=false}: the senders decode and encode the clips (costlier, for comparison). */
     static final boolean ENCODED = Boolean.parseBoolean(System.getProperty("bench.encoded", "true"));
+    /** Share of a file's frames that must be on the disk for a level to hold. */
+    static final double HOLDS = 0.95;
 
-    record Level(int students, double minRatio, double medianRatio, double kmsCpu, double boxBusy, double load) {}
+    record Level(
+            int students,
+            double worstCamera,
+            double worstScreen,
+            double cameraKbps,
+            double screenKbps,
+            double kmsCpu,
+            double sendersCpu,
+            double boxBusy,
+            String load,
+            int flowing,
+            double secondsToFlow) {
+        /** Frames kept in every file whose stream reached its recorder (streams that never did are counted apart). */
+        boolean holds() {
+            return flowing > 0 && worstCamera >= HOLDS && worstScreen >= HOLDS;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new java.util.HashMap<>();
+        Map<String, String> o = new HashMap<>();
         for (String a : args)
             if (a.startsWith("--") && a.contains("="))
                 o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        int[] levels = Arrays.stream(o.getOrDefault("students", "1,2,4,8").split(","))
+        int[] levels = Arrays.stream(
+                        o.getOrDefault("students", "8,16,24,32,48,64").split(","))
                 .mapToInt(Integer::parseInt)
                 .toArray();
-        int seconds = Integer.parseInt(o.getOrDefault("seconds", "20"));
+        int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
+        int cameraKbps = Integer.parseInt(o.getOrDefault("camera-kbps", "180"));
+        int screenKbps = Integer.parseInt(o.getOrDefault("screen-kbps", "120"));
+        boolean all = Boolean.parseBoolean(o.getOrDefault("all", "false"));
         Path out = Path.of(o.getOrDefault("out", "bench-results")).toAbsolutePath();
         URI url = RealKms.url().orElseThrow(() -> new IllegalStateException("set EMTIHAN_KMS_URL"));
         Path home = KmsProcess.home().orElseThrow(() -> new IllegalStateException("set EMTIHAN_KMS_HOME"));
         long kmsPid =
                 Long.parseLong(Files.readString(home.resolve("run/kms.pid")).trim());
         Path work = Files.createTempDirectory("emtihan-kms-bench");
-        Path camera = clip(work, "camera", "testsrc2=size=640x360:rate=15", "180k", true, seconds + 20);
-        Path screen = clip(work, "screen", "testsrc2=size=1280x720:rate=5", "120k", false, seconds + 20);
-        String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+        int clipSeconds = seconds + 60;
+        // a keyframe every 30 frames (2 s camera, 6 s screen: senders of encoded media cannot answer a keyframe
+        // request). The screen is ffmpeg's plainer testsrc: testsrc2 at 720p needs ~220 kbit/s whatever the target,
+        // testsrc ~115 kbit/s (measured), so the files are at the configured bitrates
+        Path camera = clip(work, "camera", "testsrc2=size=640x360:rate=15", cameraKbps, true, clipSeconds, 30);
+        Path screen = clip(work, "screen", "testsrc=size=1280x720:rate=5", screenKbps, false, clipSeconds, 30);
+        String loadBefore = String.join(
+                " ",
+                Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
+        Map<String, Integer> kbps = Map.of("camera", cameraKbps, "screen", screenKbps);
         List<Level> results = new ArrayList<>();
         try (KmsProcess senders = KmsProcess.start(work.resolve("senders"))) {
             KurentoClient sending = RealKms.client(senders.url());
             try {
                 for (int n : levels) {
-                    Level l = level(n, seconds, url, sending, camera, screen, work, kmsPid);
+                    Level l = level(n, seconds, url, kbps, sending, camera, screen, work, kmsPid, senders.pid());
                     results.add(l);
                     System.out.printf(
-                            "%d students: frames min %.3f median %.3f, KMS CPU %.2f cores, box busy %.0f %%, load %.1f%n",
-                            n, l.minRatio, l.medianRatio, l.kmsCpu, l.boxBusy * 100, l.load);
+                            "%d students: %d/%d streams flowing after %.1f s; frames worst camera %.3f screen %.3f;"
+                                    + " recorded %.0f / %.0f kbit/s; KMS %.2f cores, senders %.2f, box busy %.0f %%,"
+                                    + " load %s%n",
+                            n,
+                            l.flowing,
+                            2 * n,
+                            l.secondsToFlow,
+                            l.worstCamera,
+                            l.worstScreen,
+                            l.cameraKbps,
+                            l.screenKbps,
+                            l.kmsCpu,
+                            l.sendersCpu,
+                            l.boxBusy * 100,
+                            l.load);
+                    if (!l.holds() && !all) break;
                 }
             } finally {
                 sending.destroy();
             }
         }
-        Files.createDirectories(out);
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"));
-        StringBuilder md = new StringBuilder("# KMS recording capacity (issue 17, 5)\n\n")
-                .append("Load before: ")
-                .append(loadBefore)
-                .append("; ")
-                .append(seconds)
-                .append(" s per level; cores: ")
-                .append(Runtime.getRuntime().availableProcessors())
-                .append("\n\n")
-                .append(
-                        "| students (streams) | frames kept, worst file | median file | recording KMS CPU (cores) | box busy | load avg 1 min |\n")
-                .append("|---:|---:|---:|---:|---:|---:|\n");
-        for (Level l : results)
-            md.append(String.format(
-                    "| %d (%d) | %.1f %% | %.1f %% | %.2f | %.0f %% | %.1f |%n",
-                    l.students,
-                    2 * l.students,
-                    100 * l.minRatio,
-                    100 * l.medianRatio,
-                    l.kmsCpu,
-                    100 * l.boxBusy,
-                    l.load));
-        Path report = out.resolve("kms-capacity-" + stamp + ".md");
-        Files.writeString(report, md);
-        System.out.println(md);
+        Path report = KmsCapacityReport.write(
+                out, results, String.join(" ", args), loadBefore, seconds, cameraKbps, screenKbps, ENCODED);
+        System.out.println(Files.readString(report));
         System.out.println("written " + report);
     }
 
     private static Level level(
-            int n, int seconds, URI url, KurentoClient sending, Path camera, Path screen, Path work, long kmsPid)
+            int n,
+            int seconds,
+            URI url,
+            Map<String, Integer> kbps,
+            KurentoClient sending,
+            Path camera,
+            Path screen,
+            Path work,
+            long kmsPid,
+            long sendersPid)
             throws Exception {
         Path dir = work.resolve("rec-" + n);
         Files.createDirectories(dir);
         Map<String, KmsPeer> routes = new ConcurrentHashMap<>();
+        java.util.Set<String> flowing = ConcurrentHashMap.newKeySet();
         KurentoMedia.Listener listener = new KurentoMedia.Listener() {
             @Override
             public void localCandidate(String owner, String stream, String peer, Candidate c) {
                 KmsPeer p = routes.get(owner + "/" + stream);
                 if (p != null) p.remote(c);
+            }
+
+            @Override
+            public void recording(String owner, String stream, boolean isFlowing) {
+                if (isFlowing) flowing.add(owner + "/" + stream);
             }
 
             @Override
@@ -121,50 +153,95 @@ public final class KmsCapacityBench {
             public void reconnected() {}
         };
         List<KmsPeer> peers = new ArrayList<>();
-        List<String> files = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (KurentoMedia media = KurentoMedia.connect(
-                        KurentoSettings.of(url, dir.toUri().toString().replaceAll("/$", ""))
-                                .withThreads(8),
-                        listener)
-                .get(30, TimeUnit.SECONDS)) {
+        List<String> files = Collections.synchronizedList(new ArrayList<>());
+        KurentoSettings settings = KurentoSettings.of(
+                        url, dir.toUri().toString().replaceAll("/$", ""))
+                .withThreads(8)
+                .withVideoKbps(kbps);
+        try (KurentoMedia media = KurentoMedia.connect(settings, listener).get(30, TimeUnit.SECONDS)) {
             List<CompletableFuture<Void>> started = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String owner = "bench-" + n + "-" + i;
                 for (String stream : List.of("camera", "screen")) {
-                    Path clip = stream.equals("camera") ? camera : screen;
+                    boolean cam = stream.equals("camera");
+                    Path clip = cam ? camera : screen;
                     KmsPeer p = ENCODED ? KmsPeer.encodedSender(sending, clip) : KmsPeer.sender(sending, clip);
                     peers.add(p);
                     routes.put(owner + "/" + stream, p);
                     p.onCandidate(c -> media.addCandidate(owner, stream, KurentoMedia.PUBLISHER, c));
-                    started.add(media.publish(owner, stream, p.offer()).thenAccept(pub -> {
+                    // the screen as the page sends it: video only (no m=audio), recorded WEBM_VIDEO_ONLY
+                    String offer = cam ? p.offer() : p.videoOnlyOffer();
+                    started.add(media.publish(owner, stream, offer).thenAccept(pub -> {
                         files.add(pub.recordingUri());
                         p.answered(pub.sdpAnswer());
                     }));
                 }
             }
-            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            long asked = System.nanoTime();
+            CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
+            // the measured interval starts once video reaches every recorder (or after 60 s: the streams that never
+            // flowed are counted apart from frame drops)
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (flowing.size() < 2 * n && System.nanoTime() < until) TimeUnit.MILLISECONDS.sleep(100);
+            double toFlow = (System.nanoTime() - asked) / 1e9;
+            int flowed = flowing.size();
             long cpu0 = cpuTicks(kmsPid);
+            long senders0 = cpuTicks(sendersPid);
             long[] box0 = boxTicks();
             long t0 = System.nanoTime();
             TimeUnit.SECONDS.sleep(seconds); // the bench's measured interval, not a synchronisation
             double wall = (System.nanoTime() - t0) / 1e9;
             double kmsCpu = (cpuTicks(kmsPid) - cpu0) / 100.0 / wall;
+            double sendersCpu = (cpuTicks(sendersPid) - senders0) / 100.0 / wall;
             long[] box1 = boxTicks();
             double busy = 1.0 - (double) (box1[1] - box0[1]) / (box1[0] - box0[0]);
-            double load = Double.parseDouble(
-                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
             List<CompletableFuture<Void>> released = new ArrayList<>();
             for (int i = 0; i < n; i++) released.add(media.release("bench-" + n + "-" + i));
-            CompletableFuture.allOf(released.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-            List<Double> ratios = new ArrayList<>();
+            CompletableFuture.allOf(released.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
+            List<Double> cameras = new ArrayList<>();
+            List<Double> screens = new ArrayList<>();
+            List<Double> cameraRates = new ArrayList<>();
+            List<Double> screenRates = new ArrayList<>();
             for (String f : files) {
-                double fps = f.contains("/camera-") ? 15 : 5;
-                ratios.add(frames(Path.of(URI.create(f)), fps));
+                boolean cam = f.contains("/camera-");
+                // a stream that never flowed is reported in the flowing column, not as a frame drop
+                if (flowing.stream().noneMatch(k -> f.contains("/" + k + "-"))) continue;
+                Path file = Path.of(URI.create(f));
+                (cam ? cameras : screens).add(frames(file, cam ? 15 : 5));
+                (cam ? cameraRates : screenRates).add(kbps(file));
             }
-            java.util.Collections.sort(ratios);
-            return new Level(n, ratios.get(0), ratios.get(ratios.size() / 2), kmsCpu, busy, load);
+            return new Level(
+                    n,
+                    cameras.isEmpty() ? 0 : Collections.min(cameras),
+                    screens.isEmpty() ? 0 : Collections.min(screens),
+                    median(cameraRates),
+                    median(screenRates),
+                    kmsCpu,
+                    sendersCpu,
+                    busy,
+                    load,
+                    flowed,
+                    toFlow);
         } finally {
             for (KmsPeer p : peers) p.close();
+        }
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) return 0;
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** A file's video kbit/s (0 when it holds none). */
+    static double kbps(Path file) throws Exception {
+        if (!Files.exists(file) || Files.size(file) < 4096) return 0;
+        try {
+            return RealKms.videoRate(file).bitsPerSecond() / 1000;
+        } catch (AssertionError unreadable) {
+            return 0;
         }
     }
 
@@ -197,7 +274,7 @@ public final class KmsCapacityBench {
         return Math.min(1.0, times.size() / (span * fps + 1));
     }
 
-    private static Path clip(Path dir, String name, String source, String bitrate, boolean audio, int seconds)
+    private static Path clip(Path dir, String name, String source, int kbps, boolean audio, int seconds, int gop)
             throws Exception {
         Path out = dir.resolve(name + ".webm");
         List<String> cmd = new ArrayList<>(
@@ -209,20 +286,24 @@ public final class KmsCapacityBench {
                 "-c:v",
                 "libvpx",
                 "-b:v",
-                bitrate,
+                kbps + "k",
+                "-minrate",
+                kbps + "k",
+                "-maxrate",
+                kbps + "k",
                 "-deadline",
                 "realtime",
                 "-cpu-used",
                 "8",
                 "-g",
-                "30"));
+                Integer.toString(gop)));
         if (audio) cmd.addAll(List.of("-c:a", "libopus", "-b:a", "24k"));
         cmd.add(out.toString());
         RealKms.run(cmd);
         return out;
     }
 
-    private static long cpuTicks(long pid) throws Exception {
+    static long cpuTicks(long pid) throws Exception {
         String[] f = Files.readString(Path.of("/proc/" + pid + "/stat"))
                 .replaceAll(".*\\) ", "")
                 .split(" ");

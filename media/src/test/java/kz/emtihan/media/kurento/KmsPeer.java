@@ -25,6 +25,14 @@ public final class KmsPeer implements AutoCloseable {
     private final MediaPipeline pipeline;
     private final WebRtcEndpoint endpoint;
     private final PlayerEndpoint player;
+    /**
+     * The receiver's sink, held for the peer's life: kurento-client keeps its proxies only weakly
+     * (RomClientObjectManager), so a sink kept in a local variable was garbage-collected now and then before KMS
+     * reported its video, and the event was dropped ("Trying to propagate a event ... but that doesn't exist in the
+     * client"): RealKmsTest's "the proctor receives the camera" flake (issue 17 (2)).
+     */
+    private final PassThrough sink;
+
     private final CountDownLatch videoIn = new CountDownLatch(1);
     private volatile Consumer<Candidate> candidates = c -> {};
 
@@ -46,12 +54,14 @@ public final class KmsPeer implements AutoCloseable {
         if (clip == null) {
             player = null;
             // a sink downstream, as a page's video element: KMS reports media flowing in once it leaves the endpoint
-            PassThrough sink = new PassThrough.Builder(pipeline).build();
+            // (a receive-only endpoint has no input of its own, so its own MediaFlowIn never fires)
+            sink = new PassThrough.Builder(pipeline).build();
             sink.addMediaFlowInStateChangedListener(e -> {
                 if (e.getMediaType() == MediaType.VIDEO && e.getState() == MediaFlowState.FLOWING) videoIn.countDown();
             });
             endpoint.connect(sink);
         } else {
+            sink = null;
             PlayerEndpoint.Builder pb =
                     new PlayerEndpoint.Builder(pipeline, clip.toUri().toString());
             player = (encoded ? pb.useEncodedMedia() : pb).build();
@@ -82,6 +92,13 @@ public final class KmsPeer implements AutoCloseable {
 
     public String offer() {
         return endpoint.generateOffer();
+    }
+
+    /** An offer without {@code m=audio}, as a page offers its screen (issue 17 (5): the capacity bench's screens). */
+    public String videoOnlyOffer() {
+        org.kurento.client.OfferOptions options = new org.kurento.client.OfferOptions();
+        options.setOfferToReceiveAudio(false);
+        return endpoint.generateOffer(options);
     }
 
     /** The other side's answer: candidates are gathered and, for a sender, the clip plays. */

@@ -104,6 +104,11 @@ public final class KmsProcess implements AutoCloseable {
         }
     }
 
+    /** The server's process id (the capacity bench reads its CPU). */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     public synchronized boolean alive() {
         return process != null && process.isAlive();
     }

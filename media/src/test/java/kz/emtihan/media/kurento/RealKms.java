@@ -147,6 +147,55 @@ public final class RealKms {
         return times.get(times.size() - 1) - times.get(0);
     }
 
+    /** A file's video: the bytes of its packets and the time from its first packet to its last. */
+    public record VideoRate(long bytes, double seconds) {
+        public double bitsPerSecond() {
+            return seconds <= 0 ? 0 : bytes * 8 / seconds;
+        }
+    }
+
+    /**
+     * Issue 17 (2): the video of a recording as ffprobe reads it (first video stream's packets: size and time), for the
+     * bitrate a stream reached the server at.
+     */
+    public static VideoRate videoRate(Path file) throws IOException, InterruptedException {
+        return videoRate(file, 0);
+    }
+
+    /** {@link #videoRate(Path)} from {@code skip} seconds after the first video packet (past a sender's ramp-up). */
+    public static VideoRate videoRate(Path file, double skip) throws IOException, InterruptedException {
+        List<double[]> packets = new ArrayList<>();
+        for (String line : run(List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-select_streams",
+                        "v:0",
+                        "-show_entries",
+                        "packet=pts_time,size",
+                        "-of",
+                        "csv=p=0",
+                        file.toString()))
+                .lines()
+                .toList()) {
+            String[] f = line.split(",");
+            if (f.length < 2 || f[0].isBlank() || f[0].startsWith("N/A")) continue;
+            packets.add(new double[] {Double.parseDouble(f[0]), Long.parseLong(f[1].trim())});
+        }
+        if (packets.isEmpty()) throw new AssertionError(file + ": no video packets");
+        double from = packets.stream().mapToDouble(p -> p[0]).min().orElseThrow() + skip;
+        long bytes = 0;
+        double first = Double.MAX_VALUE;
+        double last = -Double.MAX_VALUE;
+        for (double[] p : packets) {
+            if (p[0] < from) continue;
+            bytes += (long) p[1];
+            first = Math.min(first, p[0]);
+            last = Math.max(last, p[0]);
+        }
+        return bytes == 0 ? new VideoRate(0, 0) : new VideoRate(bytes, last - first);
+    }
+
     static String run(List<String> command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -141,7 +141,13 @@ class RealKmsTest {
         assertEquals(2, RealKms.ofType(objects, "WebRtcEndpoint").size(), "publisher and viewer: " + objects);
         String recorder = RealKms.ofType(objects, "RecorderEndpoint").get(0);
         RecorderEndpoint r = eyes.getById(recorder, RecorderEndpoint.class);
-        assertEquals(UriEndpointState.START, r.getState());
+        // KMS turns a recorder START only when its internal muxer pipeline has reported PLAYING, after record()
+        // returned (kmsrecorderendpoint.c, the async state change): awaited with a deadline, not read once
+        long started = System.nanoTime() + WAIT.toNanos();
+        while (r.getState() != UriEndpointState.START) {
+            assertTrue(System.nanoTime() < started, "the recorder reaches START, is " + r.getState());
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
         assertEquals(published[0].recordingUri(), r.getUri());
 
         await(media.stopViewing(owner, "camera", "proctor-1"));
@@ -159,6 +165,36 @@ class RealKmsTest {
         assertEquals(Map.of(), mine(), "the owner's pipeline and everything in it");
         double seconds = RealKms.playableSeconds(file(published[0].recordingUri()));
         assertTrue(seconds >= 1, "the recording plays " + seconds + " s of video");
+    }
+
+    @Test
+    void aConfiguredBitrateIsTheCeilingOfThePublishersEndpoint() throws Exception {
+        // issue 17 (2): with a configured bitrate the publisher endpoint's maxVideoRecvBandwidth is set before the
+        // offer is processed (KMS's REMB to the sender never exceeds it); a stream without one is left to WebRTC (0).
+        // What the browser sends at the configuration is KurentoBitrateE2eTest's (the page caps its sender too)
+        int kbps = 100;
+        KurentoMedia capped = await(KurentoMedia.connect(
+                KurentoSettings.of(RealKms.url().orElseThrow(), recordings).withVideoKbps(Map.of("camera", kbps)),
+                events));
+        String owner = "att-kbps-" + System.nanoTime();
+        try {
+            for (String stream : List.of("camera", "screen")) {
+                KmsPeer sender = KmsPeer.sender(eyes, clip);
+                browsers.add(sender);
+                sender.answered(
+                        await(capped.publish(owner, stream, sender.offer())).sdpAnswer());
+            }
+            Map<Integer, Integer> ceilings = new HashMap<>();
+            for (String id : RealKms.ofType(mine(), "WebRtcEndpoint")) {
+                int max = eyes.getById(id, org.kurento.client.WebRtcEndpoint.class)
+                        .getMaxVideoRecvBandwidth();
+                ceilings.merge(max, 1, Integer::sum);
+            }
+            assertEquals(Map.of(kbps, 1, 0, 1), ceilings, "the camera's endpoint capped, the screen's not (0)");
+            await(capped.release(owner));
+        } finally {
+            capped.close();
+        }
     }
 
     @Test
