@@ -180,6 +180,7 @@ async function student() {
     await b.shot(`${OUT}/2-emtihan-after-launch.png`);
     const exam = await b.evaluate(`new URLSearchParams(location.search).get('exam') ?? ''`);
     if (exam) writeFileSync(`${OUT}/exam-id`, exam);
+    writeFileSync(`${OUT}/student.json`, JSON.stringify((await session(b)).user)); // their Emtihan id (STEP=sitting)
     await takeExam(b);
     await b.shot(`${OUT}/4-emtihan-result.png`);
   } finally {
@@ -420,7 +421,7 @@ async function recordLaunch(b, mark, file, note) {
  * 4.3's form has no launch container for a teacher: the tool type's default decides, see studentOpens). Then the teacher
  * opens the new activity once (the link is bound to the exam), and what it made is written to OUT/<tag>-activity.json.
  */
-async function addActivity({ typeid, title, tag, weeksBack }) {
+async function addActivity({ typeid, title, tag, weeksBack, kind = 'exam' }) {
   const b = await browser(`teacher-${tag}`);
   try {
     await moodleLogin(b, process.env.TEACHER ?? 'teacher1');
@@ -434,8 +435,11 @@ async function addActivity({ typeid, title, tag, weeksBack }) {
     await pick.until('Emtihan\'s pick page inside Moodle\'s dialogue', `location.pathname.endsWith('/lti-pick.html')
       && document.querySelector('main[data-state]')?.dataset.state === 'ready'`, 40000);
     const me = await session(pick);
-    const listed = (t) => `[...document.querySelectorAll('#lti-exams li')].find((li) => li.textContent.includes(${JSON.stringify(t)}))`;
+    // an exam in #lti-exams; a sitting (made beforehand through the API, STEP=sitting) in #lti-sittings
+    const list = kind === 'sitting' ? '#lti-sittings' : '#lti-exams';
+    const listed = (t) => `[...document.querySelectorAll('${list} li')].find((li) => li.textContent.includes(${JSON.stringify(t)}))`;
     let examId;
+    if (kind === 'sitting') await pick.until(`the sitting "${title}" on the pick page`, `!!${listed(title)}`);
     if (!(await pick.evaluate(`!!${listed(title)}`))) {
       examId = (await scheduleExam(me, title, weeksBack)).id;
       await pick.evaluate(`document.querySelector('#lti-reload').click()`);
@@ -483,8 +487,10 @@ async function addActivity({ typeid, title, tag, weeksBack }) {
     log('teacher opened the new activity:', await b.evaluate('location.href'));
     await recordLaunch(b, m2, `${tag}-teacher-launch.json`, 'teacher1 opens the activity saved from the deep-linking answer');
     const after = await session(b);
-    examId = examId ?? (await b.evaluate(`new URLSearchParams(location.search).get('exam')`));
-    writeFileSync(`${OUT}/${tag}-activity.json`, JSON.stringify({ ...activity, examId, teacherToken: after.token, teacher: after.user }));
+    const opened = await b.evaluate(`({ exam: new URLSearchParams(location.search).get('exam'), sitting: new URLSearchParams(location.search).get('sitting'), page: location.pathname })`);
+    examId = examId ?? opened.exam;
+    writeFileSync(`${OUT}/${tag}-activity.json`, JSON.stringify({ ...activity, examId, sittingId: opened.sitting, page: opened.page,
+      teacherToken: after.token, teacher: after.user }));
     return activity;
   } finally {
     await b.close();
@@ -533,6 +539,38 @@ async function studentOpens(tag, user) {
       throw new Error(`the page speaks "${seen.lang}", not "${process.env.EXPECT_LANG}" (Moodle's locale "${locale}")`);
     await takeExam(p);
     await b.shot(`${OUT}/lti-moodle-${tag}-result.png`);
+  } finally {
+    await b.close();
+  }
+}
+
+/**
+ * Issue 16 (3) for an oral sitting: a student opens the activity the teacher saved from the deep-linking answer that
+ * named a SITTING (OUT/<tag>-activity.json); the recipe's type opens a window, so launch.php; the student lands on
+ * Emtihan's student sitting page of THAT sitting. Their Emtihan session is kept for the appeal (OUT/<tag>-student.json).
+ */
+async function studentOpensSitting(tag, user) {
+  const a = JSON.parse(readFileSync(`${OUT}/${tag}-activity.json`));
+  const b = await browser(`student-${tag}`);
+  try {
+    await moodleLogin(b, user);
+    const mark = b.requests.length;
+    const started = Date.now();
+    await b.go(`${MOODLE}/mod/lti/launch.php?id=${a.cmid}`);
+    await b.until('Emtihan\'s student sitting page after the launch', `location.origin === ${JSON.stringify(TOOL)}
+      && location.pathname.endsWith('/sitting-student.html') && document.querySelector('main[data-state]')
+      && !['loading'].includes(document.querySelector('main[data-state]').dataset.state)`, 40000);
+    const seen = await b.evaluate(`({ url: location.href, sitting: new URLSearchParams(location.search).get('sitting'),
+      state: document.querySelector('main').dataset.state, heading: document.querySelector('#student-heading')?.innerText,
+      facts: document.querySelector('#student-facts')?.innerText, lang: document.documentElement.lang,
+      token: sessionStorage.getItem('emtihan.token'), user: JSON.parse(sessionStorage.getItem('emtihan.user') || 'null') })`);
+    log(`${user}: ${seen.url} (state ${seen.state}) in ${Date.now() - started} ms; heading "${seen.heading}"; ${seen.facts}`);
+    await b.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    await b.shot(`${OUT}/lti-moodle-${tag}-student.png`);
+    await recordLaunch(b, mark, `${tag}-student-launch.json`, `${user} opens the activity saved from the deep-linking answer that named a sitting (${tag})`);
+    writeFileSync(`${OUT}/${tag}-student.json`, JSON.stringify(seen));
+    if (seen.sitting !== a.sittingId) throw new Error(`the launch opened sitting ${seen.sitting}, not the picked ${a.sittingId}`);
+    if (seen.state === 'error') throw new Error(`the student sitting page shows an error: ${seen.facts}`);
   } finally {
     await b.close();
   }
@@ -596,7 +634,16 @@ async function gradebook() {
     await b.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     const text = await b.evaluate(`document.querySelector('#user-grades').innerText`);
     log('grader report:', text.replace(/\s+/g, ' ').slice(0, 400));
-    await b.shot(`${OUT}/lti-moodle-gradebook.png`);
+    if (process.env.SHOW_COLUMN) {
+      // the column of one activity (the sitting's, STEP=sitting): the course index closed, that column scrolled into view
+      await b.evaluate(`document.querySelector('.drawer-left.show [data-action="closedrawer"]')?.click()`);
+      await b.until('the course index closed', `!document.querySelector('.drawer-left.show')`);
+      const col = `[...document.querySelectorAll('#user-grades th a, #user-grades th')].filter((e) => e.innerText.includes(${JSON.stringify(process.env.SHOW_COLUMN)})).at(-1)`;
+      await b.until(`the column "${process.env.SHOW_COLUMN}"`, `!!${col}`);
+      await b.evaluate(`${col}.scrollIntoView({ inline: 'center', block: 'nearest' })`);
+      await b.evaluate('new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 400))');
+    }
+    await b.shot(`${OUT}/${process.env.GRADEBOOK_SHOT ?? 'lti-moodle-gradebook'}.png`);
   } finally {
     await b.close();
   }
@@ -611,4 +658,7 @@ if (STEP === 'all' || STEP === 'dlstudent') await studentOpens('dl', process.env
 if (STEP === 'all' || STEP === 'register') await register();
 if (STEP === 'all' || STEP === 'activate') await activate();
 if (STEP === 'all' || STEP === 'dynstudent') await studentOpens('dyn', process.env.STUDENT2 ?? 'student2');
+// issue 16 (3) for oral sittings: the sitting made through the API (docs/lti-moodle-e2e.sh) is picked in Moodle's form
+if (STEP === 'sitform') await addActivity({ typeid: process.env.TYPEID ?? '1', title: process.env.SIT_TITLE, tag: 'sit', kind: 'sitting' });
+if (STEP === 'sitstudent') await studentOpensSitting('sit', process.env.STUDENT ?? 'student1');
 log('done');

@@ -19,6 +19,10 @@
 #      client); the type's default container is "Embed, without blocks", so student2 opening it sees Emtihan's rules
 #      inside Moodle's page, takes the exam in the iframe, the grade lands in that column (STEP=register, activate, dynstudent)
 #  11. the grader report photographed with every column; everything this script started is stopped by PID
+#  12. an oral sitting (docs/lti-moodle-sitting.sh): made through the API with student1 and teacher1 as its chair,
+#      picked in Moodle's form, student1 lands on its student page, taken to the chair's confirmation; the score and
+#      letter land in its column; an appeal changes it and the new grade lands too (SITTING=0 skips it,
+#      SITTING_ONLY=1 runs 1-7 and 12 only)
 # usage: MIRROR=<bare git of Izizizzz/arsikom-moodle> bash docs/lti-moodle-e2e.sh     (from the repository root)
 # env: BASE (/tmp/moodle), RECIPE (/work/shared/tools/moodle/recipe.sh), OUT (/tmp/lti-moodle-e2e),
 #      DATA (/tmp/moodle-real-data), KEEP=1 leaves Moodle and the engine up
@@ -119,6 +123,7 @@ G=$($PG -c "select round(gg.finalgrade,2)||' '||coalesce(gg.feedback,'') from md
 lap "Emtihan: $STATE after ${i}s; Moodle's gradebook holds '$G' for student1 (expected $WANT)"
 [ "${G%% *}" = "$WANT" ] || { lap "MISMATCH: the grade did not arrive in Moodle"; FAILED=1; }
 
+if [ "${SITTING_ONLY:-0}" != 1 ]; then
 # 8. Deep Linking: the teacher selects an Emtihan exam from Moodle; Moodle turns the signed answer into activity settings
 node_step deeplink
 
@@ -167,7 +172,12 @@ EXPECT_LANG=ru node_step dynstudent
 grade_in_moodle dyn-activity.json student2 "the dynamically registered tool's activity column"
 $PG -c "select id, name, state, clientid from mdl_lti_types order by id" | tee "$OUT/moodle-tool-types.txt"
 
+fi
+
+# 12. issue 16 (3) for an oral sitting (STEP=sitting; SITTING_ONLY=1 skips steps 8-10): see docs/lti-moodle-sitting.sh
+[ "${SITTING:-1}" = 1 ] && . "$ROOT/docs/lti-moodle-sitting.sh"
+
 # 11. the teacher's grader report, every column
-node_step gradebook
+[ "${SITTING_ONLY:-0}" = 1 ] || node_step gradebook
 lap "done; shots and logs in $OUT"
 exit "${FAILED:-0}"
