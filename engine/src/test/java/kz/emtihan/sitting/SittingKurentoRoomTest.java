@@ -125,6 +125,22 @@ class SittingKurentoRoomTest {
         return recordings.stream().map(r -> (JsonObject) r).toList();
     }
 
+    /** How much of the person's recording KMS has written so far (0 until its file has video). */
+    private static double recordedSeconds(String id, String userId) {
+        for (JsonObject r : recordings(id, "kc1")) {
+            if (!r.getString("userId").equals(userId)) continue;
+            try {
+                return RealKms.playableSeconds(Path.of(java.net.URI.create(r.getString("uri"))));
+            } catch (AssertionError | java.io.IOException e) {
+                return 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
+        return 0;
+    }
+
     private static java.util.List<String> recordedUsers(String id, String viewer) {
         return recordings(id, viewer).stream().map(o -> o.getString("userId")).toList();
     }
@@ -197,6 +213,12 @@ class SittingKurentoRoomTest {
         assertTrue(receive(chair, secPeer), "a member need not publish to receive");
         assertEquals(5, count(before, "WebRtcEndpoint"));
 
+        // a second of each on the disk before anyone leaves: the room may run faster than the media (CI once saw
+        // the secretary's file end at 0.73 s), and the check below is that a released recording plays
+        TestEngine.awaitUntil(
+                "a second of the secretary's and the student's recordings written",
+                () -> recordedSeconds(id, "ksec") >= 1 && recordedSeconds(id, "ks1") >= 1,
+                WAIT);
         student.close();
         TestEngine.awaitUntil(
                 "the endpoints through which the student watched and was watched are released",
